@@ -1,0 +1,49 @@
+import { Link } from "@remix-run/react";
+import { formatDate, useLocale, useT } from "~/i18n";
+import { StatusBadge } from "~/components/status-badge";
+
+type ContestSummary = {
+  code: string;
+  kind: string;
+  name: string;
+  status: string;
+  registrationOpensAt: string | Date | null;
+  registrationClosesAt: string | Date | null;
+  startsAt: string | Date | null;
+  endsAt: string | Date | null;
+  organiser: { name: string };
+  _count: { events: number };
+};
+
+export function ContestCard({ contest }: { contest: ContestSummary }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <article className={`card contest-card contest-card--${contest.kind}`}>
+      <p className="card__eyebrow">
+        {t(`rules.contest_kind.${contest.kind}`)} <StatusBadge status={contest.status} prefix="rules.contest_status" />
+      </p>
+      <h3 className="card__title">
+        <Link to={`/contests/${encodeURIComponent(contest.code)}`}>{contest.name}</Link>
+      </h3>
+      <p className="card__meta">{t("home.organiser", { name: contest.organiser.name })}</p>
+      {contest.startsAt ? (
+        <p className="card__meta">
+          {t("home.contest.dates", {
+            from: formatDate(locale, contest.startsAt),
+            to: formatDate(locale, contest.endsAt),
+          })}
+        </p>
+      ) : null}
+      {contest.registrationOpensAt ? (
+        <p className="card__meta">
+          {t("home.contest.window", {
+            from: formatDate(locale, contest.registrationOpensAt),
+            to: formatDate(locale, contest.registrationClosesAt),
+          })}
+        </p>
+      ) : null}
+      <p className="card__foot">{t("home.contest.events", { count: contest._count.events })}</p>
+    </article>
+  );
+}

@@ -1,0 +1,7 @@
+import { useT } from "~/i18n";
+
+/** A coloured label for a workflow status; the colour class follows the status code. */
+export function StatusBadge({ status, prefix }: { status: string; prefix: string }) {
+  const t = useT();
+  return <span className={`badge badge--${status}`}>{t(`${prefix}.${status}`)}</span>;
+}

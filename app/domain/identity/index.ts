@@ -1,0 +1,6 @@
+export * from "./result";
+export * from "./dates";
+export * from "./checkChars";
+export * from "./idNumber";
+export * from "./creditCode";
+export * from "./phone";

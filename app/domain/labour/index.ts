@@ -1,0 +1,4 @@
+export * from "./hundredths";
+export * from "./indicators";
+export * from "./period";
+export * from "./ranking";

@@ -1,0 +1,139 @@
+// Standardised score (标准分), for comparing results across events whose
+// marking schemes differ in difficulty.
+//
+//   std = 700 + 100 × (x − median) / (1.4826 × MAD)
+//
+// x is an entry's total, median and MAD (median absolute deviation from the
+// median) are taken over the event's ranked entries. 1.4826 ≈ 1/Φ⁻¹(¾) makes
+// 1.4826 × MAD estimate the standard deviation for normally distributed data,
+// so 100 points ≈ one standard deviation — while, unlike the SD, a handful of
+// wildly low totals (a competitor who fell ill) cannot drag everyone's score.
+//
+// MAD = 0 happens when half or more of the entrants share the median total.
+// Then the scale falls back to the mean absolute deviation from the median,
+// multiplied by √(π/2) ≈ 1.2533 (its consistency constant for normal data, so
+// "100 points ≈ one SD" still holds). If that is 0 too, every total equals the
+// median and everyone gets 700.
+//
+// Rounding: the result is rounded half-up (towards +∞) to an integer once, at
+// the end. All arithmetic is exact integer arithmetic: totals are integers, so
+// 2·median, 4·MAD and 2·Σ|x − median| are integers and the two constants are
+// taken as 14826/10000 and 12533/10000.
+//
+// Clamp: 0 … 1400, i.e. ±7 robust standard deviations. It keeps scores
+// non-negative and printable in a fixed width; only extreme outliers (typically
+// under the MAD = 0 fallback, when the scale is tiny) ever reach it.
+
+import { ratioRoundHalfUp, type Centimarks } from "./centimarks";
+
+export const STANDARD_CENTRE = 700;
+export const STANDARD_UNIT = 100;
+export const STANDARD_MIN = 0;
+export const STANDARD_MAX = 1400;
+const MAD_CONSISTENCY = { num: 14826, den: 10000 } as const;
+const MEAN_AD_CONSISTENCY = { num: 12533, den: 10000 } as const;
+
+export type StandardisationSpread =
+  /** 1.4826 × MAD is the scale. */
+  | { readonly kind: "mad" }
+  /** MAD was 0; 1.2533 × mean absolute deviation is the scale. */
+  | { readonly kind: "mean_absolute_deviation" }
+  /** Every total equal the median; everyone scores 700. */
+  | { readonly kind: "none" };
+
+export interface StandardisationBasis {
+  readonly count: number;
+  /** Median total in centimarks (may end in .5). */
+  readonly median: number;
+  /** Median absolute deviation in centimarks (a multiple of 0.25). */
+  readonly mad: number;
+  /** Mean absolute deviation from the median, centimarks (informational). */
+  readonly meanAbsoluteDeviation: number;
+  readonly spread: StandardisationSpread;
+  // Exact integer forms the scores are computed from.
+  readonly twiceMedian: number;
+  readonly madTimes4: number;
+  readonly sumAbsDevTimes2: number;
+}
+
+function medianOfSortedTimes2(sorted: Float64Array): number {
+  const n = sorted.length;
+  if (n % 2 === 1) return 2 * sorted[(n - 1) / 2]!;
+  return sorted[n / 2 - 1]! + sorted[n / 2]!;
+}
+
+/** Median, MAD and fallback scale of a population of totals (integers, centimarks). */
+export function standardisationBasis(totals: readonly Centimarks[]): StandardisationBasis {
+  const n = totals.length;
+  if (n === 0) {
+    return {
+      count: 0,
+      median: 0,
+      mad: 0,
+      meanAbsoluteDeviation: 0,
+      spread: { kind: "none" },
+      twiceMedian: 0,
+      madTimes4: 0,
+      sumAbsDevTimes2: 0,
+    };
+  }
+  const sorted = Float64Array.from(totals).sort();
+  const twiceMedian = medianOfSortedTimes2(sorted);
+  // |2x − 2·median| = 2·|x − median|, an integer.
+  const dev2 = new Float64Array(n);
+  let sumAbsDevTimes2 = 0;
+  for (let i = 0; i < n; i++) {
+    const d = Math.abs(2 * sorted[i]! - twiceMedian);
+    dev2[i] = d;
+    sumAbsDevTimes2 += d;
+  }
+  dev2.sort();
+  // median(2·dev) × 2 = 4·MAD.
+  const madTimes4 = medianOfSortedTimes2(dev2);
+  const spread: StandardisationSpread =
+    madTimes4 > 0 ? { kind: "mad" } : sumAbsDevTimes2 > 0 ? { kind: "mean_absolute_deviation" } : { kind: "none" };
+  return {
+    count: n,
+    median: twiceMedian / 2,
+    mad: madTimes4 / 4,
+    meanAbsoluteDeviation: sumAbsDevTimes2 / (2 * n),
+    spread,
+    twiceMedian,
+    madTimes4,
+    sumAbsDevTimes2,
+  };
+}
+
+/** The standardised score of a total against a basis (integer, 0 … 1400). */
+export function standardiseScore(total: Centimarks, basis: StandardisationBasis): number {
+  const offset2 = 2 * total - basis.twiceMedian; // 2·(x − median)
+  let delta: number;
+  switch (basis.spread.kind) {
+    case "none":
+      return STANDARD_CENTRE;
+    case "mad":
+      // 100·(x−m)/(1.4826·MAD) = 100 · 2(x−m) · 2 · 10000 / (14826 · 4MAD)
+      delta = ratioRoundHalfUp(
+        [STANDARD_UNIT * 2 * MAD_CONSISTENCY.den, offset2],
+        [MAD_CONSISTENCY.num, basis.madTimes4],
+      );
+      break;
+    case "mean_absolute_deviation":
+      // meanAD = S2/(2n):  100·(x−m)/(1.2533·meanAD) = 100 · 2(x−m) · 10000 · n / (12533 · S2)
+      delta = ratioRoundHalfUp(
+        [STANDARD_UNIT * MEAN_AD_CONSISTENCY.den, basis.count, offset2],
+        [MEAN_AD_CONSISTENCY.num, basis.sumAbsDevTimes2],
+      );
+      break;
+  }
+  return Math.min(STANDARD_MAX, Math.max(STANDARD_MIN, STANDARD_CENTRE + delta));
+}
+
+/** Standardises a whole population; scores are in the same order as `totals`. */
+export function standardiseScores(totals: readonly Centimarks[]): {
+  readonly basis: StandardisationBasis;
+  readonly scores: number[];
+} {
+  const basis = standardisationBasis(totals);
+  return { basis, scores: totals.map((t) => standardiseScore(t, basis)) };
+}

@@ -1,0 +1,92 @@
+import { prisma } from "~/db.server";
+
+/** Contests the public may see: everything but drafts. */
+const PUBLIC_STATUSES = [
+  "registration_open",
+  "registration_closed",
+  "in_progress",
+  "results_published",
+  "archived",
+];
+
+export async function listPublicContests() {
+  const contests = await prisma.contest.findMany({
+    where: { status: { in: PUBLIC_STATUSES } },
+    orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      code: true,
+      kind: true,
+      name: true,
+      status: true,
+      registrationOpensAt: true,
+      registrationClosesAt: true,
+      startsAt: true,
+      endsAt: true,
+      organiser: { select: { name: true } },
+      _count: { select: { events: true } },
+    },
+  });
+  return contests;
+}
+
+export async function getPublicContest(code: string) {
+  return prisma.contest.findFirst({
+    where: { code, status: { in: PUBLIC_STATUSES } },
+    select: {
+      id: true,
+      code: true,
+      kind: true,
+      name: true,
+      status: true,
+      description: true,
+      rules: true,
+      registrationOpensAt: true,
+      registrationClosesAt: true,
+      startsAt: true,
+      endsAt: true,
+      organiser: { select: { name: true } },
+      events: {
+        orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          code: true,
+          name: true,
+          category: true,
+          trade: true,
+          mode: true,
+          _count: { select: { registrations: true } },
+        },
+      },
+    },
+  });
+}
+
+export async function platformStats() {
+  const [contests, events, workers, honours] = await Promise.all([
+    prisma.contest.count({ where: { status: { in: PUBLIC_STATUSES } } }),
+    prisma.event.count({ where: { contest: { status: { in: PUBLIC_STATUSES } } } }),
+    prisma.worker.count(),
+    prisma.honourAward.count(),
+  ]);
+  return { contests, events, workers, honours };
+}
+
+export async function adminOverview() {
+  const [contests, events, registrations, pending, organisations, workers, honours, recent] =
+    await Promise.all([
+      prisma.contest.count(),
+      prisma.event.count(),
+      prisma.registration.count(),
+      prisma.registration.count({ where: { status: "submitted" } }),
+      prisma.organisation.count({ where: { kind: "enterprise" } }),
+      prisma.worker.count(),
+      prisma.honourAward.count(),
+      prisma.contest.findMany({
+        orderBy: { updatedAt: "desc" },
+        take: 20,
+        select: { id: true, code: true, name: true, kind: true, status: true, _count: { select: { events: true } } },
+      }),
+    ]);
+  return { contests, events, registrations, pending, organisations, workers, honours, recent };
+}

@@ -1,0 +1,72 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { AppShell } from "~/components/app-shell";
+import { ErrorView } from "~/components/error-view";
+import { getUser } from "~/session.server";
+import { getLocale } from "~/i18n/locale.server";
+import { DEFAULT_LOCALE, I18nProvider, LOCALE_TAG, translate, type Locale } from "~/i18n";
+import stylesHref from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "匠心 Jiangxin" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, locale] = await Promise.all([getUser(request), getLocale(request)]);
+  const url = new URL(request.url);
+  return {
+    locale,
+    user: user && {
+      displayName: user.displayName,
+      role: user.role,
+      organisationName: user.organisationName,
+    },
+    path: `${url.pathname}${url.search}`,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  return (
+    <html lang={LOCALE_TAG[locale]}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="description" content={translate(locale, "app.description")} />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nProvider locale={locale}>
+          <AppShell user={data?.user ?? null} path={data?.path ?? "/"}>
+            {children}
+          </AppShell>
+        </I18nProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorView error={useRouteError()} />;
+}

@@ -1,0 +1,32 @@
+import type { MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ContestCard } from "~/components/contest-card";
+import { useT } from "~/i18n";
+import { listPublicContests } from "~/models/contest.server";
+
+export const meta: MetaFunction = () => [{ title: "竞赛 · 匠心" }];
+
+export async function loader() {
+  return { contests: await listPublicContests() };
+}
+
+export default function ContestsPage() {
+  const { contests } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <section aria-labelledby="contests-title">
+      <h1 id="contests-title">{t("nav.contests")}</h1>
+      {contests.length === 0 ? (
+        <p className="muted">{t("home.contests.empty")}</p>
+      ) : (
+        <ul className="card-grid">
+          {contests.map((contest) => (
+            <li key={contest.id}>
+              <ContestCard contest={contest} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

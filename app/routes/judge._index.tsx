@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n";
+import { listJudgeAssignments } from "~/models/judging.server";
+import { requireJudge } from "~/session.server";
+
+export const meta: MetaFunction = () => [{ title: "评分 · 匠心" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireJudge(request);
+  return { assignments: await listJudgeAssignments(user.id) };
+}
+
+export default function JudgeHome() {
+  const { assignments } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <section aria-labelledby="judge-title">
+      <h1 id="judge-title">{t("dashboard.judge.title")}</h1>
+      <p className="muted">{t("dashboard.judge.intro")}</p>
+      {assignments.length === 0 ? (
+        <p>{t("dashboard.judge.empty")}</p>
+      ) : (
+        <ul className="card-grid">
+          {assignments.map(({ event, isChief }) => (
+            <li key={event.id} className="card">
+              <p className="card__eyebrow">{event.contest.name}</p>
+              <h2 className="card__title">{event.name}</h2>
+              {isChief ? <span className="badge badge--approved">{t("dashboard.judge.chief")}</span> : null}
+              <p className="card__foot">{t("event.entries", { count: event._count.registrations })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

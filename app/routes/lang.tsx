@@ -1,0 +1,18 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { isLocale } from "~/i18n";
+import { localeCookie } from "~/i18n/locale.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const locale = form.get("locale");
+  if (!isLocale(locale)) throw new Response("Unknown language", { status: 400 });
+  return redirect(safeRedirect(form.get("redirectTo"), "/"), {
+    headers: { "Set-Cookie": await localeCookie.serialize(locale) },
+  });
+}
+
+export async function loader() {
+  return redirect("/");
+}

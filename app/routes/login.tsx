@@ -1,0 +1,82 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { FormAlert, TextField } from "~/components/form-fields";
+import { useZodForm } from "~/components/use-zod-form";
+import { ROLE_HOME } from "~/domain/roles";
+import { loginSchema } from "~/forms/login";
+import { translate, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { verifyLogin } from "~/models/user.server";
+import { clientAddress, createUserSession, getUser } from "~/session.server";
+import { parseForm } from "~/utils/forms";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+export const meta: MetaFunction = () => [{ title: "登录 · 匠心" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (user) {
+    const to = new URL(request.url).searchParams.get("redirectTo");
+    throw redirect(safeRedirect(to, ROLE_HOME[user.role]));
+  }
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const locale = await getLocale(request);
+  const parsed = parseForm(loginSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
+  const outcome = await verifyLogin({
+    username: parsed.data.username,
+    password: parsed.data.password,
+    address: clientAddress(request),
+  });
+  if (!outcome.ok) {
+    const message =
+      outcome.reason === "locked"
+        ? translate(locale, "login.locked", { minutes: outcome.retryAfterMinutes })
+        : translate(locale, "login.invalid");
+    return data({ errors: null, message }, { status: outcome.reason === "locked" ? 429 : 401 });
+  }
+  const fallback = ROLE_HOME[outcome.user.role];
+  return createUserSession(request, outcome.user.id, safeRedirect(parsed.data.redirectTo, fallback));
+}
+
+export default function LoginPage() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const { form, onSubmit, errorFor } = useZodForm(loginSchema, {
+    serverErrors: actionData?.errors,
+    defaultValues: { username: "", password: "", redirectTo: params.get("redirectTo") ?? "" },
+  });
+  return (
+    <section className="auth-card" aria-labelledby="login-title">
+      <h1 id="login-title">{t("login.title")}</h1>
+      <FormAlert message={actionData?.message} />
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <input type="hidden" {...form.register("redirectTo")} />
+        <TextField
+          label={t("login.username")}
+          autoComplete="username"
+          autoCapitalize="none"
+          error={errorFor("username")}
+          {...form.register("username")}
+        />
+        <TextField
+          label={t("login.password")}
+          type="password"
+          autoComplete="current-password"
+          error={errorFor("password")}
+          {...form.register("password")}
+        />
+        <button type="submit" className="btn btn--primary btn--block" disabled={navigation.state === "submitting"}>
+          {t("login.submit")}
+        </button>
+      </Form>
+      <p className="muted">{t("login.hint")}</p>
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { logout } from "~/session.server";
+
+export async function action({ request }: ActionFunctionArgs) {
+  return logout(request);
+}
+
+// Signing out changes state, so it is POST only; a GET just goes home.
+export async function loader() {
+  return redirect("/");
+}

@@ -1,0 +1,67 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// One database file per test run (e2e/.data/run-<id>.db), migrated and seeded by the web
+// server command; workers inherit these variables from the main process.
+process.env.E2E_RUN_ID ??= String(Date.now());
+process.env.E2E_DATABASE_FILE ??= path.resolve(`e2e/.data/run-${process.env.E2E_RUN_ID}.db`);
+process.env.SESSION_SECRET ??= "e2e-session-secret-0123456789abcdefghijklmnopqrstuvwxyz";
+process.env.ID_NUMBER_KEY ??= "4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${PORT}`;
+const chromium = "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  outputDir: "test-results",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: existsSync(chromium) ? chromium : undefined,
+      // Without these Chromium keeps trying to reach Google's services on a closed network.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command:
+      `npx tsx prisma/scripts/migrate-deploy.ts && npx tsx prisma/seed.ts && npx remix-serve ./${process.env.JX_BUILD_NAME || "build"}/index.js`,
+    url: `${baseURL}/healthz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${process.env.E2E_DATABASE_FILE}`,
+      SESSION_SECRET: process.env.SESSION_SECRET,
+      ID_NUMBER_KEY: process.env.ID_NUMBER_KEY,
+      // Lets tests give each simulated visitor its own address for rate limiting.
+      TRUST_PROXY: "1",
+      COOKIE_SECURE: "0",
+    },
+  },
+});
