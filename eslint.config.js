@@ -7,7 +7,10 @@ export default tseslint.config(
   {
     ignores: [
       "build/**",
+      "build-*/**",
       "public/build/**",
+      "public/build-*/**",
+      "e2e/.data/**",
       "app/generated/**",
       "node_modules/**",
       ".cache/**",

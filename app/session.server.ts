@@ -6,6 +6,7 @@ import { safeRedirect } from "~/utils/safe-redirect";
 import type { Role } from "~/domain/roles";
 import { env } from "~/env.server";
 import { USER_KEY, sessionStorage } from "~/session-storage.server";
+import { assertSameOrigin } from "~/utils/same-origin.server";
 
 export type { SessionUser };
 
@@ -31,8 +32,12 @@ function loginRedirect(request: Request): Response {
   return redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
 }
 
-/** The signed-in user, or a redirect to sign in that comes back here afterwards. */
+/**
+ * The signed-in user, or a redirect to sign in that comes back here afterwards. Actions
+ * (anything but GET/HEAD) from another site are refused here, before any work is done.
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
+  assertSameOrigin(request);
   const user = await getUser(request);
   if (!user) throw loginRedirect(request);
   return user;

@@ -6,13 +6,15 @@ export type NavItem = { to: string; label: string; end?: boolean };
 const PUBLIC_ITEMS: NavItem[] = [
   { to: "/", label: "nav.home", end: true },
   { to: "/contests", label: "nav.contests" },
+  { to: "/honours", label: "nav.honours" },
+  { to: "/results", label: "leaderboard.nav" },
 ];
 
 const ROLE_ITEMS: Record<Role, NavItem[]> = {
-  admin: [{ to: "/admin", label: "nav.admin" }],
-  org_manager: [{ to: "/org", label: "nav.org" }],
+  admin: [{ to: "/admin", label: "nav.admin" }, { to: "/admin/contests", label: "reg.nav.contests" }, { to: "/admin/honours", label: "honours.nav.admin" }, { to: "/admin/labour", label: "labour.nav.admin" }, { to: "/admin/quiz", label: "quiz.nav.admin" }, { to: "/admin/judging", label: "judging.nav.admin" }],
+  org_manager: [{ to: "/org", label: "nav.org" }, { to: "/org/workers", label: "reg.nav.roster" }, { to: "/org/registrations", label: "reg.nav.entries" }, { to: "/org/honours", label: "honours.nav.org" }, { to: "/org/labour", label: "labour.nav.org" }, { to: "/org/receipts", label: "judging.nav.receipts" }],
   judge: [{ to: "/judge", label: "nav.judge" }],
-  worker: [{ to: "/me", label: "nav.me" }],
+  worker: [{ to: "/me", label: "nav.me" }, { to: "/quiz", label: "quiz.nav.worker" }, { to: "/me/receipts", label: "judging.nav.receipts" }],
 };
 
 export function navItemsFor(role: Role | null): NavItem[] {

@@ -5,6 +5,12 @@ import { createContext, createElement, useContext, type ReactNode } from "react"
 import { commonMessages } from "./messages/common";
 import { rulesMessages } from "./messages/rules";
 import { scoringMessages } from "./messages/scoring";
+import { regMessages } from "./messages/registrations";
+import { leaderboardMessages } from "./messages/leaderboard";
+import { honoursMessages } from "./messages/honours";
+import { labourMessages } from "./messages/labour";
+import { quizMessages } from "./messages/quiz";
+import { judgingMessages } from "./messages/judging";
 
 export const LOCALES = ["zh", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -19,7 +25,7 @@ export const LOCALE_TAG: Record<Locale, string> = { zh: "zh-CN", en: "en" };
 
 type Catalogue = { zh: Record<string, string>; en: Record<string, string> };
 
-export const catalogues: Catalogue[] = [commonMessages, rulesMessages, scoringMessages];
+export const catalogues: Catalogue[] = [commonMessages, rulesMessages, scoringMessages, leaderboardMessages, honoursMessages, regMessages, labourMessages, quizMessages, judgingMessages];
 
 export const messages: Record<Locale, Record<string, string>> = {
   zh: Object.assign({}, ...catalogues.map((c) => c.zh)),

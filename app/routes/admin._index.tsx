@@ -31,6 +31,11 @@ export default function AdminHome() {
           ["dashboard.counts.honours", data.honours],
         ]}
       />
+      <p className="form-actions">
+        <Link to="/admin/contests" className="btn btn--primary">
+          {t("reg.dashboard.contests")}
+        </Link>
+      </p>
       <h2>{t("dashboard.contests")}</h2>
       <div className="table-wrap">
         <table className="table">
@@ -45,7 +50,7 @@ export default function AdminHome() {
             {data.recent.map((contest) => (
               <tr key={contest.id}>
                 <td>
-                  <Link to={`/contests/${encodeURIComponent(contest.code)}`}>{contest.name}</Link>
+                  <Link to={`/admin/contests/${contest.id}`}>{contest.name}</Link>
                   <div className="muted small">{t(`rules.contest_kind.${contest.kind}`)}</div>
                 </td>
                 <td>

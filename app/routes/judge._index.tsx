@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n";
 import { listJudgeAssignments } from "~/models/judging.server";
 import { requireJudge } from "~/session.server";
@@ -25,7 +25,9 @@ export default function JudgeHome() {
           {assignments.map(({ event, isChief }) => (
             <li key={event.id} className="card">
               <p className="card__eyebrow">{event.contest.name}</p>
-              <h2 className="card__title">{event.name}</h2>
+              <h2 className="card__title">
+                <Link to={`/judge/events/${event.id}`}>{event.name}</Link>
+              </h2>
               {isChief ? <span className="badge badge--approved">{t("dashboard.judge.chief")}</span> : null}
               <p className="card__foot">{t("event.entries", { count: event._count.registrations })}</p>
             </li>

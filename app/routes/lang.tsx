@@ -3,8 +3,10 @@ import { redirect } from "@remix-run/node";
 import { isLocale } from "~/i18n";
 import { localeCookie } from "~/i18n/locale.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { assertSameOrigin } from "~/utils/same-origin.server";
 
 export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const form = await request.formData();
   const locale = form.get("locale");
   if (!isLocale(locale)) throw new Response("Unknown language", { status: 400 });

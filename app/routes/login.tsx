@@ -11,6 +11,7 @@ import { verifyLogin } from "~/models/user.server";
 import { clientAddress, createUserSession, getUser } from "~/session.server";
 import { parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { assertSameOrigin } from "~/utils/same-origin.server";
 
 export const meta: MetaFunction = () => [{ title: "登录 · 匠心" }];
 
@@ -24,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const locale = await getLocale(request);
   const parsed = parseForm(loginSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { logout } from "~/session.server";
+import { assertSameOrigin } from "~/utils/same-origin.server";
 
 export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   return logout(request);
 }
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { StatCards } from "~/components/stat-cards";
 import { useT } from "~/i18n";
 import { organisationSummary } from "~/models/organisation.server";
@@ -32,6 +32,15 @@ export default function OrgHome() {
           ["dashboard.counts.pending", pending],
         ]}
       />
+      <h2>{t("reg.dashboard.links")}</h2>
+      <p className="form-actions">
+        <Link to="/org/workers" className="btn btn--primary">
+          {t("reg.dashboard.roster")}
+        </Link>
+        <Link to="/org/registrations" className="btn btn--primary">
+          {t("reg.dashboard.entries")}
+        </Link>
+      </p>
     </section>
   );
 }

@@ -5,3 +5,8 @@ export * from "./objection";
 export * from "./ratioRules";
 export * from "./notice";
 export * from "./serial";
+export * from "./roundSettings";
+export * from "./attachments";
+export * from "./checklist";
+export * from "./technicalExperts";
+export * from "./certificates";

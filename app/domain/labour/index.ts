@@ -2,3 +2,4 @@ export * from "./hundredths";
 export * from "./indicators";
 export * from "./period";
 export * from "./ranking";
+export * from "./trendChart";

@@ -5,3 +5,5 @@ export * from "./draw";
 export * from "./optionOrder";
 export * from "./ranking";
 export * from "./stats";
+export * from "./paper";
+export * from "./importQuestions";

@@ -8,3 +8,5 @@ export * from "./entryNumbers";
 export * from "./blindCodes";
 export * from "./importRows";
 export * from "./importCells";
+export * from "./admission";
+export * from "./importPlan";

@@ -1,0 +1,79 @@
+import { useLocale, useT } from "~/i18n";
+import { problemText } from "~/utils/problem-text";
+
+export type ImportReportData =
+  | { ok: true; count: number; ms: number }
+  | { ok: false; fileProblem: string | null; errors: { row: number; column: string | null; code: string; params: Record<string, string | number> }[] };
+
+/** The outcome of an upload: a success line, or every problem with its row and column. */
+export function ImportReport({ result, maxMb }: { result: ImportReportData | null | undefined; maxMb: number }) {
+  const t = useT();
+  const locale = useLocale();
+  if (!result) return null;
+  if (result.ok) {
+    return (
+      <div className="alert alert--success" role="status">
+        {t("reg.import.done", { count: result.count, ms: result.ms })}
+      </div>
+    );
+  }
+  if (result.fileProblem) {
+    return (
+      <div className="alert alert--error" role="alert">
+        {problemText(locale, { code: result.fileProblem, params: { size: maxMb } })}
+      </div>
+    );
+  }
+  return (
+    <div className="import-report" role="alert">
+      <p className="alert alert--error">{t("reg.import.failed", { count: result.errors.length })}</p>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("reg.import.row")}</th>
+              <th scope="col">{t("reg.import.column")}</th>
+              <th scope="col">{t("reg.import.reason")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.errors.map((e, i) => (
+              <tr key={i}>
+                <td>{e.row}</td>
+                <td>{e.column ?? "—"}</td>
+                <td>{problemText(locale, e)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/** Shown while the upload is on its way and the server checks the rows. */
+export function ImportProgress({ busy }: { busy: boolean }) {
+  const t = useT();
+  if (!busy) return null;
+  return (
+    <div className="import-progress" role="status" aria-live="polite">
+      <progress aria-label={t("reg.import.progress")} />
+      <span>{t("reg.import.progress")}</span>
+    </div>
+  );
+}
+
+export function ProblemList({ title, problems }: { title: string; problems: { code: string; params?: Record<string, unknown>; subject?: string }[] | null | undefined }) {
+  const locale = useLocale();
+  if (!problems || problems.length === 0) return null;
+  return (
+    <div className="alert alert--error" role="alert">
+      <p>{title}</p>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i}>{problemText(locale, p)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

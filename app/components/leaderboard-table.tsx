@@ -1,0 +1,119 @@
+import { formatMark, useT } from "~/i18n";
+
+export type LeaderboardRow = {
+  registrationId: number;
+  rank: number;
+  total: number;
+  prize: string | null;
+  standardised: number | null;
+  entryNumber: string | null;
+  name: string;
+  organisation: string;
+};
+
+/** One table for every board view: ranks shared on ties, prizes marked, changed rows lit. */
+export function LeaderboardTable({
+  rows,
+  mode,
+  showStandardised,
+  highlight,
+  changed,
+  caption,
+}: {
+  rows: LeaderboardRow[];
+  mode: string;
+  showStandardised: boolean;
+  highlight?: number | null;
+  changed?: ReadonlySet<number>;
+  caption?: string;
+}) {
+  const t = useT();
+  return (
+    <div className="table-wrap">
+      <table className="table lb-table">
+        {caption ? <caption className="lb-caption">{caption}</caption> : null}
+        <thead>
+          <tr>
+            <th scope="col">{t("leaderboard.rank")}</th>
+            <th scope="col">{t(mode === "team" ? "leaderboard.teamName" : "leaderboard.name")}</th>
+            <th scope="col" className="lb-hide-narrow">{t("leaderboard.entryNumber")}</th>
+            <th scope="col">{t("leaderboard.organisation")}</th>
+            <th scope="col" className="lb-num">{t("leaderboard.total")}</th>
+            {showStandardised ? <th scope="col" className="lb-num">{t("leaderboard.standardised")}</th> : null}
+            <th scope="col">{t("leaderboard.prize")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr
+              key={row.registrationId}
+              className={[
+                highlight === row.registrationId ? "lb-row--me" : "",
+                changed?.has(row.registrationId) ? "lb-row--changed" : "",
+              ].join(" ").trim() || undefined}
+              aria-current={highlight === row.registrationId ? "true" : undefined}
+            >
+              <td className="lb-rank">{row.rank}</td>
+              <td>{row.name}</td>
+              <td className="lb-hide-narrow lb-mono">{row.entryNumber}</td>
+              <td>{row.organisation}</td>
+              <td className="lb-num lb-mono">{formatMark(row.total)}</td>
+              {showStandardised ? <td className="lb-num lb-mono">{row.standardised ?? "—"}</td> : null}
+              <td>{row.prize ? <span className={`lb-prize lb-prize--${row.prize}`}>{t(`leaderboard.prize.${row.prize}`)}</span> : null}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export type StandingsRow = {
+  organisationId: number;
+  organisation: string;
+  bestNTotal: number;
+  entries: number;
+  prizes: number;
+  firstPrizes: number;
+  secondPrizes: number;
+  thirdPrizes: number;
+  meritPrizes: number;
+  rank: number;
+};
+
+/** Organisation standings with the prize table in the same rows. */
+export function StandingsTable({ rows, orgHref }: { rows: StandingsRow[]; orgHref?: (id: number) => string }) {
+  const t = useT();
+  return (
+    <div className="table-wrap">
+      <table className="table lb-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("leaderboard.rank")}</th>
+            <th scope="col">{t("leaderboard.organisation")}</th>
+            <th scope="col" className="lb-num">{t("leaderboard.standings.bestN")}</th>
+            <th scope="col" className="lb-num lb-hide-narrow">{t("leaderboard.standings.entries")}</th>
+            <th scope="col" className="lb-num">{t("leaderboard.prize.first")}</th>
+            <th scope="col" className="lb-num">{t("leaderboard.prize.second")}</th>
+            <th scope="col" className="lb-num">{t("leaderboard.prize.third")}</th>
+            <th scope="col" className="lb-num lb-hide-narrow">{t("leaderboard.prize.merit")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.organisationId}>
+              <td className="lb-rank">{row.rank}</td>
+              <td>{orgHref ? <a href={orgHref(row.organisationId)}>{row.organisation}</a> : row.organisation}</td>
+              <td className="lb-num lb-mono">{formatMark(row.bestNTotal)}</td>
+              <td className="lb-num lb-hide-narrow">{row.entries}</td>
+              <td className="lb-num">{row.firstPrizes}</td>
+              <td className="lb-num">{row.secondPrizes}</td>
+              <td className="lb-num">{row.thirdPrizes}</td>
+              <td className="lb-num lb-hide-narrow">{row.meritPrizes}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+// A competitor's score receipt (成绩回执) and appeal decisions, shared by the worker's and
+// the organisation manager's pages. Judges appear only as 裁判1, 裁判2 …
+import type { AppealDecisionRecord } from "~/models/appeals.server";
+import type { Receipt } from "~/domain/scoring";
+import { formatMark, useT } from "~/i18n";
+
+type Names = { criterionNames: Record<string, string>; partNames: Record<string, string> };
+
+function markText(mark: number | null, rule: string): string {
+  if (mark === null) return "—";
+  return rule === "worldskills" ? String(mark) : formatMark(mark);
+}
+
+export function ScoreReceipt({ receipt, criterionNames, partNames, standardisation }: Names & { receipt: Receipt; standardisation: string }) {
+  const t = useT();
+  return (
+    <div className="section">
+      <div className="stat-cards">
+        <div className="stat-card">
+          <div className="muted small">{t("scoring.receipt.total")}</div>
+          <div className="receipt-total">{t("scoring.receipt.total_of", { total: formatMark(receipt.total), fullMark: formatMark(receipt.eventFullMark) })}</div>
+        </div>
+        <div className="stat-card">
+          <div className="muted small">{t("scoring.receipt.rank")}</div>
+          <div className="receipt-total">
+            {receipt.rank !== null
+              ? t("scoring.receipt.rank_of", { rank: receipt.rank, count: receipt.rankedCount })
+              : t(`scoring.unranked.${receipt.unrankedReason ?? "incomplete"}`)}
+          </div>
+        </div>
+        <div className="stat-card">
+          <div className="muted small">{t("scoring.receipt.prize")}</div>
+          <div className="receipt-total">{t(`scoring.prize.${receipt.prize ?? "none"}`)}</div>
+        </div>
+        <div className="stat-card">
+          <div className="muted small">{t("scoring.receipt.standardised")}</div>
+          <div className="receipt-total">{receipt.standardised ?? "—"}</div>
+        </div>
+      </div>
+      <p className="muted small">{t(`scoring.standardisation.${standardisation}`)}</p>
+      {receipt.tieBreak ? (
+        <p>
+          {receipt.tieBreak.tiedOnTotal > 0 ? t("scoring.receipt.tied_on_total", { n: receipt.tieBreak.tiedOnTotal }) : t("judging.receipt.no_tie")}
+          {receipt.tieBreak.applied.length > 0 ? (
+            <>
+              {" · "}
+              {t("scoring.receipt.tie_breaks_applied")}：
+              {receipt.tieBreak.applied
+                .map((a) =>
+                  a.key.kind === "part"
+                    ? `${t("scoring.tiebreak.part", { part: partNames[a.key.partId] ?? "" })}（${formatMark(a.value)}）`
+                    : `${t("scoring.tiebreak.criterion", { criterion: criterionNames[a.key.criterionId] ?? "" })}（${formatMark(a.value)}）`,
+                )
+                .join("，")}
+            </>
+          ) : null}
+          {receipt.tieBreak.sharedWith > 0 ? <> · {t("scoring.receipt.shared_rank", { n: receipt.tieBreak.sharedWith })}</> : null}
+        </p>
+      ) : null}
+      {receipt.parts.map((part) => (
+        <div key={part.partId} className="table-wrap section">
+          <table className="table">
+            <caption>
+              {partNames[part.partId]} · {t("scoring.receipt.weight")} {t("scoring.receipt.weight_value", { weight: part.weightBp / 100 })} ·{" "}
+              {t("scoring.receipt.part_total")} {formatMark(part.total)} / {formatMark(part.fullMark)} · {t("scoring.receipt.contribution")}{" "}
+              {formatMark(part.contribution)}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("scoring.receipt.criterion")}</th>
+                <th scope="col">{t("scoring.receipt.max_mark")}</th>
+                <th scope="col">{t("scoring.receipt.judge_marks")}</th>
+                <th scope="col">{t("scoring.receipt.rule")}</th>
+                <th scope="col">{t("scoring.receipt.result")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {part.criteria.map((c) => (
+                <tr key={c.criterionId}>
+                  <th scope="row">
+                    {c.code} {criterionNames[c.criterionId]}
+                    <div className="muted small">{t(`scoring.criterion_type.${c.type}`)}</div>
+                  </th>
+                  <td>{formatMark(c.maxMark)}</td>
+                  <td>
+                    {c.type === "measurement"
+                      ? markText(c.judges[0]?.mark ?? null, c.rule)
+                      : c.judges.map((j) => (
+                          <span key={j.judge} className={j.status === "dropped" ? "mark-dropped" : undefined} style={{ marginInlineEnd: ".6rem", display: "inline-block" }}>
+                            {t("scoring.judge_n", { n: j.judge })} {markText(j.mark, c.rule)}
+                            {j.dropReason ? <span className="small">（{t(`scoring.drop.${j.dropReason}`)}）</span> : null}
+                          </span>
+                        ))}
+                  </td>
+                  <td>{t(`scoring.rule.${c.rule}`)}</td>
+                  <td>
+                    <strong>{formatMark(c.value)}</strong>
+                    {c.formula?.rule === "worldskills" ? (
+                      <div className="muted small">
+                        {t("scoring.formula.worldskills", { maxMark: formatMark(c.formula.maxMark), points: c.formula.points, value: formatMark(c.value) })}
+                      </div>
+                    ) : c.formula?.rule === "trimmed_mean" || c.formula?.rule === "mean" ? (
+                      <div className="muted small">
+                        {t(`scoring.formula.${c.formula.rule}`, { marks: formatMark(c.formula.sum), count: c.formula.count, value: formatMark(c.value) })}
+                      </div>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+      <p className="muted small">{t("scoring.rounding_note")}</p>
+    </div>
+  );
+}
+
+export function AppealDecision({ decision }: { decision: AppealDecisionRecord }) {
+  const t = useT();
+  return (
+    <div className="card">
+      <p>{decision.note}</p>
+      <p>
+        {t("judging.appeal.rank_change", {
+          before: decision.rankBefore ?? "—",
+          after: decision.rankAfter ?? "—",
+          totalBefore: formatMark(decision.totalBefore),
+          totalAfter: formatMark(decision.totalAfter),
+        })}
+      </p>
+      {decision.changedMarks.length > 0 ? (
+        <ul>
+          {decision.changedMarks.map((m, i) => (
+            <li key={i}>
+              {t("judging.appeal.changed_mark", {
+                criterion: m.criterion,
+                judge: m.judgeNo === 0 ? t("judging.measurement") : t("scoring.judge_n", { n: m.judgeNo }),
+                before: m.before ?? "—",
+                after: m.after ?? "—",
+              })}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t("judging.appeal.no_mark_changes")}</p>
+      )}
+    </div>
+  );
+}
+

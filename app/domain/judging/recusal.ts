@@ -1,0 +1,35 @@
+// 回避: a judge never scores an entry of their own organisation, nor of an organisation
+// whose parent union the judge belongs to (an industry union's judge and its member
+// companies). Applied both when building worklists and when a sheet is opened by URL.
+
+export interface OrgRef {
+  readonly id: number;
+  readonly parentId: number | null;
+}
+
+export function isRecused(judgeOrganisationId: number | null, entryOrg: OrgRef): boolean {
+  if (judgeOrganisationId === null) return false;
+  return judgeOrganisationId === entryOrg.id || judgeOrganisationId === entryOrg.parentId;
+}
+
+export interface PanelJudge {
+  readonly userId: number;
+  readonly organisationId: number | null;
+  readonly isChief: boolean;
+}
+
+/**
+ * The judges who mark an entry, in assignment order: everyone assigned to the event
+ * except the recused. Their position is the anonymous number on receipts (裁判1, 裁判2 …).
+ */
+export function panelFor<J extends PanelJudge>(assigned: readonly J[], entryOrg: OrgRef): J[] {
+  return assigned.filter((j) => !isRecused(j.organisationId, entryOrg));
+}
+
+/**
+ * Who records the entry's measurements (objective readings are entered once, not by every
+ * judge): the chief judge when on the panel, otherwise the first judge of the panel.
+ */
+export function measurementRecorder<J extends PanelJudge>(panel: readonly J[]): J | null {
+  return panel.find((j) => j.isChief) ?? panel[0] ?? null;
+}

@@ -1,0 +1,67 @@
+// The judging life of an event: open → scoring (first mark) → locked (chief judge) →
+// published (notice period starts). After locking, marks change only through an appeal
+// under review, and the notice window decides whether an appeal may be lodged.
+
+export const EVENT_JUDGING_STATUSES = ["open", "scoring", "locked", "published"] as const;
+export type EventJudgingStatus = (typeof EVENT_JUDGING_STATUSES)[number];
+
+export type JudgingProblem = { code: string; params: Record<string, string | number> };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Judges may enter and change their own marks only before the event is locked. */
+export function marksOpen(status: string): boolean {
+  return status === "open" || status === "scoring";
+}
+
+export interface LockFacts {
+  readonly status: string;
+  readonly entries: number;
+  readonly incomplete: number;
+  /** Disagreements that block locking (WorldSkills marks more than one point apart). */
+  readonly blockingDisagreements: number;
+}
+
+export function lockProblems(facts: LockFacts): JudgingProblem[] {
+  const problems: JudgingProblem[] = [];
+  if (!marksOpen(facts.status)) problems.push({ code: "judging.lock.not_open", params: {} });
+  if (facts.entries === 0) problems.push({ code: "judging.lock.no_entries", params: {} });
+  if (facts.incomplete > 0) problems.push({ code: "judging.lock.incomplete", params: { n: facts.incomplete } });
+  if (facts.blockingDisagreements > 0) {
+    problems.push({ code: "judging.lock.disagreements", params: { n: facts.blockingDisagreements } });
+  }
+  return problems;
+}
+
+export function publishProblems(status: string): JudgingProblem[] {
+  return status === "locked" ? [] : [{ code: "judging.publish.not_locked", params: {} }];
+}
+
+/** The notice period ends `noticeDays` whole days after publication. */
+export function noticeEndsAt(publishedAt: Date, noticeDays: number): Date {
+  return new Date(publishedAt.getTime() + Math.max(0, noticeDays) * DAY_MS);
+}
+
+export interface AppealWindow {
+  readonly status: string;
+  readonly publishedAt: Date | null;
+  readonly noticeEndsAt: Date | null;
+}
+
+/** Why an appeal cannot be lodged now, or null when it can. */
+export function appealRefusal(window: AppealWindow, now: Date): JudgingProblem | null {
+  if (window.status !== "published" || !window.publishedAt || !window.noticeEndsAt) {
+    return { code: "judging.appeal.not_published", params: {} };
+  }
+  if (now.getTime() > window.noticeEndsAt.getTime()) {
+    return { code: "judging.appeal.window_closed", params: { end: window.noticeEndsAt.toISOString() } };
+  }
+  return null;
+}
+
+export const APPEAL_STATUSES = ["submitted", "reviewing", "upheld", "dismissed"] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
+export function appealOpen(status: string): boolean {
+  return status === "submitted" || status === "reviewing";
+}

@@ -1,0 +1,68 @@
+// Forms of the judging feature. Messages are i18n keys (app/i18n/messages/judging.ts).
+import { z } from "zod";
+import { parseMark, type SheetCriterion } from "~/domain/judging/sheet";
+
+/**
+ * The score sheet: one text field per criterion (`m<criterionId>`), the sheet versions
+ * the form was built from (`v<partId>`), and the intent (save a draft or submit).
+ * Built from the marking scheme, so browser and server check the same maxima.
+ */
+export function scoreSheetSchema(criteria: readonly SheetCriterion[], partIds: readonly number[]) {
+  // The intent comes from the pressed button, which the browser-side check does not see:
+  // there it counts as a draft (format and maxima); the server also requires every mark on submit.
+  const shape: Record<string, z.ZodType> = { intent: z.enum(["draft", "submit"]).default("draft") };
+  for (const c of criteria) shape[`m${c.id}`] = z.string().max(20).optional();
+  for (const p of partIds) shape[`v${p}`] = z.coerce.number().int().min(0);
+  return z.object(shape).superRefine((value, ctx) => {
+    const v = value as Record<string, unknown>;
+    for (const c of criteria) {
+      const key = `m${c.id}`;
+      const parsed = parseMark(c, typeof v[key] === "string" ? (v[key] as string) : "");
+      if (parsed !== null && typeof parsed === "object") ctx.addIssue({ code: "custom", path: [key], message: parsed.error });
+      else if (parsed === null && v.intent === "submit") ctx.addIssue({ code: "custom", path: [key], message: "judging.sheet.required" });
+    }
+  });
+}
+
+export const correctionReasonSchema = z.object({
+  reason: z.string().trim().min(2, "judging.review.reason_required").max(500, "judging.review.reason_long"),
+});
+
+export const appealSchema = z.object({
+  text: z.string().trim().min(10, "judging.appeal.text_short").max(2000, "judging.appeal.text_long"),
+});
+
+export const decisionSchema = z.object({
+  outcome: z.enum(["upheld", "dismissed"], { message: "judging.appeal.outcome_required" }),
+  note: z.string().trim().min(2, "judging.appeal.note_required").max(2000, "judging.appeal.text_long"),
+  appealId: z.coerce.number().int().positive(),
+});
+
+export const judgesSchema = z.object({
+  judgeIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).min(1, "judging.judges.none")),
+  chiefId: z.coerce.number().int().positive({ message: "judging.judges.chief_required" }),
+});
+
+const mark = z
+  .string()
+  .trim()
+  .regex(/^\d{1,5}(\.\d{1,2})?$/, "judging.scheme.full_mark_invalid");
+
+export const partSchemeSchema = z.object({
+  partId: z.coerce.number().int().positive(),
+  weight: z.coerce.number({ message: "judging.scheme.weight_invalid" }).int("judging.scheme.weight_invalid").min(1, "judging.scheme.weight_invalid").max(100, "judging.scheme.weight_invalid"),
+  fullMark: mark,
+});
+
+export const eventRulesSchema = z.object({
+  aggregation: z.enum(["mean", "trimmed_mean", "median", "worldskills"], { message: "judging.scheme.rule_invalid_short" }),
+  tieBreak1: z.string().max(40).optional(),
+  tieBreak2: z.string().max(40).optional(),
+  ...Object.fromEntries(
+    (["first", "second", "third", "merit"] as const).flatMap((tier) => [
+      [`${tier}Kind`, z.enum(["none", "share", "count"])],
+      [`${tier}Value`, z.string().trim().regex(/^\d{0,4}$/, "judging.scheme.prize_value_invalid").optional()],
+      [`${tier}Min`, z.string().trim().regex(/^(\d{1,5}(\.\d{1,2})?)?$/, "judging.scheme.full_mark_invalid").optional()],
+    ]),
+  ),
+});

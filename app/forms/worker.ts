@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { SKILL_LEVELS } from "~/domain/contest/skillLevels";
+import { parseIdNumber } from "~/domain/identity/idNumber";
+import { parseMobilePhone } from "~/domain/identity/phone";
+import { checkbox } from "./fields";
+
+export const workerSchema = z.object({
+  name: z.string().trim().min(1, "reg.form.required").max(50, "reg.form.tooLong"),
+  idNumber: z
+    .string()
+    .trim()
+    .min(1, "reg.form.required")
+    .superRefine((v, ctx) => {
+      const parsed = parseIdNumber(v);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: `reg.worker.id.${parsed.error.code}` });
+    })
+    .transform((v) => {
+      const parsed = parseIdNumber(v);
+      return parsed.ok ? parsed.value.idNumber : v;
+    }),
+  phone: z
+    .string()
+    .trim()
+    .optional()
+    .default("")
+    .refine((v) => v === "" || parseMobilePhone(v).ok, "rules.mobile_phone_invalid")
+    .transform((v) => {
+      const parsed = parseMobilePhone(v);
+      return parsed.ok ? parsed.value : null;
+    }),
+  trade: z
+    .string()
+    .trim()
+    .max(50, "reg.form.tooLong")
+    .optional()
+    .default("")
+    .transform((v) => (v === "" ? null : v)),
+  skillLevel: z.preprocess((v) => (v === "" ? null : v), z.enum(SKILL_LEVELS, { message: "reg.form.required" }).nullable().optional().default(null)),
+  unionMember: checkbox,
+});

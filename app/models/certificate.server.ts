@@ -1,0 +1,218 @@
+// Certificates for honour awards and contest prizes. A serial is issued once, inside the
+// write that creates the award (or issues the prize), and is what the QR code verifies.
+import { prisma, write, type Tx } from "~/db.server";
+import { formatCertificateSerial, nextCertificateSeq, serialCodeFor, verifySerialFormat, type HonourKind } from "~/domain/honours";
+import { appendAudit } from "~/models/audit.server";
+import type { Actor } from "~/models/honour-round.server";
+import { translate } from "~/i18n";
+
+async function nextSerial(tx: Tx, year: number, code: string): Promise<string> {
+  const issued = await tx.certificate.findMany({ where: { serial: { startsWith: `${year}-${code}-` } }, select: { serial: true } });
+  return formatCertificateSerial(year, code, nextCertificateSeq(issued.map((c) => c.serial), year, code));
+}
+
+/** Certificates are Chinese documents whatever language the organiser's screen is in. */
+function honourTitle(award: { kind: string; level: string; year: number }): string {
+  return translate("zh", "honours.certificate.title.honour", {
+    year: award.year,
+    level: translate("zh", `rules.honour_level.${award.level}`),
+    kind: translate("zh", `rules.honour_kind.${award.kind}`),
+  });
+}
+
+export async function issueHonourCertificate(
+  tx: Tx,
+  award: { id: number; kind: string; level: string; year: number; recipientName: string },
+  now: Date,
+) {
+  const serial = await nextSerial(tx, award.year, serialCodeFor("honour", award.kind as HonourKind));
+  return tx.certificate.create({
+    data: { serial, kind: "honour", awardId: award.id, recipientName: award.recipientName, title: honourTitle(award), issuedAt: now },
+  });
+}
+
+/** What the public verification page may show: enough to tell a genuine certificate, nothing private. */
+export async function verifyCertificate(input: string) {
+  const format = verifySerialFormat(input);
+  if (!format.ok) return { status: "malformed" as const, problem: format.error };
+  const serial = input.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
+  const certificate = await prisma.certificate.findUnique({
+    where: { serial },
+    include: { award: { select: { conferringBody: true, organisation: { select: { name: true } } } } },
+  });
+  if (!certificate) return { status: "unknown" as const, serial };
+  return {
+    status: certificate.revokedAt ? ("revoked" as const) : ("genuine" as const),
+    serial,
+    recipientName: certificate.recipientName,
+    title: certificate.title,
+    issuedAt: certificate.issuedAt,
+    revokedAt: certificate.revokedAt,
+    issuer: certificate.award?.conferringBody ?? null,
+    organisationName: certificate.award?.organisation?.name ?? null,
+  };
+}
+
+export type CertificateDocument = {
+  serial: string;
+  kind: string;
+  recipientName: string;
+  organisationName: string | null;
+  title: string;
+  citation: string | null;
+  issuer: string;
+  issuedAt: Date;
+  revoked: boolean;
+  /** Who may download it: the organiser, the unit's manager, the person themself. */
+  organisationId: number | null;
+  workerId: number | null;
+};
+
+const documentInclude = {
+  award: {
+    select: {
+      conferringBody: true,
+      citation: true,
+      workerId: true,
+      organisationId: true,
+      organisation: { select: { name: true } },
+    },
+  },
+} as const;
+
+type CertificateWithAward = Awaited<ReturnType<typeof prisma.certificate.findMany<{ include: typeof documentInclude }>>>[number];
+
+async function toDocuments(rows: CertificateWithAward[]): Promise<CertificateDocument[]> {
+  const registrationIds = rows.map((r) => r.registrationId).filter((id): id is number => id !== null);
+  const registrations = await prisma.registration.findMany({
+    where: { id: { in: registrationIds } },
+    select: {
+      id: true,
+      workerId: true,
+      organisationId: true,
+      organisation: { select: { name: true } },
+      event: { select: { contest: { select: { organiser: { select: { name: true } } } } } },
+    },
+  });
+  const byId = new Map(registrations.map((r) => [r.id, r]));
+  return rows.map((row) => {
+    const registration = row.registrationId === null ? undefined : byId.get(row.registrationId);
+    return {
+      serial: row.serial,
+      kind: row.kind,
+      recipientName: row.recipientName,
+      organisationName: row.award?.organisation?.name ?? registration?.organisation.name ?? null,
+      title: row.title,
+      citation: row.award?.citation ?? null,
+      issuer: row.award?.conferringBody ?? registration?.event.contest.organiser.name ?? "",
+      issuedAt: row.issuedAt,
+      revoked: row.revokedAt !== null,
+      organisationId: row.award?.organisationId ?? registration?.organisationId ?? null,
+      workerId: row.award?.workerId ?? registration?.workerId ?? null,
+    };
+  });
+}
+
+export async function getCertificateDocument(serial: string): Promise<CertificateDocument | null> {
+  const row = await prisma.certificate.findUnique({ where: { serial: serial.toUpperCase() }, include: documentInclude });
+  if (!row) return null;
+  const [doc] = await toDocuments([row]);
+  return doc ?? null;
+}
+
+export function mayDownloadCertificate(doc: CertificateDocument, actor: Actor & { workerId: number | null }): boolean {
+  if (actor.role === "admin") return true;
+  if (actor.role === "org_manager") return doc.organisationId !== null && doc.organisationId === actor.organisationId;
+  if (actor.role === "worker") return doc.workerId !== null && doc.workerId === actor.workerId;
+  return false;
+}
+
+export async function listRoundCertificateDocuments(roundId: number) {
+  const round = await prisma.nominationRound.findUnique({ where: { id: roundId }, select: { id: true, name: true } });
+  if (!round) return null;
+  const rows = await prisma.certificate.findMany({
+    where: { award: { nomination: { roundId } }, revokedAt: null },
+    include: documentInclude,
+    orderBy: { serial: "asc" },
+  });
+  return { name: round.name, documents: await toDocuments(rows) };
+}
+
+export async function listEventCertificateDocuments(eventId: number) {
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { id: true, name: true } });
+  if (!event) return null;
+  const results = await prisma.result.findMany({ where: { eventId }, select: { registrationId: true } });
+  const rows = await prisma.certificate.findMany({
+    where: { kind: "prize", registrationId: { in: results.map((r) => r.registrationId) }, revokedAt: null },
+    include: documentInclude,
+    orderBy: { serial: "asc" },
+  });
+  return { name: event.name, documents: await toDocuments(rows) };
+}
+
+/** Events with prize results, for the organiser's certificate page. */
+export async function listPrizeEvents() {
+  const events = await prisma.event.findMany({
+    where: { results: { some: { prize: { not: null } } } },
+    select: { id: true, name: true, status: true, contest: { select: { name: true } } },
+    orderBy: { id: "asc" },
+  });
+  const issued = await prisma.result.findMany({
+    where: { eventId: { in: events.map((e) => e.id) }, prize: { not: null } },
+    select: { eventId: true, registrationId: true },
+  });
+  const certs = await prisma.certificate.findMany({
+    where: { kind: "prize", registrationId: { in: issued.map((r) => r.registrationId) } },
+    select: { registrationId: true },
+  });
+  const withCert = new Set(certs.map((c) => c.registrationId));
+  return events.map((e) => {
+    const prizes = issued.filter((r) => r.eventId === e.id);
+    return { ...e, prizes: prizes.length, certificates: prizes.filter((r) => withCert.has(r.registrationId)).length };
+  });
+}
+
+/**
+ * Issues a certificate to every prize winner of an event that has none yet. Only published
+ * results count: a prize still under notice or appeal may change.
+ */
+export async function issuePrizeCertificates(actor: Actor, eventId: number, now: Date = new Date()) {
+  if (actor.role !== "admin") throw new Error("Only the organiser issues certificates");
+  return write(async (tx) => {
+    const event = await tx.event.findUnique({ where: { id: eventId }, include: { contest: { select: { name: true } } } });
+    if (!event || event.status !== "published") return { ok: false as const, issued: 0 };
+    const results = await tx.result.findMany({
+      where: { eventId, prize: { not: null } },
+      include: { registration: { select: { worker: { select: { name: true } }, team: { select: { name: true } } } } },
+      orderBy: { rank: "asc" },
+    });
+    const existing = new Set(
+      (await tx.certificate.findMany({ where: { kind: "prize", registrationId: { in: results.map((r) => r.registrationId) } }, select: { registrationId: true } })).map(
+        (c) => c.registrationId,
+      ),
+    );
+    const year = (event.publishedAt ?? now).getFullYear();
+    let issued = 0;
+    for (const result of results) {
+      if (existing.has(result.registrationId) || !result.prize) continue;
+      const recipientName = result.registration.worker?.name ?? result.registration.team?.name ?? "";
+      const title = translate("zh", "honours.certificate.title.prize", {
+        contest: event.contest.name,
+        event: event.name,
+        prize: translate("zh", `honours.prize.${result.prize}`),
+      });
+      const certificate = await tx.certificate.create({
+        data: { serial: await nextSerial(tx, year, serialCodeFor("prize")), kind: "prize", registrationId: result.registrationId, recipientName, title, issuedAt: now },
+      });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        action: "certificate.issue",
+        entityType: "Certificate",
+        entityId: certificate.id,
+        after: { serial: certificate.serial, registrationId: result.registrationId, prize: result.prize },
+      });
+      issued++;
+    }
+    return { ok: true as const, issued };
+  });
+}

@@ -1,0 +1,739 @@
+// Nomination rounds: 推荐 → 评审 → 公示 → 表彰. The rules live in app/domain/honours; this
+// module gathers the facts they need, applies the result in one write() and records every
+// change of state in the audit log with who made it and when.
+import { prisma, write, type Tx } from "~/db.server";
+import type { Role } from "~/domain/roles";
+import {
+  MIN_NOTICE_CALENDAR_DAYS,
+  checkAttachments,
+  checkChecklistForAcceptance,
+  checkNominationSubmittable,
+  checkNominationTransition,
+  checkRoundAdvance,
+  evaluateRoundRules,
+  handleObjection,
+  isHonourKind,
+  lodgeObjection,
+  parseChecklist,
+  parseRoundRules,
+  recipientKindFor,
+  rulesFromSettings,
+  selectTopFinishers,
+  type AttachmentCandidate,
+  type HonourKind,
+  type NominationForRules,
+  type NominationState,
+  type NomineeAttribute,
+  type NoticePeriod,
+  type ObjectionOutcome,
+  type ReviewChecklist,
+  type RoundState,
+  type RuleEvaluation,
+} from "~/domain/honours";
+import { translate } from "~/i18n";
+import { appendAudit } from "~/models/audit.server";
+import { issueHonourCertificate } from "~/models/certificate.server";
+
+export type Actor = { id: number; role: Role; organisationId: number | null };
+
+/** A problem for the UI: `prefix` names the message catalogue ("rules" for the shared domain rules). */
+export type HonourProblem = { prefix: "rules" | "honours.problem"; code: string; params: Record<string, string | number> };
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: HonourProblem[] };
+
+/** Thrown when a caller that is not the organiser reaches an organiser-only change; routes authorise first. */
+export class NotAuthorisedError extends Error {
+  constructor(message = "Only the organiser may do this") {
+    super(message);
+    this.name = "NotAuthorisedError";
+  }
+}
+
+function requireOrganiser(actor: Actor): void {
+  if (actor.role !== "admin") throw new NotAuthorisedError();
+}
+
+const rules = (problems: readonly { code: string; params: object }[]): HonourProblem[] =>
+  problems.map((p) => ({ prefix: "rules", code: p.code, params: p.params as HonourProblem["params"] }));
+const own = (code: string, params: HonourProblem["params"] = {}): HonourProblem => ({ prefix: "honours.problem", code, params });
+
+function attributesOf(n: { frontLine: boolean; manager: boolean }): NomineeAttribute[] {
+  const attributes: NomineeAttribute[] = [];
+  if (n.frontLine) attributes.push("front_line");
+  if (n.manager) attributes.push("manager");
+  return attributes;
+}
+
+type RuleRow = { id: number; organisationId: number; status: string; frontLine: boolean; manager: boolean; organisation: { name: string } };
+
+function forRules(rows: readonly RuleRow[]): NominationForRules[] {
+  return rows.map((n) => ({
+    id: String(n.id),
+    organisationId: String(n.organisationId),
+    organisationName: n.organisation.name,
+    state: n.status as NominationState,
+    attributes: attributesOf(n),
+  }));
+}
+
+const ruleRowSelect = {
+  id: true,
+  organisationId: true,
+  status: true,
+  frontLine: true,
+  manager: true,
+  organisation: { select: { name: true } },
+} as const;
+
+// ───────────── opening a round ─────────────
+
+export type NewRound = {
+  name: string;
+  kind: HonourKind;
+  level: string;
+  year: number;
+  conferringBody: string;
+  quota: number;
+  perOrgQuota: number | null;
+  minFrontLinePercent: number | null;
+  maxManagerPercent: number | null;
+  deadline: Date;
+};
+
+/** A new round starts as a draft; opening it for nominations is its first recorded move. */
+export async function createRound(actor: Actor, input: NewRound) {
+  requireOrganiser(actor);
+  const roundRules = rulesFromSettings(input);
+  return write(async (tx) => {
+    const round = await tx.nominationRound.create({
+      data: {
+        name: input.name,
+        kind: input.kind,
+        level: input.level,
+        year: input.year,
+        conferringBody: input.conferringBody,
+        quota: input.quota,
+        perOrgQuota: input.perOrgQuota,
+        deadline: input.deadline,
+        rules: JSON.stringify(roundRules),
+        createdById: actor.id,
+      },
+    });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      action: "honour_round.create",
+      entityType: "NominationRound",
+      entityId: round.id,
+      after: { status: round.status, kind: round.kind, level: round.level, year: round.year, rules: roundRules },
+    });
+    return round;
+  });
+}
+
+export function listRounds() {
+  return prisma.nominationRound.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    include: { _count: { select: { nominations: true } } },
+  });
+}
+
+/** Rounds an organisation manager can take part in or follow; drafts are the organiser's alone. */
+export async function listRoundsForOrganisation(organisationId: number) {
+  const rounds = await prisma.nominationRound.findMany({
+    where: { status: { notIn: ["draft", "cancelled"] } },
+    orderBy: [{ deadline: "desc" }, { id: "desc" }],
+  });
+  const counts = await prisma.nomination.groupBy({
+    by: ["roundId"],
+    where: { organisationId, roundId: { in: rounds.map((r) => r.id) } },
+    _count: { _all: true },
+  });
+  const byRound = new Map(counts.map((c) => [c.roundId, c._count._all]));
+  return rounds.map((r) => ({ ...r, ownNominations: byRound.get(r.id) ?? 0 }));
+}
+
+// ───────────── reading a round ─────────────
+
+async function evaluationsFor(roundId: number, rulesJson: string, acceptedOnly: boolean): Promise<RuleEvaluation[]> {
+  const rows = await prisma.nomination.findMany({
+    where: { roundId, ...(acceptedOnly ? { status: { in: ["accepted", "awarded"] } } : {}) },
+    select: ruleRowSelect,
+  });
+  return evaluateRoundRules(parseRoundRules(rulesJson), forRules(rows));
+}
+
+async function auditTrail(entityType: string, ids: number[]) {
+  if (ids.length === 0) return [];
+  const entries = await prisma.auditLog.findMany({
+    where: { entityType, entityId: { in: ids } },
+    orderBy: { id: "asc" },
+  });
+  const actorIds = [...new Set(entries.map((e) => e.actorId).filter((id): id is number => id !== null))];
+  const actors = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } });
+  const names = new Map(actors.map((a) => [a.id, a.displayName]));
+  return entries.map((e) => ({
+    id: e.id,
+    at: e.at,
+    action: e.action,
+    entityId: e.entityId,
+    actor: e.actorId === null ? null : (names.get(e.actorId) ?? String(e.actorId)),
+    before: e.before,
+    after: e.after,
+    reason: e.reason,
+  }));
+}
+
+/** Everything the organiser sees, objectors' contact details included. */
+export async function getRoundForOrganiser(roundId: number) {
+  const round = await prisma.nominationRound.findUnique({ where: { id: roundId } });
+  if (!round) return null;
+  const nominations = await prisma.nomination.findMany({
+    where: { roundId },
+    orderBy: [{ organisationId: "asc" }, { id: "asc" }],
+    include: {
+      organisation: { select: { id: true, name: true } },
+      worker: { select: { id: true, position: true, trade: true } },
+      attachments: { select: { id: true, filename: true, size: true, mimeType: true } },
+      objections: { orderBy: { id: "asc" } },
+      award: { select: { id: true, certificates: { select: { serial: true } } } },
+    },
+  });
+  const [evaluations, acceptedEvaluations, roundTrail, nominationTrail] = await Promise.all([
+    evaluationsFor(roundId, round.rules, false),
+    evaluationsFor(roundId, round.rules, true),
+    auditTrail("NominationRound", [roundId]),
+    auditTrail("Nomination", nominations.map((n) => n.id)),
+  ]);
+  return {
+    round,
+    nominations: nominations.map((n) => ({ ...n, checklist: parseChecklist(n.checklist) })),
+    evaluations,
+    acceptedEvaluations,
+    trail: [...roundTrail, ...nominationTrail].sort((a, b) => a.id - b.id),
+  };
+}
+
+/**
+ * What an organisation manager sees: their own organisation's nominations only (others'
+ * names stay private until the notice), and the round's quota and ratio figures, whose
+ * per-organisation warnings are cut down to their own organisation.
+ */
+export async function getRoundForManager(roundId: number, organisationId: number) {
+  const round = await prisma.nominationRound.findUnique({ where: { id: roundId } });
+  if (!round || round.status === "draft" || round.status === "cancelled") return null;
+  const [nominations, all, organisation] = await Promise.all([
+    prisma.nomination.findMany({
+      where: { roundId, organisationId },
+      orderBy: { id: "asc" },
+      include: { attachments: { select: { id: true, filename: true, size: true } } },
+    }),
+    prisma.nomination.findMany({ where: { roundId }, select: ruleRowSelect }),
+    prisma.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
+  ]);
+  const ownName = organisation?.name ?? "";
+  const evaluations = evaluateRoundRules(parseRoundRules(round.rules), forRules(all)).map((e) => ({
+    ...e,
+    problems: e.problems.filter((p) => p.code !== "round_rule_max_per_organisation" || p.params.organisation === ownName),
+  }));
+  // Counts only, so the live preview can add a candidate without revealing who the others are.
+  const counted = all.filter((n) => ["submitted", "accepted", "awarded"].includes(n.status));
+  const tally = {
+    total: counted.length,
+    frontLine: counted.filter((n) => n.frontLine).length,
+    manager: counted.filter((n) => n.manager).length,
+    own: counted.filter((n) => n.organisationId === organisationId).length,
+  };
+  const recipientKind = isHonourKind(round.kind) ? recipientKindFor(round.kind) : "worker";
+  const [workers, studios] = await Promise.all([
+    recipientKind === "worker"
+      ? prisma.worker.findMany({
+          where: { organisationId },
+          orderBy: { id: "asc" },
+          select: { id: true, name: true, position: true, trade: true, frontLine: true, manager: true },
+        })
+      : Promise.resolve([]),
+    recipientKind === "studio"
+      ? prisma.innovationStudio.findMany({ where: { hostOrganisationId: organisationId }, select: { id: true, name: true } })
+      : Promise.resolve([]),
+  ]);
+  return { round, nominations, evaluations, tally, recipientKind, workers, studios, organisationName: ownName };
+}
+
+// ───────────── nominating ─────────────
+
+export type AttachmentUpload = AttachmentCandidate & { data: Uint8Array };
+
+export type NewNomination = {
+  workerId?: number | null;
+  studioId?: number | null;
+  collectiveName?: string | null;
+  supportingText: string;
+  attachments: AttachmentUpload[];
+};
+
+export async function createNomination(
+  actor: Actor,
+  roundId: number,
+  input: NewNomination,
+  now: Date = new Date(),
+): Promise<Outcome<{ id: number }>> {
+  if (actor.role !== "org_manager" || actor.organisationId === null) throw new NotAuthorisedError("Only organisation managers nominate");
+  const organisationId = actor.organisationId;
+  const problems: HonourProblem[] = rules(checkAttachments(input.attachments)).map((p) => ({ ...p, prefix: "honours.problem" }));
+  return write(async (tx) => {
+    const round = await tx.nominationRound.findUnique({ where: { id: roundId } });
+    if (!round) return { ok: false, problems: [own("round_not_found")] };
+    const notOpen = checkNominationSubmittable(round.status as RoundState);
+    if (notOpen) problems.push(...rules([notOpen]));
+    else if (now.getTime() > round.deadline.getTime()) problems.push(own("nomination_deadline_passed"));
+
+    const kind = round.kind as HonourKind;
+    let nominee: { nomineeName: string; workerId?: number; studioId?: number; nomineeOrganisationId?: number; frontLine: boolean; manager: boolean } | null = null;
+    const recipient = recipientKindFor(kind);
+    if (recipient === "worker") {
+      // Scoped by organisation: another unit's worker id is simply "not found".
+      const worker = input.workerId ? await tx.worker.findFirst({ where: { id: input.workerId, organisationId } }) : null;
+      if (!worker) problems.push(own("nominee_required"));
+      else nominee = { nomineeName: worker.name, workerId: worker.id, frontLine: worker.frontLine, manager: worker.manager };
+    } else if (recipient === "studio") {
+      const studio = input.studioId
+        ? await tx.innovationStudio.findFirst({ where: { id: input.studioId, hostOrganisationId: organisationId } })
+        : null;
+      if (!studio) problems.push(own("nominee_required"));
+      else nominee = { nomineeName: studio.name, studioId: studio.id, frontLine: false, manager: false };
+    } else {
+      const org = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId } });
+      const name = input.collectiveName?.trim() || org.name;
+      nominee = { nomineeName: name, nomineeOrganisationId: organisationId, frontLine: false, manager: false };
+    }
+    if (nominee) {
+      const duplicate = await tx.nomination.findFirst({
+        where: {
+          roundId,
+          status: { notIn: ["withdrawn", "rejected"] },
+          ...(nominee.workerId ? { workerId: nominee.workerId } : nominee.studioId ? { studioId: nominee.studioId } : { nomineeName: nominee.nomineeName, organisationId }),
+        },
+      });
+      if (duplicate) problems.push(own("nomination_duplicate", { name: nominee.nomineeName }));
+    }
+    if (problems.length > 0 || !nominee) return { ok: false, problems };
+
+    const nomination = await tx.nomination.create({
+      data: {
+        roundId,
+        organisationId,
+        workerId: nominee.workerId ?? null,
+        studioId: nominee.studioId ?? null,
+        nomineeOrganisationId: nominee.nomineeOrganisationId ?? null,
+        nomineeName: nominee.nomineeName,
+        frontLine: nominee.frontLine,
+        manager: nominee.manager,
+        supportingText: input.supportingText,
+        submittedById: actor.id,
+        attachments: {
+          create: input.attachments.map((a) => ({ filename: a.filename, mimeType: a.mimeType, size: a.size, data: new Uint8Array(a.data) })),
+        },
+      },
+    });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      action: "nomination.submit",
+      entityType: "Nomination",
+      entityId: nomination.id,
+      after: { status: nomination.status, roundId, nominee: nomination.nomineeName, attachments: input.attachments.length },
+    });
+    return { ok: true, value: { id: nomination.id } };
+  });
+}
+
+/** An attachment for download: the organiser sees all, a manager only their own organisation's. */
+export async function getAttachment(attachmentId: number, actor: Actor) {
+  const attachment = await prisma.nominationAttachment.findUnique({
+    where: { id: attachmentId },
+    include: { nomination: { select: { organisationId: true } } },
+  });
+  if (!attachment) return null;
+  if (actor.role === "admin") return attachment;
+  if (actor.role === "org_manager" && actor.organisationId === attachment.nomination.organisationId) return attachment;
+  return null;
+}
+
+// ───────────── reviewing ─────────────
+
+export async function reviewNomination(
+  actor: Actor,
+  roundId: number,
+  nominationId: number,
+  input: { decision: "accepted" | "rejected"; checklist: ReviewChecklist; reason: string },
+): Promise<Outcome<NominationState>> {
+  requireOrganiser(actor);
+  return write(async (tx) => {
+    const nomination = await tx.nomination.findFirst({ where: { id: nominationId, roundId }, include: { round: true } });
+    if (!nomination) return { ok: false, problems: [own("nomination_not_found")] };
+    const from = nomination.status as NominationState;
+    const checked = checkNominationTransition(from, input.decision, {
+      roundState: nomination.round.status as RoundState,
+      reason: input.reason,
+    });
+    const problems: HonourProblem[] = checked.ok ? [] : rules(checked.error);
+    if (input.decision === "accepted") {
+      const incomplete = checkChecklistForAcceptance(input.checklist);
+      if (incomplete) problems.push(own(incomplete.code, incomplete.params));
+    }
+    if (problems.length > 0) return { ok: false, problems };
+    const reason = input.reason.trim() || null;
+    await tx.nomination.update({
+      where: { id: nominationId },
+      data: { status: input.decision, checklist: JSON.stringify(input.checklist), reason },
+    });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      action: `nomination.${input.decision === "accepted" ? "accept" : "reject"}`,
+      entityType: "Nomination",
+      entityId: nominationId,
+      before: { status: from },
+      after: { status: input.decision, checklist: input.checklist },
+      reason,
+    });
+    return { ok: true, value: input.decision };
+  });
+}
+
+/** Withdrawing an accepted nominee (e.g. after an upheld objection) needs a reason on the record. */
+export async function withdrawNomination(actor: Actor, roundId: number, nominationId: number, reason: string): Promise<Outcome<NominationState>> {
+  requireOrganiser(actor);
+  return write(async (tx) => {
+    const nomination = await tx.nomination.findFirst({ where: { id: nominationId, roundId }, include: { round: true } });
+    if (!nomination) return { ok: false, problems: [own("nomination_not_found")] };
+    const from = nomination.status as NominationState;
+    const checked = checkNominationTransition(from, "withdrawn", { roundState: nomination.round.status as RoundState, reason });
+    if (!checked.ok) return { ok: false, problems: rules(checked.error) };
+    await tx.nomination.update({ where: { id: nominationId }, data: { status: "withdrawn", reason: reason.trim() } });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      action: "nomination.withdraw",
+      entityType: "Nomination",
+      entityId: nominationId,
+      before: { status: from },
+      after: { status: "withdrawn" },
+      reason: reason.trim(),
+    });
+    return { ok: true, value: "withdrawn" };
+  });
+}
+
+// ───────────── moving the round ─────────────
+
+export type AdvanceInput = { reason?: string; notice?: NoticePeriod | null; now?: Date };
+
+/**
+ * Moves a round one step. The domain refuses skipped steps; the facts each step needs are
+ * read inside the same transaction that writes the change, so they cannot go stale.
+ */
+export async function advanceRound(actor: Actor, roundId: number, to: RoundState, input: AdvanceInput = {}): Promise<Outcome<RoundState>> {
+  requireOrganiser(actor);
+  const now = input.now ?? new Date();
+  return write(async (tx) => {
+    const round = await tx.nominationRound.findUnique({ where: { id: roundId } });
+    if (!round) return { ok: false, problems: [own("round_not_found")] };
+    const from = round.status as RoundState;
+    const nominations = await tx.nomination.findMany({ where: { roundId }, select: ruleRowSelect });
+    const accepted = nominations.filter((n) => n.status === "accepted");
+    const openObjections = await tx.objection.count({ where: { status: "lodged", nomination: { roundId } } });
+    const notice =
+      to === "public_notice"
+        ? (input.notice ?? null)
+        : round.noticeStartsAt && round.noticeEndsAt
+          ? { startsAt: round.noticeStartsAt, endsAt: round.noticeEndsAt }
+          : null;
+    const checked = checkRoundAdvance(from, to, {
+      nominationCount: nominations.length,
+      pendingNominationCount: nominations.filter((n) => n.status === "submitted").length,
+      acceptedNominationCount: accepted.length,
+      ruleEvaluations: evaluateRoundRules(parseRoundRules(round.rules), forRules(accepted)),
+      noticePeriod: notice,
+      minNoticeDays: MIN_NOTICE_CALENDAR_DAYS,
+      now,
+      openObjectionCount: openObjections,
+      reason: input.reason,
+    });
+    if (!checked.ok) return { ok: false, problems: rules(checked.error) };
+
+    const data: { status: RoundState; noticeStartsAt?: Date; noticeEndsAt?: Date } = { status: to };
+    if (to === "public_notice" && notice) {
+      data.noticeStartsAt = notice.startsAt;
+      data.noticeEndsAt = notice.endsAt;
+    }
+    await tx.nominationRound.update({ where: { id: roundId }, data });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      action: "honour_round.status",
+      entityType: "NominationRound",
+      entityId: roundId,
+      before: { status: from },
+      after: { status: to, ...(notice && to === "public_notice" ? { noticeStartsAt: notice.startsAt, noticeEndsAt: notice.endsAt } : {}) },
+      reason: input.reason?.trim() || null,
+    });
+    if (to === "conferred") await conferAwards(tx, actor, round, now);
+    return { ok: true, value: to };
+  });
+}
+
+type RoundRow = { id: number; kind: string; level: string; year: number; conferringBody: string };
+
+/** Every accepted nominee becomes an award with a certificate, in the same transaction as the round's move. */
+async function conferAwards(tx: Tx, actor: Actor, round: RoundRow, now: Date) {
+  const kind = round.kind as HonourKind;
+  const nominations = await tx.nomination.findMany({
+    where: { roundId: round.id, status: "accepted" },
+    include: { studio: { select: { hostOrganisationId: true } } },
+    orderBy: { id: "asc" },
+  });
+  for (const n of nominations) {
+    await tx.nomination.update({ where: { id: n.id }, data: { status: "awarded" } });
+    const award = await tx.honourAward.create({
+      data: {
+        kind,
+        level: round.level,
+        year: round.year,
+        conferringBody: round.conferringBody,
+        citation: n.supportingText.slice(0, 300),
+        recipientKind: recipientKindFor(kind),
+        recipientName: n.nomineeName,
+        workerId: n.workerId,
+        organisationId: n.nomineeOrganisationId ?? n.studio?.hostOrganisationId ?? n.organisationId,
+        studioId: n.studioId,
+        nominationId: n.id,
+      },
+    });
+    const certificate = await issueHonourCertificate(tx, award, now);
+    await appendAudit(tx, {
+      actorId: actor.id,
+      action: "nomination.award",
+      entityType: "Nomination",
+      entityId: n.id,
+      before: { status: "accepted" },
+      after: { status: "awarded", awardId: award.id },
+    });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      action: "honour.confer",
+      entityType: "HonourAward",
+      entityId: award.id,
+      after: { kind, level: round.level, year: round.year, recipient: n.nomineeName, certificate: certificate.serial },
+    });
+  }
+}
+
+// ───────────── public notice and objections ─────────────
+
+/** Rounds whose shortlist is or was public, newest first. */
+export function listPublicNotices() {
+  return prisma.nominationRound.findMany({
+    where: { status: { in: ["public_notice", "conferred"] }, noticeStartsAt: { not: null } },
+    orderBy: [{ noticeStartsAt: "desc" }, { id: "desc" }],
+    select: { id: true, name: true, kind: true, level: true, year: true, status: true, noticeStartsAt: true, noticeEndsAt: true, conferringBody: true },
+  });
+}
+
+/** The shortlist as published: names, units and deeds; never objectors or their contacts. */
+export async function getPublicNotice(roundId: number) {
+  const round = await prisma.nominationRound.findFirst({
+    where: { id: roundId, status: { in: ["public_notice", "conferred"] }, noticeStartsAt: { not: null } },
+    select: { id: true, name: true, kind: true, level: true, year: true, status: true, noticeStartsAt: true, noticeEndsAt: true, conferringBody: true },
+  });
+  if (!round) return null;
+  const nominees = await prisma.nomination.findMany({
+    where: { roundId, status: { in: ["accepted", "awarded"] } },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      nomineeName: true,
+      supportingText: true,
+      organisation: { select: { name: true } },
+      worker: { select: { position: true, trade: true } },
+    },
+  });
+  return { round, nominees };
+}
+
+export async function lodgePublicObjection(
+  roundId: number,
+  input: { nominationId: number; text: string; contactName: string; contactPhone: string },
+  now: Date = new Date(),
+): Promise<Outcome<{ id: number }>> {
+  return write(async (tx) => {
+    const nomination = await tx.nomination.findFirst({
+      where: { id: input.nominationId, roundId, status: "accepted", round: { status: "public_notice" } },
+      include: { round: true },
+    });
+    if (!nomination?.round.noticeStartsAt || !nomination.round.noticeEndsAt) return { ok: false, problems: [own("nomination_not_found")] };
+    const lodged = lodgeObjection({
+      nominationId: String(nomination.id),
+      content: input.text,
+      notice: { startsAt: nomination.round.noticeStartsAt, endsAt: nomination.round.noticeEndsAt },
+      now,
+    });
+    if (!lodged.ok) return { ok: false, problems: rules(lodged.error) };
+    const objection = await tx.objection.create({
+      data: {
+        nominationId: nomination.id,
+        text: lodged.value.content,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone,
+        lodgedAt: now,
+      },
+    });
+    // The log keeps the fact, not the objector's contact details.
+    await appendAudit(tx, {
+      actorId: null,
+      action: "objection.lodge",
+      entityType: "Nomination",
+      entityId: nomination.id,
+      after: { objectionId: objection.id, status: "lodged" },
+    });
+    return { ok: true, value: { id: objection.id } };
+  });
+}
+
+export async function recordObjectionHandling(
+  actor: Actor,
+  roundId: number,
+  objectionId: number,
+  input: { outcome: ObjectionOutcome; note: string },
+  now: Date = new Date(),
+): Promise<Outcome<ObjectionOutcome>> {
+  requireOrganiser(actor);
+  return write(async (tx) => {
+    const row = await tx.objection.findFirst({ where: { id: objectionId, nomination: { roundId } } });
+    if (!row) return { ok: false, problems: [own("objection_not_found")] };
+    const current =
+      row.status === "handled"
+        ? {
+            state: "handled" as const,
+            nominationId: String(row.nominationId),
+            content: row.text,
+            lodgedAt: row.lodgedAt,
+            outcome: (row.outcome ?? "dismissed") as ObjectionOutcome,
+            note: row.handlingNote ?? "",
+            handledAt: row.handledAt ?? row.lodgedAt,
+          }
+        : { state: "lodged" as const, nominationId: String(row.nominationId), content: row.text, lodgedAt: row.lodgedAt };
+    const handled = handleObjection(current, { ...input, now });
+    if (!handled.ok) return { ok: false, problems: rules(handled.error) };
+    await tx.objection.update({
+      where: { id: objectionId },
+      data: { status: "handled", outcome: input.outcome, handlingNote: input.note.trim(), handledById: actor.id, handledAt: now },
+    });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      action: "objection.handle",
+      entityType: "Nomination",
+      entityId: row.nominationId,
+      before: { objectionId, status: "lodged" },
+      after: { objectionId, status: "handled", outcome: input.outcome },
+      reason: input.note.trim(),
+    });
+    return { ok: true, value: input.outcome };
+  });
+}
+
+// ───────────── contest results feed ─────────────
+
+/**
+ * Proposes an event's top finishers for the technical-expert title (技术能手) in a draft
+ * round. Call it when an event's results are published; calling it again for the same
+ * event returns the round already proposed instead of creating another. It runs its own
+ * write(): call it after the publishing write has committed, never from inside one (the
+ * write queue would wait for itself). To propose in the same transaction as publishing,
+ * use proposeTechnicalExpertsInTx(tx, …) instead.
+ */
+export function proposeTechnicalExperts(eventId: number, actorId: number | null = null) {
+  return write((tx) => proposeTechnicalExpertsInTx(tx, eventId, actorId));
+}
+
+export async function proposeTechnicalExpertsInTx(tx: Tx, eventId: number, actorId: number | null = null) {
+  const existing = await tx.nominationRound.findFirst({ where: { sourceEventId: eventId, status: { not: "cancelled" } } });
+  if (existing) return { round: existing, created: false, proposed: 0 };
+  const event = await tx.event.findUniqueOrThrow({
+    where: { id: eventId },
+    include: { contest: { select: { name: true, organiser: { select: { name: true } } } } },
+  });
+  const results = await tx.result.findMany({
+    where: { eventId, complete: true, rank: { not: null } },
+    include: {
+      registration: {
+        select: {
+          workerId: true,
+          team: { select: { name: true, members: { where: { substitute: false }, select: { workerId: true } } } },
+        },
+      },
+    },
+  });
+  const finishers = selectTopFinishers(
+    results.map((r) => ({
+      registrationId: r.registrationId,
+      organisationId: r.organisationId,
+      rank: r.rank,
+      complete: r.complete,
+      total: r.total,
+      workerIds: r.registration.workerId ? [r.registration.workerId] : (r.registration.team?.members.map((m) => m.workerId) ?? []),
+    })),
+  );
+  const workers = await tx.worker.findMany({
+    where: { id: { in: finishers.flatMap((f) => [...f.workerIds]) } },
+    select: { id: true, name: true, organisationId: true, frontLine: true, manager: true },
+  });
+  const byId = new Map(workers.map((w) => [w.id, w]));
+  const year = (event.publishedAt ?? new Date()).getFullYear();
+  const people = finishers.flatMap((f) => f.workerIds.map((id) => ({ finisher: f, worker: byId.get(id) }))).filter((p) => p.worker);
+  const round = await tx.nominationRound.create({
+    data: {
+      name: translate("zh", "honours.propose.roundName", { contest: event.contest.name, event: event.name }),
+      kind: "technical_expert",
+      level: "city",
+      year,
+      conferringBody: event.contest.organiser.name,
+      quota: Math.max(people.length, 1),
+      deadline: new Date(Date.now() + 30 * 86_400_000),
+      rules: JSON.stringify(rulesFromSettings({ quota: Math.max(people.length, 1), perOrgQuota: null, minFrontLinePercent: null, maxManagerPercent: null })),
+      sourceEventId: eventId,
+      createdById: actorId,
+    },
+  });
+  await appendAudit(tx, {
+    actorId,
+    action: "honour_round.propose",
+    entityType: "NominationRound",
+    entityId: round.id,
+    after: { status: "draft", sourceEventId: eventId, proposed: people.length },
+  });
+  for (const { finisher, worker } of people) {
+    if (!worker) continue;
+    const nomination = await tx.nomination.create({
+      data: {
+        roundId: round.id,
+        organisationId: worker.organisationId,
+        workerId: worker.id,
+        nomineeName: worker.name,
+        frontLine: worker.frontLine,
+        manager: worker.manager,
+        supportingText: translate("zh", "honours.propose.statement", {
+          contest: event.contest.name,
+          event: event.name,
+          rank: finisher.rank ?? "",
+          total: finisher.total === null ? "" : translate("zh", "honours.propose.total", { total: (finisher.total / 100).toFixed(2) }),
+        }),
+        submittedById: actorId,
+      },
+    });
+    await appendAudit(tx, {
+      actorId,
+      action: "nomination.propose",
+      entityType: "Nomination",
+      entityId: nomination.id,
+      after: { status: "submitted", registrationId: finisher.registrationId, rank: finisher.rank },
+    });
+  }
+  return { round, created: true, proposed: people.length };
+}

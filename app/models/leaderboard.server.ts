@@ -1,0 +1,622 @@
+// Reading leaderboards. Every question is answered from indexes and the maintained ranking
+// tables (see ranking-tables.server.ts): a page is a keyset range on Result(eventId, rankKey),
+// a rank is 1 + a sum over at most a few hundred count rows, organisation standings are a
+// range on OrgStanding(eventId, bestNTotal). Nothing here scans or RANK()s an event.
+// Raw keyset SQL rather than Prisma's cursor: the cursor form scans from the top of the event.
+import { prisma, write } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { appendAudit } from "~/models/audit.server";
+import { publishResultsChanged, subscribeResultsChanged } from "~/utils/live-events.server";
+import { forgetFreezeTime, rebuildOrgStandings } from "~/models/ranking-tables.server";
+import {
+  assignPageRanks,
+  ranksAbove,
+  distributionBins,
+  rankStandings,
+  ranksOfSorted,
+  type BoardCursor,
+} from "~/domain/ranking/board";
+import {
+  BUCKET_LEVEL_COARSE,
+  BUCKET_LEVEL_TOTAL,
+  CENTIMARKS_PER_COARSE_BUCKET,
+  TOTAL_SHIFT,
+  coarseBucketOfTotal,
+  firstKeyOfTotal,
+  totalOfKey,
+} from "~/domain/ranking/buckets";
+
+export const PAGE_SIZE = 50;
+
+export type BoardEvent = {
+  id: number;
+  code: string;
+  name: string;
+  mode: string;
+  fullMark: number;
+  standingsBestN: number;
+  status: string;
+  freezeAt: string | null;
+  contest: { id: number; code: string; name: string; showStandardised: boolean };
+};
+
+export type BoardRow = {
+  registrationId: number;
+  rank: number;
+  total: number;
+  rankKey: string;
+  prize: string | null;
+  standardised: number | null;
+  entryNumber: string | null;
+  name: string;
+  organisationId: number;
+  organisation: string;
+};
+
+const PUBLIC_CONTEST_STATUSES = ["registration_open", "registration_closed", "in_progress", "results_published", "archived"];
+
+// Event metadata is read on every request; a short cache keeps it off the request path.
+// Writes that change it (freeze, best N) drop the entry.
+const eventCache = new Map<string, { at: number; event: BoardEvent | null }>();
+const EVENT_TTL_MS = 1_000;
+
+export async function findBoardEvent(contestCode: string, eventCode: string): Promise<BoardEvent | null> {
+  const key = `${contestCode}\u0000${eventCode}`;
+  const hit = eventCache.get(key);
+  if (hit && Date.now() - hit.at < EVENT_TTL_MS) return hit.event;
+  const row = await prisma.event.findFirst({
+    where: { code: eventCode, contest: { code: contestCode, status: { in: PUBLIC_CONTEST_STATUSES } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      mode: true,
+      fullMark: true,
+      standingsBestN: true,
+      status: true,
+      freezeAt: true,
+      contest: { select: { id: true, code: true, name: true, showStandardised: true } },
+    },
+  });
+  const event = row ? { ...row, freezeAt: row.freezeAt?.toISOString() ?? null } : null;
+  if (eventCache.size > 10_000) eventCache.clear();
+  eventCache.set(key, { at: Date.now(), event });
+  return event;
+}
+
+/** True while the public must see the board as it was at freezeAt. */
+export function isFrozen(event: Pick<BoardEvent, "freezeAt">, now = Date.now()): boolean {
+  return event.freezeAt !== null && Date.parse(event.freezeAt) <= now;
+}
+
+type RawRow = {
+  registrationId: number;
+  total: number;
+  rankKey: bigint;
+  prize: string | null;
+  standardised: number | null;
+  entryNumber: string | null;
+  workerName: string | null;
+  teamName: string | null;
+  organisationId: number;
+  organisation: string;
+};
+
+const ROW_COLUMNS = Prisma.sql`r."registrationId", r."total", r."rankKey", r."prize", r."standardised",
+  g."entryNumber", w."name" AS "workerName", t."name" AS "teamName", r."organisationId", o."name" AS "organisation"`;
+const ROW_JOINS = Prisma.sql`JOIN "Registration" g ON g."id" = r."registrationId"
+  LEFT JOIN "Worker" w ON w."id" = g."workerId"
+  LEFT JOIN "Team" t ON t."id" = g."teamId"
+  JOIN "Organisation" o ON o."id" = r."organisationId"`;
+
+function toRow(raw: RawRow, rank: number, override?: FrozenEntry): BoardRow {
+  return {
+    registrationId: Number(raw.registrationId),
+    rank,
+    total: Number(override ? override.total : raw.total),
+    rankKey: String(override ? override.rankKey : raw.rankKey),
+    prize: override ? override.prize : raw.prize,
+    standardised: override ? null : raw.standardised === null ? null : Number(raw.standardised),
+    entryNumber: raw.entryNumber,
+    name: raw.teamName ?? raw.workerName ?? "",
+    organisationId: Number(raw.organisationId),
+    organisation: raw.organisation,
+  };
+}
+
+// ─────────────── live board: keyset pages and counted ranks ───────────────
+
+/** Entries ranked above `rankKey` and sharing it, from the count tables. */
+export async function countsAround(eventId: number, rankKey: bigint): Promise<{ above: number; tied: number }> {
+  const total = totalOfKey(rankKey);
+  const coarse = coarseBucketOfTotal(total);
+  const [row] = await prisma.$queryRaw<{ a: bigint | number | null; b: bigint | number | null; c: bigint | number | null; tied: number | null }[]>`
+    SELECT
+      (SELECT SUM("count") FROM "ScoreBucket" WHERE "eventId" = ${eventId} AND "level" = ${BUCKET_LEVEL_COARSE} AND "bucket" > ${coarse}) AS a,
+      (SELECT SUM("count") FROM "ScoreBucket" WHERE "eventId" = ${eventId} AND "level" = ${BUCKET_LEVEL_TOTAL}
+         AND "bucket" > ${total} AND "bucket" < ${(coarse + 1) * CENTIMARKS_PER_COARSE_BUCKET}) AS b,
+      (SELECT SUM("count") FROM "ScoreCount" WHERE "eventId" = ${eventId} AND "rankKey" > ${rankKey}
+         AND "rankKey" < ${firstKeyOfTotal(total + 1)}) AS c,
+      (SELECT "count" FROM "ScoreCount" WHERE "eventId" = ${eventId} AND "rankKey" = ${rankKey}) AS tied`;
+  return {
+    above: Number(row?.a ?? 0) + Number(row?.b ?? 0) + Number(row?.c ?? 0),
+    tied: Number(row?.tied ?? 0),
+  };
+}
+
+// The field size changes only with results: kept for a second, dropped at the event's next change.
+const rankedCache = new Map<number, { n: number; at: number }>();
+subscribeResultsChanged(({ eventId }) => rankedCache.delete(eventId));
+
+export async function rankedCount(eventId: number): Promise<number> {
+  const hit = rankedCache.get(eventId);
+  if (hit && Date.now() - hit.at < EVENT_TTL_MS) return hit.n;
+  const n = await countRanked(eventId);
+  rankedCache.set(eventId, { n, at: Date.now() });
+  return n;
+}
+
+async function countRanked(eventId: number): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: bigint | number | null }[]>`
+    SELECT SUM("count") AS n FROM "ScoreBucket" WHERE "eventId" = ${eventId} AND "level" = ${BUCKET_LEVEL_COARSE}`;
+  return Number(row?.n ?? 0);
+}
+
+async function livePage(eventId: number, after: BoardCursor | null, limit: number): Promise<BoardRow[]> {
+  const raws = after
+    ? await prisma.$queryRaw<RawRow[]>`
+        SELECT ${ROW_COLUMNS} FROM "Result" r ${ROW_JOINS}
+        WHERE r."eventId" = ${eventId} AND r."rankKey" <= ${after.rankKey}
+          AND NOT (r."rankKey" = ${after.rankKey} AND r."registrationId" >= ${after.registrationId})
+        ORDER BY r."rankKey" DESC, r."registrationId" DESC LIMIT ${limit}`
+    : await prisma.$queryRaw<RawRow[]>`
+        SELECT ${ROW_COLUMNS} FROM "Result" r ${ROW_JOINS}
+        WHERE r."eventId" = ${eventId} AND r."rankKey" IS NOT NULL
+        ORDER BY r."rankKey" DESC, r."registrationId" DESC LIMIT ${limit}`;
+  if (raws.length === 0) return [];
+  const keys = raws.map((r) => BigInt(r.rankKey));
+  let above = 0;
+  let tied = keys.filter((k) => k === keys[0]).length;
+  if (after) ({ above, tied } = await countsAround(eventId, keys[0]!));
+  const ranks = assignPageRanks(keys, above, tied);
+  return raws.map((r, i) => toRow(r, ranks[i]!));
+}
+
+// Entries above a row's key, from the count tables, as SQL over the row's own rankKey so the
+// row and its rank come back in one round trip.
+const ABOVE_SQL = (key: Prisma.Sql, eventId: number) => Prisma.sql`
+  COALESCE((SELECT SUM("count") FROM "ScoreBucket" WHERE "eventId" = ${eventId} AND "level" = ${BUCKET_LEVEL_COARSE}
+     AND "bucket" > (${key} >> ${TOTAL_SHIFT}) / ${CENTIMARKS_PER_COARSE_BUCKET}), 0)
+  + COALESCE((SELECT SUM("count") FROM "ScoreBucket" WHERE "eventId" = ${eventId} AND "level" = ${BUCKET_LEVEL_TOTAL}
+     AND "bucket" > (${key} >> ${TOTAL_SHIFT})
+     AND "bucket" < ((${key} >> ${TOTAL_SHIFT}) / ${CENTIMARKS_PER_COARSE_BUCKET} + 1) * ${CENTIMARKS_PER_COARSE_BUCKET}), 0)
+  + COALESCE((SELECT SUM("count") FROM "ScoreCount" WHERE "eventId" = ${eventId} AND "rankKey" > ${key}
+     AND "rankKey" < (((${key} >> ${TOTAL_SHIFT}) + 1) << ${TOTAL_SHIFT})), 0)`;
+
+type RawRowWithCounts = RawRow & { above: number | bigint; keyCount: number | bigint | null };
+
+/** An entry, its rank, and `span` entries either side: two round trips at any depth. */
+async function liveRowsAround(event: BoardEvent, where: { registrationId: number } | { entryNumber: string }, span: number) {
+  const match =
+    "entryNumber" in where
+      ? Prisma.sql`g."eventId" = ${event.id} AND g."entryNumber" = ${where.entryNumber}`
+      : Prisma.sql`r."registrationId" = ${where.registrationId} AND r."eventId" = ${event.id}`;
+  const [me] = await prisma.$queryRaw<RawRowWithCounts[]>`
+    SELECT ${ROW_COLUMNS}, ${ABOVE_SQL(Prisma.sql`r."rankKey"`, event.id)} AS "above",
+      (SELECT "count" FROM "ScoreCount" s WHERE s."eventId" = r."eventId" AND s."rankKey" = r."rankKey") AS "keyCount"
+    FROM "Result" r ${ROW_JOINS}
+    WHERE ${match} AND r."rankKey" IS NOT NULL`;
+  if (!me) return null;
+  const key = BigInt(me.rankKey);
+  const id = Number(me.registrationId);
+  const meRow = toRow(me, Number(me.above) + 1);
+  if (span === 0) return { me: meRow, above: [], below: [] };
+  const around = await prisma.$queryRaw<(RawRow & { side: number; keyCount: number | bigint | null })[]>`
+    SELECT * FROM (SELECT ${ROW_COLUMNS}, -1 AS "side",
+        (SELECT "count" FROM "ScoreCount" s WHERE s."eventId" = r."eventId" AND s."rankKey" = r."rankKey") AS "keyCount"
+      FROM "Result" r ${ROW_JOINS}
+      WHERE r."eventId" = ${event.id} AND r."rankKey" >= ${key} AND NOT (r."rankKey" = ${key} AND r."registrationId" <= ${id})
+      ORDER BY r."rankKey" ASC, r."registrationId" ASC LIMIT ${span})
+    UNION ALL
+    SELECT * FROM (SELECT ${ROW_COLUMNS}, 1 AS "side", NULL AS "keyCount"
+      FROM "Result" r ${ROW_JOINS}
+      WHERE r."eventId" = ${event.id} AND r."rankKey" <= ${key} AND NOT (r."rankKey" = ${key} AND r."registrationId" >= ${id})
+      ORDER BY r."rankKey" DESC, r."registrationId" DESC LIMIT ${span})`;
+  const aboveRaw = around.filter((r) => Number(r.side) < 0);
+  const belowRaw = around.filter((r) => Number(r.side) > 0);
+  const upRanks = ranksAbove(
+    { rank: meRow.rank, rankKey: key },
+    aboveRaw.map((r) => ({ rankKey: BigInt(r.rankKey), keyCount: Number(r.keyCount ?? 0) })),
+  );
+  const downRanks = assignPageRanks([key, ...belowRaw.map((r) => BigInt(r.rankKey))], Number(me.above), Number(me.keyCount ?? 1));
+  return {
+    me: meRow,
+    above: aboveRaw.map((r, i) => toRow(r, upRanks[i]!)).reverse(),
+    below: belowRaw.map((r, i) => toRow(r, downRanks[i + 1]!)),
+  };
+}
+
+// ─────────────── frozen board: the live results with the pre-freeze values laid over ───────────────
+
+type FrozenEntry = { registrationId: number; rankKey: bigint; total: number; prize: string | null };
+type FrozenBoard = { entries: FrozenEntry[]; ranks: number[]; position: Map<number, number> };
+
+// A frozen board never changes while the freeze lasts (later changes only add pre-freeze
+// copies of values it already holds), so it is built once per freeze and kept.
+const frozenBoards = new Map<number, { freezeAt: string | null; board: Promise<FrozenBoard> }>();
+
+function frozenBoard(event: BoardEvent): Promise<FrozenBoard> {
+  const cached = frozenBoards.get(event.id);
+  if (cached && cached.freezeAt === event.freezeAt) return cached.board;
+  // Concurrent viewers of a newly frozen board share one build.
+  const board = buildFrozenBoard(event).catch((error: unknown) => {
+    frozenBoards.delete(event.id);
+    throw error;
+  });
+  frozenBoards.set(event.id, { freezeAt: event.freezeAt, board });
+  return board;
+}
+
+async function buildFrozenBoard(event: BoardEvent): Promise<FrozenBoard> {
+  const [live, overrides] = await Promise.all([
+    prisma.$queryRaw<{ registrationId: number; rankKey: bigint | null; total: number | null; prize: string | null }[]>`
+      SELECT "registrationId", "rankKey", "total", "prize" FROM "Result" WHERE "eventId" = ${event.id}`,
+    prisma.$queryRaw<{ registrationId: number; rankKey: bigint | null; total: number | null; prize: string | null }[]>`
+      SELECT "registrationId", "rankKey", "total", "prize" FROM "FrozenResult" WHERE "eventId" = ${event.id}`,
+  ]);
+  const byId = new Map(live.map((r) => [Number(r.registrationId), r]));
+  for (const o of overrides) byId.set(Number(o.registrationId), o);
+  const entries: FrozenEntry[] = [];
+  for (const [registrationId, r] of byId) {
+    if (r.rankKey === null || r.total === null) continue;
+    entries.push({ registrationId, rankKey: BigInt(r.rankKey), total: Number(r.total), prize: r.prize });
+  }
+  entries.sort((a, b) => (a.rankKey === b.rankKey ? b.registrationId - a.registrationId : a.rankKey > b.rankKey ? -1 : 1));
+  const ranks = ranksOfSorted(entries.map((e) => e.rankKey));
+  const position = new Map(entries.map((e, i) => [e.registrationId, i]));
+  return { entries, ranks, position };
+}
+
+async function hydrate(board: FrozenBoard, from: number, to: number): Promise<BoardRow[]> {
+  const slice = board.entries.slice(from, to);
+  if (slice.length === 0) return [];
+  const raws = await prisma.$queryRaw<RawRow[]>`
+    SELECT ${ROW_COLUMNS} FROM "Result" r ${ROW_JOINS}
+    WHERE r."registrationId" IN (${Prisma.join(slice.map((e) => e.registrationId))})`;
+  const byId = new Map(raws.map((r) => [Number(r.registrationId), r]));
+  return slice.flatMap((e, i) => {
+    const raw = byId.get(e.registrationId);
+    return raw ? [toRow(raw, board.ranks[from + i]!, e)] : [];
+  });
+}
+
+function frozenStart(board: FrozenBoard, after: BoardCursor | null): number {
+  if (!after) return 0;
+  // Binary search for the first entry strictly after the cursor in board order.
+  let lo = 0;
+  let hi = board.entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const e = board.entries[mid]!;
+    const afterCursor = e.rankKey < after.rankKey || (e.rankKey === after.rankKey && e.registrationId < after.registrationId);
+    if (afterCursor) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+// ─────────────── the questions the pages ask ───────────────
+
+export type BoardView = { frozen: boolean };
+
+export async function boardPage(event: BoardEvent, view: BoardView, after: BoardCursor | null, limit = PAGE_SIZE) {
+  if (view.frozen) {
+    const board = await frozenBoard(event);
+    const start = frozenStart(board, after);
+    return { rows: await hydrate(board, start, start + limit), ranked: board.entries.length };
+  }
+  const [rows, ranked] = await Promise.all([livePage(event.id, after, limit), rankedCount(event.id)]);
+  return { rows, ranked };
+}
+
+/** "My rank": the entry with this number, its rank and total, and the entries just above and below. */
+export async function myRank(event: BoardEvent, view: BoardView, entryNumber: string, span = 2) {
+  if (!view.frozen) return liveRowsAround(event, { entryNumber }, span);
+  const reg = await prisma.registration.findUnique({
+    where: { eventId_entryNumber: { eventId: event.id, entryNumber } },
+    select: { id: true },
+  });
+  if (!reg) return null;
+  const board = await frozenBoard(event);
+  const at = board.position.get(reg.id);
+  if (at === undefined) return null;
+  const from = Math.max(0, at - span);
+  const rows = await hydrate(board, from, at + span + 1);
+  const mine = at - from;
+  return { me: rows[mine]!, above: rows.slice(0, mine), below: rows.slice(mine + 1) };
+}
+
+/** Ranked entries whose name starts with, entry number equals, or organisation name contains `q`. */
+export async function searchBoard(event: BoardEvent, view: BoardView, q: string, limit = 20): Promise<BoardRow[]> {
+  const text = q.trim().slice(0, 40);
+  if (!text) return [];
+  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // Each way of matching is its own indexed query with its own limit, so a common surname or a
+  // big organisation never turns into a scan of the event; the best-ranked matches win.
+  const [byNumber, byName, byTeam, orgs] = await Promise.all([
+    prisma.$queryRaw<{ id: number }[]>`
+      SELECT g."id" FROM "Registration" g WHERE g."eventId" = ${event.id} AND g."entryNumber" = ${text}`,
+    prisma.$queryRaw<{ id: number }[]>`
+      SELECT g."id" FROM "Registration" g JOIN "Result" r ON r."registrationId" = g."id"
+      WHERE g."eventId" = ${event.id} AND r."rankKey" IS NOT NULL
+        AND g."workerId" IN (SELECT w."id" FROM "Worker" w WHERE w."name" >= ${text} AND w."name" < ${`${text}\u{10FFFF}`} LIMIT 2000)
+      ORDER BY +r."rankKey" DESC LIMIT ${limit}`,
+    prisma.$queryRaw<{ id: number }[]>`
+      SELECT g."id" FROM "Team" t JOIN "Registration" g ON g."teamId" = t."id"
+      WHERE t."eventId" = ${event.id} AND t."name" LIKE ${like} ESCAPE '\\' LIMIT ${limit}`,
+    prisma.$queryRaw<{ id: number }[]>`
+      SELECT "id" FROM "Organisation" WHERE "name" LIKE ${like} ESCAPE '\\' OR "shortName" LIKE ${like} ESCAPE '\\' LIMIT 50`,
+  ]);
+  const byOrg = orgs.length
+    ? await prisma.$queryRaw<{ id: number }[]>`
+        SELECT r."registrationId" AS "id" FROM "Result" r
+        WHERE r."eventId" = ${event.id} AND r."organisationId" IN (${Prisma.join(orgs.map((o) => Number(o.id)))}) AND r."rankKey" IS NOT NULL
+        ORDER BY +r."rankKey" DESC LIMIT ${limit}`
+    : [];
+  const ids = [...new Set([...byNumber, ...byName, ...byTeam, ...byOrg].map((r) => Number(r.id)))];
+  const found: BoardRow[] = [];
+  for (const id of ids) {
+    const around = await (view.frozen ? myRankById(event, id) : liveRowsAround(event, { registrationId: id }, 0));
+    if (around) found.push(around.me);
+  }
+  return found.sort((a, b) => a.rank - b.rank || b.registrationId - a.registrationId).slice(0, limit);
+}
+
+async function myRankById(event: BoardEvent, registrationId: number) {
+  const board = await frozenBoard(event);
+  const at = board.position.get(registrationId);
+  if (at === undefined) return null;
+  const [me] = await hydrate(board, at, at + 1);
+  return me ? { me } : null;
+}
+
+/** Every ranked row in board order, a keyset page at a time (exports). */
+export async function* allBoardRows(event: BoardEvent, view: BoardView): AsyncGenerator<BoardRow[]> {
+  let after: BoardCursor | null = null;
+  for (;;) {
+    const { rows } = await boardPage(event, view, after, 2_000);
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows.at(-1)!;
+    after = { rankKey: BigInt(last.rankKey), registrationId: last.registrationId };
+  }
+}
+
+/** Score distribution from the per-whole-mark counts (no scan of the event). */
+export async function distribution(event: BoardEvent, view: BoardView) {
+  if (view.frozen) {
+    const board = await frozenBoard(event);
+    const counts = new Map<number, number>();
+    for (const e of board.entries) {
+      const b = coarseBucketOfTotal(e.total);
+      counts.set(b, (counts.get(b) ?? 0) + 1);
+    }
+    return distributionBins([...counts].map(([bucket, count]) => ({ bucket, count })), event.fullMark);
+  }
+  const rows = await prisma.scoreBucket.findMany({
+    where: { eventId: event.id, level: BUCKET_LEVEL_COARSE },
+    select: { bucket: true, count: true },
+  });
+  return distributionBins(rows, event.fullMark);
+}
+
+export type StandingRow = {
+  organisationId: number;
+  organisation: string;
+  bestNTotal: number;
+  entries: number;
+  prizes: number;
+  firstPrizes: number;
+  secondPrizes: number;
+  thirdPrizes: number;
+  meritPrizes: number;
+  rank: number;
+};
+
+/** Organisation standings of one event (团体总分 of the best N), a page at a time. */
+export async function eventStandings(eventId: number, offset = 0, limit = PAGE_SIZE): Promise<StandingRow[]> {
+  const rows = await prisma.$queryRaw<Omit<StandingRow, "rank">[]>`
+    SELECT s."organisationId", o."name" AS "organisation", s."bestNTotal", s."entries", s."prizes",
+      s."firstPrizes", s."secondPrizes", s."thirdPrizes", s."meritPrizes"
+    FROM "OrgStanding" s JOIN "Organisation" o ON o."id" = s."organisationId"
+    WHERE s."eventId" = ${eventId} AND s."entries" > 0
+    ORDER BY s."bestNTotal" DESC, s."organisationId" ASC LIMIT ${limit} OFFSET ${offset}`;
+  const normalised = rows.map((r) => ({
+    ...r,
+    organisationId: Number(r.organisationId),
+    bestNTotal: Number(r.bestNTotal),
+    entries: Number(r.entries),
+    prizes: Number(r.prizes),
+    firstPrizes: Number(r.firstPrizes),
+    secondPrizes: Number(r.secondPrizes),
+    thirdPrizes: Number(r.thirdPrizes),
+    meritPrizes: Number(r.meritPrizes),
+  }));
+  let above = offset;
+  if (offset > 0 && normalised[0]) {
+    const [row] = await prisma.$queryRaw<{ n: number | bigint }[]>`
+      SELECT COUNT(*) AS n FROM "OrgStanding" WHERE "eventId" = ${eventId} AND "entries" > 0 AND "bestNTotal" > ${normalised[0].bestNTotal}`;
+    above = Number(row?.n ?? 0);
+  }
+  return rankStandings(normalised, above);
+}
+
+// ─────────────── contests, organisations, workers ───────────────
+
+export async function findBoardContest(code: string) {
+  return prisma.contest.findFirst({
+    where: { code, status: { in: PUBLIC_CONTEST_STATUSES } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      kind: true,
+      events: {
+        orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+        select: { id: true, code: true, name: true, mode: true, status: true, freezeAt: true, standingsBestN: true },
+      },
+    },
+  });
+}
+
+/** Contests with events, for the results index. */
+export async function listBoardContests() {
+  return prisma.contest.findMany({
+    where: { status: { in: PUBLIC_CONTEST_STATUSES }, events: { some: {} } },
+    orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+    select: { code: true, name: true, kind: true, status: true, _count: { select: { events: true } } },
+  });
+}
+
+/**
+ * Contest standings: each organisation's best-N totals summed over the events of the contest
+ * (each event contributing its own best N), with prize counts, i.e. the medal table.
+ * Frozen events contribute what the public saw at the freeze only through their live
+ * standings once unfrozen, so frozen events are left out of the public contest table.
+ */
+export async function contestStandings(contestId: number, excludeEventIds: number[], limit = 100): Promise<StandingRow[]> {
+  const exclude = excludeEventIds.length ? excludeEventIds : [-1];
+  const rows = await prisma.$queryRaw<Omit<StandingRow, "rank">[]>`
+    SELECT s."organisationId", o."name" AS "organisation", SUM(s."bestNTotal") AS "bestNTotal", SUM(s."entries") AS "entries",
+      SUM(s."prizes") AS "prizes", SUM(s."firstPrizes") AS "firstPrizes", SUM(s."secondPrizes") AS "secondPrizes",
+      SUM(s."thirdPrizes") AS "thirdPrizes", SUM(s."meritPrizes") AS "meritPrizes"
+    FROM "OrgStanding" s JOIN "Event" e ON e."id" = s."eventId" JOIN "Organisation" o ON o."id" = s."organisationId"
+    WHERE e."contestId" = ${contestId} AND s."entries" > 0 AND s."eventId" NOT IN (${Prisma.join(exclude)})
+    GROUP BY s."organisationId" ORDER BY 3 DESC, s."organisationId" ASC LIMIT ${limit}`;
+  return rankStandings(
+    rows.map((r) => ({
+      ...r,
+      organisationId: Number(r.organisationId),
+      bestNTotal: Number(r.bestNTotal),
+      entries: Number(r.entries),
+      prizes: Number(r.prizes),
+      firstPrizes: Number(r.firstPrizes),
+      secondPrizes: Number(r.secondPrizes),
+      thirdPrizes: Number(r.thirdPrizes),
+      meritPrizes: Number(r.meritPrizes),
+    })),
+  );
+}
+
+/** One organisation's standing in every event of a contest (its chart across events). */
+export async function organisationAcrossEvents(contestId: number, organisationId: number, excludeEventIds: number[]) {
+  const organisation = await prisma.organisation.findUnique({
+    where: { id: organisationId },
+    select: { id: true, name: true },
+  });
+  if (!organisation) return null;
+  const standings = await prisma.orgStanding.findMany({
+    where: { organisationId, event: { contestId }, eventId: { notIn: excludeEventIds } },
+    select: {
+      eventId: true,
+      bestNTotal: true,
+      entries: true,
+      prizes: true,
+      firstPrizes: true,
+      secondPrizes: true,
+      thirdPrizes: true,
+      meritPrizes: true,
+      event: { select: { code: true, name: true, standingsBestN: true, fullMark: true } },
+    },
+  });
+  const withRank = await Promise.all(
+    standings
+      .filter((s) => s.entries > 0)
+      .map(async (s) => {
+        const [row] = await prisma.$queryRaw<{ n: number | bigint }[]>`
+          SELECT COUNT(*) AS n FROM "OrgStanding" WHERE "eventId" = ${s.eventId} AND "entries" > 0 AND "bestNTotal" > ${s.bestNTotal}`;
+        return { ...s, rank: Number(row?.n ?? 0) + 1 };
+      }),
+  );
+  return { organisation, events: withRank };
+}
+
+/** A worker's own entries with their live-or-frozen rank and total. */
+export async function workerEntries(workerId: number) {
+  const regs = await prisma.registration.findMany({
+    where: { OR: [{ workerId }, { team: { members: { some: { workerId } } } }] },
+    select: {
+      id: true,
+      entryNumber: true,
+      status: true,
+      event: { select: { code: true, name: true, contest: { select: { code: true, name: true } } } },
+    },
+    orderBy: { id: "asc" },
+  });
+  const out = [];
+  for (const reg of regs) {
+    const event = await findBoardEvent(reg.event.contest.code, reg.event.code);
+    let rank: BoardRow | null = null;
+    let ranked = 0;
+    if (event) {
+      const view = { frozen: isFrozen(event) };
+      const found = view.frozen ? await myRankById(event, reg.id) : await liveRowsAround(event, { registrationId: reg.id }, 0);
+      rank = found?.me ?? null;
+      ranked = (await boardPage(event, view, null, 1)).ranked;
+    }
+    out.push({ ...reg, rank, ranked });
+  }
+  return out;
+}
+
+// ─────────────── organiser settings: freeze and best N ───────────────
+
+export async function setBoardSettings(
+  actorId: number,
+  eventId: number,
+  settings: { freezeAt: Date | null; standingsBestN: number },
+) {
+  await write(async (tx) => {
+    const before = await tx.event.findUniqueOrThrow({
+      where: { id: eventId },
+      select: { freezeAt: true, standingsBestN: true },
+    });
+    await tx.event.update({ where: { id: eventId }, data: settings });
+    forgetFreezeTime(eventId);
+    const freezeChanged = (before.freezeAt?.getTime() ?? null) !== (settings.freezeAt?.getTime() ?? null);
+    // A new or lifted freeze starts from the live results: old pre-freeze copies are void.
+    if (freezeChanged) await tx.frozenResult.deleteMany({ where: { eventId } });
+    if (before.standingsBestN !== settings.standingsBestN) await rebuildOrgStandings(tx, eventId);
+    await appendAudit(tx, {
+      actorId,
+      action: "leaderboard.settings",
+      entityType: "Event",
+      entityId: eventId,
+      before: { freezeAt: before.freezeAt, standingsBestN: before.standingsBestN },
+      after: settings,
+    });
+  });
+  frozenBoards.delete(eventId);
+  eventCache.clear();
+  // Open boards and big screens refetch: an unfreeze is the reveal.
+  publishResultsChanged(eventId);
+}
+
+/** Everything one board view shows: a page (keyset), and optionally a search and a "my rank". */
+export async function loadBoard(
+  event: BoardEvent,
+  view: BoardView,
+  query: { after: BoardCursor | null; q: string; entry: string; limit?: number },
+) {
+  const [page, search, mine] = await Promise.all([
+    boardPage(event, view, query.after, query.limit ?? PAGE_SIZE),
+    query.q ? searchBoard(event, view, query.q) : Promise.resolve(null),
+    query.entry ? myRank(event, view, query.entry.slice(0, 40)) : Promise.resolve(null),
+  ]);
+  const last = page.rows.at(-1);
+  const next =
+    last && page.rows.length === (query.limit ?? PAGE_SIZE)
+      ? { rankKey: BigInt(last.rankKey), registrationId: last.registrationId }
+      : null;
+  return { rows: page.rows, ranked: page.ranked, next, search, mine };
+}

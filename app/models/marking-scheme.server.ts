@@ -1,0 +1,289 @@
+// Marking schemes (评分细则) per event part: the editor's reads and writes, event rules
+// (default aggregation, tie-breaks, prizes), and XLSX import/export. A scheme is frozen as
+// soon as any mark exists, so marks never point at criteria that changed under them.
+import ExcelJS from "exceljs";
+import { prisma, write } from "~/db.server";
+import { eventDefinition, parseDescriptors, parsePrizeRules, parseTieBreaks } from "~/domain/judging/definition";
+import { formatDescriptors, isBlankRow, parseSchemeRow, type RowProblem, type SchemeRow, type SchemeRowInput } from "~/domain/judging/scheme-rows";
+import { formatCentimarks, validateEvent, validateScheme, type AggregationRule, type ScoringProblem } from "~/domain/scoring";
+import { appendAudit } from "~/models/audit.server";
+
+export async function loadSchemeEditor(eventId: number) {
+  const event = await prisma.event.findUnique({
+    where: { id: eventId },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      fullMark: true,
+      aggregation: true,
+      tieBreaks: true,
+      prizeRules: true,
+      contest: { select: { name: true, kind: true } },
+      parts: {
+        orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          kind: true,
+          name: true,
+          weight: true,
+          fullMark: true,
+          sortOrder: true,
+          criteria: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }] },
+        },
+      },
+    },
+  });
+  if (!event) return null;
+  const marks = await prisma.mark.count({ where: { registration: { eventId } } });
+  const problems: ScoringProblem[] = validateEvent(eventDefinition(event));
+  return {
+    event,
+    frozen: marks > 0,
+    problems,
+    tieBreaks: parseTieBreaks(event.tieBreaks, event.parts),
+    prizes: parsePrizeRules(event.prizeRules),
+    descriptorsText: Object.fromEntries(
+      event.parts.flatMap((p) => p.criteria.map((c) => [String(c.id), formatDescriptors(parseDescriptors(c.descriptors))] as const)),
+    ),
+  };
+}
+
+export type SchemeSaveResult = { ok: true } | { ok: false; problems: RowProblem[] };
+
+function scoringProblems(problems: ScoringProblem[]): RowProblem[] {
+  return problems.map((p) => ({
+    code: `scoring.${p.code}`,
+    params: Object.fromEntries(Object.entries(p.params ?? {}).map(([k, v]) => [k, typeof v === "number" ? v : String(v)])),
+  }));
+}
+
+async function marksExist(eventId: number, tx: Parameters<Parameters<typeof write>[0]>[0]) {
+  return (await tx.mark.count({ where: { registration: { eventId } } })) > 0;
+}
+
+function parseRows(rows: SchemeRowInput[], firstLine: number): { rows: SchemeRow[]; problems: RowProblem[] } {
+  const parsed: SchemeRow[] = [];
+  const problems: RowProblem[] = [];
+  rows.forEach((input, i) => {
+    if (isBlankRow(input)) return;
+    const r = parseSchemeRow(input, firstLine + i);
+    if ("row" in r) parsed.push(r.row);
+    else problems.push(...r.problems);
+  });
+  return { rows: parsed, problems };
+}
+
+function checkPart(rows: SchemeRow[], fullMark: number, eventDefault: string): RowProblem[] {
+  return scoringProblems(
+    validateScheme(
+      {
+        criteria: rows.map((r, i) => ({
+          id: `row${i}`,
+          code: r.code,
+          maxMark: r.maxMark,
+          type: r.type,
+          aggregation: r.aggregation ?? undefined,
+          descriptors: r.descriptors,
+        })),
+      },
+      fullMark,
+      (eventDefault as AggregationRule) ?? "mean",
+    ),
+  );
+}
+
+/** Replaces one part's criteria (and its weight and full mark). All or nothing. */
+export function savePartScheme(input: {
+  eventId: number;
+  partId: number;
+  weight: number;
+  fullMark: number;
+  rows: SchemeRowInput[];
+  actorId: number;
+}): Promise<SchemeSaveResult> {
+  return write(async (tx): Promise<SchemeSaveResult> => {
+    const part = await tx.eventPart.findFirst({
+      where: { id: input.partId, eventId: input.eventId },
+      include: { event: { select: { aggregation: true } }, criteria: true },
+    });
+    if (!part) return { ok: false, problems: [{ code: "judging.scheme.part_not_found", params: {} }] };
+    if (await marksExist(input.eventId, tx)) return { ok: false, problems: [{ code: "judging.scheme.frozen", params: {} }] };
+    const { rows, problems } = parseRows(input.rows, 1);
+    if (problems.length > 0) return { ok: false, problems };
+    const schemeProblems = checkPart(rows, input.fullMark, part.event.aggregation);
+    if (schemeProblems.length > 0) return { ok: false, problems: schemeProblems };
+    await replaceCriteria(tx, part.id, rows);
+    await tx.eventPart.update({ where: { id: part.id }, data: { weight: input.weight, fullMark: input.fullMark } });
+    await appendAudit(tx, {
+      actorId: input.actorId,
+      action: "scheme.save",
+      entityType: "event",
+      entityId: input.eventId,
+      before: { part: part.name, weight: part.weight, criteria: part.criteria.map((c) => [c.code, c.maxMark]) },
+      after: { part: part.name, weight: input.weight, criteria: rows.map((r) => [r.code, r.maxMark]) },
+    });
+    return { ok: true };
+  });
+}
+
+async function replaceCriteria(tx: Parameters<Parameters<typeof write>[0]>[0], partId: number, rows: SchemeRow[]) {
+  await tx.criterion.deleteMany({ where: { partId } });
+  for (const [i, r] of rows.entries()) {
+    await tx.criterion.create({
+      data: {
+        partId,
+        code: r.code,
+        name: r.name,
+        subCriterion: r.subCriterion,
+        type: r.type,
+        maxMark: r.maxMark,
+        aggregation: r.aggregation,
+        descriptors: JSON.stringify(r.descriptors),
+        sortOrder: i,
+      },
+    });
+  }
+}
+
+export type EventRulesInput = {
+  aggregation: AggregationRule;
+  tieBreaks: { kind: "part" | "criterion"; id: number }[];
+  prizes: { tier: string; kind: "share" | "count"; value: number; minTotal: number | null }[];
+};
+
+/** Default aggregation rule, tie-break order and prize tiers of the event. */
+export function saveEventRules(eventId: number, input: EventRulesInput, actorId: number): Promise<SchemeSaveResult> {
+  return write(async (tx): Promise<SchemeSaveResult> => {
+    const event = await tx.event.findUnique({ where: { id: eventId }, include: { parts: { include: { criteria: true } } } });
+    if (!event) return { ok: false, problems: [{ code: "judging.scheme.part_not_found", params: {} }] };
+    if (event.status === "locked" || event.status === "published") {
+      return { ok: false, problems: [{ code: "judging.scheme.rules_locked", params: {} }] };
+    }
+    const tieBreaks = input.tieBreaks.map((t) => (t.kind === "part" ? { kind: "part", partId: t.id } : { kind: "criterion", criterionId: t.id }));
+    const prizeRules = input.prizes.map((p) => ({
+      tier: p.tier,
+      ...(p.kind === "share" ? { share: p.value } : { count: p.value }),
+      ...(p.minTotal !== null ? { minTotal: p.minTotal } : {}),
+    }));
+    const data = { aggregation: input.aggregation, tieBreaks: JSON.stringify(tieBreaks), prizeRules: JSON.stringify(prizeRules) };
+    await tx.event.update({ where: { id: eventId }, data });
+    await appendAudit(tx, {
+      actorId,
+      action: "scheme.rules",
+      entityType: "event",
+      entityId: eventId,
+      before: { aggregation: event.aggregation, tieBreaks: event.tieBreaks, prizeRules: event.prizeRules },
+      after: data,
+    });
+    return { ok: true };
+  });
+}
+
+const COLUMNS = [
+  { header: "考核部分 Part", key: "part", width: 14 },
+  { header: "编号 Code", key: "code", width: 10 },
+  { header: "评分项 Criterion", key: "name", width: 28 },
+  { header: "评分模块 Sub-criterion", key: "subCriterion", width: 12 },
+  { header: "类型 Type", key: "type", width: 14 },
+  { header: "满分 Max", key: "maxMark", width: 10 },
+  { header: "计分方法 Rule", key: "aggregation", width: 16 },
+  { header: "等级描述 Descriptors", key: "descriptors", width: 40 },
+] as const;
+
+/** The event's scheme as a workbook: one row per criterion, parts named in the first column. */
+export async function exportSchemeXlsx(eventId: number): Promise<Buffer | null> {
+  const editor = await loadSchemeEditor(eventId);
+  if (!editor) return null;
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("评分细则");
+  sheet.columns = COLUMNS.map((c) => ({ ...c }));
+  sheet.getRow(1).font = { bold: true };
+  for (const part of editor.event.parts) {
+    for (const c of part.criteria) {
+      sheet.addRow({
+        part: part.name,
+        code: c.code,
+        name: c.name,
+        subCriterion: c.subCriterion,
+        type: c.type,
+        maxMark: formatCentimarks(c.maxMark),
+        aggregation: c.aggregation ?? "",
+        descriptors: formatDescriptors(parseDescriptors(c.descriptors)),
+      });
+    }
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "object" && "richText" in value) return value.richText.map((r) => r.text).join("");
+  if (typeof value === "object" && "result" in value) return String(value.result ?? "");
+  return String(value);
+}
+
+/**
+ * Replaces the criteria of every part named in the workbook. Parts are matched by name;
+ * each part's full mark becomes the sum of its imported maxima. Nothing is stored unless
+ * every row and every part is valid.
+ */
+export async function importSchemeXlsx(eventId: number, data: ArrayBuffer, actorId: number): Promise<SchemeSaveResult> {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(data);
+  } catch {
+    return { ok: false, problems: [{ code: "judging.scheme.xlsx_unreadable", params: {} }] };
+  }
+  const sheet = book.worksheets[0];
+  if (!sheet) return { ok: false, problems: [{ code: "judging.scheme.xlsx_unreadable", params: {} }] };
+  const byPart = new Map<string, { inputs: SchemeRowInput[]; lines: number[] }>();
+  sheet.eachRow((row, line) => {
+    if (line === 1) return;
+    const v = (i: number) => cellText(row.getCell(i).value).trim();
+    const part = v(1);
+    const input: SchemeRowInput = { code: v(2), name: v(3), subCriterion: v(4), type: v(5), maxMark: v(6), aggregation: v(7), descriptors: v(8) };
+    if (!part && isBlankRow(input)) return;
+    const group = byPart.get(part) ?? { inputs: [], lines: [] };
+    group.inputs.push(input);
+    group.lines.push(line);
+    byPart.set(part, group);
+  });
+  return write(async (tx): Promise<SchemeSaveResult> => {
+    const event = await tx.event.findUnique({ where: { id: eventId }, include: { parts: true } });
+    if (!event) return { ok: false, problems: [{ code: "judging.scheme.part_not_found", params: {} }] };
+    if (await marksExist(eventId, tx)) return { ok: false, problems: [{ code: "judging.scheme.frozen", params: {} }] };
+    if (byPart.size === 0) return { ok: false, problems: [{ code: "judging.scheme.xlsx_empty", params: {} }] };
+    const problems: RowProblem[] = [];
+    const plan: { partId: number; rows: SchemeRow[] }[] = [];
+    for (const [name, group] of byPart) {
+      const part = event.parts.find((p) => p.name === name);
+      if (!part) {
+        problems.push({ code: "judging.scheme.xlsx_unknown_part", params: { part: name, line: group.lines[0]! } });
+        continue;
+      }
+      const rows: SchemeRow[] = [];
+      group.inputs.forEach((input, i) => {
+        const r = parseSchemeRow(input, group.lines[i]!);
+        if ("row" in r) rows.push(r.row);
+        else problems.push(...r.problems);
+      });
+      const fullMark = rows.reduce((s, r) => s + r.maxMark, 0);
+      problems.push(...checkPart(rows, fullMark, event.aggregation));
+      plan.push({ partId: part.id, rows });
+    }
+    if (problems.length > 0) return { ok: false, problems };
+    for (const p of plan) {
+      await replaceCriteria(tx, p.partId, p.rows);
+      await tx.eventPart.update({ where: { id: p.partId }, data: { fullMark: p.rows.reduce((s, r) => s + r.maxMark, 0) } });
+    }
+    await appendAudit(tx, {
+      actorId,
+      action: "scheme.import",
+      entityType: "event",
+      entityId: eventId,
+      after: plan.map((p) => ({ partId: p.partId, criteria: p.rows.map((r) => [r.code, r.maxMark]) })),
+    });
+    return { ok: true };
+  });
+}

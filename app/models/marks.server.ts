@@ -1,0 +1,431 @@
+// Judges' marks: loading a judge's score sheet for an entry, saving it (draft or submit)
+// with optimistic concurrency on ScoreSheet.version, and the chief judge's corrections
+// (resolving disagreements, or marks reopened by an appeal). Every changed mark is
+// audited, and the entry's Result is recomputed, in the same write.
+import { prisma, write, type Tx } from "~/db.server";
+import { parseMark, parseSheet, type SheetCriterion } from "~/domain/judging/sheet";
+import { marksOpen } from "~/domain/judging/workflow";
+import { formatCentimarks, resolveAggregation, type AggregationRule } from "~/domain/scoring";
+import { appendAudit } from "~/models/audit.server";
+import {
+  loadEventScoring,
+  panelOf,
+  recorderOf,
+  refreshEntryResult,
+  JUDGED_STATUSES,
+  type EventScoring,
+} from "~/models/results.server";
+import { publishResultsChanged } from "~/utils/live-events.server";
+
+type Db = Tx;
+
+export type SheetCriterionView = {
+  id: number;
+  code: string;
+  name: string;
+  subCriterion: string;
+  type: string;
+  maxMark: number;
+  rule: AggregationRule;
+  descriptors: string;
+};
+
+async function loadEntry(db: Db, eventId: number, registrationId: number) {
+  return db.registration.findFirst({
+    where: { id: registrationId, eventId, status: { in: JUDGED_STATUSES }, blindCode: { not: null } },
+    select: { id: true, organisationId: true, blindCode: true, organisation: { select: { id: true, parentId: true } } },
+  });
+}
+
+type Entry = NonNullable<Awaited<ReturnType<typeof loadEntry>>>;
+
+/** The parts and criteria a judge marks on an entry: judgement aspects, plus measurements when they record them. */
+function sheetPlan(scoring: EventScoring, entry: Entry, judgeId: number) {
+  const panel = panelOf(scoring, entry);
+  const judgeNo = panel.findIndex((j) => j.userId === judgeId) + 1;
+  if (judgeNo === 0) return null;
+  const recorder = recorderOf(scoring, entry)?.userId === judgeId;
+  const parts = scoring.definition.parts
+    .map((part) => {
+      const row = scoring.event.parts.find((p) => String(p.id) === part.id)!;
+      const criteria = part.scheme.criteria
+        .filter((c) => c.type === "judgement" || recorder)
+        .map((c): SheetCriterionView => {
+          const source = row.criteria.find((r) => String(r.id) === c.id)!;
+          return {
+            id: source.id,
+            code: source.code,
+            name: source.name,
+            subCriterion: source.subCriterion,
+            type: source.type,
+            maxMark: source.maxMark,
+            rule: resolveAggregation(c, part.scheme.aggregation, scoring.definition.defaultAggregation),
+            descriptors: source.descriptors,
+          };
+        });
+      return { id: row.id, name: row.name, weight: row.weight, criteria };
+    })
+    .filter((p) => p.criteria.length > 0);
+  return { panel, judgeNo, recorder, parts };
+}
+
+async function currentMarks(db: Db, registrationId: number, judgeId: number, criteria: SheetCriterionView[]) {
+  const marks = await db.mark.findMany({
+    where: { registrationId, criterionId: { in: criteria.map((c) => c.id) } },
+    select: { id: true, criterionId: true, judgeId: true, value: true },
+  });
+  const mine = new Map<number, (typeof marks)[number]>();
+  for (const c of criteria) {
+    const m =
+      c.type === "measurement"
+        ? marks.find((x) => x.criterionId === c.id)
+        : marks.find((x) => x.criterionId === c.id && x.judgeId === judgeId);
+    if (m) mine.set(c.id, m);
+  }
+  return mine;
+}
+
+/** A judge's sheet for an entry, or null when they are not on its panel (recused or unassigned). */
+export async function loadScoreSheet(eventId: number, registrationId: number, judgeId: number) {
+  const scoring = await loadEventScoring(prisma, eventId);
+  const entry = await loadEntry(prisma, eventId, registrationId);
+  if (!scoring || !entry) return null;
+  const plan = sheetPlan(scoring, entry, judgeId);
+  if (!plan) return null;
+  const criteria = plan.parts.flatMap((p) => p.criteria);
+  const marks = await currentMarks(prisma, registrationId, judgeId, criteria);
+  const sheets = await prisma.scoreSheet.findMany({
+    where: { registrationId, judgeId },
+    select: { partId: true, version: true, status: true, updatedAt: true },
+  });
+  return {
+    event: { id: scoring.event.id, name: scoring.event.name, status: scoring.event.status },
+    blindCode: entry.blindCode!,
+    judgeNo: plan.judgeNo,
+    recorder: plan.recorder,
+    parts: plan.parts.map((p) => {
+      const sheet = sheets.find((s) => s.partId === p.id);
+      return { ...p, version: sheet?.version ?? 0, status: sheet?.status ?? "new" };
+    }),
+    values: Object.fromEntries([...marks].map(([id, m]) => [String(id), m.value])),
+    open: marksOpen(scoring.event.status),
+  };
+}
+
+export type SaveSheetInput = {
+  eventId: number;
+  registrationId: number;
+  judgeId: number;
+  /** The ScoreSheet.version per part id the form was built from. */
+  versions: Record<number, number>;
+  /** Typed marks per criterion id. */
+  marks: Record<number, string | undefined>;
+  submit: boolean;
+};
+
+export type SaveSheetResult =
+  | { ok: true; changed: number }
+  | { ok: false; kind: "not_found" }
+  | { ok: false; kind: "closed" }
+  | { ok: false; kind: "conflict" }
+  | { ok: false; kind: "invalid"; errors: Record<number, string> };
+
+type MarkChange = {
+  criterionId: number;
+  code: string;
+  rule: AggregationRule;
+  judgeId: number;
+  judgeNo: number;
+  before: number | null;
+  after: number | null;
+};
+
+/** How a stored mark reads to people: points under WorldSkills, marks otherwise. */
+function display(value: number | null, rule: AggregationRule): string | null {
+  if (value === null) return null;
+  return rule === "worldskills" ? String(value) : formatCentimarks(value);
+}
+
+/** Writes changed marks and audits each one. Measurements have one row per entry, whoever recorded it. */
+async function applyMarks(
+  tx: Tx,
+  registrationId: number,
+  changes: MarkChange[],
+  actorId: number,
+  action: "mark.save" | "mark.correct",
+  reason: string | null,
+) {
+  for (const ch of changes) {
+    const existing = await tx.mark.findFirst({
+      where: { registrationId, criterionId: ch.criterionId, judgeId: ch.judgeId },
+      select: { id: true, version: true },
+    });
+    if (ch.after === null) {
+      if (existing) await tx.mark.delete({ where: { id: existing.id } });
+    } else if (existing) {
+      await tx.mark.update({ where: { id: existing.id }, data: { value: ch.after, version: existing.version + 1 } });
+    } else {
+      await tx.mark.create({ data: { registrationId, criterionId: ch.criterionId, judgeId: ch.judgeId, value: ch.after } });
+    }
+    await appendAudit(tx, {
+      actorId,
+      action,
+      entityType: "registration",
+      entityId: registrationId,
+      before: { criterion: ch.code, judgeNo: ch.judgeNo, value: ch.before, display: display(ch.before, ch.rule) },
+      after: { criterion: ch.code, judgeNo: ch.judgeNo, value: ch.after, display: display(ch.after, ch.rule) },
+      reason,
+    });
+  }
+}
+
+async function startScoring(tx: Tx, scoring: EventScoring, actorId: number) {
+  if (scoring.event.status !== "open") return;
+  await tx.event.update({ where: { id: scoring.event.id }, data: { status: "scoring" } });
+  await appendAudit(tx, {
+    actorId,
+    action: "event.status",
+    entityType: "event",
+    entityId: scoring.event.id,
+    before: { status: "open" },
+    after: { status: "scoring" },
+  });
+}
+
+/**
+ * Saves a judge's sheet for one entry. Refused as a conflict when any part's sheet moved
+ * on since the form was loaded (another tab, or the chief judge corrected a mark): the
+ * judge reloads and sees the newer marks instead of overwriting them.
+ */
+export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetResult> {
+  const result = await write(async (tx): Promise<SaveSheetResult> => {
+    const scoring = await loadEventScoring(tx, input.eventId);
+    const entry = await loadEntry(tx, input.eventId, input.registrationId);
+    if (!scoring || !entry) return { ok: false, kind: "not_found" };
+    const plan = sheetPlan(scoring, entry, input.judgeId);
+    if (!plan) return { ok: false, kind: "not_found" };
+    if (!marksOpen(scoring.event.status)) return { ok: false, kind: "closed" };
+
+    const sheets = await tx.scoreSheet.findMany({
+      where: { registrationId: entry.id, judgeId: input.judgeId },
+      select: { id: true, partId: true, version: true, status: true },
+    });
+    for (const part of plan.parts) {
+      const current = sheets.find((s) => s.partId === part.id)?.version ?? 0;
+      if ((input.versions[part.id] ?? -1) !== current) return { ok: false, kind: "conflict" };
+    }
+
+    const criteria = plan.parts.flatMap((p) => p.criteria);
+    const parsed = parseSheet(criteria as SheetCriterion[], input.marks, input.submit);
+    if (!parsed.ok) return { ok: false, kind: "invalid", errors: parsed.errors };
+
+    const existing = await currentMarks(tx, entry.id, input.judgeId, criteria);
+    const changes: MarkChange[] = [];
+    for (const c of criteria) {
+      const before = existing.get(c.id) ?? null;
+      const after = parsed.values.get(c.id) ?? null;
+      if ((before?.value ?? null) === after) continue;
+      // A measurement has one row per entry: whoever recorded it last owns the row.
+      const judgeId = c.type === "measurement" && before ? before.judgeId : input.judgeId;
+      if (c.type === "measurement" && before && before.judgeId !== input.judgeId) {
+        await tx.mark.update({ where: { id: before.id }, data: { judgeId: input.judgeId } });
+      }
+      changes.push({
+        criterionId: c.id,
+        code: c.code,
+        rule: c.rule,
+        judgeId: c.type === "measurement" ? input.judgeId : judgeId,
+        judgeNo: plan.judgeNo,
+        before: before?.value ?? null,
+        after,
+      });
+    }
+    await applyMarks(tx, entry.id, changes, input.judgeId, "mark.save", input.submit ? "submit" : "draft");
+
+    const now = new Date();
+    for (const part of plan.parts) {
+      const sheet = sheets.find((s) => s.partId === part.id);
+      const status = input.submit ? "submitted" : "draft";
+      if (sheet) {
+        await tx.scoreSheet.update({
+          where: { id: sheet.id },
+          data: { version: sheet.version + 1, status, submittedAt: input.submit ? now : null },
+        });
+      } else {
+        await tx.scoreSheet.create({
+          data: { registrationId: entry.id, partId: part.id, judgeId: input.judgeId, status, version: 1, submittedAt: input.submit ? now : null },
+        });
+      }
+    }
+    if (changes.length > 0) {
+      await startScoring(tx, scoring, input.judgeId);
+      await refreshEntryResult(tx, entry.id);
+    }
+    return { ok: true, changed: changes.length };
+  });
+  if (result.ok && result.changed > 0) publishResultsChanged(input.eventId);
+  return result;
+}
+
+/** Every panel judge's marks on an entry, for the chief judge (names shown: the chief knows the panel). */
+export async function loadReviewGrid(eventId: number, registrationId: number) {
+  const scoring = await loadEventScoring(prisma, eventId);
+  const entry = await loadEntry(prisma, eventId, registrationId);
+  if (!scoring || !entry) return null;
+  const panel = panelOf(scoring, entry);
+  const marks = await prisma.mark.findMany({
+    where: { registrationId },
+    select: { criterionId: true, judgeId: true, value: true },
+  });
+  const parts = scoring.definition.parts.map((part) => {
+    const row = scoring.event.parts.find((p) => String(p.id) === part.id)!;
+    return {
+      id: row.id,
+      name: row.name,
+      criteria: part.scheme.criteria.map((c) => {
+        const source = row.criteria.find((r) => String(r.id) === c.id)!;
+        const rule = resolveAggregation(c, part.scheme.aggregation, scoring.definition.defaultAggregation);
+        const cells =
+          c.type === "measurement"
+            ? [{ judgeId: 0, judgeNo: 0, value: marks.find((m) => m.criterionId === source.id)?.value ?? null }]
+            : panel.map((j, i) => ({
+                judgeId: j.userId,
+                judgeNo: i + 1,
+                value: marks.find((m) => m.criterionId === source.id && m.judgeId === j.userId)?.value ?? null,
+              }));
+        return { id: source.id, code: source.code, name: source.name, type: source.type, maxMark: source.maxMark, rule, cells };
+      }),
+    };
+  });
+  return {
+    event: { id: scoring.event.id, name: scoring.event.name, status: scoring.event.status },
+    blindCode: entry.blindCode!,
+    panel: panel.map((j, i) => ({ judgeNo: i + 1, name: j.displayName })),
+    parts,
+  };
+}
+
+export type CorrectionInput = {
+  eventId: number;
+  registrationId: number;
+  chiefId: number;
+  /** Typed values keyed "<criterionId>:<judgeId>" (judgeId 0 for a measurement). */
+  cells: Record<string, string | undefined>;
+  reason: string;
+};
+
+export type CorrectionResult =
+  | { ok: true; changed: number }
+  | { ok: false; kind: "not_found" | "closed" | "reason_required" }
+  | { ok: false; kind: "invalid"; errors: Record<string, string> };
+
+/**
+ * The chief judge changes marks on an entry: to resolve a disagreement while marking is
+ * open, or after locking only while an appeal on this entry is under review. The affected
+ * judges' sheet versions move on, so their open forms cannot overwrite the correction.
+ */
+export async function correctMarks(input: CorrectionInput): Promise<CorrectionResult> {
+  const result = await write(async (tx): Promise<CorrectionResult> => {
+    const reason = input.reason.trim();
+    if (reason.length === 0) return { ok: false, kind: "reason_required" };
+    const scoring = await loadEventScoring(tx, input.eventId);
+    const entry = await loadEntry(tx, input.eventId, input.registrationId);
+    if (!scoring || !entry) return { ok: false, kind: "not_found" };
+    if (!scoring.judges.some((j) => j.userId === input.chiefId && j.isChief)) return { ok: false, kind: "not_found" };
+    if (!marksOpen(scoring.event.status)) {
+      const reviewing = await tx.appeal.count({ where: { registrationId: entry.id, status: "reviewing" } });
+      if (reviewing === 0) return { ok: false, kind: "closed" };
+    }
+    const panel = panelOf(scoring, entry);
+    const recorder = recorderOf(scoring, entry);
+    const marks = await tx.mark.findMany({
+      where: { registrationId: entry.id },
+      select: { id: true, criterionId: true, judgeId: true, value: true },
+    });
+    const errors: Record<string, string> = {};
+    const changes: MarkChange[] = [];
+    for (const part of scoring.definition.parts) {
+      for (const c of part.scheme.criteria) {
+        const criterionId = Number(c.id);
+        const rule = resolveAggregation(c, part.scheme.aggregation, scoring.definition.defaultAggregation);
+        const slots =
+          c.type === "measurement"
+            ? [{ key: `${criterionId}:0`, judgeId: null as number | null, judgeNo: 0 }]
+            : panel.map((j, i) => ({ key: `${criterionId}:${j.userId}`, judgeId: j.userId as number | null, judgeNo: i + 1 }));
+        for (const slot of slots) {
+          if (!(slot.key in input.cells)) continue;
+          const parsed = parseMark({ id: criterionId, maxMark: c.maxMark, rule }, input.cells[slot.key]);
+          if (parsed !== null && typeof parsed === "object") {
+            errors[slot.key] = parsed.error;
+            continue;
+          }
+          const existing =
+            slot.judgeId === null
+              ? marks.find((m) => m.criterionId === criterionId)
+              : marks.find((m) => m.criterionId === criterionId && m.judgeId === slot.judgeId);
+          if ((existing?.value ?? null) === parsed) continue;
+          const judgeId = slot.judgeId ?? existing?.judgeId ?? recorder?.userId ?? input.chiefId;
+          changes.push({ criterionId, code: c.code, rule, judgeId, judgeNo: slot.judgeNo, before: existing?.value ?? null, after: parsed });
+        }
+      }
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, kind: "invalid", errors };
+    await applyMarks(tx, entry.id, changes, input.chiefId, "mark.correct", reason);
+    const touchedJudges = [...new Set(changes.map((c) => c.judgeId))];
+    await tx.scoreSheet.updateMany({
+      where: { registrationId: entry.id, judgeId: { in: touchedJudges } },
+      data: { version: { increment: 1 } },
+    });
+    if (changes.length > 0) {
+      await startScoring(tx, scoring, input.chiefId);
+      await refreshEntryResult(tx, entry.id);
+    }
+    return { ok: true, changed: changes.length };
+  });
+  if (result.ok && result.changed > 0) publishResultsChanged(input.eventId);
+  return result;
+}
+
+/** Mark history of one entry (append-only audit), newest last, with who wrote each change. */
+export async function markAudit(registrationId: number) {
+  const rows = await prisma.auditLog.findMany({
+    where: { entityType: "registration", entityId: registrationId, action: { in: ["mark.save", "mark.correct", "appeal.lodge", "appeal.review", "appeal.decide"] } },
+    orderBy: { id: "asc" },
+  });
+  const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is number => id !== null))];
+  const actors = new Map(
+    (await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map(
+      (u) => [u.id, u.displayName] as const,
+    ),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    action: r.action,
+    actor: r.actorId === null ? null : (actors.get(r.actorId) ?? null),
+    before: r.before,
+    after: r.after,
+    reason: r.reason,
+  }));
+}
+
+/** The judged entries of an event with their names, for the organiser's audit page. */
+export async function auditEntries(eventId: number) {
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { id: true, name: true } });
+  if (!event) return null;
+  const rows = await prisma.registration.findMany({
+    where: { eventId, status: { in: JUDGED_STATUSES }, blindCode: { not: null } },
+    orderBy: { id: "asc" },
+    select: { id: true, blindCode: true, entryNumber: true, worker: { select: { name: true } }, team: { select: { name: true } }, organisation: { select: { name: true } } },
+  });
+  return {
+    event,
+    entries: rows.map((e) => ({
+      id: e.id,
+      blindCode: e.blindCode,
+      entryNumber: e.entryNumber,
+      name: e.worker?.name ?? e.team?.name ?? "",
+      organisation: e.organisation.name,
+    })),
+  };
+}

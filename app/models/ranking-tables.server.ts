@@ -1,0 +1,150 @@
+// The maintained ranking structures behind the leaderboards: ScoreCount (entries per rank
+// key), ScoreBucket (entries per total and per whole mark), OrgStanding (团体总分 of the best
+// N results, entry and prize counts per organisation) and FrozenResult (what the public saw
+// at the scoreboard freeze). They are updated incrementally inside the same write() as the
+// Result change, so a leaderboard never has to scan or RANK() an event on the request path.
+import type Database from "better-sqlite3";
+import type { Tx } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { CENTIMARKS_PER_COARSE_BUCKET, TOTAL_SHIFT, isZeroDelta, rankKeyDeltas, standingDelta } from "~/domain/ranking/buckets";
+
+export type ResultState = {
+  rankKey: bigint | null;
+  total: number | null;
+  prize: string | null;
+};
+
+export type ResultChange = {
+  eventId: number;
+  organisationId: number;
+  registrationId: number;
+  /** The result before the change; null when the entry had none. */
+  before: ResultState | null;
+  /** The result after the change; null when it was deleted. */
+  after: ResultState | null;
+};
+
+function sameState(a: ResultState | null, b: ResultState | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.rankKey === b.rankKey && a.total === b.total && a.prize === b.prize;
+}
+
+/**
+ * Brings every ranking structure up to date with one Result change. Call it inside the
+ * write() that changed the Result, AFTER the Result row itself was written: the
+ * organisation's best-N total is re-read from Result (the (eventId, organisationId, rankKey)
+ * index makes that N rows), everything else is adjusted by the delta. Four statements at
+ * most; nothing when the result did not change.
+ */
+export async function applyResultChange(tx: Tx, change: ResultChange): Promise<void> {
+  const { eventId, organisationId, registrationId, before, after } = change;
+  if (sameState(before, after)) return;
+
+  const { keys, buckets } = rankKeyDeltas(before?.rankKey ?? null, after?.rankKey ?? null);
+  if (keys.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "ScoreCount" ("eventId", "rankKey", "count")
+      VALUES ${Prisma.join(keys.map((k) => Prisma.sql`(${eventId}, ${k.rankKey}, ${k.delta})`))}
+      ON CONFLICT ("eventId", "rankKey") DO UPDATE SET "count" = "count" + excluded."count"`;
+  }
+  if (buckets.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "ScoreBucket" ("eventId", "level", "bucket", "count")
+      VALUES ${Prisma.join(buckets.map((b) => Prisma.sql`(${eventId}, ${b.level}, ${b.bucket}, ${b.delta})`))}
+      ON CONFLICT ("eventId", "level", "bucket") DO UPDATE SET "count" = "count" + excluded."count"`;
+  }
+
+  const d = standingDelta(before, after);
+  const totalsMoved = (before?.total ?? null) !== (after?.total ?? null) || keys.length > 0;
+  if (!isZeroDelta(d) || totalsMoved) {
+    await tx.$executeRaw`
+      INSERT INTO "OrgStanding" ("eventId", "organisationId", "bestNTotal", "entries", "prizes",
+        "firstPrizes", "secondPrizes", "thirdPrizes", "meritPrizes")
+      VALUES (${eventId}, ${organisationId}, (
+          SELECT COALESCE(SUM("total"), 0) FROM (
+            SELECT "total" FROM "Result"
+            WHERE "eventId" = ${eventId} AND "organisationId" = ${organisationId} AND "rankKey" IS NOT NULL
+            ORDER BY "rankKey" DESC
+            LIMIT (SELECT "standingsBestN" FROM "Event" WHERE "id" = ${eventId}))),
+        ${d.entries}, ${d.prizes}, ${d.first}, ${d.second}, ${d.third}, ${d.merit})
+      ON CONFLICT ("eventId", "organisationId") DO UPDATE SET
+        "bestNTotal" = excluded."bestNTotal",
+        "entries" = "entries" + excluded."entries",
+        "prizes" = "prizes" + excluded."prizes",
+        "firstPrizes" = "firstPrizes" + excluded."firstPrizes",
+        "secondPrizes" = "secondPrizes" + excluded."secondPrizes",
+        "thirdPrizes" = "thirdPrizes" + excluded."thirdPrizes",
+        "meritPrizes" = "meritPrizes" + excluded."meritPrizes"`;
+  }
+
+  // Copy on write for the scoreboard freeze: keep the first pre-change value of an entry
+  // that changes after freezeAt.
+  const freezeAt = await freezeAtOf(tx, eventId);
+  if (freezeAt !== null && freezeAt <= Date.now()) {
+    await tx.$executeRaw`
+      INSERT OR IGNORE INTO "FrozenResult" ("eventId", "registrationId", "organisationId", "total", "rankKey", "prize")
+      VALUES (${eventId}, ${registrationId}, ${organisationId}, ${before?.total ?? null}, ${before?.rankKey ?? null}, ${before?.prize ?? null})`;
+  }
+}
+
+// Each event's freeze time, read at most once a second so an unfrozen event's save skips the
+// freeze entirely. setBoardSettings forgets it the moment the organiser changes it.
+const FREEZE_TTL_MS = 1_000;
+const freezeTimes = new Map<number, { freezeAt: number | null; at: number }>();
+
+async function freezeAtOf(tx: Tx, eventId: number): Promise<number | null> {
+  const hit = freezeTimes.get(eventId);
+  if (hit && Date.now() - hit.at < FREEZE_TTL_MS) return hit.freezeAt;
+  const event = await tx.event.findUnique({ where: { id: eventId }, select: { freezeAt: true } });
+  const freezeAt = event?.freezeAt?.getTime() ?? null;
+  freezeTimes.set(eventId, { freezeAt, at: Date.now() });
+  return freezeAt;
+}
+
+export function forgetFreezeTime(eventId: number): void {
+  freezeTimes.delete(eventId);
+}
+
+/**
+ * Recomputes the organisation standings of an event from Result, e.g. after the organiser
+ * changes N. One grouped pass over the event's results.
+ */
+export async function rebuildOrgStandings(tx: Tx, eventId: number): Promise<void> {
+  await tx.$executeRaw`DELETE FROM "OrgStanding" WHERE "eventId" = ${eventId}`;
+  await tx.$executeRawUnsafe(ORG_STANDINGS_SQL("WHERE r.\"eventId\" = ?"), eventId);
+}
+
+const ORG_STANDINGS_SQL = (where: string) => `
+  INSERT INTO "OrgStanding" ("eventId", "organisationId", "bestNTotal", "entries", "prizes",
+    "firstPrizes", "secondPrizes", "thirdPrizes", "meritPrizes")
+  SELECT "eventId", "organisationId",
+    SUM(CASE WHEN rn <= bestN THEN "total" ELSE 0 END),
+    SUM("rankKey" IS NOT NULL),
+    SUM("prize" IN ('first', 'second', 'third', 'merit')),
+    SUM("prize" = 'first'), SUM("prize" = 'second'), SUM("prize" = 'third'), SUM("prize" = 'merit')
+  FROM (
+    SELECT r."eventId", r."organisationId", r."total", r."rankKey", COALESCE(r."prize", '') AS "prize", e."standingsBestN" AS bestN,
+      CASE WHEN r."rankKey" IS NULL THEN NULL ELSE
+        ROW_NUMBER() OVER (PARTITION BY r."eventId", r."organisationId", r."rankKey" IS NULL ORDER BY r."rankKey" DESC) END AS rn
+    FROM "Result" r JOIN "Event" e ON e."id" = r."eventId"
+    ${where}
+  )
+  GROUP BY "eventId", "organisationId"`;
+
+/**
+ * Rebuilds every ranking table from Result on a raw better-sqlite3 connection, for large
+ * imports (bulkWrite and the large seed). Runs inside the caller's transaction.
+ */
+export function rebuildAllRankingTables(db: Database.Database): void {
+  db.exec(`
+    DELETE FROM "ScoreCount"; DELETE FROM "ScoreBucket"; DELETE FROM "OrgStanding";
+    INSERT INTO "ScoreCount" ("eventId", "rankKey", "count")
+      SELECT "eventId", "rankKey", COUNT(*) FROM "Result" WHERE "rankKey" IS NOT NULL
+      GROUP BY "eventId", "rankKey";
+    INSERT INTO "ScoreBucket" ("eventId", "level", "bucket", "count")
+      SELECT "eventId", 1, "rankKey" >> ${TOTAL_SHIFT}, SUM("count") FROM "ScoreCount" GROUP BY "eventId", "rankKey" >> ${TOTAL_SHIFT};
+    INSERT INTO "ScoreBucket" ("eventId", "level", "bucket", "count")
+      SELECT "eventId", 2, "bucket" / ${CENTIMARKS_PER_COARSE_BUCKET}, SUM("count") FROM "ScoreBucket" WHERE "level" = 1 GROUP BY "eventId", "bucket" / ${CENTIMARKS_PER_COARSE_BUCKET};
+    ${ORG_STANDINGS_SQL("")};
+  `);
+}

@@ -1,0 +1,193 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ContestForm } from "~/components/contest-admin-forms";
+import { ProblemList } from "~/components/import-report";
+import { StatusBadge } from "~/components/status-badge";
+import { CONTEST_STATUSES, nextStatuses, type ContestStatus } from "~/domain/contest/status";
+import { contestSchema, contestStatusSchema } from "~/forms/contest";
+import { chinaInstant, toChinaInput } from "~/forms/fields";
+import { formatDate, formatDateTime, translate, useLocale, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { changeContestStatus, getContestForAdmin, listOrganisers, updateContest } from "~/models/contest-admin.server";
+import { notFound, requireAdmin } from "~/session.server";
+import { parseForm } from "~/utils/forms";
+import regStyles from "~/styles/registrations.css";
+import { parseId } from "~/utils/ids";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
+export const meta: MetaFunction = () => [{ title: "竞赛信息 · 匠心" }];
+
+function contestId(params: { contestId?: string }): number {
+  const id = (parseId(params.contestId) ?? 0);
+  if (!Number.isInteger(id) || id <= 0) throw notFound();
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const contest = await getContestForAdmin(contestId(params));
+  if (!contest) throw notFound();
+  return { contest, organisers: await listOrganisers(), next: nextStatuses(contest.status as ContestStatus) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const id = contestId(params);
+  const contest = await getContestForAdmin(id);
+  if (!contest) throw notFound();
+  const locale = await getLocale(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "status") {
+    const parsed = parseForm(contestStatusSchema, formData);
+    if (!parsed.ok || !(CONTEST_STATUSES as readonly string[]).includes(parsed.data.to)) throw new Response("Bad Request", { status: 400 });
+    const to = parsed.data.to as ContestStatus;
+    const outcome = await changeContestStatus(user.id, id, to, { reason: parsed.data.reason });
+    if (!outcome.ok) return data({ errors: null, problems: outcome.problems, message: null }, { status: 400 });
+    return { errors: null, problems: null, message: translate(locale, "reg.contest.moved", { status: translate(locale, `rules.contest_status.${to}`) }) };
+  }
+  const parsed = parseForm(contestSchema, formData);
+  if (!parsed.ok) return data({ errors: parsed.errors, problems: null, message: null }, { status: 400 });
+  const v = parsed.data;
+  const outcome = await updateContest(user.id, id, {
+    ...v,
+    registrationOpensAt: chinaInstant(v.registrationOpensAt),
+    registrationClosesAt: chinaInstant(v.registrationClosesAt),
+    startsAt: chinaInstant(v.startsAt),
+    endsAt: chinaInstant(v.endsAt),
+  });
+  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.code ?? "reg.form.required" }, problems: null, message: null }, { status: 400 });
+  return { errors: null, problems: null, message: translate(locale, "reg.form.saved") };
+}
+
+export default function ContestAdmin() {
+  const { contest, organisers, next } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="contest-title">
+      <p>
+        <Link to="/admin/contests">← {t("reg.contest.list")}</Link>
+      </p>
+      <p className="eyebrow">
+        {contest.code} · {t(`rules.contest_kind.${contest.kind}`)}
+      </p>
+      <h1 id="contest-title">{contest.name}</h1>
+      <div className="reg-status-row">
+        <StatusBadge status={contest.status} prefix="rules.contest_status" />
+        <span className="muted small">
+          {t("reg.contest.window")}: {formatDateTime(locale, contest.registrationOpensAt)} — {formatDateTime(locale, contest.registrationClosesAt)}
+        </span>
+        <span className="muted small">
+          {t("reg.contest.dates")}: {formatDate(locale, contest.startsAt)} — {formatDate(locale, contest.endsAt)}
+        </span>
+      </div>
+      {actionData?.message ? (
+        <div className="alert alert--success" role="status">
+          {actionData.message}
+        </div>
+      ) : null}
+      <ProblemList title={t("reg.form.fixProblems")} problems={actionData?.problems} />
+
+      <div className="reg-links">
+        <Link to={`/admin/contests/${contest.id}/registrations`} className="btn btn--primary">
+          {t("reg.contest.review")}
+        </Link>
+        <a href={`/admin/contests/${contest.id}/export?format=csv`} className="btn btn--ghost" download>
+          {t("reg.contest.exportCsv")}
+        </a>
+        <a href={`/admin/contests/${contest.id}/export?format=xlsx`} className="btn btn--ghost" download>
+          {t("reg.contest.exportXlsx")}
+        </a>
+      </div>
+
+      <h2>{t("reg.contest.statusChange")}</h2>
+      <div className="reg-links">
+        {next.map((to) => (
+          <Form method="post" key={to} className="reg-inline">
+            <input type="hidden" name="intent" value="status" />
+            <input type="hidden" name="to" value={to} />
+            {to === "cancelled" ? <input type="text" name="reason" aria-label={t("reg.contest.cancelReason")} placeholder={t("reg.contest.cancelReason")} className="field__input" /> : null}
+            <button type="submit" className={to === "cancelled" ? "btn btn--danger btn--small" : "btn btn--primary btn--small"}>
+              {t("reg.contest.moveTo", { status: t(`rules.contest_status.${to}`) })}
+            </button>
+          </Form>
+        ))}
+      </div>
+
+      <h2>{t("reg.contest.events")}</h2>
+      {contest.events.length === 0 ? <p className="muted">{t("reg.contest.noEvents")}</p> : null}
+      {contest.events.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("reg.event.name")}</th>
+                <th scope="col">{t("reg.event.mode")}</th>
+                <th scope="col">{t("reg.event.quota")}</th>
+                <th scope="col">{t("reg.event.rules")}</th>
+                <th scope="col">{t("reg.contest.entries")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {contest.events.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <Link to={`/admin/contests/${contest.id}/events/${e.id}`}>{e.name}</Link>
+                    <div className="muted small">
+                      {e.code}
+                      {e.category ? ` · ${e.category}` : ""}
+                      {e.trade ? ` · ${e.trade}` : ""}
+                    </div>
+                    <ProblemList title={t("reg.contest.eventProblems")} problems={e.problems} />
+                  </td>
+                  <td>
+                    {t(`rules.event_mode.${e.mode}`)}
+                    {e.mode === "team" ? <div className="muted small">{t("reg.event.teamRules", { min: e.teamMin, max: e.teamMax, subs: e.substitutes })}</div> : null}
+                  </td>
+                  <td>
+                    {e.quotaPerOrg ?? t("reg.event.unlimited")} / {e.cap ?? t("reg.event.unlimited")}
+                  </td>
+                  <td className="small">
+                    {e.minAge !== null || e.maxAge !== null ? t("reg.event.age", { min: e.minAge ?? "—", max: e.maxAge ?? "—" }) : null}
+                    {e.minSkillLevel ? ` · ${t(`rules.skill_level.${e.minSkillLevel}`)}+` : ""}
+                    {e.unionMemberRequired ? ` · ${t("reg.event.unionMemberRequired")}` : ""}
+                    <div className="muted">
+                      {e.parts.map((p) => `${t(`rules.round_stage.${p.round}`)} ${t(`rules.part_kind.${p.kind}`)} ${p.weight}%`).join("，")}
+                    </div>
+                  </td>
+                  <td>{e._count.registrations}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <div className="reg-links">
+        <Link to={`/admin/contests/${contest.id}/events/new`} className="btn btn--primary">
+          {t("reg.contest.addEvent")}
+        </Link>
+      </div>
+
+      <h2>{t("reg.contest.edit")}</h2>
+      <ContestForm
+        organisers={organisers}
+        errors={actionData?.errors}
+        submitLabel={t("reg.form.save")}
+        defaults={{
+          code: contest.code,
+          kind: contest.kind,
+          name: contest.name,
+          organiserId: String(contest.organiserId),
+          description: contest.description,
+          rules: contest.rules,
+          registrationOpensAt: toChinaInput(contest.registrationOpensAt),
+          registrationClosesAt: toChinaInput(contest.registrationClosesAt),
+          startsAt: toChinaInput(contest.startsAt, true),
+          endsAt: toChinaInput(contest.endsAt, true),
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { translate } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { getContestForAdmin } from "~/models/contest-admin.server";
+import { exportRegistrations } from "~/models/registration-review.server";
+import { notFound, requireAdmin } from "~/session.server";
+import { applySecurityHeaders } from "~/utils/security-headers.server";
+import { csvBytes, xlsxBytes } from "~/utils/spreadsheet.server";
+import { parseId } from "~/utils/ids";
+
+/** Registrations of a contest (or one event) as CSV or XLSX with Chinese headers. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const contestId = (parseId(params.contestId) ?? 0);
+  if (!Number.isInteger(contestId) || contestId <= 0) throw notFound();
+  const contest = await getContestForAdmin(contestId);
+  if (!contest) throw notFound();
+  const url = new URL(request.url);
+  const eventParam = Number(url.searchParams.get("event"));
+  const event = Number.isInteger(eventParam) && eventParam > 0 ? contest.events.find((e) => e.id === eventParam) : undefined;
+  if (url.searchParams.get("event") && !event) throw notFound();
+  const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
+  const locale = await getLocale(request);
+  const tr = (key: string) => translate(locale, key);
+
+  const rows = await exportRegistrations(contest.id, event?.id);
+  const header = [
+    "reg.export.eventCode",
+    "reg.export.event",
+    "reg.export.organisation",
+    "reg.export.entrant",
+    "reg.export.members",
+    "reg.export.gender",
+    "reg.export.idNumber",
+    "reg.export.phone",
+    "reg.export.trade",
+    "reg.export.skillLevel",
+    "reg.export.status",
+    "reg.export.reason",
+    "reg.export.entryNumber",
+    "reg.export.blindCode",
+    "reg.export.submittedAt",
+  ].map(tr);
+  const table = [
+    header,
+    ...rows.map((r) => [
+      r.event.code,
+      r.event.name,
+      r.organisation.name,
+      r.worker?.name ?? r.team?.name ?? "",
+      r.team ? r.team.members.map((m) => (m.substitute ? `${m.worker.name}（${tr("reg.review.substitute")}）` : m.worker.name)).join("、") : "",
+      r.worker ? tr(`rules.gender.${r.worker.gender}`) : "",
+      r.worker?.idNumberMasked ?? "",
+      r.worker?.phone ?? "",
+      r.worker?.trade ?? "",
+      r.worker?.skillLevel ? tr(`rules.skill_level.${r.worker.skillLevel}`) : "",
+      tr(`rules.registration_status.${r.status}`),
+      r.reason ?? "",
+      r.entryNumber ?? "",
+      r.blindCode ?? "",
+      new Date(r.submittedAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " "),
+    ]),
+  ];
+  const base = `${contest.code}${event ? `-${event.code}` : ""}-registrations`;
+  const body =
+    format === "xlsx"
+      ? await xlsxBytes(tr("reg.export.sheet"), table, { textColumns: [6, 7, 12], widths: [10, 20, 28, 14, 24, 6, 22, 14, 14, 10, 8, 24, 22, 10, 18] })
+      : csvBytes(table);
+  const headers = new Headers({
+    "Content-Type": format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${base}.${format}"; filename*=UTF-8''${encodeURIComponent(`${contest.name}-${tr("reg.export.sheet")}.${format}`)}`,
+    "Cache-Control": "no-store",
+  });
+  applySecurityHeaders(headers);
+  return new Response(body, { headers });
+}

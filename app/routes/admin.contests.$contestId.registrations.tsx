@@ -1,0 +1,247 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FormAlert, TextField } from "~/components/form-fields";
+import { StatusBadge } from "~/components/status-badge";
+import { REGISTRATION_STATUSES } from "~/domain/registration/status";
+import { checkInSchema, decisionSchema } from "~/forms/registration";
+import { translate, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { getContestForAdmin } from "~/models/contest-admin.server";
+import { checkInEvent, decideRegistrations, listRegistrationsForReview } from "~/models/registration-review.server";
+import { notFound, requireAdmin } from "~/session.server";
+import { parseForm } from "~/utils/forms";
+import { problemText } from "~/utils/problem-text";
+import regStyles from "~/styles/registrations.css";
+import { parseId } from "~/utils/ids";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
+export const meta: MetaFunction = () => [{ title: "报名审核 · 匠心" }];
+
+async function contestOf(params: { contestId?: string }) {
+  const id = (parseId(params.contestId) ?? 0);
+  if (!Number.isInteger(id) || id <= 0) throw notFound();
+  const contest = await getContestForAdmin(id);
+  if (!contest) throw notFound();
+  return contest;
+}
+
+const positive = (v: string | null) => {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const contest = await contestOf(params);
+  const url = new URL(request.url);
+  const status = url.searchParams.get("status") ?? "";
+  const filter = {
+    eventId: positive(url.searchParams.get("event")),
+    organisationId: positive(url.searchParams.get("org")),
+    status: (REGISTRATION_STATUSES as readonly string[]).includes(status) ? status : undefined,
+  };
+  const review = await listRegistrationsForReview(contest.id, filter);
+  return {
+    contest: { id: contest.id, name: contest.name, events: contest.events.map((e) => ({ id: e.id, code: e.code, name: e.name })) },
+    ...review,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const contest = await contestOf(params);
+  const locale = await getLocale(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "checkin") {
+    const parsed = parseForm(checkInSchema, formData);
+    if (!parsed.ok) throw new Response("Bad Request", { status: 400 });
+    const outcome = await checkInEvent(user.id, contest.id, parsed.data.eventId);
+    if (!outcome) throw notFound();
+    return { errors: null, failures: null, at: Date.now(), message: translate(locale, "reg.review.checkedIn", { count: outcome.count }) };
+  }
+  const parsed = parseForm(decisionSchema, formData);
+  if (!parsed.ok) return data({ errors: parsed.errors, failures: null, at: null, message: null }, { status: 400 });
+  const v = parsed.data;
+  const outcome = await decideRegistrations(user.id, contest.id, v.ids, v.intent === "approve" ? "approved" : "rejected", v.reason || null);
+  if (!outcome.ok) {
+    const failures = outcome.failures.map((f) => `${f.label}：${f.problems.map((p) => problemText(locale, p)).join("；")}`);
+    return data({ errors: null, failures, at: null, message: null }, { status: 400 });
+  }
+  return { errors: null, failures: null, at: Date.now(), message: translate(locale, "reg.review.done", { count: outcome.count }) };
+}
+
+export default function ReviewRegistrations() {
+  const { contest, rows, total, organisations, byStatus } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const t = useT();
+  const errors = actionData?.errors ?? {};
+  return (
+    <section aria-labelledby="review-title">
+      <p>
+        <Link to={`/admin/contests/${contest.id}`}>← {contest.name}</Link>
+      </p>
+      <h1 id="review-title">{t("reg.review.title")}</h1>
+      <p className="muted">{t("reg.review.intro", { contest: contest.name })}</p>
+      <p className="reg-status-row small">
+        {REGISTRATION_STATUSES.map((s) => (
+          <span key={s}>
+            <StatusBadge status={s} prefix="rules.registration_status" /> {byStatus[s] ?? 0}
+          </span>
+        ))}
+      </p>
+      {actionData?.message ? (
+        <div className="alert alert--success" role="status">
+          {actionData.message}
+        </div>
+      ) : null}
+      {actionData?.failures ? (
+        <div className="alert alert--error" role="alert">
+          <p>{t("reg.review.failed")}</p>
+          <ul>
+            {actionData.failures.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className="reg-toolbar">
+        <Form method="get">
+          <div className="field">
+            <label className="field__label" htmlFor="filter-event">
+              {t("reg.entry.event")}
+            </label>
+            <select id="filter-event" name="event" className="field__input" defaultValue={params.get("event") ?? ""}>
+              <option value="">{t("reg.review.allEvents")}</option>
+              {contest.events.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="filter-org">
+              {t("reg.review.organisation")}
+            </label>
+            <select id="filter-org" name="org" className="field__input" defaultValue={params.get("org") ?? ""}>
+              <option value="">{t("reg.review.allOrgs")}</option>
+              {organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="filter-status">
+              {t("reg.contest.status")}
+            </label>
+            <select id="filter-status" name="status" className="field__input" defaultValue={params.get("status") ?? ""}>
+              <option value="">{t("reg.review.allStatuses")}</option>
+              {REGISTRATION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`rules.registration_status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="btn btn--ghost">
+            {t("reg.review.filter")}
+          </button>
+        </Form>
+        <a className="btn btn--ghost btn--small" href={`/admin/contests/${contest.id}/export?format=csv${params.get("event") ? `&event=${params.get("event")}` : ""}`} download>
+          {t("reg.contest.exportCsv")}
+        </a>
+        <a className="btn btn--ghost btn--small" href={`/admin/contests/${contest.id}/export?format=xlsx${params.get("event") ? `&event=${params.get("event")}` : ""}`} download>
+          {t("reg.contest.exportXlsx")}
+        </a>
+      </div>
+      <p className="muted small">{t("reg.review.shown", { shown: rows.length, total })}</p>
+
+      {rows.length === 0 ? (
+        <p>{t("reg.review.empty")}</p>
+      ) : (
+        // Remounted after each successful decision so no box stays ticked for the next one.
+        <Form method="post" id="decide" key={actionData?.at ?? "decide"}>
+          <FormAlert message={errors.ids ? t(errors.ids) : null} />
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("reg.review.select")}</th>
+                  <th scope="col">{t("reg.entry.entrant")}</th>
+                  <th scope="col">{t("reg.review.organisation")}</th>
+                  <th scope="col">{t("reg.entry.event")}</th>
+                  <th scope="col">{t("reg.contest.status")}</th>
+                  <th scope="col">{t("registration.entryNumber")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => {
+                  const label = r.worker?.name ?? r.team?.name ?? String(r.id);
+                  return (
+                    <tr key={r.id}>
+                      <td>
+                        <input type="checkbox" name="ids" value={r.id} aria-label={`${t("reg.review.select")} ${label}`} />
+                      </td>
+                      <td>
+                        {label}
+                        {r.worker ? (
+                          <div className="muted small">
+                            {r.worker.idNumberMasked}
+                            {r.worker.skillLevel ? ` · ${t(`rules.skill_level.${r.worker.skillLevel}`)}` : ""}
+                          </div>
+                        ) : null}
+                        {r.team ? (
+                          <div className="muted small">
+                            {r.team.members.map((m) => (m.substitute ? `${m.worker.name}（${t("reg.review.substitute")}）` : m.worker.name)).join("、")}
+                          </div>
+                        ) : null}
+                      </td>
+                      <td>{r.organisation.name}</td>
+                      <td>{r.event.name}</td>
+                      <td>
+                        <StatusBadge status={r.status} prefix="rules.registration_status" />
+                        {r.reason ? <div className="muted small">{r.reason}</div> : null}
+                      </td>
+                      <td>
+                        {r.entryNumber ?? "—"}
+                        {r.blindCode ? <div className="muted small">{t("reg.review.blindCode")} {r.blindCode}</div> : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div className="reg-bulk">
+            <button type="submit" name="intent" value="approve" className="btn btn--primary">
+              {t("reg.review.approve")}
+            </button>
+            <TextField name="reason" label={t("reg.review.reason")} error={errors.reason} />
+            <button type="submit" name="intent" value="reject" className="btn btn--danger">
+              {t("reg.review.reject")}
+            </button>
+          </div>
+        </Form>
+      )}
+
+      <h2>{t("reg.review.checkInTitle")}</h2>
+      <p className="muted small">{t("reg.review.checkInHint")}</p>
+      <div className="reg-links">
+        {contest.events.map((e) => (
+          <Form method="post" key={e.id} className="reg-inline">
+            <input type="hidden" name="intent" value="checkin" />
+            <input type="hidden" name="eventId" value={e.id} />
+            <button type="submit" className="btn btn--ghost btn--small">
+              {e.name}：{t("reg.review.checkIn")}
+            </button>
+          </Form>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ContestForm } from "~/components/contest-admin-forms";
+import { contestSchema } from "~/forms/contest";
+import { chinaInstant } from "~/forms/fields";
+import { useT } from "~/i18n";
+import { createContest, listOrganisers } from "~/models/contest-admin.server";
+import { requireAdmin } from "~/session.server";
+import { parseForm } from "~/utils/forms";
+import regStyles from "~/styles/registrations.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
+export const meta: MetaFunction = () => [{ title: "新建竞赛 · 匠心" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return { organisers: await listOrganisers() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const parsed = parseForm(contestSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const v = parsed.data;
+  const outcome = await createContest(user.id, {
+    ...v,
+    registrationOpensAt: chinaInstant(v.registrationOpensAt),
+    registrationClosesAt: chinaInstant(v.registrationClosesAt),
+    startsAt: chinaInstant(v.startsAt),
+    endsAt: chinaInstant(v.endsAt),
+  });
+  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.code ?? "reg.form.required" } }, { status: 400 });
+  return redirect(`/admin/contests/${outcome.id}`);
+}
+
+export default function NewContest() {
+  const { organisers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <section aria-labelledby="new-contest-title">
+      <p>
+        <Link to="/admin/contests">← {t("reg.contest.list")}</Link>
+      </p>
+      <h1 id="new-contest-title">{t("reg.contest.new")}</h1>
+      <ContestForm
+        organisers={organisers}
+        errors={actionData?.errors}
+        submitLabel={t("reg.contest.new")}
+        defaults={{
+          code: "",
+          kind: "skills_contest",
+          name: "",
+          organiserId: String(organisers[0]?.id ?? ""),
+          description: "",
+          rules: "",
+          registrationOpensAt: "",
+          registrationClosesAt: "",
+          startsAt: "",
+          endsAt: "",
+        }}
+      />
+    </section>
+  );
+}

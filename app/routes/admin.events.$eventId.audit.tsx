@@ -1,0 +1,94 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { formatDateTime, useLocale, useT } from "~/i18n";
+import { auditEntries, markAudit } from "~/models/marks.server";
+import { notFound, requireAdmin } from "~/session.server";
+import { parseId } from "~/utils/ids";
+
+export const meta: MetaFunction = () => [{ title: "评分审计 · 匠心" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const page = await auditEntries((parseId(params.eventId) ?? 0));
+  if (!page) throw notFound();
+  const { event, entries } = page;
+  const selected = Number(new URL(request.url).searchParams.get("entry"));
+  const entry = entries.find((e) => e.id === selected) ?? null;
+  return { event, entries, entry, audit: entry ? await markAudit(entry.id) : [] };
+}
+
+function describe(json: string | null): string {
+  if (!json) return "—";
+  const v = JSON.parse(json) as Record<string, unknown>;
+  if ("criterion" in v) {
+    const judge = v.judgeNo ? ` · #${String(v.judgeNo)}` : "";
+    return `${String(v.criterion)}${judge} · ${typeof v.display === "string" ? v.display : "—"}`;
+  }
+  return Object.entries(v)
+    .map(([k, x]) => `${k}: ${String(x)}`)
+    .join(", ");
+}
+
+export default function EntryAudit() {
+  const { event, entries, entry, audit } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="audit-title">
+      <h1 id="audit-title">
+        {t("judging.admin.audit")} · {event.name}
+      </h1>
+      <Form method="get" className="form-grid">
+        <div className="field">
+          <label className="field__label" htmlFor="audit-entry">
+            {t("judging.audit.entry")}
+          </label>
+          <select id="audit-entry" name="entry" className="field__input" defaultValue={entry?.id ?? ""}>
+            <option value="">{t("judging.choose")}</option>
+            {entries.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.blindCode} · {e.entryNumber} · {e.name}（{e.organisation}）
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn--primary">
+            {t("judging.audit.show")}
+          </button>
+        </div>
+      </Form>
+      {entry ? (
+        <div className="table-wrap section">
+          <table className="table">
+            <caption>
+              {entry.name} · {entry.blindCode}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("judging.audit.when")}</th>
+                <th scope="col">{t("judging.audit.who")}</th>
+                <th scope="col">{t("judging.audit.action")}</th>
+                <th scope="col">{t("judging.audit.old")}</th>
+                <th scope="col">{t("judging.audit.new")}</th>
+                <th scope="col">{t("judging.audit.why")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.map((a) => (
+                <tr key={a.id}>
+                  <td>{formatDateTime(locale, a.at)}</td>
+                  <td>{a.actor ?? "—"}</td>
+                  <td>{t(`judging.audit.kind.${a.action}`)}</td>
+                  <td>{describe(a.before)}</td>
+                  <td>{describe(a.after)}</td>
+                  <td>{a.reason ? (a.reason === "draft" || a.reason === "submit" ? t(`judging.audit.reason.${a.reason}`) : a.reason) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormAlert } from "~/components/form-fields";
+import { judgesSchema } from "~/forms/judging";
+import { useT } from "~/i18n";
+import { assignJudges, eventJudgesPage } from "~/models/judging.server";
+import { notFound, requireAdmin } from "~/session.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseId } from "~/utils/ids";
+
+export const meta: MetaFunction = () => [{ title: "裁判分配 · 匠心" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const page = await eventJudgesPage((parseId(params.eventId) ?? 0));
+  if (!page) throw notFound();
+  return page;
+}
+
+type ActionResult = { errors?: FieldErrors; error?: string; ok?: boolean };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const eventId = (parseId(params.eventId) ?? 0);
+  if (!(await eventJudgesPage(eventId))) throw notFound();
+  const parsed = parseForm(judgesSchema, await request.formData());
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+  const result = await assignJudges(eventId, parsed.data, user.id);
+  if (!result.ok) return data<ActionResult>({ error: result.error }, { status: 409 });
+  return { ok: true } satisfies ActionResult;
+}
+
+export default function EventJudges() {
+  const { event, judges } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const t = useT();
+  const assigned = new Set(event.judges.map((j) => j.userId));
+  const chief = event.judges.find((j) => j.isChief)?.userId;
+  const error = actionData?.error ?? actionData?.errors?.judgeIds ?? actionData?.errors?.chiefId;
+  return (
+    <section aria-labelledby="judges-title">
+      <p className="eyebrow">{event.contest.name}</p>
+      <h1 id="judges-title">
+        {t("judging.admin.judges")} · {event.name}
+      </h1>
+      <p className="muted">{t("judging.judges.intro")}</p>
+      {actionData?.ok ? (
+        <div className="alert alert--success" role="status">
+          {t("judging.judges.saved")}
+        </div>
+      ) : null}
+      <FormAlert message={error ? t(error) : null} />
+      <Form method="post">
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("judging.judges.assigned")}</th>
+                <th scope="col">{t("judging.judges.chief")}</th>
+                <th scope="col">{t("judging.judges.organisation")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {judges.map((j) => (
+                <tr key={j.id}>
+                  <td>
+                    <label>
+                      <input type="checkbox" name="judgeIds" value={j.id} defaultChecked={assigned.has(j.id)} /> {j.displayName}（{j.username}）
+                    </label>
+                  </td>
+                  <td>
+                    <input type="radio" name="chiefId" value={j.id} defaultChecked={chief === j.id} aria-label={`${t("judging.judges.chief")} ${j.displayName}`} />
+                  </td>
+                  <td>{j.organisation?.name ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn--primary">
+            {t("judging.judges.save")}
+          </button>
+          <Link to="/admin/judging" className="btn btn--ghost">
+            {t("judging.admin.back")}
+          </Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,304 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SelectField, TextField } from "~/components/form-fields";
+import { eventRulesSchema, partSchemeSchema } from "~/forms/judging";
+import { formatMark, useT } from "~/i18n";
+import { parseCentimarks } from "~/domain/scoring";
+import type { SchemeRowInput } from "~/domain/judging/scheme-rows";
+import { importSchemeXlsx, loadSchemeEditor, saveEventRules, savePartScheme, type EventRulesInput } from "~/models/marking-scheme.server";
+import { notFound, requireAdmin } from "~/session.server";
+import stylesHref from "~/styles/judging.css";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseId } from "~/utils/ids";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const meta: MetaFunction = () => [{ title: "评分细则 · 匠心" }];
+
+const BLANK_ROWS = 2;
+const TIERS = ["first", "second", "third", "merit"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const editor = await loadSchemeEditor((parseId(params.eventId) ?? 0));
+  if (!editor) throw notFound();
+  return editor;
+}
+
+type Problem = { code: string; params: Record<string, string | number> };
+type ActionResult = { errors?: FieldErrors; problems?: Problem[]; ok?: string; partId?: number };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const eventId = (parseId(params.eventId) ?? 0);
+  if (!(await loadSchemeEditor(eventId))) throw notFound();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "part") {
+    const parsed = parseForm(partSchemeSchema, formData);
+    if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+    const rows: SchemeRowInput[] = [];
+    const count = Number(formData.get("rows") ?? 0);
+    for (let i = 0; i < Math.min(count, 200); i++) {
+      const v = (k: string) => String(formData.get(`${k}_${i}`) ?? "");
+      rows.push({ code: v("code"), name: v("name"), subCriterion: v("sub"), type: v("type"), maxMark: v("max"), aggregation: v("rule"), descriptors: v("desc") });
+    }
+    const result = await savePartScheme({
+      eventId,
+      partId: parsed.data.partId,
+      weight: parsed.data.weight,
+      fullMark: parseCentimarks(parsed.data.fullMark) ?? 0,
+      rows,
+      actorId: user.id,
+    });
+    return result.ok
+      ? ({ ok: "judging.scheme.saved", partId: parsed.data.partId } satisfies ActionResult)
+      : data<ActionResult>({ problems: result.problems, partId: parsed.data.partId }, { status: 400 });
+  }
+
+  if (intent === "import") {
+    const file = formData.get("file");
+    if (!file || typeof file === "string" || file.size === 0) {
+      return data<ActionResult>({ problems: [{ code: "judging.scheme.xlsx_missing", params: {} }] }, { status: 400 });
+    }
+    const result = await importSchemeXlsx(eventId, await file.arrayBuffer(), user.id);
+    return result.ok ? ({ ok: "judging.scheme.imported" } satisfies ActionResult) : data<ActionResult>({ problems: result.problems }, { status: 400 });
+  }
+
+  if (intent === "rules") {
+    const parsed = parseForm(eventRulesSchema, formData);
+    if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+    const d = parsed.data as Record<string, string | undefined>;
+    const tieBreaks = [d.tieBreak1, d.tieBreak2].flatMap((v): EventRulesInput["tieBreaks"] => {
+      const m = /^(part|criterion):(\d+)$/.exec(v ?? "");
+      return m ? [{ kind: m[1] as "part" | "criterion", id: Number(m[2]) }] : [];
+    });
+    const prizes = TIERS.flatMap((tier): EventRulesInput["prizes"] => {
+      const kind = d[`${tier}Kind`];
+      if (kind !== "share" && kind !== "count") return [];
+      const min = d[`${tier}Min`] ? parseCentimarks(d[`${tier}Min`]!) : null;
+      return [{ tier, kind, value: Number(d[`${tier}Value`] || 0), minTotal: min }];
+    });
+    const result = await saveEventRules(eventId, { aggregation: d.aggregation as EventRulesInput["aggregation"], tieBreaks, prizes }, user.id);
+    return result.ok ? ({ ok: "judging.scheme.rules_saved" } satisfies ActionResult) : data<ActionResult>({ problems: result.problems }, { status: 400 });
+  }
+  return data<ActionResult>({ problems: [{ code: "judging.unknown_action", params: {} }] }, { status: 400 });
+}
+
+function Problems({ problems }: { problems?: Problem[] }) {
+  const t = useT();
+  if (!problems || problems.length === 0) return null;
+  return (
+    <div className="alert alert--error" role="alert">
+      <ul className="problem-list">
+        {problems.map((p, i) => (
+          <li key={i}>
+            {"line" in p.params ? t("judging.scheme.line", { line: p.params.line }) : null}
+            {t(p.code, p.params)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export default function SchemeEditor() {
+  const { event, frozen, problems, tieBreaks, prizes, descriptorsText } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const t = useT();
+  const errors = actionData?.errors ?? {};
+  const tieOptions = [
+    ...event.parts.map((p) => ({ value: `part:${p.id}`, label: t("scoring.tiebreak.part", { part: p.name }) })),
+    ...event.parts.flatMap((p) => p.criteria.map((c) => ({ value: `criterion:${c.id}`, label: t("scoring.tiebreak.criterion", { criterion: `${c.code} ${c.name}` }) }))),
+  ];
+  const tieValue = (i: number) => {
+    const k = tieBreaks[i];
+    return k ? (k.kind === "part" ? `part:${k.partId}` : `criterion:${k.criterionId}`) : "";
+  };
+  return (
+    <section aria-labelledby="scheme-title">
+      <p className="eyebrow">{event.contest.name}</p>
+      <h1 id="scheme-title">
+        {t("judging.admin.scheme")} · {event.name}
+      </h1>
+      {frozen ? <p className="alert alert--info">{t("judging.scheme.frozen")}</p> : null}
+      {actionData?.ok ? (
+        <div className="alert alert--success" role="status">
+          {t(actionData.ok)}
+        </div>
+      ) : null}
+      {actionData?.partId === undefined ? <Problems problems={actionData?.problems} /> : null}
+      {problems.length > 0 ? (
+        <div className="alert alert--info">
+          <p>{t("judging.scheme.current_problems")}</p>
+          <ul className="problem-list">
+            {problems.map((p, i) => (
+              <li key={i}>{t(`scoring.${p.code}`, p.params as Record<string, string | number>)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className="form-actions">
+        <a className="btn btn--ghost" href={`/admin/events/${event.id}/scheme.xlsx`} download>
+          {t("judging.scheme.export")}
+        </a>
+      </div>
+      <Form method="post" encType="multipart/form-data" className="form-grid">
+        <input type="hidden" name="intent" value="import" />
+        <TextField type="file" name="file" label={t("judging.scheme.import_file")} accept=".xlsx" hint={t("judging.scheme.import_hint")} />
+        <div className="form-actions">
+          <button type="submit" className="btn btn--ghost" disabled={frozen}>
+            {t("judging.scheme.import")}
+          </button>
+        </div>
+      </Form>
+
+      {event.parts.map((part) => {
+        const rows = [...part.criteria, ...Array.from({ length: BLANK_ROWS }, () => null)];
+        return (
+          <Form method="post" key={part.id} className="section card">
+            <h2>{part.name}</h2>
+            {actionData?.partId === part.id ? <Problems problems={actionData.problems} /> : null}
+            <input type="hidden" name="intent" value="part" />
+            <input type="hidden" name="partId" value={part.id} />
+            <input type="hidden" name="rows" value={rows.length} />
+            <div className="form-grid">
+              <TextField name="weight" label={t("judging.scheme.weight")} defaultValue={part.weight} inputMode="numeric" id={`weight-${part.id}`} error={actionData?.partId === part.id ? errors.weight : undefined} />
+              <TextField name="fullMark" label={t("judging.scheme.part_full_mark")} defaultValue={formatMark(part.fullMark)} inputMode="decimal" id={`full-${part.id}`} />
+            </div>
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("judging.scheme.code")}</th>
+                    <th scope="col">{t("judging.scheme.name")}</th>
+                    <th scope="col">{t("scoring.receipt.sub_criterion")}</th>
+                    <th scope="col">{t("scoring.receipt.criterion_type")}</th>
+                    <th scope="col">{t("scoring.receipt.max_mark")}</th>
+                    <th scope="col">{t("scoring.receipt.rule")}</th>
+                    <th scope="col">{t("judging.scheme.descriptors")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((c, i) => (
+                    <tr key={c?.id ?? `new-${i}`}>
+                      <td>
+                        <input name={`code_${i}`} defaultValue={c?.code ?? ""} aria-label={`${part.name} ${t("judging.scheme.code")} ${i + 1}`} size={4} />
+                      </td>
+                      <td>
+                        <input name={`name_${i}`} defaultValue={c?.name ?? ""} aria-label={`${part.name} ${t("judging.scheme.name")} ${i + 1}`} />
+                      </td>
+                      <td>
+                        <input name={`sub_${i}`} defaultValue={c?.subCriterion ?? ""} aria-label={`${part.name} ${t("scoring.receipt.sub_criterion")} ${i + 1}`} size={3} />
+                      </td>
+                      <td>
+                        <select name={`type_${i}`} defaultValue={c?.type ?? "judgement"} aria-label={`${part.name} ${t("scoring.receipt.criterion_type")} ${i + 1}`}>
+                          <option value="measurement">{t("scoring.criterion_type.measurement")}</option>
+                          <option value="judgement">{t("scoring.criterion_type.judgement")}</option>
+                        </select>
+                      </td>
+                      <td>
+                        <input name={`max_${i}`} defaultValue={c ? formatMark(c.maxMark) : ""} inputMode="decimal" size={6} aria-label={`${part.name} ${t("scoring.receipt.max_mark")} ${i + 1}`} />
+                      </td>
+                      <td>
+                        <select name={`rule_${i}`} defaultValue={c?.aggregation ?? ""} aria-label={`${part.name} ${t("scoring.receipt.rule")} ${i + 1}`}>
+                          <option value="">{t("judging.scheme.rule_default")}</option>
+                          {["mean", "trimmed_mean", "median", "worldskills"].map((r) => (
+                            <option key={r} value={r}>
+                              {t(`scoring.rule.${r}`)}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <td>
+                        <input name={`desc_${i}`} defaultValue={c ? (descriptorsText[String(c.id)] ?? "") : ""} aria-label={`${part.name} ${t("judging.scheme.descriptors")} ${i + 1}`} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="muted small">{t("judging.scheme.rows_hint")}</p>
+            <div className="form-actions">
+              <button type="submit" className="btn btn--primary" disabled={frozen}>
+                {t("judging.scheme.save_part", { part: part.name })}
+              </button>
+            </div>
+          </Form>
+        );
+      })}
+
+      <Form method="post" className="section card">
+        <h2>{t("judging.scheme.rules_title")}</h2>
+        <input type="hidden" name="intent" value="rules" />
+        <div className="form-grid">
+          <SelectField name="aggregation" label={t("judging.scheme.default_rule")} defaultValue={event.aggregation} error={errors.aggregation}>
+            {["mean", "trimmed_mean", "median", "worldskills"].map((r) => (
+              <option key={r} value={r}>
+                {t(`scoring.rule.${r}`)}
+              </option>
+            ))}
+          </SelectField>
+          {[0, 1].map((i) => (
+            <SelectField key={i} name={`tieBreak${i + 1}`} label={t("judging.scheme.tie_break_n", { n: i + 1 })} defaultValue={tieValue(i)}>
+              <option value="">{t("judging.scheme.none")}</option>
+              {tieOptions.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </SelectField>
+          ))}
+        </div>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("scoring.receipt.prize")}</th>
+                <th scope="col">{t("judging.scheme.quota_kind")}</th>
+                <th scope="col">{t("judging.scheme.quota_value")}</th>
+                <th scope="col">{t("judging.scheme.min_total")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {TIERS.map((tier) => {
+                const rule = prizes.tiers.find((p) => p.tier === tier);
+                const kind = rule ? rule.quota.kind : "none";
+                const value = rule ? (rule.quota.kind === "share" ? rule.quota.shareBp / 100 : rule.quota.count) : "";
+                return (
+                  <tr key={tier}>
+                    <th scope="row">{t(`scoring.prize.${tier}`)}</th>
+                    <td>
+                      <select name={`${tier}Kind`} defaultValue={kind} aria-label={`${t(`scoring.prize.${tier}`)} ${t("judging.scheme.quota_kind")}`}>
+                        <option value="none">{t("judging.scheme.none")}</option>
+                        <option value="share">{t("judging.scheme.by_share")}</option>
+                        <option value="count">{t("judging.scheme.by_count")}</option>
+                      </select>
+                    </td>
+                    <td>
+                      <input name={`${tier}Value`} defaultValue={value} inputMode="numeric" size={5} aria-label={`${t(`scoring.prize.${tier}`)} ${t("judging.scheme.quota_value")}`} />
+                      {errors[`${tier}Value`] ? <span className="field__error"> {t(errors[`${tier}Value`]!)}</span> : null}
+                    </td>
+                    <td>
+                      <input name={`${tier}Min`} defaultValue={rule?.minTotal !== undefined ? formatMark(rule.minTotal) : ""} inputMode="decimal" size={6} aria-label={`${t(`scoring.prize.${tier}`)} ${t("judging.scheme.min_total")}`} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn--primary">
+            {t("judging.scheme.save_rules")}
+          </button>
+          <Link to="/admin/judging" className="btn btn--ghost">
+            {t("judging.admin.back")}
+          </Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,436 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { FormAlert } from "~/components/form-fields";
+import { RuleEvaluationList } from "~/components/honour-rules";
+import { StatusBadge } from "~/components/status-badge";
+import {
+  MIN_NOTICE_CALENDAR_DAYS,
+  REVIEW_CHECKLIST_ITEMS,
+  checklistFrom,
+  nextRoundStates,
+  noticeLastInstant,
+  noticePeriodFromDates,
+  type RoundState,
+} from "~/domain/honours";
+import { isoDateOf } from "~/domain/identity/dates";
+import { advanceSchema } from "~/forms/honours-advance";
+import { objectionHandlingSchema } from "~/forms/honours-objection";
+import { reviewSchema, withdrawSchema } from "~/forms/honours-review";
+import { formatDate, formatDateTime, translate, translateProblem, useLocale, useT, type Locale } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import {
+  advanceRound,
+  getRoundForOrganiser,
+  recordObjectionHandling,
+  reviewNomination,
+  withdrawNomination,
+  type HonourProblem,
+} from "~/models/honour-round.server";
+import { notFound, requireAdmin } from "~/session.server";
+import honoursStyles from "~/styles/honours.css";
+import { parseForm } from "~/utils/forms";
+import { isDatabaseId, parseId } from "~/utils/ids";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.name ?? ""} · 评选表彰 · 匠心` }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
+
+function roundIdOf(value: string | undefined): number {
+  const id = Number(value);
+  if (!isDatabaseId(id)) throw notFound();
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const round = await getRoundForOrganiser(roundIdOf(params.roundId));
+  if (!round) throw notFound();
+  return { ...round, today: isoDateOf(new Date()) };
+}
+
+type ActionResult = { ok: boolean; message: string; nominationId?: number; objectionId?: number };
+
+function fail(locale: Locale, problems: HonourProblem[], extra: Partial<ActionResult> = {}) {
+  const message = problems.map((p) => translateProblem(locale, p.prefix, p)).join(" ");
+  return data<ActionResult>({ ok: false, message, ...extra }, { status: 400 });
+}
+
+function fieldErrors(locale: Locale, errors: Record<string, string>, extra: Partial<ActionResult> = {}) {
+  const message = Object.values(errors)
+    .map((key) => translate(locale, key))
+    .join(" ");
+  return data<ActionResult>({ ok: false, message, ...extra }, { status: 400 });
+}
+
+/** Only the organiser reviews and moves a round; each intent is one model call and one write. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const roundId = roundIdOf(params.roundId);
+  const locale = await getLocale(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "advance") {
+    const parsed = parseForm(advanceSchema, formData);
+    if (!parsed.ok) return fieldErrors(locale, parsed.errors);
+    const { to, noticeStart, noticeEnd, reason } = parsed.data;
+    const notice = noticeStart && noticeEnd ? noticePeriodFromDates(noticeStart, noticeEnd) : null;
+    const outcome = await advanceRound(user, roundId, to, { notice, reason });
+    if (!outcome.ok) return fail(locale, outcome.problems);
+    return { ok: true, message: translate(locale, "honours.round.moved", { status: translate(locale, `rules.round_state.${to}`) }) };
+  }
+  if (intent === "review") {
+    const raw = formData.get("nominationId");
+    const nominationId = Number(raw);
+    const parsed = parseForm(reviewSchema, formData);
+    if (!parsed.ok) return fieldErrors(locale, parsed.errors, { nominationId });
+    const outcome = await reviewNomination(user, roundId, parsed.data.nominationId, {
+      decision: parsed.data.decision,
+      checklist: checklistFrom(parsed.data.checklist),
+      reason: parsed.data.reason,
+    });
+    if (!outcome.ok) return fail(locale, outcome.problems, { nominationId });
+    return { ok: true, message: translate(locale, "honours.review.done"), nominationId };
+  }
+  if (intent === "withdraw") {
+    const nominationId = (parseId(formData.get("nominationId")) ?? 0);
+    const parsed = parseForm(withdrawSchema, formData);
+    if (!parsed.ok) return fieldErrors(locale, parsed.errors, { nominationId });
+    const outcome = await withdrawNomination(user, roundId, parsed.data.nominationId, parsed.data.reason);
+    if (!outcome.ok) return fail(locale, outcome.problems, { nominationId });
+    return { ok: true, message: translate(locale, "honours.review.done"), nominationId };
+  }
+  if (intent === "handle_objection") {
+    const objectionId = (parseId(formData.get("objectionId")) ?? 0);
+    const parsed = parseForm(objectionHandlingSchema, formData);
+    if (!parsed.ok) return fieldErrors(locale, parsed.errors, { objectionId });
+    const outcome = await recordObjectionHandling(user, roundId, parsed.data.objectionId, parsed.data);
+    if (!outcome.ok) return fail(locale, outcome.problems, { objectionId });
+    return { ok: true, message: translate(locale, "honours.review.done"), objectionId };
+  }
+  return data<ActionResult>({ ok: false, message: translate(locale, "honours.form.choice") }, { status: 400 });
+}
+
+const ADVANCE_LABELS: Partial<Record<RoundState, string>> = {
+  open: "honours.round.open",
+  reviewing: "honours.round.toReview",
+  public_notice: "honours.round.publish",
+  conferred: "honours.round.confer",
+};
+
+function parseJson(value: string | null): Record<string, unknown> {
+  if (!value) return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export default function AdminRound() {
+  const { round, nominations, evaluations, acceptedEvaluations, trail, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const busy = navigation.state === "submitting";
+  const status = round.status as RoundState;
+  const next = nextRoundStates(status);
+  const names = new Map(nominations.map((n) => [n.id, n.nomineeName]));
+  const rowMessage = (match: { nominationId?: number; objectionId?: number }) =>
+    actionData && ((match.nominationId && actionData.nominationId === match.nominationId) || (match.objectionId && actionData.objectionId === match.objectionId)) ? (
+      <p className={`alert ${actionData.ok ? "alert--success" : "alert--error"}`} role={actionData.ok ? "status" : "alert"}>
+        {actionData.message}
+      </p>
+    ) : null;
+  const generalMessage = actionData && !actionData.nominationId && !actionData.objectionId ? actionData : null;
+
+  const describe = (entry: (typeof trail)[number]) => {
+    const before = parseJson(entry.before);
+    const after = parseJson(entry.after);
+    const name = names.get(entry.entityId) ?? "";
+    if (entry.action === "honour_round.status") {
+      return t("honours.audit.honour_round.status", {
+        from: t(`rules.round_state.${String(before.status)}`),
+        to: t(`rules.round_state.${String(after.status)}`),
+      });
+    }
+    return t(`honours.audit.${entry.action}`, { name: String(after.nominee ?? name) });
+  };
+
+  return (
+    <section aria-labelledby="round-title" className="round-page">
+      <p className="eyebrow">
+        <Link to="/admin/honours">{t("honours.rounds.title")}</Link>
+      </p>
+      <h1 id="round-title">{round.name}</h1>
+      <p>
+        <StatusBadge status={round.status} prefix="rules.round_state" />{" "}
+        <span className="muted">
+          {t("honours.round.meta", {
+            year: round.year,
+            level: t(`rules.honour_level.${round.level}`),
+            kind: t(`rules.honour_kind.${round.kind}`),
+            body: round.conferringBody,
+          })}
+        </span>
+      </p>
+      <p className="muted small">
+        {t("honours.round.deadline", { date: formatDate(locale, round.deadline) })}
+        {round.noticeStartsAt && round.noticeEndsAt
+          ? ` · ${t("honours.round.notice", {
+              from: formatDate(locale, round.noticeStartsAt),
+              to: formatDate(locale, noticeLastInstant(new Date(round.noticeEndsAt))),
+            })}`
+          : ""}
+      </p>
+      {round.noticeStartsAt ? (
+        <p>
+          <Link to={`/honours/notices/${round.id}`}>{t("honours.round.noticeLink")}</Link>
+        </p>
+      ) : null}
+      {status === "conferred" ? (
+        <p>
+          <a className="btn btn--primary" href={`/admin/honours/${round.id}/certificates.zip`} download>
+            {t("honours.round.certificates")}
+          </a>
+        </p>
+      ) : null}
+      {params.get("created") && status === "draft" ? <p className="alert alert--info">{t("honours.rounds.created")}</p> : null}
+      {generalMessage ? (
+        generalMessage.ok ? (
+          <p className="alert alert--success" role="status">
+            {generalMessage.message}
+          </p>
+        ) : (
+          <FormAlert message={generalMessage.message} />
+        )
+      ) : null}
+
+      <div className="round-columns">
+        <RuleEvaluationList evaluations={evaluations} title={`${t("honours.round.rules")}（${t("honours.round.rules.live")}）`} />
+        {status === "reviewing" || status === "public_notice" ? (
+          <RuleEvaluationList evaluations={acceptedEvaluations} title={t("honours.round.rules.accepted")} />
+        ) : null}
+      </div>
+
+      {next.length > 0 ? (
+        <section className="section card" aria-labelledby="round-actions">
+          <h2 id="round-actions">{t("honours.round.actions")}</h2>
+          {next
+            .filter((to) => to !== "cancelled" && !(status === "public_notice" && to === "reviewing"))
+            .map((to) => (
+              <Form method="post" key={to} className="advance-form">
+                <input type="hidden" name="intent" value="advance" />
+                <input type="hidden" name="to" value={to} />
+                {to === "public_notice" ? (
+                  <>
+                    <div className="field">
+                      <label className="field__label" htmlFor="notice-start">
+                        {t("honours.round.noticeStart")}
+                      </label>
+                      <input id="notice-start" name="noticeStart" type="date" className="field__input" defaultValue={today} required />
+                    </div>
+                    <div className="field">
+                      <label className="field__label" htmlFor="notice-end">
+                        {t("honours.round.noticeEnd")}
+                      </label>
+                      <input id="notice-end" name="noticeEnd" type="date" className="field__input" required />
+                    </div>
+                    <p className="field__hint">{t("honours.round.noticeHint", { days: MIN_NOTICE_CALENDAR_DAYS })}</p>
+                  </>
+                ) : null}
+                <button type="submit" className="btn btn--primary" disabled={busy}>
+                  {t(ADVANCE_LABELS[to] ?? `rules.round_state.${to}`)}
+                </button>
+              </Form>
+            ))}
+          {next
+            .filter((to) => to === "cancelled" || (status === "public_notice" && to === "reviewing"))
+            .map((to) => (
+              <details key={to} className="advance-back">
+                <summary>{t(to === "cancelled" ? "honours.round.cancel" : "honours.round.reopen")}</summary>
+                <Form method="post" className="advance-form">
+                  <input type="hidden" name="intent" value="advance" />
+                  <input type="hidden" name="to" value={to} />
+                  <div className="field">
+                    <label className="field__label" htmlFor={`reason-${to}`}>
+                      {t("honours.round.reason")}
+                    </label>
+                    <input id={`reason-${to}`} name="reason" className="field__input" required maxLength={500} />
+                  </div>
+                  <button type="submit" className="btn btn--danger" disabled={busy}>
+                    {t(to === "cancelled" ? "honours.round.cancel" : "honours.round.reopen")}
+                  </button>
+                </Form>
+              </details>
+            ))}
+        </section>
+      ) : null}
+
+      <section className="section" aria-labelledby="nominees-title">
+        <h2 id="nominees-title">{t("honours.review.title")}</h2>
+        {nominations.length === 0 ? <p className="muted">{t("honours.review.empty")}</p> : null}
+        <ul className="nomination-list">
+          {nominations.map((n) => (
+            <li key={n.id} className="card nomination" aria-label={n.nomineeName}>
+              <div className="nomination__head">
+                <h3 className="card__title">{n.nomineeName}</h3>
+                <StatusBadge status={n.status} prefix="rules.nomination_state" />
+              </div>
+              <p className="muted small">
+                {t("honours.review.nominatedBy", { name: n.organisation.name })}
+                {n.worker?.position ? ` · ${n.worker.position}` : ""}
+                {n.frontLine && n.worker?.position !== t("rules.nominee_attribute.front_line") ? ` · ${t("rules.nominee_attribute.front_line")}` : ""}
+                {n.manager ? ` · ${t("rules.nominee_attribute.manager")}` : ""}
+              </p>
+              <p className="nomination__text">{n.supportingText}</p>
+              {n.attachments.length > 0 ? (
+                <p className="small">
+                  {t("honours.review.attachments")}：
+                  {n.attachments.map((a) => (
+                    <a key={a.id} href={`/honours/attachments/${a.id}`} className="attachment-link">
+                      {a.filename}（{Math.ceil(a.size / 1024)} KB）
+                    </a>
+                  ))}
+                </p>
+              ) : null}
+              {n.reason ? <p className="small">{t("honours.review.reasonShown", { reason: n.reason })}</p> : null}
+              {rowMessage({ nominationId: n.id })}
+              {n.status === "submitted" && status === "reviewing" ? (
+                <Form method="post" className="review-form">
+                  <input type="hidden" name="intent" value="review" />
+                  <input type="hidden" name="nominationId" value={n.id} />
+                  <fieldset>
+                    <legend>{t("honours.review.checklist")}</legend>
+                    {REVIEW_CHECKLIST_ITEMS.map((item) => (
+                      <label key={item} className="check">
+                        <input type="checkbox" name="checklist" value={item} defaultChecked={n.checklist[item]} />{" "}
+                        {t(`honours.review.checklist.${item}`)}
+                      </label>
+                    ))}
+                  </fieldset>
+                  <div className="field">
+                    <label className="field__label" htmlFor={`reason-${n.id}`}>
+                      {t("honours.review.reason")}
+                    </label>
+                    <input id={`reason-${n.id}`} name="reason" className="field__input" maxLength={500} />
+                  </div>
+                  <div className="form-actions">
+                    <button type="submit" name="decision" value="accepted" className="btn btn--primary" disabled={busy}>
+                      {t("honours.review.accept")}
+                    </button>
+                    <button type="submit" name="decision" value="rejected" className="btn btn--danger" disabled={busy}>
+                      {t("honours.review.reject")}
+                    </button>
+                  </div>
+                </Form>
+              ) : null}
+              {n.status === "accepted" && (status === "reviewing" || status === "public_notice") ? (
+                <details className="advance-back">
+                  <summary>{t("honours.review.withdraw")}</summary>
+                  <Form method="post" className="advance-form">
+                    <input type="hidden" name="intent" value="withdraw" />
+                    <input type="hidden" name="nominationId" value={n.id} />
+                    <div className="field">
+                      <label className="field__label" htmlFor={`withdraw-${n.id}`}>
+                        {t("honours.review.withdrawReason")}
+                      </label>
+                      <input id={`withdraw-${n.id}`} name="reason" className="field__input" required maxLength={500} />
+                    </div>
+                    <button type="submit" className="btn btn--danger" disabled={busy}>
+                      {t("honours.review.withdraw")}
+                    </button>
+                  </Form>
+                </details>
+              ) : null}
+              {n.objections.length > 0 ? (
+                <div className="objections">
+                  <h4>{t("honours.review.objections")}</h4>
+                  {n.objections.map((o) => (
+                    <div key={o.id} className="objection">
+                      <p>
+                        <span className={`badge badge--${o.status === "lodged" ? "submitted" : "conferred"}`}>{t(`rules.objection_state.${o.status}`)}</span>{" "}
+                        {formatDateTime(locale, o.lodgedAt)}：{o.text}
+                      </p>
+                      <p className="muted small">{t("honours.review.objection.contact", { name: o.contactName, phone: o.contactPhone })}</p>
+                      {rowMessage({ objectionId: o.id })}
+                      {o.status === "handled" ? (
+                        <p className="small">
+                          {t("honours.review.objection.handled", {
+                            outcome: t(`rules.objection_outcome.${o.outcome ?? "dismissed"}`),
+                            note: o.handlingNote ?? "",
+                          })}
+                        </p>
+                      ) : (
+                        <Form method="post" className="review-form">
+                          <input type="hidden" name="intent" value="handle_objection" />
+                          <input type="hidden" name="objectionId" value={o.id} />
+                          <fieldset>
+                            <legend>{t("honours.review.objection.outcome")}</legend>
+                            {(["dismissed", "upheld"] as const).map((outcome) => (
+                              <label key={outcome} className="check">
+                                <input type="radio" name="outcome" value={outcome} required /> {t(`rules.objection_outcome.${outcome}`)}
+                              </label>
+                            ))}
+                          </fieldset>
+                          <div className="field">
+                            <label className="field__label" htmlFor={`note-${o.id}`}>
+                              {t("honours.review.objection.note")}
+                            </label>
+                            <textarea id={`note-${o.id}`} name="note" className="field__input field__input--area" required maxLength={1000} />
+                          </div>
+                          <button type="submit" className="btn btn--primary" disabled={busy}>
+                            {t("honours.review.objection.record")}
+                          </button>
+                        </Form>
+                      )}
+                    </div>
+                  ))}
+                </div>
+              ) : null}
+              {n.award?.certificates.map((c) => (
+                <p key={c.serial} className="small">
+                  {t("honours.review.certificate")}：
+                  <a href={`/certificates/${c.serial}.pdf`} download>
+                    {t("honours.certificate.download")} {c.serial}
+                  </a>{" "}
+                  · <Link to={`/verify/${c.serial}`}>{t("honours.links.verify")}</Link>
+                </p>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="section" aria-labelledby="trail-title">
+        <h2 id="trail-title">{t("honours.round.trail")}</h2>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("honours.round.trail.when")}</th>
+                <th scope="col">{t("honours.round.trail.who")}</th>
+                <th scope="col">{t("honours.round.trail.what")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trail.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{formatDateTime(locale, entry.at)}</td>
+                  <td>{entry.actor ?? t("honours.round.trail.public")}</td>
+                  <td>
+                    {describe(entry)}
+                    {entry.reason ? <div className="muted small">{entry.reason}</div> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </section>
+  );
+}

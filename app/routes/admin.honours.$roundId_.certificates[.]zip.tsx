@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { listRoundCertificateDocuments } from "~/models/certificate.server";
+import { notFound, requireAdmin } from "~/session.server";
+import { attachmentDisposition, certificatesZip } from "~/utils/certificate-pdf.server";
+import { applySecurityHeaders } from "~/utils/security-headers.server";
+import { isDatabaseId, parseId } from "~/utils/ids";
+
+/** Every certificate of a conferred round in one ZIP, for printing. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const id = (parseId(params.roundId) ?? 0);
+  if (!isDatabaseId(id)) throw notFound();
+  const round = await listRoundCertificateDocuments(id);
+  if (!round || round.documents.length === 0) throw notFound();
+  const zip = await certificatesZip(round.documents, new URL(request.url).origin);
+  const headers = new Headers({
+    "Content-Type": "application/zip",
+    "Content-Disposition": attachmentDisposition(`${round.name}-证书.zip`),
+    "Cache-Control": "private, no-store",
+  });
+  applySecurityHeaders(headers);
+  return new Response(new Uint8Array(zip), { headers });
+}

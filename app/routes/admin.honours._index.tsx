@@ -1,0 +1,189 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormAlert, SelectField, TextField } from "~/components/form-fields";
+import { StatusBadge } from "~/components/status-badge";
+import { useZodForm } from "~/components/use-zod-form";
+import { HONOUR_KINDS, HONOUR_LEVELS } from "~/domain/honours";
+import { roundSchema } from "~/forms/honours-round";
+import { formatDate, translate, useLocale, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { issuePrizeCertificates, listPrizeEvents } from "~/models/certificate.server";
+import { createRound, listRounds } from "~/models/honour-round.server";
+import { requireAdmin } from "~/session.server";
+import honoursStyles from "~/styles/honours.css";
+import { parseForm } from "~/utils/forms";
+import { isDatabaseId, parseId } from "~/utils/ids";
+
+export const meta: MetaFunction = () => [{ title: "评选表彰 · 匠心" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const [rounds, prizeEvents] = await Promise.all([listRounds(), listPrizeEvents()]);
+  return { rounds, prizeEvents, thisYear: new Date().getFullYear() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const locale = await getLocale(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "issue_prizes") {
+    const eventId = (parseId(formData.get("eventId")) ?? 0);
+    if (!isDatabaseId(eventId)) return data({ errors: null, message: null, notice: null }, { status: 400 });
+    const outcome = await issuePrizeCertificates(user, eventId);
+    return outcome.ok
+      ? { errors: null, message: null, notice: translate(locale, "honours.certificates.issued", { count: outcome.issued }) }
+      : data({ errors: null, message: translate(locale, "honours.certificates.notPublished"), notice: null }, { status: 400 });
+  }
+  const parsed = parseForm(roundSchema, formData);
+  if (!parsed.ok) return data({ errors: parsed.errors, message: null, notice: null }, { status: 400 });
+  const round = await createRound(user, {
+    ...parsed.data,
+    // Nominations are taken until the end of the deadline day in Beijing.
+    deadline: new Date(`${parsed.data.deadline}T23:59:59+08:00`),
+  });
+  throw redirect(`/admin/honours/${round.id}?created=1`);
+}
+
+export default function AdminHonours() {
+  const { rounds, prizeEvents, thisYear } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const navigation = useNavigation();
+  const { form, onSubmit, errorFor } = useZodForm(roundSchema, {
+    serverErrors: actionData?.errors,
+    defaultValues: {
+      name: "",
+      kind: "model_worker",
+      level: "city",
+      year: String(thisYear),
+      conferringBody: "西安市总工会",
+      quota: "",
+      perOrgQuota: "",
+      minFrontLinePercent: "60",
+      maxManagerPercent: "15",
+      deadline: "",
+    },
+  });
+  return (
+    <section aria-labelledby="rounds-title">
+      <h1 id="rounds-title">{t("honours.rounds.title")}</h1>
+      <p className="muted">{t("honours.rounds.intro")}</p>
+      {actionData?.notice ? (
+        <p className="alert alert--success" role="status">
+          {actionData.notice}
+        </p>
+      ) : null}
+      <FormAlert message={actionData?.message} />
+      {rounds.length === 0 ? (
+        <p className="muted">{t("honours.rounds.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("honours.rounds.name")}</th>
+                <th scope="col">{t("honours.rounds.status")}</th>
+                <th scope="col">{t("honours.rounds.nominations")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rounds.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/admin/honours/${r.id}`}>{r.name}</Link>
+                    <div className="muted small">
+                      {r.year} · {t(`rules.honour_level.${r.level}`)} · {t(`rules.honour_kind.${r.kind}`)} ·{" "}
+                      {t("honours.round.deadline", { date: formatDate(locale, r.deadline) })}
+                      {r.sourceEventId ? ` · ${t("honours.rounds.source")}` : ""}
+                    </div>
+                  </td>
+                  <td>
+                    <StatusBadge status={r.status} prefix="rules.round_state" />
+                  </td>
+                  <td>{r._count.nominations}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <section className="section card" aria-labelledby="new-round">
+        <h2 id="new-round">{t("honours.rounds.new")}</h2>
+        <Form method="post" noValidate onSubmit={onSubmit} className="form-grid">
+          <TextField label={t("honours.rounds.name")} error={errorFor("name")} {...form.register("name")} />
+          <SelectField label={t("honours.rounds.kind")} error={errorFor("kind")} {...form.register("kind")}>
+            {HONOUR_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`rules.honour_kind.${k}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t("honours.rounds.level")} error={errorFor("level")} {...form.register("level")}>
+            {HONOUR_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`rules.honour_level.${l}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label={t("honours.rounds.year")} inputMode="numeric" error={errorFor("year")} {...form.register("year")} />
+          <TextField label={t("honours.rounds.body")} error={errorFor("conferringBody")} {...form.register("conferringBody")} />
+          <TextField label={t("honours.rounds.quota")} inputMode="numeric" error={errorFor("quota")} {...form.register("quota")} />
+          <TextField label={t("honours.rounds.perOrgQuota")} inputMode="numeric" error={errorFor("perOrgQuota")} {...form.register("perOrgQuota")} />
+          <TextField
+            label={t("honours.rounds.minFrontLine")}
+            inputMode="numeric"
+            error={errorFor("minFrontLinePercent")}
+            {...form.register("minFrontLinePercent")}
+          />
+          <TextField
+            label={t("honours.rounds.maxManager")}
+            inputMode="numeric"
+            error={errorFor("maxManagerPercent")}
+            {...form.register("maxManagerPercent")}
+          />
+          <TextField label={t("honours.rounds.deadline")} type="date" error={errorFor("deadline")} {...form.register("deadline")} />
+          <div className="form-actions">
+            <button type="submit" className="btn btn--primary" disabled={navigation.state === "submitting"}>
+              {t("honours.rounds.create")}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="section" aria-labelledby="prize-certs">
+        <h2 id="prize-certs">{t("honours.certificates.title")}</h2>
+        <p className="muted">{t("honours.certificates.intro")}</p>
+        {prizeEvents.length === 0 ? (
+          <p className="muted">{t("honours.certificates.empty")}</p>
+        ) : (
+          <ul className="plain-list">
+            {prizeEvents.map((e) => (
+              <li key={e.id} className="prize-event">
+                <span>
+                  {e.contest.name} · {e.name}
+                  <span className="muted small"> · {t("honours.certificates.counts", { prizes: e.prizes, certificates: e.certificates })}</span>
+                </span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="issue_prizes" />
+                  <input type="hidden" name="eventId" value={e.id} />
+                  <button type="submit" className="btn btn--ghost btn--small">
+                    {t("honours.certificates.issue")}
+                  </button>
+                </Form>
+                {e.certificates > 0 ? (
+                  <a className="btn btn--small" href={`/admin/honours/events/${e.id}/certificates.zip`} download>
+                    {t("honours.certificates.zip")}
+                  </a>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StatusBadge } from "~/components/status-badge";
+import { formatDate, useLocale, useT } from "~/i18n";
+import { listLabourContests } from "~/models/labour.server";
+import { requireAdmin } from "~/session.server";
+
+export const meta: MetaFunction = () => [{ title: "劳动竞赛 · 匠心" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return { contests: await listLabourContests() };
+}
+
+export default function AdminLabour() {
+  const { contests } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="labour-title">
+      <h1 id="labour-title">{t("labour.admin.title")}</h1>
+      <p className="muted">{t("labour.admin.intro")}</p>
+      <div className="card-grid">
+        {contests.map((c) => (
+          <article key={c.id} className="card">
+            <p className="card__eyebrow">
+              <StatusBadge status={c.status} prefix="rules.contest_status" />
+            </p>
+            <h2 className="card__title">
+              <Link to={`/admin/labour/${encodeURIComponent(c.code)}`}>{c.name}</Link>
+            </h2>
+            <p className="card__meta">
+              {formatDate(locale, c.startsAt)} — {formatDate(locale, c.endsAt)}
+            </p>
+            <p className="muted small">
+              {t("labour.admin.counts", {
+                indicators: c._count.labourIndicators,
+                units: c._count.labourParticipants,
+                periods: c._count.labourPeriods,
+              })}
+            </p>
+            <p className="card__foot">
+              <Link to={`/labour/${encodeURIComponent(c.code)}`}>{t("labour.board.link")}</Link>
+            </p>
+          </article>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getQuizContest } from "~/models/quiz.server";
+import { notFound, requireAdmin } from "~/session.server";
+import { questionTemplate } from "~/utils/quiz-xlsx.server";
+import { applySecurityHeaders } from "~/utils/security-headers.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const contest = await getQuizContest(params.code ?? "");
+  if (!contest) throw notFound();
+  const headers = new Headers({
+    "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "Content-Disposition": `attachment; filename="question-bank-template.xlsx"; filename*=UTF-8''${encodeURIComponent("题库导入模板.xlsx")}`,
+    "Cache-Control": "no-store",
+  });
+  applySecurityHeaders(headers);
+  return new Response(new Uint8Array(await questionTemplate()), { headers });
+}

@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StatusBadge } from "~/components/status-badge";
+import { useT } from "~/i18n";
+import { listQuizContests } from "~/models/quiz.server";
+import { requireAdmin } from "~/session.server";
+
+export const meta: MetaFunction = () => [{ title: "知识竞赛 · 匠心" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return { contests: await listQuizContests() };
+}
+
+export default function AdminQuiz() {
+  const { contests } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <section aria-labelledby="quiz-title">
+      <h1 id="quiz-title">{t("quiz.admin.title")}</h1>
+      <p className="muted">{t("quiz.admin.intro")}</p>
+      <div className="card-grid">
+        {contests.map((c) => (
+          <article key={c.id} className="card">
+            <p className="card__eyebrow">
+              <StatusBadge status={c.status} prefix="rules.contest_status" />
+            </p>
+            <h2 className="card__title">
+              <Link to={`/admin/quiz/${encodeURIComponent(c.code)}`}>{c.name}</Link>
+            </h2>
+            <p className="muted small">{t("quiz.admin.counts", { questions: c._count.questions, quizzes: c._count.quizzes })}</p>
+          </article>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/form-fields";
+import { HonourLinks } from "~/components/honour-links";
+import { useZodForm } from "~/components/use-zod-form";
+import { noticeLastInstant, noticeState } from "~/domain/honours";
+import { objectionSchema } from "~/forms/honours-objection";
+import { formatDate, translateProblem, useLocale, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { getPublicNotice, lodgePublicObjection } from "~/models/honour-round.server";
+import { notFound } from "~/session.server";
+import honoursStyles from "~/styles/honours.css";
+import { parseForm } from "~/utils/forms";
+import { assertSameOrigin } from "~/utils/same-origin.server";
+import { isDatabaseId } from "~/utils/ids";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.name ?? ""} · 公示 · 匠心` }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
+
+function roundIdOf(value: string | undefined): number {
+  const id = Number(value);
+  if (!isDatabaseId(id)) throw notFound();
+  return id;
+}
+
+/** Public: the shortlist on notice. Objectors are never shown, to anyone but the organiser. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const notice = await getPublicNotice(roundIdOf(params.roundId));
+  if (!notice) throw notFound();
+  const { round } = notice;
+  const state = round.noticeStartsAt && round.noticeEndsAt ? noticeState(round.noticeStartsAt, round.noticeEndsAt, new Date()) : "ended";
+  return { ...notice, state: round.status === "public_notice" ? state : "ended" };
+}
+
+/** Anyone may object: no sign-in, but only from this site's own form. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const roundId = roundIdOf(params.roundId);
+  // Only rounds on public notice take objections; others do not exist publicly.
+  if (!(await getPublicNotice(roundId))) throw notFound();
+  const locale = await getLocale(request);
+  const parsed = parseForm(objectionSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, message: null, done: false }, { status: 400 });
+  const outcome = await lodgePublicObjection(roundId, parsed.data);
+  if (!outcome.ok) {
+    return data(
+      { errors: null, message: outcome.problems.map((p) => translateProblem(locale, p.prefix, p)).join(" "), done: false },
+      { status: 400 },
+    );
+  }
+  return { errors: null, message: null, done: true };
+}
+
+export default function NoticePage() {
+  const { round, nominees, state } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const navigation = useNavigation();
+  const { form, onSubmit, errorFor } = useZodForm(objectionSchema, {
+    serverErrors: actionData?.errors,
+    defaultValues: { nominationId: "", text: "", contactName: "", contactPhone: "" },
+  });
+  return (
+    <section aria-labelledby="notice-title" className="honours-page">
+      <HonourLinks />
+      <p className="eyebrow">{t("honours.links.notices")}</p>
+      <h1 id="notice-title">{t("honours.notice.title", { name: round.name })}</h1>
+      <p className="muted">
+        {t("honours.round.meta", {
+          year: round.year,
+          level: t(`rules.honour_level.${round.level}`),
+          kind: t(`rules.honour_kind.${round.kind}`),
+          body: round.conferringBody,
+        })}
+      </p>
+      {round.noticeStartsAt && round.noticeEndsAt ? (
+        <p>
+          {t("honours.round.notice", {
+            from: formatDate(locale, round.noticeStartsAt),
+            to: formatDate(locale, noticeLastInstant(new Date(round.noticeEndsAt))),
+          })}{" "}
+          <span className={`badge badge--${state === "open" ? "public_notice" : "conferred"}`}>{t(`rules.notice_state.${state}`)}</span>
+        </p>
+      ) : null}
+      <section className="section" aria-labelledby="notice-list">
+        <h2 id="notice-list">{t("honours.notice.nominees", { count: nominees.length })}</h2>
+        <ol className="notice-list">
+          {nominees.map((n) => (
+            <li key={n.id} className="card">
+              <h3 className="card__title">{n.nomineeName}</h3>
+              <p className="muted small">
+                {t("honours.notice.unit")}：{n.organisation.name}
+                {n.worker?.position ? ` · ${n.worker.position}` : ""}
+              </p>
+              <p>{n.supportingText}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section className="section card" aria-labelledby="object-title">
+        <h2 id="object-title">{t("honours.notice.object")}</h2>
+        {state !== "open" ? (
+          <p className="muted">{t("honours.notice.closed")}</p>
+        ) : actionData?.done ? (
+          <p className="alert alert--success" role="status">
+            {t("honours.notice.lodged")}
+          </p>
+        ) : (
+          <>
+            <p className="muted">{t("honours.notice.objectIntro")}</p>
+            <FormAlert message={actionData?.message} />
+            <Form method="post" noValidate onSubmit={onSubmit} className="form-grid">
+              <SelectField label={t("honours.notice.nominee")} error={errorFor("nominationId")} {...form.register("nominationId")}>
+                <option value="">{t("honours.org.nominee.choose")}</option>
+                {nominees.map((n) => (
+                  <option key={n.id} value={n.id}>
+                    {n.nomineeName}（{n.organisation.name}）
+                  </option>
+                ))}
+              </SelectField>
+              <TextAreaField label={t("honours.notice.text")} rows={4} error={errorFor("text")} {...form.register("text")} />
+              <TextField label={t("honours.notice.contactName")} autoComplete="name" error={errorFor("contactName")} {...form.register("contactName")} />
+              <TextField
+                label={t("honours.notice.contactPhone")}
+                type="tel"
+                inputMode="numeric"
+                autoComplete="tel"
+                error={errorFor("contactPhone")}
+                {...form.register("contactPhone")}
+              />
+              <div className="form-actions">
+                <button type="submit" className="btn btn--primary" disabled={navigation.state === "submitting"}>
+                  {t("honours.notice.submit")}
+                </button>
+              </div>
+            </Form>
+          </>
+        )}
+      </section>
+    </section>
+  );
+}

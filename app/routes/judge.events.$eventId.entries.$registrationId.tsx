@@ -1,0 +1,225 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, type FormEvent, type KeyboardEvent } from "react";
+import { FormAlert } from "~/components/form-fields";
+import { useZodForm } from "~/components/use-zod-form";
+import { parseDescriptors } from "~/domain/judging/definition";
+import { scoreSheetSchema } from "~/forms/judging";
+import { formatMark, useT } from "~/i18n";
+import { judgeAssignment, judgeEntry } from "~/models/judging.server";
+import { loadScoreSheet, saveScoreSheet } from "~/models/marks.server";
+import { notFound, requireJudge } from "~/session.server";
+import stylesHref from "~/styles/judging.css";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseId } from "~/utils/ids";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const meta: MetaFunction = () => [{ title: "评分表 · 匠心" }];
+
+async function authorise(request: Request, params: LoaderFunctionArgs["params"]) {
+  const user = await requireJudge(request);
+  const eventId = (parseId(params.eventId) ?? 0);
+  const registrationId = (parseId(params.registrationId) ?? 0);
+  if (!Number.isInteger(eventId) || !Number.isInteger(registrationId)) throw notFound();
+  const assignment = await judgeAssignment(eventId, user.id);
+  if (!assignment) throw notFound();
+  // Recusal: an entry of the judge's own unit (or its parent union) does not exist for them.
+  const entry = await judgeEntry(eventId, registrationId, assignment.user.organisationId);
+  if (!entry) throw notFound();
+  return { user, eventId, registrationId };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, eventId, registrationId } = await authorise(request, params);
+  const sheet = await loadScoreSheet(eventId, registrationId, user.id);
+  if (!sheet) throw notFound();
+  return { sheet, saved: new URL(request.url).searchParams.get("saved") };
+}
+
+type ActionResult = { errors?: FieldErrors; conflict?: boolean; closed?: boolean };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, eventId, registrationId } = await authorise(request, params);
+  const sheet = await loadScoreSheet(eventId, registrationId, user.id);
+  if (!sheet) throw notFound();
+  const criteria = sheet.parts.flatMap((p) => p.criteria);
+  const parsed = parseForm(scoreSheetSchema(criteria, sheet.parts.map((p) => p.id)), await request.formData());
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+  const values = parsed.data as Record<string, unknown>;
+  const submit = values.intent === "submit";
+  const result = await saveScoreSheet({
+    eventId,
+    registrationId,
+    judgeId: user.id,
+    versions: Object.fromEntries(sheet.parts.map((p) => [p.id, Number(values[`v${p.id}`])])),
+    marks: Object.fromEntries(criteria.map((c) => [c.id, values[`m${c.id}`] as string | undefined])),
+    submit,
+  });
+  if (result.ok) {
+    return submit
+      ? redirect(`/judge/events/${eventId}?submitted=${encodeURIComponent(sheet.blindCode)}`)
+      : redirect(`/judge/events/${eventId}/entries/${registrationId}?saved=1`);
+  }
+  if (result.kind === "conflict") return data<ActionResult>({ conflict: true }, { status: 409 });
+  if (result.kind === "closed") return data<ActionResult>({ closed: true }, { status: 409 });
+  if (result.kind === "invalid") {
+    return data<ActionResult>(
+      { errors: Object.fromEntries(Object.entries(result.errors).map(([id, key]) => [`m${id}`, key])) },
+      { status: 400 },
+    );
+  }
+  throw notFound();
+}
+
+function markText(value: number | undefined, worldskills: boolean): string {
+  if (value === undefined) return "";
+  return worldskills ? String(value) : formatMark(value).replace(/\.?0+$/, "");
+}
+
+export default function ScoreSheetPage() {
+  const { sheet, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const navigation = useNavigation();
+  const t = useT();
+  const criteria = sheet.parts.flatMap((p) => p.criteria);
+  const schema = scoreSheetSchema(criteria, sheet.parts.map((p) => p.id));
+  const defaults: Record<string, string> = {};
+  for (const c of criteria) defaults[`m${c.id}`] = markText(sheet.values[String(c.id)], c.rule === "worldskills");
+  for (const p of sheet.parts) defaults[`v${p.id}`] = String(p.version);
+  const { form, errorFor } = useZodForm(schema, { defaultValues: defaults as never, serverErrors: actionData?.errors });
+  const submitForm = useSubmit();
+  // Submit through the pressed button so its intent (draft / submit) travels with the marks.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const target = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    event.preventDefault();
+    void form.handleSubmit(() => submitForm(submitter ?? target))(event);
+  };
+  const { reset } = form;
+  const versionKey = sheet.parts.map((p) => p.version).join(",");
+  // A reload after a save brings new versions and marks; start the form from them.
+  useEffect(() => reset(defaults as never), [versionKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Enter moves to the next mark instead of submitting: fast entry from a keypad.
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== "Enter") return;
+    const inputs = [...(event.currentTarget.form?.querySelectorAll<HTMLInputElement>("input[data-mark]") ?? [])];
+    const next = inputs[inputs.indexOf(event.currentTarget) + 1];
+    if (next) {
+      event.preventDefault();
+      next.focus();
+      next.select();
+    }
+  };
+  const busy = navigation.state !== "idle";
+  let first = true;
+
+  return (
+    <section aria-labelledby="sheet-title">
+      <p className="eyebrow">{sheet.event.name}</p>
+      <h1 id="sheet-title">
+        {t("judging.sheet.title")} <span className="blind-code">{sheet.blindCode}</span>
+      </h1>
+      <p className="muted">{t("judging.sheet.you_are", { n: sheet.judgeNo })}</p>
+      {saved ? (
+        <div className="alert alert--success" role="status">
+          {t("judging.sheet.saved")}
+        </div>
+      ) : null}
+      {actionData?.conflict ? (
+        <div className="alert alert--error" role="alert">
+          <p>{t("judging.sheet.conflict")}</p>
+          <a className="btn btn--small" href={`?reload=${Date.now()}`}>
+            {t("judging.sheet.reload")}
+          </a>
+        </div>
+      ) : null}
+      {actionData?.closed || !sheet.open ? (
+        <div className="alert alert--info" role="status">
+          {t("judging.sheet.closed")}
+        </div>
+      ) : null}
+      {actionData?.errors ? <FormAlert message={t("judging.sheet.fix_errors")} /> : null}
+      <Form method="post" onSubmit={onSubmit} noValidate>
+        {sheet.parts.map((part) => (
+          <fieldset key={part.id} className="sheet-part" disabled={!sheet.open}>
+            <legend className="sheet-part__title">
+              <strong>{part.name}</strong>
+              <span className="muted small">{t("judging.sheet.weight", { weight: part.weight })}</span>
+              {part.status === "submitted" ? <span className="badge badge--submitted">{t("judging.sheet.state.submitted")}</span> : null}
+            </legend>
+            <input type="hidden" defaultValue={part.version} {...form.register(`v${part.id}`)} />
+            <ul className="sheet-criteria">
+              {part.criteria.map((c) => {
+                const name = `m${c.id}`;
+                const ws = c.rule === "worldskills";
+                const error = errorFor(name);
+                const id = `f-${name}`;
+                const descriptors = parseDescriptors(c.descriptors);
+                const autoFocus = first;
+                first = false;
+                return (
+                  <li key={c.id} className="sheet-criterion">
+                    <div className="sheet-criterion__head">
+                      <label htmlFor={id} className="field__label">
+                        {c.code} {c.name}
+                      </label>
+                      <span className="muted small">
+                        {ws ? t("judging.sheet.points_range") : t("judging.sheet.max", { max: formatMark(c.maxMark) })} ·{" "}
+                        {t(`scoring.rule.${c.rule}`)}
+                      </span>
+                    </div>
+                    <div className={`field${error ? " field--invalid" : ""}`}>
+                      <input
+                        id={id}
+                        className="field__input"
+                        data-mark
+                        inputMode={ws ? "numeric" : "decimal"}
+                        enterKeyHint="next"
+                        autoComplete="off"
+                        autoFocus={autoFocus}
+                        aria-invalid={error ? true : undefined}
+                        aria-describedby={error ? `${id}-error` : undefined}
+                        onKeyDown={onKeyDown}
+                        defaultValue={defaults[name]}
+                        {...form.register(name)}
+                      />
+                      {error ? (
+                        <p id={`${id}-error`} className="field__error" role="alert">
+                          {t(error, { max: ws ? 3 : formatMark(c.maxMark) })}
+                        </p>
+                      ) : null}
+                    </div>
+                    {descriptors.length > 0 ? (
+                      <ul className="sheet-descriptors">
+                        {descriptors.map((d) => (
+                          <li key={d.level}>
+                            {d.level}：{d.text}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+        ))}
+        {sheet.open ? (
+          <div className="sheet-actions">
+            <button type="submit" name="intent" value="draft" className="btn btn--ghost" disabled={busy}>
+              {t("judging.sheet.save_draft")}
+            </button>
+            <button type="submit" name="intent" value="submit" className="btn btn--primary" disabled={busy}>
+              {t("judging.sheet.submit")}
+            </button>
+            <Link to={`/judge/events/${sheet.event.id}`} className="btn btn--ghost">
+              {t("judging.back_to_worklist")}
+            </Link>
+          </div>
+        ) : null}
+      </Form>
+    </section>
+  );
+}

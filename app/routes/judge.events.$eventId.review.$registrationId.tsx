@@ -1,0 +1,209 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/form-fields";
+import { AppealDecision } from "~/components/score-receipt";
+import { StatusBadge } from "~/components/status-badge";
+import { marksOpen } from "~/domain/judging/workflow";
+import { correctionReasonSchema, decisionSchema } from "~/forms/judging";
+import { formatMark, useT } from "~/i18n";
+import { decideAppeal, listAppealsForEntry, parseDecision, startAppealReview } from "~/models/appeals.server";
+import { judgeAssignment, judgeEntry } from "~/models/judging.server";
+import { correctMarks, loadReviewGrid } from "~/models/marks.server";
+import { forbidden, notFound, requireJudge } from "~/session.server";
+import stylesHref from "~/styles/judging.css";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseId } from "~/utils/ids";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const meta: MetaFunction = () => [{ title: "裁判长复核 · 匠心" }];
+
+async function authorise(request: Request, params: LoaderFunctionArgs["params"]) {
+  const user = await requireJudge(request);
+  const eventId = (parseId(params.eventId) ?? 0);
+  const registrationId = (parseId(params.registrationId) ?? 0);
+  if (!Number.isInteger(eventId) || !Number.isInteger(registrationId)) throw notFound();
+  const assignment = await judgeAssignment(eventId, user.id);
+  if (!assignment) throw notFound();
+  if (!assignment.isChief) throw forbidden();
+  if (!(await judgeEntry(eventId, registrationId, assignment.user.organisationId))) throw notFound();
+  return { user, eventId, registrationId };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { eventId, registrationId } = await authorise(request, params);
+  const grid = await loadReviewGrid(eventId, registrationId);
+  if (!grid) throw notFound();
+  const appeals = (await listAppealsForEntry(registrationId)).map((a) => ({
+    id: a.id,
+    status: a.status,
+    text: a.text,
+    createdAt: a.createdAt,
+    decision: parseDecision(a.decision),
+  }));
+  const reviewing = appeals.some((a) => a.status === "reviewing");
+  return { grid, appeals, editable: marksOpen(grid.event.status) || reviewing };
+}
+
+type ActionResult = { errors?: FieldErrors; message?: string; ok?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, eventId, registrationId } = await authorise(request, params);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "correct") {
+    const parsed = parseForm(correctionReasonSchema, formData);
+    if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+    const cells: Record<string, string> = {};
+    for (const [key, value] of formData.entries()) {
+      const m = /^c(\d+)_(\d+)$/.exec(key);
+      if (m && typeof value === "string") cells[`${m[1]}:${m[2]}`] = value;
+    }
+    const result = await correctMarks({ eventId, registrationId, chiefId: user.id, cells, reason: parsed.data.reason });
+    if (result.ok) return { ok: "judging.review.saved" } satisfies ActionResult;
+    if (result.kind === "invalid") {
+      const errors: FieldErrors = {};
+      for (const [key, code] of Object.entries(result.errors)) errors[`c${key.replace(":", "_")}`] = code;
+      return data<ActionResult>({ errors, message: "judging.sheet.fix_errors" }, { status: 400 });
+    }
+    return data<ActionResult>({ message: `judging.review.${result.kind}` }, { status: 409 });
+  }
+  if (intent === "review") {
+    const result = await startAppealReview((parseId(formData.get("appealId")) ?? 0), eventId, user.id);
+    return result.ok ? { ok: "judging.appeal.review_started" } : data<ActionResult>({ message: result.problem.code }, { status: 409 });
+  }
+  if (intent === "decide") {
+    const parsed = parseForm(decisionSchema, formData);
+    if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+    const result = await decideAppeal({ ...parsed.data, eventId, chiefId: user.id });
+    return result.ok ? { ok: "judging.appeal.decided" } : data<ActionResult>({ message: result.problem.code }, { status: 409 });
+  }
+  return data<ActionResult>({ message: "judging.unknown_action" }, { status: 400 });
+}
+
+function cellText(value: number | null, ws: boolean) {
+  if (value === null) return "";
+  return ws ? String(value) : formatMark(value);
+}
+
+export default function ReviewEntry() {
+  const { grid, appeals, editable } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const t = useT();
+  const errors = actionData?.errors ?? {};
+  return (
+    <section aria-labelledby="review-title">
+      <p className="eyebrow">{grid.event.name}</p>
+      <h1 id="review-title">
+        {t("judging.review.title")} <span className="blind-code">{grid.blindCode}</span>
+      </h1>
+      <p className="muted small">{grid.panel.map((j) => `${t("scoring.judge_n", { n: j.judgeNo })}：${j.name}`).join("　")}</p>
+      {actionData?.ok ? (
+        <div className="alert alert--success" role="status">
+          {t(actionData.ok)}
+        </div>
+      ) : null}
+      <FormAlert message={actionData?.message ? t(actionData.message) : null} />
+      {!editable ? <p className="alert alert--info">{t("judging.review.locked")}</p> : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="correct" />
+        {grid.parts.map((part) => (
+          <div key={part.id} className="table-wrap">
+            <table className="table review-grid">
+              <caption>{part.name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("scoring.receipt.criterion")}</th>
+                  <th scope="col">{t("scoring.receipt.rule")}</th>
+                  <th scope="col">{t("scoring.receipt.judge_marks")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {part.criteria.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      {c.code} {c.name}
+                      <div className="muted small">{t("judging.sheet.max", { max: c.rule === "worldskills" ? "3" : formatMark(c.maxMark) })}</div>
+                    </th>
+                    <td>{t(`scoring.rule.${c.rule}`)}</td>
+                    <td>
+                      {c.cells.map((cell) => {
+                        const name = `c${c.id}_${cell.judgeId}`;
+                        const label = `${c.code} ${cell.judgeNo === 0 ? t("judging.measurement") : t("scoring.judge_n", { n: cell.judgeNo })}`;
+                        return (
+                          <label key={name} className="small" style={{ marginInlineEnd: ".75rem", display: "inline-block" }}>
+                            {cell.judgeNo === 0 ? t("judging.measurement") : t("scoring.judge_n", { n: cell.judgeNo })}{" "}
+                            <input
+                              name={name}
+                              aria-label={label}
+                              defaultValue={cellText(cell.value, c.rule === "worldskills")}
+                              inputMode="decimal"
+                              disabled={!editable}
+                              aria-invalid={errors[name] ? true : undefined}
+                            />
+                            {errors[name] ? <span className="field__error"> {t(errors[name])}</span> : null}
+                          </label>
+                        );
+                      })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+        {editable ? (
+          <>
+            <TextField name="reason" label={t("judging.review.reason")} error={errors.reason} maxLength={500} required />
+            <div className="form-actions">
+              <button type="submit" className="btn btn--primary">
+                {t("judging.review.save")}
+              </button>
+            </div>
+          </>
+        ) : null}
+      </Form>
+
+      <h2>{t("judging.appeal.list_title")}</h2>
+      {appeals.length === 0 ? <p className="muted">{t("judging.appeal.none")}</p> : null}
+      {appeals.map((a) => (
+        <article key={a.id} className="card section">
+          <p>
+            <StatusBadge status={a.status} prefix="judging.appeal.status" />
+          </p>
+          <p>{a.text}</p>
+          {a.status === "submitted" ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="review" />
+              <input type="hidden" name="appealId" value={a.id} />
+              <button type="submit" className="btn btn--primary">
+                {t("judging.appeal.start_review")}
+              </button>
+            </Form>
+          ) : null}
+          {a.status === "reviewing" ? (
+            <Form method="post" className="form-grid">
+              <input type="hidden" name="intent" value="decide" />
+              <input type="hidden" name="appealId" value={a.id} />
+              <SelectField name="outcome" label={t("judging.appeal.outcome")} error={errors.outcome} defaultValue="">
+                <option value="">{t("judging.choose")}</option>
+                <option value="upheld">{t("judging.appeal.status.upheld")}</option>
+                <option value="dismissed">{t("judging.appeal.status.dismissed")}</option>
+              </SelectField>
+              <TextAreaField name="note" label={t("judging.appeal.note")} error={errors.note} maxLength={2000} />
+              <div className="form-actions">
+                <button type="submit" className="btn btn--primary">
+                  {t("judging.appeal.decide")}
+                </button>
+              </div>
+            </Form>
+          ) : null}
+          {a.decision ? <AppealDecision decision={a.decision} /> : null}
+        </article>
+      ))}
+      <p>
+        <Link to={`/judge/events/${grid.event.id}`}>{t("judging.back_to_worklist")}</Link>
+      </p>
+    </section>
+  );
+}

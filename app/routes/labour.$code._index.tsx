@@ -1,0 +1,140 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FlagIcon, LabourTrendChart } from "~/components/labour-trend-chart";
+import { formatMark, useT } from "~/i18n";
+import { getLabourContest, labourBoard } from "~/models/labour.server";
+import { getUser, notFound } from "~/session.server";
+import labourStyles from "~/styles/labour.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contest.name ?? ""} · 匠心` }];
+
+// Results boards are public, like the contest pages: unions publish them on their sites.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const [user, contest] = await Promise.all([getUser(request), getLabourContest(params.code ?? "")]);
+  if (!contest) throw notFound();
+  const board = await labourBoard(contest);
+  return {
+    contest: { code: contest.code, name: contest.name, description: contest.description, rules: contest.rules, indicators: contest.labourIndicators },
+    board,
+    isAdmin: user?.role === "admin",
+  };
+}
+
+export default function LabourBoard() {
+  const { contest, board, isAdmin } = useLoaderData<typeof loader>();
+  const t = useT();
+  const unitNames = Object.fromEntries(board.cumulative.map((c) => [c.unitId, c.name]));
+  const perHead = contest.indicators.filter((i) => i.perHead);
+  const latest = board.periods[board.periods.length - 1];
+  return (
+    <article aria-labelledby="board-title" className="labour">
+      <p className="eyebrow">{t("rules.contest_kind.labour_competition")}</p>
+      <h1 id="board-title">{contest.name}</h1>
+      {contest.description ? <p className="muted">{contest.description}</p> : null}
+      {isAdmin ? (
+        <p>
+          <Link to={`/admin/labour/${encodeURIComponent(contest.code)}`}>{t("labour.board.manage")}</Link>
+        </p>
+      ) : null}
+      {latest?.redFlagName ? (
+        <p className="labour-flag">
+          <FlagIcon /> {t("labour.redFlag.current", { period: latest.name, name: latest.redFlagName })}
+        </p>
+      ) : null}
+
+      <section className="section" aria-labelledby="indicators-title">
+        <h2 id="indicators-title">{t("labour.indicators.title")}</h2>
+        <p>
+          {contest.indicators.map((i) => `${t(`rules.labour_indicator.${i.code}`)} ${i.weight}%`).join(" · ")}
+        </p>
+        {perHead.length > 0 ? (
+          <p className="muted small">
+            {t("labour.board.perHeadNote", { names: perHead.map((i) => t(`rules.labour_indicator.${i.code}`)).join("、") })}
+          </p>
+        ) : null}
+        {contest.rules ? <p className="muted small">{contest.rules}</p> : null}
+      </section>
+
+      <section className="section" aria-labelledby="cumulative-title">
+        <h2 id="cumulative-title">{t("labour.board.cumulative")}</h2>
+        {board.cumulative.length === 0 ? (
+          <p className="muted">{t("labour.board.noPeriods")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("labour.ranking.rank")}</th>
+                  <th scope="col">{t("labour.participants.unit")}</th>
+                  <th scope="col">{t("labour.participants.headcount")}</th>
+                  <th scope="col">{t("labour.board.average")}</th>
+                  <th scope="col">{t("labour.board.total")}</th>
+                  <th scope="col">{t("labour.board.redFlags")}</th>
+                  <th scope="col">{t("labour.board.vetoes")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {board.cumulative.map((c) => (
+                  <tr key={c.unitId}>
+                    <td>{c.rank}</td>
+                    <td>
+                      <Link to={`/labour/${encodeURIComponent(contest.code)}/units/${c.unitId}`}>{c.name}</Link>
+                    </td>
+                    <td>{c.headcount}</td>
+                    <td>{formatMark(c.average)}</td>
+                    <td>{formatMark(c.total)}</td>
+                    <td>{c.redFlags > 0 ? <><FlagIcon /> {c.redFlags}</> : "—"}</td>
+                    <td>{c.vetoCount > 0 ? c.vetoCount : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="trend-title">
+        <h2 id="trend-title">{t("labour.board.trend")}</h2>
+        <LabourTrendChart series={board.series} periodNames={board.periods.map((p) => p.name)} unitNames={unitNames} />
+      </section>
+
+      <section className="section" aria-labelledby="periods-title">
+        <h2 id="periods-title">{t("labour.board.periods")}</h2>
+        {[...board.periods].reverse().map((p) => (
+          <details key={p.id} className="card" open={p.id === latest?.id}>
+            <summary>
+              <strong>{p.name}</strong>{" "}
+              {p.redFlagName ? <span className="muted small"><FlagIcon /> {p.redFlagName}</span> : <span className="muted small">{t("labour.redFlag.none")}</span>}
+            </summary>
+            <div className="table-wrap">
+              <table className="table">
+                <caption className="sr-only">{p.name}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("labour.ranking.rank")}</th>
+                    <th scope="col">{t("labour.participants.unit")}</th>
+                    <th scope="col">{t("labour.ranking.score")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.ranking.map((r) => (
+                    <tr key={r.unitId}>
+                      <td>{r.rank}</td>
+                      <td>
+                        {r.name}
+                        {r.vetoed ? <span className="badge badge--rejected">{t("labour.veto.badge")}</span> : null}
+                        {r.vetoReason ? <div className="muted small">{t(`labour.veto.${r.vetoReason}`)}</div> : null}
+                      </td>
+                      <td>{formatMark(r.score)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        ))}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,41 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ScoreReceipt } from "~/components/score-receipt";
+import { useT } from "~/i18n";
+import { receiptFor } from "~/models/results.server";
+import { notFound, requireWorker } from "~/session.server";
+import stylesHref from "~/styles/judging.css";
+import { listPublishedResults } from "~/models/results.server";
+import { parseId } from "~/utils/ids";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const meta: MetaFunction = () => [{ title: "成绩回执 · 匠心" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireWorker(request);
+  const registrationId = (parseId(params.registrationId) ?? 0);
+  if (!Number.isInteger(registrationId)) throw notFound();
+  // Only the worker's own published entries (individual or as a team member).
+  const own = await listPublishedResults({ workerId: user.workerId });
+  if (!own.some((r) => r.id === registrationId)) throw notFound();
+  const receipt = await receiptFor(registrationId);
+  if (!receipt) throw notFound();
+  return receipt;
+}
+
+export default function MyReceipt() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <section aria-labelledby="receipt-title">
+      <p className="eyebrow">{data.event.contestName}</p>
+      <h1 id="receipt-title">
+        {t("scoring.receipt.title")} · {data.event.name}
+      </h1>
+      <p className="muted">
+        {data.entry.name} · {t("scoring.receipt.entry")} {data.entry.entryNumber}
+      </p>
+      <ScoreReceipt receipt={data.receipt} criterionNames={data.criterionNames} partNames={data.partNames} standardisation={data.standardisation} />
+    </section>
+  );
+}

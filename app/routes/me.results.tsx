@@ -1,0 +1,59 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { formatMark, useT } from "~/i18n";
+import { workerEntries } from "~/models/leaderboard.server";
+import { requireWorker } from "~/session.server";
+import stylesHref from "~/styles/leaderboard.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+
+export const meta: MetaFunction = () => [{ title: "我的成绩 · 匠心" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireWorker(request);
+  return { entries: await workerEntries(user.workerId) };
+}
+
+export default function MyResults() {
+  const { entries } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <article aria-labelledby="me-results-title">
+      <h1 id="me-results-title">{t("leaderboard.me.title")}</h1>
+      <p className="muted">{t("leaderboard.me.lead")}</p>
+      {entries.length === 0 ? (
+        <p className="muted">{t("leaderboard.me.empty")}</p>
+      ) : (
+        <ul className="card-grid">
+          {entries.map((e) => {
+            const board = `/results/${encodeURIComponent(e.event.contest.code)}/${encodeURIComponent(e.event.code)}`;
+            return (
+              <li key={e.id} className="card">
+                <p className="eyebrow">{e.event.contest.name}</p>
+                <h2>{e.event.name}</h2>
+                <p>
+                  {t("leaderboard.entryNumber")}: <span className="lb-mono">{e.entryNumber ?? "—"}</span>
+                </p>
+                {e.rank ? (
+                  <p className="lb-mine">
+                    {t("leaderboard.me.rank", { rank: e.rank.rank, count: e.ranked })} · {t("leaderboard.total")}{" "}
+                    {formatMark(e.rank.total)}
+                    {e.rank.prize ? ` · ${t(`leaderboard.prize.${e.rank.prize}`)}` : ""}
+                  </p>
+                ) : (
+                  <p className="muted">{t("leaderboard.me.noRank")}</p>
+                )}
+                <Link
+                  className="btn btn--ghost btn--small"
+                  to={e.entryNumber ? `${board}?entry=${encodeURIComponent(e.entryNumber)}` : board}
+                >
+                  {t("leaderboard.viewBoard")}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,229 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  MaxPartSizeExceededError,
+  data,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/form-fields";
+import { RuleEvaluationList } from "~/components/honour-rules";
+import { StatusBadge } from "~/components/status-badge";
+import { useZodForm } from "~/components/use-zod-form";
+import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT } from "~/domain/honours";
+import { nominationSchema } from "~/forms/honours-nomination";
+import { formatDate, translate, translateProblem, useLocale, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { createNomination, getRoundForManager, type AttachmentUpload } from "~/models/honour-round.server";
+import { notFound, requireOrgManager } from "~/session.server";
+import honoursStyles from "~/styles/honours.css";
+import { parseForm } from "~/utils/forms";
+import { isDatabaseId } from "~/utils/ids";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.name ?? ""} · 荣誉推荐 · 匠心` }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
+
+function roundIdOf(value: string | undefined): number {
+  const id = Number(value);
+  if (!isDatabaseId(id)) throw notFound();
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireOrgManager(request);
+  const round = await getRoundForManager(roundIdOf(params.roundId), user.organisationId);
+  if (!round) throw notFound();
+  return round;
+}
+
+/** Room for every allowed file plus the text fields; anything larger is refused unread. */
+const MAX_BODY_BYTES = ATTACHMENT_MAX_COUNT * ATTACHMENT_MAX_BYTES + 256 * 1024;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireOrgManager(request);
+  const roundId = roundIdOf(params.roundId);
+  const locale = await getLocale(request);
+  const uploadError = () =>
+    data(
+      { errors: null, message: translate(locale, "honours.form.upload", { mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }), done: false },
+      { status: 413 },
+    );
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) return uploadError();
+  let formData: FormData;
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    try {
+      formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: ATTACHMENT_MAX_BYTES }));
+    } catch (error) {
+      if (error instanceof MaxPartSizeExceededError) return uploadError();
+      throw error;
+    }
+  } else {
+    formData = await request.formData();
+  }
+  const parsed = parseForm(nominationSchema, formData);
+  if (!parsed.ok) return data({ errors: parsed.errors, message: null, done: false }, { status: 400 });
+  const attachments: AttachmentUpload[] = [];
+  for (const entry of formData.getAll("attachments")) {
+    if (typeof entry === "string" || entry.size === 0 || !entry.name) continue;
+    const bytes = new Uint8Array(await entry.arrayBuffer());
+    attachments.push({ filename: entry.name, mimeType: entry.type, size: bytes.byteLength, head: bytes.subarray(0, 8), data: bytes });
+  }
+  const outcome = await createNomination(user, roundId, { ...parsed.data, attachments });
+  if (!outcome.ok) {
+    const message = outcome.problems.map((p) => translateProblem(locale, p.prefix, p)).join(" ");
+    return data({ errors: null, message, done: false }, { status: 400 });
+  }
+  return { errors: null, message: null, done: true };
+}
+
+const REFRESH_MS = 20_000;
+
+export default function OrgRound() {
+  const { round, nominations, evaluations, tally, recipientKind, workers, studios, organisationName } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const { form, onSubmit, errorFor } = useZodForm(nominationSchema, {
+    serverErrors: actionData?.errors,
+    defaultValues: { workerId: "", studioId: "", collectiveName: "", supportingText: "" },
+  });
+
+  // Other units nominate at the same time: refresh the figures while the page is open.
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === "visible" && revalidator.state === "idle") revalidator.revalidate();
+    }, REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [revalidator]);
+
+  useEffect(() => {
+    if (actionData?.done) form.reset();
+  }, [actionData, form]);
+
+  const selectedId = Number(form.watch("workerId") || 0);
+  const candidate = workers.find((w) => w.id === selectedId);
+  const share = (n: number, total: number) => (total === 0 ? "0.0" : ((n * 100) / total).toFixed(1));
+  const open = round.status === "open";
+
+  return (
+    <section aria-labelledby="org-round-title" className="round-page">
+      <p className="eyebrow">{t("honours.org.title")}</p>
+      <h1 id="org-round-title">{round.name}</h1>
+      <p>
+        <StatusBadge status={round.status} prefix="rules.round_state" />{" "}
+        <span className="muted">
+          {t("honours.round.meta", {
+            year: round.year,
+            level: t(`rules.honour_level.${round.level}`),
+            kind: t(`rules.honour_kind.${round.kind}`),
+            body: round.conferringBody,
+          })}
+        </span>
+      </p>
+      <p className="muted small">{t("honours.round.deadline", { date: formatDate(locale, round.deadline) })}</p>
+
+      <RuleEvaluationList evaluations={evaluations} title={`${t("honours.round.rules")}（${t("honours.round.rules.live")}）`} />
+
+      <section className="section card" aria-labelledby="nominate-title">
+        <h2 id="nominate-title">{t("honours.org.nominate")}</h2>
+        {actionData?.done ? (
+          <p className="alert alert--success" role="status">
+            {t("honours.org.submitted")}
+          </p>
+        ) : null}
+        <FormAlert message={actionData?.message} />
+        {open ? (
+          <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} className="form-grid">
+            {recipientKind === "worker" ? (
+              <SelectField label={t("honours.org.nominee.worker")} error={errorFor("workerId")} {...form.register("workerId")}>
+                <option value="">{t("honours.org.nominee.choose")}</option>
+                {workers.map((w) => (
+                  <option key={w.id} value={w.id}>
+                    {w.name}（{[w.position, w.trade].filter(Boolean).join("，")}）
+                  </option>
+                ))}
+              </SelectField>
+            ) : recipientKind === "studio" ? (
+              <SelectField label={t("honours.org.nominee.studio")} error={errorFor("studioId")} {...form.register("studioId")}>
+                <option value="">{t("honours.org.nominee.choose")}</option>
+                {studios.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </SelectField>
+            ) : (
+              <TextField
+                label={t("honours.org.nominee.collective")}
+                placeholder={organisationName}
+                error={errorFor("collectiveName")}
+                {...form.register("collectiveName")}
+              />
+            )}
+            {candidate ? (
+              <p className="alert alert--info" aria-live="polite">
+                {t("honours.org.preview", {
+                  frontLine: share(tally.frontLine + (candidate.frontLine ? 1 : 0), tally.total + 1),
+                  manager: share(tally.manager + (candidate.manager ? 1 : 0), tally.total + 1),
+                  total: tally.total + 1,
+                })}
+              </p>
+            ) : null}
+            <TextAreaField
+              label={t("honours.org.supportingText")}
+              hint={t("honours.org.supportingText.hint")}
+              rows={6}
+              error={errorFor("supportingText")}
+              {...form.register("supportingText")}
+            />
+            <div className="field">
+              <label className="field__label" htmlFor="f-attachments">
+                {t("honours.org.attachments", { mb: ATTACHMENT_MAX_BYTES / 1024 / 1024, count: ATTACHMENT_MAX_COUNT })}
+              </label>
+              <input id="f-attachments" name="attachments" type="file" multiple accept={ATTACHMENT_ACCEPT} className="field__input" />
+            </div>
+            <div className="form-actions">
+              <button type="submit" className="btn btn--primary" disabled={navigation.state === "submitting"}>
+                {t("honours.org.submit")}
+              </button>
+            </div>
+          </Form>
+        ) : (
+          <p className="muted">{t("honours.org.closed")}</p>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="mine-title">
+        <h2 id="mine-title">{t("honours.org.mine")}</h2>
+        {nominations.length === 0 ? (
+          <p className="muted">{t("honours.org.mine.empty")}</p>
+        ) : (
+          <ul className="nomination-list">
+            {nominations.map((n) => (
+              <li key={n.id} className="card nomination">
+                <div className="nomination__head">
+                  <h3 className="card__title">{n.nomineeName}</h3>
+                  <StatusBadge status={n.status} prefix="rules.nomination_state" />
+                </div>
+                <p className="muted small">
+                  {n.frontLine ? t("honours.org.frontLine") : ""}
+                  {n.manager ? t("honours.org.manager") : ""}
+                </p>
+                <p className="nomination__text">{n.supportingText}</p>
+                {n.attachments.map((a) => (
+                  <a key={a.id} href={`/honours/attachments/${a.id}`} className="attachment-link small">
+                    {a.filename}
+                  </a>
+                ))}
+                {n.reason ? <p className="small">{t("honours.review.reasonShown", { reason: n.reason })}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StatusBadge } from "~/components/status-badge";
+import { formatDate, useLocale, useT } from "~/i18n";
+import { listRoundsForOrganisation } from "~/models/honour-round.server";
+import { requireOrgManager } from "~/session.server";
+import honoursStyles from "~/styles/honours.css";
+
+export const meta: MetaFunction = () => [{ title: "荣誉推荐 · 匠心" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireOrgManager(request);
+  return { rounds: await listRoundsForOrganisation(user.organisationId) };
+}
+
+export default function OrgHonours() {
+  const { rounds } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="org-honours-title">
+      <h1 id="org-honours-title">{t("honours.org.title")}</h1>
+      <p className="muted">{t("honours.org.intro")}</p>
+      {rounds.length === 0 ? (
+        <p className="muted">{t("honours.org.empty")}</p>
+      ) : (
+        <ul className="card-grid">
+          {rounds.map((r) => (
+            <li key={r.id} className="card">
+              <p className="card__eyebrow">
+                <StatusBadge status={r.status} prefix="rules.round_state" />
+              </p>
+              <h2 className="card__title">
+                <Link to={`/org/honours/${r.id}`}>{r.name}</Link>
+              </h2>
+              <p className="muted small">
+                {r.year} · {t(`rules.honour_level.${r.level}`)} · {t(`rules.honour_kind.${r.kind}`)}
+              </p>
+              <p className="muted small">{t("honours.round.deadline", { date: formatDate(locale, r.deadline) })}</p>
+              <p className="small">{t("honours.org.own", { count: r.ownNominations })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

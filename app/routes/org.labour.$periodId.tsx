@@ -1,0 +1,95 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormAlert, TextAreaField, TextField } from "~/components/form-fields";
+import { useZodForm } from "~/components/use-zod-form";
+import { labourSubmissionSchema } from "~/forms/labour";
+import { formatDate, formatDateTime, translate, useLocale, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { getUnitPeriod, submitUnitFigures } from "~/models/labour.server";
+import { notFound, requireOrgManager } from "~/session.server";
+import labourStyles from "~/styles/labour.css";
+import { parseForm } from "~/utils/forms";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.period.name ?? ""} · 匠心` }];
+
+async function load(request: Request, periodIdParam: string | undefined) {
+  const user = await requireOrgManager(request);
+  const periodId = Number(periodIdParam);
+  if (!Number.isInteger(periodId)) throw notFound();
+  // Scoped to the manager's organisation: periods of competitions it is not in answer 404.
+  const period = await getUnitPeriod(periodId, user.organisationId);
+  if (!period) throw notFound();
+  return { user, period };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { period } = await load(request, params.periodId);
+  return { period };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, period } = await load(request, params.periodId);
+  const locale = await getLocale(request);
+  const parsed = parseForm(labourSubmissionSchema(period.contest.labourIndicators), await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
+  const values = period.contest.labourIndicators.map((i) => ({ indicatorId: i.id, value: Number(parsed.data[`ind_${i.id}`]) }));
+  const saved = await submitUnitFigures(period, user.organisationId, { values, evidence: String(parsed.data.evidence) }, user.id);
+  if (!saved) return data({ errors: null, message: translate(locale, "labour.submission.locked") }, { status: 409 });
+  throw redirect(`/org/labour/${period.id}?submitted=1`);
+}
+
+export default function SubmitFigures() {
+  const { period } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const mine = period.submissions[0];
+  const schema = labourSubmissionSchema(period.contest.labourIndicators);
+  const defaults: Record<string, string> = { evidence: mine?.evidence ?? "" };
+  for (const i of period.contest.labourIndicators) {
+    const v = mine?.figures.find((f) => f.indicatorId === i.id)?.value;
+    defaults[`ind_${i.id}`] = v === null || v === undefined ? "" : String(v / 100);
+  }
+  const { form, onSubmit, errorFor } = useZodForm(schema, { defaultValues: defaults, serverErrors: actionData?.errors ?? null });
+  const locked = period.status !== "open" || mine?.status === "scored";
+  return (
+    <article aria-labelledby="submit-title" className="labour">
+      <p className="eyebrow">
+        <Link to="/org/labour">{t("labour.org.title")}</Link> · {period.contest.name}
+      </p>
+      <h1 id="submit-title">{t("labour.submission.title", { period: period.name })}</h1>
+      <p className="muted">
+        {formatDate(locale, period.startsOn)} — {formatDate(locale, period.endsOn)}
+      </p>
+      {mine?.submittedAt ? (
+        <p className="alert alert--success" role="status">
+          {t("labour.submission.submittedAt", { at: formatDateTime(locale, mine.submittedAt) })}
+        </p>
+      ) : null}
+      {locked ? <p className="alert alert--info">{t("labour.submission.locked")}</p> : null}
+      <FormAlert message={actionData?.message} />
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <fieldset disabled={locked} className="form-grid">
+          {period.contest.labourIndicators.map((i) => (
+            <TextField
+              key={i.id}
+              label={t(`labour.submission.valueOf.${i.code}`)}
+              inputMode="decimal"
+              hint={t(i.perHead ? "labour.submission.perHeadHint" : "labour.submission.higherBetter")}
+              error={errorFor(`ind_${i.id}`)}
+              {...form.register(`ind_${i.id}`)}
+            />
+          ))}
+          <TextAreaField label={t("labour.submission.evidence")} hint={t("labour.submission.evidenceHint")} rows={4} error={errorFor("evidence")} {...form.register("evidence")} />
+          <div className="form-actions">
+            <button type="submit" className="btn btn--primary">
+              {t("labour.submission.submit")}
+            </button>
+          </div>
+        </fieldset>
+      </Form>
+    </article>
+  );
+}

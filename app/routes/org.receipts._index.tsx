@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { formatMark, useT } from "~/i18n";
+import { listPublishedResults } from "~/models/results.server";
+import { requireOrgManager } from "~/session.server";
+
+export const meta: MetaFunction = () => [{ title: "本单位成绩 · 匠心" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireOrgManager(request);
+  return { results: await listPublishedResults({ organisationId: user.organisationId }) };
+}
+
+export default function OrgResults() {
+  const { results } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <section aria-labelledby="org-results-title">
+      <h1 id="org-results-title">{t("judging.results.org")}</h1>
+      {results.length === 0 ? <p>{t("judging.results.none")}</p> : null}
+      {results.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("judging.event")}</th>
+                <th scope="col">{t("judging.competitor")}</th>
+                <th scope="col">{t("judging.total")}</th>
+                <th scope="col">{t("scoring.receipt.rank")}</th>
+                <th scope="col">{t("scoring.receipt.prize")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    {r.event.name}
+                    <div className="muted small">{r.event.contest.name}</div>
+                  </td>
+                  <td>
+                    <Link to={`/org/receipts/${r.id}`}>{r.worker?.name ?? r.team?.name}</Link>
+                  </td>
+                  <td>{formatMark(r.result?.total)}</td>
+                  <td>{r.result?.rank ?? "—"}</td>
+                  <td>{t(`scoring.prize.${r.result?.prize ?? "none"}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { WorkerForm } from "~/components/worker-form";
+import { workerSchema } from "~/forms/worker";
+import { formatDate, translate, useLocale, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { deleteWorker, getWorkerForManager, updateWorker } from "~/models/worker.server";
+import { notFound, requireOrgManager } from "~/session.server";
+import { parseForm } from "~/utils/forms";
+import regStyles from "~/styles/registrations.css";
+import { parseId } from "~/utils/ids";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
+export const meta: MetaFunction = () => [{ title: "职工信息 · 匠心" }];
+
+function workerId(params: { workerId?: string }): number {
+  const id = (parseId(params.workerId) ?? 0);
+  if (!Number.isInteger(id) || id <= 0) throw notFound();
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireOrgManager(request);
+  // Scoped by the manager's organisation: another organisation's worker is a 404.
+  const worker = await getWorkerForManager(user.organisationId, workerId(params));
+  if (!worker) throw notFound();
+  return { worker };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireOrgManager(request);
+  const id = workerId(params);
+  // Ownership first: another organisation's worker is a 404 whatever the form says.
+  if (!(await getWorkerForManager(user.organisationId, id))) throw notFound();
+  const locale = await getLocale(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "delete") {
+    const outcome = await deleteWorker(user.organisationId, id);
+    if (!outcome) throw notFound();
+    if (!outcome.ok) return data({ errors: null, message: null, problem: translate(locale, "reg.worker.inUse") }, { status: 409 });
+    return redirect("/org/workers");
+  }
+  const parsed = parseForm(workerSchema, formData);
+  if (!parsed.ok) return data({ errors: parsed.errors, message: null, problem: null }, { status: 400 });
+  const outcome = await updateWorker(user.organisationId, id, parsed.data);
+  if (!outcome) throw notFound();
+  if (!outcome.ok) return data({ errors: outcome.errors, message: null, problem: null }, { status: 400 });
+  return { errors: null, message: translate(locale, "reg.form.saved"), problem: null };
+}
+
+export default function WorkerPage() {
+  const { worker } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="worker-title">
+      <p>
+        <Link to="/org/workers">← {t("reg.worker.title")}</Link>
+      </p>
+      <h1 id="worker-title">{worker.name}</h1>
+      <p className="muted">
+        {t(`rules.gender.${worker.gender}`)} · {formatDate(locale, worker.birthDate)} · {t("reg.worker.entries")} {worker._count.registrations + worker._count.teamMemberships}
+      </p>
+      {actionData?.message ? (
+        <div className="alert alert--success" role="status">
+          {actionData.message}
+        </div>
+      ) : null}
+      {actionData?.problem ? (
+        <div className="alert alert--error" role="alert">
+          {actionData.problem}
+        </div>
+      ) : null}
+      <WorkerForm
+        errors={actionData?.errors}
+        submitLabel={t("reg.form.save")}
+        defaults={{
+          name: worker.name,
+          idNumber: worker.idNumber,
+          phone: worker.phone ?? "",
+          trade: worker.trade ?? "",
+          skillLevel: worker.skillLevel ?? "",
+          unionMember: worker.unionMember,
+        }}
+      />
+      <Form method="post" className="section">
+        <input type="hidden" name="intent" value="delete" />
+        <button type="submit" className="btn btn--danger btn--small">
+          {t("reg.worker.delete")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { WorkerForm } from "~/components/worker-form";
+import { workerSchema } from "~/forms/worker";
+import { formatDate, translate, useLocale, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { countWorkers, createWorker, listWorkers } from "~/models/worker.server";
+import { requireOrgManager } from "~/session.server";
+import { parseForm } from "~/utils/forms";
+import regStyles from "~/styles/registrations.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
+export const meta: MetaFunction = () => [{ title: "职工名册 · 匠心" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireOrgManager(request);
+  const q = new URL(request.url).searchParams.get("q") ?? "";
+  const [workers, total] = await Promise.all([listWorkers(user.organisationId, q), countWorkers(user.organisationId)]);
+  return { workers, total };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireOrgManager(request);
+  const parsed = parseForm(workerSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
+  const outcome = await createWorker(user.organisationId, parsed.data);
+  if (!outcome.ok) return data({ errors: outcome.errors, message: null }, { status: 400 });
+  return { errors: null, message: translate(await getLocale(request), "reg.worker.created", { name: parsed.data.name }) };
+}
+
+export default function Roster() {
+  const { workers, total } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="roster-title">
+      <h1 id="roster-title">{t("reg.worker.title")}</h1>
+      <p className="muted">{t("reg.worker.intro")}</p>
+      <div className="reg-toolbar">
+        <Form method="get" role="search">
+          <div className="field">
+            <label className="field__label" htmlFor="roster-q">
+              {t("reg.worker.search")}
+            </label>
+            <input id="roster-q" name="q" className="field__input" defaultValue={params.get("q") ?? ""} />
+          </div>
+          <button type="submit" className="btn btn--ghost">
+            {t("reg.worker.searchButton")}
+          </button>
+        </Form>
+        <Link to="/org/workers/import" className="btn btn--primary">
+          {t("reg.worker.import")}
+        </Link>
+      </div>
+      <p className="muted small">{t("reg.worker.count", { count: total })}</p>
+      {workers.length === 0 ? (
+        <p>{t("reg.worker.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("reg.worker.name")}</th>
+                <th scope="col">{t("reg.worker.idNumber")}</th>
+                <th scope="col">{t("reg.worker.birthDate")}</th>
+                <th scope="col">{t("reg.worker.trade")}</th>
+                <th scope="col">{t("reg.worker.skillLevel")}</th>
+                <th scope="col">{t("reg.worker.unionMember")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {workers.map((w) => (
+                <tr key={w.id}>
+                  <td>
+                    <Link to={`/org/workers/${w.id}`}>{w.name}</Link>
+                    <div className="muted small">{t(`rules.gender.${w.gender}`)}</div>
+                  </td>
+                  <td className="small">{w.idNumberMasked}</td>
+                  <td>{formatDate(locale, w.birthDate)}</td>
+                  <td>{w.trade ?? "—"}</td>
+                  <td>{w.skillLevel ? t(`rules.skill_level.${w.skillLevel}`) : "—"}</td>
+                  <td>{w.unionMember ? t("reg.worker.yes") : t("reg.worker.no")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2 id="add-worker">{t("reg.worker.add")}</h2>
+      {actionData?.message ? (
+        <div className="alert alert--success" role="status">
+          {actionData.message}
+        </div>
+      ) : null}
+      <WorkerForm
+        key={actionData?.message ?? "form"}
+        errors={actionData?.errors}
+        submitLabel={t("reg.worker.add")}
+        defaults={{ name: "", idNumber: "", phone: "", trade: "", skillLevel: "", unionMember: true }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,257 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { useEffect, useRef, useState, type ChangeEvent } from "react";
+import { FormAlert } from "~/components/form-fields";
+import { quizAnswerSchema, quizSubmitSchema } from "~/forms/quiz";
+import { formatMark, translate, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { saveAnswer, startAttempt, submitAttempt, workerQuizState } from "~/models/quiz.server";
+import { notFound, requireWorker } from "~/session.server";
+import quizStyles from "~/styles/quiz.css";
+import { parseForm } from "~/utils/forms";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.quiz.name ?? ""} · 匠心` }];
+
+function quizIdOf(param: string | undefined): number {
+  const id = Number(param);
+  if (!Number.isInteger(id) || id <= 0) throw notFound();
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireWorker(request);
+  const now = new Date();
+  const state = await workerQuizState(quizIdOf(params.quizId), user.workerId, now);
+  if (!state) throw notFound();
+  return { ...state, serverNow: now.getTime() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireWorker(request);
+  const quizId = quizIdOf(params.quizId);
+  const locale = await getLocale(request);
+  const now = new Date();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "start") {
+    const outcome = await startAttempt(quizId, user, now);
+    if (!outcome.ok) return data({ status: "error", message: translate(locale, `quiz.start.${outcome.reason}`) }, { status: 409 });
+    throw redirect(`/quiz/${quizId}?q=1`);
+  }
+  if (intent === "save") {
+    const parsed = parseForm(quizAnswerSchema, formData);
+    if (!parsed.ok) return data({ status: "error", message: translate(locale, "quiz.form.invalid") }, { status: 400 });
+    const outcome = await saveAnswer(Number(parsed.data.attemptId), user.workerId, parsed.data.questionId, parsed.data.option, now);
+    if (outcome === "not_found") throw notFound();
+    if (outcome === "late" || outcome === "finished") return data({ status: outcome, message: translate(locale, "quiz.take.timeUp") }, { status: 409 });
+    if (outcome === "invalid") return data({ status: "error", message: translate(locale, "quiz.form.invalid") }, { status: 400 });
+    // Without JavaScript the save button also moves on to the question it names.
+    const next = formData.get("next");
+    if (typeof next === "string" && /^\d+$/.test(next)) throw redirect(`/quiz/${quizId}?q=${next}`);
+    return { status: "saved", message: null };
+  }
+  if (intent === "submit") {
+    const parsed = parseForm(quizSubmitSchema, formData);
+    if (!parsed.ok) return data({ status: "error", message: translate(locale, "quiz.form.invalid") }, { status: 400 });
+    const outcome = await submitAttempt(Number(parsed.data.attemptId), user.workerId, now);
+    if (outcome === null) throw notFound();
+    throw redirect(`/quiz/${quizId}`);
+  }
+  throw new Response("Bad Request", { status: 400 });
+}
+
+type State = ReturnType<typeof useLoaderData<typeof loader>>;
+type Current = NonNullable<State["current"]>;
+
+function formatClock(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
+}
+
+/** The visible countdown. The server keeps the real deadline; at zero this only asks it to close the attempt. */
+function Countdown({ deadline, serverNow, attemptId }: { deadline: number; serverNow: number; attemptId: number }) {
+  const t = useT();
+  const submit = useSubmit();
+  // Offset between this phone's clock and the server's, measured when the page loaded.
+  const skew = useRef(serverNow - Date.now());
+  const [left, setLeft] = useState(deadline - serverNow);
+  const fired = useRef(false);
+  useEffect(() => {
+    const tick = () => {
+      const remaining = deadline - (Date.now() + skew.current);
+      setLeft(remaining);
+      // Half a second past zero, so the server's clock has certainly passed the deadline too.
+      if (remaining <= -500 && !fired.current) {
+        fired.current = true;
+        submit({ intent: "submit", attemptId: String(attemptId) }, { method: "post" });
+      }
+    };
+    tick();
+    const timer = setInterval(tick, 500);
+    return () => clearInterval(timer);
+  }, [deadline, attemptId, submit]);
+  return (
+    <div className={`quiz-timer${left < 60_000 ? " quiz-timer--low" : ""}`}>
+      <span className="muted small">{t("quiz.take.timeLeft")}</span>
+      <strong role="timer" aria-label={t("quiz.take.timeLeft")}>
+        {formatClock(left)}
+      </strong>
+      {left <= 0 ? <span className="small" role="status">{t("quiz.take.timeUp")}</span> : null}
+    </div>
+  );
+}
+
+function QuestionForm({ current, index, onePerPage }: { current: Current; index: number; onePerPage: boolean }) {
+  const t = useT();
+  const fetcher = useFetcher<typeof action>();
+  const q = current.questions[index];
+  if (!q) return null;
+  const chosen = new Set(current.answers[q.id] ?? []);
+  const multiple = q.type === "multiple";
+  const total = current.questions.length;
+  const onChange = (e: ChangeEvent<HTMLInputElement>) => {
+    const form = e.currentTarget.form;
+    if (!form) return;
+    const body = new FormData(form);
+    body.delete("next");
+    fetcher.submit(body, { method: "post" });
+  };
+  const state =
+    fetcher.state !== "idle" ? t("quiz.take.saving") : fetcher.data?.status === "saved" ? t("quiz.take.saved") : fetcher.data?.message ?? "";
+  return (
+    <Form method="post" className="card quiz-question" aria-labelledby={`q-${q.id}`}>
+      <input type="hidden" name="intent" value="save" />
+      <input type="hidden" name="attemptId" value={current.id} />
+      <input type="hidden" name="questionId" value={q.id} />
+      <fieldset>
+        <legend id={`q-${q.id}`}>
+          <span className="quiz-question__no">{t("quiz.take.number", { n: index + 1, total })}</span>
+          <span className="tag">{t(`rules.question_type.${q.type}`)}</span>
+          <span className="quiz-question__stem">{q.stem}</span>
+        </legend>
+        <ul className="quiz-options">
+          {q.options.map((o, i) => (
+            <li key={o.id}>
+              <label className="quiz-option">
+                <input type={multiple ? "checkbox" : "radio"} name="option" value={o.id} defaultChecked={chosen.has(o.id)} onChange={onChange} />
+                <span className="quiz-option__label">{q.type === "true_false" ? "" : `${"ABCDEF"[i]}. `}</span>
+                <span>{o.text}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <p className="muted small quiz-save-state" role="status" aria-live="polite">
+        {state}
+      </p>
+      <noscript>
+        <button type="submit" name="next" value={onePerPage ? Math.min(index + 2, total) : 1} className="btn btn--ghost btn--small">
+          {t("quiz.take.saveNoJs")}
+        </button>
+      </noscript>
+    </Form>
+  );
+}
+
+function TakeQuiz({ state, current }: { state: State; current: Current }) {
+  const t = useT();
+  const [params] = useSearchParams();
+  const total = current.questions.length;
+  const index = Math.min(Math.max(Number(params.get("q") ?? "1") || 1, 1), total) - 1;
+  const onePerPage = state.quiz.onePerPage;
+  return (
+    <>
+      <Countdown key={current.id} deadline={new Date(current.deadline).getTime()} serverNow={state.serverNow} attemptId={current.id} />
+      {onePerPage ? (
+        <>
+          <QuestionForm key={`${current.id}-${index}`} current={current} index={index} onePerPage />
+          <nav className="quiz-nav" aria-label={t("quiz.take.navigation")}>
+            {index > 0 ? (
+              <Link className="btn btn--ghost" to={`?q=${index}`}>
+                {t("quiz.take.prev")}
+              </Link>
+            ) : (
+              <span />
+            )}
+            {index < total - 1 ? (
+              <Link className="btn btn--primary" to={`?q=${index + 2}`}>
+                {t("quiz.take.next")}
+              </Link>
+            ) : null}
+          </nav>
+          <ol className="quiz-dots" aria-label={t("quiz.take.overview")}>
+            {current.questions.map((q, i) => (
+              <li key={q.id}>
+                <Link to={`?q=${i + 1}`} aria-current={i === index ? "step" : undefined} className={current.answers[q.id] ? "quiz-dot quiz-dot--done" : "quiz-dot"}>
+                  {i + 1}
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        current.questions.map((q, i) => <QuestionForm key={`${current.id}-${q.id}`} current={current} index={i} onePerPage={false} />)
+      )}
+      <Form
+        method="post"
+        className="form-actions"
+        onSubmit={(e) => {
+          if (!window.confirm(t("quiz.take.confirm"))) e.preventDefault();
+        }}
+      >
+        <input type="hidden" name="intent" value="submit" />
+        <input type="hidden" name="attemptId" value={current.id} />
+        <button type="submit" className="btn btn--primary btn--block">
+          {t("quiz.take.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export default function QuizPage() {
+  const state = useLoaderData<typeof loader>();
+  const t = useT();
+  const startFetcher = useFetcher<typeof action>();
+  const last = state.finished[state.finished.length - 1];
+  return (
+    <article aria-labelledby="quiz-title" className="quiz">
+      <p className="eyebrow">
+        <Link to="/quiz">{t("quiz.worker.title")}</Link> · {state.quiz.contest.name}
+      </p>
+      <h1 id="quiz-title">{state.quiz.name}</h1>
+      {state.current ? (
+        <TakeQuiz state={state} current={state.current} />
+      ) : (
+        <>
+          {last ? (
+            <div className={`alert ${last.status === "timed_out" ? "alert--info" : "alert--success"}`} role="status">
+              <p>{t(last.status === "timed_out" ? "quiz.result.timedOut" : "quiz.result.submitted")}</p>
+              <p className="quiz-score">{t("quiz.result.score", { score: formatMark(last.score), max: formatMark(state.maxScore) })}</p>
+              <p className="small">{t("quiz.result.time", { seconds: Math.round((last.durationMs ?? 0) / 1000) })}</p>
+            </div>
+          ) : (
+            <p>{t("quiz.take.intro", { count: state.maxScore / 100 / state.quiz.pointsPerQuestion, minutes: Math.round(state.quiz.timeLimitSec / 6) / 10 })}</p>
+          )}
+          <p className="muted small">{t("quiz.take.rules", { attempts: state.quiz.attemptsAllowed, used: state.finished.length })}</p>
+          {state.canStart ? (
+            <startFetcher.Form method="post">
+              <input type="hidden" name="intent" value="start" />
+              <FormAlert message={startFetcher.data?.message} />
+              <button type="submit" className="btn btn--primary btn--block" disabled={startFetcher.state !== "idle"}>
+                {state.finished.length > 0 ? t("quiz.take.again") : t("quiz.take.start")}
+              </button>
+            </startFetcher.Form>
+          ) : !state.open ? (
+            <p className="alert alert--info">{t("quiz.take.closed")}</p>
+          ) : null}
+          <p>
+            <Link to={`/quiz/${state.quiz.id}/leaderboard`}>{t("quiz.leaderboard.link")}</Link>
+          </p>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,35 @@
+// The public leaderboard as JSON (the big screen and any client poll it). Served from a
+// one-second cache of the serialised answer, dropped as soon as the event's results change.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { encodeCursor } from "~/domain/ranking/board";
+import { loadBoard } from "~/models/leaderboard.server";
+import { cachedJson } from "~/utils/leaderboard-cache.server";
+import { boardQuery, resolveBoard } from "~/utils/leaderboard-request.server";
+import { applySecurityHeaders } from "~/utils/security-headers.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event, frozen, view } = await resolveBoard(request, params);
+  const query = boardQuery(request);
+  const url = new URL(request.url);
+  const limit = Math.min(200, Math.max(1, Number(url.searchParams.get("limit")) || 50));
+  const key = `${event.id}|${view.frozen ? "f" : "l"}|${url.search}`;
+  const body = await cachedJson(key, event.id, async () => {
+    const board = await loadBoard(event, view, { ...query, limit });
+    return {
+      event: { code: event.code, name: event.name, mode: event.mode, contest: event.contest.name, freezeAt: event.freezeAt },
+      frozen,
+      publicView: view.frozen,
+      ranked: board.ranked,
+      rows: board.rows,
+      next: board.next ? encodeCursor(board.next) : null,
+      search: board.search,
+      mine: board.mine,
+    };
+  });
+  const headers = new Headers({
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": view.frozen || !frozen ? "public, max-age=1" : "private, no-store",
+  });
+  applySecurityHeaders(headers);
+  return new Response(body, { headers });
+}

@@ -1,0 +1,63 @@
+// Server-sent events: one "change" message whenever the event's results change (at most
+// every 250 ms), so open boards refetch within a second. A comment line every 20 s keeps
+// proxies from closing the stream.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { subscribeResultsChanged } from "~/utils/live-events.server";
+import { resolveBoard } from "~/utils/leaderboard-request.server";
+import { applySecurityHeaders } from "~/utils/security-headers.server";
+
+const THROTTLE_MS = 250;
+const HEARTBEAT_MS = 20_000;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event } = await resolveBoard(request, params);
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let last = 0;
+      let pending: ReturnType<typeof setTimeout> | null = null;
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup();
+        }
+      };
+      const emit = () => {
+        pending = null;
+        last = Date.now();
+        send(`event: change\ndata: ${JSON.stringify({ eventId: event.id, at: last })}\n\n`);
+      };
+      const unsubscribe = subscribeResultsChanged((change) => {
+        if (change.eventId !== event.id || pending) return;
+        const wait = Math.max(0, THROTTLE_MS - (Date.now() - last));
+        pending = setTimeout(emit, wait);
+      });
+      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      cleanup = () => {
+        unsubscribe();
+        clearInterval(heartbeat);
+        if (pending) clearTimeout(pending);
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      send("retry: 2000\n\n");
+      request.signal.addEventListener("abort", () => cleanup());
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  const headers = new Headers({
+    "Content-Type": "text/event-stream; charset=utf-8",
+    "Cache-Control": "no-store",
+    Connection: "keep-alive",
+    "X-Accel-Buffering": "no",
+  });
+  applySecurityHeaders(headers);
+  return new Response(stream, { headers });
+}

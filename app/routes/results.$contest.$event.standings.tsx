@@ -1,0 +1,47 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StandingsTable } from "~/components/leaderboard-table";
+import { useT } from "~/i18n";
+import { eventStandings } from "~/models/leaderboard.server";
+import { resolveBoard } from "~/utils/leaderboard-request.server";
+import stylesHref from "~/styles/leaderboard.css";
+
+const PER_PAGE = 100;
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.event.name} · 单位团体总分 · 匠心` : "匠心" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event, view } = await resolveBoard(request, params);
+  const page = Math.max(0, Math.min(10_000, Number(new URL(request.url).searchParams.get("page")) || 0));
+  // Standings are maintained live; while the board is frozen the public does not get them.
+  const rows = view.frozen ? [] : await eventStandings(event.id, page * PER_PAGE, PER_PAGE);
+  return { event, rows, page, more: rows.length === PER_PAGE, hidden: view.frozen };
+}
+
+export default function EventStandings() {
+  const d = useLoaderData<typeof loader>();
+  const t = useT();
+  const base = `/results/${encodeURIComponent(d.event.contest.code)}`;
+  return (
+    <article aria-labelledby="standings-title">
+      <p className="eyebrow">
+        <Link to={`${base}/${encodeURIComponent(d.event.code)}`}>{d.event.name}</Link>
+      </p>
+      <h1 id="standings-title">{t("leaderboard.standings")}</h1>
+      <p className="muted">{t("leaderboard.standings.lead", { n: d.event.standingsBestN })}</p>
+      {d.rows.length === 0 ? (
+        <p className="muted">{t("leaderboard.standings.empty")}</p>
+      ) : (
+        <StandingsTable rows={d.rows} orgHref={(id) => `${base}/org/${id}`} />
+      )}
+      <nav className="lb-pager" aria-label={t("leaderboard.next")}>
+        {d.page > 0 ? <Link to={`?page=${d.page - 1}`}>←</Link> : null}
+        {d.more ? <Link to={`?page=${d.page + 1}`} rel="next">{t("leaderboard.next")}</Link> : null}
+      </nav>
+    </article>
+  );
+}

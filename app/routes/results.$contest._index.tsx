@@ -1,0 +1,70 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StandingsTable } from "~/components/leaderboard-table";
+import { useT } from "~/i18n";
+import { contestStandings, findBoardContest } from "~/models/leaderboard.server";
+import { getUser, notFound } from "~/session.server";
+import { cached } from "~/utils/leaderboard-cache.server";
+import stylesHref from "~/styles/leaderboard.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.contest.name} · 成绩榜 · 匠心` : "匠心" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const code = params.contest ?? "";
+  if (code.length > 64) throw notFound();
+  const contest = await findBoardContest(code);
+  if (!contest) throw notFound();
+  const user = await getUser(request);
+  const now = Date.now();
+  const frozenIds =
+    user?.role === "admin" ? [] : contest.events.filter((e) => e.freezeAt && e.freezeAt.getTime() <= now).map((e) => e.id);
+  // Summed over every event of the contest: computed at most once a second.
+  const standings = await cached(`contest|${contest.id}|${frozenIds.join(",")}`, -contest.id, () =>
+    contestStandings(contest.id, frozenIds),
+  );
+  return { contest, standings };
+}
+
+export default function ContestBoard() {
+  const { contest, standings } = useLoaderData<typeof loader>();
+  const t = useT();
+  const base = `/results/${encodeURIComponent(contest.code)}`;
+  return (
+    <article aria-labelledby="contest-title">
+      <p className="eyebrow">{t("leaderboard.index.title")}</p>
+      <h1 id="contest-title">{contest.name}</h1>
+      <section className="section" aria-labelledby="events-title">
+        <h2 id="events-title">{t("leaderboard.events")}</h2>
+        <ul className="card-grid lb-event-list">
+          {contest.events.map((event) => (
+            <li key={event.id} className="card">
+              <h3>
+                <Link to={`${base}/${encodeURIComponent(event.code)}`}>{event.name}</Link>
+              </h3>
+              <p className="muted small">
+                {t(`leaderboard.mode.${event.mode === "team" ? "team" : "individual"}`)} ·{" "}
+                <Link to={`${base}/${encodeURIComponent(event.code)}/standings`}>{t("leaderboard.standings")}</Link> ·{" "}
+                <Link to={`${base}/${encodeURIComponent(event.code)}/screen`}>{t("leaderboard.bigScreen")}</Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="section" aria-labelledby="medals-title">
+        <h2 id="medals-title">
+          {t("leaderboard.standings")} · {t("leaderboard.medals")}
+        </h2>
+        <p className="muted small">{t("leaderboard.standings.contestLead")}</p>
+        {standings.length === 0 ? (
+          <p className="muted">{t("leaderboard.standings.empty")}</p>
+        ) : (
+          <StandingsTable rows={standings} orgHref={(id) => `${base}/org/${id}`} />
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form } from "@remix-run/react";
+import { HonourLinks } from "~/components/honour-links";
+import { useT } from "~/i18n";
+import honoursStyles from "~/styles/honours.css";
+
+export const meta: MetaFunction = () => [{ title: "证书查验 · 匠心" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
+
+/** Public: typing a serial in leads to the same page the QR code opens. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const serial = new URL(request.url).searchParams.get("serial")?.trim();
+  if (serial) throw redirect(`/verify/${encodeURIComponent(serial.slice(0, 40))}`);
+  return null;
+}
+
+export default function VerifyForm() {
+  const t = useT();
+  return (
+    <section aria-labelledby="verify-title" className="honours-page">
+      <HonourLinks />
+      <h1 id="verify-title">{t("honours.verify.title")}</h1>
+      <p className="muted">{t("honours.verify.intro")}</p>
+      <Form method="get" className="card form-grid">
+        <div className="field">
+          <label className="field__label" htmlFor="verify-serial">
+            {t("honours.verify.serial")}
+          </label>
+          <input id="verify-serial" name="serial" className="field__input" placeholder="2026-MW-00001-X" maxLength={40} required />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn--primary">
+            {t("honours.verify.submit")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,246 @@
+/// <reference types="vite/client" />
+// Hostile input against every form action: each route's intents and field names are read
+// from its source (and the zod form schemas it imports), then every field is filled with
+// each value of a corpus of bad input and posted as the user allowed to use the form.
+// The server must never answer 500, and a refusal (4xx) must leave the database untouched:
+// triggers count every insert, update and delete in the test database.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma, write } from "~/db.server";
+import { makeRequest, run, type RouteModule } from "~/test/route-harness";
+
+const ROUTES_DIR = path.resolve("app/routes");
+const FORMS_DIR = path.resolve("app/forms");
+const modules = import.meta.glob<RouteModule>("../routes/*.{ts,tsx}");
+
+// Failed sign-ins are recorded on purpose (throttling), so that table is not watched.
+const UNWATCHED = new Set(["LoginAttempt", "_prisma_migrations", "_changes", "sqlite_sequence"]);
+
+const ids: Record<string, string> = {};
+const users: Record<string, number | null> = { anon: null };
+
+function corpus(): [label: string, value: string][] {
+  return [
+    ["xss", `<script>alert("x")</script>`],
+    ["xss-attr", `"><img src=x onerror=alert(1)>`],
+    ["sql", `' OR '1'='1' --`],
+    ["sql-drop", `Robert'); DROP TABLE "Worker";--`],
+    ["long", "长".repeat(20_000)],
+    ["control", "\u0000\u0001\u0007\u001b[31m"],
+    ["bidi", "\u202eevil\u202c 𝕏😀\ufeff"],
+    ["negative", "-1"],
+    ["nan", "NaN"],
+    ["huge", "1e309"],
+    ["bigint", "99999999999999999999999"],
+    ["object", "[object Object]"],
+    ["empty", ""],
+    ["formula", "=HYPERLINK(\"http://evil.example\",\"x\")"],
+    ["forged-worker", ids.otherWorkerId ?? "1"],
+    ["forged-registration", ids.otherRegistrationId ?? "1"],
+    ["date", "2026-02-30"],
+  ];
+}
+
+/** The role that may use a route's forms (anything else is refused by the matrix). */
+function roleFor(file: string): string | null {
+  if (file.startsWith("admin.") || file.startsWith("results.")) return "admin";
+  if (file.startsWith("org.")) return "mgrOwn";
+  if (file.startsWith("judge.")) return "judgeOn";
+  if (file.startsWith("quiz.")) return "worker";
+  if (["login.tsx", "lang.tsx", "logout.tsx"].includes(file) || file.startsWith("honours.notices")) return "anon";
+  return null;
+}
+
+function pathFor(file: string): string {
+  const segments = file.replace(/\.tsx?$/, "").replaceAll("[.]", ".").split(".").filter((s) => s !== "_index");
+  const map: Record<string, string> = {
+    $contestId: ids.contestId!,
+    $eventId: ids.eventId!,
+    $registrationId: ids.registrationId!,
+    $workerId: ids.ownWorkerId!,
+    $roundId: ids.roundId!,
+    $periodId: ids.periodId!,
+    $quizId: ids.quizId!,
+    $code: file.startsWith("admin.quiz") ? ids.quizCode! : file.startsWith("admin.labour") ? ids.labourCode! : ids.skillsCode!,
+    $contest: ids.skillsCode!,
+    $event: ids.eventCode!,
+  };
+  return "/" + segments.map((s) => map[s.replace(/_$/, "")] ?? s).join("/");
+}
+
+function paramsFor(file: string, url: string): Record<string, string> {
+  const segments = file.replace(/\.tsx?$/, "").split(".").filter((s) => s !== "_index");
+  const parts = url.split("/").filter(Boolean);
+  const params: Record<string, string> = {};
+  segments.forEach((s, i) => {
+    const name = s.replace(/_$/, "");
+    if (/^\$\w+$/.test(name)) params[name.slice(1)] = parts[i] ?? "";
+  });
+  return params;
+}
+
+/** Intents and field names the route's action reads, found in its source and its forms. */
+function formShape(file: string): { intents: string[]; fields: string[] } {
+  const source = readFileSync(path.join(ROUTES_DIR, file), "utf8");
+  const intents = new Set<string>();
+  for (const m of source.matchAll(/intent[\w.]*\s*===?\s*"([\w-]+)"/g)) intents.add(m[1]!);
+  for (const m of source.matchAll(/name="intent"\s+value="([\w-]+)"/g)) intents.add(m[1]!);
+  for (const m of source.matchAll(/case "([\w-]+)":/g)) intents.add(m[1]!);
+  const fields = new Set<string>();
+  for (const m of source.matchAll(/(?:formData|form)\.get(?:All)?\("([\w.]+)"\)/g)) fields.add(m[1]!);
+  for (const m of source.matchAll(/name="([\w.]+)"/g)) fields.add(m[1]!);
+  for (const m of source.matchAll(/register\("([\w.]+)"/g)) fields.add(m[1]!);
+  for (const m of source.matchAll(/from "~\/forms\/([\w-]+)"/g)) {
+    const form = readFileSync(path.join(FORMS_DIR, `${m[1]}.ts`), "utf8");
+    for (const f of form.matchAll(/^\s+(\w+):\s*z[.\s]/gm)) fields.add(f[1]!);
+  }
+  fields.delete("intent");
+  return { intents: [...intents].slice(0, 8), fields: [...fields].slice(0, 40) };
+}
+
+async function changes(): Promise<number> {
+  const [row] = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT n FROM _changes`);
+  return Number(row?.n ?? 0);
+}
+
+beforeAll(async () => {
+  await import("../../prisma/seed");
+  const tables = await prisma.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT name FROM sqlite_master WHERE type = 'table'`,
+  );
+  await write(async (tx) => {
+    await tx.$executeRawUnsafe(`CREATE TABLE _changes (n INTEGER NOT NULL)`);
+    await tx.$executeRawUnsafe(`INSERT INTO _changes (n) VALUES (0)`);
+    for (const { name } of tables) {
+      if (UNWATCHED.has(name)) continue;
+      for (const op of ["INSERT", "UPDATE", "DELETE"]) {
+        await tx.$executeRawUnsafe(
+          `CREATE TRIGGER "watch_${name}_${op}" AFTER ${op} ON "${name}" BEGIN UPDATE _changes SET n = n + 1; END`,
+        );
+      }
+    }
+  });
+  const id = async (username: string) => (await prisma.user.findUniqueOrThrow({ where: { username } })).id;
+  Object.assign(users, {
+    worker: await id("worker"),
+    mgrOwn: await id("qinling"),
+    judgeOn: await id("chief"),
+    admin: await id("admin"),
+  });
+  const skills = await prisma.contest.findUniqueOrThrow({ where: { code: "XA2026SKILLS" } });
+  const prog = await prisma.event.findFirstOrThrow({ where: { contestId: skills.id, code: "PROG" } });
+  const qinling = await prisma.organisation.findFirstOrThrow({ where: { name: "西安秦岭软件科技有限公司" } });
+  const qinchuan = await prisma.organisation.findFirstOrThrow({ where: { name: "西安秦川数控机床有限公司" } });
+  const workerUser = await prisma.user.findUniqueOrThrow({ where: { username: "worker" } });
+  const labour = await prisma.contest.findUniqueOrThrow({ where: { code: "XA2026GAMES" } });
+  const quiz = await prisma.quiz.findFirstOrThrow();
+  Object.assign(ids, {
+    skillsCode: skills.code,
+    contestId: String(skills.id),
+    eventId: String(prog.id),
+    eventCode: prog.code,
+    registrationId: String((await prisma.registration.findFirstOrThrow({ where: { eventId: prog.id, workerId: workerUser.workerId } })).id),
+    ownWorkerId: String((await prisma.worker.findFirstOrThrow({ where: { organisationId: qinling.id } })).id),
+    otherWorkerId: String((await prisma.worker.findFirstOrThrow({ where: { organisationId: qinchuan.id } })).id),
+    otherRegistrationId: String((await prisma.registration.findFirstOrThrow({ where: { organisationId: qinchuan.id } })).id),
+    roundId: String((await prisma.nominationRound.findFirstOrThrow()).id),
+    labourCode: labour.code,
+    periodId: String((await prisma.labourPeriod.findFirstOrThrow({ where: { contestId: labour.id } })).id),
+    quizId: String(quiz.id),
+    quizCode: (await prisma.contest.findUniqueOrThrow({ where: { id: quiz.contestId } })).code,
+  });
+}, 120_000);
+
+describe("hostile input", () => {
+  const files = Object.keys(modules).map((p) => p.replace("../routes/", ""));
+
+  it("covers every route with an action", async () => {
+    for (const file of files) {
+      const mod = await modules[`../routes/${file}`]!();
+      if (mod.action) expect(roleFor(file), `${file} has an action but no hostile-input role`).not.toBeNull();
+    }
+  });
+
+  for (const file of files) {
+    it(file, async () => {
+      const mod = await modules[`../routes/${file}`]!();
+      if (!mod.action) return;
+      const role = roleFor(file)!;
+      const url = pathFor(file);
+      const params = paramsFor(file, url);
+      const { intents, fields } = formShape(file);
+      const failures: string[] = [];
+      for (const intent of intents.length > 0 ? intents : [null]) {
+        for (const [label, value] of corpus()) {
+          const body = new FormData();
+          if (intent) body.set("intent", intent);
+          for (const field of fields) body.append(field, value);
+          const before = await changes();
+          const request = await makeRequest(url, { method: "POST", userId: users[role] ?? null, body });
+          const { outcome, value: result } = await run(mod.action, request, params);
+          if (result instanceof Response) await result.body?.cancel();
+          const after = await changes();
+          if (outcome === "error") failures.push(`${intent ?? "-"} ${label}: 500 ${String(result)}`);
+          else if (["bad-request", "forbidden", "not-found", "conflict", "too-many"].includes(outcome) && after !== before) {
+            failures.push(`${intent ?? "-"} ${label}: ${outcome} but ${after - before} row change(s)`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    }, 120_000);
+  }
+});
+
+describe("hostile URL parameters", () => {
+  const files = Object.keys(modules).map((p) => p.replace("../routes/", "")).filter((f) => f.includes("$"));
+  const bad = ["99999999999999", "-1", "0", "1e3", "abc", "%00", "..%2F..%2Fetc"];
+  for (const file of files) {
+    it(`${file} answers a bad id without a server error`, async () => {
+      const mod = await modules[`../routes/${file}`]!();
+      if (!mod.loader) return;
+      const role = roleFor(file) ?? "admin";
+      const failures: string[] = [];
+      for (const value of bad) {
+        const params: Record<string, string> = {};
+        for (const m of file.matchAll(/\$(\w+)/g)) params[m[1]!] = decodeURIComponent(value);
+        for (const userRole of [role, "admin"]) {
+          const request = await makeRequest(`/x/${value}`, { userId: users[userRole] ?? null });
+          const { outcome, value: result } = await run(mod.loader, request, params);
+          if (result instanceof Response) await result.body?.cancel();
+          if (outcome === "error") failures.push(`${userRole} ${value}: ${String(result)}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
+
+describe("hostile uploads", () => {
+  const uploads = [
+    ["org.workers.import.tsx", "/org/workers/import", "mgrOwn"],
+    ["org.registrations.import.tsx", "/org/registrations/import", "mgrOwn"],
+  ] as const;
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  for (const [file, url, role] of uploads) {
+    it(`${file} refuses a fake spreadsheet and an oversized file without storing anything`, async () => {
+      const mod = await modules[`../routes/${file}`]!();
+      for (const upload of [
+        new File([png], "名册.csv", { type: "text/csv" }),
+        new File([png], "名册.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+        new File([new Uint8Array(9 * 1024 * 1024).fill(65)], "huge.csv", { type: "text/csv" }),
+        new File(["=cmd|' /C calc'!A0,\"<script>\"\n"], "formula.csv", { type: "text/csv" }),
+      ]) {
+        const body = new FormData();
+        body.set("file", upload);
+        const before = await changes();
+        const request = await makeRequest(url, { method: "POST", userId: users[role] ?? null, body });
+        const { outcome, value } = await run(mod.action!, request, {});
+        if (value instanceof Response) await value.body?.cancel();
+        expect(outcome, `${file} ${upload.name}`).not.toBe("error");
+        expect(outcome, `${file} ${upload.name}`).not.toBe("ok");
+        expect(await changes(), `${file} ${upload.name}`).toBe(before);
+      }
+    }, 120_000);
+  }
+});

@@ -1,0 +1,27 @@
+// Shared by the leaderboard routes: which event, and which board (frozen or live) this viewer gets.
+import { decodeCursor } from "~/domain/ranking/board";
+import { findBoardEvent, isFrozen } from "~/models/leaderboard.server";
+import { getUser, notFound } from "~/session.server";
+import { SESSION_COOKIE } from "~/session-storage.server";
+
+export async function resolveBoard(request: Request, params: { contest?: string; event?: string }) {
+  const contestCode = params.contest ?? "";
+  const eventCode = params.event ?? "";
+  if (contestCode.length > 64 || eventCode.length > 64) throw notFound();
+  const event = await findBoardEvent(contestCode, eventCode);
+  if (!event) throw notFound();
+  const frozen = isFrozen(event);
+  // Only a frozen board differs by viewer, so anonymous live reads never touch the session store.
+  const user = frozen || request.headers.get("Cookie")?.includes(SESSION_COOKIE) ? await getUser(request) : null;
+  const organiser = user?.role === "admin";
+  return { event, frozen, organiser, view: { frozen: frozen && !organiser } };
+}
+
+export function boardQuery(request: Request) {
+  const url = new URL(request.url);
+  return {
+    after: decodeCursor(url.searchParams.get("after")),
+    q: (url.searchParams.get("q") ?? "").trim().slice(0, 40),
+    entry: (url.searchParams.get("entry") ?? "").trim().slice(0, 40),
+  };
+}

@@ -1,0 +1,48 @@
+// Reads the first worksheet of an uploaded XLSX into rows of trimmed strings for
+// validateImport, and writes the question-bank template.
+import ExcelJS from "exceljs";
+import { questionImportColumns } from "~/domain/quiz";
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("text" in value && typeof value.text === "string") return value.text;
+    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
+  }
+  return "";
+}
+
+export async function readXlsxTable(data: ArrayBuffer): Promise<string[][] | null> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data);
+  } catch {
+    return null;
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value).trim());
+    rows[rowNumber - 1] = cells;
+  });
+  return Array.from(rows, (r) => r ?? []);
+}
+
+export async function questionTemplate(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("题库");
+  sheet.addRow(Object.values(questionImportColumns).map((c) => (c.required ? `*${c.header}` : c.header)));
+  sheet.addRow(["单选", "安全生产", "我国安全生产工作的方针是？", "安全第一、预防为主、综合治理", "以人为本、效益优先", "预防为主、防治结合", "谁主管、谁负责", "A", 1]);
+  sheet.addRow(["多选", "劳动法", "下列属于劳动者权利的有？", "取得劳动报酬", "休息休假", "获得劳动安全卫生保护", "无故旷工", "ABC", 2]);
+  sheet.addRow(["判断", "职业健康", "用人单位应当为劳动者免费提供符合标准的劳动防护用品。", "", "", "", "", "对", 1]);
+  sheet.columns.forEach((col, i) => {
+    col.width = i === 2 ? 40 : i >= 3 && i <= 8 ? 22 : 10;
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

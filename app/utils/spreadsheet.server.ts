@@ -1,0 +1,103 @@
+// Uploaded spreadsheets (CSV or XLSX) read into rows of trimmed strings for the import
+// rules in app/domain/registration, and tables written back out for templates and exports.
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { neutraliseCell, toCsv, type CellValue } from "~/domain/csv";
+import { isoDateOf } from "~/domain/identity/dates";
+
+/** Larger uploads are refused before they are parsed; 50,000 roster rows fit in about 4 MB. */
+export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+
+export type SheetProblem = "import_not_spreadsheet" | "import_file_too_large" | "import_no_file";
+
+export type SheetResult = { ok: true; table: string[][] } | { ok: false; problem: SheetProblem };
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value === null || value === undefined) return "";
+  // Date cells: the calendar date as written, whatever time zone Excel stored it in.
+  if (value instanceof Date) return isoDateOf(value, 0);
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(value);
+  return cell.text ?? "";
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<SheetResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, problem: "import_not_spreadsheet" };
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { ok: true, table: [] };
+  const table: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cellText(cell).trim();
+    });
+    table[rowNumber - 1] = Array.from(cells, (c) => c ?? "");
+  });
+  return { ok: true, table: Array.from(table, (r) => r ?? []) };
+}
+
+/** UTF-8 first (with or without BOM); Excel on Chinese Windows saves CSV as GB18030. */
+function decodeText(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    try {
+      return new TextDecoder("gb18030", { fatal: true }).decode(bytes);
+    } catch {
+      return null;
+    }
+  }
+}
+
+function readCsv(bytes: Uint8Array): SheetResult {
+  // A NUL byte never appears in a text file: this is a binary file renamed to .csv.
+  if (bytes.includes(0)) return { ok: false, problem: "import_not_spreadsheet" };
+  const text = decodeText(bytes);
+  if (text === null) return { ok: false, problem: "import_not_spreadsheet" };
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  return { ok: true, table: parsed.data.map((row) => row.map((c) => String(c ?? "").trim())) };
+}
+
+/** Reads an uploaded file by its content, using the name only to tell CSV from other text. */
+export async function readSpreadsheet(file: { name: string; bytes: Uint8Array }): Promise<SheetResult> {
+  if (file.bytes.byteLength > MAX_UPLOAD_BYTES) return { ok: false, problem: "import_file_too_large" };
+  if (startsWith(file.bytes, ZIP_MAGIC)) return readXlsx(file.bytes);
+  if (/\.(csv|txt)$/i.test(file.name)) return readCsv(file.bytes);
+  return { ok: false, problem: "import_not_spreadsheet" };
+}
+
+export function csvBytes(rows: readonly (readonly CellValue[])[]): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(toCsv(rows));
+}
+
+/**
+ * One-sheet workbook. Strings are neutralised like CSV cells, and `textColumns` (e.g. the
+ * ID number) are formatted as text so Excel does not turn 18 digits into 6.1E+17.
+ */
+export async function xlsxBytes(
+  sheetName: string,
+  rows: readonly (readonly CellValue[])[],
+  options: { textColumns?: readonly number[]; widths?: readonly number[] } = {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  for (const row of rows) sheet.addRow(row.map((c) => (c === undefined ? null : neutraliseCell(c))));
+  for (const index of options.textColumns ?? []) sheet.getColumn(index + 1).numFmt = "@";
+  options.widths?.forEach((w, i) => {
+    sheet.getColumn(i + 1).width = w;
+  });
+  if (rows.length > 0) sheet.getRow(1).font = { bold: true };
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

@@ -1,0 +1,181 @@
+import { mkdirSync } from "node:fs";
+import { withIdCheckChar } from "../app/domain/identity/idNumber";
+import { expect, queryDb, test } from "./support/fixtures";
+
+const SCREENSHOTS = "e2e/.screenshots";
+
+/** A date or datetime-local input value in China time, `days` from now. */
+function chinaInput(days: number, dateOnly = false): string {
+  const iso = new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString();
+  return dateOnly ? iso.slice(0, 10) : iso.slice(0, 16);
+}
+
+test.describe("contests, events and registrations", () => {
+  test("organiser sets up a contest, a manager imports and enters workers, the organiser reviews, the manager sees the outcome", async ({ page, loginAs }) => {
+    test.setTimeout(120_000);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const stamp = String(Date.now()).slice(-5);
+    const code = `E2E${stamp}`;
+    const contestName = `端到端技能大赛${stamp}`;
+    const teamEvent = `团体赛${stamp}`;
+    const soloEvent = `个人赛${stamp}`;
+    // Birthdays on the 30th never clash with the seed's workers (days 1–28).
+    const option = (w: { name: string; id: string } | undefined) => ({ label: `${w?.name}（${w?.id.slice(0, 4)}**********${w?.id.slice(-4)}）` });
+    const person = (birth: string, seq: number) => withIdCheckChar(`610116${birth}${String(seq).padStart(3, "0")}`);
+    const workers = [
+      { name: `甲${stamp}`, id: person("19900630", 101) },
+      { name: `乙${stamp}`, id: person("19910630", 103) },
+      { name: `丙${stamp}`, id: person("19920630", 105) },
+      { name: `丁${stamp}`, id: person("19930630", 107) },
+      { name: `戊${stamp}`, id: person("19940630", 108) },
+      { name: `老${stamp}`, id: person("19600630", 109) },
+    ];
+
+    // ── the organiser creates the contest and its two events ──
+    await loginAs("admin");
+    await page.goto("/admin");
+    await page.getByRole("link", { name: "竞赛与赛项设置" }).click();
+    await page.getByRole("link", { name: "新建竞赛" }).click();
+    await page.getByLabel("竞赛代码").fill(code);
+    await page.getByLabel("竞赛名称").fill(contestName);
+    await page.getByLabel("报名开始").fill(chinaInput(-1));
+    await page.getByLabel("报名截止").fill(chinaInput(20));
+    await page.getByLabel("比赛开始日期").fill(chinaInput(30, true));
+    await page.getByLabel("比赛结束日期").fill(chinaInput(31, true));
+    await page.getByRole("button", { name: "新建竞赛" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: contestName })).toBeVisible();
+    const contestUrl = new URL(page.url()).pathname;
+
+    await page.getByRole("link", { name: "添加赛项" }).click();
+    await page.getByLabel("赛项代码").fill("TEAM");
+    await page.getByLabel("赛项名称").fill(teamEvent);
+    await page.getByLabel("比赛形式").selectOption("team");
+    await page.getByLabel("每队上场人数（最少）").fill("2");
+    await page.getByLabel("每队上场人数（最多）").fill("3");
+    await page.getByLabel("替补人数上限").fill("1");
+    await page.getByLabel("每单位名额").fill("1");
+    // Weights that do not add up are caught before anything is sent.
+    await page.getByLabel("决赛 技能操作").fill("60");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("本轮权重合计须为 100%")).toBeVisible();
+    await page.getByLabel("决赛 技能操作").fill("70");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByRole("link", { name: teamEvent })).toBeVisible();
+
+    await page.getByRole("link", { name: "添加赛项" }).click();
+    await page.getByLabel("赛项代码").fill("SOLO");
+    await page.getByLabel("赛项名称").fill(soloEvent);
+    await page.getByLabel("每单位名额").fill("2");
+    await page.getByLabel("最大年龄").fill("55");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByRole("link", { name: soloEvent })).toBeVisible();
+    await page.getByRole("button", { name: "改为“报名中”" }).click();
+    await expect(page.getByText("竞赛状态已改为“报名中”")).toBeVisible();
+
+    // ── the manager imports a roster ──
+    await loginAs("heat");
+    await page.goto("/org");
+    await page.getByRole("link", { name: "维护职工名册" }).click();
+    await page.getByRole("link", { name: "批量导入" }).click();
+    await page.getByLabel("选择文件").setInputFiles({ name: "photo.csv", mimeType: "text/csv", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]) });
+    await page.getByRole("button", { name: "上传并导入" }).click();
+    await expect(page.getByText("无法读取该文件")).toBeVisible();
+
+    const csv = ["姓名,身份证号,性别,手机号,工种,技能等级,是否工会会员", ...workers.map((w, i) => `${w.name},${w.id},,1380013800${i},热力运行值班员,高级工,是`)].join("\r\n");
+    // Slow the upload down a little so the progress indicator can be seen.
+    await page.route("**/org/workers/import*", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      // The revalidation after the upload may also pass here once the route is gone.
+      await route.continue().catch(() => undefined);
+    });
+    await page.getByLabel("选择文件").setInputFiles({ name: "名册.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`) });
+    await page.getByRole("button", { name: "上传并导入" }).click();
+    await expect(page.getByRole("progressbar")).toBeVisible();
+    await expect(page.getByText(`导入成功：共 ${workers.length} 行`)).toBeVisible();
+    await page.unrouteAll({ behavior: "ignoreErrors" });
+
+    // ── and enters two individuals and a team, meeting an eligibility and a quota error ──
+    await page.goto("/org/registrations");
+    const solo = page.getByRole("article", { name: new RegExp(soloEvent) });
+    await expect(solo.getByText("名额：已用 0 / 共 2，剩余 2")).toBeVisible();
+    await solo.getByLabel("选手").selectOption(option(workers[5]));
+    await expect(solo.getByText(/资格预检/)).toBeVisible();
+    await solo.getByRole("button", { name: "提交报名" }).click();
+    await expect(solo.getByText(`${workers[5]?.name}：年龄超出 18–55 岁`)).toBeVisible();
+    for (const w of workers.slice(0, 2)) {
+      await solo.getByLabel("选手").selectOption(option(w));
+      await solo.getByRole("button", { name: "提交报名" }).click();
+      await expect(page.getByText("报名已提交，等待组织者审核")).toBeVisible();
+    }
+    await expect(solo.getByText("名额：已用 2 / 共 2，剩余 0")).toBeVisible();
+    await solo.getByLabel("选手").selectOption(option(workers[2]));
+    await solo.getByRole("button", { name: "提交报名" }).click();
+    await expect(solo.getByText("本单位名额已满（共 2 个，已报 2 个）")).toBeVisible();
+
+    const team = page.getByRole("article", { name: new RegExp(teamEvent) });
+    await team.getByText("组队报名").click();
+    await team.getByLabel("队名").fill(`热力队${stamp}`);
+    const starters = team.getByRole("group", { name: "上场队员" });
+    await starters.getByLabel(workers[2]?.name ?? "").check();
+    await starters.getByLabel(workers[3]?.name ?? "").check();
+    await team.getByRole("group", { name: "替补队员" }).getByLabel(workers[4]?.name ?? "").check();
+    await team.getByRole("button", { name: "提交报名" }).click();
+    await expect(page.getByText("报名已提交，等待组织者审核")).toBeVisible();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SCREENSHOTS}/registration-org-phone.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // ── the organiser rejects one and approves the rest ──
+    await loginAs("admin");
+    await page.goto(contestUrl);
+    await page.getByRole("link", { name: "报名审核" }).click();
+    await page.getByLabel(`选择 ${workers[1]?.name}`).check();
+    await page.getByRole("button", { name: "退回所选" }).click();
+    await expect(page.getByText("退回报名须填写原因")).toBeVisible();
+    await page.getByLabel(`选择 ${workers[1]?.name}`).check();
+    await page.getByLabel("退回原因（单位可见）").fill("缺少高级工证书复印件");
+    await page.getByRole("button", { name: "退回所选" }).click();
+    await expect(page.getByText("已处理 1 条报名")).toBeVisible();
+    await page.getByLabel(`选择 ${workers[0]?.name}`).check();
+    await page.getByLabel(`选择 热力队${stamp}`).check();
+    await page.getByRole("button", { name: "通过所选" }).click();
+    await expect(page.getByText("已处理 2 条报名")).toBeVisible();
+    await expect(page.getByText(`${code}-SOLO-0001`)).toBeVisible();
+    await expect(page.getByText(`${code}-TEAM-0001`)).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOTS}/registration-review-desktop.png`, fullPage: true });
+
+    const exported = await page.request.get(`${contestUrl}/export?format=csv`);
+    expect(exported.headers()["content-type"]).toContain("text/csv");
+    const body = await exported.text();
+    expect(body.split("\r\n")[0]).toContain("参赛编号");
+    expect(body).toContain(`${code}-SOLO-0001`);
+    expect(body).not.toContain(workers[0]?.id ?? "x");
+
+    // ── the manager sees the outcome, with the organiser's reason ──
+    await loginAs("heat");
+    await page.goto("/org/registrations");
+    const mine = page.getByRole("table");
+    await expect(mine.getByRole("row", { name: new RegExp(workers[1]?.name ?? "") })).toContainText("已退回");
+    await expect(mine.getByRole("row", { name: new RegExp(workers[1]?.name ?? "") })).toContainText("缺少高级工证书复印件");
+    await expect(mine.getByRole("row", { name: new RegExp(workers[0]?.name ?? "") })).toContainText(`${code}-SOLO-0001`);
+    await expect(mine.getByRole("row", { name: new RegExp(`热力队${stamp}`) })).toContainText("已通过");
+  });
+
+  test("a manager cannot open another organisation's worker, and sees ID numbers masked in lists", async ({ page, loginAs }) => {
+    const [other] = queryDb<{ id: number }>(
+      `SELECT w.id FROM "Worker" w JOIN "Organisation" o ON o.id = w.organisationId WHERE o.name = '西安长安热力有限公司' LIMIT 1`,
+    );
+    await loginAs("qinchuan");
+    const response = await page.goto(`/org/workers/${other?.id}`);
+    expect(response?.status()).toBe(404);
+    await page.goto("/org/workers");
+    await expect(page.getByRole("heading", { level: 1, name: "职工名册" })).toBeVisible();
+    const firstMasked = page.getByRole("cell", { name: /^\d{4}\*{10}[\dX]{4}$/ }).first();
+    await expect(firstMasked).toBeVisible();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SCREENSHOTS}/registration-roster-phone.png`, fullPage: true });
+    // The full number is on the worker's own page, for their own manager.
+    await page.getByRole("table").getByRole("link").first().click();
+    await expect(page.getByLabel("身份证号")).toHaveValue(/^\d{17}[\dX]$/);
+  });
+});

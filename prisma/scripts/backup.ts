@@ -1,0 +1,12 @@
+// npm run db:backup [-- <file>] — online backup of DATABASE_URL (the app may keep running).
+import path from "node:path";
+import { backupDatabase } from "./backup-lib.ts";
+import { databaseFile, projectRoot } from "./schema-engine.ts";
+
+const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "");
+const destination = path.resolve(
+  process.argv[2] ?? path.join(projectRoot, "prisma", "data", "backups", `jiangxin-${stamp}.db`),
+);
+await import("node:fs").then((fs) => fs.mkdirSync(path.dirname(destination), { recursive: true }));
+const info = await backupDatabase(databaseFile(), destination);
+console.log(`Backed up ${info.pages} pages in ${info.ms} ms to ${info.file}`);
