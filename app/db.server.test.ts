@@ -28,3 +28,31 @@ describe("write()", () => {
     await createOrganisation();
   });
 });
+
+describe("storage failures", () => {
+  it("a full disk refuses the write with a 503, stores nothing and corrupts nothing", async () => {
+    await createOrganisation({ name: "满盘之前" });
+    const [{ page_count }] = (await prisma.$queryRawUnsafe<{ page_count: bigint | number }[]>("PRAGMA page_count")) as [{ page_count: bigint | number }];
+    // Cap the writer connection's file at its current size, as a full disk would.
+    await write((tx) => tx.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(page_count)}`));
+    const attempt = write(async (tx) => {
+      for (let i = 0; i < 400; i++) await tx.organisation.create({ data: { name: `填满${i}${"长".repeat(400)}`, kind: "enterprise" } });
+    });
+    const thrown = await attempt.catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(503);
+    expect(await prisma.organisation.count({ where: { name: { startsWith: "填满" } } })).toBe(0);
+    const [check] = await prisma.$queryRawUnsafe<{ integrity_check: string }[]>("PRAGMA integrity_check");
+    expect(check?.integrity_check).toBe("ok");
+    await write((tx) => tx.$queryRawUnsafe("PRAGMA max_page_count = 1073741823"));
+    await createOrganisation({ name: "满盘之后" });
+  });
+
+  it("a read-only database refuses the write with a 503", async () => {
+    await write((tx) => tx.$queryRawUnsafe("PRAGMA query_only = ON"));
+    const thrown = await write((tx) => tx.organisation.create({ data: { name: "只读", kind: "enterprise" } })).catch((e: unknown) => e);
+    expect((thrown as Response).status).toBe(503);
+    await write((tx) => tx.$queryRawUnsafe("PRAGMA query_only = OFF")).catch(() => undefined);
+    expect(await prisma.organisation.count({ where: { name: "只读" } })).toBe(0);
+  });
+});

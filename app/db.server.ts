@@ -82,12 +82,35 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
+// SQLite's answers when the file cannot take a write: the disk is full, the file or its
+// folder is read-only, or the device failed. The transaction has rolled back; nothing is
+// half-written, and the user is told plainly instead of seeing a bare server error.
+const STORAGE_FAILURE = /SQLITE_FULL|database or disk is full|SQLITE_READONLY|readonly database|SQLITE_IOERR|disk I\/O error/i;
+
+export function isStorageFailure(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  return STORAGE_FAILURE.test(text);
+}
+
+/** 503 with a reason the error page explains (see app/components/error-view.tsx). */
+export function storageUnavailable(): Response {
+  return new Response("storage-unavailable", { status: 503, statusText: "Service Unavailable" });
+}
+
 /**
  * Runs `fn` in one transaction on the writer connection, after every earlier write has
  * finished. Everything it does commits together or not at all.
  */
-export function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return enqueue(() => clients().writer.$transaction(fn, { timeout: 60_000, maxWait: 60_000 }));
+export async function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await enqueue(() => clients().writer.$transaction(fn, { timeout: 60_000, maxWait: 60_000 }));
+  } catch (error) {
+    if (isStorageFailure(error)) {
+      console.error("write refused by storage", error);
+      throw storageUnavailable();
+    }
+    throw error;
+  }
 }
 
 /**
@@ -95,7 +118,19 @@ export function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
  * transaction (hundreds of thousands of rows a second, where createMany manages thousands).
  * Serialised with `write()`, so the two never interleave.
  */
-export function bulkWrite<T>(fn: (db: Database.Database) => T): Promise<T> {
+export async function bulkWrite<T>(fn: (db: Database.Database) => T): Promise<T> {
+  try {
+    return await bulkWriteUnchecked(fn);
+  } catch (error) {
+    if (isStorageFailure(error)) {
+      console.error("bulk write refused by storage", error);
+      throw storageUnavailable();
+    }
+    throw error;
+  }
+}
+
+function bulkWriteUnchecked<T>(fn: (db: Database.Database) => T): Promise<T> {
   return enqueue(async () => {
     const c = clients();
     if (!c.bulk) {

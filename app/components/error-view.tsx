@@ -15,6 +15,9 @@ export function ErrorView({ error }: { error: unknown }) {
     } else if (status === 403) {
       title = t("error.403.title");
       body = t("error.403.body");
+    } else if (status === 503 && error.data === "storage-unavailable") {
+      title = t("error.storage.title");
+      body = t("error.storage.body");
     } else if (status >= 400 && status < 500) {
       title = t("error.400.title");
       body = typeof error.data === "string" && error.data.length < 300 ? error.data : t("error.400.title");

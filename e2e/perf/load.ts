@@ -1,0 +1,164 @@
+// npm run load — many judges saving marks while many visitors read the leaderboards, against
+// the production build on 127.0.0.1 with a fresh seeded database. Then it checks that no
+// acknowledged mark was lost and that every stored total equals its recomputation from the
+// marks, and prints throughput and latency. Bounded: LOAD_SECONDS (default 20) of reading,
+// LOAD_ROUNDS (default 2) passes of every judge over every sheet.
+import Database from "better-sqlite3";
+import autocannon from "autocannon";
+import { freshSeededDatabase, ms, sessionCookie, startServer, summarise, useScriptEnvironment } from "./support";
+
+useScriptEnvironment();
+const PORT = Number(process.env.LOAD_PORT ?? 3210);
+const EXTRA_JUDGES = Number(process.env.LOAD_JUDGES ?? 12);
+const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 2);
+const READ_SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
+
+const file = freshSeededDatabase("load");
+// Before any app module reads the environment (the verification below uses the app's models).
+process.env.DATABASE_URL = `file:${file}`;
+console.log(`Database: ${file}`);
+
+// More judges than the demo has: each one assigned to every event of the skills contest.
+const db = new Database(file);
+const contest = db.prepare(`SELECT id, code FROM "Contest" WHERE code = 'XA2026SKILLS'`).get() as { id: number; code: string };
+const events = db.prepare(`SELECT id, code FROM "Event" WHERE contestId = ?`).all(contest.id) as { id: number; code: string }[];
+const judgeIds: number[] = [];
+db.transaction(() => {
+  for (const username of ["chief", "judge2", "judge3"]) {
+    judgeIds.push((db.prepare(`SELECT id FROM "User" WHERE username = ?`).get(username) as { id: number }).id);
+  }
+  const hash = (db.prepare(`SELECT passwordHash FROM "User" WHERE username = 'chief'`).get() as { passwordHash: string }).passwordHash;
+  for (let i = 1; i <= EXTRA_JUDGES; i++) {
+    const info = db
+      .prepare(`INSERT INTO "User" (username, displayName, passwordHash, role, locale, active, createdAt) VALUES (?, ?, ?, 'judge', 'zh', 1, ?)`)
+      .run(`load-judge-${i}`, `压测裁判${i}`, hash, new Date().toISOString());
+    judgeIds.push(Number(info.lastInsertRowid));
+    for (const event of events) {
+      db.prepare(`INSERT INTO "JudgeAssignment" (eventId, userId, isChief) VALUES (?, ?, 0)`).run(event.id, Number(info.lastInsertRowid));
+    }
+  }
+})();
+const entries = db
+  .prepare(
+    `SELECT r.id, r.eventId FROM "Registration" r JOIN "Event" e ON e.id = r.eventId
+     WHERE e.contestId = ? AND r.status IN ('approved', 'checked_in') AND r.blindCode IS NOT NULL ORDER BY r.id`,
+  )
+  .all(contest.id) as { id: number; eventId: number }[];
+db.close();
+console.log(`${judgeIds.length} judges × ${entries.length} entries in ${events.length} events, ${ROUNDS} rounds`);
+
+const server = await startServer(file, PORT);
+type Ack = { registrationId: number; judgeId: number; criterionId: number; value: string };
+const acknowledged = new Map<string, Ack>();
+const saveLatencies: number[] = [];
+let saves = 0;
+let refusals = 0;
+let failures = 0;
+
+async function judgeLoop(judgeId: number, seed: number) {
+  const cookie = await sessionCookie(judgeId);
+  let n = seed;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const entry of entries) {
+      const url = `${server.url}/judge/events/${entry.eventId}/entries/${entry.id}`;
+      const page = await fetch(url, { headers: { Cookie: cookie } });
+      if (page.status === 404) continue; // recused or not on this entry's panel
+      const html = await page.text();
+      const body = new URLSearchParams();
+      const inputs = [...html.matchAll(/<input\b[^>]*>/g)].map((m) => ({
+        name: /\bname="([^"]+)"/.exec(m[0])?.[1] ?? "",
+        value: /\bvalue="([^"]*)"/.exec(m[0])?.[1] ?? "",
+      }));
+      for (const input of inputs) if (/^v\d+$/.test(input.name)) body.set(input.name, input.value);
+      const marks = [...new Set(inputs.map((i) => i.name).filter((name) => /^m\d+$/.test(name)))];
+      if (marks.length === 0) continue;
+      const values = new Map<string, string>();
+      for (const field of marks) {
+        // 0–3 is valid for every rule (WorldSkills points, marks out of any maximum ≥ 3).
+        n = (n * 1103515245 + 12345) % 2147483648;
+        const value = String(n % 4);
+        body.set(field, value);
+        values.set(field, value);
+      }
+      body.set("intent", "draft");
+      const started = performance.now();
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+        redirect: "manual",
+      });
+      saveLatencies.push(performance.now() - started);
+      await response.arrayBuffer();
+      if (response.status === 302 || response.status === 303 || response.status === 204) {
+        saves += 1;
+        for (const [field, value] of values) {
+          const criterionId = Number(field.slice(1));
+          acknowledged.set(`${entry.id}:${criterionId}:${judgeId}`, { registrationId: entry.id, judgeId, criterionId, value });
+        }
+      } else if (response.status === 409 || response.status === 400) {
+        refusals += 1;
+      } else {
+        failures += 1;
+      }
+    }
+  }
+}
+
+function read(path: string): Promise<autocannon.Result> {
+  return autocannon({ url: `${server.url}${path}`, connections: 25, duration: READ_SECONDS, timeout: 10 });
+}
+
+const startedAt = performance.now();
+const [readData, readPage] = await Promise.all([
+  read(`/results/${contest.code}/${events[0]!.code}/data`),
+  read(`/results/${contest.code}/${events[0]!.code}`),
+  Promise.all(judgeIds.map((id, i) => judgeLoop(id, i + 1))),
+]);
+const elapsed = (performance.now() - startedAt) / 1000;
+await server.stop();
+
+// ── verification ──
+const check = new Database(file, { readonly: true });
+const markOf = check.prepare(`SELECT value FROM "Mark" WHERE registrationId = ? AND criterionId = ? AND judgeId = ?`);
+const critType = check.prepare(`SELECT type FROM "Criterion" WHERE id = ?`);
+let lost = 0;
+for (const ack of acknowledged.values()) {
+  // A measurement is one value per entry, owned by whoever recorded it last.
+  if ((critType.get(ack.criterionId) as { type: string }).type === "measurement") continue;
+  const row = markOf.get(ack.registrationId, ack.criterionId, ack.judgeId) as { value: number } | undefined;
+  const expected = Number(ack.value);
+  // Stored in centimarks except WorldSkills points; accept either representation of the value.
+  if (!row || (row.value !== expected && row.value !== expected * 100)) lost += 1;
+}
+check.close();
+
+const { computeEvent } = await import("../../app/models/results.server");
+const { prisma, disconnectDb } = await import("../../app/db.server");
+let mismatched = 0;
+let checked = 0;
+for (const event of events) {
+  const computed = await computeEvent(prisma, event.id);
+  if (!computed || !computed.results.ok) continue;
+  const stored = new Map((await prisma.result.findMany({ where: { eventId: event.id } })).map((r) => [r.registrationId, r.total]));
+  for (const entry of computed.results.entries) {
+    checked += 1;
+    const expected = entry.status === "complete" ? entry.total : null;
+    if ((stored.get(Number(entry.entryId)) ?? null) !== expected) mismatched += 1;
+  }
+}
+await disconnectDb();
+
+const save = summarise(saveLatencies);
+const line = (name: string, r: autocannon.Result) =>
+  `${name.padEnd(28)} ${Math.round(r.requests.average).toLocaleString().padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}`;
+console.log(`\nLoad for ${elapsed.toFixed(1)} s on 127.0.0.1`);
+console.log(`judges' sheet saves          ${saves} acknowledged (${(saves / elapsed).toFixed(1)}/s), ${refusals} refused, ${failures} failed`);
+console.log(`  save latency               p50 ${ms(save.p50)}  p95 ${ms(save.p95)}  p99 ${ms(save.p99)}  max ${ms(save.max)}`);
+console.log(line("leaderboard data route", readData));
+console.log(line("leaderboard page", readPage));
+console.log(`\nmarks acknowledged: ${acknowledged.size}, lost: ${lost}`);
+console.log(`entry totals checked: ${checked}, not equal to recomputation: ${mismatched}`);
+const ok = lost === 0 && mismatched === 0 && failures === 0 && saves > 0;
+console.log(ok ? "PASS: no mark lost, every total matches." : "FAIL");
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,111 @@
+// Shared by the load, fault and benchmark scripts: a throw-away database, the production
+// server started on 127.0.0.1, signed-in cookies minted like the app does, percentiles.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "..", "..");
+
+/** Secrets for throw-away servers; set before any app module reads the environment. */
+export function useScriptEnvironment(): void {
+  process.env.SESSION_SECRET ??= "perf-session-secret-0123456789abcdefghijklmnopqrstuvwxyz";
+  process.env.ID_NUMBER_KEY ??= "5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e";
+}
+
+/** Creates, migrates and seeds a fresh database file; returns its path. */
+export function freshSeededDatabase(name: string): string {
+  const dir = path.join(ROOT, "e2e", ".data");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}-${Date.now()}.db`);
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+  for (const script of ["prisma/scripts/migrate-deploy.ts", "prisma/seed.ts"]) {
+    const result = spawnSync("npx", ["tsx", script], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${file}` },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (result.status !== 0) throw new Error(`${script} failed for ${file}`);
+  }
+  return file;
+}
+
+/** Builds the app unless a build exists (JX_BUILD_NAME picks the folder, as for e2e). */
+export function ensureBuild(): string {
+  const name = process.env.JX_BUILD_NAME || "build";
+  const entry = path.join(ROOT, name, "index.js");
+  if (!existsSync(entry)) {
+    const result = spawnSync("npx", ["remix", "build"], { cwd: ROOT, stdio: "inherit" });
+    if (result.status !== 0) throw new Error("remix build failed");
+  }
+  return entry;
+}
+
+export type Server = { url: string; process: ChildProcess; stop(): Promise<void>; kill(): void };
+
+export async function startServer(databaseFile: string, port: number): Promise<Server> {
+  const entry = ensureBuild();
+  const child = spawn("npx", ["remix-serve", entry], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${databaseFile}`,
+      COOKIE_SECURE: "0",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  await waitForServer(`${url}/healthz`);
+  return {
+    url,
+    process: child,
+    kill: () => signal("SIGKILL"),
+    stop: async () => {
+      signal("SIGTERM");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      signal("SIGKILL");
+    },
+  };
+}
+
+export async function waitForServer(url: string, attempts = 240): Promise<void> {
+  for (let i = 0; i < attempts; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not answer at ${url}`);
+}
+
+/** "Cookie" header value for a user, signed with the same session module as the app. */
+export async function sessionCookie(userId: number): Promise<string> {
+  const { sessionStorage, USER_KEY } = await import("../../app/session-storage.server");
+  const session = await sessionStorage.getSession();
+  session.set(USER_KEY, userId);
+  return (await sessionStorage.commitSession(session)).split(";")[0] ?? "";
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export function summarise(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
+}
+
+export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
