@@ -259,7 +259,7 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
     }
     if (changes.length > 0) {
       await startScoring(tx, scoring, input.judgeId);
-      await refreshEntryResult(tx, entry.id);
+      await refreshEntryResult(tx, entry.id, scoring);
     }
     return { ok: true, changed: changes.length };
   });

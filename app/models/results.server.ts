@@ -186,11 +186,14 @@ function stateOf(row: { rankKey: bigint | null; total: number | null; prize: str
  * Recomputes one entry's Result row (total, rank key, detail, complete) after its marks
  * changed, and passes the change to the ranking tables. Runs inside the caller's write.
  * Rank, prize and standardised score are event-wide and are left to writeEventRanks.
+ * `loaded` is the event's scoring set-up when the caller already has it in this transaction.
  */
-export async function refreshEntryResult(tx: Tx, registrationId: number): Promise<void> {
+export async function refreshEntryResult(tx: Tx, registrationId: number, loaded?: EventScoring): Promise<void> {
   const entry = await tx.registration.findUnique({ where: { id: registrationId }, select: entrySelect });
   if (!entry) return;
-  const scoring = await loadEventScoring(tx, entry.eventId);
+  // A caller that has just loaded the event's scoring set-up (a sheet save) passes it in:
+  // loading it is most of the cost of a save.
+  const scoring = loaded && loaded.event.id === entry.eventId ? loaded : await loadEventScoring(tx, entry.eventId);
   if (!scoring) return;
   const results = compute(scoring, entriesInput(scoring, [entry], await marksOf(tx, [entry.id])));
   if (!results.ok) return;

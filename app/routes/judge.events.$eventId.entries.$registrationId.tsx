@@ -7,27 +7,17 @@ import { useZodForm } from "~/components/use-zod-form";
 import { parseDescriptors } from "~/domain/judging/definition";
 import { scoreSheetSchema } from "~/forms/judging";
 import { formatMark, useT } from "~/i18n";
-import { judgeAssignment, judgeEntry } from "~/models/judging.server";
 import { loadScoreSheet, saveScoreSheet } from "~/models/marks.server";
-import { notFound, requireJudge } from "~/session.server";
+import { notFound } from "~/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
-import { parseId } from "~/utils/ids";
+import { requireJudgeOnEntry } from "~/utils/judge-access.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = () => [{ title: "评分表 · 匠心" }];
 
-async function authorise(request: Request, params: LoaderFunctionArgs["params"]) {
-  const user = await requireJudge(request);
-  const eventId = (parseId(params.eventId) ?? 0);
-  const registrationId = (parseId(params.registrationId) ?? 0);
-  if (!Number.isInteger(eventId) || !Number.isInteger(registrationId)) throw notFound();
-  const assignment = await judgeAssignment(eventId, user.id);
-  if (!assignment) throw notFound();
-  // Recusal: an entry of the judge's own unit (or its parent union) does not exist for them.
-  const entry = await judgeEntry(eventId, registrationId, assignment.user.organisationId);
-  if (!entry) throw notFound();
-  return { user, eventId, registrationId };
+function authorise(request: Request, params: LoaderFunctionArgs["params"]) {
+  return requireJudgeOnEntry(request, params);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

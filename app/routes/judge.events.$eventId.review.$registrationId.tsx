@@ -8,26 +8,18 @@ import { marksOpen } from "~/domain/judging/workflow";
 import { correctionReasonSchema, decisionSchema } from "~/forms/judging";
 import { formatMark, useT } from "~/i18n";
 import { decideAppeal, listAppealsForEntry, parseDecision, startAppealReview } from "~/models/appeals.server";
-import { judgeAssignment, judgeEntry } from "~/models/judging.server";
 import { correctMarks, loadReviewGrid } from "~/models/marks.server";
-import { forbidden, notFound, requireJudge } from "~/session.server";
+import { notFound } from "~/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
+import { requireJudgeOnEntry } from "~/utils/judge-access.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = () => [{ title: "裁判长复核 · 匠心" }];
 
-async function authorise(request: Request, params: LoaderFunctionArgs["params"]) {
-  const user = await requireJudge(request);
-  const eventId = (parseId(params.eventId) ?? 0);
-  const registrationId = (parseId(params.registrationId) ?? 0);
-  if (!Number.isInteger(eventId) || !Number.isInteger(registrationId)) throw notFound();
-  const assignment = await judgeAssignment(eventId, user.id);
-  if (!assignment) throw notFound();
-  if (!assignment.isChief) throw forbidden();
-  if (!(await judgeEntry(eventId, registrationId, assignment.user.organisationId))) throw notFound();
-  return { user, eventId, registrationId };
+function authorise(request: Request, params: LoaderFunctionArgs["params"]) {
+  return requireJudgeOnEntry(request, params, { chief: true });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
