@@ -6,7 +6,7 @@ import { prisma, write, type Tx } from "~/db.server";
 import { parseMark, parseSheet, type SheetCriterion } from "~/domain/judging/sheet";
 import { marksOpen } from "~/domain/judging/workflow";
 import { formatCentimarks, resolveAggregation, type AggregationRule } from "~/domain/scoring";
-import { appendAudit } from "~/models/audit.server";
+import { appendAudit, appendAuditMany } from "~/models/audit.server";
 import {
   loadEventScoring,
   panelOf,
@@ -72,7 +72,7 @@ function sheetPlan(scoring: EventScoring, entry: Entry, judgeId: number) {
 async function currentMarks(db: Db, registrationId: number, judgeId: number, criteria: SheetCriterionView[]) {
   const marks = await db.mark.findMany({
     where: { registrationId, criterionId: { in: criteria.map((c) => c.id) } },
-    select: { id: true, criterionId: true, judgeId: true, value: true },
+    select: { id: true, criterionId: true, judgeId: true, value: true, version: true },
   });
   const mine = new Map<number, (typeof marks)[number]>();
   for (const c of criteria) {
@@ -138,6 +138,8 @@ type MarkChange = {
   judgeNo: number;
   before: number | null;
   after: number | null;
+  /** The stored row when the caller has already read it (saves a lookup per mark). */
+  stored?: { id: number; version: number } | null;
 };
 
 /** How a stored mark reads to people: points under WorldSkills, marks otherwise. */
@@ -156,10 +158,13 @@ async function applyMarks(
   reason: string | null,
 ) {
   for (const ch of changes) {
-    const existing = await tx.mark.findFirst({
-      where: { registrationId, criterionId: ch.criterionId, judgeId: ch.judgeId },
-      select: { id: true, version: true },
-    });
+    const existing =
+      ch.stored !== undefined
+        ? ch.stored
+        : await tx.mark.findFirst({
+            where: { registrationId, criterionId: ch.criterionId, judgeId: ch.judgeId },
+            select: { id: true, version: true },
+          });
     if (ch.after === null) {
       if (existing) await tx.mark.delete({ where: { id: existing.id } });
     } else if (existing) {
@@ -167,7 +172,12 @@ async function applyMarks(
     } else {
       await tx.mark.create({ data: { registrationId, criterionId: ch.criterionId, judgeId: ch.judgeId, value: ch.after } });
     }
-    await appendAudit(tx, {
+  }
+  if (changes.length === 0) return;
+  // One insert for the whole sheet's audit trail.
+  await appendAuditMany(
+    tx,
+    changes.map((ch) => ({
       actorId,
       action,
       entityType: "registration",
@@ -175,8 +185,8 @@ async function applyMarks(
       before: { criterion: ch.code, judgeNo: ch.judgeNo, value: ch.before, display: display(ch.before, ch.rule) },
       after: { criterion: ch.code, judgeNo: ch.judgeNo, value: ch.after, display: display(ch.after, ch.rule) },
       reason,
-    });
-  }
+    })),
+  );
 }
 
 async function startScoring(tx: Tx, scoring: EventScoring, actorId: number) {
@@ -238,6 +248,7 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
         judgeNo: plan.judgeNo,
         before: before?.value ?? null,
         after,
+        stored: before ? { id: before.id, version: before.version } : null,
       });
     }
     await applyMarks(tx, entry.id, changes, input.judgeId, "mark.save", input.submit ? "submit" : "draft");
