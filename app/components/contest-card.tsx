@@ -47,3 +47,18 @@ export function ContestCard({ contest }: { contest: ContestSummary }) {
     </article>
   );
 }
+
+/** The public list of contests, or a line saying there are none yet. */
+export function ContestGrid({ contests }: { contests: (ContestSummary & { id: number })[] }) {
+  const t = useT();
+  if (contests.length === 0) return <p className="muted">{t("home.contests.empty")}</p>;
+  return (
+    <ul className="card-grid">
+      {contests.map((contest) => (
+        <li key={contest.id}>
+          <ContestCard contest={contest} />
+        </li>
+      ))}
+    </ul>
+  );
+}

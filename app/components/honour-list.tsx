@@ -21,11 +21,10 @@ export function HonourTimeline({ awards }: { awards: Award[] }) {
           <p className="honour-timeline__year">{a.year}</p>
           <div>
             <p className="honour-timeline__title">
-              {t(`rules.honour_level.${a.level}`)}
-              {t(`rules.honour_kind.${a.kind}`)}
+              {t("honours.levelKind", { level: t(`rules.honour_level.${a.level}`), kind: t(`rules.honour_kind.${a.kind}`) })}
             </p>
             <p className="muted small">
-              {t("honours.roll.conferredBy")}：{a.conferringBody}
+              {t("honours.roll.conferredBy", { body: a.conferringBody })}
             </p>
             {a.citation ? <p>{a.citation}</p> : null}
             {a.certificates.map((c) => (

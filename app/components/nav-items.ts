@@ -10,11 +10,31 @@ const PUBLIC_ITEMS: NavItem[] = [
   { to: "/results", label: "leaderboard.nav" },
 ];
 
+// Each role's home page is matched exactly (`end`), so it is not lit on its sub-pages.
 const ROLE_ITEMS: Record<Role, NavItem[]> = {
-  admin: [{ to: "/admin", label: "nav.admin" }, { to: "/admin/contests", label: "reg.nav.contests" }, { to: "/admin/honours", label: "honours.nav.admin" }, { to: "/admin/labour", label: "labour.nav.admin" }, { to: "/admin/quiz", label: "quiz.nav.admin" }, { to: "/admin/judging", label: "judging.nav.admin" }],
-  org_manager: [{ to: "/org", label: "nav.org" }, { to: "/org/workers", label: "reg.nav.roster" }, { to: "/org/registrations", label: "reg.nav.entries" }, { to: "/org/honours", label: "honours.nav.org" }, { to: "/org/labour", label: "labour.nav.org" }, { to: "/org/receipts", label: "judging.nav.receipts" }],
+  admin: [
+    { to: "/admin", label: "nav.admin", end: true },
+    { to: "/admin/contests", label: "reg.nav.contests" },
+    { to: "/admin/judging", label: "judging.nav.admin" },
+    { to: "/admin/honours", label: "honours.nav.admin" },
+    { to: "/admin/labour", label: "labour.nav.admin" },
+    { to: "/admin/quiz", label: "quiz.nav.admin" },
+  ],
+  org_manager: [
+    { to: "/org", label: "nav.org", end: true },
+    { to: "/org/workers", label: "reg.nav.roster" },
+    { to: "/org/registrations", label: "reg.nav.entries" },
+    { to: "/org/receipts", label: "judging.nav.receipts" },
+    { to: "/org/honours", label: "honours.nav.org" },
+    { to: "/org/labour", label: "labour.nav.org" },
+  ],
   judge: [{ to: "/judge", label: "nav.judge" }],
-  worker: [{ to: "/me", label: "nav.me" }, { to: "/quiz", label: "quiz.nav.worker" }, { to: "/me/receipts", label: "judging.nav.receipts" }],
+  worker: [
+    { to: "/me", label: "nav.me", end: true },
+    { to: "/me/results", label: "leaderboard.me.title" },
+    { to: "/me/receipts", label: "judging.nav.receipts" },
+    { to: "/quiz", label: "quiz.nav.worker" },
+  ],
 };
 
 export function navItemsFor(role: Role | null): NavItem[] {

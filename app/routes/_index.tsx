@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ContestCard } from "~/components/contest-card";
+import { ContestGrid } from "~/components/contest-card";
 import { useT } from "~/i18n";
 import { listPublicContests, platformStats } from "~/models/contest.server";
 import { listFeaturedHonours } from "~/models/honour.server";
@@ -46,17 +46,7 @@ export default function Home() {
 
       <section aria-labelledby="contests-title" className="section">
         <h2 id="contests-title">{t("home.contests")}</h2>
-        {contests.length === 0 ? (
-          <p className="muted">{t("home.contests.empty")}</p>
-        ) : (
-          <ul className="card-grid">
-            {contests.map((contest) => (
-              <li key={contest.id}>
-                <ContestCard contest={contest} />
-              </li>
-            ))}
-          </ul>
-        )}
+        <ContestGrid contests={contests} />
       </section>
 
       {honours.length > 0 ? (

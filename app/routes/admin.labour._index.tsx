@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { StatusBadge } from "~/components/status-badge";
+import { AdminContestCard } from "~/components/admin-contest-card";
 import { formatDate, useLocale, useT } from "~/i18n";
 import { listLabourContests } from "~/models/labour.server";
 import { requireAdmin } from "~/session.server";
@@ -22,13 +22,7 @@ export default function AdminLabour() {
       <p className="muted">{t("labour.admin.intro")}</p>
       <div className="card-grid">
         {contests.map((c) => (
-          <article key={c.id} className="card">
-            <p className="card__eyebrow">
-              <StatusBadge status={c.status} prefix="rules.contest_status" />
-            </p>
-            <h2 className="card__title">
-              <Link to={`/admin/labour/${encodeURIComponent(c.code)}`}>{c.name}</Link>
-            </h2>
+          <AdminContestCard key={c.id} contest={c} to={`/admin/labour/${encodeURIComponent(c.code)}`}>
             <p className="card__meta">
               {formatDate(locale, c.startsAt)} — {formatDate(locale, c.endsAt)}
             </p>
@@ -42,7 +36,7 @@ export default function AdminLabour() {
             <p className="card__foot">
               <Link to={`/labour/${encodeURIComponent(c.code)}`}>{t("labour.board.link")}</Link>
             </p>
-          </article>
+          </AdminContestCard>
         ))}
       </div>
     </section>

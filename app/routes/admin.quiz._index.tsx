@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { StatusBadge } from "~/components/status-badge";
+import { useLoaderData } from "@remix-run/react";
+import { AdminContestCard } from "~/components/admin-contest-card";
 import { useT } from "~/i18n";
 import { listQuizContests } from "~/models/quiz.server";
 import { requireAdmin } from "~/session.server";
@@ -21,15 +21,9 @@ export default function AdminQuiz() {
       <p className="muted">{t("quiz.admin.intro")}</p>
       <div className="card-grid">
         {contests.map((c) => (
-          <article key={c.id} className="card">
-            <p className="card__eyebrow">
-              <StatusBadge status={c.status} prefix="rules.contest_status" />
-            </p>
-            <h2 className="card__title">
-              <Link to={`/admin/quiz/${encodeURIComponent(c.code)}`}>{c.name}</Link>
-            </h2>
+          <AdminContestCard key={c.id} contest={c} to={`/admin/quiz/${encodeURIComponent(c.code)}`}>
             <p className="muted small">{t("quiz.admin.counts", { questions: c._count.questions, quizzes: c._count.quizzes })}</p>
-          </article>
+          </AdminContestCard>
         ))}
       </div>
     </section>

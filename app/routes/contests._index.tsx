@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ContestCard } from "~/components/contest-card";
+import { ContestGrid } from "~/components/contest-card";
 import { useT } from "~/i18n";
 import { listPublicContests } from "~/models/contest.server";
 
@@ -16,17 +16,7 @@ export default function ContestsPage() {
   return (
     <section aria-labelledby="contests-title">
       <h1 id="contests-title">{t("nav.contests")}</h1>
-      {contests.length === 0 ? (
-        <p className="muted">{t("home.contests.empty")}</p>
-      ) : (
-        <ul className="card-grid">
-          {contests.map((contest) => (
-            <li key={contest.id}>
-              <ContestCard contest={contest} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <ContestGrid contests={contests} />
     </section>
   );
 }

@@ -129,7 +129,7 @@ export default function HonourRoll() {
                 {h.organisation && h.organisation.name !== h.recipientName ? <p className="muted small">{h.organisation.name}</p> : null}
                 {h.citation ? <p className="roll-item__citation">{h.citation}</p> : null}
                 <p className="muted small">
-                  {t("honours.roll.conferredBy")}：{h.conferringBody}
+                  {t("honours.roll.conferredBy", { body: h.conferringBody })}
                 </p>
               </li>
             );

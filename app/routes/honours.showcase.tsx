@@ -53,8 +53,8 @@ export default function Showcase() {
                       <Portrait name={a.recipientName} photoUrl={a.photoUrl} />
                     </div>
                     <p className="exhibit__ribbon">
-                      {a.year} · {t(`rules.honour_level.${a.level}`)}
-                      {t(`rules.honour_kind.${a.kind}`)}
+                      {a.year} ·{" "}
+                      {t("honours.levelKind", { level: t(`rules.honour_level.${a.level}`), kind: t(`rules.honour_kind.${a.kind}`) })}
                     </p>
                     <h3 className="exhibit__name">{href ? <Link to={href}>{a.recipientName}</Link> : a.recipientName}</h3>
                     {a.organisation && a.organisation.name !== a.recipientName ? <p className="exhibit__unit">{a.organisation.name}</p> : null}
