@@ -13,27 +13,22 @@ import { changeContestStatus, getContestForAdmin, listOrganisers, updateContest 
 import { notFound, requireAdmin } from "~/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
-import { parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = () => [{ title: "竞赛信息 · 匠心" }];
 
-function contestId(params: { contestId?: string }): number {
-  const id = (parseId(params.contestId) ?? 0);
-  if (!Number.isInteger(id) || id <= 0) throw notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const contest = await getContestForAdmin(contestId(params));
+  const contest = await getContestForAdmin(idParam(params.contestId));
   if (!contest) throw notFound();
   return { contest, organisers: await listOrganisers(), next: nextStatuses(contest.status as ContestStatus) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const id = contestId(params);
+  const id = idParam(params.contestId);
   const contest = await getContestForAdmin(id);
   if (!contest) throw notFound();
   const locale = await getLocale(request);

@@ -9,19 +9,17 @@ import { getContestForAdmin, getEventForAdmin, saveEvent } from "~/models/contes
 import { notFound, requireAdmin } from "~/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
-import { parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = () => [{ title: "赛项设置 · 匠心" }];
 
 async function load(params: { contestId?: string; eventId?: string }) {
-  const contestId = (parseId(params.contestId) ?? 0);
-  if (!Number.isInteger(contestId) || contestId <= 0) throw notFound();
+  const contestId = idParam(params.contestId);
   const contest = await getContestForAdmin(contestId);
   if (!contest) throw notFound();
   if (params.eventId === "new") return { contest, event: null };
-  const eventId = (parseId(params.eventId) ?? 0);
-  if (!Number.isInteger(eventId) || eventId <= 0) throw notFound();
+  const eventId = idParam(params.eventId);
   const event = await getEventForAdmin(contestId, eventId);
   if (!event) throw notFound();
   return { contest, event };

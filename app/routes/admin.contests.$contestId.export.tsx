@@ -6,13 +6,12 @@ import { exportRegistrations } from "~/models/registration-review.server";
 import { notFound, requireAdmin } from "~/session.server";
 import { applySecurityHeaders } from "~/utils/security-headers.server";
 import { csvBytes, xlsxBytes } from "~/utils/spreadsheet.server";
-import { parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 /** Registrations of a contest (or one event) as CSV or XLSX with Chinese headers. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const contestId = (parseId(params.contestId) ?? 0);
-  if (!Number.isInteger(contestId) || contestId <= 0) throw notFound();
+  const contestId = idParam(params.contestId);
   const contest = await getContestForAdmin(contestId);
   if (!contest) throw notFound();
   const url = new URL(request.url);

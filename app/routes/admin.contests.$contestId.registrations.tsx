@@ -13,14 +13,13 @@ import { notFound, requireAdmin } from "~/session.server";
 import { parseForm } from "~/utils/forms";
 import { problemText } from "~/utils/problem-text";
 import regStyles from "~/styles/registrations.css";
-import { parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = () => [{ title: "报名审核 · 匠心" }];
 
 async function contestOf(params: { contestId?: string }) {
-  const id = (parseId(params.contestId) ?? 0);
-  if (!Number.isInteger(id) || id <= 0) throw notFound();
+  const id = idParam(params.contestId);
   const contest = await getContestForAdmin(id);
   if (!contest) throw notFound();
   return contest;

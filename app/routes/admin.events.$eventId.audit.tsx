@@ -3,13 +3,13 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { formatDateTime, useLocale, useT } from "~/i18n";
 import { auditEntries, markAudit } from "~/models/marks.server";
 import { notFound, requireAdmin } from "~/session.server";
-import { parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "评分审计 · 匠心" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const page = await auditEntries((parseId(params.eventId) ?? 0));
+  const page = await auditEntries(idParam(params.eventId));
   if (!page) throw notFound();
   const { event, entries } = page;
   const selected = Number(new URL(request.url).searchParams.get("entry"));

@@ -7,13 +7,13 @@ import { useT } from "~/i18n";
 import { assignJudges, eventJudgesPage } from "~/models/judging.server";
 import { notFound, requireAdmin } from "~/session.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
-import { parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "裁判分配 · 匠心" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const page = await eventJudgesPage((parseId(params.eventId) ?? 0));
+  const page = await eventJudgesPage(idParam(params.eventId));
   if (!page) throw notFound();
   return page;
 }
@@ -22,7 +22,7 @@ type ActionResult = { errors?: FieldErrors; error?: string; ok?: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const eventId = (parseId(params.eventId) ?? 0);
+  const eventId = idParam(params.eventId);
   if (!(await eventJudgesPage(eventId))) throw notFound();
   const parsed = parseForm(judgesSchema, await request.formData());
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });

@@ -10,7 +10,7 @@ import { importSchemeXlsx, loadSchemeEditor, saveEventRules, savePartScheme, typ
 import { notFound, requireAdmin } from "~/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
-import { parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = () => [{ title: "评分细则 · 匠心" }];
@@ -20,7 +20,7 @@ const TIERS = ["first", "second", "third", "merit"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const editor = await loadSchemeEditor((parseId(params.eventId) ?? 0));
+  const editor = await loadSchemeEditor(idParam(params.eventId));
   if (!editor) throw notFound();
   return editor;
 }
@@ -30,7 +30,7 @@ type ActionResult = { errors?: FieldErrors; problems?: Problem[]; ok?: string; p
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const eventId = (parseId(params.eventId) ?? 0);
+  const eventId = idParam(params.eventId);
   if (!(await loadSchemeEditor(eventId))) throw notFound();
   const formData = await request.formData();
   const intent = formData.get("intent");

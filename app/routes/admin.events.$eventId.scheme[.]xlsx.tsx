@@ -2,15 +2,15 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportSchemeXlsx } from "~/models/marking-scheme.server";
 import { notFound, requireAdmin } from "~/session.server";
 import { applySecurityHeaders } from "~/utils/security-headers.server";
-import { parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const book = await exportSchemeXlsx((parseId(params.eventId) ?? 0));
+  const book = await exportSchemeXlsx(idParam(params.eventId));
   if (!book) throw notFound();
   const headers = new Headers({
     "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "Content-Disposition": `attachment; filename="marking-scheme-${(parseId(params.eventId) ?? 0)}.xlsx"`,
+    "Content-Disposition": `attachment; filename="marking-scheme-${idParam(params.eventId)}.xlsx"`,
     "Cache-Control": "no-store",
   });
   applySecurityHeaders(headers);

@@ -30,20 +30,15 @@ import {
 import { notFound, requireAdmin } from "~/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
-import { isDatabaseId, parseId } from "~/utils/ids";
+import { idParam, parseId } from "~/utils/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.name ?? ""} · 评选表彰 · 匠心` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
-function roundIdOf(value: string | undefined): number {
-  const id = Number(value);
-  if (!isDatabaseId(id)) throw notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const round = await getRoundForOrganiser(roundIdOf(params.roundId));
+  const round = await getRoundForOrganiser(idParam(params.roundId));
   if (!round) throw notFound();
   return { ...round, today: isoDateOf(new Date()) };
 }
@@ -65,7 +60,7 @@ function fieldErrors(locale: Locale, errors: Record<string, string>, extra: Part
 /** Only the organiser reviews and moves a round; each intent is one model call and one write. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const roundId = roundIdOf(params.roundId);
+  const roundId = idParam(params.roundId);
   const locale = await getLocale(request);
   const formData = await request.formData();
   const intent = formData.get("intent");

@@ -3,13 +3,12 @@ import { listRoundCertificateDocuments } from "~/models/certificate.server";
 import { notFound, requireAdmin } from "~/session.server";
 import { attachmentDisposition, certificatesZip } from "~/utils/certificate-pdf.server";
 import { applySecurityHeaders } from "~/utils/security-headers.server";
-import { isDatabaseId, parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 /** Every certificate of a conferred round in one ZIP, for printing. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const id = (parseId(params.roundId) ?? 0);
-  if (!isDatabaseId(id)) throw notFound();
+  const id = idParam(params.roundId);
   const round = await listRoundCertificateDocuments(id);
   if (!round || round.documents.length === 0) throw notFound();
   const zip = await certificatesZip(round.documents, new URL(request.url).origin);

@@ -13,7 +13,7 @@ import { createRound, listRounds } from "~/models/honour-round.server";
 import { requireAdmin } from "~/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
-import { isDatabaseId, parseId } from "~/utils/ids";
+import { parseId } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "评选表彰 · 匠心" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
@@ -29,8 +29,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const locale = await getLocale(request);
   const formData = await request.formData();
   if (formData.get("intent") === "issue_prizes") {
-    const eventId = (parseId(formData.get("eventId")) ?? 0);
-    if (!isDatabaseId(eventId)) return data({ errors: null, message: null, notice: null }, { status: 400 });
+    const eventId = parseId(formData.get("eventId"));
+    if (eventId === null) return data({ errors: null, message: null, notice: null }, { status: 400 });
     const outcome = await issuePrizeCertificates(user, eventId);
     return outcome.ok
       ? { errors: null, message: null, notice: translate(locale, "honours.certificates.issued", { count: outcome.issued }) }

@@ -3,13 +3,12 @@ import { listEventCertificateDocuments } from "~/models/certificate.server";
 import { notFound, requireAdmin } from "~/session.server";
 import { attachmentDisposition, certificatesZip } from "~/utils/certificate-pdf.server";
 import { applySecurityHeaders } from "~/utils/security-headers.server";
-import { isDatabaseId, parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 /** An event's prize certificates in one ZIP (issue them first on /admin/honours). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const id = (parseId(params.eventId) ?? 0);
-  if (!isDatabaseId(id)) throw notFound();
+  const id = idParam(params.eventId);
   const event = await listEventCertificateDocuments(id);
   if (!event || event.documents.length === 0) throw notFound();
   const zip = await certificatesZip(event.documents, new URL(request.url).origin);

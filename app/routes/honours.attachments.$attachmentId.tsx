@@ -3,13 +3,12 @@ import { getAttachment } from "~/models/honour-round.server";
 import { notFound, requireRole } from "~/session.server";
 import { attachmentDisposition } from "~/utils/certificate-pdf.server";
 import { applySecurityHeaders } from "~/utils/security-headers.server";
-import { isDatabaseId, parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 /** A nomination's supporting document: the organiser, or the nominating unit's manager. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "admin", "org_manager");
-  const id = (parseId(params.attachmentId) ?? 0);
-  if (!isDatabaseId(id)) throw notFound();
+  const id = idParam(params.attachmentId);
   const attachment = await getAttachment(id, user);
   if (!attachment) throw notFound();
   const headers = new Headers({

@@ -13,20 +13,15 @@ import { notFound } from "~/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
 import { assertSameOrigin } from "~/utils/same-origin.server";
-import { isDatabaseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.name ?? ""} · 公示 · 匠心` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
-function roundIdOf(value: string | undefined): number {
-  const id = Number(value);
-  if (!isDatabaseId(id)) throw notFound();
-  return id;
-}
 
 /** Public: the shortlist on notice. Objectors are never shown, to anyone but the organiser. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const notice = await getPublicNotice(roundIdOf(params.roundId));
+  const notice = await getPublicNotice(idParam(params.roundId));
   if (!notice) throw notFound();
   const { round } = notice;
   const state = round.noticeStartsAt && round.noticeEndsAt ? noticeState(round.noticeStartsAt, round.noticeEndsAt, new Date()) : "ended";
@@ -36,7 +31,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 /** Anyone may object: no sign-in, but only from this site's own form. */
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const roundId = roundIdOf(params.roundId);
+  const roundId = idParam(params.roundId);
   // Only rounds on public notice take objections; others do not exist publicly.
   if (!(await getPublicNotice(roundId))) throw notFound();
   const locale = await getLocale(request);

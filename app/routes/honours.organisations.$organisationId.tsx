@@ -6,15 +6,14 @@ import { formatMark, useT } from "~/i18n";
 import { getOrganisationHonourPage } from "~/models/honour.server";
 import { notFound } from "~/session.server";
 import honoursStyles from "~/styles/honours.css";
-import { isDatabaseId, parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? ""} · 荣誉榜 · 匠心` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 /** Public page of a unit or collective that holds honours (its own or its people's). */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const id = (parseId(params.organisationId) ?? 0);
-  if (!isDatabaseId(id)) throw notFound();
+  const id = idParam(params.organisationId);
   const page = await getOrganisationHonourPage(id);
   if (!page) throw notFound();
   return page;

@@ -6,15 +6,14 @@ import { getStudio } from "~/models/honour.server";
 import { notFound } from "~/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { formatWan } from "~/utils/honours-format";
-import { isDatabaseId, parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} · 匠心` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 /** Public page of one studio: people, and what it achieved year by year. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const id = (parseId(params.studioId) ?? 0);
-  if (!isDatabaseId(id)) throw notFound();
+  const id = idParam(params.studioId);
   const studio = await getStudio(id);
   if (!studio) throw notFound();
   return studio;

@@ -6,15 +6,14 @@ import { formatMark, useT } from "~/i18n";
 import { getWorkerHonourPage } from "~/models/honour.server";
 import { notFound } from "~/session.server";
 import honoursStyles from "~/styles/honours.css";
-import { isDatabaseId, parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.worker.name ?? ""} · 荣誉榜 · 匠心` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 /** Public: only people who hold an honour have a page; anyone else is simply not found. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const id = (parseId(params.workerId) ?? 0);
-  if (!isDatabaseId(id)) throw notFound();
+  const id = idParam(params.workerId);
   const page = await getWorkerHonourPage(id);
   if (!page) throw notFound();
   return page;

@@ -5,7 +5,7 @@ import { formatMark, useT } from "~/i18n";
 import { getLabourContest, labourUnit } from "~/models/labour.server";
 import { notFound } from "~/session.server";
 import labourStyles from "~/styles/labour.css";
-import { parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? ""} · 匠心` }];
@@ -13,8 +13,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 // Public like the board it belongs to.
 export async function loader({ params }: LoaderFunctionArgs) {
   const contest = await getLabourContest(params.code ?? "");
-  const orgId = (parseId(params.orgId) ?? 0);
-  if (!contest || !Number.isInteger(orgId)) throw notFound();
+  const orgId = idParam(params.orgId);
+  if (!contest) throw notFound();
   const unit = await labourUnit(contest, orgId);
   if (!unit) throw notFound();
   return { contest: { code: contest.code, name: contest.name }, unit, orgId };

@@ -6,15 +6,14 @@ import { receiptFor } from "~/models/results.server";
 import { notFound, requireWorker } from "~/session.server";
 import stylesHref from "~/styles/judging.css";
 import { listPublishedResults } from "~/models/results.server";
-import { parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = () => [{ title: "成绩回执 · 匠心" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireWorker(request);
-  const registrationId = (parseId(params.registrationId) ?? 0);
-  if (!Number.isInteger(registrationId)) throw notFound();
+  const registrationId = idParam(params.registrationId);
   // Only the worker's own published entries (individual or as a team member).
   const own = await listPublishedResults({ workerId: user.workerId });
   if (!own.some((r) => r.id === registrationId)) throw notFound();

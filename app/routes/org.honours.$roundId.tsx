@@ -19,20 +19,15 @@ import { createNomination, getRoundForManager, type AttachmentUpload } from "~/m
 import { notFound, requireOrgManager } from "~/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
-import { isDatabaseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.name ?? ""} · 荣誉推荐 · 匠心` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
-function roundIdOf(value: string | undefined): number {
-  const id = Number(value);
-  if (!isDatabaseId(id)) throw notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireOrgManager(request);
-  const round = await getRoundForManager(roundIdOf(params.roundId), user.organisationId);
+  const round = await getRoundForManager(idParam(params.roundId), user.organisationId);
   if (!round) throw notFound();
   return round;
 }
@@ -42,7 +37,7 @@ const MAX_BODY_BYTES = ATTACHMENT_MAX_COUNT * ATTACHMENT_MAX_BYTES + 256 * 1024;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
-  const roundId = roundIdOf(params.roundId);
+  const roundId = idParam(params.roundId);
   const locale = await getLocale(request);
   const uploadError = () =>
     data(

@@ -9,28 +9,23 @@ import { deleteWorker, getWorkerForManager, updateWorker } from "~/models/worker
 import { notFound, requireOrgManager } from "~/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
-import { parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = () => [{ title: "职工信息 · 匠心" }];
 
-function workerId(params: { workerId?: string }): number {
-  const id = (parseId(params.workerId) ?? 0);
-  if (!Number.isInteger(id) || id <= 0) throw notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireOrgManager(request);
   // Scoped by the manager's organisation: another organisation's worker is a 404.
-  const worker = await getWorkerForManager(user.organisationId, workerId(params));
+  const worker = await getWorkerForManager(user.organisationId, idParam(params.workerId));
   if (!worker) throw notFound();
   return { worker };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
-  const id = workerId(params);
+  const id = idParam(params.workerId);
   // Ownership first: another organisation's worker is a 404 whatever the form says.
   if (!(await getWorkerForManager(user.organisationId, id))) throw notFound();
   const locale = await getLocale(request);

@@ -10,27 +10,23 @@ import { saveAnswer, startAttempt, submitAttempt, workerQuizState } from "~/mode
 import { notFound, requireWorker } from "~/session.server";
 import quizStyles from "~/styles/quiz.css";
 import { parseForm } from "~/utils/forms";
+import { idParam } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.quiz.name ?? ""} · 匠心` }];
 
-function quizIdOf(param: string | undefined): number {
-  const id = Number(param);
-  if (!Number.isInteger(id) || id <= 0) throw notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireWorker(request);
   const now = new Date();
-  const state = await workerQuizState(quizIdOf(params.quizId), user.workerId, now);
+  const state = await workerQuizState(idParam(params.quizId), user.workerId, now);
   if (!state) throw notFound();
   return { ...state, serverNow: now.getTime() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireWorker(request);
-  const quizId = quizIdOf(params.quizId);
+  const quizId = idParam(params.quizId);
   const locale = await getLocale(request);
   const now = new Date();
   const formData = await request.formData();

@@ -4,15 +4,14 @@ import { formatMark, useT } from "~/i18n";
 import { closeExpiredAttempts, getQuiz, organisationLeaderboard, quizLeaderboard } from "~/models/quiz.server";
 import { getUser, notFound } from "~/session.server";
 import quizStyles from "~/styles/quiz.css";
-import { parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.quiz.name ?? ""} · 排行榜 · 匠心` }];
 
 // Public like other results boards; a signed-in worker also sees their own place.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const quizId = (parseId(params.quizId) ?? 0);
-  if (!Number.isInteger(quizId) || quizId <= 0) throw notFound();
+  const quizId = idParam(params.quizId);
   const [user, quiz] = await Promise.all([getUser(request), getQuiz(quizId)]);
   if (!quiz) throw notFound();
   // Attempts whose time ran out are closed first, so the board never waits on a browser.

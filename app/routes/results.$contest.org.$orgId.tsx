@@ -5,7 +5,7 @@ import { formatMark, useT } from "~/i18n";
 import { findBoardContest, organisationAcrossEvents } from "~/models/leaderboard.server";
 import { getUser, notFound } from "~/session.server";
 import stylesHref from "~/styles/leaderboard.css";
-import { isDatabaseId, parseId } from "~/utils/ids";
+import { idParam } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
@@ -14,8 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const orgId = (parseId(params.orgId) ?? 0);
-  if (!isDatabaseId(orgId)) throw notFound();
+  const orgId = idParam(params.orgId);
   const contest = await findBoardContest(params.contest ?? "");
   if (!contest) throw notFound();
   const user = await getUser(request);

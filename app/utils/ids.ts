@@ -26,3 +26,10 @@ export function idField(message: string) {
     .transform(Number)
     .refine(isDatabaseId, message);
 }
+
+/** A record id from the URL, or a 404: a malformed id names no record. */
+export function idParam(value: string | undefined): number {
+  const id = parseId(value);
+  if (id === null) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  return id;
+}
