@@ -46,7 +46,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     command:
-      `npx tsx prisma/scripts/migrate-deploy.ts && npx tsx prisma/seed.ts && npx remix-serve ./${process.env.JX_BUILD_NAME || "build"}/index.js`,
+      `npx tsx prisma/scripts/migrate-deploy.ts && npx tsx prisma/seed.ts && npx tsx app/server/serve.ts ./${process.env.JX_BUILD_NAME || "build"}/index.js`,
     url: `${baseURL}/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,

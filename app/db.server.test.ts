@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { prisma, write } from "~/db.server";
+import { statSync } from "node:fs";
+import { prisma, sqlWrite, write } from "~/db.server";
+import { env } from "~/env.server";
+import { databaseFile } from "~/utils/database-file.server";
 import { createOrganisation } from "~/test/factories";
 
 describe("write()", () => {
@@ -54,5 +57,21 @@ describe("storage failures", () => {
     expect((thrown as Response).status).toBe(503);
     await write((tx) => tx.$queryRawUnsafe("PRAGMA query_only = OFF")).catch(() => undefined);
     expect(await prisma.organisation.count({ where: { name: "只读" } })).toBe(0);
+  });
+});
+
+describe("checkpoints", () => {
+  it("checkpoints the WAL in the background, not in the committing request", async () => {
+    const file = databaseFile(env.DATABASE_URL);
+    const [auto] = await prisma.$queryRawUnsafe<{ wal_autocheckpoint: number | bigint }[]>("PRAGMA wal_autocheckpoint");
+    expect(Number(auto?.wal_autocheckpoint)).toBe(0);
+    await sqlWrite((sql) => {
+      for (let i = 0; i < 3_000; i++) sql.run(`INSERT INTO "Organisation" ("name", "kind", "path", "headcount", "createdAt") VALUES (?, 'enterprise', '/', 0, ?)`, `检查点${i}${"填".repeat(300)}`, "2026-01-01T00:00:00.000+00:00");
+    });
+    const before = statSync(file).size;
+    const wal = statSync(`${file}-wal`).size;
+    expect(wal).toBeGreaterThan(1_000_000);
+    // The checkpointer runs every 500 ms: the pages reach the database file without any commit.
+    await expect.poll(() => statSync(file).size, { timeout: 5_000, interval: 200 }).toBeGreaterThan(before + 1_000_000);
   });
 });

@@ -2,9 +2,11 @@
 // signed-in session exactly as the app does.
 import { createCookieSessionStorage } from "@remix-run/node";
 import { env } from "~/env.server";
+import { SESSION_COOKIE } from "~/utils/session-cookie";
+
+export { SESSION_COOKIE };
 
 export const USER_KEY = "userId";
-export const SESSION_COOKIE = "__jx_session";
 const SESSION_SECONDS = 60 * 60 * 12;
 
 export const sessionStorage = createCookieSessionStorage({

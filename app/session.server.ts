@@ -103,7 +103,7 @@ export async function logout(request: Request): Promise<Response> {
 }
 
 /**
- * The client's address for rate limiting. remix-serve does not expose the socket, so the
+ * The client's address for rate limiting. The Remix handler is not given the socket, so the
  * address is only known behind a reverse proxy that sets X-Forwarded-For (TRUST_PROXY=1).
  */
 export function clientAddress(request: Request): string | null {

@@ -101,7 +101,8 @@ test.describe("contests, events and registrations", () => {
     await solo.getByLabel("选手").selectOption(option(workers[5]));
     await expect(solo.getByText(/资格预检/)).toBeVisible();
     await solo.getByRole("button", { name: "提交报名" }).click();
-    await expect(solo.getByText(`${workers[5]?.name}：年龄超出 18–55 岁`)).toBeVisible();
+    // The pre-check lists the same problem; the refusal is the alert the submission returns.
+    await expect(solo.getByRole("alert").getByText(`${workers[5]?.name}：年龄超出 18–55 岁`)).toBeVisible();
     for (const w of workers.slice(0, 2)) {
       await solo.getByLabel("选手").selectOption(option(w));
       await solo.getByRole("button", { name: "提交报名" }).click();

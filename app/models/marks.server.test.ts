@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { bulkWrite, prisma } from "~/db.server";
+import { rebuildAllRankingTables } from "~/models/ranking-tables.server";
 import { computeEvent, lockEvent, publishEvent } from "~/models/results.server";
 import { correctMarks, loadScoreSheet, saveScoreSheet } from "~/models/marks.server";
 import { judgeEntry, judgeWorklist } from "~/models/judging.server";
@@ -46,6 +47,40 @@ describe("marks", () => {
     expect(JSON.parse(audit[0]!.after!)).toEqual({ criterion: "T1", judgeNo: 1, value: 8000, display: "80.00" });
     expect((await prisma.event.findUnique({ where: { id: ev.eventId } }))?.status).toBe("scoring");
     expect(await prisma.scoreCount.count({ where: { eventId: ev.eventId } })).toBe(1);
+  });
+
+  it("writes rows Prisma reads back, and ranking tables equal to a rebuild after saves that move totals", async () => {
+    const ev = await createJudgedEvent();
+    await markEntry(ev, ev.entries.entryB.id, ["3", "2", "2"], ["30", "35", "20"]);
+    await markEntry(ev, ev.entries.entryC.id, ["1", "2", "2"], ["30", "35", "20"], "70");
+    // Re-saves that move a total, then clear a mark so an entry drops out of the ranking.
+    expect((await save(ev, ev.entries.entryB.id, ev.judges.chief.id, { t1: "95", p1: "3", p2: "30" })).ok).toBe(true);
+    expect((await save(ev, ev.entries.entryC.id, ev.judges.judgeA.id, { p1: "2", p2: "" }, false)).ok).toBe(true);
+
+    const sheets = await prisma.scoreSheet.findMany({ where: { registrationId: ev.entries.entryB.id } });
+    expect(sheets.every((s) => s.updatedAt instanceof Date && !Number.isNaN(s.updatedAt.getTime()))).toBe(true);
+    expect(sheets.every((s) => s.status === "submitted" && s.submittedAt instanceof Date)).toBe(true);
+    const marks = await prisma.mark.findMany({ where: { registrationId: ev.entries.entryB.id } });
+    expect(marks.every((m) => m.updatedAt instanceof Date && !Number.isNaN(m.updatedAt.getTime()))).toBe(true);
+    const results = await prisma.result.findMany({ where: { eventId: ev.eventId }, orderBy: { registrationId: "asc" } });
+    const fresh = await computeEvent(prisma, ev.eventId);
+    if (!fresh?.results.ok) throw new Error("invalid");
+    for (const r of results) {
+      const computed = fresh.results.entries.find((e) => e.entryId === String(r.registrationId));
+      expect(r.total).toBe(computed?.status === "complete" ? computed.total : null);
+      expect(r.complete).toBe(computed?.status === "complete");
+    }
+    expect(results.find((r) => r.registrationId === ev.entries.entryC.id)?.rankKey).toBeNull();
+
+    const tables = async () => ({
+      counts: await prisma.scoreCount.findMany({ where: { eventId: ev.eventId, count: { not: 0 } }, orderBy: { rankKey: "asc" } }),
+      buckets: await prisma.scoreBucket.findMany({ where: { eventId: ev.eventId, count: { not: 0 } }, orderBy: [{ level: "asc" }, { bucket: "asc" }] }),
+      standings: await prisma.orgStanding.findMany({ where: { eventId: ev.eventId }, orderBy: { organisationId: "asc" } }),
+    });
+    const incremental = await tables();
+    expect(incremental.counts.reduce((n, c) => n + c.count, 0)).toBe(1);
+    await bulkWrite((db) => rebuildAllRankingTables(db));
+    expect(await tables()).toEqual(incremental);
   });
 
   it("validates marks against their maximum and stores nothing from a bad sheet", async () => {

@@ -2,11 +2,12 @@
 // with optimistic concurrency on ScoreSheet.version, and the chief judge's corrections
 // (resolving disagreements, or marks reopened by an appeal). Every changed mark is
 // audited, and the entry's Result is recomputed, in the same write.
-import { prisma, write, type Tx } from "~/db.server";
+import { prisma, sqlNow, sqlWrite, write, type Tx } from "~/db.server";
 import { parseMark, parseSheet, type SheetCriterion } from "~/domain/judging/sheet";
 import { marksOpen } from "~/domain/judging/workflow";
 import { formatCentimarks, resolveAggregation, type AggregationRule } from "~/domain/scoring";
-import { appendAudit, appendAuditMany } from "~/models/audit.server";
+import { appendAudit, appendAuditMany, type AuditEntry } from "~/models/audit.server";
+import { appendAuditSql, entryMarksSql, loadEventScoringSql, loadJudgedEntrySql, refreshEntryResultSql } from "~/models/scoring-sql.server";
 import {
   loadEventScoring,
   panelOf,
@@ -69,12 +70,9 @@ function sheetPlan(scoring: EventScoring, entry: Entry, judgeId: number) {
   return { panel, judgeNo, recorder, parts };
 }
 
-async function currentMarks(db: Db, registrationId: number, judgeId: number, criteria: SheetCriterionView[]) {
-  const marks = await db.mark.findMany({
-    where: { registrationId, criterionId: { in: criteria.map((c) => c.id) } },
-    select: { id: true, criterionId: true, judgeId: true, value: true, version: true },
-  });
-  const mine = new Map<number, (typeof marks)[number]>();
+/** The stored mark behind each of the judge's criteria (a measurement's, whoever recorded it). */
+function mineOf<M extends { criterionId: number; judgeId: number }>(marks: M[], judgeId: number, criteria: SheetCriterionView[]) {
+  const mine = new Map<number, M>();
   for (const c of criteria) {
     const m =
       c.type === "measurement"
@@ -83,6 +81,14 @@ async function currentMarks(db: Db, registrationId: number, judgeId: number, cri
     if (m) mine.set(c.id, m);
   }
   return mine;
+}
+
+async function currentMarks(db: Db, registrationId: number, judgeId: number, criteria: SheetCriterionView[]) {
+  const marks = await db.mark.findMany({
+    where: { registrationId, criterionId: { in: criteria.map((c) => c.id) } },
+    select: { id: true, criterionId: true, judgeId: true, value: true, version: true },
+  });
+  return mineOf(marks, judgeId, criteria);
 }
 
 /** A judge's sheet for an entry, or null when they are not on its panel (recused or unassigned). */
@@ -177,49 +183,65 @@ async function applyMarks(
   // One insert for the whole sheet's audit trail.
   await appendAuditMany(
     tx,
-    changes.map((ch) => ({
-      actorId,
-      action,
-      entityType: "registration",
-      entityId: registrationId,
-      before: { criterion: ch.code, judgeNo: ch.judgeNo, value: ch.before, display: display(ch.before, ch.rule) },
-      after: { criterion: ch.code, judgeNo: ch.judgeNo, value: ch.after, display: display(ch.after, ch.rule) },
-      reason,
-    })),
+    changes.map((ch) => markAuditEntry(registrationId, actorId, action, reason, ch, ch.judgeNo, ch.before, ch.after)),
   );
+}
+
+function markAuditEntry(
+  registrationId: number,
+  actorId: number,
+  action: "mark.save" | "mark.correct",
+  reason: string | null,
+  criterion: { code: string; rule: AggregationRule },
+  judgeNo: number,
+  before: number | null,
+  after: number | null,
+): AuditEntry {
+  const { code, rule } = criterion;
+  return {
+    actorId,
+    action,
+    entityType: "registration",
+    entityId: registrationId,
+    before: { criterion: code, judgeNo, value: before, display: display(before, rule) },
+    after: { criterion: code, judgeNo, value: after, display: display(after, rule) },
+    reason,
+  };
+}
+
+function startScoringAudit(eventId: number, actorId: number): AuditEntry {
+  return { actorId, action: "event.status", entityType: "event", entityId: eventId, before: { status: "open" }, after: { status: "scoring" } };
 }
 
 async function startScoring(tx: Tx, scoring: EventScoring, actorId: number) {
   if (scoring.event.status !== "open") return;
   await tx.event.update({ where: { id: scoring.event.id }, data: { status: "scoring" } });
-  await appendAudit(tx, {
-    actorId,
-    action: "event.status",
-    entityType: "event",
-    entityId: scoring.event.id,
-    before: { status: "open" },
-    after: { status: "scoring" },
-  });
+  await appendAudit(tx, startScoringAudit(scoring.event.id, actorId));
 }
 
 /**
  * Saves a judge's sheet for one entry. Refused as a conflict when any part's sheet moved
  * on since the form was loaded (another tab, or the chief judge corrected a mark): the
  * judge reloads and sees the newer marks instead of overwriting them.
+ *
+ * The hot path of judging, so it runs on the raw connection with prepared statements
+ * (scoring-sql.server.ts): one IMMEDIATE transaction holding the marks, their audit rows,
+ * the sheets, the entry's Result and every ranking table.
  */
 export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetResult> {
-  const result = await write(async (tx): Promise<SaveSheetResult> => {
-    const scoring = await loadEventScoring(tx, input.eventId);
-    const entry = await loadEntry(tx, input.eventId, input.registrationId);
+  const result = await sqlWrite((sql): SaveSheetResult => {
+    const scoring = loadEventScoringSql(sql, input.eventId);
+    const entry = loadJudgedEntrySql(sql, input.eventId, input.registrationId);
     if (!scoring || !entry) return { ok: false, kind: "not_found" };
     const plan = sheetPlan(scoring, entry, input.judgeId);
     if (!plan) return { ok: false, kind: "not_found" };
     if (!marksOpen(scoring.event.status)) return { ok: false, kind: "closed" };
 
-    const sheets = await tx.scoreSheet.findMany({
-      where: { registrationId: entry.id, judgeId: input.judgeId },
-      select: { id: true, partId: true, version: true, status: true },
-    });
+    const sheets = sql.all<{ id: number; partId: number; version: number }>(
+      `SELECT "id", "partId", "version" FROM "ScoreSheet" WHERE "registrationId" = ? AND "judgeId" = ?`,
+      entry.id,
+      input.judgeId,
+    );
     for (const part of plan.parts) {
       const current = sheets.find((s) => s.partId === part.id)?.version ?? 0;
       if ((input.versions[part.id] ?? -1) !== current) return { ok: false, kind: "conflict" };
@@ -229,50 +251,72 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
     const parsed = parseSheet(criteria as SheetCriterion[], input.marks, input.submit);
     if (!parsed.ok) return { ok: false, kind: "invalid", errors: parsed.errors };
 
-    const existing = await currentMarks(tx, entry.id, input.judgeId, criteria);
-    const changes: MarkChange[] = [];
+    const now = new Date();
+    const stamp = sqlNow(now);
+    const marks = entryMarksSql(sql, entry.id);
+    const existing = mineOf(marks, input.judgeId, criteria);
+    const audit: AuditEntry[] = [];
     for (const c of criteria) {
       const before = existing.get(c.id) ?? null;
       const after = parsed.values.get(c.id) ?? null;
       if ((before?.value ?? null) === after) continue;
       // A measurement has one row per entry: whoever recorded it last owns the row.
-      const judgeId = c.type === "measurement" && before ? before.judgeId : input.judgeId;
-      if (c.type === "measurement" && before && before.judgeId !== input.judgeId) {
-        await tx.mark.update({ where: { id: before.id }, data: { judgeId: input.judgeId } });
+      if (after === null) {
+        sql.run(`DELETE FROM "Mark" WHERE "id" = ?`, before!.id);
+      } else if (before) {
+        sql.run(
+          `UPDATE "Mark" SET "value" = ?, "judgeId" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ?`,
+          after,
+          input.judgeId,
+          stamp,
+          before.id,
+        );
+      } else {
+        sql.run(
+          `INSERT INTO "Mark" ("registrationId", "criterionId", "judgeId", "value", "version", "updatedAt") VALUES (?, ?, ?, ?, 1, ?)`,
+          entry.id,
+          c.id,
+          input.judgeId,
+          after,
+          stamp,
+        );
       }
-      changes.push({
-        criterionId: c.id,
-        code: c.code,
-        rule: c.rule,
-        judgeId: c.type === "measurement" ? input.judgeId : judgeId,
-        judgeNo: plan.judgeNo,
-        before: before?.value ?? null,
-        after,
-        stored: before ? { id: before.id, version: before.version } : null,
-      });
+      audit.push(markAuditEntry(entry.id, input.judgeId, "mark.save", input.submit ? "submit" : "draft", c, plan.judgeNo, before?.value ?? null, after));
     }
-    await applyMarks(tx, entry.id, changes, input.judgeId, "mark.save", input.submit ? "submit" : "draft");
+    appendAuditSql(sql, audit, now);
 
-    const now = new Date();
+    const status = input.submit ? "submitted" : "draft";
     for (const part of plan.parts) {
       const sheet = sheets.find((s) => s.partId === part.id);
-      const status = input.submit ? "submitted" : "draft";
       if (sheet) {
-        await tx.scoreSheet.update({
-          where: { id: sheet.id },
-          data: { version: sheet.version + 1, status, submittedAt: input.submit ? now : null },
-        });
+        sql.run(
+          `UPDATE "ScoreSheet" SET "version" = ?, "status" = ?, "submittedAt" = ?, "updatedAt" = ? WHERE "id" = ?`,
+          sheet.version + 1,
+          status,
+          input.submit ? stamp : null,
+          stamp,
+          sheet.id,
+        );
       } else {
-        await tx.scoreSheet.create({
-          data: { registrationId: entry.id, partId: part.id, judgeId: input.judgeId, status, version: 1, submittedAt: input.submit ? now : null },
-        });
+        sql.run(
+          `INSERT INTO "ScoreSheet" ("registrationId", "partId", "judgeId", "status", "version", "submittedAt", "updatedAt") VALUES (?, ?, ?, ?, 1, ?, ?)`,
+          entry.id,
+          part.id,
+          input.judgeId,
+          status,
+          input.submit ? stamp : null,
+          stamp,
+        );
       }
     }
-    if (changes.length > 0) {
-      await startScoring(tx, scoring, input.judgeId);
-      await refreshEntryResult(tx, entry.id, scoring);
+    if (audit.length > 0) {
+      if (scoring.event.status === "open") {
+        sql.run(`UPDATE "Event" SET "status" = 'scoring' WHERE "id" = ?`, scoring.event.id);
+        appendAuditSql(sql, [startScoringAudit(scoring.event.id, input.judgeId)], now);
+      }
+      refreshEntryResultSql(sql, scoring, entry, entryMarksSql(sql, entry.id), now);
     }
-    return { ok: true, changed: changes.length };
+    return { ok: true, changed: audit.length };
   });
   if (result.ok && result.changed > 0) publishResultsChanged(input.eventId);
   return result;

@@ -4,7 +4,7 @@
 // at the scoreboard freeze). They are updated incrementally inside the same write() as the
 // Result change, so a leaderboard never has to scan or RANK() an event on the request path.
 import type Database from "better-sqlite3";
-import type { Tx } from "~/db.server";
+import type { Sql, Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { CENTIMARKS_PER_COARSE_BUCKET, TOTAL_SHIFT, isZeroDelta, rankKeyDeltas, standingDelta } from "~/domain/ranking/buckets";
 
@@ -30,34 +30,35 @@ function sameState(a: ResultState | null, b: ResultState | null): boolean {
 }
 
 /**
- * Brings every ranking structure up to date with one Result change. Call it inside the
- * write() that changed the Result, AFTER the Result row itself was written: the
- * organisation's best-N total is re-read from Result (the (eventId, organisationId, rankKey)
- * index makes that N rows), everything else is adjusted by the delta. Four statements at
- * most; nothing when the result did not change.
+ * The statements that bring every ranking structure up to date with one Result change, to
+ * run AFTER the Result row itself was written: the organisation's best-N total is re-read
+ * from Result (the (eventId, organisationId, rankKey) index makes that N rows), everything
+ * else is adjusted by the delta. Four statements at most; none when the result did not
+ * change. `freezeAt` (ms) is the event's scoreboard freeze, if any.
  */
-export async function applyResultChange(tx: Tx, change: ResultChange): Promise<void> {
+export function resultChangeStatements(change: ResultChange, freezeAt: number | null, now = Date.now()): Prisma.Sql[] {
   const { eventId, organisationId, registrationId, before, after } = change;
-  if (sameState(before, after)) return;
+  if (sameState(before, after)) return [];
+  const statements: Prisma.Sql[] = [];
 
   const { keys, buckets } = rankKeyDeltas(before?.rankKey ?? null, after?.rankKey ?? null);
   if (keys.length > 0) {
-    await tx.$executeRaw`
+    statements.push(Prisma.sql`
       INSERT INTO "ScoreCount" ("eventId", "rankKey", "count")
       VALUES ${Prisma.join(keys.map((k) => Prisma.sql`(${eventId}, ${k.rankKey}, ${k.delta})`))}
-      ON CONFLICT ("eventId", "rankKey") DO UPDATE SET "count" = "count" + excluded."count"`;
+      ON CONFLICT ("eventId", "rankKey") DO UPDATE SET "count" = "count" + excluded."count"`);
   }
   if (buckets.length > 0) {
-    await tx.$executeRaw`
+    statements.push(Prisma.sql`
       INSERT INTO "ScoreBucket" ("eventId", "level", "bucket", "count")
       VALUES ${Prisma.join(buckets.map((b) => Prisma.sql`(${eventId}, ${b.level}, ${b.bucket}, ${b.delta})`))}
-      ON CONFLICT ("eventId", "level", "bucket") DO UPDATE SET "count" = "count" + excluded."count"`;
+      ON CONFLICT ("eventId", "level", "bucket") DO UPDATE SET "count" = "count" + excluded."count"`);
   }
 
   const d = standingDelta(before, after);
   const totalsMoved = (before?.total ?? null) !== (after?.total ?? null) || keys.length > 0;
   if (!isZeroDelta(d) || totalsMoved) {
-    await tx.$executeRaw`
+    statements.push(Prisma.sql`
       INSERT INTO "OrgStanding" ("eventId", "organisationId", "bestNTotal", "entries", "prizes",
         "firstPrizes", "secondPrizes", "thirdPrizes", "meritPrizes")
       VALUES (${eventId}, ${organisationId}, (
@@ -74,17 +75,29 @@ export async function applyResultChange(tx: Tx, change: ResultChange): Promise<v
         "firstPrizes" = "firstPrizes" + excluded."firstPrizes",
         "secondPrizes" = "secondPrizes" + excluded."secondPrizes",
         "thirdPrizes" = "thirdPrizes" + excluded."thirdPrizes",
-        "meritPrizes" = "meritPrizes" + excluded."meritPrizes"`;
+        "meritPrizes" = "meritPrizes" + excluded."meritPrizes"`);
   }
 
   // Copy on write for the scoreboard freeze: keep the first pre-change value of an entry
   // that changes after freezeAt.
-  const freezeAt = await freezeAtOf(tx, eventId);
-  if (freezeAt !== null && freezeAt <= Date.now()) {
-    await tx.$executeRaw`
+  if (freezeAt !== null && freezeAt <= now) {
+    statements.push(Prisma.sql`
       INSERT OR IGNORE INTO "FrozenResult" ("eventId", "registrationId", "organisationId", "total", "rankKey", "prize")
-      VALUES (${eventId}, ${registrationId}, ${organisationId}, ${before?.total ?? null}, ${before?.rankKey ?? null}, ${before?.prize ?? null})`;
+      VALUES (${eventId}, ${registrationId}, ${organisationId}, ${before?.total ?? null}, ${before?.rankKey ?? null}, ${before?.prize ?? null})`);
   }
+  return statements;
+}
+
+/** Applies a Result change to the ranking tables inside a Prisma write(). */
+export async function applyResultChange(tx: Tx, change: ResultChange): Promise<void> {
+  if (sameState(change.before, change.after)) return;
+  for (const statement of resultChangeStatements(change, await freezeAtOf(tx, change.eventId))) await tx.$executeRaw(statement);
+}
+
+/** The same inside a raw sqlWrite() (the sheet save). */
+export function applyResultChangeSql(sql: Sql, change: ResultChange): void {
+  if (sameState(change.before, change.after)) return;
+  for (const statement of resultChangeStatements(change, freezeAtOfSql(sql, change.eventId))) sql.exec(statement);
 }
 
 // Each event's freeze time, read at most once a second so an unfrozen event's save skips the
@@ -92,13 +105,28 @@ export async function applyResultChange(tx: Tx, change: ResultChange): Promise<v
 const FREEZE_TTL_MS = 1_000;
 const freezeTimes = new Map<number, { freezeAt: number | null; at: number }>();
 
-async function freezeAtOf(tx: Tx, eventId: number): Promise<number | null> {
+function cachedFreezeAt(eventId: number): number | null | undefined {
   const hit = freezeTimes.get(eventId);
-  if (hit && Date.now() - hit.at < FREEZE_TTL_MS) return hit.freezeAt;
-  const event = await tx.event.findUnique({ where: { id: eventId }, select: { freezeAt: true } });
-  const freezeAt = event?.freezeAt?.getTime() ?? null;
+  return hit && Date.now() - hit.at < FREEZE_TTL_MS ? hit.freezeAt : undefined;
+}
+
+function rememberFreezeAt(eventId: number, freezeAt: number | null): number | null {
   freezeTimes.set(eventId, { freezeAt, at: Date.now() });
   return freezeAt;
+}
+
+async function freezeAtOf(tx: Tx, eventId: number): Promise<number | null> {
+  const hit = cachedFreezeAt(eventId);
+  if (hit !== undefined) return hit;
+  const event = await tx.event.findUnique({ where: { id: eventId }, select: { freezeAt: true } });
+  return rememberFreezeAt(eventId, event?.freezeAt?.getTime() ?? null);
+}
+
+function freezeAtOfSql(sql: Sql, eventId: number): number | null {
+  const hit = cachedFreezeAt(eventId);
+  if (hit !== undefined) return hit;
+  const row = sql.get<{ freezeAt: string | null }>(`SELECT "freezeAt" FROM "Event" WHERE "id" = ?`, eventId);
+  return rememberFreezeAt(eventId, row?.freezeAt ? Date.parse(row.freezeAt) : null);
 }
 
 export function forgetFreezeTime(eventId: number): void {

@@ -17,6 +17,7 @@ import {
 import { appendAudit } from "~/models/audit.server";
 import { applyResultChange, type ResultState } from "~/models/ranking-tables.server";
 import { publishResultsChanged } from "~/utils/live-events.server";
+import type { Prisma } from "~/generated/prisma/client";
 
 /** Registrations that are judged. */
 export const JUDGED_STATUSES = ["approved", "checked_in"];
@@ -72,7 +73,13 @@ export type JudgingJudge = PanelJudge & { displayName: string; username: string 
 /** Everything needed to score an event: its row, scheme, rules and judges. */
 export async function loadEventScoring(db: Db, eventId: number) {
   const event = await db.event.findUnique({ where: { id: eventId }, select: eventSelect });
-  if (!event) return null;
+  return event ? scoringOf(event) : null;
+}
+
+export type ScoringEventRow = Prisma.EventGetPayload<{ select: typeof eventSelect }>;
+
+/** The scoring set-up built from the event row, however it was read. */
+export function scoringOf(event: ScoringEventRow) {
   const definition = eventDefinition(event);
   const judges: JudgingJudge[] = event.judges.map((j) => ({
     userId: j.userId,
@@ -90,7 +97,7 @@ export async function loadEventScoring(db: Db, eventId: number) {
   };
 }
 
-export type EventScoring = NonNullable<Awaited<ReturnType<typeof loadEventScoring>>>;
+export type EventScoring = ReturnType<typeof scoringOf>;
 
 const entrySelect = {
   id: true,
@@ -104,7 +111,7 @@ const entrySelect = {
   team: { select: { name: true } },
 };
 
-type EntryRow = {
+export type EntryRow = {
   id: number;
   organisationId: number;
   organisation: { id: number; parentId: number | null };
@@ -125,8 +132,10 @@ async function marksOf(db: Db, registrationIds: number[]) {
   });
 }
 
+export type StoredMark = { registrationId: number; criterionId: number; judgeId: number; value: number };
+
 /** Scoring-module input for the given entries of an event. */
-function entriesInput(scoring: EventScoring, entries: EntryRow[], marks: Awaited<ReturnType<typeof marksOf>>) {
+function entriesInput(scoring: EventScoring, entries: EntryRow[], marks: StoredMark[]) {
   const byEntry = new Map<number, typeof marks>();
   for (const m of marks) byEntry.set(m.registrationId, [...(byEntry.get(m.registrationId) ?? []), m]);
   return entries.map((e) =>
@@ -178,31 +187,33 @@ function rankKeyOf(scoring: EventScoring, r: EntryResult): bigint | null {
   });
 }
 
-function stateOf(row: { rankKey: bigint | null; total: number | null; prize: string | null } | null): ResultState | null {
+export function stateOf(row: { rankKey: bigint | null; total: number | null; prize: string | null } | null): ResultState | null {
   return row ? { rankKey: row.rankKey, total: row.total, prize: row.prize } : null;
+}
+
+/** One entry's Result columns (total, rank key, detail, complete) from its marks; null when the scheme is invalid. */
+export function entryResultRow(scoring: EventScoring, entry: EntryRow, marks: StoredMark[]) {
+  const results = compute(scoring, entriesInput(scoring, [entry], marks));
+  if (!results.ok) return null;
+  const r = results.entries[0]!;
+  const complete = r.status === "complete";
+  return { total: complete ? r.total : null, rankKey: rankKeyOf(scoring, r), detail: JSON.stringify(detailOf(r)), complete };
 }
 
 /**
  * Recomputes one entry's Result row (total, rank key, detail, complete) after its marks
  * changed, and passes the change to the ranking tables. Runs inside the caller's write.
  * Rank, prize and standardised score are event-wide and are left to writeEventRanks.
- * `loaded` is the event's scoring set-up when the caller already has it in this transaction.
+ * (The judge's sheet save does the same on the raw connection: see sheet-save.server.ts.)
  */
-export async function refreshEntryResult(tx: Tx, registrationId: number, loaded?: EventScoring): Promise<void> {
+export async function refreshEntryResult(tx: Tx, registrationId: number): Promise<void> {
   const entry = await tx.registration.findUnique({ where: { id: registrationId }, select: entrySelect });
   if (!entry) return;
-  // A caller that has just loaded the event's scoring set-up (a sheet save) passes it in:
-  // loading it is most of the cost of a save.
-  const scoring = loaded && loaded.event.id === entry.eventId ? loaded : await loadEventScoring(tx, entry.eventId);
+  const scoring = await loadEventScoring(tx, entry.eventId);
   if (!scoring) return;
-  const results = compute(scoring, entriesInput(scoring, [entry], await marksOf(tx, [entry.id])));
-  if (!results.ok) return;
-  const r = results.entries[0]!;
-  const complete = r.status === "complete";
-  const total = complete ? r.total : null;
-  const rankKey = rankKeyOf(scoring, r);
+  const data = entryResultRow(scoring, entry, await marksOf(tx, [entry.id]));
+  if (!data) return;
   const before = await tx.result.findUnique({ where: { registrationId } });
-  const data = { total, rankKey, detail: JSON.stringify(detailOf(r)), complete };
   const after = await tx.result.upsert({
     where: { registrationId },
     create: { registrationId, eventId: entry.eventId, organisationId: entry.organisationId, ...data },

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
@@ -13,7 +13,7 @@ import { distribution, eventStandings, loadBoard, setBoardSettings } from "~/mod
 import { requireAdmin } from "~/session.server";
 import { parseForm } from "~/utils/forms";
 import { cached } from "~/utils/leaderboard-cache.server";
-import { boardQuery, resolveBoard } from "~/utils/leaderboard-request.server";
+import { boardCacheControl, boardQuery, resolveBoard } from "~/utils/leaderboard-request.server";
 import { fromShanghaiLocal, toShanghaiLocal } from "~/utils/shanghai-time";
 import stylesHref from "~/styles/leaderboard.css";
 
@@ -23,8 +23,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.event.name} · ${data.event.contest.name} · 匠心` : "匠心" },
 ];
 
+export const headers: HeadersFunction = ({ loaderHeaders }) => ({
+  "Cache-Control": loaderHeaders.get("Cache-Control") ?? "private, no-store",
+});
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { event, frozen, organiser, view } = await resolveBoard(request, params);
+  const access = await resolveBoard(request, params);
+  const { event, frozen, organiser, view } = access;
   const query = boardQuery(request);
   const build = () =>
     Promise.all([
@@ -36,19 +41,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [board, standings, bins] = organiser
     ? await build()
     : await cached(`page|${event.id}|${view.frozen ? "f" : "l"}|${new URL(request.url).search}`, event.id, build);
-  return {
-    event,
-    frozen,
-    organiser,
-    query: { q: query.q, entry: query.entry, paged: query.after !== null },
-    rows: board.rows,
-    ranked: board.ranked,
-    next: board.next ? encodeCursor(board.next) : null,
-    search: board.search,
-    mine: board.mine,
-    standings: view.frozen ? [] : standings,
-    bins,
-  };
+  return data(
+    {
+      event,
+      frozen,
+      organiser,
+      query: { q: query.q, entry: query.entry, paged: query.after !== null },
+      rows: board.rows,
+      ranked: board.ranked,
+      next: board.next ? encodeCursor(board.next) : null,
+      search: board.search,
+      mine: board.mine,
+      standings: view.frozen ? [] : standings,
+      bins,
+    },
+    { headers: { "Cache-Control": boardCacheControl(access) } },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -4,11 +4,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { encodeCursor } from "~/domain/ranking/board";
 import { loadBoard } from "~/models/leaderboard.server";
 import { cachedJson } from "~/utils/leaderboard-cache.server";
-import { boardQuery, resolveBoard } from "~/utils/leaderboard-request.server";
+import { boardCacheControl, boardQuery, resolveBoard } from "~/utils/leaderboard-request.server";
 import { applySecurityHeaders } from "~/utils/security-headers.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { event, frozen, view } = await resolveBoard(request, params);
+  const board = await resolveBoard(request, params);
+  const { event, frozen, view } = board;
   const query = boardQuery(request);
   const url = new URL(request.url);
   const limit = Math.min(200, Math.max(1, Number(url.searchParams.get("limit")) || 50));
@@ -28,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const headers = new Headers({
     "Content-Type": "application/json; charset=utf-8",
-    "Cache-Control": view.frozen || !frozen ? "public, max-age=1" : "private, no-store",
+    // The JSON carries no navigation, so a signed-in worker's copy is the public one too.
+    "Cache-Control": boardCacheControl({ ...board, anonymous: true }),
   });
   applySecurityHeaders(headers);
   return new Response(body, { headers });

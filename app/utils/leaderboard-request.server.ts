@@ -12,9 +12,19 @@ export async function resolveBoard(request: Request, params: { contest?: string;
   if (!event) throw notFound();
   const frozen = isFrozen(event);
   // Only a frozen board differs by viewer, so anonymous live reads never touch the session store.
-  const user = frozen || request.headers.get("Cookie")?.includes(SESSION_COOKIE) ? await getUser(request) : null;
+  const anonymous = !request.headers.get("Cookie")?.includes(SESSION_COOKIE);
+  const user = frozen || !anonymous ? await getUser(request) : null;
   const organiser = user?.role === "admin";
-  return { event, frozen, organiser, view: { frozen: frozen && !organiser } };
+  return { event, frozen, organiser, anonymous, view: { frozen: frozen && !organiser } };
+}
+
+/**
+ * Cache-Control of a public board answer: shared for a second when it is the same for
+ * everyone who could receive it (the app server's micro-cache and any proxy may keep it),
+ * private when it depends on who is signed in (their navigation, the organiser's live view).
+ */
+export function boardCacheControl(board: { anonymous: boolean; frozen: boolean; organiser: boolean }): string {
+  return board.anonymous && !board.organiser ? "public, max-age=1" : "private, no-store";
 }
 
 export function boardQuery(request: Request) {

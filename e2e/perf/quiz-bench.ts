@@ -162,7 +162,7 @@ const session = await sessionStorage.getSession();
 session.set(USER_KEY, benchUser.id);
 const cookie = (await sessionStorage.commitSession(session)).split(";")[0] ?? `${SESSION_COOKIE}=`;
 
-const server = spawn("npx", ["remix-serve", `./${BUILD}/index.js`], {
+const server = spawn("npx", ["tsx", "app/server/serve.ts", `./${BUILD}/index.js`], {
   env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1" },
   stdio: "ignore",
   detached: true,

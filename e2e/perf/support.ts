@@ -44,7 +44,7 @@ export type Server = { url: string; process: ChildProcess; stop(): Promise<void>
 
 export async function startServer(databaseFile: string, port: number): Promise<Server> {
   const entry = ensureBuild();
-  const child = spawn("npx", ["remix-serve", entry], {
+  const child = spawn("npx", ["tsx", "app/server/serve.ts", entry], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,0 +1,109 @@
+// The production HTTP server: what remix-serve does (compression, static assets with long
+// caching for fingerprinted builds, access log, the Remix handler), plus the micro-cache
+// (micro-cache.ts) answering anonymous reads of the public leaderboards before Express and
+// Remix are reached. Usage: tsx app/server/serve.ts build/index.js (PORT, HOST).
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+import { subscribeResultsChanged } from "../utils/live-events.server";
+import { MAX_BODY_BYTES, MicroCache, cacheKey, sharedTtlMs } from "./micro-cache";
+
+process.env.NODE_ENV ??= "production";
+
+const buildArg = process.argv[2];
+if (!buildArg) {
+  console.error("Usage: tsx app/server/serve.ts <server-build-path>, e.g. build/index.js");
+  process.exit(1);
+}
+const build = (await import(pathToFileURL(path.resolve(buildArg)).href)) as ServerBuild;
+installGlobals({ nativeFetch: build.future.v3_singleFetch });
+
+const cache = new MicroCache();
+// The app publishes every results change on an in-process bus (a judge's save, a lock,
+// a freeze setting): no visitor is served a board older than the change.
+subscribeResultsChanged(() => cache.invalidate());
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+app.use(morgan("tiny"));
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+
+/** Serves a hit; otherwise lets Express answer and keeps the answer if the app marked it public. */
+function handle(req: IncomingMessage, res: ServerResponse) {
+  const key = cacheKey(req.method, req.url, req.headers);
+  if (key === null) return app(req, res);
+  const now = Date.now();
+  const hit = cache.lookup(key, now);
+  if (hit) {
+    res.writeHead(hit.status, { ...hit.headers, "content-length": String(hit.body.length), age: "0" });
+    res.end(hit.body);
+    return;
+  }
+  capture(res, key, { version: cache.version });
+  app(req, res);
+}
+
+// Records what is written (after compression, so the stored bytes match the key's encoding)
+// until it turns out not to be shareable: SSE streams and private pages are never buffered.
+function capture(res: ServerResponse, key: string, startedAt: { version: number }) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let keep: boolean | null = null;
+  const decide = () => {
+    if (keep === null) keep = sharedTtlMs(res.statusCode, res.getHeaders() as Record<string, string | string[]>) > 0;
+    return keep;
+  };
+  const add = (chunk: unknown, encoding?: unknown) => {
+    if (!decide() || chunk === undefined || chunk === null || typeof chunk === "function") return;
+    const buffer = Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(chunk as string | Uint8Array as string, typeof encoding === "string" ? (encoding as BufferEncoding) : undefined);
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) {
+      keep = false;
+      chunks.length = 0;
+    } else chunks.push(buffer);
+  };
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.write = ((...args: unknown[]) => {
+    add(args[0], args[1]);
+    return write(...args);
+  }) as ServerResponse["write"];
+  res.end = ((...args: unknown[]) => {
+    add(args[0], args[1]);
+    if (decide()) {
+      const headers = { ...(res.getHeaders() as Record<string, string | string[]>) };
+      delete headers["content-length"];
+      delete headers["transfer-encoding"];
+      delete headers.connection;
+      delete headers["keep-alive"];
+      cache.store(key, { status: res.statusCode, headers, body: Buffer.concat(chunks), ttlMs: sharedTtlMs(res.statusCode, headers) }, startedAt, Date.now());
+    }
+    return end(...args);
+  }) as ServerResponse["end"];
+}
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST;
+const server = createServer(handle);
+server.keepAliveTimeout = 65_000;
+const onListen = () => console.log(`[jiangxin] http://${host ?? "localhost"}:${port}`);
+if (host) server.listen(port, host, onListen);
+else server.listen(port, onListen);
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    // Open SSE streams never end on their own.
+    server.closeAllConnections();
+  });
+}
