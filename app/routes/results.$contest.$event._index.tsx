@@ -13,7 +13,7 @@ import { distribution, eventStandings, loadBoard, setBoardSettings } from "~/mod
 import { requireAdmin } from "~/session.server";
 import { parseForm } from "~/utils/forms";
 import { cached } from "~/utils/leaderboard-cache.server";
-import { boardCacheControl, boardQuery, resolveBoard } from "~/utils/leaderboard-request.server";
+import { boardCacheHeaders, boardQuery, resolveBoard } from "~/utils/leaderboard-request.server";
 import { fromShanghaiLocal, toShanghaiLocal } from "~/utils/shanghai-time";
 import stylesHref from "~/styles/leaderboard.css";
 
@@ -23,9 +23,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.event.name} · ${data.event.contest.name} · 匠心` : "匠心" },
 ];
 
-export const headers: HeadersFunction = ({ loaderHeaders }) => ({
-  "Cache-Control": loaderHeaders.get("Cache-Control") ?? "private, no-store",
-});
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const headers = new Headers({ "Cache-Control": loaderHeaders.get("Cache-Control") ?? "private, no-store" });
+  const event = loaderHeaders.get("X-Jiangxin-Results-Event");
+  if (event) headers.set("X-Jiangxin-Results-Event", event);
+  return headers;
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await resolveBoard(request, params);
@@ -55,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       standings: view.frozen ? [] : standings,
       bins,
     },
-    { headers: { "Cache-Control": boardCacheControl(access) } },
+    { headers: boardCacheHeaders(access) },
   );
 }
 

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { encodeCursor } from "~/domain/ranking/board";
 import { loadBoard } from "~/models/leaderboard.server";
 import { cachedJson } from "~/utils/leaderboard-cache.server";
-import { boardCacheControl, boardQuery, resolveBoard } from "~/utils/leaderboard-request.server";
+import { boardCacheHeaders, boardQuery, resolveBoard } from "~/utils/leaderboard-request.server";
 import { applySecurityHeaders } from "~/utils/security-headers.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const headers = new Headers({
     "Content-Type": "application/json; charset=utf-8",
     // The JSON carries no navigation, so a signed-in worker's copy is the public one too.
-    "Cache-Control": boardCacheControl({ ...board, anonymous: true }),
+    ...boardCacheHeaders({ ...board, anonymous: true }),
   });
   applySecurityHeaders(headers);
   return new Response(body, { headers });

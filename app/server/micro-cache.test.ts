@@ -44,27 +44,40 @@ describe("MicroCache", () => {
 
   it("serves an answer until it is a second old", () => {
     const cache = new MicroCache();
-    expect(cache.store("k", response("a"), { version: cache.version }, 1_000)).toBe(true);
+    expect(cache.store("k", response("a"), 7, cache.start(), 1_000)).toBe(true);
     expect(cache.lookup("k", 1_999)?.body.toString()).toBe("a");
     expect(cache.lookup("k", 2_000)).toBeNull();
     expect(cache.size).toBe(0);
   });
 
-  it("forgets everything when results change, and refuses an answer computed across the change", () => {
+  it("drops an event's answers when its results change, and refuses one computed across the change", () => {
     const cache = new MicroCache();
-    cache.store("k", response("old"), { version: cache.version }, 0);
-    const startedBeforeChange = { version: cache.version };
-    cache.invalidate();
-    expect(cache.lookup("k", 1)).toBeNull();
-    expect(cache.store("k", response("computed before the change"), startedBeforeChange, 2)).toBe(false);
-    expect(cache.lookup("k", 3)).toBeNull();
-    expect(cache.store("k", response("new"), { version: cache.version }, 4)).toBe(true);
-    expect(cache.lookup("k", 5)?.body.toString()).toBe("new");
+    cache.store("board7", response("old"), 7, cache.start(), 0);
+    const startedBeforeChange = cache.start();
+    cache.invalidate(7);
+    expect(cache.lookup("board7", 1)).toBeNull();
+    expect(cache.store("board7", response("computed before the change"), 7, startedBeforeChange, 2)).toBe(false);
+    expect(cache.lookup("board7", 3)).toBeNull();
+    expect(cache.store("board7", response("new"), 7, cache.start(), 4)).toBe(true);
+    expect(cache.lookup("board7", 5)?.body.toString()).toBe("new");
+  });
+
+  it("keeps an event's answers when another event changes, but not answers tied to no event", () => {
+    const cache = new MicroCache();
+    const started = cache.start();
+    cache.store("board7", response("seven"), 7, started, 0);
+    cache.store("contest", response("all events"), null, started, 0);
+    cache.invalidate(8);
+    expect(cache.lookup("board7", 1)?.body.toString()).toBe("seven");
+    expect(cache.lookup("contest", 1)).toBeNull();
+    // Computed while event 8 changed: fine for event 7's board, not for a contest-wide page.
+    expect(cache.store("board7b", response("seven"), 7, started, 2)).toBe(true);
+    expect(cache.store("contest", response("all events"), null, started, 2)).toBe(false);
   });
 
   it("does not keep answers that are too big or not shareable", () => {
     const cache = new MicroCache();
-    expect(cache.store("big", { ...response(), body: Buffer.alloc(MAX_BODY_BYTES + 1) }, { version: 0 }, 0)).toBe(false);
-    expect(cache.store("private", { ...response(), ttlMs: 0 }, { version: 0 }, 0)).toBe(false);
+    expect(cache.store("big", { ...response(), body: Buffer.alloc(MAX_BODY_BYTES + 1) }, 1, cache.start(), 0)).toBe(false);
+    expect(cache.store("private", { ...response(), ttlMs: 0 }, 1, cache.start(), 0)).toBe(false);
   });
 });

@@ -45,17 +45,24 @@ export function sharedTtlMs(status: number, headers: Headers): number {
   return Math.min(Number(maxAge[1]) * 1_000, MAX_TTL_MS);
 }
 
-export class MicroCache {
-  private readonly entries = new Map<string, CachedResponse>();
-  /** Bumped on every results change; a response computed across a change is not kept. */
-  private generation = 0;
+/** The response header with which the app names the event an answer shows (stripped before sending). */
+export const RESULTS_EVENT_HEADER = "x-jiangxin-results-event";
 
-  get version(): number {
-    return this.generation;
-  }
+/** Where a computation started, in the sequence of results changes. */
+export type Started = { seq: number };
+
+export class MicroCache {
+  private readonly entries = new Map<string, CachedResponse & { eventId: number | null }>();
+  /** Counts results changes; each event remembers its latest. */
+  private seq = 0;
+  private readonly lastChange = new Map<number, number>();
 
   get size(): number {
     return this.entries.size;
+  }
+
+  start(): Started {
+    return { seq: this.seq };
   }
 
   lookup(key: string, now: number): CachedResponse | null {
@@ -68,16 +75,22 @@ export class MicroCache {
     return hit;
   }
 
-  /** Stores a finished response unless results changed while it was being computed. */
-  store(key: string, response: Omit<CachedResponse, "storedAt">, startedAt: { version: number }, now: number): boolean {
-    if (startedAt.version !== this.generation || response.ttlMs <= 0 || response.body.length > MAX_BODY_BYTES) return false;
+  /**
+   * Stores a finished response unless the results it shows changed while it was computed:
+   * its event's, when the app named one, otherwise any event's.
+   */
+  store(key: string, response: Omit<CachedResponse, "storedAt">, eventId: number | null, startedAt: Started, now: number): boolean {
+    const changedSince = eventId === null ? this.seq : (this.lastChange.get(eventId) ?? 0);
+    if (changedSince > startedAt.seq || response.ttlMs <= 0 || response.body.length > MAX_BODY_BYTES) return false;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(key, { ...response, storedAt: now });
+    this.entries.set(key, { ...response, storedAt: now, eventId });
     return true;
   }
 
-  invalidate(): void {
-    this.generation += 1;
-    this.entries.clear();
+  /** An event's results changed: its answers go, and so do answers not tied to one event (contest pages). */
+  invalidate(eventId: number): void {
+    this.seq += 1;
+    this.lastChange.set(eventId, this.seq);
+    for (const [key, entry] of this.entries) if (entry.eventId === null || entry.eventId === eventId) this.entries.delete(key);
   }
 }

@@ -11,7 +11,7 @@ import compression from "compression";
 import express from "express";
 import morgan from "morgan";
 import { subscribeResultsChanged } from "../utils/live-events.server";
-import { MAX_BODY_BYTES, MicroCache, cacheKey, sharedTtlMs } from "./micro-cache";
+import { MAX_BODY_BYTES, MicroCache, RESULTS_EVENT_HEADER, cacheKey, sharedTtlMs, type Started } from "./micro-cache";
 
 process.env.NODE_ENV ??= "production";
 
@@ -26,7 +26,7 @@ installGlobals({ nativeFetch: build.future.v3_singleFetch });
 const cache = new MicroCache();
 // The app publishes every results change on an in-process bus (a judge's save, a lock,
 // a freeze setting): no visitor is served a board older than the change.
-subscribeResultsChanged(() => cache.invalidate());
+subscribeResultsChanged(({ eventId }) => cache.invalidate(eventId));
 
 const app = express();
 app.disable("x-powered-by");
@@ -47,20 +47,34 @@ function handle(req: IncomingMessage, res: ServerResponse) {
     res.end(hit.body);
     return;
   }
-  capture(res, key, { version: cache.version });
+  capture(res, key, cache.start());
   app(req, res);
 }
 
 // Records what is written (after compression, so the stored bytes match the key's encoding)
 // until it turns out not to be shareable: SSE streams and private pages are never buffered.
-function capture(res: ServerResponse, key: string, startedAt: { version: number }) {
+function capture(res: ServerResponse, key: string, startedAt: Started) {
   const chunks: Buffer[] = [];
   let size = 0;
   let keep: boolean | null = null;
+  let eventId: number | null = null;
+  // Decided as the headers go out (compression sends them from inside its own write), when
+  // the app has set every header; the app's event header never reaches the client.
   const decide = () => {
-    if (keep === null) keep = sharedTtlMs(res.statusCode, res.getHeaders() as Record<string, string | string[]>) > 0;
+    if (keep === null) {
+      keep = sharedTtlMs(res.statusCode, res.getHeaders() as Record<string, string | string[]>) > 0;
+      const named = Number(res.getHeader(RESULTS_EVENT_HEADER));
+      eventId = Number.isSafeInteger(named) && named > 0 ? named : null;
+      if (!res.headersSent) res.removeHeader(RESULTS_EVENT_HEADER);
+    }
     return keep;
   };
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((...args: unknown[]) => {
+    if (typeof args[0] === "number") res.statusCode = args[0];
+    decide();
+    return writeHead(...args);
+  }) as ServerResponse["writeHead"];
   const add = (chunk: unknown, encoding?: unknown) => {
     if (!decide() || chunk === undefined || chunk === null || typeof chunk === "function") return;
     const buffer = Buffer.isBuffer(chunk)
@@ -86,7 +100,8 @@ function capture(res: ServerResponse, key: string, startedAt: { version: number 
       delete headers["transfer-encoding"];
       delete headers.connection;
       delete headers["keep-alive"];
-      cache.store(key, { status: res.statusCode, headers, body: Buffer.concat(chunks), ttlMs: sharedTtlMs(res.statusCode, headers) }, startedAt, Date.now());
+      delete headers[RESULTS_EVENT_HEADER];
+      cache.store(key, { status: res.statusCode, headers, body: Buffer.concat(chunks), ttlMs: sharedTtlMs(res.statusCode, headers) }, eventId, startedAt, Date.now());
     }
     return end(...args);
   }) as ServerResponse["end"];

@@ -27,6 +27,18 @@ export function boardCacheControl(board: { anonymous: boolean; frozen: boolean; 
   return board.anonymous && !board.organiser ? "public, max-age=1" : "private, no-store";
 }
 
+/**
+ * Headers of a board answer: its Cache-Control and, when shared, the event it shows, so the
+ * app server's micro-cache drops it when that event's results change (and keeps it when
+ * another event's do). The server strips the event header before sending.
+ */
+export function boardCacheHeaders(board: { anonymous: boolean; frozen: boolean; organiser: boolean; event: { id: number } }): Record<string, string> {
+  const cacheControl = boardCacheControl(board);
+  return cacheControl.startsWith("public")
+    ? { "Cache-Control": cacheControl, "X-Jiangxin-Results-Event": String(board.event.id) }
+    : { "Cache-Control": cacheControl };
+}
+
 export function boardQuery(request: Request) {
   const url = new URL(request.url);
   return {
