@@ -4,6 +4,7 @@
 // rows, and rolled back with it). Reads therefore go to `prisma`, which never opens a
 // transaction, and every write goes through `write()`, which runs one transaction at a time
 // on the writer connection.
+import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
@@ -42,19 +43,34 @@ async function configure(client: PrismaClient): Promise<void> {
 const CHECKPOINT_INTERVAL_MS = 500;
 const CHECKPOINTER_SOURCE = `
 const { workerData } = require("node:worker_threads");
-const Database = require("better-sqlite3");
+const Database = require(workerData.driver);
 const db = new Database(workerData.file, { timeout: 5000 });
 db.pragma("wal_autocheckpoint = 0");
 setInterval(() => {
   try { db.pragma("wal_checkpoint(PASSIVE)"); } catch (error) { console.error("checkpoint failed", error); }
 }, workerData.intervalMs);
 `;
+const AUTO_CHECKPOINT_PAGES = 1_000;
 
-function startCheckpointer(file: string): Worker {
-  const worker = new Worker(CHECKPOINTER_SOURCE, { eval: true, workerData: { file, intervalMs: CHECKPOINT_INTERVAL_MS } });
+function startCheckpointer(file: string, onFailure: () => void): Worker {
+  // The driver's path is resolved here: an eval'd worker would resolve it from the process's
+  // working directory, which need not be the project's.
+  const driver = createRequire(import.meta.url).resolve("better-sqlite3");
+  const worker = new Worker(CHECKPOINTER_SOURCE, { eval: true, workerData: { file, driver, intervalMs: CHECKPOINT_INTERVAL_MS } });
   worker.unref();
-  worker.on("error", (error) => console.error("checkpointer stopped", error));
+  worker.on("error", (error) => {
+    // Without it the WAL would grow for ever: hand checkpoints back to SQLite.
+    console.error("checkpointer stopped; automatic checkpoints restored", error);
+    onFailure();
+  });
   return worker;
+}
+
+function restoreAutoCheckpoints(c: Clients): void {
+  c.autoCheckpoint = true;
+  c.bulk?.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+  // After configure(), which turned them off.
+  void c.ready.then(() => c.writer.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`)).catch(() => undefined);
 }
 
 type Clients = {
@@ -65,6 +81,8 @@ type Clients = {
   bulk?: Database.Database;
   rawReader?: Sql;
   checkpointer: Worker;
+  /** Set when the checkpointer failed and SQLite checkpoints on commit again. */
+  autoCheckpoint?: boolean;
 };
 
 export type SqlParam = string | number | bigint | null;
@@ -130,13 +148,14 @@ function clients(): Clients {
   if (!globalThis.__jiangxinDb) {
     const reader = createClient(env.DATABASE_URL);
     const writer = createClient(env.DATABASE_URL);
-    globalThis.__jiangxinDb = {
+    const c: Clients = {
       reader,
       writer,
       ready: Promise.all([configure(reader), configure(writer)]).then(() => undefined),
       queue: Promise.resolve(),
-      checkpointer: startCheckpointer(databaseFile(env.DATABASE_URL)),
+      checkpointer: startCheckpointer(databaseFile(env.DATABASE_URL), () => restoreAutoCheckpoints(c)),
     };
+    globalThis.__jiangxinDb = c;
   }
   return globalThis.__jiangxinDb;
 }
@@ -254,7 +273,7 @@ function bulkWriteUnchecked<T>(fn: (db: Database.Database) => T): Promise<T> {
       c.bulk.pragma("journal_mode = WAL");
       c.bulk.pragma("synchronous = FULL");
       c.bulk.pragma("foreign_keys = ON");
-      c.bulk.pragma("wal_autocheckpoint = 0");
+      c.bulk.pragma(`wal_autocheckpoint = ${c.autoCheckpoint ? AUTO_CHECKPOINT_PAGES : 0}`);
     }
     const db = c.bulk;
     // IMMEDIATE: take the write lock up front, so another process's writer makes us wait

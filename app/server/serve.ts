@@ -20,7 +20,11 @@ if (!buildArg) {
   console.error("Usage: tsx app/server/serve.ts <server-build-path>, e.g. build/index.js");
   process.exit(1);
 }
-const build = (await import(pathToFileURL(path.resolve(buildArg)).href)) as ServerBuild;
+const buildPath = path.resolve(buildArg);
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+// The build sits in the project's top folder (build/index.js): static paths are relative to
+// the project, whatever the working directory.
+const projectRoot = path.resolve(path.dirname(buildPath), "..");
 installGlobals({ nativeFetch: build.future.v3_singleFetch });
 
 const cache = new MicroCache();
@@ -31,8 +35,8 @@ subscribeResultsChanged(({ eventId }) => cache.invalidate(eventId));
 const app = express();
 app.disable("x-powered-by");
 app.use(compression());
-app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+app.use(build.publicPath, express.static(path.resolve(projectRoot, build.assetsBuildDirectory), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.resolve(projectRoot, "public"), { maxAge: "1h" }));
 app.use(morgan("tiny"));
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
