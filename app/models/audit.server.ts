@@ -16,7 +16,8 @@ function json(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);
 }
 
-function toRow(entry: AuditEntry) {
+/** The stored columns of an audit entry (also written raw by the sheet save). */
+export function auditRow(entry: AuditEntry) {
   return {
     actorId: entry.actorId,
     action: entry.action,
@@ -29,11 +30,11 @@ function toRow(entry: AuditEntry) {
 }
 
 export function appendAudit(tx: Tx, entry: AuditEntry) {
-  return tx.auditLog.create({ data: toRow(entry) });
+  return tx.auditLog.create({ data: auditRow(entry) });
 }
 
 export function appendAuditMany(tx: Tx, entries: AuditEntry[]) {
-  return tx.auditLog.createMany({ data: entries.map(toRow) });
+  return tx.auditLog.createMany({ data: entries.map(auditRow) });
 }
 
 export function listAudit(entityType: string, entityId: number) {

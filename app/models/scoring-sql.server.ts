@@ -4,7 +4,7 @@
 // overhead (9 ms a save), here a few microseconds, so a save costs SQLite's work and the
 // commit's fsync. Scoring arithmetic stays in app/domain (via entryResultRow).
 import { sqlNow, type Sql } from "~/db.server";
-import type { AuditEntry } from "~/models/audit.server";
+import { auditRow, type AuditEntry } from "~/models/audit.server";
 import { applyResultChangeSql } from "~/models/ranking-tables.server";
 import {
   entryResultRow,
@@ -113,18 +113,17 @@ export function entryMarksSql(sql: Sql, registrationId: number): StoredMarkRow[]
 }
 
 export function appendAuditSql(sql: Sql, entries: AuditEntry[], at = new Date()): void {
-  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
-  for (const e of entries) {
+  for (const row of entries.map(auditRow)) {
     sql.run(
       `INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "before", "after", "reason") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       sqlNow(at),
-      e.actorId,
-      e.action,
-      e.entityType,
-      e.entityId,
-      json(e.before),
-      json(e.after),
-      e.reason ?? null,
+      row.actorId,
+      row.action,
+      row.entityType,
+      row.entityId,
+      row.before,
+      row.after,
+      row.reason,
     );
   }
 }

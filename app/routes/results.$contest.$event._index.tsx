@@ -23,12 +23,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.event.name} · ${data.event.contest.name} · 匠心` : "匠心" },
 ];
 
-export const headers: HeadersFunction = ({ loaderHeaders }) => {
-  const headers = new Headers({ "Cache-Control": loaderHeaders.get("Cache-Control") ?? "private, no-store" });
-  const event = loaderHeaders.get("X-Jiangxin-Results-Event");
-  if (event) headers.set("X-Jiangxin-Results-Event", event);
-  return headers;
-};
+// The loader decides whether the page may be shared (boardCacheHeaders); pass that on.
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await resolveBoard(request, params);

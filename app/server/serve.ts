@@ -83,7 +83,9 @@ function capture(res: ServerResponse, key: string, startedAt: Started) {
     if (!decide() || chunk === undefined || chunk === null || typeof chunk === "function") return;
     const buffer = Buffer.isBuffer(chunk)
       ? chunk
-      : Buffer.from(chunk as string | Uint8Array as string, typeof encoding === "string" ? (encoding as BufferEncoding) : undefined);
+      : typeof chunk === "string"
+        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : undefined)
+        : Buffer.from(chunk as Uint8Array);
     size += buffer.length;
     if (size > MAX_BODY_BYTES) {
       keep = false;

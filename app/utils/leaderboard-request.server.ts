@@ -2,6 +2,7 @@
 import { decodeCursor } from "~/domain/ranking/board";
 import { findBoardEvent, isFrozen } from "~/models/leaderboard.server";
 import { getUser, notFound } from "~/session.server";
+import { RESULTS_EVENT_HEADER } from "~/server/micro-cache";
 import { SESSION_COOKIE } from "~/session-storage.server";
 
 export async function resolveBoard(request: Request, params: { contest?: string; event?: string }) {
@@ -23,7 +24,7 @@ export async function resolveBoard(request: Request, params: { contest?: string;
  * everyone who could receive it (the app server's micro-cache and any proxy may keep it),
  * private when it depends on who is signed in (their navigation, the organiser's live view).
  */
-export function boardCacheControl(board: { anonymous: boolean; frozen: boolean; organiser: boolean }): string {
+function boardCacheControl(board: { anonymous: boolean; frozen: boolean; organiser: boolean }): string {
   return board.anonymous && !board.organiser ? "public, max-age=1" : "private, no-store";
 }
 
@@ -35,7 +36,7 @@ export function boardCacheControl(board: { anonymous: boolean; frozen: boolean; 
 export function boardCacheHeaders(board: { anonymous: boolean; frozen: boolean; organiser: boolean; event: { id: number } }): Record<string, string> {
   const cacheControl = boardCacheControl(board);
   return cacheControl.startsWith("public")
-    ? { "Cache-Control": cacheControl, "X-Jiangxin-Results-Event": String(board.event.id) }
+    ? { "Cache-Control": cacheControl, [RESULTS_EVENT_HEADER]: String(board.event.id) }
     : { "Cache-Control": cacheControl };
 }
 
