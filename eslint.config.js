@@ -29,7 +29,10 @@ export default tseslint.config(
     rules: {
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "warn",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "no-control-regex": "off",
       // Routes must reach the database through app/models.
       "no-restricted-imports": [
@@ -46,7 +49,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/models/**", "app/db.server.ts", "app/db.server.test.ts", "app/test/**", "prisma/**", "e2e/**"],
+    files: [
+      "app/models/**",
+      "app/db.server.ts",
+      "app/db.server.test.ts",
+      "app/test/**",
+      "prisma/**",
+      "e2e/**",
+    ],
     rules: { "no-restricted-imports": "off" },
   },
   {

@@ -45,8 +45,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command:
-      `npx tsx prisma/scripts/migrate-deploy.ts && npx tsx prisma/seed.ts && npx tsx app/server/serve.ts ./${process.env.JX_BUILD_NAME || "build"}/index.js`,
+    command: `npx tsx prisma/scripts/migrate-deploy.ts && npx tsx prisma/seed.ts && npx tsx app/server/serve.ts ./${process.env.JX_BUILD_NAME || "build"}/index.js`,
     url: `${baseURL}/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -10,7 +10,9 @@ describe("write()", () => {
     const results = await Promise.allSettled(
       Array.from({ length: 40 }, (_, i) =>
         write(async (tx) => {
-          const org = await tx.organisation.create({ data: { name: `并发${i}`, kind: "enterprise" } });
+          const org = await tx.organisation.create({
+            data: { name: `并发${i}`, kind: "enterprise" },
+          });
           // Yield to the event loop mid-transaction, where other requests would interleave.
           await new Promise((resolve) => setTimeout(resolve, 1));
           if (i % 4 === 0) throw new Error(`rollback ${i}`);
@@ -19,7 +21,9 @@ describe("write()", () => {
       ),
     );
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(10);
-    const names = (await prisma.organisation.findMany({ where: { name: { startsWith: "并发" } } })).map((o) => o.name);
+    const names = (
+      await prisma.organisation.findMany({ where: { name: { startsWith: "并发" } } })
+    ).map((o) => o.name);
     expect(names).toHaveLength(30);
     expect(names.some((n) => Number(n.slice(2)) % 4 === 0)).toBe(false);
   });
@@ -27,7 +31,21 @@ describe("write()", () => {
   it("uses WAL and enforces foreign keys", async () => {
     const [mode] = await prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
     expect(mode?.journal_mode).toBe("wal");
-    await expect(write((tx) => tx.worker.create({ data: { organisationId: 424242, name: "x", gender: "male", idNumberCipher: "x", idNumberHash: "dangling", idNumberMasked: "x", birthDate: new Date() } }))).rejects.toThrow();
+    await expect(
+      write((tx) =>
+        tx.worker.create({
+          data: {
+            organisationId: 424242,
+            name: "x",
+            gender: "male",
+            idNumberCipher: "x",
+            idNumberHash: "dangling",
+            idNumberMasked: "x",
+            birthDate: new Date(),
+          },
+        }),
+      ),
+    ).rejects.toThrow();
     await createOrganisation();
   });
 });
@@ -35,17 +53,23 @@ describe("write()", () => {
 describe("storage failures", () => {
   it("a full disk refuses the write with a 503, stores nothing and corrupts nothing", async () => {
     await createOrganisation({ name: "满盘之前" });
-    const [{ page_count }] = (await prisma.$queryRawUnsafe<{ page_count: bigint | number }[]>("PRAGMA page_count")) as [{ page_count: bigint | number }];
+    const [{ page_count }] = (await prisma.$queryRawUnsafe<{ page_count: bigint | number }[]>(
+      "PRAGMA page_count",
+    )) as [{ page_count: bigint | number }];
     // Cap the writer connection's file at its current size, as a full disk would.
     await write((tx) => tx.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(page_count)}`));
     const attempt = write(async (tx) => {
-      for (let i = 0; i < 400; i++) await tx.organisation.create({ data: { name: `填满${i}${"长".repeat(400)}`, kind: "enterprise" } });
+      for (let i = 0; i < 400; i++)
+        await tx.organisation.create({
+          data: { name: `填满${i}${"长".repeat(400)}`, kind: "enterprise" },
+        });
     });
     const thrown = await attempt.catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(503);
     expect(await prisma.organisation.count({ where: { name: { startsWith: "填满" } } })).toBe(0);
-    const [check] = await prisma.$queryRawUnsafe<{ integrity_check: string }[]>("PRAGMA integrity_check");
+    const [check] =
+      await prisma.$queryRawUnsafe<{ integrity_check: string }[]>("PRAGMA integrity_check");
     expect(check?.integrity_check).toBe("ok");
     await write((tx) => tx.$queryRawUnsafe("PRAGMA max_page_count = 1073741823"));
     await createOrganisation({ name: "满盘之后" });
@@ -53,7 +77,9 @@ describe("storage failures", () => {
 
   it("a read-only database refuses the write with a 503", async () => {
     await write((tx) => tx.$queryRawUnsafe("PRAGMA query_only = ON"));
-    const thrown = await write((tx) => tx.organisation.create({ data: { name: "只读", kind: "enterprise" } })).catch((e: unknown) => e);
+    const thrown = await write((tx) =>
+      tx.organisation.create({ data: { name: "只读", kind: "enterprise" } }),
+    ).catch((e: unknown) => e);
     expect((thrown as Response).status).toBe(503);
     await write((tx) => tx.$queryRawUnsafe("PRAGMA query_only = OFF")).catch(() => undefined);
     expect(await prisma.organisation.count({ where: { name: "只读" } })).toBe(0);
@@ -63,15 +89,24 @@ describe("storage failures", () => {
 describe("checkpoints", () => {
   it("checkpoints the WAL in the background, not in the committing request", async () => {
     const file = databaseFile(env.DATABASE_URL);
-    const [auto] = await prisma.$queryRawUnsafe<{ wal_autocheckpoint: number | bigint }[]>("PRAGMA wal_autocheckpoint");
+    const [auto] = await prisma.$queryRawUnsafe<{ wal_autocheckpoint: number | bigint }[]>(
+      "PRAGMA wal_autocheckpoint",
+    );
     expect(Number(auto?.wal_autocheckpoint)).toBe(0);
     await sqlWrite((sql) => {
-      for (let i = 0; i < 3_000; i++) sql.run(`INSERT INTO "Organisation" ("name", "kind", "path", "headcount", "createdAt") VALUES (?, 'enterprise', '/', 0, ?)`, `检查点${i}${"填".repeat(300)}`, "2026-01-01T00:00:00.000+00:00");
+      for (let i = 0; i < 3_000; i++)
+        sql.run(
+          `INSERT INTO "Organisation" ("name", "kind", "path", "headcount", "createdAt") VALUES (?, 'enterprise', '/', 0, ?)`,
+          `检查点${i}${"填".repeat(300)}`,
+          "2026-01-01T00:00:00.000+00:00",
+        );
     });
     const before = statSync(file).size;
     const wal = statSync(`${file}-wal`).size;
     expect(wal).toBeGreaterThan(1_000_000);
     // The checkpointer runs every 500 ms: the pages reach the database file without any commit.
-    await expect.poll(() => statSync(file).size, { timeout: 5_000, interval: 200 }).toBeGreaterThan(before + 1_000_000);
+    await expect
+      .poll(() => statSync(file).size, { timeout: 5_000, interval: 200 })
+      .toBeGreaterThan(before + 1_000_000);
   });
 });

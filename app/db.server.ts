@@ -21,7 +21,10 @@ const BUSY_TIMEOUT_MS = 5_000;
 
 function createClient(url: string): PrismaClient {
   // `timeout` is better-sqlite3's busy timeout: a connection waits this long for the file lock.
-  const adapter = new PrismaBetterSqlite3({ url: `file:${databaseFile(url)}`, timeout: BUSY_TIMEOUT_MS });
+  const adapter = new PrismaBetterSqlite3({
+    url: `file:${databaseFile(url)}`,
+    timeout: BUSY_TIMEOUT_MS,
+  });
   return new PrismaClient({ adapter });
 }
 
@@ -56,7 +59,10 @@ function startCheckpointer(file: string, onFailure: () => void): Worker {
   // The driver's path is resolved here: an eval'd worker would resolve it from the process's
   // working directory, which need not be the project's.
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-  const worker = new Worker(CHECKPOINTER_SOURCE, { eval: true, workerData: { file, driver, intervalMs: CHECKPOINT_INTERVAL_MS } });
+  const worker = new Worker(CHECKPOINTER_SOURCE, {
+    eval: true,
+    workerData: { file, driver, intervalMs: CHECKPOINT_INTERVAL_MS },
+  });
   worker.unref();
   worker.on("error", (error) => {
     // Without it the WAL would grow for ever: hand checkpoints back to SQLite.
@@ -70,7 +76,9 @@ function restoreAutoCheckpoints(c: Clients): void {
   c.autoCheckpoint = true;
   c.bulk?.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
   // After configure(), which turned them off.
-  void c.ready.then(() => c.writer.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`)).catch(() => undefined);
+  void c.ready
+    .then(() => c.writer.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`))
+    .catch(() => undefined);
 }
 
 type Clients = {
@@ -153,7 +161,9 @@ function clients(): Clients {
       writer,
       ready: Promise.all([configure(reader), configure(writer)]).then(() => undefined),
       queue: Promise.resolve(),
-      checkpointer: startCheckpointer(databaseFile(env.DATABASE_URL), () => restoreAutoCheckpoints(c)),
+      checkpointer: startCheckpointer(databaseFile(env.DATABASE_URL), () =>
+        restoreAutoCheckpoints(c),
+      ),
     };
     globalThis.__jiangxinDb = c;
   }
@@ -201,10 +211,14 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
 // SQLite's answers when the file cannot take a write: the disk is full, the file or its
 // folder is read-only, or the device failed. The transaction has rolled back; nothing is
 // half-written, and the user is told plainly instead of seeing a bare server error.
-const STORAGE_FAILURE = /SQLITE_FULL|database or disk is full|SQLITE_READONLY|readonly database|SQLITE_IOERR|disk I\/O error/i;
+const STORAGE_FAILURE =
+  /SQLITE_FULL|database or disk is full|SQLITE_READONLY|readonly database|SQLITE_IOERR|disk I\/O error/i;
 
 export function isStorageFailure(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  const text =
+    error instanceof Error
+      ? `${error.name} ${error.message} ${String((error as { cause?: unknown }).cause ?? "")}`
+      : String(error);
   return STORAGE_FAILURE.test(text);
 }
 
@@ -219,7 +233,9 @@ export function storageUnavailable(): Response {
  */
 export async function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    return await enqueue(() => clients().writer.$transaction(fn, { timeout: 60_000, maxWait: 60_000 }));
+    return await enqueue(() =>
+      clients().writer.$transaction(fn, { timeout: 60_000, maxWait: 60_000 }),
+    );
   } catch (error) {
     if (isStorageFailure(error)) {
       console.error("write refused by storage", error);

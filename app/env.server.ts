@@ -56,7 +56,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const input = {
     ...source,
     SESSION_SECRET:
-      source.SESSION_SECRET ?? local.SESSION_SECRET ?? (production ? undefined : DEV_SESSION_SECRET),
+      source.SESSION_SECRET ??
+      local.SESSION_SECRET ??
+      (production ? undefined : DEV_SESSION_SECRET),
     ID_NUMBER_KEY:
       source.ID_NUMBER_KEY ?? local.ID_NUMBER_KEY ?? (production ? undefined : DEV_ID_NUMBER_KEY),
   };

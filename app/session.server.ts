@@ -75,9 +75,7 @@ export async function requireJudge(request: Request): Promise<SessionUser> {
   return requireRole(request, "judge");
 }
 
-export async function requireWorker(
-  request: Request,
-): Promise<SessionUser & { workerId: number }> {
+export async function requireWorker(request: Request): Promise<SessionUser & { workerId: number }> {
   const user = await requireRole(request, "worker");
   if (user.workerId === null) throw forbidden();
   return { ...user, workerId: user.workerId };

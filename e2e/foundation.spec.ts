@@ -8,8 +8,12 @@ test.describe("public shell", () => {
     await page.goto("/");
     await expect(page).toHaveTitle(/匠心/);
     await expect(page.getByRole("heading", { name: "正在进行的竞赛" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "2026年西安市高技能人才职业技能大赛" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "渭南市重点项目“双比双争”劳动和技能竞赛" })).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: "2026年西安市高技能人才职业技能大赛" }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: "渭南市重点项目“双比双争”劳动和技能竞赛" }),
+    ).toBeVisible();
 
     await page.getByRole("button", { name: "切换语言" }).click();
     await expect(page.getByRole("heading", { name: "Contests" })).toBeVisible();
@@ -42,7 +46,9 @@ test.describe("public shell", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/");
     await expect(page.getByRole("heading", { name: "比技能 · 争先锋" })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SCREENSHOTS}/home-phone.png`, fullPage: true });
     await page.setViewportSize({ width: 1366, height: 900 });
@@ -59,8 +65,12 @@ test.describe("sign-in", () => {
     { username: "worker", landing: "/me", heading: "我的竞赛", nav: "我的竞赛" },
   ];
   for (const role of roles) {
-    test(`${role.username} signs in with the form and sees their own navigation`, async ({ page }) => {
-      await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${roles.indexOf(role) + 10}` });
+    test(`${role.username} signs in with the form and sees their own navigation`, async ({
+      page,
+    }) => {
+      await page.setExtraHTTPHeaders({
+        "X-Forwarded-For": `198.51.100.${roles.indexOf(role) + 10}`,
+      });
       await page.goto("/login");
       await page.getByLabel("用户名").fill(role.username);
       await page.getByLabel("密码").fill(DEMO_PASSWORD);
@@ -77,7 +87,9 @@ test.describe("sign-in", () => {
     });
   }
 
-  test("a wrong password gets a clear message; an empty form is caught before sending", async ({ page }) => {
+  test("a wrong password gets a clear message; an empty form is caught before sending", async ({
+    page,
+  }) => {
     await page.setExtraHTTPHeaders({ "X-Forwarded-For": "198.51.100.77" });
     await page.goto("/login");
     await page.getByRole("button", { name: "登录" }).click();
@@ -101,7 +113,10 @@ test.describe("sign-in", () => {
   });
 
   test("sign-in works without JavaScript", async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.99" } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.99" },
+    });
     const page = await context.newPage();
     await page.goto("/login");
     await page.getByLabel("用户名").fill("judge1");

@@ -25,7 +25,9 @@ function letNoticeEnd(roundId: number) {
   try {
     const start = new Date(Date.now() - 10 * DAY).toISOString();
     const end = new Date(Date.now() - 2 * DAY).toISOString();
-    db.prepare(`UPDATE "NominationRound" SET noticeStartsAt = ?, noticeEndsAt = ? WHERE id = ?`).run(start, end, roundId);
+    db.prepare(
+      `UPDATE "NominationRound" SET noticeStartsAt = ?, noticeEndsAt = ? WHERE id = ?`,
+    ).run(start, end, roundId);
   } finally {
     db.close();
   }
@@ -74,7 +76,11 @@ test.describe("honours round", () => {
     await nominee.selectOption({ label: (await managerOption.textContent()) ?? "" });
     await expect(page.getByText(/加上此人后：一线职工 0\.0%，企业负责人 100\.0%/)).toBeVisible();
     await page.getByLabel("主要事迹").fill(STATEMENT);
-    await page.getByLabel(/附件/).setInputFiles({ name: "事迹材料.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% e2e\n") });
+    await page.getByLabel(/附件/).setInputFiles({
+      name: "事迹材料.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n% e2e\n"),
+    });
     await page.getByRole("button", { name: "提交推荐" }).click();
     await expect(page.getByText("推荐已提交。")).toBeVisible();
     await expect(page.getByRole("heading", { level: 3, name: managerName })).toBeVisible();
@@ -85,16 +91,29 @@ test.describe("honours round", () => {
     // A file whose content is not what its name says is refused with a clear message, nothing stored.
     await nominee.selectOption({ index: 1 });
     await page.getByLabel("主要事迹").fill(STATEMENT);
-    await page.getByLabel(/附件/).setInputFiles({ name: "伪装.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ not a pdf") });
+    await page.getByLabel(/附件/).setInputFiles({
+      name: "伪装.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("MZ not a pdf"),
+    });
     await page.getByRole("button", { name: "提交推荐" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "伪装.pdf：文件内容与类型不符。" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "伪装.pdf：文件内容与类型不符。" }),
+    ).toBeVisible();
     // One byte over the 5 MB limit is stopped by the upload handler before anything is stored.
     const oversize = Buffer.alloc(5 * 1024 * 1024 + 1, 0x20);
     oversize.write("%PDF-1.4\n");
-    await page.getByLabel(/附件/).setInputFiles({ name: "过大.pdf", mimeType: "application/pdf", buffer: oversize });
+    await page
+      .getByLabel(/附件/)
+      .setInputFiles({ name: "过大.pdf", mimeType: "application/pdf", buffer: oversize });
     await page.getByRole("button", { name: "提交推荐" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "附件过大或无法读取（每个不超过 5 MB）。" })).toBeVisible();
-    expect(queryDb<{ n: number }>(`SELECT COUNT(*) AS n FROM "Nomination" WHERE roundId = ?`, roundId)[0]?.n).toBe(1);
+    await expect(
+      page.getByRole("alert").filter({ hasText: "附件过大或无法读取（每个不超过 5 MB）。" }),
+    ).toBeVisible();
+    expect(
+      queryDb<{ n: number }>(`SELECT COUNT(*) AS n FROM "Nomination" WHERE roundId = ?`, roundId)[0]
+        ?.n,
+    ).toBe(1);
 
     // ── 秦岭软件 nominates a front-line worker ──
     await page.context().clearCookies();
@@ -102,7 +121,10 @@ test.describe("honours round", () => {
     await page.goto(`/org/honours/${roundId}`);
     // Before the notice, a manager sees only their own unit's nominations.
     await expect(page.getByText(managerName)).toHaveCount(0);
-    const frontLineOption = page.getByLabel("被推荐人").locator("option", { hasText: "一线职工" }).first();
+    const frontLineOption = page
+      .getByLabel("被推荐人")
+      .locator("option", { hasText: "一线职工" })
+      .first();
     const frontLineLabel = (await frontLineOption.textContent()) ?? "";
     const frontLineName = frontLineLabel.split("（")[0]!;
     await page.getByLabel("被推荐人").selectOption({ label: frontLineLabel });
@@ -127,14 +149,21 @@ test.describe("honours round", () => {
     await expect(managerCard.getByRole("link", { name: /事迹材料\.pdf/ })).toBeVisible();
     await managerCard.getByRole("button", { name: "不通过" }).click();
     await expect(managerCard.getByText("请填写原因")).toBeVisible();
-    await managerCard.getByLabel("意见或理由（不通过时必填）").fill("企业负责人比例超过要求，本次不予通过");
+    await managerCard
+      .getByLabel("意见或理由（不通过时必填）")
+      .fill("企业负责人比例超过要求，本次不予通过");
     await managerCard.getByRole("button", { name: "不通过" }).click();
     await expect(managerCard.getByText("未通过")).toBeVisible();
 
     const frontLineCard = page.getByRole("listitem", { name: frontLineName });
     await frontLineCard.getByRole("button", { name: "通过", exact: true }).click();
     await expect(frontLineCard.getByText("还有 4 项评审要点未确认，不能通过。")).toBeVisible();
-    for (const item of ["符合推荐条件", "推荐材料齐全", "已在本单位内部公示", "无违纪违法、安全事故等否决情形"]) {
+    for (const item of [
+      "符合推荐条件",
+      "推荐材料齐全",
+      "已在本单位内部公示",
+      "无违纪违法、安全事故等否决情形",
+    ]) {
       await frontLineCard.getByLabel(item).check();
     }
     await frontLineCard.getByRole("button", { name: "通过", exact: true }).click();
@@ -169,19 +198,26 @@ test.describe("honours round", () => {
     await publicPage.reload();
     await expect(publicPage.getByText("13800138000")).toHaveCount(0);
     await publicPage.setViewportSize({ width: 390, height: 844 });
-    await publicPage.screenshot({ path: `${SCREENSHOTS}/honours-notice-phone.png`, fullPage: true });
+    await publicPage.screenshot({
+      path: `${SCREENSHOTS}/honours-notice-phone.png`,
+      fullPage: true,
+    });
     await visitor.close();
 
     // ── the organiser answers it; awards wait for the notice to end ──
     await page.reload();
-    await expect(frontLineCard.getByText("反映人：李女士，电话：13800138000（仅组织者可见）")).toBeVisible();
+    await expect(
+      frontLineCard.getByText("反映人：李女士，电话：13800138000（仅组织者可见）"),
+    ).toBeVisible();
     await page.getByRole("button", { name: "公示期满，表彰授予" }).click();
     await expect(page.getByText(/公示期尚未结束/)).toBeVisible();
     await expect(page.getByText(/还有 1 件异议未处理/)).toBeVisible();
     await frontLineCard.getByLabel("反映不属实").check();
     await frontLineCard.getByLabel("核查情况").fill("经核实，三项发明专利均已授权，反映不属实。");
     await frontLineCard.getByRole("button", { name: "记录处理结果" }).click();
-    await expect(frontLineCard.getByText("反映不属实：经核实，三项发明专利均已授权，反映不属实。")).toBeVisible();
+    await expect(
+      frontLineCard.getByText("反映不属实：经核实，三项发明专利均已授权，反映不属实。"),
+    ).toBeVisible();
 
     letNoticeEnd(roundId);
     await page.reload();
@@ -190,7 +226,8 @@ test.describe("honours round", () => {
     await expect(frontLineCard.getByText("已授予")).toBeVisible();
     // Every move is on the record with who made it.
     const trail = page.getByRole("table").last();
-    for (const step of ["推荐中", "评审中", "公示中", "已表彰"]) await expect(trail.getByText(new RegExp(`→ ${step}`))).toBeVisible();
+    for (const step of ["推荐中", "评审中", "公示中", "已表彰"])
+      await expect(trail.getByText(new RegExp(`→ ${step}`))).toBeVisible();
     await page.screenshot({ path: `${SCREENSHOTS}/honours-admin-round.png`, fullPage: true });
 
     // ── the honour roll shows the award ──
@@ -226,13 +263,19 @@ test.describe("honours round", () => {
     await expect(verifyPage.getByText("真实有效：本平台签发的证书")).toBeVisible();
     await expect(verifyPage.getByText(frontLineName)).toBeVisible();
     await verifyPage.setViewportSize({ width: 390, height: 844 });
-    await verifyPage.screenshot({ path: `${SCREENSHOTS}/honours-verify-phone.png`, fullPage: true });
+    await verifyPage.screenshot({
+      path: `${SCREENSHOTS}/honours-verify-phone.png`,
+      fullPage: true,
+    });
     // A serial one character off is caught by the check character.
     await verifyPage.goto(`/verify/${serial.slice(0, -1)}${serial.endsWith("0") ? "1" : "0"}`);
     await expect(verifyPage.getByText(/校验位不符|查无此证书/)).toBeVisible();
     await verify.close();
 
-    const awards = queryDb<{ n: number }>(`SELECT COUNT(*) AS n FROM "HonourAward" a JOIN "Nomination" n ON n.id = a.nominationId WHERE n.roundId = ?`, roundId);
+    const awards = queryDb<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM "HonourAward" a JOIN "Nomination" n ON n.id = a.nominationId WHERE n.roundId = ?`,
+      roundId,
+    );
     expect(awards[0]?.n).toBe(1);
   });
 });
@@ -252,24 +295,38 @@ test.describe("honours authorisation", () => {
       const page403 = await page.goto(`/admin/honours/${roundId}`);
       expect(page403?.status(), username).toBe(403);
     }
-    const after = queryDb<{ n: number }>(`SELECT COUNT(*) AS n FROM "AuditLog" WHERE entityType = 'NominationRound' AND entityId = ? AND actorId IN (SELECT id FROM "User" WHERE role <> 'admin')`, roundId);
+    const after = queryDb<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM "AuditLog" WHERE entityType = 'NominationRound' AND entityId = ? AND actorId IN (SELECT id FROM "User" WHERE role <> 'admin')`,
+      roundId,
+    );
     expect(after[0]?.n).toBe(0);
   });
 
-  test("a manager cannot open another unit's attachments, and nominees are not public before the notice", async ({ page, loginAs }) => {
+  test("a manager cannot open another unit's attachments, and nominees are not public before the notice", async ({
+    page,
+    loginAs,
+  }) => {
     const attachment = queryDb<{ id: number; organisationId: number }>(
       `SELECT a.id, n.organisationId FROM "NominationAttachment" a JOIN "Nomination" n ON n.id = a.nominationId ORDER BY a.id LIMIT 1`,
     )[0];
     test.skip(!attachment, "the seed has no attachment");
-    const owner = queryDb<{ username: string }>(`SELECT username FROM "User" WHERE role = 'org_manager' AND organisationId = ?`, attachment!.organisationId)[0];
-    const other = queryDb<{ username: string }>(`SELECT username FROM "User" WHERE role = 'org_manager' AND organisationId <> ? ORDER BY id LIMIT 1`, attachment!.organisationId)[0];
+    const owner = queryDb<{ username: string }>(
+      `SELECT username FROM "User" WHERE role = 'org_manager' AND organisationId = ?`,
+      attachment!.organisationId,
+    )[0];
+    const other = queryDb<{ username: string }>(
+      `SELECT username FROM "User" WHERE role = 'org_manager' AND organisationId <> ? ORDER BY id LIMIT 1`,
+      attachment!.organisationId,
+    )[0];
     await loginAs(other!.username);
     expect((await page.request.get(`/honours/attachments/${attachment!.id}`)).status()).toBe(404);
     await page.context().clearCookies();
     await loginAs(owner!.username);
     expect((await page.request.get(`/honours/attachments/${attachment!.id}`)).status()).toBe(200);
     // A round still taking nominations has no public shortlist yet.
-    const open = queryDb<{ id: number }>(`SELECT id FROM "NominationRound" WHERE status = 'open' ORDER BY id LIMIT 1`)[0];
+    const open = queryDb<{ id: number }>(
+      `SELECT id FROM "NominationRound" WHERE status = 'open' ORDER BY id LIMIT 1`,
+    )[0];
     expect(open).toBeDefined();
     expect((await page.request.get(`/honours/notices/${open!.id}`)).status()).toBe(404);
   });
@@ -286,24 +343,33 @@ test.describe("public honours pages", () => {
     await expect(page).toHaveURL(/kind=craftsman/);
     const items = page.locator(".roll-item");
     await expect(items.first()).toBeVisible();
-    for (const text of await items.locator(".card__eyebrow").allTextContents()) expect(text).toContain("工匠");
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    for (const text of await items.locator(".card__eyebrow").allTextContents())
+      expect(text).toContain("工匠");
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SCREENSHOTS}/honours-roll-phone.png`, fullPage: true });
 
     await page.goto("/honours/showcase");
     await expect(page.getByRole("heading", { level: 1, name: "劳模工匠展示馆" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "劳动模范厅" })).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SCREENSHOTS}/honours-showcase-phone.png` });
 
     await page.goto("/honours/studios");
     await page.getByRole("link", { name: "精密主轴劳模创新工作室" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "精密主轴劳模创新工作室" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "精密主轴劳模创新工作室" }),
+    ).toBeVisible();
     await expect(page.getByRole("heading", { name: "历年成果" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "团队成员" })).toBeVisible();
     // Savings are stored in hundredths of 万元: 86000 → 860.
-    await expect(page.locator(".stat-card").filter({ hasText: "创效（万元）" })).toContainText("860");
+    await expect(page.locator(".stat-card").filter({ hasText: "创效（万元）" })).toContainText(
+      "860",
+    );
     await page.screenshot({ path: `${SCREENSHOTS}/honours-studio-phone.png`, fullPage: true });
 
     await page.setViewportSize({ width: 1366, height: 900 });

@@ -24,7 +24,9 @@ type Sheet = { t1?: string; p1?: string; p2: string; p3: string };
 async function scoreSheet(page: Page, eventId: number, entry: Entry, marks: Sheet) {
   await page.goto(`/judge/events/${eventId}`);
   await page.getByRole("link", { name: new RegExp(`^${entry.blindCode} `) }).click();
-  await expect(page.getByRole("heading", { name: new RegExp(`评分表 ${entry.blindCode}`) })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: new RegExp(`评分表 ${entry.blindCode}`) }),
+  ).toBeVisible();
   if (marks.t1) await page.getByLabel("T1 理论考试").fill(marks.t1);
   if (marks.p1) await page.getByLabel("P1 文档排版").fill(marks.p1);
   await page.getByLabel("P2 数据处理与图表").fill(marks.p2);
@@ -33,7 +35,10 @@ async function scoreSheet(page: Page, eventId: number, entry: Entry, marks: Shee
   await expect(page.getByText(`加密号 ${entry.blindCode} 的评分已提交`)).toBeVisible();
 }
 
-test("three judges score, the chief resolves, locks and publishes, a worker reads the receipt, an appeal changes the ranks", async ({ page, loginAs }) => {
+test("three judges score, the chief resolves, locks and publishes, a worker reads the receipt, an appeal changes the ranks", async ({
+  page,
+  loginAs,
+}) => {
   test.setTimeout(180_000);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const { eventId, a, b, c } = demoEvent();
@@ -107,7 +112,9 @@ test("three judges score, the chief resolves, locks and publishes, a worker read
   await loginAs("qinchuan");
   await page.goto(`/org/receipts/${b.id}`);
   await expect(page.getByText("第 2 名（共 3 人）")).toBeVisible();
-  await page.getByLabel("申诉理由（书面）").fill("演示文稿设计一项的评分与现场录像不符，请裁判长复核。");
+  await page
+    .getByLabel("申诉理由（书面）")
+    .fill("演示文稿设计一项的评分与现场录像不符，请裁判长复核。");
   await page.getByRole("button", { name: "提交申诉" }).click();
   await expect(page.getByText("申诉已提交，等待裁判长复核")).toBeVisible();
   // Another unit's entry does not exist for this manager.
@@ -140,12 +147,18 @@ test("three judges score, the chief resolves, locks and publishes, a worker read
   // The organiser's audit log for the entry shows who changed which mark, and why.
   await loginAs("admin");
   await page.goto(`/admin/events/${eventId}/audit?entry=${b.id}`);
-  await expect(page.getByRole("cell", { name: "申诉复核：演示文稿按现场录像改判" }).first()).toBeVisible();
+  await expect(
+    page.getByRole("cell", { name: "申诉复核：演示文稿按现场录像改判" }).first(),
+  ).toBeVisible();
   await expect(page.getByRole("cell", { name: "裁判长修改评分" }).first()).toBeVisible();
   await expect(page.getByRole("cell", { name: "申诉决定" })).toBeVisible();
 });
 
-test("a judge cannot open a recused entry by URL, and a stale sheet is refused with a clear message", async ({ page, browser, loginAs }) => {
+test("a judge cannot open a recused entry by URL, and a stale sheet is refused with a clear message", async ({
+  page,
+  browser,
+  loginAs,
+}) => {
   // judge1 works for 航发精密零部件: its CNC entries are not on the worklist and answer 404.
   const [hangfa] = queryDb<{ id: number; eventId: number }>(
     `SELECT r.id, r."eventId" FROM "Registration" r JOIN "Organisation" o ON o.id = r."organisationId"

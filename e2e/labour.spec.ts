@@ -13,7 +13,9 @@ test.describe.serial("labour competition", () => {
   test("the organiser opens two new periods", async ({ page, loginAs }) => {
     await loginAs("admin");
     await page.goto(CONTEST);
-    await expect(page.getByRole("heading", { name: "“助力十四运 建功新时代”重点项目立功竞赛" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "“助力十四运 建功新时代”重点项目立功竞赛" }),
+    ).toBeVisible();
     // The seeded weights already add up to 100 %; a wrong total is refused with the domain message.
     await page.getByLabel("质量权重（%）").fill("40");
     await page.getByRole("button", { name: "保存考核指标" }).click();
@@ -105,14 +107,21 @@ test.describe.serial("labour competition", () => {
     await expect(page.getByText(`本周期流动红旗：${HEAT}`)).toBeVisible();
   });
 
-  test("the board shows both flags, the veto and the trend; units see their flag", async ({ page, loginAs }) => {
+  test("the board shows both flags, the veto and the trend; units see their flag", async ({
+    page,
+    loginAs,
+  }) => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/labour/XA2026GAMES");
     await expect(page.getByText(`${P2}流动红旗：西安长安热力`)).toBeVisible();
     await expect(page.getByRole("img", { name: /折线图/ })).toBeVisible();
-    await expect(page.getByText("参与度按参赛单位职工人数折算后比较", { exact: false })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await expect(
+      page.getByText("参与度按参赛单位职工人数折算后比较", { exact: false }),
+    ).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SCREENSHOTS}/labour-board-phone.png`, fullPage: true });
 

@@ -24,7 +24,13 @@ function heatEntries() {
 type Sheet = { t1: string; p1: string; p2: string; p3: string };
 
 /** Every judge of the panel submits the entry's sheet; a judge recused from it sees no link. */
-async function scoreByPanel(page: Page, loginAs: (u: string) => Promise<void>, eventId: number, entry: Entry, marks: Sheet) {
+async function scoreByPanel(
+  page: Page,
+  loginAs: (u: string) => Promise<void>,
+  eventId: number,
+  entry: Entry,
+  marks: Sheet,
+) {
   for (const judge of ["chief", "judge1", "judge2", "judge3"]) {
     await loginAs(judge);
     await page.goto(`/judge/events/${eventId}`);
@@ -44,13 +50,21 @@ async function scoreByPanel(page: Page, loginAs: (u: string) => Promise<void>, e
 }
 
 async function publicPage(browser: Browser, viewport = { width: 390, height: 844 }) {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport });
+  const context = await browser.newContext({
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    viewport,
+  });
   return context.newPage();
 }
 
 test.beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
 
-test("a judge's save shows up live, the board freezes for the public and the big screen reveals it", async ({ page, browser, loginAs }) => {
+test("a judge's save shows up live, the board freezes for the public and the big screen reveals it", async ({
+  page,
+  browser,
+  loginAs,
+}) => {
   test.setTimeout(180_000);
   const { eventId, a, b } = heatEntries();
 
@@ -111,12 +125,18 @@ test("a judge's save shows up live, the board freezes for the public and the big
   await watcher.context().close();
 
   // A worker with only an entry number finds their rank, total and neighbours, without JavaScript.
-  const phone = await browser.newContext({ locale: "zh-CN", javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const phone = await browser.newContext({
+    locale: "zh-CN",
+    javaScriptEnabled: false,
+    viewport: { width: 390, height: 844 },
+  });
   const mine = await phone.newPage();
   await mine.goto(BOARD);
   await mine.getByLabel("参赛编号", { exact: true }).fill(a.entryNumber);
   await mine.getByRole("button", { name: "查询名次" }).click();
-  await expect(mine.getByRole("status").filter({ hasText: a.entryNumber })).toContainText(`${a.name}（${a.entryNumber}）第 2 名`);
+  await expect(mine.getByRole("status").filter({ hasText: a.entryNumber })).toContainText(
+    `${a.name}（${a.entryNumber}）第 2 名`,
+  );
   await expect(mine.locator("tr[aria-current=true]")).toContainText(a.name);
   await mine.screenshot({ path: `${SCREENSHOTS}/leaderboard-my-rank-390.png`, fullPage: true });
 
@@ -131,16 +151,27 @@ test("a judge's save shows up live, the board freezes for the public and the big
   await phone.close();
 });
 
-test("an unknown entry number gets a clear answer, and a worker's own page lists their entries", async ({ browser, page, loginAs }) => {
+test("an unknown entry number gets a clear answer, and a worker's own page lists their entries", async ({
+  browser,
+  page,
+  loginAs,
+}) => {
   await loginAs("worker");
   await page.goto("/me/results");
   await expect(page.getByRole("heading", { name: "我的成绩" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "计算机程序设计" })).toBeVisible();
 
-  const context = await browser.newContext({ locale: "zh-CN", javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({
+    locale: "zh-CN",
+    javaScriptEnabled: false,
+    viewport: { width: 390, height: 844 },
+  });
   const anonymous = await context.newPage();
   await anonymous.goto("/results");
-  await anonymous.getByRole("link", { name: /高技能人才/ }).first().click();
+  await anonymous
+    .getByRole("link", { name: /高技能人才/ })
+    .first()
+    .click();
   await anonymous.getByRole("link", { name: "计算机程序设计" }).first().click();
   await anonymous.getByLabel("参赛编号", { exact: true }).fill("XA2026SKILLS-PROG-9999");
   await anonymous.getByRole("button", { name: "查询名次" }).click();

@@ -17,8 +17,28 @@ const KEY: Record<string, string[]> = {
   "E2E：劳动者有权拒绝违章指挥和强令冒险作业。": ["正确"],
 };
 const ROWS = [
-  ["单选", CATEGORY, "E2E：安全帽的主要作用是？", "防止头部受到冲击伤害", "装饰", "保暖", "遮阳", "A", "1"],
-  ["多选", CATEGORY, "E2E：下列属于个人劳动防护用品的有？", "安全带", "办公桌", "防护眼镜", "文件柜", "AC", "2"],
+  [
+    "单选",
+    CATEGORY,
+    "E2E：安全帽的主要作用是？",
+    "防止头部受到冲击伤害",
+    "装饰",
+    "保暖",
+    "遮阳",
+    "A",
+    "1",
+  ],
+  [
+    "多选",
+    CATEGORY,
+    "E2E：下列属于个人劳动防护用品的有？",
+    "安全带",
+    "办公桌",
+    "防护眼镜",
+    "文件柜",
+    "AC",
+    "2",
+  ],
   ["判断", CATEGORY, "E2E：劳动者有权拒绝违章指挥和强令冒险作业。", "", "", "", "", "对", "1"],
 ];
 
@@ -34,7 +54,12 @@ async function xlsx(name: string, rows: string[][]): Promise<string> {
 let quizPath = "";
 
 function workerName(username: string): string {
-  return queryDb<{ displayName: string }>(`SELECT displayName FROM "User" WHERE username = ?`, username)[0]?.displayName ?? username;
+  return (
+    queryDb<{ displayName: string }>(
+      `SELECT displayName FROM "User" WHERE username = ?`,
+      username,
+    )[0]?.displayName ?? username
+  );
 }
 
 /** Answers the question on screen: correctly, or with the first wrong option. */
@@ -46,7 +71,11 @@ async function answerShown(page: Page, correct = true) {
   if (correct) {
     for (const text of right ?? []) await question.getByText(text, { exact: true }).click();
   } else {
-    await question.locator("label").filter({ hasNotText: (right ?? [])[0] ?? "" }).first().click();
+    await question
+      .locator("label")
+      .filter({ hasNotText: (right ?? [])[0] ?? "" })
+      .first()
+      .click();
   }
   await expect(question.getByRole("status")).toHaveText("已保存");
 }
@@ -64,26 +93,45 @@ async function next(page: Page, n: number) {
 }
 
 test.describe.serial("knowledge quiz", () => {
-  test("the organiser imports questions from Excel and composes a timed quiz", async ({ page, loginAs }) => {
+  test("the organiser imports questions from Excel and composes a timed quiz", async ({
+    page,
+    loginAs,
+  }) => {
     await loginAs("admin");
     await page.goto("/admin/quiz/WN2026QUIZ");
-    await expect(page.getByRole("heading", { name: "2026年渭南市职工安全生产知识线上答题" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "2026年渭南市职工安全生产知识线上答题" }),
+    ).toBeVisible();
 
     // A file with mistakes is refused as a whole, with the row and column of each.
-    const bad = await xlsx("bad", [ROWS[0] ?? [], ["问答", CATEGORY, "E2E：错题", "", "", "", "", "A", "1"], ["单选", CATEGORY, "E2E：错答案", "甲", "乙", "", "", "D", "1"]]);
+    const bad = await xlsx("bad", [
+      ROWS[0] ?? [],
+      ["问答", CATEGORY, "E2E：错题", "", "", "", "", "A", "1"],
+      ["单选", CATEGORY, "E2E：错答案", "甲", "乙", "", "", "D", "1"],
+    ]);
     await page.getByLabel("题库文件（.xlsx）").setInputFiles(bad);
     await page.getByRole("button", { name: "导入", exact: true }).click();
     const errors = page.getByRole("alert").filter({ hasText: "未导入任何题目" });
     await expect(errors).toBeVisible();
-    await expect(errors.getByRole("row").filter({ hasText: "无法识别的题型“问答”" }).getByRole("cell").first()).toHaveText("3");
-    await expect(errors.getByRole("row").filter({ hasText: "正确答案 D 不是本题的选项" }).getByRole("cell").first()).toHaveText("4");
+    await expect(
+      errors.getByRole("row").filter({ hasText: "无法识别的题型“问答”" }).getByRole("cell").first(),
+    ).toHaveText("3");
+    await expect(
+      errors
+        .getByRole("row")
+        .filter({ hasText: "正确答案 D 不是本题的选项" })
+        .getByRole("cell")
+        .first(),
+    ).toHaveText("4");
     await expect(page.getByRole("rowheader", { name: CATEGORY })).toHaveCount(0);
 
     const good = await xlsx("good", ROWS);
     await page.getByLabel("题库文件（.xlsx）").setInputFiles(good);
     await page.getByRole("button", { name: "导入", exact: true }).click();
     await expect(page.getByText("已导入 3 道题。")).toBeVisible();
-    await expect(page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: CATEGORY }) })).toContainText("3");
+    await expect(
+      page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: CATEGORY }) }),
+    ).toContainText("3");
 
     await page.getByLabel("名称").fill(QUIZ_NAME);
     await page.getByLabel("答题时限（秒）").fill("20");
@@ -138,14 +186,20 @@ test.describe.serial("knowledge quiz", () => {
     await expect(page.getByText("得分 15.00 / 15.00")).toBeVisible();
   });
 
-  test("a worker runs out of time: the server hands in and ignores later answers", async ({ page, loginAs, request }) => {
+  test("a worker runs out of time: the server hands in and ignores later answers", async ({
+    page,
+    loginAs,
+    request,
+  }) => {
     await loginAs("quiz3");
     await startQuiz(page);
     await answerShown(page);
     await next(page, 2);
     await answerShown(page, false);
     // Past the deadline the countdown hands in; the server records a timeout.
-    await expect(page.getByText("答题时间已到，系统已自动交卷", { exact: false })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText("答题时间已到，系统已自动交卷", { exact: false })).toBeVisible({
+      timeout: 30_000,
+    });
     await expect(page.getByText("得分 5.00 / 15.00")).toBeVisible();
     const attempt = queryDb<{ id: number; status: string; durationMs: number }>(
       `SELECT a.id, a.status, a.durationMs FROM "QuizAttempt" a JOIN "User" u ON u.workerId = a.workerId WHERE u.username = 'quiz3' AND a.quizId = ?`,
@@ -176,8 +230,12 @@ test.describe.serial("knowledge quiz", () => {
     await expect(rows.nth(3)).toContainText(workerName("quiz3"));
     await expect(rows.nth(3)).toContainText("5.00");
     const orgs = page.getByRole("table", { name: "单位排行（参与率和平均分）" });
-    await expect(orgs.getByRole("row").filter({ hasText: "渭河特大桥项目部" })).toContainText("15.00");
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await expect(orgs.getByRole("row").filter({ hasText: "渭河特大桥项目部" })).toContainText(
+      "15.00",
+    );
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SCREENSHOTS}/quiz-leaderboard-phone.png`, fullPage: true });
   });

@@ -11,7 +11,10 @@ function chinaInput(days: number, dateOnly = false): string {
 }
 
 test.describe("contests, events and registrations", () => {
-  test("organiser sets up a contest, a manager imports and enters workers, the organiser reviews, the manager sees the outcome", async ({ page, loginAs }) => {
+  test("organiser sets up a contest, a manager imports and enters workers, the organiser reviews, the manager sees the outcome", async ({
+    page,
+    loginAs,
+  }) => {
     test.setTimeout(120_000);
     mkdirSync(SCREENSHOTS, { recursive: true });
     const stamp = String(Date.now()).slice(-5);
@@ -20,8 +23,11 @@ test.describe("contests, events and registrations", () => {
     const teamEvent = `团体赛${stamp}`;
     const soloEvent = `个人赛${stamp}`;
     // Birthdays on the 30th never clash with the seed's workers (days 1–28).
-    const option = (w: { name: string; id: string } | undefined) => ({ label: `${w?.name}（${w?.id.slice(0, 4)}**********${w?.id.slice(-4)}）` });
-    const person = (birth: string, seq: number) => withIdCheckChar(`610116${birth}${String(seq).padStart(3, "0")}`);
+    const option = (w: { name: string; id: string } | undefined) => ({
+      label: `${w?.name}（${w?.id.slice(0, 4)}**********${w?.id.slice(-4)}）`,
+    });
+    const person = (birth: string, seq: number) =>
+      withIdCheckChar(`610116${birth}${String(seq).padStart(3, "0")}`);
     const workers = [
       { name: `甲${stamp}`, id: person("19900630", 101) },
       { name: `乙${stamp}`, id: person("19910630", 103) },
@@ -77,18 +83,29 @@ test.describe("contests, events and registrations", () => {
     await page.goto("/org");
     await page.getByRole("link", { name: "维护职工名册" }).click();
     await page.getByRole("link", { name: "批量导入" }).click();
-    await page.getByLabel("选择文件").setInputFiles({ name: "photo.csv", mimeType: "text/csv", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]) });
+    await page.getByLabel("选择文件").setInputFiles({
+      name: "photo.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]),
+    });
     await page.getByRole("button", { name: "上传并导入" }).click();
     await expect(page.getByText("无法读取该文件")).toBeVisible();
 
-    const csv = ["姓名,身份证号,性别,手机号,工种,技能等级,是否工会会员", ...workers.map((w, i) => `${w.name},${w.id},,1380013800${i},热力运行值班员,高级工,是`)].join("\r\n");
+    const csv = [
+      "姓名,身份证号,性别,手机号,工种,技能等级,是否工会会员",
+      ...workers.map((w, i) => `${w.name},${w.id},,1380013800${i},热力运行值班员,高级工,是`),
+    ].join("\r\n");
     // Slow the upload down a little so the progress indicator can be seen.
     await page.route("**/org/workers/import*", async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 700));
       // The revalidation after the upload may also pass here once the route is gone.
       await route.continue().catch(() => undefined);
     });
-    await page.getByLabel("选择文件").setInputFiles({ name: "名册.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`) });
+    await page.getByLabel("选择文件").setInputFiles({
+      name: "名册.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`\uFEFF${csv}`),
+    });
     await page.getByRole("button", { name: "上传并导入" }).click();
     await expect(page.getByRole("progressbar")).toBeVisible();
     await expect(page.getByText(`导入成功：共 ${workers.length} 行`)).toBeVisible();
@@ -102,7 +119,9 @@ test.describe("contests, events and registrations", () => {
     await expect(solo.getByText(/资格预检/)).toBeVisible();
     await solo.getByRole("button", { name: "提交报名" }).click();
     // The pre-check lists the same problem; the refusal is the alert the submission returns.
-    await expect(solo.getByRole("alert").getByText(`${workers[5]?.name}：年龄超出 18–55 岁`)).toBeVisible();
+    await expect(
+      solo.getByRole("alert").getByText(`${workers[5]?.name}：年龄超出 18–55 岁`),
+    ).toBeVisible();
     for (const w of workers.slice(0, 2)) {
       await solo.getByLabel("选手").selectOption(option(w));
       await solo.getByRole("button", { name: "提交报名" }).click();
@@ -119,7 +138,10 @@ test.describe("contests, events and registrations", () => {
     const starters = team.getByRole("group", { name: "上场队员" });
     await starters.getByLabel(workers[2]?.name ?? "").check();
     await starters.getByLabel(workers[3]?.name ?? "").check();
-    await team.getByRole("group", { name: "替补队员" }).getByLabel(workers[4]?.name ?? "").check();
+    await team
+      .getByRole("group", { name: "替补队员" })
+      .getByLabel(workers[4]?.name ?? "")
+      .check();
     await team.getByRole("button", { name: "提交报名" }).click();
     await expect(page.getByText("报名已提交，等待组织者审核")).toBeVisible();
     await page.setViewportSize({ width: 390, height: 844 });
@@ -143,7 +165,10 @@ test.describe("contests, events and registrations", () => {
     await expect(page.getByText("已处理 2 条报名")).toBeVisible();
     await expect(page.getByText(`${code}-SOLO-0001`)).toBeVisible();
     await expect(page.getByText(`${code}-TEAM-0001`)).toBeVisible();
-    await page.screenshot({ path: `${SCREENSHOTS}/registration-review-desktop.png`, fullPage: true });
+    await page.screenshot({
+      path: `${SCREENSHOTS}/registration-review-desktop.png`,
+      fullPage: true,
+    });
 
     const exported = await page.request.get(`${contestUrl}/export?format=csv`);
     expect(exported.headers()["content-type"]).toContain("text/csv");
@@ -156,13 +181,24 @@ test.describe("contests, events and registrations", () => {
     await loginAs("heat");
     await page.goto("/org/registrations");
     const mine = page.getByRole("table");
-    await expect(mine.getByRole("row", { name: new RegExp(workers[1]?.name ?? "") })).toContainText("已退回");
-    await expect(mine.getByRole("row", { name: new RegExp(workers[1]?.name ?? "") })).toContainText("缺少高级工证书复印件");
-    await expect(mine.getByRole("row", { name: new RegExp(workers[0]?.name ?? "") })).toContainText(`${code}-SOLO-0001`);
-    await expect(mine.getByRole("row", { name: new RegExp(`热力队${stamp}`) })).toContainText("已通过");
+    await expect(mine.getByRole("row", { name: new RegExp(workers[1]?.name ?? "") })).toContainText(
+      "已退回",
+    );
+    await expect(mine.getByRole("row", { name: new RegExp(workers[1]?.name ?? "") })).toContainText(
+      "缺少高级工证书复印件",
+    );
+    await expect(mine.getByRole("row", { name: new RegExp(workers[0]?.name ?? "") })).toContainText(
+      `${code}-SOLO-0001`,
+    );
+    await expect(mine.getByRole("row", { name: new RegExp(`热力队${stamp}`) })).toContainText(
+      "已通过",
+    );
   });
 
-  test("a manager cannot open another organisation's worker, and sees ID numbers masked in lists", async ({ page, loginAs }) => {
+  test("a manager cannot open another organisation's worker, and sees ID numbers masked in lists", async ({
+    page,
+    loginAs,
+  }) => {
     const [other] = queryDb<{ id: number }>(
       `SELECT w.id FROM "Worker" w JOIN "Organisation" o ON o.id = w.organisationId WHERE o.name = '西安长安热力有限公司' LIMIT 1`,
     );

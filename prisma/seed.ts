@@ -43,7 +43,8 @@ function creditCode(kind: string, region: string, index: number): string {
   const prefix = kind === "enterprise" ? "91" : "81";
   const rng = seededRng(10_000 + index);
   let body = "";
-  for (let i = 0; i < 9; i++) body += CREDIT_CODE_ALPHABET[randomInt(rng, CREDIT_CODE_ALPHABET.length)];
+  for (let i = 0; i < 9; i++)
+    body += CREDIT_CODE_ALPHABET[randomInt(rng, CREDIT_CODE_ALPHABET.length)];
   return withCreditCheckChar(`${prefix}${region}${body}`);
 }
 
@@ -227,7 +228,10 @@ async function main() {
               },
             });
           }
-          if (chiefId) await tx.judgeAssignment.create({ data: { eventId: created.id, userId: chiefId, isChief: true } });
+          if (chiefId)
+            await tx.judgeAssignment.create({
+              data: { eventId: created.id, userId: chiefId, isChief: true },
+            });
           for (const id of judgeIds) {
             if (id) await tx.judgeAssignment.create({ data: { eventId: created.id, userId: id } });
           }
@@ -336,7 +340,14 @@ async function main() {
               kind: "model_worker",
               level: h.level,
               year: h.year,
-              conferringBody: h.level === "national" ? "国务院" : h.level === "provincial" ? "陕西省人民政府" : h.org.startsWith("wn") ? "渭南市人民政府" : "西安市人民政府",
+              conferringBody:
+                h.level === "national"
+                  ? "国务院"
+                  : h.level === "provincial"
+                    ? "陕西省人民政府"
+                    : h.org.startsWith("wn")
+                      ? "渭南市人民政府"
+                      : "西安市人民政府",
               citation: h.citation,
               recipientKind: "worker",
               recipientName: worker.name,
@@ -388,7 +399,13 @@ async function main() {
               field: s.field,
               description: `${s.name}由${leader.name}领衔，聚焦${s.field}领域技术攻关、技能传承和职工培训。`,
               namedYear: s.year,
-              members: { create: members.map((m, i) => ({ workerId: m.id, name: m.name, role: i === 0 ? "技术骨干" : "成员" })) },
+              members: {
+                create: members.map((m, i) => ({
+                  workerId: m.id,
+                  name: m.name,
+                  role: i === 0 ? "技术骨干" : "成员",
+                })),
+              },
               achievements: {
                 create: s.achievements.map(([kind, title, quantity], i) => ({
                   year: s.year + (i % 3),
@@ -415,7 +432,10 @@ async function main() {
         }
 
         const contestIds = new Map<string, number>(
-          (await tx.contest.findMany({ select: { id: true, code: true } })).map((c) => [c.code, c.id]),
+          (await tx.contest.findMany({ select: { id: true, code: true } })).map((c) => [
+            c.code,
+            c.id,
+          ]),
         );
         const ctx: SeedContext = { rng, orgId, workersByOrg, userId, contestIds, passwordHash };
         for (const extend of SEED_EXTENSIONS) await extend(tx, ctx);
@@ -432,7 +452,9 @@ async function main() {
       honours: await prisma.honourAward.count(),
     };
     console.log(`Seeded in ${Date.now() - started} ms:`, counts);
-    console.log(`Demo accounts (password ${DEMO_PASSWORD}): ${[...DEMO_ACCOUNTS, ...WORKER_ACCOUNTS].map((a) => a.username).join(", ")}`);
+    console.log(
+      `Demo accounts (password ${DEMO_PASSWORD}): ${[...DEMO_ACCOUNTS, ...WORKER_ACCOUNTS].map((a) => a.username).join(", ")}`,
+    );
   } finally {
     await prisma.$disconnect();
   }

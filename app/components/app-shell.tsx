@@ -6,7 +6,15 @@ import { navItemsFor } from "~/components/nav-items";
 
 type ShellUser = { displayName: string; role: Role; organisationName: string | null } | null;
 
-export function AppShell({ user, path, children }: { user: ShellUser; path: string; children: ReactNode }) {
+export function AppShell({
+  user,
+  path,
+  children,
+}: {
+  user: ShellUser;
+  path: string;
+  children: ReactNode;
+}) {
   const t = useT();
   const locale = useLocale();
   const items = navItemsFor(user?.role ?? null);
@@ -30,7 +38,11 @@ export function AppShell({ user, path, children }: { user: ShellUser; path: stri
             <Form method="post" action="/lang" className="lang-form">
               <input type="hidden" name="locale" value={locale === "zh" ? "en" : "zh"} />
               <input type="hidden" name="redirectTo" value={path} />
-              <button type="submit" className="btn btn--ghost btn--small" aria-label={t("lang.label")}>
+              <button
+                type="submit"
+                className="btn btn--ghost btn--small"
+                aria-label={t("lang.label")}
+              >
                 {t("lang.switch")}
               </button>
             </Form>
@@ -41,7 +53,10 @@ export function AppShell({ user, path, children }: { user: ShellUser; path: stri
                 </button>
               </Form>
             ) : (
-              <Link to={`/login?redirectTo=${encodeURIComponent(path)}`} className="btn btn--primary btn--small">
+              <Link
+                to={`/login?redirectTo=${encodeURIComponent(path)}`}
+                className="btn btn--primary btn--small"
+              >
                 {t("nav.login")}
               </Link>
             )}

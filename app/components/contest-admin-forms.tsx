@@ -34,34 +34,85 @@ export function ContestForm({
   submitLabel: string;
 }) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useZodForm(contestSchema, { serverErrors: errors, defaultValues: defaults as never });
+  const { form, onSubmit, errorFor } = useZodForm(contestSchema, {
+    serverErrors: errors,
+    defaultValues: defaults as never,
+  });
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
       <input type="hidden" name="intent" value="save" />
       <div className="form-grid">
-        <TextField label={t("reg.contest.code")} hint={t("reg.contest.codeHint")} error={errorFor("code")} autoCapitalize="characters" {...form.register("code")} />
-        <SelectField label={t("reg.contest.kind")} error={errorFor("kind")} {...form.register("kind")}>
+        <TextField
+          label={t("reg.contest.code")}
+          hint={t("reg.contest.codeHint")}
+          error={errorFor("code")}
+          autoCapitalize="characters"
+          {...form.register("code")}
+        />
+        <SelectField
+          label={t("reg.contest.kind")}
+          error={errorFor("kind")}
+          {...form.register("kind")}
+        >
           {CONTEST_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`rules.contest_kind.${k}`)}
             </option>
           ))}
         </SelectField>
-        <TextField label={t("reg.contest.name")} error={errorFor("name")} {...form.register("name")} />
-        <SelectField label={t("reg.contest.organiser")} error={errorFor("organiserId")} {...form.register("organiserId")}>
+        <TextField
+          label={t("reg.contest.name")}
+          error={errorFor("name")}
+          {...form.register("name")}
+        />
+        <SelectField
+          label={t("reg.contest.organiser")}
+          error={errorFor("organiserId")}
+          {...form.register("organiserId")}
+        >
           {organisers.map((o) => (
             <option key={o.id} value={String(o.id)}>
               {o.name}
             </option>
           ))}
         </SelectField>
-        <TextField type="datetime-local" label={t("reg.contest.opens")} error={errorFor("registrationOpensAt")} {...form.register("registrationOpensAt")} />
-        <TextField type="datetime-local" label={t("reg.contest.closes")} error={errorFor("registrationClosesAt")} {...form.register("registrationClosesAt")} />
-        <TextField type="date" label={t("reg.contest.starts")} error={errorFor("startsAt")} {...form.register("startsAt")} />
-        <TextField type="date" label={t("reg.contest.ends")} error={errorFor("endsAt")} {...form.register("endsAt")} />
+        <TextField
+          type="datetime-local"
+          label={t("reg.contest.opens")}
+          error={errorFor("registrationOpensAt")}
+          {...form.register("registrationOpensAt")}
+        />
+        <TextField
+          type="datetime-local"
+          label={t("reg.contest.closes")}
+          error={errorFor("registrationClosesAt")}
+          {...form.register("registrationClosesAt")}
+        />
+        <TextField
+          type="date"
+          label={t("reg.contest.starts")}
+          error={errorFor("startsAt")}
+          {...form.register("startsAt")}
+        />
+        <TextField
+          type="date"
+          label={t("reg.contest.ends")}
+          error={errorFor("endsAt")}
+          {...form.register("endsAt")}
+        />
       </div>
-      <TextAreaField label={t("reg.contest.description")} error={errorFor("description")} rows={3} {...form.register("description")} />
-      <TextAreaField label={t("reg.contest.rules")} error={errorFor("rules")} rows={4} {...form.register("rules")} />
+      <TextAreaField
+        label={t("reg.contest.description")}
+        error={errorFor("description")}
+        rows={3}
+        {...form.register("description")}
+      />
+      <TextAreaField
+        label={t("reg.contest.rules")}
+        error={errorFor("rules")}
+        rows={4}
+        {...form.register("rules")}
+      />
       <div className="form-actions">
         <button type="submit" className="btn btn--primary">
           {submitLabel}
@@ -72,14 +123,39 @@ export function ContestForm({
 }
 
 export type EventDefaults = Record<
-  | "code" | "name" | "category" | "trade" | "mode" | "teamMin" | "teamMax" | "substitutes" | "quotaPerOrg" | "cap" | "minAge" | "maxAge"
-  | "minSkillLevel" | "prelimTheory" | "prelimPractical" | "prelimAdvance" | "finalTheory" | "finalPractical",
+  | "code"
+  | "name"
+  | "category"
+  | "trade"
+  | "mode"
+  | "teamMin"
+  | "teamMax"
+  | "substitutes"
+  | "quotaPerOrg"
+  | "cap"
+  | "minAge"
+  | "maxAge"
+  | "minSkillLevel"
+  | "prelimTheory"
+  | "prelimPractical"
+  | "prelimAdvance"
+  | "finalTheory"
+  | "finalPractical",
   string
 > & { unionMemberRequired: boolean };
 
-export function EventForm({ defaults, errors }: { defaults: EventDefaults; errors?: FieldErrors | null }) {
+export function EventForm({
+  defaults,
+  errors,
+}: {
+  defaults: EventDefaults;
+  errors?: FieldErrors | null;
+}) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useZodForm(eventSchema, { serverErrors: errors, defaultValues: defaults as never });
+  const { form, onSubmit, errorFor } = useZodForm(eventSchema, {
+    serverErrors: errors,
+    defaultValues: defaults as never,
+  });
   const mode = form.watch("mode" as never) as unknown as string;
   const weight = (name: string, label: string) => (
     <input
@@ -93,30 +169,106 @@ export function EventForm({ defaults, errors }: { defaults: EventDefaults; error
       {...form.register(name as never)}
     />
   );
-  const roundErrors = ["prelimTheory", "prelimPractical", "prelimAdvance", "finalTheory", "finalPractical"].map(errorFor).filter(Boolean);
+  const roundErrors = [
+    "prelimTheory",
+    "prelimPractical",
+    "prelimAdvance",
+    "finalTheory",
+    "finalPractical",
+  ]
+    .map(errorFor)
+    .filter(Boolean);
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
       <div className="form-grid">
-        <TextField label={t("reg.event.code")} hint={t("reg.event.codeHint")} error={errorFor("code")} autoCapitalize="characters" {...form.register("code")} />
-        <TextField label={t("reg.event.name")} error={errorFor("name")} {...form.register("name")} />
-        <TextField label={t("reg.event.category")} error={errorFor("category")} {...form.register("category")} />
-        <TextField label={t("reg.event.trade")} error={errorFor("trade")} {...form.register("trade")} />
-        <SelectField label={t("reg.event.mode")} error={errorFor("mode")} {...form.register("mode")}>
+        <TextField
+          label={t("reg.event.code")}
+          hint={t("reg.event.codeHint")}
+          error={errorFor("code")}
+          autoCapitalize="characters"
+          {...form.register("code")}
+        />
+        <TextField
+          label={t("reg.event.name")}
+          error={errorFor("name")}
+          {...form.register("name")}
+        />
+        <TextField
+          label={t("reg.event.category")}
+          error={errorFor("category")}
+          {...form.register("category")}
+        />
+        <TextField
+          label={t("reg.event.trade")}
+          error={errorFor("trade")}
+          {...form.register("trade")}
+        />
+        <SelectField
+          label={t("reg.event.mode")}
+          error={errorFor("mode")}
+          {...form.register("mode")}
+        >
           <option value="individual">{t("rules.event_mode.individual")}</option>
           <option value="team">{t("rules.event_mode.team")}</option>
         </SelectField>
         {mode === "team" ? (
           <>
-            <TextField type="number" inputMode="numeric" label={t("reg.event.teamMin")} error={errorFor("teamMin")} {...form.register("teamMin")} />
-            <TextField type="number" inputMode="numeric" label={t("reg.event.teamMax")} error={errorFor("teamMax")} {...form.register("teamMax")} />
-            <TextField type="number" inputMode="numeric" label={t("reg.event.substitutes")} error={errorFor("substitutes")} {...form.register("substitutes")} />
+            <TextField
+              type="number"
+              inputMode="numeric"
+              label={t("reg.event.teamMin")}
+              error={errorFor("teamMin")}
+              {...form.register("teamMin")}
+            />
+            <TextField
+              type="number"
+              inputMode="numeric"
+              label={t("reg.event.teamMax")}
+              error={errorFor("teamMax")}
+              {...form.register("teamMax")}
+            />
+            <TextField
+              type="number"
+              inputMode="numeric"
+              label={t("reg.event.substitutes")}
+              error={errorFor("substitutes")}
+              {...form.register("substitutes")}
+            />
           </>
         ) : null}
-        <TextField type="number" inputMode="numeric" label={t("reg.event.quotaPerOrg")} error={errorFor("quotaPerOrg")} {...form.register("quotaPerOrg")} />
-        <TextField type="number" inputMode="numeric" label={t("reg.event.cap")} error={errorFor("cap")} {...form.register("cap")} />
-        <TextField type="number" inputMode="numeric" label={t("reg.event.minAge")} error={errorFor("minAge")} {...form.register("minAge")} />
-        <TextField type="number" inputMode="numeric" label={t("reg.event.maxAge")} error={errorFor("maxAge")} {...form.register("maxAge")} />
-        <SelectField label={t("reg.event.minSkillLevel")} error={errorFor("minSkillLevel")} {...form.register("minSkillLevel")}>
+        <TextField
+          type="number"
+          inputMode="numeric"
+          label={t("reg.event.quotaPerOrg")}
+          error={errorFor("quotaPerOrg")}
+          {...form.register("quotaPerOrg")}
+        />
+        <TextField
+          type="number"
+          inputMode="numeric"
+          label={t("reg.event.cap")}
+          error={errorFor("cap")}
+          {...form.register("cap")}
+        />
+        <TextField
+          type="number"
+          inputMode="numeric"
+          label={t("reg.event.minAge")}
+          error={errorFor("minAge")}
+          {...form.register("minAge")}
+        />
+        <TextField
+          type="number"
+          inputMode="numeric"
+          label={t("reg.event.maxAge")}
+          error={errorFor("maxAge")}
+          {...form.register("maxAge")}
+        />
+        <SelectField
+          label={t("reg.event.minSkillLevel")}
+          error={errorFor("minSkillLevel")}
+          {...form.register("minSkillLevel")}
+        >
           <option value="">{t("reg.event.noMinimum")}</option>
           {SKILL_LEVELS.map((l) => (
             <option key={l} value={l}>
@@ -125,7 +277,10 @@ export function EventForm({ defaults, errors }: { defaults: EventDefaults; error
           ))}
         </SelectField>
       </div>
-      <CheckboxField label={t("reg.event.unionMemberRequired")} {...form.register("unionMemberRequired")} />
+      <CheckboxField
+        label={t("reg.event.unionMemberRequired")}
+        {...form.register("unionMemberRequired")}
+      />
       <fieldset className="section">
         <legend>{t("reg.event.rounds")}</legend>
         <p className="muted small">{t("reg.event.roundsHint")}</p>
@@ -142,15 +297,26 @@ export function EventForm({ defaults, errors }: { defaults: EventDefaults; error
             <tr>
               <th scope="row">{t("reg.event.prelim")}</th>
               <td>{weight("prelimTheory", `${t("reg.event.prelim")} ${t("reg.event.theory")}`)}</td>
-              <td>{weight("prelimPractical", `${t("reg.event.prelim")} ${t("reg.event.practical")}`)}</td>
               <td>
-                <input type="number" inputMode="numeric" min={1} aria-label={`${t("reg.event.prelim")} ${t("reg.event.advance")}`} className="field__input" {...form.register("prelimAdvance")} />
+                {weight("prelimPractical", `${t("reg.event.prelim")} ${t("reg.event.practical")}`)}
+              </td>
+              <td>
+                <input
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  aria-label={`${t("reg.event.prelim")} ${t("reg.event.advance")}`}
+                  className="field__input"
+                  {...form.register("prelimAdvance")}
+                />
               </td>
             </tr>
             <tr>
               <th scope="row">{t("reg.event.final")}</th>
               <td>{weight("finalTheory", `${t("reg.event.final")} ${t("reg.event.theory")}`)}</td>
-              <td>{weight("finalPractical", `${t("reg.event.final")} ${t("reg.event.practical")}`)}</td>
+              <td>
+                {weight("finalPractical", `${t("reg.event.final")} ${t("reg.event.practical")}`)}
+              </td>
               <td />
             </tr>
           </tbody>

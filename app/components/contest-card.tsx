@@ -21,7 +21,8 @@ export function ContestCard({ contest }: { contest: ContestSummary }) {
   return (
     <article className={`card contest-card contest-card--${contest.kind}`}>
       <p className="card__eyebrow">
-        {t(`rules.contest_kind.${contest.kind}`)} <StatusBadge status={contest.status} prefix="rules.contest_status" />
+        {t(`rules.contest_kind.${contest.kind}`)}{" "}
+        <StatusBadge status={contest.status} prefix="rules.contest_status" />
       </p>
       <h3 className="card__title">
         <Link to={`/contests/${encodeURIComponent(contest.code)}`}>{contest.name}</Link>

@@ -10,9 +10,24 @@ import { useLocale, useT } from "~/i18n";
 import type { FieldErrors } from "~/utils/forms";
 import { problemText } from "~/utils/problem-text";
 
-export type RosterEntry = { id: number; name: string; idNumberMasked: string; birthDate: string; gender: string; skillLevel: string | null; unionMember: boolean; trade: string | null };
-type EventInfo = { id: number; name: string; eligibility: EligibilityRules; team: TeamRules | null };
-type Problems = { code: string; params?: Record<string, unknown>; subject?: string }[] | null | undefined;
+export type RosterEntry = {
+  id: number;
+  name: string;
+  idNumberMasked: string;
+  birthDate: string;
+  gender: string;
+  skillLevel: string | null;
+  unionMember: boolean;
+  trade: string | null;
+};
+type EventInfo = {
+  id: number;
+  name: string;
+  eligibility: EligibilityRules;
+  team: TeamRules | null;
+};
+type Problems =
+  { code: string; params?: Record<string, unknown>; subject?: string }[] | null | undefined;
 
 /** The same eligibility rules the server applies, run in the browser as the manager picks people. */
 function eligibilityOf(worker: RosterEntry, event: EventInfo, contestDate: string) {
@@ -20,7 +35,8 @@ function eligibilityOf(worker: RosterEntry, event: EventInfo, contestDate: strin
     {
       birthDate: worker.birthDate,
       gender: worker.gender === "female" ? "female" : "male",
-      skillLevel: worker.skillLevel !== null && isSkillLevel(worker.skillLevel) ? worker.skillLevel : null,
+      skillLevel:
+        worker.skillLevel !== null && isSkillLevel(worker.skillLevel) ? worker.skillLevel : null,
       unionMember: worker.unionMember,
       tradeCode: worker.trade,
     },
@@ -45,16 +61,41 @@ function Preview({ problems }: { problems: ReturnType<typeof eligibilityOf> }) {
   );
 }
 
-export function IndividualEntryForm({ event, contestDate, roster, errors, problems }: { event: EventInfo; contestDate: string; roster: RosterEntry[]; errors?: FieldErrors | null; problems?: Problems }) {
+export function IndividualEntryForm({
+  event,
+  contestDate,
+  roster,
+  errors,
+  problems,
+}: {
+  event: EventInfo;
+  contestDate: string;
+  roster: RosterEntry[];
+  errors?: FieldErrors | null;
+  problems?: Problems;
+}) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useZodForm(individualEntrySchema, { serverErrors: errors, defaultValues: { intent: "individual", eventId: event.id, workerId: "" } as never });
+  const { form, onSubmit, errorFor } = useZodForm(individualEntrySchema, {
+    serverErrors: errors,
+    defaultValues: { intent: "individual", eventId: event.id, workerId: "" } as never,
+  });
   const chosen = roster.find((w) => String(w.id) === String(form.watch("workerId" as never)));
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} aria-label={`${event.name} ${t("reg.entry.registerIndividual")}`}>
+    <Form
+      method="post"
+      noValidate
+      onSubmit={onSubmit}
+      aria-label={`${event.name} ${t("reg.entry.registerIndividual")}`}
+    >
       <input type="hidden" {...form.register("intent")} />
       <input type="hidden" {...form.register("eventId")} />
       <ProblemList title={t("reg.entry.refused")} problems={problems} />
-      <SelectField id={`worker-${event.id}`} label={t("reg.entry.worker")} error={errorFor("workerId")} {...form.register("workerId")}>
+      <SelectField
+        id={`worker-${event.id}`}
+        label={t("reg.entry.worker")}
+        error={errorFor("workerId")}
+        {...form.register("workerId")}
+      >
         <option value="">{t("reg.entry.chooseWorker")}</option>
         {roster.map((w) => (
           <option key={w.id} value={w.id}>
@@ -70,22 +111,54 @@ export function IndividualEntryForm({ event, contestDate, roster, errors, proble
   );
 }
 
-export function TeamEntryForm({ event, contestDate, roster, errors, problems }: { event: EventInfo; contestDate: string; roster: RosterEntry[]; errors?: FieldErrors | null; problems?: Problems }) {
+export function TeamEntryForm({
+  event,
+  contestDate,
+  roster,
+  errors,
+  problems,
+}: {
+  event: EventInfo;
+  contestDate: string;
+  roster: RosterEntry[];
+  errors?: FieldErrors | null;
+  problems?: Problems;
+}) {
   const t = useT();
   const { form, onSubmit, errorFor } = useZodForm(teamEntrySchema, {
     serverErrors: errors,
-    defaultValues: { intent: "team", eventId: event.id, teamName: "", members: [], substitutes: [] } as never,
+    defaultValues: {
+      intent: "team",
+      eventId: event.id,
+      teamName: "",
+      members: [],
+      substitutes: [],
+    } as never,
   });
-  const picked = ([] as unknown[]).concat(form.watch("members" as never) ?? [], form.watch("substitutes" as never) ?? []).map(String);
-  const preview = roster.filter((w) => picked.includes(String(w.id))).flatMap((w) => eligibilityOf(w, event, contestDate));
+  const picked = ([] as unknown[])
+    .concat(form.watch("members" as never) ?? [], form.watch("substitutes" as never) ?? [])
+    .map(String);
+  const preview = roster
+    .filter((w) => picked.includes(String(w.id)))
+    .flatMap((w) => eligibilityOf(w, event, contestDate));
   return (
     <details open={Boolean(problems?.length || errors)}>
       <summary>{t("reg.entry.registerTeam")}</summary>
-      <Form method="post" noValidate onSubmit={onSubmit} aria-label={`${event.name} ${t("reg.entry.registerTeam")}`}>
+      <Form
+        method="post"
+        noValidate
+        onSubmit={onSubmit}
+        aria-label={`${event.name} ${t("reg.entry.registerTeam")}`}
+      >
         <input type="hidden" {...form.register("intent")} />
         <input type="hidden" {...form.register("eventId")} />
         <ProblemList title={t("reg.entry.refused")} problems={problems} />
-        <TextField id={`team-name-${event.id}`} label={t("reg.entry.teamName")} error={errorFor("teamName")} {...form.register("teamName")} />
+        <TextField
+          id={`team-name-${event.id}`}
+          label={t("reg.entry.teamName")}
+          error={errorFor("teamName")}
+          {...form.register("teamName")}
+        />
         <fieldset className="reg-members">
           <legend>{t("reg.entry.members")}</legend>
           {roster.map((w) => (

@@ -20,7 +20,10 @@ export function ErrorView({ error }: { error: unknown }) {
       body = t("error.storage.body");
     } else if (status >= 400 && status < 500) {
       title = t("error.400.title");
-      body = typeof error.data === "string" && error.data.length < 300 ? error.data : t("error.400.title");
+      body =
+        typeof error.data === "string" && error.data.length < 300
+          ? error.data
+          : t("error.400.title");
     }
   }
   return (

@@ -1,8 +1,19 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from "react";
 import { forwardRef } from "react";
 import { useT } from "~/i18n";
 
-type FieldShellProps = { id: string; label: string; error?: string; hint?: string; children: ReactNode };
+type FieldShellProps = {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+};
 
 /** Label, control, hint and error, linked for screen readers. `error` is an i18n key. */
 function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
@@ -34,24 +45,25 @@ function describedBy(id: string, error?: string, hint?: string): string | undefi
 
 type CommonProps = { label: string; error?: string; hint?: string; name: string; id?: string };
 
-export const TextField = forwardRef<HTMLInputElement, CommonProps & InputHTMLAttributes<HTMLInputElement>>(
-  function TextField({ label, error, hint, name, id, ...rest }, ref) {
-    const fieldId = id ?? `f-${name}`;
-    return (
-      <FieldShell id={fieldId} label={label} error={error} hint={hint}>
-        <input
-          ref={ref}
-          id={fieldId}
-          name={name}
-          className="field__input"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(fieldId, error, hint)}
-          {...rest}
-        />
-      </FieldShell>
-    );
-  },
-);
+export const TextField = forwardRef<
+  HTMLInputElement,
+  CommonProps & InputHTMLAttributes<HTMLInputElement>
+>(function TextField({ label, error, hint, name, id, ...rest }, ref) {
+  const fieldId = id ?? `f-${name}`;
+  return (
+    <FieldShell id={fieldId} label={label} error={error} hint={hint}>
+      <input
+        ref={ref}
+        id={fieldId}
+        name={name}
+        className="field__input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, error, hint)}
+        {...rest}
+      />
+    </FieldShell>
+  );
+});
 
 export const SelectField = forwardRef<
   HTMLSelectElement,

@@ -2,9 +2,16 @@ import { Link } from "@remix-run/react";
 import { useT } from "~/i18n";
 
 /** Where a recipient's own page is: a person, a unit or collective, or a studio. */
-export function recipientHref(award: { recipientKind: string; workerId: number | null; organisationId: number | null; studioId: number | null }): string | null {
-  if (award.recipientKind === "worker" && award.workerId) return `/honours/workers/${award.workerId}`;
-  if (award.recipientKind === "studio" && award.studioId) return `/honours/studios/${award.studioId}`;
+export function recipientHref(award: {
+  recipientKind: string;
+  workerId: number | null;
+  organisationId: number | null;
+  studioId: number | null;
+}): string | null {
+  if (award.recipientKind === "worker" && award.workerId)
+    return `/honours/workers/${award.workerId}`;
+  if (award.recipientKind === "studio" && award.studioId)
+    return `/honours/studios/${award.studioId}`;
   if (award.organisationId) return `/honours/organisations/${award.organisationId}`;
   return null;
 }
@@ -24,7 +31,15 @@ export function HonourLinks() {
 }
 
 /** A portrait placeholder with the recipient's first character, as the printed showcase does without a photo. */
-export function Portrait({ name, photoUrl, size = "md" }: { name: string; photoUrl?: string | null; size?: "md" | "lg" }) {
+export function Portrait({
+  name,
+  photoUrl,
+  size = "md",
+}: {
+  name: string;
+  photoUrl?: string | null;
+  size?: "md" | "lg";
+}) {
   return photoUrl ? (
     <img className={`portrait portrait--${size}`} src={photoUrl} alt="" />
   ) : (

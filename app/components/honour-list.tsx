@@ -21,7 +21,10 @@ export function HonourTimeline({ awards }: { awards: Award[] }) {
           <p className="honour-timeline__year">{a.year}</p>
           <div>
             <p className="honour-timeline__title">
-              {t("honours.levelKind", { level: t(`rules.honour_level.${a.level}`), kind: t(`rules.honour_kind.${a.kind}`) })}
+              {t("honours.levelKind", {
+                level: t(`rules.honour_level.${a.level}`),
+                kind: t(`rules.honour_kind.${a.kind}`),
+              })}
             </p>
             <p className="muted small">
               {t("honours.roll.conferredBy", { body: a.conferringBody })}
@@ -29,7 +32,9 @@ export function HonourTimeline({ awards }: { awards: Award[] }) {
             {a.citation ? <p>{a.citation}</p> : null}
             {a.certificates.map((c) => (
               <p key={c.serial} className="small">
-                <Link to={`/verify/${c.serial}`}>{t("honours.certificate.view", { serial: c.serial })}</Link>
+                <Link to={`/verify/${c.serial}`}>
+                  {t("honours.certificate.view", { serial: c.serial })}
+                </Link>
               </p>
             ))}
           </div>

@@ -8,12 +8,23 @@ type Evaluation = Pick<RuleEvaluation, "status" | "actual" | "required" | "count
 };
 
 /** The round's quota and ratio rules with their current figures, warnings first in colour. */
-export function RuleEvaluationList({ evaluations, title }: { evaluations: readonly Evaluation[]; title: string }) {
+export function RuleEvaluationList({
+  evaluations,
+  title,
+}: {
+  evaluations: readonly Evaluation[];
+  title: string;
+}) {
   const t = useT();
   const locale = useLocale();
   // Share problems name the attribute by its code; people read its name.
   const withAttributeName = (p: Evaluation["problems"][number]) =>
-    typeof p.params.attribute === "string" ? { ...p, params: { ...p.params, attribute: t(`rules.nominee_attribute.${p.params.attribute}`) } } : p;
+    typeof p.params.attribute === "string"
+      ? {
+          ...p,
+          params: { ...p.params, attribute: t(`rules.nominee_attribute.${p.params.attribute}`) },
+        }
+      : p;
   const label = (e: Evaluation) => {
     const rule = e.rule;
     switch (rule.kind) {
@@ -36,7 +47,9 @@ export function RuleEvaluationList({ evaluations, title }: { evaluations: readon
       <ul className="rule-list">
         {evaluations.map((e, i) => (
           <li key={i} className={`rule rule--${e.status}`}>
-            <span className={`badge badge--${e.status === "pass" ? "accepted" : "rejected"}`}>{t(`honours.round.rule.${e.status}`)}</span>{" "}
+            <span className={`badge badge--${e.status === "pass" ? "accepted" : "rejected"}`}>
+              {t(`honours.round.rule.${e.status}`)}
+            </span>{" "}
             <span>{label(e)}</span>
             {e.problems.length > 0 ? (
               <ul className="rule__problems" role="alert">

@@ -3,10 +3,25 @@ import { problemText } from "~/utils/problem-text";
 
 export type ImportReportData =
   | { ok: true; count: number; ms: number }
-  | { ok: false; fileProblem: string | null; errors: { row: number; column: string | null; code: string; params: Record<string, string | number> }[] };
+  | {
+      ok: false;
+      fileProblem: string | null;
+      errors: {
+        row: number;
+        column: string | null;
+        code: string;
+        params: Record<string, string | number>;
+      }[];
+    };
 
 /** The outcome of an upload: a success line, or every problem with its row and column. */
-export function ImportReport({ result, maxMb }: { result: ImportReportData | null | undefined; maxMb: number }) {
+export function ImportReport({
+  result,
+  maxMb,
+}: {
+  result: ImportReportData | null | undefined;
+  maxMb: number;
+}) {
   const t = useT();
   const locale = useLocale();
   if (!result) return null;
@@ -26,7 +41,9 @@ export function ImportReport({ result, maxMb }: { result: ImportReportData | nul
   }
   return (
     <div className="import-report" role="alert">
-      <p className="alert alert--error">{t("reg.import.failed", { count: result.errors.length })}</p>
+      <p className="alert alert--error">
+        {t("reg.import.failed", { count: result.errors.length })}
+      </p>
       <div className="table-wrap">
         <table className="table">
           <thead>
@@ -63,7 +80,14 @@ export function ImportProgress({ busy }: { busy: boolean }) {
   );
 }
 
-export function ProblemList({ title, problems }: { title: string; problems: { code: string; params?: Record<string, unknown>; subject?: string }[] | null | undefined }) {
+export function ProblemList({
+  title,
+  problems,
+}: {
+  title: string;
+  problems:
+    { code: string; params?: Record<string, unknown>; subject?: string }[] | null | undefined;
+}) {
   const locale = useLocale();
   if (!problems || problems.length === 0) return null;
   return (

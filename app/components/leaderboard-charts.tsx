@@ -14,7 +14,11 @@ export function DistributionChart({ bins }: { bins: Bin[] }) {
   const y = (v: number) => pad.t + (H - pad.t - pad.b) * (1 - v / max);
   return (
     <figure className="lb-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t("leaderboard.distribution.caption", { count: total })}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={t("leaderboard.distribution.caption", { count: total })}
+      >
         <line x1={pad.l} x2={W - pad.r} y1={H - pad.b} y2={H - pad.b} className="lb-axis" />
         {[...new Set([0, Math.round(max / 2), max])].map((v) => (
           <g key={v}>
@@ -33,7 +37,9 @@ export function DistributionChart({ bins }: { bins: Bin[] }) {
               height={H - pad.b - y(b.count)}
               className="lb-bar"
             >
-              <title>{t("leaderboard.distribution.bin", { from: b.from, to: b.to, count: b.count })}</title>
+              <title>
+                {t("leaderboard.distribution.bin", { from: b.from, to: b.to, count: b.count })}
+              </title>
             </rect>
             {i % Math.ceil(bins.length / 7) === 0 ? (
               <text x={pad.l + i * bw + bw / 2} y={H - 8} textAnchor="middle" className="lb-tick">
@@ -43,13 +49,19 @@ export function DistributionChart({ bins }: { bins: Bin[] }) {
           </g>
         ))}
       </svg>
-      <figcaption className="muted small">{t("leaderboard.distribution.caption", { count: total })}</figcaption>
+      <figcaption className="muted small">
+        {t("leaderboard.distribution.caption", { count: total })}
+      </figcaption>
     </figure>
   );
 }
 
 /** Horizontal bars: one organisation's team total in each event, its rank beside. */
-export function OrgEventsChart({ items }: { items: { label: string; value: number; rank: number }[] }) {
+export function OrgEventsChart({
+  items,
+}: {
+  items: { label: string; value: number; rank: number }[];
+}) {
   const t = useT();
   const max = Math.max(1, ...items.map((i) => i.value));
   const row = 34;
@@ -63,7 +75,12 @@ export function OrgEventsChart({ items }: { items: { label: string; value: numbe
           const w = ((W - labelW - 120) * item.value) / max;
           return (
             <g key={item.label} transform={`translate(0 ${i * row + 4})`}>
-              <text x={labelW - 8} y={row / 2 + 4} textAnchor="end" className="lb-tick lb-tick--label">
+              <text
+                x={labelW - 8}
+                y={row / 2 + 4}
+                textAnchor="end"
+                className="lb-tick lb-tick--label"
+              >
                 {item.label}
               </text>
               <rect x={labelW} y={4} width={Math.max(2, w)} height={row - 10} className="lb-bar" />

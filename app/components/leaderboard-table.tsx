@@ -36,10 +36,18 @@ export function LeaderboardTable({
           <tr>
             <th scope="col">{t("leaderboard.rank")}</th>
             <th scope="col">{t(mode === "team" ? "leaderboard.teamName" : "leaderboard.name")}</th>
-            <th scope="col" className="lb-hide-narrow">{t("leaderboard.entryNumber")}</th>
+            <th scope="col" className="lb-hide-narrow">
+              {t("leaderboard.entryNumber")}
+            </th>
             <th scope="col">{t("leaderboard.organisation")}</th>
-            <th scope="col" className="lb-num">{t("leaderboard.total")}</th>
-            {showStandardised ? <th scope="col" className="lb-num">{t("leaderboard.standardised")}</th> : null}
+            <th scope="col" className="lb-num">
+              {t("leaderboard.total")}
+            </th>
+            {showStandardised ? (
+              <th scope="col" className="lb-num">
+                {t("leaderboard.standardised")}
+              </th>
+            ) : null}
             <th scope="col">{t("leaderboard.prize")}</th>
           </tr>
         </thead>
@@ -47,10 +55,14 @@ export function LeaderboardTable({
           {rows.map((row) => (
             <tr
               key={row.registrationId}
-              className={[
-                highlight === row.registrationId ? "lb-row--me" : "",
-                changed?.has(row.registrationId) ? "lb-row--changed" : "",
-              ].join(" ").trim() || undefined}
+              className={
+                [
+                  highlight === row.registrationId ? "lb-row--me" : "",
+                  changed?.has(row.registrationId) ? "lb-row--changed" : "",
+                ]
+                  .join(" ")
+                  .trim() || undefined
+              }
               aria-current={highlight === row.registrationId ? "true" : undefined}
             >
               <td className="lb-rank">{row.rank}</td>
@@ -58,8 +70,16 @@ export function LeaderboardTable({
               <td className="lb-hide-narrow lb-mono">{row.entryNumber}</td>
               <td>{row.organisation}</td>
               <td className="lb-num lb-mono">{formatMark(row.total)}</td>
-              {showStandardised ? <td className="lb-num lb-mono">{row.standardised ?? "—"}</td> : null}
-              <td>{row.prize ? <span className={`lb-prize lb-prize--${row.prize}`}>{t(`leaderboard.prize.${row.prize}`)}</span> : null}</td>
+              {showStandardised ? (
+                <td className="lb-num lb-mono">{row.standardised ?? "—"}</td>
+              ) : null}
+              <td>
+                {row.prize ? (
+                  <span className={`lb-prize lb-prize--${row.prize}`}>
+                    {t(`leaderboard.prize.${row.prize}`)}
+                  </span>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -82,7 +102,13 @@ export type StandingsRow = {
 };
 
 /** Organisation standings with the prize table in the same rows. */
-export function StandingsTable({ rows, orgHref }: { rows: StandingsRow[]; orgHref?: (id: number) => string }) {
+export function StandingsTable({
+  rows,
+  orgHref,
+}: {
+  rows: StandingsRow[];
+  orgHref?: (id: number) => string;
+}) {
   const t = useT();
   return (
     <div className="table-wrap">
@@ -91,19 +117,37 @@ export function StandingsTable({ rows, orgHref }: { rows: StandingsRow[]; orgHre
           <tr>
             <th scope="col">{t("leaderboard.rank")}</th>
             <th scope="col">{t("leaderboard.organisation")}</th>
-            <th scope="col" className="lb-num">{t("leaderboard.standings.bestN")}</th>
-            <th scope="col" className="lb-num lb-hide-narrow">{t("leaderboard.standings.entries")}</th>
-            <th scope="col" className="lb-num">{t("leaderboard.prize.first")}</th>
-            <th scope="col" className="lb-num">{t("leaderboard.prize.second")}</th>
-            <th scope="col" className="lb-num">{t("leaderboard.prize.third")}</th>
-            <th scope="col" className="lb-num lb-hide-narrow">{t("leaderboard.prize.merit")}</th>
+            <th scope="col" className="lb-num">
+              {t("leaderboard.standings.bestN")}
+            </th>
+            <th scope="col" className="lb-num lb-hide-narrow">
+              {t("leaderboard.standings.entries")}
+            </th>
+            <th scope="col" className="lb-num">
+              {t("leaderboard.prize.first")}
+            </th>
+            <th scope="col" className="lb-num">
+              {t("leaderboard.prize.second")}
+            </th>
+            <th scope="col" className="lb-num">
+              {t("leaderboard.prize.third")}
+            </th>
+            <th scope="col" className="lb-num lb-hide-narrow">
+              {t("leaderboard.prize.merit")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.organisationId}>
               <td className="lb-rank">{row.rank}</td>
-              <td>{orgHref ? <a href={orgHref(row.organisationId)}>{row.organisation}</a> : row.organisation}</td>
+              <td>
+                {orgHref ? (
+                  <a href={orgHref(row.organisationId)}>{row.organisation}</a>
+                ) : (
+                  row.organisation
+                )}
+              </td>
               <td className="lb-num lb-mono">{formatMark(row.bestNTotal)}</td>
               <td className="lb-num lb-hide-narrow">{row.entries}</td>
               <td className="lb-num">{row.firstPrizes}</td>

@@ -11,14 +11,24 @@ function markText(mark: number | null, rule: string): string {
   return rule === "worldskills" ? String(mark) : formatMark(mark);
 }
 
-export function ScoreReceipt({ receipt, criterionNames, partNames, standardisation }: Names & { receipt: Receipt; standardisation: string }) {
+export function ScoreReceipt({
+  receipt,
+  criterionNames,
+  partNames,
+  standardisation,
+}: Names & { receipt: Receipt; standardisation: string }) {
   const t = useT();
   return (
     <div className="section">
       <div className="stat-cards">
         <div className="stat-card">
           <div className="muted small">{t("scoring.receipt.total")}</div>
-          <div className="receipt-total">{t("scoring.receipt.total_of", { total: formatMark(receipt.total), fullMark: formatMark(receipt.eventFullMark) })}</div>
+          <div className="receipt-total">
+            {t("scoring.receipt.total_of", {
+              total: formatMark(receipt.total),
+              fullMark: formatMark(receipt.eventFullMark),
+            })}
+          </div>
         </div>
         <div className="stat-card">
           <div className="muted small">{t("scoring.receipt.rank")}</div>
@@ -40,7 +50,9 @@ export function ScoreReceipt({ receipt, criterionNames, partNames, standardisati
       <p className="muted small">{t(`scoring.standardisation.${standardisation}`)}</p>
       {receipt.tieBreak ? (
         <p>
-          {receipt.tieBreak.tiedOnTotal > 0 ? t("scoring.receipt.tied_on_total", { n: receipt.tieBreak.tiedOnTotal }) : t("judging.receipt.no_tie")}
+          {receipt.tieBreak.tiedOnTotal > 0
+            ? t("scoring.receipt.tied_on_total", { n: receipt.tieBreak.tiedOnTotal })
+            : t("judging.receipt.no_tie")}
           {receipt.tieBreak.applied.length > 0 ? (
             <>
               {" · "}
@@ -54,15 +66,19 @@ export function ScoreReceipt({ receipt, criterionNames, partNames, standardisati
                 .join("，")}
             </>
           ) : null}
-          {receipt.tieBreak.sharedWith > 0 ? <> · {t("scoring.receipt.shared_rank", { n: receipt.tieBreak.sharedWith })}</> : null}
+          {receipt.tieBreak.sharedWith > 0 ? (
+            <> · {t("scoring.receipt.shared_rank", { n: receipt.tieBreak.sharedWith })}</>
+          ) : null}
         </p>
       ) : null}
       {receipt.parts.map((part) => (
         <div key={part.partId} className="table-wrap section">
           <table className="table">
             <caption>
-              {partNames[part.partId]} · {t("scoring.receipt.weight")} {t("scoring.receipt.weight_value", { weight: part.weightBp / 100 })} ·{" "}
-              {t("scoring.receipt.part_total")} {formatMark(part.total)} / {formatMark(part.fullMark)} · {t("scoring.receipt.contribution")}{" "}
+              {partNames[part.partId]} · {t("scoring.receipt.weight")}{" "}
+              {t("scoring.receipt.weight_value", { weight: part.weightBp / 100 })} ·{" "}
+              {t("scoring.receipt.part_total")} {formatMark(part.total)} /{" "}
+              {formatMark(part.fullMark)} · {t("scoring.receipt.contribution")}{" "}
               {formatMark(part.contribution)}
             </caption>
             <thead>
@@ -86,9 +102,15 @@ export function ScoreReceipt({ receipt, criterionNames, partNames, standardisati
                     {c.type === "measurement"
                       ? markText(c.judges[0]?.mark ?? null, c.rule)
                       : c.judges.map((j) => (
-                          <span key={j.judge} className={j.status === "dropped" ? "mark-dropped" : undefined} style={{ marginInlineEnd: ".6rem", display: "inline-block" }}>
+                          <span
+                            key={j.judge}
+                            className={j.status === "dropped" ? "mark-dropped" : undefined}
+                            style={{ marginInlineEnd: ".6rem", display: "inline-block" }}
+                          >
                             {t("scoring.judge_n", { n: j.judge })} {markText(j.mark, c.rule)}
-                            {j.dropReason ? <span className="small">（{t(`scoring.drop.${j.dropReason}`)}）</span> : null}
+                            {j.dropReason ? (
+                              <span className="small">（{t(`scoring.drop.${j.dropReason}`)}）</span>
+                            ) : null}
                           </span>
                         ))}
                   </td>
@@ -97,11 +119,19 @@ export function ScoreReceipt({ receipt, criterionNames, partNames, standardisati
                     <strong>{formatMark(c.value)}</strong>
                     {c.formula?.rule === "worldskills" ? (
                       <div className="muted small">
-                        {t("scoring.formula.worldskills", { maxMark: formatMark(c.formula.maxMark), points: c.formula.points, value: formatMark(c.value) })}
+                        {t("scoring.formula.worldskills", {
+                          maxMark: formatMark(c.formula.maxMark),
+                          points: c.formula.points,
+                          value: formatMark(c.value),
+                        })}
                       </div>
                     ) : c.formula?.rule === "trimmed_mean" || c.formula?.rule === "mean" ? (
                       <div className="muted small">
-                        {t(`scoring.formula.${c.formula.rule}`, { marks: formatMark(c.formula.sum), count: c.formula.count, value: formatMark(c.value) })}
+                        {t(`scoring.formula.${c.formula.rule}`, {
+                          marks: formatMark(c.formula.sum),
+                          count: c.formula.count,
+                          value: formatMark(c.value),
+                        })}
                       </div>
                     ) : null}
                   </td>
@@ -135,7 +165,10 @@ export function AppealDecision({ decision }: { decision: AppealDecisionRecord })
             <li key={i}>
               {t("judging.appeal.changed_mark", {
                 criterion: m.criterion,
-                judge: m.judgeNo === 0 ? t("judging.measurement") : t("scoring.judge_n", { n: m.judgeNo }),
+                judge:
+                  m.judgeNo === 0
+                    ? t("judging.measurement")
+                    : t("scoring.judge_n", { n: m.judgeNo }),
                 before: m.before ?? "—",
                 after: m.after ?? "—",
               })}
@@ -148,4 +181,3 @@ export function AppealDecision({ decision }: { decision: AppealDecisionRecord })
     </div>
   );
 }
-

@@ -7,20 +7,64 @@ import { workerSchema } from "~/forms/worker";
 import { useT } from "~/i18n";
 import type { FieldErrors } from "~/utils/forms";
 
-export type WorkerDefaults = { name: string; idNumber: string; phone: string; trade: string; skillLevel: string; unionMember: boolean };
+export type WorkerDefaults = {
+  name: string;
+  idNumber: string;
+  phone: string;
+  trade: string;
+  skillLevel: string;
+  unionMember: boolean;
+};
 
-export function WorkerForm({ defaults, errors, submitLabel }: { defaults: WorkerDefaults; errors?: FieldErrors | null; submitLabel: string }) {
+export function WorkerForm({
+  defaults,
+  errors,
+  submitLabel,
+}: {
+  defaults: WorkerDefaults;
+  errors?: FieldErrors | null;
+  submitLabel: string;
+}) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useZodForm(workerSchema, { serverErrors: errors, defaultValues: defaults as never });
+  const { form, onSubmit, errorFor } = useZodForm(workerSchema, {
+    serverErrors: errors,
+    defaultValues: defaults as never,
+  });
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
       <input type="hidden" name="intent" value="save" />
       <div className="form-grid">
-        <TextField label={t("reg.worker.name")} error={errorFor("name")} autoComplete="off" {...form.register("name")} />
-        <TextField label={t("reg.worker.idNumber")} hint={t("reg.worker.idNumberHint")} error={errorFor("idNumber")} autoComplete="off" inputMode="text" {...form.register("idNumber")} />
-        <TextField label={t("reg.worker.phone")} error={errorFor("phone")} type="tel" autoComplete="off" {...form.register("phone")} />
-        <TextField label={t("reg.worker.trade")} error={errorFor("trade")} {...form.register("trade")} />
-        <SelectField label={t("reg.worker.skillLevel")} error={errorFor("skillLevel")} {...form.register("skillLevel")}>
+        <TextField
+          label={t("reg.worker.name")}
+          error={errorFor("name")}
+          autoComplete="off"
+          {...form.register("name")}
+        />
+        <TextField
+          label={t("reg.worker.idNumber")}
+          hint={t("reg.worker.idNumberHint")}
+          error={errorFor("idNumber")}
+          autoComplete="off"
+          inputMode="text"
+          {...form.register("idNumber")}
+        />
+        <TextField
+          label={t("reg.worker.phone")}
+          error={errorFor("phone")}
+          type="tel"
+          autoComplete="off"
+          {...form.register("phone")}
+        />
+        <TextField
+          label={t("reg.worker.trade")}
+          error={errorFor("trade")}
+          {...form.register("trade")}
+        />
+        <SelectField
+          label={t("reg.worker.skillLevel")}
+          error={errorFor("skillLevel")}
+          {...form.register("skillLevel")}
+        >
           <option value="">{t("reg.worker.noLevel")}</option>
           {SKILL_LEVELS.map((l) => (
             <option key={l} value={l}>

@@ -13,6 +13,8 @@ describe("throttleVerdict", () => {
     expect(verdict).toEqual({ locked: true, retryAfterMs: LOGIN_WINDOW_MS - 60_000 });
   });
   it("ignores failures outside the window", () => {
-    expect(throttleVerdict([ago(LOGIN_WINDOW_MS + 1), ago(5), ago(6)], 3, now)).toEqual({ locked: false });
+    expect(throttleVerdict([ago(LOGIN_WINDOW_MS + 1), ago(5), ago(6)], 3, now)).toEqual({
+      locked: false,
+    });
   });
 });

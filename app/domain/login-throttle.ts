@@ -11,7 +11,10 @@ export type ThrottleVerdict = { locked: false } | { locked: true; retryAfterMs: 
 /** `failures` are the times of recent failures for one key, in any order. */
 export function throttleVerdict(failures: Date[], limit: number, now: Date): ThrottleVerdict {
   const since = now.getTime() - LOGIN_WINDOW_MS;
-  const recent = failures.map((d) => d.getTime()).filter((t) => t > since).sort((a, b) => a - b);
+  const recent = failures
+    .map((d) => d.getTime())
+    .filter((t) => t > since)
+    .sort((a, b) => a - b);
   if (recent.length < limit) return { locked: false };
   // Unlocks when enough failures have aged out to drop below the limit.
   const unlockAt = (recent[recent.length - limit] ?? now.getTime()) + LOGIN_WINDOW_MS;

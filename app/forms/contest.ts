@@ -11,7 +11,10 @@ export const contestSchema = z
       .pipe(z.string().regex(/^[A-Z0-9]{2,12}$/, "reg.contest.codeInvalid")),
     kind: z.enum(CONTEST_KINDS, { message: "reg.form.required" }),
     name: z.string().trim().min(1, "reg.form.required").max(100, "reg.form.tooLong"),
-    organiserId: z.coerce.number({ message: "reg.form.required" }).int().positive("reg.form.required"),
+    organiserId: z.coerce
+      .number({ message: "reg.form.required" })
+      .int()
+      .positive("reg.form.required"),
     description: z.string().max(5000, "reg.form.tooLong").optional().default(""),
     rules: z.string().max(10000, "reg.form.tooLong").optional().default(""),
     registrationOpensAt: optionalDateTime,
@@ -22,11 +25,22 @@ export const contestSchema = z
   .superRefine((v, ctx) => {
     const opens = chinaInstant(v.registrationOpensAt);
     const closes = chinaInstant(v.registrationClosesAt);
-    if (opens && closes && closes <= opens) ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "reg.contest.closesBeforeOpens" });
+    if (opens && closes && closes <= opens)
+      ctx.addIssue({
+        code: "custom",
+        path: ["registrationClosesAt"],
+        message: "reg.contest.closesBeforeOpens",
+      });
     const starts = chinaInstant(v.startsAt);
     const ends = chinaInstant(v.endsAt);
-    if (starts && ends && ends < starts) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "reg.contest.endsBeforeStarts" });
-    if (closes && starts && starts < closes) ctx.addIssue({ code: "custom", path: ["startsAt"], message: "reg.contest.startsBeforeClose" });
+    if (starts && ends && ends < starts)
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "reg.contest.endsBeforeStarts" });
+    if (closes && starts && starts < closes)
+      ctx.addIssue({
+        code: "custom",
+        path: ["startsAt"],
+        message: "reg.contest.startsBeforeClose",
+      });
   });
 
 export const contestStatusSchema = z.object({

@@ -25,7 +25,10 @@ export const eventSchema = z
     cap: optionalInt(1, 1_000_000, "reg.event.quotaInvalid"),
     minAge: optionalInt(16, 100, "reg.event.ageInvalid"),
     maxAge: optionalInt(16, 100, "reg.event.ageInvalid"),
-    minSkillLevel: z.preprocess((v) => (v === "" ? null : v), z.enum(SKILL_LEVELS).nullable().optional().default(null)),
+    minSkillLevel: z.preprocess(
+      (v) => (v === "" ? null : v),
+      z.enum(SKILL_LEVELS).nullable().optional().default(null),
+    ),
     unionMemberRequired: checkbox,
     prelimTheory: optionalInt(1, 100, "reg.event.weightInvalid"),
     prelimPractical: optionalInt(1, 100, "reg.event.weightInvalid"),
@@ -35,32 +38,57 @@ export const eventSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.mode === "team") {
-      if (v.teamMin === null) ctx.addIssue({ code: "custom", path: ["teamMin"], message: "reg.event.teamSizeInvalid" });
-      if (v.teamMax === null) ctx.addIssue({ code: "custom", path: ["teamMax"], message: "reg.event.teamSizeInvalid" });
-      if (v.teamMin !== null && v.teamMax !== null && v.teamMax < v.teamMin) ctx.addIssue({ code: "custom", path: ["teamMax"], message: "reg.event.teamSizeInvalid" });
+      if (v.teamMin === null)
+        ctx.addIssue({ code: "custom", path: ["teamMin"], message: "reg.event.teamSizeInvalid" });
+      if (v.teamMax === null)
+        ctx.addIssue({ code: "custom", path: ["teamMax"], message: "reg.event.teamSizeInvalid" });
+      if (v.teamMin !== null && v.teamMax !== null && v.teamMax < v.teamMin)
+        ctx.addIssue({ code: "custom", path: ["teamMax"], message: "reg.event.teamSizeInvalid" });
     }
-    if (v.minAge !== null && v.maxAge !== null && v.maxAge < v.minAge) ctx.addIssue({ code: "custom", path: ["maxAge"], message: "reg.event.ageInvalid" });
+    if (v.minAge !== null && v.maxAge !== null && v.maxAge < v.minAge)
+      ctx.addIssue({ code: "custom", path: ["maxAge"], message: "reg.event.ageInvalid" });
     const finalSum = (v.finalTheory ?? 0) + (v.finalPractical ?? 0);
-    if (finalSum !== 100) ctx.addIssue({ code: "custom", path: ["finalPractical"], message: "reg.event.weightsSum" });
+    if (finalSum !== 100)
+      ctx.addIssue({ code: "custom", path: ["finalPractical"], message: "reg.event.weightsSum" });
     const hasPrelim = v.prelimTheory !== null || v.prelimPractical !== null;
     if (hasPrelim && (v.prelimTheory ?? 0) + (v.prelimPractical ?? 0) !== 100) {
       ctx.addIssue({ code: "custom", path: ["prelimPractical"], message: "reg.event.weightsSum" });
     }
-    if (hasPrelim && v.prelimAdvance === null) ctx.addIssue({ code: "custom", path: ["prelimAdvance"], message: "reg.event.advanceInvalid" });
+    if (hasPrelim && v.prelimAdvance === null)
+      ctx.addIssue({
+        code: "custom",
+        path: ["prelimAdvance"],
+        message: "reg.event.advanceInvalid",
+      });
   });
 
 export type EventFormValues = z.output<typeof eventSchema>;
 
-export function roundsFromForm(v: EventFormValues): { stage: RoundStage; advanceCount: number | null; parts: { kind: PartKind; weight: number }[] }[] {
-  const parts = (theory: number | null, practical: number | null) =>
-    [
-      ...(theory !== null ? [{ kind: "theory" as const, weight: theory }] : []),
-      ...(practical !== null ? [{ kind: "practical" as const, weight: practical }] : []),
-    ];
-  const rounds: { stage: RoundStage; advanceCount: number | null; parts: { kind: PartKind; weight: number }[] }[] = [];
+export function roundsFromForm(v: EventFormValues): {
+  stage: RoundStage;
+  advanceCount: number | null;
+  parts: { kind: PartKind; weight: number }[];
+}[] {
+  const parts = (theory: number | null, practical: number | null) => [
+    ...(theory !== null ? [{ kind: "theory" as const, weight: theory }] : []),
+    ...(practical !== null ? [{ kind: "practical" as const, weight: practical }] : []),
+  ];
+  const rounds: {
+    stage: RoundStage;
+    advanceCount: number | null;
+    parts: { kind: PartKind; weight: number }[];
+  }[] = [];
   if (v.prelimTheory !== null || v.prelimPractical !== null) {
-    rounds.push({ stage: "preliminary", advanceCount: v.prelimAdvance, parts: parts(v.prelimTheory, v.prelimPractical) });
+    rounds.push({
+      stage: "preliminary",
+      advanceCount: v.prelimAdvance,
+      parts: parts(v.prelimTheory, v.prelimPractical),
+    });
   }
-  rounds.push({ stage: "final", advanceCount: null, parts: parts(v.finalTheory, v.finalPractical) });
+  rounds.push({
+    stage: "final",
+    advanceCount: null,
+    parts: parts(v.finalTheory, v.finalPractical),
+  });
   return rounds;
 }

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { MAX_DATABASE_ID } from "~/utils/ids";
 
-export const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v);
+export const blankToNull = (v: unknown) =>
+  v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v;
 
 export function optionalInt(min: number, max: number, message: string) {
   return z.preprocess((v) => {
@@ -13,14 +14,18 @@ export function optionalInt(min: number, max: number, message: string) {
 }
 
 export function requiredInt(min: number, max: number, message: string) {
-  return z.preprocess((v) => (blankToNull(v) === null ? undefined : Number(v)), z.number({ message }).int(message).min(min, message).max(max, message));
+  return z.preprocess(
+    (v) => (blankToNull(v) === null ? undefined : Number(v)),
+    z.number({ message }).int(message).min(min, message).max(max, message),
+  );
 }
 
 export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 export const idList = z.preprocess(
   // react-hook-form reports an unticked checkbox group as false.
-  (v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  (v) =>
+    v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v],
   z.array(z.coerce.number().int().positive().max(MAX_DATABASE_ID)),
 );
 

@@ -11,5 +11,9 @@ export const nominationSchema = z.object({
   workerId: optionalId,
   studioId: optionalId,
   collectiveName: z.string().trim().max(100, "honours.form.tooLong").optional(),
-  supportingText: z.string().trim().min(50, "honours.form.supportingText").max(3000, "honours.form.supportingText"),
+  supportingText: z
+    .string()
+    .trim()
+    .min(50, "honours.form.supportingText")
+    .max(3000, "honours.form.supportingText"),
 });

@@ -20,7 +20,11 @@ export const roundSchema = z.object({
     .regex(/^\d{4}$/, "honours.form.year")
     .transform(Number)
     .refine((y) => y >= 2000 && y <= 2100, "honours.form.year"),
-  conferringBody: z.string().trim().min(1, "honours.form.required").max(100, "honours.form.tooLong"),
+  conferringBody: z
+    .string()
+    .trim()
+    .min(1, "honours.form.required")
+    .max(100, "honours.form.tooLong"),
   quota: z
     .string()
     .trim()

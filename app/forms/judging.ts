@@ -18,28 +18,45 @@ export function scoreSheetSchema(criteria: readonly SheetCriterion[], partIds: r
     for (const c of criteria) {
       const key = `m${c.id}`;
       const parsed = parseMark(c, typeof v[key] === "string" ? (v[key] as string) : "");
-      if (parsed !== null && typeof parsed === "object") ctx.addIssue({ code: "custom", path: [key], message: parsed.error });
-      else if (parsed === null && v.intent === "submit") ctx.addIssue({ code: "custom", path: [key], message: "judging.sheet.required" });
+      if (parsed !== null && typeof parsed === "object")
+        ctx.addIssue({ code: "custom", path: [key], message: parsed.error });
+      else if (parsed === null && v.intent === "submit")
+        ctx.addIssue({ code: "custom", path: [key], message: "judging.sheet.required" });
     }
   });
 }
 
 export const correctionReasonSchema = z.object({
-  reason: z.string().trim().min(2, "judging.review.reason_required").max(500, "judging.review.reason_long"),
+  reason: z
+    .string()
+    .trim()
+    .min(2, "judging.review.reason_required")
+    .max(500, "judging.review.reason_long"),
 });
 
 export const appealSchema = z.object({
-  text: z.string().trim().min(10, "judging.appeal.text_short").max(2000, "judging.appeal.text_long"),
+  text: z
+    .string()
+    .trim()
+    .min(10, "judging.appeal.text_short")
+    .max(2000, "judging.appeal.text_long"),
 });
 
 export const decisionSchema = z.object({
   outcome: z.enum(["upheld", "dismissed"], { message: "judging.appeal.outcome_required" }),
-  note: z.string().trim().min(2, "judging.appeal.note_required").max(2000, "judging.appeal.text_long"),
+  note: z
+    .string()
+    .trim()
+    .min(2, "judging.appeal.note_required")
+    .max(2000, "judging.appeal.text_long"),
   appealId: z.coerce.number().int().positive(),
 });
 
 export const judgesSchema = z.object({
-  judgeIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).min(1, "judging.judges.none")),
+  judgeIds: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.coerce.number().int().positive()).min(1, "judging.judges.none"),
+  ),
   chiefId: z.coerce.number().int().positive({ message: "judging.judges.chief_required" }),
 });
 
@@ -50,19 +67,39 @@ const mark = z
 
 export const partSchemeSchema = z.object({
   partId: z.coerce.number().int().positive(),
-  weight: z.coerce.number({ message: "judging.scheme.weight_invalid" }).int("judging.scheme.weight_invalid").min(1, "judging.scheme.weight_invalid").max(100, "judging.scheme.weight_invalid"),
+  weight: z.coerce
+    .number({ message: "judging.scheme.weight_invalid" })
+    .int("judging.scheme.weight_invalid")
+    .min(1, "judging.scheme.weight_invalid")
+    .max(100, "judging.scheme.weight_invalid"),
   fullMark: mark,
 });
 
 export const eventRulesSchema = z.object({
-  aggregation: z.enum(["mean", "trimmed_mean", "median", "worldskills"], { message: "judging.scheme.rule_invalid_short" }),
+  aggregation: z.enum(["mean", "trimmed_mean", "median", "worldskills"], {
+    message: "judging.scheme.rule_invalid_short",
+  }),
   tieBreak1: z.string().max(40).optional(),
   tieBreak2: z.string().max(40).optional(),
   ...Object.fromEntries(
     (["first", "second", "third", "merit"] as const).flatMap((tier) => [
       [`${tier}Kind`, z.enum(["none", "share", "count"])],
-      [`${tier}Value`, z.string().trim().regex(/^\d{0,4}$/, "judging.scheme.prize_value_invalid").optional()],
-      [`${tier}Min`, z.string().trim().regex(/^(\d{1,5}(\.\d{1,2})?)?$/, "judging.scheme.full_mark_invalid").optional()],
+      [
+        `${tier}Value`,
+        z
+          .string()
+          .trim()
+          .regex(/^\d{0,4}$/, "judging.scheme.prize_value_invalid")
+          .optional(),
+      ],
+      [
+        `${tier}Min`,
+        z
+          .string()
+          .trim()
+          .regex(/^(\d{1,5}(\.\d{1,2})?)?$/, "judging.scheme.full_mark_invalid")
+          .optional(),
+      ],
     ]),
   ),
 });

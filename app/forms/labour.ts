@@ -3,7 +3,10 @@ import { z } from "zod";
 import { INDICATOR_METHODS, LABOUR_INDICATORS, VETO_REASONS } from "~/domain/labour";
 
 const wholeNumber = (min: number, max: number, message: string) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number({ message }).int(message).min(min, message).max(max, message));
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number({ message }).int(message).min(min, message).max(max, message),
+  );
 
 /** Two decimals at most, stored as hundredths. */
 const decimal = (max: number, message: string) =>
@@ -48,7 +51,8 @@ export function labourPanelSchema(indicators: readonly { id: number; method: str
     veto: z.union([z.literal(""), z.enum(VETO_REASONS)], { message: "labour.form.veto" }),
   };
   for (const i of indicators) {
-    shape[`ind_${i.id}`] = i.method === "panel" ? decimal(100, "labour.form.mark") : decimal(1e9, "labour.form.value");
+    shape[`ind_${i.id}`] =
+      i.method === "panel" ? decimal(100, "labour.form.mark") : decimal(1e9, "labour.form.value");
   }
   return z.object(shape);
 }

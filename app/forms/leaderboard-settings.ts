@@ -6,7 +6,10 @@ export const leaderboardSettingsSchema = z.object({
   freezeAt: z
     .string()
     .trim()
-    .refine((v) => v === "" || !Number.isNaN(Date.parse(v)), "leaderboard.settings.freezeAtInvalid"),
+    .refine(
+      (v) => v === "" || !Number.isNaN(Date.parse(v)),
+      "leaderboard.settings.freezeAtInvalid",
+    ),
   standingsBestN: z.coerce
     .number({ message: "leaderboard.settings.bestNInvalid" })
     .int("leaderboard.settings.bestNInvalid")

@@ -2,7 +2,10 @@
 import { z } from "zod";
 
 const wholeNumber = (min: number, max: number, message: string) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number({ message }).int(message).min(min, message).max(max, message));
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number({ message }).int(message).min(min, message).max(max, message),
+  );
 
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "quiz.form.datetime");
 
@@ -18,17 +21,27 @@ export function quizComposeSchema(categoryCount: number) {
     shuffle: z.preprocess((v) => v === "on", z.boolean()),
     layout: z.enum(["one", "all"], { message: "quiz.form.layout" }),
   };
-  for (let i = 0; i < categoryCount; i++) shape[`count_${i}`] = wholeNumber(0, 500, "quiz.form.count");
+  for (let i = 0; i < categoryCount; i++)
+    shape[`count_${i}`] = wholeNumber(0, 500, "quiz.form.count");
   return z
     .object(shape)
-    .refine((v) => String(v.closesAt) > String(v.opensAt), { message: "quiz.form.closeOrder", path: ["closesAt"] })
-    .refine((v) => Object.entries(v).some(([k, n]) => k.startsWith("count_") && Number(n) > 0), { message: "quiz.form.noQuestions", path: ["count_0"] });
+    .refine((v) => String(v.closesAt) > String(v.opensAt), {
+      message: "quiz.form.closeOrder",
+      path: ["closesAt"],
+    })
+    .refine((v) => Object.entries(v).some(([k, n]) => k.startsWith("count_") && Number(n) > 0), {
+      message: "quiz.form.noQuestions",
+      path: ["count_0"],
+    });
 }
 
 export const quizAnswerSchema = z.object({
   attemptId: wholeNumber(1, 1e12, "quiz.form.invalid"),
   questionId: z.string().regex(/^\d+$/, "quiz.form.invalid"),
-  option: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(10)).max(10)),
+  option: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string().max(10)).max(10),
+  ),
 });
 
 export const quizSubmitSchema = z.object({

@@ -4,7 +4,10 @@ import { idList } from "./fields";
 export const individualEntrySchema = z.object({
   intent: z.literal("individual"),
   eventId: z.coerce.number({ message: "reg.form.required" }).int().positive("reg.form.required"),
-  workerId: z.coerce.number({ message: "reg.entry.chooseWorker" }).int().positive("reg.entry.chooseWorker"),
+  workerId: z.coerce
+    .number({ message: "reg.entry.chooseWorker" })
+    .int()
+    .positive("reg.entry.chooseWorker"),
 });
 
 export const teamEntrySchema = z.object({
@@ -23,7 +26,10 @@ export const entryActionSchema = z.object({
 export const replaceSchema = z.object({
   intent: z.literal("replace"),
   registrationId: z.coerce.number().int().positive(),
-  workerId: z.coerce.number({ message: "reg.entry.chooseWorker" }).int().positive("reg.entry.chooseWorker"),
+  workerId: z.coerce
+    .number({ message: "reg.entry.chooseWorker" })
+    .int()
+    .positive("reg.entry.chooseWorker"),
 });
 
 export const decisionSchema = z
@@ -32,7 +38,10 @@ export const decisionSchema = z
     ids: idList.pipe(z.array(z.number()).min(1, "reg.review.chooseSome")),
     reason: z.string().trim().max(500, "reg.form.tooLong").optional().default(""),
   })
-  .refine((v) => v.intent !== "reject" || v.reason !== "", { path: ["reason"], message: "reg.review.reasonRequired" });
+  .refine((v) => v.intent !== "reject" || v.reason !== "", {
+    path: ["reason"],
+    message: "reg.review.reasonRequired",
+  });
 
 export const checkInSchema = z.object({
   intent: z.literal("checkin"),

@@ -12,7 +12,8 @@ export const workerSchema = z.object({
     .min(1, "reg.form.required")
     .superRefine((v, ctx) => {
       const parsed = parseIdNumber(v);
-      if (!parsed.ok) ctx.addIssue({ code: "custom", message: `reg.worker.id.${parsed.error.code}` });
+      if (!parsed.ok)
+        ctx.addIssue({ code: "custom", message: `reg.worker.id.${parsed.error.code}` });
     })
     .transform((v) => {
       const parsed = parseIdNumber(v);
@@ -35,6 +36,9 @@ export const workerSchema = z.object({
     .optional()
     .default("")
     .transform((v) => (v === "" ? null : v)),
-  skillLevel: z.preprocess((v) => (v === "" ? null : v), z.enum(SKILL_LEVELS, { message: "reg.form.required" }).nullable().optional().default(null)),
+  skillLevel: z.preprocess(
+    (v) => (v === "" ? null : v),
+    z.enum(SKILL_LEVELS, { message: "reg.form.required" }).nullable().optional().default(null),
+  ),
   unionMember: checkbox,
 });

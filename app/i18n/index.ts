@@ -25,7 +25,17 @@ export const LOCALE_TAG: Record<Locale, string> = { zh: "zh-CN", en: "en" };
 
 type Catalogue = { zh: Record<string, string>; en: Record<string, string> };
 
-export const catalogues: Catalogue[] = [commonMessages, rulesMessages, scoringMessages, leaderboardMessages, honoursMessages, regMessages, labourMessages, quizMessages, judgingMessages];
+export const catalogues: Catalogue[] = [
+  commonMessages,
+  rulesMessages,
+  scoringMessages,
+  leaderboardMessages,
+  honoursMessages,
+  regMessages,
+  labourMessages,
+  quizMessages,
+  judgingMessages,
+];
 
 export const messages: Record<Locale, Record<string, string>> = {
   zh: Object.assign({}, ...catalogues.map((c) => c.zh)),

@@ -16,7 +16,13 @@ export type AppealDecisionRecord = {
   totalAfter: number | null;
   /** Other entries whose rank moved with this decision. */
   othersMoved: number;
-  changedMarks: { criterion: string; judgeNo: number; before: string | null; after: string | null; reason: string | null }[];
+  changedMarks: {
+    criterion: string;
+    judgeNo: number;
+    before: string | null;
+    after: string | null;
+    reason: string | null;
+  }[];
 };
 
 export type LodgeResult = { ok: true; id: number } | { ok: false; problem: JudgingProblem };
@@ -32,15 +38,26 @@ export async function lodgeAppeal(input: {
   return write(async (tx): Promise<LodgeResult> => {
     const entry = await tx.registration.findFirst({
       where: { id: input.registrationId, organisationId: input.organisationId },
-      select: { id: true, event: { select: { status: true, publishedAt: true, noticeEndsAt: true } } },
+      select: {
+        id: true,
+        event: { select: { status: true, publishedAt: true, noticeEndsAt: true } },
+      },
     });
     if (!entry) return { ok: false, problem: { code: "judging.appeal.not_found", params: {} } };
     const refusal = appealRefusal(entry.event, now);
     if (refusal) return { ok: false, problem: refusal };
-    const open = await tx.appeal.count({ where: { registrationId: entry.id, status: { in: ["submitted", "reviewing"] } } });
-    if (open > 0) return { ok: false, problem: { code: "judging.appeal.already_open", params: {} } };
+    const open = await tx.appeal.count({
+      where: { registrationId: entry.id, status: { in: ["submitted", "reviewing"] } },
+    });
+    if (open > 0)
+      return { ok: false, problem: { code: "judging.appeal.already_open", params: {} } };
     const appeal = await tx.appeal.create({
-      data: { registrationId: entry.id, organisationId: input.organisationId, submittedById: input.userId, text: input.text },
+      data: {
+        registrationId: entry.id,
+        organisationId: input.organisationId,
+        submittedById: input.userId,
+        text: input.text,
+      },
     });
     await appendAudit(tx, {
       actorId: input.userId,
@@ -62,7 +79,14 @@ export function listAppealsForEvent(eventId: number) {
   return prisma.appeal.findMany({
     where: { registration: { eventId } },
     orderBy: { id: "asc" },
-    select: { id: true, status: true, text: true, createdAt: true, registrationId: true, registration: { select: { blindCode: true } } },
+    select: {
+      id: true,
+      status: true,
+      text: true,
+      createdAt: true,
+      registrationId: true,
+      registration: { select: { blindCode: true } },
+    },
   });
 }
 
@@ -78,27 +102,44 @@ export function parseDecision(text: string | null): AppealDecisionRecord | null 
 export type ReviewResult = { ok: true } | { ok: false; problem: JudgingProblem };
 
 async function chiefOf(eventId: number, userId: number) {
-  const a = await prisma.judgeAssignment.findUnique({ where: { eventId_userId: { eventId, userId } } });
+  const a = await prisma.judgeAssignment.findUnique({
+    where: { eventId_userId: { eventId, userId } },
+  });
   return a?.isChief === true;
 }
 
 /** Chief judge opens the review: the entry's marks may now be corrected (see correctMarks). */
-export async function startAppealReview(appealId: number, eventId: number, chiefId: number): Promise<ReviewResult> {
-  if (!(await chiefOf(eventId, chiefId))) return { ok: false, problem: { code: "judging.appeal.not_found", params: {} } };
+export async function startAppealReview(
+  appealId: number,
+  eventId: number,
+  chiefId: number,
+): Promise<ReviewResult> {
+  if (!(await chiefOf(eventId, chiefId)))
+    return { ok: false, problem: { code: "judging.appeal.not_found", params: {} } };
   return write(async (tx): Promise<ReviewResult> => {
-    const appeal = await tx.appeal.findFirst({ where: { id: appealId, registration: { eventId } } });
+    const appeal = await tx.appeal.findFirst({
+      where: { id: appealId, registration: { eventId } },
+    });
     if (!appeal) return { ok: false, problem: { code: "judging.appeal.not_found", params: {} } };
-    if (appeal.status !== "submitted") return { ok: false, problem: { code: "judging.appeal.not_open", params: {} } };
+    if (appeal.status !== "submitted")
+      return { ok: false, problem: { code: "judging.appeal.not_open", params: {} } };
     await tx.appeal.update({ where: { id: appeal.id }, data: { status: "reviewing" } });
     // The published rank and total as the review starts: what the decision compares against.
-    const published = await tx.result.findUnique({ where: { registrationId: appeal.registrationId } });
+    const published = await tx.result.findUnique({
+      where: { registrationId: appeal.registrationId },
+    });
     await appendAudit(tx, {
       actorId: chiefId,
       action: "appeal.review",
       entityType: "registration",
       entityId: appeal.registrationId,
       before: { appealId, status: "submitted" },
-      after: { appealId, status: "reviewing", rank: published?.rank ?? null, total: published?.total ?? null },
+      after: {
+        appealId,
+        status: "reviewing",
+        rank: published?.rank ?? null,
+        total: published?.total ?? null,
+      },
     });
     return { ok: true };
   });
@@ -116,21 +157,35 @@ export async function decideAppeal(input: {
   outcome: "upheld" | "dismissed";
   note: string;
 }): Promise<ReviewResult> {
-  if (!(await chiefOf(input.eventId, input.chiefId))) return { ok: false, problem: { code: "judging.appeal.not_found", params: {} } };
+  if (!(await chiefOf(input.eventId, input.chiefId)))
+    return { ok: false, problem: { code: "judging.appeal.not_found", params: {} } };
   const result = await write(async (tx): Promise<ReviewResult> => {
-    const appeal = await tx.appeal.findFirst({ where: { id: input.appealId, registration: { eventId: input.eventId } } });
+    const appeal = await tx.appeal.findFirst({
+      where: { id: input.appealId, registration: { eventId: input.eventId } },
+    });
     if (!appeal) return { ok: false, problem: { code: "judging.appeal.not_found", params: {} } };
-    if (!appealOpen(appeal.status)) return { ok: false, problem: { code: "judging.appeal.not_open", params: {} } };
-    const before = await tx.result.findMany({ where: { eventId: input.eventId }, select: { registrationId: true, rank: true, total: true } });
+    if (!appealOpen(appeal.status))
+      return { ok: false, problem: { code: "judging.appeal.not_open", params: {} } };
+    const before = await tx.result.findMany({
+      where: { eventId: input.eventId },
+      select: { registrationId: true, rank: true, total: true },
+    });
     const mine = before.find((r) => r.registrationId === appeal.registrationId);
     const ranks = await writeEventRanks(tx, input.eventId);
     const after = await tx.result.findUnique({ where: { registrationId: appeal.registrationId } });
     const reviewStart = await tx.auditLog.findFirst({
-      where: { entityType: "registration", entityId: appeal.registrationId, action: { in: ["appeal.review", "appeal.lodge"] } },
+      where: {
+        entityType: "registration",
+        entityId: appeal.registrationId,
+        action: { in: ["appeal.review", "appeal.lodge"] },
+      },
       orderBy: { id: "desc" },
     });
     // Corrections during the review already moved the stored total; the published one is in the review record.
-    const atReview = reviewStart?.action === "appeal.review" ? (JSON.parse(reviewStart.after ?? "{}") as { total?: number | null }) : null;
+    const atReview =
+      reviewStart?.action === "appeal.review"
+        ? (JSON.parse(reviewStart.after ?? "{}") as { total?: number | null })
+        : null;
     const changed = await tx.auditLog.findMany({
       where: {
         entityType: "registration",
@@ -144,26 +199,57 @@ export async function decideAppeal(input: {
       note: input.note,
       rankBefore: mine?.rank ?? null,
       rankAfter: after?.rank ?? null,
-      totalBefore: atReview && atReview.total !== undefined ? atReview.total : (mine?.total ?? null),
+      totalBefore:
+        atReview && atReview.total !== undefined ? atReview.total : (mine?.total ?? null),
       totalAfter: after?.total ?? null,
-      othersMoved: before.filter((r) => r.registrationId !== appeal.registrationId && ranks.has(r.registrationId) && ranks.get(r.registrationId) !== r.rank).length,
+      othersMoved: before.filter(
+        (r) =>
+          r.registrationId !== appeal.registrationId &&
+          ranks.has(r.registrationId) &&
+          ranks.get(r.registrationId) !== r.rank,
+      ).length,
       changedMarks: changed.map((row) => {
-        const b = JSON.parse(row.before ?? "{}") as { criterion?: string; judgeNo?: number; display?: string | null };
+        const b = JSON.parse(row.before ?? "{}") as {
+          criterion?: string;
+          judgeNo?: number;
+          display?: string | null;
+        };
         const a = JSON.parse(row.after ?? "{}") as { display?: string | null };
-        return { criterion: b.criterion ?? "", judgeNo: b.judgeNo ?? 0, before: b.display ?? null, after: a.display ?? null, reason: row.reason };
+        return {
+          criterion: b.criterion ?? "",
+          judgeNo: b.judgeNo ?? 0,
+          before: b.display ?? null,
+          after: a.display ?? null,
+          reason: row.reason,
+        };
       }),
     };
     await tx.appeal.update({
       where: { id: appeal.id },
-      data: { status: input.outcome, decision: JSON.stringify(record), decidedById: input.chiefId, decidedAt: new Date() },
+      data: {
+        status: input.outcome,
+        decision: JSON.stringify(record),
+        decidedById: input.chiefId,
+        decidedAt: new Date(),
+      },
     });
     await appendAudit(tx, {
       actorId: input.chiefId,
       action: "appeal.decide",
       entityType: "registration",
       entityId: appeal.registrationId,
-      before: { appealId: appeal.id, status: appeal.status, rank: record.rankBefore, total: record.totalBefore },
-      after: { appealId: appeal.id, status: input.outcome, rank: record.rankAfter, total: record.totalAfter },
+      before: {
+        appealId: appeal.id,
+        status: appeal.status,
+        rank: record.rankBefore,
+        total: record.totalBefore,
+      },
+      after: {
+        appealId: appeal.id,
+        status: input.outcome,
+        rank: record.rankAfter,
+        total: record.totalAfter,
+      },
       reason: input.note,
     });
     return { ok: true };

@@ -1,14 +1,31 @@
 // Certificates for honour awards and contest prizes. A serial is issued once, inside the
 // write that creates the award (or issues the prize), and is what the QR code verifies.
 import { prisma, write, type Tx } from "~/db.server";
-import { formatCertificateSerial, nextCertificateSeq, serialCodeFor, verifySerialFormat, type HonourKind } from "~/domain/honours";
+import {
+  formatCertificateSerial,
+  nextCertificateSeq,
+  serialCodeFor,
+  verifySerialFormat,
+  type HonourKind,
+} from "~/domain/honours";
 import { appendAudit } from "~/models/audit.server";
 import type { Actor } from "~/models/honour-round.server";
 import { translate } from "~/i18n";
 
 async function nextSerial(tx: Tx, year: number, code: string): Promise<string> {
-  const issued = await tx.certificate.findMany({ where: { serial: { startsWith: `${year}-${code}-` } }, select: { serial: true } });
-  return formatCertificateSerial(year, code, nextCertificateSeq(issued.map((c) => c.serial), year, code));
+  const issued = await tx.certificate.findMany({
+    where: { serial: { startsWith: `${year}-${code}-` } },
+    select: { serial: true },
+  });
+  return formatCertificateSerial(
+    year,
+    code,
+    nextCertificateSeq(
+      issued.map((c) => c.serial),
+      year,
+      code,
+    ),
+  );
 }
 
 /** Certificates are Chinese documents whatever language the organiser's screen is in. */
@@ -25,9 +42,20 @@ export async function issueHonourCertificate(
   award: { id: number; kind: string; level: string; year: number; recipientName: string },
   now: Date,
 ) {
-  const serial = await nextSerial(tx, award.year, serialCodeFor("honour", award.kind as HonourKind));
+  const serial = await nextSerial(
+    tx,
+    award.year,
+    serialCodeFor("honour", award.kind as HonourKind),
+  );
   return tx.certificate.create({
-    data: { serial, kind: "honour", awardId: award.id, recipientName: award.recipientName, title: honourTitle(award), issuedAt: now },
+    data: {
+      serial,
+      kind: "honour",
+      awardId: award.id,
+      recipientName: award.recipientName,
+      title: honourTitle(award),
+      issuedAt: now,
+    },
   });
 }
 
@@ -38,7 +66,9 @@ export async function verifyCertificate(input: string) {
   const serial = input.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
   const certificate = await prisma.certificate.findUnique({
     where: { serial },
-    include: { award: { select: { conferringBody: true, organisation: { select: { name: true } } } } },
+    include: {
+      award: { select: { conferringBody: true, organisation: { select: { name: true } } } },
+    },
   });
   if (!certificate) return { status: "unknown" as const, serial };
   return {
@@ -80,10 +110,14 @@ const documentInclude = {
   },
 } as const;
 
-type CertificateWithAward = Awaited<ReturnType<typeof prisma.certificate.findMany<{ include: typeof documentInclude }>>>[number];
+type CertificateWithAward = Awaited<
+  ReturnType<typeof prisma.certificate.findMany<{ include: typeof documentInclude }>>
+>[number];
 
 async function toDocuments(rows: CertificateWithAward[]): Promise<CertificateDocument[]> {
-  const registrationIds = rows.map((r) => r.registrationId).filter((id): id is number => id !== null);
+  const registrationIds = rows
+    .map((r) => r.registrationId)
+    .filter((id): id is number => id !== null);
   const registrations = await prisma.registration.findMany({
     where: { id: { in: registrationIds } },
     select: {
@@ -114,21 +148,31 @@ async function toDocuments(rows: CertificateWithAward[]): Promise<CertificateDoc
 }
 
 export async function getCertificateDocument(serial: string): Promise<CertificateDocument | null> {
-  const row = await prisma.certificate.findUnique({ where: { serial: serial.toUpperCase() }, include: documentInclude });
+  const row = await prisma.certificate.findUnique({
+    where: { serial: serial.toUpperCase() },
+    include: documentInclude,
+  });
   if (!row) return null;
   const [doc] = await toDocuments([row]);
   return doc ?? null;
 }
 
-export function mayDownloadCertificate(doc: CertificateDocument, actor: Actor & { workerId: number | null }): boolean {
+export function mayDownloadCertificate(
+  doc: CertificateDocument,
+  actor: Actor & { workerId: number | null },
+): boolean {
   if (actor.role === "admin") return true;
-  if (actor.role === "org_manager") return doc.organisationId !== null && doc.organisationId === actor.organisationId;
+  if (actor.role === "org_manager")
+    return doc.organisationId !== null && doc.organisationId === actor.organisationId;
   if (actor.role === "worker") return doc.workerId !== null && doc.workerId === actor.workerId;
   return false;
 }
 
 export async function listRoundCertificateDocuments(roundId: number) {
-  const round = await prisma.nominationRound.findUnique({ where: { id: roundId }, select: { id: true, name: true } });
+  const round = await prisma.nominationRound.findUnique({
+    where: { id: roundId },
+    select: { id: true, name: true },
+  });
   if (!round) return null;
   const rows = await prisma.certificate.findMany({
     where: { award: { nomination: { roundId } }, revokedAt: null },
@@ -139,11 +183,21 @@ export async function listRoundCertificateDocuments(roundId: number) {
 }
 
 export async function listEventCertificateDocuments(eventId: number) {
-  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { id: true, name: true } });
+  const event = await prisma.event.findUnique({
+    where: { id: eventId },
+    select: { id: true, name: true },
+  });
   if (!event) return null;
-  const results = await prisma.result.findMany({ where: { eventId }, select: { registrationId: true } });
+  const results = await prisma.result.findMany({
+    where: { eventId },
+    select: { registrationId: true },
+  });
   const rows = await prisma.certificate.findMany({
-    where: { kind: "prize", registrationId: { in: results.map((r) => r.registrationId) }, revokedAt: null },
+    where: {
+      kind: "prize",
+      registrationId: { in: results.map((r) => r.registrationId) },
+      revokedAt: null,
+    },
     include: documentInclude,
     orderBy: { serial: "asc" },
   });
@@ -168,7 +222,11 @@ export async function listPrizeEvents() {
   const withCert = new Set(certs.map((c) => c.registrationId));
   return events.map((e) => {
     const prizes = issued.filter((r) => r.eventId === e.id);
-    return { ...e, prizes: prizes.length, certificates: prizes.filter((r) => withCert.has(r.registrationId)).length };
+    return {
+      ...e,
+      prizes: prizes.length,
+      certificates: prizes.filter((r) => withCert.has(r.registrationId)).length,
+    };
   });
 }
 
@@ -176,40 +234,66 @@ export async function listPrizeEvents() {
  * Issues a certificate to every prize winner of an event that has none yet. Only published
  * results count: a prize still under notice or appeal may change.
  */
-export async function issuePrizeCertificates(actor: Actor, eventId: number, now: Date = new Date()) {
+export async function issuePrizeCertificates(
+  actor: Actor,
+  eventId: number,
+  now: Date = new Date(),
+) {
   if (actor.role !== "admin") throw new Error("Only the organiser issues certificates");
   return write(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id: eventId }, include: { contest: { select: { name: true } } } });
+    const event = await tx.event.findUnique({
+      where: { id: eventId },
+      include: { contest: { select: { name: true } } },
+    });
     if (!event || event.status !== "published") return { ok: false as const, issued: 0 };
     const results = await tx.result.findMany({
       where: { eventId, prize: { not: null } },
-      include: { registration: { select: { worker: { select: { name: true } }, team: { select: { name: true } } } } },
+      include: {
+        registration: {
+          select: { worker: { select: { name: true } }, team: { select: { name: true } } },
+        },
+      },
       orderBy: { rank: "asc" },
     });
     const existing = new Set(
-      (await tx.certificate.findMany({ where: { kind: "prize", registrationId: { in: results.map((r) => r.registrationId) } }, select: { registrationId: true } })).map(
-        (c) => c.registrationId,
-      ),
+      (
+        await tx.certificate.findMany({
+          where: { kind: "prize", registrationId: { in: results.map((r) => r.registrationId) } },
+          select: { registrationId: true },
+        })
+      ).map((c) => c.registrationId),
     );
     const year = (event.publishedAt ?? now).getFullYear();
     let issued = 0;
     for (const result of results) {
       if (existing.has(result.registrationId) || !result.prize) continue;
-      const recipientName = result.registration.worker?.name ?? result.registration.team?.name ?? "";
+      const recipientName =
+        result.registration.worker?.name ?? result.registration.team?.name ?? "";
       const title = translate("zh", "honours.certificate.title.prize", {
         contest: event.contest.name,
         event: event.name,
         prize: translate("zh", `honours.prize.${result.prize}`),
       });
       const certificate = await tx.certificate.create({
-        data: { serial: await nextSerial(tx, year, serialCodeFor("prize")), kind: "prize", registrationId: result.registrationId, recipientName, title, issuedAt: now },
+        data: {
+          serial: await nextSerial(tx, year, serialCodeFor("prize")),
+          kind: "prize",
+          registrationId: result.registrationId,
+          recipientName,
+          title,
+          issuedAt: now,
+        },
       });
       await appendAudit(tx, {
         actorId: actor.id,
         action: "certificate.issue",
         entityType: "Certificate",
         entityId: certificate.id,
-        after: { serial: certificate.serial, registrationId: result.registrationId, prize: result.prize },
+        after: {
+          serial: certificate.serial,
+          registrationId: result.registrationId,
+          prize: result.prize,
+        },
       });
       issued++;
     }

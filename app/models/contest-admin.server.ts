@@ -2,8 +2,17 @@
 import { prisma, write, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { eventDefinitionFromRecord } from "~/domain/contest/eventRecord";
-import { validateEvent, type EventProblem, type RoundStage, type PartKind } from "~/domain/contest/events";
-import { checkContestTransition, type ContestStatus, type ContestTransitionProblem } from "~/domain/contest/status";
+import {
+  validateEvent,
+  type EventProblem,
+  type RoundStage,
+  type PartKind,
+} from "~/domain/contest/events";
+import {
+  checkContestTransition,
+  type ContestStatus,
+  type ContestTransitionProblem,
+} from "~/domain/contest/status";
 import { appendAudit } from "./audit.server";
 
 export type ContestInput = {
@@ -34,7 +43,11 @@ export type EventInput = {
   maxAge: number | null;
   minSkillLevel: string | null;
   unionMemberRequired: boolean;
-  rounds: { stage: RoundStage; advanceCount: number | null; parts: { kind: PartKind; weight: number }[] }[];
+  rounds: {
+    stage: RoundStage;
+    advanceCount: number | null;
+    parts: { kind: PartKind; weight: number }[];
+  }[];
 };
 
 export function listOrganisers() {
@@ -79,7 +92,10 @@ const EVENT_SELECT = {
   minSkillLevel: true,
   unionMemberRequired: true,
   advanceCounts: true,
-  parts: { orderBy: [{ sortOrder: "asc" as const }, { id: "asc" as const }], select: { kind: true, round: true, weight: true, name: true } },
+  parts: {
+    orderBy: [{ sortOrder: "asc" as const }, { id: "asc" as const }],
+    select: { kind: true, round: true, weight: true, name: true },
+  },
 } satisfies Prisma.EventSelect;
 
 export async function getContestForAdmin(id: number) {
@@ -99,11 +115,17 @@ export async function getContestForAdmin(id: number) {
       endsAt: true,
       status: true,
       organiser: { select: { name: true } },
-      events: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { ...EVENT_SELECT, _count: { select: { registrations: true } } } },
+      events: {
+        orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+        select: { ...EVENT_SELECT, _count: { select: { registrations: true } } },
+      },
     },
   });
   if (!contest) return null;
-  const events = contest.events.map((e) => ({ ...e, problems: validateEvent(eventDefinitionFromRecord(e)) }));
+  const events = contest.events.map((e) => ({
+    ...e,
+    problems: validateEvent(eventDefinitionFromRecord(e)),
+  }));
   return { ...contest, events };
 }
 
@@ -111,21 +133,39 @@ export function getEventForAdmin(contestId: number, eventId: number) {
   return prisma.event.findFirst({ where: { id: eventId, contestId }, select: EVENT_SELECT });
 }
 
-export type SaveOutcome = { ok: true; id: number } | { ok: false; field?: string; problems?: EventProblem[]; code?: string };
+export type SaveOutcome =
+  | { ok: true; id: number }
+  | { ok: false; field?: string; problems?: EventProblem[]; code?: string };
 
 export async function createContest(actorId: number, input: ContestInput): Promise<SaveOutcome> {
-  const taken = await prisma.contest.findUnique({ where: { code: input.code }, select: { id: true } });
+  const taken = await prisma.contest.findUnique({
+    where: { code: input.code },
+    select: { id: true },
+  });
   if (taken) return { ok: false, field: "code", code: "reg.contest.codeTaken" };
   const contest = await write(async (tx) => {
     const created = await tx.contest.create({ data: { ...input, status: "draft" } });
-    await appendAudit(tx, { actorId, action: "contest.create", entityType: "Contest", entityId: created.id, after: { code: input.code, status: "draft" } });
+    await appendAudit(tx, {
+      actorId,
+      action: "contest.create",
+      entityType: "Contest",
+      entityId: created.id,
+      after: { code: input.code, status: "draft" },
+    });
     return created;
   });
   return { ok: true, id: contest.id };
 }
 
-export async function updateContest(actorId: number, id: number, input: ContestInput): Promise<SaveOutcome> {
-  const clash = await prisma.contest.findFirst({ where: { code: input.code, NOT: { id } }, select: { id: true } });
+export async function updateContest(
+  actorId: number,
+  id: number,
+  input: ContestInput,
+): Promise<SaveOutcome> {
+  const clash = await prisma.contest.findFirst({
+    where: { code: input.code, NOT: { id } },
+    select: { id: true },
+  });
   if (clash) return { ok: false, field: "code", code: "reg.contest.codeTaken" };
   await write(async (tx) => {
     const before = await tx.contest.findUniqueOrThrow({ where: { id } });
@@ -135,31 +175,53 @@ export async function updateContest(actorId: number, id: number, input: ContestI
       action: "contest.update",
       entityType: "Contest",
       entityId: id,
-      before: { code: before.code, name: before.name, registrationClosesAt: before.registrationClosesAt },
-      after: { code: input.code, name: input.name, registrationClosesAt: input.registrationClosesAt },
+      before: {
+        code: before.code,
+        name: before.name,
+        registrationClosesAt: before.registrationClosesAt,
+      },
+      after: {
+        code: input.code,
+        name: input.name,
+        registrationClosesAt: input.registrationClosesAt,
+      },
     });
   });
   return { ok: true, id };
 }
 
 async function transitionFacts(tx: Tx, contestId: number, to: ContestStatus, now: Date) {
-  const contest = await tx.contest.findUniqueOrThrow({ where: { id: contestId }, select: { registrationOpensAt: true, registrationClosesAt: true } });
+  const contest = await tx.contest.findUniqueOrThrow({
+    where: { id: contestId },
+    select: { registrationOpensAt: true, registrationClosesAt: true },
+  });
   const events = await tx.event.findMany({ where: { contestId }, select: EVENT_SELECT });
   const facts = {
     now,
     eventCount: events.length,
-    invalidEventCodes: events.filter((e) => validateEvent(eventDefinitionFromRecord(e)).length > 0).map((e) => e.code),
+    invalidEventCodes: events
+      .filter((e) => validateEvent(eventDefinitionFromRecord(e)).length > 0)
+      .map((e) => e.code),
     registrationWindow:
       contest.registrationOpensAt && contest.registrationClosesAt
         ? { opensAt: contest.registrationOpensAt, closesAt: contest.registrationClosesAt }
         : null,
   };
   if (to === "in_progress") {
-    return { ...facts, approvedEntryCount: await tx.registration.count({ where: { event: { contestId }, status: { in: ["approved", "checked_in"] } } }) };
+    return {
+      ...facts,
+      approvedEntryCount: await tx.registration.count({
+        where: { event: { contestId }, status: { in: ["approved", "checked_in"] } },
+      }),
+    };
   }
   if (to === "results_published") {
     const unscored = await tx.registration.count({
-      where: { event: { contestId }, status: { in: ["approved", "checked_in"] }, OR: [{ result: null }, { result: { complete: false } }] },
+      where: {
+        event: { contestId },
+        status: { in: ["approved", "checked_in"] },
+        OR: [{ result: null }, { result: { complete: false } }],
+      },
     });
     return { ...facts, unscoredEntryCount: unscored };
   }
@@ -174,13 +236,24 @@ export function changeContestStatus(
   options: { now?: Date; reason?: string } = {},
 ): Promise<{ ok: true } | { ok: false; problems: ContestTransitionProblem[] }> {
   return write(async (tx) => {
-    const contest = await tx.contest.findUniqueOrThrow({ where: { id: contestId }, select: { status: true } });
+    const contest = await tx.contest.findUniqueOrThrow({
+      where: { id: contestId },
+      select: { status: true },
+    });
     const from = contest.status as ContestStatus;
     const facts = await transitionFacts(tx, contestId, to, options.now ?? new Date());
     const verdict = checkContestTransition(from, to, { ...facts, cancelReason: options.reason });
     if (!verdict.ok) return { ok: false, problems: verdict.error };
     await tx.contest.update({ where: { id: contestId }, data: { status: to } });
-    await appendAudit(tx, { actorId, action: "contest.status", entityType: "Contest", entityId: contestId, before: from, after: to, reason: options.reason ?? null });
+    await appendAudit(tx, {
+      actorId,
+      action: "contest.status",
+      entityType: "Contest",
+      entityId: contestId,
+      before: from,
+      after: to,
+      reason: options.reason ?? null,
+    });
     return { ok: true };
   });
 }
@@ -188,7 +261,9 @@ export function changeContestStatus(
 function eventData(input: EventInput) {
   const team = input.mode === "team";
   const advance: Record<string, number> = {};
-  for (const round of input.rounds) if (round.stage !== "final" && round.advanceCount !== null) advance[round.stage] = round.advanceCount;
+  for (const round of input.rounds)
+    if (round.stage !== "final" && round.advanceCount !== null)
+      advance[round.stage] = round.advanceCount;
   return {
     code: input.code,
     name: input.name,
@@ -214,46 +289,82 @@ const PART_NAMES: Record<PartKind, string> = { theory: "理论知识", practical
  * Creates or updates an event after validateEvent accepts it. Parts are replaced only
  * while no criteria hang off them; once a marking scheme exists only weights change.
  */
-export async function saveEvent(actorId: number, contestId: number, eventId: number | null, input: EventInput): Promise<SaveOutcome> {
+export async function saveEvent(
+  actorId: number,
+  contestId: number,
+  eventId: number | null,
+  input: EventInput,
+): Promise<SaveOutcome> {
   const definition = {
     code: input.code,
     name: input.name,
     mode: input.mode,
-    team: input.mode === "team" ? { minSize: input.teamMin, maxSize: input.teamMax, substitutes: input.substitutes } : null,
+    team:
+      input.mode === "team"
+        ? { minSize: input.teamMin, maxSize: input.teamMax, substitutes: input.substitutes }
+        : null,
     quotaPerOrg: input.quotaPerOrg,
     overallCap: input.cap,
-    eligibility: { minAge: input.minAge, maxAge: input.maxAge, unionMemberRequired: input.unionMemberRequired },
+    eligibility: {
+      minAge: input.minAge,
+      maxAge: input.maxAge,
+      unionMemberRequired: input.unionMemberRequired,
+    },
     rounds: input.rounds,
   };
   const problems = validateEvent(definition);
   if (problems.length > 0) return { ok: false, problems };
-  const clash = await prisma.event.findFirst({ where: { contestId, code: input.code, ...(eventId ? { NOT: { id: eventId } } : {}) }, select: { id: true } });
+  const clash = await prisma.event.findFirst({
+    where: { contestId, code: input.code, ...(eventId ? { NOT: { id: eventId } } : {}) },
+    select: { id: true },
+  });
   if (clash) return { ok: false, field: "code", code: "reg.event.codeTaken" };
 
-  const parts = input.rounds.flatMap((round) => round.parts.map((p) => ({ ...p, round: round.stage })));
+  const parts = input.rounds.flatMap((round) =>
+    round.parts.map((p) => ({ ...p, round: round.stage })),
+  );
   return write(async (tx) => {
     let id = eventId;
     if (id === null) {
       const count = await tx.event.count({ where: { contestId } });
-      const created = await tx.event.create({ data: { ...eventData(input), contestId, sortOrder: count } });
+      const created = await tx.event.create({
+        data: { ...eventData(input), contestId, sortOrder: count },
+      });
       id = created.id;
     } else {
       await tx.event.update({ where: { id }, data: eventData(input) });
     }
-    const existing = await tx.eventPart.findMany({ where: { eventId: id }, select: { id: true, kind: true, round: true, _count: { select: { criteria: true } } } });
+    const existing = await tx.eventPart.findMany({
+      where: { eventId: id },
+      select: { id: true, kind: true, round: true, _count: { select: { criteria: true } } },
+    });
     const hasScheme = existing.some((p) => p._count.criteria > 0);
     if (!hasScheme) {
       await tx.eventPart.deleteMany({ where: { eventId: id } });
       await tx.eventPart.createMany({
-        data: parts.map((p, i) => ({ eventId: id as number, kind: p.kind, round: p.round, name: PART_NAMES[p.kind], weight: p.weight, sortOrder: i })),
+        data: parts.map((p, i) => ({
+          eventId: id as number,
+          kind: p.kind,
+          round: p.round,
+          name: PART_NAMES[p.kind],
+          weight: p.weight,
+          sortOrder: i,
+        })),
       });
     } else {
       for (const p of parts) {
         const match = existing.find((e) => e.kind === p.kind && e.round === p.round);
-        if (match) await tx.eventPart.update({ where: { id: match.id }, data: { weight: p.weight } });
+        if (match)
+          await tx.eventPart.update({ where: { id: match.id }, data: { weight: p.weight } });
       }
     }
-    await appendAudit(tx, { actorId, action: eventId ? "event.update" : "event.create", entityType: "Event", entityId: id, after: { ...eventData(input), parts } });
+    await appendAudit(tx, {
+      actorId,
+      action: eventId ? "event.update" : "event.create",
+      entityType: "Event",
+      entityId: id,
+      after: { ...eventData(input), parts },
+    });
     return { ok: true as const, id };
   });
 }

@@ -85,7 +85,14 @@ export async function adminOverview() {
       prisma.contest.findMany({
         orderBy: { updatedAt: "desc" },
         take: 20,
-        select: { id: true, code: true, name: true, kind: true, status: true, _count: { select: { events: true } } },
+        select: {
+          id: true,
+          code: true,
+          name: true,
+          kind: true,
+          status: true,
+          _count: { select: { events: true } },
+        },
       }),
     ]);
   return { contests, events, registrations, pending, organisations, workers, honours, recent };

@@ -13,9 +13,20 @@ import {
   recordObjectionHandling,
   reviewNomination,
 } from "./honour-round.server";
-import { getCertificateDocument, issuePrizeCertificates, listRoundCertificateDocuments, verifyCertificate } from "./certificate.server";
+import {
+  getCertificateDocument,
+  issuePrizeCertificates,
+  listRoundCertificateDocuments,
+  verifyCertificate,
+} from "./certificate.server";
 import { listHonourRoll } from "./honour.server";
-import { SUPPORTING_TEXT, createNominatingUnit, createOrganiser, createRankedEvent, pdfAttachment } from "~/test/honours-factories";
+import {
+  SUPPORTING_TEXT,
+  createNominatingUnit,
+  createOrganiser,
+  createRankedEvent,
+  pdfAttachment,
+} from "~/test/honours-factories";
 
 const DAY = 86_400_000;
 const allTicked = checklistFrom([...REVIEW_CHECKLIST_ITEMS]);
@@ -50,45 +61,110 @@ describe("a nomination round from opening to awards", () => {
       attachments: [pdfAttachment()],
     });
     expect(managerNomination.ok).toBe(true);
-    const frontLine = await createNomination(b.actor, round.id, { workerId: b.frontLineWorkers[0]!.id, supportingText: SUPPORTING_TEXT, attachments: [] });
+    const frontLine = await createNomination(b.actor, round.id, {
+      workerId: b.frontLineWorkers[0]!.id,
+      supportingText: SUPPORTING_TEXT,
+      attachments: [],
+    });
     expect(frontLine.ok).toBe(true);
 
     // 1 of 2 front-line (50% < 60%) and 1 of 2 managers (50% > 15%): both ratio rules warn.
     const live = await getRoundForOrganiser(round.id);
-    expect(live?.evaluations.filter((e) => e.status === "warn").map((e) => e.rule.kind)).toEqual(["min_share", "max_share"]);
+    expect(live?.evaluations.filter((e) => e.status === "warn").map((e) => e.rule.kind)).toEqual([
+      "min_share",
+      "max_share",
+    ]);
 
     // Review can only start once nominations close; the round cannot jump to notice.
-    expect((await advanceRound(organiser.actor, round.id, "public_notice", { notice: null })).ok).toBe(false);
+    expect(
+      (await advanceRound(organiser.actor, round.id, "public_notice", { notice: null })).ok,
+    ).toBe(false);
     expect((await advanceRound(organiser.actor, round.id, "reviewing")).ok).toBe(true);
 
     const managerId = managerNomination.ok ? managerNomination.value.id : 0;
     const frontLineId = frontLine.ok ? frontLine.value.id : 0;
-    const incomplete = await reviewNomination(organiser.actor, round.id, frontLineId, { decision: "accepted", checklist: checklistFrom(["eligibility"]), reason: "" });
-    expect(incomplete.ok ? [] : incomplete.problems.map((p) => p.code)).toEqual(["review_checklist_incomplete"]);
-    const noReason = await reviewNomination(organiser.actor, round.id, managerId, { decision: "rejected", checklist: allTicked, reason: " " });
-    expect(noReason.ok ? [] : noReason.problems.map((p) => p.code)).toEqual(["nomination_reason_required"]);
-    expect((await reviewNomination(organiser.actor, round.id, managerId, { decision: "rejected", checklist: allTicked, reason: "企业负责人比例超过要求" })).ok).toBe(true);
-    expect((await reviewNomination(organiser.actor, round.id, frontLineId, { decision: "accepted", checklist: allTicked, reason: "" })).ok).toBe(true);
+    const incomplete = await reviewNomination(organiser.actor, round.id, frontLineId, {
+      decision: "accepted",
+      checklist: checklistFrom(["eligibility"]),
+      reason: "",
+    });
+    expect(incomplete.ok ? [] : incomplete.problems.map((p) => p.code)).toEqual([
+      "review_checklist_incomplete",
+    ]);
+    const noReason = await reviewNomination(organiser.actor, round.id, managerId, {
+      decision: "rejected",
+      checklist: allTicked,
+      reason: " ",
+    });
+    expect(noReason.ok ? [] : noReason.problems.map((p) => p.code)).toEqual([
+      "nomination_reason_required",
+    ]);
+    expect(
+      (
+        await reviewNomination(organiser.actor, round.id, managerId, {
+          decision: "rejected",
+          checklist: allTicked,
+          reason: "企业负责人比例超过要求",
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await reviewNomination(organiser.actor, round.id, frontLineId, {
+          decision: "accepted",
+          checklist: allTicked,
+          reason: "",
+        })
+      ).ok,
+    ).toBe(true);
 
     const now = Date.now();
     const shortNotice = { startsAt: new Date(now - DAY), endsAt: new Date(now + 2 * DAY) };
-    const refused = await advanceRound(organiser.actor, round.id, "public_notice", { notice: shortNotice });
-    expect(refused.ok ? [] : refused.problems.map((p) => p.code)).toEqual(["notice_period_too_short"]);
+    const refused = await advanceRound(organiser.actor, round.id, "public_notice", {
+      notice: shortNotice,
+    });
+    expect(refused.ok ? [] : refused.problems.map((p) => p.code)).toEqual([
+      "notice_period_too_short",
+    ]);
     const notice = { startsAt: new Date(now - DAY), endsAt: new Date(now + 7 * DAY) };
-    expect((await advanceRound(organiser.actor, round.id, "public_notice", { notice })).ok).toBe(true);
+    expect((await advanceRound(organiser.actor, round.id, "public_notice", { notice })).ok).toBe(
+      true,
+    );
 
-    const objection = await lodgePublicObjection(round.id, { nominationId: frontLineId, text: "材料中的获奖年份有误。", contactName: "王先生", contactPhone: "13800138000" });
+    const objection = await lodgePublicObjection(round.id, {
+      nominationId: frontLineId,
+      text: "材料中的获奖年份有误。",
+      contactName: "王先生",
+      contactPhone: "13800138000",
+    });
     expect(objection.ok).toBe(true);
     // Not yet: the notice is running and the objection is open.
-    const early = await advanceRound(organiser.actor, round.id, "conferred", { now: new Date(now) });
-    expect(early.ok ? [] : early.problems.map((p) => p.code).sort()).toEqual(["round_notice_not_ended", "round_objections_open"]);
+    const early = await advanceRound(organiser.actor, round.id, "conferred", {
+      now: new Date(now),
+    });
+    expect(early.ok ? [] : early.problems.map((p) => p.code).sort()).toEqual([
+      "round_notice_not_ended",
+      "round_objections_open",
+    ]);
     const objectionId = objection.ok ? objection.value.id : 0;
-    expect((await recordObjectionHandling(organiser.actor, round.id, objectionId, { outcome: "dismissed", note: "经核实，获奖年份无误。" })).ok).toBe(true);
+    expect(
+      (
+        await recordObjectionHandling(organiser.actor, round.id, objectionId, {
+          outcome: "dismissed",
+          note: "经核实，获奖年份无误。",
+        })
+      ).ok,
+    ).toBe(true);
 
-    const conferred = await advanceRound(organiser.actor, round.id, "conferred", { now: new Date(now + 8 * DAY) });
+    const conferred = await advanceRound(organiser.actor, round.id, "conferred", {
+      now: new Date(now + 8 * DAY),
+    });
     expect(conferred.ok).toBe(true);
 
-    const awards = await prisma.honourAward.findMany({ where: { nomination: { roundId: round.id } }, include: { certificates: true } });
+    const awards = await prisma.honourAward.findMany({
+      where: { nomination: { roundId: round.id } },
+      include: { certificates: true },
+    });
     expect(awards.map((w) => w.recipientName)).toEqual([b.frontLineWorkers[0]!.name]);
     const serial = awards[0]!.certificates[0]!.serial;
     expect(verifySerialFormat(serial).ok).toBe(true);
@@ -96,18 +172,34 @@ describe("a nomination round from opening to awards", () => {
     expect((await verifyCertificate(serial)).status).toBe("genuine");
     expect((await getCertificateDocument(serial))?.title).toBe("2026年度市级劳动模范");
     expect((await listRoundCertificateDocuments(round.id))?.documents).toHaveLength(1);
-    expect((await listHonourRoll({ q: b.frontLineWorkers[0]!.name })).items.map((i) => i.kind)).toEqual(["model_worker"]);
+    expect(
+      (await listHonourRoll({ q: b.frontLineWorkers[0]!.name })).items.map((i) => i.kind),
+    ).toEqual(["model_worker"]);
 
-    const roundLog = await prisma.auditLog.findMany({ where: { entityType: "NominationRound", entityId: round.id }, orderBy: { id: "asc" } });
-    expect(roundLog.map((e) => [e.action, e.actorId, e.after && JSON.parse(e.after).status])).toEqual([
+    const roundLog = await prisma.auditLog.findMany({
+      where: { entityType: "NominationRound", entityId: round.id },
+      orderBy: { id: "asc" },
+    });
+    expect(
+      roundLog.map((e) => [e.action, e.actorId, e.after && JSON.parse(e.after).status]),
+    ).toEqual([
       ["honour_round.create", organiser.user.id, "draft"],
       ["honour_round.status", organiser.user.id, "open"],
       ["honour_round.status", organiser.user.id, "reviewing"],
       ["honour_round.status", organiser.user.id, "public_notice"],
       ["honour_round.status", organiser.user.id, "conferred"],
     ]);
-    const nominationLog = await prisma.auditLog.findMany({ where: { entityType: "Nomination", entityId: frontLineId }, orderBy: { id: "asc" } });
-    expect(nominationLog.map((e) => e.action)).toEqual(["nomination.submit", "nomination.accept", "objection.lodge", "objection.handle", "nomination.award"]);
+    const nominationLog = await prisma.auditLog.findMany({
+      where: { entityType: "Nomination", entityId: frontLineId },
+      orderBy: { id: "asc" },
+    });
+    expect(nominationLog.map((e) => e.action)).toEqual([
+      "nomination.submit",
+      "nomination.accept",
+      "objection.lodge",
+      "objection.handle",
+      "nomination.award",
+    ]);
     // The objector's contact details stay out of the log.
     expect(nominationLog.map((e) => `${e.after}${e.reason}`).join("")).not.toContain("13800138000");
   });
@@ -118,18 +210,51 @@ describe("authorisation", () => {
     const organiser = await createOrganiser();
     const unit = await createNominatingUnit();
     const round = await openRound(organiser.actor);
-    const nomination = await createNomination(unit.actor, round.id, { workerId: unit.frontLineWorkers[0]!.id, supportingText: SUPPORTING_TEXT, attachments: [] });
-    const judge = { id: unit.user.id, role: "judge" as const, organisationId: unit.organisation.id };
-    const worker = { id: unit.user.id, role: "worker" as const, organisationId: unit.organisation.id };
+    const nomination = await createNomination(unit.actor, round.id, {
+      workerId: unit.frontLineWorkers[0]!.id,
+      supportingText: SUPPORTING_TEXT,
+      attachments: [],
+    });
+    const judge = {
+      id: unit.user.id,
+      role: "judge" as const,
+      organisationId: unit.organisation.id,
+    };
+    const worker = {
+      id: unit.user.id,
+      role: "worker" as const,
+      organisationId: unit.organisation.id,
+    };
     for (const actor of [unit.actor, judge, worker]) {
       await expect(advanceRound(actor, round.id, "reviewing")).rejects.toThrow(NotAuthorisedError);
-      await expect(advanceRound(actor, round.id, "cancelled", { reason: "x" })).rejects.toThrow(NotAuthorisedError);
-      await expect(reviewNomination(actor, round.id, nomination.ok ? nomination.value.id : 0, { decision: "accepted", checklist: allTicked, reason: "" })).rejects.toThrow(
+      await expect(advanceRound(actor, round.id, "cancelled", { reason: "x" })).rejects.toThrow(
         NotAuthorisedError,
       );
-      await expect(createRound(actor, { name: "x", kind: "craftsman", level: "city", year: 2026, conferringBody: "x", quota: 1, perOrgQuota: null, minFrontLinePercent: null, maxManagerPercent: null, deadline: new Date() })).rejects.toThrow(NotAuthorisedError);
+      await expect(
+        reviewNomination(actor, round.id, nomination.ok ? nomination.value.id : 0, {
+          decision: "accepted",
+          checklist: allTicked,
+          reason: "",
+        }),
+      ).rejects.toThrow(NotAuthorisedError);
+      await expect(
+        createRound(actor, {
+          name: "x",
+          kind: "craftsman",
+          level: "city",
+          year: 2026,
+          conferringBody: "x",
+          quota: 1,
+          perOrgQuota: null,
+          minFrontLinePercent: null,
+          maxManagerPercent: null,
+          deadline: new Date(),
+        }),
+      ).rejects.toThrow(NotAuthorisedError);
     }
-    expect((await prisma.nominationRound.findUniqueOrThrow({ where: { id: round.id } })).status).toBe("open");
+    expect(
+      (await prisma.nominationRound.findUniqueOrThrow({ where: { id: round.id } })).status,
+    ).toBe("open");
   });
 
   it("a manager sees only their own organisation's nominations before the notice", async () => {
@@ -137,9 +262,21 @@ describe("authorisation", () => {
     const a = await createNominatingUnit("甲单位");
     const b = await createNominatingUnit("乙单位");
     const round = await openRound(organiser.actor);
-    await createNomination(a.actor, round.id, { workerId: a.frontLineWorkers[0]!.id, supportingText: SUPPORTING_TEXT, attachments: [] });
-    await createNomination(a.actor, round.id, { workerId: a.frontLineWorkers[1]!.id, supportingText: SUPPORTING_TEXT, attachments: [] });
-    await createNomination(b.actor, round.id, { workerId: b.frontLineWorkers[0]!.id, supportingText: SUPPORTING_TEXT, attachments: [] });
+    await createNomination(a.actor, round.id, {
+      workerId: a.frontLineWorkers[0]!.id,
+      supportingText: SUPPORTING_TEXT,
+      attachments: [],
+    });
+    await createNomination(a.actor, round.id, {
+      workerId: a.frontLineWorkers[1]!.id,
+      supportingText: SUPPORTING_TEXT,
+      attachments: [],
+    });
+    await createNomination(b.actor, round.id, {
+      workerId: b.frontLineWorkers[0]!.id,
+      supportingText: SUPPORTING_TEXT,
+      attachments: [],
+    });
 
     const seenByB = await getRoundForManager(round.id, b.organisation.id);
     expect(seenByB?.nominations.map((n) => n.nomineeName)).toEqual([b.frontLineWorkers[0]!.name]);
@@ -150,13 +287,30 @@ describe("authorisation", () => {
     expect(perOrg?.problems).toEqual([]);
     expect(JSON.stringify(seenByB)).not.toContain(a.frontLineWorkers[0]!.name);
     const seenByA = await getRoundForManager(round.id, a.organisation.id);
-    expect(seenByA?.evaluations.find((e) => e.rule.kind === "max_per_organisation")?.problems).toHaveLength(1);
+    expect(
+      seenByA?.evaluations.find((e) => e.rule.kind === "max_per_organisation")?.problems,
+    ).toHaveLength(1);
 
     // Another unit's worker cannot be nominated: the lookup is scoped to the manager's unit.
-    const foreign = await createNomination(b.actor, round.id, { workerId: a.frontLineWorkers[0]!.id, supportingText: SUPPORTING_TEXT, attachments: [] });
+    const foreign = await createNomination(b.actor, round.id, {
+      workerId: a.frontLineWorkers[0]!.id,
+      supportingText: SUPPORTING_TEXT,
+      attachments: [],
+    });
     expect(foreign.ok ? [] : foreign.problems.map((p) => p.code)).toEqual(["nominee_required"]);
     // Drafts are not visible to managers at all.
-    const draft = await createRound(organiser.actor, { name: "草稿", kind: "craftsman", level: "city", year: 2026, conferringBody: "x", quota: 1, perOrgQuota: null, minFrontLinePercent: null, maxManagerPercent: null, deadline: new Date() });
+    const draft = await createRound(organiser.actor, {
+      name: "草稿",
+      kind: "craftsman",
+      level: "city",
+      year: 2026,
+      conferringBody: "x",
+      quota: 1,
+      perOrgQuota: null,
+      minFrontLinePercent: null,
+      maxManagerPercent: null,
+      deadline: new Date(),
+    });
     expect(await getRoundForManager(draft.id, a.organisation.id)).toBeNull();
   });
 
@@ -168,11 +322,17 @@ describe("authorisation", () => {
     const outcome = await createNomination(unit.actor, round.id, {
       workerId: unit.frontLineWorkers[0]!.id,
       supportingText: SUPPORTING_TEXT,
-      attachments: [{ filename: "伪装.pdf", mimeType: "application/pdf", size: 4, head: png, data: png }],
+      attachments: [
+        { filename: "伪装.pdf", mimeType: "application/pdf", size: 4, head: png, data: png },
+      ],
     });
-    expect(outcome.ok ? [] : outcome.problems.map((p) => p.code)).toEqual(["attachment_content_mismatch"]);
+    expect(outcome.ok ? [] : outcome.problems.map((p) => p.code)).toEqual([
+      "attachment_content_mismatch",
+    ]);
     expect(await prisma.nomination.count({ where: { roundId: round.id } })).toBe(0);
-    expect(await prisma.nominationAttachment.count({ where: { nomination: { roundId: round.id } } })).toBe(0);
+    expect(
+      await prisma.nominationAttachment.count({ where: { nomination: { roundId: round.id } } }),
+    ).toBe(0);
   });
 });
 
@@ -191,8 +351,15 @@ describe("contest results feed", () => {
     expect(first.created).toBe(true);
     expect(first.round.status).toBe("draft");
     expect(first.round.kind).toBe("technical_expert");
-    const nominations = await prisma.nomination.findMany({ where: { roundId: first.round.id }, orderBy: { id: "asc" } });
-    expect(nominations.map((n) => n.workerId)).toEqual([unit.frontLineWorkers[0]!.id, unit.frontLineWorkers[1]!.id, unit.managerWorker.id]);
+    const nominations = await prisma.nomination.findMany({
+      where: { roundId: first.round.id },
+      orderBy: { id: "asc" },
+    });
+    expect(nominations.map((n) => n.workerId)).toEqual([
+      unit.frontLineWorkers[0]!.id,
+      unit.frontLineWorkers[1]!.id,
+      unit.managerWorker.id,
+    ]);
     expect(nominations[0]!.supportingText).toContain("第 1 名");
     const again = await proposeTechnicalExperts(event.id, organiser.user.id);
     expect(again).toMatchObject({ created: false, proposed: 0 });
@@ -202,12 +369,32 @@ describe("contest results feed", () => {
   it("issues prize certificates for a published event, once each", async () => {
     const organiser = await createOrganiser();
     const unit = await createNominatingUnit();
-    const event = await createRankedEvent(unit.organisation.id, [unit.frontLineWorkers[0]!.id, unit.frontLineWorkers[1]!.id, unit.managerWorker.id]);
-    expect(await issuePrizeCertificates(organiser.actor, event.id)).toEqual({ ok: true, issued: 3 });
-    expect(await issuePrizeCertificates(organiser.actor, event.id)).toEqual({ ok: true, issued: 0 });
-    const registrations = await prisma.registration.findMany({ where: { eventId: event.id }, select: { id: true } });
-    const certificates = await prisma.certificate.findMany({ where: { kind: "prize", registrationId: { in: registrations.map((r) => r.id) } }, orderBy: { serial: "asc" } });
-    expect(certificates.map((c) => c.serial.slice(0, 8))).toEqual(["2026-PR-", "2026-PR-", "2026-PR-"]);
+    const event = await createRankedEvent(unit.organisation.id, [
+      unit.frontLineWorkers[0]!.id,
+      unit.frontLineWorkers[1]!.id,
+      unit.managerWorker.id,
+    ]);
+    expect(await issuePrizeCertificates(organiser.actor, event.id)).toEqual({
+      ok: true,
+      issued: 3,
+    });
+    expect(await issuePrizeCertificates(organiser.actor, event.id)).toEqual({
+      ok: true,
+      issued: 0,
+    });
+    const registrations = await prisma.registration.findMany({
+      where: { eventId: event.id },
+      select: { id: true },
+    });
+    const certificates = await prisma.certificate.findMany({
+      where: { kind: "prize", registrationId: { in: registrations.map((r) => r.id) } },
+      orderBy: { serial: "asc" },
+    });
+    expect(certificates.map((c) => c.serial.slice(0, 8))).toEqual([
+      "2026-PR-",
+      "2026-PR-",
+      "2026-PR-",
+    ]);
     expect(certificates[0]!.title).toContain("一等奖");
   });
 });

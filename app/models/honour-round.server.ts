@@ -37,7 +37,11 @@ import { issueHonourCertificate } from "~/models/certificate.server";
 export type Actor = { id: number; role: Role; organisationId: number | null };
 
 /** A problem for the UI: `prefix` names the message catalogue ("rules" for the shared domain rules). */
-export type HonourProblem = { prefix: "rules" | "honours.problem"; code: string; params: Record<string, string | number> };
+export type HonourProblem = {
+  prefix: "rules" | "honours.problem";
+  code: string;
+  params: Record<string, string | number>;
+};
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: HonourProblem[] };
 
@@ -54,8 +58,16 @@ function requireOrganiser(actor: Actor): void {
 }
 
 const rules = (problems: readonly { code: string; params: object }[]): HonourProblem[] =>
-  problems.map((p) => ({ prefix: "rules", code: p.code, params: p.params as HonourProblem["params"] }));
-const own = (code: string, params: HonourProblem["params"] = {}): HonourProblem => ({ prefix: "honours.problem", code, params });
+  problems.map((p) => ({
+    prefix: "rules",
+    code: p.code,
+    params: p.params as HonourProblem["params"],
+  }));
+const own = (code: string, params: HonourProblem["params"] = {}): HonourProblem => ({
+  prefix: "honours.problem",
+  code,
+  params,
+});
 
 function attributesOf(n: { frontLine: boolean; manager: boolean }): NomineeAttribute[] {
   const attributes: NomineeAttribute[] = [];
@@ -64,7 +76,14 @@ function attributesOf(n: { frontLine: boolean; manager: boolean }): NomineeAttri
   return attributes;
 }
 
-type RuleRow = { id: number; organisationId: number; status: string; frontLine: boolean; manager: boolean; organisation: { name: string } };
+type RuleRow = {
+  id: number;
+  organisationId: number;
+  status: string;
+  frontLine: boolean;
+  manager: boolean;
+  organisation: { name: string };
+};
 
 function forRules(rows: readonly RuleRow[]): NominationForRules[] {
   return rows.map((n) => ({
@@ -124,7 +143,13 @@ export async function createRound(actor: Actor, input: NewRound) {
       action: "honour_round.create",
       entityType: "NominationRound",
       entityId: round.id,
-      after: { status: round.status, kind: round.kind, level: round.level, year: round.year, rules: roundRules },
+      after: {
+        status: round.status,
+        kind: round.kind,
+        level: round.level,
+        year: round.year,
+        rules: roundRules,
+      },
     });
     return round;
   });
@@ -154,7 +179,11 @@ export async function listRoundsForOrganisation(organisationId: number) {
 
 // ───────────── reading a round ─────────────
 
-async function evaluationsFor(roundId: number, rulesJson: string, acceptedOnly: boolean): Promise<RuleEvaluation[]> {
+async function evaluationsFor(
+  roundId: number,
+  rulesJson: string,
+  acceptedOnly: boolean,
+): Promise<RuleEvaluation[]> {
   const rows = await prisma.nomination.findMany({
     where: { roundId, ...(acceptedOnly ? { status: { in: ["accepted", "awarded"] } } : {}) },
     select: ruleRowSelect,
@@ -168,8 +197,13 @@ async function auditTrail(entityType: string, ids: number[]) {
     where: { entityType, entityId: { in: ids } },
     orderBy: { id: "asc" },
   });
-  const actorIds = [...new Set(entries.map((e) => e.actorId).filter((id): id is number => id !== null))];
-  const actors = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } });
+  const actorIds = [
+    ...new Set(entries.map((e) => e.actorId).filter((id): id is number => id !== null)),
+  ];
+  const actors = await prisma.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, displayName: true },
+  });
   const names = new Map(actors.map((a) => [a.id, a.displayName]));
   return entries.map((e) => ({
     id: e.id,
@@ -202,7 +236,10 @@ export async function getRoundForOrganiser(roundId: number) {
     evaluationsFor(roundId, round.rules, false),
     evaluationsFor(roundId, round.rules, true),
     auditTrail("NominationRound", [roundId]),
-    auditTrail("Nomination", nominations.map((n) => n.id)),
+    auditTrail(
+      "Nomination",
+      nominations.map((n) => n.id),
+    ),
   ]);
   return {
     round,
@@ -233,7 +270,9 @@ export async function getRoundForManager(roundId: number, organisationId: number
   const ownName = organisation?.name ?? "";
   const evaluations = evaluateRoundRules(parseRoundRules(round.rules), forRules(all)).map((e) => ({
     ...e,
-    problems: e.problems.filter((p) => p.code !== "round_rule_max_per_organisation" || p.params.organisation === ownName),
+    problems: e.problems.filter(
+      (p) => p.code !== "round_rule_max_per_organisation" || p.params.organisation === ownName,
+    ),
   }));
   // Counts only, so the live preview can add a candidate without revealing who the others are.
   const counted = all.filter((n) => ["submitted", "accepted", "awarded"].includes(n.status));
@@ -249,14 +288,33 @@ export async function getRoundForManager(roundId: number, organisationId: number
       ? prisma.worker.findMany({
           where: { organisationId },
           orderBy: { id: "asc" },
-          select: { id: true, name: true, position: true, trade: true, frontLine: true, manager: true },
+          select: {
+            id: true,
+            name: true,
+            position: true,
+            trade: true,
+            frontLine: true,
+            manager: true,
+          },
         })
       : Promise.resolve([]),
     recipientKind === "studio"
-      ? prisma.innovationStudio.findMany({ where: { hostOrganisationId: organisationId }, select: { id: true, name: true } })
+      ? prisma.innovationStudio.findMany({
+          where: { hostOrganisationId: organisationId },
+          select: { id: true, name: true },
+        })
       : Promise.resolve([]),
   ]);
-  return { round, nominations, evaluations, tally, recipientKind, workers, studios, organisationName: ownName };
+  return {
+    round,
+    nominations,
+    evaluations,
+    tally,
+    recipientKind,
+    workers,
+    studios,
+    organisationName: ownName,
+  };
 }
 
 // ───────────── nominating ─────────────
@@ -277,41 +335,78 @@ export async function createNomination(
   input: NewNomination,
   now: Date = new Date(),
 ): Promise<Outcome<{ id: number }>> {
-  if (actor.role !== "org_manager" || actor.organisationId === null) throw new NotAuthorisedError("Only organisation managers nominate");
+  if (actor.role !== "org_manager" || actor.organisationId === null)
+    throw new NotAuthorisedError("Only organisation managers nominate");
   const organisationId = actor.organisationId;
-  const problems: HonourProblem[] = rules(checkAttachments(input.attachments)).map((p) => ({ ...p, prefix: "honours.problem" }));
+  const problems: HonourProblem[] = rules(checkAttachments(input.attachments)).map((p) => ({
+    ...p,
+    prefix: "honours.problem",
+  }));
   return write(async (tx) => {
     const round = await tx.nominationRound.findUnique({ where: { id: roundId } });
     if (!round) return { ok: false, problems: [own("round_not_found")] };
     const notOpen = checkNominationSubmittable(round.status as RoundState);
     if (notOpen) problems.push(...rules([notOpen]));
-    else if (now.getTime() > round.deadline.getTime()) problems.push(own("nomination_deadline_passed"));
+    else if (now.getTime() > round.deadline.getTime())
+      problems.push(own("nomination_deadline_passed"));
 
     const kind = round.kind as HonourKind;
-    let nominee: { nomineeName: string; workerId?: number; studioId?: number; nomineeOrganisationId?: number; frontLine: boolean; manager: boolean } | null = null;
+    let nominee: {
+      nomineeName: string;
+      workerId?: number;
+      studioId?: number;
+      nomineeOrganisationId?: number;
+      frontLine: boolean;
+      manager: boolean;
+    } | null = null;
     const recipient = recipientKindFor(kind);
     if (recipient === "worker") {
       // Scoped by organisation: another unit's worker id is simply "not found".
-      const worker = input.workerId ? await tx.worker.findFirst({ where: { id: input.workerId, organisationId } }) : null;
+      const worker = input.workerId
+        ? await tx.worker.findFirst({ where: { id: input.workerId, organisationId } })
+        : null;
       if (!worker) problems.push(own("nominee_required"));
-      else nominee = { nomineeName: worker.name, workerId: worker.id, frontLine: worker.frontLine, manager: worker.manager };
+      else
+        nominee = {
+          nomineeName: worker.name,
+          workerId: worker.id,
+          frontLine: worker.frontLine,
+          manager: worker.manager,
+        };
     } else if (recipient === "studio") {
       const studio = input.studioId
-        ? await tx.innovationStudio.findFirst({ where: { id: input.studioId, hostOrganisationId: organisationId } })
+        ? await tx.innovationStudio.findFirst({
+            where: { id: input.studioId, hostOrganisationId: organisationId },
+          })
         : null;
       if (!studio) problems.push(own("nominee_required"));
-      else nominee = { nomineeName: studio.name, studioId: studio.id, frontLine: false, manager: false };
+      else
+        nominee = {
+          nomineeName: studio.name,
+          studioId: studio.id,
+          frontLine: false,
+          manager: false,
+        };
     } else {
       const org = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId } });
       const name = input.collectiveName?.trim() || org.name;
-      nominee = { nomineeName: name, nomineeOrganisationId: organisationId, frontLine: false, manager: false };
+      nominee = {
+        nomineeName: name,
+        nomineeOrganisationId: organisationId,
+        frontLine: false,
+        manager: false,
+      };
     }
     if (nominee) {
       const duplicate = await tx.nomination.findFirst({
         where: {
           roundId,
           status: { notIn: ["withdrawn", "rejected"] },
-          ...(nominee.workerId ? { workerId: nominee.workerId } : nominee.studioId ? { studioId: nominee.studioId } : { nomineeName: nominee.nomineeName, organisationId }),
+          ...(nominee.workerId
+            ? { workerId: nominee.workerId }
+            : nominee.studioId
+              ? { studioId: nominee.studioId }
+              : { nomineeName: nominee.nomineeName, organisationId }),
         },
       });
       if (duplicate) problems.push(own("nomination_duplicate", { name: nominee.nomineeName }));
@@ -331,7 +426,12 @@ export async function createNomination(
         supportingText: input.supportingText,
         submittedById: actor.id,
         attachments: {
-          create: input.attachments.map((a) => ({ filename: a.filename, mimeType: a.mimeType, size: a.size, data: new Uint8Array(a.data) })),
+          create: input.attachments.map((a) => ({
+            filename: a.filename,
+            mimeType: a.mimeType,
+            size: a.size,
+            data: new Uint8Array(a.data),
+          })),
         },
       },
     });
@@ -340,7 +440,12 @@ export async function createNomination(
       action: "nomination.submit",
       entityType: "Nomination",
       entityId: nomination.id,
-      after: { status: nomination.status, roundId, nominee: nomination.nomineeName, attachments: input.attachments.length },
+      after: {
+        status: nomination.status,
+        roundId,
+        nominee: nomination.nomineeName,
+        attachments: input.attachments.length,
+      },
     });
     return { ok: true, value: { id: nomination.id } };
   });
@@ -354,7 +459,8 @@ export async function getAttachment(attachmentId: number, actor: Actor) {
   });
   if (!attachment) return null;
   if (actor.role === "admin") return attachment;
-  if (actor.role === "org_manager" && actor.organisationId === attachment.nomination.organisationId) return attachment;
+  if (actor.role === "org_manager" && actor.organisationId === attachment.nomination.organisationId)
+    return attachment;
   return null;
 }
 
@@ -368,7 +474,10 @@ export async function reviewNomination(
 ): Promise<Outcome<NominationState>> {
   requireOrganiser(actor);
   return write(async (tx) => {
-    const nomination = await tx.nomination.findFirst({ where: { id: nominationId, roundId }, include: { round: true } });
+    const nomination = await tx.nomination.findFirst({
+      where: { id: nominationId, roundId },
+      include: { round: true },
+    });
     if (!nomination) return { ok: false, problems: [own("nomination_not_found")] };
     const from = nomination.status as NominationState;
     const checked = checkNominationTransition(from, input.decision, {
@@ -400,15 +509,29 @@ export async function reviewNomination(
 }
 
 /** Withdrawing an accepted nominee (e.g. after an upheld objection) needs a reason on the record. */
-export async function withdrawNomination(actor: Actor, roundId: number, nominationId: number, reason: string): Promise<Outcome<NominationState>> {
+export async function withdrawNomination(
+  actor: Actor,
+  roundId: number,
+  nominationId: number,
+  reason: string,
+): Promise<Outcome<NominationState>> {
   requireOrganiser(actor);
   return write(async (tx) => {
-    const nomination = await tx.nomination.findFirst({ where: { id: nominationId, roundId }, include: { round: true } });
+    const nomination = await tx.nomination.findFirst({
+      where: { id: nominationId, roundId },
+      include: { round: true },
+    });
     if (!nomination) return { ok: false, problems: [own("nomination_not_found")] };
     const from = nomination.status as NominationState;
-    const checked = checkNominationTransition(from, "withdrawn", { roundState: nomination.round.status as RoundState, reason });
+    const checked = checkNominationTransition(from, "withdrawn", {
+      roundState: nomination.round.status as RoundState,
+      reason,
+    });
     if (!checked.ok) return { ok: false, problems: rules(checked.error) };
-    await tx.nomination.update({ where: { id: nominationId }, data: { status: "withdrawn", reason: reason.trim() } });
+    await tx.nomination.update({
+      where: { id: nominationId },
+      data: { status: "withdrawn", reason: reason.trim() },
+    });
     await appendAudit(tx, {
       actorId: actor.id,
       action: "nomination.withdraw",
@@ -430,7 +553,12 @@ export type AdvanceInput = { reason?: string; notice?: NoticePeriod | null; now?
  * Moves a round one step. The domain refuses skipped steps; the facts each step needs are
  * read inside the same transaction that writes the change, so they cannot go stale.
  */
-export async function advanceRound(actor: Actor, roundId: number, to: RoundState, input: AdvanceInput = {}): Promise<Outcome<RoundState>> {
+export async function advanceRound(
+  actor: Actor,
+  roundId: number,
+  to: RoundState,
+  input: AdvanceInput = {},
+): Promise<Outcome<RoundState>> {
   requireOrganiser(actor);
   const now = input.now ?? new Date();
   return write(async (tx) => {
@@ -439,7 +567,9 @@ export async function advanceRound(actor: Actor, roundId: number, to: RoundState
     const from = round.status as RoundState;
     const nominations = await tx.nomination.findMany({ where: { roundId }, select: ruleRowSelect });
     const accepted = nominations.filter((n) => n.status === "accepted");
-    const openObjections = await tx.objection.count({ where: { status: "lodged", nomination: { roundId } } });
+    const openObjections = await tx.objection.count({
+      where: { status: "lodged", nomination: { roundId } },
+    });
     const notice =
       to === "public_notice"
         ? (input.notice ?? null)
@@ -471,7 +601,12 @@ export async function advanceRound(actor: Actor, roundId: number, to: RoundState
       entityType: "NominationRound",
       entityId: roundId,
       before: { status: from },
-      after: { status: to, ...(notice && to === "public_notice" ? { noticeStartsAt: notice.startsAt, noticeEndsAt: notice.endsAt } : {}) },
+      after: {
+        status: to,
+        ...(notice && to === "public_notice"
+          ? { noticeStartsAt: notice.startsAt, noticeEndsAt: notice.endsAt }
+          : {}),
+      },
       reason: input.reason?.trim() || null,
     });
     if (to === "conferred") await conferAwards(tx, actor, round, now);
@@ -520,7 +655,13 @@ async function conferAwards(tx: Tx, actor: Actor, round: RoundRow, now: Date) {
       action: "honour.confer",
       entityType: "HonourAward",
       entityId: award.id,
-      after: { kind, level: round.level, year: round.year, recipient: n.nomineeName, certificate: certificate.serial },
+      after: {
+        kind,
+        level: round.level,
+        year: round.year,
+        recipient: n.nomineeName,
+        certificate: certificate.serial,
+      },
     });
   }
 }
@@ -532,15 +673,39 @@ export function listPublicNotices() {
   return prisma.nominationRound.findMany({
     where: { status: { in: ["public_notice", "conferred"] }, noticeStartsAt: { not: null } },
     orderBy: [{ noticeStartsAt: "desc" }, { id: "desc" }],
-    select: { id: true, name: true, kind: true, level: true, year: true, status: true, noticeStartsAt: true, noticeEndsAt: true, conferringBody: true },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      level: true,
+      year: true,
+      status: true,
+      noticeStartsAt: true,
+      noticeEndsAt: true,
+      conferringBody: true,
+    },
   });
 }
 
 /** The shortlist as published: names, units and deeds; never objectors or their contacts. */
 export async function getPublicNotice(roundId: number) {
   const round = await prisma.nominationRound.findFirst({
-    where: { id: roundId, status: { in: ["public_notice", "conferred"] }, noticeStartsAt: { not: null } },
-    select: { id: true, name: true, kind: true, level: true, year: true, status: true, noticeStartsAt: true, noticeEndsAt: true, conferringBody: true },
+    where: {
+      id: roundId,
+      status: { in: ["public_notice", "conferred"] },
+      noticeStartsAt: { not: null },
+    },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      level: true,
+      year: true,
+      status: true,
+      noticeStartsAt: true,
+      noticeEndsAt: true,
+      conferringBody: true,
+    },
   });
   if (!round) return null;
   const nominees = await prisma.nomination.findMany({
@@ -564,10 +729,16 @@ export async function lodgePublicObjection(
 ): Promise<Outcome<{ id: number }>> {
   return write(async (tx) => {
     const nomination = await tx.nomination.findFirst({
-      where: { id: input.nominationId, roundId, status: "accepted", round: { status: "public_notice" } },
+      where: {
+        id: input.nominationId,
+        roundId,
+        status: "accepted",
+        round: { status: "public_notice" },
+      },
       include: { round: true },
     });
-    if (!nomination?.round.noticeStartsAt || !nomination.round.noticeEndsAt) return { ok: false, problems: [own("nomination_not_found")] };
+    if (!nomination?.round.noticeStartsAt || !nomination.round.noticeEndsAt)
+      return { ok: false, problems: [own("nomination_not_found")] };
     const lodged = lodgeObjection({
       nominationId: String(nomination.id),
       content: input.text,
@@ -605,7 +776,9 @@ export async function recordObjectionHandling(
 ): Promise<Outcome<ObjectionOutcome>> {
   requireOrganiser(actor);
   return write(async (tx) => {
-    const row = await tx.objection.findFirst({ where: { id: objectionId, nomination: { roundId } } });
+    const row = await tx.objection.findFirst({
+      where: { id: objectionId, nomination: { roundId } },
+    });
     if (!row) return { ok: false, problems: [own("objection_not_found")] };
     const current =
       row.status === "handled"
@@ -618,12 +791,23 @@ export async function recordObjectionHandling(
             note: row.handlingNote ?? "",
             handledAt: row.handledAt ?? row.lodgedAt,
           }
-        : { state: "lodged" as const, nominationId: String(row.nominationId), content: row.text, lodgedAt: row.lodgedAt };
+        : {
+            state: "lodged" as const,
+            nominationId: String(row.nominationId),
+            content: row.text,
+            lodgedAt: row.lodgedAt,
+          };
     const handled = handleObjection(current, { ...input, now });
     if (!handled.ok) return { ok: false, problems: rules(handled.error) };
     await tx.objection.update({
       where: { id: objectionId },
-      data: { status: "handled", outcome: input.outcome, handlingNote: input.note.trim(), handledById: actor.id, handledAt: now },
+      data: {
+        status: "handled",
+        outcome: input.outcome,
+        handlingNote: input.note.trim(),
+        handledById: actor.id,
+        handledAt: now,
+      },
     });
     await appendAudit(tx, {
       actorId: actor.id,
@@ -652,8 +836,14 @@ export function proposeTechnicalExperts(eventId: number, actorId: number | null 
   return write((tx) => proposeTechnicalExpertsInTx(tx, eventId, actorId));
 }
 
-export async function proposeTechnicalExpertsInTx(tx: Tx, eventId: number, actorId: number | null = null) {
-  const existing = await tx.nominationRound.findFirst({ where: { sourceEventId: eventId, status: { not: "cancelled" } } });
+export async function proposeTechnicalExpertsInTx(
+  tx: Tx,
+  eventId: number,
+  actorId: number | null = null,
+) {
+  const existing = await tx.nominationRound.findFirst({
+    where: { sourceEventId: eventId, status: { not: "cancelled" } },
+  });
   if (existing) return { round: existing, created: false, proposed: 0 };
   const event = await tx.event.findUniqueOrThrow({
     where: { id: eventId },
@@ -665,7 +855,12 @@ export async function proposeTechnicalExpertsInTx(tx: Tx, eventId: number, actor
       registration: {
         select: {
           workerId: true,
-          team: { select: { name: true, members: { where: { substitute: false }, select: { workerId: true } } } },
+          team: {
+            select: {
+              name: true,
+              members: { where: { substitute: false }, select: { workerId: true } },
+            },
+          },
         },
       },
     },
@@ -677,7 +872,9 @@ export async function proposeTechnicalExpertsInTx(tx: Tx, eventId: number, actor
       rank: r.rank,
       complete: r.complete,
       total: r.total,
-      workerIds: r.registration.workerId ? [r.registration.workerId] : (r.registration.team?.members.map((m) => m.workerId) ?? []),
+      workerIds: r.registration.workerId
+        ? [r.registration.workerId]
+        : (r.registration.team?.members.map((m) => m.workerId) ?? []),
     })),
   );
   const workers = await tx.worker.findMany({
@@ -686,17 +883,29 @@ export async function proposeTechnicalExpertsInTx(tx: Tx, eventId: number, actor
   });
   const byId = new Map(workers.map((w) => [w.id, w]));
   const year = (event.publishedAt ?? new Date()).getFullYear();
-  const people = finishers.flatMap((f) => f.workerIds.map((id) => ({ finisher: f, worker: byId.get(id) }))).filter((p) => p.worker);
+  const people = finishers
+    .flatMap((f) => f.workerIds.map((id) => ({ finisher: f, worker: byId.get(id) })))
+    .filter((p) => p.worker);
   const round = await tx.nominationRound.create({
     data: {
-      name: translate("zh", "honours.propose.roundName", { contest: event.contest.name, event: event.name }),
+      name: translate("zh", "honours.propose.roundName", {
+        contest: event.contest.name,
+        event: event.name,
+      }),
       kind: "technical_expert",
       level: "city",
       year,
       conferringBody: event.contest.organiser.name,
       quota: Math.max(people.length, 1),
       deadline: new Date(Date.now() + 30 * 86_400_000),
-      rules: JSON.stringify(rulesFromSettings({ quota: Math.max(people.length, 1), perOrgQuota: null, minFrontLinePercent: null, maxManagerPercent: null })),
+      rules: JSON.stringify(
+        rulesFromSettings({
+          quota: Math.max(people.length, 1),
+          perOrgQuota: null,
+          minFrontLinePercent: null,
+          maxManagerPercent: null,
+        }),
+      ),
       sourceEventId: eventId,
       createdById: actorId,
     },
@@ -722,7 +931,12 @@ export async function proposeTechnicalExpertsInTx(tx: Tx, eventId: number, actor
           contest: event.contest.name,
           event: event.name,
           rank: finisher.rank ?? "",
-          total: finisher.total === null ? "" : translate("zh", "honours.propose.total", { total: (finisher.total / 100).toFixed(2) }),
+          total:
+            finisher.total === null
+              ? ""
+              : translate("zh", "honours.propose.total", {
+                  total: (finisher.total / 100).toFixed(2),
+                }),
         }),
         submittedById: actorId,
       },

@@ -29,7 +29,15 @@ export async function listHonourRoll(filters: HonourRollFilters) {
     ...(filters.level ? { level: filters.level } : {}),
     ...(filters.year ? { year: filters.year } : {}),
     ...(filters.organisationId ? { organisationId: filters.organisationId } : {}),
-    ...(q ? { OR: [{ recipientName: { contains: q } }, { citation: { contains: q } }, { organisation: { name: { contains: q } } }] } : {}),
+    ...(q
+      ? {
+          OR: [
+            { recipientName: { contains: q } },
+            { citation: { contains: q } },
+            { organisation: { name: { contains: q } } },
+          ],
+        }
+      : {}),
   };
   const page = Math.max(1, filters.page ?? 1);
   const [total, items] = await Promise.all([
@@ -61,7 +69,11 @@ export async function listHonourRoll(filters: HonourRollFilters) {
 /** The choices the roll's filters offer: only years and units that have honours. */
 export async function honourRollOptions() {
   const [years, organisations] = await Promise.all([
-    prisma.honourAward.findMany({ distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } }),
+    prisma.honourAward.findMany({
+      distinct: ["year"],
+      select: { year: true },
+      orderBy: { year: "desc" },
+    }),
     prisma.organisation.findMany({
       where: { honours: { some: {} } },
       select: { id: true, name: true },
@@ -101,7 +113,9 @@ export async function getWorkerHonourPage(workerId: number) {
       organisation: { select: { id: true, name: true } },
       honours: { select: awardSelect, orderBy: [{ year: "desc" }, { id: "desc" }] },
       studiosLed: { select: { id: true, name: true, field: true } },
-      studioMemberships: { select: { role: true, studio: { select: { id: true, name: true, field: true } } } },
+      studioMemberships: {
+        select: { role: true, studio: { select: { id: true, name: true, field: true } } },
+      },
     },
   });
   if (!worker) return null;
@@ -124,7 +138,14 @@ const resultSelect = {
   rank: true,
   prize: true,
   complete: true,
-  event: { select: { id: true, name: true, fullMark: true, contest: { select: { code: true, name: true } } } },
+  event: {
+    select: {
+      id: true,
+      name: true,
+      fullMark: true,
+      contest: { select: { code: true, name: true } },
+    },
+  },
 } as const;
 
 /** A unit's or collective's page: its own honours, its honoured people and studios, and its contest standings. */
@@ -142,17 +163,40 @@ export async function getOrganisationHonourPage(organisationId: number) {
     }),
     prisma.honourAward.findMany({
       where: { organisationId, recipientKind: "worker" },
-      select: { id: true, kind: true, level: true, year: true, recipientName: true, workerId: true },
+      select: {
+        id: true,
+        kind: true,
+        level: true,
+        year: true,
+        recipientName: true,
+        workerId: true,
+      },
       orderBy: [{ year: "desc" }, { id: "desc" }],
     }),
-    prisma.innovationStudio.findMany({ where: { hostOrganisationId: organisationId }, select: { id: true, name: true, field: true, leaderName: true } }),
+    prisma.innovationStudio.findMany({
+      where: { hostOrganisationId: organisationId },
+      select: { id: true, name: true, field: true, leaderName: true },
+    }),
     prisma.orgStanding.findMany({
       where: { organisationId, event: publishedEvent },
-      select: { bestNTotal: true, entries: true, prizes: true, firstPrizes: true, event: { select: { id: true, name: true, contest: { select: { code: true, name: true } } } } },
+      select: {
+        bestNTotal: true,
+        entries: true,
+        prizes: true,
+        firstPrizes: true,
+        event: {
+          select: { id: true, name: true, contest: { select: { code: true, name: true } } },
+        },
+      },
     }),
     prisma.result.findMany({
       where: { organisationId, prize: { not: null }, event: publishedEvent },
-      select: { ...resultSelect, registration: { select: { worker: { select: { name: true } }, team: { select: { name: true } } } } },
+      select: {
+        ...resultSelect,
+        registration: {
+          select: { worker: { select: { name: true } }, team: { select: { name: true } } },
+        },
+      },
       orderBy: [{ eventId: "asc" }, { rank: "asc" }],
     }),
   ]);
@@ -198,7 +242,10 @@ export async function listStudios() {
       achievements: { select: { kind: true, quantity: true } },
     },
   });
-  return studios.map(({ achievements, ...s }) => ({ ...s, totals: achievementTotals(achievements) }));
+  return studios.map(({ achievements, ...s }) => ({
+    ...s,
+    totals: achievementTotals(achievements),
+  }));
 }
 
 function achievementTotals(rows: readonly { kind: string; quantity: number }[]) {
@@ -221,12 +268,25 @@ export async function getStudio(studioId: number) {
       leader: { select: { id: true, position: true, honours: { select: { id: true }, take: 1 } } },
       hostOrganisation: { select: { id: true, name: true } },
       members: { select: { id: true, name: true, role: true }, orderBy: { id: "asc" } },
-      achievements: { orderBy: [{ year: "asc" }, { id: "asc" }], select: { id: true, year: true, kind: true, title: true, quantity: true, description: true } },
+      achievements: {
+        orderBy: [{ year: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          year: true,
+          kind: true,
+          title: true,
+          quantity: true,
+          description: true,
+        },
+      },
       honours: { select: { id: true, kind: true, level: true, year: true, conferringBody: true } },
     },
   });
   if (!studio) return null;
   const years = [...new Set(studio.achievements.map((a) => a.year))].sort((a, b) => a - b);
-  const byYear = years.map((year) => ({ year, totals: achievementTotals(studio.achievements.filter((a) => a.year === year)) }));
+  const byYear = years.map((year) => ({
+    year,
+    totals: achievementTotals(studio.achievements.filter((a) => a.year === year)),
+  }));
   return { ...studio, totals: achievementTotals(studio.achievements), byYear };
 }

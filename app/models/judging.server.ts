@@ -50,7 +50,11 @@ export function judgeAssignment(eventId: number, userId: number) {
 }
 
 /** Blind codes of the judged entries this judge may mark, with their own sheet status. */
-export async function judgeWorklist(eventId: number, userId: number, judgeOrganisationId: number | null) {
+export async function judgeWorklist(
+  eventId: number,
+  userId: number,
+  judgeOrganisationId: number | null,
+) {
   const entries = await prisma.registration.findMany({
     where: { eventId, status: { in: JUDGED_STATUSES }, blindCode: { not: null } },
     orderBy: { blindCode: "asc" },
@@ -65,15 +69,29 @@ export async function judgeWorklist(eventId: number, userId: number, judgeOrgani
     .filter((e) => !isRecused(judgeOrganisationId, e.organisation))
     .map((e) => {
       const states = e.sheets.map((s) => s.status);
-      const state = states.length === 0 ? "todo" : states.every((s) => s === "submitted") ? "submitted" : "draft";
+      const state =
+        states.length === 0
+          ? "todo"
+          : states.every((s) => s === "submitted")
+            ? "submitted"
+            : "draft";
       return { registrationId: e.id, blindCode: e.blindCode!, state };
     });
 }
 
 /** A judged entry of the event that this judge is allowed to see, or null (unknown or recused). */
-export async function judgeEntry(eventId: number, registrationId: number, judgeOrganisationId: number | null) {
+export async function judgeEntry(
+  eventId: number,
+  registrationId: number,
+  judgeOrganisationId: number | null,
+) {
   const entry = await prisma.registration.findFirst({
-    where: { id: registrationId, eventId, status: { in: JUDGED_STATUSES }, blindCode: { not: null } },
+    where: {
+      id: registrationId,
+      eventId,
+      status: { in: JUDGED_STATUSES },
+      blindCode: { not: null },
+    },
     select: { id: true, blindCode: true, organisation: { select: { id: true, parentId: true } } },
   });
   if (!entry || isRecused(judgeOrganisationId, entry.organisation)) return null;
@@ -111,7 +129,12 @@ export async function eventJudgesPage(eventId: number) {
   const judges = await prisma.user.findMany({
     where: { role: "judge", active: true },
     orderBy: { id: "asc" },
-    select: { id: true, displayName: true, username: true, organisation: { select: { name: true } } },
+    select: {
+      id: true,
+      displayName: true,
+      username: true,
+      organisation: { select: { name: true } },
+    },
   });
   return { event, judges };
 }
@@ -132,10 +155,14 @@ export function assignJudges(
     if (!event) return { ok: false, error: "judging.judges.not_found" };
     if (event.status !== "open") return { ok: false, error: "judging.judges.scoring_started" };
     const ids = [...new Set(input.judgeIds)];
-    if (input.chiefId !== null && !ids.includes(input.chiefId)) return { ok: false, error: "judging.judges.chief_not_assigned" };
+    if (input.chiefId !== null && !ids.includes(input.chiefId))
+      return { ok: false, error: "judging.judges.chief_not_assigned" };
     const valid = await tx.user.count({ where: { id: { in: ids }, role: "judge" } });
     if (valid !== ids.length) return { ok: false, error: "judging.judges.not_a_judge" };
-    const before = await tx.judgeAssignment.findMany({ where: { eventId }, select: { userId: true, isChief: true } });
+    const before = await tx.judgeAssignment.findMany({
+      where: { eventId },
+      select: { userId: true, isChief: true },
+    });
     await tx.judgeAssignment.deleteMany({ where: { eventId, userId: { notIn: ids } } });
     for (const userId of ids) {
       const isChief = userId === input.chiefId;

@@ -2,16 +2,33 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { createOrganisation, createUser } from "~/test/factories";
 import { createContest } from "~/test/quiz-factories";
-import { closePeriod, createPeriod, getLabourContest, labourBoard, saveIndicators, saveParticipant, savePanelScore, submitUnitFigures } from "./labour.server";
+import {
+  closePeriod,
+  createPeriod,
+  getLabourContest,
+  labourBoard,
+  saveIndicators,
+  saveParticipant,
+  savePanelScore,
+  submitUnitFigures,
+} from "./labour.server";
 
 describe("labour competition periods", () => {
   it("scores units, zeroes a vetoed unit, awards the red flag and builds the board", async () => {
     const union = await createOrganisation({ kind: "federation" });
     const admin = await createUser({ role: "admin", organisationId: union.id });
-    const [a, b, c] = [await createOrganisation({ name: "甲项目部" }), await createOrganisation({ name: "乙项目部" }), await createOrganisation({ name: "丙项目部" })];
+    const [a, b, c] = [
+      await createOrganisation({ name: "甲项目部" }),
+      await createOrganisation({ name: "乙项目部" }),
+      await createOrganisation({ name: "丙项目部" }),
+    ];
     if (!a || !b || !c) throw new Error("orgs");
     const created = await createContest("labour_competition", union.id);
-    const bad = await saveIndicators(created.id, [{ code: "safety", weight: 60, method: "panel", perHead: false }], admin.id);
+    const bad = await saveIndicators(
+      created.id,
+      [{ code: "safety", weight: 60, method: "panel", perHead: false }],
+      admin.id,
+    );
     expect(bad.ok).toBe(false);
     expect(
       await saveIndicators(
@@ -30,27 +47,56 @@ describe("labour competition periods", () => {
     if (!contest) throw new Error("contest");
     const safety = contest.labourIndicators.find((i) => i.code === "safety")?.id ?? 0;
     const participation = contest.labourIndicators.find((i) => i.code === "participation")?.id ?? 0;
-    const period = await createPeriod(contest.id, { name: "第1期", startsOn: new Date("2026-12-01"), endsOn: new Date("2026-12-15") }, admin.id);
+    const period = await createPeriod(
+      contest.id,
+      { name: "第1期", startsOn: new Date("2026-12-01"), endsOn: new Date("2026-12-15") },
+      admin.id,
+    );
 
     // b has the most participations in total but the fewest per head.
-    expect(await submitUnitFigures(period, a.id, { values: [{ indicatorId: participation, value: 9000 }], evidence: "台账" }, admin.id)).toBe(true);
+    expect(
+      await submitUnitFigures(
+        period,
+        a.id,
+        { values: [{ indicatorId: participation, value: 9000 }], evidence: "台账" },
+        admin.id,
+      ),
+    ).toBe(true);
     const figures = (p: number, s: number) => [
       { indicatorId: safety, value: null, panelMark: s },
       { indicatorId: participation, value: p, panelMark: null },
     ];
     await savePanelScore(period, a.id, { figures: figures(9000, 9000), veto: null }, admin.id);
     await savePanelScore(period, b.id, { figures: figures(50000, 9500), veto: null }, admin.id);
-    await savePanelScore(period, c.id, { figures: figures(30000, 9900), veto: "serious_safety_accident" }, admin.id);
+    await savePanelScore(
+      period,
+      c.id,
+      { figures: figures(30000, 9900), veto: "serious_safety_accident" },
+      admin.id,
+    );
     // Once scored, the unit can no longer overwrite its figures.
-    expect(await submitUnitFigures(period, a.id, { values: [{ indicatorId: participation, value: 1 }], evidence: "改" }, admin.id)).toBe(false);
+    expect(
+      await submitUnitFigures(
+        period,
+        a.id,
+        { values: [{ indicatorId: participation, value: 1 }], evidence: "改" },
+        admin.id,
+      ),
+    ).toBe(false);
 
     contest = await getLabourContest(created.code);
     if (!contest) throw new Error("contest");
     const outcome = await closePeriod(contest, period.id, admin.id);
     expect(outcome).toMatchObject({ ok: true, redFlagOrgId: a.id });
-    expect(await closePeriod(contest, period.id, admin.id)).toEqual({ ok: false, reason: "not_open" });
+    expect(await closePeriod(contest, period.id, admin.id)).toEqual({
+      ok: false,
+      reason: "not_open",
+    });
 
-    const subs = await prisma.labourSubmission.findMany({ where: { periodId: period.id }, orderBy: { rank: "asc" } });
+    const subs = await prisma.labourSubmission.findMany({
+      where: { periodId: period.id },
+      orderBy: { rank: "asc" },
+    });
     // a: 90 safety, 90 per head (best) → 95; b: 95 safety, 50/90 per head → 47.5 + 27.78; c vetoed → 0, last.
     expect(subs.map((s) => [s.organisationId, s.score, s.rank, s.vetoed])).toEqual([
       [a.id, 9500, 1, false],
@@ -64,7 +110,9 @@ describe("labour competition periods", () => {
       [String(c.id), 3, 0],
     ]);
     expect(board.series[0]?.points).toHaveLength(1);
-    const audit = await prisma.auditLog.count({ where: { entityType: "LabourPeriod", entityId: period.id, action: "labour.period.close" } });
+    const audit = await prisma.auditLog.count({
+      where: { entityType: "LabourPeriod", entityId: period.id, action: "labour.period.close" },
+    });
     expect(audit).toBe(1);
   });
 });

@@ -63,7 +63,11 @@ export async function getLabourContest(code: string) {
       labourIndicators: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }] },
       labourParticipants: {
         orderBy: { organisationId: "asc" },
-        select: { organisationId: true, headcount: true, organisation: { select: { name: true, shortName: true } } },
+        select: {
+          organisationId: true,
+          headcount: true,
+          organisation: { select: { name: true, shortName: true } },
+        },
       },
       labourPeriods: {
         orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
@@ -84,24 +88,36 @@ export async function getLabourContest(code: string) {
 export type LabourContest = NonNullable<Awaited<ReturnType<typeof getLabourContest>>>;
 
 function configsOf(indicators: LabourContest["labourIndicators"]): IndicatorConfig[] {
-  return indicators.filter((i) => isLabourIndicator(i.code)).map((i) => ({
-    indicator: i.code as LabourIndicator,
-    weight: i.weight,
-    method: i.method as IndicatorMethod,
-    perHeadcount: i.perHead,
-  }));
+  return indicators
+    .filter((i) => isLabourIndicator(i.code))
+    .map((i) => ({
+      indicator: i.code as LabourIndicator,
+      weight: i.weight,
+      method: i.method as IndicatorMethod,
+      perHeadcount: i.perHead,
+    }));
 }
 
 /** Enterprises that could join: the organiser's own subtree. */
 export function candidateUnits(organiserPath: string, organiserId: number) {
-  return prisma.organisation.findMany({
-    where: { kind: "enterprise", path: { startsWith: `${organiserPath}${organiserPath.endsWith("/") ? "" : "/"}` } },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, headcount: true, parentId: true },
-  }).then((rows) => rows.filter((r) => r.id !== organiserId));
+  return prisma.organisation
+    .findMany({
+      where: {
+        kind: "enterprise",
+        path: { startsWith: `${organiserPath}${organiserPath.endsWith("/") ? "" : "/"}` },
+      },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, headcount: true, parentId: true },
+    })
+    .then((rows) => rows.filter((r) => r.id !== organiserId));
 }
 
-export type IndicatorInput = { code: LabourIndicator; weight: number; method: IndicatorMethod; perHead: boolean };
+export type IndicatorInput = {
+  code: LabourIndicator;
+  weight: number;
+  method: IndicatorMethod;
+  perHead: boolean;
+};
 
 export type SaveIndicatorsOutcome =
   | { ok: true }
@@ -109,13 +125,29 @@ export type SaveIndicatorsOutcome =
   | { ok: false; inUse: LabourIndicator[] };
 
 /** Replaces the competition's indicator set. Indicators that already hold figures cannot be dropped. */
-export async function saveIndicators(contestId: number, inputs: IndicatorInput[], actorId: number): Promise<SaveIndicatorsOutcome> {
-  const problems = validateIndicators(inputs.map((i) => ({ indicator: i.code, weight: i.weight, method: i.method, perHeadcount: i.perHead })));
+export async function saveIndicators(
+  contestId: number,
+  inputs: IndicatorInput[],
+  actorId: number,
+): Promise<SaveIndicatorsOutcome> {
+  const problems = validateIndicators(
+    inputs.map((i) => ({
+      indicator: i.code,
+      weight: i.weight,
+      method: i.method,
+      perHeadcount: i.perHead,
+    })),
+  );
   if (problems.length > 0) return { ok: false, problems };
   return write(async (tx) => {
-    const existing = await tx.labourIndicator.findMany({ where: { contestId }, include: { _count: { select: { figures: true } } } });
+    const existing = await tx.labourIndicator.findMany({
+      where: { contestId },
+      include: { _count: { select: { figures: true } } },
+    });
     const keep = new Set(inputs.map((i) => i.code));
-    const inUse = existing.filter((e) => !keep.has(e.code as LabourIndicator) && e._count.figures > 0).map((e) => e.code as LabourIndicator);
+    const inUse = existing
+      .filter((e) => !keep.has(e.code as LabourIndicator) && e._count.figures > 0)
+      .map((e) => e.code as LabourIndicator);
     if (inUse.length > 0) return { ok: false as const, inUse };
     await tx.labourIndicator.deleteMany({ where: { contestId, code: { notIn: [...keep] } } });
     for (const input of inputs) {
@@ -137,34 +169,66 @@ export async function saveIndicators(contestId: number, inputs: IndicatorInput[]
       action: "labour.indicators.save",
       entityType: "Contest",
       entityId: contestId,
-      before: existing.map((e) => ({ code: e.code, weight: e.weight, method: e.method, perHead: e.perHead })),
+      before: existing.map((e) => ({
+        code: e.code,
+        weight: e.weight,
+        method: e.method,
+        perHead: e.perHead,
+      })),
       after: inputs,
     });
     return { ok: true as const };
   });
 }
 
-export async function saveParticipant(contestId: number, organisationId: number, headcount: number, actorId: number) {
+export async function saveParticipant(
+  contestId: number,
+  organisationId: number,
+  headcount: number,
+  actorId: number,
+) {
   return write(async (tx) => {
-    const org = await tx.organisation.findFirst({ where: { id: organisationId, kind: "enterprise" }, select: { id: true } });
+    const org = await tx.organisation.findFirst({
+      where: { id: organisationId, kind: "enterprise" },
+      select: { id: true },
+    });
     if (!org) return false;
     await tx.labourParticipant.upsert({
       where: { contestId_organisationId: { contestId, organisationId } },
       create: { contestId, organisationId, headcount },
       update: { headcount },
     });
-    await appendAudit(tx, { actorId, action: "labour.participant.save", entityType: "Contest", entityId: contestId, after: { organisationId, headcount } });
+    await appendAudit(tx, {
+      actorId,
+      action: "labour.participant.save",
+      entityType: "Contest",
+      entityId: contestId,
+      after: { organisationId, headcount },
+    });
     return true;
   });
 }
 
-export async function createPeriod(contestId: number, input: { name: string; startsOn: Date; endsOn: Date }, actorId: number) {
+export async function createPeriod(
+  contestId: number,
+  input: { name: string; startsOn: Date; endsOn: Date },
+  actorId: number,
+) {
   return write(async (tx) => {
-    const last = await tx.labourPeriod.aggregate({ where: { contestId }, _max: { sortOrder: true } });
+    const last = await tx.labourPeriod.aggregate({
+      where: { contestId },
+      _max: { sortOrder: true },
+    });
     const period = await tx.labourPeriod.create({
       data: { contestId, ...input, status: "open", sortOrder: (last._max.sortOrder ?? 0) + 1 },
     });
-    await appendAudit(tx, { actorId, action: "labour.period.create", entityType: "LabourPeriod", entityId: period.id, after: input });
+    await appendAudit(tx, {
+      actorId,
+      action: "labour.period.create",
+      entityType: "LabourPeriod",
+      entityId: period.id,
+      after: input,
+    });
     return period;
   });
 }
@@ -203,7 +267,13 @@ async function upsertSubmission(
   tx: Tx,
   periodId: number,
   organisationId: number,
-  data: { status?: string; evidence?: string; vetoed?: boolean; vetoReason?: string | null; submittedAt?: Date },
+  data: {
+    status?: string;
+    evidence?: string;
+    vetoed?: boolean;
+    vetoReason?: string | null;
+    submittedAt?: Date;
+  },
 ) {
   return tx.labourSubmission.upsert({
     where: { periodId_organisationId: { periodId, organisationId } },
@@ -232,8 +302,15 @@ export async function savePanelScore(
     });
     for (const f of input.figures) {
       await tx.labourFigure.upsert({
-        where: { submissionId_indicatorId: { submissionId: submission.id, indicatorId: f.indicatorId } },
-        create: { submissionId: submission.id, indicatorId: f.indicatorId, value: f.value, panelMark: f.panelMark },
+        where: {
+          submissionId_indicatorId: { submissionId: submission.id, indicatorId: f.indicatorId },
+        },
+        create: {
+          submissionId: submission.id,
+          indicatorId: f.indicatorId,
+          value: f.value,
+          panelMark: f.panelMark,
+        },
         update: { value: f.value, panelMark: f.panelMark },
       });
     }
@@ -242,7 +319,9 @@ export async function savePanelScore(
       action: input.veto ? "labour.submission.veto" : "labour.submission.score",
       entityType: "LabourSubmission",
       entityId: submission.id,
-      before: before ? { vetoed: before.vetoed, vetoReason: before.vetoReason, figures: before.figures } : null,
+      before: before
+        ? { vetoed: before.vetoed, vetoReason: before.vetoReason, figures: before.figures }
+        : null,
       after: input,
       reason: input.veto,
     });
@@ -250,7 +329,10 @@ export async function savePanelScore(
   });
 }
 
-function unitInputs(contest: LabourContest, period: NonNullable<Awaited<ReturnType<typeof getPeriod>>>): UnitPeriodInput[] {
+function unitInputs(
+  contest: LabourContest,
+  period: NonNullable<Awaited<ReturnType<typeof getPeriod>>>,
+): UnitPeriodInput[] {
   const codeById = new Map(contest.labourIndicators.map((i) => [i.id, i.code]));
   return contest.labourParticipants.map((p) => {
     const sub = period.submissions.find((s) => s.organisationId === p.organisationId);
@@ -262,7 +344,12 @@ function unitInputs(contest: LabourContest, period: NonNullable<Awaited<ReturnTy
       if (f.value !== null) measurements[code] = f.value / 100;
       if (f.panelMark !== null) panelMarks[code] = f.panelMark;
     }
-    const veto = sub?.vetoed && sub.vetoReason && isVetoReason(sub.vetoReason) ? [sub.vetoReason] : sub?.vetoed ? (["serious_safety_accident"] as VetoReason[]) : [];
+    const veto =
+      sub?.vetoed && sub.vetoReason && isVetoReason(sub.vetoReason)
+        ? [sub.vetoReason]
+        : sub?.vetoed
+          ? (["serious_safety_accident"] as VetoReason[])
+          : [];
     return {
       unitId: String(p.organisationId),
       unitName: p.organisation.shortName ?? p.organisation.name,
@@ -275,7 +362,10 @@ function unitInputs(contest: LabourContest, period: NonNullable<Awaited<ReturnTy
 }
 
 /** What closing the period would produce, for the panel to check first. */
-export function previewPeriod(contest: LabourContest, period: NonNullable<Awaited<ReturnType<typeof getPeriod>>>) {
+export function previewPeriod(
+  contest: LabourContest,
+  period: NonNullable<Awaited<ReturnType<typeof getPeriod>>>,
+) {
   const scored = scorePeriod(configsOf(contest.labourIndicators), unitInputs(contest, period));
   const ranking = rankPeriod(scored.units);
   return { ranking, problems: scored.problems, redFlag: redFlagWinner(ranking) };
@@ -286,7 +376,11 @@ export type ClosePeriodOutcome =
   | { ok: false; reason: "not_open" | "no_participants" | "no_indicators" };
 
 /** Closes a period: stores every unit's score and rank and awards the rotating red flag. */
-export async function closePeriod(contest: LabourContest, periodId: number, actorId: number): Promise<ClosePeriodOutcome> {
+export async function closePeriod(
+  contest: LabourContest,
+  periodId: number,
+  actorId: number,
+): Promise<ClosePeriodOutcome> {
   const period = await getPeriod(contest.id, periodId);
   if (!period || period.status !== "open") return { ok: false, reason: "not_open" };
   if (contest.labourParticipants.length === 0) return { ok: false, reason: "no_participants" };
@@ -296,24 +390,48 @@ export async function closePeriod(contest: LabourContest, periodId: number, acto
   const now = new Date();
   return write(async (tx) => {
     // Re-checked inside the write so two organisers closing at once cannot both award a flag.
-    const fresh = await tx.labourPeriod.findUnique({ where: { id: periodId }, select: { status: true } });
+    const fresh = await tx.labourPeriod.findUnique({
+      where: { id: periodId },
+      select: { status: true },
+    });
     if (fresh?.status !== "open") return { ok: false as const, reason: "not_open" as const };
     for (const entry of ranking) {
       const sub = await upsertSubmission(tx, periodId, Number(entry.unitId), {});
       await tx.labourSubmission.update({
         where: { id: sub.id },
-        data: { score: entry.score, rank: entry.rank, scoredAt: now, status: sub.status === "draft" ? "scored" : sub.status },
+        data: {
+          score: entry.score,
+          rank: entry.rank,
+          scoredAt: now,
+          status: sub.status === "draft" ? "scored" : sub.status,
+        },
       });
     }
-    await tx.labourPeriod.update({ where: { id: periodId }, data: { status: "closed", redFlagOrgId } });
+    await tx.labourPeriod.update({
+      where: { id: periodId },
+      data: { status: "closed", redFlagOrgId },
+    });
     await appendAudit(tx, {
       actorId,
       action: "labour.period.close",
       entityType: "LabourPeriod",
       entityId: periodId,
-      after: { ranking: ranking.map((r) => ({ unit: r.unitId, score: r.score, rank: r.rank, vetoed: r.vetoed })), redFlagOrgId },
+      after: {
+        ranking: ranking.map((r) => ({
+          unit: r.unitId,
+          score: r.score,
+          rank: r.rank,
+          vetoed: r.vetoed,
+        })),
+        redFlagOrgId,
+      },
     });
-    return { ok: true as const, problems, redFlagOrgId, tie: redFlag.kind === "tie" ? redFlag.unitIds.map(Number) : [] };
+    return {
+      ok: true as const,
+      problems,
+      redFlagOrgId,
+      tie: redFlag.kind === "tie" ? redFlag.unitIds.map(Number) : [],
+    };
   });
 }
 
@@ -326,7 +444,10 @@ async function closedPeriodResults(contestId: number) {
       id: true,
       name: true,
       redFlagOrgId: true,
-      submissions: { where: { score: { not: null } }, select: { organisationId: true, score: true, rank: true, vetoed: true, vetoReason: true } },
+      submissions: {
+        where: { score: { not: null } },
+        select: { organisationId: true, score: true, rank: true, vetoed: true, vetoReason: true },
+      },
     },
   });
   const results: PeriodResult[] = periods.map((p) => ({
@@ -347,15 +468,25 @@ async function closedPeriodResults(contestId: number) {
 /** The public board: cumulative ranking, trend per unit and each closed period's ranking. */
 export async function labourBoard(contest: LabourContest) {
   const { periods, results } = await closedPeriodResults(contest.id);
-  const names = new Map(contest.labourParticipants.map((p) => [String(p.organisationId), p.organisation.shortName ?? p.organisation.name]));
-  const headcounts = new Map(contest.labourParticipants.map((p) => [String(p.organisationId), p.headcount]));
+  const names = new Map(
+    contest.labourParticipants.map((p) => [
+      String(p.organisationId),
+      p.organisation.shortName ?? p.organisation.name,
+    ]),
+  );
+  const headcounts = new Map(
+    contest.labourParticipants.map((p) => [String(p.organisationId), p.headcount]),
+  );
   const cumulative = cumulativeRanking(results).map((e) => ({
     ...e,
     name: names.get(e.unitId) ?? e.unitId,
     headcount: headcounts.get(e.unitId) ?? 0,
     redFlags: periods.filter((p) => String(p.redFlagOrgId) === e.unitId).length,
   }));
-  const series = trendSeries(results, cumulative.map((c) => c.unitId));
+  const series = trendSeries(
+    results,
+    cumulative.map((c) => c.unitId),
+  );
   return {
     cumulative,
     series,
@@ -366,7 +497,14 @@ export async function labourBoard(contest: LabourContest) {
       redFlagName: p.redFlagOrgId ? (names.get(String(p.redFlagOrgId)) ?? null) : null,
       ranking: [...(results[i]?.ranking ?? [])]
         .sort((a, b) => a.rank - b.rank)
-        .map((r) => ({ unitId: r.unitId, name: names.get(r.unitId) ?? r.unitId, score: r.score, rank: r.rank, vetoed: r.vetoed, vetoReason: r.vetoReasons[0] ?? null })),
+        .map((r) => ({
+          unitId: r.unitId,
+          name: names.get(r.unitId) ?? r.unitId,
+          score: r.score,
+          rank: r.rank,
+          vetoed: r.vetoed,
+          vetoReason: r.vetoReasons[0] ?? null,
+        })),
     })),
   };
 }
@@ -383,7 +521,12 @@ export async function labourUnit(contest: LabourContest, organisationId: number)
     cumulative: board.cumulative.find((c) => c.unitId === unitId) ?? null,
     units: board.cumulative.length,
     series: board.series.filter((s) => s.unitId === unitId),
-    periods: board.periods.map((p) => ({ id: p.id, name: p.name, redFlag: p.redFlagOrgId === organisationId, entry: p.ranking.find((r) => r.unitId === unitId) ?? null })),
+    periods: board.periods.map((p) => ({
+      id: p.id,
+      name: p.name,
+      redFlag: p.redFlagOrgId === organisationId,
+      entry: p.ranking.find((r) => r.unitId === unitId) ?? null,
+    })),
     redFlags: board.periods.filter((p) => p.redFlagOrgId === organisationId).map((p) => p.name),
   };
 }
@@ -408,7 +551,10 @@ export function listUnitCompetitions(organisationId: number) {
           startsOn: true,
           endsOn: true,
           redFlagOrgId: true,
-          submissions: { where: { organisationId }, select: { status: true, score: true, rank: true, vetoed: true } },
+          submissions: {
+            where: { organisationId },
+            select: { status: true, score: true, rank: true, vetoed: true },
+          },
         },
       },
     },
@@ -418,7 +564,10 @@ export function listUnitCompetitions(organisationId: number) {
 /** A period the unit may submit for, or null when the unit is not a participant (answered as 404). */
 export async function getUnitPeriod(periodId: number, organisationId: number) {
   const period = await prisma.labourPeriod.findFirst({
-    where: { id: periodId, contest: { kind: KIND, labourParticipants: { some: { organisationId } } } },
+    where: {
+      id: periodId,
+      contest: { kind: KIND, labourParticipants: { some: { organisationId } } },
+    },
     select: {
       id: true,
       name: true,
@@ -429,10 +578,16 @@ export async function getUnitPeriod(periodId: number, organisationId: number) {
         select: {
           code: true,
           name: true,
-          labourIndicators: { where: { method: "measurement" }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] },
+          labourIndicators: {
+            where: { method: "measurement" },
+            orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+          },
         },
       },
-      submissions: { where: { organisationId }, select: { id: true, status: true, evidence: true, submittedAt: true, figures: true } },
+      submissions: {
+        where: { organisationId },
+        select: { id: true, status: true, evidence: true, submittedAt: true, figures: true },
+      },
     },
   });
   return period;
@@ -446,7 +601,9 @@ export async function submitUnitFigures(
 ) {
   if (period.status !== "open") return false;
   return write(async (tx) => {
-    const existing = await tx.labourSubmission.findUnique({ where: { periodId_organisationId: { periodId: period.id, organisationId } } });
+    const existing = await tx.labourSubmission.findUnique({
+      where: { periodId_organisationId: { periodId: period.id, organisationId } },
+    });
     // Once the panel has scored the unit, its figures are the panel's to correct.
     if (existing?.status === "scored") return false;
     const submission = await upsertSubmission(tx, period.id, organisationId, {
@@ -456,12 +613,20 @@ export async function submitUnitFigures(
     });
     for (const v of input.values) {
       await tx.labourFigure.upsert({
-        where: { submissionId_indicatorId: { submissionId: submission.id, indicatorId: v.indicatorId } },
+        where: {
+          submissionId_indicatorId: { submissionId: submission.id, indicatorId: v.indicatorId },
+        },
         create: { submissionId: submission.id, indicatorId: v.indicatorId, value: v.value },
         update: { value: v.value },
       });
     }
-    await appendAudit(tx, { actorId, action: "labour.submission.submit", entityType: "LabourSubmission", entityId: submission.id, after: input });
+    await appendAudit(tx, {
+      actorId,
+      action: "labour.submission.submit",
+      entityType: "LabourSubmission",
+      entityId: submission.id,
+      after: input,
+    });
     return true;
   });
 }

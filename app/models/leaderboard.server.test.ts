@@ -2,13 +2,26 @@ import { describe, expect, it } from "vitest";
 import { bulkWrite, prisma } from "~/db.server";
 import { createOrganisation } from "~/test/factories";
 import { createBoardEvent, createEntry, setResult } from "~/test/leaderboard-factories";
-import { boardPage, eventStandings, findBoardEvent, myRank, searchBoard, setBoardSettings } from "./leaderboard.server";
+import {
+  boardPage,
+  eventStandings,
+  findBoardEvent,
+  myRank,
+  searchBoard,
+  setBoardSettings,
+} from "./leaderboard.server";
 import { rebuildAllRankingTables } from "./ranking-tables.server";
 
 async function tables(eventId: number) {
   const [counts, buckets, standings] = await Promise.all([
-    prisma.scoreCount.findMany({ where: { eventId, count: { not: 0 } }, orderBy: { rankKey: "asc" } }),
-    prisma.scoreBucket.findMany({ where: { eventId, count: { not: 0 } }, orderBy: [{ level: "asc" }, { bucket: "asc" }] }),
+    prisma.scoreCount.findMany({
+      where: { eventId, count: { not: 0 } },
+      orderBy: { rankKey: "asc" },
+    }),
+    prisma.scoreBucket.findMany({
+      where: { eventId, count: { not: 0 } },
+      orderBy: [{ level: "asc" }, { bucket: "asc" }],
+    }),
     prisma.orgStanding.findMany({ where: { eventId }, orderBy: { organisationId: "asc" } }),
   ]);
   return { counts, buckets, standings };
@@ -35,7 +48,15 @@ describe("ranking tables and leaderboard", () => {
     await setResult(b2, null);
 
     const incremental = await tables(event.id);
-    expect(incremental.standings.map((s) => [s.organisationId, s.bestNTotal, s.entries, s.prizes, s.firstPrizes])).toEqual([
+    expect(
+      incremental.standings.map((s) => [
+        s.organisationId,
+        s.bestNTotal,
+        s.entries,
+        s.prizes,
+        s.firstPrizes,
+      ]),
+    ).toEqual([
       [orgA.id, 9550 + 9000, 3, 2, 1],
       [orgB.id, 8000, 1, 1, 0],
     ]);
@@ -54,7 +75,11 @@ describe("ranking tables and leaderboard", () => {
       ["A001", 2],
     ]);
     const last = top.rows.at(-1)!;
-    const next = await boardPage(board, { frozen: false }, { rankKey: BigInt(last.rankKey), registrationId: last.registrationId });
+    const next = await boardPage(
+      board,
+      { frozen: false },
+      { rankKey: BigInt(last.rankKey), registrationId: last.registrationId },
+    );
     expect(next.rows.map((r) => r.rank)).toEqual([3, 3]);
     expect(next.rows.map((r) => r.entryNumber).sort()).toEqual(["A002", "B001"]);
 
@@ -67,8 +92,14 @@ describe("ranking tables and leaderboard", () => {
     expect(mine?.below.map((r) => [r.entryNumber, r.rank])).toEqual([["A002", 3]]);
     expect(await myRank(board, { frozen: false }, "B002")).toBeNull();
 
-    expect((await searchBoard(board, { frozen: false }, "乙公司")).map((r) => r.entryNumber)).toEqual(["B001"]);
-    expect((await searchBoard(board, { frozen: false }, "张")).map((r) => r.entryNumber)).toEqual(["A003", "A001", "A002"]);
+    expect(
+      (await searchBoard(board, { frozen: false }, "乙公司")).map((r) => r.entryNumber),
+    ).toEqual(["B001"]);
+    expect((await searchBoard(board, { frozen: false }, "张")).map((r) => r.entryNumber)).toEqual([
+      "A003",
+      "A001",
+      "A002",
+    ]);
 
     const standings = await eventStandings(event.id);
     expect(standings.map((s) => [s.organisation, s.rank])).toEqual([
@@ -85,7 +116,10 @@ describe("ranking tables and leaderboard", () => {
     const y = await createEntry(event.id, org.id, "X2");
     await setResult(x, 8000);
     await setResult(y, 7000);
-    await setBoardSettings(admin?.id ?? 0, event.id, { freezeAt: new Date(Date.now() - 1000), standingsBestN: 2 });
+    await setBoardSettings(admin?.id ?? 0, event.id, {
+      freezeAt: new Date(Date.now() - 1000),
+      standingsBestN: 2,
+    });
     expect((await eventStandings(event.id))[0]?.bestNTotal).toBe(15000);
 
     await setResult(y, 9900);

@@ -53,19 +53,31 @@ export type BoardRow = {
   organisation: string;
 };
 
-const PUBLIC_CONTEST_STATUSES = ["registration_open", "registration_closed", "in_progress", "results_published", "archived"];
+const PUBLIC_CONTEST_STATUSES = [
+  "registration_open",
+  "registration_closed",
+  "in_progress",
+  "results_published",
+  "archived",
+];
 
 // Event metadata is read on every request; a short cache keeps it off the request path.
 // Writes that change it (freeze, best N) drop the entry.
 const eventCache = new Map<string, { at: number; event: BoardEvent | null }>();
 const EVENT_TTL_MS = 1_000;
 
-export async function findBoardEvent(contestCode: string, eventCode: string): Promise<BoardEvent | null> {
+export async function findBoardEvent(
+  contestCode: string,
+  eventCode: string,
+): Promise<BoardEvent | null> {
   const key = `${contestCode}\u0000${eventCode}`;
   const hit = eventCache.get(key);
   if (hit && Date.now() - hit.at < EVENT_TTL_MS) return hit.event;
   const row = await prisma.event.findFirst({
-    where: { code: eventCode, contest: { code: contestCode, status: { in: PUBLIC_CONTEST_STATUSES } } },
+    where: {
+      code: eventCode,
+      contest: { code: contestCode, status: { in: PUBLIC_CONTEST_STATUSES } },
+    },
     select: {
       id: true,
       code: true,
@@ -111,7 +123,9 @@ function sqlRows<R extends unknown[]>(fragment: Prisma.Sql): R {
 // LIMIT and OFFSET as literals: with a bound LIMIT, SQLite's keyset probes ran 4× slower
 // (0.054 ms against 0.013 ms at the bottom of the 500k event). Whole numbers only.
 function literalLimit(n: number): Prisma.Sql {
-  return Prisma.raw(String(Math.max(0, Math.min(1_000_000, Math.trunc(Number.isFinite(n) ? n : 0)))));
+  return Prisma.raw(
+    String(Math.max(0, Math.min(1_000_000, Math.trunc(Number.isFinite(n) ? n : 0)))),
+  );
 }
 
 const ROW_COLUMNS = Prisma.sql`r."registrationId", r."total", r."rankKey", r."prize", r."standardised",
@@ -139,10 +153,20 @@ function toRow(raw: RawRow, rank: number, override?: FrozenEntry): BoardRow {
 // ─────────────── live board: keyset pages and counted ranks ───────────────
 
 /** Entries ranked above `rankKey` and sharing it, from the count tables. */
-export async function countsAround(eventId: number, rankKey: bigint): Promise<{ above: number; tied: number }> {
+export async function countsAround(
+  eventId: number,
+  rankKey: bigint,
+): Promise<{ above: number; tied: number }> {
   const total = totalOfKey(rankKey);
   const coarse = coarseBucketOfTotal(total);
-  const [row] = sqlRows<{ a: bigint | number | null; b: bigint | number | null; c: bigint | number | null; tied: number | null }[]>(Prisma.sql`
+  const [row] = sqlRows<
+    {
+      a: bigint | number | null;
+      b: bigint | number | null;
+      c: bigint | number | null;
+      tied: number | null;
+    }[]
+  >(Prisma.sql`
     SELECT
       (SELECT SUM("count") FROM "ScoreBucket" WHERE "eventId" = ${eventId} AND "level" = ${BUCKET_LEVEL_COARSE} AND "bucket" > ${coarse}) AS a,
       (SELECT SUM("count") FROM "ScoreBucket" WHERE "eventId" = ${eventId} AND "level" = ${BUCKET_LEVEL_TOTAL}
@@ -174,7 +198,11 @@ async function countRanked(eventId: number): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-async function livePage(eventId: number, after: BoardCursor | null, limit: number): Promise<BoardRow[]> {
+async function livePage(
+  eventId: number,
+  after: BoardCursor | null,
+  limit: number,
+): Promise<BoardRow[]> {
   const raws = after
     ? sqlRows<RawRow[]>(Prisma.sql`
         SELECT ${ROW_COLUMNS} FROM "Result" r ${ROW_JOINS}
@@ -208,7 +236,11 @@ const ABOVE_SQL = (key: Prisma.Sql, eventId: number) => Prisma.sql`
 type RawRowWithCounts = RawRow & { above: number | bigint; keyCount: number | bigint | null };
 
 /** An entry, its rank, and `span` entries either side: two round trips at any depth. */
-async function liveRowsAround(event: BoardEvent, where: { registrationId: number } | { entryNumber: string }, span: number) {
+async function liveRowsAround(
+  event: BoardEvent,
+  where: { registrationId: number } | { entryNumber: string },
+  span: number,
+) {
   const match =
     "entryNumber" in where
       ? Prisma.sql`g."eventId" = ${event.id} AND g."entryNumber" = ${where.entryNumber}`
@@ -238,7 +270,11 @@ async function liveRowsAround(event: BoardEvent, where: { registrationId: number
     { rank: meRow.rank, rankKey: key },
     aboveRaw.map((r) => ({ rankKey: BigInt(r.rankKey), keyCount: Number(r.keyCount ?? 0) })),
   );
-  const downRanks = assignPageRanks([key, ...belowRaw.map((r) => BigInt(r.rankKey))], Number(me.above), Number(me.keyCount ?? 1));
+  const downRanks = assignPageRanks(
+    [key, ...belowRaw.map((r) => BigInt(r.rankKey))],
+    Number(me.above),
+    Number(me.keyCount ?? 1),
+  );
   return {
     me: meRow,
     above: aboveRaw.map((r, i) => toRow(r, upRanks[i]!)).reverse(),
@@ -269,9 +305,23 @@ function frozenBoard(event: BoardEvent): Promise<FrozenBoard> {
 
 async function buildFrozenBoard(event: BoardEvent): Promise<FrozenBoard> {
   const [live, overrides] = await Promise.all([
-    sqlRows<{ registrationId: number; rankKey: bigint | null; total: number | null; prize: string | null }[]>(Prisma.sql`
+    sqlRows<
+      {
+        registrationId: number;
+        rankKey: bigint | null;
+        total: number | null;
+        prize: string | null;
+      }[]
+    >(Prisma.sql`
       SELECT "registrationId", "rankKey", "total", "prize" FROM "Result" WHERE "eventId" = ${event.id}`),
-    sqlRows<{ registrationId: number; rankKey: bigint | null; total: number | null; prize: string | null }[]>(Prisma.sql`
+    sqlRows<
+      {
+        registrationId: number;
+        rankKey: bigint | null;
+        total: number | null;
+        prize: string | null;
+      }[]
+    >(Prisma.sql`
       SELECT "registrationId", "rankKey", "total", "prize" FROM "FrozenResult" WHERE "eventId" = ${event.id}`),
   ]);
   const byId = new Map(live.map((r) => [Number(r.registrationId), r]));
@@ -279,9 +329,16 @@ async function buildFrozenBoard(event: BoardEvent): Promise<FrozenBoard> {
   const entries: FrozenEntry[] = [];
   for (const [registrationId, r] of byId) {
     if (r.rankKey === null || r.total === null) continue;
-    entries.push({ registrationId, rankKey: BigInt(r.rankKey), total: Number(r.total), prize: r.prize });
+    entries.push({
+      registrationId,
+      rankKey: BigInt(r.rankKey),
+      total: Number(r.total),
+      prize: r.prize,
+    });
   }
-  entries.sort((a, b) => (a.rankKey === b.rankKey ? b.registrationId - a.registrationId : a.rankKey > b.rankKey ? -1 : 1));
+  entries.sort((a, b) =>
+    a.rankKey === b.rankKey ? b.registrationId - a.registrationId : a.rankKey > b.rankKey ? -1 : 1,
+  );
   const ranks = ranksOfSorted(entries.map((e) => e.rankKey));
   const position = new Map(entries.map((e, i) => [e.registrationId, i]));
   return { entries, ranks, position };
@@ -308,7 +365,9 @@ function frozenStart(board: FrozenBoard, after: BoardCursor | null): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const e = board.entries[mid]!;
-    const afterCursor = e.rankKey < after.rankKey || (e.rankKey === after.rankKey && e.registrationId < after.registrationId);
+    const afterCursor =
+      e.rankKey < after.rankKey ||
+      (e.rankKey === after.rankKey && e.registrationId < after.registrationId);
     if (afterCursor) hi = mid;
     else lo = mid + 1;
   }
@@ -319,13 +378,21 @@ function frozenStart(board: FrozenBoard, after: BoardCursor | null): number {
 
 export type BoardView = { frozen: boolean };
 
-export async function boardPage(event: BoardEvent, view: BoardView, after: BoardCursor | null, limit = PAGE_SIZE) {
+export async function boardPage(
+  event: BoardEvent,
+  view: BoardView,
+  after: BoardCursor | null,
+  limit = PAGE_SIZE,
+) {
   if (view.frozen) {
     const board = await frozenBoard(event);
     const start = frozenStart(board, after);
     return { rows: await hydrate(board, start, start + limit), ranked: board.entries.length };
   }
-  const [rows, ranked] = await Promise.all([livePage(event.id, after, limit), rankedCount(event.id)]);
+  const [rows, ranked] = await Promise.all([
+    livePage(event.id, after, limit),
+    rankedCount(event.id),
+  ]);
   return { rows, ranked };
 }
 
@@ -347,7 +414,12 @@ export async function myRank(event: BoardEvent, view: BoardView, entryNumber: st
 }
 
 /** Ranked entries whose name starts with, entry number equals, or organisation name contains `q`. */
-export async function searchBoard(event: BoardEvent, view: BoardView, q: string, limit = 20): Promise<BoardRow[]> {
+export async function searchBoard(
+  event: BoardEvent,
+  view: BoardView,
+  q: string,
+  limit = 20,
+): Promise<BoardRow[]> {
   const text = q.trim().slice(0, 40);
   if (!text) return [];
   const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -376,10 +448,14 @@ export async function searchBoard(event: BoardEvent, view: BoardView, q: string,
   const ids = [...new Set([...byNumber, ...byName, ...byTeam, ...byOrg].map((r) => Number(r.id)))];
   const found: BoardRow[] = [];
   for (const id of ids) {
-    const around = await (view.frozen ? myRankById(event, id) : liveRowsAround(event, { registrationId: id }, 0));
+    const around = await (view.frozen
+      ? myRankById(event, id)
+      : liveRowsAround(event, { registrationId: id }, 0));
     if (around) found.push(around.me);
   }
-  return found.sort((a, b) => a.rank - b.rank || b.registrationId - a.registrationId).slice(0, limit);
+  return found
+    .sort((a, b) => a.rank - b.rank || b.registrationId - a.registrationId)
+    .slice(0, limit);
 }
 
 async function myRankById(event: BoardEvent, registrationId: number) {
@@ -391,7 +467,10 @@ async function myRankById(event: BoardEvent, registrationId: number) {
 }
 
 /** Every ranked row in board order, a keyset page at a time (exports). */
-export async function* allBoardRows(event: BoardEvent, view: BoardView): AsyncGenerator<BoardRow[]> {
+export async function* allBoardRows(
+  event: BoardEvent,
+  view: BoardView,
+): AsyncGenerator<BoardRow[]> {
   let after: BoardCursor | null = null;
   for (;;) {
     const { rows } = await boardPage(event, view, after, 2_000);
@@ -411,7 +490,10 @@ export async function distribution(event: BoardEvent, view: BoardView) {
       const b = coarseBucketOfTotal(e.total);
       counts.set(b, (counts.get(b) ?? 0) + 1);
     }
-    return distributionBins([...counts].map(([bucket, count]) => ({ bucket, count })), event.fullMark);
+    return distributionBins(
+      [...counts].map(([bucket, count]) => ({ bucket, count })),
+      event.fullMark,
+    );
   }
   const rows = await prisma.scoreBucket.findMany({
     where: { eventId: event.id, level: BUCKET_LEVEL_COARSE },
@@ -434,7 +516,11 @@ export type StandingRow = {
 };
 
 /** Organisation standings of one event (团体总分 of the best N), a page at a time. */
-export async function eventStandings(eventId: number, offset = 0, limit = PAGE_SIZE): Promise<StandingRow[]> {
+export async function eventStandings(
+  eventId: number,
+  offset = 0,
+  limit = PAGE_SIZE,
+): Promise<StandingRow[]> {
   const rows = sqlRows<Omit<StandingRow, "rank">[]>(Prisma.sql`
     SELECT s."organisationId", o."name" AS "organisation", s."bestNTotal", s."entries", s."prizes",
       s."firstPrizes", s."secondPrizes", s."thirdPrizes", s."meritPrizes"
@@ -473,7 +559,15 @@ export async function findBoardContest(code: string) {
       kind: true,
       events: {
         orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-        select: { id: true, code: true, name: true, mode: true, status: true, freezeAt: true, standingsBestN: true },
+        select: {
+          id: true,
+          code: true,
+          name: true,
+          mode: true,
+          status: true,
+          freezeAt: true,
+          standingsBestN: true,
+        },
       },
     },
   });
@@ -484,7 +578,13 @@ export async function listBoardContests() {
   return prisma.contest.findMany({
     where: { status: { in: PUBLIC_CONTEST_STATUSES }, events: { some: {} } },
     orderBy: [{ startsAt: "desc" }, { id: "desc" }],
-    select: { code: true, name: true, kind: true, status: true, _count: { select: { events: true } } },
+    select: {
+      code: true,
+      name: true,
+      kind: true,
+      status: true,
+      _count: { select: { events: true } },
+    },
   });
 }
 
@@ -494,7 +594,11 @@ export async function listBoardContests() {
  * Frozen events contribute what the public saw at the freeze only through their live
  * standings once unfrozen, so frozen events are left out of the public contest table.
  */
-export async function contestStandings(contestId: number, excludeEventIds: number[], limit = 100): Promise<StandingRow[]> {
+export async function contestStandings(
+  contestId: number,
+  excludeEventIds: number[],
+  limit = 100,
+): Promise<StandingRow[]> {
   const exclude = excludeEventIds.length ? excludeEventIds : [-1];
   const rows = sqlRows<Omit<StandingRow, "rank">[]>(Prisma.sql`
     SELECT s."organisationId", o."name" AS "organisation", SUM(s."bestNTotal") AS "bestNTotal", SUM(s."entries") AS "entries",
@@ -519,7 +623,11 @@ export async function contestStandings(contestId: number, excludeEventIds: numbe
 }
 
 /** One organisation's standing in every event of a contest (its chart across events). */
-export async function organisationAcrossEvents(contestId: number, organisationId: number, excludeEventIds: number[]) {
+export async function organisationAcrossEvents(
+  contestId: number,
+  organisationId: number,
+  excludeEventIds: number[],
+) {
   const organisation = await prisma.organisation.findUnique({
     where: { id: organisationId },
     select: { id: true, name: true },
@@ -559,7 +667,9 @@ export async function workerEntries(workerId: number) {
       id: true,
       entryNumber: true,
       status: true,
-      event: { select: { code: true, name: true, contest: { select: { code: true, name: true } } } },
+      event: {
+        select: { code: true, name: true, contest: { select: { code: true, name: true } } },
+      },
     },
     orderBy: { id: "asc" },
   });
@@ -570,7 +680,9 @@ export async function workerEntries(workerId: number) {
     let ranked = 0;
     if (event) {
       const view = { frozen: isFrozen(event) };
-      const found = view.frozen ? await myRankById(event, reg.id) : await liveRowsAround(event, { registrationId: reg.id }, 0);
+      const found = view.frozen
+        ? await myRankById(event, reg.id)
+        : await liveRowsAround(event, { registrationId: reg.id }, 0);
       rank = found?.me ?? null;
       ranked = (await boardPage(event, view, null, 1)).ranked;
     }
@@ -593,7 +705,8 @@ export async function setBoardSettings(
     });
     await tx.event.update({ where: { id: eventId }, data: settings });
     forgetFreezeTime(eventId);
-    const freezeChanged = (before.freezeAt?.getTime() ?? null) !== (settings.freezeAt?.getTime() ?? null);
+    const freezeChanged =
+      (before.freezeAt?.getTime() ?? null) !== (settings.freezeAt?.getTime() ?? null);
     // A new or lifted freeze starts from the live results: old pre-freeze copies are void.
     if (freezeChanged) await tx.frozenResult.deleteMany({ where: { eventId } });
     if (before.standingsBestN !== settings.standingsBestN) await rebuildOrgStandings(tx, eventId);

@@ -3,9 +3,27 @@
 // soon as any mark exists, so marks never point at criteria that changed under them.
 import ExcelJS from "exceljs";
 import { prisma, write } from "~/db.server";
-import { eventDefinition, parseDescriptors, parsePrizeRules, parseTieBreaks } from "~/domain/judging/definition";
-import { formatDescriptors, isBlankRow, parseSchemeRow, type RowProblem, type SchemeRow, type SchemeRowInput } from "~/domain/judging/scheme-rows";
-import { formatCentimarks, validateEvent, validateScheme, type AggregationRule, type ScoringProblem } from "~/domain/scoring";
+import {
+  eventDefinition,
+  parseDescriptors,
+  parsePrizeRules,
+  parseTieBreaks,
+} from "~/domain/judging/definition";
+import {
+  formatDescriptors,
+  isBlankRow,
+  parseSchemeRow,
+  type RowProblem,
+  type SchemeRow,
+  type SchemeRowInput,
+} from "~/domain/judging/scheme-rows";
+import {
+  formatCentimarks,
+  validateEvent,
+  validateScheme,
+  type AggregationRule,
+  type ScoringProblem,
+} from "~/domain/scoring";
 import { appendAudit } from "~/models/audit.server";
 
 export async function loadSchemeEditor(eventId: number) {
@@ -44,7 +62,11 @@ export async function loadSchemeEditor(eventId: number) {
     tieBreaks: parseTieBreaks(event.tieBreaks, event.parts),
     prizes: parsePrizeRules(event.prizeRules),
     descriptorsText: Object.fromEntries(
-      event.parts.flatMap((p) => p.criteria.map((c) => [String(c.id), formatDescriptors(parseDescriptors(c.descriptors))] as const)),
+      event.parts.flatMap((p) =>
+        p.criteria.map(
+          (c) => [String(c.id), formatDescriptors(parseDescriptors(c.descriptors))] as const,
+        ),
+      ),
     ),
   };
 }
@@ -54,7 +76,9 @@ export type SchemeSaveResult = { ok: true } | { ok: false; problems: RowProblem[
 function scoringProblems(problems: ScoringProblem[]): RowProblem[] {
   return problems.map((p) => ({
     code: `scoring.${p.code}`,
-    params: Object.fromEntries(Object.entries(p.params ?? {}).map(([k, v]) => [k, typeof v === "number" ? v : String(v)])),
+    params: Object.fromEntries(
+      Object.entries(p.params ?? {}).map(([k, v]) => [k, typeof v === "number" ? v : String(v)]),
+    ),
   }));
 }
 
@@ -62,7 +86,10 @@ async function marksExist(eventId: number, tx: Parameters<Parameters<typeof writ
   return (await tx.mark.count({ where: { registration: { eventId } } })) > 0;
 }
 
-function parseRows(rows: SchemeRowInput[], firstLine: number): { rows: SchemeRow[]; problems: RowProblem[] } {
+function parseRows(
+  rows: SchemeRowInput[],
+  firstLine: number,
+): { rows: SchemeRow[]; problems: RowProblem[] } {
   const parsed: SchemeRow[] = [];
   const problems: RowProblem[] = [];
   rows.forEach((input, i) => {
@@ -107,27 +134,44 @@ export function savePartScheme(input: {
       where: { id: input.partId, eventId: input.eventId },
       include: { event: { select: { aggregation: true } }, criteria: true },
     });
-    if (!part) return { ok: false, problems: [{ code: "judging.scheme.part_not_found", params: {} }] };
-    if (await marksExist(input.eventId, tx)) return { ok: false, problems: [{ code: "judging.scheme.frozen", params: {} }] };
+    if (!part)
+      return { ok: false, problems: [{ code: "judging.scheme.part_not_found", params: {} }] };
+    if (await marksExist(input.eventId, tx))
+      return { ok: false, problems: [{ code: "judging.scheme.frozen", params: {} }] };
     const { rows, problems } = parseRows(input.rows, 1);
     if (problems.length > 0) return { ok: false, problems };
     const schemeProblems = checkPart(rows, input.fullMark, part.event.aggregation);
     if (schemeProblems.length > 0) return { ok: false, problems: schemeProblems };
     await replaceCriteria(tx, part.id, rows);
-    await tx.eventPart.update({ where: { id: part.id }, data: { weight: input.weight, fullMark: input.fullMark } });
+    await tx.eventPart.update({
+      where: { id: part.id },
+      data: { weight: input.weight, fullMark: input.fullMark },
+    });
     await appendAudit(tx, {
       actorId: input.actorId,
       action: "scheme.save",
       entityType: "event",
       entityId: input.eventId,
-      before: { part: part.name, weight: part.weight, criteria: part.criteria.map((c) => [c.code, c.maxMark]) },
-      after: { part: part.name, weight: input.weight, criteria: rows.map((r) => [r.code, r.maxMark]) },
+      before: {
+        part: part.name,
+        weight: part.weight,
+        criteria: part.criteria.map((c) => [c.code, c.maxMark]),
+      },
+      after: {
+        part: part.name,
+        weight: input.weight,
+        criteria: rows.map((r) => [r.code, r.maxMark]),
+      },
     });
     return { ok: true };
   });
 }
 
-async function replaceCriteria(tx: Parameters<Parameters<typeof write>[0]>[0], partId: number, rows: SchemeRow[]) {
+async function replaceCriteria(
+  tx: Parameters<Parameters<typeof write>[0]>[0],
+  partId: number,
+  rows: SchemeRow[],
+) {
   await tx.criterion.deleteMany({ where: { partId } });
   for (const [i, r] of rows.entries()) {
     await tx.criterion.create({
@@ -153,27 +197,45 @@ export type EventRulesInput = {
 };
 
 /** Default aggregation rule, tie-break order and prize tiers of the event. */
-export function saveEventRules(eventId: number, input: EventRulesInput, actorId: number): Promise<SchemeSaveResult> {
+export function saveEventRules(
+  eventId: number,
+  input: EventRulesInput,
+  actorId: number,
+): Promise<SchemeSaveResult> {
   return write(async (tx): Promise<SchemeSaveResult> => {
-    const event = await tx.event.findUnique({ where: { id: eventId }, include: { parts: { include: { criteria: true } } } });
-    if (!event) return { ok: false, problems: [{ code: "judging.scheme.part_not_found", params: {} }] };
+    const event = await tx.event.findUnique({
+      where: { id: eventId },
+      include: { parts: { include: { criteria: true } } },
+    });
+    if (!event)
+      return { ok: false, problems: [{ code: "judging.scheme.part_not_found", params: {} }] };
     if (event.status === "locked" || event.status === "published") {
       return { ok: false, problems: [{ code: "judging.scheme.rules_locked", params: {} }] };
     }
-    const tieBreaks = input.tieBreaks.map((t) => (t.kind === "part" ? { kind: "part", partId: t.id } : { kind: "criterion", criterionId: t.id }));
+    const tieBreaks = input.tieBreaks.map((t) =>
+      t.kind === "part" ? { kind: "part", partId: t.id } : { kind: "criterion", criterionId: t.id },
+    );
     const prizeRules = input.prizes.map((p) => ({
       tier: p.tier,
       ...(p.kind === "share" ? { share: p.value } : { count: p.value }),
       ...(p.minTotal !== null ? { minTotal: p.minTotal } : {}),
     }));
-    const data = { aggregation: input.aggregation, tieBreaks: JSON.stringify(tieBreaks), prizeRules: JSON.stringify(prizeRules) };
+    const data = {
+      aggregation: input.aggregation,
+      tieBreaks: JSON.stringify(tieBreaks),
+      prizeRules: JSON.stringify(prizeRules),
+    };
     await tx.event.update({ where: { id: eventId }, data });
     await appendAudit(tx, {
       actorId,
       action: "scheme.rules",
       entityType: "event",
       entityId: eventId,
-      before: { aggregation: event.aggregation, tieBreaks: event.tieBreaks, prizeRules: event.prizeRules },
+      before: {
+        aggregation: event.aggregation,
+        tieBreaks: event.tieBreaks,
+        prizeRules: event.prizeRules,
+      },
       after: data,
     });
     return { ok: true };
@@ -218,7 +280,8 @@ export async function exportSchemeXlsx(eventId: number): Promise<Buffer | null> 
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "object" && "richText" in value) return value.richText.map((r) => r.text).join("");
+  if (typeof value === "object" && "richText" in value)
+    return value.richText.map((r) => r.text).join("");
   if (typeof value === "object" && "result" in value) return String(value.result ?? "");
   return String(value);
 }
@@ -228,7 +291,11 @@ function cellText(value: ExcelJS.CellValue): string {
  * each part's full mark becomes the sum of its imported maxima. Nothing is stored unless
  * every row and every part is valid.
  */
-export async function importSchemeXlsx(eventId: number, data: ArrayBuffer, actorId: number): Promise<SchemeSaveResult> {
+export async function importSchemeXlsx(
+  eventId: number,
+  data: ArrayBuffer,
+  actorId: number,
+): Promise<SchemeSaveResult> {
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(data);
@@ -236,13 +303,22 @@ export async function importSchemeXlsx(eventId: number, data: ArrayBuffer, actor
     return { ok: false, problems: [{ code: "judging.scheme.xlsx_unreadable", params: {} }] };
   }
   const sheet = book.worksheets[0];
-  if (!sheet) return { ok: false, problems: [{ code: "judging.scheme.xlsx_unreadable", params: {} }] };
+  if (!sheet)
+    return { ok: false, problems: [{ code: "judging.scheme.xlsx_unreadable", params: {} }] };
   const byPart = new Map<string, { inputs: SchemeRowInput[]; lines: number[] }>();
   sheet.eachRow((row, line) => {
     if (line === 1) return;
     const v = (i: number) => cellText(row.getCell(i).value).trim();
     const part = v(1);
-    const input: SchemeRowInput = { code: v(2), name: v(3), subCriterion: v(4), type: v(5), maxMark: v(6), aggregation: v(7), descriptors: v(8) };
+    const input: SchemeRowInput = {
+      code: v(2),
+      name: v(3),
+      subCriterion: v(4),
+      type: v(5),
+      maxMark: v(6),
+      aggregation: v(7),
+      descriptors: v(8),
+    };
     if (!part && isBlankRow(input)) return;
     const group = byPart.get(part) ?? { inputs: [], lines: [] };
     group.inputs.push(input);
@@ -251,15 +327,21 @@ export async function importSchemeXlsx(eventId: number, data: ArrayBuffer, actor
   });
   return write(async (tx): Promise<SchemeSaveResult> => {
     const event = await tx.event.findUnique({ where: { id: eventId }, include: { parts: true } });
-    if (!event) return { ok: false, problems: [{ code: "judging.scheme.part_not_found", params: {} }] };
-    if (await marksExist(eventId, tx)) return { ok: false, problems: [{ code: "judging.scheme.frozen", params: {} }] };
-    if (byPart.size === 0) return { ok: false, problems: [{ code: "judging.scheme.xlsx_empty", params: {} }] };
+    if (!event)
+      return { ok: false, problems: [{ code: "judging.scheme.part_not_found", params: {} }] };
+    if (await marksExist(eventId, tx))
+      return { ok: false, problems: [{ code: "judging.scheme.frozen", params: {} }] };
+    if (byPart.size === 0)
+      return { ok: false, problems: [{ code: "judging.scheme.xlsx_empty", params: {} }] };
     const problems: RowProblem[] = [];
     const plan: { partId: number; rows: SchemeRow[] }[] = [];
     for (const [name, group] of byPart) {
       const part = event.parts.find((p) => p.name === name);
       if (!part) {
-        problems.push({ code: "judging.scheme.xlsx_unknown_part", params: { part: name, line: group.lines[0]! } });
+        problems.push({
+          code: "judging.scheme.xlsx_unknown_part",
+          params: { part: name, line: group.lines[0]! },
+        });
         continue;
       }
       const rows: SchemeRow[] = [];
@@ -275,14 +357,20 @@ export async function importSchemeXlsx(eventId: number, data: ArrayBuffer, actor
     if (problems.length > 0) return { ok: false, problems };
     for (const p of plan) {
       await replaceCriteria(tx, p.partId, p.rows);
-      await tx.eventPart.update({ where: { id: p.partId }, data: { fullMark: p.rows.reduce((s, r) => s + r.maxMark, 0) } });
+      await tx.eventPart.update({
+        where: { id: p.partId },
+        data: { fullMark: p.rows.reduce((s, r) => s + r.maxMark, 0) },
+      });
     }
     await appendAudit(tx, {
       actorId,
       action: "scheme.import",
       entityType: "event",
       entityId: eventId,
-      after: plan.map((p) => ({ partId: p.partId, criteria: p.rows.map((r) => [r.code, r.maxMark]) })),
+      after: plan.map((p) => ({
+        partId: p.partId,
+        criteria: p.rows.map((r) => [r.code, r.maxMark]),
+      })),
     });
     return { ok: true };
   });

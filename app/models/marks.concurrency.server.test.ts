@@ -15,7 +15,15 @@ describe("concurrent score saves", () => {
     for (let i = 0; i < 21; i++) {
       const w = await createWorker(ev.orgs.companyB.id);
       const reg = await write((tx) =>
-        tx.registration.create({ data: { eventId: ev.eventId, organisationId: ev.orgs.companyB.id, workerId: w.id, status: "approved", blindCode: `Z${String(i).padStart(4, "0")}X` } }),
+        tx.registration.create({
+          data: {
+            eventId: ev.eventId,
+            organisationId: ev.orgs.companyB.id,
+            workerId: w.id,
+            status: "approved",
+            blindCode: `Z${String(i).padStart(4, "0")}X`,
+          },
+        }),
       );
       regs.push(reg.id);
     }
@@ -58,22 +66,30 @@ describe("concurrent score saves", () => {
     const started = performance.now();
     await Promise.all(jobs.map((job) => job()));
     const elapsed = performance.now() - started;
-    console.info(`${jobs.length} concurrent sheet saves in ${elapsed.toFixed(0)} ms, ${conflicts} stale-version retries`);
+    console.info(
+      `${jobs.length} concurrent sheet saves in ${elapsed.toFixed(0)} ms, ${conflicts} stale-version retries`,
+    );
 
     const marks = await prisma.mark.findMany({ where: { registrationId: { in: regs } } });
     expect(marks).toHaveLength(expected.size);
-    for (const m of marks) expect(m.value).toBe(expected.get(`${m.registrationId}:${m.criterionId}:${m.judgeId}`));
+    for (const m of marks)
+      expect(m.value).toBe(expected.get(`${m.registrationId}:${m.criterionId}:${m.judgeId}`));
 
     const fresh = await computeEvent(prisma, ev.eventId);
     if (!fresh?.results.ok) throw new Error("invalid");
     const stored = await prisma.result.findMany({ where: { eventId: ev.eventId } });
     expect(stored).toHaveLength(regs.length);
     for (const row of stored) {
-      const recomputed = fresh.results.entries.find((e) => e.entryId === String(row.registrationId));
+      const recomputed = fresh.results.entries.find(
+        (e) => e.entryId === String(row.registrationId),
+      );
       expect(row.total).toBe(recomputed?.total);
       expect(row.complete).toBe(true);
     }
-    const counts = await prisma.scoreCount.aggregate({ where: { eventId: ev.eventId }, _sum: { count: true } });
+    const counts = await prisma.scoreCount.aggregate({
+      where: { eventId: ev.eventId },
+      _sum: { count: true },
+    });
     expect(counts._sum.count).toBe(regs.length);
   }, 120_000);
 });

@@ -4,12 +4,23 @@ import { rebuildAllRankingTables } from "~/models/ranking-tables.server";
 import { computeEvent, lockEvent, publishEvent } from "~/models/results.server";
 import { correctMarks, loadScoreSheet, saveScoreSheet } from "~/models/marks.server";
 import { judgeEntry, judgeWorklist } from "~/models/judging.server";
-import { decideAppeal, lodgeAppeal, parseDecision, startAppealReview } from "~/models/appeals.server";
+import {
+  decideAppeal,
+  lodgeAppeal,
+  parseDecision,
+  startAppealReview,
+} from "~/models/appeals.server";
 import { createJudgedEvent, type JudgedEvent } from "~/test/judging-factories";
 
 type Marks = { t1?: string; p1?: string; p2?: string };
 
-async function save(ev: JudgedEvent, registrationId: number, judgeId: number, marks: Marks, submit = true) {
+async function save(
+  ev: JudgedEvent,
+  registrationId: number,
+  judgeId: number,
+  marks: Marks,
+  submit = true,
+) {
   const sheet = await loadScoreSheet(ev.eventId, registrationId, judgeId);
   if (!sheet) throw new Error("no sheet");
   return saveScoreSheet({
@@ -23,7 +34,13 @@ async function save(ev: JudgedEvent, registrationId: number, judgeId: number, ma
 }
 
 /** Chief records theory and judges both aspects; judgeA and judgeU judge the aspects. */
-async function markEntry(ev: JudgedEvent, registrationId: number, p1: [string, string, string], p2: [string, string, string], t1 = "80") {
+async function markEntry(
+  ev: JudgedEvent,
+  registrationId: number,
+  p1: [string, string, string],
+  p2: [string, string, string],
+  t1 = "80",
+) {
   const { chief, judgeA, judgeU } = ev.judges;
   expect((await save(ev, registrationId, chief.id, { t1, p1: p1[0], p2: p2[0] })).ok).toBe(true);
   expect((await save(ev, registrationId, judgeA.id, { p1: p1[1], p2: p2[1] })).ok).toBe(true);
@@ -42,9 +59,16 @@ describe("marks", () => {
     const fresh = await computeEvent(prisma, ev.eventId);
     if (!fresh?.results.ok) throw new Error("invalid");
     expect(fresh.results.entries.find((e) => e.entryId === String(reg))?.total).toBe(7767);
-    const audit = await prisma.auditLog.findMany({ where: { entityType: "registration", entityId: reg, action: "mark.save" } });
+    const audit = await prisma.auditLog.findMany({
+      where: { entityType: "registration", entityId: reg, action: "mark.save" },
+    });
     expect(audit).toHaveLength(7);
-    expect(JSON.parse(audit[0]!.after!)).toEqual({ criterion: "T1", judgeNo: 1, value: 8000, display: "80.00" });
+    expect(JSON.parse(audit[0]!.after!)).toEqual({
+      criterion: "T1",
+      judgeNo: 1,
+      value: 8000,
+      display: "80.00",
+    });
     expect((await prisma.event.findUnique({ where: { id: ev.eventId } }))?.status).toBe("scoring");
     expect(await prisma.scoreCount.count({ where: { eventId: ev.eventId } })).toBe(1);
   });
@@ -54,15 +78,31 @@ describe("marks", () => {
     await markEntry(ev, ev.entries.entryB.id, ["3", "2", "2"], ["30", "35", "20"]);
     await markEntry(ev, ev.entries.entryC.id, ["1", "2", "2"], ["30", "35", "20"], "70");
     // Re-saves that move a total, then clear a mark so an entry drops out of the ranking.
-    expect((await save(ev, ev.entries.entryB.id, ev.judges.chief.id, { t1: "95", p1: "3", p2: "30" })).ok).toBe(true);
-    expect((await save(ev, ev.entries.entryC.id, ev.judges.judgeA.id, { p1: "2", p2: "" }, false)).ok).toBe(true);
+    expect(
+      (await save(ev, ev.entries.entryB.id, ev.judges.chief.id, { t1: "95", p1: "3", p2: "30" }))
+        .ok,
+    ).toBe(true);
+    expect(
+      (await save(ev, ev.entries.entryC.id, ev.judges.judgeA.id, { p1: "2", p2: "" }, false)).ok,
+    ).toBe(true);
 
-    const sheets = await prisma.scoreSheet.findMany({ where: { registrationId: ev.entries.entryB.id } });
-    expect(sheets.every((s) => s.updatedAt instanceof Date && !Number.isNaN(s.updatedAt.getTime()))).toBe(true);
-    expect(sheets.every((s) => s.status === "submitted" && s.submittedAt instanceof Date)).toBe(true);
+    const sheets = await prisma.scoreSheet.findMany({
+      where: { registrationId: ev.entries.entryB.id },
+    });
+    expect(
+      sheets.every((s) => s.updatedAt instanceof Date && !Number.isNaN(s.updatedAt.getTime())),
+    ).toBe(true);
+    expect(sheets.every((s) => s.status === "submitted" && s.submittedAt instanceof Date)).toBe(
+      true,
+    );
     const marks = await prisma.mark.findMany({ where: { registrationId: ev.entries.entryB.id } });
-    expect(marks.every((m) => m.updatedAt instanceof Date && !Number.isNaN(m.updatedAt.getTime()))).toBe(true);
-    const results = await prisma.result.findMany({ where: { eventId: ev.eventId }, orderBy: { registrationId: "asc" } });
+    expect(
+      marks.every((m) => m.updatedAt instanceof Date && !Number.isNaN(m.updatedAt.getTime())),
+    ).toBe(true);
+    const results = await prisma.result.findMany({
+      where: { eventId: ev.eventId },
+      orderBy: { registrationId: "asc" },
+    });
     const fresh = await computeEvent(prisma, ev.eventId);
     if (!fresh?.results.ok) throw new Error("invalid");
     for (const r of results) {
@@ -73,9 +113,18 @@ describe("marks", () => {
     expect(results.find((r) => r.registrationId === ev.entries.entryC.id)?.rankKey).toBeNull();
 
     const tables = async () => ({
-      counts: await prisma.scoreCount.findMany({ where: { eventId: ev.eventId, count: { not: 0 } }, orderBy: { rankKey: "asc" } }),
-      buckets: await prisma.scoreBucket.findMany({ where: { eventId: ev.eventId, count: { not: 0 } }, orderBy: [{ level: "asc" }, { bucket: "asc" }] }),
-      standings: await prisma.orgStanding.findMany({ where: { eventId: ev.eventId }, orderBy: { organisationId: "asc" } }),
+      counts: await prisma.scoreCount.findMany({
+        where: { eventId: ev.eventId, count: { not: 0 } },
+        orderBy: { rankKey: "asc" },
+      }),
+      buckets: await prisma.scoreBucket.findMany({
+        where: { eventId: ev.eventId, count: { not: 0 } },
+        orderBy: [{ level: "asc" }, { bucket: "asc" }],
+      }),
+      standings: await prisma.orgStanding.findMany({
+        where: { eventId: ev.eventId },
+        orderBy: { organisationId: "asc" },
+      }),
     });
     const incremental = await tables();
     expect(incremental.counts.reduce((n, c) => n + c.count, 0)).toBe(1);
@@ -85,26 +134,44 @@ describe("marks", () => {
 
   it("validates marks against their maximum and stores nothing from a bad sheet", async () => {
     const ev = await createJudgedEvent();
-    const result = await save(ev, ev.entries.entryB.id, ev.judges.chief.id, { t1: "100.01", p1: "4", p2: "12" });
-    expect(result).toEqual({ ok: false, kind: "invalid", errors: { [ev.t1]: "judging.sheet.mark_above_max", [ev.p1]: "judging.sheet.point_invalid" } });
+    const result = await save(ev, ev.entries.entryB.id, ev.judges.chief.id, {
+      t1: "100.01",
+      p1: "4",
+      p2: "12",
+    });
+    expect(result).toEqual({
+      ok: false,
+      kind: "invalid",
+      errors: { [ev.t1]: "judging.sheet.mark_above_max", [ev.p1]: "judging.sheet.point_invalid" },
+    });
     expect(await prisma.mark.count({ where: { registrationId: ev.entries.entryB.id } })).toBe(0);
     const incomplete = await save(ev, ev.entries.entryB.id, ev.judges.chief.id, { t1: "90" }, true);
     expect(incomplete.ok).toBe(false);
-    expect((await save(ev, ev.entries.entryB.id, ev.judges.chief.id, { t1: "90" }, false)).ok).toBe(true);
+    expect((await save(ev, ev.entries.entryB.id, ev.judges.chief.id, { t1: "90" }, false)).ok).toBe(
+      true,
+    );
   });
 
   it("recuses judges from their own unit's and their parent union's entries, in worklists and by id", async () => {
     const ev = await createJudgedEvent();
     const recused = await ev.addRecusedEntry();
     const { judgeA, judgeU, chief, judge3 } = ev.judges;
-    const codes = async (userId: number, orgId: number) => (await judgeWorklist(ev.eventId, userId, orgId)).map((w) => w.blindCode);
+    const codes = async (userId: number, orgId: number) =>
+      (await judgeWorklist(ev.eventId, userId, orgId)).map((w) => w.blindCode);
     expect(await codes(judgeA.id, ev.orgs.companyA.id)).toEqual(["BBBBB2", "CCCCC3"]);
     expect(await codes(judgeU.id, ev.orgs.union.id)).toEqual(["BBBBB2", "CCCCC3"]);
     expect(await codes(chief.id, ev.orgs.federation.id)).toEqual(["AAAAA1", "BBBBB2", "CCCCC3"]);
     expect(await judgeEntry(ev.eventId, recused.id, ev.orgs.companyA.id)).toBeNull();
     expect(await loadScoreSheet(ev.eventId, recused.id, judgeA.id)).toBeNull();
     expect(await loadScoreSheet(ev.eventId, ev.entries.entryB.id, judge3.id)).toBeNull();
-    const forced = await saveScoreSheet({ eventId: ev.eventId, registrationId: recused.id, judgeId: judgeU.id, versions: {}, marks: { [ev.p1]: "3" }, submit: false });
+    const forced = await saveScoreSheet({
+      eventId: ev.eventId,
+      registrationId: recused.id,
+      judgeId: judgeU.id,
+      versions: {},
+      marks: { [ev.p1]: "3" },
+      submit: false,
+    });
     expect(forced).toEqual({ ok: false, kind: "not_found" });
   });
 
@@ -123,11 +190,20 @@ describe("marks", () => {
       submit: false,
     });
     expect(result).toEqual({ ok: false, kind: "conflict" });
-    const marks = await prisma.mark.findMany({ where: { registrationId: reg, judgeId: judge }, orderBy: { criterionId: "asc" } });
+    const marks = await prisma.mark.findMany({
+      where: { registrationId: reg, judgeId: judge },
+      orderBy: { criterionId: "asc" },
+    });
     expect(marks.map((m) => m.value)).toEqual([2, 2500]);
     // A chief's correction also moves the judge's sheet on.
     const before = await loadScoreSheet(ev.eventId, reg, judge);
-    await correctMarks({ eventId: ev.eventId, registrationId: reg, chiefId: ev.judges.chief.id, cells: { [`${ev.p2}:${judge}`]: "26" }, reason: "核对原始记录" });
+    await correctMarks({
+      eventId: ev.eventId,
+      registrationId: reg,
+      chiefId: ev.judges.chief.id,
+      cells: { [`${ev.p2}:${judge}`]: "26" },
+      reason: "核对原始记录",
+    });
     const afterCorrection = await saveScoreSheet({
       eventId: ev.eventId,
       registrationId: reg,
@@ -144,7 +220,10 @@ describe("marks", () => {
     await markEntry(ev, ev.entries.entryB.id, ["3", "1", "2"], ["30", "35", "20"]);
     await markEntry(ev, ev.entries.entryC.id, ["2", "2", "2"], ["20", "25", "20"], "70");
     const refused = await lockEvent(ev.eventId, ev.judges.chief.id);
-    expect(refused).toEqual({ ok: false, problems: [{ code: "judging.lock.disagreements", params: { n: 1 } }] });
+    expect(refused).toEqual({
+      ok: false,
+      problems: [{ code: "judging.lock.disagreements", params: { n: 1 } }],
+    });
     const fixed = await correctMarks({
       eventId: ev.eventId,
       registrationId: ev.entries.entryB.id,
@@ -154,14 +233,25 @@ describe("marks", () => {
     });
     expect(fixed).toEqual({ ok: true, changed: 1 });
     expect(await lockEvent(ev.eventId, ev.judges.chief.id)).toEqual({ ok: true });
-    const results = await prisma.result.findMany({ where: { eventId: ev.eventId }, orderBy: { rank: "asc" } });
+    const results = await prisma.result.findMany({
+      where: { eventId: ev.eventId },
+      orderBy: { rank: "asc" },
+    });
     expect(results.map((r) => [r.registrationId, r.rank, r.prize])).toEqual([
       [ev.entries.entryB.id, 1, "first"],
       [ev.entries.entryC.id, 2, "second"],
     ]);
     expect(results.every((r) => r.standardised !== null)).toBe(true);
-    expect((await save(ev, ev.entries.entryB.id, ev.judges.judgeA.id, { p1: "3", p2: "40" })).ok).toBe(false);
-    const correction = await correctMarks({ eventId: ev.eventId, registrationId: ev.entries.entryB.id, chiefId: ev.judges.chief.id, cells: { [`${ev.p2}:${ev.judges.judgeA.id}`]: "1" }, reason: "x" });
+    expect(
+      (await save(ev, ev.entries.entryB.id, ev.judges.judgeA.id, { p1: "3", p2: "40" })).ok,
+    ).toBe(false);
+    const correction = await correctMarks({
+      eventId: ev.eventId,
+      registrationId: ev.entries.entryB.id,
+      chiefId: ev.judges.chief.id,
+      cells: { [`${ev.p2}:${ev.judges.judgeA.id}`]: "1" },
+      reason: "x",
+    });
     expect(correction).toEqual({ ok: false, kind: "closed" });
   });
 
@@ -174,30 +264,81 @@ describe("marks", () => {
     const publishedAt = new Date();
     expect((await publishEvent(ev.eventId, ev.judges.chief.id, publishedAt)).ok).toBe(true);
     // Publication of a skills contest proposes its top finishers for the technical-expert title.
-    const proposed = await prisma.nominationRound.findFirst({ where: { sourceEventId: ev.eventId }, include: { nominations: true } });
+    const proposed = await prisma.nominationRound.findFirst({
+      where: { sourceEventId: ev.eventId },
+      include: { nominations: true },
+    });
     expect(proposed).toMatchObject({ kind: "technical_expert", status: "draft" });
     expect(proposed?.nominations.length).toBeGreaterThan(0);
 
-    const lodged = await lodgeAppeal({ registrationId: entryC.id, organisationId: ev.orgs.companyB.id, userId: ev.manager.id, text: "实操评分项P2的评分与现场记录不一致，请复核。" });
+    const lodged = await lodgeAppeal({
+      registrationId: entryC.id,
+      organisationId: ev.orgs.companyB.id,
+      userId: ev.manager.id,
+      text: "实操评分项P2的评分与现场记录不一致，请复核。",
+    });
     expect(lodged.ok).toBe(true);
-    const otherOrg = await lodgeAppeal({ registrationId: entryC.id, organisationId: ev.orgs.companyC.id, userId: ev.manager.id, text: "不属于本单位的选手申诉" });
-    expect(otherOrg).toEqual({ ok: false, problem: { code: "judging.appeal.not_found", params: {} } });
+    const otherOrg = await lodgeAppeal({
+      registrationId: entryC.id,
+      organisationId: ev.orgs.companyC.id,
+      userId: ev.manager.id,
+      text: "不属于本单位的选手申诉",
+    });
+    expect(otherOrg).toEqual({
+      ok: false,
+      problem: { code: "judging.appeal.not_found", params: {} },
+    });
     const id = lodged.ok ? lodged.id : 0;
     expect((await startAppealReview(id, ev.eventId, ev.judges.judgeA.id)).ok).toBe(false);
     expect((await startAppealReview(id, ev.eventId, ev.judges.chief.id)).ok).toBe(true);
-    const cells = Object.fromEntries([ev.judges.chief.id, ev.judges.judgeA.id, ev.judges.judgeU.id].map((j) => [`${ev.p2}:${j}`, "35"]));
-    expect(await correctMarks({ eventId: ev.eventId, registrationId: entryC.id, chiefId: ev.judges.chief.id, cells, reason: "申诉复核：P2 按现场记录改判" })).toEqual({ ok: true, changed: 3 });
-    expect((await decideAppeal({ appealId: id, eventId: ev.eventId, chiefId: ev.judges.chief.id, outcome: "upheld", note: "申诉成立" })).ok).toBe(true);
+    const cells = Object.fromEntries(
+      [ev.judges.chief.id, ev.judges.judgeA.id, ev.judges.judgeU.id].map((j) => [
+        `${ev.p2}:${j}`,
+        "35",
+      ]),
+    );
+    expect(
+      await correctMarks({
+        eventId: ev.eventId,
+        registrationId: entryC.id,
+        chiefId: ev.judges.chief.id,
+        cells,
+        reason: "申诉复核：P2 按现场记录改判",
+      }),
+    ).toEqual({ ok: true, changed: 3 });
+    expect(
+      (
+        await decideAppeal({
+          appealId: id,
+          eventId: ev.eventId,
+          chiefId: ev.judges.chief.id,
+          outcome: "upheld",
+          note: "申诉成立",
+        })
+      ).ok,
+    ).toBe(true);
 
     const appeal = await prisma.appeal.findUnique({ where: { id } });
     const decision = parseDecision(appeal!.decision);
     expect(appeal!.status).toBe("upheld");
     expect(decision).toMatchObject({ rankBefore: 2, rankAfter: 1, othersMoved: 1 });
     expect(decision!.changedMarks).toHaveLength(3);
-    const ranks = await prisma.result.findMany({ where: { eventId: ev.eventId }, orderBy: { registrationId: "asc" } });
+    const ranks = await prisma.result.findMany({
+      where: { eventId: ev.eventId },
+      orderBy: { registrationId: "asc" },
+    });
     expect(ranks.map((r) => r.rank)).toEqual([2, 1]);
-    const trail = await prisma.auditLog.findMany({ where: { entityType: "registration", entityId: entryC.id }, orderBy: { id: "asc" } });
-    expect(trail.map((a) => a.action).slice(-5)).toEqual(["appeal.review", "mark.correct", "mark.correct", "mark.correct", "appeal.decide"]);
+    const trail = await prisma.auditLog.findMany({
+      where: { entityType: "registration", entityId: entryC.id },
+      orderBy: { id: "asc" },
+    });
+    expect(trail.map((a) => a.action).slice(-5)).toEqual([
+      "appeal.review",
+      "mark.correct",
+      "mark.correct",
+      "mark.correct",
+      "appeal.decide",
+    ]);
 
     const late = await lodgeAppeal({
       registrationId: entryB.id,

@@ -7,7 +7,13 @@ import { parseMark, parseSheet, type SheetCriterion } from "~/domain/judging/she
 import { marksOpen } from "~/domain/judging/workflow";
 import { formatCentimarks, resolveAggregation, type AggregationRule } from "~/domain/scoring";
 import { appendAudit, appendAuditMany, type AuditEntry } from "~/models/audit.server";
-import { appendAuditSql, entryMarksSql, loadEventScoringSql, loadJudgedEntrySql, refreshEntryResultSql } from "~/models/scoring-sql.server";
+import {
+  appendAuditSql,
+  entryMarksSql,
+  loadEventScoringSql,
+  loadJudgedEntrySql,
+  refreshEntryResultSql,
+} from "~/models/scoring-sql.server";
 import {
   loadEventScoring,
   panelOf,
@@ -33,8 +39,18 @@ export type SheetCriterionView = {
 
 async function loadEntry(db: Db, eventId: number, registrationId: number) {
   return db.registration.findFirst({
-    where: { id: registrationId, eventId, status: { in: JUDGED_STATUSES }, blindCode: { not: null } },
-    select: { id: true, organisationId: true, blindCode: true, organisation: { select: { id: true, parentId: true } } },
+    where: {
+      id: registrationId,
+      eventId,
+      status: { in: JUDGED_STATUSES },
+      blindCode: { not: null },
+    },
+    select: {
+      id: true,
+      organisationId: true,
+      blindCode: true,
+      organisation: { select: { id: true, parentId: true } },
+    },
   });
 }
 
@@ -60,7 +76,11 @@ function sheetPlan(scoring: EventScoring, entry: Entry, judgeId: number) {
             subCriterion: source.subCriterion,
             type: source.type,
             maxMark: source.maxMark,
-            rule: resolveAggregation(c, part.scheme.aggregation, scoring.definition.defaultAggregation),
+            rule: resolveAggregation(
+              c,
+              part.scheme.aggregation,
+              scoring.definition.defaultAggregation,
+            ),
             descriptors: source.descriptors,
           };
         });
@@ -71,7 +91,11 @@ function sheetPlan(scoring: EventScoring, entry: Entry, judgeId: number) {
 }
 
 /** The stored mark behind each of the judge's criteria (a measurement's, whoever recorded it). */
-function mineOf<M extends { criterionId: number; judgeId: number }>(marks: M[], judgeId: number, criteria: SheetCriterionView[]) {
+function mineOf<M extends { criterionId: number; judgeId: number }>(
+  marks: M[],
+  judgeId: number,
+  criteria: SheetCriterionView[],
+) {
   const mine = new Map<number, M>();
   for (const c of criteria) {
     const m =
@@ -83,7 +107,12 @@ function mineOf<M extends { criterionId: number; judgeId: number }>(marks: M[], 
   return mine;
 }
 
-async function currentMarks(db: Db, registrationId: number, judgeId: number, criteria: SheetCriterionView[]) {
+async function currentMarks(
+  db: Db,
+  registrationId: number,
+  judgeId: number,
+  criteria: SheetCriterionView[],
+) {
   const marks = await db.mark.findMany({
     where: { registrationId, criterionId: { in: criteria.map((c) => c.id) } },
     select: { id: true, criterionId: true, judgeId: true, value: true, version: true },
@@ -174,16 +203,23 @@ async function applyMarks(
     if (ch.after === null) {
       if (existing) await tx.mark.delete({ where: { id: existing.id } });
     } else if (existing) {
-      await tx.mark.update({ where: { id: existing.id }, data: { value: ch.after, version: existing.version + 1 } });
+      await tx.mark.update({
+        where: { id: existing.id },
+        data: { value: ch.after, version: existing.version + 1 },
+      });
     } else {
-      await tx.mark.create({ data: { registrationId, criterionId: ch.criterionId, judgeId: ch.judgeId, value: ch.after } });
+      await tx.mark.create({
+        data: { registrationId, criterionId: ch.criterionId, judgeId: ch.judgeId, value: ch.after },
+      });
     }
   }
   if (changes.length === 0) return;
   // One insert for the whole sheet's audit trail.
   await appendAuditMany(
     tx,
-    changes.map((ch) => markAuditEntry(registrationId, actorId, action, reason, ch, ch.judgeNo, ch.before, ch.after)),
+    changes.map((ch) =>
+      markAuditEntry(registrationId, actorId, action, reason, ch, ch.judgeNo, ch.before, ch.after),
+    ),
   );
 }
 
@@ -210,7 +246,14 @@ function markAuditEntry(
 }
 
 function startScoringAudit(eventId: number, actorId: number): AuditEntry {
-  return { actorId, action: "event.status", entityType: "event", entityId: eventId, before: { status: "open" }, after: { status: "scoring" } };
+  return {
+    actorId,
+    action: "event.status",
+    entityType: "event",
+    entityId: eventId,
+    before: { status: "open" },
+    after: { status: "scoring" },
+  };
 }
 
 async function startScoring(tx: Tx, scoring: EventScoring, actorId: number) {
@@ -281,7 +324,18 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
           stamp,
         );
       }
-      audit.push(markAuditEntry(entry.id, input.judgeId, "mark.save", input.submit ? "submit" : "draft", c, plan.judgeNo, before?.value ?? null, after));
+      audit.push(
+        markAuditEntry(
+          entry.id,
+          input.judgeId,
+          "mark.save",
+          input.submit ? "submit" : "draft",
+          c,
+          plan.judgeNo,
+          before?.value ?? null,
+          after,
+        ),
+      );
     }
     appendAuditSql(sql, audit, now);
 
@@ -339,16 +393,36 @@ export async function loadReviewGrid(eventId: number, registrationId: number) {
       name: row.name,
       criteria: part.scheme.criteria.map((c) => {
         const source = row.criteria.find((r) => String(r.id) === c.id)!;
-        const rule = resolveAggregation(c, part.scheme.aggregation, scoring.definition.defaultAggregation);
+        const rule = resolveAggregation(
+          c,
+          part.scheme.aggregation,
+          scoring.definition.defaultAggregation,
+        );
         const cells =
           c.type === "measurement"
-            ? [{ judgeId: 0, judgeNo: 0, value: marks.find((m) => m.criterionId === source.id)?.value ?? null }]
+            ? [
+                {
+                  judgeId: 0,
+                  judgeNo: 0,
+                  value: marks.find((m) => m.criterionId === source.id)?.value ?? null,
+                },
+              ]
             : panel.map((j, i) => ({
                 judgeId: j.userId,
                 judgeNo: i + 1,
-                value: marks.find((m) => m.criterionId === source.id && m.judgeId === j.userId)?.value ?? null,
+                value:
+                  marks.find((m) => m.criterionId === source.id && m.judgeId === j.userId)?.value ??
+                  null,
               }));
-        return { id: source.id, code: source.code, name: source.name, type: source.type, maxMark: source.maxMark, rule, cells };
+        return {
+          id: source.id,
+          code: source.code,
+          name: source.name,
+          type: source.type,
+          maxMark: source.maxMark,
+          rule,
+          cells,
+        };
       }),
     };
   });
@@ -386,9 +460,12 @@ export async function correctMarks(input: CorrectionInput): Promise<CorrectionRe
     const scoring = await loadEventScoring(tx, input.eventId);
     const entry = await loadEntry(tx, input.eventId, input.registrationId);
     if (!scoring || !entry) return { ok: false, kind: "not_found" };
-    if (!scoring.judges.some((j) => j.userId === input.chiefId && j.isChief)) return { ok: false, kind: "not_found" };
+    if (!scoring.judges.some((j) => j.userId === input.chiefId && j.isChief))
+      return { ok: false, kind: "not_found" };
     if (!marksOpen(scoring.event.status)) {
-      const reviewing = await tx.appeal.count({ where: { registrationId: entry.id, status: "reviewing" } });
+      const reviewing = await tx.appeal.count({
+        where: { registrationId: entry.id, status: "reviewing" },
+      });
       if (reviewing === 0) return { ok: false, kind: "closed" };
     }
     const panel = panelOf(scoring, entry);
@@ -402,14 +479,25 @@ export async function correctMarks(input: CorrectionInput): Promise<CorrectionRe
     for (const part of scoring.definition.parts) {
       for (const c of part.scheme.criteria) {
         const criterionId = Number(c.id);
-        const rule = resolveAggregation(c, part.scheme.aggregation, scoring.definition.defaultAggregation);
+        const rule = resolveAggregation(
+          c,
+          part.scheme.aggregation,
+          scoring.definition.defaultAggregation,
+        );
         const slots =
           c.type === "measurement"
             ? [{ key: `${criterionId}:0`, judgeId: null as number | null, judgeNo: 0 }]
-            : panel.map((j, i) => ({ key: `${criterionId}:${j.userId}`, judgeId: j.userId as number | null, judgeNo: i + 1 }));
+            : panel.map((j, i) => ({
+                key: `${criterionId}:${j.userId}`,
+                judgeId: j.userId as number | null,
+                judgeNo: i + 1,
+              }));
         for (const slot of slots) {
           if (!(slot.key in input.cells)) continue;
-          const parsed = parseMark({ id: criterionId, maxMark: c.maxMark, rule }, input.cells[slot.key]);
+          const parsed = parseMark(
+            { id: criterionId, maxMark: c.maxMark, rule },
+            input.cells[slot.key],
+          );
           if (parsed !== null && typeof parsed === "object") {
             errors[slot.key] = parsed.error;
             continue;
@@ -420,7 +508,15 @@ export async function correctMarks(input: CorrectionInput): Promise<CorrectionRe
               : marks.find((m) => m.criterionId === criterionId && m.judgeId === slot.judgeId);
           if ((existing?.value ?? null) === parsed) continue;
           const judgeId = slot.judgeId ?? existing?.judgeId ?? recorder?.userId ?? input.chiefId;
-          changes.push({ criterionId, code: c.code, rule, judgeId, judgeNo: slot.judgeNo, before: existing?.value ?? null, after: parsed });
+          changes.push({
+            criterionId,
+            code: c.code,
+            rule,
+            judgeId,
+            judgeNo: slot.judgeNo,
+            before: existing?.value ?? null,
+            after: parsed,
+          });
         }
       }
     }
@@ -444,14 +540,25 @@ export async function correctMarks(input: CorrectionInput): Promise<CorrectionRe
 /** Mark history of one entry (append-only audit), newest last, with who wrote each change. */
 export async function markAudit(registrationId: number) {
   const rows = await prisma.auditLog.findMany({
-    where: { entityType: "registration", entityId: registrationId, action: { in: ["mark.save", "mark.correct", "appeal.lodge", "appeal.review", "appeal.decide"] } },
+    where: {
+      entityType: "registration",
+      entityId: registrationId,
+      action: {
+        in: ["mark.save", "mark.correct", "appeal.lodge", "appeal.review", "appeal.decide"],
+      },
+    },
     orderBy: { id: "asc" },
   });
-  const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is number => id !== null))];
+  const actorIds = [
+    ...new Set(rows.map((r) => r.actorId).filter((id): id is number => id !== null)),
+  ];
   const actors = new Map(
-    (await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map(
-      (u) => [u.id, u.displayName] as const,
-    ),
+    (
+      await prisma.user.findMany({
+        where: { id: { in: actorIds } },
+        select: { id: true, displayName: true },
+      })
+    ).map((u) => [u.id, u.displayName] as const),
   );
   return rows.map((r) => ({
     id: r.id,
@@ -466,12 +573,22 @@ export async function markAudit(registrationId: number) {
 
 /** The judged entries of an event with their names, for the organiser's audit page. */
 export async function auditEntries(eventId: number) {
-  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { id: true, name: true } });
+  const event = await prisma.event.findUnique({
+    where: { id: eventId },
+    select: { id: true, name: true },
+  });
   if (!event) return null;
   const rows = await prisma.registration.findMany({
     where: { eventId, status: { in: JUDGED_STATUSES }, blindCode: { not: null } },
     orderBy: { id: "asc" },
-    select: { id: true, blindCode: true, entryNumber: true, worker: { select: { name: true } }, team: { select: { name: true } }, organisation: { select: { name: true } } },
+    select: {
+      id: true,
+      blindCode: true,
+      entryNumber: true,
+      worker: { select: { name: true } },
+      team: { select: { name: true } },
+      organisation: { select: { name: true } },
+    },
   });
   return {
     event,

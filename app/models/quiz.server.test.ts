@@ -3,7 +3,15 @@ import { prisma, write } from "~/db.server";
 import { rankAttempts } from "~/domain/quiz";
 import { createOrganisation, createWorker } from "~/test/factories";
 import { createContest, createQuestions } from "~/test/quiz-factories";
-import { closeExpiredAttempts, createQuiz, organisationLeaderboard, quizLeaderboard, saveAnswer, startAttempt, submitAttempt } from "./quiz.server";
+import {
+  closeExpiredAttempts,
+  createQuiz,
+  organisationLeaderboard,
+  quizLeaderboard,
+  saveAnswer,
+  startAttempt,
+  submitAttempt,
+} from "./quiz.server";
 
 const T0 = new Date("2026-11-22T02:00:00Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -11,8 +19,15 @@ const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 async function setup() {
   const union = await createOrganisation({ kind: "federation" });
   const org = await createOrganisation({ parentId: union.id });
-  await write((tx) => tx.organisation.update({ where: { id: union.id }, data: { path: `/${union.id}/` } }));
-  await write((tx) => tx.organisation.update({ where: { id: org.id }, data: { path: `/${union.id}/`, headcount: 4 } }));
+  await write((tx) =>
+    tx.organisation.update({ where: { id: union.id }, data: { path: `/${union.id}/` } }),
+  );
+  await write((tx) =>
+    tx.organisation.update({
+      where: { id: org.id },
+      data: { path: `/${union.id}/`, headcount: 4 },
+    }),
+  );
   const contest = await createContest("knowledge_quiz", union.id);
   await createQuestions(contest.id);
   const quiz = await createQuiz(contest.id, {
@@ -51,7 +66,9 @@ describe("quiz attempts", () => {
       onePerPage: true,
       pointsPerQuestion: 1,
     });
-    expect(outcome.ok ? [] : outcome.problems.map((p) => p.code)).toEqual(["quiz_category_too_few"]);
+    expect(outcome.ok ? [] : outcome.problems.map((p) => p.code)).toEqual([
+      "quiz_category_too_few",
+    ]);
   });
 
   it("saves answers as they go, ignores saves after the deadline and times the attempt out on the server", async () => {
@@ -64,7 +81,9 @@ describe("quiz attempts", () => {
     expect(await saveAnswer(started.attemptId, worker.id, q1 ?? "", ["B"], at(10))).toBe("saved");
     // Another worker cannot write into this attempt.
     const other = await createWorker(org.id);
-    expect(await saveAnswer(started.attemptId, other.id, q1 ?? "", ["A"], at(11))).toBe("not_found");
+    expect(await saveAnswer(started.attemptId, other.id, q1 ?? "", ["A"], at(11))).toBe(
+      "not_found",
+    );
     expect(await saveAnswer(started.attemptId, worker.id, q2 ?? "", ["B"], at(90))).toBe("late");
     const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
     expect(row).toMatchObject({ status: "timed_out", score: 500, durationMs: 60_000 });
@@ -78,7 +97,9 @@ describe("quiz attempts", () => {
     if (!started.ok) throw new Error("start");
     expect(await closeExpiredAttempts(quizId, at(30))).toBe(0);
     expect(await closeExpiredAttempts(quizId, at(120))).toBe(1);
-    expect((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } })).status).toBe("timed_out");
+    expect(
+      (await prisma.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } })).status,
+    ).toBe("timed_out");
   });
 
   it("ranks best attempts by score then time, in the same order as the domain rule", async () => {
@@ -86,10 +107,20 @@ describe("quiz attempts", () => {
     const plan: [correct: number, seconds: number][][] = [
       [[3, 40]],
       [[3, 30]],
-      [[2, 10], [3, 50]],
+      [
+        [2, 10],
+        [3, 50],
+      ],
       [[1, 5]],
     ];
-    const attempts: { attemptId: string; participantId: string; score: number; startedAt: Date; submittedAt: Date; deadline: Date }[] = [];
+    const attempts: {
+      attemptId: string;
+      participantId: string;
+      score: number;
+      startedAt: Date;
+      submittedAt: Date;
+      deadline: Date;
+    }[] = [];
     for (const [w, tries] of plan.entries()) {
       const worker = await createWorker(org.id);
       for (const [i, [correct, seconds]] of tries.entries()) {
@@ -97,15 +128,31 @@ describe("quiz attempts", () => {
         const s = await startAttempt(quizId, { workerId: worker.id }, start);
         if (!s.ok) throw new Error("start");
         const paper = await paperOf(s.attemptId);
-        for (const [k, q] of paper.entries()) await saveAnswer(s.attemptId, worker.id, q, [k < correct ? "B" : "A"], at(1000 * w + 200 * i + 1));
+        for (const [k, q] of paper.entries())
+          await saveAnswer(
+            s.attemptId,
+            worker.id,
+            q,
+            [k < correct ? "B" : "A"],
+            at(1000 * w + 200 * i + 1),
+          );
         await submitAttempt(s.attemptId, worker.id, at(1000 * w + 200 * i + seconds));
         const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: s.attemptId } });
-        attempts.push({ attemptId: String(row.id), participantId: String(worker.id), score: row.score ?? 0, startedAt: row.startedAt, submittedAt: row.submittedAt ?? start, deadline: row.deadline });
+        attempts.push({
+          attemptId: String(row.id),
+          participantId: String(worker.id),
+          score: row.score ?? 0,
+          startedAt: row.startedAt,
+          submittedAt: row.submittedAt ?? start,
+          deadline: row.deadline,
+        });
       }
     }
     const board = await quizLeaderboard(quizId, 10);
     const expected = rankAttempts(attempts);
-    expect(board.top.map((r) => [String(r.workerId), r.rank, r.score])).toEqual(expected.map((e) => [e.participantId, e.rank, e.score]));
+    expect(board.top.map((r) => [String(r.workerId), r.rank, r.score])).toEqual(
+      expected.map((e) => [e.participantId, e.rank, e.score]),
+    );
     expect(board.top.map((r) => r.score)).toEqual([1500, 1500, 1500, 500]);
 
     const orgs = await organisationLeaderboard(quizId, union.id);

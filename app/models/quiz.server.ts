@@ -40,23 +40,42 @@ export function listQuizContests() {
   return prisma.contest.findMany({
     where: { kind: KIND },
     orderBy: [{ startsAt: "desc" }, { id: "desc" }],
-    select: { id: true, code: true, name: true, status: true, _count: { select: { questions: true, quizzes: true } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      status: true,
+      _count: { select: { questions: true, quizzes: true } },
+    },
   });
 }
 
 export function getQuizContest(code: string) {
-  return prisma.contest.findFirst({ where: { code, kind: KIND }, select: { id: true, code: true, name: true, organiserId: true } });
+  return prisma.contest.findFirst({
+    where: { code, kind: KIND },
+    select: { id: true, code: true, name: true, organiserId: true },
+  });
 }
 
 export async function questionBankSummary(contestId: number) {
-  const rows = await prisma.quizQuestion.groupBy({ by: ["category", "type"], where: { contestId }, _count: { _all: true } });
+  const rows = await prisma.quizQuestion.groupBy({
+    by: ["category", "type"],
+    where: { contestId },
+    _count: { _all: true },
+  });
   const byCategory = new Map<string, Record<QuestionType, number>>();
   for (const r of rows) {
     const c = byCategory.get(r.category) ?? { single: 0, multiple: 0, true_false: 0 };
     c[r.type as QuestionType] = r._count._all;
     byCategory.set(r.category, c);
   }
-  return [...byCategory].map(([category, counts]) => ({ category, ...counts, total: counts.single + counts.multiple + counts.true_false })).sort((a, b) => a.category.localeCompare(b.category, "zh"));
+  return [...byCategory]
+    .map(([category, counts]) => ({
+      category,
+      ...counts,
+      total: counts.single + counts.multiple + counts.true_false,
+    }))
+    .sort((a, b) => a.category.localeCompare(b.category, "zh"));
 }
 
 export function listQuizzes(contestId: number) {
@@ -87,13 +106,25 @@ export function importQuestions(contestId: number, questions: readonly ImportedQ
     );
     const now = sqliteDate(new Date());
     for (const q of questions) {
-      insert.run(contestId, q.category, q.type, q.stem, JSON.stringify(q.options), JSON.stringify(q.correct), q.difficulty, now);
+      insert.run(
+        contestId,
+        q.category,
+        q.type,
+        q.stem,
+        JSON.stringify(q.options),
+        JSON.stringify(q.correct),
+        q.difficulty,
+        now,
+      );
     }
     return questions.length;
   });
 }
 
-function toDomainQuestion(row: { id: number; type: string; category: string; options: string; answer: string }, points: number): Question {
+function toDomainQuestion(
+  row: { id: number; type: string; category: string; options: string; answer: string },
+  points: number,
+): Question {
   return {
     id: String(row.id),
     type: row.type as QuestionType,
@@ -105,7 +136,10 @@ function toDomainQuestion(row: { id: number; type: string; category: string; opt
 }
 
 async function bank(contestId: number, points: number): Promise<Question[]> {
-  const rows = await prisma.quizQuestion.findMany({ where: { contestId }, select: { id: true, type: true, category: true, options: true, answer: true } });
+  const rows = await prisma.quizQuestion.findMany({
+    where: { contestId },
+    select: { id: true, type: true, category: true, options: true, answer: true },
+  });
   return rows.map((r) => toDomainQuestion(r, points));
 }
 
@@ -122,9 +156,15 @@ export type QuizInput = {
 };
 
 /** Composes a quiz after checking the bank can fill every planned category. */
-export async function createQuiz(contestId: number, input: QuizInput): Promise<{ ok: true; id: number } | { ok: false; problems: DrawProblem[] }> {
+export async function createQuiz(
+  contestId: number,
+  input: QuizInput,
+): Promise<{ ok: true; id: number } | { ok: false; problems: DrawProblem[] }> {
   const questions = await bank(contestId, input.pointsPerQuestion);
-  const trial = composePaper(questions, input.plan, seededRng(1), { shuffleQuestions: false, shuffleOptions: false });
+  const trial = composePaper(questions, input.plan, seededRng(1), {
+    shuffleQuestions: false,
+    shuffleOptions: false,
+  });
   if (!trial.ok) return { ok: false, problems: trial.error };
   const quiz = await write((tx) =>
     tx.quiz.create({ data: { contestId, ...input, plan: JSON.stringify(input.plan) } }),
@@ -145,7 +185,11 @@ export function listOpenQuizzes(now: Date, workerId: number) {
       attemptsAllowed: true,
       closesAt: true,
       contest: { select: { name: true } },
-      attempts: { where: { workerId }, orderBy: { attemptNo: "desc" }, select: { status: true, score: true, attemptNo: true } },
+      attempts: {
+        where: { workerId },
+        orderBy: { attemptNo: "desc" },
+        select: { status: true, score: true, attemptNo: true },
+      },
     },
   });
 }
@@ -184,7 +228,12 @@ async function finishAndStore(attempt: AttemptRow, points: number, now: Date) {
   await write((tx) =>
     tx.quizAttempt.updateMany({
       where: { id: attempt.id, status: "in_progress" },
-      data: { status: done.status, submittedAt: done.submittedAt, score: done.score, durationMs: done.durationMs },
+      data: {
+        status: done.status,
+        submittedAt: done.submittedAt,
+        score: done.score,
+        durationMs: done.durationMs,
+      },
     }),
   );
   return done;
@@ -195,10 +244,17 @@ async function finishAndStore(attempt: AttemptRow, points: number, now: Date) {
  * run before anything shows attempts or leaderboards.
  */
 export async function closeExpiredAttempts(quizId: number, now: Date) {
-  const quiz = await prisma.quiz.findUnique({ where: { id: quizId }, select: { pointsPerQuestion: true } });
+  const quiz = await prisma.quiz.findUnique({
+    where: { id: quizId },
+    select: { pointsPerQuestion: true },
+  });
   if (!quiz) return 0;
   const expired = await prisma.quizAttempt.findMany({
-    where: { quizId, status: "in_progress", deadline: { lt: new Date(now.getTime() - ANSWER_GRACE_SECONDS * 1000) } },
+    where: {
+      quizId,
+      status: "in_progress",
+      deadline: { lt: new Date(now.getTime() - ANSWER_GRACE_SECONDS * 1000) },
+    },
     select: { id: true, startedAt: true, deadline: true, paper: true, answers: true },
   });
   for (const a of expired) await finishAndStore(a, quiz.pointsPerQuestion, now);
@@ -224,7 +280,11 @@ export async function workerQuizState(quizId: number, workerId: number, now: Dat
   });
   if (!quiz) return null;
   await closeExpiredAttempts(quizId, now);
-  const attempts = await prisma.quizAttempt.findMany({ where: { quizId, workerId }, orderBy: { attemptNo: "asc" }, select: attemptSelect });
+  const attempts = await prisma.quizAttempt.findMany({
+    where: { quizId, workerId },
+    orderBy: { attemptNo: "asc" },
+    select: attemptSelect,
+  });
   const current = attempts.find((a) => a.status === "in_progress") ?? null;
   let questions: { id: string; type: QuestionType; stem: string; options: QuizOptionRow[] }[] = [];
   let answers: Record<string, string[]> = {};
@@ -239,9 +299,18 @@ export async function workerQuizState(quizId: number, workerId: number, now: Dat
       const row = byId.get(p.questionId);
       if (!row) return [];
       const options = parseJson<QuizOptionRow[]>(row.options, []);
-      return [{ id: p.questionId, type: row.type as QuestionType, stem: row.stem, options: p.optionOrder.flatMap((id) => options.filter((o) => o.id === id)) }];
+      return [
+        {
+          id: p.questionId,
+          type: row.type as QuestionType,
+          stem: row.stem,
+          options: p.optionOrder.flatMap((id) => options.filter((o) => o.id === id)),
+        },
+      ];
     });
-    answers = Object.fromEntries(Object.entries(parseAnswerSheet(current.answers)).map(([k, v]) => [k, [...v.o]]));
+    answers = Object.fromEntries(
+      Object.entries(parseAnswerSheet(current.answers)).map(([k, v]) => [k, [...v.o]]),
+    );
   }
   const open = quiz.opensAt <= now && now < quiz.closesAt;
   const finished = attempts.filter((a) => a.status !== "in_progress");
@@ -249,33 +318,73 @@ export async function workerQuizState(quizId: number, workerId: number, now: Dat
     quiz: { ...quiz, plan: parseJson<DrawPlanEntry[]>(quiz.plan, []) },
     open,
     canStart: open && !current && attempts.length < quiz.attemptsAllowed,
-    current: current ? { id: current.id, deadline: current.deadline, startedAt: current.startedAt, questions, answers } : null,
-    finished: finished.map((a) => ({ id: a.id, attemptNo: a.attemptNo, status: a.status, score: a.score, durationMs: a.durationMs, submittedAt: a.submittedAt })),
-    maxScore: questions.length > 0 ? questions.length * quiz.pointsPerQuestion * 100 : quiz.plan ? planTotal(quiz.plan) * quiz.pointsPerQuestion * 100 : 0,
+    current: current
+      ? {
+          id: current.id,
+          deadline: current.deadline,
+          startedAt: current.startedAt,
+          questions,
+          answers,
+        }
+      : null,
+    finished: finished.map((a) => ({
+      id: a.id,
+      attemptNo: a.attemptNo,
+      status: a.status,
+      score: a.score,
+      durationMs: a.durationMs,
+      submittedAt: a.submittedAt,
+    })),
+    maxScore:
+      questions.length > 0
+        ? questions.length * quiz.pointsPerQuestion * 100
+        : quiz.plan
+          ? planTotal(quiz.plan) * quiz.pointsPerQuestion * 100
+          : 0,
   };
 }
 
 function planTotal(plan: string): number {
-  return parseJson<DrawPlanEntry[]>(plan, []).reduce((s, e) => s + (Number.isFinite(e.count) ? e.count : 0), 0);
+  return parseJson<DrawPlanEntry[]>(plan, []).reduce(
+    (s, e) => s + (Number.isFinite(e.count) ? e.count : 0),
+    0,
+  );
 }
 
-export type StartOutcome = { ok: true; attemptId: number } | { ok: false; reason: "closed" | "no_attempts_left" | "in_progress" | "bank" };
+export type StartOutcome =
+  | { ok: true; attemptId: number }
+  | { ok: false; reason: "closed" | "no_attempts_left" | "in_progress" | "bank" };
 
-export async function startAttempt(quizId: number, worker: { workerId: number }, now: Date): Promise<StartOutcome> {
+export async function startAttempt(
+  quizId: number,
+  worker: { workerId: number },
+  now: Date,
+): Promise<StartOutcome> {
   const quiz = await prisma.quiz.findUnique({ where: { id: quizId } });
   if (!quiz || now < quiz.opensAt || now >= quiz.closesAt) return { ok: false, reason: "closed" };
-  const workerRow = await prisma.worker.findUnique({ where: { id: worker.workerId }, select: { organisationId: true } });
+  const workerRow = await prisma.worker.findUnique({
+    where: { id: worker.workerId },
+    select: { organisationId: true },
+  });
   if (!workerRow) return { ok: false, reason: "closed" };
   const questions = await bank(quiz.contestId, quiz.pointsPerQuestion);
   // An unpredictable seed, so neighbours do not get the same paper; it is recorded in the paper order itself.
   const rng = seededRng(cryptoRandomInt(0, 2 ** 32 - 1));
-  const paper = composePaper(questions, parseJson<DrawPlanEntry[]>(quiz.plan, []), rng, { shuffleQuestions: quiz.shuffle, shuffleOptions: quiz.shuffle });
+  const paper = composePaper(questions, parseJson<DrawPlanEntry[]>(quiz.plan, []), rng, {
+    shuffleQuestions: quiz.shuffle,
+    shuffleOptions: quiz.shuffle,
+  });
   if (!paper.ok) return { ok: false, reason: "bank" };
   const deadline = attemptDeadline(now, quiz.timeLimitSec, quiz.closesAt) ?? quiz.closesAt;
   return write(async (tx) => {
-    const attempts = await tx.quizAttempt.findMany({ where: { quizId, workerId: worker.workerId }, select: { status: true, attemptNo: true } });
-    if (attempts.some((a) => a.status === "in_progress")) return { ok: false as const, reason: "in_progress" as const };
-    if (attempts.length >= quiz.attemptsAllowed) return { ok: false as const, reason: "no_attempts_left" as const };
+    const attempts = await tx.quizAttempt.findMany({
+      where: { quizId, workerId: worker.workerId },
+      select: { status: true, attemptNo: true },
+    });
+    if (attempts.some((a) => a.status === "in_progress"))
+      return { ok: false as const, reason: "in_progress" as const };
+    if (attempts.length >= quiz.attemptsAllowed)
+      return { ok: false as const, reason: "no_attempts_left" as const };
     const created = await tx.quizAttempt.create({
       data: {
         quizId,
@@ -294,21 +403,46 @@ export async function startAttempt(quizId: number, worker: { workerId: number },
 export type SaveOutcome = "saved" | "late" | "invalid" | "not_found" | "finished";
 
 /** Saves one answer as the worker goes. Scoped to the worker's own attempt. */
-export async function saveAnswer(attemptId: number, workerId: number, questionId: string, optionIds: string[], now: Date): Promise<SaveOutcome> {
-  const attempt = await prisma.quizAttempt.findFirst({ where: { id: attemptId, workerId }, select: { id: true, status: true, quizId: true } });
+export async function saveAnswer(
+  attemptId: number,
+  workerId: number,
+  questionId: string,
+  optionIds: string[],
+  now: Date,
+): Promise<SaveOutcome> {
+  const attempt = await prisma.quizAttempt.findFirst({
+    where: { id: attemptId, workerId },
+    select: { id: true, status: true, quizId: true },
+  });
   if (!attempt) return "not_found";
   if (attempt.status !== "in_progress") return "finished";
   const outcome = await write(async (tx) => {
     // Take the write lock first (a no-op write), then read: two quick saves from one phone
     // must not overwrite each other, and a transaction that read before writing would fail
     // with SQLITE_BUSY instead of waiting when another process (a re-scoring job) wrote meanwhile.
-    await tx.quizAttempt.updateMany({ where: { id: attemptId, status: "in_progress" }, data: { status: "in_progress" } });
-    const row = await tx.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { paper: true, answers: true, deadline: true, status: true } });
+    await tx.quizAttempt.updateMany({
+      where: { id: attemptId, status: "in_progress" },
+      data: { status: "in_progress" },
+    });
+    const row = await tx.quizAttempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { paper: true, answers: true, deadline: true, status: true },
+    });
     if (row.status !== "in_progress") return "finished" as const;
-    const result = recordAnswer(parsePaper(row.paper), parseAnswerSheet(row.answers), questionId, optionIds, now, row.deadline);
+    const result = recordAnswer(
+      parsePaper(row.paper),
+      parseAnswerSheet(row.answers),
+      questionId,
+      optionIds,
+      now,
+      row.deadline,
+    );
     if (result.kind === "late") return "late" as const;
     if (result.kind !== "saved") return "invalid" as const;
-    await tx.quizAttempt.update({ where: { id: attemptId }, data: { answers: JSON.stringify(result.sheet) } });
+    await tx.quizAttempt.update({
+      where: { id: attemptId },
+      data: { answers: JSON.stringify(result.sheet) },
+    });
     return "saved" as const;
   });
   if (outcome === "late") await closeExpiredAttempts(attempt.quizId, now);
@@ -319,7 +453,15 @@ export async function saveAnswer(attemptId: number, workerId: number, questionId
 export async function submitAttempt(attemptId: number, workerId: number, now: Date) {
   const attempt = await prisma.quizAttempt.findFirst({
     where: { id: attemptId, workerId },
-    select: { id: true, status: true, startedAt: true, deadline: true, paper: true, answers: true, quiz: { select: { pointsPerQuestion: true } } },
+    select: {
+      id: true,
+      status: true,
+      startedAt: true,
+      deadline: true,
+      paper: true,
+      answers: true,
+      quiz: { select: { pointsPerQuestion: true } },
+    },
   });
   if (!attempt) return null;
   if (attempt.status !== "in_progress") return attempt.status;
@@ -332,7 +474,15 @@ export async function submitAttempt(attemptId: number, workerId: number, now: Da
 export function getQuiz(quizId: number) {
   return prisma.quiz.findFirst({
     where: { id: quizId, contest: { kind: KIND } },
-    select: { id: true, name: true, timeLimitSec: true, closesAt: true, pointsPerQuestion: true, plan: true, contest: { select: { code: true, name: true, organiserId: true } } },
+    select: {
+      id: true,
+      name: true,
+      timeLimitSec: true,
+      closesAt: true,
+      pointsPerQuestion: true,
+      plan: true,
+      contest: { select: { code: true, name: true, organiserId: true } },
+    },
   });
 }
 
@@ -362,7 +512,8 @@ function cachedBoard<T>(key: string, compute: () => Promise<T>): Promise<T> {
   boardCache.set(key, { at: started, value });
   value.then(
     () => {
-      if (Date.now() - started < SLOW_BOARD_MS && boardCache.get(key)?.value === value) boardCache.delete(key);
+      if (Date.now() - started < SLOW_BOARD_MS && boardCache.get(key)?.value === value)
+        boardCache.delete(key);
     },
     () => boardCache.delete(key),
   );
@@ -400,7 +551,10 @@ async function rankedBoard(quizId: number): Promise<LeaderboardRow[]> {
 
 export async function quizLeaderboard(quizId: number, limit = 50, workerId: number | null = null) {
   const all = await cachedBoard(`people:${quizId}`, () => rankedBoard(quizId));
-  return { top: all.slice(0, limit), mine: workerId === null ? null : (all.find((r) => r.workerId === workerId) ?? null) };
+  return {
+    top: all.slice(0, limit),
+    mine: workerId === null ? null : (all.find((r) => r.workerId === workerId) ?? null),
+  };
 }
 
 /**
@@ -408,11 +562,16 @@ export async function quizLeaderboard(quizId: number, limit = 50, workerId: numb
  * (its members are the ones expected to take part), plus any other organisation with results.
  */
 export function organisationLeaderboard(quizId: number, organiserId: number) {
-  return cachedBoard(`orgs:${quizId}:${organiserId}`, () => computeOrganisationBoard(quizId, organiserId));
+  return cachedBoard(`orgs:${quizId}:${organiserId}`, () =>
+    computeOrganisationBoard(quizId, organiserId),
+  );
 }
 
 async function computeOrganisationBoard(quizId: number, organiserId: number) {
-  const organiser = await prisma.organisation.findUnique({ where: { id: organiserId }, select: { path: true } });
+  const organiser = await prisma.organisation.findUnique({
+    where: { id: organiserId },
+    select: { path: true },
+  });
   const prefix = `${organiser?.path ?? "/"}${organiser?.path.endsWith("/") ? "" : "/"}`;
   const bestSql = `
     SELECT organisationId, workerId, MAX(score) AS best
@@ -424,18 +583,36 @@ async function computeOrganisationBoard(quizId: number, organiserId: number) {
       where: { kind: "enterprise", path: { startsWith: prefix } },
       select: { id: true, name: true, shortName: true, headcount: true },
     }),
-    prisma.$queryRawUnsafe<{ organisationId: number | bigint; workerId: number | bigint; best: number | bigint }[]>(bestSql, quizId),
+    prisma.$queryRawUnsafe<
+      { organisationId: number | bigint; workerId: number | bigint; best: number | bigint }[]
+    >(bestSql, quizId),
   ]);
   const stats = organisationStats(
     orgs.map((o) => ({ organisationId: String(o.id), headcount: o.headcount })),
-    best.map((b) => ({ organisationId: String(b.organisationId), participantId: String(b.workerId), score: Number(b.best) })),
+    best.map((b) => ({
+      organisationId: String(b.organisationId),
+      participantId: String(b.workerId),
+      score: Number(b.best),
+    })),
   );
-  const missing = stats.filter((s) => !orgs.some((o) => String(o.id) === s.organisationId)).map((s) => Number(s.organisationId));
-  const extra = missing.length ? await prisma.organisation.findMany({ where: { id: { in: missing } }, select: { id: true, name: true, shortName: true, headcount: true } }) : [];
+  const missing = stats
+    .filter((s) => !orgs.some((o) => String(o.id) === s.organisationId))
+    .map((s) => Number(s.organisationId));
+  const extra = missing.length
+    ? await prisma.organisation.findMany({
+        where: { id: { in: missing } },
+        select: { id: true, name: true, shortName: true, headcount: true },
+      })
+    : [];
   const names = new Map([...orgs, ...extra].map((o) => [String(o.id), o.shortName ?? o.name]));
   return stats
     .map((s) => ({ ...s, name: names.get(s.organisationId) ?? s.organisationId }))
-    .sort((a, b) => (b.participationRate ?? -1) - (a.participationRate ?? -1) || (b.averageScore ?? -1) - (a.averageScore ?? -1) || a.name.localeCompare(b.name, "zh"));
+    .sort(
+      (a, b) =>
+        (b.participationRate ?? -1) - (a.participationRate ?? -1) ||
+        (b.averageScore ?? -1) - (a.averageScore ?? -1) ||
+        a.name.localeCompare(b.name, "zh"),
+    );
 }
 
 /**
@@ -443,16 +620,33 @@ async function computeOrganisationBoard(quizId: number, organiserId: number) {
  * the benchmark) in chunks: each chunk is read, scored and written in one short bulk
  * transaction, and the loop yields between chunks so pages keep being served meanwhile.
  */
-export async function rescoreQuiz(quizId: number, chunkSize = 5_000): Promise<{ attempts: number }> {
-  const quiz = await prisma.quiz.findUnique({ where: { id: quizId }, select: { contestId: true, pointsPerQuestion: true } });
+export async function rescoreQuiz(
+  quizId: number,
+  chunkSize = 5_000,
+): Promise<{ attempts: number }> {
+  const quiz = await prisma.quiz.findUnique({
+    where: { id: quizId },
+    select: { contestId: true, pointsPerQuestion: true },
+  });
   if (!quiz) return { attempts: 0 };
-  const questions = new Map((await bank(quiz.contestId, quiz.pointsPerQuestion)).map((q) => [q.id, q]));
+  const questions = new Map(
+    (await bank(quiz.contestId, quiz.pointsPerQuestion)).map((q) => [q.id, q]),
+  );
   let lastId = 0;
   let total = 0;
   for (;;) {
     // Read outside the write transaction: a transaction that reads first and writes later
     // would fail with SQLITE_BUSY whenever a worker's answer was saved in between.
-    const rows = await prisma.$queryRawUnsafe<{ id: number | bigint; startedAt: string; deadline: string; submittedAt: string | null; paper: string; answers: string }[]>(
+    const rows = await prisma.$queryRawUnsafe<
+      {
+        id: number | bigint;
+        startedAt: string;
+        deadline: string;
+        submittedAt: string | null;
+        paper: string;
+        answers: string;
+      }[]
+    >(
       `SELECT id, startedAt, deadline, submittedAt, paper, answers FROM "QuizAttempt"
        WHERE quizId = ? AND id > ? AND status IN ('submitted', 'timed_out') ORDER BY id LIMIT ?`,
       quizId,

@@ -6,7 +6,13 @@
 import type Database from "better-sqlite3";
 import type { Sql, Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import { CENTIMARKS_PER_COARSE_BUCKET, TOTAL_SHIFT, isZeroDelta, rankKeyDeltas, standingDelta } from "~/domain/ranking/buckets";
+import {
+  CENTIMARKS_PER_COARSE_BUCKET,
+  TOTAL_SHIFT,
+  isZeroDelta,
+  rankKeyDeltas,
+  standingDelta,
+} from "~/domain/ranking/buckets";
 
 export type ResultState = {
   rankKey: bigint | null;
@@ -36,7 +42,11 @@ function sameState(a: ResultState | null, b: ResultState | null): boolean {
  * else is adjusted by the delta. Four statements at most; none when the result did not
  * change. `freezeAt` (ms) is the event's scoreboard freeze, if any.
  */
-export function resultChangeStatements(change: ResultChange, freezeAt: number | null, now = Date.now()): Prisma.Sql[] {
+export function resultChangeStatements(
+  change: ResultChange,
+  freezeAt: number | null,
+  now = Date.now(),
+): Prisma.Sql[] {
   const { eventId, organisationId, registrationId, before, after } = change;
   if (sameState(before, after)) return [];
   const statements: Prisma.Sql[] = [];
@@ -91,13 +101,15 @@ export function resultChangeStatements(change: ResultChange, freezeAt: number | 
 /** Applies a Result change to the ranking tables inside a Prisma write(). */
 export async function applyResultChange(tx: Tx, change: ResultChange): Promise<void> {
   if (sameState(change.before, change.after)) return;
-  for (const statement of resultChangeStatements(change, await freezeAtOf(tx, change.eventId))) await tx.$executeRaw(statement);
+  for (const statement of resultChangeStatements(change, await freezeAtOf(tx, change.eventId)))
+    await tx.$executeRaw(statement);
 }
 
 /** The same inside a raw sqlWrite() (the sheet save). */
 export function applyResultChangeSql(sql: Sql, change: ResultChange): void {
   if (sameState(change.before, change.after)) return;
-  for (const statement of resultChangeStatements(change, freezeAtOfSql(sql, change.eventId))) sql.exec(statement);
+  for (const statement of resultChangeStatements(change, freezeAtOfSql(sql, change.eventId)))
+    sql.exec(statement);
 }
 
 // Each event's freeze time, read at most once a second so an unfrozen event's save skips the
@@ -125,7 +137,10 @@ async function freezeAtOf(tx: Tx, eventId: number): Promise<number | null> {
 function freezeAtOfSql(sql: Sql, eventId: number): number | null {
   const hit = cachedFreezeAt(eventId);
   if (hit !== undefined) return hit;
-  const row = sql.get<{ freezeAt: string | null }>(`SELECT "freezeAt" FROM "Event" WHERE "id" = ?`, eventId);
+  const row = sql.get<{ freezeAt: string | null }>(
+    `SELECT "freezeAt" FROM "Event" WHERE "id" = ?`,
+    eventId,
+  );
   return rememberFreezeAt(eventId, row?.freezeAt ? Date.parse(row.freezeAt) : null);
 }
 
@@ -139,7 +154,7 @@ export function forgetFreezeTime(eventId: number): void {
  */
 export async function rebuildOrgStandings(tx: Tx, eventId: number): Promise<void> {
   await tx.$executeRaw`DELETE FROM "OrgStanding" WHERE "eventId" = ${eventId}`;
-  await tx.$executeRawUnsafe(ORG_STANDINGS_SQL("WHERE r.\"eventId\" = ?"), eventId);
+  await tx.$executeRawUnsafe(ORG_STANDINGS_SQL('WHERE r."eventId" = ?'), eventId);
 }
 
 const ORG_STANDINGS_SQL = (where: string) => `

@@ -12,7 +12,13 @@ import {
   withdrawRegistration,
 } from "./registration-org.server";
 import { checkInEvent, decideRegistrations } from "./registration-review.server";
-import { createWorker, deleteWorker, getWorkerForManager, listWorkers, updateWorker } from "./worker.server";
+import {
+  createWorker,
+  deleteWorker,
+  getWorkerForManager,
+  listWorkers,
+  updateWorker,
+} from "./worker.server";
 import { seededRng } from "~/domain/contest/random";
 
 async function setup() {
@@ -21,10 +27,24 @@ async function setup() {
   const orgB = await createOrganisation();
   const contest = await createOpenContest(federation.id);
   const solo = await createEvent(contest.id, { code: "SOLO", quotaPerOrg: 2 });
-  const team = await createEvent(contest.id, { code: "TEAM", mode: "team", quotaPerOrg: 1, teamMin: 2, teamMax: 3, substitutes: 1 });
+  const team = await createEvent(contest.id, {
+    code: "TEAM",
+    mode: "team",
+    quotaPerOrg: 1,
+    teamMin: 2,
+    teamMax: 3,
+    substitutes: 1,
+  });
   const hire = async (orgId: number, name: string, birth = "19900101") => {
     const id = idNumber(birth);
-    const outcome = await createWorker(orgId, { name, idNumber: id, phone: null, trade: null, skillLevel: "senior", unionMember: true });
+    const outcome = await createWorker(orgId, {
+      name,
+      idNumber: id,
+      phone: null,
+      trade: null,
+      skillLevel: "senior",
+      unionMember: true,
+    });
     if (!outcome.ok) throw new Error("worker");
     return { id: outcome.id, idNumber: id, name };
   };
@@ -37,9 +57,20 @@ describe("organisation scoping", () => {
     const bWorker = await hire(orgB.id, "乙单位职工");
     expect((await listWorkers(orgA.id)).map((w) => w.id)).not.toContain(bWorker.id);
     expect(await getWorkerForManager(orgA.id, bWorker.id)).toBeNull();
-    expect(await updateWorker(orgA.id, bWorker.id, { name: "改名", idNumber: bWorker.idNumber, phone: null, trade: null, skillLevel: null, unionMember: true })).toBeNull();
+    expect(
+      await updateWorker(orgA.id, bWorker.id, {
+        name: "改名",
+        idNumber: bWorker.idNumber,
+        phone: null,
+        trade: null,
+        skillLevel: null,
+        unionMember: true,
+      }),
+    ).toBeNull();
     expect(await deleteWorker(orgA.id, bWorker.id)).toBeNull();
-    expect((await prisma.worker.findUniqueOrThrow({ where: { id: bWorker.id } })).name).toBe("乙单位职工");
+    expect((await prisma.worker.findUniqueOrThrow({ where: { id: bWorker.id } })).name).toBe(
+      "乙单位职工",
+    );
     // Their own manager sees the full number.
     expect((await getWorkerForManager(orgB.id, bWorker.id))?.idNumber).toBe(bWorker.idNumber);
   });
@@ -50,7 +81,12 @@ describe("organisation scoping", () => {
     const b = await hire(orgB.id, "乙");
     const b2 = await hire(orgB.id, "乙二");
     expect(await registerIndividual(1, orgA.id, solo.id, b.id)).toBeNull();
-    expect(await registerTeam(1, orgA.id, team.id, "混编队", [{ workerId: a.id, substitute: false }, { workerId: b.id, substitute: false }])).toBeNull();
+    expect(
+      await registerTeam(1, orgA.id, team.id, "混编队", [
+        { workerId: a.id, substitute: false },
+        { workerId: b.id, substitute: false },
+      ]),
+    ).toBeNull();
     const entry = await registerIndividual(1, orgB.id, solo.id, b.id);
     expect(entry).toMatchObject({ ok: true });
     const entryId = entry && entry.ok ? entry.id : 0;
@@ -60,7 +96,9 @@ describe("organisation scoping", () => {
     // Replacing with a worker of another organisation is refused too.
     expect(await replaceRegistration(1, orgB.id, entryId, a.id)).toBeNull();
     expect((await listOrgRegistrations(orgA.id)).map((r) => r.id)).not.toContain(entryId);
-    expect((await prisma.registration.findUniqueOrThrow({ where: { id: entryId } })).status).toBe("submitted");
+    expect((await prisma.registration.findUniqueOrThrow({ where: { id: entryId } })).status).toBe(
+      "submitted",
+    );
     expect(await replaceRegistration(1, orgB.id, entryId, b2.id)).toMatchObject({ ok: true });
   });
 });
@@ -68,19 +106,43 @@ describe("organisation scoping", () => {
 describe("registering", () => {
   it("enforces quota, eligibility, duplicates and team rules with reasons", async () => {
     const { orgA, solo, team, hire } = await setup();
-    const [w1, w2, w3] = [await hire(orgA.id, "一"), await hire(orgA.id, "二"), await hire(orgA.id, "三")];
+    const [w1, w2, w3] = [
+      await hire(orgA.id, "一"),
+      await hire(orgA.id, "二"),
+      await hire(orgA.id, "三"),
+    ];
     const auditBefore = await prisma.auditLog.count({ where: { action: "registration.submit" } });
     const old = await hire(orgA.id, "老", "19600101");
     expect(await registerIndividual(1, orgA.id, solo.id, old.id)).toEqual({
       ok: false,
-      problems: [{ code: "age_out_of_range", params: expect.objectContaining({ min: 18, max: 55 }), subject: "老" }],
+      problems: [
+        {
+          code: "age_out_of_range",
+          params: expect.objectContaining({ min: 18, max: 55 }),
+          subject: "老",
+        },
+      ],
     });
     expect(await registerIndividual(1, orgA.id, solo.id, w1.id)).toMatchObject({ ok: true });
-    expect(await registerIndividual(1, orgA.id, solo.id, w1.id)).toMatchObject({ ok: false, problems: [{ code: "registration_duplicate_worker" }] });
+    expect(await registerIndividual(1, orgA.id, solo.id, w1.id)).toMatchObject({
+      ok: false,
+      problems: [{ code: "registration_duplicate_worker" }],
+    });
     expect(await registerIndividual(1, orgA.id, solo.id, w2.id)).toMatchObject({ ok: true });
-    expect(await registerIndividual(1, orgA.id, solo.id, w3.id)).toMatchObject({ ok: false, problems: [{ code: "quota_org_full", params: { quota: 2, used: 2 } }] });
-    expect(await registerTeam(1, orgA.id, team.id, "一队", [{ workerId: w1.id, substitute: false }])).toMatchObject({ ok: false, problems: [{ code: "team_too_small" }] });
-    expect(await registerTeam(1, orgA.id, team.id, "一队", [{ workerId: w1.id, substitute: false }, { workerId: w2.id, substitute: false }, { workerId: w3.id, substitute: true }])).toMatchObject({ ok: true });
+    expect(await registerIndividual(1, orgA.id, solo.id, w3.id)).toMatchObject({
+      ok: false,
+      problems: [{ code: "quota_org_full", params: { quota: 2, used: 2 } }],
+    });
+    expect(
+      await registerTeam(1, orgA.id, team.id, "一队", [{ workerId: w1.id, substitute: false }]),
+    ).toMatchObject({ ok: false, problems: [{ code: "team_too_small" }] });
+    expect(
+      await registerTeam(1, orgA.id, team.id, "一队", [
+        { workerId: w1.id, substitute: false },
+        { workerId: w2.id, substitute: false },
+        { workerId: w3.id, substitute: true },
+      ]),
+    ).toMatchObject({ ok: true });
     const audit = await prisma.auditLog.count({ where: { action: "registration.submit" } });
     expect(audit - auditBefore).toBe(3);
   });
@@ -91,9 +153,15 @@ describe("registering", () => {
     const entry = await registerIndividual(1, orgA.id, solo.id, w.id);
     const id = entry && entry.ok ? entry.id : 0;
     const late = new Date(Date.now() + 31 * 86_400_000);
-    expect(await withdrawRegistration(1, orgA.id, id, late)).toEqual({ ok: false, problems: [{ code: "registration_deadline_passed", params: {} }] });
+    expect(await withdrawRegistration(1, orgA.id, id, late)).toEqual({
+      ok: false,
+      problems: [{ code: "registration_deadline_passed", params: {} }],
+    });
     const other = await hire(orgA.id, "乙");
-    expect(await registerIndividual(1, orgA.id, solo.id, other.id, late)).toMatchObject({ ok: false, problems: [{ code: "registration_closed" }] });
+    expect(await registerIndividual(1, orgA.id, solo.id, other.id, late)).toMatchObject({
+      ok: false,
+      problems: [{ code: "registration_closed" }],
+    });
     expect(await withdrawRegistration(1, orgA.id, id)).toMatchObject({ ok: true });
     expect(contest.status).toBe("registration_open");
   });
@@ -108,11 +176,20 @@ describe("review", () => {
       const r = await registerIndividual(1, orgA.id, solo.id, w.id);
       if (r && r.ok) ids.push(r.id);
     }
-    expect(await decideRegistrations(1, contest.id, [ids[1] ?? 0], "rejected", null)).toMatchObject({ ok: false, failures: [{ problems: [{ code: "registration_reason_required" }] }] });
-    expect(await decideRegistrations(1, contest.id, [ids[1] ?? 0], "rejected", "缺少技能等级证书")).toEqual({ ok: true, count: 1 });
-    expect(await decideRegistrations(1, contest.id, [ids[0] ?? 0], "approved", null)).toEqual({ ok: true, count: 1 });
+    expect(await decideRegistrations(1, contest.id, [ids[1] ?? 0], "rejected", null)).toMatchObject(
+      { ok: false, failures: [{ problems: [{ code: "registration_reason_required" }] }] },
+    );
+    expect(
+      await decideRegistrations(1, contest.id, [ids[1] ?? 0], "rejected", "缺少技能等级证书"),
+    ).toEqual({ ok: true, count: 1 });
+    expect(await decideRegistrations(1, contest.id, [ids[0] ?? 0], "approved", null)).toEqual({
+      ok: true,
+      count: 1,
+    });
     // A batch with one entry that cannot move changes nothing.
-    expect(await decideRegistrations(1, contest.id, ids, "approved", null)).toMatchObject({ ok: false });
+    expect(await decideRegistrations(1, contest.id, ids, "approved", null)).toMatchObject({
+      ok: false,
+    });
     const rows = await listOrgRegistrations(orgA.id);
     expect(rows.map((r) => [r.status, r.entryNumber, r.reason]).sort()).toEqual([
       ["approved", `${contest.code}-SOLO-0001`, null],
@@ -126,28 +203,65 @@ describe("review", () => {
 });
 
 describe("importRegistrations", () => {
-  const csv = (...lines: string[]) => ({ name: "entries.csv", bytes: new TextEncoder().encode(lines.join("\n")) });
-  const snapshot = async () => ({ regs: await prisma.registration.count(), teams: await prisma.team.count(), members: await prisma.teamMember.count() });
+  const csv = (...lines: string[]) => ({
+    name: "entries.csv",
+    bytes: new TextEncoder().encode(lines.join("\n")),
+  });
+  const snapshot = async () => ({
+    regs: await prisma.registration.count(),
+    teams: await prisma.team.count(),
+    members: await prisma.teamMember.count(),
+  });
 
   it("stores a good file in one go", async () => {
     const { orgA, contest, hire } = await setup();
-    const [a, b, c] = [await hire(orgA.id, "甲"), await hire(orgA.id, "乙"), await hire(orgA.id, "丙")];
+    const [a, b, c] = [
+      await hire(orgA.id, "甲"),
+      await hire(orgA.id, "乙"),
+      await hire(orgA.id, "丙"),
+    ];
     const before = await snapshot();
-    const result = await importRegistrations(1, orgA.id, contest.id, csv("赛项代码,身份证号,姓名,队名", `SOLO,${a.idNumber},甲,`, `TEAM,${b.idNumber},乙,甲队`, `team,${c.idNumber},,甲队`));
+    const result = await importRegistrations(
+      1,
+      orgA.id,
+      contest.id,
+      csv(
+        "赛项代码,身份证号,姓名,队名",
+        `SOLO,${a.idNumber},甲,`,
+        `TEAM,${b.idNumber},乙,甲队`,
+        `team,${c.idNumber},,甲队`,
+      ),
+    );
     expect(result).toMatchObject({ ok: true, count: 2 });
-    expect(await snapshot()).toEqual({ regs: before.regs + 2, teams: before.teams + 1, members: before.members + 2 });
+    expect(await snapshot()).toEqual({
+      regs: before.regs + 2,
+      teams: before.teams + 1,
+      members: before.members + 2,
+    });
   });
 
   it("refuses over-quota, duplicate, unknown and other organisations' rows and stores nothing", async () => {
     const { orgA, orgB, contest, hire } = await setup();
-    const [a, b, c] = [await hire(orgA.id, "甲"), await hire(orgA.id, "乙"), await hire(orgA.id, "丙")];
+    const [a, b, c] = [
+      await hire(orgA.id, "甲"),
+      await hire(orgA.id, "乙"),
+      await hire(orgA.id, "丙"),
+    ];
     const outsider = await hire(orgB.id, "外");
     const before = await snapshot();
     const result = await importRegistrations(
       1,
       orgA.id,
       contest.id,
-      csv("赛项代码,身份证号", `SOLO,${a.idNumber}`, `SOLO,${a.idNumber}`, `SOLO,${b.idNumber}`, `SOLO,${c.idNumber}`, `SOLO,${outsider.idNumber}`, `NOPE,${a.idNumber}`),
+      csv(
+        "赛项代码,身份证号",
+        `SOLO,${a.idNumber}`,
+        `SOLO,${a.idNumber}`,
+        `SOLO,${b.idNumber}`,
+        `SOLO,${c.idNumber}`,
+        `SOLO,${outsider.idNumber}`,
+        `NOPE,${a.idNumber}`,
+      ),
     );
     expect(result).toMatchObject({
       ok: false,

@@ -8,9 +8,18 @@ import { isSkillLevel } from "~/domain/contest/skillLevels";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
 import type { Gender } from "~/domain/identity/idNumber";
 import { checkAdmission, type Entrant, type EntryProblem } from "~/domain/registration/admission";
-import { planRegistrationImport, registrationImportColumns, type ImportEventFacts, type ImportWorkerFacts } from "~/domain/registration/importPlan";
+import {
+  planRegistrationImport,
+  registrationImportColumns,
+  type ImportEventFacts,
+  type ImportWorkerFacts,
+} from "~/domain/registration/importPlan";
 import { validateImport } from "~/domain/registration/importRows";
-import { ACTIVE_REGISTRATION_STATUSES, checkRegistrationTransition, type RegistrationStatus } from "~/domain/registration/status";
+import {
+  ACTIVE_REGISTRATION_STATUSES,
+  checkRegistrationTransition,
+  type RegistrationStatus,
+} from "~/domain/registration/status";
 import { decryptIdNumber } from "~/utils/id-number-crypto.server";
 import { readSpreadsheet } from "~/utils/spreadsheet.server";
 import { appendAudit } from "./audit.server";
@@ -37,12 +46,27 @@ const EVENT_RULES = {
   parts: { select: { kind: true, round: true, weight: true } },
 } satisfies Prisma.EventSelect;
 
-const CONTEST_FACTS = { id: true, code: true, name: true, status: true, registrationOpensAt: true, registrationClosesAt: true, startsAt: true } satisfies Prisma.ContestSelect;
+const CONTEST_FACTS = {
+  id: true,
+  code: true,
+  name: true,
+  status: true,
+  registrationOpensAt: true,
+  registrationClosesAt: true,
+  startsAt: true,
+} satisfies Prisma.ContestSelect;
 
-type ContestFacts = { status: string; registrationOpensAt: Date | null; registrationClosesAt: Date | null; startsAt: Date | null };
+type ContestFacts = {
+  status: string;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  startsAt: Date | null;
+};
 
 function windowOf(c: ContestFacts) {
-  return c.registrationOpensAt && c.registrationClosesAt ? { opensAt: c.registrationOpensAt, closesAt: c.registrationClosesAt } : null;
+  return c.registrationOpensAt && c.registrationClosesAt
+    ? { opensAt: c.registrationOpensAt, closesAt: c.registrationClosesAt }
+    : null;
 }
 
 function contestDateOf(c: ContestFacts, now: Date): IsoDate {
@@ -51,7 +75,13 @@ function contestDateOf(c: ContestFacts, now: Date): IsoDate {
 
 type Db = Pick<Tx, "registration" | "teamMember" | "worker" | "event">;
 
-function profileOf(w: { birthDate: Date; gender: string; skillLevel: string | null; unionMember: boolean; trade: string | null }) {
+function profileOf(w: {
+  birthDate: Date;
+  gender: string;
+  skillLevel: string | null;
+  unionMember: boolean;
+  trade: string | null;
+}) {
   return {
     birthDate: isoDateOf(w.birthDate),
     gender: (w.gender === "female" ? "female" : "male") as Gender,
@@ -62,22 +92,42 @@ function profileOf(w: { birthDate: Date; gender: string; skillLevel: string | nu
 }
 
 /** Who already holds entries in an event: counts for the quota, workers and teams for repeats. */
-async function eventOccupancy(db: Db, eventId: number, organisationId: number, excludeRegistrationId?: number) {
+async function eventOccupancy(
+  db: Db,
+  eventId: number,
+  organisationId: number,
+  excludeRegistrationId?: number,
+) {
   const notThis = excludeRegistrationId ? { NOT: { id: excludeRegistrationId } } : {};
   const [usedByOrg, usedTotal, individuals, teams] = await Promise.all([
-    db.registration.count({ where: { eventId, organisationId, status: { in: ACTIVE }, ...notThis } }),
+    db.registration.count({
+      where: { eventId, organisationId, status: { in: ACTIVE }, ...notThis },
+    }),
     db.registration.count({ where: { eventId, status: { in: ACTIVE }, ...notThis } }),
-    db.registration.findMany({ where: { eventId, workerId: { not: null }, ...notThis }, select: { workerId: true, status: true } }),
+    db.registration.findMany({
+      where: { eventId, workerId: { not: null }, ...notThis },
+      select: { workerId: true, status: true },
+    }),
     db.registration.findMany({
       where: { eventId, teamId: { not: null }, status: { in: ACTIVE }, ...notThis },
-      select: { organisationId: true, team: { select: { name: true, members: { select: { workerId: true } } } } },
+      select: {
+        organisationId: true,
+        team: { select: { name: true, members: { select: { workerId: true } } } },
+      },
     }),
   ]);
   return {
     usedByOrg,
     usedTotal,
-    eventRegistrations: individuals.map((r) => ({ workerId: String(r.workerId), status: r.status as RegistrationStatus })),
-    otherTeams: teams.map((t) => ({ name: t.team?.name ?? "", memberIds: (t.team?.members ?? []).map((m) => String(m.workerId)), organisationId: t.organisationId })),
+    eventRegistrations: individuals.map((r) => ({
+      workerId: String(r.workerId),
+      status: r.status as RegistrationStatus,
+    })),
+    otherTeams: teams.map((t) => ({
+      name: t.team?.name ?? "",
+      memberIds: (t.team?.members ?? []).map((m) => String(m.workerId)),
+      organisationId: t.organisationId,
+    })),
   };
 }
 
@@ -86,11 +136,18 @@ export async function listOpenEventsForOrg(organisationId: number) {
   const contests = await prisma.contest.findMany({
     where: { status: "registration_open", kind: "skills_contest" },
     orderBy: [{ registrationClosesAt: "asc" }, { id: "asc" }],
-    select: { ...CONTEST_FACTS, events: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: EVENT_RULES } },
+    select: {
+      ...CONTEST_FACTS,
+      events: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: EVENT_RULES },
+    },
   });
   const counts = await prisma.registration.groupBy({
     by: ["eventId"],
-    where: { organisationId, status: { in: ACTIVE }, event: { contest: { status: "registration_open" } } },
+    where: {
+      organisationId,
+      status: { in: ACTIVE },
+      event: { contest: { status: "registration_open" } },
+    },
     _count: { _all: true },
   });
   const used = new Map(counts.map((c) => [c.eventId, c._count._all]));
@@ -120,18 +177,38 @@ export async function listOpenEventsForOrg(organisationId: number) {
   }));
 }
 
-export type EntryOutcome = { ok: true; id: number } | { ok: false; problems: EntryProblem[] } | null;
+export type EntryOutcome =
+  { ok: true; id: number } | { ok: false; problems: EntryProblem[] } | null;
 
 async function eventWithContest(db: Pick<Tx, "event">, eventId: number) {
-  return db.event.findUnique({ where: { id: eventId }, select: { ...EVENT_RULES, contest: { select: CONTEST_FACTS } } });
+  return db.event.findUnique({
+    where: { id: eventId },
+    select: { ...EVENT_RULES, contest: { select: CONTEST_FACTS } },
+  });
 }
 
-async function admit(tx: Tx, organisationId: number, eventId: number, workers: { workerId: number; substitute: boolean }[], now: Date, excludeRegistrationId?: number) {
+async function admit(
+  tx: Tx,
+  organisationId: number,
+  eventId: number,
+  workers: { workerId: number; substitute: boolean }[],
+  now: Date,
+  excludeRegistrationId?: number,
+) {
   const event = await eventWithContest(tx, eventId);
   if (!event) return null;
   const roster = await tx.worker.findMany({
     where: { id: { in: workers.map((w) => w.workerId) }, organisationId },
-    select: { id: true, name: true, organisationId: true, birthDate: true, gender: true, skillLevel: true, unionMember: true, trade: true },
+    select: {
+      id: true,
+      name: true,
+      organisationId: true,
+      birthDate: true,
+      gender: true,
+      skillLevel: true,
+      unionMember: true,
+      trade: true,
+    },
   });
   // A worker id from another organisation is treated like one that does not exist.
   if (roster.length !== new Set(workers.map((w) => w.workerId)).size) return null;
@@ -139,7 +216,13 @@ async function admit(tx: Tx, organisationId: number, eventId: number, workers: {
   const entrants: Entrant[] = workers.map((w) => {
     const r = byId.get(w.workerId);
     if (!r) throw new Error("unreachable");
-    return { workerId: String(r.id), name: r.name, organisationId: String(r.organisationId), profile: profileOf(r), substitute: w.substitute };
+    return {
+      workerId: String(r.id),
+      name: r.name,
+      organisationId: String(r.organisationId),
+      profile: profileOf(r),
+      substitute: w.substitute,
+    };
   });
   const occupancy = await eventOccupancy(tx, eventId, organisationId, excludeRegistrationId);
   const verdict = checkAdmission({
@@ -156,14 +239,35 @@ async function admit(tx: Tx, organisationId: number, eventId: number, workers: {
 }
 
 /** Enters one worker in an individual event; null when the event or worker is not this organisation's to use. */
-export function registerIndividual(actorId: number, organisationId: number, eventId: number, workerId: number, now = new Date()): Promise<EntryOutcome> {
+export function registerIndividual(
+  actorId: number,
+  organisationId: number,
+  eventId: number,
+  workerId: number,
+  now = new Date(),
+): Promise<EntryOutcome> {
   return write(async (tx) => {
-    const checked = await admit(tx, organisationId, eventId, [{ workerId, substitute: false }], now);
+    const checked = await admit(
+      tx,
+      organisationId,
+      eventId,
+      [{ workerId, substitute: false }],
+      now,
+    );
     if (!checked) return null;
     if (checked.event.mode !== "individual") return null;
-    if (checked.verdict.problems.length > 0) return { ok: false, problems: checked.verdict.problems };
-    const created = await tx.registration.create({ data: { eventId, organisationId, workerId, status: "submitted", submittedAt: now } });
-    await appendAudit(tx, { actorId, action: "registration.submit", entityType: "Registration", entityId: created.id, after: { status: "submitted", workerId } });
+    if (checked.verdict.problems.length > 0)
+      return { ok: false, problems: checked.verdict.problems };
+    const created = await tx.registration.create({
+      data: { eventId, organisationId, workerId, status: "submitted", submittedAt: now },
+    });
+    await appendAudit(tx, {
+      actorId,
+      action: "registration.submit",
+      entityType: "Registration",
+      entityId: created.id,
+      after: { status: "submitted", workerId },
+    });
     return { ok: true, id: created.id };
   });
 }
@@ -181,14 +285,32 @@ export function registerTeam(
     if (!checked) return null;
     if (checked.event.mode !== "team") return null;
     const problems = [...checked.verdict.problems];
-    const sameName = await tx.team.findFirst({ where: { eventId, organisationId, name, registration: { status: { in: ACTIVE } } }, select: { id: true } });
+    const sameName = await tx.team.findFirst({
+      where: { eventId, organisationId, name, registration: { status: { in: ACTIVE } } },
+      select: { id: true },
+    });
     if (sameName) problems.push({ code: "import_team_exists", params: { team: name } });
     if (problems.length > 0) return { ok: false, problems };
     const team = await tx.team.create({
-      data: { eventId, organisationId, name, members: { create: dedupe(members).map((m) => ({ workerId: m.workerId, substitute: m.substitute })) } },
+      data: {
+        eventId,
+        organisationId,
+        name,
+        members: {
+          create: dedupe(members).map((m) => ({ workerId: m.workerId, substitute: m.substitute })),
+        },
+      },
     });
-    const created = await tx.registration.create({ data: { eventId, organisationId, teamId: team.id, status: "submitted", submittedAt: now } });
-    await appendAudit(tx, { actorId, action: "registration.submit", entityType: "Registration", entityId: created.id, after: { status: "submitted", team: name, members } });
+    const created = await tx.registration.create({
+      data: { eventId, organisationId, teamId: team.id, status: "submitted", submittedAt: now },
+    });
+    await appendAudit(tx, {
+      actorId,
+      action: "registration.submit",
+      entityType: "Registration",
+      entityId: created.id,
+      after: { status: "submitted", team: name, members },
+    });
     return { ok: true, id: created.id };
   });
 }
@@ -200,24 +322,51 @@ function dedupe<T extends { workerId: number }>(items: T[]): T[] {
 async function ownRegistration(tx: Tx, organisationId: number, registrationId: number) {
   return tx.registration.findFirst({
     where: { id: registrationId, organisationId },
-    select: { id: true, status: true, eventId: true, workerId: true, teamId: true, event: { select: { contest: { select: CONTEST_FACTS } } } },
+    select: {
+      id: true,
+      status: true,
+      eventId: true,
+      workerId: true,
+      teamId: true,
+      event: { select: { contest: { select: CONTEST_FACTS } } },
+    },
   });
 }
 
 function deadlineOf(c: ContestFacts, now: Date): Date {
   // Without a closing time the deadline is when the organiser closes registration.
-  return c.registrationClosesAt ?? (c.status === "registration_open" ? new Date(now.getTime() + 1) : now);
+  return (
+    c.registrationClosesAt ?? (c.status === "registration_open" ? new Date(now.getTime() + 1) : now)
+  );
 }
 
 /** Withdraws an entry before the deadline. Null when it is not this organisation's. */
-export function withdrawRegistration(actorId: number, organisationId: number, registrationId: number, now = new Date()): Promise<EntryOutcome> {
+export function withdrawRegistration(
+  actorId: number,
+  organisationId: number,
+  registrationId: number,
+  now = new Date(),
+): Promise<EntryOutcome> {
   return write(async (tx) => {
     const reg = await ownRegistration(tx, organisationId, registrationId);
     if (!reg) return null;
-    const verdict = checkRegistrationTransition(reg.status as RegistrationStatus, "withdrawn", { now, deadline: deadlineOf(reg.event.contest, now) });
+    const verdict = checkRegistrationTransition(reg.status as RegistrationStatus, "withdrawn", {
+      now,
+      deadline: deadlineOf(reg.event.contest, now),
+    });
     if (!verdict.ok) return { ok: false, problems: verdict.error };
-    await tx.registration.update({ where: { id: reg.id }, data: { status: "withdrawn", withdrawnAt: now } });
-    await appendAudit(tx, { actorId, action: "registration.withdraw", entityType: "Registration", entityId: reg.id, before: reg.status, after: "withdrawn" });
+    await tx.registration.update({
+      where: { id: reg.id },
+      data: { status: "withdrawn", withdrawnAt: now },
+    });
+    await appendAudit(tx, {
+      actorId,
+      action: "registration.withdraw",
+      entityType: "Registration",
+      entityId: reg.id,
+      before: reg.status,
+      after: "withdrawn",
+    });
     return { ok: true, id: reg.id };
   });
 }
@@ -227,48 +376,126 @@ export function withdrawRegistration(actorId: number, organisationId: number, re
  * withdrawn and a new one submitted for review, in one transaction, so the place is never
  * lost to another organisation in between.
  */
-export function replaceRegistration(actorId: number, organisationId: number, registrationId: number, workerId: number, now = new Date()): Promise<EntryOutcome> {
+export function replaceRegistration(
+  actorId: number,
+  organisationId: number,
+  registrationId: number,
+  workerId: number,
+  now = new Date(),
+): Promise<EntryOutcome> {
   return write(async (tx) => {
     const reg = await ownRegistration(tx, organisationId, registrationId);
     if (!reg || reg.workerId === null) return null;
     const deadline = deadlineOf(reg.event.contest, now);
-    const verdict = checkRegistrationTransition(reg.status as RegistrationStatus, "withdrawn", { now, deadline });
+    const verdict = checkRegistrationTransition(reg.status as RegistrationStatus, "withdrawn", {
+      now,
+      deadline,
+    });
     if (!verdict.ok) return { ok: false, problems: verdict.error };
-    const checked = await admit(tx, organisationId, reg.eventId, [{ workerId, substitute: false }], now, reg.id);
+    const checked = await admit(
+      tx,
+      organisationId,
+      reg.eventId,
+      [{ workerId, substitute: false }],
+      now,
+      reg.id,
+    );
     if (!checked) return null;
-    if (checked.verdict.problems.length > 0) return { ok: false, problems: checked.verdict.problems };
-    await tx.registration.update({ where: { id: reg.id }, data: { status: "withdrawn", withdrawnAt: now } });
-    const created = await tx.registration.create({ data: { eventId: reg.eventId, organisationId, workerId, status: "submitted", submittedAt: now } });
-    await appendAudit(tx, { actorId, action: "registration.withdraw", entityType: "Registration", entityId: reg.id, before: reg.status, after: "withdrawn", reason: `replaced by #${created.id}` });
-    await appendAudit(tx, { actorId, action: "registration.submit", entityType: "Registration", entityId: created.id, after: { status: "submitted", workerId, replaces: reg.id } });
+    if (checked.verdict.problems.length > 0)
+      return { ok: false, problems: checked.verdict.problems };
+    await tx.registration.update({
+      where: { id: reg.id },
+      data: { status: "withdrawn", withdrawnAt: now },
+    });
+    const created = await tx.registration.create({
+      data: {
+        eventId: reg.eventId,
+        organisationId,
+        workerId,
+        status: "submitted",
+        submittedAt: now,
+      },
+    });
+    await appendAudit(tx, {
+      actorId,
+      action: "registration.withdraw",
+      entityType: "Registration",
+      entityId: reg.id,
+      before: reg.status,
+      after: "withdrawn",
+      reason: `replaced by #${created.id}`,
+    });
+    await appendAudit(tx, {
+      actorId,
+      action: "registration.submit",
+      entityType: "Registration",
+      entityId: created.id,
+      after: { status: "submitted", workerId, replaces: reg.id },
+    });
     return { ok: true, id: created.id };
   });
 }
 
 /** Sends a rejected entry back for review (after fixing what the organiser named), with the quota checked again. */
-export function resubmitRegistration(actorId: number, organisationId: number, registrationId: number, now = new Date()): Promise<EntryOutcome> {
+export function resubmitRegistration(
+  actorId: number,
+  organisationId: number,
+  registrationId: number,
+  now = new Date(),
+): Promise<EntryOutcome> {
   return write(async (tx) => {
     const reg = await ownRegistration(tx, organisationId, registrationId);
     if (!reg) return null;
-    const verdict = checkRegistrationTransition(reg.status as RegistrationStatus, "submitted", { now, deadline: deadlineOf(reg.event.contest, now) });
+    const verdict = checkRegistrationTransition(reg.status as RegistrationStatus, "submitted", {
+      now,
+      deadline: deadlineOf(reg.event.contest, now),
+    });
     if (!verdict.ok) return { ok: false, problems: verdict.error };
     const members = reg.workerId
       ? [{ workerId: reg.workerId, substitute: false }]
-      : (await tx.teamMember.findMany({ where: { teamId: reg.teamId ?? -1 }, select: { workerId: true, substitute: true } }));
+      : await tx.teamMember.findMany({
+          where: { teamId: reg.teamId ?? -1 },
+          select: { workerId: true, substitute: true },
+        });
     const checked = await admit(tx, organisationId, reg.eventId, members, now, reg.id);
     if (!checked) return null;
     // The entry's own earlier row is not a duplicate of itself.
-    const problems = checked.verdict.problems.filter((p) => p.code !== "registration_duplicate_worker");
+    const problems = checked.verdict.problems.filter(
+      (p) => p.code !== "registration_duplicate_worker",
+    );
     if (problems.length > 0) return { ok: false, problems };
-    await tx.registration.update({ where: { id: reg.id }, data: { status: "submitted", reason: null, decidedAt: null, decidedById: null, submittedAt: now } });
-    await appendAudit(tx, { actorId, action: "registration.resubmit", entityType: "Registration", entityId: reg.id, before: reg.status, after: "submitted" });
+    await tx.registration.update({
+      where: { id: reg.id },
+      data: {
+        status: "submitted",
+        reason: null,
+        decidedAt: null,
+        decidedById: null,
+        submittedAt: now,
+      },
+    });
+    await appendAudit(tx, {
+      actorId,
+      action: "registration.resubmit",
+      entityType: "Registration",
+      entityId: reg.id,
+      before: reg.status,
+      after: "submitted",
+    });
     return { ok: true, id: reg.id };
   });
 }
 
-export function listOrgRegistrations(organisationId: number, filter: { contestId?: number; status?: string } = {}) {
+export function listOrgRegistrations(
+  organisationId: number,
+  filter: { contestId?: number; status?: string } = {},
+) {
   return prisma.registration.findMany({
-    where: { organisationId, ...(filter.status ? { status: filter.status } : {}), ...(filter.contestId ? { event: { contestId: filter.contestId } } : {}) },
+    where: {
+      organisationId,
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.contestId ? { event: { contestId: filter.contestId } } : {}),
+    },
     orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
     take: 1000,
     select: {
@@ -279,8 +506,23 @@ export function listOrgRegistrations(organisationId: number, filter: { contestId
       submittedAt: true,
       decidedAt: true,
       worker: { select: { id: true, name: true, idNumberMasked: true } },
-      team: { select: { name: true, members: { select: { substitute: true, worker: { select: { name: true } } } } } },
-      event: { select: { id: true, code: true, name: true, mode: true, contest: { select: { id: true, code: true, name: true, status: true, registrationClosesAt: true } } } },
+      team: {
+        select: {
+          name: true,
+          members: { select: { substitute: true, worker: { select: { name: true } } } },
+        },
+      },
+      event: {
+        select: {
+          id: true,
+          code: true,
+          name: true,
+          mode: true,
+          contest: {
+            select: { id: true, code: true, name: true, status: true, registrationClosesAt: true },
+          },
+        },
+      },
     },
   });
 }
@@ -298,62 +540,116 @@ export async function importRegistrations(
   now = new Date(),
 ): Promise<ImportOutcome | null> {
   const started = performance.now();
-  const contest = await prisma.contest.findUnique({ where: { id: contestId }, select: { ...CONTEST_FACTS, events: { select: EVENT_RULES } } });
+  const contest = await prisma.contest.findUnique({
+    where: { id: contestId },
+    select: { ...CONTEST_FACTS, events: { select: EVENT_RULES } },
+  });
   if (!contest || contest.status !== "registration_open") return null;
   const sheet = await readSpreadsheet(file);
   if (!sheet.ok) return { ok: false, fileProblem: sheet.problem, errors: [] };
-  const parsed = validateImport(sheet.table, registrationImportColumns(isoDateOf(now)), { maxRows: MAX_REGISTRATION_ROWS });
+  const parsed = validateImport(sheet.table, registrationImportColumns(isoDateOf(now)), {
+    maxRows: MAX_REGISTRATION_ROWS,
+  });
   if (!parsed.ok) return { ok: false, fileProblem: null, errors: parsed.errors };
   const windowState = windowOf(contest);
   if (windowState && (now < windowState.opensAt || now >= windowState.closesAt)) {
-    return { ok: false, fileProblem: null, errors: [{ row: 1, column: null, code: now < windowState.opensAt ? "registration_not_open_yet" : "registration_closed", params: {} }] };
+    return {
+      ok: false,
+      fileProblem: null,
+      errors: [
+        {
+          row: 1,
+          column: null,
+          code: now < windowState.opensAt ? "registration_not_open_yet" : "registration_closed",
+          params: {},
+        },
+      ],
+    };
   }
 
   const roster = await prisma.worker.findMany({
     where: { organisationId },
-    select: { id: true, name: true, idNumberCipher: true, birthDate: true, gender: true, skillLevel: true, unionMember: true, trade: true },
+    select: {
+      id: true,
+      name: true,
+      idNumberCipher: true,
+      birthDate: true,
+      gender: true,
+      skillLevel: true,
+      unionMember: true,
+      trade: true,
+    },
   });
   const workers = new Map<string, ImportWorkerFacts>(
-    roster.map((w) => [decryptIdNumber(w.idNumberCipher), { workerId: String(w.id), name: w.name, profile: profileOf(w) }]),
+    roster.map((w) => [
+      decryptIdNumber(w.idNumberCipher),
+      { workerId: String(w.id), name: w.name, profile: profileOf(w) },
+    ]),
   );
   const events = new Map<string, ImportEventFacts>();
   for (const e of contest.events) {
     const occupancy = await eventOccupancy(prisma, e.id, organisationId);
-    const registered = new Map<string, RegistrationStatus>(occupancy.eventRegistrations.map((r) => [r.workerId, r.status]));
-    for (const t of occupancy.otherTeams) for (const m of t.memberIds) registered.set(m, "submitted");
+    const registered = new Map<string, RegistrationStatus>(
+      occupancy.eventRegistrations.map((r) => [r.workerId, r.status]),
+    );
+    for (const t of occupancy.otherTeams)
+      for (const m of t.memberIds) registered.set(m, "submitted");
     events.set(e.code.toUpperCase(), {
       id: String(e.id),
       definition: eventDefinitionFromRecord(e),
       usedByOrg: occupancy.usedByOrg,
       usedTotal: occupancy.usedTotal,
       registeredWorkers: registered,
-      teamNames: new Set(occupancy.otherTeams.filter((t) => t.organisationId === organisationId).map((t) => t.name)),
+      teamNames: new Set(
+        occupancy.otherTeams.filter((t) => t.organisationId === organisationId).map((t) => t.name),
+      ),
     });
   }
-  const plan = planRegistrationImport(parsed.rows, { events, workers, organisationId: String(organisationId), contestDate: contestDateOf(contest, now) });
+  const plan = planRegistrationImport(parsed.rows, {
+    events,
+    workers,
+    organisationId: String(organisationId),
+    contestDate: contestDateOf(contest, now),
+  });
   if (!plan.ok) return { ok: false, fileProblem: null, errors: plan.errors };
 
   const at = now.toISOString().replace("Z", "+00:00");
   const count = await bulkWrite((db) => {
     // Occupancy is read again inside the transaction: a place taken since the plan was made fails the import.
     const active = `status IN (${ACTIVE.map((s) => `'${s}'`).join(",")})`;
-    const usedOrg = db.prepare(`SELECT COUNT(*) AS n FROM "Registration" WHERE eventId = ? AND organisationId = ? AND ${active}`);
+    const usedOrg = db.prepare(
+      `SELECT COUNT(*) AS n FROM "Registration" WHERE eventId = ? AND organisationId = ? AND ${active}`,
+    );
     const planned = new Map<string, number>();
-    for (const p of [...plan.individuals, ...plan.teams]) planned.set(p.eventId, (planned.get(p.eventId) ?? 0) + 1);
+    for (const p of [...plan.individuals, ...plan.teams])
+      planned.set(p.eventId, (planned.get(p.eventId) ?? 0) + 1);
     for (const [eventId, n] of planned) {
       const facts = [...events.values()].find((e) => e.id === eventId);
       const quota = facts?.definition.quotaPerOrg ?? null;
       const used = (usedOrg.get(Number(eventId), organisationId) as { n: number }).n;
       if (quota !== null && used + n > quota) throw new Error("quota changed during import");
     }
-    const insertReg = db.prepare(`INSERT INTO "Registration" (eventId, organisationId, workerId, teamId, status, submittedAt) VALUES (?, ?, ?, ?, 'submitted', ?)`);
-    const insertTeam = db.prepare(`INSERT INTO "Team" (eventId, organisationId, name, createdAt) VALUES (?, ?, ?, ?)`);
-    const insertMember = db.prepare(`INSERT INTO "TeamMember" (teamId, workerId, substitute) VALUES (?, ?, ?)`);
-    const audit = db.prepare(`INSERT INTO "AuditLog" (at, actorId, action, entityType, entityId, after) VALUES (?, ?, 'registration.submit', 'Registration', ?, ?)`);
+    const insertReg = db.prepare(
+      `INSERT INTO "Registration" (eventId, organisationId, workerId, teamId, status, submittedAt) VALUES (?, ?, ?, ?, 'submitted', ?)`,
+    );
+    const insertTeam = db.prepare(
+      `INSERT INTO "Team" (eventId, organisationId, name, createdAt) VALUES (?, ?, ?, ?)`,
+    );
+    const insertMember = db.prepare(
+      `INSERT INTO "TeamMember" (teamId, workerId, substitute) VALUES (?, ?, ?)`,
+    );
+    const audit = db.prepare(
+      `INSERT INTO "AuditLog" (at, actorId, action, entityType, entityId, after) VALUES (?, ?, 'registration.submit', 'Registration', ?, ?)`,
+    );
     let n = 0;
     for (const p of plan.individuals) {
       const r = insertReg.run(Number(p.eventId), organisationId, Number(p.workerId), null, at);
-      audit.run(at, actorId, Number(r.lastInsertRowid), JSON.stringify({ status: "submitted", workerId: Number(p.workerId), importRow: p.row }));
+      audit.run(
+        at,
+        actorId,
+        Number(r.lastInsertRowid),
+        JSON.stringify({ status: "submitted", workerId: Number(p.workerId), importRow: p.row }),
+      );
       n += 1;
     }
     for (const t of plan.teams) {
@@ -361,7 +657,12 @@ export async function importRegistrations(
       const teamId = Number(team.lastInsertRowid);
       for (const m of t.members) insertMember.run(teamId, Number(m.workerId), m.substitute ? 1 : 0);
       const r = insertReg.run(Number(t.eventId), organisationId, null, teamId, at);
-      audit.run(at, actorId, Number(r.lastInsertRowid), JSON.stringify({ status: "submitted", team: t.name, importRow: t.row }));
+      audit.run(
+        at,
+        actorId,
+        Number(r.lastInsertRowid),
+        JSON.stringify({ status: "submitted", team: t.name, importRow: t.row }),
+      );
       n += 1;
     }
     return n;
@@ -373,7 +674,14 @@ export function listOpenContestsForImport() {
   return prisma.contest.findMany({
     where: { status: "registration_open", kind: "skills_contest" },
     orderBy: { id: "asc" },
-    select: { id: true, code: true, name: true, events: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { code: true, name: true, mode: true } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      events: {
+        orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+        select: { code: true, name: true, mode: true },
+      },
+    },
   });
 }
-

@@ -3,7 +3,11 @@
 import { prisma, write } from "~/db.server";
 import { assignBlindCodes } from "~/domain/registration/blindCodes";
 import { formatEntryNumber, parseEntryNumber } from "~/domain/registration/entryNumbers";
-import { checkRegistrationTransition, type RegistrationStatus, type RegistrationTransitionProblem } from "~/domain/registration/status";
+import {
+  checkRegistrationTransition,
+  type RegistrationStatus,
+  type RegistrationTransitionProblem,
+} from "~/domain/registration/status";
 import type { Rng } from "~/domain/contest/random";
 import { cryptoRng } from "~/utils/crypto-rng.server";
 import { appendAudit } from "./audit.server";
@@ -19,7 +23,11 @@ function where(contestId: number, f: ReviewFilter) {
   };
 }
 
-export async function listRegistrationsForReview(contestId: number, filter: ReviewFilter, take = 500) {
+export async function listRegistrationsForReview(
+  contestId: number,
+  filter: ReviewFilter,
+  take = 500,
+) {
   const [rows, total, organisations, byStatus] = await Promise.all([
     prisma.registration.findMany({
       where: where(contestId, filter),
@@ -33,8 +41,21 @@ export async function listRegistrationsForReview(contestId: number, filter: Revi
         blindCode: true,
         submittedAt: true,
         organisation: { select: { id: true, name: true } },
-        worker: { select: { name: true, gender: true, idNumberMasked: true, birthDate: true, skillLevel: true } },
-        team: { select: { name: true, members: { select: { substitute: true, worker: { select: { name: true } } } } } },
+        worker: {
+          select: {
+            name: true,
+            gender: true,
+            idNumberMasked: true,
+            birthDate: true,
+            skillLevel: true,
+          },
+        },
+        team: {
+          select: {
+            name: true,
+            members: { select: { substitute: true, worker: { select: { name: true } } } },
+          },
+        },
         event: { select: { id: true, code: true, name: true, mode: true } },
       },
     }),
@@ -44,14 +65,29 @@ export async function listRegistrationsForReview(contestId: number, filter: Revi
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
-    prisma.registration.groupBy({ by: ["status"], where: { event: { contestId } }, _count: { _all: true } }),
+    prisma.registration.groupBy({
+      by: ["status"],
+      where: { event: { contestId } },
+      _count: { _all: true },
+    }),
   ]);
-  return { rows, total, organisations, byStatus: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Record<string, number> };
+  return {
+    rows,
+    total,
+    organisations,
+    byStatus: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Record<
+      string,
+      number
+    >,
+  };
 }
 
 export type DecisionOutcome =
   | { ok: true; count: number }
-  | { ok: false; failures: { id: number; label: string; problems: RegistrationTransitionProblem[] }[] };
+  | {
+      ok: false;
+      failures: { id: number; label: string; problems: RegistrationTransitionProblem[] }[];
+    };
 
 /**
  * Approves or rejects the chosen entries of one contest in one transaction: if any of them
@@ -77,7 +113,9 @@ export function decideRegistrations(
         entryNumber: true,
         worker: { select: { name: true } },
         team: { select: { name: true } },
-        event: { select: { code: true, contest: { select: { code: true, registrationClosesAt: true } } } },
+        event: {
+          select: { code: true, contest: { select: { code: true, registrationClosesAt: true } } },
+        },
       },
     });
     const failures: { id: number; label: string; problems: RegistrationTransitionProblem[] }[] = [];
@@ -87,14 +125,27 @@ export function decideRegistrations(
         deadline: reg.event.contest.registrationClosesAt ?? now,
         reason: reason ?? undefined,
       });
-      if (!verdict.ok) failures.push({ id: reg.id, label: reg.worker?.name ?? reg.team?.name ?? String(reg.id), problems: verdict.error });
+      if (!verdict.ok)
+        failures.push({
+          id: reg.id,
+          label: reg.worker?.name ?? reg.team?.name ?? String(reg.id),
+          problems: verdict.error,
+        });
     }
     if (failures.length > 0) return { ok: false, failures };
 
     const nextSeq = new Map<number, number>();
-    for (const eventId of new Set(regs.filter((r) => decision === "approved" && !r.entryNumber).map((r) => r.eventId))) {
-      const numbers = await tx.registration.findMany({ where: { eventId, entryNumber: { not: null } }, select: { entryNumber: true } });
-      const max = numbers.reduce((m, r) => Math.max(m, parseEntryNumber(r.entryNumber ?? "")?.seq ?? 0), 0);
+    for (const eventId of new Set(
+      regs.filter((r) => decision === "approved" && !r.entryNumber).map((r) => r.eventId),
+    )) {
+      const numbers = await tx.registration.findMany({
+        where: { eventId, entryNumber: { not: null } },
+        select: { entryNumber: true },
+      });
+      const max = numbers.reduce(
+        (m, r) => Math.max(m, parseEntryNumber(r.entryNumber ?? "")?.seq ?? 0),
+        0,
+      );
       nextSeq.set(eventId, max + 1);
     }
     for (const reg of regs) {
@@ -106,7 +157,13 @@ export function decideRegistrations(
       }
       await tx.registration.update({
         where: { id: reg.id },
-        data: { status: decision, reason: decision === "rejected" ? reason : null, entryNumber, decidedAt: now, decidedById: actorId },
+        data: {
+          status: decision,
+          reason: decision === "rejected" ? reason : null,
+          entryNumber,
+          decidedAt: now,
+          decidedById: actorId,
+        },
       });
       await appendAudit(tx, {
         actorId,
@@ -126,18 +183,47 @@ export function decideRegistrations(
  * Check-in (检录) of an event: every approved entry gets a fresh random blind code, the
  * only thing judges will see. Codes come from the operating system's generator.
  */
-export function checkInEvent(actorId: number, contestId: number, eventId: number, rng: Rng = cryptoRng, now = new Date()): Promise<{ count: number } | null> {
+export function checkInEvent(
+  actorId: number,
+  contestId: number,
+  eventId: number,
+  rng: Rng = cryptoRng,
+  now = new Date(),
+): Promise<{ count: number } | null> {
   return write(async (tx) => {
-    const event = await tx.event.findFirst({ where: { id: eventId, contestId }, select: { id: true } });
+    const event = await tx.event.findFirst({
+      where: { id: eventId, contestId },
+      select: { id: true },
+    });
     if (!event) return null;
-    const approved = await tx.registration.findMany({ where: { eventId, status: "approved" }, select: { id: true } });
-    const existing = await tx.registration.findMany({ where: { eventId, blindCode: { not: null } }, select: { blindCode: true } });
-    const assignments = assignBlindCodes(approved.map((r) => String(r.id)), rng, existing.map((r) => r.blindCode ?? ""));
+    const approved = await tx.registration.findMany({
+      where: { eventId, status: "approved" },
+      select: { id: true },
+    });
+    const existing = await tx.registration.findMany({
+      where: { eventId, blindCode: { not: null } },
+      select: { blindCode: true },
+    });
+    const assignments = assignBlindCodes(
+      approved.map((r) => String(r.id)),
+      rng,
+      existing.map((r) => r.blindCode ?? ""),
+    );
     for (const a of assignments) {
       const id = Number(a.entryId);
-      await tx.registration.update({ where: { id }, data: { status: "checked_in", blindCode: a.blindCode, checkedInAt: now } });
+      await tx.registration.update({
+        where: { id },
+        data: { status: "checked_in", blindCode: a.blindCode, checkedInAt: now },
+      });
       // The code itself stays out of the audit log, which judges' chiefs may read.
-      await appendAudit(tx, { actorId, action: "registration.check_in", entityType: "Registration", entityId: id, before: "approved", after: "checked_in" });
+      await appendAudit(tx, {
+        actorId,
+        action: "registration.check_in",
+        entityType: "Registration",
+        entityId: id,
+        before: "approved",
+        after: "checked_in",
+      });
     }
     return { count: assignments.length };
   });
@@ -154,8 +240,22 @@ export async function exportRegistrations(contestId: number, eventId?: number) {
       blindCode: true,
       submittedAt: true,
       organisation: { select: { name: true } },
-      worker: { select: { name: true, gender: true, idNumberMasked: true, phone: true, trade: true, skillLevel: true } },
-      team: { select: { name: true, members: { select: { substitute: true, worker: { select: { name: true } } } } } },
+      worker: {
+        select: {
+          name: true,
+          gender: true,
+          idNumberMasked: true,
+          phone: true,
+          trade: true,
+          skillLevel: true,
+        },
+      },
+      team: {
+        select: {
+          name: true,
+          members: { select: { substitute: true, worker: { select: { name: true } } } },
+        },
+      },
       event: { select: { code: true, name: true } },
     },
   });

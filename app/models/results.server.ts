@@ -4,9 +4,20 @@
 // All arithmetic is app/domain/scoring's; this module only loads and stores.
 import { proposeTechnicalExpertsInTx } from "~/models/honour-round.server";
 import { prisma, write, type Tx } from "~/db.server";
-import { entryMarks, eventDefinition, parsePrizeRules, parseTieBreaks, rankKeyFor } from "~/domain/judging/definition";
+import {
+  entryMarks,
+  eventDefinition,
+  parsePrizeRules,
+  parseTieBreaks,
+  rankKeyFor,
+} from "~/domain/judging/definition";
 import { measurementRecorder, panelFor, type PanelJudge } from "~/domain/judging/recusal";
-import { lockProblems, noticeEndsAt, publishProblems, type JudgingProblem } from "~/domain/judging/workflow";
+import {
+  lockProblems,
+  noticeEndsAt,
+  publishProblems,
+  type JudgingProblem,
+} from "~/domain/judging/workflow";
 import {
   buildReceipt,
   computeEventResults,
@@ -64,7 +75,11 @@ const eventSelect = {
   },
   judges: {
     orderBy: { id: "asc" as const },
-    select: { userId: true, isChief: true, user: { select: { organisationId: true, displayName: true, username: true } } },
+    select: {
+      userId: true,
+      isChief: true,
+      user: { select: { organisationId: true, displayName: true, username: true } },
+    },
   },
 };
 
@@ -132,12 +147,18 @@ async function marksOf(db: Db, registrationIds: number[]) {
   });
 }
 
-export type StoredMark = { registrationId: number; criterionId: number; judgeId: number; value: number };
+export type StoredMark = {
+  registrationId: number;
+  criterionId: number;
+  judgeId: number;
+  value: number;
+};
 
 /** Scoring-module input for the given entries of an event. */
 function entriesInput(scoring: EventScoring, entries: EntryRow[], marks: StoredMark[]) {
   const byEntry = new Map<number, typeof marks>();
-  for (const m of marks) byEntry.set(m.registrationId, [...(byEntry.get(m.registrationId) ?? []), m]);
+  for (const m of marks)
+    byEntry.set(m.registrationId, [...(byEntry.get(m.registrationId) ?? []), m]);
   return entries.map((e) =>
     entryMarks(
       String(e.id),
@@ -166,7 +187,17 @@ export async function computeEvent(db: Db, eventId: number) {
     orderBy: { id: "asc" },
     select: entrySelect,
   });
-  const results = compute(scoring, entriesInput(scoring, entries, await marksOf(db, entries.map((e) => e.id))));
+  const results = compute(
+    scoring,
+    entriesInput(
+      scoring,
+      entries,
+      await marksOf(
+        db,
+        entries.map((e) => e.id),
+      ),
+    ),
+  );
   return { scoring, entries, results };
 }
 
@@ -174,7 +205,11 @@ function detailOf(r: EntryResult) {
   return {
     status: r.status,
     parts: r.parts.map((p) => ({ partId: p.partId, total: p.total, contribution: p.contribution })),
-    criteria: r.criteria.map((c) => ({ criterionId: c.criterionId, rule: c.rule, value: c.result?.value ?? null })),
+    criteria: r.criteria.map((c) => ({
+      criterionId: c.criterionId,
+      rule: c.rule,
+      value: c.result?.value ?? null,
+    })),
     disagreements: r.disagreements.map((d) => d.code),
   };
 }
@@ -187,7 +222,9 @@ function rankKeyOf(scoring: EventScoring, r: EntryResult): bigint | null {
   });
 }
 
-export function stateOf(row: { rankKey: bigint | null; total: number | null; prize: string | null } | null): ResultState | null {
+export function stateOf(
+  row: { rankKey: bigint | null; total: number | null; prize: string | null } | null,
+): ResultState | null {
   return row ? { rankKey: row.rankKey, total: row.total, prize: row.prize } : null;
 }
 
@@ -197,7 +234,12 @@ export function entryResultRow(scoring: EventScoring, entry: EntryRow, marks: St
   if (!results.ok) return null;
   const r = results.entries[0]!;
   const complete = r.status === "complete";
-  return { total: complete ? r.total : null, rankKey: rankKeyOf(scoring, r), detail: JSON.stringify(detailOf(r)), complete };
+  return {
+    total: complete ? r.total : null,
+    rankKey: rankKeyOf(scoring, r),
+    detail: JSON.stringify(detailOf(r)),
+    complete,
+  };
 }
 
 /**
@@ -207,7 +249,10 @@ export function entryResultRow(scoring: EventScoring, entry: EntryRow, marks: St
  * (The judge's sheet save does the same on the raw connection: see sheet-save.server.ts.)
  */
 export async function refreshEntryResult(tx: Tx, registrationId: number): Promise<void> {
-  const entry = await tx.registration.findUnique({ where: { id: registrationId }, select: entrySelect });
+  const entry = await tx.registration.findUnique({
+    where: { id: registrationId },
+    select: entrySelect,
+  });
   if (!entry) return;
   const scoring = await loadEventScoring(tx, entry.eventId);
   if (!scoring) return;
@@ -216,7 +261,12 @@ export async function refreshEntryResult(tx: Tx, registrationId: number): Promis
   const before = await tx.result.findUnique({ where: { registrationId } });
   const after = await tx.result.upsert({
     where: { registrationId },
-    create: { registrationId, eventId: entry.eventId, organisationId: entry.organisationId, ...data },
+    create: {
+      registrationId,
+      eventId: entry.eventId,
+      organisationId: entry.organisationId,
+      ...data,
+    },
     update: data,
   });
   await applyResultChange(tx, {
@@ -233,7 +283,10 @@ export async function refreshEntryResult(tx: Tx, registrationId: number): Promis
  * computation, and tells the ranking tables about every prize that moved.
  * Returns rank per registration id, for appeal records.
  */
-export async function writeEventRanks(tx: Tx, eventId: number): Promise<Map<number, number | null>> {
+export async function writeEventRanks(
+  tx: Tx,
+  eventId: number,
+): Promise<Map<number, number | null>> {
   const computed = await computeEvent(tx, eventId);
   const ranks = new Map<number, number | null>();
   if (!computed || !computed.results.ok) return ranks;
@@ -271,7 +324,13 @@ export async function writeEventRanks(tx: Tx, eventId: number): Promise<Map<numb
       create: { registrationId, eventId, organisationId, ...data },
       update: data,
     });
-    await applyResultChange(tx, { eventId, organisationId, registrationId, before: stateOf(before), after: stateOf(after) });
+    await applyResultChange(tx, {
+      eventId,
+      organisationId,
+      registrationId,
+      before: stateOf(before),
+      after: stateOf(after),
+    });
   }
   return ranks;
 }
@@ -293,7 +352,9 @@ export type Progress = {
 };
 
 /** What the chief judge watches: sheets missing per entry and disagreements flagged. */
-export async function eventProgress(eventId: number): Promise<(Progress & { scoring: EventScoring }) | null> {
+export async function eventProgress(
+  eventId: number,
+): Promise<(Progress & { scoring: EventScoring }) | null> {
   const computed = await computeEvent(prisma, eventId);
   if (!computed || !computed.results.ok) return null;
   const { scoring, entries, results } = computed;
@@ -304,7 +365,10 @@ export async function eventProgress(eventId: number): Promise<(Progress & { scor
   const submitted = new Set(sheets.map((s) => `${s.registrationId}:${s.judgeId}`));
   const appeals = await prisma.appeal.groupBy({
     by: ["registrationId"],
-    where: { registrationId: { in: entries.map((e) => e.id) }, status: { in: ["submitted", "reviewing"] } },
+    where: {
+      registrationId: { in: entries.map((e) => e.id) },
+      status: { in: ["submitted", "reviewing"] },
+    },
     _count: true,
   });
   const appealCount = new Map(appeals.map((a) => [a.registrationId, a._count] as const));
@@ -343,7 +407,8 @@ export type ActionOutcome = { ok: true } | { ok: false; problems: JudgingProblem
 export async function lockEvent(eventId: number, actorId: number): Promise<ActionOutcome> {
   const outcome = await write(async (tx): Promise<ActionOutcome> => {
     const computed = await computeEvent(tx, eventId);
-    if (!computed || !computed.results.ok) return { ok: false, problems: [{ code: "judging.lock.invalid_scheme", params: {} }] };
+    if (!computed || !computed.results.ok)
+      return { ok: false, problems: [{ code: "judging.lock.invalid_scheme", params: {} }] };
     const { scoring, results } = computed;
     const problems = lockProblems({
       status: scoring.event.status,
@@ -373,18 +438,26 @@ export async function lockEvent(eventId: number, actorId: number): Promise<Actio
 }
 
 /** Chief judge: publishes the locked results; the notice period (公示期) starts now. */
-export async function publishEvent(eventId: number, actorId: number, now = new Date()): Promise<ActionOutcome> {
+export async function publishEvent(
+  eventId: number,
+  actorId: number,
+  now = new Date(),
+): Promise<ActionOutcome> {
   const outcome = await write(async (tx): Promise<ActionOutcome> => {
     const event = await tx.event.findUnique({
       where: { id: eventId },
       select: { status: true, contest: { select: { noticeDays: true, kind: true } } },
     });
-    if (!event) return { ok: false, problems: [{ code: "judging.publish.not_locked", params: {} }] };
+    if (!event)
+      return { ok: false, problems: [{ code: "judging.publish.not_locked", params: {} }] };
     const problems = publishProblems(event.status);
     if (problems.length > 0) return { ok: false, problems };
     await writeEventRanks(tx, eventId);
     const ends = noticeEndsAt(now, event.contest.noticeDays);
-    await tx.event.update({ where: { id: eventId }, data: { status: "published", publishedAt: now, noticeEndsAt: ends } });
+    await tx.event.update({
+      where: { id: eventId },
+      data: { status: "published", publishedAt: now, noticeEndsAt: ends },
+    });
     await appendAudit(tx, {
       actorId,
       action: "event.publish",
@@ -395,7 +468,8 @@ export async function publishEvent(eventId: number, actorId: number, now = new D
     });
     // Results feed the honours: a skills contest's top finishers are proposed for the
     // technical-expert title in a draft round, in the same transaction as publication.
-    if (event.contest.kind === "skills_contest") await proposeTechnicalExpertsInTx(tx, eventId, actorId);
+    if (event.contest.kind === "skills_contest")
+      await proposeTechnicalExpertsInTx(tx, eventId, actorId);
     return { ok: true };
   });
   if (outcome.ok) publishResultsChanged(eventId);
@@ -404,7 +478,10 @@ export async function publishEvent(eventId: number, actorId: number, now = new D
 
 /** Receipt data of one published entry, with the event's standardisation basis. */
 export async function receiptFor(registrationId: number) {
-  const entry = await prisma.registration.findUnique({ where: { id: registrationId }, select: { eventId: true } });
+  const entry = await prisma.registration.findUnique({
+    where: { id: registrationId },
+    select: { eventId: true },
+  });
   if (!entry) return null;
   const computed = await computeEvent(prisma, entry.eventId);
   if (!computed || !computed.results.ok) return null;
@@ -416,7 +493,9 @@ export async function receiptFor(registrationId: number) {
   const criterionNames = Object.fromEntries(
     scoring.event.parts.flatMap((p) => p.criteria.map((c) => [String(c.id), c.name] as const)),
   );
-  const partNames = Object.fromEntries(scoring.event.parts.map((p) => [String(p.id), p.name] as const));
+  const partNames = Object.fromEntries(
+    scoring.event.parts.map((p) => [String(p.id), p.name] as const),
+  );
   const stored = await prisma.result.findUnique({ where: { registrationId } });
   return {
     event: {
@@ -438,7 +517,14 @@ export async function receiptFor(registrationId: number) {
     standardisation: results.standardisation.spread.kind,
     criterionNames,
     partNames,
-    stored: stored ? { total: stored.total, rank: stored.rank, prize: stored.prize, standardised: stored.standardised } : null,
+    stored: stored
+      ? {
+          total: stored.total,
+          rank: stored.rank,
+          prize: stored.prize,
+          standardised: stored.standardised,
+        }
+      : null,
   };
 }
 
@@ -447,7 +533,12 @@ export function listPublishedResults(where: { workerId?: number; organisationId?
   return prisma.registration.findMany({
     where: {
       ...(where.workerId !== undefined
-        ? { OR: [{ workerId: where.workerId }, { team: { members: { some: { workerId: where.workerId } } } }] }
+        ? {
+            OR: [
+              { workerId: where.workerId },
+              { team: { members: { some: { workerId: where.workerId } } } },
+            ],
+          }
         : { organisationId: where.organisationId }),
       event: { status: "published" },
       result: { isNot: null },
@@ -458,7 +549,9 @@ export function listPublishedResults(where: { workerId?: number; organisationId?
       entryNumber: true,
       worker: { select: { name: true } },
       team: { select: { name: true } },
-      event: { select: { id: true, name: true, noticeEndsAt: true, contest: { select: { name: true } } } },
+      event: {
+        select: { id: true, name: true, noticeEndsAt: true, contest: { select: { name: true } } },
+      },
       result: { select: { total: true, rank: true, prize: true, standardised: true } },
     },
   });

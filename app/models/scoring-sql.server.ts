@@ -19,7 +19,10 @@ import {
 
 const date = (value: string | null) => (value === null ? null : new Date(value));
 
-type EventColumns = Omit<ScoringEventRow, "contest" | "parts" | "judges" | "lockedAt" | "publishedAt" | "noticeEndsAt"> & {
+type EventColumns = Omit<
+  ScoringEventRow,
+  "contest" | "parts" | "judges" | "lockedAt" | "publishedAt" | "noticeEndsAt"
+> & {
   lockedAt: string | null;
   publishedAt: string | null;
   noticeEndsAt: string | null;
@@ -31,7 +34,13 @@ type EventColumns = Omit<ScoringEventRow, "contest" | "parts" | "judges" | "lock
 };
 type PartRow = Omit<ScoringEventRow["parts"][number], "criteria">;
 type CriterionRow = ScoringEventRow["parts"][number]["criteria"][number] & { partId: number };
-type JudgeRow = { userId: number; isChief: number; organisationId: number | null; displayName: string; username: string };
+type JudgeRow = {
+  userId: number;
+  isChief: number;
+  organisationId: number | null;
+  displayName: string;
+  username: string;
+};
 
 /** loadEventScoring on the raw connection: the same shape, ordered the same way. */
 export function loadEventScoringSql(sql: Sql, eventId: number): EventScoring | null {
@@ -69,7 +78,13 @@ export function loadEventScoringSql(sql: Sql, eventId: number): EventScoring | n
     lockedAt: date(e.lockedAt),
     publishedAt: date(e.publishedAt),
     noticeEndsAt: date(e.noticeEndsAt),
-    contest: { id: e.contestId, code: e.contestCode, name: e.contestName, noticeDays: e.noticeDays, kind: e.contestKind },
+    contest: {
+      id: e.contestId,
+      code: e.contestCode,
+      name: e.contestName,
+      noticeDays: e.noticeDays,
+      kind: e.contestKind,
+    },
     parts: parts.map((p) => ({
       ...p,
       criteria: criteria.filter((c) => c.partId === p.id).map(({ partId: _partId, ...c }) => c),
@@ -85,8 +100,17 @@ export function loadEventScoringSql(sql: Sql, eventId: number): EventScoring | n
 export type JudgedEntry = EntryRow & { blindCode: string };
 
 /** A judged (approved or checked-in, blind-coded) entry of the event, or null. */
-export function loadJudgedEntrySql(sql: Sql, eventId: number, registrationId: number): JudgedEntry | null {
-  const row = sql.get<{ id: number; organisationId: number; blindCode: string; parentId: number | null }>(
+export function loadJudgedEntrySql(
+  sql: Sql,
+  eventId: number,
+  registrationId: number,
+): JudgedEntry | null {
+  const row = sql.get<{
+    id: number;
+    organisationId: number;
+    blindCode: string;
+    parentId: number | null;
+  }>(
     `SELECT g."id", g."organisationId", g."blindCode", o."parentId"
      FROM "Registration" g JOIN "Organisation" o ON o."id" = g."organisationId"
      WHERE g."id" = ? AND g."eventId" = ? AND g."status" IN (${JUDGED_STATUSES.map(() => "?").join(", ")}) AND g."blindCode" IS NOT NULL`,
@@ -134,7 +158,13 @@ type ResultColumns = { rankKey: string | null; total: number | null; prize: stri
  * refreshEntryResult on the raw connection: recomputes the entry's Result row from `marks`
  * (all of the entry's marks as they now stand) and applies the change to the ranking tables.
  */
-export function refreshEntryResultSql(sql: Sql, scoring: EventScoring, entry: EntryRow, marks: StoredMark[], now = new Date()): void {
+export function refreshEntryResultSql(
+  sql: Sql,
+  scoring: EventScoring,
+  entry: EntryRow,
+  marks: StoredMark[],
+  now = new Date(),
+): void {
   const data = entryResultRow(scoring, entry, marks);
   if (!data) return;
   // rankKey exceeds 2^53: read and written as text, which SQLite stores back as an integer.
@@ -142,7 +172,13 @@ export function refreshEntryResultSql(sql: Sql, scoring: EventScoring, entry: En
     `SELECT CAST("rankKey" AS TEXT) AS "rankKey", "total", "prize" FROM "Result" WHERE "registrationId" = ?`,
     entry.id,
   );
-  const before = row ? { rankKey: row.rankKey === null ? null : BigInt(row.rankKey), total: row.total, prize: row.prize } : null;
+  const before = row
+    ? {
+        rankKey: row.rankKey === null ? null : BigInt(row.rankKey),
+        total: row.total,
+        prize: row.prize,
+      }
+    : null;
   sql.run(
     `INSERT INTO "Result" ("registrationId", "eventId", "organisationId", "total", "rankKey", "detail", "complete", "updatedAt")
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -6,15 +6,33 @@ import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "~/domain/log
 describe("verifyLogin", () => {
   it("accepts the right password and returns the session user", async () => {
     const org = await createOrganisation();
-    const user = await createUser({ username: "manager-a", role: "org_manager", organisationId: org.id, password: "s3cret-pass" });
-    const outcome = await verifyLogin({ username: "manager-a", password: "s3cret-pass", address: null });
-    expect(outcome).toMatchObject({ ok: true, user: { id: user.id, role: "org_manager", organisationId: org.id } });
+    const user = await createUser({
+      username: "manager-a",
+      role: "org_manager",
+      organisationId: org.id,
+      password: "s3cret-pass",
+    });
+    const outcome = await verifyLogin({
+      username: "manager-a",
+      password: "s3cret-pass",
+      address: null,
+    });
+    expect(outcome).toMatchObject({
+      ok: true,
+      user: { id: user.id, role: "org_manager", organisationId: org.id },
+    });
   });
 
   it("gives the same answer for an unknown user and a wrong password", async () => {
     await createUser({ username: "judge-x", role: "judge", password: "right" });
-    expect(await verifyLogin({ username: "judge-x", password: "wrong", address: null })).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyLogin({ username: "nobody", password: "wrong", address: null })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyLogin({ username: "judge-x", password: "wrong", address: null })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await verifyLogin({ username: "nobody", password: "wrong", address: null })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("locks an account after repeated failures, even for the right password", async () => {
@@ -24,10 +42,13 @@ describe("verifyLogin", () => {
     }
     const outcome = await verifyLogin({ username: "target", password: "right", address: null });
     expect(outcome).toMatchObject({ ok: false, reason: "locked" });
-    if (!outcome.ok && outcome.reason === "locked") expect(outcome.retryAfterMinutes).toBeGreaterThan(0);
+    if (!outcome.ok && outcome.reason === "locked")
+      expect(outcome.retryAfterMinutes).toBeGreaterThan(0);
     // Another account is not affected.
     await createUser({ username: "bystander", role: "admin", password: "right" });
-    expect(await verifyLogin({ username: "bystander", password: "right", address: null })).toMatchObject({ ok: true });
+    expect(
+      await verifyLogin({ username: "bystander", password: "right", address: null }),
+    ).toMatchObject({ ok: true });
   });
 
   it("locks an address that tries many accounts", async () => {
@@ -35,8 +56,12 @@ describe("verifyLogin", () => {
       await verifyLogin({ username: `spray-${i}`, password: "x", address: "203.0.113.9" });
     }
     await createUser({ username: "victim", role: "judge", password: "right" });
-    expect(await verifyLogin({ username: "victim", password: "right", address: "203.0.113.9" })).toMatchObject({ ok: false, reason: "locked" });
-    expect(await verifyLogin({ username: "victim", password: "right", address: "198.51.100.1" })).toMatchObject({ ok: true });
+    expect(
+      await verifyLogin({ username: "victim", password: "right", address: "203.0.113.9" }),
+    ).toMatchObject({ ok: false, reason: "locked" });
+    expect(
+      await verifyLogin({ username: "victim", password: "right", address: "198.51.100.1" }),
+    ).toMatchObject({ ok: true });
   });
 
   it("does not return inactive users", async () => {

@@ -90,7 +90,11 @@ export async function verifyLogin(input: {
   const locked = verdicts.filter((v) => v.locked);
   if (locked.length > 0) {
     const wait = Math.max(...locked.map((v) => (v.locked ? v.retryAfterMs : 0)));
-    return { ok: false, reason: "locked", retryAfterMinutes: Math.max(1, Math.ceil(wait / 60_000)) };
+    return {
+      ok: false,
+      reason: "locked",
+      retryAfterMinutes: Math.max(1, Math.ceil(wait / 60_000)),
+    };
   }
 
   const user = await prisma.user.findUnique({

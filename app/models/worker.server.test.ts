@@ -7,14 +7,28 @@ import { MAX_UPLOAD_BYTES } from "~/utils/spreadsheet.server";
 import { createWorker, getWorkerForManager, importRoster, listWorkers } from "./worker.server";
 
 const HEAD = "姓名,身份证号,性别,手机号,工种,技能等级,是否工会会员";
-const csv = (...lines: string[]) => ({ name: "roster.csv", bytes: new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`) });
-const counts = async () => ({ workers: await prisma.worker.count(), audit: await prisma.auditLog.count() });
+const csv = (...lines: string[]) => ({
+  name: "roster.csv",
+  bytes: new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`),
+});
+const counts = async () => ({
+  workers: await prisma.worker.count(),
+  audit: await prisma.auditLog.count(),
+});
 
 describe("importRoster", () => {
   it("stores a good CSV whole, with encrypted and masked ID numbers", async () => {
     const org = await createOrganisation();
     const a = idNumber("19880512", 11);
-    const result = await importRoster(org.id, 1, csv(HEAD, `张三,${a},男,13800138000,数控铣工,高级工,是`, `李四,${idNumber("19920301", 22)},女,13900139000,,,否`));
+    const result = await importRoster(
+      org.id,
+      1,
+      csv(
+        HEAD,
+        `张三,${a},男,13800138000,数控铣工,高级工,是`,
+        `李四,${idNumber("19920301", 22)},女,13900139000,,,否`,
+      ),
+    );
     expect(result).toMatchObject({ ok: true, count: 2 });
     const workers = await listWorkers(org.id);
     expect(workers.map((w) => [w.name, w.gender, w.skillLevel, w.unionMember])).toEqual([
@@ -35,19 +49,90 @@ describe("importRoster", () => {
     sheet.addRow(["*姓名", "*身份证号", "*手机号"]);
     sheet.addRow(["王五", idNumber("19850101", 33), "13700137000"]);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    expect(await importRoster(org.id, 1, { name: "名册.xlsx", bytes })).toMatchObject({ ok: true, count: 1 });
+    expect(await importRoster(org.id, 1, { name: "名册.xlsx", bytes })).toMatchObject({
+      ok: true,
+      count: 1,
+    });
   });
 
-  const bad: [string, () => { name: string; bytes: Uint8Array }, (r: Awaited<ReturnType<typeof importRoster>>) => void][] = [
-    ["wrong columns", () => csv("名字,证件,电话", "张三,1,2"), (r) => expect(r).toMatchObject({ ok: false, errors: [{ row: 1, code: "import_unknown_column" }, { row: 1, code: "import_unknown_column" }, { row: 1, code: "import_unknown_column" }, { code: "import_missing_column" }, { code: "import_missing_column" }, { code: "import_missing_column" }] })],
-    ["bad ID numbers", () => csv(HEAD, `张三,610113199001010112,男,13800138000,,,是`, `李四,12345,男,13800138000,,,是`), (r) => expect(r).toMatchObject({ ok: false, errors: [{ row: 2, column: "身份证号", code: "id_number_check_digit" }, { row: 3, column: "身份证号", code: "id_number_length" }] })],
-    ["duplicates in the file", () => { const d = idNumber("19900101", 55); return csv(HEAD, `张三,${d},男,13800138000,,,是`, `张三,${d},男,13800138000,,,是`); }, (r) => expect(r).toMatchObject({ ok: false, errors: [{ row: 3, column: "身份证号", code: "import_duplicate_value", params: { firstRow: 2 } }] })],
-    ["an empty file", () => ({ name: "empty.csv", bytes: new Uint8Array() }), (r) => expect(r).toMatchObject({ ok: false, errors: [{ code: "import_empty_file" }] })],
-    ["only a header", () => csv(HEAD), (r) => expect(r).toMatchObject({ ok: false, errors: [{ code: "import_no_data_rows" }] })],
-    ["not a spreadsheet", () => ({ name: "photo.csv", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]) }), (r) => expect(r).toEqual({ ok: false, fileProblem: "import_not_spreadsheet", errors: [] })],
-    ["a broken xlsx", () => ({ name: "x.xlsx", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) }), (r) => expect(r).toMatchObject({ ok: false, fileProblem: "import_not_spreadsheet" })],
-    ["a PDF", () => ({ name: "rules.pdf", bytes: new TextEncoder().encode("%PDF-1.7 ...") }), (r) => expect(r).toMatchObject({ ok: false, fileProblem: "import_not_spreadsheet" })],
-    ["a huge file", () => ({ name: "huge.csv", bytes: new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x41) }), (r) => expect(r).toEqual({ ok: false, fileProblem: "import_file_too_large", errors: [] })],
+  const bad: [
+    string,
+    () => { name: string; bytes: Uint8Array },
+    (r: Awaited<ReturnType<typeof importRoster>>) => void,
+  ][] = [
+    [
+      "wrong columns",
+      () => csv("名字,证件,电话", "张三,1,2"),
+      (r) =>
+        expect(r).toMatchObject({
+          ok: false,
+          errors: [
+            { row: 1, code: "import_unknown_column" },
+            { row: 1, code: "import_unknown_column" },
+            { row: 1, code: "import_unknown_column" },
+            { code: "import_missing_column" },
+            { code: "import_missing_column" },
+            { code: "import_missing_column" },
+          ],
+        }),
+    ],
+    [
+      "bad ID numbers",
+      () =>
+        csv(HEAD, `张三,610113199001010112,男,13800138000,,,是`, `李四,12345,男,13800138000,,,是`),
+      (r) =>
+        expect(r).toMatchObject({
+          ok: false,
+          errors: [
+            { row: 2, column: "身份证号", code: "id_number_check_digit" },
+            { row: 3, column: "身份证号", code: "id_number_length" },
+          ],
+        }),
+    ],
+    [
+      "duplicates in the file",
+      () => {
+        const d = idNumber("19900101", 55);
+        return csv(HEAD, `张三,${d},男,13800138000,,,是`, `张三,${d},男,13800138000,,,是`);
+      },
+      (r) =>
+        expect(r).toMatchObject({
+          ok: false,
+          errors: [
+            { row: 3, column: "身份证号", code: "import_duplicate_value", params: { firstRow: 2 } },
+          ],
+        }),
+    ],
+    [
+      "an empty file",
+      () => ({ name: "empty.csv", bytes: new Uint8Array() }),
+      (r) => expect(r).toMatchObject({ ok: false, errors: [{ code: "import_empty_file" }] }),
+    ],
+    [
+      "only a header",
+      () => csv(HEAD),
+      (r) => expect(r).toMatchObject({ ok: false, errors: [{ code: "import_no_data_rows" }] }),
+    ],
+    [
+      "not a spreadsheet",
+      () => ({ name: "photo.csv", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]) }),
+      (r) => expect(r).toEqual({ ok: false, fileProblem: "import_not_spreadsheet", errors: [] }),
+    ],
+    [
+      "a broken xlsx",
+      () => ({ name: "x.xlsx", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) }),
+      (r) => expect(r).toMatchObject({ ok: false, fileProblem: "import_not_spreadsheet" }),
+    ],
+    [
+      "a PDF",
+      () => ({ name: "rules.pdf", bytes: new TextEncoder().encode("%PDF-1.7 ...") }),
+      (r) => expect(r).toMatchObject({ ok: false, fileProblem: "import_not_spreadsheet" }),
+    ],
+    [
+      "a huge file",
+      () => ({ name: "huge.csv", bytes: new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x41) }),
+      (r) => expect(r).toEqual({ ok: false, fileProblem: "import_file_too_large", errors: [] }),
+    ],
   ];
   for (const [label, file, check] of bad) {
     it(`refuses ${label} and stores nothing`, async () => {
@@ -64,13 +149,32 @@ describe("importRoster", () => {
     const other = await createOrganisation();
     const taken = idNumber("19800101", 71);
     const elsewhere = idNumber("19800101", 73);
-    await createWorker(mine.id, { name: "老员工", idNumber: taken, phone: null, trade: null, skillLevel: null, unionMember: true });
-    await createWorker(other.id, { name: "外单位", idNumber: elsewhere, phone: null, trade: null, skillLevel: null, unionMember: true });
+    await createWorker(mine.id, {
+      name: "老员工",
+      idNumber: taken,
+      phone: null,
+      trade: null,
+      skillLevel: null,
+      unionMember: true,
+    });
+    await createWorker(other.id, {
+      name: "外单位",
+      idNumber: elsewhere,
+      phone: null,
+      trade: null,
+      skillLevel: null,
+      unionMember: true,
+    });
     const before = await counts();
     const result = await importRoster(
       mine.id,
       1,
-      csv(HEAD, `新人,${idNumber("19950101", 75)},男,13800138000,,,是`, `老员工,${taken},男,13800138000,,,是`, `外单位,${elsewhere},男,13800138000,,,是`),
+      csv(
+        HEAD,
+        `新人,${idNumber("19950101", 75)},男,13800138000,,,是`,
+        `老员工,${taken},男,13800138000,,,是`,
+        `外单位,${elsewhere},男,13800138000,,,是`,
+      ),
     );
     expect(result).toMatchObject({
       ok: false,

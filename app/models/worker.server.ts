@@ -23,7 +23,10 @@ export const MAX_ROSTER_ROWS = 50_000;
 export function listWorkers(organisationId: number, query = "") {
   const q = query.trim();
   return prisma.worker.findMany({
-    where: { organisationId, ...(q ? { OR: [{ name: { contains: q } }, { trade: { contains: q } }] } : {}) },
+    where: {
+      organisationId,
+      ...(q ? { OR: [{ name: { contains: q } }, { trade: { contains: q } }] } : {}),
+    },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 500,
     select: {
@@ -80,46 +83,110 @@ function identityColumns(idNumber: string) {
   };
 }
 
-export type WorkerSaveOutcome = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
+export type WorkerSaveOutcome =
+  { ok: true; id: number } | { ok: false; errors: Record<string, string> };
 
-export async function createWorker(organisationId: number, input: WorkerInput): Promise<WorkerSaveOutcome> {
+export async function createWorker(
+  organisationId: number,
+  input: WorkerInput,
+): Promise<WorkerSaveOutcome> {
   const identity = identityColumns(input.idNumber);
-  const existing = await prisma.worker.findUnique({ where: { idNumberHash: identity.idNumberHash }, select: { organisationId: true } });
+  const existing = await prisma.worker.findUnique({
+    where: { idNumberHash: identity.idNumberHash },
+    select: { organisationId: true },
+  });
   if (existing) {
-    return { ok: false, errors: { idNumber: existing.organisationId === organisationId ? "reg.worker.idInRoster" : "reg.worker.idElsewhere" } };
+    return {
+      ok: false,
+      errors: {
+        idNumber:
+          existing.organisationId === organisationId
+            ? "reg.worker.idInRoster"
+            : "reg.worker.idElsewhere",
+      },
+    };
   }
   const worker = await write((tx) =>
     tx.worker.create({
-      data: { organisationId, name: input.name, phone: input.phone, trade: input.trade, skillLevel: input.skillLevel, unionMember: input.unionMember, ...identity },
+      data: {
+        organisationId,
+        name: input.name,
+        phone: input.phone,
+        trade: input.trade,
+        skillLevel: input.skillLevel,
+        unionMember: input.unionMember,
+        ...identity,
+      },
     }),
   );
   return { ok: true, id: worker.id };
 }
 
 /** Returns null when the worker is not in this organisation's roster. */
-export async function updateWorker(organisationId: number, id: number, input: WorkerInput): Promise<WorkerSaveOutcome | null> {
-  const current = await prisma.worker.findFirst({ where: { id, organisationId }, select: { id: true } });
+export async function updateWorker(
+  organisationId: number,
+  id: number,
+  input: WorkerInput,
+): Promise<WorkerSaveOutcome | null> {
+  const current = await prisma.worker.findFirst({
+    where: { id, organisationId },
+    select: { id: true },
+  });
   if (!current) return null;
   const identity = identityColumns(input.idNumber);
-  const clash = await prisma.worker.findFirst({ where: { idNumberHash: identity.idNumberHash, NOT: { id } }, select: { organisationId: true } });
+  const clash = await prisma.worker.findFirst({
+    where: { idNumberHash: identity.idNumberHash, NOT: { id } },
+    select: { organisationId: true },
+  });
   if (clash) {
-    return { ok: false, errors: { idNumber: clash.organisationId === organisationId ? "reg.worker.idInRoster" : "reg.worker.idElsewhere" } };
+    return {
+      ok: false,
+      errors: {
+        idNumber:
+          clash.organisationId === organisationId
+            ? "reg.worker.idInRoster"
+            : "reg.worker.idElsewhere",
+      },
+    };
   }
   await write((tx) =>
     tx.worker.update({
       where: { id },
-      data: { name: input.name, phone: input.phone, trade: input.trade, skillLevel: input.skillLevel, unionMember: input.unionMember, ...identity },
+      data: {
+        name: input.name,
+        phone: input.phone,
+        trade: input.trade,
+        skillLevel: input.skillLevel,
+        unionMember: input.unionMember,
+        ...identity,
+      },
     }),
   );
   return { ok: true, id };
 }
 
 /** A worker with entries stays on the roster (the entries point at them); returns null if not found. */
-export async function deleteWorker(organisationId: number, id: number): Promise<{ ok: boolean } | null> {
+export async function deleteWorker(
+  organisationId: number,
+  id: number,
+): Promise<{ ok: boolean } | null> {
   return write(async (tx) => {
     const worker = await tx.worker.findFirst({
       where: { id, organisationId },
-      select: { id: true, user: { select: { id: true } }, _count: { select: { registrations: true, teamMemberships: true, honours: true, nominations: true, quizAttempts: true, studioMemberships: true } } },
+      select: {
+        id: true,
+        user: { select: { id: true } },
+        _count: {
+          select: {
+            registrations: true,
+            teamMemberships: true,
+            honours: true,
+            nominations: true,
+            quizAttempts: true,
+            studioMemberships: true,
+          },
+        },
+      },
     });
     if (!worker) return null;
     const used = Object.values(worker._count).some((n) => n > 0) || worker.user !== null;
@@ -149,7 +216,10 @@ export async function importRoster(
   const started = performance.now();
   const sheet = await readSpreadsheet(file);
   if (!sheet.ok) return { ok: false, fileProblem: sheet.problem, errors: [] };
-  const parsed = validateImport(sheet.table, rosterImportColumns(today), { maxRows: MAX_ROSTER_ROWS, checkRow: checkRosterRow });
+  const parsed = validateImport(sheet.table, rosterImportColumns(today), {
+    maxRows: MAX_ROSTER_ROWS,
+    checkRow: checkRosterRow,
+  });
   if (!parsed.ok) return { ok: false, fileProblem: null, errors: parsed.errors };
 
   const prepared = parsed.rows.map(({ row, values }) => {
@@ -173,19 +243,28 @@ export async function importRoster(
 
   const outcome = await bulkWrite((db): ImportOutcome => {
     // Checked inside the transaction so a concurrent import cannot slip a duplicate in.
-    db.exec(`CREATE TEMP TABLE IF NOT EXISTS roster_import_hash (hash TEXT PRIMARY KEY, row INTEGER)`);
+    db.exec(
+      `CREATE TEMP TABLE IF NOT EXISTS roster_import_hash (hash TEXT PRIMARY KEY, row INTEGER)`,
+    );
     db.exec(`DELETE FROM roster_import_hash`);
     const stage = db.prepare(`INSERT INTO roster_import_hash (hash, row) VALUES (?, ?)`);
     for (const p of prepared) stage.run(p.hash, p.row);
     const clashes = db
-      .prepare(`SELECT t.row AS row, w.organisationId AS org FROM roster_import_hash t JOIN "Worker" w ON w.idNumberHash = t.hash ORDER BY t.row LIMIT 200`)
+      .prepare(
+        `SELECT t.row AS row, w.organisationId AS org FROM roster_import_hash t JOIN "Worker" w ON w.idNumberHash = t.hash ORDER BY t.row LIMIT 200`,
+      )
       .all() as { row: number; org: number }[];
     db.exec(`DELETE FROM roster_import_hash`);
     if (clashes.length > 0) {
       return {
         ok: false,
         fileProblem: null,
-        errors: clashes.map((c) => ({ row: c.row, column: "身份证号", code: c.org === organisationId ? "import_id_in_roster" : "import_id_elsewhere", params: {} })),
+        errors: clashes.map((c) => ({
+          row: c.row,
+          column: "身份证号",
+          code: c.org === organisationId ? "import_id_in_roster" : "import_id_elsewhere",
+          params: {},
+        })),
       };
     }
     const now = ISO(new Date());
@@ -195,14 +274,25 @@ export async function importRoster(
     );
     for (const p of prepared) {
       const d = p.data;
-      insert.run(organisationId, d.name, d.gender, d.cipher, p.hash, d.masked, d.birthDate, d.phone, d.trade, d.skillLevel, d.unionMember ? 1 : 0, now, now);
+      insert.run(
+        organisationId,
+        d.name,
+        d.gender,
+        d.cipher,
+        p.hash,
+        d.masked,
+        d.birthDate,
+        d.phone,
+        d.trade,
+        d.skillLevel,
+        d.unionMember ? 1 : 0,
+        now,
+        now,
+      );
     }
-    db.prepare(`INSERT INTO "AuditLog" (at, actorId, action, entityType, entityId, after) VALUES (?, ?, 'worker.import', 'Organisation', ?, ?)`).run(
-      now,
-      actorId,
-      organisationId,
-      JSON.stringify({ rows: prepared.length, file: file.name }),
-    );
+    db.prepare(
+      `INSERT INTO "AuditLog" (at, actorId, action, entityType, entityId, after) VALUES (?, ?, 'worker.import', 'Organisation', ?, ?)`,
+    ).run(now, actorId, organisationId, JSON.stringify({ rows: prepared.length, file: file.name }));
     return { ok: true, count: prepared.length, ms: 0 };
   });
   return outcome.ok ? { ...outcome, ms: Math.round(performance.now() - started) } : outcome;
@@ -212,7 +302,16 @@ export async function rosterProfiles(organisationId: number) {
   const workers = await prisma.worker.findMany({
     where: { organisationId },
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, idNumberMasked: true, birthDate: true, gender: true, skillLevel: true, unionMember: true, trade: true },
+    select: {
+      id: true,
+      name: true,
+      idNumberMasked: true,
+      birthDate: true,
+      gender: true,
+      skillLevel: true,
+      unionMember: true,
+      trade: true,
+    },
   });
   return workers.map((w) => ({ ...w, birthDate: isoDateOf(w.birthDate) }));
 }

@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ContestForm } from "~/components/contest-admin-forms";
@@ -9,7 +14,12 @@ import { contestSchema, contestStatusSchema } from "~/forms/contest";
 import { chinaInstant, toChinaInput } from "~/forms/fields";
 import { formatDate, formatDateTime, translate, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { changeContestStatus, getContestForAdmin, listOrganisers, updateContest } from "~/models/contest-admin.server";
+import {
+  changeContestStatus,
+  getContestForAdmin,
+  listOrganisers,
+  updateContest,
+} from "~/models/contest-admin.server";
 import { notFound, requireAdmin } from "~/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
@@ -18,12 +28,15 @@ import { idParam } from "~/utils/ids";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = () => [{ title: "竞赛信息 · 匠心" }];
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const contest = await getContestForAdmin(idParam(params.contestId));
   if (!contest) throw notFound();
-  return { contest, organisers: await listOrganisers(), next: nextStatuses(contest.status as ContestStatus) };
+  return {
+    contest,
+    organisers: await listOrganisers(),
+    next: nextStatuses(contest.status as ContestStatus),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,14 +48,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "status") {
     const parsed = parseForm(contestStatusSchema, formData);
-    if (!parsed.ok || !(CONTEST_STATUSES as readonly string[]).includes(parsed.data.to)) throw new Response("Bad Request", { status: 400 });
+    if (!parsed.ok || !(CONTEST_STATUSES as readonly string[]).includes(parsed.data.to))
+      throw new Response("Bad Request", { status: 400 });
     const to = parsed.data.to as ContestStatus;
     const outcome = await changeContestStatus(user.id, id, to, { reason: parsed.data.reason });
-    if (!outcome.ok) return data({ errors: null, problems: outcome.problems, message: null }, { status: 400 });
-    return { errors: null, problems: null, message: translate(locale, "reg.contest.moved", { status: translate(locale, `rules.contest_status.${to}`) }) };
+    if (!outcome.ok)
+      return data({ errors: null, problems: outcome.problems, message: null }, { status: 400 });
+    return {
+      errors: null,
+      problems: null,
+      message: translate(locale, "reg.contest.moved", {
+        status: translate(locale, `rules.contest_status.${to}`),
+      }),
+    };
   }
   const parsed = parseForm(contestSchema, formData);
-  if (!parsed.ok) return data({ errors: parsed.errors, problems: null, message: null }, { status: 400 });
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, problems: null, message: null }, { status: 400 });
   const v = parsed.data;
   const outcome = await updateContest(user.id, id, {
     ...v,
@@ -51,7 +73,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     startsAt: chinaInstant(v.startsAt),
     endsAt: chinaInstant(v.endsAt),
   });
-  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.code ?? "reg.form.required" }, problems: null, message: null }, { status: 400 });
+  if (!outcome.ok)
+    return data(
+      {
+        errors: { [outcome.field ?? "_form"]: outcome.code ?? "reg.form.required" },
+        problems: null,
+        message: null,
+      },
+      { status: 400 },
+    );
   return { errors: null, problems: null, message: translate(locale, "reg.form.saved") };
 }
 
@@ -72,10 +102,12 @@ export default function ContestAdmin() {
       <div className="reg-status-row">
         <StatusBadge status={contest.status} prefix="rules.contest_status" />
         <span className="muted small">
-          {t("reg.contest.window")}: {formatDateTime(locale, contest.registrationOpensAt)} — {formatDateTime(locale, contest.registrationClosesAt)}
+          {t("reg.contest.window")}: {formatDateTime(locale, contest.registrationOpensAt)} —{" "}
+          {formatDateTime(locale, contest.registrationClosesAt)}
         </span>
         <span className="muted small">
-          {t("reg.contest.dates")}: {formatDate(locale, contest.startsAt)} — {formatDate(locale, contest.endsAt)}
+          {t("reg.contest.dates")}: {formatDate(locale, contest.startsAt)} —{" "}
+          {formatDate(locale, contest.endsAt)}
         </span>
       </div>
       {actionData?.message ? (
@@ -89,10 +121,18 @@ export default function ContestAdmin() {
         <Link to={`/admin/contests/${contest.id}/registrations`} className="btn btn--primary">
           {t("reg.contest.review")}
         </Link>
-        <a href={`/admin/contests/${contest.id}/export?format=csv`} className="btn btn--ghost" download>
+        <a
+          href={`/admin/contests/${contest.id}/export?format=csv`}
+          className="btn btn--ghost"
+          download
+        >
           {t("reg.contest.exportCsv")}
         </a>
-        <a href={`/admin/contests/${contest.id}/export?format=xlsx`} className="btn btn--ghost" download>
+        <a
+          href={`/admin/contests/${contest.id}/export?format=xlsx`}
+          className="btn btn--ghost"
+          download
+        >
           {t("reg.contest.exportXlsx")}
         </a>
       </div>
@@ -103,8 +143,21 @@ export default function ContestAdmin() {
           <Form method="post" key={to} className="reg-inline">
             <input type="hidden" name="intent" value="status" />
             <input type="hidden" name="to" value={to} />
-            {to === "cancelled" ? <input type="text" name="reason" aria-label={t("reg.contest.cancelReason")} placeholder={t("reg.contest.cancelReason")} className="field__input" /> : null}
-            <button type="submit" className={to === "cancelled" ? "btn btn--danger btn--small" : "btn btn--primary btn--small"}>
+            {to === "cancelled" ? (
+              <input
+                type="text"
+                name="reason"
+                aria-label={t("reg.contest.cancelReason")}
+                placeholder={t("reg.contest.cancelReason")}
+                className="field__input"
+              />
+            ) : null}
+            <button
+              type="submit"
+              className={
+                to === "cancelled" ? "btn btn--danger btn--small" : "btn btn--primary btn--small"
+              }
+            >
               {t("reg.contest.moveTo", { status: t(`rules.contest_status.${to}`) })}
             </button>
           </Form>
@@ -139,17 +192,33 @@ export default function ContestAdmin() {
                   </td>
                   <td>
                     {t(`rules.event_mode.${e.mode}`)}
-                    {e.mode === "team" ? <div className="muted small">{t("reg.event.teamRules", { min: e.teamMin, max: e.teamMax, subs: e.substitutes })}</div> : null}
+                    {e.mode === "team" ? (
+                      <div className="muted small">
+                        {t("reg.event.teamRules", {
+                          min: e.teamMin,
+                          max: e.teamMax,
+                          subs: e.substitutes,
+                        })}
+                      </div>
+                    ) : null}
                   </td>
                   <td>
-                    {e.quotaPerOrg ?? t("reg.event.unlimited")} / {e.cap ?? t("reg.event.unlimited")}
+                    {e.quotaPerOrg ?? t("reg.event.unlimited")} /{" "}
+                    {e.cap ?? t("reg.event.unlimited")}
                   </td>
                   <td className="small">
-                    {e.minAge !== null || e.maxAge !== null ? t("reg.event.age", { min: e.minAge ?? "—", max: e.maxAge ?? "—" }) : null}
+                    {e.minAge !== null || e.maxAge !== null
+                      ? t("reg.event.age", { min: e.minAge ?? "—", max: e.maxAge ?? "—" })
+                      : null}
                     {e.minSkillLevel ? ` · ${t(`rules.skill_level.${e.minSkillLevel}`)}+` : ""}
                     {e.unionMemberRequired ? ` · ${t("reg.event.unionMemberRequired")}` : ""}
                     <div className="muted">
-                      {e.parts.map((p) => `${t(`rules.round_stage.${p.round}`)} ${t(`rules.part_kind.${p.kind}`)} ${p.weight}%`).join("，")}
+                      {e.parts
+                        .map(
+                          (p) =>
+                            `${t(`rules.round_stage.${p.round}`)} ${t(`rules.part_kind.${p.kind}`)} ${p.weight}%`,
+                        )
+                        .join("，")}
                     </div>
                   </td>
                   <td>{e._count.registrations}</td>

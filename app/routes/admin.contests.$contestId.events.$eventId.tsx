@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EventForm, type EventDefaults } from "~/components/contest-admin-forms";
@@ -29,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const { contest, event } = await load(params);
   const s = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
-  const part = (round: string, kind: string) => s(event?.parts.find((p) => p.round === round && p.kind === kind)?.weight);
+  const part = (round: string, kind: string) =>
+    s(event?.parts.find((p) => p.round === round && p.kind === kind)?.weight);
   const advance = event ? (JSON.parse(event.advanceCounts) as Record<string, number>) : {};
   const defaults: EventDefaults = event
     ? {
@@ -101,7 +107,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     rounds: roundsFromForm(v),
   });
   if (!outcome.ok) {
-    return data({ errors: outcome.field ? { [outcome.field]: outcome.code ?? "reg.form.required" } : null, problems: outcome.problems ?? null }, { status: 400 });
+    return data(
+      {
+        errors: outcome.field ? { [outcome.field]: outcome.code ?? "reg.form.required" } : null,
+        problems: outcome.problems ?? null,
+      },
+      { status: 400 },
+    );
   }
   return redirect(`/admin/contests/${contest.id}`);
 }

@@ -16,7 +16,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!contest) throw notFound();
   const url = new URL(request.url);
   const eventParam = Number(url.searchParams.get("event"));
-  const event = Number.isInteger(eventParam) && eventParam > 0 ? contest.events.find((e) => e.id === eventParam) : undefined;
+  const event =
+    Number.isInteger(eventParam) && eventParam > 0
+      ? contest.events.find((e) => e.id === eventParam)
+      : undefined;
   if (url.searchParams.get("event") && !event) throw notFound();
   const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   const locale = await getLocale(request);
@@ -47,7 +50,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       r.event.name,
       r.organisation.name,
       r.worker?.name ?? r.team?.name ?? "",
-      r.team ? r.team.members.map((m) => (m.substitute ? `${m.worker.name}（${tr("reg.review.substitute")}）` : m.worker.name)).join("、") : "",
+      r.team
+        ? r.team.members
+            .map((m) =>
+              m.substitute ? `${m.worker.name}（${tr("reg.review.substitute")}）` : m.worker.name,
+            )
+            .join("、")
+        : "",
       r.worker ? tr(`rules.gender.${r.worker.gender}`) : "",
       r.worker?.idNumberMasked ?? "",
       r.worker?.phone ?? "",
@@ -57,16 +66,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       r.reason ?? "",
       r.entryNumber ?? "",
       r.blindCode ?? "",
-      new Date(r.submittedAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " "),
+      new Date(r.submittedAt.getTime() + 8 * 3_600_000)
+        .toISOString()
+        .slice(0, 16)
+        .replace("T", " "),
     ]),
   ];
   const base = `${contest.code}${event ? `-${event.code}` : ""}-registrations`;
   const body =
     format === "xlsx"
-      ? await xlsxBytes(tr("reg.export.sheet"), table, { textColumns: [6, 7, 12], widths: [10, 20, 28, 14, 24, 6, 22, 14, 14, 10, 8, 24, 22, 10, 18] })
+      ? await xlsxBytes(tr("reg.export.sheet"), table, {
+          textColumns: [6, 7, 12],
+          widths: [10, 20, 28, 14, 24, 6, 22, 14, 14, 10, 8, 24, 22, 10, 18],
+        })
       : csvBytes(table);
   const headers = new Headers({
-    "Content-Type": format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+    "Content-Type":
+      format === "xlsx"
+        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        : "text/csv; charset=utf-8",
     "Content-Disposition": `attachment; filename="${base}.${format}"; filename*=UTF-8''${encodeURIComponent(`${contest.name}-${tr("reg.export.sheet")}.${format}`)}`,
     "Cache-Control": "no-store",
   });

@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormAlert, TextField } from "~/components/form-fields";
@@ -8,7 +13,11 @@ import { checkInSchema, decisionSchema } from "~/forms/registration";
 import { translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { getContestForAdmin } from "~/models/contest-admin.server";
-import { checkInEvent, decideRegistrations, listRegistrationsForReview } from "~/models/registration-review.server";
+import {
+  checkInEvent,
+  decideRegistrations,
+  listRegistrationsForReview,
+} from "~/models/registration-review.server";
 import { notFound, requireAdmin } from "~/session.server";
 import { parseForm } from "~/utils/forms";
 import { problemText } from "~/utils/problem-text";
@@ -42,7 +51,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   const review = await listRegistrationsForReview(contest.id, filter);
   return {
-    contest: { id: contest.id, name: contest.name, events: contest.events.map((e) => ({ id: e.id, code: e.code, name: e.name })) },
+    contest: {
+      id: contest.id,
+      name: contest.name,
+      events: contest.events.map((e) => ({ id: e.id, code: e.code, name: e.name })),
+    },
     ...review,
   };
 }
@@ -57,17 +70,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) throw new Response("Bad Request", { status: 400 });
     const outcome = await checkInEvent(user.id, contest.id, parsed.data.eventId);
     if (!outcome) throw notFound();
-    return { errors: null, failures: null, at: Date.now(), message: translate(locale, "reg.review.checkedIn", { count: outcome.count }) };
+    return {
+      errors: null,
+      failures: null,
+      at: Date.now(),
+      message: translate(locale, "reg.review.checkedIn", { count: outcome.count }),
+    };
   }
   const parsed = parseForm(decisionSchema, formData);
-  if (!parsed.ok) return data({ errors: parsed.errors, failures: null, at: null, message: null }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { errors: parsed.errors, failures: null, at: null, message: null },
+      { status: 400 },
+    );
   const v = parsed.data;
-  const outcome = await decideRegistrations(user.id, contest.id, v.ids, v.intent === "approve" ? "approved" : "rejected", v.reason || null);
+  const outcome = await decideRegistrations(
+    user.id,
+    contest.id,
+    v.ids,
+    v.intent === "approve" ? "approved" : "rejected",
+    v.reason || null,
+  );
   if (!outcome.ok) {
-    const failures = outcome.failures.map((f) => `${f.label}：${f.problems.map((p) => problemText(locale, p)).join("；")}`);
+    const failures = outcome.failures.map(
+      (f) => `${f.label}：${f.problems.map((p) => problemText(locale, p)).join("；")}`,
+    );
     return data({ errors: null, failures, at: null, message: null }, { status: 400 });
   }
-  return { errors: null, failures: null, at: Date.now(), message: translate(locale, "reg.review.done", { count: outcome.count }) };
+  return {
+    errors: null,
+    failures: null,
+    at: Date.now(),
+    message: translate(locale, "reg.review.done", { count: outcome.count }),
+  };
 }
 
 export default function ReviewRegistrations() {
@@ -112,7 +147,12 @@ export default function ReviewRegistrations() {
             <label className="field__label" htmlFor="filter-event">
               {t("reg.entry.event")}
             </label>
-            <select id="filter-event" name="event" className="field__input" defaultValue={params.get("event") ?? ""}>
+            <select
+              id="filter-event"
+              name="event"
+              className="field__input"
+              defaultValue={params.get("event") ?? ""}
+            >
               <option value="">{t("reg.review.allEvents")}</option>
               {contest.events.map((e) => (
                 <option key={e.id} value={e.id}>
@@ -125,7 +165,12 @@ export default function ReviewRegistrations() {
             <label className="field__label" htmlFor="filter-org">
               {t("reg.review.organisation")}
             </label>
-            <select id="filter-org" name="org" className="field__input" defaultValue={params.get("org") ?? ""}>
+            <select
+              id="filter-org"
+              name="org"
+              className="field__input"
+              defaultValue={params.get("org") ?? ""}
+            >
               <option value="">{t("reg.review.allOrgs")}</option>
               {organisations.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -138,7 +183,12 @@ export default function ReviewRegistrations() {
             <label className="field__label" htmlFor="filter-status">
               {t("reg.contest.status")}
             </label>
-            <select id="filter-status" name="status" className="field__input" defaultValue={params.get("status") ?? ""}>
+            <select
+              id="filter-status"
+              name="status"
+              className="field__input"
+              defaultValue={params.get("status") ?? ""}
+            >
               <option value="">{t("reg.review.allStatuses")}</option>
               {REGISTRATION_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -151,10 +201,18 @@ export default function ReviewRegistrations() {
             {t("reg.review.filter")}
           </button>
         </Form>
-        <a className="btn btn--ghost btn--small" href={`/admin/contests/${contest.id}/export?format=csv${params.get("event") ? `&event=${params.get("event")}` : ""}`} download>
+        <a
+          className="btn btn--ghost btn--small"
+          href={`/admin/contests/${contest.id}/export?format=csv${params.get("event") ? `&event=${params.get("event")}` : ""}`}
+          download
+        >
           {t("reg.contest.exportCsv")}
         </a>
-        <a className="btn btn--ghost btn--small" href={`/admin/contests/${contest.id}/export?format=xlsx${params.get("event") ? `&event=${params.get("event")}` : ""}`} download>
+        <a
+          className="btn btn--ghost btn--small"
+          href={`/admin/contests/${contest.id}/export?format=xlsx${params.get("event") ? `&event=${params.get("event")}` : ""}`}
+          download
+        >
           {t("reg.contest.exportXlsx")}
         </a>
       </div>
@@ -184,19 +242,32 @@ export default function ReviewRegistrations() {
                   return (
                     <tr key={r.id}>
                       <td>
-                        <input type="checkbox" name="ids" value={r.id} aria-label={`${t("reg.review.select")} ${label}`} />
+                        <input
+                          type="checkbox"
+                          name="ids"
+                          value={r.id}
+                          aria-label={`${t("reg.review.select")} ${label}`}
+                        />
                       </td>
                       <td>
                         {label}
                         {r.worker ? (
                           <div className="muted small">
                             {r.worker.idNumberMasked}
-                            {r.worker.skillLevel ? ` · ${t(`rules.skill_level.${r.worker.skillLevel}`)}` : ""}
+                            {r.worker.skillLevel
+                              ? ` · ${t(`rules.skill_level.${r.worker.skillLevel}`)}`
+                              : ""}
                           </div>
                         ) : null}
                         {r.team ? (
                           <div className="muted small">
-                            {r.team.members.map((m) => (m.substitute ? `${m.worker.name}（${t("reg.review.substitute")}）` : m.worker.name)).join("、")}
+                            {r.team.members
+                              .map((m) =>
+                                m.substitute
+                                  ? `${m.worker.name}（${t("reg.review.substitute")}）`
+                                  : m.worker.name,
+                              )
+                              .join("、")}
                           </div>
                         ) : null}
                       </td>
@@ -208,7 +279,11 @@ export default function ReviewRegistrations() {
                       </td>
                       <td>
                         {r.entryNumber ?? "—"}
-                        {r.blindCode ? <div className="muted small">{t("reg.review.blindCode")} {r.blindCode}</div> : null}
+                        {r.blindCode ? (
+                          <div className="muted small">
+                            {t("reg.review.blindCode")} {r.blindCode}
+                          </div>
+                        ) : null}
                       </td>
                     </tr>
                   );

@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ContestForm } from "~/components/contest-admin-forms";
@@ -30,7 +35,11 @@ export async function action({ request }: ActionFunctionArgs) {
     startsAt: chinaInstant(v.startsAt),
     endsAt: chinaInstant(v.endsAt),
   });
-  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.code ?? "reg.form.required" } }, { status: 400 });
+  if (!outcome.ok)
+    return data(
+      { errors: { [outcome.field ?? "_form"]: outcome.code ?? "reg.form.required" } },
+      { status: 400 },
+    );
   return redirect(`/admin/contests/${outcome.id}`);
 }
 

@@ -43,7 +43,12 @@ export default function EntryAudit() {
           <label className="field__label" htmlFor="audit-entry">
             {t("judging.audit.entry")}
           </label>
-          <select id="audit-entry" name="entry" className="field__input" defaultValue={entry?.id ?? ""}>
+          <select
+            id="audit-entry"
+            name="entry"
+            className="field__input"
+            defaultValue={entry?.id ?? ""}
+          >
             <option value="">{t("judging.choose")}</option>
             {entries.map((e) => (
               <option key={e.id} value={e.id}>
@@ -82,7 +87,13 @@ export default function EntryAudit() {
                   <td>{t(`judging.audit.kind.${a.action}`)}</td>
                   <td>{describe(a.before)}</td>
                   <td>{describe(a.after)}</td>
-                  <td>{a.reason ? (a.reason === "draft" || a.reason === "submit" ? t(`judging.audit.reason.${a.reason}`) : a.reason) : "—"}</td>
+                  <td>
+                    {a.reason
+                      ? a.reason === "draft" || a.reason === "submit"
+                        ? t(`judging.audit.reason.${a.reason}`)
+                        : a.reason
+                      : "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -66,11 +66,23 @@ export default function EventJudges() {
                 <tr key={j.id}>
                   <td>
                     <label>
-                      <input type="checkbox" name="judgeIds" value={j.id} defaultChecked={assigned.has(j.id)} /> {j.displayName}（{j.username}）
+                      <input
+                        type="checkbox"
+                        name="judgeIds"
+                        value={j.id}
+                        defaultChecked={assigned.has(j.id)}
+                      />{" "}
+                      {j.displayName}（{j.username}）
                     </label>
                   </td>
                   <td>
-                    <input type="radio" name="chiefId" value={j.id} defaultChecked={chief === j.id} aria-label={`${t("judging.judges.chief")} ${j.displayName}`} />
+                    <input
+                      type="radio"
+                      name="chiefId"
+                      value={j.id}
+                      defaultChecked={chief === j.id}
+                      aria-label={`${t("judging.judges.chief")} ${j.displayName}`}
+                    />
                   </td>
                   <td>{j.organisation?.name ?? "—"}</td>
                 </tr>

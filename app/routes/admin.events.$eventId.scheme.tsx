@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form-fields";
@@ -6,7 +11,13 @@ import { eventRulesSchema, partSchemeSchema } from "~/forms/judging";
 import { formatMark, useT } from "~/i18n";
 import { parseCentimarks } from "~/domain/scoring";
 import type { SchemeRowInput } from "~/domain/judging/scheme-rows";
-import { importSchemeXlsx, loadSchemeEditor, saveEventRules, savePartScheme, type EventRulesInput } from "~/models/marking-scheme.server";
+import {
+  importSchemeXlsx,
+  loadSchemeEditor,
+  saveEventRules,
+  savePartScheme,
+  type EventRulesInput,
+} from "~/models/marking-scheme.server";
 import { notFound, requireAdmin } from "~/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -42,7 +53,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const count = Number(formData.get("rows") ?? 0);
     for (let i = 0; i < Math.min(count, 200); i++) {
       const v = (k: string) => String(formData.get(`${k}_${i}`) ?? "");
-      rows.push({ code: v("code"), name: v("name"), subCriterion: v("sub"), type: v("type"), maxMark: v("max"), aggregation: v("rule"), descriptors: v("desc") });
+      rows.push({
+        code: v("code"),
+        name: v("name"),
+        subCriterion: v("sub"),
+        type: v("type"),
+        maxMark: v("max"),
+        aggregation: v("rule"),
+        descriptors: v("desc"),
+      });
     }
     const result = await savePartScheme({
       eventId,
@@ -54,16 +73,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return result.ok
       ? ({ ok: "judging.scheme.saved", partId: parsed.data.partId } satisfies ActionResult)
-      : data<ActionResult>({ problems: result.problems, partId: parsed.data.partId }, { status: 400 });
+      : data<ActionResult>(
+          { problems: result.problems, partId: parsed.data.partId },
+          { status: 400 },
+        );
   }
 
   if (intent === "import") {
     const file = formData.get("file");
     if (!file || typeof file === "string" || file.size === 0) {
-      return data<ActionResult>({ problems: [{ code: "judging.scheme.xlsx_missing", params: {} }] }, { status: 400 });
+      return data<ActionResult>(
+        { problems: [{ code: "judging.scheme.xlsx_missing", params: {} }] },
+        { status: 400 },
+      );
     }
     const result = await importSchemeXlsx(eventId, await file.arrayBuffer(), user.id);
-    return result.ok ? ({ ok: "judging.scheme.imported" } satisfies ActionResult) : data<ActionResult>({ problems: result.problems }, { status: 400 });
+    return result.ok
+      ? ({ ok: "judging.scheme.imported" } satisfies ActionResult)
+      : data<ActionResult>({ problems: result.problems }, { status: 400 });
   }
 
   if (intent === "rules") {
@@ -80,10 +107,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const min = d[`${tier}Min`] ? parseCentimarks(d[`${tier}Min`]!) : null;
       return [{ tier, kind, value: Number(d[`${tier}Value`] || 0), minTotal: min }];
     });
-    const result = await saveEventRules(eventId, { aggregation: d.aggregation as EventRulesInput["aggregation"], tieBreaks, prizes }, user.id);
-    return result.ok ? ({ ok: "judging.scheme.rules_saved" } satisfies ActionResult) : data<ActionResult>({ problems: result.problems }, { status: 400 });
+    const result = await saveEventRules(
+      eventId,
+      { aggregation: d.aggregation as EventRulesInput["aggregation"], tieBreaks, prizes },
+      user.id,
+    );
+    return result.ok
+      ? ({ ok: "judging.scheme.rules_saved" } satisfies ActionResult)
+      : data<ActionResult>({ problems: result.problems }, { status: 400 });
   }
-  return data<ActionResult>({ problems: [{ code: "judging.unknown_action", params: {} }] }, { status: 400 });
+  return data<ActionResult>(
+    { problems: [{ code: "judging.unknown_action", params: {} }] },
+    { status: 400 },
+  );
 }
 
 function Problems({ problems }: { problems?: Problem[] }) {
@@ -104,13 +140,22 @@ function Problems({ problems }: { problems?: Problem[] }) {
 }
 
 export default function SchemeEditor() {
-  const { event, frozen, problems, tieBreaks, prizes, descriptorsText } = useLoaderData<typeof loader>();
+  const { event, frozen, problems, tieBreaks, prizes, descriptorsText } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const t = useT();
   const errors = actionData?.errors ?? {};
   const tieOptions = [
-    ...event.parts.map((p) => ({ value: `part:${p.id}`, label: t("scoring.tiebreak.part", { part: p.name }) })),
-    ...event.parts.flatMap((p) => p.criteria.map((c) => ({ value: `criterion:${c.id}`, label: t("scoring.tiebreak.criterion", { criterion: `${c.code} ${c.name}` }) }))),
+    ...event.parts.map((p) => ({
+      value: `part:${p.id}`,
+      label: t("scoring.tiebreak.part", { part: p.name }),
+    })),
+    ...event.parts.flatMap((p) =>
+      p.criteria.map((c) => ({
+        value: `criterion:${c.id}`,
+        label: t("scoring.tiebreak.criterion", { criterion: `${c.code} ${c.name}` }),
+      })),
+    ),
   ];
   const tieValue = (i: number) => {
     const k = tieBreaks[i];
@@ -147,7 +192,13 @@ export default function SchemeEditor() {
       </div>
       <Form method="post" encType="multipart/form-data" className="form-grid">
         <input type="hidden" name="intent" value="import" />
-        <TextField type="file" name="file" label={t("judging.scheme.import_file")} accept=".xlsx" hint={t("judging.scheme.import_hint")} />
+        <TextField
+          type="file"
+          name="file"
+          label={t("judging.scheme.import_file")}
+          accept=".xlsx"
+          hint={t("judging.scheme.import_hint")}
+        />
         <div className="form-actions">
           <button type="submit" className="btn btn--ghost" disabled={frozen}>
             {t("judging.scheme.import")}
@@ -165,8 +216,21 @@ export default function SchemeEditor() {
             <input type="hidden" name="partId" value={part.id} />
             <input type="hidden" name="rows" value={rows.length} />
             <div className="form-grid">
-              <TextField name="weight" label={t("judging.scheme.weight")} defaultValue={part.weight} inputMode="numeric" id={`weight-${part.id}`} error={actionData?.partId === part.id ? errors.weight : undefined} />
-              <TextField name="fullMark" label={t("judging.scheme.part_full_mark")} defaultValue={formatMark(part.fullMark)} inputMode="decimal" id={`full-${part.id}`} />
+              <TextField
+                name="weight"
+                label={t("judging.scheme.weight")}
+                defaultValue={part.weight}
+                inputMode="numeric"
+                id={`weight-${part.id}`}
+                error={actionData?.partId === part.id ? errors.weight : undefined}
+              />
+              <TextField
+                name="fullMark"
+                label={t("judging.scheme.part_full_mark")}
+                defaultValue={formatMark(part.fullMark)}
+                inputMode="decimal"
+                id={`full-${part.id}`}
+              />
             </div>
             <div className="table-wrap">
               <table className="table">
@@ -185,25 +249,55 @@ export default function SchemeEditor() {
                   {rows.map((c, i) => (
                     <tr key={c?.id ?? `new-${i}`}>
                       <td>
-                        <input name={`code_${i}`} defaultValue={c?.code ?? ""} aria-label={`${part.name} ${t("judging.scheme.code")} ${i + 1}`} size={4} />
+                        <input
+                          name={`code_${i}`}
+                          defaultValue={c?.code ?? ""}
+                          aria-label={`${part.name} ${t("judging.scheme.code")} ${i + 1}`}
+                          size={4}
+                        />
                       </td>
                       <td>
-                        <input name={`name_${i}`} defaultValue={c?.name ?? ""} aria-label={`${part.name} ${t("judging.scheme.name")} ${i + 1}`} />
+                        <input
+                          name={`name_${i}`}
+                          defaultValue={c?.name ?? ""}
+                          aria-label={`${part.name} ${t("judging.scheme.name")} ${i + 1}`}
+                        />
                       </td>
                       <td>
-                        <input name={`sub_${i}`} defaultValue={c?.subCriterion ?? ""} aria-label={`${part.name} ${t("scoring.receipt.sub_criterion")} ${i + 1}`} size={3} />
+                        <input
+                          name={`sub_${i}`}
+                          defaultValue={c?.subCriterion ?? ""}
+                          aria-label={`${part.name} ${t("scoring.receipt.sub_criterion")} ${i + 1}`}
+                          size={3}
+                        />
                       </td>
                       <td>
-                        <select name={`type_${i}`} defaultValue={c?.type ?? "judgement"} aria-label={`${part.name} ${t("scoring.receipt.criterion_type")} ${i + 1}`}>
-                          <option value="measurement">{t("scoring.criterion_type.measurement")}</option>
+                        <select
+                          name={`type_${i}`}
+                          defaultValue={c?.type ?? "judgement"}
+                          aria-label={`${part.name} ${t("scoring.receipt.criterion_type")} ${i + 1}`}
+                        >
+                          <option value="measurement">
+                            {t("scoring.criterion_type.measurement")}
+                          </option>
                           <option value="judgement">{t("scoring.criterion_type.judgement")}</option>
                         </select>
                       </td>
                       <td>
-                        <input name={`max_${i}`} defaultValue={c ? formatMark(c.maxMark) : ""} inputMode="decimal" size={6} aria-label={`${part.name} ${t("scoring.receipt.max_mark")} ${i + 1}`} />
+                        <input
+                          name={`max_${i}`}
+                          defaultValue={c ? formatMark(c.maxMark) : ""}
+                          inputMode="decimal"
+                          size={6}
+                          aria-label={`${part.name} ${t("scoring.receipt.max_mark")} ${i + 1}`}
+                        />
                       </td>
                       <td>
-                        <select name={`rule_${i}`} defaultValue={c?.aggregation ?? ""} aria-label={`${part.name} ${t("scoring.receipt.rule")} ${i + 1}`}>
+                        <select
+                          name={`rule_${i}`}
+                          defaultValue={c?.aggregation ?? ""}
+                          aria-label={`${part.name} ${t("scoring.receipt.rule")} ${i + 1}`}
+                        >
                           <option value="">{t("judging.scheme.rule_default")}</option>
                           {["mean", "trimmed_mean", "median", "worldskills"].map((r) => (
                             <option key={r} value={r}>
@@ -213,7 +307,11 @@ export default function SchemeEditor() {
                         </select>
                       </td>
                       <td>
-                        <input name={`desc_${i}`} defaultValue={c ? (descriptorsText[String(c.id)] ?? "") : ""} aria-label={`${part.name} ${t("judging.scheme.descriptors")} ${i + 1}`} />
+                        <input
+                          name={`desc_${i}`}
+                          defaultValue={c ? (descriptorsText[String(c.id)] ?? "") : ""}
+                          aria-label={`${part.name} ${t("judging.scheme.descriptors")} ${i + 1}`}
+                        />
                       </td>
                     </tr>
                   ))}
@@ -234,7 +332,12 @@ export default function SchemeEditor() {
         <h2>{t("judging.scheme.rules_title")}</h2>
         <input type="hidden" name="intent" value="rules" />
         <div className="form-grid">
-          <SelectField name="aggregation" label={t("judging.scheme.default_rule")} defaultValue={event.aggregation} error={errors.aggregation}>
+          <SelectField
+            name="aggregation"
+            label={t("judging.scheme.default_rule")}
+            defaultValue={event.aggregation}
+            error={errors.aggregation}
+          >
             {["mean", "trimmed_mean", "median", "worldskills"].map((r) => (
               <option key={r} value={r}>
                 {t(`scoring.rule.${r}`)}
@@ -242,7 +345,12 @@ export default function SchemeEditor() {
             ))}
           </SelectField>
           {[0, 1].map((i) => (
-            <SelectField key={i} name={`tieBreak${i + 1}`} label={t("judging.scheme.tie_break_n", { n: i + 1 })} defaultValue={tieValue(i)}>
+            <SelectField
+              key={i}
+              name={`tieBreak${i + 1}`}
+              label={t("judging.scheme.tie_break_n", { n: i + 1 })}
+              defaultValue={tieValue(i)}
+            >
               <option value="">{t("judging.scheme.none")}</option>
               {tieOptions.map((o) => (
                 <option key={o.value} value={o.value}>
@@ -266,23 +374,45 @@ export default function SchemeEditor() {
               {TIERS.map((tier) => {
                 const rule = prizes.tiers.find((p) => p.tier === tier);
                 const kind = rule ? rule.quota.kind : "none";
-                const value = rule ? (rule.quota.kind === "share" ? rule.quota.shareBp / 100 : rule.quota.count) : "";
+                const value = rule
+                  ? rule.quota.kind === "share"
+                    ? rule.quota.shareBp / 100
+                    : rule.quota.count
+                  : "";
                 return (
                   <tr key={tier}>
                     <th scope="row">{t(`scoring.prize.${tier}`)}</th>
                     <td>
-                      <select name={`${tier}Kind`} defaultValue={kind} aria-label={`${t(`scoring.prize.${tier}`)} ${t("judging.scheme.quota_kind")}`}>
+                      <select
+                        name={`${tier}Kind`}
+                        defaultValue={kind}
+                        aria-label={`${t(`scoring.prize.${tier}`)} ${t("judging.scheme.quota_kind")}`}
+                      >
                         <option value="none">{t("judging.scheme.none")}</option>
                         <option value="share">{t("judging.scheme.by_share")}</option>
                         <option value="count">{t("judging.scheme.by_count")}</option>
                       </select>
                     </td>
                     <td>
-                      <input name={`${tier}Value`} defaultValue={value} inputMode="numeric" size={5} aria-label={`${t(`scoring.prize.${tier}`)} ${t("judging.scheme.quota_value")}`} />
-                      {errors[`${tier}Value`] ? <span className="field__error"> {t(errors[`${tier}Value`]!)}</span> : null}
+                      <input
+                        name={`${tier}Value`}
+                        defaultValue={value}
+                        inputMode="numeric"
+                        size={5}
+                        aria-label={`${t(`scoring.prize.${tier}`)} ${t("judging.scheme.quota_value")}`}
+                      />
+                      {errors[`${tier}Value`] ? (
+                        <span className="field__error"> {t(errors[`${tier}Value`]!)}</span>
+                      ) : null}
                     </td>
                     <td>
-                      <input name={`${tier}Min`} defaultValue={rule?.minTotal !== undefined ? formatMark(rule.minTotal) : ""} inputMode="decimal" size={6} aria-label={`${t(`scoring.prize.${tier}`)} ${t("judging.scheme.min_total")}`} />
+                      <input
+                        name={`${tier}Min`}
+                        defaultValue={rule?.minTotal !== undefined ? formatMark(rule.minTotal) : ""}
+                        inputMode="decimal"
+                        size={6}
+                        aria-label={`${t(`scoring.prize.${tier}`)} ${t("judging.scheme.min_total")}`}
+                      />
                     </td>
                   </tr>
                 );

@@ -1,6 +1,18 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
 import { FormAlert } from "~/components/form-fields";
 import { RuleEvaluationList } from "~/components/honour-rules";
 import { StatusBadge } from "~/components/status-badge";
@@ -17,7 +29,15 @@ import { isoDateOf } from "~/domain/identity/dates";
 import { advanceSchema } from "~/forms/honours-advance";
 import { objectionHandlingSchema } from "~/forms/honours-objection";
 import { reviewSchema, withdrawSchema } from "~/forms/honours-review";
-import { formatDate, formatDateTime, translate, translateProblem, useLocale, useT, type Locale } from "~/i18n";
+import {
+  formatDate,
+  formatDateTime,
+  translate,
+  translateProblem,
+  useLocale,
+  useT,
+  type Locale,
+} from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import {
   advanceRound,
@@ -32,9 +52,10 @@ import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
 import { idParam, parseId } from "~/utils/ids";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.name ?? ""} · 评选表彰 · 匠心` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.round.name ?? ""} · 评选表彰 · 匠心` },
+];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
-
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -50,7 +71,11 @@ function fail(locale: Locale, problems: HonourProblem[], extra: Partial<ActionRe
   return data<ActionResult>({ ok: false, message, ...extra }, { status: 400 });
 }
 
-function fieldErrors(locale: Locale, errors: Record<string, string>, extra: Partial<ActionResult> = {}) {
+function fieldErrors(
+  locale: Locale,
+  errors: Record<string, string>,
+  extra: Partial<ActionResult> = {},
+) {
   const message = Object.values(errors)
     .map((key) => translate(locale, key))
     .join(" ");
@@ -72,7 +97,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const notice = noticeStart && noticeEnd ? noticePeriodFromDates(noticeStart, noticeEnd) : null;
     const outcome = await advanceRound(user, roundId, to, { notice, reason });
     if (!outcome.ok) return fail(locale, outcome.problems);
-    return { ok: true, message: translate(locale, "honours.round.moved", { status: translate(locale, `rules.round_state.${to}`) }) };
+    return {
+      ok: true,
+      message: translate(locale, "honours.round.moved", {
+        status: translate(locale, `rules.round_state.${to}`),
+      }),
+    };
   }
   if (intent === "review") {
     const raw = formData.get("nominationId");
@@ -88,22 +118,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { ok: true, message: translate(locale, "honours.review.done"), nominationId };
   }
   if (intent === "withdraw") {
-    const nominationId = (parseId(formData.get("nominationId")) ?? 0);
+    const nominationId = parseId(formData.get("nominationId")) ?? 0;
     const parsed = parseForm(withdrawSchema, formData);
     if (!parsed.ok) return fieldErrors(locale, parsed.errors, { nominationId });
-    const outcome = await withdrawNomination(user, roundId, parsed.data.nominationId, parsed.data.reason);
+    const outcome = await withdrawNomination(
+      user,
+      roundId,
+      parsed.data.nominationId,
+      parsed.data.reason,
+    );
     if (!outcome.ok) return fail(locale, outcome.problems, { nominationId });
     return { ok: true, message: translate(locale, "honours.review.done"), nominationId };
   }
   if (intent === "handle_objection") {
-    const objectionId = (parseId(formData.get("objectionId")) ?? 0);
+    const objectionId = parseId(formData.get("objectionId")) ?? 0;
     const parsed = parseForm(objectionHandlingSchema, formData);
     if (!parsed.ok) return fieldErrors(locale, parsed.errors, { objectionId });
-    const outcome = await recordObjectionHandling(user, roundId, parsed.data.objectionId, parsed.data);
+    const outcome = await recordObjectionHandling(
+      user,
+      roundId,
+      parsed.data.objectionId,
+      parsed.data,
+    );
     if (!outcome.ok) return fail(locale, outcome.problems, { objectionId });
     return { ok: true, message: translate(locale, "honours.review.done"), objectionId };
   }
-  return data<ActionResult>({ ok: false, message: translate(locale, "honours.form.choice") }, { status: 400 });
+  return data<ActionResult>(
+    { ok: false, message: translate(locale, "honours.form.choice") },
+    { status: 400 },
+  );
 }
 
 const ADVANCE_LABELS: Partial<Record<RoundState, string>> = {
@@ -124,7 +167,8 @@ function parseJson(value: string | null): Record<string, unknown> {
 }
 
 export default function AdminRound() {
-  const { round, nominations, evaluations, acceptedEvaluations, trail, today } = useLoaderData<typeof loader>();
+  const { round, nominations, evaluations, acceptedEvaluations, trail, today } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -135,12 +179,18 @@ export default function AdminRound() {
   const next = nextRoundStates(status);
   const names = new Map(nominations.map((n) => [n.id, n.nomineeName]));
   const rowMessage = (match: { nominationId?: number; objectionId?: number }) =>
-    actionData && ((match.nominationId && actionData.nominationId === match.nominationId) || (match.objectionId && actionData.objectionId === match.objectionId)) ? (
-      <p className={`alert ${actionData.ok ? "alert--success" : "alert--error"}`} role={actionData.ok ? "status" : "alert"}>
+    actionData &&
+    ((match.nominationId && actionData.nominationId === match.nominationId) ||
+      (match.objectionId && actionData.objectionId === match.objectionId)) ? (
+      <p
+        className={`alert ${actionData.ok ? "alert--success" : "alert--error"}`}
+        role={actionData.ok ? "status" : "alert"}
+      >
         {actionData.message}
       </p>
     ) : null;
-  const generalMessage = actionData && !actionData.nominationId && !actionData.objectionId ? actionData : null;
+  const generalMessage =
+    actionData && !actionData.nominationId && !actionData.objectionId ? actionData : null;
 
   const describe = (entry: (typeof trail)[number]) => {
     const before = parseJson(entry.before);
@@ -188,12 +238,18 @@ export default function AdminRound() {
       ) : null}
       {status === "conferred" ? (
         <p>
-          <a className="btn btn--primary" href={`/admin/honours/${round.id}/certificates.zip`} download>
+          <a
+            className="btn btn--primary"
+            href={`/admin/honours/${round.id}/certificates.zip`}
+            download
+          >
             {t("honours.round.certificates")}
           </a>
         </p>
       ) : null}
-      {params.get("created") && status === "draft" ? <p className="alert alert--info">{t("honours.rounds.created")}</p> : null}
+      {params.get("created") && status === "draft" ? (
+        <p className="alert alert--info">{t("honours.rounds.created")}</p>
+      ) : null}
       {generalMessage ? (
         generalMessage.ok ? (
           <p className="alert alert--success" role="status">
@@ -205,9 +261,15 @@ export default function AdminRound() {
       ) : null}
 
       <div className="round-columns">
-        <RuleEvaluationList evaluations={evaluations} title={`${t("honours.round.rules")}（${t("honours.round.rules.live")}）`} />
+        <RuleEvaluationList
+          evaluations={evaluations}
+          title={`${t("honours.round.rules")}（${t("honours.round.rules.live")}）`}
+        />
         {status === "reviewing" || status === "public_notice" ? (
-          <RuleEvaluationList evaluations={acceptedEvaluations} title={t("honours.round.rules.accepted")} />
+          <RuleEvaluationList
+            evaluations={acceptedEvaluations}
+            title={t("honours.round.rules.accepted")}
+          />
         ) : null}
       </div>
 
@@ -215,7 +277,9 @@ export default function AdminRound() {
         <section className="section card" aria-labelledby="round-actions">
           <h2 id="round-actions">{t("honours.round.actions")}</h2>
           {next
-            .filter((to) => to !== "cancelled" && !(status === "public_notice" && to === "reviewing"))
+            .filter(
+              (to) => to !== "cancelled" && !(status === "public_notice" && to === "reviewing"),
+            )
             .map((to) => (
               <Form method="post" key={to} className="advance-form">
                 <input type="hidden" name="intent" value="advance" />
@@ -226,15 +290,30 @@ export default function AdminRound() {
                       <label className="field__label" htmlFor="notice-start">
                         {t("honours.round.noticeStart")}
                       </label>
-                      <input id="notice-start" name="noticeStart" type="date" className="field__input" defaultValue={today} required />
+                      <input
+                        id="notice-start"
+                        name="noticeStart"
+                        type="date"
+                        className="field__input"
+                        defaultValue={today}
+                        required
+                      />
                     </div>
                     <div className="field">
                       <label className="field__label" htmlFor="notice-end">
                         {t("honours.round.noticeEnd")}
                       </label>
-                      <input id="notice-end" name="noticeEnd" type="date" className="field__input" required />
+                      <input
+                        id="notice-end"
+                        name="noticeEnd"
+                        type="date"
+                        className="field__input"
+                        required
+                      />
                     </div>
-                    <p className="field__hint">{t("honours.round.noticeHint", { days: MIN_NOTICE_CALENDAR_DAYS })}</p>
+                    <p className="field__hint">
+                      {t("honours.round.noticeHint", { days: MIN_NOTICE_CALENDAR_DAYS })}
+                    </p>
                   </>
                 ) : null}
                 <button type="submit" className="btn btn--primary" disabled={busy}>
@@ -243,10 +322,14 @@ export default function AdminRound() {
               </Form>
             ))}
           {next
-            .filter((to) => to === "cancelled" || (status === "public_notice" && to === "reviewing"))
+            .filter(
+              (to) => to === "cancelled" || (status === "public_notice" && to === "reviewing"),
+            )
             .map((to) => (
               <details key={to} className="advance-back">
-                <summary>{t(to === "cancelled" ? "honours.round.cancel" : "honours.round.reopen")}</summary>
+                <summary>
+                  {t(to === "cancelled" ? "honours.round.cancel" : "honours.round.reopen")}
+                </summary>
                 <Form method="post" className="advance-form">
                   <input type="hidden" name="intent" value="advance" />
                   <input type="hidden" name="to" value={to} />
@@ -254,7 +337,13 @@ export default function AdminRound() {
                     <label className="field__label" htmlFor={`reason-${to}`}>
                       {t("honours.round.reason")}
                     </label>
-                    <input id={`reason-${to}`} name="reason" className="field__input" required maxLength={500} />
+                    <input
+                      id={`reason-${to}`}
+                      name="reason"
+                      className="field__input"
+                      required
+                      maxLength={500}
+                    />
                   </div>
                   <button type="submit" className="btn btn--danger" disabled={busy}>
                     {t(to === "cancelled" ? "honours.round.cancel" : "honours.round.reopen")}
@@ -278,7 +367,9 @@ export default function AdminRound() {
               <p className="muted small">
                 {t("honours.review.nominatedBy", { name: n.organisation.name })}
                 {n.worker?.position ? ` · ${n.worker.position}` : ""}
-                {n.frontLine && n.worker?.position !== t("rules.nominee_attribute.front_line") ? ` · ${t("rules.nominee_attribute.front_line")}` : ""}
+                {n.frontLine && n.worker?.position !== t("rules.nominee_attribute.front_line")
+                  ? ` · ${t("rules.nominee_attribute.front_line")}`
+                  : ""}
                 {n.manager ? ` · ${t("rules.nominee_attribute.manager")}` : ""}
               </p>
               <p className="nomination__text">{n.supportingText}</p>
@@ -292,7 +383,9 @@ export default function AdminRound() {
                   ))}
                 </p>
               ) : null}
-              {n.reason ? <p className="small">{t("honours.review.reasonShown", { reason: n.reason })}</p> : null}
+              {n.reason ? (
+                <p className="small">{t("honours.review.reasonShown", { reason: n.reason })}</p>
+              ) : null}
               {rowMessage({ nominationId: n.id })}
               {n.status === "submitted" && status === "reviewing" ? (
                 <Form method="post" className="review-form">
@@ -302,7 +395,12 @@ export default function AdminRound() {
                     <legend>{t("honours.review.checklist")}</legend>
                     {REVIEW_CHECKLIST_ITEMS.map((item) => (
                       <label key={item} className="check">
-                        <input type="checkbox" name="checklist" value={item} defaultChecked={n.checklist[item]} />{" "}
+                        <input
+                          type="checkbox"
+                          name="checklist"
+                          value={item}
+                          defaultChecked={n.checklist[item]}
+                        />{" "}
                         {t(`honours.review.checklist.${item}`)}
                       </label>
                     ))}
@@ -311,13 +409,30 @@ export default function AdminRound() {
                     <label className="field__label" htmlFor={`reason-${n.id}`}>
                       {t("honours.review.reason")}
                     </label>
-                    <input id={`reason-${n.id}`} name="reason" className="field__input" maxLength={500} />
+                    <input
+                      id={`reason-${n.id}`}
+                      name="reason"
+                      className="field__input"
+                      maxLength={500}
+                    />
                   </div>
                   <div className="form-actions">
-                    <button type="submit" name="decision" value="accepted" className="btn btn--primary" disabled={busy}>
+                    <button
+                      type="submit"
+                      name="decision"
+                      value="accepted"
+                      className="btn btn--primary"
+                      disabled={busy}
+                    >
                       {t("honours.review.accept")}
                     </button>
-                    <button type="submit" name="decision" value="rejected" className="btn btn--danger" disabled={busy}>
+                    <button
+                      type="submit"
+                      name="decision"
+                      value="rejected"
+                      className="btn btn--danger"
+                      disabled={busy}
+                    >
                       {t("honours.review.reject")}
                     </button>
                   </div>
@@ -333,7 +448,13 @@ export default function AdminRound() {
                       <label className="field__label" htmlFor={`withdraw-${n.id}`}>
                         {t("honours.review.withdrawReason")}
                       </label>
-                      <input id={`withdraw-${n.id}`} name="reason" className="field__input" required maxLength={500} />
+                      <input
+                        id={`withdraw-${n.id}`}
+                        name="reason"
+                        className="field__input"
+                        required
+                        maxLength={500}
+                      />
                     </div>
                     <button type="submit" className="btn btn--danger" disabled={busy}>
                       {t("honours.review.withdraw")}
@@ -347,10 +468,19 @@ export default function AdminRound() {
                   {n.objections.map((o) => (
                     <div key={o.id} className="objection">
                       <p>
-                        <span className={`badge badge--${o.status === "lodged" ? "submitted" : "conferred"}`}>{t(`rules.objection_state.${o.status}`)}</span>{" "}
+                        <span
+                          className={`badge badge--${o.status === "lodged" ? "submitted" : "conferred"}`}
+                        >
+                          {t(`rules.objection_state.${o.status}`)}
+                        </span>{" "}
                         {formatDateTime(locale, o.lodgedAt)}：{o.text}
                       </p>
-                      <p className="muted small">{t("honours.review.objection.contact", { name: o.contactName, phone: o.contactPhone })}</p>
+                      <p className="muted small">
+                        {t("honours.review.objection.contact", {
+                          name: o.contactName,
+                          phone: o.contactPhone,
+                        })}
+                      </p>
                       {rowMessage({ objectionId: o.id })}
                       {o.status === "handled" ? (
                         <p className="small">
@@ -367,7 +497,8 @@ export default function AdminRound() {
                             <legend>{t("honours.review.objection.outcome")}</legend>
                             {(["dismissed", "upheld"] as const).map((outcome) => (
                               <label key={outcome} className="check">
-                                <input type="radio" name="outcome" value={outcome} required /> {t(`rules.objection_outcome.${outcome}`)}
+                                <input type="radio" name="outcome" value={outcome} required />{" "}
+                                {t(`rules.objection_outcome.${outcome}`)}
                               </label>
                             ))}
                           </fieldset>
@@ -375,7 +506,13 @@ export default function AdminRound() {
                             <label className="field__label" htmlFor={`note-${o.id}`}>
                               {t("honours.review.objection.note")}
                             </label>
-                            <textarea id={`note-${o.id}`} name="note" className="field__input field__input--area" required maxLength={1000} />
+                            <textarea
+                              id={`note-${o.id}`}
+                              name="note"
+                              className="field__input field__input--area"
+                              required
+                              maxLength={1000}
+                            />
                           </div>
                           <button type="submit" className="btn btn--primary" disabled={busy}>
                             {t("honours.review.objection.record")}

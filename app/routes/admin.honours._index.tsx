@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form-fields";
@@ -30,14 +35,27 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "issue_prizes") {
     const eventId = parseId(formData.get("eventId"));
-    if (eventId === null) return data({ errors: null, message: null, notice: null }, { status: 400 });
+    if (eventId === null)
+      return data({ errors: null, message: null, notice: null }, { status: 400 });
     const outcome = await issuePrizeCertificates(user, eventId);
     return outcome.ok
-      ? { errors: null, message: null, notice: translate(locale, "honours.certificates.issued", { count: outcome.issued }) }
-      : data({ errors: null, message: translate(locale, "honours.certificates.notPublished"), notice: null }, { status: 400 });
+      ? {
+          errors: null,
+          message: null,
+          notice: translate(locale, "honours.certificates.issued", { count: outcome.issued }),
+        }
+      : data(
+          {
+            errors: null,
+            message: translate(locale, "honours.certificates.notPublished"),
+            notice: null,
+          },
+          { status: 400 },
+        );
   }
   const parsed = parseForm(roundSchema, formData);
-  if (!parsed.ok) return data({ errors: parsed.errors, message: null, notice: null }, { status: 400 });
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, message: null, notice: null }, { status: 400 });
   const round = await createRound(user, {
     ...parsed.data,
     // Nominations are taken until the end of the deadline day in Beijing.
@@ -95,7 +113,8 @@ export default function AdminHonours() {
                   <td>
                     <Link to={`/admin/honours/${r.id}`}>{r.name}</Link>
                     <div className="muted small">
-                      {r.year} · {t(`rules.honour_level.${r.level}`)} · {t(`rules.honour_kind.${r.kind}`)} ·{" "}
+                      {r.year} · {t(`rules.honour_level.${r.level}`)} ·{" "}
+                      {t(`rules.honour_kind.${r.kind}`)} ·{" "}
                       {t("honours.round.deadline", { date: formatDate(locale, r.deadline) })}
                       {r.sourceEventId ? ` · ${t("honours.rounds.source")}` : ""}
                     </div>
@@ -114,25 +133,56 @@ export default function AdminHonours() {
       <section className="section card" aria-labelledby="new-round">
         <h2 id="new-round">{t("honours.rounds.new")}</h2>
         <Form method="post" noValidate onSubmit={onSubmit} className="form-grid">
-          <TextField label={t("honours.rounds.name")} error={errorFor("name")} {...form.register("name")} />
-          <SelectField label={t("honours.rounds.kind")} error={errorFor("kind")} {...form.register("kind")}>
+          <TextField
+            label={t("honours.rounds.name")}
+            error={errorFor("name")}
+            {...form.register("name")}
+          />
+          <SelectField
+            label={t("honours.rounds.kind")}
+            error={errorFor("kind")}
+            {...form.register("kind")}
+          >
             {HONOUR_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`rules.honour_kind.${k}`)}
               </option>
             ))}
           </SelectField>
-          <SelectField label={t("honours.rounds.level")} error={errorFor("level")} {...form.register("level")}>
+          <SelectField
+            label={t("honours.rounds.level")}
+            error={errorFor("level")}
+            {...form.register("level")}
+          >
             {HONOUR_LEVELS.map((l) => (
               <option key={l} value={l}>
                 {t(`rules.honour_level.${l}`)}
               </option>
             ))}
           </SelectField>
-          <TextField label={t("honours.rounds.year")} inputMode="numeric" error={errorFor("year")} {...form.register("year")} />
-          <TextField label={t("honours.rounds.body")} error={errorFor("conferringBody")} {...form.register("conferringBody")} />
-          <TextField label={t("honours.rounds.quota")} inputMode="numeric" error={errorFor("quota")} {...form.register("quota")} />
-          <TextField label={t("honours.rounds.perOrgQuota")} inputMode="numeric" error={errorFor("perOrgQuota")} {...form.register("perOrgQuota")} />
+          <TextField
+            label={t("honours.rounds.year")}
+            inputMode="numeric"
+            error={errorFor("year")}
+            {...form.register("year")}
+          />
+          <TextField
+            label={t("honours.rounds.body")}
+            error={errorFor("conferringBody")}
+            {...form.register("conferringBody")}
+          />
+          <TextField
+            label={t("honours.rounds.quota")}
+            inputMode="numeric"
+            error={errorFor("quota")}
+            {...form.register("quota")}
+          />
+          <TextField
+            label={t("honours.rounds.perOrgQuota")}
+            inputMode="numeric"
+            error={errorFor("perOrgQuota")}
+            {...form.register("perOrgQuota")}
+          />
           <TextField
             label={t("honours.rounds.minFrontLine")}
             inputMode="numeric"
@@ -145,9 +195,18 @@ export default function AdminHonours() {
             error={errorFor("maxManagerPercent")}
             {...form.register("maxManagerPercent")}
           />
-          <TextField label={t("honours.rounds.deadline")} type="date" error={errorFor("deadline")} {...form.register("deadline")} />
+          <TextField
+            label={t("honours.rounds.deadline")}
+            type="date"
+            error={errorFor("deadline")}
+            {...form.register("deadline")}
+          />
           <div className="form-actions">
-            <button type="submit" className="btn btn--primary" disabled={navigation.state === "submitting"}>
+            <button
+              type="submit"
+              className="btn btn--primary"
+              disabled={navigation.state === "submitting"}
+            >
               {t("honours.rounds.create")}
             </button>
           </div>
@@ -165,7 +224,14 @@ export default function AdminHonours() {
               <li key={e.id} className="prize-event">
                 <span>
                   {e.contest.name} · {e.name}
-                  <span className="muted small"> · {t("honours.certificates.counts", { prizes: e.prizes, certificates: e.certificates })}</span>
+                  <span className="muted small">
+                    {" "}
+                    ·{" "}
+                    {t("honours.certificates.counts", {
+                      prizes: e.prizes,
+                      certificates: e.certificates,
+                    })}
+                  </span>
                 </span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="issue_prizes" />
@@ -175,7 +241,11 @@ export default function AdminHonours() {
                   </button>
                 </Form>
                 {e.certificates > 0 ? (
-                  <a className="btn btn--small" href={`/admin/honours/events/${e.id}/certificates.zip`} download>
+                  <a
+                    className="btn btn--small"
+                    href={`/admin/honours/events/${e.id}/certificates.zip`}
+                    download
+                  >
                     {t("honours.certificates.zip")}
                   </a>
                 ) : null}

@@ -41,15 +41,24 @@ export default function AdminJudging() {
                 </td>
                 <td>{e._count.judges}</td>
                 <td>
-                  <Link to={`/admin/events/${e.id}/scheme`} aria-label={`${t("judging.admin.scheme")} ${e.name}`}>
+                  <Link
+                    to={`/admin/events/${e.id}/scheme`}
+                    aria-label={`${t("judging.admin.scheme")} ${e.name}`}
+                  >
                     {t("judging.admin.scheme")}
                   </Link>
                   {" · "}
-                  <Link to={`/admin/events/${e.id}/judges`} aria-label={`${t("judging.admin.judges")} ${e.name}`}>
+                  <Link
+                    to={`/admin/events/${e.id}/judges`}
+                    aria-label={`${t("judging.admin.judges")} ${e.name}`}
+                  >
                     {t("judging.admin.judges")}
                   </Link>
                   {" · "}
-                  <Link to={`/admin/events/${e.id}/audit`} aria-label={`${t("judging.admin.audit")} ${e.name}`}>
+                  <Link
+                    to={`/admin/events/${e.id}/audit`}
+                    aria-label={`${t("judging.admin.audit")} ${e.name}`}
+                  >
                     {t("judging.admin.audit")}
                   </Link>
                 </td>

@@ -1,10 +1,19 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { INDICATOR_METHODS, LABOUR_INDICATORS, type IndicatorMethod } from "~/domain/labour";
-import { labourIndicatorsSchema, labourParticipantSchema, labourPeriodSchema } from "~/forms/labour";
+import {
+  labourIndicatorsSchema,
+  labourParticipantSchema,
+  labourPeriodSchema,
+} from "~/forms/labour";
 import { formatDate, translate, translateProblem, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import {
@@ -20,7 +29,9 @@ import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contest.name ?? ""} · 匠心` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.contest.name ?? ""} · 匠心` },
+];
 
 async function contestOr404(code: string | undefined) {
   const contest = await getLabourContest(code ?? "");
@@ -43,11 +54,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "indicators") {
     const parsed = parseForm(labourIndicatorsSchema, formData);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, message: null, ok: false }, { status: 400 });
+    if (!parsed.ok)
+      return data({ intent, errors: parsed.errors, message: null, ok: false }, { status: 400 });
     const inputs: IndicatorInput[] = LABOUR_INDICATORS.flatMap((code) => {
       const weight = Number(parsed.data[`weight_${code}`]);
       return weight > 0
-        ? [{ code, weight, method: parsed.data[`method_${code}`] as IndicatorMethod, perHead: Boolean(parsed.data[`perHead_${code}`]) }]
+        ? [
+            {
+              code,
+              weight,
+              method: parsed.data[`method_${code}`] as IndicatorMethod,
+              perHead: Boolean(parsed.data[`perHead_${code}`]),
+            },
+          ]
         : [];
     });
     const outcome = await saveIndicators(contest.id, inputs, user.id);
@@ -58,25 +77,59 @@ export async function action({ request, params }: ActionFunctionArgs) {
               .map((p) =>
                 translateProblem(locale, "rules", {
                   code: p.code,
-                  params: "indicator" in p.params ? { ...p.params, indicator: translate(locale, `rules.labour_indicator.${p.params.indicator}`) } : p.params,
+                  params:
+                    "indicator" in p.params
+                      ? {
+                          ...p.params,
+                          indicator: translate(
+                            locale,
+                            `rules.labour_indicator.${p.params.indicator}`,
+                          ),
+                        }
+                      : p.params,
                 }),
               )
               .join("；")
-          : translate(locale, "labour.indicators.inUse", { names: outcome.inUse.map((c) => translate(locale, `rules.labour_indicator.${c}`)).join("、") });
+          : translate(locale, "labour.indicators.inUse", {
+              names: outcome.inUse
+                .map((c) => translate(locale, `rules.labour_indicator.${c}`))
+                .join("、"),
+            });
       return data({ intent, errors: null, message, ok: false }, { status: 400 });
     }
-    return { intent, errors: null, message: translate(locale, "labour.indicators.saved"), ok: true };
+    return {
+      intent,
+      errors: null,
+      message: translate(locale, "labour.indicators.saved"),
+      ok: true,
+    };
   }
   if (intent === "participant") {
     const parsed = parseForm(labourParticipantSchema, formData);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, message: null, ok: false }, { status: 400 });
-    const saved = await saveParticipant(contest.id, Number(parsed.data.organisationId), Number(parsed.data.headcount), user.id);
-    if (!saved) return data({ intent, errors: { organisationId: "labour.form.unit" }, message: null, ok: false }, { status: 400 });
-    return { intent, errors: null, message: translate(locale, "labour.participants.saved"), ok: true };
+    if (!parsed.ok)
+      return data({ intent, errors: parsed.errors, message: null, ok: false }, { status: 400 });
+    const saved = await saveParticipant(
+      contest.id,
+      Number(parsed.data.organisationId),
+      Number(parsed.data.headcount),
+      user.id,
+    );
+    if (!saved)
+      return data(
+        { intent, errors: { organisationId: "labour.form.unit" }, message: null, ok: false },
+        { status: 400 },
+      );
+    return {
+      intent,
+      errors: null,
+      message: translate(locale, "labour.participants.saved"),
+      ok: true,
+    };
   }
   if (intent === "period") {
     const parsed = parseForm(labourPeriodSchema, formData);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, message: null, ok: false }, { status: 400 });
+    if (!parsed.ok)
+      return data({ intent, errors: parsed.errors, message: null, ok: false }, { status: 400 });
     await createPeriod(
       contest.id,
       {
@@ -91,9 +144,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response("Bad Request", { status: 400 });
 }
 
-type ActionResult = { intent: string; errors: Record<string, string> | null; message: string | null; ok: boolean };
+type ActionResult = {
+  intent: string;
+  errors: Record<string, string> | null;
+  message: string | null;
+  ok: boolean;
+};
 
-function IndicatorsForm({ contest, result }: { contest: ReturnType<typeof useLoaderData<typeof loader>>["contest"]; result?: ActionResult }) {
+function IndicatorsForm({
+  contest,
+  result,
+}: {
+  contest: ReturnType<typeof useLoaderData<typeof loader>>["contest"];
+  result?: ActionResult;
+}) {
   const t = useT();
   const current = new Map(contest.labourIndicators.map((i) => [i.code, i]));
   const defaults = Object.fromEntries(
@@ -101,7 +165,13 @@ function IndicatorsForm({ contest, result }: { contest: ReturnType<typeof useLoa
       const existing = current.get(code);
       return [
         [`weight_${code}`, String(existing?.weight ?? 0)],
-        [`method_${code}`, existing?.method ?? (code === "quality" || code === "safety" || code === "innovation" ? "panel" : "measurement")],
+        [
+          `method_${code}`,
+          existing?.method ??
+            (code === "quality" || code === "safety" || code === "innovation"
+              ? "panel"
+              : "measurement"),
+        ],
         [`perHead_${code}`, existing ? existing.perHead : code === "participation"],
       ];
     }),
@@ -113,8 +183,14 @@ function IndicatorsForm({ contest, result }: { contest: ReturnType<typeof useLoa
   return (
     <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby="indicators-title">
       <input type="hidden" name="intent" value="indicators" />
-      {result?.intent === "indicators" && !result.ok ? <FormAlert message={result.message} /> : null}
-      {result?.intent === "indicators" && result.ok ? <p className="alert alert--success" role="status">{result.message}</p> : null}
+      {result?.intent === "indicators" && !result.ok ? (
+        <FormAlert message={result.message} />
+      ) : null}
+      {result?.intent === "indicators" && result.ok ? (
+        <p className="alert alert--success" role="status">
+          {result.message}
+        </p>
+      ) : null}
       <div className="table-wrap">
         <table className="table">
           <thead>
@@ -144,7 +220,11 @@ function IndicatorsForm({ contest, result }: { contest: ReturnType<typeof useLoa
                     />
                   </td>
                   <td>
-                    <SelectField label={t("labour.indicators.methodOf", { name })} error={errorFor(`method_${code}`)} {...form.register(`method_${code}`)}>
+                    <SelectField
+                      label={t("labour.indicators.methodOf", { name })}
+                      error={errorFor(`method_${code}`)}
+                      {...form.register(`method_${code}`)}
+                    >
                       {INDICATOR_METHODS.map((m) => (
                         <option key={m} value={m}>
                           {t(`labour.method.${m}`)}
@@ -154,7 +234,8 @@ function IndicatorsForm({ contest, result }: { contest: ReturnType<typeof useLoa
                   </td>
                   <td>
                     <label className="labour-check">
-                      <input type="checkbox" {...form.register(`perHead_${code}`)} /> {t("labour.indicators.perHeadOf", { name })}
+                      <input type="checkbox" {...form.register(`perHead_${code}`)} />{" "}
+                      {t("labour.indicators.perHeadOf", { name })}
                     </label>
                   </td>
                 </tr>
@@ -173,7 +254,13 @@ function IndicatorsForm({ contest, result }: { contest: ReturnType<typeof useLoa
   );
 }
 
-function ParticipantForm({ units, result }: { units: { id: number; name: string; headcount: number }[]; result?: ActionResult }) {
+function ParticipantForm({
+  units,
+  result,
+}: {
+  units: { id: number; name: string; headcount: number }[];
+  result?: ActionResult;
+}) {
   const t = useT();
   const { form, onSubmit, errorFor } = useZodForm(labourParticipantSchema, {
     defaultValues: { organisationId: "", headcount: "" } as never,
@@ -182,7 +269,11 @@ function ParticipantForm({ units, result }: { units: { id: number; name: string;
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="form-grid">
       <input type="hidden" name="intent" value="participant" />
-      <SelectField label={t("labour.participants.unit")} error={errorFor("organisationId")} {...form.register("organisationId")}>
+      <SelectField
+        label={t("labour.participants.unit")}
+        error={errorFor("organisationId")}
+        {...form.register("organisationId")}
+      >
         <option value="">{t("labour.participants.choose")}</option>
         {units.map((u) => (
           <option key={u.id} value={u.id}>
@@ -217,9 +308,24 @@ function PeriodForm({ result }: { result?: ActionResult }) {
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="form-grid">
       <input type="hidden" name="intent" value="period" />
-      <TextField label={t("labour.periods.name")} placeholder={t("labour.periods.namePlaceholder")} error={errorFor("name")} {...form.register("name")} />
-      <TextField label={t("labour.periods.startsOn")} type="date" error={errorFor("startsOn")} {...form.register("startsOn")} />
-      <TextField label={t("labour.periods.endsOn")} type="date" error={errorFor("endsOn")} {...form.register("endsOn")} />
+      <TextField
+        label={t("labour.periods.name")}
+        placeholder={t("labour.periods.namePlaceholder")}
+        error={errorFor("name")}
+        {...form.register("name")}
+      />
+      <TextField
+        label={t("labour.periods.startsOn")}
+        type="date"
+        error={errorFor("startsOn")}
+        {...form.register("startsOn")}
+      />
+      <TextField
+        label={t("labour.periods.endsOn")}
+        type="date"
+        error={errorFor("endsOn")}
+        {...form.register("endsOn")}
+      />
       <div className="form-actions">
         <button type="submit" className="btn btn--primary">
           {t("labour.periods.create")}
@@ -245,16 +351,28 @@ export default function AdminLabourContest() {
       <p>
         <Link to={`/labour/${encodeURIComponent(contest.code)}`}>{t("labour.board.link")}</Link>
       </p>
-      {navigation.state === "submitting" ? <p className="muted small" role="status">{t("labour.saving")}</p> : null}
+      {navigation.state === "submitting" ? (
+        <p className="muted small" role="status">
+          {t("labour.saving")}
+        </p>
+      ) : null}
 
       <section className="section" aria-labelledby="indicators-title">
         <h2 id="indicators-title">{t("labour.indicators.title")}</h2>
-        <IndicatorsForm key={contest.labourIndicators.map((i) => `${i.code}${i.weight}`).join()} contest={contest} result={result} />
+        <IndicatorsForm
+          key={contest.labourIndicators.map((i) => `${i.code}${i.weight}`).join()}
+          contest={contest}
+          result={result}
+        />
       </section>
 
       <section className="section" aria-labelledby="participants-title">
         <h2 id="participants-title">{t("labour.participants.title")}</h2>
-        {result?.intent === "participant" && result.ok ? <p className="alert alert--success" role="status">{result.message}</p> : null}
+        {result?.intent === "participant" && result.ok ? (
+          <p className="alert alert--success" role="status">
+            {result.message}
+          </p>
+        ) : null}
         {contest.labourParticipants.length === 0 ? (
           <p className="muted">{t("labour.participants.empty")}</p>
         ) : (
@@ -270,7 +388,11 @@ export default function AdminLabourContest() {
                 {contest.labourParticipants.map((p) => (
                   <tr key={p.organisationId}>
                     <td>
-                      <Link to={`/labour/${encodeURIComponent(contest.code)}/units/${p.organisationId}`}>{p.organisation.name}</Link>
+                      <Link
+                        to={`/labour/${encodeURIComponent(contest.code)}/units/${p.organisationId}`}
+                      >
+                        {p.organisation.name}
+                      </Link>
                     </td>
                     <td>{p.headcount}</td>
                   </tr>
@@ -280,12 +402,21 @@ export default function AdminLabourContest() {
           </div>
         )}
         <h3>{t("labour.participants.add")}</h3>
-        <ParticipantForm units={units.filter((u) => !joined.has(u.id)).concat(units.filter((u) => joined.has(u.id)))} result={result} />
+        <ParticipantForm
+          units={units
+            .filter((u) => !joined.has(u.id))
+            .concat(units.filter((u) => joined.has(u.id)))}
+          result={result}
+        />
       </section>
 
       <section className="section" aria-labelledby="periods-title">
         <h2 id="periods-title">{t("labour.periods.title")}</h2>
-        {result?.intent === "period" && result.ok ? <p className="alert alert--success" role="status">{result.message}</p> : null}
+        {result?.intent === "period" && result.ok ? (
+          <p className="alert alert--success" role="status">
+            {result.message}
+          </p>
+        ) : null}
         {contest.labourPeriods.length === 0 ? (
           <p className="muted">{t("labour.periods.empty")}</p>
         ) : (
@@ -303,13 +434,19 @@ export default function AdminLabourContest() {
                 {contest.labourPeriods.map((p) => (
                   <tr key={p.id}>
                     <td>
-                      <Link to={`/admin/labour/${encodeURIComponent(contest.code)}/periods/${p.id}`}>{p.name}</Link>
+                      <Link
+                        to={`/admin/labour/${encodeURIComponent(contest.code)}/periods/${p.id}`}
+                      >
+                        {p.name}
+                      </Link>
                     </td>
                     <td>
                       {formatDate(locale, p.startsOn)} — {formatDate(locale, p.endsOn)}
                     </td>
                     <td>
-                      <span className={`badge badge--${p.status === "open" ? "open" : "locked"}`}>{t(`labour.period.status.${p.status}`)}</span>
+                      <span className={`badge badge--${p.status === "open" ? "open" : "locked"}`}>
+                        {t(`labour.period.status.${p.status}`)}
+                      </span>
                     </td>
                     <td>
                       {p._count.submissions} / {contest.labourParticipants.length}

@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form-fields";
@@ -8,14 +13,22 @@ import { labourPanelSchema } from "~/forms/labour";
 import { FlagIcon } from "~/components/labour-trend-chart";
 import { formatDate, formatMark, translate, translateProblem, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { closePeriod, getLabourContest, getPeriod, previewPeriod, savePanelScore } from "~/models/labour.server";
+import {
+  closePeriod,
+  getLabourContest,
+  getPeriod,
+  previewPeriod,
+  savePanelScore,
+} from "~/models/labour.server";
 import { notFound, requireAdmin } from "~/session.server";
 import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.period.name ?? ""} · 匠心` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.period.name ?? ""} · 匠心` },
+];
 
 async function load(code: string | undefined, periodIdParam: string | undefined) {
   const contest = await getLabourContest(code ?? "");
@@ -32,9 +45,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest, period } = await load(params.code, params.periodId);
   const preview = previewPeriod(contest, period);
   const problems = preview.problems.map((p) =>
-    translateProblem(locale, "rules", { code: p.code, params: { ...p.params, indicator: translate(locale, `rules.labour_indicator.${p.params.indicator}`) } }),
+    translateProblem(locale, "rules", {
+      code: p.code,
+      params: {
+        ...p.params,
+        indicator: translate(locale, `rules.labour_indicator.${p.params.indicator}`),
+      },
+    }),
   );
-  return { contest, period, preview: { ranking: preview.ranking, redFlag: preview.redFlag }, problems };
+  return {
+    contest,
+    period,
+    preview: { ranking: preview.ranking, redFlag: preview.redFlag },
+    problems,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,58 +69,121 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "score") {
     const parsed = parseForm(labourPanelSchema(contest.labourIndicators), formData);
-    const orgId = (parseId(formData.get("organisationId")) ?? 0);
-    if (!parsed.ok) return data({ intent, orgId, errors: parsed.errors, message: null }, { status: 400 });
+    const orgId = parseId(formData.get("organisationId")) ?? 0;
+    if (!parsed.ok)
+      return data({ intent, orgId, errors: parsed.errors, message: null }, { status: 400 });
     if (!contest.labourParticipants.some((p) => p.organisationId === orgId)) throw notFound();
     const figures = contest.labourIndicators.map((i) => {
       const v = Number(parsed.data[`ind_${i.id}`]);
-      return i.method === "panel" ? { indicatorId: i.id, value: null, panelMark: v } : { indicatorId: i.id, value: v, panelMark: null };
+      return i.method === "panel"
+        ? { indicatorId: i.id, value: null, panelMark: v }
+        : { indicatorId: i.id, value: v, panelMark: null };
     });
     const veto = parsed.data.veto ? (parsed.data.veto as VetoReason) : null;
     const saved = await savePanelScore(period, orgId, { figures, veto }, user.id);
-    if (!saved) return data({ intent, orgId, errors: null, message: translate(locale, "labour.period.notOpen") }, { status: 409 });
+    if (!saved)
+      return data(
+        { intent, orgId, errors: null, message: translate(locale, "labour.period.notOpen") },
+        { status: 409 },
+      );
     return { intent, orgId, errors: null, message: translate(locale, "labour.score.saved") };
   }
   if (intent === "close") {
     const outcome = await closePeriod(contest, period.id, user.id);
-    if (!outcome.ok) return data({ intent, orgId: 0, errors: null, message: translate(locale, `labour.close.${outcome.reason}`), ok: false }, { status: 409 });
-    return { intent, orgId: 0, errors: null, message: translate(locale, "labour.close.done"), ok: true };
+    if (!outcome.ok)
+      return data(
+        {
+          intent,
+          orgId: 0,
+          errors: null,
+          message: translate(locale, `labour.close.${outcome.reason}`),
+          ok: false,
+        },
+        { status: 409 },
+      );
+    return {
+      intent,
+      orgId: 0,
+      errors: null,
+      message: translate(locale, "labour.close.done"),
+      ok: true,
+    };
   }
   throw new Response("Bad Request", { status: 400 });
 }
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
-type ActionResult = { intent: string; orgId: number; errors: Record<string, string> | null; message: string | null; ok?: boolean };
+type ActionResult = {
+  intent: string;
+  orgId: number;
+  errors: Record<string, string> | null;
+  message: string | null;
+  ok?: boolean;
+};
 
-function UnitScoreForm({ contest, period, orgId, result }: { contest: Loaded["contest"]; period: Loaded["period"]; orgId: number; result?: ActionResult }) {
+function UnitScoreForm({
+  contest,
+  period,
+  orgId,
+  result,
+}: {
+  contest: Loaded["contest"];
+  period: Loaded["period"];
+  orgId: number;
+  result?: ActionResult;
+}) {
   const t = useT();
   const participant = contest.labourParticipants.find((p) => p.organisationId === orgId);
   const submission = period.submissions.find((s) => s.organisationId === orgId);
   const schema = labourPanelSchema(contest.labourIndicators);
-  const defaults: Record<string, string> = { organisationId: String(orgId), veto: submission?.vetoReason ?? "" };
+  const defaults: Record<string, string> = {
+    organisationId: String(orgId),
+    veto: submission?.vetoReason ?? "",
+  };
   for (const i of contest.labourIndicators) {
     const f = submission?.figures.find((x) => x.indicatorId === i.id);
     const v = i.method === "panel" ? f?.panelMark : f?.value;
     defaults[`ind_${i.id}`] = v === null || v === undefined ? "" : String(v / 100);
   }
   const mine = result?.intent === "score" && result.orgId === orgId ? result : undefined;
-  const { form, onSubmit, errorFor } = useZodForm(schema, { defaultValues: defaults, serverErrors: mine?.errors ?? null });
+  const { form, onSubmit, errorFor } = useZodForm(schema, {
+    defaultValues: defaults,
+    serverErrors: mine?.errors ?? null,
+  });
   const name = participant?.organisation.name ?? "";
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} className="card labour-unit" aria-label={name}>
+    <Form
+      method="post"
+      noValidate
+      onSubmit={onSubmit}
+      className="card labour-unit"
+      aria-label={name}
+    >
       <h3 className="card__title">{name}</h3>
       <p className="muted small">
         {t("labour.participants.headcount")} {participant?.headcount ?? 0} ·{" "}
         {t(`labour.submission.status.${submission?.status ?? "none"}`)}
-        {submission?.vetoed ? <span className="badge badge--rejected">{t("labour.veto.badge")}</span> : null}
+        {submission?.vetoed ? (
+          <span className="badge badge--rejected">{t("labour.veto.badge")}</span>
+        ) : null}
       </p>
-      {submission?.evidence ? <p className="small labour-evidence">{t("labour.submission.evidence")}：{submission.evidence}</p> : null}
-      {mine?.message ? <p className="alert alert--success" role="status">{mine.message}</p> : null}
+      {submission?.evidence ? (
+        <p className="small labour-evidence">
+          {t("labour.submission.evidence")}：{submission.evidence}
+        </p>
+      ) : null}
+      {mine?.message ? (
+        <p className="alert alert--success" role="status">
+          {mine.message}
+        </p>
+      ) : null}
       <input type="hidden" name="intent" value="score" />
       <input type="hidden" {...form.register("organisationId")} />
       <div className="form-grid">
         {contest.labourIndicators.map((i) => {
-          const label = t(i.method === "panel" ? "labour.score.markOf" : "labour.score.valueOf", { name: t(`rules.labour_indicator.${i.code}`) });
+          const label = t(i.method === "panel" ? "labour.score.markOf" : "labour.score.valueOf", {
+            name: t(`rules.labour_indicator.${i.code}`),
+          });
           return (
             <TextField
               key={i.id}
@@ -110,7 +197,13 @@ function UnitScoreForm({ contest, period, orgId, result }: { contest: Loaded["co
             />
           );
         })}
-        <SelectField id={`u${orgId}-veto`} label={t("labour.veto.label")} error={errorFor("veto")} disabled={period.status !== "open"} {...form.register("veto")}>
+        <SelectField
+          id={`u${orgId}-veto`}
+          label={t("labour.veto.label")}
+          error={errorFor("veto")}
+          disabled={period.status !== "open"}
+          {...form.register("veto")}
+        >
           <option value="">{t("labour.veto.none")}</option>
           {VETO_REASONS.map((r) => (
             <option key={r} value={r}>
@@ -135,7 +228,9 @@ export default function PeriodScoring() {
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const locale = useLocale();
-  const nameOf = (id: string | number) => contest.labourParticipants.find((p) => String(p.organisationId) === String(id))?.organisation.name ?? String(id);
+  const nameOf = (id: string | number) =>
+    contest.labourParticipants.find((p) => String(p.organisationId) === String(id))?.organisation
+      .name ?? String(id);
   const closed = period.status !== "open";
   return (
     <article aria-labelledby="period-title" className="labour">
@@ -145,7 +240,9 @@ export default function PeriodScoring() {
       <h1 id="period-title">{period.name}</h1>
       <p className="muted">
         {formatDate(locale, period.startsOn)} — {formatDate(locale, period.endsOn)} ·{" "}
-        <span className={`badge badge--${closed ? "locked" : "open"}`}>{t(`labour.period.status.${period.status}`)}</span>
+        <span className={`badge badge--${closed ? "locked" : "open"}`}>
+          {t(`labour.period.status.${period.status}`)}
+        </span>
       </p>
       {result?.intent === "close" && result.ok ? (
         <p className="alert alert--success" role="status">
@@ -160,7 +257,9 @@ export default function PeriodScoring() {
       ) : null}
 
       <section className="section" aria-labelledby="ranking-title">
-        <h2 id="ranking-title">{closed ? t("labour.ranking.final") : t("labour.ranking.preview")}</h2>
+        <h2 id="ranking-title">
+          {closed ? t("labour.ranking.final") : t("labour.ranking.preview")}
+        </h2>
         {problems.length > 0 && !closed ? (
           <div className="alert alert--info">
             <p>{t("labour.ranking.gaps")}</p>
@@ -179,7 +278,8 @@ export default function PeriodScoring() {
                 <th scope="col">{t("labour.participants.unit")}</th>
                 {contest.labourIndicators.map((i) => (
                   <th scope="col" key={i.id}>
-                    {t(`rules.labour_indicator.${i.code}`)} <span className="muted small">{i.weight}%</span>
+                    {t(`rules.labour_indicator.${i.code}`)}{" "}
+                    <span className="muted small">{i.weight}%</span>
                   </th>
                 ))}
                 <th scope="col">{t("labour.ranking.score")}</th>
@@ -191,14 +291,22 @@ export default function PeriodScoring() {
                   <td>{r.rank}</td>
                   <td>
                     {nameOf(r.unitId)}
-                    {r.vetoed ? <span className="badge badge--rejected">{t("labour.veto.badge")}</span> : null}
+                    {r.vetoed ? (
+                      <span className="badge badge--rejected">{t("labour.veto.badge")}</span>
+                    ) : null}
                   </td>
                   {contest.labourIndicators.map((i) => (
-                    <td key={i.id}>{formatMark((r.indicatorScores as Record<string, number>)[i.code] ?? null)}</td>
+                    <td key={i.id}>
+                      {formatMark((r.indicatorScores as Record<string, number>)[i.code] ?? null)}
+                    </td>
                   ))}
                   <td>
                     <strong>{formatMark(r.score)}</strong>
-                    {r.vetoed ? <div className="muted small">{t("labour.ranking.beforeVeto", { score: formatMark(r.scoreBeforeVeto) })}</div> : null}
+                    {r.vetoed ? (
+                      <div className="muted small">
+                        {t("labour.ranking.beforeVeto", { score: formatMark(r.scoreBeforeVeto) })}
+                      </div>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -212,7 +320,9 @@ export default function PeriodScoring() {
               {preview.redFlag.kind === "winner"
                 ? t("labour.redFlag.wouldGo", { name: nameOf(preview.redFlag.unitId) })
                 : preview.redFlag.kind === "tie"
-                  ? t("labour.redFlag.tie", { names: preview.redFlag.unitIds.map(nameOf).join("、") })
+                  ? t("labour.redFlag.tie", {
+                      names: preview.redFlag.unitIds.map(nameOf).join("、"),
+                    })
                   : t("labour.redFlag.none")}
             </p>
             <button type="submit" className="btn btn--primary">
@@ -227,7 +337,13 @@ export default function PeriodScoring() {
         <p className="muted small">{t("labour.score.intro")}</p>
         <div className="card-grid">
           {contest.labourParticipants.map((p) => (
-            <UnitScoreForm key={`${p.organisationId}-${period.status}`} contest={contest} period={period} orgId={p.organisationId} result={result} />
+            <UnitScoreForm
+              key={`${p.organisationId}-${period.status}`}
+              contest={contest}
+              period={period}
+              orgId={p.organisationId}
+              result={result}
+            />
           ))}
         </div>
       </section>

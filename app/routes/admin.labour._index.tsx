@@ -22,7 +22,11 @@ export default function AdminLabour() {
       <p className="muted">{t("labour.admin.intro")}</p>
       <div className="card-grid">
         {contests.map((c) => (
-          <AdminContestCard key={c.id} contest={c} to={`/admin/labour/${encodeURIComponent(c.code)}`}>
+          <AdminContestCard
+            key={c.id}
+            contest={c}
+            to={`/admin/labour/${encodeURIComponent(c.code)}`}
+          >
             <p className="card__meta">
               {formatDate(locale, c.startsAt)} — {formatDate(locale, c.endsAt)}
             </p>

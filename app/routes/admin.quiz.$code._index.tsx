@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form-fields";
@@ -6,16 +11,32 @@ import { useZodForm } from "~/components/use-zod-form";
 import { checkQuestionRow, importedQuestion, questionImportColumns } from "~/domain/quiz";
 import { validateImport } from "~/domain/registration/importRows";
 import { quizComposeSchema } from "~/forms/quiz";
-import { formatDateTime, messages, translate, translateProblem, useLocale, useT, type Locale } from "~/i18n";
+import {
+  formatDateTime,
+  messages,
+  translate,
+  translateProblem,
+  useLocale,
+  useT,
+  type Locale,
+} from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { createQuiz, getQuizContest, importQuestions, listQuizzes, questionBankSummary } from "~/models/quiz.server";
+import {
+  createQuiz,
+  getQuizContest,
+  importQuestions,
+  listQuizzes,
+  questionBankSummary,
+} from "~/models/quiz.server";
 import { notFound, requireAdmin } from "~/session.server";
 import quizStyles from "~/styles/quiz.css";
 import { parseForm } from "~/utils/forms";
 import { readXlsxTable } from "~/utils/quiz-xlsx.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contest.name ?? ""} · 匠心` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.contest.name ?? ""} · 匠心` },
+];
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -28,14 +49,24 @@ async function contestOr404(code: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const contest = await contestOr404(params.code);
-  const [bank, quizzes] = await Promise.all([questionBankSummary(contest.id), listQuizzes(contest.id)]);
+  const [bank, quizzes] = await Promise.all([
+    questionBankSummary(contest.id),
+    listQuizzes(contest.id),
+  ]);
   return { contest, bank, quizzes };
 }
 
 /** Import problems come from the shared import rules (rules.*) or from the quiz's own cells (quiz.*). */
-function importMessage(locale: Locale, e: { code: string; params: Record<string, string | number> }): string {
-  const params = e.params.type ? { ...e.params, type: translate(locale, `rules.question_type.${e.params.type}`) } : e.params;
-  return `rules.${e.code}` in messages[locale] ? translateProblem(locale, "rules", { code: e.code, params }) : translate(locale, `quiz.${e.code}`, params);
+function importMessage(
+  locale: Locale,
+  e: { code: string; params: Record<string, string | number> },
+): string {
+  const params = e.params.type
+    ? { ...e.params, type: translate(locale, `rules.question_type.${e.params.type}`) }
+    : e.params;
+  return `rules.${e.code}` in messages[locale]
+    ? translateProblem(locale, "rules", { code: e.code, params })
+    : translate(locale, `quiz.${e.code}`, params);
 }
 
 /** "2026-11-22T09:30" typed by an organiser in Beijing. */
@@ -50,25 +81,79 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "import") {
     const file = formData.get("file");
     if (!(file instanceof File) || file.size === 0) {
-      return data({ intent, errors: { file: "quiz.import.noFile" }, rowErrors: [], message: null, ok: false }, { status: 400 });
+      return data(
+        { intent, errors: { file: "quiz.import.noFile" }, rowErrors: [], message: null, ok: false },
+        { status: 400 },
+      );
     }
-    if (file.size > MAX_FILE_BYTES) return data({ intent, errors: { file: "quiz.import.tooLarge" }, rowErrors: [], message: null, ok: false }, { status: 400 });
+    if (file.size > MAX_FILE_BYTES)
+      return data(
+        {
+          intent,
+          errors: { file: "quiz.import.tooLarge" },
+          rowErrors: [],
+          message: null,
+          ok: false,
+        },
+        { status: 400 },
+      );
     const table = await readXlsxTable(await file.arrayBuffer());
-    if (!table) return data({ intent, errors: { file: "quiz.import.notXlsx" }, rowErrors: [], message: null, ok: false }, { status: 400 });
-    const result = validateImport(table, questionImportColumns, { maxRows: 5000, checkRow: checkQuestionRow });
+    if (!table)
+      return data(
+        {
+          intent,
+          errors: { file: "quiz.import.notXlsx" },
+          rowErrors: [],
+          message: null,
+          ok: false,
+        },
+        { status: 400 },
+      );
+    const result = validateImport(table, questionImportColumns, {
+      maxRows: 5000,
+      checkRow: checkQuestionRow,
+    });
     if (!result.ok) {
-      const rowErrors = result.errors.map((e) => ({ row: e.row, column: e.column, message: importMessage(locale, e) }));
-      return data({ intent, errors: null, rowErrors, message: translate(locale, "quiz.import.failed", { count: rowErrors.length }), ok: false }, { status: 400 });
+      const rowErrors = result.errors.map((e) => ({
+        row: e.row,
+        column: e.column,
+        message: importMessage(locale, e),
+      }));
+      return data(
+        {
+          intent,
+          errors: null,
+          rowErrors,
+          message: translate(locale, "quiz.import.failed", { count: rowErrors.length }),
+          ok: false,
+        },
+        { status: 400 },
+      );
     }
-    const count = await importQuestions(contest.id, result.rows.map((r) => importedQuestion(r.values)));
-    return { intent, errors: null, rowErrors: [], message: translate(locale, "quiz.import.done", { count }), ok: true };
+    const count = await importQuestions(
+      contest.id,
+      result.rows.map((r) => importedQuestion(r.values)),
+    );
+    return {
+      intent,
+      errors: null,
+      rowErrors: [],
+      message: translate(locale, "quiz.import.done", { count }),
+      ok: true,
+    };
   }
   if (intent === "compose") {
     const categories = formData.getAll("category").map(String);
     const parsed = parseForm(quizComposeSchema(categories.length), formData);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, rowErrors: [], message: null, ok: false }, { status: 400 });
+    if (!parsed.ok)
+      return data(
+        { intent, errors: parsed.errors, rowErrors: [], message: null, ok: false },
+        { status: 400 },
+      );
     const v = parsed.data;
-    const plan = categories.map((category, i) => ({ category, count: Number(v[`count_${i}`]) })).filter((e) => e.count > 0);
+    const plan = categories
+      .map((category, i) => ({ category, count: Number(v[`count_${i}`]) }))
+      .filter((e) => e.count > 0);
     const outcome = await createQuiz(contest.id, {
       name: String(v.name),
       timeLimitSec: Number(v.timeLimitSec),
@@ -81,10 +166,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       plan,
     });
     if (!outcome.ok) {
-      const message = outcome.problems.map((p) => importMessage(locale, { code: p.code, params: p.params })).join("；");
+      const message = outcome.problems
+        .map((p) => importMessage(locale, { code: p.code, params: p.params }))
+        .join("；");
       return data({ intent, errors: null, rowErrors: [], message, ok: false }, { status: 400 });
     }
-    return { intent, errors: null, rowErrors: [], message: translate(locale, "quiz.compose.done"), ok: true };
+    return {
+      intent,
+      errors: null,
+      rowErrors: [],
+      message: translate(locale, "quiz.compose.done"),
+      ok: true,
+    };
   }
   throw new Response("Bad Request", { status: 400 });
 }
@@ -101,7 +194,13 @@ function beijingLocal(date: Date): string {
   return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
 }
 
-function ComposeForm({ categories, result }: { categories: { category: string; total: number }[]; result?: ActionResult }) {
+function ComposeForm({
+  categories,
+  result,
+}: {
+  categories: { category: string; total: number }[];
+  result?: ActionResult;
+}) {
   const t = useT();
   const schema = quizComposeSchema(categories.length);
   const now = new Date();
@@ -117,20 +216,64 @@ function ComposeForm({ categories, result }: { categories: { category: string; t
   };
   categories.forEach((_, i) => (defaults[`count_${i}`] = "0"));
   const mine = result?.intent === "compose" ? result : undefined;
-  const { form, onSubmit, errorFor } = useZodForm(schema, { defaultValues: defaults, serverErrors: mine?.errors ?? null });
+  const { form, onSubmit, errorFor } = useZodForm(schema, {
+    defaultValues: defaults,
+    serverErrors: mine?.errors ?? null,
+  });
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
       <input type="hidden" name="intent" value="compose" />
       {mine && !mine.ok ? <FormAlert message={mine.message} /> : null}
-      {mine?.ok ? <p className="alert alert--success" role="status">{mine.message}</p> : null}
+      {mine?.ok ? (
+        <p className="alert alert--success" role="status">
+          {mine.message}
+        </p>
+      ) : null}
       <div className="form-grid">
-        <TextField label={t("quiz.compose.name")} error={errorFor("name")} {...form.register("name")} />
-        <TextField label={t("quiz.compose.timeLimit")} type="number" inputMode="numeric" hint={t("quiz.compose.timeLimitHint")} error={errorFor("timeLimitSec")} {...form.register("timeLimitSec")} />
-        <TextField label={t("quiz.compose.attempts")} type="number" inputMode="numeric" error={errorFor("attemptsAllowed")} {...form.register("attemptsAllowed")} />
-        <TextField label={t("quiz.compose.points")} type="number" inputMode="numeric" error={errorFor("pointsPerQuestion")} {...form.register("pointsPerQuestion")} />
-        <TextField label={t("quiz.compose.opensAt")} type="datetime-local" error={errorFor("opensAt")} {...form.register("opensAt")} />
-        <TextField label={t("quiz.compose.closesAt")} type="datetime-local" error={errorFor("closesAt")} {...form.register("closesAt")} />
-        <SelectField label={t("quiz.compose.layout")} error={errorFor("layout")} {...form.register("layout")}>
+        <TextField
+          label={t("quiz.compose.name")}
+          error={errorFor("name")}
+          {...form.register("name")}
+        />
+        <TextField
+          label={t("quiz.compose.timeLimit")}
+          type="number"
+          inputMode="numeric"
+          hint={t("quiz.compose.timeLimitHint")}
+          error={errorFor("timeLimitSec")}
+          {...form.register("timeLimitSec")}
+        />
+        <TextField
+          label={t("quiz.compose.attempts")}
+          type="number"
+          inputMode="numeric"
+          error={errorFor("attemptsAllowed")}
+          {...form.register("attemptsAllowed")}
+        />
+        <TextField
+          label={t("quiz.compose.points")}
+          type="number"
+          inputMode="numeric"
+          error={errorFor("pointsPerQuestion")}
+          {...form.register("pointsPerQuestion")}
+        />
+        <TextField
+          label={t("quiz.compose.opensAt")}
+          type="datetime-local"
+          error={errorFor("opensAt")}
+          {...form.register("opensAt")}
+        />
+        <TextField
+          label={t("quiz.compose.closesAt")}
+          type="datetime-local"
+          error={errorFor("closesAt")}
+          {...form.register("closesAt")}
+        />
+        <SelectField
+          label={t("quiz.compose.layout")}
+          error={errorFor("layout")}
+          {...form.register("layout")}
+        >
           <option value="one">{t("quiz.layout.one")}</option>
           <option value="all">{t("quiz.layout.all")}</option>
         </SelectField>
@@ -211,18 +354,31 @@ export default function AdminQuizContest() {
         )}
         <h3>{t("quiz.import.title")}</h3>
         <p className="muted small">
-          {t("quiz.import.hint")} <a href={`/admin/quiz/${encodeURIComponent(contest.code)}/template`}>{t("quiz.import.template")}</a>
+          {t("quiz.import.hint")}{" "}
+          <a href={`/admin/quiz/${encodeURIComponent(contest.code)}/template`}>
+            {t("quiz.import.template")}
+          </a>
         </p>
         <Form method="post" encType="multipart/form-data" className="form-grid">
           <input type="hidden" name="intent" value="import" />
-          <TextField label={t("quiz.import.file")} type="file" name="file" accept=".xlsx" error={importResult?.errors?.file} />
+          <TextField
+            label={t("quiz.import.file")}
+            type="file"
+            name="file"
+            accept=".xlsx"
+            error={importResult?.errors?.file}
+          />
           <div className="form-actions">
             <button type="submit" className="btn btn--primary">
               {t("quiz.import.submit")}
             </button>
           </div>
         </Form>
-        {importResult?.ok ? <p className="alert alert--success" role="status">{importResult.message}</p> : null}
+        {importResult?.ok ? (
+          <p className="alert alert--success" role="status">
+            {importResult.message}
+          </p>
+        ) : null}
         {importResult && !importResult.ok && importResult.rowErrors.length > 0 ? (
           <div className="alert alert--error" role="alert">
             <p>{importResult.message}</p>
@@ -274,7 +430,12 @@ export default function AdminQuizContest() {
                     <td className="small">
                       {formatDateTime(locale, q.opensAt)} — {formatDateTime(locale, q.closesAt)}
                     </td>
-                    <td>{t("quiz.list.limitValue", { seconds: q.timeLimitSec, attempts: q.attemptsAllowed })}</td>
+                    <td>
+                      {t("quiz.list.limitValue", {
+                        seconds: q.timeLimitSec,
+                        attempts: q.attemptsAllowed,
+                      })}
+                    </td>
                     <td>{q._count.attempts}</td>
                   </tr>
                 ))}
@@ -286,7 +447,15 @@ export default function AdminQuizContest() {
 
       <section className="section" aria-labelledby="compose-title">
         <h2 id="compose-title">{t("quiz.compose.title")}</h2>
-        {bank.length === 0 ? <p className="muted">{t("quiz.compose.needBank")}</p> : <ComposeForm key={bank.map((b) => b.category + b.total).join()} categories={bank} result={result} />}
+        {bank.length === 0 ? (
+          <p className="muted">{t("quiz.compose.needBank")}</p>
+        ) : (
+          <ComposeForm
+            key={bank.map((b) => b.category + b.total).join()}
+            categories={bank}
+            result={result}
+          />
+        )}
       </section>
     </article>
   );

@@ -22,7 +22,9 @@ export default function AdminQuiz() {
       <div className="card-grid">
         {contests.map((c) => (
           <AdminContestCard key={c.id} contest={c} to={`/admin/quiz/${encodeURIComponent(c.code)}`}>
-            <p className="muted small">{t("quiz.admin.counts", { questions: c._count.questions, quizzes: c._count.quizzes })}</p>
+            <p className="muted small">
+              {t("quiz.admin.counts", { questions: c._count.questions, quizzes: c._count.quizzes })}
+            </p>
           </AdminContestCard>
         ))}
       </div>

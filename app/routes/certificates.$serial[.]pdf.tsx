@@ -1,7 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCertificateDocument, mayDownloadCertificate } from "~/models/certificate.server";
 import { notFound, requireUser } from "~/session.server";
-import { attachmentDisposition, certificateFilename, renderCertificatePdf } from "~/utils/certificate-pdf.server";
+import {
+  attachmentDisposition,
+  certificateFilename,
+  renderCertificatePdf,
+} from "~/utils/certificate-pdf.server";
 import { applySecurityHeaders } from "~/utils/security-headers.server";
 
 /**

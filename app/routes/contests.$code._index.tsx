@@ -24,7 +24,8 @@ export default function ContestPage() {
   return (
     <article aria-labelledby="contest-title">
       <p className="eyebrow">
-        {t(`rules.contest_kind.${contest.kind}`)} <StatusBadge status={contest.status} prefix="rules.contest_status" />
+        {t(`rules.contest_kind.${contest.kind}`)}{" "}
+        <StatusBadge status={contest.status} prefix="rules.contest_status" />
       </p>
       <h1 id="contest-title">{contest.name}</h1>
       <p className="muted">{t("home.organiser", { name: contest.organiser.name })}</p>
@@ -67,7 +68,8 @@ export default function ContestPage() {
                 {contest.events.map((event) => (
                   <tr key={event.id}>
                     <td>
-                      {event.name} <span className="tag">{t(`rules.event_mode.${event.mode}`)}</span>
+                      {event.name}{" "}
+                      <span className="tag">{t(`rules.event_mode.${event.mode}`)}</span>
                     </td>
                     <td>{event.category}</td>
                     <td>{event.trade}</td>

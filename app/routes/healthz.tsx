@@ -17,6 +17,9 @@ export async function loader() {
     return Response.json({ status: "ok", database: db, ms }, { headers: headers() });
   } catch (error) {
     console.error("health check failed", error);
-    return Response.json({ status: "error", database: "unreachable" }, { status: 503, headers: headers() });
+    return Response.json(
+      { status: "error", database: "unreachable" },
+      { status: 503, headers: headers() },
+    );
   }
 }

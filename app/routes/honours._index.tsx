@@ -48,13 +48,25 @@ export default function HonourRoll() {
           <label className="field__label" htmlFor="roll-q">
             {t("honours.roll.search")}
           </label>
-          <input id="roll-q" name="q" type="search" className="field__input" defaultValue={params.get("q") ?? ""} maxLength={50} />
+          <input
+            id="roll-q"
+            name="q"
+            type="search"
+            className="field__input"
+            defaultValue={params.get("q") ?? ""}
+            maxLength={50}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor="roll-kind">
             {t("honours.roll.kind")}
           </label>
-          <select id="roll-kind" name="kind" className="field__input" defaultValue={params.get("kind") ?? ""}>
+          <select
+            id="roll-kind"
+            name="kind"
+            className="field__input"
+            defaultValue={params.get("kind") ?? ""}
+          >
             <option value="">{t("honours.roll.all")}</option>
             {HONOUR_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -67,7 +79,12 @@ export default function HonourRoll() {
           <label className="field__label" htmlFor="roll-level">
             {t("honours.roll.level")}
           </label>
-          <select id="roll-level" name="level" className="field__input" defaultValue={params.get("level") ?? ""}>
+          <select
+            id="roll-level"
+            name="level"
+            className="field__input"
+            defaultValue={params.get("level") ?? ""}
+          >
             <option value="">{t("honours.roll.all")}</option>
             {HONOUR_LEVELS.map((l) => (
               <option key={l} value={l}>
@@ -80,7 +97,12 @@ export default function HonourRoll() {
           <label className="field__label" htmlFor="roll-year">
             {t("honours.roll.year")}
           </label>
-          <select id="roll-year" name="year" className="field__input" defaultValue={params.get("year") ?? ""}>
+          <select
+            id="roll-year"
+            name="year"
+            className="field__input"
+            defaultValue={params.get("year") ?? ""}
+          >
             <option value="">{t("honours.roll.all")}</option>
             {options.years.map((y) => (
               <option key={y} value={y}>
@@ -93,7 +115,12 @@ export default function HonourRoll() {
           <label className="field__label" htmlFor="roll-org">
             {t("honours.roll.organisation")}
           </label>
-          <select id="roll-org" name="org" className="field__input" defaultValue={params.get("org") ?? ""}>
+          <select
+            id="roll-org"
+            name="org"
+            className="field__input"
+            defaultValue={params.get("org") ?? ""}
+          >
             <option value="">{t("honours.roll.all")}</option>
             {options.organisations.map((o) => (
               <option key={o.id} value={o.id}>
@@ -123,10 +150,15 @@ export default function HonourRoll() {
             return (
               <li key={h.id} className="card roll-item">
                 <p className="card__eyebrow">
-                  {h.year} · {t(`rules.honour_level.${h.level}`)} · {t(`rules.honour_kind.${h.kind}`)}
+                  {h.year} · {t(`rules.honour_level.${h.level}`)} ·{" "}
+                  {t(`rules.honour_kind.${h.kind}`)}
                 </p>
-                <h2 className="card__title">{href ? <Link to={href}>{h.recipientName}</Link> : h.recipientName}</h2>
-                {h.organisation && h.organisation.name !== h.recipientName ? <p className="muted small">{h.organisation.name}</p> : null}
+                <h2 className="card__title">
+                  {href ? <Link to={href}>{h.recipientName}</Link> : h.recipientName}
+                </h2>
+                {h.organisation && h.organisation.name !== h.recipientName ? (
+                  <p className="muted small">{h.organisation.name}</p>
+                ) : null}
                 {h.citation ? <p className="roll-item__citation">{h.citation}</p> : null}
                 <p className="muted small">
                   {t("honours.roll.conferredBy", { body: h.conferringBody })}
@@ -137,10 +169,21 @@ export default function HonourRoll() {
         </ul>
       )}
       {roll.pageCount > 1 ? (
-        <nav className="pager" aria-label={t("honours.roll.page", { page: roll.page, pages: roll.pageCount })}>
-          {roll.page > 1 ? <Link to={pageHref(roll.page - 1)}>{t("honours.roll.prev")}</Link> : <span />}
+        <nav
+          className="pager"
+          aria-label={t("honours.roll.page", { page: roll.page, pages: roll.pageCount })}
+        >
+          {roll.page > 1 ? (
+            <Link to={pageHref(roll.page - 1)}>{t("honours.roll.prev")}</Link>
+          ) : (
+            <span />
+          )}
           <span>{t("honours.roll.page", { page: roll.page, pages: roll.pageCount })}</span>
-          {roll.page < roll.pageCount ? <Link to={pageHref(roll.page + 1)}>{t("honours.roll.next")}</Link> : <span />}
+          {roll.page < roll.pageCount ? (
+            <Link to={pageHref(roll.page + 1)}>{t("honours.roll.next")}</Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </section>

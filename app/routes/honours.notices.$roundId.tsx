@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/form-fields";
@@ -15,16 +20,20 @@ import { parseForm } from "~/utils/forms";
 import { assertSameOrigin } from "~/utils/same-origin.server";
 import { idParam } from "~/utils/ids";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.name ?? ""} · 公示 · 匠心` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.round.name ?? ""} · 公示 · 匠心` },
+];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
-
 
 /** Public: the shortlist on notice. Objectors are never shown, to anyone but the organiser. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const notice = await getPublicNotice(idParam(params.roundId));
   if (!notice) throw notFound();
   const { round } = notice;
-  const state = round.noticeStartsAt && round.noticeEndsAt ? noticeState(round.noticeStartsAt, round.noticeEndsAt, new Date()) : "ended";
+  const state =
+    round.noticeStartsAt && round.noticeEndsAt
+      ? noticeState(round.noticeStartsAt, round.noticeEndsAt, new Date())
+      : "ended";
   return { ...notice, state: round.status === "public_notice" ? state : "ended" };
 }
 
@@ -36,11 +45,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(await getPublicNotice(roundId))) throw notFound();
   const locale = await getLocale(request);
   const parsed = parseForm(objectionSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, message: null, done: false }, { status: 400 });
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, message: null, done: false }, { status: 400 });
   const outcome = await lodgePublicObjection(roundId, parsed.data);
   if (!outcome.ok) {
     return data(
-      { errors: null, message: outcome.problems.map((p) => translateProblem(locale, p.prefix, p)).join(" "), done: false },
+      {
+        errors: null,
+        message: outcome.problems.map((p) => translateProblem(locale, p.prefix, p)).join(" "),
+        done: false,
+      },
       { status: 400 },
     );
   }
@@ -76,7 +90,9 @@ export default function NoticePage() {
             from: formatDate(locale, round.noticeStartsAt),
             to: formatDate(locale, noticeLastInstant(new Date(round.noticeEndsAt))),
           })}{" "}
-          <span className={`badge badge--${state === "open" ? "public_notice" : "conferred"}`}>{t(`rules.notice_state.${state}`)}</span>
+          <span className={`badge badge--${state === "open" ? "public_notice" : "conferred"}`}>
+            {t(`rules.notice_state.${state}`)}
+          </span>
         </p>
       ) : null}
       <section className="section" aria-labelledby="notice-list">
@@ -107,7 +123,11 @@ export default function NoticePage() {
             <p className="muted">{t("honours.notice.objectIntro")}</p>
             <FormAlert message={actionData?.message} />
             <Form method="post" noValidate onSubmit={onSubmit} className="form-grid">
-              <SelectField label={t("honours.notice.nominee")} error={errorFor("nominationId")} {...form.register("nominationId")}>
+              <SelectField
+                label={t("honours.notice.nominee")}
+                error={errorFor("nominationId")}
+                {...form.register("nominationId")}
+              >
                 <option value="">{t("honours.org.nominee.choose")}</option>
                 {nominees.map((n) => (
                   <option key={n.id} value={n.id}>
@@ -115,8 +135,18 @@ export default function NoticePage() {
                   </option>
                 ))}
               </SelectField>
-              <TextAreaField label={t("honours.notice.text")} rows={4} error={errorFor("text")} {...form.register("text")} />
-              <TextField label={t("honours.notice.contactName")} autoComplete="name" error={errorFor("contactName")} {...form.register("contactName")} />
+              <TextAreaField
+                label={t("honours.notice.text")}
+                rows={4}
+                error={errorFor("text")}
+                {...form.register("text")}
+              />
+              <TextField
+                label={t("honours.notice.contactName")}
+                autoComplete="name"
+                error={errorFor("contactName")}
+                {...form.register("contactName")}
+              />
               <TextField
                 label={t("honours.notice.contactPhone")}
                 type="tel"
@@ -126,7 +156,11 @@ export default function NoticePage() {
                 {...form.register("contactPhone")}
               />
               <div className="form-actions">
-                <button type="submit" className="btn btn--primary" disabled={navigation.state === "submitting"}>
+                <button
+                  type="submit"
+                  className="btn btn--primary"
+                  disabled={navigation.state === "submitting"}
+                >
                   {t("honours.notice.submit")}
                 </button>
               </div>

@@ -8,7 +8,9 @@ import { notFound } from "~/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { idParam } from "~/utils/ids";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? ""} · 荣誉榜 · 匠心` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisation.name ?? ""} · 荣誉榜 · 匠心` },
+];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 /** Public page of a unit or collective that holds honours (its own or its people's). */
@@ -39,7 +41,11 @@ export default function OrganisationHonours() {
           <ul className="plain-list">
             {people.map((p) => (
               <li key={p.id}>
-                {p.workerId ? <Link to={`/honours/workers/${p.workerId}`}>{p.recipientName}</Link> : p.recipientName}{" "}
+                {p.workerId ? (
+                  <Link to={`/honours/workers/${p.workerId}`}>{p.recipientName}</Link>
+                ) : (
+                  p.recipientName
+                )}{" "}
                 <span className="muted small">
                   · {p.year} {t(`rules.honour_level.${p.level}`)}
                   {t(`rules.honour_kind.${p.kind}`)}
@@ -55,7 +61,10 @@ export default function OrganisationHonours() {
           <ul className="plain-list">
             {studios.map((s) => (
               <li key={s.id}>
-                <Link to={`/honours/studios/${s.id}`}>{s.name}</Link> <span className="muted small">· {s.field} · {s.leaderName}</span>
+                <Link to={`/honours/studios/${s.id}`}>{s.name}</Link>{" "}
+                <span className="muted small">
+                  · {s.field} · {s.leaderName}
+                </span>
               </li>
             ))}
           </ul>
@@ -67,7 +76,10 @@ export default function OrganisationHonours() {
           <ul className="plain-list">
             {standings.map((s) => (
               <li key={s.event.id}>
-                <Link to={`/contests/${encodeURIComponent(s.event.contest.code)}`}>{s.event.contest.name}</Link> · {s.event.name}{" "}
+                <Link to={`/contests/${encodeURIComponent(s.event.contest.code)}`}>
+                  {s.event.contest.name}
+                </Link>{" "}
+                · {s.event.name}{" "}
                 <span className="muted small">
                   · {formatMark(s.bestNTotal)} · {t("honours.unit.prizes", { count: s.prizes })}
                 </span>

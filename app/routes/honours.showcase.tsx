@@ -54,10 +54,17 @@ export default function Showcase() {
                     </div>
                     <p className="exhibit__ribbon">
                       {a.year} ·{" "}
-                      {t("honours.levelKind", { level: t(`rules.honour_level.${a.level}`), kind: t(`rules.honour_kind.${a.kind}`) })}
+                      {t("honours.levelKind", {
+                        level: t(`rules.honour_level.${a.level}`),
+                        kind: t(`rules.honour_kind.${a.kind}`),
+                      })}
                     </p>
-                    <h3 className="exhibit__name">{href ? <Link to={href}>{a.recipientName}</Link> : a.recipientName}</h3>
-                    {a.organisation && a.organisation.name !== a.recipientName ? <p className="exhibit__unit">{a.organisation.name}</p> : null}
+                    <h3 className="exhibit__name">
+                      {href ? <Link to={href}>{a.recipientName}</Link> : a.recipientName}
+                    </h3>
+                    {a.organisation && a.organisation.name !== a.recipientName ? (
+                      <p className="exhibit__unit">{a.organisation.name}</p>
+                    ) : null}
                     {a.worker?.trade ? <p className="exhibit__unit">{a.worker.trade}</p> : null}
                     {a.citation ? <p className="exhibit__citation">{a.citation}</p> : null}
                   </li>

@@ -8,7 +8,9 @@ import honoursStyles from "~/styles/honours.css";
 import { formatWan } from "~/utils/honours-format";
 import { idParam } from "~/utils/ids";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} · 匠心` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.name ?? ""} · 匠心` },
+];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 /** Public page of one studio: people, and what it achieved year by year. */
@@ -24,7 +26,8 @@ const KINDS = ["patent", "innovation", "training", "savings"] as const;
 export default function StudioPage() {
   const studio = useLoaderData<typeof loader>();
   const t = useT();
-  const show = (kind: (typeof KINDS)[number], value: number) => (kind === "savings" ? formatWan(value) : String(value));
+  const show = (kind: (typeof KINDS)[number], value: number) =>
+    kind === "savings" ? formatWan(value) : String(value);
   const peak = Math.max(1, ...studio.byYear.map((y) => y.totals.savings));
   const leaderHonoured = (studio.leader?.honours.length ?? 0) > 0;
   return (
@@ -36,11 +39,18 @@ export default function StudioPage() {
       </p>
       <h1 id="studio-title">{studio.name}</h1>
       <p className="lead">
-        {t("honours.studio.host")}：<Link to={`/honours/organisations/${studio.hostOrganisation.id}`}>{studio.hostOrganisation.name}</Link>
+        {t("honours.studio.host")}：
+        <Link to={`/honours/organisations/${studio.hostOrganisation.id}`}>
+          {studio.hostOrganisation.name}
+        </Link>
       </p>
       <p>
         {t("honours.studio.leader")}：
-        {leaderHonoured && studio.leaderWorkerId ? <Link to={`/honours/workers/${studio.leaderWorkerId}`}>{studio.leaderName}</Link> : studio.leaderName}
+        {leaderHonoured && studio.leaderWorkerId ? (
+          <Link to={`/honours/workers/${studio.leaderWorkerId}`}>{studio.leaderName}</Link>
+        ) : (
+          studio.leaderName
+        )}
       </p>
       {studio.description ? <p className="muted">{studio.description}</p> : null}
       <dl className="stat-cards">
@@ -73,7 +83,9 @@ export default function StudioPage() {
                     <td key={k}>
                       {k === "savings" ? (
                         <span className="savings-bar">
-                          <span style={{ width: `${Math.round((y.totals.savings / peak) * 100)}%` }} />
+                          <span
+                            style={{ width: `${Math.round((y.totals.savings / peak) * 100)}%` }}
+                          />
                           {show(k, y.totals[k])}
                         </span>
                       ) : (
@@ -93,7 +105,8 @@ export default function StudioPage() {
               <div>
                 <p className="honour-timeline__title">{a.title}</p>
                 <p className="muted small">
-                  {t(`honours.studio.kind.${a.kind}`)}：{a.kind === "savings" ? formatWan(a.quantity) : a.quantity}
+                  {t(`honours.studio.kind.${a.kind}`)}：
+                  {a.kind === "savings" ? formatWan(a.quantity) : a.quantity}
                 </p>
                 {a.description ? <p>{a.description}</p> : null}
               </div>
@@ -105,7 +118,8 @@ export default function StudioPage() {
         <h2 id="studio-members">{t("honours.studio.members")}</h2>
         <ul className="member-list">
           <li>
-            <strong>{studio.leaderName}</strong> <span className="muted small">{t("honours.studio.leader")}</span>
+            <strong>{studio.leaderName}</strong>{" "}
+            <span className="muted small">{t("honours.studio.leader")}</span>
           </li>
           {studio.members.map((m) => (
             <li key={m.id}>

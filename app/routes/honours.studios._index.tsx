@@ -36,7 +36,8 @@ export default function Studios() {
                 <Link to={`/honours/studios/${s.id}`}>{s.name}</Link>
               </h2>
               <p className="muted small">
-                {s.hostOrganisation.name} · {t("honours.studio.leader")}：{s.leaderName} · {t("honours.studio.memberCount", { count: s._count.members })}
+                {s.hostOrganisation.name} · {t("honours.studio.leader")}：{s.leaderName} ·{" "}
+                {t("honours.studio.memberCount", { count: s._count.members })}
               </p>
               <dl className="studio-figures">
                 <div>

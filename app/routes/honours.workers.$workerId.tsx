@@ -8,7 +8,9 @@ import { notFound } from "~/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { idParam } from "~/utils/ids";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.worker.name ?? ""} · 荣誉榜 · 匠心` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.worker.name ?? ""} · 荣誉榜 · 匠心` },
+];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 /** Public: only people who hold an honour have a page; anyone else is simply not found. */
@@ -34,10 +36,16 @@ export default function WorkerHonours() {
         <div>
           <h1 id="person-title">{worker.name}</h1>
           <p className="lead">
-            <Link to={`/honours/organisations/${worker.organisation.id}`}>{worker.organisation.name}</Link>
+            <Link to={`/honours/organisations/${worker.organisation.id}`}>
+              {worker.organisation.name}
+            </Link>
           </p>
-          {worker.position ? <p className="muted">{t("honours.person.position", { position: worker.position })}</p> : null}
-          {worker.trade ? <p className="muted">{t("honours.person.trade", { trade: worker.trade })}</p> : null}
+          {worker.position ? (
+            <p className="muted">{t("honours.person.position", { position: worker.position })}</p>
+          ) : null}
+          {worker.trade ? (
+            <p className="muted">{t("honours.person.trade", { trade: worker.trade })}</p>
+          ) : null}
         </div>
       </header>
       <section className="section" aria-labelledby="person-honours">
@@ -50,7 +58,10 @@ export default function WorkerHonours() {
           <ul className="plain-list">
             {studios.map((s) => (
               <li key={`${s.id}-${s.role}`}>
-                <Link to={`/honours/studios/${s.id}`}>{s.name}</Link> <span className="muted small">· {s.field} · {s.role}</span>
+                <Link to={`/honours/studios/${s.id}`}>{s.name}</Link>{" "}
+                <span className="muted small">
+                  · {s.field} · {s.role}
+                </span>
               </li>
             ))}
           </ul>
@@ -75,7 +86,9 @@ export default function WorkerHonours() {
                 {results.map((r) => (
                   <tr key={r.registrationId}>
                     <td>
-                      <Link to={`/contests/${encodeURIComponent(r.event.contest.code)}`}>{r.event.contest.name}</Link>
+                      <Link to={`/contests/${encodeURIComponent(r.event.contest.code)}`}>
+                        {r.event.contest.name}
+                      </Link>
                       <div className="muted small">{r.event.name}</div>
                     </td>
                     <td>{r.rank ? t("honours.result.rankValue", { rank: r.rank }) : "—"}</td>

@@ -28,8 +28,12 @@ export default function JudgeHome() {
               <h2 className="card__title">
                 <Link to={`/judge/events/${event.id}`}>{event.name}</Link>
               </h2>
-              {isChief ? <span className="badge badge--approved">{t("dashboard.judge.chief")}</span> : null}
-              <p className="card__foot">{t("event.entries", { count: event._count.registrations })}</p>
+              {isChief ? (
+                <span className="badge badge--approved">{t("dashboard.judge.chief")}</span>
+              ) : null}
+              <p className="card__foot">
+                {t("event.entries", { count: event._count.registrations })}
+              </p>
             </li>
           ))}
         </ul>

@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
@@ -41,17 +46,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { problems?: { code: string; params: Record<string, string | number> }[]; done?: string };
+type ActionResult = {
+  problems?: { code: string; params: Record<string, string | number> }[];
+  done?: string;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, eventId, assignment } = await authorise(request, params.eventId);
   if (!assignment.isChief) throw forbidden();
   const intent = (await request.formData()).get("intent");
   const outcome =
-    intent === "lock" ? await lockEvent(eventId, user.id) : intent === "publish" ? await publishEvent(eventId, user.id) : null;
-  if (!outcome) return data<ActionResult>({ problems: [{ code: "judging.unknown_action", params: {} }] }, { status: 400 });
+    intent === "lock"
+      ? await lockEvent(eventId, user.id)
+      : intent === "publish"
+        ? await publishEvent(eventId, user.id)
+        : null;
+  if (!outcome)
+    return data<ActionResult>(
+      { problems: [{ code: "judging.unknown_action", params: {} }] },
+      { status: 400 },
+    );
   if (!outcome.ok) return data<ActionResult>({ problems: outcome.problems }, { status: 409 });
-  return { done: intent === "lock" ? "judging.chief.locked" : "judging.chief.published" } satisfies ActionResult;
+  return {
+    done: intent === "lock" ? "judging.chief.locked" : "judging.chief.published",
+  } satisfies ActionResult;
 }
 
 export default function JudgeEvent() {
@@ -66,7 +84,11 @@ export default function JudgeEvent() {
       <h1 id="event-title">{event.name}</h1>
       <p>
         <StatusBadge status={event.status} prefix="judging.event_status" />{" "}
-        {event.noticeEndsAt ? <span className="muted small">{t("judging.notice_until", { date: formatDateTime(locale, event.noticeEndsAt) })}</span> : null}
+        {event.noticeEndsAt ? (
+          <span className="muted small">
+            {t("judging.notice_until", { date: formatDateTime(locale, event.noticeEndsAt) })}
+          </span>
+        ) : null}
       </p>
       {submitted ? (
         <div className="alert alert--success" role="status">
@@ -82,9 +104,14 @@ export default function JudgeEvent() {
         <ul className="worklist" aria-label={t("judging.worklist.title")}>
           {worklist.map((w) => (
             <li key={w.registrationId}>
-              <Link to={`entries/${w.registrationId}`} aria-label={`${w.blindCode} ${t(`judging.sheet.state.${w.state}`)}`}>
+              <Link
+                to={`entries/${w.registrationId}`}
+                aria-label={`${w.blindCode} ${t(`judging.sheet.state.${w.state}`)}`}
+              >
                 <span className="blind-code">{w.blindCode}</span>
-                <span className={`badge badge--${w.state === "submitted" ? "submitted" : w.state === "draft" ? "scoring" : "open"}`}>
+                <span
+                  className={`badge badge--${w.state === "submitted" ? "submitted" : w.state === "draft" ? "scoring" : "open"}`}
+                >
                   {t(`judging.sheet.state.${w.state}`)}
                 </span>
               </Link>
@@ -136,7 +163,9 @@ export default function JudgeEvent() {
                     <td>
                       {e.missing.length === 0
                         ? t("judging.chief.all_in")
-                        : e.missing.map((m) => `${t("scoring.judge_n", { n: m.judgeNo })}（${m.name}）`).join("、")}
+                        : e.missing
+                            .map((m) => `${t("scoring.judge_n", { n: m.judgeNo })}（${m.name}）`)
+                            .join("、")}
                     </td>
                     <td>
                       {e.disagreements.length === 0 ? (
@@ -144,17 +173,27 @@ export default function JudgeEvent() {
                       ) : (
                         <ul className="problem-list">
                           {e.disagreements.map((d, i) => (
-                            <li key={i}>{t(`scoring.${d.code}`, d.params as Record<string, string | number>)}</li>
+                            <li key={i}>
+                              {t(`scoring.${d.code}`, d.params as Record<string, string | number>)}
+                            </li>
                           ))}
                         </ul>
                       )}
                     </td>
                     <td>{formatMark(e.total)}</td>
                     <td>
-                      <Link className="btn btn--small btn--ghost" to={`review/${e.registrationId}`} aria-label={`${t("judging.chief.review")} ${e.blindCode}`}>
+                      <Link
+                        className="btn btn--small btn--ghost"
+                        to={`review/${e.registrationId}`}
+                        aria-label={`${t("judging.chief.review")} ${e.blindCode}`}
+                      >
                         {t("judging.chief.review")}
                       </Link>
-                      {e.openAppeals > 0 ? <span className="badge badge--reviewing">{t("judging.appeal.open_badge")}</span> : null}
+                      {e.openAppeals > 0 ? (
+                        <span className="badge badge--reviewing">
+                          {t("judging.appeal.open_badge")}
+                        </span>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
@@ -186,7 +225,8 @@ export default function JudgeEvent() {
                     <Link to={`review/${a.registrationId}`}>
                       <span className="blind-code">{a.registration.blindCode}</span>
                     </Link>{" "}
-                    <StatusBadge status={a.status} prefix="judging.appeal.status" /> <span className="muted small">{a.text}</span>
+                    <StatusBadge status={a.status} prefix="judging.appeal.status" />{" "}
+                    <span className="muted small">{a.text}</span>
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,18 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSubmit,
+} from "@remix-run/react";
 import { useEffect, type FormEvent, type KeyboardEvent } from "react";
 import { FormAlert } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
@@ -34,7 +46,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const sheet = await loadScoreSheet(eventId, registrationId, user.id);
   if (!sheet) throw notFound();
   const criteria = sheet.parts.flatMap((p) => p.criteria);
-  const parsed = parseForm(scoreSheetSchema(criteria, sheet.parts.map((p) => p.id)), await request.formData());
+  const parsed = parseForm(
+    scoreSheetSchema(
+      criteria,
+      sheet.parts.map((p) => p.id),
+    ),
+    await request.formData(),
+  );
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
   const values = parsed.data as Record<string, unknown>;
   const submit = values.intent === "submit";
@@ -43,7 +61,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     registrationId,
     judgeId: user.id,
     versions: Object.fromEntries(sheet.parts.map((p) => [p.id, Number(values[`v${p.id}`])])),
-    marks: Object.fromEntries(criteria.map((c) => [c.id, values[`m${c.id}`] as string | undefined])),
+    marks: Object.fromEntries(
+      criteria.map((c) => [c.id, values[`m${c.id}`] as string | undefined]),
+    ),
     submit,
   });
   if (result.ok) {
@@ -55,7 +75,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.kind === "closed") return data<ActionResult>({ closed: true }, { status: 409 });
   if (result.kind === "invalid") {
     return data<ActionResult>(
-      { errors: Object.fromEntries(Object.entries(result.errors).map(([id, key]) => [`m${id}`, key])) },
+      {
+        errors: Object.fromEntries(
+          Object.entries(result.errors).map(([id, key]) => [`m${id}`, key]),
+        ),
+      },
       { status: 400 },
     );
   }
@@ -73,11 +97,18 @@ export default function ScoreSheetPage() {
   const navigation = useNavigation();
   const t = useT();
   const criteria = sheet.parts.flatMap((p) => p.criteria);
-  const schema = scoreSheetSchema(criteria, sheet.parts.map((p) => p.id));
+  const schema = scoreSheetSchema(
+    criteria,
+    sheet.parts.map((p) => p.id),
+  );
   const defaults: Record<string, string> = {};
-  for (const c of criteria) defaults[`m${c.id}`] = markText(sheet.values[String(c.id)], c.rule === "worldskills");
+  for (const c of criteria)
+    defaults[`m${c.id}`] = markText(sheet.values[String(c.id)], c.rule === "worldskills");
   for (const p of sheet.parts) defaults[`v${p.id}`] = String(p.version);
-  const { form, errorFor } = useZodForm(schema, { defaultValues: defaults as never, serverErrors: actionData?.errors });
+  const { form, errorFor } = useZodForm(schema, {
+    defaultValues: defaults as never,
+    serverErrors: actionData?.errors,
+  });
   const submitForm = useSubmit();
   // Submit through the pressed button so its intent (draft / submit) travels with the marks.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -94,7 +125,9 @@ export default function ScoreSheetPage() {
   // Enter moves to the next mark instead of submitting: fast entry from a keypad.
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== "Enter") return;
-    const inputs = [...(event.currentTarget.form?.querySelectorAll<HTMLInputElement>("input[data-mark]") ?? [])];
+    const inputs = [
+      ...(event.currentTarget.form?.querySelectorAll<HTMLInputElement>("input[data-mark]") ?? []),
+    ];
     const next = inputs[inputs.indexOf(event.currentTarget) + 1];
     if (next) {
       event.preventDefault();
@@ -136,8 +169,12 @@ export default function ScoreSheetPage() {
           <fieldset key={part.id} className="sheet-part" disabled={!sheet.open}>
             <legend className="sheet-part__title">
               <strong>{part.name}</strong>
-              <span className="muted small">{t("judging.sheet.weight", { weight: part.weight })}</span>
-              {part.status === "submitted" ? <span className="badge badge--submitted">{t("judging.sheet.state.submitted")}</span> : null}
+              <span className="muted small">
+                {t("judging.sheet.weight", { weight: part.weight })}
+              </span>
+              {part.status === "submitted" ? (
+                <span className="badge badge--submitted">{t("judging.sheet.state.submitted")}</span>
+              ) : null}
             </legend>
             <input type="hidden" defaultValue={part.version} {...form.register(`v${part.id}`)} />
             <ul className="sheet-criteria">
@@ -156,8 +193,10 @@ export default function ScoreSheetPage() {
                         {c.code} {c.name}
                       </label>
                       <span className="muted small">
-                        {ws ? t("judging.sheet.points_range") : t("judging.sheet.max", { max: formatMark(c.maxMark) })} ·{" "}
-                        {t(`scoring.rule.${c.rule}`)}
+                        {ws
+                          ? t("judging.sheet.points_range")
+                          : t("judging.sheet.max", { max: formatMark(c.maxMark) })}{" "}
+                        · {t(`scoring.rule.${c.rule}`)}
                       </span>
                     </div>
                     <div className={`field${error ? " field--invalid" : ""}`}>
@@ -198,10 +237,22 @@ export default function ScoreSheetPage() {
         ))}
         {sheet.open ? (
           <div className="sheet-actions">
-            <button type="submit" name="intent" value="draft" className="btn btn--ghost" disabled={busy}>
+            <button
+              type="submit"
+              name="intent"
+              value="draft"
+              className="btn btn--ghost"
+              disabled={busy}
+            >
               {t("judging.sheet.save_draft")}
             </button>
-            <button type="submit" name="intent" value="submit" className="btn btn--primary" disabled={busy}>
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="btn btn--primary"
+              disabled={busy}
+            >
               {t("judging.sheet.submit")}
             </button>
             <Link to={`/judge/events/${sheet.event.id}`} className="btn btn--ghost">

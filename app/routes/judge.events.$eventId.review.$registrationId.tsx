@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/form-fields";
@@ -7,7 +12,12 @@ import { StatusBadge } from "~/components/status-badge";
 import { marksOpen } from "~/domain/judging/workflow";
 import { correctionReasonSchema, decisionSchema } from "~/forms/judging";
 import { formatMark, useT } from "~/i18n";
-import { decideAppeal, listAppealsForEntry, parseDecision, startAppealReview } from "~/models/appeals.server";
+import {
+  decideAppeal,
+  listAppealsForEntry,
+  parseDecision,
+  startAppealReview,
+} from "~/models/appeals.server";
 import { correctMarks, loadReviewGrid } from "~/models/marks.server";
 import { notFound } from "~/session.server";
 import stylesHref from "~/styles/judging.css";
@@ -51,24 +61,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const m = /^c(\d+)_(\d+)$/.exec(key);
       if (m && typeof value === "string") cells[`${m[1]}:${m[2]}`] = value;
     }
-    const result = await correctMarks({ eventId, registrationId, chiefId: user.id, cells, reason: parsed.data.reason });
+    const result = await correctMarks({
+      eventId,
+      registrationId,
+      chiefId: user.id,
+      cells,
+      reason: parsed.data.reason,
+    });
     if (result.ok) return { ok: "judging.review.saved" } satisfies ActionResult;
     if (result.kind === "invalid") {
       const errors: FieldErrors = {};
-      for (const [key, code] of Object.entries(result.errors)) errors[`c${key.replace(":", "_")}`] = code;
+      for (const [key, code] of Object.entries(result.errors))
+        errors[`c${key.replace(":", "_")}`] = code;
       return data<ActionResult>({ errors, message: "judging.sheet.fix_errors" }, { status: 400 });
     }
     return data<ActionResult>({ message: `judging.review.${result.kind}` }, { status: 409 });
   }
   if (intent === "review") {
-    const result = await startAppealReview((parseId(formData.get("appealId")) ?? 0), eventId, user.id);
-    return result.ok ? { ok: "judging.appeal.review_started" } : data<ActionResult>({ message: result.problem.code }, { status: 409 });
+    const result = await startAppealReview(
+      parseId(formData.get("appealId")) ?? 0,
+      eventId,
+      user.id,
+    );
+    return result.ok
+      ? { ok: "judging.appeal.review_started" }
+      : data<ActionResult>({ message: result.problem.code }, { status: 409 });
   }
   if (intent === "decide") {
     const parsed = parseForm(decisionSchema, formData);
     if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
     const result = await decideAppeal({ ...parsed.data, eventId, chiefId: user.id });
-    return result.ok ? { ok: "judging.appeal.decided" } : data<ActionResult>({ message: result.problem.code }, { status: 409 });
+    return result.ok
+      ? { ok: "judging.appeal.decided" }
+      : data<ActionResult>({ message: result.problem.code }, { status: 409 });
   }
   return data<ActionResult>({ message: "judging.unknown_action" }, { status: 400 });
 }
@@ -89,7 +114,9 @@ export default function ReviewEntry() {
       <h1 id="review-title">
         {t("judging.review.title")} <span className="blind-code">{grid.blindCode}</span>
       </h1>
-      <p className="muted small">{grid.panel.map((j) => `${t("scoring.judge_n", { n: j.judgeNo })}：${j.name}`).join("　")}</p>
+      <p className="muted small">
+        {grid.panel.map((j) => `${t("scoring.judge_n", { n: j.judgeNo })}：${j.name}`).join("　")}
+      </p>
       {actionData?.ok ? (
         <div className="alert alert--success" role="status">
           {t(actionData.ok)}
@@ -115,7 +142,11 @@ export default function ReviewEntry() {
                   <tr key={c.id}>
                     <th scope="row">
                       {c.code} {c.name}
-                      <div className="muted small">{t("judging.sheet.max", { max: c.rule === "worldskills" ? "3" : formatMark(c.maxMark) })}</div>
+                      <div className="muted small">
+                        {t("judging.sheet.max", {
+                          max: c.rule === "worldskills" ? "3" : formatMark(c.maxMark),
+                        })}
+                      </div>
                     </th>
                     <td>{t(`scoring.rule.${c.rule}`)}</td>
                     <td>
@@ -123,8 +154,14 @@ export default function ReviewEntry() {
                         const name = `c${c.id}_${cell.judgeId}`;
                         const label = `${c.code} ${cell.judgeNo === 0 ? t("judging.measurement") : t("scoring.judge_n", { n: cell.judgeNo })}`;
                         return (
-                          <label key={name} className="small" style={{ marginInlineEnd: ".75rem", display: "inline-block" }}>
-                            {cell.judgeNo === 0 ? t("judging.measurement") : t("scoring.judge_n", { n: cell.judgeNo })}{" "}
+                          <label
+                            key={name}
+                            className="small"
+                            style={{ marginInlineEnd: ".75rem", display: "inline-block" }}
+                          >
+                            {cell.judgeNo === 0
+                              ? t("judging.measurement")
+                              : t("scoring.judge_n", { n: cell.judgeNo })}{" "}
                             <input
                               name={name}
                               aria-label={label}
@@ -133,7 +170,9 @@ export default function ReviewEntry() {
                               disabled={!editable}
                               aria-invalid={errors[name] ? true : undefined}
                             />
-                            {errors[name] ? <span className="field__error"> {t(errors[name])}</span> : null}
+                            {errors[name] ? (
+                              <span className="field__error"> {t(errors[name])}</span>
+                            ) : null}
                           </label>
                         );
                       })}
@@ -146,7 +185,13 @@ export default function ReviewEntry() {
         ))}
         {editable ? (
           <>
-            <TextField name="reason" label={t("judging.review.reason")} error={errors.reason} maxLength={500} required />
+            <TextField
+              name="reason"
+              label={t("judging.review.reason")}
+              error={errors.reason}
+              maxLength={500}
+              required
+            />
             <div className="form-actions">
               <button type="submit" className="btn btn--primary">
                 {t("judging.review.save")}
@@ -177,12 +222,22 @@ export default function ReviewEntry() {
             <Form method="post" className="form-grid">
               <input type="hidden" name="intent" value="decide" />
               <input type="hidden" name="appealId" value={a.id} />
-              <SelectField name="outcome" label={t("judging.appeal.outcome")} error={errors.outcome} defaultValue="">
+              <SelectField
+                name="outcome"
+                label={t("judging.appeal.outcome")}
+                error={errors.outcome}
+                defaultValue=""
+              >
                 <option value="">{t("judging.choose")}</option>
                 <option value="upheld">{t("judging.appeal.status.upheld")}</option>
                 <option value="dismissed">{t("judging.appeal.status.dismissed")}</option>
               </SelectField>
-              <TextAreaField name="note" label={t("judging.appeal.note")} error={errors.note} maxLength={2000} />
+              <TextAreaField
+                name="note"
+                label={t("judging.appeal.note")}
+                error={errors.note}
+                maxLength={2000}
+              />
               <div className="form-actions">
                 <button type="submit" className="btn btn--primary">
                   {t("judging.appeal.decide")}

@@ -7,15 +7,26 @@ import { getUser, notFound } from "~/session.server";
 import labourStyles from "~/styles/labour.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contest.name ?? ""} · 匠心` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.contest.name ?? ""} · 匠心` },
+];
 
 // Results boards are public, like the contest pages: unions publish them on their sites.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const [user, contest] = await Promise.all([getUser(request), getLabourContest(params.code ?? "")]);
+  const [user, contest] = await Promise.all([
+    getUser(request),
+    getLabourContest(params.code ?? ""),
+  ]);
   if (!contest) throw notFound();
   const board = await labourBoard(contest);
   return {
-    contest: { code: contest.code, name: contest.name, description: contest.description, rules: contest.rules, indicators: contest.labourIndicators },
+    contest: {
+      code: contest.code,
+      name: contest.name,
+      description: contest.description,
+      rules: contest.rules,
+      indicators: contest.labourIndicators,
+    },
     board,
     isAdmin: user?.role === "admin",
   };
@@ -34,23 +45,30 @@ export default function LabourBoard() {
       {contest.description ? <p className="muted">{contest.description}</p> : null}
       {isAdmin ? (
         <p>
-          <Link to={`/admin/labour/${encodeURIComponent(contest.code)}`}>{t("labour.board.manage")}</Link>
+          <Link to={`/admin/labour/${encodeURIComponent(contest.code)}`}>
+            {t("labour.board.manage")}
+          </Link>
         </p>
       ) : null}
       {latest?.redFlagName ? (
         <p className="labour-flag">
-          <FlagIcon /> {t("labour.redFlag.current", { period: latest.name, name: latest.redFlagName })}
+          <FlagIcon />{" "}
+          {t("labour.redFlag.current", { period: latest.name, name: latest.redFlagName })}
         </p>
       ) : null}
 
       <section className="section" aria-labelledby="indicators-title">
         <h2 id="indicators-title">{t("labour.indicators.title")}</h2>
         <p>
-          {contest.indicators.map((i) => `${t(`rules.labour_indicator.${i.code}`)} ${i.weight}%`).join(" · ")}
+          {contest.indicators
+            .map((i) => `${t(`rules.labour_indicator.${i.code}`)} ${i.weight}%`)
+            .join(" · ")}
         </p>
         {perHead.length > 0 ? (
           <p className="muted small">
-            {t("labour.board.perHeadNote", { names: perHead.map((i) => t(`rules.labour_indicator.${i.code}`)).join("、") })}
+            {t("labour.board.perHeadNote", {
+              names: perHead.map((i) => t(`rules.labour_indicator.${i.code}`)).join("、"),
+            })}
           </p>
         ) : null}
         {contest.rules ? <p className="muted small">{contest.rules}</p> : null}
@@ -79,12 +97,22 @@ export default function LabourBoard() {
                   <tr key={c.unitId}>
                     <td>{c.rank}</td>
                     <td>
-                      <Link to={`/labour/${encodeURIComponent(contest.code)}/units/${c.unitId}`}>{c.name}</Link>
+                      <Link to={`/labour/${encodeURIComponent(contest.code)}/units/${c.unitId}`}>
+                        {c.name}
+                      </Link>
                     </td>
                     <td>{c.headcount}</td>
                     <td>{formatMark(c.average)}</td>
                     <td>{formatMark(c.total)}</td>
-                    <td>{c.redFlags > 0 ? <><FlagIcon /> {c.redFlags}</> : "—"}</td>
+                    <td>
+                      {c.redFlags > 0 ? (
+                        <>
+                          <FlagIcon /> {c.redFlags}
+                        </>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
                     <td>{c.vetoCount > 0 ? c.vetoCount : "—"}</td>
                   </tr>
                 ))}
@@ -96,7 +124,11 @@ export default function LabourBoard() {
 
       <section className="section" aria-labelledby="trend-title">
         <h2 id="trend-title">{t("labour.board.trend")}</h2>
-        <LabourTrendChart series={board.series} periodNames={board.periods.map((p) => p.name)} unitNames={unitNames} />
+        <LabourTrendChart
+          series={board.series}
+          periodNames={board.periods.map((p) => p.name)}
+          unitNames={unitNames}
+        />
       </section>
 
       <section className="section" aria-labelledby="periods-title">
@@ -105,7 +137,13 @@ export default function LabourBoard() {
           <details key={p.id} className="card" open={p.id === latest?.id}>
             <summary>
               <strong>{p.name}</strong>{" "}
-              {p.redFlagName ? <span className="muted small"><FlagIcon /> {p.redFlagName}</span> : <span className="muted small">{t("labour.redFlag.none")}</span>}
+              {p.redFlagName ? (
+                <span className="muted small">
+                  <FlagIcon /> {p.redFlagName}
+                </span>
+              ) : (
+                <span className="muted small">{t("labour.redFlag.none")}</span>
+              )}
             </summary>
             <div className="table-wrap">
               <table className="table">
@@ -123,8 +161,12 @@ export default function LabourBoard() {
                       <td>{r.rank}</td>
                       <td>
                         {r.name}
-                        {r.vetoed ? <span className="badge badge--rejected">{t("labour.veto.badge")}</span> : null}
-                        {r.vetoReason ? <div className="muted small">{t(`labour.veto.${r.vetoReason}`)}</div> : null}
+                        {r.vetoed ? (
+                          <span className="badge badge--rejected">{t("labour.veto.badge")}</span>
+                        ) : null}
+                        {r.vetoReason ? (
+                          <div className="muted small">{t(`labour.veto.${r.vetoReason}`)}</div>
+                        ) : null}
                       </td>
                       <td>{formatMark(r.score)}</td>
                     </tr>

@@ -8,7 +8,9 @@ import labourStyles from "~/styles/labour.css";
 import { idParam } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? ""} · 匠心` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.unit.name ?? ""} · 匠心` },
+];
 
 // Public like the board it belongs to.
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -61,7 +63,11 @@ export default function LabourUnitPage() {
       </dl>
       <section className="section" aria-labelledby="trend-title">
         <h2 id="trend-title">{t("labour.board.trend")}</h2>
-        <LabourTrendChart series={unit.series} periodNames={unit.periods.map((p) => p.name)} unitNames={{ [String(orgId)]: unit.name }} />
+        <LabourTrendChart
+          series={unit.series}
+          periodNames={unit.periods.map((p) => p.name)}
+          unitNames={{ [String(orgId)]: unit.name }}
+        />
       </section>
       <section className="section" aria-labelledby="record-title">
         <h2 id="record-title">{t("labour.unit.record")}</h2>
@@ -78,12 +84,19 @@ export default function LabourUnitPage() {
               {unit.periods.map((p) => (
                 <tr key={p.id}>
                   <td>
-                    {p.name} {p.redFlag ? <span title={t("labour.redFlag.title")}><FlagIcon /></span> : null}
+                    {p.name}{" "}
+                    {p.redFlag ? (
+                      <span title={t("labour.redFlag.title")}>
+                        <FlagIcon />
+                      </span>
+                    ) : null}
                   </td>
                   <td>{p.entry?.rank ?? "—"}</td>
                   <td>
                     {formatMark(p.entry?.score ?? null)}
-                    {p.entry?.vetoed ? <span className="badge badge--rejected">{t("labour.veto.badge")}</span> : null}
+                    {p.entry?.vetoed ? (
+                      <span className="badge badge--rejected">{t("labour.veto.badge")}</span>
+                    ) : null}
                   </td>
                 </tr>
               ))}

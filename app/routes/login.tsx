@@ -42,7 +42,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors: null, message }, { status: outcome.reason === "locked" ? 429 : 401 });
   }
   const fallback = ROLE_HOME[outcome.user.role];
-  return createUserSession(request, outcome.user.id, safeRedirect(parsed.data.redirectTo, fallback));
+  return createUserSession(
+    request,
+    outcome.user.id,
+    safeRedirect(parsed.data.redirectTo, fallback),
+  );
 }
 
 export default function LoginPage() {
@@ -74,7 +78,11 @@ export default function LoginPage() {
           error={errorFor("password")}
           {...form.register("password")}
         />
-        <button type="submit" className="btn btn--primary btn--block" disabled={navigation.state === "submitting"}>
+        <button
+          type="submit"
+          className="btn btn--primary btn--block"
+          disabled={navigation.state === "submitting"}
+        >
           {t("login.submit")}
         </button>
       </Form>

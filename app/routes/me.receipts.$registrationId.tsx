@@ -34,7 +34,12 @@ export default function MyReceipt() {
       <p className="muted">
         {data.entry.name} · {t("scoring.receipt.entry")} {data.entry.entryNumber}
       </p>
-      <ScoreReceipt receipt={data.receipt} criterionNames={data.criterionNames} partNames={data.partNames} standardisation={data.standardisation} />
+      <ScoreReceipt
+        receipt={data.receipt}
+        criterionNames={data.criterionNames}
+        partNames={data.partNames}
+        standardisation={data.standardisation}
+      />
     </section>
   );
 }

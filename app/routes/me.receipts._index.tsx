@@ -25,7 +25,8 @@ export default function MyResults() {
             <h2 className="card__title">{r.event.name}</h2>
             <p>
               {t("judging.total")} {formatMark(r.result?.total)} ·{" "}
-              {r.result?.rank ? t("judging.rank_n", { rank: r.result.rank }) : "—"} · {t(`scoring.prize.${r.result?.prize ?? "none"}`)}
+              {r.result?.rank ? t("judging.rank_n", { rank: r.result.rank }) : "—"} ·{" "}
+              {t(`scoring.prize.${r.result?.prize ?? "none"}`)}
             </p>
             <Link className="btn btn--small btn--primary" to={`/me/receipts/${r.id}`}>
               {t("judging.receipt.open")}

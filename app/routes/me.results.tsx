@@ -32,12 +32,13 @@ export default function MyResults() {
                 <p className="eyebrow">{e.event.contest.name}</p>
                 <h2>{e.event.name}</h2>
                 <p>
-                  {t("leaderboard.entryNumber")}: <span className="lb-mono">{e.entryNumber ?? "—"}</span>
+                  {t("leaderboard.entryNumber")}:{" "}
+                  <span className="lb-mono">{e.entryNumber ?? "—"}</span>
                 </p>
                 {e.rank ? (
                   <p className="lb-mine">
-                    {t("leaderboard.me.rank", { rank: e.rank.rank, count: e.ranked })} · {t("leaderboard.total")}{" "}
-                    {formatMark(e.rank.total)}
+                    {t("leaderboard.me.rank", { rank: e.rank.rank, count: e.ranked })} ·{" "}
+                    {t("leaderboard.total")} {formatMark(e.rank.total)}
                     {e.rank.prize ? ` · ${t(`leaderboard.prize.${e.rank.prize}`)}` : ""}
                   </p>
                 ) : (

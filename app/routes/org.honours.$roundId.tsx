@@ -1,11 +1,22 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import {
   MaxPartSizeExceededError,
   data,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+} from "@remix-run/react";
 import { useEffect } from "react";
 import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/form-fields";
 import { RuleEvaluationList } from "~/components/honour-rules";
@@ -15,15 +26,20 @@ import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT } from "~
 import { nominationSchema } from "~/forms/honours-nomination";
 import { formatDate, translate, translateProblem, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { createNomination, getRoundForManager, type AttachmentUpload } from "~/models/honour-round.server";
+import {
+  createNomination,
+  getRoundForManager,
+  type AttachmentUpload,
+} from "~/models/honour-round.server";
 import { notFound, requireOrgManager } from "~/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.name ?? ""} · 荣誉推荐 · 匠心` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.round.name ?? ""} · 荣誉推荐 · 匠心` },
+];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
-
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireOrgManager(request);
@@ -41,14 +57,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await getLocale(request);
   const uploadError = () =>
     data(
-      { errors: null, message: translate(locale, "honours.form.upload", { mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }), done: false },
+      {
+        errors: null,
+        message: translate(locale, "honours.form.upload", {
+          mb: ATTACHMENT_MAX_BYTES / 1024 / 1024,
+        }),
+        done: false,
+      },
       { status: 413 },
     );
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) return uploadError();
   let formData: FormData;
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     try {
-      formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: ATTACHMENT_MAX_BYTES }));
+      formData = await unstable_parseMultipartFormData(
+        request,
+        unstable_createMemoryUploadHandler({ maxPartSize: ATTACHMENT_MAX_BYTES }),
+      );
     } catch (error) {
       if (error instanceof MaxPartSizeExceededError) return uploadError();
       throw error;
@@ -57,12 +82,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     formData = await request.formData();
   }
   const parsed = parseForm(nominationSchema, formData);
-  if (!parsed.ok) return data({ errors: parsed.errors, message: null, done: false }, { status: 400 });
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, message: null, done: false }, { status: 400 });
   const attachments: AttachmentUpload[] = [];
   for (const entry of formData.getAll("attachments")) {
     if (typeof entry === "string" || entry.size === 0 || !entry.name) continue;
     const bytes = new Uint8Array(await entry.arrayBuffer());
-    attachments.push({ filename: entry.name, mimeType: entry.type, size: bytes.byteLength, head: bytes.subarray(0, 8), data: bytes });
+    attachments.push({
+      filename: entry.name,
+      mimeType: entry.type,
+      size: bytes.byteLength,
+      head: bytes.subarray(0, 8),
+      data: bytes,
+    });
   }
   const outcome = await createNomination(user, roundId, { ...parsed.data, attachments });
   if (!outcome.ok) {
@@ -75,7 +107,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const REFRESH_MS = 20_000;
 
 export default function OrgRound() {
-  const { round, nominations, evaluations, tally, recipientKind, workers, studios, organisationName } = useLoaderData<typeof loader>();
+  const {
+    round,
+    nominations,
+    evaluations,
+    tally,
+    recipientKind,
+    workers,
+    studios,
+    organisationName,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -89,7 +130,8 @@ export default function OrgRound() {
   // Other units nominate at the same time: refresh the figures while the page is open.
   useEffect(() => {
     const timer = window.setInterval(() => {
-      if (document.visibilityState === "visible" && revalidator.state === "idle") revalidator.revalidate();
+      if (document.visibilityState === "visible" && revalidator.state === "idle")
+        revalidator.revalidate();
     }, REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [revalidator]);
@@ -100,7 +142,8 @@ export default function OrgRound() {
 
   const selectedId = Number(form.watch("workerId") || 0);
   const candidate = workers.find((w) => w.id === selectedId);
-  const share = (n: number, total: number) => (total === 0 ? "0.0" : ((n * 100) / total).toFixed(1));
+  const share = (n: number, total: number) =>
+    total === 0 ? "0.0" : ((n * 100) / total).toFixed(1);
   const open = round.status === "open";
 
   return (
@@ -118,9 +161,14 @@ export default function OrgRound() {
           })}
         </span>
       </p>
-      <p className="muted small">{t("honours.round.deadline", { date: formatDate(locale, round.deadline) })}</p>
+      <p className="muted small">
+        {t("honours.round.deadline", { date: formatDate(locale, round.deadline) })}
+      </p>
 
-      <RuleEvaluationList evaluations={evaluations} title={`${t("honours.round.rules")}（${t("honours.round.rules.live")}）`} />
+      <RuleEvaluationList
+        evaluations={evaluations}
+        title={`${t("honours.round.rules")}（${t("honours.round.rules.live")}）`}
+      />
 
       <section className="section card" aria-labelledby="nominate-title">
         <h2 id="nominate-title">{t("honours.org.nominate")}</h2>
@@ -131,9 +179,19 @@ export default function OrgRound() {
         ) : null}
         <FormAlert message={actionData?.message} />
         {open ? (
-          <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} className="form-grid">
+          <Form
+            method="post"
+            encType="multipart/form-data"
+            noValidate
+            onSubmit={onSubmit}
+            className="form-grid"
+          >
             {recipientKind === "worker" ? (
-              <SelectField label={t("honours.org.nominee.worker")} error={errorFor("workerId")} {...form.register("workerId")}>
+              <SelectField
+                label={t("honours.org.nominee.worker")}
+                error={errorFor("workerId")}
+                {...form.register("workerId")}
+              >
                 <option value="">{t("honours.org.nominee.choose")}</option>
                 {workers.map((w) => (
                   <option key={w.id} value={w.id}>
@@ -142,7 +200,11 @@ export default function OrgRound() {
                 ))}
               </SelectField>
             ) : recipientKind === "studio" ? (
-              <SelectField label={t("honours.org.nominee.studio")} error={errorFor("studioId")} {...form.register("studioId")}>
+              <SelectField
+                label={t("honours.org.nominee.studio")}
+                error={errorFor("studioId")}
+                {...form.register("studioId")}
+              >
                 <option value="">{t("honours.org.nominee.choose")}</option>
                 {studios.map((s) => (
                   <option key={s.id} value={s.id}>
@@ -161,7 +223,10 @@ export default function OrgRound() {
             {candidate ? (
               <p className="alert alert--info" aria-live="polite">
                 {t("honours.org.preview", {
-                  frontLine: share(tally.frontLine + (candidate.frontLine ? 1 : 0), tally.total + 1),
+                  frontLine: share(
+                    tally.frontLine + (candidate.frontLine ? 1 : 0),
+                    tally.total + 1,
+                  ),
                   manager: share(tally.manager + (candidate.manager ? 1 : 0), tally.total + 1),
                   total: tally.total + 1,
                 })}
@@ -176,12 +241,26 @@ export default function OrgRound() {
             />
             <div className="field">
               <label className="field__label" htmlFor="f-attachments">
-                {t("honours.org.attachments", { mb: ATTACHMENT_MAX_BYTES / 1024 / 1024, count: ATTACHMENT_MAX_COUNT })}
+                {t("honours.org.attachments", {
+                  mb: ATTACHMENT_MAX_BYTES / 1024 / 1024,
+                  count: ATTACHMENT_MAX_COUNT,
+                })}
               </label>
-              <input id="f-attachments" name="attachments" type="file" multiple accept={ATTACHMENT_ACCEPT} className="field__input" />
+              <input
+                id="f-attachments"
+                name="attachments"
+                type="file"
+                multiple
+                accept={ATTACHMENT_ACCEPT}
+                className="field__input"
+              />
             </div>
             <div className="form-actions">
-              <button type="submit" className="btn btn--primary" disabled={navigation.state === "submitting"}>
+              <button
+                type="submit"
+                className="btn btn--primary"
+                disabled={navigation.state === "submitting"}
+              >
                 {t("honours.org.submit")}
               </button>
             </div>
@@ -209,11 +288,17 @@ export default function OrgRound() {
                 </p>
                 <p className="nomination__text">{n.supportingText}</p>
                 {n.attachments.map((a) => (
-                  <a key={a.id} href={`/honours/attachments/${a.id}`} className="attachment-link small">
+                  <a
+                    key={a.id}
+                    href={`/honours/attachments/${a.id}`}
+                    className="attachment-link small"
+                  >
                     {a.filename}
                   </a>
                 ))}
-                {n.reason ? <p className="small">{t("honours.review.reasonShown", { reason: n.reason })}</p> : null}
+                {n.reason ? (
+                  <p className="small">{t("honours.review.reasonShown", { reason: n.reason })}</p>
+                ) : null}
               </li>
             ))}
           </ul>

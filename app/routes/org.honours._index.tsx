@@ -37,7 +37,9 @@ export default function OrgHonours() {
               <p className="muted small">
                 {r.year} · {t(`rules.honour_level.${r.level}`)} · {t(`rules.honour_kind.${r.kind}`)}
               </p>
-              <p className="muted small">{t("honours.round.deadline", { date: formatDate(locale, r.deadline) })}</p>
+              <p className="muted small">
+                {t("honours.round.deadline", { date: formatDate(locale, r.deadline) })}
+              </p>
               <p className="small">{t("honours.org.own", { count: r.ownNominations })}</p>
             </li>
           ))}

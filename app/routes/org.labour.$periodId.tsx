@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, TextAreaField, TextField } from "~/components/form-fields";
@@ -12,7 +17,9 @@ import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.period.name ?? ""} · 匠心` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.period.name ?? ""} · 匠心` },
+];
 
 async function load(request: Request, periodIdParam: string | undefined) {
   const user = await requireOrgManager(request);
@@ -32,11 +39,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, period } = await load(request, params.periodId);
   const locale = await getLocale(request);
-  const parsed = parseForm(labourSubmissionSchema(period.contest.labourIndicators), await request.formData());
+  const parsed = parseForm(
+    labourSubmissionSchema(period.contest.labourIndicators),
+    await request.formData(),
+  );
   if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
-  const values = period.contest.labourIndicators.map((i) => ({ indicatorId: i.id, value: Number(parsed.data[`ind_${i.id}`]) }));
-  const saved = await submitUnitFigures(period, user.organisationId, { values, evidence: String(parsed.data.evidence) }, user.id);
-  if (!saved) return data({ errors: null, message: translate(locale, "labour.submission.locked") }, { status: 409 });
+  const values = period.contest.labourIndicators.map((i) => ({
+    indicatorId: i.id,
+    value: Number(parsed.data[`ind_${i.id}`]),
+  }));
+  const saved = await submitUnitFigures(
+    period,
+    user.organisationId,
+    { values, evidence: String(parsed.data.evidence) },
+    user.id,
+  );
+  if (!saved)
+    return data(
+      { errors: null, message: translate(locale, "labour.submission.locked") },
+      { status: 409 },
+    );
   throw redirect(`/org/labour/${period.id}?submitted=1`);
 }
 
@@ -52,7 +74,10 @@ export default function SubmitFigures() {
     const v = mine?.figures.find((f) => f.indicatorId === i.id)?.value;
     defaults[`ind_${i.id}`] = v === null || v === undefined ? "" : String(v / 100);
   }
-  const { form, onSubmit, errorFor } = useZodForm(schema, { defaultValues: defaults, serverErrors: actionData?.errors ?? null });
+  const { form, onSubmit, errorFor } = useZodForm(schema, {
+    defaultValues: defaults,
+    serverErrors: actionData?.errors ?? null,
+  });
   const locked = period.status !== "open" || mine?.status === "scored";
   return (
     <article aria-labelledby="submit-title" className="labour">
@@ -77,12 +102,20 @@ export default function SubmitFigures() {
               key={i.id}
               label={t(`labour.submission.valueOf.${i.code}`)}
               inputMode="decimal"
-              hint={t(i.perHead ? "labour.submission.perHeadHint" : "labour.submission.higherBetter")}
+              hint={t(
+                i.perHead ? "labour.submission.perHeadHint" : "labour.submission.higherBetter",
+              )}
               error={errorFor(`ind_${i.id}`)}
               {...form.register(`ind_${i.id}`)}
             />
           ))}
-          <TextAreaField label={t("labour.submission.evidence")} hint={t("labour.submission.evidenceHint")} rows={4} error={errorFor("evidence")} {...form.register("evidence")} />
+          <TextAreaField
+            label={t("labour.submission.evidence")}
+            hint={t("labour.submission.evidenceHint")}
+            rows={4}
+            error={errorFor("evidence")}
+            {...form.register("evidence")}
+          />
           <div className="form-actions">
             <button type="submit" className="btn btn--primary">
               {t("labour.submission.submit")}

@@ -11,7 +11,10 @@ export const meta: MetaFunction = () => [{ title: "劳动竞赛 · 匠心" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrgManager(request);
-  const [competitions, redFlags] = await Promise.all([listUnitCompetitions(user.organisationId), redFlagsOf(user.organisationId)]);
+  const [competitions, redFlags] = await Promise.all([
+    listUnitCompetitions(user.organisationId),
+    redFlagsOf(user.organisationId),
+  ]);
   return { competitions, redFlags, organisationId: user.organisationId };
 }
 
@@ -27,7 +30,8 @@ export default function OrgLabour() {
         <ul className="labour-flags" aria-label={t("labour.redFlag.title")}>
           {redFlags.map((f) => (
             <li key={f.id} className="labour-flag">
-              <FlagIcon /> {t("labour.redFlag.holderIn", { contest: f.contest.name, period: f.name })}
+              <FlagIcon />{" "}
+              {t("labour.redFlag.holderIn", { contest: f.contest.name, period: f.name })}
             </li>
           ))}
         </ul>
@@ -37,8 +41,10 @@ export default function OrgLabour() {
         <section key={c.id} className="section" aria-labelledby={`c-${c.id}`}>
           <h2 id={`c-${c.id}`}>{c.name}</h2>
           <p>
-            <Link to={`/labour/${encodeURIComponent(c.code)}/units/${organisationId}`}>{t("labour.org.unitPage")}</Link> ·{" "}
-            <Link to={`/labour/${encodeURIComponent(c.code)}`}>{t("labour.board.link")}</Link>
+            <Link to={`/labour/${encodeURIComponent(c.code)}/units/${organisationId}`}>
+              {t("labour.org.unitPage")}
+            </Link>{" "}
+            · <Link to={`/labour/${encodeURIComponent(c.code)}`}>{t("labour.board.link")}</Link>
           </p>
           <div className="table-wrap">
             <table className="table">
@@ -56,16 +62,33 @@ export default function OrgLabour() {
                   return (
                     <tr key={p.id}>
                       <td>
-                        {p.status === "open" ? <Link to={`/org/labour/${p.id}`}>{p.name}</Link> : p.name}
-                        {p.redFlagOrgId === organisationId ? <> <FlagIcon /></> : null}
+                        {p.status === "open" ? (
+                          <Link to={`/org/labour/${p.id}`}>{p.name}</Link>
+                        ) : (
+                          p.name
+                        )}
+                        {p.redFlagOrgId === organisationId ? (
+                          <>
+                            {" "}
+                            <FlagIcon />
+                          </>
+                        ) : null}
                       </td>
                       <td>
                         {formatDate(locale, p.startsOn)} — {formatDate(locale, p.endsOn)}
                       </td>
-                      <td>{p.status === "open" ? t(`labour.submission.status.${mine?.status ?? "none"}`) : t("labour.period.status.closed")}</td>
                       <td>
-                        {mine?.score !== null && mine?.score !== undefined ? `${formatMark(mine.score)}（${t("labour.org.rankN", { rank: mine.rank ?? "—" })}）` : "—"}
-                        {mine?.vetoed ? <span className="badge badge--rejected">{t("labour.veto.badge")}</span> : null}
+                        {p.status === "open"
+                          ? t(`labour.submission.status.${mine?.status ?? "none"}`)
+                          : t("labour.period.status.closed")}
+                      </td>
+                      <td>
+                        {mine?.score !== null && mine?.score !== undefined
+                          ? `${formatMark(mine.score)}（${t("labour.org.rankN", { rank: mine.rank ?? "—" })}）`
+                          : "—"}
+                        {mine?.vetoed ? (
+                          <span className="badge badge--rejected">{t("labour.veto.badge")}</span>
+                        ) : null}
                       </td>
                     </tr>
                   );

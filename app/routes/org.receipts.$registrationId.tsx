@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, TextAreaField } from "~/components/form-fields";
@@ -37,7 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     createdAt: a.createdAt,
     decision: parseDecision(a.decision),
   }));
-  const windowOpen = receipt.event.noticeEndsAt !== null && new Date(receipt.event.noticeEndsAt).getTime() >= Date.now();
+  const windowOpen =
+    receipt.event.noticeEndsAt !== null &&
+    new Date(receipt.event.noticeEndsAt).getTime() >= Date.now();
   return { ...receipt, appeals, windowOpen };
 }
 
@@ -47,12 +54,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, registrationId } = await authorise(request, params.registrationId);
   const parsed = parseForm(appealSchema, await request.formData());
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
-  const result = await lodgeAppeal({ registrationId, organisationId: user.organisationId, userId: user.id, text: parsed.data.text });
+  const result = await lodgeAppeal({
+    registrationId,
+    organisationId: user.organisationId,
+    userId: user.id,
+    text: parsed.data.text,
+  });
   if (result.ok) return { ok: true } satisfies ActionResult;
   const locale = await getLocale(request);
   const params2 = { ...result.problem.params };
   if (typeof params2.end === "string") params2.end = formatDateTime(locale, params2.end);
-  return data<ActionResult>({ refused: translate(locale, result.problem.code, params2) }, { status: 409 });
+  return data<ActionResult>(
+    { refused: translate(locale, result.problem.code, params2) },
+    { status: 409 },
+  );
 }
 
 export default function OrgReceipt() {
@@ -60,7 +75,9 @@ export default function OrgReceipt() {
   const actionData = useActionData<ActionResult>();
   const t = useT();
   const locale = useLocale();
-  const { form, onSubmit, errorFor } = useZodForm(appealSchema, { serverErrors: actionData?.errors });
+  const { form, onSubmit, errorFor } = useZodForm(appealSchema, {
+    serverErrors: actionData?.errors,
+  });
   const open = d.appeals.some((a) => a.status === "submitted" || a.status === "reviewing");
   return (
     <section aria-labelledby="receipt-title">
@@ -71,10 +88,17 @@ export default function OrgReceipt() {
       <p className="muted">
         {d.entry.name} · {t("scoring.receipt.entry")} {d.entry.entryNumber}
       </p>
-      <ScoreReceipt receipt={d.receipt} criterionNames={d.criterionNames} partNames={d.partNames} standardisation={d.standardisation} />
+      <ScoreReceipt
+        receipt={d.receipt}
+        criterionNames={d.criterionNames}
+        partNames={d.partNames}
+        standardisation={d.standardisation}
+      />
 
       <h2>{t("judging.appeal.title")}</h2>
-      <p className="muted">{t("judging.notice_until", { date: formatDateTime(locale, d.event.noticeEndsAt) })}</p>
+      <p className="muted">
+        {t("judging.notice_until", { date: formatDateTime(locale, d.event.noticeEndsAt) })}
+      </p>
       {actionData?.ok ? (
         <div className="alert alert--success" role="status">
           {t("judging.appeal.lodged")}
@@ -84,7 +108,8 @@ export default function OrgReceipt() {
       {d.appeals.map((a) => (
         <article key={a.id} className="card section">
           <p>
-            <StatusBadge status={a.status} prefix="judging.appeal.status" /> <span className="muted small">{formatDateTime(locale, a.createdAt)}</span>
+            <StatusBadge status={a.status} prefix="judging.appeal.status" />{" "}
+            <span className="muted small">{formatDateTime(locale, a.createdAt)}</span>
           </p>
           <p>{a.text}</p>
           {a.decision ? <AppealDecision decision={a.decision} /> : null}
@@ -92,7 +117,12 @@ export default function OrgReceipt() {
       ))}
       {!open ? (
         <Form method="post" onSubmit={onSubmit} noValidate>
-          <TextAreaField label={t("judging.appeal.text")} error={errorFor("text")} hint={d.windowOpen ? undefined : t("judging.appeal.window_passed_hint")} {...form.register("text")} />
+          <TextAreaField
+            label={t("judging.appeal.text")}
+            error={errorFor("text")}
+            hint={d.windowOpen ? undefined : t("judging.appeal.window_passed_hint")}
+            {...form.register("text")}
+          />
           <div className="form-actions">
             <button type="submit" className="btn btn--primary">
               {t("judging.appeal.submit")}

@@ -1,10 +1,20 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProblemList } from "~/components/import-report";
 import { IndividualEntryForm, TeamEntryForm } from "~/components/entry-forms";
 import { StatusBadge } from "~/components/status-badge";
-import { entryActionSchema, individualEntrySchema, replaceSchema, teamEntrySchema } from "~/forms/registration";
+import {
+  entryActionSchema,
+  individualEntrySchema,
+  replaceSchema,
+  teamEntrySchema,
+} from "~/forms/registration";
 import { formatDateTime, translate, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import {
@@ -40,7 +50,9 @@ type ActionResult = {
   intent: string;
   eventId: number | null;
   errors: Record<string, string> | null;
-  problems: EntryOutcome extends infer O ? (O extends { ok: false; problems: infer P } ? P : never) | null : never;
+  problems: EntryOutcome extends infer O
+    ? (O extends { ok: false; problems: infer P } ? P : never) | null
+    : never;
   message: string | null;
   at: number | null;
 };
@@ -51,30 +63,67 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const eventId = parseId(formData.get("eventId"));
-  const fail = (result: Partial<ActionResult>, status = 400) => data({ intent, eventId, errors: null, problems: null, message: null, at: null, ...result } as ActionResult, { status });
-  const done = (key: string): ActionResult => ({ intent, eventId, errors: null, problems: null, message: translate(locale, key), at: Date.now() });
+  const fail = (result: Partial<ActionResult>, status = 400) =>
+    data(
+      {
+        intent,
+        eventId,
+        errors: null,
+        problems: null,
+        message: null,
+        at: null,
+        ...result,
+      } as ActionResult,
+      { status },
+    );
+  const done = (key: string): ActionResult => ({
+    intent,
+    eventId,
+    errors: null,
+    problems: null,
+    message: translate(locale, key),
+    at: Date.now(),
+  });
 
   let outcome: EntryOutcome;
   let success: string;
   if (intent === "individual") {
     const parsed = parseForm(individualEntrySchema, formData);
     if (!parsed.ok) return fail({ errors: parsed.errors });
-    outcome = await registerIndividual(user.id, user.organisationId, parsed.data.eventId, parsed.data.workerId);
+    outcome = await registerIndividual(
+      user.id,
+      user.organisationId,
+      parsed.data.eventId,
+      parsed.data.workerId,
+    );
     success = "reg.entry.submitted";
   } else if (intent === "team") {
     const parsed = parseForm(teamEntrySchema, formData);
     if (!parsed.ok) return fail({ errors: parsed.errors });
     const subs = new Set(parsed.data.substitutes);
     const members = [
-      ...parsed.data.members.filter((id) => !subs.has(id)).map((workerId) => ({ workerId, substitute: false })),
+      ...parsed.data.members
+        .filter((id) => !subs.has(id))
+        .map((workerId) => ({ workerId, substitute: false })),
       ...parsed.data.substitutes.map((workerId) => ({ workerId, substitute: true })),
     ];
-    outcome = await registerTeam(user.id, user.organisationId, parsed.data.eventId, parsed.data.teamName, members);
+    outcome = await registerTeam(
+      user.id,
+      user.organisationId,
+      parsed.data.eventId,
+      parsed.data.teamName,
+      members,
+    );
     success = "reg.entry.submitted";
   } else if (intent === "replace") {
     const parsed = parseForm(replaceSchema, formData);
     if (!parsed.ok) return fail({ errors: parsed.errors });
-    outcome = await replaceRegistration(user.id, user.organisationId, parsed.data.registrationId, parsed.data.workerId);
+    outcome = await replaceRegistration(
+      user.id,
+      user.organisationId,
+      parsed.data.registrationId,
+      parsed.data.workerId,
+    );
     success = "reg.entry.replaced";
   } else {
     const parsed = parseForm(entryActionSchema, formData);
@@ -96,8 +145,12 @@ export default function OrgRegistrations() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
-  const forEvent = (eventId: number, intent: string) => (actionData && actionData.eventId === eventId && actionData.intent === intent ? actionData : null);
-  const generalProblems = actionData && !["individual", "team"].includes(actionData.intent) ? actionData.problems : null;
+  const forEvent = (eventId: number, intent: string) =>
+    actionData && actionData.eventId === eventId && actionData.intent === intent
+      ? actionData
+      : null;
+  const generalProblems =
+    actionData && !["individual", "team"].includes(actionData.intent) ? actionData.problems : null;
   return (
     <section aria-labelledby="entries-title">
       <h1 id="entries-title">{t("reg.entry.title")}</h1>
@@ -122,7 +175,9 @@ export default function OrgRegistrations() {
       {contests.map((c) => (
         <div key={c.id} className="section">
           <h3>{c.name}</h3>
-          <p className="muted small">{t("reg.entry.deadline", { date: formatDateTime(locale, c.registrationClosesAt) })}</p>
+          <p className="muted small">
+            {t("reg.entry.deadline", { date: formatDateTime(locale, c.registrationClosesAt) })}
+          </p>
           {c.events.map((e) => {
             const full = e.left !== null && e.left <= 0;
             const individual = forEvent(e.id, "individual");
@@ -130,23 +185,55 @@ export default function OrgRegistrations() {
             return (
               <article key={e.id} className="reg-event" aria-labelledby={`event-${e.id}`}>
                 <h4 id={`event-${e.id}`}>
-                  {e.name} <span className="muted small">{e.code} · {t(`rules.event_mode.${e.mode}`)}</span>
+                  {e.name}{" "}
+                  <span className="muted small">
+                    {e.code} · {t(`rules.event_mode.${e.mode}`)}
+                  </span>
                 </h4>
                 <p className={`reg-quota${full ? " reg-quota--full" : ""}`}>
                   {e.quotaPerOrg === null
                     ? t("reg.entry.quotaUnlimited", { used: e.used })
-                    : t("reg.entry.quotaLine", { used: e.used, quota: e.quotaPerOrg, left: e.left ?? 0 })}
+                    : t("reg.entry.quotaLine", {
+                        used: e.used,
+                        quota: e.quotaPerOrg,
+                        left: e.left ?? 0,
+                      })}
                 </p>
                 <p className="muted small">
-                  {e.eligibility.minAge != null || e.eligibility.maxAge != null ? t("reg.event.age", { min: e.eligibility.minAge ?? "—", max: e.eligibility.maxAge ?? "—" }) : ""}
-                  {e.eligibility.minSkillLevel ? ` · ${t(`rules.skill_level.${e.eligibility.minSkillLevel}`)}+` : ""}
-                  {e.eligibility.unionMemberRequired ? ` · ${t("reg.event.unionMemberRequired")}` : ""}
-                  {e.team ? ` · ${t("reg.event.teamRules", { min: e.team.minSize, max: e.team.maxSize, subs: e.team.substitutes })}` : ""}
+                  {e.eligibility.minAge != null || e.eligibility.maxAge != null
+                    ? t("reg.event.age", {
+                        min: e.eligibility.minAge ?? "—",
+                        max: e.eligibility.maxAge ?? "—",
+                      })
+                    : ""}
+                  {e.eligibility.minSkillLevel
+                    ? ` · ${t(`rules.skill_level.${e.eligibility.minSkillLevel}`)}+`
+                    : ""}
+                  {e.eligibility.unionMemberRequired
+                    ? ` · ${t("reg.event.unionMemberRequired")}`
+                    : ""}
+                  {e.team
+                    ? ` · ${t("reg.event.teamRules", { min: e.team.minSize, max: e.team.maxSize, subs: e.team.substitutes })}`
+                    : ""}
                 </p>
                 {e.mode === "individual" ? (
-                  <IndividualEntryForm key={actionData?.at ?? 0} event={e} contestDate={c.contestDate} roster={roster} errors={individual?.errors} problems={individual?.problems} />
+                  <IndividualEntryForm
+                    key={actionData?.at ?? 0}
+                    event={e}
+                    contestDate={c.contestDate}
+                    roster={roster}
+                    errors={individual?.errors}
+                    problems={individual?.problems}
+                  />
                 ) : (
-                  <TeamEntryForm key={actionData?.at ?? 0} event={e} contestDate={c.contestDate} roster={roster} errors={team?.errors} problems={team?.problems} />
+                  <TeamEntryForm
+                    key={actionData?.at ?? 0}
+                    event={e}
+                    contestDate={c.contestDate}
+                    roster={roster}
+                    errors={team?.errors}
+                    problems={team?.problems}
+                  />
                 )}
               </article>
             );
@@ -177,7 +264,11 @@ export default function OrgRegistrations() {
                   <tr key={r.id}>
                     <td>
                       {label}
-                      {r.team ? <div className="muted small">{r.team.members.map((m) => m.worker.name).join("、")}</div> : null}
+                      {r.team ? (
+                        <div className="muted small">
+                          {r.team.members.map((m) => m.worker.name).join("、")}
+                        </div>
+                      ) : null}
                     </td>
                     <td>
                       {r.event.name}
@@ -199,7 +290,11 @@ export default function OrgRegistrations() {
                             <Form method="post" className="reg-inline">
                               <input type="hidden" name="intent" value="withdraw" />
                               <input type="hidden" name="registrationId" value={r.id} />
-                              <button type="submit" className="btn btn--ghost btn--small" aria-label={`${t("reg.entry.withdraw")} ${label}`}>
+                              <button
+                                type="submit"
+                                className="btn btn--ghost btn--small"
+                                aria-label={`${t("reg.entry.withdraw")} ${label}`}
+                              >
                                 {t("reg.entry.withdraw")}
                               </button>
                             </Form>
@@ -217,7 +312,12 @@ export default function OrgRegistrations() {
                             <Form method="post" className="reg-actions">
                               <input type="hidden" name="intent" value="replace" />
                               <input type="hidden" name="registrationId" value={r.id} />
-                              <select name="workerId" className="field__input" aria-label={`${t("reg.entry.replaceWith")} (${label})`} defaultValue="">
+                              <select
+                                name="workerId"
+                                className="field__input"
+                                aria-label={`${t("reg.entry.replaceWith")} (${label})`}
+                                defaultValue=""
+                              >
                                 <option value="">{t("reg.entry.replaceWith")}</option>
                                 {roster
                                   .filter((w) => w.id !== r.worker?.id)

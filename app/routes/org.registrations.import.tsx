@@ -1,9 +1,18 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ImportProgress, ImportReport } from "~/components/import-report";
 import { useT } from "~/i18n";
-import { MAX_REGISTRATION_ROWS, importRegistrations, listOpenContestsForImport } from "~/models/registration-org.server";
+import {
+  MAX_REGISTRATION_ROWS,
+  importRegistrations,
+  listOpenContestsForImport,
+} from "~/models/registration-org.server";
 import { notFound, requireOrgManager } from "~/session.server";
 import { MAX_UPLOAD_MB, readUpload } from "~/utils/upload.server";
 import regStyles from "~/styles/registrations.css";
@@ -19,7 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
   const upload = await readUpload(request);
-  if (!upload.ok) return data({ ok: false as const, fileProblem: upload.problem, errors: [] }, { status: upload.problem === "import_file_too_large" ? 413 : 400 });
+  if (!upload.ok)
+    return data(
+      { ok: false as const, fileProblem: upload.problem, errors: [] },
+      { status: upload.problem === "import_file_too_large" ? 413 : 400 },
+    );
   const contestId = Number(upload.formData.get("contestId"));
   if (!Number.isInteger(contestId) || contestId <= 0) throw notFound();
   const outcome = await importRegistrations(user.id, user.organisationId, contestId, upload.file);
@@ -39,7 +52,9 @@ export default function EntriesImport() {
         <Link to="/org/registrations">← {t("reg.entry.title")}</Link>
       </p>
       <h1 id="entries-import-title">{t("reg.import.entriesTitle")}</h1>
-      <p className="muted">{t("reg.import.intro", { size: MAX_UPLOAD_MB, rows: MAX_REGISTRATION_ROWS })}</p>
+      <p className="muted">
+        {t("reg.import.intro", { size: MAX_UPLOAD_MB, rows: MAX_REGISTRATION_ROWS })}
+      </p>
       <p className="muted">{t("reg.import.entriesHelp")}</p>
       <p className="reg-links">
         {t("reg.import.template")}
@@ -70,7 +85,14 @@ export default function EntriesImport() {
             <label className="field__label" htmlFor="entries-file">
               {t("reg.import.file")}
             </label>
-            <input id="entries-file" name="file" type="file" className="field__input" accept=".csv,.xlsx" required />
+            <input
+              id="entries-file"
+              name="file"
+              type="file"
+              className="field__input"
+              accept=".csv,.xlsx"
+              required
+            />
           </div>
           <div className="form-actions">
             <button type="submit" className="btn btn--primary" disabled={busy}>

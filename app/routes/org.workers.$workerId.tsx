@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { WorkerForm } from "~/components/worker-form";
@@ -13,7 +18,6 @@ import { idParam } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = () => [{ title: "职工信息 · 匠心" }];
-
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireOrgManager(request);
@@ -33,14 +37,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "delete") {
     const outcome = await deleteWorker(user.organisationId, id);
     if (!outcome) throw notFound();
-    if (!outcome.ok) return data({ errors: null, message: null, problem: translate(locale, "reg.worker.inUse") }, { status: 409 });
+    if (!outcome.ok)
+      return data(
+        { errors: null, message: null, problem: translate(locale, "reg.worker.inUse") },
+        { status: 409 },
+      );
     return redirect("/org/workers");
   }
   const parsed = parseForm(workerSchema, formData);
-  if (!parsed.ok) return data({ errors: parsed.errors, message: null, problem: null }, { status: 400 });
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, message: null, problem: null }, { status: 400 });
   const outcome = await updateWorker(user.organisationId, id, parsed.data);
   if (!outcome) throw notFound();
-  if (!outcome.ok) return data({ errors: outcome.errors, message: null, problem: null }, { status: 400 });
+  if (!outcome.ok)
+    return data({ errors: outcome.errors, message: null, problem: null }, { status: 400 });
   return { errors: null, message: translate(locale, "reg.form.saved"), problem: null };
 }
 
@@ -56,7 +66,8 @@ export default function WorkerPage() {
       </p>
       <h1 id="worker-title">{worker.name}</h1>
       <p className="muted">
-        {t(`rules.gender.${worker.gender}`)} · {formatDate(locale, worker.birthDate)} · {t("reg.worker.entries")} {worker._count.registrations + worker._count.teamMemberships}
+        {t(`rules.gender.${worker.gender}`)} · {formatDate(locale, worker.birthDate)} ·{" "}
+        {t("reg.worker.entries")} {worker._count.registrations + worker._count.teamMemberships}
       </p>
       {actionData?.message ? (
         <div className="alert alert--success" role="status">

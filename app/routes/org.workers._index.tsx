@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { WorkerForm } from "~/components/worker-form";
@@ -16,7 +21,10 @@ export const meta: MetaFunction = () => [{ title: "职工名册 · 匠心" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrgManager(request);
   const q = new URL(request.url).searchParams.get("q") ?? "";
-  const [workers, total] = await Promise.all([listWorkers(user.organisationId, q), countWorkers(user.organisationId)]);
+  const [workers, total] = await Promise.all([
+    listWorkers(user.organisationId, q),
+    countWorkers(user.organisationId),
+  ]);
   return { workers, total };
 }
 
@@ -26,7 +34,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
   const outcome = await createWorker(user.organisationId, parsed.data);
   if (!outcome.ok) return data({ errors: outcome.errors, message: null }, { status: 400 });
-  return { errors: null, message: translate(await getLocale(request), "reg.worker.created", { name: parsed.data.name }) };
+  return {
+    errors: null,
+    message: translate(await getLocale(request), "reg.worker.created", { name: parsed.data.name }),
+  };
 }
 
 export default function Roster() {
@@ -45,7 +56,12 @@ export default function Roster() {
             <label className="field__label" htmlFor="roster-q">
               {t("reg.worker.search")}
             </label>
-            <input id="roster-q" name="q" className="field__input" defaultValue={params.get("q") ?? ""} />
+            <input
+              id="roster-q"
+              name="q"
+              className="field__input"
+              defaultValue={params.get("q") ?? ""}
+            />
           </div>
           <button type="submit" className="btn btn--ghost">
             {t("reg.worker.searchButton")}
@@ -99,7 +115,14 @@ export default function Roster() {
         key={actionData?.message ?? "form"}
         errors={actionData?.errors}
         submitLabel={t("reg.worker.add")}
-        defaults={{ name: "", idNumber: "", phone: "", trade: "", skillLevel: "", unionMember: true }}
+        defaults={{
+          name: "",
+          idNumber: "",
+          phone: "",
+          trade: "",
+          skillLevel: "",
+          unionMember: true,
+        }}
       />
     </section>
   );

@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { ImportProgress, ImportReport } from "~/components/import-report";
@@ -19,7 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
   const upload = await readUpload(request);
-  if (!upload.ok) return data({ ok: false as const, fileProblem: upload.problem, errors: [] }, { status: upload.problem === "import_file_too_large" ? 413 : 400 });
+  if (!upload.ok)
+    return data(
+      { ok: false as const, fileProblem: upload.problem, errors: [] },
+      { status: upload.problem === "import_file_too_large" ? 413 : 400 },
+    );
   const outcome = await importRoster(user.organisationId, user.id, upload.file);
   return outcome.ok ? outcome : data(outcome, { status: 400 });
 }
@@ -35,7 +44,9 @@ export default function RosterImport() {
         <Link to="/org/workers">← {t("reg.worker.title")}</Link>
       </p>
       <h1 id="roster-import-title">{t("reg.import.rosterTitle")}</h1>
-      <p className="muted">{t("reg.import.intro", { size: MAX_UPLOAD_MB, rows: MAX_ROSTER_ROWS })}</p>
+      <p className="muted">
+        {t("reg.import.intro", { size: MAX_UPLOAD_MB, rows: MAX_ROSTER_ROWS })}
+      </p>
       <p className="reg-links">
         {t("reg.import.template")}
         <a href="/org/templates/roster.csv" download>
@@ -50,7 +61,14 @@ export default function RosterImport() {
           <label className="field__label" htmlFor="roster-file">
             {t("reg.import.file")}
           </label>
-          <input id="roster-file" name="file" type="file" className="field__input" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+          <input
+            id="roster-file"
+            name="file"
+            type="file"
+            className="field__input"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="btn btn--primary" disabled={busy}>

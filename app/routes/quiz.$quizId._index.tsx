@@ -1,6 +1,18 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useFetcher,
+  useLoaderData,
+  useSearchParams,
+  useSubmit,
+} from "@remix-run/react";
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { FormAlert } from "~/components/form-fields";
 import { quizAnswerSchema, quizSubmitSchema } from "~/forms/quiz";
@@ -13,8 +25,9 @@ import { parseForm } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.quiz.name ?? ""} · 匠心` }];
-
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.quiz.name ?? ""} · 匠心` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireWorker(request);
@@ -33,16 +46,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "start") {
     const outcome = await startAttempt(quizId, user, now);
-    if (!outcome.ok) return data({ status: "error", message: translate(locale, `quiz.start.${outcome.reason}`) }, { status: 409 });
+    if (!outcome.ok)
+      return data(
+        { status: "error", message: translate(locale, `quiz.start.${outcome.reason}`) },
+        { status: 409 },
+      );
     throw redirect(`/quiz/${quizId}?q=1`);
   }
   if (intent === "save") {
     const parsed = parseForm(quizAnswerSchema, formData);
-    if (!parsed.ok) return data({ status: "error", message: translate(locale, "quiz.form.invalid") }, { status: 400 });
-    const outcome = await saveAnswer(Number(parsed.data.attemptId), user.workerId, parsed.data.questionId, parsed.data.option, now);
+    if (!parsed.ok)
+      return data(
+        { status: "error", message: translate(locale, "quiz.form.invalid") },
+        { status: 400 },
+      );
+    const outcome = await saveAnswer(
+      Number(parsed.data.attemptId),
+      user.workerId,
+      parsed.data.questionId,
+      parsed.data.option,
+      now,
+    );
     if (outcome === "not_found") throw notFound();
-    if (outcome === "late" || outcome === "finished") return data({ status: outcome, message: translate(locale, "quiz.take.timeUp") }, { status: 409 });
-    if (outcome === "invalid") return data({ status: "error", message: translate(locale, "quiz.form.invalid") }, { status: 400 });
+    if (outcome === "late" || outcome === "finished")
+      return data(
+        { status: outcome, message: translate(locale, "quiz.take.timeUp") },
+        { status: 409 },
+      );
+    if (outcome === "invalid")
+      return data(
+        { status: "error", message: translate(locale, "quiz.form.invalid") },
+        { status: 400 },
+      );
     // Without JavaScript the save button also moves on to the question it names.
     const next = formData.get("next");
     if (typeof next === "string" && /^\d+$/.test(next)) throw redirect(`/quiz/${quizId}?q=${next}`);
@@ -50,7 +85,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "submit") {
     const parsed = parseForm(quizSubmitSchema, formData);
-    if (!parsed.ok) return data({ status: "error", message: translate(locale, "quiz.form.invalid") }, { status: 400 });
+    if (!parsed.ok)
+      return data(
+        { status: "error", message: translate(locale, "quiz.form.invalid") },
+        { status: 400 },
+      );
     const outcome = await submitAttempt(Number(parsed.data.attemptId), user.workerId, now);
     if (outcome === null) throw notFound();
     throw redirect(`/quiz/${quizId}`);
@@ -67,7 +106,15 @@ function formatClock(ms: number): string {
 }
 
 /** The visible countdown. The server keeps the real deadline; at zero this only asks it to close the attempt. */
-function Countdown({ deadline, serverNow, attemptId }: { deadline: number; serverNow: number; attemptId: number }) {
+function Countdown({
+  deadline,
+  serverNow,
+  attemptId,
+}: {
+  deadline: number;
+  serverNow: number;
+  attemptId: number;
+}) {
   const t = useT();
   const submit = useSubmit();
   // Offset between this phone's clock and the server's, measured when the page loaded.
@@ -94,12 +141,24 @@ function Countdown({ deadline, serverNow, attemptId }: { deadline: number; serve
       <strong role="timer" aria-label={t("quiz.take.timeLeft")}>
         {formatClock(left)}
       </strong>
-      {left <= 0 ? <span className="small" role="status">{t("quiz.take.timeUp")}</span> : null}
+      {left <= 0 ? (
+        <span className="small" role="status">
+          {t("quiz.take.timeUp")}
+        </span>
+      ) : null}
     </div>
   );
 }
 
-function QuestionForm({ current, index, onePerPage }: { current: Current; index: number; onePerPage: boolean }) {
+function QuestionForm({
+  current,
+  index,
+  onePerPage,
+}: {
+  current: Current;
+  index: number;
+  onePerPage: boolean;
+}) {
   const t = useT();
   const fetcher = useFetcher<typeof action>();
   const q = current.questions[index];
@@ -115,7 +174,11 @@ function QuestionForm({ current, index, onePerPage }: { current: Current; index:
     fetcher.submit(body, { method: "post" });
   };
   const state =
-    fetcher.state !== "idle" ? t("quiz.take.saving") : fetcher.data?.status === "saved" ? t("quiz.take.saved") : fetcher.data?.message ?? "";
+    fetcher.state !== "idle"
+      ? t("quiz.take.saving")
+      : fetcher.data?.status === "saved"
+        ? t("quiz.take.saved")
+        : (fetcher.data?.message ?? "");
   return (
     <Form method="post" className="card quiz-question" aria-labelledby={`q-${q.id}`}>
       <input type="hidden" name="intent" value="save" />
@@ -123,7 +186,9 @@ function QuestionForm({ current, index, onePerPage }: { current: Current; index:
       <input type="hidden" name="questionId" value={q.id} />
       <fieldset>
         <legend id={`q-${q.id}`}>
-          <span className="quiz-question__no">{t("quiz.take.number", { n: index + 1, total })}</span>
+          <span className="quiz-question__no">
+            {t("quiz.take.number", { n: index + 1, total })}
+          </span>
           <span className="tag">{t(`rules.question_type.${q.type}`)}</span>
           <span className="quiz-question__stem">{q.stem}</span>
         </legend>
@@ -131,8 +196,16 @@ function QuestionForm({ current, index, onePerPage }: { current: Current; index:
           {q.options.map((o, i) => (
             <li key={o.id}>
               <label className="quiz-option">
-                <input type={multiple ? "checkbox" : "radio"} name="option" value={o.id} defaultChecked={chosen.has(o.id)} onChange={onChange} />
-                <span className="quiz-option__label">{q.type === "true_false" ? "" : `${"ABCDEF"[i]}. `}</span>
+                <input
+                  type={multiple ? "checkbox" : "radio"}
+                  name="option"
+                  value={o.id}
+                  defaultChecked={chosen.has(o.id)}
+                  onChange={onChange}
+                />
+                <span className="quiz-option__label">
+                  {q.type === "true_false" ? "" : `${"ABCDEF"[i]}. `}
+                </span>
                 <span>{o.text}</span>
               </label>
             </li>
@@ -143,7 +216,12 @@ function QuestionForm({ current, index, onePerPage }: { current: Current; index:
         {state}
       </p>
       <noscript>
-        <button type="submit" name="next" value={onePerPage ? Math.min(index + 2, total) : 1} className="btn btn--ghost btn--small">
+        <button
+          type="submit"
+          name="next"
+          value={onePerPage ? Math.min(index + 2, total) : 1}
+          className="btn btn--ghost btn--small"
+        >
           {t("quiz.take.saveNoJs")}
         </button>
       </noscript>
@@ -159,7 +237,12 @@ function TakeQuiz({ state, current }: { state: State; current: Current }) {
   const onePerPage = state.quiz.onePerPage;
   return (
     <>
-      <Countdown key={current.id} deadline={new Date(current.deadline).getTime()} serverNow={state.serverNow} attemptId={current.id} />
+      <Countdown
+        key={current.id}
+        deadline={new Date(current.deadline).getTime()}
+        serverNow={state.serverNow}
+        attemptId={current.id}
+      />
       {onePerPage ? (
         <>
           <QuestionForm key={`${current.id}-${index}`} current={current} index={index} onePerPage />
@@ -180,7 +263,11 @@ function TakeQuiz({ state, current }: { state: State; current: Current }) {
           <ol className="quiz-dots" aria-label={t("quiz.take.overview")}>
             {current.questions.map((q, i) => (
               <li key={q.id}>
-                <Link to={`?q=${i + 1}`} aria-current={i === index ? "step" : undefined} className={current.answers[q.id] ? "quiz-dot quiz-dot--done" : "quiz-dot"}>
+                <Link
+                  to={`?q=${i + 1}`}
+                  aria-current={i === index ? "step" : undefined}
+                  className={current.answers[q.id] ? "quiz-dot quiz-dot--done" : "quiz-dot"}
+                >
                   {i + 1}
                 </Link>
               </li>
@@ -188,7 +275,14 @@ function TakeQuiz({ state, current }: { state: State; current: Current }) {
           </ol>
         </>
       ) : (
-        current.questions.map((q, i) => <QuestionForm key={`${current.id}-${q.id}`} current={current} index={i} onePerPage={false} />)
+        current.questions.map((q, i) => (
+          <QuestionForm
+            key={`${current.id}-${q.id}`}
+            current={current}
+            index={i}
+            onePerPage={false}
+          />
+        ))
       )}
       <Form
         method="post"
@@ -223,20 +317,46 @@ export default function QuizPage() {
       ) : (
         <>
           {last ? (
-            <div className={`alert ${last.status === "timed_out" ? "alert--info" : "alert--success"}`} role="status">
-              <p>{t(last.status === "timed_out" ? "quiz.result.timedOut" : "quiz.result.submitted")}</p>
-              <p className="quiz-score">{t("quiz.result.score", { score: formatMark(last.score), max: formatMark(state.maxScore) })}</p>
-              <p className="small">{t("quiz.result.time", { seconds: Math.round((last.durationMs ?? 0) / 1000) })}</p>
+            <div
+              className={`alert ${last.status === "timed_out" ? "alert--info" : "alert--success"}`}
+              role="status"
+            >
+              <p>
+                {t(last.status === "timed_out" ? "quiz.result.timedOut" : "quiz.result.submitted")}
+              </p>
+              <p className="quiz-score">
+                {t("quiz.result.score", {
+                  score: formatMark(last.score),
+                  max: formatMark(state.maxScore),
+                })}
+              </p>
+              <p className="small">
+                {t("quiz.result.time", { seconds: Math.round((last.durationMs ?? 0) / 1000) })}
+              </p>
             </div>
           ) : (
-            <p>{t("quiz.take.intro", { count: state.maxScore / 100 / state.quiz.pointsPerQuestion, minutes: Math.round(state.quiz.timeLimitSec / 6) / 10 })}</p>
+            <p>
+              {t("quiz.take.intro", {
+                count: state.maxScore / 100 / state.quiz.pointsPerQuestion,
+                minutes: Math.round(state.quiz.timeLimitSec / 6) / 10,
+              })}
+            </p>
           )}
-          <p className="muted small">{t("quiz.take.rules", { attempts: state.quiz.attemptsAllowed, used: state.finished.length })}</p>
+          <p className="muted small">
+            {t("quiz.take.rules", {
+              attempts: state.quiz.attemptsAllowed,
+              used: state.finished.length,
+            })}
+          </p>
           {state.canStart ? (
             <startFetcher.Form method="post">
               <input type="hidden" name="intent" value="start" />
               <FormAlert message={startFetcher.data?.message} />
-              <button type="submit" className="btn btn--primary btn--block" disabled={startFetcher.state !== "idle"}>
+              <button
+                type="submit"
+                className="btn btn--primary btn--block"
+                disabled={startFetcher.state !== "idle"}
+              >
                 {state.finished.length > 0 ? t("quiz.take.again") : t("quiz.take.start")}
               </button>
             </startFetcher.Form>

@@ -1,13 +1,20 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatMark, useT } from "~/i18n";
-import { closeExpiredAttempts, getQuiz, organisationLeaderboard, quizLeaderboard } from "~/models/quiz.server";
+import {
+  closeExpiredAttempts,
+  getQuiz,
+  organisationLeaderboard,
+  quizLeaderboard,
+} from "~/models/quiz.server";
 import { getUser, notFound } from "~/session.server";
 import quizStyles from "~/styles/quiz.css";
 import { idParam } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.quiz.name ?? ""} · 排行榜 · 匠心` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.quiz.name ?? ""} · 排行榜 · 匠心` },
+];
 
 // Public like other results boards; a signed-in worker also sees their own place.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,7 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     quizLeaderboard(quizId, 50, user?.workerId ?? null),
     organisationLeaderboard(quizId, quiz.contest.organiserId),
   ]);
-  return { quiz, people, organisations: organisations.filter((o) => o.participants > 0 || o.headcount > 0), isAdmin: user?.role === "admin" };
+  return {
+    quiz,
+    people,
+    organisations: organisations.filter((o) => o.participants > 0 || o.headcount > 0),
+    isAdmin: user?.role === "admin",
+  };
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
@@ -34,11 +46,18 @@ export default function QuizLeaderboard() {
       <h1 id="board-title">{t("quiz.leaderboard.title", { name: quiz.name })}</h1>
       {isAdmin ? (
         <p>
-          <Link to={`/admin/quiz/${encodeURIComponent(quiz.contest.code)}`}>{t("quiz.leaderboard.manage")}</Link>
+          <Link to={`/admin/quiz/${encodeURIComponent(quiz.contest.code)}`}>
+            {t("quiz.leaderboard.manage")}
+          </Link>
         </p>
       ) : null}
       {people.mine ? (
-        <p className="alert alert--info">{t("quiz.leaderboard.mine", { rank: people.mine.rank, score: formatMark(people.mine.score) })}</p>
+        <p className="alert alert--info">
+          {t("quiz.leaderboard.mine", {
+            rank: people.mine.rank,
+            score: formatMark(people.mine.score),
+          })}
+        </p>
       ) : null}
       <section className="section" aria-labelledby="people-title">
         <h2 id="people-title">{t("quiz.leaderboard.people")}</h2>
@@ -59,7 +78,10 @@ export default function QuizLeaderboard() {
               </thead>
               <tbody>
                 {people.top.map((r) => (
-                  <tr key={r.workerId} className={people.mine?.workerId === r.workerId ? "quiz-me" : undefined}>
+                  <tr
+                    key={r.workerId}
+                    className={people.mine?.workerId === r.workerId ? "quiz-me" : undefined}
+                  >
                     <td>{r.rank}</td>
                     <td>{r.name}</td>
                     <td>{r.organisation}</td>
@@ -91,7 +113,11 @@ export default function QuizLeaderboard() {
                   <td>
                     {o.participants} / {o.headcount}
                   </td>
-                  <td>{o.participationRate === null ? "—" : `${(o.participationRate / 100).toFixed(2)}%`}</td>
+                  <td>
+                    {o.participationRate === null
+                      ? "—"
+                      : `${(o.participationRate / 100).toFixed(2)}%`}
+                  </td>
                   <td>{formatMark(o.averageScore)}</td>
                 </tr>
               ))}

@@ -31,7 +31,11 @@ export default function WorkerQuizzes() {
                 <Link to={`/quiz/${q.id}`}>{q.name}</Link>
               </h2>
               <p className="card__meta">
-                {t("quiz.worker.meta", { minutes: Math.round(q.timeLimitSec / 6) / 10, attempts: q.attemptsAllowed, closes: formatDateTime(locale, q.closesAt) })}
+                {t("quiz.worker.meta", {
+                  minutes: Math.round(q.timeLimitSec / 6) / 10,
+                  attempts: q.attemptsAllowed,
+                  closes: formatDateTime(locale, q.closesAt),
+                })}
               </p>
               <p className="small">
                 {last

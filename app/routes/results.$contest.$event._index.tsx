@@ -1,4 +1,10 @@
-import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
@@ -9,7 +15,12 @@ import { useZodForm } from "~/components/use-zod-form";
 import { encodeCursor } from "~/domain/ranking/board";
 import { leaderboardSettingsSchema } from "~/forms/leaderboard-settings";
 import { formatDateTime, formatMark, useLocale, useT } from "~/i18n";
-import { distribution, eventStandings, loadBoard, setBoardSettings } from "~/models/leaderboard.server";
+import {
+  distribution,
+  eventStandings,
+  loadBoard,
+  setBoardSettings,
+} from "~/models/leaderboard.server";
 import { requireAdmin } from "~/session.server";
 import { parseForm } from "~/utils/forms";
 import { cached } from "~/utils/leaderboard-cache.server";
@@ -39,7 +50,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Everyone but the organiser gets the same page: computed at most once a second.
   const [board, standings, bins] = organiser
     ? await build()
-    : await cached(`page|${event.id}|${view.frozen ? "f" : "l"}|${new URL(request.url).search}`, event.id, build);
+    : await cached(
+        `page|${event.id}|${view.frozen ? "f" : "l"}|${new URL(request.url).search}`,
+        event.id,
+        build,
+      );
   return data(
     {
       event,
@@ -63,7 +78,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event } = await resolveBoard(request, params);
   const formData = await request.formData();
   if (formData.get("intent") === "unfreeze") {
-    await setBoardSettings(user.id, event.id, { freezeAt: null, standingsBestN: event.standingsBestN });
+    await setBoardSettings(user.id, event.id, {
+      freezeAt: null,
+      standingsBestN: event.standingsBestN,
+    });
     return { ok: true as const, errors: null };
   }
   const parsed = parseForm(leaderboardSettingsSchema, formData);
@@ -97,7 +115,9 @@ function useChangedRows(rows: { registrationId: number; total: number }[]) {
     const before = previous.current;
     previous.current = new Map(rows.map((r) => [r.registrationId, r.total]));
     if (!before) return;
-    const moved = new Set(rows.filter((r) => before.get(r.registrationId) !== r.total).map((r) => r.registrationId));
+    const moved = new Set(
+      rows.filter((r) => before.get(r.registrationId) !== r.total).map((r) => r.registrationId),
+    );
     if (moved.size === 0) return;
     setChanged(moved);
     const timer = setTimeout(() => setChanged(new Set()), 4_000);
@@ -117,8 +137,10 @@ export default function EventBoard() {
   return (
     <article aria-labelledby="board-title" className="lb-page">
       <p className="eyebrow">
-        <Link to={`/results/${encodeURIComponent(d.event.contest.code)}`}>{d.event.contest.name}</Link> ·{" "}
-        {t(`leaderboard.mode.${d.event.mode === "team" ? "team" : "individual"}`)}
+        <Link to={`/results/${encodeURIComponent(d.event.contest.code)}`}>
+          {d.event.contest.name}
+        </Link>{" "}
+        · {t(`leaderboard.mode.${d.event.mode === "team" ? "team" : "individual"}`)}
       </p>
       <h1 id="board-title">{d.event.name}</h1>
       <p className="lb-meta">
@@ -143,20 +165,41 @@ export default function EventBoard() {
       ) : null}
       {d.frozen && d.event.freezeAt ? (
         <p className="alert alert--info" role="note">
-          {t(d.organiser ? "leaderboard.frozenOrganiser" : "leaderboard.frozen", { at: formatDateTime(locale, d.event.freezeAt) })}
+          {t(d.organiser ? "leaderboard.frozenOrganiser" : "leaderboard.frozen", {
+            at: formatDateTime(locale, d.event.freezeAt),
+          })}
         </p>
       ) : null}
 
       <div className="lb-tools">
         <Form method="get" className="lb-tool card" aria-labelledby="myrank-title">
-          <h2 id="myrank-title" className="lb-tool__title">{t("leaderboard.myRank")}</h2>
-          <TextField label={t("leaderboard.myRank.label")} name="entry" defaultValue={d.query.entry} inputMode="text" autoComplete="off" />
-          <button type="submit" className="btn btn--primary">{t("leaderboard.myRank.submit")}</button>
+          <h2 id="myrank-title" className="lb-tool__title">
+            {t("leaderboard.myRank")}
+          </h2>
+          <TextField
+            label={t("leaderboard.myRank.label")}
+            name="entry"
+            defaultValue={d.query.entry}
+            inputMode="text"
+            autoComplete="off"
+          />
+          <button type="submit" className="btn btn--primary">
+            {t("leaderboard.myRank.submit")}
+          </button>
         </Form>
         <Form method="get" className="lb-tool card" role="search" aria-labelledby="search-title">
-          <h2 id="search-title" className="lb-tool__title">{t("leaderboard.search")}</h2>
-          <TextField label={t("leaderboard.search.label")} name="q" defaultValue={d.query.q} autoComplete="off" />
-          <button type="submit" className="btn btn--ghost">{t("leaderboard.search.submit")}</button>
+          <h2 id="search-title" className="lb-tool__title">
+            {t("leaderboard.search")}
+          </h2>
+          <TextField
+            label={t("leaderboard.search.label")}
+            name="q"
+            defaultValue={d.query.q}
+            autoComplete="off"
+          />
+          <button type="submit" className="btn btn--ghost">
+            {t("leaderboard.search.submit")}
+          </button>
         </Form>
       </div>
 
@@ -182,7 +225,9 @@ export default function EventBoard() {
               />
             </>
           ) : (
-            <p className="alert alert--error" role="alert">{t("leaderboard.myRank.none", { entry: d.query.entry })}</p>
+            <p className="alert alert--error" role="alert">
+              {t("leaderboard.myRank.none", { entry: d.query.entry })}
+            </p>
           )}
         </section>
       ) : null}
@@ -199,11 +244,18 @@ export default function EventBoard() {
       ) : null}
 
       <section className="section" aria-labelledby="rows-title">
-        <h2 id="rows-title" className="visually-hidden">{d.event.name}</h2>
+        <h2 id="rows-title" className="visually-hidden">
+          {d.event.name}
+        </h2>
         {d.rows.length === 0 ? (
           <p className="muted">{t("leaderboard.noResults")}</p>
         ) : (
-          <LeaderboardTable rows={d.rows} mode={d.event.mode} showStandardised={showStd} changed={changed} />
+          <LeaderboardTable
+            rows={d.rows}
+            mode={d.event.mode}
+            showStandardised={showStd}
+            changed={changed}
+          />
         )}
         <nav className="lb-pager" aria-label={t("leaderboard.next")}>
           {d.query.paged ? <Link to={base}>{t("leaderboard.first")}</Link> : null}
@@ -225,31 +277,56 @@ export default function EventBoard() {
       {!d.query.paged && d.standings.length > 0 ? (
         <section className="section" aria-labelledby="standings-title">
           <h2 id="standings-title">{t("leaderboard.standings")}</h2>
-          <p className="muted small">{t("leaderboard.standings.lead", { n: d.event.standingsBestN })}</p>
-          <StandingsTable rows={d.standings} orgHref={(id) => `/results/${encodeURIComponent(d.event.contest.code)}/org/${id}`} />
+          <p className="muted small">
+            {t("leaderboard.standings.lead", { n: d.event.standingsBestN })}
+          </p>
+          <StandingsTable
+            rows={d.standings}
+            orgHref={(id) => `/results/${encodeURIComponent(d.event.contest.code)}/org/${id}`}
+          />
           <p>
             <Link to={`${base}/standings`}>{t("leaderboard.standings.all")}</Link>
           </p>
         </section>
       ) : null}
 
-      {d.organiser ? <SettingsForm freezeAt={d.event.freezeAt} bestN={d.event.standingsBestN} frozen={d.frozen} /> : null}
+      {d.organiser ? (
+        <SettingsForm
+          freezeAt={d.event.freezeAt}
+          bestN={d.event.standingsBestN}
+          frozen={d.frozen}
+        />
+      ) : null}
     </article>
   );
 }
 
-function SettingsForm({ freezeAt, bestN, frozen }: { freezeAt: string | null; bestN: number; frozen: boolean }) {
+function SettingsForm({
+  freezeAt,
+  bestN,
+  frozen,
+}: {
+  freezeAt: string | null;
+  bestN: number;
+  frozen: boolean;
+}) {
   const t = useT();
   const result = useActionData<typeof action>();
   const { form, onSubmit, errorFor } = useZodForm(leaderboardSettingsSchema, {
-    defaultValues: { intent: "settings", freezeAt: freezeAt ? toShanghaiLocal(freezeAt) : "", standingsBestN: bestN },
+    defaultValues: {
+      intent: "settings",
+      freezeAt: freezeAt ? toShanghaiLocal(freezeAt) : "",
+      standingsBestN: bestN,
+    },
     serverErrors: result?.errors ?? null,
   });
   return (
     <section className="section card" aria-labelledby="settings-title">
       <h2 id="settings-title">{t("leaderboard.settings")}</h2>
       {result?.ok ? (
-        <p className="alert alert--success" role="status">{t("leaderboard.settings.saved")}</p>
+        <p className="alert alert--success" role="status">
+          {t("leaderboard.settings.saved")}
+        </p>
       ) : (
         <FormAlert message={result?.errors?._form ? t(result.errors._form) : null} />
       )}
@@ -271,13 +348,17 @@ function SettingsForm({ freezeAt, bestN, frozen }: { freezeAt: string | null; be
           {...form.register("standingsBestN")}
         />
         <div className="form-actions">
-          <button type="submit" className="btn btn--primary">{t("leaderboard.settings.save")}</button>
+          <button type="submit" className="btn btn--primary">
+            {t("leaderboard.settings.save")}
+          </button>
         </div>
       </Form>
       {frozen ? (
         <Form method="post" className="form-actions">
           <input type="hidden" name="intent" value="unfreeze" />
-          <button type="submit" className="btn btn--ghost">{t("leaderboard.settings.unfreeze")}</button>
+          <button type="submit" className="btn btn--ghost">
+            {t("leaderboard.settings.unfreeze")}
+          </button>
         </Form>
       ) : null}
     </section>

@@ -17,7 +17,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const body = await cachedJson(key, event.id, async () => {
     const board = await loadBoard(event, view, { ...query, limit });
     return {
-      event: { code: event.code, name: event.name, mode: event.mode, contest: event.contest.name, freezeAt: event.freezeAt },
+      event: {
+        code: event.code,
+        name: event.name,
+        mode: event.mode,
+        contest: event.contest.name,
+        freezeAt: event.freezeAt,
+      },
       frozen,
       publicView: view.frozen,
       ranked: board.ranked,

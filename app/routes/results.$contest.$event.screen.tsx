@@ -22,7 +22,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, frozen } = await resolveBoard(request, params);
   const view = { frozen };
-  const board = await loadBoard(event, view, { after: null, q: "", entry: "", limit: PER_SCREEN * SCREENS });
+  const board = await loadBoard(event, view, {
+    after: null,
+    q: "",
+    entry: "",
+    limit: PER_SCREEN * SCREENS,
+  });
   const pages = Math.max(1, Math.ceil(board.rows.length / PER_SCREEN));
   const p = Number(new URL(request.url).searchParams.get("p"));
   const page = Number.isInteger(p) && p >= 0 && p < pages ? p : 0;
@@ -58,11 +63,19 @@ export default function BigScreen() {
 
   useEffect(() => {
     const before = previous.current;
-    previous.current = { frozen: d.frozen, totals: new Map(d.rows.map((r) => [r.registrationId, r.total])) };
+    previous.current = {
+      frozen: d.frozen,
+      totals: new Map(d.rows.map((r) => [r.registrationId, r.total])),
+    };
     if (!before) return;
     const moved = d.rows.filter((r) => before.totals.get(r.registrationId) !== r.total);
     if (moved.length > 0) {
-      setLatest((l) => [...moved, ...l.filter((x) => !moved.some((m) => m.registrationId === x.registrationId))].slice(0, 5));
+      setLatest((l) =>
+        [
+          ...moved,
+          ...l.filter((x) => !moved.some((m) => m.registrationId === x.registrationId)),
+        ].slice(0, 5),
+      );
     }
     if (before.frozen && !d.frozen) {
       setPage(0);
@@ -78,7 +91,10 @@ export default function BigScreen() {
 
   const shown = d.rows.slice(page * PER_SCREEN, page * PER_SCREEN + PER_SCREEN);
   return (
-    <div className={`screen${revealing ? " screen--reveal" : ""}`} data-scripted={scripted ? "1" : undefined}>
+    <div
+      className={`screen${revealing ? " screen--reveal" : ""}`}
+      data-scripted={scripted ? "1" : undefined}
+    >
       <noscript>
         {/* Auto-paging without JavaScript; with it, the timer above pages in place. */}
         <meta httpEquiv="refresh" content={`${PAGE_MS / 1000};url=?p=${(d.page + 1) % d.pages}`} />
@@ -90,11 +106,18 @@ export default function BigScreen() {
         </div>
         <div className="screen__status">
           {d.frozen && d.event.freezeAt ? (
-            <p className="screen__frozen">{t("leaderboard.frozen", { at: formatDateTime(locale, d.event.freezeAt) })}</p>
+            <p className="screen__frozen">
+              {t("leaderboard.frozen", { at: formatDateTime(locale, d.event.freezeAt) })}
+            </p>
           ) : null}
-          {revealing ? <p className="screen__frozen" role="status">{t("leaderboard.screen.reveal")}</p> : null}
+          {revealing ? (
+            <p className="screen__frozen" role="status">
+              {t("leaderboard.screen.reveal")}
+            </p>
+          ) : null}
           <p>
-            {t("leaderboard.ranked", { count: d.ranked })} · {t("leaderboard.screen.page", { page: page + 1, pages: d.pages })}
+            {t("leaderboard.ranked", { count: d.ranked })} ·{" "}
+            {t("leaderboard.screen.page", { page: page + 1, pages: d.pages })}
           </p>
         </div>
       </header>
@@ -106,9 +129,13 @@ export default function BigScreen() {
             <thead>
               <tr>
                 <th scope="col">{t("leaderboard.rank")}</th>
-                <th scope="col">{t(d.event.mode === "team" ? "leaderboard.teamName" : "leaderboard.name")}</th>
+                <th scope="col">
+                  {t(d.event.mode === "team" ? "leaderboard.teamName" : "leaderboard.name")}
+                </th>
                 <th scope="col">{t("leaderboard.organisation")}</th>
-                <th scope="col" className="screen__num">{t("leaderboard.total")}</th>
+                <th scope="col" className="screen__num">
+                  {t("leaderboard.total")}
+                </th>
                 <th scope="col">{t("leaderboard.prize")}</th>
               </tr>
             </thead>
@@ -117,9 +144,13 @@ export default function BigScreen() {
                 <tr
                   key={row.registrationId}
                   className={lit.has(row.registrationId) ? "screen__row--lit" : undefined}
-                  style={revealing ? { animationDelay: `${(shown.length - 1 - i) * 450}ms` } : undefined}
+                  style={
+                    revealing ? { animationDelay: `${(shown.length - 1 - i) * 450}ms` } : undefined
+                  }
                 >
-                  <td className={`screen__rank screen__rank--${row.rank <= 3 ? row.rank : "n"}`}>{row.rank}</td>
+                  <td className={`screen__rank screen__rank--${row.rank <= 3 ? row.rank : "n"}`}>
+                    {row.rank}
+                  </td>
                   <td>{row.name}</td>
                   <td className="screen__org">{row.organisation}</td>
                   <td className="screen__num">{formatMark(row.total)}</td>
@@ -131,7 +162,9 @@ export default function BigScreen() {
         )}
         <aside className="screen__latest" aria-labelledby="latest-title">
           <h2 id="latest-title">{t("leaderboard.screen.latest")}</h2>
-          {latest.length === 0 ? <p className="screen__latest-empty">{t("leaderboard.screen.latestEmpty")}</p> : null}
+          {latest.length === 0 ? (
+            <p className="screen__latest-empty">{t("leaderboard.screen.latestEmpty")}</p>
+          ) : null}
           <ol>
             {latest.map((row) => (
               <li key={row.registrationId}>

@@ -16,7 +16,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, view } = await resolveBoard(request, params);
-  const page = Math.max(0, Math.min(10_000, Number(new URL(request.url).searchParams.get("page")) || 0));
+  const page = Math.max(
+    0,
+    Math.min(10_000, Number(new URL(request.url).searchParams.get("page")) || 0),
+  );
   // Standings are maintained live; while the board is frozen the public does not get them.
   const rows = view.frozen ? [] : await eventStandings(event.id, page * PER_PAGE, PER_PAGE);
   return { event, rows, page, more: rows.length === PER_PAGE, hidden: view.frozen };
@@ -40,7 +43,11 @@ export default function EventStandings() {
       )}
       <nav className="lb-pager" aria-label={t("leaderboard.next")}>
         {d.page > 0 ? <Link to={`?page=${d.page - 1}`}>←</Link> : null}
-        {d.more ? <Link to={`?page=${d.page + 1}`} rel="next">{t("leaderboard.next")}</Link> : null}
+        {d.more ? (
+          <Link to={`?page=${d.page + 1}`} rel="next">
+            {t("leaderboard.next")}
+          </Link>
+        ) : null}
       </nav>
     </article>
   );

@@ -21,7 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const now = Date.now();
   const frozenIds =
-    user?.role === "admin" ? [] : contest.events.filter((e) => e.freezeAt && e.freezeAt.getTime() <= now).map((e) => e.id);
+    user?.role === "admin"
+      ? []
+      : contest.events.filter((e) => e.freezeAt && e.freezeAt.getTime() <= now).map((e) => e.id);
   // Summed over every event of the contest: computed at most once a second.
   const standings = await cached(`contest|${contest.id}|${frozenIds.join(",")}`, -contest.id, () =>
     contestStandings(contest.id, frozenIds),
@@ -47,8 +49,13 @@ export default function ContestBoard() {
               </h3>
               <p className="muted small">
                 {t(`leaderboard.mode.${event.mode === "team" ? "team" : "individual"}`)} ·{" "}
-                <Link to={`${base}/${encodeURIComponent(event.code)}/standings`}>{t("leaderboard.standings")}</Link> ·{" "}
-                <Link to={`${base}/${encodeURIComponent(event.code)}/screen`}>{t("leaderboard.bigScreen")}</Link>
+                <Link to={`${base}/${encodeURIComponent(event.code)}/standings`}>
+                  {t("leaderboard.standings")}
+                </Link>{" "}
+                ·{" "}
+                <Link to={`${base}/${encodeURIComponent(event.code)}/screen`}>
+                  {t("leaderboard.bigScreen")}
+                </Link>
               </p>
             </li>
           ))}

@@ -20,7 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const now = Date.now();
   const frozenIds =
-    user?.role === "admin" ? [] : contest.events.filter((e) => e.freezeAt && e.freezeAt.getTime() <= now).map((e) => e.id);
+    user?.role === "admin"
+      ? []
+      : contest.events.filter((e) => e.freezeAt && e.freezeAt.getTime() <= now).map((e) => e.id);
   const found = await organisationAcrossEvents(contest.id, orgId, frozenIds);
   if (!found) throw notFound();
   return { contest: { code: contest.code, name: contest.name }, ...found };
@@ -40,26 +42,50 @@ export default function OrganisationResults() {
         <p className="muted">{t("leaderboard.org.empty")}</p>
       ) : (
         <>
-          <OrgEventsChart items={d.events.map((e) => ({ label: e.event.name, value: e.bestNTotal, rank: e.rank }))} />
+          <OrgEventsChart
+            items={d.events.map((e) => ({
+              label: e.event.name,
+              value: e.bestNTotal,
+              rank: e.rank,
+            }))}
+          />
           <div className="table-wrap">
             <table className="table lb-table">
               <thead>
                 <tr>
                   <th scope="col">{t("leaderboard.events")}</th>
-                  <th scope="col" className="lb-num">{t("leaderboard.org.rank")}</th>
-                  <th scope="col" className="lb-num">{t("leaderboard.standings.bestN")}</th>
-                  <th scope="col" className="lb-num">{t("leaderboard.standings.entries")}</th>
-                  <th scope="col" className="lb-num">{t("leaderboard.prize.first")}</th>
-                  <th scope="col" className="lb-num">{t("leaderboard.prize.second")}</th>
-                  <th scope="col" className="lb-num">{t("leaderboard.prize.third")}</th>
-                  <th scope="col" className="lb-num">{t("leaderboard.prize.merit")}</th>
+                  <th scope="col" className="lb-num">
+                    {t("leaderboard.org.rank")}
+                  </th>
+                  <th scope="col" className="lb-num">
+                    {t("leaderboard.standings.bestN")}
+                  </th>
+                  <th scope="col" className="lb-num">
+                    {t("leaderboard.standings.entries")}
+                  </th>
+                  <th scope="col" className="lb-num">
+                    {t("leaderboard.prize.first")}
+                  </th>
+                  <th scope="col" className="lb-num">
+                    {t("leaderboard.prize.second")}
+                  </th>
+                  <th scope="col" className="lb-num">
+                    {t("leaderboard.prize.third")}
+                  </th>
+                  <th scope="col" className="lb-num">
+                    {t("leaderboard.prize.merit")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {d.events.map((e) => (
                   <tr key={e.eventId}>
                     <td>
-                      <Link to={`${base}/${encodeURIComponent(e.event.code)}?q=${encodeURIComponent(d.organisation.name)}`}>{e.event.name}</Link>
+                      <Link
+                        to={`${base}/${encodeURIComponent(e.event.code)}?q=${encodeURIComponent(d.organisation.name)}`}
+                      >
+                        {e.event.name}
+                      </Link>
                     </td>
                     <td className="lb-num">{e.rank}</td>
                     <td className="lb-num lb-mono">{formatMark(e.bestNTotal)}</td>

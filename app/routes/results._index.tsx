@@ -27,7 +27,9 @@ export default function ResultsIndex() {
               <h2>
                 <Link to={`/results/${encodeURIComponent(c.code)}`}>{c.name}</Link>
               </h2>
-              <p className="muted small">{t("leaderboard.eventCount", { count: c._count.events })}</p>
+              <p className="muted small">
+                {t("leaderboard.eventCount", { count: c._count.events })}
+              </p>
             </li>
           ))}
         </ul>

@@ -5,7 +5,10 @@ import { formatDate, translateProblem, useLocale, useT } from "~/i18n";
 import { verifyCertificate } from "~/models/certificate.server";
 import honoursStyles from "~/styles/honours.css";
 
-export const meta: MetaFunction = () => [{ title: "证书查验 · 匠心" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "证书查验 · 匠心" },
+  { name: "robots", content: "noindex" },
+];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 /** Public: what the certificate's QR code opens. Says genuine, revoked, or not issued here. */
@@ -31,7 +34,10 @@ export default function VerifyPage() {
         </p>
       ) : (
         <div className={`card verify-card verify-card--${result.status}`}>
-          <p className={`alert ${result.status === "genuine" ? "alert--success" : "alert--error"}`} role="status">
+          <p
+            className={`alert ${result.status === "genuine" ? "alert--success" : "alert--error"}`}
+            role="status"
+          >
             {t(result.status === "genuine" ? "honours.verify.genuine" : "honours.verify.revoked")}
           </p>
           <dl className="verify-facts">

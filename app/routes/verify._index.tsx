@@ -27,7 +27,14 @@ export default function VerifyForm() {
           <label className="field__label" htmlFor="verify-serial">
             {t("honours.verify.serial")}
           </label>
-          <input id="verify-serial" name="serial" className="field__input" placeholder="2026-MW-00001-X" maxLength={40} required />
+          <input
+            id="verify-serial"
+            name="serial"
+            className="field__input"
+            placeholder="2026-MW-00001-X"
+            maxLength={40}
+            required
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="btn btn--primary">

@@ -7,14 +7,22 @@ describe("which requests may share an answer", () => {
   it("keys anonymous GETs of the results pages by URL, language cookie, Accept-Language and encoding", () => {
     const key = cacheKey("GET", "/results/C/E/data", anonymous);
     expect(key).not.toBeNull();
-    expect(cacheKey("GET", "/results/C/E/data", { ...anonymous, "accept-language": "en" })).not.toBe(key);
-    expect(cacheKey("GET", "/results/C/E/data", { ...anonymous, cookie: "jx_lang=en" })).not.toBe(key);
-    expect(cacheKey("GET", "/results/C/E/data", { ...anonymous, "accept-encoding": "identity" })).not.toBe(key);
+    expect(
+      cacheKey("GET", "/results/C/E/data", { ...anonymous, "accept-language": "en" }),
+    ).not.toBe(key);
+    expect(cacheKey("GET", "/results/C/E/data", { ...anonymous, cookie: "jx_lang=en" })).not.toBe(
+      key,
+    );
+    expect(
+      cacheKey("GET", "/results/C/E/data", { ...anonymous, "accept-encoding": "identity" }),
+    ).not.toBe(key);
     expect(cacheKey("GET", "/results/C/E/data?after=x", anonymous)).not.toBe(key);
   });
 
   it("never involves a signed-in visitor, another method, or another part of the site", () => {
-    expect(cacheKey("GET", "/results/C/E", { ...anonymous, cookie: "jx_lang=zh; __jx_session=abc" })).toBeNull();
+    expect(
+      cacheKey("GET", "/results/C/E", { ...anonymous, cookie: "jx_lang=zh; __jx_session=abc" }),
+    ).toBeNull();
     expect(cacheKey("GET", "/results/C/E", { ...anonymous, authorization: "Basic x" })).toBeNull();
     expect(cacheKey("POST", "/results/C/E", anonymous)).toBeNull();
     expect(cacheKey("HEAD", "/results/C/E", anonymous)).toBeNull();
@@ -40,7 +48,12 @@ describe("which answers may be shared", () => {
 });
 
 describe("MicroCache", () => {
-  const response = (body = "{}") => ({ status: 200, headers: { "content-type": "application/json" }, body: Buffer.from(body), ttlMs: 1_000 });
+  const response = (body = "{}") => ({
+    status: 200,
+    headers: { "content-type": "application/json" },
+    body: Buffer.from(body),
+    ttlMs: 1_000,
+  });
 
   it("serves an answer until it is a second old", () => {
     const cache = new MicroCache();
@@ -56,7 +69,9 @@ describe("MicroCache", () => {
     const startedBeforeChange = cache.start();
     cache.invalidate(7);
     expect(cache.lookup("board7", 1)).toBeNull();
-    expect(cache.store("board7", response("computed before the change"), 7, startedBeforeChange, 2)).toBe(false);
+    expect(
+      cache.store("board7", response("computed before the change"), 7, startedBeforeChange, 2),
+    ).toBe(false);
     expect(cache.lookup("board7", 3)).toBeNull();
     expect(cache.store("board7", response("new"), 7, cache.start(), 4)).toBe(true);
     expect(cache.lookup("board7", 5)?.body.toString()).toBe("new");
@@ -77,7 +92,15 @@ describe("MicroCache", () => {
 
   it("does not keep answers that are too big or not shareable", () => {
     const cache = new MicroCache();
-    expect(cache.store("big", { ...response(), body: Buffer.alloc(MAX_BODY_BYTES + 1) }, 1, cache.start(), 0)).toBe(false);
+    expect(
+      cache.store(
+        "big",
+        { ...response(), body: Buffer.alloc(MAX_BODY_BYTES + 1) },
+        1,
+        cache.start(),
+        0,
+      ),
+    ).toBe(false);
     expect(cache.store("private", { ...response(), ttlMs: 0 }, 1, cache.start(), 0)).toBe(false);
   });
 });

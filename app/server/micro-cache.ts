@@ -26,7 +26,11 @@ function header(headers: Headers, name: string): string {
 }
 
 /** Only anonymous GETs of the public results pages are ever looked up or stored. */
-export function cacheKey(method: string | undefined, url: string | undefined, headers: Headers): string | null {
+export function cacheKey(
+  method: string | undefined,
+  url: string | undefined,
+  headers: Headers,
+): string | null {
   if (method !== "GET" || !url || !url.startsWith("/results/")) return null;
   const cookie = header(headers, "cookie");
   if (cookie.includes(SESSION_COOKIE) || headers.authorization !== undefined) return null;
@@ -39,7 +43,8 @@ export function cacheKey(method: string | undefined, url: string | undefined, he
 export function sharedTtlMs(status: number, headers: Headers): number {
   if (status !== 200 || headers["set-cookie"] !== undefined) return 0;
   const cacheControl = header(headers, "cache-control").toLowerCase();
-  if (!/\bpublic\b/.test(cacheControl) || /\b(private|no-store|no-cache)\b/.test(cacheControl)) return 0;
+  if (!/\bpublic\b/.test(cacheControl) || /\b(private|no-store|no-cache)\b/.test(cacheControl))
+    return 0;
   const maxAge = /\bmax-age=(\d+)/.exec(cacheControl);
   if (!maxAge) return 0;
   return Math.min(Number(maxAge[1]) * 1_000, MAX_TTL_MS);
@@ -79,9 +84,20 @@ export class MicroCache {
    * Stores a finished response unless the results it shows changed while it was computed:
    * its event's, when the app named one, otherwise any event's.
    */
-  store(key: string, response: Omit<CachedResponse, "storedAt">, eventId: number | null, startedAt: Started, now: number): boolean {
+  store(
+    key: string,
+    response: Omit<CachedResponse, "storedAt">,
+    eventId: number | null,
+    startedAt: Started,
+    now: number,
+  ): boolean {
     const changedSince = eventId === null ? this.seq : (this.lastChange.get(eventId) ?? 0);
-    if (changedSince > startedAt.seq || response.ttlMs <= 0 || response.body.length > MAX_BODY_BYTES) return false;
+    if (
+      changedSince > startedAt.seq ||
+      response.ttlMs <= 0 ||
+      response.body.length > MAX_BODY_BYTES
+    )
+      return false;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(key, { ...response, storedAt: now, eventId });
     return true;
@@ -91,6 +107,7 @@ export class MicroCache {
   invalidate(eventId: number): void {
     this.seq += 1;
     this.lastChange.set(eventId, this.seq);
-    for (const [key, entry] of this.entries) if (entry.eventId === null || entry.eventId === eventId) this.entries.delete(key);
+    for (const [key, entry] of this.entries)
+      if (entry.eventId === null || entry.eventId === eventId) this.entries.delete(key);
   }
 }

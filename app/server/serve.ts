@@ -11,7 +11,14 @@ import compression from "compression";
 import express from "express";
 import morgan from "morgan";
 import { subscribeResultsChanged } from "../utils/live-events.server";
-import { MAX_BODY_BYTES, MicroCache, RESULTS_EVENT_HEADER, cacheKey, sharedTtlMs, type Started } from "./micro-cache";
+import {
+  MAX_BODY_BYTES,
+  MicroCache,
+  RESULTS_EVENT_HEADER,
+  cacheKey,
+  sharedTtlMs,
+  type Started,
+} from "./micro-cache";
 
 process.env.NODE_ENV ??= "production";
 
@@ -35,7 +42,13 @@ subscribeResultsChanged(({ eventId }) => cache.invalidate(eventId));
 const app = express();
 app.disable("x-powered-by");
 app.use(compression());
-app.use(build.publicPath, express.static(path.resolve(projectRoot, build.assetsBuildDirectory), { immutable: true, maxAge: "1y" }));
+app.use(
+  build.publicPath,
+  express.static(path.resolve(projectRoot, build.assetsBuildDirectory), {
+    immutable: true,
+    maxAge: "1y",
+  }),
+);
 app.use(express.static(path.resolve(projectRoot, "public"), { maxAge: "1h" }));
 app.use(morgan("tiny"));
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
@@ -47,7 +60,11 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   const now = Date.now();
   const hit = cache.lookup(key, now);
   if (hit) {
-    res.writeHead(hit.status, { ...hit.headers, "content-length": String(hit.body.length), age: "0" });
+    res.writeHead(hit.status, {
+      ...hit.headers,
+      "content-length": String(hit.body.length),
+      age: "0",
+    });
     res.end(hit.body);
     return;
   }
@@ -84,7 +101,10 @@ function capture(res: ServerResponse, key: string, startedAt: Started) {
     const buffer = Buffer.isBuffer(chunk)
       ? chunk
       : typeof chunk === "string"
-        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : undefined)
+        ? Buffer.from(
+            chunk,
+            typeof encoding === "string" ? (encoding as BufferEncoding) : undefined,
+          )
         : Buffer.from(chunk as Uint8Array);
     size += buffer.length;
     if (size > MAX_BODY_BYTES) {
@@ -107,7 +127,18 @@ function capture(res: ServerResponse, key: string, startedAt: Started) {
       delete headers.connection;
       delete headers["keep-alive"];
       delete headers[RESULTS_EVENT_HEADER];
-      cache.store(key, { status: res.statusCode, headers, body: Buffer.concat(chunks), ttlMs: sharedTtlMs(res.statusCode, headers) }, eventId, startedAt, Date.now());
+      cache.store(
+        key,
+        {
+          status: res.statusCode,
+          headers,
+          body: Buffer.concat(chunks),
+          ttlMs: sharedTtlMs(res.statusCode, headers),
+        },
+        eventId,
+        startedAt,
+        Date.now(),
+      );
     }
     return end(...args);
   }) as ServerResponse["end"];

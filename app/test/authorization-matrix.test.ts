@@ -26,51 +26,198 @@ type Row = { path: string; loader?: Outcome[]; action?: Outcome[] };
 
 // Shorthands: one outcome per role, in the ROLES order above.
 const PUBLIC: Outcome[] = ["ok", "ok", "ok", "ok", "ok", "ok", "ok"];
-const ADMIN_ONLY: Outcome[] = ["login", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "ok"];
-const ADMIN_NOTHING_YET: Outcome[] = ["login", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "not-found"];
-const ADMIN_FORM: Outcome[] = ["login", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "bad-request"];
-const MANAGER_ONLY: Outcome[] = ["login", "forbidden", "ok", "ok", "forbidden", "forbidden", "forbidden"];
-const MANAGER_FORM: Outcome[] = ["login", "forbidden", "bad-request", "bad-request", "forbidden", "forbidden", "forbidden"];
-const JUDGE_ONLY: Outcome[] = ["login", "forbidden", "forbidden", "forbidden", "ok", "ok", "forbidden"];
-const WORKER_ONLY: Outcome[] = ["login", "ok", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden"];
+const ADMIN_ONLY: Outcome[] = [
+  "login",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "ok",
+];
+const ADMIN_NOTHING_YET: Outcome[] = [
+  "login",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "not-found",
+];
+const ADMIN_FORM: Outcome[] = [
+  "login",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "bad-request",
+];
+const MANAGER_ONLY: Outcome[] = [
+  "login",
+  "forbidden",
+  "ok",
+  "ok",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+];
+const MANAGER_FORM: Outcome[] = [
+  "login",
+  "forbidden",
+  "bad-request",
+  "bad-request",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+];
+const JUDGE_ONLY: Outcome[] = [
+  "login",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "ok",
+  "ok",
+  "forbidden",
+];
+const WORKER_ONLY: Outcome[] = [
+  "login",
+  "ok",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+];
 
 type Ids = Record<string, string>;
 
 /** The matrix. `path` placeholders like :eventId are filled from the seeded ids. */
 function matrix(): Record<string, Row> {
   return {
-    "$.tsx": { path: "/no/such/page", loader: ["not-found", "not-found", "not-found", "not-found", "not-found", "not-found", "not-found"] },
+    "$.tsx": {
+      path: "/no/such/page",
+      loader: [
+        "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
+      ],
+    },
     "_index.tsx": { path: "/", loader: PUBLIC },
     "healthz.tsx": { path: "/healthz", loader: PUBLIC },
-    "lang.tsx": { path: "/lang", loader: ["redirect", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect"], action: ["bad-request", "bad-request", "bad-request", "bad-request", "bad-request", "bad-request", "bad-request"] },
-    "login.tsx": { path: "/login", loader: ["ok", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect"], action: ["bad-request", "bad-request", "bad-request", "bad-request", "bad-request", "bad-request", "bad-request"] },
-    "logout.tsx": { path: "/logout", loader: ["redirect", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect"], action: ["redirect", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect"] },
+    "lang.tsx": {
+      path: "/lang",
+      loader: ["redirect", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect"],
+      action: [
+        "bad-request",
+        "bad-request",
+        "bad-request",
+        "bad-request",
+        "bad-request",
+        "bad-request",
+        "bad-request",
+      ],
+    },
+    "login.tsx": {
+      path: "/login",
+      loader: ["ok", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect"],
+      action: [
+        "bad-request",
+        "bad-request",
+        "bad-request",
+        "bad-request",
+        "bad-request",
+        "bad-request",
+        "bad-request",
+      ],
+    },
+    "logout.tsx": {
+      path: "/logout",
+      loader: ["redirect", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect"],
+      action: ["redirect", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect"],
+    },
     "contests._index.tsx": { path: "/contests", loader: PUBLIC },
     "contests.$code._index.tsx": { path: "/contests/:skillsCode", loader: PUBLIC },
 
     // Organiser
     "admin._index.tsx": { path: "/admin", loader: ADMIN_ONLY },
     "admin.contests._index.tsx": { path: "/admin/contests", loader: ADMIN_ONLY },
-    "admin.contests.new.tsx": { path: "/admin/contests/new", loader: ADMIN_ONLY, action: ADMIN_FORM },
-    "admin.contests.$contestId._index.tsx": { path: "/admin/contests/:contestId", loader: ADMIN_ONLY, action: ADMIN_FORM },
-    "admin.contests.$contestId.events.$eventId.tsx": { path: "/admin/contests/:contestId/events/:eventId", loader: ADMIN_ONLY, action: ADMIN_FORM },
-    "admin.contests.$contestId.export.tsx": { path: "/admin/contests/:contestId/export?format=csv", loader: ADMIN_ONLY },
-    "admin.contests.$contestId.registrations.tsx": { path: "/admin/contests/:contestId/registrations", loader: ADMIN_ONLY, action: ADMIN_FORM },
+    "admin.contests.new.tsx": {
+      path: "/admin/contests/new",
+      loader: ADMIN_ONLY,
+      action: ADMIN_FORM,
+    },
+    "admin.contests.$contestId._index.tsx": {
+      path: "/admin/contests/:contestId",
+      loader: ADMIN_ONLY,
+      action: ADMIN_FORM,
+    },
+    "admin.contests.$contestId.events.$eventId.tsx": {
+      path: "/admin/contests/:contestId/events/:eventId",
+      loader: ADMIN_ONLY,
+      action: ADMIN_FORM,
+    },
+    "admin.contests.$contestId.export.tsx": {
+      path: "/admin/contests/:contestId/export?format=csv",
+      loader: ADMIN_ONLY,
+    },
+    "admin.contests.$contestId.registrations.tsx": {
+      path: "/admin/contests/:contestId/registrations",
+      loader: ADMIN_ONLY,
+      action: ADMIN_FORM,
+    },
     "admin.events.$eventId.audit.tsx": { path: "/admin/events/:eventId/audit", loader: ADMIN_ONLY },
-    "admin.events.$eventId.judges.tsx": { path: "/admin/events/:eventId/judges", loader: ADMIN_ONLY, action: ADMIN_FORM },
-    "admin.events.$eventId.scheme.tsx": { path: "/admin/events/:eventId/scheme", loader: ADMIN_ONLY, action: ADMIN_FORM },
-    "admin.events.$eventId.scheme[.]xlsx.tsx": { path: "/admin/events/:eventId/scheme.xlsx", loader: ADMIN_ONLY },
+    "admin.events.$eventId.judges.tsx": {
+      path: "/admin/events/:eventId/judges",
+      loader: ADMIN_ONLY,
+      action: ADMIN_FORM,
+    },
+    "admin.events.$eventId.scheme.tsx": {
+      path: "/admin/events/:eventId/scheme",
+      loader: ADMIN_ONLY,
+      action: ADMIN_FORM,
+    },
+    "admin.events.$eventId.scheme[.]xlsx.tsx": {
+      path: "/admin/events/:eventId/scheme.xlsx",
+      loader: ADMIN_ONLY,
+    },
     "admin.judging._index.tsx": { path: "/admin/judging", loader: ADMIN_ONLY },
     "admin.honours._index.tsx": { path: "/admin/honours", loader: ADMIN_ONLY, action: ADMIN_FORM },
-    "admin.honours.$roundId.tsx": { path: "/admin/honours/:roundId", loader: ADMIN_ONLY, action: ADMIN_FORM },
+    "admin.honours.$roundId.tsx": {
+      path: "/admin/honours/:roundId",
+      loader: ADMIN_ONLY,
+      action: ADMIN_FORM,
+    },
     // Nothing is conferred or published in the seed yet, so even the organiser gets a 404.
-    "admin.honours.$roundId_.certificates[.]zip.tsx": { path: "/admin/honours/:roundId/certificates.zip", loader: ADMIN_NOTHING_YET },
-    "admin.honours.events.$eventId.certificates[.]zip.tsx": { path: "/admin/honours/events/:eventId/certificates.zip", loader: ADMIN_NOTHING_YET },
+    "admin.honours.$roundId_.certificates[.]zip.tsx": {
+      path: "/admin/honours/:roundId/certificates.zip",
+      loader: ADMIN_NOTHING_YET,
+    },
+    "admin.honours.events.$eventId.certificates[.]zip.tsx": {
+      path: "/admin/honours/events/:eventId/certificates.zip",
+      loader: ADMIN_NOTHING_YET,
+    },
     "admin.labour._index.tsx": { path: "/admin/labour", loader: ADMIN_ONLY },
-    "admin.labour.$code._index.tsx": { path: "/admin/labour/:labourCode", loader: ADMIN_ONLY, action: ADMIN_FORM },
-    "admin.labour.$code.periods.$periodId.tsx": { path: "/admin/labour/:labourCode/periods/:periodId", loader: ADMIN_ONLY, action: ADMIN_FORM },
+    "admin.labour.$code._index.tsx": {
+      path: "/admin/labour/:labourCode",
+      loader: ADMIN_ONLY,
+      action: ADMIN_FORM,
+    },
+    "admin.labour.$code.periods.$periodId.tsx": {
+      path: "/admin/labour/:labourCode/periods/:periodId",
+      loader: ADMIN_ONLY,
+      action: ADMIN_FORM,
+    },
     "admin.quiz._index.tsx": { path: "/admin/quiz", loader: ADMIN_ONLY },
-    "admin.quiz.$code._index.tsx": { path: "/admin/quiz/:quizCode", loader: ADMIN_ONLY, action: ADMIN_FORM },
+    "admin.quiz.$code._index.tsx": {
+      path: "/admin/quiz/:quizCode",
+      loader: ADMIN_ONLY,
+      action: ADMIN_FORM,
+    },
     "admin.quiz.$code.template.ts": { path: "/admin/quiz/:quizCode/template", loader: ADMIN_ONLY },
 
     // Organisation managers: the record in the URL belongs to mgrOwn's organisation.
@@ -79,25 +226,81 @@ function matrix(): Record<string, Row> {
     "org.workers.$workerId.tsx": {
       path: "/org/workers/:ownWorkerId",
       loader: ["login", "forbidden", "ok", "not-found", "forbidden", "forbidden", "forbidden"],
-      action: ["login", "forbidden", "bad-request", "not-found", "forbidden", "forbidden", "forbidden"],
+      action: [
+        "login",
+        "forbidden",
+        "bad-request",
+        "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+      ],
     },
-    "org.workers.import.tsx": { path: "/org/workers/import", loader: MANAGER_ONLY, action: MANAGER_FORM },
-    "org.registrations._index.tsx": { path: "/org/registrations", loader: MANAGER_ONLY, action: MANAGER_FORM },
-    "org.registrations.import.tsx": { path: "/org/registrations/import", loader: MANAGER_ONLY, action: MANAGER_FORM },
+    "org.workers.import.tsx": {
+      path: "/org/workers/import",
+      loader: MANAGER_ONLY,
+      action: MANAGER_FORM,
+    },
+    "org.registrations._index.tsx": {
+      path: "/org/registrations",
+      loader: MANAGER_ONLY,
+      action: MANAGER_FORM,
+    },
+    "org.registrations.import.tsx": {
+      path: "/org/registrations/import",
+      loader: MANAGER_ONLY,
+      action: MANAGER_FORM,
+    },
     "org.templates.$file.tsx": { path: "/org/templates/roster.csv", loader: MANAGER_ONLY },
     "org.receipts._index.tsx": { path: "/org/receipts", loader: MANAGER_ONLY },
     "org.receipts.$registrationId.tsx": {
       path: "/org/receipts/:ownRegistrationId",
-      loader: ["login", "forbidden", "not-found", "not-found", "forbidden", "forbidden", "forbidden"],
-      action: ["login", "forbidden", "not-found", "not-found", "forbidden", "forbidden", "forbidden"],
+      loader: [
+        "login",
+        "forbidden",
+        "not-found",
+        "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+      ],
+      action: [
+        "login",
+        "forbidden",
+        "not-found",
+        "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+      ],
     },
     "org.honours._index.tsx": { path: "/org/honours", loader: MANAGER_ONLY },
-    "org.honours.$roundId.tsx": { path: "/org/honours/:roundId", loader: MANAGER_ONLY, action: MANAGER_FORM },
+    "org.honours.$roundId.tsx": {
+      path: "/org/honours/:roundId",
+      loader: MANAGER_ONLY,
+      action: MANAGER_FORM,
+    },
     "org.labour._index.tsx": { path: "/org/labour", loader: MANAGER_ONLY },
     "org.labour.$periodId.tsx": {
       path: "/org/labour/:periodId",
-      loader: ["login", "forbidden", "not-found", "not-found", "forbidden", "forbidden", "forbidden"],
-      action: ["login", "forbidden", "not-found", "not-found", "forbidden", "forbidden", "forbidden"],
+      loader: [
+        "login",
+        "forbidden",
+        "not-found",
+        "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+      ],
+      action: [
+        "login",
+        "forbidden",
+        "not-found",
+        "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+      ],
     },
 
     // Judges: chief is assigned to the event in the URL, judgeOff to nothing.
@@ -105,17 +308,41 @@ function matrix(): Record<string, Row> {
     "judge.events.$eventId._index.tsx": {
       path: "/judge/events/:eventId",
       loader: ["login", "forbidden", "forbidden", "forbidden", "ok", "not-found", "forbidden"],
-      action: ["login", "forbidden", "forbidden", "forbidden", "bad-request", "not-found", "forbidden"],
+      action: [
+        "login",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "bad-request",
+        "not-found",
+        "forbidden",
+      ],
     },
     "judge.events.$eventId.entries.$registrationId.tsx": {
       path: "/judge/events/:eventId/entries/:ownRegistrationId",
       loader: ["login", "forbidden", "forbidden", "forbidden", "ok", "not-found", "forbidden"],
-      action: ["login", "forbidden", "forbidden", "forbidden", "bad-request", "not-found", "forbidden"],
+      action: [
+        "login",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "bad-request",
+        "not-found",
+        "forbidden",
+      ],
     },
     "judge.events.$eventId.review.$registrationId.tsx": {
       path: "/judge/events/:eventId/review/:ownRegistrationId",
       loader: ["login", "forbidden", "forbidden", "forbidden", "ok", "not-found", "forbidden"],
-      action: ["login", "forbidden", "forbidden", "forbidden", "bad-request", "not-found", "forbidden"],
+      action: [
+        "login",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "bad-request",
+        "not-found",
+        "forbidden",
+      ],
     },
 
     // Workers
@@ -124,13 +351,29 @@ function matrix(): Record<string, Row> {
     "me.receipts._index.tsx": { path: "/me/receipts", loader: WORKER_ONLY },
     "me.receipts.$registrationId.tsx": {
       path: "/me/receipts/:ownRegistrationId",
-      loader: ["login", "not-found", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden"],
+      loader: [
+        "login",
+        "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+      ],
     },
     "quiz._index.tsx": { path: "/quiz", loader: WORKER_ONLY },
     "quiz.$quizId._index.tsx": {
       path: "/quiz/:quizId",
       loader: ["login", "ok", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden"],
-      action: ["login", "bad-request", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden"],
+      action: [
+        "login",
+        "bad-request",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+      ],
     },
     "quiz.$quizId.leaderboard.tsx": { path: "/quiz/:quizId/leaderboard", loader: PUBLIC },
 
@@ -140,27 +383,72 @@ function matrix(): Record<string, Row> {
     "results.$contest.$event._index.tsx": {
       path: "/results/:skillsCode/:eventCode",
       loader: PUBLIC,
-      action: ["login", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "bad-request"],
+      action: [
+        "login",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "bad-request",
+      ],
     },
     // Server-sent events: the stream is opened and closed again at once.
-    "results.$contest.$event.live.tsx": { path: "/results/:skillsCode/:eventCode/live", loader: PUBLIC },
-    "results.$contest.$event.data.tsx": { path: "/results/:skillsCode/:eventCode/data", loader: PUBLIC },
-    "results.$contest.$event.export.tsx": { path: "/results/:skillsCode/:eventCode/export?format=csv", loader: PUBLIC },
-    "results.$contest.$event.screen.tsx": { path: "/results/:skillsCode/:eventCode/screen", loader: PUBLIC },
-    "results.$contest.$event.standings.tsx": { path: "/results/:skillsCode/:eventCode/standings", loader: PUBLIC },
-    "results.$contest.org.$orgId.tsx": { path: "/results/:skillsCode/org/:ownOrgId", loader: PUBLIC },
+    "results.$contest.$event.live.tsx": {
+      path: "/results/:skillsCode/:eventCode/live",
+      loader: PUBLIC,
+    },
+    "results.$contest.$event.data.tsx": {
+      path: "/results/:skillsCode/:eventCode/data",
+      loader: PUBLIC,
+    },
+    "results.$contest.$event.export.tsx": {
+      path: "/results/:skillsCode/:eventCode/export?format=csv",
+      loader: PUBLIC,
+    },
+    "results.$contest.$event.screen.tsx": {
+      path: "/results/:skillsCode/:eventCode/screen",
+      loader: PUBLIC,
+    },
+    "results.$contest.$event.standings.tsx": {
+      path: "/results/:skillsCode/:eventCode/standings",
+      loader: PUBLIC,
+    },
+    "results.$contest.org.$orgId.tsx": {
+      path: "/results/:skillsCode/org/:ownOrgId",
+      loader: PUBLIC,
+    },
     "honours._index.tsx": { path: "/honours", loader: PUBLIC },
     "honours.showcase.tsx": { path: "/honours/showcase", loader: PUBLIC },
     "honours.studios._index.tsx": { path: "/honours/studios", loader: PUBLIC },
     "honours.studios.$studioId.tsx": { path: "/honours/studios/:studioId", loader: PUBLIC },
     "honours.workers.$workerId.tsx": { path: "/honours/workers/:honouredWorkerId", loader: PUBLIC },
-    "honours.organisations.$organisationId.tsx": { path: "/honours/organisations/:honouredOrgId", loader: PUBLIC },
+    "honours.organisations.$organisationId.tsx": {
+      path: "/honours/organisations/:honouredOrgId",
+      loader: PUBLIC,
+    },
     "honours.notices._index.tsx": { path: "/honours/notices", loader: PUBLIC },
     "honours.notices.$roundId.tsx": {
       // The seeded round is still taking nominations: it has no public notice yet.
       path: "/honours/notices/:roundId",
-      loader: ["not-found", "not-found", "not-found", "not-found", "not-found", "not-found", "not-found"],
-      action: ["not-found", "not-found", "not-found", "not-found", "not-found", "not-found", "not-found"],
+      loader: [
+        "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
+      ],
+      action: [
+        "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
+      ],
     },
     "honours.attachments.$attachmentId.tsx": {
       // The seeded attachment belongs to mgrOther's (秦川数控's) nomination.
@@ -175,7 +463,10 @@ function matrix(): Record<string, Row> {
     "verify._index.tsx": { path: "/verify", loader: PUBLIC },
     "verify.$serial.tsx": { path: "/verify/:serial", loader: PUBLIC },
     "labour.$code._index.tsx": { path: "/labour/:labourCode", loader: PUBLIC },
-    "labour.$code.units.$orgId.tsx": { path: "/labour/:labourCode/units/:labourOrgId", loader: PUBLIC },
+    "labour.$code.units.$orgId.tsx": {
+      path: "/labour/:labourCode/units/:labourOrgId",
+      loader: PUBLIC,
+    },
   };
 }
 
@@ -208,38 +499,70 @@ function paramsFor(file: string, path: string): Record<string, string> {
     if (name === "$") params["*"] = urlParts.slice(i).join("/");
     // "$serial[.]pdf": the param stops at the literal.
     const literal = /^\$(\w+)\[\.\](\w+)$/.exec(segment);
-    if (literal) params[literal[1]!] = decodeURIComponent(urlParts[i] ?? "").replace(new RegExp(`\\.${literal[2]}$`), "");
+    if (literal)
+      params[literal[1]!] = decodeURIComponent(urlParts[i] ?? "").replace(
+        new RegExp(`\\.${literal[2]}$`),
+        "",
+      );
   });
   return params;
 }
 
 beforeAll(async () => {
   await import("../../prisma/seed");
-  const username = async (name: string) => (await prisma.user.findUniqueOrThrow({ where: { username: name } })).id;
+  const username = async (name: string) =>
+    (await prisma.user.findUniqueOrThrow({ where: { username: name } })).id;
   users.worker = await username("worker");
   users.mgrOwn = await username("qinling");
   users.mgrOther = await username("qinchuan");
   users.judgeOn = await username("chief");
   users.admin = await username("admin");
   const passwordHash = await hashPassword("unused-password");
-  users.judgeOff = (await write((tx) => tx.user.create({ data: { username: "judge-unassigned", displayName: "未分配裁判", passwordHash, role: "judge" } }))).id;
+  users.judgeOff = (
+    await write((tx) =>
+      tx.user.create({
+        data: {
+          username: "judge-unassigned",
+          displayName: "未分配裁判",
+          passwordHash,
+          role: "judge",
+        },
+      }),
+    )
+  ).id;
 
   const skills = await prisma.contest.findUniqueOrThrow({ where: { code: "XA2026SKILLS" } });
-  const prog = await prisma.event.findFirstOrThrow({ where: { contestId: skills.id, code: "PROG" } });
+  const prog = await prisma.event.findFirstOrThrow({
+    where: { contestId: skills.id, code: "PROG" },
+  });
   const workerUser = await prisma.user.findUniqueOrThrow({ where: { username: "worker" } });
-  const ownRegistration = await prisma.registration.findFirstOrThrow({ where: { eventId: prog.id, workerId: workerUser.workerId } });
-  const qinling = await prisma.organisation.findFirstOrThrow({ where: { name: "西安秦岭软件科技有限公司" } });
+  const ownRegistration = await prisma.registration.findFirstOrThrow({
+    where: { eventId: prog.id, workerId: workerUser.workerId },
+  });
+  const qinling = await prisma.organisation.findFirstOrThrow({
+    where: { name: "西安秦岭软件科技有限公司" },
+  });
   const ownWorker = await prisma.worker.findFirstOrThrow({ where: { organisationId: qinling.id } });
   const round = await prisma.nominationRound.findFirstOrThrow({ orderBy: { id: "asc" } });
   const attachment = await prisma.nominationAttachment.findFirstOrThrow();
   const studio = await prisma.innovationStudio.findFirstOrThrow();
-  const honouredWorker = await prisma.honourAward.findFirstOrThrow({ where: { workerId: { not: null } } });
-  const honouredOrg = await prisma.honourAward.findFirstOrThrow({ where: { recipientKind: "organisation" } });
-  const qinchuan = await prisma.organisation.findFirstOrThrow({ where: { name: "西安秦川数控机床有限公司" } });
-  const certificate = await prisma.certificate.findFirstOrThrow({ where: { award: { organisationId: qinchuan.id, workerId: { not: null } } } });
+  const honouredWorker = await prisma.honourAward.findFirstOrThrow({
+    where: { workerId: { not: null } },
+  });
+  const honouredOrg = await prisma.honourAward.findFirstOrThrow({
+    where: { recipientKind: "organisation" },
+  });
+  const qinchuan = await prisma.organisation.findFirstOrThrow({
+    where: { name: "西安秦川数控机床有限公司" },
+  });
+  const certificate = await prisma.certificate.findFirstOrThrow({
+    where: { award: { organisationId: qinchuan.id, workerId: { not: null } } },
+  });
   const labour = await prisma.contest.findUniqueOrThrow({ where: { code: "XA2026GAMES" } });
   const period = await prisma.labourPeriod.findFirstOrThrow({ where: { contestId: labour.id } });
-  const labourOrg = await prisma.labourParticipant.findFirstOrThrow({ where: { contestId: labour.id } });
+  const labourOrg = await prisma.labourParticipant.findFirstOrThrow({
+    where: { contestId: labour.id },
+  });
   const quiz = await prisma.quiz.findFirstOrThrow();
   const quizContest = await prisma.contest.findUniqueOrThrow({ where: { id: quiz.contestId } });
   Object.assign(ids, {
@@ -268,8 +591,14 @@ describe("authorisation matrix", () => {
   it("has a row for every route file", () => {
     const files = Object.keys(modules).map((p) => p.replace("../routes/", ""));
     const rows = matrix();
-    expect(files.filter((f) => !(f in rows)), "routes without a row in the matrix").toEqual([]);
-    expect(Object.keys(rows).filter((f) => !files.includes(f)), "rows for routes that no longer exist").toEqual([]);
+    expect(
+      files.filter((f) => !(f in rows)),
+      "routes without a row in the matrix",
+    ).toEqual([]);
+    expect(
+      Object.keys(rows).filter((f) => !files.includes(f)),
+      "rows for routes that no longer exist",
+    ).toEqual([]);
     for (const file of files) {
       const row = rows[file]!;
       expect(row.loader !== undefined || row.action !== undefined, file).toBe(true);
@@ -305,7 +634,9 @@ describe("authorisation matrix", () => {
         }
         actual[kind] = outcomes;
       }
-      const expected = Object.fromEntries(Object.entries({ loader: row.loader, action: row.action }).filter(([, v]) => v));
+      const expected = Object.fromEntries(
+        Object.entries({ loader: row.loader, action: row.action }).filter(([, v]) => v),
+      );
       expect(actual).toEqual(expected);
     });
   }

@@ -7,7 +7,9 @@ import { hashPassword } from "~/models/user.server";
 let counter = 0;
 const next = () => ++counter;
 
-export function createOrganisation(overrides: { name?: string; kind?: string; parentId?: number } = {}) {
+export function createOrganisation(
+  overrides: { name?: string; kind?: string; parentId?: number } = {},
+) {
   const n = next();
   return write((tx) =>
     tx.organisation.create({
@@ -44,7 +46,10 @@ export async function createUser(overrides: {
   );
 }
 
-export function createWorker(organisationId: number, overrides: { name?: string; birth?: string } = {}) {
+export function createWorker(
+  organisationId: number,
+  overrides: { name?: string; birth?: string } = {},
+) {
   const n = next();
   const birth = overrides.birth ?? "19900101";
   const idNumber = withIdCheckChar(`610102${birth}${String(100 + (n % 900)).padStart(3, "0")}`);
@@ -57,7 +62,9 @@ export function createWorker(organisationId: number, overrides: { name?: string;
         idNumberCipher: encryptIdNumber(idNumber),
         idNumberHash: hashIdNumber(idNumber),
         idNumberMasked: maskIdNumber(idNumber),
-        birthDate: new Date(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}T00:00:00+08:00`),
+        birthDate: new Date(
+          `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}T00:00:00+08:00`,
+        ),
       },
     }),
   );

@@ -4,7 +4,11 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import os from "node:os";
 import Database from "better-sqlite3";
-import { applyPendingMigrations, closeSchemaEngine, openSchemaEngine } from "../../prisma/scripts/schema-engine";
+import {
+  applyPendingMigrations,
+  closeSchemaEngine,
+  openSchemaEngine,
+} from "../../prisma/scripts/schema-engine";
 
 export default async function setup() {
   const dir = path.join(os.tmpdir(), `jiangxin-vitest-${process.pid}`);

@@ -35,7 +35,7 @@ function corpus(): [label: string, value: string][] {
     ["bigint", "99999999999999999999999"],
     ["object", "[object Object]"],
     ["empty", ""],
-    ["formula", "=HYPERLINK(\"http://evil.example\",\"x\")"],
+    ["formula", '=HYPERLINK("http://evil.example","x")'],
     ["forged-worker", ids.otherWorkerId ?? "1"],
     ["forged-registration", ids.otherRegistrationId ?? "1"],
     ["date", "2026-02-30"],
@@ -48,12 +48,17 @@ function roleFor(file: string): string | null {
   if (file.startsWith("org.")) return "mgrOwn";
   if (file.startsWith("judge.")) return "judgeOn";
   if (file.startsWith("quiz.")) return "worker";
-  if (["login.tsx", "lang.tsx", "logout.tsx"].includes(file) || file.startsWith("honours.notices")) return "anon";
+  if (["login.tsx", "lang.tsx", "logout.tsx"].includes(file) || file.startsWith("honours.notices"))
+    return "anon";
   return null;
 }
 
 function pathFor(file: string): string {
-  const segments = file.replace(/\.tsx?$/, "").replaceAll("[.]", ".").split(".").filter((s) => s !== "_index");
+  const segments = file
+    .replace(/\.tsx?$/, "")
+    .replaceAll("[.]", ".")
+    .split(".")
+    .filter((s) => s !== "_index");
   const map: Record<string, string> = {
     $contestId: ids.contestId!,
     $eventId: ids.eventId!,
@@ -62,7 +67,11 @@ function pathFor(file: string): string {
     $roundId: ids.roundId!,
     $periodId: ids.periodId!,
     $quizId: ids.quizId!,
-    $code: file.startsWith("admin.quiz") ? ids.quizCode! : file.startsWith("admin.labour") ? ids.labourCode! : ids.skillsCode!,
+    $code: file.startsWith("admin.quiz")
+      ? ids.quizCode!
+      : file.startsWith("admin.labour")
+        ? ids.labourCode!
+        : ids.skillsCode!,
     $contest: ids.skillsCode!,
     $event: ids.eventCode!,
   };
@@ -70,7 +79,10 @@ function pathFor(file: string): string {
 }
 
 function paramsFor(file: string, url: string): Record<string, string> {
-  const segments = file.replace(/\.tsx?$/, "").split(".").filter((s) => s !== "_index");
+  const segments = file
+    .replace(/\.tsx?$/, "")
+    .split(".")
+    .filter((s) => s !== "_index");
   const parts = url.split("/").filter(Boolean);
   const params: Record<string, string> = {};
   segments.forEach((s, i) => {
@@ -88,7 +100,8 @@ function formShape(file: string): { intents: string[]; fields: string[] } {
   for (const m of source.matchAll(/name="intent"\s+value="([\w-]+)"/g)) intents.add(m[1]!);
   for (const m of source.matchAll(/case "([\w-]+)":/g)) intents.add(m[1]!);
   const fields = new Set<string>();
-  for (const m of source.matchAll(/(?:formData|form)\.get(?:All)?\("([\w.]+)"\)/g)) fields.add(m[1]!);
+  for (const m of source.matchAll(/(?:formData|form)\.get(?:All)?\("([\w.]+)"\)/g))
+    fields.add(m[1]!);
   for (const m of source.matchAll(/name="([\w.]+)"/g)) fields.add(m[1]!);
   for (const m of source.matchAll(/register\("([\w.]+)"/g)) fields.add(m[1]!);
   for (const m of source.matchAll(/from "~\/forms\/([\w-]+)"/g)) {
@@ -121,7 +134,8 @@ beforeAll(async () => {
       }
     }
   });
-  const id = async (username: string) => (await prisma.user.findUniqueOrThrow({ where: { username } })).id;
+  const id = async (username: string) =>
+    (await prisma.user.findUniqueOrThrow({ where: { username } })).id;
   Object.assign(users, {
     worker: await id("worker"),
     mgrOwn: await id("qinling"),
@@ -129,9 +143,15 @@ beforeAll(async () => {
     admin: await id("admin"),
   });
   const skills = await prisma.contest.findUniqueOrThrow({ where: { code: "XA2026SKILLS" } });
-  const prog = await prisma.event.findFirstOrThrow({ where: { contestId: skills.id, code: "PROG" } });
-  const qinling = await prisma.organisation.findFirstOrThrow({ where: { name: "西安秦岭软件科技有限公司" } });
-  const qinchuan = await prisma.organisation.findFirstOrThrow({ where: { name: "西安秦川数控机床有限公司" } });
+  const prog = await prisma.event.findFirstOrThrow({
+    where: { contestId: skills.id, code: "PROG" },
+  });
+  const qinling = await prisma.organisation.findFirstOrThrow({
+    where: { name: "西安秦岭软件科技有限公司" },
+  });
+  const qinchuan = await prisma.organisation.findFirstOrThrow({
+    where: { name: "西安秦川数控机床有限公司" },
+  });
   const workerUser = await prisma.user.findUniqueOrThrow({ where: { username: "worker" } });
   const labour = await prisma.contest.findUniqueOrThrow({ where: { code: "XA2026GAMES" } });
   const quiz = await prisma.quiz.findFirstOrThrow();
@@ -140,13 +160,27 @@ beforeAll(async () => {
     contestId: String(skills.id),
     eventId: String(prog.id),
     eventCode: prog.code,
-    registrationId: String((await prisma.registration.findFirstOrThrow({ where: { eventId: prog.id, workerId: workerUser.workerId } })).id),
-    ownWorkerId: String((await prisma.worker.findFirstOrThrow({ where: { organisationId: qinling.id } })).id),
-    otherWorkerId: String((await prisma.worker.findFirstOrThrow({ where: { organisationId: qinchuan.id } })).id),
-    otherRegistrationId: String((await prisma.registration.findFirstOrThrow({ where: { organisationId: qinchuan.id } })).id),
+    registrationId: String(
+      (
+        await prisma.registration.findFirstOrThrow({
+          where: { eventId: prog.id, workerId: workerUser.workerId },
+        })
+      ).id,
+    ),
+    ownWorkerId: String(
+      (await prisma.worker.findFirstOrThrow({ where: { organisationId: qinling.id } })).id,
+    ),
+    otherWorkerId: String(
+      (await prisma.worker.findFirstOrThrow({ where: { organisationId: qinchuan.id } })).id,
+    ),
+    otherRegistrationId: String(
+      (await prisma.registration.findFirstOrThrow({ where: { organisationId: qinchuan.id } })).id,
+    ),
     roundId: String((await prisma.nominationRound.findFirstOrThrow()).id),
     labourCode: labour.code,
-    periodId: String((await prisma.labourPeriod.findFirstOrThrow({ where: { contestId: labour.id } })).id),
+    periodId: String(
+      (await prisma.labourPeriod.findFirstOrThrow({ where: { contestId: labour.id } })).id,
+    ),
     quizId: String(quiz.id),
     quizCode: (await prisma.contest.findUniqueOrThrow({ where: { id: quiz.contestId } })).code,
   });
@@ -158,42 +192,59 @@ describe("hostile input", () => {
   it("covers every route with an action", async () => {
     for (const file of files) {
       const mod = await modules[`../routes/${file}`]!();
-      if (mod.action) expect(roleFor(file), `${file} has an action but no hostile-input role`).not.toBeNull();
+      if (mod.action)
+        expect(roleFor(file), `${file} has an action but no hostile-input role`).not.toBeNull();
     }
   });
 
   for (const file of files) {
-    it(file, async () => {
-      const mod = await modules[`../routes/${file}`]!();
-      if (!mod.action) return;
-      const role = roleFor(file)!;
-      const url = pathFor(file);
-      const params = paramsFor(file, url);
-      const { intents, fields } = formShape(file);
-      const failures: string[] = [];
-      for (const intent of intents.length > 0 ? intents : [null]) {
-        for (const [label, value] of corpus()) {
-          const body = new FormData();
-          if (intent) body.set("intent", intent);
-          for (const field of fields) body.append(field, value);
-          const before = await changes();
-          const request = await makeRequest(url, { method: "POST", userId: users[role] ?? null, body });
-          const { outcome, value: result } = await run(mod.action, request, params);
-          if (result instanceof Response) await result.body?.cancel();
-          const after = await changes();
-          if (outcome === "error") failures.push(`${intent ?? "-"} ${label}: 500 ${String(result)}`);
-          else if (["bad-request", "forbidden", "not-found", "conflict", "too-many"].includes(outcome) && after !== before) {
-            failures.push(`${intent ?? "-"} ${label}: ${outcome} but ${after - before} row change(s)`);
+    it(
+      file,
+      async () => {
+        const mod = await modules[`../routes/${file}`]!();
+        if (!mod.action) return;
+        const role = roleFor(file)!;
+        const url = pathFor(file);
+        const params = paramsFor(file, url);
+        const { intents, fields } = formShape(file);
+        const failures: string[] = [];
+        for (const intent of intents.length > 0 ? intents : [null]) {
+          for (const [label, value] of corpus()) {
+            const body = new FormData();
+            if (intent) body.set("intent", intent);
+            for (const field of fields) body.append(field, value);
+            const before = await changes();
+            const request = await makeRequest(url, {
+              method: "POST",
+              userId: users[role] ?? null,
+              body,
+            });
+            const { outcome, value: result } = await run(mod.action, request, params);
+            if (result instanceof Response) await result.body?.cancel();
+            const after = await changes();
+            if (outcome === "error")
+              failures.push(`${intent ?? "-"} ${label}: 500 ${String(result)}`);
+            else if (
+              ["bad-request", "forbidden", "not-found", "conflict", "too-many"].includes(outcome) &&
+              after !== before
+            ) {
+              failures.push(
+                `${intent ?? "-"} ${label}: ${outcome} but ${after - before} row change(s)`,
+              );
+            }
           }
         }
-      }
-      expect(failures).toEqual([]);
-    }, 120_000);
+        expect(failures).toEqual([]);
+      },
+      120_000,
+    );
   }
 });
 
 describe("hostile URL parameters", () => {
-  const files = Object.keys(modules).map((p) => p.replace("../routes/", "")).filter((f) => f.includes("$"));
+  const files = Object.keys(modules)
+    .map((p) => p.replace("../routes/", ""))
+    .filter((f) => f.includes("$"));
   const bad = ["99999999999999", "-1", "0", "1e3", "abc", "%00", "..%2F..%2Fetc"];
   for (const file of files) {
     it(`${file} answers a bad id without a server error`, async () => {
@@ -227,14 +278,20 @@ describe("hostile uploads", () => {
       const mod = await modules[`../routes/${file}`]!();
       for (const upload of [
         new File([png], "名册.csv", { type: "text/csv" }),
-        new File([png], "名册.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+        new File([png], "名册.xlsx", {
+          type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }),
         new File([new Uint8Array(9 * 1024 * 1024).fill(65)], "huge.csv", { type: "text/csv" }),
         new File(["=cmd|' /C calc'!A0,\"<script>\"\n"], "formula.csv", { type: "text/csv" }),
       ]) {
         const body = new FormData();
         body.set("file", upload);
         const before = await changes();
-        const request = await makeRequest(url, { method: "POST", userId: users[role] ?? null, body });
+        const request = await makeRequest(url, {
+          method: "POST",
+          userId: users[role] ?? null,
+          body,
+        });
         const { outcome, value } = await run(mod.action!, request, {});
         if (value instanceof Response) await value.body?.cancel();
         expect(outcome, `${file} ${upload.name}`).not.toBe("error");

@@ -22,7 +22,14 @@ export async function createJudgedEvent(options: { prizes?: unknown[]; noticeDay
 
   const ids = await write(async (tx) => {
     const contest = await tx.contest.create({
-      data: { code: `T${n}${Date.now() % 100000}`, kind: "skills_contest", name: "测试大赛", organiserId: federation.id, status: "in_progress", noticeDays: options.noticeDays ?? 5 },
+      data: {
+        code: `T${n}${Date.now() % 100000}`,
+        kind: "skills_contest",
+        name: "测试大赛",
+        organiserId: federation.id,
+        status: "in_progress",
+        noticeDays: options.noticeDays ?? 5,
+      },
     });
     const event = await tx.event.create({
       data: {
@@ -31,11 +38,24 @@ export async function createJudgedEvent(options: { prizes?: unknown[]; noticeDay
         name: "测试赛项",
         aggregation: "trimmed_mean",
         tieBreaks: JSON.stringify([{ kind: "part", part: "practical" }]),
-        prizeRules: JSON.stringify(options.prizes ?? [{ tier: "first", count: 1 }, { tier: "second", count: 1 }]),
+        prizeRules: JSON.stringify(
+          options.prizes ?? [
+            { tier: "first", count: 1 },
+            { tier: "second", count: 1 },
+          ],
+        ),
       },
     });
     const theory = await tx.eventPart.create({
-      data: { eventId: event.id, kind: "theory", name: "理论", weight: 30, fullMark: 10000, sortOrder: 0, criteria: { create: [{ code: "T1", name: "理论", type: "measurement", maxMark: 10000 }] } },
+      data: {
+        eventId: event.id,
+        kind: "theory",
+        name: "理论",
+        weight: 30,
+        fullMark: 10000,
+        sortOrder: 0,
+        criteria: { create: [{ code: "T1", name: "理论", type: "measurement", maxMark: 10000 }] },
+      },
       include: { criteria: true },
     });
     const practical = await tx.eventPart.create({
@@ -48,23 +68,50 @@ export async function createJudgedEvent(options: { prizes?: unknown[]; noticeDay
         sortOrder: 1,
         criteria: {
           create: [
-            { code: "P1", name: "质量", type: "judgement", maxMark: 6000, aggregation: "worldskills", sortOrder: 0 },
+            {
+              code: "P1",
+              name: "质量",
+              type: "judgement",
+              maxMark: 6000,
+              aggregation: "worldskills",
+              sortOrder: 0,
+            },
             { code: "P2", name: "规范", type: "judgement", maxMark: 4000, sortOrder: 1 },
           ],
         },
       },
       include: { criteria: { orderBy: { sortOrder: "asc" } } },
     });
-    for (const [userId, isChief] of [[chief.id, true], [judgeA.id, false], [judgeU.id, false]] as const) {
+    for (const [userId, isChief] of [
+      [chief.id, true],
+      [judgeA.id, false],
+      [judgeU.id, false],
+    ] as const) {
       await tx.judgeAssignment.create({ data: { eventId: event.id, userId, isChief } });
     }
-    return { contestId: contest.id, eventId: event.id, theoryId: theory.id, practicalId: practical.id, t1: theory.criteria[0]!.id, p1: practical.criteria[0]!.id, p2: practical.criteria[1]!.id };
+    return {
+      contestId: contest.id,
+      eventId: event.id,
+      theoryId: theory.id,
+      practicalId: practical.id,
+      t1: theory.criteria[0]!.id,
+      p1: practical.criteria[0]!.id,
+      p2: practical.criteria[1]!.id,
+    };
   });
 
   async function entry(organisationId: number, code: string) {
     const worker = await createWorker(organisationId);
     return write((tx) =>
-      tx.registration.create({ data: { eventId: ids.eventId, organisationId, workerId: worker.id, status: "approved", blindCode: code } }),
+      tx.registration.create({
+        data: {
+          eventId: ids.eventId,
+          organisationId,
+          workerId: worker.id,
+          status: "approved",
+          blindCode: code,
+        },
+      }),
     );
   }
   const entryB = await entry(companyB.id, "BBBBB2");

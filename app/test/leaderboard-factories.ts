@@ -12,7 +12,13 @@ export async function createBoardEvent(overrides: { standingsBestN?: number; mod
   const organiser = await createOrganisation({ kind: "federation" });
   return write(async (tx) => {
     const contest = await tx.contest.create({
-      data: { code: `LB${i}${Date.now() % 100000}`, kind: "skills_contest", name: `榜单测试${i}`, organiserId: organiser.id, status: "in_progress" },
+      data: {
+        code: `LB${i}${Date.now() % 100000}`,
+        kind: "skills_contest",
+        name: `榜单测试${i}`,
+        organiserId: organiser.id,
+        status: "in_progress",
+      },
     });
     return tx.event.create({
       data: {
@@ -27,7 +33,12 @@ export async function createBoardEvent(overrides: { standingsBestN?: number; mod
   });
 }
 
-export async function createEntry(eventId: number, organisationId: number, entryNumber: string, name?: string) {
+export async function createEntry(
+  eventId: number,
+  organisationId: number,
+  entryNumber: string,
+  name?: string,
+) {
   const worker = await createWorker(organisationId, name ? { name } : {});
   return write((tx) =>
     tx.registration.create({
@@ -44,7 +55,9 @@ export async function setResult(
 ) {
   return write(async (tx) => {
     const old = await tx.result.findUnique({ where: { registrationId: reg.id } });
-    const before: ResultState | null = old ? { rankKey: old.rankKey, total: old.total, prize: old.prize } : null;
+    const before: ResultState | null = old
+      ? { rankKey: old.rankKey, total: old.total, prize: old.prize }
+      : null;
     const after: ResultState = {
       total,
       rankKey: total === null ? null : packRankKey(total, [options.tieBreak ?? 0]),
@@ -52,9 +65,21 @@ export async function setResult(
     };
     await tx.result.upsert({
       where: { registrationId: reg.id },
-      create: { registrationId: reg.id, eventId: reg.eventId, organisationId: reg.organisationId, ...after, complete: total !== null },
+      create: {
+        registrationId: reg.id,
+        eventId: reg.eventId,
+        organisationId: reg.organisationId,
+        ...after,
+        complete: total !== null,
+      },
       update: { ...after, complete: total !== null },
     });
-    await applyResultChange(tx, { eventId: reg.eventId, organisationId: reg.organisationId, registrationId: reg.id, before, after });
+    await applyResultChange(tx, {
+      eventId: reg.eventId,
+      organisationId: reg.organisationId,
+      registrationId: reg.id,
+      before,
+      after,
+    });
   });
 }

@@ -11,7 +11,10 @@ export function idNumber(birth = "19900101", seq?: number): string {
   return withIdCheckChar(`610113${birth}${String(n % 1000).padStart(3, "0")}`);
 }
 
-export async function createOpenContest(organiserId: number, overrides: { code?: string; closesAt?: Date; status?: string } = {}) {
+export async function createOpenContest(
+  organiserId: number,
+  overrides: { code?: string; closesAt?: Date; status?: string } = {},
+) {
   counter += 1;
   const now = Date.now();
   return write((tx) =>
@@ -32,7 +35,16 @@ export async function createOpenContest(organiserId: number, overrides: { code?:
 
 export async function createEvent(
   contestId: number,
-  overrides: { code?: string; mode?: "individual" | "team"; quotaPerOrg?: number | null; minAge?: number | null; maxAge?: number | null; teamMin?: number; teamMax?: number; substitutes?: number } = {},
+  overrides: {
+    code?: string;
+    mode?: "individual" | "team";
+    quotaPerOrg?: number | null;
+    minAge?: number | null;
+    maxAge?: number | null;
+    teamMin?: number;
+    teamMax?: number;
+    substitutes?: number;
+  } = {},
 ) {
   counter += 1;
   const mode = overrides.mode ?? "individual";
@@ -49,7 +61,12 @@ export async function createEvent(
         quotaPerOrg: overrides.quotaPerOrg === undefined ? 2 : overrides.quotaPerOrg,
         minAge: overrides.minAge === undefined ? 18 : overrides.minAge,
         maxAge: overrides.maxAge === undefined ? 55 : overrides.maxAge,
-        parts: { create: [{ kind: "theory", name: "理论知识", round: "final", weight: 30 }, { kind: "practical", name: "技能操作", round: "final", weight: 70 }] },
+        parts: {
+          create: [
+            { kind: "theory", name: "理论知识", round: "final", weight: 30 },
+            { kind: "practical", name: "技能操作", round: "final", weight: 70 },
+          ],
+        },
       },
     }),
   );

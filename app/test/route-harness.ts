@@ -2,9 +2,22 @@
 // came back. Used by the authorisation matrix and the hostile-input suite.
 import { USER_KEY, sessionStorage } from "~/session-storage.server";
 
-export type Outcome = "ok" | "login" | "redirect" | "bad-request" | "forbidden" | "not-found" | "conflict" | "too-many" | "error";
+export type Outcome =
+  | "ok"
+  | "login"
+  | "redirect"
+  | "bad-request"
+  | "forbidden"
+  | "not-found"
+  | "conflict"
+  | "too-many"
+  | "error";
 
-type RouteFn = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
+type RouteFn = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: Record<string, unknown>;
+}) => unknown;
 export type RouteModule = { loader?: RouteFn; action?: RouteFn; default?: unknown };
 
 export const BASE = "http://jiangxin.test";
@@ -19,7 +32,12 @@ export async function cookieFor(userId: number | null): Promise<string | null> {
 
 export async function makeRequest(
   path: string,
-  options: { method?: string; userId?: number | null; body?: FormData | string; headers?: Record<string, string> } = {},
+  options: {
+    method?: string;
+    userId?: number | null;
+    body?: FormData | string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Request> {
   const headers = new Headers(options.headers);
   const cookie = await cookieFor(options.userId ?? null);
@@ -55,7 +73,10 @@ export async function run(fn: RouteFn, request: Request, params: Record<string, 
     return { outcome: "ok" as Outcome, value };
   } catch (thrown) {
     if (thrown instanceof Response) {
-      return { outcome: classifyStatus(thrown.status, thrown.headers.get("Location")), value: thrown };
+      return {
+        outcome: classifyStatus(thrown.status, thrown.headers.get("Location")),
+        value: thrown,
+      };
     }
     return { outcome: "error" as Outcome, value: thrown };
   }

@@ -6,7 +6,13 @@ import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
 import { formatCertificateSerial } from "~/domain/honours";
 import type { CertificateDocument } from "~/models/certificate.server";
-import { CJK_FONT_FILE, QR_BOX, certificatesZip, renderCertificatePdf, verifyUrl } from "./certificate-pdf.server";
+import {
+  CJK_FONT_FILE,
+  QR_BOX,
+  certificatesZip,
+  renderCertificatePdf,
+  verifyUrl,
+} from "./certificate-pdf.server";
 
 /** Binary PGM (P5), what pdftoppm -gray writes: a text header, then one byte per pixel. */
 function readPgm(buffer: Buffer): { width: number; height: number; pixels: Uint8Array } {
@@ -44,52 +50,85 @@ describe.runIf(existsSync(CJK_FONT_FILE))("certificate PDF", () => {
     expect(pdf.length).toBeLessThan(500_000);
   });
 
-  it.runIf(hasPoppler)("renders to a page whose text reads back as Chinese, not empty boxes", async () => {
-    mkdirSync(OUT, { recursive: true });
-    const file = path.join(OUT, "certificate-honour.pdf");
-    writeFileSync(file, await renderCertificatePdf(doc, "https://jiangxin.example"));
-    // Line breaks fall wherever the layout wraps; compare without whitespace.
-    const text = execFileSync("pdftotext", [file, "-"]).toString().replace(/\s+/g, "");
-    for (const expected of ["荣誉证书", "张建国", "2026年度市级劳动模范", "西安市总工会", doc.serial, "特发此证"]) {
-      expect(text).toContain(expected);
-    }
-    const fonts = execFileSync("pdffonts", [file]).toString();
-    expect(fonts).toMatch(/NotoSansCJKsc-Regular/);
-    expect(fonts).toMatch(/yes\s+yes/); // embedded and subset
-    execFileSync("pdftoppm", ["-png", "-r", "60", "-singlefile", file, path.join(OUT, "certificate-honour")]);
-    const png = path.join(OUT, "certificate-honour.png");
-    expect(statSync(png).size).toBeGreaterThan(10_000);
-    expect(readFileSync(png).subarray(1, 4).toString()).toBe("PNG");
-  });
-
-  it.runIf(hasPoppler)("prints a QR code that encodes the verification page's address", async () => {
-    mkdirSync(OUT, { recursive: true });
-    const file = path.join(OUT, "certificate-qr.pdf");
-    const url = verifyUrl("https://jiangxin.example", doc.serial);
-    writeFileSync(file, await renderCertificatePdf(doc, "https://jiangxin.example"));
-    const scale = 4; // pixels per point at 288 dpi
-    execFileSync("pdftoppm", ["-r", String(72 * scale), "-gray", "-singlefile", file, path.join(OUT, "certificate-qr")]);
-    const image = readPgm(readFileSync(path.join(OUT, "certificate-qr.pgm")));
-    // Sample the centre of every module where the layout places the code and compare with the expected matrix.
-    const modules = QRCode.create(url, { errorCorrectionLevel: "M" }).modules;
-    const span = modules.size + 2; // one quiet module each side
-    const m = QR_BOX.size / span;
-    let wrong = 0;
-    for (let row = 0; row < modules.size; row++) {
-      for (let col = 0; col < modules.size; col++) {
-        const x = Math.round((QR_BOX.left + (col + 1.5) * m) * scale);
-        const y = Math.round((QR_BOX.top + (row + 1.5) * m) * scale);
-        const dark = (image.pixels[y * image.width + x] ?? 255) < 128;
-        if (dark !== Boolean(modules.get(row, col))) wrong++;
+  it.runIf(hasPoppler)(
+    "renders to a page whose text reads back as Chinese, not empty boxes",
+    async () => {
+      mkdirSync(OUT, { recursive: true });
+      const file = path.join(OUT, "certificate-honour.pdf");
+      writeFileSync(file, await renderCertificatePdf(doc, "https://jiangxin.example"));
+      // Line breaks fall wherever the layout wraps; compare without whitespace.
+      const text = execFileSync("pdftotext", [file, "-"]).toString().replace(/\s+/g, "");
+      for (const expected of [
+        "荣誉证书",
+        "张建国",
+        "2026年度市级劳动模范",
+        "西安市总工会",
+        doc.serial,
+        "特发此证",
+      ]) {
+        expect(text).toContain(expected);
       }
-    }
-    expect(wrong).toBe(0);
-  });
+      const fonts = execFileSync("pdffonts", [file]).toString();
+      expect(fonts).toMatch(/NotoSansCJKsc-Regular/);
+      expect(fonts).toMatch(/yes\s+yes/); // embedded and subset
+      execFileSync("pdftoppm", [
+        "-png",
+        "-r",
+        "60",
+        "-singlefile",
+        file,
+        path.join(OUT, "certificate-honour"),
+      ]);
+      const png = path.join(OUT, "certificate-honour.png");
+      expect(statSync(png).size).toBeGreaterThan(10_000);
+      expect(readFileSync(png).subarray(1, 4).toString()).toBe("PNG");
+    },
+  );
+
+  it.runIf(hasPoppler)(
+    "prints a QR code that encodes the verification page's address",
+    async () => {
+      mkdirSync(OUT, { recursive: true });
+      const file = path.join(OUT, "certificate-qr.pdf");
+      const url = verifyUrl("https://jiangxin.example", doc.serial);
+      writeFileSync(file, await renderCertificatePdf(doc, "https://jiangxin.example"));
+      const scale = 4; // pixels per point at 288 dpi
+      execFileSync("pdftoppm", [
+        "-r",
+        String(72 * scale),
+        "-gray",
+        "-singlefile",
+        file,
+        path.join(OUT, "certificate-qr"),
+      ]);
+      const image = readPgm(readFileSync(path.join(OUT, "certificate-qr.pgm")));
+      // Sample the centre of every module where the layout places the code and compare with the expected matrix.
+      const modules = QRCode.create(url, { errorCorrectionLevel: "M" }).modules;
+      const span = modules.size + 2; // one quiet module each side
+      const m = QR_BOX.size / span;
+      let wrong = 0;
+      for (let row = 0; row < modules.size; row++) {
+        for (let col = 0; col < modules.size; col++) {
+          const x = Math.round((QR_BOX.left + (col + 1.5) * m) * scale);
+          const y = Math.round((QR_BOX.top + (row + 1.5) * m) * scale);
+          const dark = (image.pixels[y * image.width + x] ?? 255) < 128;
+          if (dark !== Boolean(modules.get(row, col))) wrong++;
+        }
+      }
+      expect(wrong).toBe(0);
+    },
+  );
 
   it("packs several certificates into one ZIP", async () => {
-    const zip = await certificatesZip([doc, { ...doc, serial: formatCertificateSerial(2026, "MW", 43), recipientName: "李秀英" }], "https://x.example");
+    const zip = await certificatesZip(
+      [doc, { ...doc, serial: formatCertificateSerial(2026, "MW", 43), recipientName: "李秀英" }],
+      "https://x.example",
+    );
     const entries = Object.keys((await JSZip.loadAsync(zip)).files);
-    expect(entries).toEqual([`${doc.serial}-张建国.pdf`, `${formatCertificateSerial(2026, "MW", 43)}-李秀英.pdf`]);
+    expect(entries).toEqual([
+      `${doc.serial}-张建国.pdf`,
+      `${formatCertificateSerial(2026, "MW", 43)}-李秀英.pdf`,
+    ]);
   });
 });
 

@@ -8,7 +8,8 @@ import QRCode from "qrcode";
 import { translate } from "~/i18n";
 import type { CertificateDocument } from "~/models/certificate.server";
 
-export const CJK_FONT_FILE = process.env.CJK_FONT_FILE ?? "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+export const CJK_FONT_FILE =
+  process.env.CJK_FONT_FILE ?? "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 /** The member of the .ttc collection with Simplified Chinese glyph forms. */
 const CJK_FONT_NAME = "NotoSansCJKsc-Regular";
 
@@ -40,20 +41,32 @@ export function verifyUrl(origin: string, serial: string): string {
 }
 
 function formatChineseDate(date: Date): string {
-  const parts = new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" }).format(date);
+  const parts = new Intl.DateTimeFormat("zh-CN", {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: "Asia/Shanghai",
+  }).format(date);
   return parts;
 }
 
 const zh = (key: string, params?: Record<string, string | number>) => translate("zh", key, params);
 
-export async function renderCertificatePdf(doc: CertificateDocument, origin: string): Promise<Buffer> {
+export async function renderCertificatePdf(
+  doc: CertificateDocument,
+  origin: string,
+): Promise<Buffer> {
   const font = cjkFont();
   const qr = QRCode.create(verifyUrl(origin, doc.serial), { errorCorrectionLevel: "M" }).modules;
   const pdf = new PDFDocument({
     size: "A4",
     layout: "landscape",
     margin: 0,
-    info: { Title: `${doc.title} · ${doc.recipientName}`, Subject: doc.serial, Creator: "匠心 Jiangxin" },
+    info: {
+      Title: `${doc.title} · ${doc.recipientName}`,
+      Subject: doc.serial,
+      Creator: "匠心 Jiangxin",
+    },
   });
   pdf.registerFont("cjk", font, CJK_FONT_NAME);
   const chunks: Buffer[] = [];
@@ -67,59 +80,124 @@ export async function renderCertificatePdf(doc: CertificateDocument, origin: str
   const red = "#9f1020";
   const gold = "#c99a2e";
   pdf.rect(0, 0, width, height).fill("#fffaf0");
-  pdf.lineWidth(10).strokeColor(red).rect(24, 24, width - 48, height - 48).stroke();
-  pdf.lineWidth(2).strokeColor(gold).rect(40, 40, width - 80, height - 80).stroke();
+  pdf
+    .lineWidth(10)
+    .strokeColor(red)
+    .rect(24, 24, width - 48, height - 48)
+    .stroke();
+  pdf
+    .lineWidth(2)
+    .strokeColor(gold)
+    .rect(40, 40, width - 80, height - 80)
+    .stroke();
 
-  pdf.font("cjk").fillColor(red).fontSize(46).text(zh(doc.kind === "prize" ? "honours.certificate.heading.prize" : "honours.certificate.heading.honour"), 0, 90, {
-    width,
-    align: "center",
-    characterSpacing: 14,
-  });
+  pdf
+    .font("cjk")
+    .fillColor(red)
+    .fontSize(46)
+    .text(
+      zh(
+        doc.kind === "prize"
+          ? "honours.certificate.heading.prize"
+          : "honours.certificate.heading.honour",
+      ),
+      0,
+      90,
+      {
+        width,
+        align: "center",
+        characterSpacing: 14,
+      },
+    );
 
   const left = 110;
   const textWidth = width - 220;
-  pdf.fillColor("#1d1d24").fontSize(24).text(zh("honours.certificate.to", { name: doc.recipientName }), left, 190, { width: textWidth });
+  pdf
+    .fillColor("#1d1d24")
+    .fontSize(24)
+    .text(zh("honours.certificate.to", { name: doc.recipientName }), left, 190, {
+      width: textWidth,
+    });
   if (doc.organisationName && doc.organisationName !== doc.recipientName) {
-    pdf.fontSize(14).fillColor("#6b6b78").text(doc.organisationName, left, 228, { width: textWidth });
+    pdf
+      .fontSize(14)
+      .fillColor("#6b6b78")
+      .text(doc.organisationName, left, 228, { width: textWidth });
   }
   pdf
     .fillColor("#1d1d24")
     .fontSize(22)
-    .text(zh(doc.kind === "prize" ? "honours.certificate.body.prize" : "honours.certificate.body.honour", { title: doc.title }), left + 48, 262, {
-      width: textWidth - 48,
-      lineGap: 10,
-    });
-  pdf.fontSize(20).text(zh("honours.certificate.closing"), left + 48, pdf.y + 12, { width: textWidth - 48 });
+    .text(
+      zh(
+        doc.kind === "prize" ? "honours.certificate.body.prize" : "honours.certificate.body.honour",
+        { title: doc.title },
+      ),
+      left + 48,
+      262,
+      {
+        width: textWidth - 48,
+        lineGap: 10,
+      },
+    );
+  pdf
+    .fontSize(20)
+    .text(zh("honours.certificate.closing"), left + 48, pdf.y + 12, { width: textWidth - 48 });
 
-  pdf.fontSize(20).fillColor("#1d1d24").text(doc.issuer, width - 420, height - 190, { width: 300, align: "center" });
-  pdf.fontSize(16).text(formatChineseDate(doc.issuedAt), width - 420, height - 156, { width: 300, align: "center" });
+  pdf
+    .fontSize(20)
+    .fillColor("#1d1d24")
+    .text(doc.issuer, width - 420, height - 190, { width: 300, align: "center" });
+  pdf.fontSize(16).text(formatChineseDate(doc.issuedAt), width - 420, height - 156, {
+    width: 300,
+    align: "center",
+  });
 
   drawQr(pdf, qr);
-  pdf.fontSize(11).fillColor("#3a3a46").text(zh("honours.certificate.serial", { serial: doc.serial }), QR_BOX.left + 108, QR_BOX.top + 30, { width: 280 });
-  pdf.fontSize(10).fillColor("#6b6b78").text(zh("honours.certificate.scan"), QR_BOX.left + 108, QR_BOX.top + 50, { width: 280 });
+  pdf
+    .fontSize(11)
+    .fillColor("#3a3a46")
+    .text(
+      zh("honours.certificate.serial", { serial: doc.serial }),
+      QR_BOX.left + 108,
+      QR_BOX.top + 30,
+      { width: 280 },
+    );
+  pdf
+    .fontSize(10)
+    .fillColor("#6b6b78")
+    .text(zh("honours.certificate.scan"), QR_BOX.left + 108, QR_BOX.top + 50, { width: 280 });
 
   pdf.end();
   return done;
 }
 
 /** The QR code as vector squares (one quiet module around it): sharp at any print size, and no PNG to encode. */
-function drawQr(pdf: PDFKit.PDFDocument, modules: { size: number; get(row: number, col: number): number | boolean }) {
+function drawQr(
+  pdf: PDFKit.PDFDocument,
+  modules: { size: number; get(row: number, col: number): number | boolean },
+) {
   const m = QR_BOX.size / (modules.size + 2);
   pdf.rect(QR_BOX.left, QR_BOX.top, QR_BOX.size, QR_BOX.size).fill("#ffffff");
   for (let row = 0; row < modules.size; row++) {
     for (let col = 0; col < modules.size; col++) {
-      if (modules.get(row, col)) pdf.rect(QR_BOX.left + (col + 1) * m, QR_BOX.top + (row + 1) * m, m, m);
+      if (modules.get(row, col))
+        pdf.rect(QR_BOX.left + (col + 1) * m, QR_BOX.top + (row + 1) * m, m, m);
     }
   }
   pdf.fill("#000000");
 }
 
-export function certificateFilename(doc: Pick<CertificateDocument, "serial" | "recipientName">): string {
+export function certificateFilename(
+  doc: Pick<CertificateDocument, "serial" | "recipientName">,
+): string {
   return `${doc.serial}-${doc.recipientName}.pdf`.replace(/[\\/:*?"<>|\s]+/g, "_");
 }
 
 /** All of a round's or an event's certificates in one ZIP, one PDF per certificate. */
-export async function certificatesZip(docs: readonly CertificateDocument[], origin: string): Promise<Buffer> {
+export async function certificatesZip(
+  docs: readonly CertificateDocument[],
+  origin: string,
+): Promise<Buffer> {
   const zip = new JSZip();
   for (const doc of docs) {
     zip.file(certificateFilename(doc), await renderCertificatePdf(doc, origin));

@@ -16,9 +16,14 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.output<S>> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): ParseResult<z.output<S>> {
   const result = schema.safeParse(input);
-  return result.success ? { ok: true, data: result.data } : { ok: false, errors: zodFieldErrors(result.error) };
+  return result.success
+    ? { ok: true, data: result.data }
+    : { ok: false, errors: zodFieldErrors(result.error) };
 }
 
 /** FormData to a plain object; repeated names become arrays. Files are left out. */
@@ -33,6 +38,9 @@ export function formDataToObject(formData: FormData): Record<string, string | st
   return out;
 }
 
-export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): ParseResult<z.output<S>> {
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+): ParseResult<z.output<S>> {
   return parseWith(schema, formDataToObject(formData));
 }

@@ -6,7 +6,9 @@ import { z } from "zod";
 export const MAX_DATABASE_ID = 2_147_483_647;
 
 export function isDatabaseId(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= MAX_DATABASE_ID;
+  return (
+    typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= MAX_DATABASE_ID
+  );
 }
 
 /** "42" → 42; anything else (blank, "-1", "1e3", "4.2", "99999999999") → null. */

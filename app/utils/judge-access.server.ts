@@ -6,7 +6,11 @@ import { judgeAssignment, judgeEntry } from "~/models/judging.server";
 import { forbidden, notFound, requireJudge } from "~/session.server";
 import { parseId } from "~/utils/ids";
 
-export async function requireJudgeOnEntry(request: Request, params: Params, options: { chief?: boolean } = {}) {
+export async function requireJudgeOnEntry(
+  request: Request,
+  params: Params,
+  options: { chief?: boolean } = {},
+) {
   const user = await requireJudge(request);
   const eventId = parseId(params.eventId);
   const registrationId = parseId(params.registrationId);
@@ -14,6 +18,7 @@ export async function requireJudgeOnEntry(request: Request, params: Params, opti
   const assignment = await judgeAssignment(eventId, user.id);
   if (!assignment) throw notFound();
   if (options.chief && !assignment.isChief) throw forbidden();
-  if (!(await judgeEntry(eventId, registrationId, assignment.user.organisationId))) throw notFound();
+  if (!(await judgeEntry(eventId, registrationId, assignment.user.organisationId)))
+    throw notFound();
   return { user, eventId, registrationId };
 }

@@ -36,6 +36,10 @@ export async function cached<T>(key: string, eventId: number, build: () => Promi
 }
 
 /** The same, serialised once: the data route answers with the cached string itself. */
-export function cachedJson(key: string, eventId: number, build: () => Promise<unknown>): Promise<string> {
+export function cachedJson(
+  key: string,
+  eventId: number,
+  build: () => Promise<unknown>,
+): Promise<string> {
   return cached(`json|${key}`, eventId, async () => JSON.stringify(await build()));
 }

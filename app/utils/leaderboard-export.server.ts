@@ -4,7 +4,12 @@ import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { UTF8_BOM, toCsv, type CellValue } from "~/domain/csv";
 import { translate, type Locale } from "~/i18n";
-import { allBoardRows, type BoardEvent, type BoardRow, type BoardView } from "~/models/leaderboard.server";
+import {
+  allBoardRows,
+  type BoardEvent,
+  type BoardRow,
+  type BoardView,
+} from "~/models/leaderboard.server";
 
 function header(locale: Locale, event: BoardEvent): string[] {
   const t = (k: string) => translate(locale, k);
@@ -31,7 +36,11 @@ function cells(locale: Locale, event: BoardEvent, row: BoardRow): CellValue[] {
   ];
 }
 
-export function csvStream(locale: Locale, event: BoardEvent, view: BoardView): ReadableStream<Uint8Array> {
+export function csvStream(
+  locale: Locale,
+  event: BoardEvent,
+  view: BoardView,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const pages = allBoardRows(event, view);
   let started = false;
@@ -39,7 +48,9 @@ export function csvStream(locale: Locale, event: BoardEvent, view: BoardView): R
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(UTF8_BOM + toCsv([header(locale, event)], { bom: false })));
+        controller.enqueue(
+          encoder.encode(UTF8_BOM + toCsv([header(locale, event)], { bom: false })),
+        );
         return;
       }
       const next = await pages.next();
@@ -47,12 +58,23 @@ export function csvStream(locale: Locale, event: BoardEvent, view: BoardView): R
         controller.close();
         return;
       }
-      controller.enqueue(encoder.encode(toCsv(next.value.map((r) => cells(locale, event, r)), { bom: false })));
+      controller.enqueue(
+        encoder.encode(
+          toCsv(
+            next.value.map((r) => cells(locale, event, r)),
+            { bom: false },
+          ),
+        ),
+      );
     },
   });
 }
 
-export function xlsxStream(locale: Locale, event: BoardEvent, view: BoardView): ReadableStream<Uint8Array> {
+export function xlsxStream(
+  locale: Locale,
+  event: BoardEvent,
+  view: BoardView,
+): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
   const sheet = workbook.addWorksheet(event.code);

@@ -24,7 +24,11 @@ export async function resolveBoard(request: Request, params: { contest?: string;
  * everyone who could receive it (the app server's micro-cache and any proxy may keep it),
  * private when it depends on who is signed in (their navigation, the organiser's live view).
  */
-function boardCacheControl(board: { anonymous: boolean; frozen: boolean; organiser: boolean }): string {
+function boardCacheControl(board: {
+  anonymous: boolean;
+  frozen: boolean;
+  organiser: boolean;
+}): string {
   return board.anonymous && !board.organiser ? "public, max-age=1" : "private, no-store";
 }
 
@@ -33,7 +37,12 @@ function boardCacheControl(board: { anonymous: boolean; frozen: boolean; organis
  * app server's micro-cache drops it when that event's results change (and keeps it when
  * another event's do). The server strips the event header before sending.
  */
-export function boardCacheHeaders(board: { anonymous: boolean; frozen: boolean; organiser: boolean; event: { id: number } }): Record<string, string> {
+export function boardCacheHeaders(board: {
+  anonymous: boolean;
+  frozen: boolean;
+  organiser: boolean;
+  event: { id: number };
+}): Record<string, string> {
   const cacheControl = boardCacheControl(board);
   return cacheControl.startsWith("public")
     ? { "Cache-Control": cacheControl, [RESULTS_EVENT_HEADER]: String(board.event.id) }

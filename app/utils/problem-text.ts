@@ -6,11 +6,18 @@ const CODE_PARAMS: Record<string, Record<string, string>> = {
   skill_level_missing: { required: "rules.skill_level" },
   skill_level_too_low: { required: "rules.skill_level", actual: "rules.skill_level" },
   gender_not_allowed: { required: "rules.gender" },
-  registration_transition_not_allowed: { from: "rules.registration_status", to: "rules.registration_status" },
+  registration_transition_not_allowed: {
+    from: "rules.registration_status",
+    to: "rules.registration_status",
+  },
   contest_transition_not_allowed: { from: "rules.contest_status", to: "rules.contest_status" },
 };
 
-export type ShownProblem = { code: string; params?: Readonly<Record<string, unknown>>; subject?: string };
+export type ShownProblem = {
+  code: string;
+  params?: Readonly<Record<string, unknown>>;
+  subject?: string;
+};
 
 export function problemText(locale: Locale, problem: ShownProblem): string {
   const params: Params = {};
@@ -23,7 +30,10 @@ export function problemText(locale: Locale, problem: ShownProblem): string {
     else if (k === "part") params[k] = translate(locale, `rules.part_kind.${value}`);
     else params[k] = value;
   }
-  const key = `rules.${problem.code}` in messages.zh ? `rules.${problem.code}` : `reg.problem.${problem.code}`;
+  const key =
+    `rules.${problem.code}` in messages.zh
+      ? `rules.${problem.code}`
+      : `reg.problem.${problem.code}`;
   const text = translate(locale, key, params);
   return problem.subject ? `${problem.subject}：${text}` : text;
 }

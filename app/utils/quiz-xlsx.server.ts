@@ -37,10 +37,42 @@ export async function readXlsxTable(data: ArrayBuffer): Promise<string[][] | nul
 export async function questionTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("题库");
-  sheet.addRow(Object.values(questionImportColumns).map((c) => (c.required ? `*${c.header}` : c.header)));
-  sheet.addRow(["单选", "安全生产", "我国安全生产工作的方针是？", "安全第一、预防为主、综合治理", "以人为本、效益优先", "预防为主、防治结合", "谁主管、谁负责", "A", 1]);
-  sheet.addRow(["多选", "劳动法", "下列属于劳动者权利的有？", "取得劳动报酬", "休息休假", "获得劳动安全卫生保护", "无故旷工", "ABC", 2]);
-  sheet.addRow(["判断", "职业健康", "用人单位应当为劳动者免费提供符合标准的劳动防护用品。", "", "", "", "", "对", 1]);
+  sheet.addRow(
+    Object.values(questionImportColumns).map((c) => (c.required ? `*${c.header}` : c.header)),
+  );
+  sheet.addRow([
+    "单选",
+    "安全生产",
+    "我国安全生产工作的方针是？",
+    "安全第一、预防为主、综合治理",
+    "以人为本、效益优先",
+    "预防为主、防治结合",
+    "谁主管、谁负责",
+    "A",
+    1,
+  ]);
+  sheet.addRow([
+    "多选",
+    "劳动法",
+    "下列属于劳动者权利的有？",
+    "取得劳动报酬",
+    "休息休假",
+    "获得劳动安全卫生保护",
+    "无故旷工",
+    "ABC",
+    2,
+  ]);
+  sheet.addRow([
+    "判断",
+    "职业健康",
+    "用人单位应当为劳动者免费提供符合标准的劳动防护用品。",
+    "",
+    "",
+    "",
+    "",
+    "对",
+    1,
+  ]);
   sheet.columns.forEach((col, i) => {
     col.width = i === 2 ? 40 : i >= 3 && i <= 8 ? 22 : 10;
   });

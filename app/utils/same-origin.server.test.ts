@@ -6,7 +6,11 @@ const post = (headers: Record<string, string>) =>
 
 describe("isSameOrigin", () => {
   it("allows reads from anywhere", () => {
-    expect(isSameOrigin(new Request("http://jiangxin.example/", { headers: { Origin: "https://evil.example" } }))).toBe(true);
+    expect(
+      isSameOrigin(
+        new Request("http://jiangxin.example/", { headers: { Origin: "https://evil.example" } }),
+      ),
+    ).toBe(true);
   });
   it("allows same-site posts and posts without Origin or Referer", () => {
     expect(isSameOrigin(post({ Origin: "http://jiangxin.example" }))).toBe(true);
@@ -17,7 +21,9 @@ describe("isSameOrigin", () => {
     expect(isSameOrigin(post({ Origin: "https://evil.example" }))).toBe(false);
     expect(isSameOrigin(post({ Origin: "null" }))).toBe(false);
     expect(isSameOrigin(post({ Referer: "https://evil.example/form" }))).toBe(false);
-    expect(() => assertSameOrigin(post({ Origin: "http://jiangxin.example.evil.example" }))).toThrow();
+    expect(() =>
+      assertSameOrigin(post({ Origin: "http://jiangxin.example.evil.example" })),
+    ).toThrow();
   });
   it("accepts the public host named by a reverse proxy", () => {
     const request = new Request("http://127.0.0.1:3000/x", {

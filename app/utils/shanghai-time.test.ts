@@ -8,6 +8,8 @@ describe("Shanghai wall-clock times", () => {
     expect(toShanghaiLocal(date.toISOString())).toBe("2026-05-01T09:30");
   });
   it("keeps explicit zones", () => {
-    expect(fromShanghaiLocal("2026-05-01T09:30:00Z").toISOString()).toBe("2026-05-01T09:30:00.000Z");
+    expect(fromShanghaiLocal("2026-05-01T09:30:00Z").toISOString()).toBe(
+      "2026-05-01T09:30:00.000Z",
+    );
   });
 });

@@ -7,5 +7,7 @@ export function toShanghaiLocal(iso: string): string {
 }
 
 export function fromShanghaiLocal(value: string): Date {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? new Date(`${value}+08:00`) : new Date(value);
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)
+    ? new Date(`${value}+08:00`)
+    : new Date(value);
 }

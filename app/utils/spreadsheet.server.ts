@@ -70,8 +70,12 @@ function readCsv(bytes: Uint8Array): SheetResult {
 }
 
 /** Reads an uploaded file by its content, using the name only to tell CSV from other text. */
-export async function readSpreadsheet(file: { name: string; bytes: Uint8Array }): Promise<SheetResult> {
-  if (file.bytes.byteLength > MAX_UPLOAD_BYTES) return { ok: false, problem: "import_file_too_large" };
+export async function readSpreadsheet(file: {
+  name: string;
+  bytes: Uint8Array;
+}): Promise<SheetResult> {
+  if (file.bytes.byteLength > MAX_UPLOAD_BYTES)
+    return { ok: false, problem: "import_file_too_large" };
   if (startsWith(file.bytes, ZIP_MAGIC)) return readXlsx(file.bytes);
   if (/\.(csv|txt)$/i.test(file.name)) return readCsv(file.bytes);
   return { ok: false, problem: "import_not_spreadsheet" };
@@ -92,7 +96,8 @@ export async function xlsxBytes(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
-  for (const row of rows) sheet.addRow(row.map((c) => (c === undefined ? null : neutraliseCell(c))));
+  for (const row of rows)
+    sheet.addRow(row.map((c) => (c === undefined ? null : neutraliseCell(c))));
   for (const index of options.textColumns ?? []) sheet.getColumn(index + 1).numFmt = "@";
   options.widths?.forEach((w, i) => {
     sheet.getColumn(i + 1).width = w;

@@ -26,7 +26,8 @@ const { dbReady, write, disconnectDb } = await import("../../app/db.server");
 const lb = await import("../../app/models/leaderboard.server");
 const { applyResultChange } = await import("../../app/models/ranking-tables.server");
 const { saveScoreSheet } = await import("../../app/models/marks.server");
-const { totalOfKey, coarseBucketOfTotal, firstKeyOfTotal, TOTAL_SHIFT } = await import("../../app/domain/ranking/buckets");
+const { totalOfKey, coarseBucketOfTotal, firstKeyOfTotal, TOTAL_SHIFT } =
+  await import("../../app/domain/ranking/buckets");
 await dbReady();
 
 type Stats = { p50: number; p95: number; p99: number };
@@ -49,8 +50,19 @@ const ms = (v: number) => `${v.toFixed(3).padStart(8)} ms`;
 const rows: string[][] = [];
 function report(name: string, app: Stats, floor: Stats | null, target: string) {
   const ratio = floor ? `${(app.p50 / floor.p50).toFixed(1)}×` : "";
-  rows.push([name, ms(app.p50), ms(app.p95), ms(app.p99), floor ? ms(floor.p50) : "", floor ? ms(floor.p99) : "", ratio, target]);
-  console.log(`${name.padEnd(38)} app p50 ${ms(app.p50)} p95 ${ms(app.p95)} p99 ${ms(app.p99)}   floor p50 ${floor ? ms(floor.p50) : "    —"} p99 ${floor ? ms(floor.p99) : "    —"}  ${ratio.padStart(6)}   target ${target}`);
+  rows.push([
+    name,
+    ms(app.p50),
+    ms(app.p95),
+    ms(app.p99),
+    floor ? ms(floor.p50) : "",
+    floor ? ms(floor.p99) : "",
+    ratio,
+    target,
+  ]);
+  console.log(
+    `${name.padEnd(38)} app p50 ${ms(app.p50)} p95 ${ms(app.p95)} p99 ${ms(app.p99)}   floor p50 ${floor ? ms(floor.p50) : "    —"} p99 ${floor ? ms(floor.p99) : "    —"}  ${ratio.padStart(6)}   target ${target}`,
+  );
 }
 
 const raw = new Database(file, { readonly: false });
@@ -63,26 +75,42 @@ const event = await lb.findBoardEvent(CONTEST, EVENT);
 if (!event) throw new Error("large seed event not found");
 const live = { frozen: false };
 const ranked = await lb.rankedCount(event.id);
-console.log(`Benchmark on ${file}: event ${EVENT} with ${ranked.toLocaleString("en")} ranked entries; ${ITERATIONS} iterations each.\n`);
+console.log(
+  `Benchmark on ${file}: event ${EVENT} with ${ranked.toLocaleString("en")} ranked entries; ${ITERATIONS} iterations each.\n`,
+);
 
 // ── raw floors: the same questions as single prepared statements ──
-const rawPage = raw.prepare(`
+const rawPage = raw
+  .prepare(
+    `
   SELECT r.registrationId, r.total, r.rankKey, r.prize, r.standardised, g.entryNumber, w.name AS workerName, t.name AS teamName, r.organisationId, o.name AS organisation
   FROM Result r JOIN Registration g ON g.id = r.registrationId LEFT JOIN Worker w ON w.id = g.workerId LEFT JOIN Team t ON t.id = g.teamId
   JOIN Organisation o ON o.id = r.organisationId
   WHERE r.eventId = ? AND r.rankKey <= ? AND NOT (r.rankKey = ? AND r.registrationId >= ?)
-  ORDER BY r.rankKey DESC, r.registrationId DESC LIMIT 50`).safeIntegers(true);
-const rawTop = raw.prepare(`
+  ORDER BY r.rankKey DESC, r.registrationId DESC LIMIT 50`,
+  )
+  .safeIntegers(true);
+const rawTop = raw
+  .prepare(
+    `
   SELECT r.registrationId, r.total, r.rankKey, r.prize, r.standardised, g.entryNumber, w.name AS workerName, t.name AS teamName, r.organisationId, o.name AS organisation
   FROM Result r JOIN Registration g ON g.id = r.registrationId LEFT JOIN Worker w ON w.id = g.workerId LEFT JOIN Team t ON t.id = g.teamId
   JOIN Organisation o ON o.id = r.organisationId
-  WHERE r.eventId = ? AND r.rankKey IS NOT NULL ORDER BY r.rankKey DESC, r.registrationId DESC LIMIT 50`).safeIntegers(true);
-const rawCount = raw.prepare(`SELECT SUM(count) FROM ScoreBucket WHERE eventId = ? AND level = 2`).pluck();
-const rawAbove = raw.prepare(`SELECT
+  WHERE r.eventId = ? AND r.rankKey IS NOT NULL ORDER BY r.rankKey DESC, r.registrationId DESC LIMIT 50`,
+  )
+  .safeIntegers(true);
+const rawCount = raw
+  .prepare(`SELECT SUM(count) FROM ScoreBucket WHERE eventId = ? AND level = 2`)
+  .pluck();
+const rawAbove = raw
+  .prepare(
+    `SELECT
   (SELECT SUM(count) FROM ScoreBucket WHERE eventId = ? AND level = 2 AND bucket > ?),
   (SELECT SUM(count) FROM ScoreBucket WHERE eventId = ? AND level = 1 AND bucket > ? AND bucket < ?),
   (SELECT SUM(count) FROM ScoreCount WHERE eventId = ? AND rankKey > ? AND rankKey < ?),
-  (SELECT count FROM ScoreCount WHERE eventId = ? AND rankKey = ?)`).raw(true);
+  (SELECT count FROM ScoreCount WHERE eventId = ? AND rankKey = ?)`,
+  )
+  .raw(true);
 const rawStandings = raw.prepare(`
   SELECT s.organisationId, o.name, s.bestNTotal, s.entries, s.prizes, s.firstPrizes, s.secondPrizes, s.thirdPrizes, s.meritPrizes
   FROM OrgStanding s JOIN Organisation o ON o.id = s.organisationId WHERE s.eventId = ? AND s.entries > 0
@@ -90,7 +118,9 @@ const rawStandings = raw.prepare(`
 const ROW = `r.registrationId, r.total, r.rankKey, r.prize, r.standardised, g.entryNumber, w.name AS workerName, t.name AS teamName, r.organisationId, o.name AS organisation
   FROM Result r JOIN Registration g ON g.id = r.registrationId LEFT JOIN Worker w ON w.id = g.workerId LEFT JOIN Team t ON t.id = g.teamId
   JOIN Organisation o ON o.id = r.organisationId`;
-const rawMe = raw.prepare(`SELECT ${ROW} WHERE g.eventId = ? AND g.entryNumber = ? AND r.rankKey IS NOT NULL`).safeIntegers(true);
+const rawMe = raw
+  .prepare(`SELECT ${ROW} WHERE g.eventId = ? AND g.entryNumber = ? AND r.rankKey IS NOT NULL`)
+  .safeIntegers(true);
 const rawNeighbours = raw.prepare(`
   SELECT ${ROW} WHERE r.eventId = ? AND r.rankKey <= ? AND NOT (r.rankKey = ? AND r.registrationId >= ?)
   ORDER BY r.rankKey DESC, r.registrationId DESC LIMIT 2`);
@@ -101,23 +131,40 @@ const rawNeighboursUp = raw.prepare(`
 function rawRankOf(key: bigint) {
   const total = totalOfKey(key);
   const coarse = coarseBucketOfTotal(total);
-  return rawAbove.get(event!.id, coarse, event!.id, total, (coarse + 1) * 100, event!.id, key, firstKeyOfTotal(total + 1), event!.id, key);
+  return rawAbove.get(
+    event!.id,
+    coarse,
+    event!.id,
+    total,
+    (coarse + 1) * 100,
+    event!.id,
+    key,
+    firstKeyOfTotal(total + 1),
+    event!.id,
+    key,
+  );
 }
 
 // A cursor about half way down the 500k field, and an entry near the bottom.
 const deepRow = raw
-  .prepare(`SELECT rankKey, registrationId FROM Result WHERE eventId = ? ORDER BY rankKey DESC, registrationId DESC LIMIT 1 OFFSET ?`)
+  .prepare(
+    `SELECT rankKey, registrationId FROM Result WHERE eventId = ? ORDER BY rankKey DESC, registrationId DESC LIMIT 1 OFFSET ?`,
+  )
   .safeIntegers(true)
   .get(event.id, Math.floor(ranked / 2)) as { rankKey: bigint; registrationId: bigint };
 const deep = { rankKey: deepRow.rankKey, registrationId: Number(deepRow.registrationId) };
 const bottom = raw
-  .prepare(`SELECT g.entryNumber FROM Result r JOIN Registration g ON g.id = r.registrationId WHERE r.eventId = ? ORDER BY r.rankKey ASC LIMIT 1 OFFSET 10`)
+  .prepare(
+    `SELECT g.entryNumber FROM Result r JOIN Registration g ON g.id = r.registrationId WHERE r.eventId = ? ORDER BY r.rankKey ASC LIMIT 1 OFFSET 10`,
+  )
   .pluck()
   .get(event.id) as string;
 
 const top = await lb.boardPage(event, live, null, 50);
 const mine = await lb.myRank(event, live, bottom);
-console.log(`Top entry ${top.rows[0]?.name} ${top.rows[0]?.total}; entry ${bottom} ranks ${mine?.me.rank} of ${ranked}; deep page starts at rank ${(await lb.boardPage(event, live, deep, 50)).rows[0]?.rank}.\n`);
+console.log(
+  `Top entry ${top.rows[0]?.name} ${top.rows[0]?.total}; entry ${bottom} ranks ${mine?.me.rank} of ${ranked}; deep page starts at rank ${(await lb.boardPage(event, live, deep, 50)).rows[0]?.rank}.\n`,
+);
 
 report(
   "top-50 of the 500k event",
@@ -132,7 +179,9 @@ report(
   "page 250,000 deep (keyset)",
   await measure(ITERATIONS, () => lb.boardPage(event, live, deep, 50)),
   await measure(ITERATIONS, () => {
-    const page = rawPage.all(event.id, deep.rankKey, deep.rankKey, deep.registrationId) as { rankKey: bigint }[];
+    const page = rawPage.all(event.id, deep.rankKey, deep.rankKey, deep.registrationId) as {
+      rankKey: bigint;
+    }[];
     rawRankOf(page[0]!.rankKey);
     rawCount.get(event.id);
   }),
@@ -165,23 +214,43 @@ report(
 );
 
 // ── score save: the judging model's save (marks, sheet, audit, Result, every ranking table) ──
-const judge = raw.prepare(`SELECT userId FROM JudgeAssignment WHERE eventId = ? ORDER BY userId LIMIT 1`).pluck().get(event.id) as number;
+const judge = raw
+  .prepare(`SELECT userId FROM JudgeAssignment WHERE eventId = ? ORDER BY userId LIMIT 1`)
+  .pluck()
+  .get(event.id) as number;
 const criteria = raw
-  .prepare(`SELECT c.id, c.maxMark, c.partId FROM Criterion c JOIN EventPart p ON p.id = c.partId WHERE p.eventId = ? ORDER BY c.id`)
+  .prepare(
+    `SELECT c.id, c.maxMark, c.partId FROM Criterion c JOIN EventPart p ON p.id = c.partId WHERE p.eventId = ? ORDER BY c.id`,
+  )
   .all(event.id) as { id: number; maxMark: number; partId: number }[];
 const sampleRegs = raw
-  .prepare(`SELECT registrationId FROM Result WHERE eventId = ? AND registrationId % 997 = 0 LIMIT ?`)
+  .prepare(
+    `SELECT registrationId FROM Result WHERE eventId = ? AND registrationId % 997 = 0 LIMIT ?`,
+  )
   .pluck()
   .all(event.id, SAVES + 60) as number[];
-const versionOf = raw.prepare(`SELECT version FROM ScoreSheet WHERE registrationId = ? AND partId = ? AND judgeId = ?`).pluck();
+const versionOf = raw
+  .prepare(`SELECT version FROM ScoreSheet WHERE registrationId = ? AND partId = ? AND judgeId = ?`)
+  .pluck();
 let saveFailures = 0;
 const saveStats = await measure(SAVES, async (i) => {
   const registrationId = sampleRegs[i % sampleRegs.length]!;
   const versions: Record<number, number> = {};
-  for (const c of criteria) versions[c.partId] = (versionOf.get(registrationId, c.partId, judge) as number | undefined) ?? 0;
+  for (const c of criteria)
+    versions[c.partId] =
+      (versionOf.get(registrationId, c.partId, judge) as number | undefined) ?? 0;
   const marks: Record<number, string> = {};
-  criteria.forEach((c, k) => (marks[c.id] = ((c.maxMark * (40 + ((i * 7 + k * 13) % 60))) / 10000).toFixed(2)));
-  const result = await saveScoreSheet({ eventId: event.id, registrationId, judgeId: judge, versions, marks, submit: true });
+  criteria.forEach(
+    (c, k) => (marks[c.id] = ((c.maxMark * (40 + ((i * 7 + k * 13) % 60))) / 10000).toFixed(2)),
+  );
+  const result = await saveScoreSheet({
+    eventId: event.id,
+    registrationId,
+    judgeId: judge,
+    versions,
+    marks,
+    submit: true,
+  });
   if (!result.ok) {
     saveFailures++;
     if (saveFailures === 1) console.log("first refusal:", JSON.stringify(result));
@@ -198,7 +267,13 @@ const leanStats = await measure(SAVES, async (i) => {
   await write(async (tx) => {
     const before = await tx.result.findUniqueOrThrow({ where: { registrationId } });
     await tx.mark.update({
-      where: { registrationId_criterionId_judgeId: { registrationId, criterionId: criteria[0]!.id, judgeId: judge } },
+      where: {
+        registrationId_criterionId_judgeId: {
+          registrationId,
+          criterionId: criteria[0]!.id,
+          judgeId: judge,
+        },
+      },
       data: { value },
     });
     const total = value + ((before.total ?? 0) % 1000);
@@ -218,29 +293,56 @@ const leanStats = await measure(SAVES, async (i) => {
 
 // Floor: the same statements on a raw connection, synchronous=FULL, one transaction each.
 const rawSave = raw.transaction((registrationId: number, value: number) => {
-  const r = raw.prepare(`SELECT organisationId, total, rankKey FROM Result WHERE registrationId = ?`).safeIntegers(true).get(registrationId) as {
+  const r = raw
+    .prepare(`SELECT organisationId, total, rankKey FROM Result WHERE registrationId = ?`)
+    .safeIntegers(true)
+    .get(registrationId) as {
     organisationId: bigint;
     total: bigint;
     rankKey: bigint;
   };
-  raw.prepare(`UPDATE Mark SET value = ? WHERE registrationId = ? AND criterionId = ? AND judgeId = ?`).run(value, registrationId, criteria[0]!.id, judge);
+  raw
+    .prepare(
+      `UPDATE Mark SET value = ? WHERE registrationId = ? AND criterionId = ? AND judgeId = ?`,
+    )
+    .run(value, registrationId, criteria[0]!.id, judge);
   const total = BigInt(value) + (r.total % 1000n);
   const key = (total << TOTAL_SHIFT) | (BigInt(value) << 20n);
-  raw.prepare(`UPDATE Result SET total = ?, rankKey = ? WHERE registrationId = ?`).run(total, key, registrationId);
-  const upCount = raw.prepare(`INSERT INTO ScoreCount (eventId, rankKey, count) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET count = count + excluded.count`);
+  raw
+    .prepare(`UPDATE Result SET total = ?, rankKey = ? WHERE registrationId = ?`)
+    .run(total, key, registrationId);
+  const upCount = raw.prepare(
+    `INSERT INTO ScoreCount (eventId, rankKey, count) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET count = count + excluded.count`,
+  );
   upCount.run(event.id, r.rankKey, -1);
   upCount.run(event.id, key, 1);
-  const upBucket = raw.prepare(`INSERT INTO ScoreBucket (eventId, level, bucket, count) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET count = count + excluded.count`);
-  for (const [k, d] of [[r.rankKey, -1], [key, 1]] as const) {
+  const upBucket = raw.prepare(
+    `INSERT INTO ScoreBucket (eventId, level, bucket, count) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET count = count + excluded.count`,
+  );
+  for (const [k, d] of [
+    [r.rankKey, -1],
+    [key, 1],
+  ] as const) {
     const t = Number(k >> TOTAL_SHIFT);
     upBucket.run(event.id, 1, t, d);
     upBucket.run(event.id, 2, Math.floor(t / 100), d);
   }
-  raw.prepare(`UPDATE OrgStanding SET bestNTotal = (SELECT COALESCE(SUM(total), 0) FROM (SELECT total FROM Result WHERE eventId = ? AND organisationId = ? AND rankKey IS NOT NULL ORDER BY rankKey DESC LIMIT 3)) WHERE eventId = ? AND organisationId = ?`).run(event.id, r.organisationId, event.id, r.organisationId);
+  raw
+    .prepare(
+      `UPDATE OrgStanding SET bestNTotal = (SELECT COALESCE(SUM(total), 0) FROM (SELECT total FROM Result WHERE eventId = ? AND organisationId = ? AND rankKey IS NOT NULL ORDER BY rankKey DESC LIMIT 3)) WHERE eventId = ? AND organisationId = ?`,
+    )
+    .run(event.id, r.organisationId, event.id, r.organisationId);
 });
-const rawSaveStats = await measure(SAVES, (i) => rawSave(sampleRegs[(i + 13) % sampleRegs.length]!, 1000 + ((i * 53) % 3000)));
+const rawSaveStats = await measure(SAVES, (i) =>
+  rawSave(sampleRegs[(i + 13) % sampleRegs.length]!, 1000 + ((i * 53) % 3000)),
+);
 report("score save (judging saveScoreSheet)", saveStats, rawSaveStats, "≤ 2 ms p50, ≤ 10 ms p99");
-report("  for comparison: Mark+Result+ranking via Prisma", leanStats, rawSaveStats, "(the path saves took before)");
+report(
+  "  for comparison: Mark+Result+ranking via Prisma",
+  leanStats,
+  rawSaveStats,
+  "(the path saves took before)",
+);
 report("    of which applyResultChange", stats(rankingSamples.slice(-SAVES)), null, "");
 raw.close();
 await disconnectDb();
@@ -253,12 +355,19 @@ if (!existsSync(path.resolve(build, "index.js"))) {
 }
 const port = Number(process.env.BENCH_PORT ?? 31055);
 // Another server answering on the port would be measured instead of ours.
-const taken = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false);
+const taken = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+  () => true,
+  () => false,
+);
 if (taken) throw new Error(`Port ${port} is in use; set BENCH_PORT`);
-const server = spawn(process.execPath, ["--import", "tsx", "app/server/serve.ts", `./${build}/index.js`], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(port), COOKIE_SECURE: "0" },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+const server = spawn(
+  process.execPath,
+  ["--import", "tsx", "app/server/serve.ts", `./${build}/index.js`],
+  {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), COOKIE_SECURE: "0" },
+    stdio: ["ignore", "ignore", "inherit"],
+  },
+);
 const base = `http://127.0.0.1:${port}`;
 for (let i = 0; ; i++) {
   try {
@@ -271,10 +380,17 @@ for (let i = 0; ; i++) {
 }
 async function load(url: string, headers: Record<string, string> = {}) {
   const probe = await fetch(url, { headers });
-  if (!probe.ok) throw new Error(`${url} answered ${probe.status}: is ${build} a build of this checkout?`);
+  if (!probe.ok)
+    throw new Error(`${url} answered ${probe.status}: is ${build} a build of this checkout?`);
   await autocannon({ url, headers, connections: 50, duration: 2 });
   const r = await autocannon({ url, headers, connections: 50, duration: HTTP_SECONDS });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
 }
 const httpRows: string[][] = [];
 // A session cookie (even an invalid one) keeps a request out of the shared micro-cache: those
@@ -282,19 +398,42 @@ const httpRows: string[][] = [];
 const signedIn = { Cookie: "__jx_session=bench" };
 for (const [name, url, target, headers] of [
   ["healthz (Remix route, database check)", `${base}/healthz`, "", {}],
-  ["leaderboard data route", `${base}/results/${CONTEST}/${EVENT}/data`, "≥ 5,000 req/s, p99 < 20 ms", {}],
+  [
+    "leaderboard data route",
+    `${base}/results/${CONTEST}/${EVENT}/data`,
+    "≥ 5,000 req/s, p99 < 20 ms",
+    {},
+  ],
   ["leaderboard full page", `${base}/results/${CONTEST}/${EVENT}`, "≥ 1,000 req/s", {}],
-  ["data route, no shared cache (cookie)", `${base}/results/${CONTEST}/${EVENT}/data`, "", signedIn],
+  [
+    "data route, no shared cache (cookie)",
+    `${base}/results/${CONTEST}/${EVENT}/data`,
+    "",
+    signedIn,
+  ],
   ["full page, no shared cache (cookie)", `${base}/results/${CONTEST}/${EVENT}`, "", signedIn],
 ] as const) {
   const r = await load(url, headers);
-  httpRows.push([name, `${Math.round(r.rps)} req/s`, `${r.p50} ms`, `${r.p99} ms`, `${r.non2xx + r.errors}`, target]);
-  console.log(`${name.padEnd(38)} ${String(Math.round(r.rps)).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx/errors ${r.non2xx + r.errors}   target ${target}`);
+  httpRows.push([
+    name,
+    `${Math.round(r.rps)} req/s`,
+    `${r.p50} ms`,
+    `${r.p99} ms`,
+    `${r.non2xx + r.errors}`,
+    target,
+  ]);
+  console.log(
+    `${name.padEnd(38)} ${String(Math.round(r.rps)).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx/errors ${r.non2xx + r.errors}   target ${target}`,
+  );
 }
 server.kill("SIGTERM");
 
-console.log("\n| measurement | app p50 | app p95 | app p99 | floor p50 | floor p99 | app/floor | target |\n|---|---|---|---|---|---|---|---|");
+console.log(
+  "\n| measurement | app p50 | app p95 | app p99 | floor p50 | floor p99 | app/floor | target |\n|---|---|---|---|---|---|---|---|",
+);
 for (const r of rows) console.log(`| ${r.join(" | ")} |`);
-console.log("\n| HTTP (50 connections) | throughput | p50 | p99 | errors | target |\n|---|---|---|---|---|---|");
+console.log(
+  "\n| HTTP (50 connections) | throughput | p50 | p99 | errors | target |\n|---|---|---|---|---|---|",
+);
 for (const r of httpRows) console.log(`| ${r.join(" | ")} |`);
 process.exit(0);

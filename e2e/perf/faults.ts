@@ -32,7 +32,9 @@ function one<T>(sql: string, ...params: unknown[]): T {
 }
 
 // ── 1. SIGKILL during a bulk import ──
-const org = one<{ id: number }>(`SELECT id FROM "Organisation" WHERE name = '西安秦岭软件科技有限公司'`);
+const org = one<{ id: number }>(
+  `SELECT id FROM "Organisation" WHERE name = '西安秦岭软件科技有限公司'`,
+);
 const manager = one<{ id: number }>(`SELECT id FROM "User" WHERE username = 'qinling'`);
 const header = "姓名,身份证号,手机号,工种,技能等级,是否工会会员";
 const lines = [header];
@@ -40,18 +42,27 @@ for (let i = 0; i < ROWS; i++) {
   const seq = String(i).padStart(5, "0");
   // A distinct birth date per thousand rows and a distinct sequence within it: no duplicates.
   const block = Math.floor(i / 1000);
-  const id = withIdCheckChar(`610131${1970 + block}0${1 + (block % 9)}1${block % 9}${seq.slice(-3)}`);
+  const id = withIdCheckChar(
+    `610131${1970 + block}0${1 + (block % 9)}1${block % 9}${seq.slice(-3)}`,
+  );
   lines.push(`断电测试${seq},${id},139${String(i).padStart(8, "0")},计算机程序设计员,高级工,是`);
 }
 const csv = new TextEncoder().encode(`\uFEFF${lines.join("\n")}\n`);
-const before = one<{ n: number }>(`SELECT COUNT(*) AS n FROM "Worker" WHERE organisationId = ?`, org.id).n;
+const before = one<{ n: number }>(
+  `SELECT COUNT(*) AS n FROM "Worker" WHERE organisationId = ?`,
+  org.id,
+).n;
 console.log(`Import of ${ROWS.toLocaleString()} workers, killed at increasing delays:`);
 for (const delay of [200, 400, 550, 700, 850, 1_000, 1_300]) {
   const server = await startServer(file, PORT);
   const cookie = await sessionCookie(manager.id);
   const body = new FormData();
   body.set("file", new File([csv], "roster.csv", { type: "text/csv" }));
-  const request = fetch(`${server.url}/org/workers/import`, { method: "POST", headers: { Cookie: cookie, Origin: server.url }, body }).then(
+  const request = fetch(`${server.url}/org/workers/import`, {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: server.url },
+    body,
+  }).then(
     (r) => `answered ${r.status}`,
     () => "connection cut",
   );
@@ -59,27 +70,37 @@ for (const delay of [200, 400, 550, 700, 850, 1_000, 1_300]) {
   server.kill();
   const outcome = await request;
   await new Promise((resolve) => setTimeout(resolve, 300));
-  const count = one<{ n: number }>(`SELECT COUNT(*) AS n FROM "Worker" WHERE organisationId = ?`, org.id).n - before;
+  const count =
+    one<{ n: number }>(`SELECT COUNT(*) AS n FROM "Worker" WHERE organisationId = ?`, org.id).n -
+    before;
   const ok = (count === 0 || count === ROWS) && integrity() === "ok";
-  console.log(`  kill after ${String(delay).padStart(5)} ms: ${outcome.padEnd(15)} stored ${String(count).padStart(6)} of ${ROWS}  ${ok ? "ok (all or nothing)" : "HALF-WRITTEN"}`);
+  console.log(
+    `  kill after ${String(delay).padStart(5)} ms: ${outcome.padEnd(15)} stored ${String(count).padStart(6)} of ${ROWS}  ${ok ? "ok (all or nothing)" : "HALF-WRITTEN"}`,
+  );
   if (!ok) failed = true;
   if (count === ROWS) {
     // Reset for the next attempt while the server is down.
     const db = new Database(file);
-    db.prepare(`DELETE FROM "Worker" WHERE organisationId = ? AND name LIKE '断电测试%'`).run(org.id);
+    db.prepare(`DELETE FROM "Worker" WHERE organisationId = ? AND name LIKE '断电测试%'`).run(
+      org.id,
+    );
     db.close();
   }
 }
 
 // ── 2. SIGKILL while judges save marks ──
-const judges = (["chief", "judge2", "judge3"] as const).map((u) => one<{ id: number }>(`SELECT id FROM "User" WHERE username = ?`, u).id);
+const judges = (["chief", "judge2", "judge3"] as const).map(
+  (u) => one<{ id: number }>(`SELECT id FROM "User" WHERE username = ?`, u).id,
+);
 const entries = new Database(file, { readonly: true })
   .prepare(
     `SELECT r.id, r.eventId FROM "Registration" r JOIN "Event" e ON e.id = r.eventId JOIN "Contest" c ON c.id = e.contestId
      WHERE c.code = 'XA2026SKILLS' AND r.blindCode IS NOT NULL AND r.status IN ('approved', 'checked_in')`,
   )
   .all() as { id: number; eventId: number }[];
-console.log(`\nScore saving by ${judges.length} judges over ${entries.length} entries, killed mid-way:`);
+console.log(
+  `\nScore saving by ${judges.length} judges over ${entries.length} entries, killed mid-way:`,
+);
 for (const delay of [700, 1_500, 2_500]) {
   const server = await startServer(file, PORT);
   let acknowledged = 0;
@@ -103,7 +124,16 @@ for (const delay of [700, 1_500, 2_500]) {
             if (/^v\d+$/.test(name)) body.set(name, value);
             if (/^m\d+$/.test(name)) body.set(name, String((round + j) % 4));
           }
-          const response = await fetch(url, { method: "POST", headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" }, body, redirect: "manual" });
+          const response = await fetch(url, {
+            method: "POST",
+            headers: {
+              Cookie: cookie,
+              Origin: server.url,
+              "Content-Type": "application/x-www-form-urlencoded",
+            },
+            body,
+            redirect: "manual",
+          });
           if (response.status === 302 || response.status === 303) acknowledged += 1;
         } catch {
           return; // the server is gone
@@ -132,13 +162,21 @@ for (const delay of [700, 1_500, 2_500]) {
   for (const eventId of new Set(entries.map((e) => e.eventId))) {
     const computed = await computeEvent(prisma, eventId);
     if (!computed || !computed.results.ok) continue;
-    const stored = new Map((await prisma.result.findMany({ where: { eventId } })).map((r) => [r.registrationId, r.total]));
+    const stored = new Map(
+      (await prisma.result.findMany({ where: { eventId } })).map((r) => [
+        r.registrationId,
+        r.total,
+      ]),
+    );
     for (const r of computed.results.entries) {
-      if ((stored.get(Number(r.entryId)) ?? null) !== (r.status === "complete" ? r.total : null)) mismatched += 1;
+      if ((stored.get(Number(r.entryId)) ?? null) !== (r.status === "complete" ? r.total : null))
+        mismatched += 1;
     }
   }
   const ok = mixed.length === 0 && mismatched === 0 && integrity() === "ok";
-  console.log(`  kill after ${String(delay).padStart(5)} ms: ${String(acknowledged).padStart(4)} saves acknowledged; sheets with mixed saves ${mixed.length}; totals off ${mismatched}  ${ok ? "ok" : "INCONSISTENT"}`);
+  console.log(
+    `  kill after ${String(delay).padStart(5)} ms: ${String(acknowledged).padStart(4)} saves acknowledged; sheets with mixed saves ${mixed.length}; totals off ${mismatched}  ${ok ? "ok" : "INCONSISTENT"}`,
+  );
   if (!ok) failed = true;
 }
 
@@ -149,5 +187,9 @@ await server.stop();
 console.log(`\nAfter restart: /healthz ${JSON.stringify(health)}; integrity_check ${integrity()}`);
 const { disconnectDb } = await import("../../app/db.server");
 await disconnectDb();
-console.log(failed ? "FAIL" : "PASS: every import all-or-nothing, no half-written score sheet, totals consistent.");
+console.log(
+  failed
+    ? "FAIL"
+    : "PASS: every import all-or-nothing, no half-written score sheet, totals consistent.",
+);
 process.exit(failed ? 1 : 0);

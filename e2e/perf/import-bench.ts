@@ -6,7 +6,11 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
-import { applyPendingMigrations, closeSchemaEngine, openSchemaEngine } from "../../prisma/scripts/schema-engine";
+import {
+  applyPendingMigrations,
+  closeSchemaEngine,
+  openSchemaEngine,
+} from "../../prisma/scripts/schema-engine";
 import { withIdCheckChar } from "../../app/domain/identity/idNumber";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "jiangxin-import-bench-"));
@@ -36,8 +40,17 @@ function rows(count: number, offset: number): string[][] {
     const month = String(1 + (Math.floor(n / 28) % 12)).padStart(2, "0");
     const year = 1970 + (Math.floor(n / 336) % 35);
     const region = 610100 + (Math.floor(n / 11760) % 99);
-    const id = withIdCheckChar(`${region}${year}${month}${day}${String(Math.floor(n / 336 / 35) % 1000).padStart(3, "0")}`);
-    out.push([`职工${n}`, id, `13${String(n).padStart(9, "0")}`, "数控铣工", LEVELS[n % 5] ?? "高级工", n % 9 === 0 ? "否" : "是"]);
+    const id = withIdCheckChar(
+      `${region}${year}${month}${day}${String(Math.floor(n / 336 / 35) % 1000).padStart(3, "0")}`,
+    );
+    out.push([
+      `职工${n}`,
+      id,
+      `13${String(n).padStart(9, "0")}`,
+      "数控铣工",
+      LEVELS[n % 5] ?? "高级工",
+      n % 9 === 0 ? "否" : "是",
+    ]);
   }
   return out;
 }
@@ -45,7 +58,9 @@ function rows(count: number, offset: number): string[][] {
 const HEADER = ["姓名", "身份证号", "手机号", "工种", "技能等级", "是否工会会员"];
 
 function csv(table: string[][]): Uint8Array {
-  return new TextEncoder().encode(`\uFEFF${[HEADER, ...table].map((r) => r.join(",")).join("\r\n")}\r\n`);
+  return new TextEncoder().encode(
+    `\uFEFF${[HEADER, ...table].map((r) => r.join(",")).join("\r\n")}\r\n`,
+  );
 }
 
 async function xlsx(table: string[][]): Promise<Uint8Array> {
@@ -58,7 +73,9 @@ async function xlsx(table: string[][]): Promise<Uint8Array> {
 
 let offset = 0;
 async function run(label: string, count: number, format: "csv" | "xlsx") {
-  const org = await write((tx) => tx.organisation.create({ data: { name: `基准测试单位${label}`, kind: "enterprise" } }));
+  const org = await write((tx) =>
+    tx.organisation.create({ data: { name: `基准测试单位${label}`, kind: "enterprise" } }),
+  );
   const table = rows(count, offset);
   offset += count;
   const bytes = format === "csv" ? csv(table) : await xlsx(table);
@@ -66,12 +83,18 @@ async function run(label: string, count: number, format: "csv" | "xlsx") {
   const result = await importRoster(org.id, 0, { name: `roster.${format}`, bytes });
   const seconds = (performance.now() - started) / 1000;
   if (!result.ok) throw new Error(`${label} failed: ${JSON.stringify(result).slice(0, 500)}`);
-  const line = `${label.padEnd(14)} ${String(count).padStart(6)} rows  ${(bytes.byteLength / 1024 / 1024).toFixed(2).padStart(6)} MB  ${seconds.toFixed(2).padStart(6)} s  ${Math.round(count / seconds).toLocaleString("en").padStart(8)} rows/s`;
+  const line = `${label.padEnd(14)} ${String(count).padStart(6)} rows  ${(bytes.byteLength / 1024 / 1024).toFixed(2).padStart(6)} MB  ${seconds.toFixed(2).padStart(6)} s  ${Math.round(
+    count / seconds,
+  )
+    .toLocaleString("en")
+    .padStart(8)} rows/s`;
   console.log(line);
 }
 
 try {
-  console.log("Roster import (parse, validate, duplicate check, encrypt, bulk insert), fresh database:");
+  console.log(
+    "Roster import (parse, validate, duplicate check, encrypt, bulk insert), fresh database:",
+  );
   await run("csv 5k", 5_000, "csv");
   await run("xlsx 5k", 5_000, "xlsx");
   await run("csv 50k", 50_000, "csv");

@@ -5,7 +5,14 @@
 // LOAD_ROUNDS (default 2) passes of every judge over every sheet.
 import Database from "better-sqlite3";
 import autocannon from "autocannon";
-import { freshSeededDatabase, ms, sessionCookie, startServer, summarise, useScriptEnvironment } from "./support";
+import {
+  freshSeededDatabase,
+  ms,
+  sessionCookie,
+  startServer,
+  summarise,
+  useScriptEnvironment,
+} from "./support";
 
 useScriptEnvironment();
 const PORT = Number(process.env.LOAD_PORT ?? 3210);
@@ -20,21 +27,38 @@ console.log(`Database: ${file}`);
 
 // More judges than the demo has: each one assigned to every event of the skills contest.
 const db = new Database(file);
-const contest = db.prepare(`SELECT id, code FROM "Contest" WHERE code = 'XA2026SKILLS'`).get() as { id: number; code: string };
-const events = db.prepare(`SELECT id, code FROM "Event" WHERE contestId = ?`).all(contest.id) as { id: number; code: string }[];
+const contest = db.prepare(`SELECT id, code FROM "Contest" WHERE code = 'XA2026SKILLS'`).get() as {
+  id: number;
+  code: string;
+};
+const events = db.prepare(`SELECT id, code FROM "Event" WHERE contestId = ?`).all(contest.id) as {
+  id: number;
+  code: string;
+}[];
 const judgeIds: number[] = [];
 db.transaction(() => {
   for (const username of ["chief", "judge2", "judge3"]) {
-    judgeIds.push((db.prepare(`SELECT id FROM "User" WHERE username = ?`).get(username) as { id: number }).id);
+    judgeIds.push(
+      (db.prepare(`SELECT id FROM "User" WHERE username = ?`).get(username) as { id: number }).id,
+    );
   }
-  const hash = (db.prepare(`SELECT passwordHash FROM "User" WHERE username = 'chief'`).get() as { passwordHash: string }).passwordHash;
+  const hash = (
+    db.prepare(`SELECT passwordHash FROM "User" WHERE username = 'chief'`).get() as {
+      passwordHash: string;
+    }
+  ).passwordHash;
   for (let i = 1; i <= EXTRA_JUDGES; i++) {
     const info = db
-      .prepare(`INSERT INTO "User" (username, displayName, passwordHash, role, locale, active, createdAt) VALUES (?, ?, ?, 'judge', 'zh', 1, ?)`)
+      .prepare(
+        `INSERT INTO "User" (username, displayName, passwordHash, role, locale, active, createdAt) VALUES (?, ?, ?, 'judge', 'zh', 1, ?)`,
+      )
       .run(`load-judge-${i}`, `压测裁判${i}`, hash, new Date().toISOString());
     judgeIds.push(Number(info.lastInsertRowid));
     for (const event of events) {
-      db.prepare(`INSERT INTO "JudgeAssignment" (eventId, userId, isChief) VALUES (?, ?, 0)`).run(event.id, Number(info.lastInsertRowid));
+      db.prepare(`INSERT INTO "JudgeAssignment" (eventId, userId, isChief) VALUES (?, ?, 0)`).run(
+        event.id,
+        Number(info.lastInsertRowid),
+      );
     }
   }
 })();
@@ -45,7 +69,9 @@ const entries = db
   )
   .all(contest.id) as { id: number; eventId: number }[];
 db.close();
-console.log(`${judgeIds.length} judges × ${entries.length} entries in ${events.length} events, ${ROUNDS} rounds`);
+console.log(
+  `${judgeIds.length} judges × ${entries.length} entries in ${events.length} events, ${ROUNDS} rounds`,
+);
 
 const server = await startServer(file, PORT);
 type Ack = { registrationId: number; judgeId: number; criterionId: number; value: string };
@@ -84,7 +110,11 @@ async function judgeLoop(judgeId: number, seed: number) {
       const started = performance.now();
       const response = await fetch(url, {
         method: "POST",
-        headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+        headers: {
+          Cookie: cookie,
+          Origin: server.url,
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
         body,
         redirect: "manual",
       });
@@ -94,7 +124,12 @@ async function judgeLoop(judgeId: number, seed: number) {
         saves += 1;
         for (const [field, value] of values) {
           const criterionId = Number(field.slice(1));
-          acknowledged.set(`${entry.id}:${criterionId}:${judgeId}`, { registrationId: entry.id, judgeId, criterionId, value });
+          acknowledged.set(`${entry.id}:${criterionId}:${judgeId}`, {
+            registrationId: entry.id,
+            judgeId,
+            criterionId,
+            value,
+          });
         }
       } else if (response.status === 409 || response.status === 400) {
         refusals += 1;
@@ -106,7 +141,12 @@ async function judgeLoop(judgeId: number, seed: number) {
 }
 
 function read(path: string): Promise<autocannon.Result> {
-  return autocannon({ url: `${server.url}${path}`, connections: 25, duration: READ_SECONDS, timeout: 10 });
+  return autocannon({
+    url: `${server.url}${path}`,
+    connections: 25,
+    duration: READ_SECONDS,
+    timeout: 10,
+  });
 }
 
 const startedAt = performance.now();
@@ -120,13 +160,16 @@ await server.stop();
 
 // ── verification ──
 const check = new Database(file, { readonly: true });
-const markOf = check.prepare(`SELECT value FROM "Mark" WHERE registrationId = ? AND criterionId = ? AND judgeId = ?`);
+const markOf = check.prepare(
+  `SELECT value FROM "Mark" WHERE registrationId = ? AND criterionId = ? AND judgeId = ?`,
+);
 const critType = check.prepare(`SELECT type FROM "Criterion" WHERE id = ?`);
 let lost = 0;
 for (const ack of acknowledged.values()) {
   // A measurement is one value per entry, owned by whoever recorded it last.
   if ((critType.get(ack.criterionId) as { type: string }).type === "measurement") continue;
-  const row = markOf.get(ack.registrationId, ack.criterionId, ack.judgeId) as { value: number } | undefined;
+  const row = markOf.get(ack.registrationId, ack.criterionId, ack.judgeId) as
+    { value: number } | undefined;
   const expected = Number(ack.value);
   // Stored in centimarks except WorldSkills points; accept either representation of the value.
   if (!row || (row.value !== expected && row.value !== expected * 100)) lost += 1;
@@ -140,7 +183,12 @@ let checked = 0;
 for (const event of events) {
   const computed = await computeEvent(prisma, event.id);
   if (!computed || !computed.results.ok) continue;
-  const stored = new Map((await prisma.result.findMany({ where: { eventId: event.id } })).map((r) => [r.registrationId, r.total]));
+  const stored = new Map(
+    (await prisma.result.findMany({ where: { eventId: event.id } })).map((r) => [
+      r.registrationId,
+      r.total,
+    ]),
+  );
   for (const entry of computed.results.entries) {
     checked += 1;
     const expected = entry.status === "complete" ? entry.total : null;
@@ -153,8 +201,12 @@ const save = summarise(saveLatencies);
 const line = (name: string, r: autocannon.Result) =>
   `${name.padEnd(28)} ${Math.round(r.requests.average).toLocaleString().padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}`;
 console.log(`\nLoad for ${elapsed.toFixed(1)} s on 127.0.0.1`);
-console.log(`judges' sheet saves          ${saves} acknowledged (${(saves / elapsed).toFixed(1)}/s), ${refusals} refused, ${failures} failed`);
-console.log(`  save latency               p50 ${ms(save.p50)}  p95 ${ms(save.p95)}  p99 ${ms(save.p99)}  max ${ms(save.max)}`);
+console.log(
+  `judges' sheet saves          ${saves} acknowledged (${(saves / elapsed).toFixed(1)}/s), ${refusals} refused, ${failures} failed`,
+);
+console.log(
+  `  save latency               p50 ${ms(save.p50)}  p95 ${ms(save.p95)}  p99 ${ms(save.p99)}  max ${ms(save.max)}`,
+);
 console.log(line("leaderboard data route", readData));
 console.log(line("leaderboard page", readPage));
 console.log(`\nmarks acknowledged: ${acknowledged.size}, lost: ${lost}`);

@@ -10,7 +10,8 @@ function userIdFor(username: string): number {
   if (!file) throw new Error("E2E_DATABASE_FILE is not set (see playwright.config.ts)");
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare(`SELECT id FROM "User" WHERE username = ?`).get(username) as { id: number } | undefined;
+    const row = db.prepare(`SELECT id FROM "User" WHERE username = ?`).get(username) as
+      { id: number } | undefined;
     if (!row) throw new Error(`No user ${username} in the e2e database`);
     return row.id;
   } finally {
@@ -41,7 +42,9 @@ export const test = base.extend<Fixtures>({
       session.set(USER_KEY, userIdFor(username));
       const setCookie = await sessionStorage.commitSession(session);
       const value = setCookie.split(";")[0]?.slice(SESSION_COOKIE.length + 1) ?? "";
-      await context.addCookies([{ name: SESSION_COOKIE, value, url: baseURL ?? "http://127.0.0.1:3100" }]);
+      await context.addCookies([
+        { name: SESSION_COOKIE, value, url: baseURL ?? "http://127.0.0.1:3100" },
+      ]);
     });
   },
 });

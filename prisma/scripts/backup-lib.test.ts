@@ -19,7 +19,9 @@ describe("backup and restore", () => {
     const live = freshDatabase(dir);
     const writer = new Database(live);
     writer.pragma("journal_mode = WAL");
-    const insert = writer.prepare(`INSERT INTO "Organisation" (name, kind, path) VALUES (?, 'enterprise', '/')`);
+    const insert = writer.prepare(
+      `INSERT INTO "Organisation" (name, kind, path) VALUES (?, 'enterprise', '/')`,
+    );
     for (let i = 0; i < 500; i++) insert.run(`单位${i}`);
 
     // Keep writing while the backup runs; the snapshot must still be consistent.
@@ -31,7 +33,9 @@ describe("backup and restore", () => {
     expect(verifyDatabase(backup).migrations).toBeGreaterThan(0);
 
     const backedUp = new Database(backup, { readonly: true });
-    const count = (backedUp.prepare(`SELECT COUNT(*) AS n FROM "Organisation"`).get() as { n: number }).n;
+    const count = (
+      backedUp.prepare(`SELECT COUNT(*) AS n FROM "Organisation"`).get() as { n: number }
+    ).n;
     backedUp.close();
     expect(count).toBeGreaterThanOrEqual(500);
 
@@ -40,7 +44,9 @@ describe("backup and restore", () => {
     writer.close();
     restoreDatabase(backup, live);
     const restored = new Database(live, { readonly: true });
-    expect((restored.prepare(`SELECT COUNT(*) AS n FROM "Organisation"`).get() as { n: number }).n).toBe(count);
+    expect(
+      (restored.prepare(`SELECT COUNT(*) AS n FROM "Organisation"`).get() as { n: number }).n,
+    ).toBe(count);
     restored.close();
   });
 

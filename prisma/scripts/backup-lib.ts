@@ -38,7 +38,8 @@ export function verifyDatabase(file: string): { migrations: number } {
     const row = db
       .prepare(`SELECT COUNT(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`)
       .get() as { n: number } | undefined;
-    if (!row || row.n < 1) throw new Error(`${file} has no applied migrations: not a Jiangxin database`);
+    if (!row || row.n < 1)
+      throw new Error(`${file} has no applied migrations: not a Jiangxin database`);
     return { migrations: row.n };
   } finally {
     db.close();

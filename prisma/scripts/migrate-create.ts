@@ -48,4 +48,6 @@ const dir = path.join(migrationsDir, `${stamp}_${name}`);
 mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, "migration.sql"), `${script}\n`);
 writeFileSync(path.join(migrationsDir, "migration_lock.toml"), LOCKFILE);
-console.log(`Wrote ${path.relative(projectRoot, dir)}/migration.sql; apply it with npm run db:migrate.`);
+console.log(
+  `Wrote ${path.relative(projectRoot, dir)}/migration.sql; apply it with npm run db:migrate.`,
+);

@@ -17,5 +17,7 @@ if (existsSync(file)) {
     ID_NUMBER_KEY: randomBytes(32).toString("hex"),
   };
   writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
-  console.log(`Wrote ${path.relative(projectRoot, file)} (keep it: it decrypts stored ID numbers).`);
+  console.log(
+    `Wrote ${path.relative(projectRoot, file)} (keep it: it decrypts stored ID numbers).`,
+  );
 }

@@ -11,7 +11,15 @@ import Database from "better-sqlite3";
 import { maskIdNumber, withIdCheckChar } from "../../app/domain/identity";
 import { rebuildAllRankingTables } from "../../app/models/ranking-tables.server";
 import { encryptIdNumber, hashIdNumber } from "../../app/utils/id-number-crypto.server";
-import { BIG_SIZE, MARKS_TABLE_SQL, NUMBERS_SQL, ORG_OF, RESULTS_SQL, bulkLoadPragmas, workerName } from "./seed-large-sql";
+import {
+  BIG_SIZE,
+  MARKS_TABLE_SQL,
+  NUMBERS_SQL,
+  ORG_OF,
+  RESULTS_SQL,
+  bulkLoadPragmas,
+  workerName,
+} from "./seed-large-sql";
 
 type Job = {
   job: "workers" | "results";
@@ -37,10 +45,23 @@ if (job === "workers") {
   for (let id = 1; id <= BIG_SIZE; id++) {
     const date = new Date(base + (id % 10_950) * 86_400_000);
     const ymd = date.toISOString().slice(0, 10).replaceAll("-", "");
-    const idNumber = withIdCheckChar(`610102${ymd}${String(Math.floor(id / 10_950)).padStart(3, "0")}`);
+    const idNumber = withIdCheckChar(
+      `610102${ymd}${String(Math.floor(id / 10_950)).padStart(3, "0")}`,
+    );
     const gender = Number(idNumber[16]) % 2 === 1 ? "male" : "female";
     const birth = date.toISOString().replace("Z", "+00:00");
-    insert.run(id, id, workerName(id), gender, encryptIdNumber(idNumber), hashIdNumber(idNumber), maskIdNumber(idNumber), birth, now, now);
+    insert.run(
+      id,
+      id,
+      workerName(id),
+      gender,
+      encryptIdNumber(idNumber),
+      hashIdNumber(idNumber),
+      maskIdNumber(idNumber),
+      birth,
+      now,
+      now,
+    );
   }
   for (const statement of ddl.indexes) db.exec(statement);
 } else {

@@ -45,7 +45,8 @@ export const NUMBERS_SQL = `CREATE TEMP TABLE n (i INTEGER PRIMARY KEY);
 export function markColumns(reg: string): string[] {
   const cols: string[] = [];
   CRITERIA.forEach((c, k) => {
-    for (let j = 0; j < JUDGES; j++) cols.push(`${MARK(reg, String(k), String(j), String(c.max))} AS m${k}${j}`);
+    for (let j = 0; j < JUDGES; j++)
+      cols.push(`${MARK(reg, String(k), String(j), String(c.max))} AS m${k}${j}`);
   });
   return cols;
 }
@@ -56,7 +57,8 @@ export const MARKS_TABLE_SQL = `CREATE TEMP TABLE mk (id INTEGER PRIMARY KEY, ev
   FROM (SELECT ${ENTRY_COLUMNS} FROM n) AS x;`;
 
 // Three judges: the trimmed mean drops the highest and lowest, leaving the middle mark.
-const middle = (k: number) => `(m${k}0 + m${k}1 + m${k}2 - MAX(m${k}0, m${k}1, m${k}2) - MIN(m${k}0, m${k}1, m${k}2))`;
+const middle = (k: number) =>
+  `(m${k}0 + m${k}1 + m${k}2 - MAX(m${k}0, m${k}1, m${k}2) - MIN(m${k}0, m${k}1, m${k}2))`;
 
 /**
  * Result rows from mk (one parameter: updatedAt). Ranks and prizes (5% / 10% / 15%) from one
@@ -74,10 +76,14 @@ export const RESULTS_SQL = `
                 ((c0 + c1 + c2) << ${2n * RANK_KEY_COMPONENT_BITS}) | (c0 << ${RANK_KEY_COMPONENT_BITS}) | c1 AS rankKey
               FROM (SELECT id, eventId, organisationId, ${middle(0)} AS c0, ${middle(1)} AS c1, ${middle(2)} AS c2 FROM mk)))`;
 
-const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
-const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红玉兰文斌宁辉鹏飞波海峰亮晨浩宇欣怡嘉琪佳睿思远博涵子轩梓萱一诺雨泽";
+const SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+const GIVEN =
+  "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红玉兰文斌宁辉鹏飞波海峰亮晨浩宇欣怡嘉琪佳睿思远博涵子轩梓萱一诺雨泽";
 export const workerName = (i: number) =>
-  SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7 + 3) % GIVEN.length]! + (i % 3 === 0 ? "" : GIVEN[(i * 13 + 5) % GIVEN.length]!);
+  SURNAMES[i % SURNAMES.length]! +
+  GIVEN[(i * 7 + 3) % GIVEN.length]! +
+  (i % 3 === 0 ? "" : GIVEN[(i * 13 + 5) % GIVEN.length]!);
 
 /** Pragmas for a throw-away bulk load: no journal, no syncing, everything in memory until COMMIT. */
 export function bulkLoadPragmas(db: { pragma(source: string): unknown }): void {

@@ -34,7 +34,14 @@ describe("seed:large", () => {
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     // The side files are gone; every index of the schema is there.
-    expect(db.prepare(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'Registration_%'`).pluck().get()).toBe(7);
+    expect(
+      db
+        .prepare(
+          `SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'Registration_%'`,
+        )
+        .pluck()
+        .get(),
+    ).toBe(7);
 
     // Each Result is the trimmed mean (the middle of three) of the main thread's marks, per criterion.
     const mismatches = db
@@ -50,7 +57,9 @@ describe("seed:large", () => {
 
     // The ranking tables equal a rebuild from Result.
     const snapshot = () =>
-      ["ScoreCount", "ScoreBucket", "OrgStanding"].map((t) => db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2, 3`).all());
+      ["ScoreCount", "ScoreBucket", "OrgStanding"].map((t) =>
+        db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2, 3`).all(),
+      );
     const built = snapshot();
     expect(built[0]!.length).toBeGreaterThan(0);
     db.exec("BEGIN");

@@ -38,13 +38,18 @@ const started = Date.now();
 const url = process.env.DATABASE_URL ?? "file:./prisma/data/large.db";
 process.env.DATABASE_URL = url;
 const file = databaseFile(url);
-const lap = (what: string) => console.log(`${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${what}`);
+const lap = (what: string) =>
+  console.log(`${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${what}`);
 
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-const migrate = spawnSync(process.execPath, ["--import", "tsx", path.resolve("prisma/scripts/migrate-deploy.ts")], {
-  env: { ...process.env, DATABASE_URL: url },
-  stdio: "inherit",
-});
+const migrate = spawnSync(
+  process.execPath,
+  ["--import", "tsx", path.resolve("prisma/scripts/migrate-deploy.ts")],
+  {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "inherit",
+  },
+);
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 lap(`migrated ${file}`);
 
@@ -55,12 +60,20 @@ db.pragma("threads = 2");
 
 const schemaOf = (tables: string[]) => {
   const rows = db
-    .prepare(`SELECT type, sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN (${tables.map(() => "?").join(",")}) ORDER BY type DESC`)
+    .prepare(
+      `SELECT type, sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN (${tables.map(() => "?").join(",")}) ORDER BY type DESC`,
+    )
     .all(...tables) as { type: string; sql: string }[];
-  return { tables: rows.filter((r) => r.type === "table").map((r) => r.sql), indexes: rows.filter((r) => r.type === "index").map((r) => r.sql) };
+  return {
+    tables: rows.filter((r) => r.type === "table").map((r) => r.sql),
+    indexes: rows.filter((r) => r.type === "index").map((r) => r.sql),
+  };
 };
 const now = new Date().toISOString().replace("Z", "+00:00");
-const SIDE_TABLES = { workers: ["Worker"], results: ["Result", "ScoreCount", "ScoreBucket", "OrgStanding"] } as const;
+const SIDE_TABLES = {
+  workers: ["Worker"],
+  results: ["Result", "ScoreCount", "ScoreBucket", "OrgStanding"],
+} as const;
 const side = (job: keyof typeof SIDE_TABLES) => {
   const sideFile = `${file}.${job}`;
   const worker = new Worker(
@@ -72,7 +85,10 @@ const side = (job: keyof typeof SIDE_TABLES) => {
         file: sideFile,
         ddl: schemaOf([...SIDE_TABLES[job]]),
         now,
-        events: Array.from({ length: SMALL_EVENTS + 1 }, (_, e) => ({ id: e + 1, standingsBestN: STANDINGS_BEST_N })),
+        events: Array.from({ length: SMALL_EVENTS + 1 }, (_, e) => ({
+          id: e + 1,
+          standingsBestN: STANDINGS_BEST_N,
+        })),
       },
     },
   );
@@ -95,26 +111,44 @@ const sides = { workers: side("workers"), results: side("results") };
 // 8.5 s of building). The two on scrambled or random columns are built after the load.
 const DEFERRED = ["Registration_eventId_blindCode_key", "Registration_organisationId_status_idx"];
 const deferred = db
-  .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (${DEFERRED.map(() => "?").join(",")})`)
+  .prepare(
+    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (${DEFERRED.map(() => "?").join(",")})`,
+  )
   .all(...DEFERRED) as { name: string; sql: string }[];
 
 db.exec("BEGIN");
 {
   for (const ix of deferred) db.exec(`DROP INDEX "${ix.name}"`);
-  db.prepare(`INSERT INTO Organisation (id, name, kind, path, headcount, createdAt) VALUES (1, '西安市总工会', 'federation', '/1/', 0, ?)`).run(now);
-  const org = db.prepare(`INSERT INTO Organisation (id, name, shortName, kind, parentId, path, headcount, createdAt) VALUES (?, ?, ?, 'enterprise', 1, ?, ?, ?)`);
+  db.prepare(
+    `INSERT INTO Organisation (id, name, kind, path, headcount, createdAt) VALUES (1, '西安市总工会', 'federation', '/1/', 0, ?)`,
+  ).run(now);
+  const org = db.prepare(
+    `INSERT INTO Organisation (id, name, shortName, kind, parentId, path, headcount, createdAt) VALUES (?, ?, ?, 'enterprise', 1, ?, ?, ?)`,
+  );
   for (let i = 0; i < ORGS; i++) {
     const id = i + 2;
-    org.run(id, `西安第${i + 1}号精密制造有限公司`, `精密${i + 1}`, `/1/${id}/`, 200 + (i % 800), now);
+    org.run(
+      id,
+      `西安第${i + 1}号精密制造有限公司`,
+      `精密${i + 1}`,
+      `/1/${id}/`,
+      200 + (i % 800),
+      now,
+    );
   }
 
   // Judges come from a body outside the competing units' tree, so no one is recused.
   const judgesOrg = ORGS + 2;
-  db.prepare(`INSERT INTO Organisation (id, name, kind, path, headcount, createdAt) VALUES (?, '西安市职业技能鉴定指导中心', 'industry_union', ?, 0, ?)`).run(judgesOrg, `/${judgesOrg}/`, now);
+  db.prepare(
+    `INSERT INTO Organisation (id, name, kind, path, headcount, createdAt) VALUES (?, '西安市职业技能鉴定指导中心', 'industry_union', ?, 0, ?)`,
+  ).run(judgesOrg, `/${judgesOrg}/`, now);
   const passwordHash = bcrypt.hashSync("Jiangxin2026!", 10);
-  const user = db.prepare(`INSERT INTO User (id, username, displayName, passwordHash, role, organisationId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const user = db.prepare(
+    `INSERT INTO User (id, username, displayName, passwordHash, role, organisationId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
   user.run(1, "admin", "李建华", passwordHash, "admin", 1, now);
-  for (let j = 0; j < JUDGES; j++) user.run(2 + j, `judge${j + 1}`, `裁判${j + 1}`, passwordHash, "judge", judgesOrg, now);
+  for (let j = 0; j < JUDGES; j++)
+    user.run(2 + j, `judge${j + 1}`, `裁判${j + 1}`, passwordHash, "judge", judgesOrg, now);
 
   db.prepare(
     `INSERT INTO Contest (id, code, kind, name, organiserId, status, createdAt, updatedAt) VALUES (1, ?, 'skills_contest', '2026 年全市职工职业技能大赛（压力测试）', 1, 'in_progress', ?, ?)`,
@@ -124,9 +158,15 @@ db.exec("BEGIN");
     `INSERT INTO Event (id, contestId, code, name, mode, fullMark, aggregation, tieBreaks, prizeRules, standingsBestN, status, sortOrder, createdAt)
      VALUES (?, 1, ?, ?, 'individual', 10000, 'trimmed_mean', ?, ?, ${STANDINGS_BEST_N}, 'scoring', ?, ?)`,
   );
-  const part = db.prepare(`INSERT INTO EventPart (id, eventId, kind, name, round, weight, fullMark, sortOrder) VALUES (?, ?, 'practical', '实操', 'final', 100, 10000, 0)`);
-  const criterion = db.prepare(`INSERT INTO Criterion (id, partId, code, name, type, maxMark, sortOrder) VALUES (?, ?, ?, ?, 'judgement', ?, ?)`);
-  const assign = db.prepare(`INSERT INTO JudgeAssignment (eventId, userId, isChief) VALUES (?, ?, ?)`);
+  const part = db.prepare(
+    `INSERT INTO EventPart (id, eventId, kind, name, round, weight, fullMark, sortOrder) VALUES (?, ?, 'practical', '实操', 'final', 100, 10000, 0)`,
+  );
+  const criterion = db.prepare(
+    `INSERT INTO Criterion (id, partId, code, name, type, maxMark, sortOrder) VALUES (?, ?, ?, ?, 'judgement', ?, ?)`,
+  );
+  const assign = db.prepare(
+    `INSERT INTO JudgeAssignment (eventId, userId, isChief) VALUES (?, ?, ?)`,
+  );
   const prizeRules = JSON.stringify([
     { tier: "first", share: 5 },
     { tier: "second", share: 10 },
@@ -140,7 +180,15 @@ db.exec("BEGIN");
       { kind: "criterion", criterionId: criteria[0] },
       { kind: "criterion", criterionId: criteria[1] },
     ]);
-    event.run(id, big ? LARGE_EVENT_CODE : `E${String(id).padStart(2, "0")}`, big ? "全市职工技能普及赛（50 万人）" : `职业技能赛项 ${id}`, tieBreaks, prizeRules, id, now);
+    event.run(
+      id,
+      big ? LARGE_EVENT_CODE : `E${String(id).padStart(2, "0")}`,
+      big ? "全市职工技能普及赛（50 万人）" : `职业技能赛项 ${id}`,
+      tieBreaks,
+      prizeRules,
+      id,
+      now,
+    );
     part.run(id, id);
     CRITERIA.forEach((c, k) => criterion.run(criteria[k], id, c.code, c.name, c.max, k));
     for (let j = 0; j < JUDGES; j++) assign.run(id, 2 + j, j === 0 ? 1 : 0);
@@ -161,7 +209,9 @@ db.exec("BEGIN");
   lap("marks drawn");
   // One row per (criterion, judge); a real table, so the join does not re-run a subquery per entry.
   db.exec(`CREATE TEMP TABLE p (k INTEGER PRIMARY KEY)`);
-  db.exec(`INSERT INTO p VALUES ${Array.from({ length: CRITERIA.length * JUDGES }, (_, k) => `(${k})`).join(", ")}`);
+  db.exec(
+    `INSERT INTO p VALUES ${Array.from({ length: CRITERIA.length * JUDGES }, (_, k) => `(${k})`).join(", ")}`,
+  );
   const markInsert = db.prepare(
     `INSERT INTO Mark (registrationId, criterionId, judgeId, value, version, updatedAt)
      SELECT id, ${CRITERION_ID("eventId")} + p.k / ${JUDGES}, 2 + p.k % ${JUDGES},
@@ -181,7 +231,8 @@ db.exec("BEGIN");
   for (const job of ["workers", "results"] as const) {
     const sideFile = await sides[job];
     db.exec(`ATTACH DATABASE '${sideFile.replaceAll("'", "''")}' AS ${job}`);
-    for (const table of SIDE_TABLES[job]) db.exec(`INSERT INTO main."${table}" SELECT * FROM ${job}."${table}"`);
+    for (const table of SIDE_TABLES[job])
+      db.exec(`INSERT INTO main."${table}" SELECT * FROM ${job}."${table}"`);
     lap(`${job} copied in`);
   }
 }
@@ -196,7 +247,18 @@ db.pragma("locking_mode = NORMAL");
 // Planner statistics for the tables the leaderboard queries; Mark's 13.5 million rows are only
 // ever read by registration, through its unique index.
 db.pragma("analysis_limit = 400");
-for (const table of ["Result", "Registration", "Worker", "Organisation", "ScoreCount", "ScoreBucket", "OrgStanding"]) db.exec(`ANALYZE "${table}"`);
+for (const table of [
+  "Result",
+  "Registration",
+  "Worker",
+  "Organisation",
+  "ScoreCount",
+  "ScoreBucket",
+  "OrgStanding",
+])
+  db.exec(`ANALYZE "${table}"`);
 db.pragma("journal_mode = WAL");
 db.close();
-lap(`done: ${file} (${BIG_SIZE.toLocaleString("en")} entries in event ${BIG_EVENT_ID}, criteria ids = event × ${CRITERIA_PER_EVENT_ID} + k)`);
+lap(
+  `done: ${file} (${BIG_SIZE.toLocaleString("en")} entries in event ${BIG_EVENT_ID}, criteria ids = event × ${CRITERIA_PER_EVENT_ID} + k)`,
+);

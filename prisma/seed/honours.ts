@@ -7,7 +7,12 @@ import { HONOUR_KIND_SERIAL_CODES, type HonourKind } from "../../app/domain/hono
 import { rulesFromSettings } from "../../app/domain/honours/roundSettings";
 import type { SeedExtension } from "./context";
 
-const LEVEL_ZH: Record<string, string> = { national: "全国", provincial: "省级", city: "市级", district: "区县级" };
+const LEVEL_ZH: Record<string, string> = {
+  national: "全国",
+  provincial: "省级",
+  city: "市级",
+  district: "区县级",
+};
 const KIND_ZH: Record<string, string> = {
   model_worker: "劳动模范",
   advanced_worker: "先进工作者",
@@ -20,18 +25,78 @@ const KIND_ZH: Record<string, string> = {
 };
 
 const MEDALS: { org: string; year: number; kind: HonourKind; citation: string }[] = [
-  { org: "hangfa-parts", year: 2024, kind: "may_day_medal", citation: "航空零件五轴加工技术带头人，攻克薄壁件变形难题。" },
-  { org: "xa-heating", year: 2024, kind: "may_day_medal", citation: "供热管网抢修突击队队长，三个采暖季保障零停热。" },
-  { org: "silk-data", year: 2025, kind: "advanced_worker", citation: "政务数据治理骨干，牵头完成全市数据共享平台迁移。" },
-  { org: "xa-metro", year: 2025, kind: "may_day_medal", citation: "信号系统检修能手，首创道岔缺口智能监测方法。" },
-  { org: "beilin-elec", year: 2024, kind: "advanced_worker", citation: "开关柜装配工艺改进，产品一次合格率提升至99.3%。" },
-  { org: "xincheng-water", year: 2025, kind: "may_day_medal", citation: "供水管网检漏“听音神探”，年减少漏损水量四十万吨。" },
-  { org: "changan-auto", year: 2025, kind: "technical_expert", citation: "全市汽车装调工技能竞赛第一名。" },
-  { org: "xa-gas", year: 2024, kind: "advanced_worker", citation: "燃气管网安全巡检标兵，发现并排除重大隐患十一处。" },
-  { org: "wn-power", year: 2025, kind: "may_day_medal", citation: "光伏电站运维骨干，提出组件清洗机器人改进方案。" },
-  { org: "wn-cement", year: 2024, kind: "advanced_worker", citation: "窑系统节能改造主力，吨熟料煤耗下降8%。" },
-  { org: "wn-hospital", year: 2025, kind: "may_day_medal", citation: "急诊科护士长，带领团队完成突发事件救治三百余人次。" },
-  { org: "wn-rail", year: 2025, kind: "technical_expert", citation: "铁路货运调车技能竞赛第一名。" },
+  {
+    org: "hangfa-parts",
+    year: 2024,
+    kind: "may_day_medal",
+    citation: "航空零件五轴加工技术带头人，攻克薄壁件变形难题。",
+  },
+  {
+    org: "xa-heating",
+    year: 2024,
+    kind: "may_day_medal",
+    citation: "供热管网抢修突击队队长，三个采暖季保障零停热。",
+  },
+  {
+    org: "silk-data",
+    year: 2025,
+    kind: "advanced_worker",
+    citation: "政务数据治理骨干，牵头完成全市数据共享平台迁移。",
+  },
+  {
+    org: "xa-metro",
+    year: 2025,
+    kind: "may_day_medal",
+    citation: "信号系统检修能手，首创道岔缺口智能监测方法。",
+  },
+  {
+    org: "beilin-elec",
+    year: 2024,
+    kind: "advanced_worker",
+    citation: "开关柜装配工艺改进，产品一次合格率提升至99.3%。",
+  },
+  {
+    org: "xincheng-water",
+    year: 2025,
+    kind: "may_day_medal",
+    citation: "供水管网检漏“听音神探”，年减少漏损水量四十万吨。",
+  },
+  {
+    org: "changan-auto",
+    year: 2025,
+    kind: "technical_expert",
+    citation: "全市汽车装调工技能竞赛第一名。",
+  },
+  {
+    org: "xa-gas",
+    year: 2024,
+    kind: "advanced_worker",
+    citation: "燃气管网安全巡检标兵，发现并排除重大隐患十一处。",
+  },
+  {
+    org: "wn-power",
+    year: 2025,
+    kind: "may_day_medal",
+    citation: "光伏电站运维骨干，提出组件清洗机器人改进方案。",
+  },
+  {
+    org: "wn-cement",
+    year: 2024,
+    kind: "advanced_worker",
+    citation: "窑系统节能改造主力，吨熟料煤耗下降8%。",
+  },
+  {
+    org: "wn-hospital",
+    year: 2025,
+    kind: "may_day_medal",
+    citation: "急诊科护士长，带领团队完成突发事件救治三百余人次。",
+  },
+  {
+    org: "wn-rail",
+    year: 2025,
+    kind: "technical_expert",
+    citation: "铁路货运调车技能竞赛第一名。",
+  },
 ];
 
 const PDF_SAMPLE = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
@@ -65,7 +130,11 @@ export const seedHonours: SeedExtension = async (tx, ctx) => {
   const issued: string[] = [];
   for (const award of awards) {
     const code = HONOUR_KIND_SERIAL_CODES[award.kind as HonourKind];
-    const serial = formatCertificateSerial(award.year, code, nextCertificateSeq(issued, award.year, code));
+    const serial = formatCertificateSerial(
+      award.year,
+      code,
+      nextCertificateSeq(issued, award.year, code),
+    );
     issued.push(serial);
     await tx.certificate.create({
       data: {
@@ -81,7 +150,12 @@ export const seedHonours: SeedExtension = async (tx, ctx) => {
 
   const admin = ctx.userId.get("admin") ?? null;
   const qinchuanManager = ctx.userId.get("qinchuan") ?? null;
-  const rules = rulesFromSettings({ quota: 10, perOrgQuota: 2, minFrontLinePercent: 60, maxManagerPercent: 15 });
+  const rules = rulesFromSettings({
+    quota: 10,
+    perOrgQuota: 2,
+    minFrontLinePercent: 60,
+    maxManagerPercent: 15,
+  });
   const round = await tx.nominationRound.create({
     data: {
       name: "2026年西安市五一劳动奖章推荐",
@@ -99,7 +173,13 @@ export const seedHonours: SeedExtension = async (tx, ctx) => {
   });
   await tx.auditLog.createMany({
     data: [
-      { actorId: admin, action: "honour_round.create", entityType: "NominationRound", entityId: round.id, after: JSON.stringify({ status: "draft" }) },
+      {
+        actorId: admin,
+        action: "honour_round.create",
+        entityType: "NominationRound",
+        entityId: round.id,
+        after: JSON.stringify({ status: "draft" }),
+      },
       {
         actorId: admin,
         action: "honour_round.status",
@@ -123,11 +203,26 @@ export const seedHonours: SeedExtension = async (tx, ctx) => {
         supportingText:
           "数控车间首席技师，主持精密主轴加工工艺改进六项，带徒二十余名，其中五人获评高级技师；所在班组连续三年获评公司“工人先锋号”，为企业年节约加工成本一百二十余万元。",
         submittedById: qinchuanManager,
-        attachments: { create: [{ filename: "事迹材料.pdf", mimeType: "application/pdf", size: PDF_SAMPLE.byteLength, data: PDF_SAMPLE }] },
+        attachments: {
+          create: [
+            {
+              filename: "事迹材料.pdf",
+              mimeType: "application/pdf",
+              size: PDF_SAMPLE.byteLength,
+              data: PDF_SAMPLE,
+            },
+          ],
+        },
       },
     });
     await tx.auditLog.create({
-      data: { actorId: qinchuanManager, action: "nomination.submit", entityType: "Nomination", entityId: nomination.id, after: JSON.stringify({ status: "submitted", nominee: nominee.name }) },
+      data: {
+        actorId: qinchuanManager,
+        action: "nomination.submit",
+        entityType: "Nomination",
+        entityId: nomination.id,
+        after: JSON.stringify({ status: "submitted", nominee: nominee.name }),
+      },
     });
   }
 };

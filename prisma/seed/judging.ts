@@ -10,16 +10,27 @@ export const JUDGING_DEMO_CONTEST = "XA2026DIGI";
 export const seedJudging: SeedExtension = async (tx, ctx) => {
   const skillsId = ctx.contestIds.get("XA2026SKILLS");
   if (skillsId !== undefined) {
-    const events = await tx.event.findMany({ where: { contestId: skillsId }, select: { id: true } });
+    const events = await tx.event.findMany({
+      where: { contestId: skillsId },
+      select: { id: true },
+    });
     for (const event of events) {
-      const coded = await tx.registration.count({ where: { eventId: event.id, blindCode: { not: null } } });
+      const coded = await tx.registration.count({
+        where: { eventId: event.id, blindCode: { not: null } },
+      });
       if (coded > 0) continue;
       const entries = await tx.registration.findMany({
         where: { eventId: event.id, status: { in: ["approved", "checked_in"] } },
         select: { id: true },
       });
-      for (const a of assignBlindCodes(entries.map((e) => String(e.id)), ctx.rng)) {
-        await tx.registration.update({ where: { id: Number(a.entryId) }, data: { blindCode: a.blindCode } });
+      for (const a of assignBlindCodes(
+        entries.map((e) => String(e.id)),
+        ctx.rng,
+      )) {
+        await tx.registration.update({
+          where: { id: Number(a.entryId) },
+          data: { blindCode: a.blindCode },
+        });
       }
     }
   }
@@ -35,7 +46,8 @@ export const seedJudging: SeedExtension = async (tx, ctx) => {
       kind: "skills_contest",
       name: "2026年西安市职工数字技能竞赛",
       organiserId: xa,
-      description: "面向全市职工的办公软件应用技能竞赛。理论知识占30%，实际操作占70%；实操评分采用加密号。",
+      description:
+        "面向全市职工的办公软件应用技能竞赛。理论知识占30%，实际操作占70%；实操评分采用加密号。",
       rules: "成绩公示期5天，公示期内参赛单位可提出书面申诉。",
       startsAt: new Date("2026-11-20T00:00:00+08:00"),
       endsAt: new Date("2026-11-21T00:00:00+08:00"),
@@ -69,7 +81,11 @@ export const seedJudging: SeedExtension = async (tx, ctx) => {
       weight: 30,
       fullMark: 10000,
       sortOrder: 0,
-      criteria: { create: [{ code: "T1", name: "理论考试", type: "measurement", maxMark: 10000, sortOrder: 0 }] },
+      criteria: {
+        create: [
+          { code: "T1", name: "理论考试", type: "measurement", maxMark: 10000, sortOrder: 0 },
+        ],
+      },
     },
   });
   await tx.eventPart.create({
@@ -98,24 +114,39 @@ export const seedJudging: SeedExtension = async (tx, ctx) => {
             ]),
             sortOrder: 1,
           },
-          { code: "P3", name: "演示文稿设计", subCriterion: "C", type: "judgement", maxMark: 3000, sortOrder: 2 },
+          {
+            code: "P3",
+            name: "演示文稿设计",
+            subCriterion: "C",
+            type: "judgement",
+            maxMark: 3000,
+            sortOrder: 2,
+          },
         ],
       },
     },
   });
   await tx.judgeAssignment.create({ data: { eventId: event.id, userId: chief, isChief: true } });
-  for (const id of judges) await tx.judgeAssignment.create({ data: { eventId: event.id, userId: id! } });
+  for (const id of judges)
+    await tx.judgeAssignment.create({ data: { eventId: event.id, userId: id! } });
 
   // Entrants: the two demo worker accounts and one worker of 丝路数据 (none of the panel's units).
   const workerIds: { workerId: number; organisationId: number }[] = [];
   for (const username of ["worker", "worker2"]) {
-    const user = await tx.user.findUnique({ where: { username }, select: { workerId: true, organisationId: true } });
-    if (user?.workerId && user.organisationId) workerIds.push({ workerId: user.workerId, organisationId: user.organisationId });
+    const user = await tx.user.findUnique({
+      where: { username },
+      select: { workerId: true, organisationId: true },
+    });
+    if (user?.workerId && user.organisationId)
+      workerIds.push({ workerId: user.workerId, organisationId: user.organisationId });
   }
   const silk = ctx.workersByOrg.get("silk-data")?.[0];
   const silkOrg = ctx.orgId.get("silk-data");
   if (silk && silkOrg !== undefined) workerIds.push({ workerId: silk.id, organisationId: silkOrg });
-  const codes = assignBlindCodes(workerIds.map((_, i) => String(i)), ctx.rng);
+  const codes = assignBlindCodes(
+    workerIds.map((_, i) => String(i)),
+    ctx.rng,
+  );
   for (const [i, w] of workerIds.entries()) {
     await tx.registration.create({
       data: {

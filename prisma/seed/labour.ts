@@ -1,6 +1,14 @@
 // Demo data for labour competitions: indicators, units with headcounts, and scored
 // months with one veto and the red flags that follow from the domain rules.
-import { rankPeriod, redFlagWinner, scorePeriod, type IndicatorConfig, type LabourIndicator, type UnitPeriodInput, type VetoReason } from "../../app/domain/labour";
+import {
+  rankPeriod,
+  redFlagWinner,
+  scorePeriod,
+  type IndicatorConfig,
+  type LabourIndicator,
+  type UnitPeriodInput,
+  type VetoReason,
+} from "../../app/domain/labour";
 import type { SeedExtension } from "./context";
 
 const INDICATORS: IndicatorConfig[] = [
@@ -12,9 +20,19 @@ const INDICATORS: IndicatorConfig[] = [
   { indicator: "participation", weight: 10, method: "measurement", perHeadcount: true },
 ];
 
-type Period = { name: string; from: string; to: string; closed: boolean; veto?: { org: string; reason: VetoReason } };
+type Period = {
+  name: string;
+  from: string;
+  to: string;
+  closed: boolean;
+  veto?: { org: string; reason: VetoReason };
+};
 
-const COMPETITIONS: { code: string; units: [org: string, headcount: number, output: number][]; periods: Period[] }[] = [
+const COMPETITIONS: {
+  code: string;
+  units: [org: string, headcount: number, output: number][];
+  periods: Period[];
+}[] = [
   {
     code: "XA2026GAMES",
     units: [
@@ -27,7 +45,13 @@ const COMPETITIONS: { code: string; units: [org: string, headcount: number, outp
     ],
     periods: [
       { name: "2026年8月", from: "2026-08-01", to: "2026-08-31", closed: true },
-      { name: "2026年9月", from: "2026-09-01", to: "2026-09-30", closed: true, veto: { org: "xa-metro", reason: "serious_safety_accident" } },
+      {
+        name: "2026年9月",
+        from: "2026-09-01",
+        to: "2026-09-30",
+        closed: true,
+        veto: { org: "xa-metro", reason: "serious_safety_accident" },
+      },
       { name: "2026年10月", from: "2026-10-01", to: "2026-10-31", closed: true },
       { name: "2026年11月", from: "2026-11-01", to: "2026-11-28", closed: false },
     ],
@@ -43,7 +67,13 @@ const COMPETITIONS: { code: string; units: [org: string, headcount: number, outp
     ],
     periods: [
       { name: "第三季度", from: "2026-07-01", to: "2026-09-30", closed: true },
-      { name: "10月", from: "2026-10-01", to: "2026-10-31", closed: true, veto: { org: "wn-cement", reason: "serious_quality_accident" } },
+      {
+        name: "10月",
+        from: "2026-10-01",
+        to: "2026-10-31",
+        closed: true,
+        veto: { org: "wn-cement", reason: "serious_quality_accident" },
+      },
       { name: "11月", from: "2026-11-01", to: "2026-11-30", closed: false },
     ],
   },
@@ -60,17 +90,34 @@ export const seedLabour: SeedExtension = async (tx, ctx) => {
     const indicatorId = new Map<LabourIndicator, number>();
     for (const [i, c] of INDICATORS.entries()) {
       const row = await tx.labourIndicator.create({
-        data: { contestId, code: c.indicator, name: c.indicator, weight: c.weight, method: c.method, perHead: c.perHeadcount ?? false, sortOrder: i },
+        data: {
+          contestId,
+          code: c.indicator,
+          name: c.indicator,
+          weight: c.weight,
+          method: c.method,
+          perHead: c.perHeadcount ?? false,
+          sortOrder: i,
+        },
       });
       indicatorId.set(c.indicator, row.id);
     }
     const orgIds = new Map(competition.units.map(([org]) => [org, ctx.orgId.get(org) ?? 0]));
     for (const [org, headcount] of competition.units) {
-      await tx.labourParticipant.create({ data: { contestId, organisationId: orgIds.get(org) ?? 0, headcount } });
+      await tx.labourParticipant.create({
+        data: { contestId, organisationId: orgIds.get(org) ?? 0, headcount },
+      });
     }
     for (const [order, period] of competition.periods.entries()) {
       const row = await tx.labourPeriod.create({
-        data: { contestId, name: period.name, startsOn: at(period.from), endsOn: at(period.to, "23:59:59"), status: "open", sortOrder: order + 1 },
+        data: {
+          contestId,
+          name: period.name,
+          startsOn: at(period.from),
+          endsOn: at(period.to, "23:59:59"),
+          status: "open",
+          sortOrder: order + 1,
+        },
       });
       const inputs: UnitPeriodInput[] = competition.units.map(([org, headcount, output]) => ({
         unitId: org,
@@ -81,7 +128,10 @@ export const seedLabour: SeedExtension = async (tx, ctx) => {
           output: Math.round(output * between(0.85, 1.15)),
           participation: Math.round(headcount * between(0.6, 1.6)),
         },
-        panelMarks: { quality: Math.round(between(82, 97) * 100), safety: Math.round(between(85, 98) * 100) },
+        panelMarks: {
+          quality: Math.round(between(82, 97) * 100),
+          safety: Math.round(between(85, 98) * 100),
+        },
         vetoes: period.veto?.org === org ? [period.veto.reason] : [],
       }));
       // The open month has some units reported and waiting for the panel.
@@ -120,9 +170,18 @@ export const seedLabour: SeedExtension = async (tx, ctx) => {
       }
       if (period.closed) {
         const redFlagOrgId = flag.kind === "winner" ? (orgIds.get(flag.unitId) ?? null) : null;
-        await tx.labourPeriod.update({ where: { id: row.id }, data: { status: "closed", redFlagOrgId } });
+        await tx.labourPeriod.update({
+          where: { id: row.id },
+          data: { status: "closed", redFlagOrgId },
+        });
         await tx.auditLog.create({
-          data: { actorId: adminId, action: "labour.period.close", entityType: "LabourPeriod", entityId: row.id, after: JSON.stringify({ redFlagOrgId, seeded: true }) },
+          data: {
+            actorId: adminId,
+            action: "labour.period.close",
+            entityType: "LabourPeriod",
+            entityId: row.id,
+            after: JSON.stringify({ redFlagOrgId, seeded: true }),
+          },
         });
       }
     }

@@ -29,14 +29,30 @@ describe("eventDefinitionFromRecord", () => {
     expect(def.team).toEqual({ minSize: 2, maxSize: 3, substitutes: 1 });
     expect(def.rounds).toEqual([
       { stage: "preliminary", advanceCount: 12, parts: [{ kind: "theory", weight: 100 }] },
-      { stage: "final", advanceCount: null, parts: [{ kind: "practical", weight: 70 }, { kind: "theory", weight: 30 }] },
+      {
+        stage: "final",
+        advanceCount: null,
+        parts: [
+          { kind: "practical", weight: 70 },
+          { kind: "theory", weight: 30 },
+        ],
+      },
     ]);
     expect(validateEvent(def)).toEqual([]);
   });
 
   it("lets validateEvent report what is wrong with a stored event", () => {
-    const def = eventDefinitionFromRecord({ ...record, mode: "individual", advanceCounts: "not json", parts: [{ kind: "theory", round: "preliminary", weight: 60 }] });
+    const def = eventDefinitionFromRecord({
+      ...record,
+      mode: "individual",
+      advanceCounts: "not json",
+      parts: [{ kind: "theory", round: "preliminary", weight: 60 }],
+    });
     expect(def.team).toBeNull();
-    expect(validateEvent(def).map((p) => p.code)).toEqual(["event_round_advance_invalid", "event_part_weights_sum", "event_final_missing"]);
+    expect(validateEvent(def).map((p) => p.code)).toEqual([
+      "event_round_advance_invalid",
+      "event_part_weights_sum",
+      "event_final_missing",
+    ]);
   });
 });

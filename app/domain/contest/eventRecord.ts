@@ -1,5 +1,13 @@
 import type { Gender } from "~/domain/identity/idNumber";
-import { EVENT_MODES, PART_KINDS, ROUND_STAGES, type EventDefinition, type EventMode, type PartKind, type RoundStage } from "./events";
+import {
+  EVENT_MODES,
+  PART_KINDS,
+  ROUND_STAGES,
+  type EventDefinition,
+  type EventMode,
+  type PartKind,
+  type RoundStage,
+} from "./events";
 import { isSkillLevel } from "./skillLevels";
 
 /** An event as stored: flat columns, parts as rows, advance counts as JSON. */
@@ -17,7 +25,11 @@ export interface EventRecord {
   readonly minSkillLevel: string | null;
   readonly unionMemberRequired: boolean;
   readonly advanceCounts: string;
-  readonly parts: readonly { readonly kind: string; readonly round: string; readonly weight: number }[];
+  readonly parts: readonly {
+    readonly kind: string;
+    readonly round: string;
+    readonly weight: number;
+  }[];
 }
 
 function parseAdvanceCounts(json: string): Partial<Record<RoundStage, number>> {
@@ -40,22 +52,35 @@ function parseAdvanceCounts(json: string): Partial<Record<RoundStage, number>> {
  * the same code as new ones. Unknown strings (a hand-edited row) are kept as they are and
  * left for validateEvent to report rather than silently dropped.
  */
-export function eventDefinitionFromRecord(record: EventRecord, gender: Gender | null = null): EventDefinition {
-  const mode: EventMode = (EVENT_MODES as readonly string[]).includes(record.mode) ? (record.mode as EventMode) : "individual";
+export function eventDefinitionFromRecord(
+  record: EventRecord,
+  gender: Gender | null = null,
+): EventDefinition {
+  const mode: EventMode = (EVENT_MODES as readonly string[]).includes(record.mode)
+    ? (record.mode as EventMode)
+    : "individual";
   const advance = parseAdvanceCounts(record.advanceCounts);
   const stages = ROUND_STAGES.filter((stage) => record.parts.some((p) => p.round === stage));
-  const unknownStages = [...new Set(record.parts.map((p) => p.round))].filter((r) => !(ROUND_STAGES as readonly string[]).includes(r));
+  const unknownStages = [...new Set(record.parts.map((p) => p.round))].filter(
+    (r) => !(ROUND_STAGES as readonly string[]).includes(r),
+  );
   return {
     code: record.code,
     name: record.name,
     mode,
-    team: mode === "team" ? { minSize: record.teamMin, maxSize: record.teamMax, substitutes: record.substitutes } : null,
+    team:
+      mode === "team"
+        ? { minSize: record.teamMin, maxSize: record.teamMax, substitutes: record.substitutes }
+        : null,
     quotaPerOrg: record.quotaPerOrg,
     overallCap: record.cap,
     eligibility: {
       minAge: record.minAge,
       maxAge: record.maxAge,
-      minSkillLevel: record.minSkillLevel !== null && isSkillLevel(record.minSkillLevel) ? record.minSkillLevel : null,
+      minSkillLevel:
+        record.minSkillLevel !== null && isSkillLevel(record.minSkillLevel)
+          ? record.minSkillLevel
+          : null,
       unionMemberRequired: record.unionMemberRequired,
       gender,
     },
@@ -64,7 +89,10 @@ export function eventDefinitionFromRecord(record: EventRecord, gender: Gender | 
       advanceCount: advance[stage] ?? null,
       parts: record.parts
         .filter((p) => p.round === stage)
-        .map((p) => ({ kind: ((PART_KINDS as readonly string[]).includes(p.kind) ? p.kind : p.kind) as PartKind, weight: p.weight })),
+        .map((p) => ({
+          kind: ((PART_KINDS as readonly string[]).includes(p.kind) ? p.kind : p.kind) as PartKind,
+          weight: p.weight,
+        })),
     })),
   };
 }

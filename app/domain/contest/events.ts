@@ -126,11 +126,22 @@ function teamProblems(event: EventDefinition): EventProblem[] {
   const team = event.team;
   if (!team) return [{ code: "event_team_rules_missing", params: {} }];
   const problems: EventProblem[] = [];
-  if (!Number.isInteger(team.minSize) || !Number.isInteger(team.maxSize) || team.minSize < 2 || team.maxSize < team.minSize) {
-    problems.push({ code: "event_team_size_invalid", params: { min: team.minSize, max: team.maxSize } });
+  if (
+    !Number.isInteger(team.minSize) ||
+    !Number.isInteger(team.maxSize) ||
+    team.minSize < 2 ||
+    team.maxSize < team.minSize
+  ) {
+    problems.push({
+      code: "event_team_size_invalid",
+      params: { min: team.minSize, max: team.maxSize },
+    });
   }
   if (!Number.isInteger(team.substitutes) || team.substitutes < 0) {
-    problems.push({ code: "event_team_substitutes_invalid", params: { substitutes: team.substitutes } });
+    problems.push({
+      code: "event_team_substitutes_invalid",
+      params: { substitutes: team.substitutes },
+    });
   }
   return problems;
 }
@@ -139,8 +150,10 @@ function capacityProblems(event: EventDefinition): EventProblem[] {
   const problems: EventProblem[] = [];
   const quota = event.quotaPerOrg ?? null;
   const cap = event.overallCap ?? null;
-  if (quota !== null && !isPositiveInt(quota)) problems.push({ code: "event_quota_invalid", params: { quota } });
-  if (cap !== null && !isPositiveInt(cap)) problems.push({ code: "event_cap_invalid", params: { cap } });
+  if (quota !== null && !isPositiveInt(quota))
+    problems.push({ code: "event_quota_invalid", params: { quota } });
+  if (cap !== null && !isPositiveInt(cap))
+    problems.push({ code: "event_cap_invalid", params: { cap } });
   if (quota !== null && cap !== null && isPositiveInt(quota) && isPositiveInt(cap) && quota > cap) {
     problems.push({ code: "event_quota_exceeds_cap", params: { quota, cap } });
   }
@@ -151,11 +164,15 @@ function eligibilityProblems(event: EventDefinition): EventProblem[] {
   const problems: EventProblem[] = [];
   const { minAge, maxAge, tradeMustMatch } = event.eligibility;
   for (const age of [minAge, maxAge]) {
-    if (age != null && (!Number.isInteger(age) || age < 0)) problems.push({ code: "event_age_invalid", params: { age } });
+    if (age != null && (!Number.isInteger(age) || age < 0))
+      problems.push({ code: "event_age_invalid", params: { age } });
   }
   if (problems.length === 0) {
     if (minAge != null && minAge < LEGAL_MINIMUM_AGE) {
-      problems.push({ code: "event_age_below_legal_minimum", params: { min: minAge, legal: LEGAL_MINIMUM_AGE } });
+      problems.push({
+        code: "event_age_below_legal_minimum",
+        params: { min: minAge, legal: LEGAL_MINIMUM_AGE },
+      });
     }
     if (minAge != null && maxAge != null && maxAge < minAge) {
       problems.push({ code: "event_age_range_invalid", params: { min: minAge, max: maxAge } });
@@ -174,12 +191,17 @@ function roundProblems(rounds: readonly RoundDefinition[]): EventProblem[] {
   let lastIndex = -1;
   for (const round of rounds) {
     const index = ROUND_STAGES.indexOf(round.stage);
-    if (seen.has(round.stage)) problems.push({ code: "event_round_duplicate", params: { stage: round.stage } });
-    else if (index < lastIndex) problems.push({ code: "event_round_order", params: { stage: round.stage } });
+    if (seen.has(round.stage))
+      problems.push({ code: "event_round_duplicate", params: { stage: round.stage } });
+    else if (index < lastIndex)
+      problems.push({ code: "event_round_order", params: { stage: round.stage } });
     seen.add(round.stage);
     lastIndex = Math.max(lastIndex, index);
 
-    if (round.stage !== "final" && (round.advanceCount == null || !isPositiveInt(round.advanceCount))) {
+    if (
+      round.stage !== "final" &&
+      (round.advanceCount == null || !isPositiveInt(round.advanceCount))
+    ) {
       problems.push({ code: "event_round_advance_invalid", params: { stage: round.stage } });
     }
     problems.push(...partProblems(round));
@@ -195,10 +217,14 @@ function partProblems(round: RoundDefinition): EventProblem[] {
   const seen = new Set<PartKind>();
   let sum = 0;
   for (const part of parts) {
-    if (seen.has(part.kind)) problems.push({ code: "event_part_duplicate", params: { stage, part: part.kind } });
+    if (seen.has(part.kind))
+      problems.push({ code: "event_part_duplicate", params: { stage, part: part.kind } });
     seen.add(part.kind);
     if (!Number.isInteger(part.weight) || part.weight < 1 || part.weight > 100) {
-      problems.push({ code: "event_part_weight_invalid", params: { stage, part: part.kind, weight: part.weight } });
+      problems.push({
+        code: "event_part_weight_invalid",
+        params: { stage, part: part.kind, weight: part.weight },
+      });
     }
     sum += part.weight;
   }
@@ -209,7 +235,8 @@ function partProblems(round: RoundDefinition): EventProblem[] {
 /** Every problem with an event definition; an empty list means it can be published. */
 export function validateEvent(event: EventDefinition): EventProblem[] {
   const problems: EventProblem[] = [];
-  if (!EVENT_CODE.test(event.code)) problems.push({ code: "event_code_invalid", params: { code: event.code } });
+  if (!EVENT_CODE.test(event.code))
+    problems.push({ code: "event_code_invalid", params: { code: event.code } });
   if (!event.name.trim()) problems.push({ code: "event_name_missing", params: {} });
   problems.push(...teamProblems(event), ...capacityProblems(event), ...eligibilityProblems(event));
   problems.push(...roundProblems(event.rounds));

@@ -9,7 +9,11 @@ describe("rankWithTies", () => {
       { id: "c", score: 80 },
       { id: "b", score: 80 },
     ];
-    const ranked = rankWithTies(items, (x, y) => y.score - x.score, (x, y) => compareText(x.id, y.id));
+    const ranked = rankWithTies(
+      items,
+      (x, y) => y.score - x.score,
+      (x, y) => compareText(x.id, y.id),
+    );
     expect(ranked.map((r) => [r.item.id, r.rank])).toEqual([
       ["a", 1],
       ["b", 2],

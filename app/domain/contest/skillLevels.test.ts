@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { missingEnumNames } from "~/domain/identity/testMessages";
-import { SKILL_LEVELS, SKILL_LEVEL_GRADE, compareSkillLevels, meetsSkillLevel, parseSkillLevel, skillLevelFromGrade } from "./skillLevels";
+import {
+  SKILL_LEVELS,
+  SKILL_LEVEL_GRADE,
+  compareSkillLevels,
+  meetsSkillLevel,
+  parseSkillLevel,
+  skillLevelFromGrade,
+} from "./skillLevels";
 
 describe("skill levels", () => {
   it("map to the national grades 5 (初级工) … 1 (高级技师)", () => {

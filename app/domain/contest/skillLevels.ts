@@ -3,7 +3,13 @@
  * The official numbering runs the other way (五级 = 初级工 … 一级 = 高级技师), hence GRADE.
  * The 2022 extension (特级技师, 首席技师) is not modelled yet; add it above senior_technician.
  */
-export const SKILL_LEVELS = ["junior", "intermediate", "senior", "technician", "senior_technician"] as const;
+export const SKILL_LEVELS = [
+  "junior",
+  "intermediate",
+  "senior",
+  "technician",
+  "senior_technician",
+] as const;
 export type SkillLevel = (typeof SKILL_LEVELS)[number];
 
 export const SKILL_LEVEL_GRADE = {

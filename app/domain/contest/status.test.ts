@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { missingEnumNames, missingMessages, problemsOf, renderGaps } from "~/domain/identity/testMessages";
+import {
+  missingEnumNames,
+  missingMessages,
+  problemsOf,
+  renderGaps,
+} from "~/domain/identity/testMessages";
 import { CONTEST_KINDS } from "./kinds";
 import {
   CONTEST_STATUSES,
@@ -11,7 +16,10 @@ import {
 } from "./status";
 
 const now = new Date("2026-03-01T00:00:00Z");
-const window = { opensAt: new Date("2026-03-01T00:00:00Z"), closesAt: new Date("2026-03-31T09:00:00Z") };
+const window = {
+  opensAt: new Date("2026-03-01T00:00:00Z"),
+  closesAt: new Date("2026-03-31T09:00:00Z"),
+};
 
 describe("contest status workflow", () => {
   it("allows exactly the documented moves", () => {
@@ -32,20 +40,32 @@ describe("contest status workflow", () => {
         expect(canTransition(from, to), `${from} → ${to}`).toBe(expected);
       }
     }
-    expect(nextStatuses("registration_closed")).toEqual(["registration_open", "in_progress", "cancelled"]);
+    expect(nextStatuses("registration_closed")).toEqual([
+      "registration_open",
+      "in_progress",
+      "cancelled",
+    ]);
     expect(nextStatuses("archived")).toEqual([]);
     expect(nextStatuses("cancelled")).toEqual([]);
   });
   it("refuses skipping steps with a typed error", () => {
     expect(checkContestTransition("draft", "in_progress")).toEqual({
       ok: false,
-      error: [{ code: "contest_transition_not_allowed", params: { from: "draft", to: "in_progress" } }],
+      error: [
+        { code: "contest_transition_not_allowed", params: { from: "draft", to: "in_progress" } },
+      ],
     });
     expect(checkContestTransition("in_progress", "cancelled")).toMatchObject({ ok: false });
     expect(checkContestTransition("results_published", "in_progress")).toMatchObject({ ok: false });
   });
   it("opens registration once there is an event and a future window", () => {
-    expect(checkContestTransition("draft", "registration_open", { eventCount: 1, registrationWindow: window, now })).toEqual({
+    expect(
+      checkContestTransition("draft", "registration_open", {
+        eventCount: 1,
+        registrationWindow: window,
+        now,
+      }),
+    ).toEqual({
       ok: true,
       value: "registration_open",
     });
@@ -68,7 +88,13 @@ describe("contest status workflow", () => {
   });
   it("refuses a reversed or already finished window", () => {
     const reversed = { opensAt: window.closesAt, closesAt: window.opensAt };
-    expect(checkContestTransition("draft", "registration_open", { eventCount: 1, registrationWindow: reversed, now })).toMatchObject({
+    expect(
+      checkContestTransition("draft", "registration_open", {
+        eventCount: 1,
+        registrationWindow: reversed,
+        now,
+      }),
+    ).toMatchObject({
       error: [{ code: "contest_registration_window_invalid" }],
     });
     const reopenLate = checkContestTransition("registration_closed", "registration_open", {
@@ -79,25 +105,42 @@ describe("contest status workflow", () => {
     expect(reopenLate).toMatchObject({ error: [{ code: "contest_registration_window_ended" }] });
   });
   it("starts only with approved entries and publishes only when all are scored", () => {
-    expect(checkContestTransition("registration_closed", "in_progress", { approvedEntryCount: 0 })).toMatchObject({
+    expect(
+      checkContestTransition("registration_closed", "in_progress", { approvedEntryCount: 0 }),
+    ).toMatchObject({
       error: [{ code: "contest_no_approved_entries" }],
     });
-    expect(checkContestTransition("registration_closed", "in_progress", { approvedEntryCount: 12 }).ok).toBe(true);
-    expect(checkContestTransition("in_progress", "results_published", { unscoredEntryCount: 2 })).toMatchObject({
+    expect(
+      checkContestTransition("registration_closed", "in_progress", { approvedEntryCount: 12 }).ok,
+    ).toBe(true);
+    expect(
+      checkContestTransition("in_progress", "results_published", { unscoredEntryCount: 2 }),
+    ).toMatchObject({
       error: [{ code: "contest_results_incomplete", params: { missing: 2 } }],
     });
-    expect(checkContestTransition("in_progress", "results_published", { unscoredEntryCount: 0 }).ok).toBe(true);
+    expect(
+      checkContestTransition("in_progress", "results_published", { unscoredEntryCount: 0 }).ok,
+    ).toBe(true);
     expect(checkContestTransition("results_published", "archived").ok).toBe(true);
   });
   it("needs a reason to cancel", () => {
     expect(checkContestTransition("draft", "cancelled", { cancelReason: "  " })).toMatchObject({
       error: [{ code: "contest_cancel_reason_required" }],
     });
-    expect(checkContestTransition("draft", "cancelled", { cancelReason: "疫情防控要求" }).ok).toBe(true);
+    expect(checkContestTransition("draft", "cancelled", { cancelReason: "疫情防控要求" }).ok).toBe(
+      true,
+    );
   });
   it("throws when a needed fact is not supplied", () => {
-    expect(() => checkContestTransition("registration_closed", "in_progress", {})).toThrow(TypeError);
-    expect(() => checkContestTransition("draft", "registration_open", { eventCount: 1, registrationWindow: window })).toThrow(TypeError);
+    expect(() => checkContestTransition("registration_closed", "in_progress", {})).toThrow(
+      TypeError,
+    );
+    expect(() =>
+      checkContestTransition("draft", "registration_open", {
+        eventCount: 1,
+        registrationWindow: window,
+      }),
+    ).toThrow(TypeError);
   });
   it("has messages and display names", () => {
     expect(missingMessages(CONTEST_TRANSITION_PROBLEM_CODES)).toEqual([]);
@@ -105,7 +148,12 @@ describe("contest status workflow", () => {
     expect(missingEnumNames("contest_kind", CONTEST_KINDS)).toEqual([]);
     const problems = [
       checkContestTransition("draft", "archived"),
-      checkContestTransition("draft", "registration_open", { eventCount: 0, invalidEventCodes: ["X1"], registrationWindow: null, now }),
+      checkContestTransition("draft", "registration_open", {
+        eventCount: 0,
+        invalidEventCodes: ["X1"],
+        registrationWindow: null,
+        now,
+      }),
       checkContestTransition("in_progress", "results_published", { unscoredEntryCount: 3 }),
       checkContestTransition("draft", "cancelled"),
     ].flatMap(problemsOf);

@@ -84,16 +84,21 @@ export const CONTEST_TRANSITION_PROBLEM_CODES = Object.keys({
 } satisfies Record<ContestTransitionProblem["code"], true>) as ContestTransitionProblem["code"][];
 
 function required<T>(value: T | undefined, name: string, to: ContestStatus): T {
-  if (value === undefined) throw new TypeError(`Fact "${name}" is required to move a contest to ${to}`);
+  if (value === undefined)
+    throw new TypeError(`Fact "${name}" is required to move a contest to ${to}`);
   return value;
 }
 
 function registrationProblems(facts: ContestTransitionFacts): ContestTransitionProblem[] {
   const problems: ContestTransitionProblem[] = [];
   const now = required(facts.now, "now", "registration_open");
-  if (required(facts.eventCount, "eventCount", "registration_open") < 1) problems.push({ code: "contest_no_events", params: {} });
+  if (required(facts.eventCount, "eventCount", "registration_open") < 1)
+    problems.push({ code: "contest_no_events", params: {} });
   if (facts.invalidEventCodes && facts.invalidEventCodes.length > 0) {
-    problems.push({ code: "contest_events_invalid", params: { events: facts.invalidEventCodes.join(", ") } });
+    problems.push({
+      code: "contest_events_invalid",
+      params: { events: facts.invalidEventCodes.join(", ") },
+    });
   }
   const window = facts.registrationWindow;
   if (!window) {
@@ -113,14 +118,16 @@ export function checkContestTransition(
   to: ContestStatus,
   facts: ContestTransitionFacts = {},
 ): Result<ContestStatus, ContestTransitionProblem[]> {
-  if (!canTransition(from, to)) return err([{ code: "contest_transition_not_allowed", params: { from, to } }]);
+  if (!canTransition(from, to))
+    return err([{ code: "contest_transition_not_allowed", params: { from, to } }]);
   const problems: ContestTransitionProblem[] = [];
   switch (to) {
     case "registration_open":
       problems.push(...registrationProblems(facts));
       break;
     case "in_progress":
-      if (required(facts.approvedEntryCount, "approvedEntryCount", to) < 1) problems.push({ code: "contest_no_approved_entries", params: {} });
+      if (required(facts.approvedEntryCount, "approvedEntryCount", to) < 1)
+        problems.push({ code: "contest_no_approved_entries", params: {} });
       break;
     case "results_published": {
       const missing = required(facts.unscoredEntryCount, "unscoredEntryCount", to);
@@ -128,7 +135,8 @@ export function checkContestTransition(
       break;
     }
     case "cancelled":
-      if (!facts.cancelReason?.trim()) problems.push({ code: "contest_cancel_reason_required", params: {} });
+      if (!facts.cancelReason?.trim())
+        problems.push({ code: "contest_cancel_reason_required", params: {} });
       break;
     default:
       break;

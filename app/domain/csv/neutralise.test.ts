@@ -3,7 +3,9 @@ import { neutraliseCell } from "./neutralise";
 
 describe("neutraliseCell", () => {
   it("prefixes formula-looking strings with an apostrophe", () => {
-    expect(neutraliseCell("=HYPERLINK(\"http://evil\",\"点我\")")).toBe("'=HYPERLINK(\"http://evil\",\"点我\")");
+    expect(neutraliseCell('=HYPERLINK("http://evil","点我")')).toBe(
+      '\'=HYPERLINK("http://evil","点我")',
+    );
     expect(neutraliseCell("+86 138")).toBe("'+86 138");
     expect(neutraliseCell("-2+3")).toBe("'-2+3");
     expect(neutraliseCell("@SUM(A1)")).toBe("'@SUM(A1)");

@@ -3,7 +3,12 @@ import { UTF8_BOM, csvField, toCsv } from "./toCsv";
 
 describe("toCsv", () => {
   it("writes a BOM and CRLF rows by default", () => {
-    expect(toCsv([["姓名", "成绩"], ["张三", 87.5]])).toBe("\uFEFF姓名,成绩\r\n张三,87.5\r\n");
+    expect(
+      toCsv([
+        ["姓名", "成绩"],
+        ["张三", 87.5],
+      ]),
+    ).toBe("\uFEFF姓名,成绩\r\n张三,87.5\r\n");
     expect(toCsv([["a"]]).startsWith(UTF8_BOM)).toBe(true);
     expect(toCsv([["a"]], { bom: false })).toBe("a\r\n");
   });
@@ -18,10 +23,12 @@ describe("toCsv", () => {
     expect(toCsv([["=1+1", "-1,5", -3]], { bom: false })).toBe("'=1+1,\"'-1,5\",-3\r\n");
     expect(toCsv([["=1+1"]], { bom: false, neutralise: false })).toBe("=1+1\r\n");
     // A leading CR is neutralised and then quoted because it is a line break.
-    expect(csvField("\r=1")).toBe("\"'\r=1\"");
+    expect(csvField("\r=1")).toBe('"\'\r=1"');
   });
   it("writes empty cells for null, undefined and non-finite numbers", () => {
-    expect(toCsv([[null, undefined, Number.NaN, Number.POSITIVE_INFINITY, false, 0]], { bom: false })).toBe(",,,,false,0\r\n");
+    expect(
+      toCsv([[null, undefined, Number.NaN, Number.POSITIVE_INFINITY, false, 0]], { bom: false }),
+    ).toBe(",,,,false,0\r\n");
     expect(toCsv([], { bom: false })).toBe("");
   });
 });

@@ -25,6 +25,8 @@ export function csvField(value: CellValue, neutralise = true): string {
 /** Rows joined with CRLF as RFC 4180 specifies, including after the last row. */
 export function toCsv(rows: readonly (readonly CellValue[])[], options: CsvOptions = {}): string {
   const neutralise = options.neutralise ?? true;
-  const body = rows.map((row) => row.map((cell) => csvField(cell, neutralise)).join(",") + "\r\n").join("");
+  const body = rows
+    .map((row) => row.map((cell) => csvField(cell, neutralise)).join(",") + "\r\n")
+    .join("");
   return ((options.bom ?? true) ? UTF8_BOM : "") + body;
 }

@@ -43,10 +43,15 @@ export function checkAttachment(file: AttachmentCandidate): AttachmentProblem[] 
   if (file.size === 0) return [{ code: "attachment_empty", params: { filename } }];
   const problems: AttachmentProblem[] = [];
   if (file.size > ATTACHMENT_MAX_BYTES) {
-    problems.push({ code: "attachment_too_large", params: { filename, maxMb: ATTACHMENT_MAX_BYTES / 1024 / 1024 } });
+    problems.push({
+      code: "attachment_too_large",
+      params: { filename, maxMb: ATTACHMENT_MAX_BYTES / 1024 / 1024 },
+    });
   }
   const ext = extensionOf(filename);
-  const type = ATTACHMENT_TYPES.find((t) => t.mimeType === file.mimeType && (t.extensions as readonly string[]).includes(ext));
+  const type = ATTACHMENT_TYPES.find(
+    (t) => t.mimeType === file.mimeType && (t.extensions as readonly string[]).includes(ext),
+  );
   if (!type) {
     problems.push({ code: "attachment_type_not_allowed", params: { filename } });
   } else if (!type.magic.every((byte, i) => file.head[i] === byte)) {
@@ -57,10 +62,14 @@ export function checkAttachment(file: AttachmentCandidate): AttachmentProblem[] 
 
 export function checkAttachments(files: readonly AttachmentCandidate[]): AttachmentProblem[] {
   const problems: AttachmentProblem[] = [];
-  if (files.length > ATTACHMENT_MAX_COUNT) problems.push({ code: "attachment_too_many", params: { max: ATTACHMENT_MAX_COUNT } });
+  if (files.length > ATTACHMENT_MAX_COUNT)
+    problems.push({ code: "attachment_too_many", params: { max: ATTACHMENT_MAX_COUNT } });
   for (const file of files) problems.push(...checkAttachment(file));
   return problems;
 }
 
 /** The accept attribute for the file input, so the picker offers only what will be taken. */
-export const ATTACHMENT_ACCEPT = ATTACHMENT_TYPES.flatMap((t) => [t.mimeType, ...t.extensions]).join(",");
+export const ATTACHMENT_ACCEPT = ATTACHMENT_TYPES.flatMap((t) => [
+  t.mimeType,
+  ...t.extensions,
+]).join(",");

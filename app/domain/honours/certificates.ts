@@ -18,7 +18,8 @@ export function nextCertificateSeq(issued: readonly string[], year: number, code
   let max = 0;
   for (const serial of issued) {
     const parsed = verifySerialFormat(serial);
-    if (parsed.ok && parsed.value.year === year && parsed.value.kindCode === code) max = Math.max(max, parsed.value.seq);
+    if (parsed.ok && parsed.value.year === year && parsed.value.kindCode === code)
+      max = Math.max(max, parsed.value.seq);
   }
   return max + 1;
 }

@@ -23,12 +23,15 @@ export function emptyChecklist(): ReviewChecklist {
 /** Ticked items from a list of names; unknown names are ignored. */
 export function checklistFrom(ticked: readonly string[]): ReviewChecklist {
   const set = new Set(ticked);
-  return Object.fromEntries(REVIEW_CHECKLIST_ITEMS.map((item) => [item, set.has(item)])) as ReviewChecklist;
+  return Object.fromEntries(
+    REVIEW_CHECKLIST_ITEMS.map((item) => [item, set.has(item)]),
+  ) as ReviewChecklist;
 }
 
 export function parseChecklist(json: string): ReviewChecklist {
   const value: unknown = JSON.parse(json || "{}");
-  const record = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+  const record =
+    typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
   return checklistFrom(REVIEW_CHECKLIST_ITEMS.filter((item) => record[item] === true));
 }
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { missingEnumNames } from "~/domain/identity/testMessages";
-import { HONOUR_KINDS, HONOUR_KIND_SERIAL_CODES, HONOUR_LEVELS, RECIPIENT_KINDS, honourKindForSerialCode, recipientKindFor } from "./kinds";
+import {
+  HONOUR_KINDS,
+  HONOUR_KIND_SERIAL_CODES,
+  HONOUR_LEVELS,
+  RECIPIENT_KINDS,
+  honourKindForSerialCode,
+  recipientKindFor,
+} from "./kinds";
 
 describe("honour kinds", () => {
   it("know who receives them", () => {
@@ -18,7 +25,8 @@ describe("honour kinds", () => {
   it("have distinct serial codes that map back", () => {
     const codes = HONOUR_KINDS.map((k) => HONOUR_KIND_SERIAL_CODES[k]);
     expect(new Set(codes).size).toBe(HONOUR_KINDS.length);
-    for (const kind of HONOUR_KINDS) expect(honourKindForSerialCode(HONOUR_KIND_SERIAL_CODES[kind].toLowerCase())).toBe(kind);
+    for (const kind of HONOUR_KINDS)
+      expect(honourKindForSerialCode(HONOUR_KIND_SERIAL_CODES[kind].toLowerCase())).toBe(kind);
     expect(honourKindForSerialCode("ZZ")).toBeNull();
   });
   it("have display names", () => {

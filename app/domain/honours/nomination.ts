@@ -1,7 +1,13 @@
 import { err, ok, type Problem, type Result } from "~/domain/identity/result";
 import type { RoundState } from "./round";
 
-export const NOMINATION_STATES = ["submitted", "accepted", "rejected", "awarded", "withdrawn"] as const;
+export const NOMINATION_STATES = [
+  "submitted",
+  "accepted",
+  "rejected",
+  "awarded",
+  "withdrawn",
+] as const;
 export type NominationState = (typeof NOMINATION_STATES)[number];
 
 /**
@@ -51,7 +57,9 @@ export const NOMINATION_PROBLEM_CODES = Object.keys({
 
 /** New nominations are only taken while the round is open. */
 export function checkNominationSubmittable(roundState: RoundState): NominationProblem | null {
-  return roundState === "open" ? null : { code: "nomination_wrong_round_state", params: { state: roundState } };
+  return roundState === "open"
+    ? null
+    : { code: "nomination_wrong_round_state", params: { state: roundState } };
 }
 
 /**
@@ -72,6 +80,7 @@ export function checkNominationTransition(
     problems.push({ code: "nomination_wrong_round_state", params: { state: context.roundState } });
   }
   const needsReason = to === "rejected" || (to === "withdrawn" && from === "accepted");
-  if (needsReason && !context.reason?.trim()) problems.push({ code: "nomination_reason_required", params: {} });
+  if (needsReason && !context.reason?.trim())
+    problems.push({ code: "nomination_reason_required", params: {} });
   return problems.length > 0 ? err(problems) : ok(to);
 }

@@ -9,7 +9,12 @@ export const OBJECTION_OUTCOMES = ["upheld", "dismissed"] as const;
 export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
 
 export type Objection =
-  | { readonly state: "lodged"; readonly nominationId: string; readonly content: string; readonly lodgedAt: Date }
+  | {
+      readonly state: "lodged";
+      readonly nominationId: string;
+      readonly content: string;
+      readonly lodgedAt: Date;
+    }
   | {
       readonly state: "handled";
       readonly nominationId: string;
@@ -71,8 +76,12 @@ export interface HandleObjectionInput {
   readonly now: Date;
 }
 
-export function handleObjection(objection: Objection, input: HandleObjectionInput): Result<Objection, ObjectionProblem[]> {
-  if (objection.state === "handled") return err([{ code: "objection_already_handled", params: {} }]);
+export function handleObjection(
+  objection: Objection,
+  input: HandleObjectionInput,
+): Result<Objection, ObjectionProblem[]> {
+  if (objection.state === "handled")
+    return err([{ code: "objection_already_handled", params: {} }]);
   const note = input.note.trim();
   if (!note) return err([{ code: "objection_note_required", params: {} }]);
   return ok({ ...objection, state: "handled", outcome: input.outcome, note, handledAt: input.now });

@@ -33,10 +33,19 @@ export interface NominationForRules {
 }
 
 export type RoundRuleProblem =
-  | Problem<"round_rule_min_share", { attribute: NomineeAttribute; required: number; actual: number }>
-  | Problem<"round_rule_max_share", { attribute: NomineeAttribute; required: number; actual: number }>
+  | Problem<
+      "round_rule_min_share",
+      { attribute: NomineeAttribute; required: number; actual: number }
+    >
+  | Problem<
+      "round_rule_max_share",
+      { attribute: NomineeAttribute; required: number; actual: number }
+    >
   | Problem<"round_rule_max_total", { max: number; count: number }>
-  | Problem<"round_rule_max_per_organisation", { organisation: string; max: number; count: number }>;
+  | Problem<
+      "round_rule_max_per_organisation",
+      { organisation: string; max: number; count: number }
+    >;
 
 export const ROUND_RULE_PROBLEM_CODES = Object.keys({
   round_rule_min_share: true,
@@ -69,7 +78,11 @@ export interface RuleEvaluation {
 }
 
 /** Nominations that are still in the running; rejected and withdrawn ones no longer take a place. */
-export const COUNTED_NOMINATION_STATES = ["submitted", "accepted", "awarded"] as const satisfies readonly NominationState[];
+export const COUNTED_NOMINATION_STATES = [
+  "submitted",
+  "accepted",
+  "awarded",
+] as const satisfies readonly NominationState[];
 
 const toPercent = (hundredths: number) => hundredths / 100;
 
@@ -84,7 +97,16 @@ function evaluate(rule: RoundRule, counted: readonly NominationForRules[]): Rule
       const required = rule.percent * 100;
       const problems: RoundRuleProblem[] = ok
         ? []
-        : [{ code: "round_rule_min_share", params: { attribute: rule.attribute, required: rule.percent, actual: toPercent(actual) } }];
+        : [
+            {
+              code: "round_rule_min_share",
+              params: {
+                attribute: rule.attribute,
+                required: rule.percent,
+                actual: toPercent(actual),
+              },
+            },
+          ];
       return { rule, status: ok ? "pass" : "warn", actual, required, count, total, problems };
     }
     case "max_share": {
@@ -94,13 +116,32 @@ function evaluate(rule: RoundRule, counted: readonly NominationForRules[]): Rule
       const required = rule.percent * 100;
       const problems: RoundRuleProblem[] = ok
         ? []
-        : [{ code: "round_rule_max_share", params: { attribute: rule.attribute, required: rule.percent, actual: toPercent(actual) } }];
+        : [
+            {
+              code: "round_rule_max_share",
+              params: {
+                attribute: rule.attribute,
+                required: rule.percent,
+                actual: toPercent(actual),
+              },
+            },
+          ];
       return { rule, status: ok ? "pass" : "warn", actual, required, count, total, problems };
     }
     case "max_total": {
       const ok = total <= rule.max;
-      const problems: RoundRuleProblem[] = ok ? [] : [{ code: "round_rule_max_total", params: { max: rule.max, count: total } }];
-      return { rule, status: ok ? "pass" : "warn", actual: total, required: rule.max, count: total, total, problems };
+      const problems: RoundRuleProblem[] = ok
+        ? []
+        : [{ code: "round_rule_max_total", params: { max: rule.max, count: total } }];
+      return {
+        rule,
+        status: ok ? "pass" : "warn",
+        actual: total,
+        required: rule.max,
+        count: total,
+        total,
+        problems,
+      };
     }
     case "max_per_organisation": {
       const byOrg = new Map<string, number>();
@@ -113,7 +154,9 @@ function evaluate(rule: RoundRule, counted: readonly NominationForRules[]): Rule
       let worstOver = Number.NEGATIVE_INFINITY;
       let actual = 0;
       let required = rule.max ?? 0;
-      for (const [organisation, count] of [...byOrg].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      for (const [organisation, count] of [...byOrg].sort(([a], [b]) =>
+        a < b ? -1 : a > b ? 1 : 0,
+      )) {
         const max = rule.overrides?.[organisation] ?? rule.max;
         if (max === null) continue;
         if (count - max > worstOver) {
@@ -128,7 +171,15 @@ function evaluate(rule: RoundRule, counted: readonly NominationForRules[]): Rule
           });
         }
       }
-      return { rule, status: problems.length === 0 ? "pass" : "warn", actual, required, count: actual, total, problems };
+      return {
+        rule,
+        status: problems.length === 0 ? "pass" : "warn",
+        actual,
+        required,
+        count: actual,
+        total,
+        problems,
+      };
     }
   }
 }
@@ -138,8 +189,13 @@ function evaluate(rule: RoundRule, counted: readonly NominationForRules[]): Rule
  * public notice, pass only the accepted nominations. With no nominations at all every rule
  * passes; the round workflow separately requires at least one nomination.
  */
-export function evaluateRoundRules(rules: readonly RoundRule[], nominations: readonly NominationForRules[]): RuleEvaluation[] {
-  const counted = nominations.filter((n) => (COUNTED_NOMINATION_STATES as readonly NominationState[]).includes(n.state));
+export function evaluateRoundRules(
+  rules: readonly RoundRule[],
+  nominations: readonly NominationForRules[],
+): RuleEvaluation[] {
+  const counted = nominations.filter((n) =>
+    (COUNTED_NOMINATION_STATES as readonly NominationState[]).includes(n.state),
+  );
   return rules.map((rule) => evaluate(rule, counted));
 }
 

@@ -1,9 +1,21 @@
 import { err, ok, type Problem, type Result } from "~/domain/identity/result";
-import { checkNoticePeriod, noticeState, type NoticePeriod, type NoticePeriodProblem } from "./notice";
+import {
+  checkNoticePeriod,
+  noticeState,
+  type NoticePeriod,
+  type NoticePeriodProblem,
+} from "./notice";
 import { allRulesPass, type RuleEvaluation } from "./ratioRules";
 
 /** 推荐 (open) → 评审 (reviewing) → 公示 (public_notice) → 表彰 (conferred). */
-export const ROUND_STATES = ["draft", "open", "reviewing", "public_notice", "conferred", "cancelled"] as const;
+export const ROUND_STATES = [
+  "draft",
+  "open",
+  "reviewing",
+  "public_notice",
+  "conferred",
+  "cancelled",
+] as const;
 export type RoundState = (typeof ROUND_STATES)[number];
 
 /**
@@ -66,10 +78,14 @@ export const ROUND_ADVANCE_PROBLEM_CODES = Object.keys({
   round_notice_not_ended: true,
   round_objections_open: true,
   round_reason_required: true,
-} satisfies Record<Exclude<RoundAdvanceProblem["code"], NoticePeriodProblem["code"]>, true>) as RoundAdvanceProblem["code"][];
+} satisfies Record<
+  Exclude<RoundAdvanceProblem["code"], NoticePeriodProblem["code"]>,
+  true
+>) as RoundAdvanceProblem["code"][];
 
 function need<T>(value: T | undefined, name: string, to: RoundState): T {
-  if (value === undefined) throw new TypeError(`Fact "${name}" is required to move a round to ${to}`);
+  if (value === undefined)
+    throw new TypeError(`Fact "${name}" is required to move a round to ${to}`);
   return value;
 }
 
@@ -78,27 +94,34 @@ export function checkRoundAdvance(
   to: RoundState,
   facts: RoundAdvanceFacts = {},
 ): Result<RoundState, RoundAdvanceProblem[]> {
-  if (!canAdvance(from, to)) return err([{ code: "round_transition_not_allowed", params: { from, to } }]);
+  if (!canAdvance(from, to))
+    return err([{ code: "round_transition_not_allowed", params: { from, to } }]);
   const problems: RoundAdvanceProblem[] = [];
   if (to === "reviewing" && from === "open") {
-    if (need(facts.nominationCount, "nominationCount", to) < 1) problems.push({ code: "round_no_nominations", params: {} });
+    if (need(facts.nominationCount, "nominationCount", to) < 1)
+      problems.push({ code: "round_no_nominations", params: {} });
   }
   if (to === "reviewing" && from === "public_notice" && !facts.reason?.trim()) {
     problems.push({ code: "round_reason_required", params: {} });
   }
   if (to === "public_notice") {
     const pending = need(facts.pendingNominationCount, "pendingNominationCount", to);
-    if (pending > 0) problems.push({ code: "round_nominations_pending", params: { count: pending } });
+    if (pending > 0)
+      problems.push({ code: "round_nominations_pending", params: { count: pending } });
     if (need(facts.acceptedNominationCount, "acceptedNominationCount", to) < 1) {
       problems.push({ code: "round_none_accepted", params: {} });
     }
     const evaluations = need(facts.ruleEvaluations, "ruleEvaluations", to);
     if (!allRulesPass(evaluations)) {
-      problems.push({ code: "round_rules_not_met", params: { count: evaluations.filter((e) => e.status !== "pass").length } });
+      problems.push({
+        code: "round_rules_not_met",
+        params: { count: evaluations.filter((e) => e.status !== "pass").length },
+      });
     }
     const period = need(facts.noticePeriod, "noticePeriod", to);
     if (period === null) problems.push({ code: "round_notice_period_missing", params: {} });
-    else problems.push(...checkNoticePeriod(period, need(facts.minNoticeDays, "minNoticeDays", to)));
+    else
+      problems.push(...checkNoticePeriod(period, need(facts.minNoticeDays, "minNoticeDays", to)));
   }
   if (to === "conferred") {
     const period = need(facts.noticePeriod, "noticePeriod", to);
@@ -109,6 +132,7 @@ export function checkRoundAdvance(
     const open = need(facts.openObjectionCount, "openObjectionCount", to);
     if (open > 0) problems.push({ code: "round_objections_open", params: { count: open } });
   }
-  if (to === "cancelled" && !facts.reason?.trim()) problems.push({ code: "round_reason_required", params: {} });
+  if (to === "cancelled" && !facts.reason?.trim())
+    problems.push({ code: "round_reason_required", params: {} });
   return problems.length > 0 ? err(problems) : ok(to);
 }

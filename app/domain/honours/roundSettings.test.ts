@@ -21,7 +21,12 @@ describe("round rule settings", () => {
     expect(settingsFromRules(stored)).toEqual(settings);
   });
   it("leave out the rules that are not set", () => {
-    const rules = rulesFromSettings({ quota: 5, perOrgQuota: null, minFrontLinePercent: null, maxManagerPercent: null });
+    const rules = rulesFromSettings({
+      quota: 5,
+      perOrgQuota: null,
+      minFrontLinePercent: null,
+      maxManagerPercent: null,
+    });
     expect(rules).toEqual([{ kind: "max_total", max: 5 }]);
   });
   it("warn about a 50/50 list against 60% front-line and 15% managers", () => {
@@ -33,7 +38,9 @@ describe("round rule settings", () => {
     expect(evaluations.map((e) => e.status)).toEqual(["pass", "pass", "warn", "warn"]);
   });
   it("refuse a stored rule that does not parse instead of dropping it", () => {
-    expect(() => parseRoundRules('[{"kind":"min_share","attribute":"front_line","percent":160}]')).toThrow(TypeError);
+    expect(() =>
+      parseRoundRules('[{"kind":"min_share","attribute":"front_line","percent":160}]'),
+    ).toThrow(TypeError);
     expect(() => parseRoundRules('[{"kind":"whatever"}]')).toThrow(TypeError);
     expect(parseRoundRules("")).toEqual([]);
   });
@@ -47,10 +54,18 @@ describe("notice dates", () => {
     expect(noticeLastInstant(period!.endsAt).toISOString()).toBe("2026-06-07T15:59:59.999Z");
   });
   it("seven calendar days meet the minimum and six do not", () => {
-    expect(checkNoticePeriod(noticePeriodFromDates("2026-06-01", "2026-06-07")!, MIN_NOTICE_CALENDAR_DAYS)).toEqual([]);
-    expect(checkNoticePeriod(noticePeriodFromDates("2026-06-01", "2026-06-06")!, MIN_NOTICE_CALENDAR_DAYS)[0]?.code).toBe(
-      "notice_period_too_short",
-    );
+    expect(
+      checkNoticePeriod(
+        noticePeriodFromDates("2026-06-01", "2026-06-07")!,
+        MIN_NOTICE_CALENDAR_DAYS,
+      ),
+    ).toEqual([]);
+    expect(
+      checkNoticePeriod(
+        noticePeriodFromDates("2026-06-01", "2026-06-06")!,
+        MIN_NOTICE_CALENDAR_DAYS,
+      )[0]?.code,
+    ).toBe("notice_period_too_short");
   });
   it("reject impossible dates", () => {
     expect(noticePeriodFromDates("2026-02-30", "2026-03-05")).toBeNull();

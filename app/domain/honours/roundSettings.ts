@@ -15,9 +15,14 @@ export interface RoundRuleSettings {
 
 export function rulesFromSettings(settings: RoundRuleSettings): RoundRule[] {
   const rules: RoundRule[] = [{ kind: "max_total", max: settings.quota }];
-  if (settings.perOrgQuota !== null) rules.push({ kind: "max_per_organisation", max: settings.perOrgQuota });
+  if (settings.perOrgQuota !== null)
+    rules.push({ kind: "max_per_organisation", max: settings.perOrgQuota });
   if (settings.minFrontLinePercent !== null) {
-    rules.push({ kind: "min_share", attribute: "front_line", percent: settings.minFrontLinePercent });
+    rules.push({
+      kind: "min_share",
+      attribute: "front_line",
+      percent: settings.minFrontLinePercent,
+    });
   }
   if (settings.maxManagerPercent !== null) {
     rules.push({ kind: "max_share", attribute: "manager", percent: settings.maxManagerPercent });
@@ -76,8 +81,10 @@ export function settingsFromRules(rules: readonly RoundRule[]): RoundRuleSetting
   for (const rule of rules) {
     if (rule.kind === "max_total") quota = rule.max;
     else if (rule.kind === "max_per_organisation") perOrgQuota = rule.max;
-    else if (rule.kind === "min_share" && rule.attribute === "front_line") minFrontLinePercent = rule.percent;
-    else if (rule.kind === "max_share" && rule.attribute === "manager") maxManagerPercent = rule.percent;
+    else if (rule.kind === "min_share" && rule.attribute === "front_line")
+      minFrontLinePercent = rule.percent;
+    else if (rule.kind === "max_share" && rule.attribute === "manager")
+      maxManagerPercent = rule.percent;
   }
   return { quota, perOrgQuota, minFrontLinePercent, maxManagerPercent };
 }

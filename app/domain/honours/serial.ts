@@ -31,7 +31,8 @@ function checkChar(year: string, kindCode: string, seq: string): string {
  */
 export function formatCertificateSerial(year: number, kindCode: string, seq: number): string {
   const code = kindCode.toUpperCase();
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`Invalid year: ${year}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    throw new RangeError(`Invalid year: ${year}`);
   if (!/^[A-Z]{2,4}$/.test(code)) throw new RangeError(`Invalid kind code: ${kindCode}`);
   if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Invalid sequence: ${seq}`);
   const y = String(year);
@@ -46,6 +47,7 @@ export function verifySerialFormat(input: string): Result<CertificateSerialParts
   if (!m) return err({ code: "serial_format_invalid", params: {} });
   const [, year = "", kindCode = "", seq = "", check = ""] = m;
   if (Number(seq) < 1) return err({ code: "serial_format_invalid", params: {} });
-  if (checkChar(year, kindCode, seq) !== check) return err({ code: "serial_check_char_mismatch", params: {} });
+  if (checkChar(year, kindCode, seq) !== check)
+    return err({ code: "serial_check_char_mismatch", params: {} });
   return ok({ year: Number(year), kindCode, seq: Number(seq) });
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { selectTopFinishers } from "./technicalExperts";
 
-const r = (registrationId: number, rank: number | null, complete = true, workerIds = [registrationId]) => ({
+const r = (
+  registrationId: number,
+  rank: number | null,
+  complete = true,
+  workerIds = [registrationId],
+) => ({
   registrationId,
   organisationId: 1,
   rank,
@@ -11,7 +16,15 @@ const r = (registrationId: number, rank: number | null, complete = true, workerI
 
 describe("technical-expert proposals", () => {
   it("take complete results ranked in the top three, ties included, in rank order", () => {
-    const picked = selectTopFinishers([r(5, 4), r(1, 2), r(2, 1), r(3, 3), r(4, 3), r(6, null), r(7, 1, false)]);
+    const picked = selectTopFinishers([
+      r(5, 4),
+      r(1, 2),
+      r(2, 1),
+      r(3, 3),
+      r(4, 3),
+      r(6, null),
+      r(7, 1, false),
+    ]);
     expect(picked.map((p) => p.registrationId)).toEqual([2, 1, 3, 4]);
   });
   it("skip entries with nobody behind them and honour another cut-off", () => {

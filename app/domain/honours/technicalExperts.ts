@@ -14,8 +14,14 @@ export interface FinisherResult {
 /** Usually the top three of each event; a tie at the boundary takes everyone who shares the rank. */
 export const TECHNICAL_EXPERT_MAX_RANK = 3;
 
-export function selectTopFinishers<R extends FinisherResult>(results: readonly R[], maxRank: number = TECHNICAL_EXPERT_MAX_RANK): R[] {
+export function selectTopFinishers<R extends FinisherResult>(
+  results: readonly R[],
+  maxRank: number = TECHNICAL_EXPERT_MAX_RANK,
+): R[] {
   return results
-    .filter((r) => r.complete && r.rank !== null && r.rank >= 1 && r.rank <= maxRank && r.workerIds.length > 0)
+    .filter(
+      (r) =>
+        r.complete && r.rank !== null && r.rank >= 1 && r.rank <= maxRank && r.workerIds.length > 0,
+    )
     .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.registrationId - b.registrationId);
 }

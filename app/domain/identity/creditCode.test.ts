@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { CREDIT_CODE_PROBLEM_CODES, isCreditCode, parseCreditCode, withCreditCheckChar } from "./creditCode";
+import {
+  CREDIT_CODE_PROBLEM_CODES,
+  isCreditCode,
+  parseCreditCode,
+  withCreditCheckChar,
+} from "./creditCode";
 import { missingMessages, renderGaps } from "./testMessages";
 
 // 91350100M000100Y4: values 9 1 3 5 0 1 0 0 21(M) 0 0 0 1 0 0 30(Y) 4
@@ -29,18 +34,31 @@ describe("parseCreditCode", () => {
     expect(isCreditCode(CHECK_ZERO)).toBe(true);
   });
   it("accepts lower case and spaces", () => {
-    expect(parseCreditCode(" 91350100m000100y43 ")).toMatchObject({ ok: true, value: { code: FUZHOU } });
+    expect(parseCreditCode(" 91350100m000100y43 ")).toMatchObject({
+      ok: true,
+      value: { code: FUZHOU },
+    });
     expect(isCreditCode("9135 0100 M000 100Y 43")).toBe(true);
   });
   it("refuses the wrong length", () => {
-    expect(parseCreditCode("91350100M000100Y4")).toEqual({ ok: false, error: { code: "credit_code_length", params: { length: 17 } } });
+    expect(parseCreditCode("91350100M000100Y4")).toEqual({
+      ok: false,
+      error: { code: "credit_code_length", params: { length: 17 } },
+    });
   });
   it("refuses letters outside the alphabet (I O S V Z)", () => {
-    expect(parseCreditCode("91350100M0001O0Y43")).toMatchObject({ error: { code: "credit_code_characters", params: { position: 14 } } });
-    expect(parseCreditCode("9135010SM000100Y43")).toMatchObject({ error: { code: "credit_code_characters", params: { position: 8 } } });
+    expect(parseCreditCode("91350100M0001O0Y43")).toMatchObject({
+      error: { code: "credit_code_characters", params: { position: 14 } },
+    });
+    expect(parseCreditCode("9135010SM000100Y43")).toMatchObject({
+      error: { code: "credit_code_characters", params: { position: 8 } },
+    });
   });
   it("refuses a wrong check character or a swapped pair", () => {
-    expect(parseCreditCode("91350100M000100Y44")).toEqual({ ok: false, error: { code: "credit_code_check_char", params: {} } });
+    expect(parseCreditCode("91350100M000100Y44")).toEqual({
+      ok: false,
+      error: { code: "credit_code_check_char", params: {} },
+    });
     expect(isCreditCode("91351000M000100Y43")).toBe(false);
   });
   it("has messages for every code and param", () => {

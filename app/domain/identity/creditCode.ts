@@ -3,7 +3,9 @@ import { err, ok, type Problem, type Result } from "./result";
 /** GB 32100-2015 alphabet: digits and capitals without I, O, S, V, Z (easily misread). */
 export const CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 // 3^i mod 31, as tabulated in the standard.
-const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
+const CREDIT_CODE_WEIGHTS = [
+  1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+] as const;
 
 export type CreditCodeProblem =
   | Problem<"credit_code_length", { length: number }>
@@ -46,13 +48,15 @@ function checkCharFor(first17: string): string {
  */
 export function parseCreditCode(input: string): Result<CreditCodeInfo, CreditCodeProblem> {
   const code = normaliseCreditCode(input);
-  if (code.length !== 18) return err({ code: "credit_code_length", params: { length: code.length } });
+  if (code.length !== 18)
+    return err({ code: "credit_code_length", params: { length: code.length } });
   for (let i = 0; i < 18; i++) {
     if (!CREDIT_CODE_ALPHABET.includes(code[i] ?? "")) {
       return err({ code: "credit_code_characters", params: { position: i + 1 } });
     }
   }
-  if (checkCharFor(code.slice(0, 17)) !== code[17]) return err({ code: "credit_code_check_char", params: {} });
+  if (checkCharFor(code.slice(0, 17)) !== code[17])
+    return err({ code: "credit_code_check_char", params: {} });
   return ok({
     code,
     registrationAuthority: code.slice(0, 1),

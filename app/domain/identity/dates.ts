@@ -60,7 +60,10 @@ export function formatIsoDate(parts: DateParts): IsoDate {
 export const CHINA_UTC_OFFSET_MINUTES = 480;
 
 /** The local calendar date of an instant, by default in China Standard Time. */
-export function isoDateOf(instant: Date, utcOffsetMinutes: number = CHINA_UTC_OFFSET_MINUTES): IsoDate {
+export function isoDateOf(
+  instant: Date,
+  utcOffsetMinutes: number = CHINA_UTC_OFFSET_MINUTES,
+): IsoDate {
   const shifted = new Date(instant.getTime() + utcOffsetMinutes * 60_000);
   return formatIsoDate({
     year: shifted.getUTCFullYear(),

@@ -52,14 +52,18 @@ export function normaliseIdNumber(input: string): string {
  * Validates a GB 11643-1999 citizen ID number. Only the 18-character form is accepted;
  * 15-digit numbers were replaced in 1999 and have no check character to protect them.
  */
-export function parseIdNumber(input: string, options: ParseIdNumberOptions = {}): Result<IdNumberInfo, IdNumberProblem> {
+export function parseIdNumber(
+  input: string,
+  options: ParseIdNumberOptions = {},
+): Result<IdNumberInfo, IdNumberProblem> {
   const id = normaliseIdNumber(input);
   if (id.length !== 18) return err({ code: "id_number_length", params: { length: id.length } });
 
   for (let i = 0; i < 18; i++) {
     const ch = id[i] ?? "";
     const allowed = i === 17 ? /[0-9X]/ : /[0-9]/;
-    if (!allowed.test(ch)) return err({ code: "id_number_characters", params: { position: i + 1 } });
+    if (!allowed.test(ch))
+      return err({ code: "id_number_characters", params: { position: i + 1 } });
   }
 
   const regionCode = id.slice(0, 6);
@@ -77,10 +81,16 @@ export function parseIdNumber(input: string, options: ParseIdNumberOptions = {})
     return err({ code: "id_number_future_date", params: { date: birthDate } });
   }
 
-  if (iso7064Mod11_2(id.slice(0, 17)) !== id[17]) return err({ code: "id_number_check_digit", params: {} });
+  if (iso7064Mod11_2(id.slice(0, 17)) !== id[17])
+    return err({ code: "id_number_check_digit", params: {} });
 
   const genderDigit = Number(id[16]);
-  return ok({ idNumber: id, regionCode, birthDate, gender: genderDigit % 2 === 1 ? "male" : "female" });
+  return ok({
+    idNumber: id,
+    regionCode,
+    birthDate,
+    gender: genderDigit % 2 === 1 ? "male" : "female",
+  });
 }
 
 export function isIdNumber(input: string, options: ParseIdNumberOptions = {}): boolean {

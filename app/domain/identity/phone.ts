@@ -1,7 +1,9 @@
 import { err, ok, type Problem, type Result } from "./result";
 
 export type MobilePhoneProblem = Problem<"mobile_phone_invalid", Record<string, never>>;
-export const MOBILE_PHONE_PROBLEM_CODES = ["mobile_phone_invalid"] as const satisfies readonly MobilePhoneProblem["code"][];
+export const MOBILE_PHONE_PROBLEM_CODES = [
+  "mobile_phone_invalid",
+] as const satisfies readonly MobilePhoneProblem["code"][];
 
 const MOBILE = /^1[3-9]\d{9}$/;
 

@@ -8,7 +8,9 @@ const en: Catalogue = rulesMessages.en;
 
 /** Keys (without the "rules." prefix) that are missing from either language. */
 export function missingMessages(codes: Iterable<string>): string[] {
-  return [...codes].filter((code) => zh[`rules.${code}`] === undefined || en[`rules.${code}`] === undefined);
+  return [...codes].filter(
+    (code) => zh[`rules.${code}`] === undefined || en[`rules.${code}`] === undefined,
+  );
 }
 
 /** Enum values whose display name `rules.<enumName>.<value>` is missing from either language. */
@@ -20,7 +22,10 @@ export function missingEnumNames(enumName: string, values: Iterable<string>): st
 export function unfilledPlaceholders(problem: Problem): string[] {
   const key = `rules.${problem.code}`;
   const gaps: string[] = [];
-  for (const [lang, catalogue] of [["zh", zh], ["en", en]] as const) {
+  for (const [lang, catalogue] of [
+    ["zh", zh],
+    ["en", en],
+  ] as const) {
     const template = catalogue[key];
     if (template === undefined) {
       gaps.push(`${lang}:${key} missing`);
@@ -40,7 +45,9 @@ export function renderGaps(problems: Iterable<Problem>): string[] {
 }
 
 /** The problems of a failed result (one or a list), or none for a success. */
-export function problemsOf<E>(result: { readonly ok: true } | { readonly ok: false; readonly error: E | readonly E[] }): E[] {
+export function problemsOf<E>(
+  result: { readonly ok: true } | { readonly ok: false; readonly error: E | readonly E[] },
+): E[] {
   if (result.ok) return [];
   return Array.isArray(result.error) ? [...(result.error as readonly E[])] : [result.error as E];
 }

@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { computeEventResults } from "~/domain/scoring";
 import { unpackRankKey } from "~/domain/ranking/rank-key";
-import { entryMarks, eventDefinition, parsePrizeRules, parseTieBreaks, rankKeyFor, type EventRow } from "./definition";
+import {
+  entryMarks,
+  eventDefinition,
+  parsePrizeRules,
+  parseTieBreaks,
+  rankKeyFor,
+  type EventRow,
+} from "./definition";
 
-const crit = (id: number, code: string, type: string, maxMark: number, aggregation: string | null = null) => ({
+const crit = (
+  id: number,
+  code: string,
+  type: string,
+  maxMark: number,
+  aggregation: string | null = null,
+) => ({
   id,
   code,
   name: code,
@@ -19,9 +32,20 @@ const row: EventRow = {
   fullMark: 10000,
   aggregation: "trimmed_mean",
   tieBreaks: JSON.stringify([{ kind: "part", part: "practical" }]),
-  prizeRules: JSON.stringify([{ tier: "first", share: 10 }, { tier: "second", count: 2, minTotal: 6000 }]),
+  prizeRules: JSON.stringify([
+    { tier: "first", share: 10 },
+    { tier: "second", count: 2, minTotal: 6000 },
+  ]),
   parts: [
-    { id: 1, kind: "theory", name: "理论", weight: 30, fullMark: 10000, sortOrder: 0, criteria: [crit(11, "T1", "measurement", 10000)] },
+    {
+      id: 1,
+      kind: "theory",
+      name: "理论",
+      weight: 30,
+      fullMark: 10000,
+      sortOrder: 0,
+      criteria: [crit(11, "T1", "measurement", 10000)],
+    },
     {
       id: 2,
       kind: "practical",
@@ -29,7 +53,10 @@ const row: EventRow = {
       weight: 70,
       fullMark: 10000,
       sortOrder: 1,
-      criteria: [crit(21, "P1", "judgement", 6000, "worldskills"), crit(22, "P2", "judgement", 4000)],
+      criteria: [
+        crit(21, "P1", "judgement", 6000, "worldskills"),
+        crit(22, "P2", "judgement", 4000),
+      ],
     },
   ],
 };
@@ -41,12 +68,18 @@ describe("stored event settings", () => {
       ["1", 3000, 10000],
       ["2", 7000, 10000],
     ]);
-    expect(def.parts[1]!.scheme.criteria[0]).toMatchObject({ id: "21", type: "judgement", aggregation: "worldskills" });
+    expect(def.parts[1]!.scheme.criteria[0]).toMatchObject({
+      id: "21",
+      type: "judgement",
+      aggregation: "worldskills",
+    });
     expect(def.parts[1]!.scheme.criteria[1]!.aggregation).toBeUndefined();
   });
 
   it("reads the seed's tie-break and prize formats", () => {
-    expect(parseTieBreaks(row.tieBreaks, row.parts)).toEqual([{ kind: "part", partId: "2", prefer: "higher" }]);
+    expect(parseTieBreaks(row.tieBreaks, row.parts)).toEqual([
+      { kind: "part", partId: "2", prefer: "higher" },
+    ]);
     expect(parseTieBreaks("not json", row.parts)).toEqual([]);
     expect(parsePrizeRules(row.prizeRules).tiers).toEqual([
       { tier: "first", quota: { kind: "share", shareBp: 1000 }, minTotal: undefined },
@@ -74,13 +107,23 @@ describe("stored event settings", () => {
     if (!results.ok) throw new Error("invalid");
     const e = results.entries[0]!;
     expect(e.total).toBe(2400 + 5367);
-    expect(entryMarks("e2", def, [7, 8, 9], marks.slice(0, 2)).marks["21"]).toEqual([3, null, null]);
+    expect(entryMarks("e2", def, [7, 8, 9], marks.slice(0, 2)).marks["21"]).toEqual([
+      3,
+      null,
+      null,
+    ]);
   });
 
   it("packs the rank key with the tie-break value, mirrored when lower is better", () => {
-    const key = rankKeyFor(7767, [{ kind: "part", partId: "2" }], { parts: { "2": 7667 }, criteria: {} });
+    const key = rankKeyFor(7767, [{ kind: "part", partId: "2" }], {
+      parts: { "2": 7667 },
+      criteria: {},
+    });
     expect(unpackRankKey(key!)).toEqual({ total: 7767, tieBreaks: [7667, 0] });
-    const lower = rankKeyFor(100, [{ kind: "criterion", criterionId: "9", prefer: "lower" }], { parts: {}, criteria: { "9": 5 } });
+    const lower = rankKeyFor(100, [{ kind: "criterion", criterionId: "9", prefer: "lower" }], {
+      parts: {},
+      criteria: { "9": 5 },
+    });
     expect(unpackRankKey(lower!).tieBreaks[0]).toBe((1 << 20) - 1 - 5);
     expect(rankKeyFor(null, [], { parts: {}, criteria: {} })).toBeNull();
   });

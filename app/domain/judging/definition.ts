@@ -15,7 +15,11 @@ import {
   type PrizeTierRule,
   type TieBreakKey,
 } from "~/domain/scoring";
-import { packRankKey, RANK_KEY_MAX_COMPONENT, RANK_KEY_TIE_BREAKS } from "~/domain/ranking/rank-key";
+import {
+  packRankKey,
+  RANK_KEY_MAX_COMPONENT,
+  RANK_KEY_TIE_BREAKS,
+} from "~/domain/ranking/rank-key";
 
 export interface CriterionRow {
   readonly id: number;
@@ -60,14 +64,19 @@ export function parseDescriptors(text: string): LevelDescriptor[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((d: unknown) => {
     const o = d as { level?: unknown; text?: unknown };
-    return typeof o?.level === "number" && typeof o.text === "string" ? [{ level: o.level, text: o.text }] : [];
+    return typeof o?.level === "number" && typeof o.text === "string"
+      ? [{ level: o.level, text: o.text }]
+      : [];
   });
 }
 
-const byOrder = <T extends { sortOrder: number; id: number }>(a: T, b: T) => a.sortOrder - b.sortOrder || a.id - b.id;
+const byOrder = <T extends { sortOrder: number; id: number }>(a: T, b: T) =>
+  a.sortOrder - b.sortOrder || a.id - b.id;
 
 export function eventDefinition(event: EventRow): EventDefinition {
-  const defaultAggregation: AggregationRule = isAggregationRule(event.aggregation) ? event.aggregation : "mean";
+  const defaultAggregation: AggregationRule = isAggregationRule(event.aggregation)
+    ? event.aggregation
+    : "mean";
   return {
     fullMark: event.fullMark,
     defaultAggregation,
@@ -84,7 +93,8 @@ export function eventDefinition(event: EventRow): EventDefinition {
           type: c.type === "measurement" ? "measurement" : "judgement",
           subCriterion: c.subCriterion || undefined,
           descriptors: parseDescriptors(c.descriptors),
-          aggregation: c.aggregation && isAggregationRule(c.aggregation) ? c.aggregation : undefined,
+          aggregation:
+            c.aggregation && isAggregationRule(c.aggregation) ? c.aggregation : undefined,
         })),
       },
     })),
@@ -99,7 +109,13 @@ export function parseTieBreaks(text: string, parts: readonly PartRow[]): TieBrea
   const value = parseJson(text);
   if (!Array.isArray(value)) return [];
   return value.flatMap((raw: unknown): TieBreakKey[] => {
-    const o = raw as { kind?: unknown; partId?: unknown; part?: unknown; criterionId?: unknown; prefer?: unknown };
+    const o = raw as {
+      kind?: unknown;
+      partId?: unknown;
+      part?: unknown;
+      criterionId?: unknown;
+      prefer?: unknown;
+    };
     const prefer = o?.prefer === "lower" ? "lower" : "higher";
     if (o?.kind === "part") {
       const part =
@@ -125,7 +141,8 @@ export function parsePrizeRules(text: string): PrizeRules {
     if (!(PRIZE_TIERS as readonly unknown[]).includes(o?.tier)) return [];
     const tier = o.tier as PrizeTier;
     const minTotal = typeof o.minTotal === "number" ? o.minTotal : undefined;
-    if (typeof o.count === "number") return [{ tier, quota: { kind: "count", count: o.count }, minTotal }];
+    if (typeof o.count === "number")
+      return [{ tier, quota: { kind: "count", count: o.count }, minTotal }];
     if (typeof o.share === "number") {
       return [{ tier, quota: { kind: "share", shareBp: Math.round(o.share * 100) }, minTotal }];
     }
@@ -178,7 +195,10 @@ export function entryMarks(
 export function rankKeyFor(
   total: number | null,
   tieBreaks: readonly TieBreakKey[],
-  values: { readonly parts: Readonly<Record<string, number | null>>; readonly criteria: Readonly<Record<string, number | null>> },
+  values: {
+    readonly parts: Readonly<Record<string, number | null>>;
+    readonly criteria: Readonly<Record<string, number | null>>;
+  },
 ): bigint | null {
   if (total === null) return null;
   const components = tieBreaks.slice(0, RANK_KEY_TIE_BREAKS).map((k) => {

@@ -1,7 +1,12 @@
 // Marking-scheme rows as organisers type them in the editor or in a spreadsheet: marks as
 // printed ("25" or "12.5"), type and rule by their Chinese or English name, level
 // descriptors as "0: 未完成; 1: 基本完成; …". Problems are i18n keys with the row's code.
-import { isAggregationRule, parseCentimarks, type AggregationRule, type CriterionType } from "~/domain/scoring";
+import {
+  isAggregationRule,
+  parseCentimarks,
+  type AggregationRule,
+  type CriterionType,
+} from "~/domain/scoring";
 
 export interface SchemeRowInput {
   readonly code?: string;
@@ -51,17 +56,22 @@ export function formatDescriptors(descriptors: readonly { level: number; text: s
   return descriptors.map((d) => `${d.level}: ${d.text}`).join("; ");
 }
 
-export function parseSchemeRow(input: SchemeRowInput, line: number): { row: SchemeRow } | { problems: RowProblem[] } {
+export function parseSchemeRow(
+  input: SchemeRowInput,
+  line: number,
+): { row: SchemeRow } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const code = (input.code ?? "").trim();
   const name = (input.name ?? "").trim();
   const where = { line, code: code || "?" };
   if (!code) problems.push({ code: "judging.scheme.code_required", params: where });
   if (!name) problems.push({ code: "judging.scheme.name_required", params: where });
-  const type = TYPE_NAMES[(input.type ?? "").trim().toLowerCase()] ?? TYPE_NAMES[(input.type ?? "").trim()];
+  const type =
+    TYPE_NAMES[(input.type ?? "").trim().toLowerCase()] ?? TYPE_NAMES[(input.type ?? "").trim()];
   if (!type) problems.push({ code: "judging.scheme.type_invalid", params: where });
   const maxMark = parseCentimarks(input.maxMark ?? "");
-  if (maxMark === null || maxMark <= 0) problems.push({ code: "judging.scheme.max_invalid", params: where });
+  if (maxMark === null || maxMark <= 0)
+    problems.push({ code: "judging.scheme.max_invalid", params: where });
   const ruleText = (input.aggregation ?? "").trim();
   let aggregation: AggregationRule | null = null;
   if (ruleText) {

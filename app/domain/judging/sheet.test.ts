@@ -26,7 +26,10 @@ describe("score sheet marks", () => {
       [1, 2000],
       [2, null],
     ]);
-    expect(parseSheet([p3, ws], { 1: "20" }, true)).toEqual({ ok: false, errors: { 2: "judging.sheet.required" } });
+    expect(parseSheet([p3, ws], { 1: "20" }, true)).toEqual({
+      ok: false,
+      errors: { 2: "judging.sheet.required" },
+    });
     expect(parseSheet([p3, ws], { 1: "99", 2: "x" }, false)).toEqual({
       ok: false,
       errors: { 1: "judging.sheet.mark_above_max", 2: "judging.sheet.point_invalid" },

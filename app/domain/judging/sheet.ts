@@ -13,7 +13,10 @@ export type SheetParse =
   | { readonly ok: false; readonly errors: Record<number, string> };
 
 /** One typed mark: null when blank, a number in the criterion's unit, or an error key. */
-export function parseMark(criterion: SheetCriterion, raw: string | undefined): number | null | { error: string } {
+export function parseMark(
+  criterion: SheetCriterion,
+  raw: string | undefined,
+): number | null | { error: string } {
   const text = (raw ?? "").trim();
   if (text === "") return null;
   if (criterion.rule === "worldskills") {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { appealOpen, appealRefusal, lockProblems, marksOpen, noticeEndsAt, publishProblems } from "./workflow";
+import {
+  appealOpen,
+  appealRefusal,
+  lockProblems,
+  marksOpen,
+  noticeEndsAt,
+  publishProblems,
+} from "./workflow";
 
 describe("judging workflow", () => {
   it("keeps marks open only before locking", () => {
@@ -10,15 +17,19 @@ describe("judging workflow", () => {
   });
 
   it("refuses to lock with missing sheets or unresolved disagreements", () => {
-    expect(lockProblems({ status: "scoring", entries: 3, incomplete: 0, blockingDisagreements: 0 })).toEqual([]);
-    expect(lockProblems({ status: "scoring", entries: 3, incomplete: 1, blockingDisagreements: 2 }).map((p) => p.code)).toEqual([
-      "judging.lock.incomplete",
-      "judging.lock.disagreements",
-    ]);
-    expect(lockProblems({ status: "locked", entries: 0, incomplete: 0, blockingDisagreements: 0 }).map((p) => p.code)).toEqual([
-      "judging.lock.not_open",
-      "judging.lock.no_entries",
-    ]);
+    expect(
+      lockProblems({ status: "scoring", entries: 3, incomplete: 0, blockingDisagreements: 0 }),
+    ).toEqual([]);
+    expect(
+      lockProblems({ status: "scoring", entries: 3, incomplete: 1, blockingDisagreements: 2 }).map(
+        (p) => p.code,
+      ),
+    ).toEqual(["judging.lock.incomplete", "judging.lock.disagreements"]);
+    expect(
+      lockProblems({ status: "locked", entries: 0, incomplete: 0, blockingDisagreements: 0 }).map(
+        (p) => p.code,
+      ),
+    ).toEqual(["judging.lock.not_open", "judging.lock.no_entries"]);
   });
 
   it("publishes only a locked event", () => {
@@ -36,7 +47,9 @@ describe("judging workflow", () => {
       code: "judging.appeal.window_closed",
       params: { end: end.toISOString() },
     });
-    expect(appealRefusal({ ...window, status: "locked" }, publishedAt)?.code).toBe("judging.appeal.not_published");
+    expect(appealRefusal({ ...window, status: "locked" }, publishedAt)?.code).toBe(
+      "judging.appeal.not_published",
+    );
   });
 
   it("treats submitted and reviewing appeals as open", () => {

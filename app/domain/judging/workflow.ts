@@ -26,9 +26,13 @@ export function lockProblems(facts: LockFacts): JudgingProblem[] {
   const problems: JudgingProblem[] = [];
   if (!marksOpen(facts.status)) problems.push({ code: "judging.lock.not_open", params: {} });
   if (facts.entries === 0) problems.push({ code: "judging.lock.no_entries", params: {} });
-  if (facts.incomplete > 0) problems.push({ code: "judging.lock.incomplete", params: { n: facts.incomplete } });
+  if (facts.incomplete > 0)
+    problems.push({ code: "judging.lock.incomplete", params: { n: facts.incomplete } });
   if (facts.blockingDisagreements > 0) {
-    problems.push({ code: "judging.lock.disagreements", params: { n: facts.blockingDisagreements } });
+    problems.push({
+      code: "judging.lock.disagreements",
+      params: { n: facts.blockingDisagreements },
+    });
   }
   return problems;
 }
@@ -54,7 +58,10 @@ export function appealRefusal(window: AppealWindow, now: Date): JudgingProblem |
     return { code: "judging.appeal.not_published", params: {} };
   }
   if (now.getTime() > window.noticeEndsAt.getTime()) {
-    return { code: "judging.appeal.window_closed", params: { end: window.noticeEndsAt.toISOString() } };
+    return {
+      code: "judging.appeal.window_closed",
+      params: { end: window.noticeEndsAt.toISOString() },
+    };
   }
   return null;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { missingEnumNames, missingMessages, renderGaps } from "~/domain/identity/testMessages";
-import { INDICATOR_CONFIG_PROBLEM_CODES, INDICATOR_METHODS, LABOUR_INDICATORS, usesHeadcount, validateIndicators } from "./indicators";
+import {
+  INDICATOR_CONFIG_PROBLEM_CODES,
+  INDICATOR_METHODS,
+  LABOUR_INDICATORS,
+  usesHeadcount,
+  validateIndicators,
+} from "./indicators";
 
 describe("validateIndicators", () => {
   it("accepts weights that add up to 100", () => {
@@ -28,15 +34,34 @@ describe("validateIndicators", () => {
     expect(validateIndicators([])).toEqual([{ code: "labour_no_indicators", params: {} }]);
   });
   it("divides participation by headcount unless told otherwise", () => {
-    expect(usesHeadcount({ indicator: "participation", weight: 10, method: "measurement" })).toBe(true);
-    expect(usesHeadcount({ indicator: "participation", weight: 10, method: "measurement", perHeadcount: false })).toBe(false);
+    expect(usesHeadcount({ indicator: "participation", weight: 10, method: "measurement" })).toBe(
+      true,
+    );
+    expect(
+      usesHeadcount({
+        indicator: "participation",
+        weight: 10,
+        method: "measurement",
+        perHeadcount: false,
+      }),
+    ).toBe(false);
     expect(usesHeadcount({ indicator: "output", weight: 10, method: "measurement" })).toBe(false);
-    expect(usesHeadcount({ indicator: "output", weight: 10, method: "measurement", perHeadcount: true })).toBe(true);
+    expect(
+      usesHeadcount({ indicator: "output", weight: 10, method: "measurement", perHeadcount: true }),
+    ).toBe(true);
   });
   it("has messages and display names", () => {
     expect(missingMessages(INDICATOR_CONFIG_PROBLEM_CODES)).toEqual([]);
     expect(missingEnumNames("labour_indicator", LABOUR_INDICATORS)).toEqual([]);
     expect(missingEnumNames("indicator_method", INDICATOR_METHODS)).toEqual([]);
-    expect(renderGaps([...validateIndicators([]), ...validateIndicators([{ indicator: "safety", weight: 0, method: "panel" }, { indicator: "safety", weight: 1, method: "panel" }])])).toEqual([]);
+    expect(
+      renderGaps([
+        ...validateIndicators([]),
+        ...validateIndicators([
+          { indicator: "safety", weight: 0, method: "panel" },
+          { indicator: "safety", weight: 1, method: "panel" },
+        ]),
+      ]),
+    ).toEqual([]);
   });
 });

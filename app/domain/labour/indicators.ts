@@ -1,6 +1,13 @@
 import type { Problem } from "~/domain/identity/result";
 
-export const LABOUR_INDICATORS = ["quality", "safety", "schedule", "innovation", "output", "participation"] as const;
+export const LABOUR_INDICATORS = [
+  "quality",
+  "safety",
+  "schedule",
+  "innovation",
+  "output",
+  "participation",
+] as const;
 export type LabourIndicator = (typeof LABOUR_INDICATORS)[number];
 
 /**
@@ -47,10 +54,14 @@ export function validateIndicators(configs: readonly IndicatorConfig[]): Indicat
   const seen = new Set<LabourIndicator>();
   let sum = 0;
   for (const c of configs) {
-    if (seen.has(c.indicator)) problems.push({ code: "labour_indicator_duplicate", params: { indicator: c.indicator } });
+    if (seen.has(c.indicator))
+      problems.push({ code: "labour_indicator_duplicate", params: { indicator: c.indicator } });
     seen.add(c.indicator);
     if (!Number.isInteger(c.weight) || c.weight < 1 || c.weight > 100) {
-      problems.push({ code: "labour_indicator_weight_invalid", params: { indicator: c.indicator, weight: c.weight } });
+      problems.push({
+        code: "labour_indicator_weight_invalid",
+        params: { indicator: c.indicator, weight: c.weight },
+      });
     }
     sum += c.weight;
   }

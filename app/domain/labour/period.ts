@@ -39,7 +39,10 @@ export type PeriodScoringProblem =
   | Problem<"labour_measurement_invalid", { unit: string; indicator: LabourIndicator }>
   | Problem<"labour_headcount_missing", { unit: string; indicator: LabourIndicator }>
   | Problem<"labour_panel_mark_missing", { unit: string; indicator: LabourIndicator }>
-  | Problem<"labour_panel_mark_invalid", { unit: string; indicator: LabourIndicator; mark: number }>;
+  | Problem<
+      "labour_panel_mark_invalid",
+      { unit: string; indicator: LabourIndicator; mark: number }
+    >;
 
 export const PERIOD_SCORING_PROBLEM_CODES = Object.keys({
   labour_measurement_missing: true,
@@ -63,7 +66,8 @@ function comparableValue(
   const where = { unit: unit.unitName ?? unit.unitId, indicator: config.indicator };
   const raw = unit.measurements?.[config.indicator];
   if (raw === undefined) return { problem: { code: "labour_measurement_missing", params: where } };
-  if (!Number.isFinite(raw) || raw < 0) return { problem: { code: "labour_measurement_invalid", params: where } };
+  if (!Number.isFinite(raw) || raw < 0)
+    return { problem: { code: "labour_measurement_invalid", params: where } };
   if (!usesHeadcount(config)) return { value: raw };
   const headcount = unit.headcount;
   if (headcount === undefined || !Number.isFinite(headcount) || headcount <= 0) {
@@ -79,9 +83,14 @@ function comparableValue(
  * were set. Vetoed units are left out when finding the best, so a unit that had a
  * serious accident does not push everyone else's marks down.
  */
-export function scorePeriod(indicators: readonly IndicatorConfig[], units: readonly UnitPeriodInput[]): PeriodScores {
+export function scorePeriod(
+  indicators: readonly IndicatorConfig[],
+  units: readonly UnitPeriodInput[],
+): PeriodScores {
   const problems: PeriodScoringProblem[] = [];
-  const scores = new Map<string, Partial<Record<LabourIndicator, Hundredths>>>(units.map((u) => [u.unitId, {}]));
+  const scores = new Map<string, Partial<Record<LabourIndicator, Hundredths>>>(
+    units.map((u) => [u.unitId, {}]),
+  );
   const isVetoed = (u: UnitPeriodInput) => (u.vetoes ?? []).length > 0;
 
   for (const config of indicators) {
@@ -104,22 +113,38 @@ export function scorePeriod(indicators: readonly IndicatorConfig[], units: reado
       if ("problem" in v) problems.push(v.problem);
       else values.set(unit.unitId, v.value);
     }
-    const best = Math.max(0, ...units.filter((u) => !isVetoed(u)).map((u) => values.get(u.unitId) ?? 0));
+    const best = Math.max(
+      0,
+      ...units.filter((u) => !isVetoed(u)).map((u) => values.get(u.unitId) ?? 0),
+    );
     for (const unit of units) {
       const v = values.get(unit.unitId);
       // A vetoed unit may beat the best of the rest; its own display mark is capped at full marks.
-      const score = v === undefined || best <= 0 ? 0 : Math.min(FULL_MARKS, roundHalfUp((v / best) * FULL_MARKS));
+      const score =
+        v === undefined || best <= 0
+          ? 0
+          : Math.min(FULL_MARKS, roundHalfUp((v / best) * FULL_MARKS));
       (scores.get(unit.unitId) ?? {})[config.indicator] = score;
     }
   }
 
   const results = units.map((unit): UnitPeriodScore => {
     const indicatorScores = scores.get(unit.unitId) ?? {};
-    const weighted = indicators.reduce((sum, c) => sum + (indicatorScores[c.indicator] ?? 0) * c.weight, 0);
+    const weighted = indicators.reduce(
+      (sum, c) => sum + (indicatorScores[c.indicator] ?? 0) * c.weight,
+      0,
+    );
     const scoreBeforeVeto = roundHalfUp(weighted / 100);
     const vetoReasons = [...new Set(unit.vetoes ?? [])];
     const vetoed = vetoReasons.length > 0;
-    return { unitId: unit.unitId, indicatorScores, scoreBeforeVeto, score: vetoed ? 0 : scoreBeforeVeto, vetoed, vetoReasons };
+    return {
+      unitId: unit.unitId,
+      indicatorScores,
+      scoreBeforeVeto,
+      score: vetoed ? 0 : scoreBeforeVeto,
+      vetoed,
+      vetoReasons,
+    };
   });
   return { units: results, problems };
 }

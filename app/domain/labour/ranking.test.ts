@@ -1,15 +1,43 @@
 import { describe, expect, it } from "vitest";
 import type { UnitPeriodScore } from "./period";
-import { cumulativeRanking, rankPeriod, redFlagWinner, trendSeries, type PeriodResult } from "./ranking";
+import {
+  cumulativeRanking,
+  rankPeriod,
+  redFlagWinner,
+  trendSeries,
+  type PeriodResult,
+} from "./ranking";
 
-function unit(unitId: string, score: number, extra: Partial<UnitPeriodScore> = {}): UnitPeriodScore {
-  return { unitId, indicatorScores: {}, scoreBeforeVeto: score, score, vetoed: false, vetoReasons: [], ...extra };
+function unit(
+  unitId: string,
+  score: number,
+  extra: Partial<UnitPeriodScore> = {},
+): UnitPeriodScore {
+  return {
+    unitId,
+    indicatorScores: {},
+    scoreBeforeVeto: score,
+    score,
+    vetoed: false,
+    vetoReasons: [],
+    ...extra,
+  };
 }
-const vetoed = (unitId: string, before: number) => unit(unitId, 0, { scoreBeforeVeto: before, vetoed: true, vetoReasons: ["serious_safety_accident"] });
+const vetoed = (unitId: string, before: number) =>
+  unit(unitId, 0, {
+    scoreBeforeVeto: before,
+    vetoed: true,
+    vetoReasons: ["serious_safety_accident"],
+  });
 
 describe("rankPeriod", () => {
   it("shares ranks on equal scores (1, 2, 2, 4)", () => {
-    const ranking = rankPeriod([unit("D", 7000), unit("C", 8000), unit("A", 9000), unit("B", 8000)]);
+    const ranking = rankPeriod([
+      unit("D", 7000),
+      unit("C", 8000),
+      unit("A", 9000),
+      unit("B", 8000),
+    ]);
     expect(ranking.map((e) => [e.unitId, e.rank])).toEqual([
       ["A", 1],
       ["B", 2],
@@ -18,7 +46,12 @@ describe("rankPeriod", () => {
     ]);
   });
   it("puts vetoed units last, below a unit that also scored 0", () => {
-    const ranking = rankPeriod([vetoed("V", 9900), unit("Z", 0), unit("A", 5000), vetoed("W", 100)]);
+    const ranking = rankPeriod([
+      vetoed("V", 9900),
+      unit("Z", 0),
+      unit("A", 5000),
+      vetoed("W", 100),
+    ]);
     expect(ranking.map((e) => [e.unitId, e.rank])).toEqual([
       ["A", 1],
       ["Z", 2],
@@ -29,9 +62,18 @@ describe("rankPeriod", () => {
 });
 
 describe("cumulativeRanking", () => {
-  const p1: PeriodResult = { periodId: "2026-01", ranking: rankPeriod([unit("A", 9000), unit("B", 8000), unit("C", 7000)]) };
-  const p2: PeriodResult = { periodId: "2026-02", ranking: rankPeriod([unit("A", 6000), unit("B", 7000), vetoed("C", 9500)]) };
-  const p3: PeriodResult = { periodId: "2026-03", ranking: rankPeriod([unit("A", 8000), unit("B", 8000)]) };
+  const p1: PeriodResult = {
+    periodId: "2026-01",
+    ranking: rankPeriod([unit("A", 9000), unit("B", 8000), unit("C", 7000)]),
+  };
+  const p2: PeriodResult = {
+    periodId: "2026-02",
+    ranking: rankPeriod([unit("A", 6000), unit("B", 7000), vetoed("C", 9500)]),
+  };
+  const p3: PeriodResult = {
+    periodId: "2026-03",
+    ranking: rankPeriod([unit("A", 8000), unit("B", 8000)]),
+  };
 
   it("ranks by the sum, counting missing and vetoed periods as 0", () => {
     const result = cumulativeRanking([p1, p2, p3]);
@@ -48,10 +90,18 @@ describe("cumulativeRanking", () => {
 
 describe("redFlagWinner", () => {
   it("goes to the sole top unit", () => {
-    expect(redFlagWinner(rankPeriod([unit("A", 9000), unit("B", 8000)]))).toEqual({ kind: "winner", unitId: "A", decidedBy: "score" });
+    expect(redFlagWinner(rankPeriod([unit("A", 9000), unit("B", 8000)]))).toEqual({
+      kind: "winner",
+      unitId: "A",
+      decidedBy: "score",
+    });
   });
   it("never goes to a vetoed unit", () => {
-    expect(redFlagWinner(rankPeriod([vetoed("A", 9900), unit("B", 8000)]))).toEqual({ kind: "winner", unitId: "B", decidedBy: "score" });
+    expect(redFlagWinner(rankPeriod([vetoed("A", 9900), unit("B", 8000)]))).toEqual({
+      kind: "winner",
+      unitId: "B",
+      decidedBy: "score",
+    });
     expect(redFlagWinner(rankPeriod([vetoed("A", 9900)]))).toEqual({ kind: "none" });
     expect(redFlagWinner([])).toEqual({ kind: "none" });
   });
@@ -80,8 +130,14 @@ describe("redFlagWinner", () => {
 
 describe("trendSeries", () => {
   it("gives one point per period per unit, with gaps as null", () => {
-    const p1: PeriodResult = { periodId: "Q1", ranking: rankPeriod([unit("A", 9000), unit("B", 8000)]) };
-    const p2: PeriodResult = { periodId: "Q2", ranking: rankPeriod([unit("A", 7000), vetoed("B", 9000), unit("C", 8000)]) };
+    const p1: PeriodResult = {
+      periodId: "Q1",
+      ranking: rankPeriod([unit("A", 9000), unit("B", 8000)]),
+    };
+    const p2: PeriodResult = {
+      periodId: "Q2",
+      ranking: rankPeriod([unit("A", 7000), vetoed("B", 9000), unit("C", 8000)]),
+    };
     expect(trendSeries([p1, p2])).toEqual([
       {
         unitId: "A",

@@ -70,7 +70,11 @@ export function cumulativeRanking(periods: readonly PeriodResult[]): CumulativeE
 }
 
 export type RedFlagDecision =
-  | { readonly kind: "winner"; readonly unitId: string; readonly decidedBy: "score" | LabourIndicator }
+  | {
+      readonly kind: "winner";
+      readonly unitId: string;
+      readonly decidedBy: "score" | LabourIndicator;
+    }
   | { readonly kind: "tie"; readonly unitIds: readonly string[] }
   | { readonly kind: "none" };
 
@@ -88,11 +92,13 @@ export function redFlagWinner(periodRanking: readonly PeriodRankingEntry[]): Red
   const topScore = Math.max(...eligible.map((e) => e.score));
   let leaders = eligible.filter((e) => e.score === topScore);
   if (leaders.length === 0) return { kind: "none" };
-  if (leaders.length === 1 && leaders[0]) return { kind: "winner", unitId: leaders[0].unitId, decidedBy: "score" };
+  if (leaders.length === 1 && leaders[0])
+    return { kind: "winner", unitId: leaders[0].unitId, decidedBy: "score" };
   for (const indicator of RED_FLAG_TIE_BREAKERS) {
     const best = Math.max(...leaders.map((e) => e.indicatorScores[indicator] ?? 0));
     leaders = leaders.filter((e) => (e.indicatorScores[indicator] ?? 0) === best);
-    if (leaders.length === 1 && leaders[0]) return { kind: "winner", unitId: leaders[0].unitId, decidedBy: indicator };
+    if (leaders.length === 1 && leaders[0])
+      return { kind: "winner", unitId: leaders[0].unitId, decidedBy: indicator };
   }
   return { kind: "tie", unitIds: leaders.map((e) => e.unitId).sort(compareText) };
 }
@@ -111,13 +117,23 @@ export interface TrendSeries {
 }
 
 /** One series per unit, one point per period in the order given, ready for a line chart. */
-export function trendSeries(periods: readonly PeriodResult[], unitIds?: readonly string[]): TrendSeries[] {
-  const ids = unitIds ?? [...new Set(periods.flatMap((p) => p.ranking.map((e) => e.unitId)))].sort(compareText);
+export function trendSeries(
+  periods: readonly PeriodResult[],
+  unitIds?: readonly string[],
+): TrendSeries[] {
+  const ids =
+    unitIds ??
+    [...new Set(periods.flatMap((p) => p.ranking.map((e) => e.unitId)))].sort(compareText);
   return ids.map((unitId) => ({
     unitId,
     points: periods.map((p) => {
       const entry = p.ranking.find((e) => e.unitId === unitId);
-      return { periodId: p.periodId, score: entry?.score ?? null, rank: entry?.rank ?? null, vetoed: entry?.vetoed ?? false };
+      return {
+        periodId: p.periodId,
+        score: entry?.score ?? null,
+        rank: entry?.rank ?? null,
+        vetoed: entry?.vetoed ?? false,
+      };
     }),
   }));
 }

@@ -46,7 +46,10 @@ describe("layoutTrendChart", () => {
   });
 
   it("centres a single period", () => {
-    const layout = layoutTrendChart([{ unitId: "c", points: [{ periodId: "p1", score: 7_500, rank: 1, vetoed: false }] }], box);
+    const layout = layoutTrendChart(
+      [{ unitId: "c", points: [{ periodId: "p1", score: 7_500, rank: 1, vetoed: false }] }],
+      box,
+    );
     expect(layout.periodX).toEqual([110]);
     expect(layout.lines[0]?.points[0]?.y).toBe(35);
   });

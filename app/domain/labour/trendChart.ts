@@ -5,7 +5,12 @@ export interface ChartBox {
   readonly width: number;
   readonly height: number;
   /** Room for axis labels: left, right, top, bottom. */
-  readonly padding: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+  readonly padding: {
+    readonly left: number;
+    readonly right: number;
+    readonly top: number;
+    readonly bottom: number;
+  };
 }
 
 export interface ChartPoint {
@@ -40,8 +45,10 @@ export function layoutTrendChart(series: readonly TrendSeries[], box: ChartBox):
   const periods = series[0]?.points.length ?? 0;
   const plotW = box.width - box.padding.left - box.padding.right;
   const plotH = box.height - box.padding.top - box.padding.bottom;
-  const xAt = (i: number) => round1(box.padding.left + (periods <= 1 ? plotW / 2 : (plotW * i) / (periods - 1)));
-  const yAt = (score: number) => round1(box.padding.top + plotH * (1 - Math.min(Math.max(score, 0), FULL_MARKS) / FULL_MARKS));
+  const xAt = (i: number) =>
+    round1(box.padding.left + (periods <= 1 ? plotW / 2 : (plotW * i) / (periods - 1)));
+  const yAt = (score: number) =>
+    round1(box.padding.top + plotH * (1 - Math.min(Math.max(score, 0), FULL_MARKS) / FULL_MARKS));
   const lines = series.map((s): ChartLine => {
     const segments: ChartPoint[][] = [];
     let current: ChartPoint[] = [];

@@ -14,11 +14,22 @@ function bank(category: string, type: QuestionType, count: number): Question[] {
     points: 1,
   }));
 }
-const all = [...bank("safety", "single", 10), ...bank("safety", "true_false", 5), ...bank("law", "multiple", 4)];
+const all = [
+  ...bank("safety", "single", 10),
+  ...bank("safety", "true_false", 5),
+  ...bank("law", "multiple", 4),
+];
 
 describe("drawQuestions", () => {
   it("draws the planned number per category without repeats", () => {
-    const result = drawQuestions(all, [{ category: "safety", count: 8 }, { category: "law", count: 4 }], seededRng(1));
+    const result = drawQuestions(
+      all,
+      [
+        { category: "safety", count: 8 },
+        { category: "law", count: 4 },
+      ],
+      seededRng(1),
+    );
     expect(result.ok).toBe(true);
     const paper = result.ok ? result.value : [];
     expect(paper).toHaveLength(12);
@@ -61,19 +72,37 @@ describe("drawQuestions", () => {
     ).toEqual({
       ok: false,
       error: [
-        { code: "quiz_category_type_too_few", params: { category: "safety", type: "multiple", required: 1, available: 0 } },
+        {
+          code: "quiz_category_type_too_few",
+          params: { category: "safety", type: "multiple", required: 1, available: 0 },
+        },
         { code: "quiz_category_too_few", params: { category: "law", required: 5, available: 4 } },
-        { code: "quiz_category_too_few", params: { category: "history", required: 1, available: 0 } },
+        {
+          code: "quiz_category_too_few",
+          params: { category: "history", required: 1, available: 0 },
+        },
       ],
     });
   });
   it("takes exactly all questions at the edge", () => {
     expect(drawQuestions(all, [{ category: "law", count: 4 }], seededRng(1)).ok).toBe(true);
-    expect(drawQuestions(all, [{ category: "law", count: 0 }], seededRng(1))).toEqual({ ok: true, value: [] });
+    expect(drawQuestions(all, [{ category: "law", count: 0 }], seededRng(1))).toEqual({
+      ok: true,
+      value: [],
+    });
   });
   it("has messages", () => {
     expect(missingMessages(DRAW_PROBLEM_CODES)).toEqual([]);
-    const problems = problemsOf(drawQuestions(all, [{ category: "x", count: 1 }, { category: "x", type: "single", count: 1 }], seededRng(1)));
+    const problems = problemsOf(
+      drawQuestions(
+        all,
+        [
+          { category: "x", count: 1 },
+          { category: "x", type: "single", count: 1 },
+        ],
+        seededRng(1),
+      ),
+    );
     expect(problems).toHaveLength(2);
     expect(renderGaps(problems)).toEqual([]);
   });

@@ -12,7 +12,10 @@ export interface DrawPlanEntry {
 
 export type DrawProblem =
   | Problem<"quiz_category_too_few", { category: string; required: number; available: number }>
-  | Problem<"quiz_category_type_too_few", { category: string; type: QuestionType; required: number; available: number }>;
+  | Problem<
+      "quiz_category_type_too_few",
+      { category: string; type: QuestionType; required: number; available: number }
+    >;
 
 export const DRAW_PROBLEM_CODES = Object.keys({
   quiz_category_too_few: true,
@@ -26,18 +29,30 @@ export const DRAW_PROBLEM_CODES = Object.keys({
  * however the database happened to order the bank, which makes a draw reproducible from
  * its recorded seed. All shortfalls are reported together.
  */
-export function drawQuestions(bank: readonly Question[], plan: readonly DrawPlanEntry[], rng: Rng): Result<Question[], DrawProblem[]> {
+export function drawQuestions(
+  bank: readonly Question[],
+  plan: readonly DrawPlanEntry[],
+  rng: Rng,
+): Result<Question[], DrawProblem[]> {
   const used = new Set<string>();
   const paper: Question[] = [];
   const problems: DrawProblem[] = [];
   const sortedBank = [...bank].sort((a, b) => compareText(a.id, b.id));
   for (const entry of plan) {
-    if (!Number.isInteger(entry.count) || entry.count < 0) throw new RangeError(`Invalid count for ${entry.category}`);
+    if (!Number.isInteger(entry.count) || entry.count < 0)
+      throw new RangeError(`Invalid count for ${entry.category}`);
     const candidates = sortedBank.filter(
-      (q) => !used.has(q.id) && q.category === entry.category && (entry.type === undefined || q.type === entry.type),
+      (q) =>
+        !used.has(q.id) &&
+        q.category === entry.category &&
+        (entry.type === undefined || q.type === entry.type),
     );
     if (candidates.length < entry.count) {
-      const counts = { category: entry.category, required: entry.count, available: candidates.length };
+      const counts = {
+        category: entry.category,
+        required: entry.count,
+        available: candidates.length,
+      };
       problems.push(
         entry.type === undefined
           ? { code: "quiz_category_too_few", params: counts }

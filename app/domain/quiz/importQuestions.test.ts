@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { renderGaps } from "~/domain/identity/testMessages";
 import { validateImport } from "~/domain/registration/importRows";
-import { answerCell, checkQuestionRow, importedQuestion, questionImportColumns, questionTypeCell } from "./importQuestions";
+import {
+  answerCell,
+  checkQuestionRow,
+  importedQuestion,
+  questionImportColumns,
+  questionTypeCell,
+} from "./importQuestions";
 
 const header = ["题型", "类别", "题干", "选项A", "选项B", "选项C", "选项D", "答案", "难度"];
 
@@ -26,7 +32,17 @@ describe("question import", () => {
     const result = validateImport(
       [
         header,
-        ["单选", "安全生产", "安全生产方针是？", "安全第一、预防为主、综合治理", "效益优先", "", "", "A", "1"],
+        [
+          "单选",
+          "安全生产",
+          "安全生产方针是？",
+          "安全第一、预防为主、综合治理",
+          "效益优先",
+          "",
+          "",
+          "A",
+          "1",
+        ],
         ["判断", "劳动法", "劳动合同应当以书面形式订立。", "", "", "", "", "对", ""],
       ],
       questionImportColumns,
@@ -60,6 +76,12 @@ describe("question import", () => {
       [4, "题型", "quiz_import_type_unknown"],
       [5, "题干", "import_duplicate_value"],
     ]);
-    expect(renderGaps(result.errors.filter((e) => e.code.startsWith("quiz_question")).map((e) => ({ code: e.code, params: e.params })))).toEqual([]);
+    expect(
+      renderGaps(
+        result.errors
+          .filter((e) => e.code.startsWith("quiz_question"))
+          .map((e) => ({ code: e.code, params: e.params })),
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,12 @@
 import { err, ok, type Problem } from "~/domain/identity/result";
 import { integerCell, textCell } from "~/domain/registration/importCells";
-import { optionalColumn, requiredColumn, type CellResult, type ParsedRow, type RowCheckProblem } from "~/domain/registration/importRows";
+import {
+  optionalColumn,
+  requiredColumn,
+  type CellResult,
+  type ParsedRow,
+  type RowCheckProblem,
+} from "~/domain/registration/importRows";
 import { validateQuestion, type QuestionType } from "./questions";
 
 /**
@@ -47,7 +53,10 @@ export const answerCell = (raw: string): CellResult<string[]> => {
   if (TRUE_WORDS.has(v)) return ok(["true"]);
   if (FALSE_WORDS.has(v)) return ok(["false"]);
   const letters = v.toUpperCase().replace(/[\s,，、;；]/g, "");
-  if (letters.length > 0 && [...letters].every((c) => (OPTION_LETTERS as readonly string[]).includes(c))) {
+  if (
+    letters.length > 0 &&
+    [...letters].every((c) => (OPTION_LETTERS as readonly string[]).includes(c))
+  ) {
     return ok([...new Set(letters)]);
   }
   return err({ code: "quiz_import_answer_invalid", params: { value: raw } });
@@ -84,7 +93,14 @@ const TRUE_FALSE_OPTIONS = [
 ];
 
 export function importedQuestion(values: ParsedRow<QuestionImportColumns>): ImportedQuestion {
-  const texts = [values.optionA, values.optionB, values.optionC, values.optionD, values.optionE, values.optionF];
+  const texts = [
+    values.optionA,
+    values.optionB,
+    values.optionC,
+    values.optionD,
+    values.optionE,
+    values.optionF,
+  ];
   const options =
     values.type === "true_false"
       ? TRUE_FALSE_OPTIONS
@@ -100,9 +116,19 @@ export function importedQuestion(values: ParsedRow<QuestionImportColumns>): Impo
 }
 
 /** A row whose cells parsed is still wrong if its answer does not fit its options and type. */
-export function checkQuestionRow(values: ParsedRow<QuestionImportColumns>): RowCheckProblem<QuestionImportColumns>[] {
+export function checkQuestionRow(
+  values: ParsedRow<QuestionImportColumns>,
+): RowCheckProblem<QuestionImportColumns>[] {
   const q = importedQuestion(values);
-  return validateQuestion({ id: "row", type: q.type, category: q.category, options: q.options, correct: q.correct, points: 1 }).map(
-    (problem) => ({ column: problem.code === "quiz_question_too_few_options" ? "optionB" : "answer", problem }),
-  );
+  return validateQuestion({
+    id: "row",
+    type: q.type,
+    category: q.category,
+    options: q.options,
+    correct: q.correct,
+    points: 1,
+  }).map((problem) => ({
+    column: problem.code === "quiz_question_too_few_options" ? "optionB" : "answer",
+    problem,
+  }));
 }

@@ -24,11 +24,17 @@ export function shuffleOptions(question: Question, rng: Rng): ShuffledQuestion {
   const ids = optionIdsOf(question);
   if (ids.length > LABELS.length) throw new RangeError("Too many options to label");
   const order = question.type === "true_false" ? [...ids] : shuffle(ids, rng);
-  return { questionId: question.id, options: order.map((optionId, i) => ({ label: LABELS[i] ?? "", optionId })) };
+  return {
+    questionId: question.id,
+    options: order.map((optionId, i) => ({ label: LABELS[i] ?? "", optionId })),
+  };
 }
 
 /** Translates the letters a participant picked back to option ids; null if a letter is not on the sheet. */
-export function optionIdsForLabels(shuffled: ShuffledQuestion, labels: readonly string[]): string[] | null {
+export function optionIdsForLabels(
+  shuffled: ShuffledQuestion,
+  labels: readonly string[],
+): string[] | null {
   const ids: string[] = [];
   for (const label of labels) {
     const found = shuffled.options.find((o) => o.label === label.trim().toUpperCase());

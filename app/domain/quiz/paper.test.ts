@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { seededRng } from "~/domain/contest/random";
-import { ANSWER_GRACE_SECONDS, composePaper, finishAttempt, parseAnswerSheet, parsePaper, recordAnswer } from "./paper";
+import {
+  ANSWER_GRACE_SECONDS,
+  composePaper,
+  finishAttempt,
+  parseAnswerSheet,
+  parsePaper,
+  recordAnswer,
+} from "./paper";
 import type { Question } from "./questions";
 
 const q = (id: string, category: string, type: Question["type"] = "single"): Question => ({
@@ -11,30 +18,51 @@ const q = (id: string, category: string, type: Question["type"] = "single"): Que
   correct: type === "multiple" ? ["A", "C"] : type === "true_false" ? ["true"] : ["B"],
   points: 5,
 });
-const bank = [q("1", "安全"), q("2", "安全"), q("3", "安全"), q("4", "法律", "multiple"), q("5", "法律", "true_false")];
+const bank = [
+  q("1", "安全"),
+  q("2", "安全"),
+  q("3", "安全"),
+  q("4", "法律", "multiple"),
+  q("5", "法律", "true_false"),
+];
 const start = new Date("2026-11-22T08:00:00Z");
 const deadline = new Date("2026-11-22T08:10:00Z");
 const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
 
 describe("composePaper", () => {
   it("draws per category and keeps every option of each question", () => {
-    const paper = composePaper(bank, [{ category: "安全", count: 2 }, { category: "法律", count: 2 }], seededRng(7), {
-      shuffleQuestions: true,
-      shuffleOptions: true,
-    });
+    const paper = composePaper(
+      bank,
+      [
+        { category: "安全", count: 2 },
+        { category: "法律", count: 2 },
+      ],
+      seededRng(7),
+      {
+        shuffleQuestions: true,
+        shuffleOptions: true,
+      },
+    );
     expect(paper.ok).toBe(true);
     if (!paper.ok) return;
     expect(paper.value).toHaveLength(4);
     const tf = paper.value.find((p) => p.questionId === "5");
     expect(tf?.optionOrder).toEqual(["true", "false"]);
-    for (const entry of paper.value.filter((p) => p.questionId !== "5")) expect([...entry.optionOrder].sort()).toEqual(["A", "B", "C", "D"]);
+    for (const entry of paper.value.filter((p) => p.questionId !== "5"))
+      expect([...entry.optionOrder].sort()).toEqual(["A", "B", "C", "D"]);
   });
   it("keeps bank order and option order when shuffling is off", () => {
-    const paper = composePaper(bank, [{ category: "安全", count: 3 }], seededRng(1), { shuffleQuestions: false, shuffleOptions: false });
+    const paper = composePaper(bank, [{ category: "安全", count: 3 }], seededRng(1), {
+      shuffleQuestions: false,
+      shuffleOptions: false,
+    });
     expect(paper.ok && paper.value.every((p) => p.optionOrder.join("") === "ABCD")).toBe(true);
   });
   it("reports a category that is too small", () => {
-    const paper = composePaper(bank, [{ category: "法律", count: 3 }], seededRng(1), { shuffleQuestions: true, shuffleOptions: true });
+    const paper = composePaper(bank, [{ category: "法律", count: 3 }], seededRng(1), {
+      shuffleQuestions: true,
+      shuffleOptions: true,
+    });
     expect(paper.ok ? [] : paper.error.map((p) => p.code)).toEqual(["quiz_category_too_few"]);
   });
 });
@@ -44,7 +72,9 @@ describe("stored paper and answers", () => {
     const paper = [{ questionId: "1", optionOrder: ["B", "A"] }];
     expect(parsePaper(JSON.stringify([...paper, { questionId: 3 }]))).toEqual(paper);
     expect(parsePaper("not json")).toEqual([]);
-    expect(parseAnswerSheet(JSON.stringify({ "1": { o: ["A"], t: 5 }, "2": { o: "A" } }))).toEqual({ "1": { o: ["A"], t: 5 } });
+    expect(parseAnswerSheet(JSON.stringify({ "1": { o: ["A"], t: 5 }, "2": { o: "A" } }))).toEqual({
+      "1": { o: ["A"], t: 5 },
+    });
   });
 });
 
@@ -53,12 +83,19 @@ describe("recordAnswer", () => {
   it("saves the latest choice with the server time", () => {
     const first = recordAnswer(paper, {}, "1", ["A"], at(10), deadline);
     expect(first.kind).toBe("saved");
-    const second = first.kind === "saved" ? recordAnswer(paper, first.sheet, "1", ["B"], at(20), deadline) : first;
+    const second =
+      first.kind === "saved"
+        ? recordAnswer(paper, first.sheet, "1", ["B"], at(20), deadline)
+        : first;
     expect(second).toEqual({ kind: "saved", sheet: { "1": { o: ["B"], t: at(20).getTime() } } });
   });
   it("refuses a save after the deadline plus grace, whatever the browser thinks", () => {
-    expect(recordAnswer(paper, {}, "1", ["B"], at(600 + ANSWER_GRACE_SECONDS), deadline).kind).toBe("saved");
-    expect(recordAnswer(paper, {}, "1", ["B"], at(600 + ANSWER_GRACE_SECONDS + 1), deadline).kind).toBe("late");
+    expect(recordAnswer(paper, {}, "1", ["B"], at(600 + ANSWER_GRACE_SECONDS), deadline).kind).toBe(
+      "saved",
+    );
+    expect(
+      recordAnswer(paper, {}, "1", ["B"], at(600 + ANSWER_GRACE_SECONDS + 1), deadline).kind,
+    ).toBe("late");
   });
   it("refuses questions and options not on the paper", () => {
     expect(recordAnswer(paper, {}, "9", ["A"], at(1), deadline).kind).toBe("not_on_paper");
@@ -75,22 +112,39 @@ describe("finishAttempt", () => {
   it("scores a submission in time and counts the time taken", () => {
     const done = finishAttempt({
       questions,
-      sheet: { "1": { o: ["B"], t: at(30).getTime() }, "4": { o: ["A", "C"], t: at(60).getTime() } },
+      sheet: {
+        "1": { o: ["B"], t: at(30).getTime() },
+        "4": { o: ["A", "C"], t: at(60).getTime() },
+      },
       startedAt: start,
       deadline,
       now: at(90),
     });
-    expect(done).toMatchObject({ status: "submitted", score: 1000, maxScore: 1000, correctCount: 2, durationMs: 90_000 });
+    expect(done).toMatchObject({
+      status: "submitted",
+      score: 1000,
+      maxScore: 1000,
+      correctCount: 2,
+      durationMs: 90_000,
+    });
   });
   it("times out after the deadline: the time taken is the limit and late answers do not count", () => {
     const done = finishAttempt({
       questions,
-      sheet: { "1": { o: ["B"], t: at(30).getTime() }, "4": { o: ["A", "C"], t: at(700).getTime() } },
+      sheet: {
+        "1": { o: ["B"], t: at(30).getTime() },
+        "4": { o: ["A", "C"], t: at(700).getTime() },
+      },
       startedAt: start,
       deadline,
       now: at(3600),
     });
-    expect(done).toMatchObject({ status: "timed_out", score: 500, durationMs: 600_000, lateQuestionIds: ["4"] });
+    expect(done).toMatchObject({
+      status: "timed_out",
+      score: 500,
+      durationMs: 600_000,
+      lateQuestionIds: ["4"],
+    });
     expect(done.submittedAt).toEqual(deadline);
   });
   it("an automatic hand-in at the deadline is a timeout, keeping answers saved within the grace", () => {

@@ -17,7 +17,9 @@ export interface PaperEntry {
 }
 
 /** Latest answer per question, with the server time it was saved (ms since epoch). */
-export type AnswerSheet = Readonly<Record<string, { readonly o: readonly string[]; readonly t: number }>>;
+export type AnswerSheet = Readonly<
+  Record<string, { readonly o: readonly string[]; readonly t: number }>
+>;
 
 /** Seconds after the deadline during which an in-flight save still counts. */
 export const ANSWER_GRACE_SECONDS = 2;
@@ -34,7 +36,9 @@ export function composePaper(
   return ok(
     ordered.map((q) => ({
       questionId: q.id,
-      optionOrder: options.shuffleOptions ? shuffleOptions(q, rng).options.map((o) => o.optionId) : [...optionIdsOf(q)],
+      optionOrder: options.shuffleOptions
+        ? shuffleOptions(q, rng).options.map((o) => o.optionId)
+        : [...optionIdsOf(q)],
     })),
   );
 }
@@ -131,7 +135,12 @@ export function finishAttempt(input: {
     optionIds: a.o,
     savedAt: new Date(a.t),
   }));
-  const score = scoreAttempt({ questions: input.questions, answers, deadline: input.deadline, graceSeconds: ANSWER_GRACE_SECONDS });
+  const score = scoreAttempt({
+    questions: input.questions,
+    answers,
+    deadline: input.deadline,
+    graceSeconds: ANSWER_GRACE_SECONDS,
+  });
   return {
     ...score,
     status: timedOut ? "timed_out" : "submitted",

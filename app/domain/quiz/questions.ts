@@ -54,18 +54,22 @@ export function validateQuestion(question: Question): QuestionProblem[] {
   }
   const ids = optionIdsOf(question);
   if (question.type !== "true_false") {
-    if (ids.length < 2) problems.push({ code: "quiz_question_too_few_options", params: { min: 2 } });
+    if (ids.length < 2)
+      problems.push({ code: "quiz_question_too_few_options", params: { min: 2 } });
     const seen = new Set<string>();
     for (const id of ids) {
-      if (seen.has(id)) problems.push({ code: "quiz_question_duplicate_option", params: { option: id } });
+      if (seen.has(id))
+        problems.push({ code: "quiz_question_duplicate_option", params: { option: id } });
       seen.add(id);
     }
   }
   for (const id of new Set(question.correct)) {
-    if (!ids.includes(id)) problems.push({ code: "quiz_question_unknown_correct_option", params: { option: id } });
+    if (!ids.includes(id))
+      problems.push({ code: "quiz_question_unknown_correct_option", params: { option: id } });
   }
   const correctCount = new Set(question.correct).size;
   const countOk = question.type === "multiple" ? correctCount >= 2 : correctCount === 1;
-  if (!countOk) problems.push({ code: "quiz_question_correct_count", params: { type: question.type } });
+  if (!countOk)
+    problems.push({ code: "quiz_question_correct_count", params: { type: question.type } });
   return problems;
 }

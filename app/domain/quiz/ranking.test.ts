@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { rankAttempts, type AttemptForRanking } from "./ranking";
 
 const t = (hh: number, mm: number, ss = 0) => new Date(Date.UTC(2026, 4, 1, hh, mm, ss));
-function attempt(attemptId: string, participantId: string, score: number, start: Date, submit: Date, deadline: Date | null = null): AttemptForRanking {
+function attempt(
+  attemptId: string,
+  participantId: string,
+  score: number,
+  start: Date,
+  submit: Date,
+  deadline: Date | null = null,
+): AttemptForRanking {
   return { attemptId, participantId, score, startedAt: start, submittedAt: submit, deadline };
 }
 
@@ -53,7 +60,9 @@ describe("rankAttempts", () => {
       attempt("b1", "p2", 8000, t(9, 0), t(9, 10)),
     ];
     expect(rankAttempts(attempts).map((r) => r.attemptId)).toEqual(["a2", "b1"]);
-    expect(rankAttempts(attempts, { bestPerParticipant: false }).map((r) => [r.attemptId, r.rank])).toEqual([
+    expect(
+      rankAttempts(attempts, { bestPerParticipant: false }).map((r) => [r.attemptId, r.rank]),
+    ).toEqual([
       ["a2", 1],
       ["b1", 2],
       ["a1", 3],

@@ -30,12 +30,22 @@ type Timed = AttemptForRanking & { readonly timeTakenMs: number };
 
 /** Higher score, then less time taken, then earlier submission. */
 function compareAttempts(a: Timed, b: Timed): number {
-  return b.score - a.score || a.timeTakenMs - b.timeTakenMs || a.submittedAt.getTime() - b.submittedAt.getTime();
+  return (
+    b.score - a.score ||
+    a.timeTakenMs - b.timeTakenMs ||
+    a.submittedAt.getTime() - b.submittedAt.getTime()
+  );
 }
 
 /** Shared ranks only when score, time taken and submission time are all equal. */
-export function rankAttempts(attempts: readonly AttemptForRanking[], options: RankAttemptsOptions = {}): RankedAttempt[] {
-  let timed: Timed[] = attempts.map((a) => ({ ...a, timeTakenMs: timeTakenMs(a.startedAt, a.submittedAt, a.deadline ?? null) }));
+export function rankAttempts(
+  attempts: readonly AttemptForRanking[],
+  options: RankAttemptsOptions = {},
+): RankedAttempt[] {
+  let timed: Timed[] = attempts.map((a) => ({
+    ...a,
+    timeTakenMs: timeTakenMs(a.startedAt, a.submittedAt, a.deadline ?? null),
+  }));
   if (options.bestPerParticipant ?? true) {
     const best = new Map<string, Timed>();
     for (const a of timed) {
@@ -44,7 +54,7 @@ export function rankAttempts(attempts: readonly AttemptForRanking[], options: Ra
     }
     timed = [...best.values()];
   }
-  return rankWithTies(timed, compareAttempts, (a, b) => compareText(a.participantId, b.participantId)).map(
-    ({ item, rank }) => ({ ...item, rank }),
-  );
+  return rankWithTies(timed, compareAttempts, (a, b) =>
+    compareText(a.participantId, b.participantId),
+  ).map(({ item, rank }) => ({ ...item, rank }));
 }

@@ -3,7 +3,14 @@ import { missingEnumNames } from "~/domain/identity/testMessages";
 import type { Question } from "./questions";
 import { scoreAnswer, scoreAttempt } from "./scoring";
 
-const single: Question = { id: "s", type: "single", category: "law", options: [{ id: "a" }, { id: "b" }, { id: "c" }], correct: ["b"], points: 1 };
+const single: Question = {
+  id: "s",
+  type: "single",
+  category: "law",
+  options: [{ id: "a" }, { id: "b" }, { id: "c" }],
+  correct: ["b"],
+  points: 1,
+};
 const multiple: Question = {
   id: "m",
   type: "multiple",
@@ -12,11 +19,23 @@ const multiple: Question = {
   correct: ["a", "b", "d"],
   points: 2,
 };
-const truth: Question = { id: "t", type: "true_false", category: "union", options: [], correct: ["true"], points: 1 };
+const truth: Question = {
+  id: "t",
+  type: "true_false",
+  category: "union",
+  options: [],
+  correct: ["true"],
+  points: 1,
+};
 
 describe("scoreAnswer", () => {
   it("scores single choice and true/false", () => {
-    expect(scoreAnswer(single, ["b"])).toEqual({ questionId: "s", outcome: "correct", score: 100, maxScore: 100 });
+    expect(scoreAnswer(single, ["b"])).toEqual({
+      questionId: "s",
+      outcome: "correct",
+      score: 100,
+      maxScore: 100,
+    });
     expect(scoreAnswer(single, ["a"])).toMatchObject({ outcome: "wrong", score: 0 });
     expect(scoreAnswer(single, ["a", "b"])).toMatchObject({ outcome: "wrong", score: 0 });
     expect(scoreAnswer(truth, ["true"])).toMatchObject({ outcome: "correct", score: 100 });
@@ -25,11 +44,17 @@ describe("scoreAnswer", () => {
   it("treats no answer as unanswered, and repeats and order as irrelevant", () => {
     expect(scoreAnswer(single, [])).toMatchObject({ outcome: "unanswered", score: 0 });
     expect(scoreAnswer(single, undefined)).toMatchObject({ outcome: "unanswered", score: 0 });
-    expect(scoreAnswer(multiple, ["d", "a", "b", "a"])).toMatchObject({ outcome: "correct", score: 200 });
+    expect(scoreAnswer(multiple, ["d", "a", "b", "a"])).toMatchObject({
+      outcome: "correct",
+      score: 200,
+    });
   });
   it("scores multiple choice all-or-nothing by default", () => {
     expect(scoreAnswer(multiple, ["a", "b"])).toMatchObject({ outcome: "wrong", score: 0 });
-    expect(scoreAnswer(multiple, ["a", "b", "c", "d"])).toMatchObject({ outcome: "wrong", score: 0 });
+    expect(scoreAnswer(multiple, ["a", "b", "c", "d"])).toMatchObject({
+      outcome: "wrong",
+      score: 0,
+    });
   });
   it("gives partial credit for a subset without a wrong choice when asked", () => {
     expect(scoreAnswer(multiple, ["a", "b"], { partialCredit: "proportional" })).toEqual({
@@ -39,24 +64,38 @@ describe("scoreAnswer", () => {
       score: 133,
       maxScore: 200,
     });
-    expect(scoreAnswer(multiple, ["d"], { partialCredit: "half" })).toMatchObject({ outcome: "partial", score: 100 });
-    expect(scoreAnswer(multiple, ["a", "c"], { partialCredit: "proportional" })).toMatchObject({ outcome: "wrong", score: 0 });
+    expect(scoreAnswer(multiple, ["d"], { partialCredit: "half" })).toMatchObject({
+      outcome: "partial",
+      score: 100,
+    });
+    expect(scoreAnswer(multiple, ["a", "c"], { partialCredit: "proportional" })).toMatchObject({
+      outcome: "wrong",
+      score: 0,
+    });
     // Partial credit never applies to single choice.
-    expect(scoreAnswer(single, ["b"], { partialCredit: "half" })).toMatchObject({ outcome: "correct" });
+    expect(scoreAnswer(single, ["b"], { partialCredit: "half" })).toMatchObject({
+      outcome: "correct",
+    });
   });
   it("counts option ids the question does not have as wrong", () => {
-    expect(scoreAnswer(multiple, ["a", "b", "d", "zz"])).toMatchObject({ outcome: "wrong", score: 0 });
+    expect(scoreAnswer(multiple, ["a", "b", "d", "zz"])).toMatchObject({
+      outcome: "wrong",
+      score: 0,
+    });
     expect(scoreAnswer(truth, ["yes"])).toMatchObject({ outcome: "wrong" });
   });
   it("has display names for outcomes", () => {
-    expect(missingEnumNames("answer_outcome", ["correct", "partial", "wrong", "unanswered"])).toEqual([]);
+    expect(
+      missingEnumNames("answer_outcome", ["correct", "partial", "wrong", "unanswered"]),
+    ).toEqual([]);
   });
 });
 
 describe("scoreAttempt", () => {
   const start = new Date("2026-05-01T09:00:00Z");
   const deadline = new Date("2026-05-01T09:30:00Z");
-  const at = (minutes: number, seconds = 0) => new Date(start.getTime() + minutes * 60_000 + seconds * 1000);
+  const at = (minutes: number, seconds = 0) =>
+    new Date(start.getTime() + minutes * 60_000 + seconds * 1000);
 
   it("takes the latest answer saved in time and ignores later saves", () => {
     const result = scoreAttempt({
@@ -74,7 +113,12 @@ describe("scoreAttempt", () => {
         { questionId: "other", optionIds: ["x"], savedAt: at(3) },
       ],
     });
-    expect(result).toMatchObject({ score: 400, maxScore: 400, correctCount: 3, lateQuestionIds: ["m"] });
+    expect(result).toMatchObject({
+      score: 400,
+      maxScore: 400,
+      correctCount: 3,
+      lateQuestionIds: ["m"],
+    });
     expect(result.perQuestion.map((q) => q.outcome)).toEqual(["correct", "correct", "correct"]);
   });
   it("leaves a question unanswered when its only answer came too late", () => {
@@ -83,7 +127,12 @@ describe("scoreAttempt", () => {
       deadline,
       answers: [{ questionId: "t", optionIds: ["true"], savedAt: at(30, 1) }],
     });
-    expect(result).toMatchObject({ score: 0, maxScore: 200, correctCount: 0, lateQuestionIds: ["t"] });
+    expect(result).toMatchObject({
+      score: 0,
+      maxScore: 200,
+      correctCount: 0,
+      lateQuestionIds: ["t"],
+    });
     expect(result.perQuestion.map((q) => q.outcome)).toEqual(["unanswered", "unanswered"]);
   });
   it("accepts everything when untimed and passes partial credit through", () => {

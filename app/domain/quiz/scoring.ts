@@ -50,7 +50,10 @@ export function scoreAnswer(
   // Only a multiple-choice answer can be a strict subset of the correct set.
   const mode = question.type === "multiple" ? (options.partialCredit ?? "none") : "none";
   if (mode === "none") return { ...base, outcome: "wrong", score: 0 };
-  const score = mode === "half" ? Math.floor(maxScore / 2) : Math.floor((maxScore * chosen.size) / correct.size);
+  const score =
+    mode === "half"
+      ? Math.floor(maxScore / 2)
+      : Math.floor((maxScore * chosen.size) / correct.size);
   return { ...base, outcome: "partial", score };
 }
 
@@ -93,9 +96,12 @@ export function scoreAttempt(input: ScoreAttemptInput): AttemptScore {
     if (!prev || a.savedAt.getTime() >= prev.savedAt.getTime()) latestAny.set(a.questionId, a);
     if (isLate(a.savedAt, input.deadline, grace)) continue;
     const prevOnTime = latestOnTime.get(a.questionId);
-    if (!prevOnTime || a.savedAt.getTime() >= prevOnTime.savedAt.getTime()) latestOnTime.set(a.questionId, a);
+    if (!prevOnTime || a.savedAt.getTime() >= prevOnTime.savedAt.getTime())
+      latestOnTime.set(a.questionId, a);
   }
-  const perQuestion = input.questions.map((q) => scoreAnswer(q, latestOnTime.get(q.id)?.optionIds, input));
+  const perQuestion = input.questions.map((q) =>
+    scoreAnswer(q, latestOnTime.get(q.id)?.optionIds, input),
+  );
   const lateQuestionIds = input.questions
     .filter((q) => {
       const last = latestAny.get(q.id);

@@ -38,10 +38,14 @@ export function organisationStats(
   for (const r of results) {
     const org = best.get(r.organisationId) ?? new Map<string, number>();
     best.set(r.organisationId, org);
-    org.set(r.participantId, Math.max(org.get(r.participantId) ?? Number.NEGATIVE_INFINITY, r.score));
+    org.set(
+      r.participantId,
+      Math.max(org.get(r.participantId) ?? Number.NEGATIVE_INFINITY, r.score),
+    );
   }
   const all = [...organisations];
-  for (const id of best.keys()) if (!all.some((o) => o.organisationId === id)) all.push({ organisationId: id, headcount: 0 });
+  for (const id of best.keys())
+    if (!all.some((o) => o.organisationId === id)) all.push({ organisationId: id, headcount: 0 });
   return all.map(({ organisationId, headcount }) => {
     const scores = [...(best.get(organisationId)?.values() ?? [])];
     const participants = scores.length;
@@ -50,7 +54,10 @@ export function organisationStats(
       headcount,
       participants,
       participationRate: headcount > 0 ? Math.floor((participants * 10000) / headcount) : null,
-      averageScore: participants > 0 ? Math.floor(scores.reduce((s, x) => s + x, 0) / participants + 0.5) : null,
+      averageScore:
+        participants > 0
+          ? Math.floor(scores.reduce((s, x) => s + x, 0) / participants + 0.5)
+          : null,
     };
   });
 }

@@ -10,10 +10,14 @@ describe("attemptDeadline", () => {
   it("is cut short by the quiz closing", () => {
     const closes = new Date("2026-05-01T09:10:00Z");
     expect(attemptDeadline(start, 1800, closes)).toEqual(closes);
-    expect(attemptDeadline(start, 1800, new Date("2026-05-01T12:00:00Z"))).toEqual(new Date("2026-05-01T09:30:00Z"));
+    expect(attemptDeadline(start, 1800, new Date("2026-05-01T12:00:00Z"))).toEqual(
+      new Date("2026-05-01T09:30:00Z"),
+    );
   });
   it("falls back to the closing time or nothing", () => {
-    expect(attemptDeadline(start, null, new Date("2026-05-02T00:00:00Z"))).toEqual(new Date("2026-05-02T00:00:00Z"));
+    expect(attemptDeadline(start, null, new Date("2026-05-02T00:00:00Z"))).toEqual(
+      new Date("2026-05-02T00:00:00Z"),
+    );
     expect(attemptDeadline(start, null, null)).toBeNull();
     expect(() => attemptDeadline(start, 0, null)).toThrow(RangeError);
   });

@@ -3,10 +3,15 @@
  * that comes first, so starting five minutes before closing buys five minutes, not the
  * full limit. null when neither applies.
  */
-export function attemptDeadline(startedAt: Date, limitSeconds: number | null, quizClosesAt: Date | null): Date | null {
+export function attemptDeadline(
+  startedAt: Date,
+  limitSeconds: number | null,
+  quizClosesAt: Date | null,
+): Date | null {
   const candidates: number[] = [];
   if (limitSeconds !== null) {
-    if (!Number.isFinite(limitSeconds) || limitSeconds <= 0) throw new RangeError("limitSeconds must be positive");
+    if (!Number.isFinite(limitSeconds) || limitSeconds <= 0)
+      throw new RangeError("limitSeconds must be positive");
     candidates.push(startedAt.getTime() + limitSeconds * 1000);
   }
   if (quizClosesAt !== null) candidates.push(quizClosesAt.getTime());
@@ -26,7 +31,12 @@ export function isLate(submittedAt: Date, deadline: Date | null, graceSeconds = 
  * Time counted for ranking: from start to submission, but never beyond the deadline, so a
  * submission that lands inside the grace period ties with one made on the last second.
  */
-export function timeTakenMs(startedAt: Date, submittedAt: Date, deadline: Date | null = null): number {
-  const end = deadline === null ? submittedAt.getTime() : Math.min(submittedAt.getTime(), deadline.getTime());
+export function timeTakenMs(
+  startedAt: Date,
+  submittedAt: Date,
+  deadline: Date | null = null,
+): number {
+  const end =
+    deadline === null ? submittedAt.getTime() : Math.min(submittedAt.getTime(), deadline.getTime());
   return Math.max(0, end - startedAt.getTime());
 }

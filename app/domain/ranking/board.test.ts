@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { assignPageRanks, decodeCursor, distributionBins, encodeCursor, rankStandings, ranksOfSorted } from "./board";
+import {
+  assignPageRanks,
+  decodeCursor,
+  distributionBins,
+  encodeCursor,
+  rankStandings,
+  ranksOfSorted,
+} from "./board";
 import { packRankKey } from "./rank-key";
 
 describe("board cursor", () => {
@@ -54,7 +61,10 @@ describe("distribution bins", () => {
 
 describe("standings ranks", () => {
   it("shares ranks on equal totals and offsets by orgs above", () => {
-    const ranked = rankStandings([{ bestNTotal: 300 }, { bestNTotal: 300 }, { bestNTotal: 200 }], 10);
+    const ranked = rankStandings(
+      [{ bestNTotal: 300 }, { bestNTotal: 300 }, { bestNTotal: 200 }],
+      10,
+    );
     expect(ranked.map((r) => r.rank)).toEqual([11, 11, 13]);
   });
 });
@@ -67,7 +77,10 @@ describe("ranks above an entry", () => {
     const count = (k: bigint) => field.filter((x) => x === k).length;
     for (let me = 0; me < field.length; me++) {
       const above = field.slice(Math.max(0, me - 3), me).reverse();
-      const got = ranksAbove({ rank: whole[me]!, rankKey: field[me]! }, above.map((k) => ({ rankKey: k, keyCount: count(k) })));
+      const got = ranksAbove(
+        { rank: whole[me]!, rankKey: field[me]! },
+        above.map((k) => ({ rankKey: k, keyCount: count(k) })),
+      );
       expect(got).toEqual(whole.slice(Math.max(0, me - 3), me).reverse());
     }
   });

@@ -26,7 +26,11 @@ export function decodeCursor(text: string | null | undefined): BoardCursor | nul
  * rank; every later key's rank is 1 + all entries above it, which are the first key's group
  * plus the page rows between.
  */
-export function assignPageRanks(keys: readonly bigint[], aboveFirst: number, tiedWithFirst: number): number[] {
+export function assignPageRanks(
+  keys: readonly bigint[],
+  aboveFirst: number,
+  tiedWithFirst: number,
+): number[] {
   if (keys.length === 0) return [];
   const first = keys[0]!;
   const ranks: number[] = [];
@@ -41,7 +45,8 @@ export function assignPageRanks(keys: readonly bigint[], aboveFirst: number, tie
       prevRank = aboveFirst + 1;
       continue;
     }
-    const rank: number = key === prevKey ? prevRank : aboveFirst + tiedWithFirst + afterFirstGroup + 1;
+    const rank: number =
+      key === prevKey ? prevRank : aboveFirst + tiedWithFirst + afterFirstGroup + 1;
     ranks.push(rank);
     prevKey = key;
     prevRank = rank;
@@ -87,11 +92,17 @@ export function distributionBins(
 }
 
 /** Competition ranks of organisations by their best-N total (larger first). */
-export function rankStandings<T extends { bestNTotal: number }>(rows: readonly T[], aboveFirst = 0): (T & { rank: number })[] {
+export function rankStandings<T extends { bestNTotal: number }>(
+  rows: readonly T[],
+  aboveFirst = 0,
+): (T & { rank: number })[] {
   const out: (T & { rank: number })[] = [];
   rows.forEach((row, i) => {
     const prev = out[i - 1];
-    out.push({ ...row, rank: prev && prev.bestNTotal === row.bestNTotal ? prev.rank : aboveFirst + i + 1 });
+    out.push({
+      ...row,
+      rank: prev && prev.bestNTotal === row.bestNTotal ? prev.rank : aboveFirst + i + 1,
+    });
   });
   return out;
 }

@@ -49,14 +49,23 @@ describe("rank key buckets", () => {
 
 describe("organisation standing deltas", () => {
   it("counts a newly ranked entry and moves prizes between tiers", () => {
-    expect(standingDelta(null, { rankKey: 5n, prize: null })).toMatchObject({ entries: 1, prizes: 0 });
+    expect(standingDelta(null, { rankKey: 5n, prize: null })).toMatchObject({
+      entries: 1,
+      prizes: 0,
+    });
     const moved = standingDelta({ rankKey: 5n, prize: "second" }, { rankKey: 6n, prize: "first" });
     expect(moved).toEqual({ entries: 0, prizes: 0, first: 1, second: -1, third: 0, merit: 0 });
     expect(isZeroDelta(moved)).toBe(false);
   });
 
   it("ignores unknown prize labels and unchanged results", () => {
-    expect(isZeroDelta(standingDelta({ rankKey: 5n, prize: "gold" }, { rankKey: 9n, prize: "gold" }))).toBe(true);
-    expect(standingDelta({ rankKey: 5n, prize: "merit" }, null)).toMatchObject({ entries: -1, prizes: -1, merit: -1 });
+    expect(
+      isZeroDelta(standingDelta({ rankKey: 5n, prize: "gold" }, { rankKey: 9n, prize: "gold" })),
+    ).toBe(true);
+    expect(standingDelta({ rankKey: 5n, prize: "merit" }, null)).toMatchObject({
+      entries: -1,
+      prizes: -1,
+      merit: -1,
+    });
   });
 });

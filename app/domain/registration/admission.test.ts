@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { checkAdmission, type AdmissionInput, type Entrant } from "./admission";
 
-const window = { opensAt: new Date("2026-03-01T00:00:00+08:00"), closesAt: new Date("2026-03-31T17:00:00+08:00") };
+const window = {
+  opensAt: new Date("2026-03-01T00:00:00+08:00"),
+  closesAt: new Date("2026-03-31T17:00:00+08:00"),
+};
 const now = new Date("2026-03-10T10:00:00+08:00");
 const entrant = (id: string, extra: Partial<Entrant> = {}): Entrant => ({
   workerId: id,
@@ -15,7 +18,12 @@ const base: AdmissionInput = {
   window,
   now,
   contestDate: "2026-05-20",
-  event: { mode: "individual", quotaPerOrg: 2, overallCap: null, eligibility: { minAge: 18, maxAge: 55 } },
+  event: {
+    mode: "individual",
+    quotaPerOrg: 2,
+    overallCap: null,
+    eligibility: { minAge: 18, maxAge: 55 },
+  },
   organisationId: "org1",
   entrants: [entrant("1")],
   usedByOrg: 0,
@@ -26,16 +34,26 @@ const base: AdmissionInput = {
 
 describe("checkAdmission", () => {
   it("admits an eligible worker and reports the places left", () => {
-    expect(checkAdmission(base)).toEqual({ problems: [], remaining: { orgPlacesLeft: 1, overallPlacesLeft: null } });
+    expect(checkAdmission(base)).toEqual({
+      problems: [],
+      remaining: { orgPlacesLeft: 1, overallPlacesLeft: null },
+    });
   });
 
   it("refuses when the contest is not open or the window has closed", () => {
-    expect(checkAdmission({ ...base, contestStatus: "draft" }).problems).toEqual([{ code: "registration_contest_not_open", params: {} }]);
-    expect(checkAdmission({ ...base, now: window.closesAt }).problems).toEqual([{ code: "registration_closed", params: {} }]);
+    expect(checkAdmission({ ...base, contestStatus: "draft" }).problems).toEqual([
+      { code: "registration_contest_not_open", params: {} },
+    ]);
+    expect(checkAdmission({ ...base, now: window.closesAt }).problems).toEqual([
+      { code: "registration_closed", params: {} },
+    ]);
   });
 
   it("collects quota, duplicate and eligibility problems together, naming the worker", () => {
-    const old = entrant("9", { name: "老王", profile: { birthDate: "1960-01-01", gender: "male", skillLevel: "senior", unionMember: true } });
+    const old = entrant("9", {
+      name: "老王",
+      profile: { birthDate: "1960-01-01", gender: "male", skillLevel: "senior", unionMember: true },
+    });
     const verdict = checkAdmission({
       ...base,
       entrants: [old],
@@ -54,8 +72,17 @@ describe("checkAdmission", () => {
   it("checks a team's composition and each member's eligibility once", () => {
     const team: AdmissionInput = {
       ...base,
-      event: { mode: "team", team: { minSize: 2, maxSize: 3, substitutes: 1 }, quotaPerOrg: 1, eligibility: { unionMemberRequired: true } },
-      entrants: [entrant("1"), entrant("2", { profile: { ...entrant("2").profile, unionMember: false } }), entrant("2")],
+      event: {
+        mode: "team",
+        team: { minSize: 2, maxSize: 3, substitutes: 1 },
+        quotaPerOrg: 1,
+        eligibility: { unionMemberRequired: true },
+      },
+      entrants: [
+        entrant("1"),
+        entrant("2", { profile: { ...entrant("2").profile, unionMember: false } }),
+        entrant("2"),
+      ],
       otherTeams: [{ name: "一队", memberIds: ["1"] }],
     };
     expect(checkAdmission(team).problems).toEqual([

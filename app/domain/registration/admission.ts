@@ -23,7 +23,10 @@ export interface AdmissionInput {
   readonly now: Date;
   /** The contest's first day: eligibility ages are taken on it. */
   readonly contestDate: IsoDate;
-  readonly event: Pick<EventDefinition, "mode" | "team" | "quotaPerOrg" | "overallCap" | "eligibility" | "tradeCodes">;
+  readonly event: Pick<
+    EventDefinition,
+    "mode" | "team" | "quotaPerOrg" | "overallCap" | "eligibility" | "tradeCodes"
+  >;
   readonly organisationId: string;
   /** One worker for an individual event, the members for a team event. */
   readonly entrants: readonly Entrant[];
@@ -38,7 +41,9 @@ export interface AdmissionInput {
 
 export type AdmissionProblem = Problem<"registration_contest_not_open", Record<string, never>>;
 
-export const ADMISSION_PROBLEM_CODES = ["registration_contest_not_open"] as const satisfies readonly AdmissionProblem["code"][];
+export const ADMISSION_PROBLEM_CODES = [
+  "registration_contest_not_open",
+] as const satisfies readonly AdmissionProblem["code"][];
 
 /** A problem, naming the entrant it is about when there is one (eligibility, duplicates). */
 export type EntryProblem = Problem & { readonly subject?: string };
@@ -92,7 +97,8 @@ export function checkAdmission(input: AdmissionInput): AdmissionVerdict {
   for (const entrant of input.entrants) {
     if (seen.has(entrant.workerId)) continue;
     seen.add(entrant.workerId);
-    for (const p of checkEligibility(entrant.profile, input.event, input.contestDate)) problems.push({ ...p, subject: entrant.name });
+    for (const p of checkEligibility(entrant.profile, input.event, input.contestDate))
+      problems.push({ ...p, subject: entrant.name });
   }
   return { problems, remaining: quota.ok ? quota.value : null };
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { seededRng } from "~/domain/contest/random";
-import { BLIND_CODE_ALPHABET, assignBlindCodes, generateBlindCodes, isValidBlindCode } from "./blindCodes";
+import {
+  BLIND_CODE_ALPHABET,
+  assignBlindCodes,
+  generateBlindCodes,
+  isValidBlindCode,
+} from "./blindCodes";
 
 describe("blind codes", () => {
   it("are six unambiguous symbols with a valid check symbol", () => {
@@ -17,7 +22,11 @@ describe("blind codes", () => {
   });
   it("avoid codes already in use, case-insensitively", () => {
     const first = generateBlindCodes(3, seededRng(1));
-    const again = generateBlindCodes(3, seededRng(1), first.map((c) => c.toLowerCase()));
+    const again = generateBlindCodes(
+      3,
+      seededRng(1),
+      first.map((c) => c.toLowerCase()),
+    );
     expect(again.some((c) => first.includes(c))).toBe(false);
   });
   it("reject a mistyped character", () => {

@@ -27,7 +27,8 @@ export function isValidBlindCode(input: string): boolean {
 
 function randomCode(rng: Rng): string {
   let body = "";
-  for (let i = 0; i < RANDOM_PART; i++) body += BLIND_CODE_ALPHABET[randomInt(rng, BLIND_CODE_ALPHABET.length)];
+  for (let i = 0; i < RANDOM_PART; i++)
+    body += BLIND_CODE_ALPHABET[randomInt(rng, BLIND_CODE_ALPHABET.length)];
   return body + (luhnModNCheckChar(body, BLIND_CODE_ALPHABET) ?? "");
 }
 
@@ -36,14 +37,20 @@ function randomCode(rng: Rng): string {
  * independently, so nothing about a code reveals the entry order. Throws if the Rng keeps
  * repeating itself (a broken generator) rather than looping forever.
  */
-export function generateBlindCodes(count: number, rng: Rng, existing: Iterable<string> = []): string[] {
-  if (!Number.isInteger(count) || count < 0) throw new RangeError("count must be a non-negative integer");
+export function generateBlindCodes(
+  count: number,
+  rng: Rng,
+  existing: Iterable<string> = [],
+): string[] {
+  if (!Number.isInteger(count) || count < 0)
+    throw new RangeError("count must be a non-negative integer");
   const taken = new Set<string>([...existing].map(normaliseBlindCode));
   if (count > CAPACITY - taken.size) throw new RangeError("Not enough blind codes left");
   const codes: string[] = [];
   const maxAttempts = count * 100 + 1000;
   for (let attempt = 0; codes.length < count; attempt++) {
-    if (attempt >= maxAttempts) throw new Error("Random generator produced too many repeated codes");
+    if (attempt >= maxAttempts)
+      throw new Error("Random generator produced too many repeated codes");
     const code = randomCode(rng);
     if (taken.has(code)) continue;
     taken.add(code);
@@ -62,7 +69,11 @@ export interface BlindCodeAssignment {
  * sheet handed to judges or printed on workpieces carries no trace of registration order.
  * Entries are shuffled before pairing as a second guard should the Rng be weak.
  */
-export function assignBlindCodes(entryIds: readonly string[], rng: Rng, existing: Iterable<string> = []): BlindCodeAssignment[] {
+export function assignBlindCodes(
+  entryIds: readonly string[],
+  rng: Rng,
+  existing: Iterable<string> = [],
+): BlindCodeAssignment[] {
   if (new Set(entryIds).size !== entryIds.length) throw new RangeError("Duplicate entry ids");
   const codes = generateBlindCodes(entryIds.length, rng, existing);
   const shuffled = shuffle(entryIds, rng);

@@ -1,7 +1,10 @@
 import type { Problem } from "~/domain/identity/result";
 import { isActiveRegistration, type RegistrationStatus } from "./status";
 
-export type DuplicateRegistrationProblem = Problem<"registration_duplicate_worker", Record<string, never>>;
+export type DuplicateRegistrationProblem = Problem<
+  "registration_duplicate_worker",
+  Record<string, never>
+>;
 export const DUPLICATE_REGISTRATION_PROBLEM_CODES = [
   "registration_duplicate_worker",
 ] as const satisfies readonly DuplicateRegistrationProblem["code"][];
@@ -19,6 +22,8 @@ export function checkNotAlreadyRegistered(
   workerId: string,
   eventRegistrations: readonly ExistingRegistration[],
 ): DuplicateRegistrationProblem | null {
-  const taken = eventRegistrations.some((r) => r.workerId === workerId && isActiveRegistration(r.status));
+  const taken = eventRegistrations.some(
+    (r) => r.workerId === workerId && isActiveRegistration(r.status),
+  );
   return taken ? { code: "registration_duplicate_worker", params: {} } : null;
 }

@@ -38,9 +38,15 @@ export const ELIGIBILITY_PROBLEM_CODES = Object.keys({
   trade_mismatch: true,
 } satisfies Record<EligibilityProblem["code"], true>) as EligibilityProblem["code"][];
 
-function ageProblem(worker: WorkerProfile, min: number | null, max: number | null, contestDate: IsoDate): EligibilityProblem | null {
+function ageProblem(
+  worker: WorkerProfile,
+  min: number | null,
+  max: number | null,
+  contestDate: IsoDate,
+): EligibilityProblem | null {
   if (min === null && max === null) return null;
-  if (!isIsoDate(worker.birthDate)) return { code: "birth_date_invalid", params: { date: worker.birthDate } };
+  if (!isIsoDate(worker.birthDate))
+    return { code: "birth_date_invalid", params: { date: worker.birthDate } };
   const age = ageOn(worker.birthDate, contestDate);
   const tooYoung = min !== null && age < min;
   const tooOld = max !== null && age > max;
@@ -73,11 +79,15 @@ export function checkEligibility(
     problems.push(
       worker.skillLevel === null
         ? { code: "skill_level_missing", params: { required: minLevel } }
-        : { code: "skill_level_too_low", params: { required: minLevel, actual: worker.skillLevel } },
+        : {
+            code: "skill_level_too_low",
+            params: { required: minLevel, actual: worker.skillLevel },
+          },
     );
   }
 
-  if (rules.unionMemberRequired && !worker.unionMember) problems.push({ code: "not_union_member", params: {} });
+  if (rules.unionMemberRequired && !worker.unionMember)
+    problems.push({ code: "not_union_member", params: {} });
 
   if (rules.gender != null && worker.gender !== rules.gender) {
     problems.push({ code: "gender_not_allowed", params: { required: rules.gender } });
@@ -86,7 +96,8 @@ export function checkEligibility(
   if (rules.tradeMustMatch) {
     const trade = worker.tradeCode?.trim() ?? "";
     if (trade === "") problems.push({ code: "trade_missing", params: {} });
-    else if (!(event.tradeCodes ?? []).includes(trade)) problems.push({ code: "trade_mismatch", params: { actual: trade } });
+    else if (!(event.tradeCodes ?? []).includes(trade))
+      problems.push({ code: "trade_mismatch", params: { actual: trade } });
   }
   return problems;
 }

@@ -14,7 +14,11 @@ describe("entry numbers", () => {
     expect(() => formatEntryNumber("2026", "", 1)).toThrow(RangeError);
   });
   it("parses its own output back", () => {
-    expect(parseEntryNumber(" 2026-cnc-0042 ")).toEqual({ contestCode: "2026", eventCode: "CNC", seq: 42 });
+    expect(parseEntryNumber(" 2026-cnc-0042 ")).toEqual({
+      contestCode: "2026",
+      eventCode: "CNC",
+      seq: 42,
+    });
     expect(parseEntryNumber("2026-CNC-42")).toBeNull();
     expect(parseEntryNumber("2026-CNC-0000")).toBeNull();
   });

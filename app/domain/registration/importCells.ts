@@ -4,7 +4,13 @@ import { formatIsoDate, isValidDateParts, type IsoDate } from "~/domain/identity
 import { parseIdNumber, type Gender, type IdNumberInfo } from "~/domain/identity/idNumber";
 import { parseMobilePhone } from "~/domain/identity/phone";
 import { err, ok, type Problem } from "~/domain/identity/result";
-import { optionalColumn, requiredColumn, type CellResult, type ParsedRow, type RowCheckProblem } from "./importRows";
+import {
+  optionalColumn,
+  requiredColumn,
+  type CellResult,
+  type ParsedRow,
+  type RowCheckProblem,
+} from "./importRows";
 
 /**
  * Parsers for the cell formats that turn up in union spreadsheets. Each accepts the
@@ -36,7 +42,9 @@ export function textCell(maxLength = 100): (raw: string) => CellResult<string> {
   return (raw) => {
     const text = raw.normalize("NFC");
     const length = [...text].length;
-    return length > maxLength ? err({ code: "import_text_too_long", params: { max: maxLength, length } }) : ok(text);
+    return length > maxLength
+      ? err({ code: "import_text_too_long", params: { max: maxLength, length } })
+      : ok(text);
   };
 }
 
@@ -53,7 +61,14 @@ export const skillLevelCell = (raw: string): CellResult<SkillLevel> => {
   return level ? ok(level) : err({ code: "import_skill_level_unknown", params: { value: raw } });
 };
 
-const GENDER_WORDS: Record<string, Gender> = { 男: "male", 女: "female", male: "male", female: "female", m: "male", f: "female" };
+const GENDER_WORDS: Record<string, Gender> = {
+  男: "male",
+  女: "female",
+  male: "male",
+  female: "female",
+  m: "male",
+  f: "female",
+};
 
 export const genderCell = (raw: string): CellResult<Gender> => {
   const gender = GENDER_WORDS[raw.normalize("NFKC").trim().toLowerCase()];
@@ -80,7 +95,8 @@ const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 export const dateCell = (raw: string): CellResult<IsoDate> => {
   const v = raw.normalize("NFKC").replace(/\s+/g, "");
   const bad = err({ code: "import_date_invalid", params: { value: raw } } as const);
-  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(v);
+  let m =
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(v);
   if (m) {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     return isValidDateParts(year, month, day) ? ok(formatIsoDate({ year, month, day })) : bad;
@@ -88,7 +104,9 @@ export const dateCell = (raw: string): CellResult<IsoDate> => {
   m = /^(\d{5})$/.exec(v);
   if (m) {
     const d = new Date(EXCEL_EPOCH_UTC + Number(m[1]) * 86_400_000);
-    return ok(formatIsoDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }));
+    return ok(
+      formatIsoDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }),
+    );
   }
   return bad;
 };
@@ -98,7 +116,8 @@ export function integerCell(min: number, max: number): (raw: string) => CellResu
     const v = raw.normalize("NFKC").replace(/[\s,]+/g, "");
     if (!/^-?\d+$/.test(v)) return err({ code: "import_integer_invalid", params: { value: raw } });
     const value = Number(v);
-    if (value < min || value > max) return err({ code: "import_integer_out_of_range", params: { min, max, value } });
+    if (value < min || value > max)
+      return err({ code: "import_integer_out_of_range", params: { min, max, value } });
     return ok(value);
   };
 }
@@ -116,8 +135,12 @@ export function workerImportColumns(today?: IsoDate) {
       uniqueKey: (v: IdNumberInfo) => v.idNumber,
     }),
     gender: optionalColumn("性别", genderCell),
-    mobile: requiredColumn("手机号", mobilePhoneCell, { aliases: ["手机号码", "联系电话", "手机"] }),
-    organisation: requiredColumn("单位", textCell(100), { aliases: ["所在单位", "工作单位", "单位名称"] }),
+    mobile: requiredColumn("手机号", mobilePhoneCell, {
+      aliases: ["手机号码", "联系电话", "手机"],
+    }),
+    organisation: requiredColumn("单位", textCell(100), {
+      aliases: ["所在单位", "工作单位", "单位名称"],
+    }),
     trade: optionalColumn("工种", textCell(50), { aliases: ["职业（工种）", "职业工种"] }),
     skillLevel: optionalColumn("技能等级", skillLevelCell, { aliases: ["职业技能等级", "等级"] }),
     unionMember: optionalColumn("是否工会会员", yesNoCell, { aliases: ["工会会员"] }),
@@ -127,7 +150,9 @@ export function workerImportColumns(today?: IsoDate) {
 export type WorkerImportColumns = ReturnType<typeof workerImportColumns>;
 
 /** A gender column, when present, has to agree with the 17th digit of the ID number. */
-export function checkWorkerRow(values: ParsedRow<WorkerImportColumns>): RowCheckProblem<WorkerImportColumns>[] {
+export function checkWorkerRow(
+  values: ParsedRow<WorkerImportColumns>,
+): RowCheckProblem<WorkerImportColumns>[] {
   if (values.gender !== undefined && values.gender !== values.idNumber.gender) {
     return [{ column: "gender", problem: { code: "import_gender_mismatch_id", params: {} } }];
   }

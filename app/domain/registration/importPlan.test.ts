@@ -13,12 +13,23 @@ import {
   type RegistrationImportContext,
 } from "./importPlan";
 
-const id = (n: number, birth = "19900101") => withIdCheckChar(`610113${birth}${String(n).padStart(3, "0")}`);
-const profile = (birthDate = "1990-01-01") => ({ birthDate, gender: "male" as const, skillLevel: "senior" as const, unionMember: true });
+const id = (n: number, birth = "19900101") =>
+  withIdCheckChar(`610113${birth}${String(n).padStart(3, "0")}`);
+const profile = (birthDate = "1990-01-01") => ({
+  birthDate,
+  gender: "male" as const,
+  skillLevel: "senior" as const,
+  unionMember: true,
+});
 
 function event(extra: Partial<ImportEventFacts> & { id: string }): ImportEventFacts {
   return {
-    definition: { mode: "individual", quotaPerOrg: 2, overallCap: null, eligibility: { minAge: 18, maxAge: 55 } },
+    definition: {
+      mode: "individual",
+      quotaPerOrg: 2,
+      overallCap: null,
+      eligibility: { minAge: 18, maxAge: 55 },
+    },
     usedByOrg: 0,
     usedTotal: 0,
     registeredWorkers: new Map(),
@@ -30,7 +41,18 @@ function event(extra: Partial<ImportEventFacts> & { id: string }): ImportEventFa
 const ctx: RegistrationImportContext = {
   events: new Map([
     ["SOLO", event({ id: "e1" })],
-    ["TEAM", event({ id: "e2", definition: { mode: "team", team: { minSize: 2, maxSize: 3, substitutes: 1 }, quotaPerOrg: 1, eligibility: {} } })],
+    [
+      "TEAM",
+      event({
+        id: "e2",
+        definition: {
+          mode: "team",
+          team: { minSize: 2, maxSize: 3, substitutes: 1 },
+          quotaPerOrg: 1,
+          eligibility: {},
+        },
+      }),
+    ],
   ]),
   workers: new Map([
     [id(11), { workerId: "w1", name: "张三", profile: profile() }],
@@ -52,11 +74,26 @@ const HEAD = ["赛项代码", "身份证号", "姓名", "队名", "是否替补"
 
 describe("planRegistrationImport", () => {
   it("plans individuals and groups team rows into teams", () => {
-    const result = plan([HEAD, ["solo", id(11), "张三", "", ""], ["TEAM", id(12), "", "秦岭一队", ""], ["TEAM", id(13), "王五", "秦岭一队", "否"]]);
+    const result = plan([
+      HEAD,
+      ["solo", id(11), "张三", "", ""],
+      ["TEAM", id(12), "", "秦岭一队", ""],
+      ["TEAM", id(13), "王五", "秦岭一队", "否"],
+    ]);
     expect(result).toEqual({
       ok: true,
       individuals: [{ row: 2, eventId: "e1", workerId: "w1" }],
-      teams: [{ row: 3, eventId: "e2", name: "秦岭一队", members: [{ workerId: "w2", substitute: false }, { workerId: "w3", substitute: false }] }],
+      teams: [
+        {
+          row: 3,
+          eventId: "e2",
+          name: "秦岭一队",
+          members: [
+            { workerId: "w2", substitute: false },
+            { workerId: "w3", substitute: false },
+          ],
+        },
+      ],
     });
   });
 
@@ -90,12 +127,39 @@ describe("planRegistrationImport", () => {
     const busy: RegistrationImportContext = {
       ...ctx,
       events: new Map([
-        ["SOLO", event({ id: "e1", registeredWorkers: new Map([["w1", "approved"], ["w2", "withdrawn"]]) })],
-        ["TEAM", event({ id: "e2", definition: { mode: "team", team: { minSize: 2, maxSize: 3, substitutes: 0 }, quotaPerOrg: 2, eligibility: {} }, teamNames: new Set(["老队"]) })],
+        [
+          "SOLO",
+          event({
+            id: "e1",
+            registeredWorkers: new Map([
+              ["w1", "approved"],
+              ["w2", "withdrawn"],
+            ]),
+          }),
+        ],
+        [
+          "TEAM",
+          event({
+            id: "e2",
+            definition: {
+              mode: "team",
+              team: { minSize: 2, maxSize: 3, substitutes: 0 },
+              quotaPerOrg: 2,
+              eligibility: {},
+            },
+            teamNames: new Set(["老队"]),
+          }),
+        ],
       ]),
     };
     const parsed = validateImport(
-      [HEAD, ["SOLO", id(11), "", "", ""], ["SOLO", id(12), "", "", ""], ["TEAM", id(13), "", "新队", ""], ["TEAM", id(11), "", "老队", ""]],
+      [
+        HEAD,
+        ["SOLO", id(11), "", "", ""],
+        ["SOLO", id(12), "", "", ""],
+        ["TEAM", id(13), "", "新队", ""],
+        ["TEAM", id(11), "", "老队", ""],
+      ],
       registrationImportColumns(),
     );
     if (!parsed.ok) throw new Error("parse");
@@ -110,7 +174,9 @@ describe("planRegistrationImport", () => {
   it("has messages for its problems", () => {
     const zh: Record<string, string> = regMessages.zh;
     expect(REGISTRATION_IMPORT_PROBLEM_CODES.filter((c) => !zh[`reg.problem.${c}`])).toEqual([]);
-    expect(missingMessages(["quota_org_full", "age_out_of_range", "registration_duplicate_worker"])).toEqual([]);
+    expect(
+      missingMessages(["quota_org_full", "age_out_of_range", "registration_duplicate_worker"]),
+    ).toEqual([]);
   });
 });
 
@@ -118,8 +184,14 @@ describe("roster import columns", () => {
   it("take no organisation column and check gender against the ID number", () => {
     const columns = rosterImportColumns("2026-01-01");
     expect(Object.keys(columns)).not.toContain("organisation");
-    const table = [["姓名", "身份证号", "性别", "手机号"], ["张三", id(11), "女", "13800138000"]];
+    const table = [
+      ["姓名", "身份证号", "性别", "手机号"],
+      ["张三", id(11), "女", "13800138000"],
+    ];
     const result = validateImport(table, columns, { checkRow: checkRosterRow });
-    expect(result).toMatchObject({ ok: false, errors: [{ row: 2, column: "性别", code: "import_gender_mismatch_id" }] });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ row: 2, column: "性别", code: "import_gender_mismatch_id" }],
+    });
   });
 });

@@ -3,8 +3,20 @@ import type { IsoDate } from "~/domain/identity/dates";
 import type { IdNumberInfo } from "~/domain/identity/idNumber";
 import type { Problem } from "~/domain/identity/result";
 import { checkEligibility, type WorkerProfile } from "./eligibility";
-import { checkWorkerRow, idNumberCell, textCell, workerImportColumns, yesNoCell } from "./importCells";
-import { optionalColumn, requiredColumn, type ImportError, type ParsedRow, type RowCheckProblem } from "./importRows";
+import {
+  checkWorkerRow,
+  idNumberCell,
+  textCell,
+  workerImportColumns,
+  yesNoCell,
+} from "./importCells";
+import {
+  optionalColumn,
+  requiredColumn,
+  type ImportError,
+  type ParsedRow,
+  type RowCheckProblem,
+} from "./importRows";
 import { isActiveRegistration, type RegistrationStatus } from "./status";
 import { checkTeamComposition } from "./team";
 
@@ -19,7 +31,9 @@ export function rosterImportColumns(today?: IsoDate) {
 
 export type RosterImportColumns = ReturnType<typeof rosterImportColumns>;
 
-export function checkRosterRow(values: ParsedRow<RosterImportColumns>): RowCheckProblem<RosterImportColumns>[] {
+export function checkRosterRow(
+  values: ParsedRow<RosterImportColumns>,
+): RowCheckProblem<RosterImportColumns>[] {
   // The gender rule does not look at the organisation column.
   return checkWorkerRow({ ...values, organisation: "" }) as RowCheckProblem<RosterImportColumns>[];
 }
@@ -28,7 +42,9 @@ export function checkRosterRow(values: ParsedRow<RosterImportColumns>): RowCheck
 export function registrationImportColumns(today?: IsoDate) {
   return {
     eventCode: requiredColumn("赛项代码", textCell(12), { aliases: ["项目代码", "赛项编号"] }),
-    idNumber: requiredColumn("身份证号", idNumberCell(today), { aliases: ["身份证号码", "公民身份号码", "证件号码"] }),
+    idNumber: requiredColumn("身份证号", idNumberCell(today), {
+      aliases: ["身份证号码", "公民身份号码", "证件号码"],
+    }),
     name: optionalColumn("姓名", textCell(50)),
     teamName: optionalColumn("队名", textCell(50), { aliases: ["队伍名称", "代表队"] }),
     substitute: optionalColumn("是否替补", yesNoCell, { aliases: ["替补"] }),
@@ -44,7 +60,10 @@ export interface RegistrationImportRow {
 
 export interface ImportEventFacts {
   readonly id: string;
-  readonly definition: Pick<EventDefinition, "mode" | "team" | "quotaPerOrg" | "overallCap" | "eligibility" | "tradeCodes">;
+  readonly definition: Pick<
+    EventDefinition,
+    "mode" | "team" | "quotaPerOrg" | "overallCap" | "eligibility" | "tradeCodes"
+  >;
   readonly usedByOrg: number;
   readonly usedTotal: number;
   /** Workers holding an entry in the event (individually or in a team), with its status. */
@@ -122,9 +141,13 @@ interface TeamDraft {
  * quota, team composition). Quota is counted in file order, so the row that would take the
  * first place too many is the one reported.
  */
-export function planRegistrationImport(rows: readonly RegistrationImportRow[], ctx: RegistrationImportContext): RegistrationImportPlan {
+export function planRegistrationImport(
+  rows: readonly RegistrationImportRow[],
+  ctx: RegistrationImportContext,
+): RegistrationImportPlan {
   const errors: ImportError[] = [];
-  const add = (row: number, column: string | null, problem: Problem) => errors.push({ row, column, code: problem.code, params: problem.params });
+  const add = (row: number, column: string | null, problem: Problem) =>
+    errors.push({ row, column, code: problem.code, params: problem.params });
   const firstRowOf = new Map<string, number>();
   const individuals: PlannedIndividual[] = [];
   const teams = new Map<string, TeamDraft>();
@@ -137,7 +160,10 @@ export function planRegistrationImport(rows: readonly RegistrationImportRow[], c
     if (quota !== null && event.usedByOrg + used + 1 > quota) {
       add(row, column, { code: "quota_org_full", params: { quota, used: event.usedByOrg + used } });
     } else if (cap !== null && event.usedTotal + used + 1 > cap) {
-      add(row, column, { code: "quota_overall_full", params: { cap, used: event.usedTotal + used } });
+      add(row, column, {
+        code: "quota_overall_full",
+        params: { cap, used: event.usedTotal + used },
+      });
     }
     newEntries.set(event.id, used + 1);
   };
@@ -171,7 +197,8 @@ export function planRegistrationImport(rows: readonly RegistrationImportRow[], c
       add(row, H.id, { code: "registration_duplicate_worker", params: {} });
       continue;
     }
-    for (const problem of checkEligibility(worker.profile, event.definition, ctx.contestDate)) add(row, null, problem);
+    for (const problem of checkEligibility(worker.profile, event.definition, ctx.contestDate))
+      add(row, null, problem);
 
     if (event.definition.mode === "team") {
       const teamName = values.teamName?.trim() ?? "";
@@ -190,7 +217,12 @@ export function planRegistrationImport(rows: readonly RegistrationImportRow[], c
         team = { row, event, name: teamName, members: [] };
         teams.set(teamKey, team);
       }
-      team.members.push({ workerId: worker.workerId, name: worker.name, substitute: values.substitute ?? false, row });
+      team.members.push({
+        workerId: worker.workerId,
+        name: worker.name,
+        substitute: values.substitute ?? false,
+        row,
+      });
     } else {
       takePlace(event, row, H.event);
       individuals.push({ row, eventId: event.id, workerId: worker.workerId });
@@ -200,7 +232,12 @@ export function planRegistrationImport(rows: readonly RegistrationImportRow[], c
   for (const team of teams.values()) {
     const rules = team.event.definition.team ?? { minSize: 2, maxSize: 2, substitutes: 0 };
     const members = team.members.map((m) => ({ ...m, organisationId: ctx.organisationId }));
-    for (const problem of checkTeamComposition({ members, rules, organisationId: ctx.organisationId, otherTeams: [] })) {
+    for (const problem of checkTeamComposition({
+      members,
+      rules,
+      organisationId: ctx.organisationId,
+      otherTeams: [],
+    })) {
       add(team.row, H.team, problem);
     }
   }

@@ -21,7 +21,11 @@ export interface ColumnSpec<T = unknown> {
 export type ColumnSpecs = Readonly<Record<string, ColumnSpec>>;
 
 type ColumnValue<C> =
-  C extends ColumnSpec<infer T> ? (C extends { readonly required: true } ? T : T | undefined) : never;
+  C extends ColumnSpec<infer T>
+    ? C extends { readonly required: true }
+      ? T
+      : T | undefined
+    : never;
 
 export type ParsedRow<S extends ColumnSpecs> = { readonly [K in keyof S]: ColumnValue<S[K]> };
 
@@ -97,7 +101,11 @@ export function optionalColumn<T>(
  * columns ("*姓名").
  */
 export function normaliseHeader(text: string): string {
-  return text.replace(/^\uFEFF/, "").normalize("NFKC").replace(/\s+/g, "").replace(/^\*+|\*+$/g, "");
+  return text
+    .replace(/^\uFEFF/, "")
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/^\*+|\*+$/g, "");
 }
 
 /** Spreadsheet column letter for a zero-based index: 0 → A, 26 → AA. */
@@ -122,7 +130,12 @@ class ErrorSink {
   add(row: number, column: string | null, code: string, params: ProblemParams = {}): boolean {
     if (this.full) return false;
     if (this.errors.length >= this.max) {
-      this.errors.push({ row, column: null, code: "import_too_many_errors", params: { max: this.max } });
+      this.errors.push({
+        row,
+        column: null,
+        code: "import_too_many_errors",
+        params: { max: this.max },
+      });
       this.full = true;
       return false;
     }
@@ -141,11 +154,16 @@ interface BoundColumn {
   readonly header: string;
 }
 
-function bindHeaders(table: readonly (readonly string[])[], spec: ColumnSpecs, sink: ErrorSink): BoundColumn[] {
+function bindHeaders(
+  table: readonly (readonly string[])[],
+  spec: ColumnSpecs,
+  sink: ErrorSink,
+): BoundColumn[] {
   const header = table[0] ?? [];
   const lookup = new Map<string, string>();
   for (const [key, column] of Object.entries(spec)) {
-    for (const name of [column.header, ...(column.aliases ?? [])]) lookup.set(normaliseHeader(name), key);
+    for (const name of [column.header, ...(column.aliases ?? [])])
+      lookup.set(normaliseHeader(name), key);
   }
   const width = table.reduce((w, r) => Math.max(w, r.length), 0);
   const bound: BoundColumn[] = [];
@@ -154,7 +172,8 @@ function bindHeaders(table: readonly (readonly string[])[], spec: ColumnSpecs, s
     const text = (header[index] ?? "").trim();
     if (normaliseHeader(text) === "") {
       // Excel often keeps empty trailing columns; they only matter if something is in them.
-      if (table.slice(1).some((r) => !isBlank(r[index]))) sink.add(1, columnLetter(index), "import_blank_header", { column: columnLetter(index) });
+      if (table.slice(1).some((r) => !isBlank(r[index])))
+        sink.add(1, columnLetter(index), "import_blank_header", { column: columnLetter(index) });
       continue;
     }
     const key = lookup.get(normaliseHeader(text));
@@ -209,7 +228,10 @@ export function validateImport<S extends ColumnSpecs>(
     return { ok: false, errors: sink.errors };
   }
   if (options.maxRows !== undefined && dataRows.length > options.maxRows) {
-    sink.add(dataRows[options.maxRows]?.row ?? 1, null, "import_too_many_rows", { max: options.maxRows, count: dataRows.length });
+    sink.add(dataRows[options.maxRows]?.row ?? 1, null, "import_too_many_rows", {
+      max: options.maxRows,
+      count: dataRows.length,
+    });
     return { ok: false, errors: sink.errors };
   }
 
@@ -231,18 +253,26 @@ export function validateImport<S extends ColumnSpecs>(
       }
       const parsed = column.spec.parse(raw);
       if (!parsed.ok) {
-        sink.add(row, column.header, parsed.error.code, { column: column.header, ...parsed.error.params });
+        sink.add(row, column.header, parsed.error.code, {
+          column: column.header,
+          ...parsed.error.params,
+        });
         rowOk = false;
         continue;
       }
       values[column.key] = parsed.value;
       if (column.spec.unique) {
-        const key = column.spec.uniqueKey ? column.spec.uniqueKey(parsed.value) : String(parsed.value);
+        const key = column.spec.uniqueKey
+          ? column.spec.uniqueKey(parsed.value)
+          : String(parsed.value);
         const seen = firstSeen.get(column.key) ?? new Map<string, number>();
         firstSeen.set(column.key, seen);
         const first = seen.get(key);
         if (first !== undefined) {
-          sink.add(row, column.header, "import_duplicate_value", { column: column.header, firstRow: first });
+          sink.add(row, column.header, "import_duplicate_value", {
+            column: column.header,
+            firstRow: first,
+          });
           rowOk = false;
         } else {
           seen.set(key, row);
@@ -253,7 +283,12 @@ export function validateImport<S extends ColumnSpecs>(
     for (const key of Object.keys(spec)) if (!(key in values)) values[key] = undefined;
     if (rowOk && options.checkRow) {
       for (const found of options.checkRow(values as ParsedRow<S>)) {
-        const header = found.column === undefined ? null : (columns.find((c) => c.key === found.column)?.header ?? spec[found.column]?.header ?? null);
+        const header =
+          found.column === undefined
+            ? null
+            : (columns.find((c) => c.key === found.column)?.header ??
+              spec[found.column]?.header ??
+              null);
         sink.add(row, header, found.problem.code, found.problem.params);
         rowOk = false;
       }

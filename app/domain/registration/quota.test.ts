@@ -24,19 +24,27 @@ describe("checkQuota", () => {
     });
   });
   it("reports both limits when both are hit", () => {
-    expect(checkQuota({ usedByOrg: 3, quotaPerOrg: 3, usedTotal: 60, overallCap: 60 })).toMatchObject({
+    expect(
+      checkQuota({ usedByOrg: 3, quotaPerOrg: 3, usedTotal: 60, overallCap: 60 }),
+    ).toMatchObject({
       error: [{ code: "quota_org_full" }, { code: "quota_overall_full" }],
     });
   });
   it("treats null as unlimited", () => {
-    expect(checkQuota({ usedByOrg: 500, quotaPerOrg: null, usedTotal: 5000, overallCap: null })).toEqual({
+    expect(
+      checkQuota({ usedByOrg: 500, quotaPerOrg: null, usedTotal: 5000, overallCap: null }),
+    ).toEqual({
       ok: true,
       value: { orgPlacesLeft: null, overallPlacesLeft: null },
     });
   });
   it("checks several places at once", () => {
-    expect(checkQuota({ usedByOrg: 1, quotaPerOrg: 3, usedTotal: 0, overallCap: null, requested: 2 }).ok).toBe(true);
-    expect(checkQuota({ usedByOrg: 1, quotaPerOrg: 3, usedTotal: 0, overallCap: null, requested: 3 }).ok).toBe(false);
+    expect(
+      checkQuota({ usedByOrg: 1, quotaPerOrg: 3, usedTotal: 0, overallCap: null, requested: 2 }).ok,
+    ).toBe(true);
+    expect(
+      checkQuota({ usedByOrg: 1, quotaPerOrg: 3, usedTotal: 0, overallCap: null, requested: 3 }).ok,
+    ).toBe(false);
   });
   it("has messages", () => {
     expect(missingMessages(QUOTA_PROBLEM_CODES)).toEqual([]);

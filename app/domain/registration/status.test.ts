@@ -27,7 +27,9 @@ describe("registration status workflow", () => {
     ];
     for (const from of REGISTRATION_STATUSES) {
       for (const to of REGISTRATION_STATUSES) {
-        expect(canTransitionRegistration(from, to), `${from} → ${to}`).toBe(allowed.some(([f, t]) => f === from && t === to));
+        expect(canTransitionRegistration(from, to), `${from} → ${to}`).toBe(
+          allowed.some(([f, t]) => f === from && t === to),
+        );
       }
     }
     expect(nextRegistrationStatuses("checked_in")).toEqual([]);
@@ -38,33 +40,58 @@ describe("registration status workflow", () => {
       ok: false,
       error: [{ code: "registration_reason_required", params: {} }],
     });
-    expect(checkRegistrationTransition("submitted", "rejected", { ...before, reason: "缺少技能等级证书" })).toEqual({ ok: true, value: "rejected" });
+    expect(
+      checkRegistrationTransition("submitted", "rejected", {
+        ...before,
+        reason: "缺少技能等级证书",
+      }),
+    ).toEqual({ ok: true, value: "rejected" });
   });
   it("allows approval and rejection after the deadline", () => {
     expect(checkRegistrationTransition("submitted", "approved", after).ok).toBe(true);
-    expect(checkRegistrationTransition("approved", "rejected", { ...after, reason: "证书造假" }).ok).toBe(true);
+    expect(
+      checkRegistrationTransition("approved", "rejected", { ...after, reason: "证书造假" }).ok,
+    ).toBe(true);
     expect(checkRegistrationTransition("approved", "checked_in", after).ok).toBe(true);
   });
   it("allows withdrawal and resubmission only before the deadline", () => {
     expect(checkRegistrationTransition("submitted", "withdrawn", before).ok).toBe(true);
     expect(checkRegistrationTransition("approved", "withdrawn", before).ok).toBe(true);
     expect(checkRegistrationTransition("rejected", "submitted", before).ok).toBe(true);
-    for (const [from, to] of [["submitted", "withdrawn"], ["approved", "withdrawn"], ["rejected", "submitted"]] as const) {
-      expect(checkRegistrationTransition(from, to, after)).toEqual({ ok: false, error: [{ code: "registration_deadline_passed", params: {} }] });
+    for (const [from, to] of [
+      ["submitted", "withdrawn"],
+      ["approved", "withdrawn"],
+      ["rejected", "submitted"],
+    ] as const) {
+      expect(checkRegistrationTransition(from, to, after)).toEqual({
+        ok: false,
+        error: [{ code: "registration_deadline_passed", params: {} }],
+      });
     }
     // The deadline instant itself is already too late.
-    expect(checkRegistrationTransition("submitted", "withdrawn", { now: deadline, deadline }).ok).toBe(false);
+    expect(
+      checkRegistrationTransition("submitted", "withdrawn", { now: deadline, deadline }).ok,
+    ).toBe(false);
   });
   it("refuses moves outside the workflow", () => {
     expect(checkRegistrationTransition("submitted", "checked_in", before)).toEqual({
       ok: false,
-      error: [{ code: "registration_transition_not_allowed", params: { from: "submitted", to: "checked_in" } }],
+      error: [
+        {
+          code: "registration_transition_not_allowed",
+          params: { from: "submitted", to: "checked_in" },
+        },
+      ],
     });
     expect(checkRegistrationTransition("checked_in", "withdrawn", before).ok).toBe(false);
     expect(checkRegistrationTransition("withdrawn", "submitted", before).ok).toBe(false);
   });
   it("counts submitted, approved and checked-in entries as active", () => {
-    expect(REGISTRATION_STATUSES.filter(isActiveRegistration)).toEqual(["submitted", "approved", "checked_in"]);
+    expect(REGISTRATION_STATUSES.filter(isActiveRegistration)).toEqual([
+      "submitted",
+      "approved",
+      "checked_in",
+    ]);
   });
   it("has messages and display names", () => {
     expect(missingMessages(REGISTRATION_TRANSITION_PROBLEM_CODES)).toEqual([]);

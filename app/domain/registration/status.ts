@@ -1,6 +1,12 @@
 import { err, ok, type Problem, type Result } from "~/domain/identity/result";
 
-export const REGISTRATION_STATUSES = ["submitted", "approved", "rejected", "checked_in", "withdrawn"] as const;
+export const REGISTRATION_STATUSES = [
+  "submitted",
+  "approved",
+  "rejected",
+  "checked_in",
+  "withdrawn",
+] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /**
@@ -20,7 +26,11 @@ const TRANSITIONS: Readonly<Record<RegistrationStatus, readonly RegistrationStat
 };
 
 /** Statuses that occupy a quota place and block a second registration of the same worker. */
-export const ACTIVE_REGISTRATION_STATUSES = ["submitted", "approved", "checked_in"] as const satisfies readonly RegistrationStatus[];
+export const ACTIVE_REGISTRATION_STATUSES = [
+  "submitted",
+  "approved",
+  "checked_in",
+] as const satisfies readonly RegistrationStatus[];
 
 export function isActiveRegistration(status: RegistrationStatus): boolean {
   return (ACTIVE_REGISTRATION_STATUSES as readonly RegistrationStatus[]).includes(status);
@@ -30,7 +40,10 @@ export function nextRegistrationStatuses(from: RegistrationStatus): readonly Reg
   return TRANSITIONS[from];
 }
 
-export function canTransitionRegistration(from: RegistrationStatus, to: RegistrationStatus): boolean {
+export function canTransitionRegistration(
+  from: RegistrationStatus,
+  to: RegistrationStatus,
+): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
@@ -42,7 +55,10 @@ export interface RegistrationTransitionContext {
 }
 
 export type RegistrationTransitionProblem =
-  | Problem<"registration_transition_not_allowed", { from: RegistrationStatus; to: RegistrationStatus }>
+  | Problem<
+      "registration_transition_not_allowed",
+      { from: RegistrationStatus; to: RegistrationStatus }
+    >
   | Problem<"registration_reason_required", Record<string, never>>
   | Problem<"registration_deadline_passed", Record<string, never>>;
 
@@ -50,7 +66,10 @@ export const REGISTRATION_TRANSITION_PROBLEM_CODES = Object.keys({
   registration_transition_not_allowed: true,
   registration_reason_required: true,
   registration_deadline_passed: true,
-} satisfies Record<RegistrationTransitionProblem["code"], true>) as RegistrationTransitionProblem["code"][];
+} satisfies Record<
+  RegistrationTransitionProblem["code"],
+  true
+>) as RegistrationTransitionProblem["code"][];
 
 export function checkRegistrationTransition(
   from: RegistrationStatus,
@@ -61,9 +80,13 @@ export function checkRegistrationTransition(
     return err([{ code: "registration_transition_not_allowed", params: { from, to } }]);
   }
   const problems: RegistrationTransitionProblem[] = [];
-  if (to === "rejected" && !context.reason?.trim()) problems.push({ code: "registration_reason_required", params: {} });
+  if (to === "rejected" && !context.reason?.trim())
+    problems.push({ code: "registration_reason_required", params: {} });
   // Late withdrawals and resubmissions would change the field after the draw and seating plan.
-  if ((to === "withdrawn" || to === "submitted") && context.now.getTime() >= context.deadline.getTime()) {
+  if (
+    (to === "withdrawn" || to === "submitted") &&
+    context.now.getTime() >= context.deadline.getTime()
+  ) {
     problems.push({ code: "registration_deadline_passed", params: {} });
   }
   return problems.length > 0 ? err(problems) : ok(to);

@@ -51,10 +51,15 @@ export function checkTeamComposition(input: TeamCompositionInput): TeamProblem[]
   const distinct = [...new Map(members.map((m) => [m.workerId, m] as const)).values()];
   const size = distinct.filter((m) => !m.substitute).length;
   const substitutes = distinct.length - size;
-  if (size < rules.minSize) problems.push({ code: "team_too_small", params: { min: rules.minSize, size } });
-  if (size > rules.maxSize) problems.push({ code: "team_too_large", params: { max: rules.maxSize, size } });
+  if (size < rules.minSize)
+    problems.push({ code: "team_too_small", params: { min: rules.minSize, size } });
+  if (size > rules.maxSize)
+    problems.push({ code: "team_too_large", params: { max: rules.maxSize, size } });
   if (substitutes > rules.substitutes) {
-    problems.push({ code: "team_too_many_substitutes", params: { max: rules.substitutes, count: substitutes } });
+    problems.push({
+      code: "team_too_many_substitutes",
+      params: { max: rules.substitutes, count: substitutes },
+    });
   }
 
   const seen = new Set<string>();
@@ -68,7 +73,11 @@ export function checkTeamComposition(input: TeamCompositionInput): TeamProblem[]
       problems.push({ code: "team_member_other_organisation", params: { name: member.name } });
     }
     const other = otherTeams.find((t) => t.memberIds.includes(member.workerId));
-    if (other) problems.push({ code: "team_member_in_other_team", params: { name: member.name, team: other.name } });
+    if (other)
+      problems.push({
+        code: "team_member_in_other_team",
+        params: { name: member.name, team: other.name },
+      });
   }
   return problems;
 }

@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { missingMessages } from "~/domain/identity/testMessages";
-import { REGISTRATION_WINDOW_PROBLEM_CODES, checkRegistrationOpen, registrationOpen, registrationWindowState } from "./window";
+import {
+  REGISTRATION_WINDOW_PROBLEM_CODES,
+  checkRegistrationOpen,
+  registrationOpen,
+  registrationWindowState,
+} from "./window";
 
-const window = { opensAt: new Date("2026-03-01T00:00:00+08:00"), closesAt: new Date("2026-03-31T17:00:00+08:00") };
+const window = {
+  opensAt: new Date("2026-03-01T00:00:00+08:00"),
+  closesAt: new Date("2026-03-31T17:00:00+08:00"),
+};
 
 describe("registration window", () => {
   it("includes the opening instant and excludes the closing one", () => {
@@ -14,8 +22,14 @@ describe("registration window", () => {
     expect(registrationOpen(window, window.closesAt)).toBe(false);
   });
   it("gives typed reasons", () => {
-    expect(checkRegistrationOpen(window, new Date("2026-02-01"))).toEqual({ code: "registration_not_open_yet", params: {} });
-    expect(checkRegistrationOpen(window, new Date("2026-04-01"))).toEqual({ code: "registration_closed", params: {} });
+    expect(checkRegistrationOpen(window, new Date("2026-02-01"))).toEqual({
+      code: "registration_not_open_yet",
+      params: {},
+    });
+    expect(checkRegistrationOpen(window, new Date("2026-04-01"))).toEqual({
+      code: "registration_closed",
+      params: {},
+    });
     expect(checkRegistrationOpen(window, new Date("2026-03-10"))).toBeNull();
     expect(missingMessages(REGISTRATION_WINDOW_PROBLEM_CODES)).toEqual([]);
   });

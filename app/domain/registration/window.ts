@@ -13,7 +13,10 @@ export const REGISTRATION_WINDOW_PROBLEM_CODES = Object.keys({
 } satisfies Record<RegistrationWindowProblem["code"], true>) as RegistrationWindowProblem["code"][];
 
 /** The window includes its opening instant and excludes its closing one ("截止 17:00" means 17:00 is late). */
-export function registrationWindowState(window: RegistrationWindow, now: Date): RegistrationWindowState {
+export function registrationWindowState(
+  window: RegistrationWindow,
+  now: Date,
+): RegistrationWindowState {
   const t = now.getTime();
   if (t < window.opensAt.getTime()) return "not_open";
   if (t >= window.closesAt.getTime()) return "closed";
@@ -24,7 +27,10 @@ export function registrationOpen(window: RegistrationWindow, now: Date): boolean
   return registrationWindowState(window, now) === "open";
 }
 
-export function checkRegistrationOpen(window: RegistrationWindow, now: Date): RegistrationWindowProblem | null {
+export function checkRegistrationOpen(
+  window: RegistrationWindow,
+  now: Date,
+): RegistrationWindowProblem | null {
   switch (registrationWindowState(window, now)) {
     case "not_open":
       return { code: "registration_not_open_yet", params: {} };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { aggregateCriterion, validateMarks, type AggregateOutcome, type CriterionResult } from "./aggregate";
+import {
+  aggregateCriterion,
+  validateMarks,
+  type AggregateOutcome,
+  type CriterionResult,
+} from "./aggregate";
 import type { Criterion } from "./scheme";
 
 const crit = (maxMark = 1000, extra: Partial<Criterion> = {}): Criterion => ({
@@ -188,7 +193,10 @@ describe("mark validation", () => {
       { code: "mark_not_a_number", params: { criterion: "A1", judge: 2 } },
       { code: "mark_negative", params: { criterion: "A1", judge: 3, mark: "-0.05" } },
       { code: "mark_not_integer", params: { criterion: "A1", judge: 4, mark: "700.5" } },
-      { code: "mark_above_max", params: { criterion: "A1", judge: 5, mark: "11.00", max: "10.00" } },
+      {
+        code: "mark_above_max",
+        params: { criterion: "A1", judge: 5, mark: "11.00", max: "10.00" },
+      },
     ]);
   });
 

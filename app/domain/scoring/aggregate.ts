@@ -31,7 +31,12 @@ export type AggregationFormula =
   | { readonly rule: "mean"; readonly sum: Centimarks; readonly count: number }
   | { readonly rule: "trimmed_mean"; readonly sum: Centimarks; readonly count: number }
   | { readonly rule: "median"; readonly middle: readonly Centimarks[] }
-  | { readonly rule: "worldskills"; readonly maxMark: Centimarks; readonly points: number; readonly divisor: 9 }
+  | {
+      readonly rule: "worldskills";
+      readonly maxMark: Centimarks;
+      readonly points: number;
+      readonly divisor: 9;
+    }
   | { readonly rule: "single"; readonly value: Centimarks };
 
 export interface CriterionResult {
@@ -83,12 +88,22 @@ export function validateMarks(
       problems.push(problem("mark_not_a_number", { criterion: criterionCode, judge }));
     } else if (rule === "worldskills") {
       if (!Number.isInteger(m) || m < 0 || m > WORLDSKILLS_MAX_POINT) {
-        problems.push(problem("worldskills_point_invalid", { criterion: criterionCode, judge, mark: String(m) }));
+        problems.push(
+          problem("worldskills_point_invalid", {
+            criterion: criterionCode,
+            judge,
+            mark: String(m),
+          }),
+        );
       }
     } else if (m < 0) {
-      problems.push(problem("mark_negative", { criterion: criterionCode, judge, mark: showMark(m) }));
+      problems.push(
+        problem("mark_negative", { criterion: criterionCode, judge, mark: showMark(m) }),
+      );
     } else if (!Number.isInteger(m)) {
-      problems.push(problem("mark_not_integer", { criterion: criterionCode, judge, mark: String(m) }));
+      problems.push(
+        problem("mark_not_integer", { criterion: criterionCode, judge, mark: String(m) }),
+      );
     } else if (m > criterion.maxMark) {
       problems.push(
         problem("mark_above_max", {
@@ -125,7 +140,13 @@ export function aggregateCriterion(
   const problems = validateMarks(criterion, marks, rule);
   if (problems.length > 0) return { ok: false, problems };
   const values = marks as readonly number[];
-  const base = { criterionId: criterion.id, code: criterion.code, rule, maxMark: criterion.maxMark, marks: values };
+  const base = {
+    criterionId: criterion.id,
+    code: criterion.code,
+    rule,
+    maxMark: criterion.maxMark,
+    marks: values,
+  };
   switch (rule) {
     case "mean":
       return { ok: true, result: { ...base, ...mean(values) } };
@@ -140,7 +161,10 @@ export function aggregateCriterion(
   }
 }
 
-type Computed = Pick<CriterionResult, "value" | "numerator" | "denominator" | "used" | "dropped" | "formula">;
+type Computed = Pick<
+  CriterionResult,
+  "value" | "numerator" | "denominator" | "used" | "dropped" | "formula"
+>;
 
 function usedAll(values: readonly number[]): UsedMark[] {
   return values.map((mark, i) => ({ judge: i + 1, mark }));

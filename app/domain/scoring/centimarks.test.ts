@@ -48,7 +48,8 @@ describe("centimarks text", () => {
   });
 
   it("rejects what it would have to round or guess", () => {
-    for (const bad of ["7.255", "-1", "1e2", "", "abc", "7,5"]) expect(parseCentimarks(bad)).toBeNull();
+    for (const bad of ["7.255", "-1", "1e2", "", "abc", "7,5"])
+      expect(parseCentimarks(bad)).toBeNull();
   });
 
   it("formats", () => {

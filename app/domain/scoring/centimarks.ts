@@ -36,7 +36,10 @@ export function divRoundHalfUp(num: number, den: number): number {
  * (Π numFactors) / (Π denFactors) rounded half-up, exactly. Products that would
  * exceed 2^53 are carried in BigInt instead of silently losing digits.
  */
-export function ratioRoundHalfUp(numFactors: readonly number[], denFactors: readonly number[]): number {
+export function ratioRoundHalfUp(
+  numFactors: readonly number[],
+  denFactors: readonly number[],
+): number {
   let num = 1;
   let den = 1;
   let safe = true;
@@ -69,7 +72,7 @@ function floorDiv(a: number, b: number): number {
 
 function bigFloorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return a % b !== 0n && (a < 0n) !== (b < 0n) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 /** 725 → "7.25", −5 → "-0.05". Decimal point and digits are the same in zh and en. */

@@ -1,7 +1,17 @@
 import type { JudgeMark, JudgeNo } from "./aggregate";
-import { BASIS_POINTS_TOTAL, formatCentimarks, ratioRoundHalfUp, type BasisPoints } from "./centimarks";
+import {
+  BASIS_POINTS_TOTAL,
+  formatCentimarks,
+  ratioRoundHalfUp,
+  type BasisPoints,
+} from "./centimarks";
 import { problem, type ScoringProblem } from "./problems";
-import { resolveAggregation, type AggregationRule, type Criterion, type MarkingScheme } from "./scheme";
+import {
+  resolveAggregation,
+  type AggregationRule,
+  type Criterion,
+  type MarkingScheme,
+} from "./scheme";
 
 export interface DisagreementOptions {
   /**
@@ -50,7 +60,13 @@ export function checkDisagreement(
   });
   if (hi < 0 || lo < 0 || hi === lo) return null;
   const spread = (marks[hi] as number) - (marks[lo] as number);
-  const base = { criterionId: criterion.id, code: criterion.code, rule, highJudge: hi + 1, lowJudge: lo + 1 };
+  const base = {
+    criterionId: criterion.id,
+    code: criterion.code,
+    rule,
+    highJudge: hi + 1,
+    lowJudge: lo + 1,
+  };
 
   if (rule === "worldskills") {
     if (spread <= WORLDSKILLS_MAX_SPREAD) return null;
@@ -58,7 +74,12 @@ export function checkDisagreement(
       ...base,
       spread,
       threshold: WORLDSKILLS_MAX_SPREAD,
-      problem: problem("disagreement_worldskills", { criterion: criterion.code, spread, high: hi + 1, low: lo + 1 }),
+      problem: problem("disagreement_worldskills", {
+        criterion: criterion.code,
+        spread,
+        high: hi + 1,
+        low: lo + 1,
+      }),
     };
   }
 

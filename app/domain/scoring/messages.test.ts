@@ -14,7 +14,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 describe("scoring messages", () => {
   it("scoring problems fit the platform-wide Problem shape (checked by tsc)", () => {
-    const shared: readonly Problem[] = [problem("marks_none", { criterion: "A1" })] satisfies ScoringProblem[];
+    const shared: readonly Problem[] = [
+      problem("marks_none", { criterion: "A1" }),
+    ] satisfies ScoringProblem[];
     expect(shared[0]?.code).toBe("marks_none");
   });
 
@@ -26,7 +28,8 @@ describe("scoring messages", () => {
         const text = messages[`scoring.${code}`];
         expect(text, `scoring.${code}`).toBeTypeOf("string");
         const allowed: readonly string[] = PROBLEM_PARAM_NAMES[code];
-        for (const name of placeholders(text!)) expect(allowed, `scoring.${code} {${name}}`).toContain(name);
+        for (const name of placeholders(text!))
+          expect(allowed, `scoring.${code} {${name}}`).toContain(name);
       }
     });
 

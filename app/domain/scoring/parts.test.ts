@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { combineParts, partContribution, validateEvent, type EventDefinition, type EventPart } from "./parts";
+import {
+  combineParts,
+  partContribution,
+  validateEvent,
+  type EventDefinition,
+  type EventPart,
+} from "./parts";
 
 const part = (id: string, weightBp: number, fullMark = 10000): EventPart => ({
   id,
   code: id,
   weightBp,
   fullMark,
-  scheme: { criteria: [{ id: `${id}-c`, code: `${id.toUpperCase()}1`, maxMark: fullMark, type: "judgement" }] },
+  scheme: {
+    criteria: [
+      { id: `${id}-c`, code: `${id.toUpperCase()}1`, maxMark: fullMark, type: "judgement" },
+    ],
+  },
 });
 
 const event30_70: EventDefinition = {
@@ -43,7 +53,11 @@ describe("part weighting", () => {
   });
 
   it("a single part at 100% passes its total straight through", () => {
-    const single: EventDefinition = { fullMark: 10000, defaultAggregation: "mean", parts: [part("all", 10000)] };
+    const single: EventDefinition = {
+      fullMark: 10000,
+      defaultAggregation: "mean",
+      parts: [part("all", 10000)],
+    };
     expect(combineParts(single, { all: 8765 }).total).toBe(8765);
   });
 });
@@ -66,8 +80,14 @@ describe("validateEvent", () => {
     });
     expect(problems).toContainEqual({ code: "criterion_duplicate_id", params: { id: "a-c" } });
     expect(problems).toContainEqual({ code: "part_duplicate_id", params: { part: "a" } });
-    expect(problems).toContainEqual({ code: "part_weight_invalid", params: { part: "a", weight: "0" } });
-    expect(problems).toContainEqual({ code: "part_weight_invalid", params: { part: "c", weight: "0.005" } });
+    expect(problems).toContainEqual({
+      code: "part_weight_invalid",
+      params: { part: "a", weight: "0" },
+    });
+    expect(problems).toContainEqual({
+      code: "part_weight_invalid",
+      params: { part: "c", weight: "0.005" },
+    });
   });
 
   it("validates each part's scheme against that part's full mark", () => {

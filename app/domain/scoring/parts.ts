@@ -22,7 +22,13 @@ import {
   type Centimarks,
 } from "./centimarks";
 import { problem, type ScoringProblem } from "./problems";
-import { isAggregationRule, validateScheme, type AggregationRule, type Criterion, type MarkingScheme } from "./scheme";
+import {
+  isAggregationRule,
+  validateScheme,
+  type AggregationRule,
+  type Criterion,
+  type MarkingScheme,
+} from "./scheme";
 
 export interface EventPart {
   readonly id: string;
@@ -58,10 +64,14 @@ export interface PartResult {
 export function validateEvent(event: EventDefinition): ScoringProblem[] {
   const problems: ScoringProblem[] = [];
   if (!isCentimarks(event.fullMark) || event.fullMark <= 0) {
-    problems.push(problem("event_full_mark_invalid", { fullMark: formatCentimarks(event.fullMark) }));
+    problems.push(
+      problem("event_full_mark_invalid", { fullMark: formatCentimarks(event.fullMark) }),
+    );
   }
   if (!isAggregationRule(event.defaultAggregation)) {
-    problems.push(problem("event_default_rule_invalid", { rule: String(event.defaultAggregation) }));
+    problems.push(
+      problem("event_default_rule_invalid", { rule: String(event.defaultAggregation) }),
+    );
   }
   if (event.parts.length === 0) {
     problems.push(problem("event_no_parts", {}));
@@ -73,8 +83,17 @@ export function validateEvent(event: EventDefinition): ScoringProblem[] {
   for (const part of event.parts) {
     if (partIds.has(part.id)) problems.push(problem("part_duplicate_id", { part: part.code }));
     partIds.add(part.id);
-    if (!Number.isSafeInteger(part.weightBp) || part.weightBp <= 0 || part.weightBp > BASIS_POINTS_TOTAL) {
-      problems.push(problem("part_weight_invalid", { part: part.code, weight: formatBasisPoints(part.weightBp) }));
+    if (
+      !Number.isSafeInteger(part.weightBp) ||
+      part.weightBp <= 0 ||
+      part.weightBp > BASIS_POINTS_TOTAL
+    ) {
+      problems.push(
+        problem("part_weight_invalid", {
+          part: part.code,
+          weight: formatBasisPoints(part.weightBp),
+        }),
+      );
     }
     weightSum += part.weightBp;
     problems.push(...validateScheme(part.scheme, part.fullMark, event.defaultAggregation));
@@ -115,15 +134,27 @@ export function combineParts(
   let total: number | null = 0;
   const parts = event.parts.map((p): PartResult => {
     const t = partTotals[p.id] ?? null;
-    const contribution = t === null ? null : partContribution(t, p.fullMark, p.weightBp, event.fullMark);
+    const contribution =
+      t === null ? null : partContribution(t, p.fullMark, p.weightBp, event.fullMark);
     if (contribution === null) total = null;
     else if (total !== null) total += contribution;
-    return { partId: p.id, code: p.code, weightBp: p.weightBp, fullMark: p.fullMark, total: t, contribution };
+    return {
+      partId: p.id,
+      code: p.code,
+      weightBp: p.weightBp,
+      fullMark: p.fullMark,
+      total: t,
+      contribution,
+    };
   });
   return { parts, total };
 }
 
 /** Every criterion of the event with the part it belongs to, in scheme order. */
-export function eventCriteria(event: EventDefinition): { readonly part: EventPart; readonly criterion: Criterion }[] {
-  return event.parts.flatMap((part) => part.scheme.criteria.map((criterion) => ({ part, criterion })));
+export function eventCriteria(
+  event: EventDefinition,
+): { readonly part: EventPart; readonly criterion: Criterion }[] {
+  return event.parts.flatMap((part) =>
+    part.scheme.criteria.map((criterion) => ({ part, criterion })),
+  );
 }

@@ -1,13 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { allocatePrizes, tierPlaces, validatePrizeRules, type PrizeCandidate, type PrizeRules } from "./prizes";
+import {
+  allocatePrizes,
+  tierPlaces,
+  validatePrizeRules,
+  type PrizeCandidate,
+  type PrizeRules,
+} from "./prizes";
 
 /** Candidates from a list of ranks; totals fall with rank (100.00 − rank). */
 function field(ranks: readonly (number | null)[]): PrizeCandidate[] {
-  return ranks.map((rank, i) => ({ entryId: `e${i + 1}`, rank, total: rank === null ? null : 10000 - rank * 100 }));
+  return ranks.map((rank, i) => ({
+    entryId: `e${i + 1}`,
+    rank,
+    total: rank === null ? null : 10000 - rank * 100,
+  }));
 }
 
 function tiersOf(candidates: readonly PrizeCandidate[], rules: PrizeRules): (string | null)[] {
-  const awarded = new Map(allocatePrizes(candidates, rules).awards.map((a) => [a.entryId, a.tier] as const));
+  const awarded = new Map(
+    allocatePrizes(candidates, rules).awards.map((a) => [a.entryId, a.tier] as const),
+  );
   return candidates.map((c) => awarded.get(c.entryId) ?? null);
 }
 
@@ -109,8 +121,13 @@ describe("allocation by share", () => {
   });
 
   it("the share base counts ranked entrants only (10 ranked + 10 unranked, 20% → 2 places)", () => {
-    const ranks = [...Array.from({ length: 10 }, (_, i) => i + 1), ...Array.from({ length: 10 }, () => null)];
-    const result = allocatePrizes(field(ranks), { tiers: [{ tier: "first", quota: { kind: "share", shareBp: 2000 } }] });
+    const ranks = [
+      ...Array.from({ length: 10 }, (_, i) => i + 1),
+      ...Array.from({ length: 10 }, () => null),
+    ];
+    const result = allocatePrizes(field(ranks), {
+      tiers: [{ tier: "first", quota: { kind: "share", shareBp: 2000 } }],
+    });
     expect(result.awards.map((a) => a.entryId)).toEqual(["e1", "e2"]);
   });
 
@@ -162,7 +179,9 @@ describe("minimum totals", () => {
       { entryId: "b", rank: 2, total: 6000 },
       { entryId: "c", rank: 3, total: 5999 },
     ];
-    const rules: PrizeRules = { tiers: [{ tier: "merit", quota: { kind: "count", count: 3 }, minTotal: 6000 }] };
+    const rules: PrizeRules = {
+      tiers: [{ tier: "merit", quota: { kind: "count", count: 3 }, minTotal: 6000 }],
+    };
     expect(allocatePrizes(candidates, rules).awards.map((a) => a.entryId)).toEqual(["a", "b"]);
   });
 

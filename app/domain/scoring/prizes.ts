@@ -20,7 +20,14 @@
 // for (within that tier's cut-off), else gets nothing. The place it left stays
 // vacant (空缺) — it is not handed down to someone ranked lower.
 
-import { BASIS_POINTS_TOTAL, formatBasisPoints, formatCentimarks, isCentimarks, type BasisPoints, type Centimarks } from "./centimarks";
+import {
+  BASIS_POINTS_TOTAL,
+  formatBasisPoints,
+  formatCentimarks,
+  isCentimarks,
+  type BasisPoints,
+  type Centimarks,
+} from "./centimarks";
 import { problem, type ScoringProblem } from "./problems";
 
 export const PRIZE_TIERS = ["first", "second", "third", "merit"] as const;
@@ -84,18 +91,27 @@ export function validatePrizeRules(rules: PrizeRules): ScoringProblem[] {
     seen.add(r.tier);
     if (r.quota.kind === "count") {
       if (!Number.isSafeInteger(r.quota.count) || r.quota.count < 0) {
-        problems.push(problem("prize_count_invalid", { tier: r.tier, count: String(r.quota.count) }));
+        problems.push(
+          problem("prize_count_invalid", { tier: r.tier, count: String(r.quota.count) }),
+        );
       }
     } else {
       const bp = r.quota.shareBp;
       if (!Number.isSafeInteger(bp) || bp < 0 || bp > BASIS_POINTS_TOTAL) {
-        problems.push(problem("prize_share_invalid", { tier: r.tier, share: formatBasisPoints(bp) }));
+        problems.push(
+          problem("prize_share_invalid", { tier: r.tier, share: formatBasisPoints(bp) }),
+        );
       } else {
         shareSum += bp;
       }
     }
     if (r.minTotal !== undefined && !isCentimarks(r.minTotal)) {
-      problems.push(problem("prize_min_total_invalid", { tier: r.tier, minTotal: formatCentimarks(r.minTotal) }));
+      problems.push(
+        problem("prize_min_total_invalid", {
+          tier: r.tier,
+          minTotal: formatCentimarks(r.minTotal),
+        }),
+      );
     }
   }
   if (shareSum > BASIS_POINTS_TOTAL) {
@@ -116,7 +132,10 @@ export function tierPlaces(quota: PrizeQuota, rankedCount: number): number {
  * Awards prizes to ranked entries. Unranked candidates (rank null) are ignored;
  * the share base N is the number of ranked candidates.
  */
-export function allocatePrizes(candidates: readonly PrizeCandidate[], rules: PrizeRules): PrizeAllocation {
+export function allocatePrizes(
+  candidates: readonly PrizeCandidate[],
+  rules: PrizeRules,
+): PrizeAllocation {
   const ranked = candidates
     .filter((c): c is PrizeCandidate & { rank: number } => c.rank !== null)
     .sort((a, b) => a.rank - b.rank);

@@ -54,7 +54,13 @@ export interface ScoringProblemParams {
 
   // Judges disagree (flagged for the chief judge, blocks locking)
   disagreement_worldskills: { criterion: string; spread: number; high: number; low: number };
-  disagreement_spread: { criterion: string; spread: string; threshold: string; high: number; low: number };
+  disagreement_spread: {
+    criterion: string;
+    spread: string;
+    threshold: string;
+    high: number;
+    low: number;
+  };
 }
 
 export type ProblemCode = keyof ScoringProblemParams;
@@ -65,7 +71,10 @@ export type ScoringProblem = {
 
 export type ProblemOf<K extends ProblemCode> = Extract<ScoringProblem, { code: K }>;
 
-export function problem<K extends ProblemCode>(code: K, params: ScoringProblemParams[K]): ProblemOf<K> {
+export function problem<K extends ProblemCode>(
+  code: K,
+  params: ScoringProblemParams[K],
+): ProblemOf<K> {
   return { code, params } as ProblemOf<K>;
 }
 
@@ -76,7 +85,9 @@ export function problemMessageKey(p: ScoringProblem): `scoring.${ProblemCode}` {
 
 // Kept in step with ScoringProblemParams by the compiler (every code must be listed,
 // every name must be a real param) so the i18n test can check placeholders.
-export const PROBLEM_PARAM_NAMES: { readonly [K in ProblemCode]: readonly (keyof ScoringProblemParams[K])[] } = {
+export const PROBLEM_PARAM_NAMES: {
+  readonly [K in ProblemCode]: readonly (keyof ScoringProblemParams[K])[];
+} = {
   scheme_no_criteria: [],
   scheme_full_mark_invalid: ["fullMark"],
   scheme_total_mismatch: ["total", "fullMark"],

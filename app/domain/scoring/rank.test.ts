@@ -45,7 +45,10 @@ describe("competition ranking", () => {
 
 describe("tie-breaks", () => {
   it("equal totals 85.00: higher practical (62.00 > 60.00) ranks first", () => {
-    const r = rankEntries([entry("top", 9000, 70), entry("a", 8500, 6000), entry("b", 8500, 6200)], [byPractical]);
+    const r = rankEntries(
+      [entry("top", 9000, 70), entry("a", 8500, 6000), entry("b", 8500, 6200)],
+      [byPractical],
+    );
     expect(summary(r.entries)).toEqual([
       ["top", 1],
       ["b", 2],
@@ -57,7 +60,10 @@ describe("tie-breaks", () => {
   });
 
   it("equal total and practical: the criterion key decides (A1 9.00 > 8.00)", () => {
-    const r = rankEntries([entry("a", 8500, 6000, 800), entry("b", 8500, 6000, 900)], [byPractical, byA1]);
+    const r = rankEntries(
+      [entry("a", 8500, 6000, 800), entry("b", 8500, 6000, 900)],
+      [byPractical, byA1],
+    );
     expect(summary(r.entries)).toEqual([
       ["b", 1],
       ["a", 2],
@@ -168,7 +174,9 @@ describe("property: ranks agree with totals and tie-break keys (seeded)", () => 
 
       const ranked = r.entries.filter((e) => e.rank !== null);
       expect(ranked.length).toBe(inputs.filter((e) => e.total !== null).length);
-      expect(r.entries.slice(ranked.length).every((e) => e.rank === null && e.total === null)).toBe(true);
+      expect(r.entries.slice(ranked.length).every((e) => e.rank === null && e.total === null)).toBe(
+        true,
+      );
 
       const keyList = ranked.map((e) => key(e.entryId));
       for (let i = 0; i < ranked.length; i++) {
@@ -195,7 +203,12 @@ describe("property: ranks agree with totals and tie-break keys (seeded)", () => 
     const rand = seededRandom(11);
     // one in five entries lacks the A1 value, so missing keys are compared too
     const base = Array.from({ length: 3000 }, (_, i) =>
-      entry(`e${i}`, randomInt(rand, 0, 300), randomInt(rand, 0, 3), rand() < 0.2 ? undefined : randomInt(rand, 0, 3)),
+      entry(
+        `e${i}`,
+        randomInt(rand, 0, 300),
+        randomInt(rand, 0, 3),
+        rand() < 0.2 ? undefined : randomInt(rand, 0, 3),
+      ),
     );
     const ranksOf = (inputs: RankInput[]) =>
       rankEntries(inputs, [byPractical, byA1]).entries.map((e) => [e.entryId, e.rank, e.tieBreak]);
@@ -204,13 +217,20 @@ describe("property: ranks agree with totals and tie-break keys (seeded)", () => 
     expect(ranksOf(base.map((e) => ({ ...e, total: e.total! * 10_000_000 })))).toEqual(expected);
     // fractional tie-break values cannot be bucketed either
     expect(
-      ranksOf(base.map((e) => ({ ...e, criterionValues: { a1: (e.criterionValues!["a1"] ?? Number.NaN) / 3 } }))),
+      ranksOf(
+        base.map((e) => ({
+          ...e,
+          criterionValues: { a1: (e.criterionValues!["a1"] ?? Number.NaN) / 3 },
+        })),
+      ),
     ).toEqual(expected);
   });
 
   it("input order does not change the result", () => {
     const rand = seededRandom(7);
-    const inputs = Array.from({ length: 400 }, (_, i) => entry(`e${i}`, randomInt(rand, 50, 60), randomInt(rand, 0, 2)));
+    const inputs = Array.from({ length: 400 }, (_, i) =>
+      entry(`e${i}`, randomInt(rand, 50, 60), randomInt(rand, 0, 2)),
+    );
     const shuffled = [...inputs];
     for (let i = shuffled.length - 1; i > 0; i--) {
       const j = randomInt(rand, 0, i);

@@ -12,7 +12,11 @@ import type { Centimarks } from "./centimarks";
 
 export type TieBreakKey =
   | { readonly kind: "part"; readonly partId: string; readonly prefer?: "higher" | "lower" }
-  | { readonly kind: "criterion"; readonly criterionId: string; readonly prefer?: "higher" | "lower" };
+  | {
+      readonly kind: "criterion";
+      readonly criterionId: string;
+      readonly prefer?: "higher" | "lower";
+    };
 
 export const UNRANKED_REASONS = ["incomplete", "invalid_marks", "absent", "disqualified"] as const;
 export type UnrankedReason = (typeof UNRANKED_REASONS)[number];
@@ -66,7 +70,9 @@ const MAX_COUNTING_RANGE = 1 << 21;
  * Maps a key column to bucket numbers, 0 = best, missing (−∞) = worst. Null
  * when the column holds fractions or spans too wide a range for buckets.
  */
-function bucketColumn(col: Float64Array): { readonly buckets: Uint32Array; readonly range: number } | null {
+function bucketColumn(
+  col: Float64Array,
+): { readonly buckets: Uint32Array; readonly range: number } | null {
   const n = col.length;
   let min = Infinity;
   let max = -Infinity;
@@ -93,7 +99,12 @@ function bucketColumn(col: Float64Array): { readonly buckets: Uint32Array; reado
 }
 
 /** One stable counting-sort pass: `from` reordered by bucket into `to`. */
-function countingPass(from: Uint32Array, to: Uint32Array, buckets: Uint32Array, range: number): void {
+function countingPass(
+  from: Uint32Array,
+  to: Uint32Array,
+  buckets: Uint32Array,
+  range: number,
+): void {
   const starts = new Uint32Array(range + 1);
   for (let i = 0; i < from.length; i++) starts[buckets[from[i]!]! + 1]!++;
   for (let b = 1; b <= range; b++) starts[b]! += starts[b - 1]!;
@@ -113,7 +124,10 @@ function countingPass(from: Uint32Array, to: Uint32Array, buckets: Uint32Array, 
  * comparator, to be put in entry-id order. Columns with fractions or huge
  * ranges fall back to a plain O(n log n) comparison sort.
  */
-function sortedOrder(keys: readonly Float64Array[], lastResort: (a: number, b: number) => number): Uint32Array {
+function sortedOrder(
+  keys: readonly Float64Array[],
+  lastResort: (a: number, b: number) => number,
+): Uint32Array {
   const n = keys[0]!.length;
   const compare = (a: number, b: number): number => {
     for (let j = 0; j < keys.length; j++) {
@@ -156,14 +170,23 @@ function sortedOrder(keys: readonly Float64Array[], lastResort: (a: number, b: n
  * Ranks entries by total (higher first), then by each tie-break key in turn.
  * A key whose value is missing for an entry counts as worse than any value.
  */
-export function rankEntries(entries: readonly RankInput[], tieBreaks: readonly TieBreakKey[] = []): Ranking {
+export function rankEntries(
+  entries: readonly RankInput[],
+  tieBreaks: readonly TieBreakKey[] = [],
+): Ranking {
   const rankable: RankInput[] = [];
   const unranked: RankedEntry[] = [];
   for (const e of entries) {
     const usable = typeof e.total === "number" && Number.isFinite(e.total);
     const reason = e.unrankedReason ?? (usable ? null : "incomplete");
     if (reason !== null) {
-      unranked.push({ entryId: e.entryId, total: e.total, rank: null, unrankedReason: reason, tieBreak: null });
+      unranked.push({
+        entryId: e.entryId,
+        total: e.total,
+        rank: null,
+        unrankedReason: reason,
+        tieBreak: null,
+      });
     } else {
       rankable.push(e);
     }
@@ -181,9 +204,14 @@ export function rankEntries(entries: readonly RankInput[], tieBreaks: readonly T
     keys[0]![i] = e.total!;
     for (let j = 0; j < k; j++) {
       const tb = tieBreaks[j]!;
-      const v = tb.kind === "part" ? e.partTotals?.[tb.partId] : e.criterionValues?.[tb.criterionId];
+      const v =
+        tb.kind === "part" ? e.partTotals?.[tb.partId] : e.criterionValues?.[tb.criterionId];
       keys[j + 1]![i] =
-        typeof v === "number" && Number.isFinite(v) ? (tb.prefer === "lower" ? -v : v) : Number.NEGATIVE_INFINITY;
+        typeof v === "number" && Number.isFinite(v)
+          ? tb.prefer === "lower"
+            ? -v
+            : v
+          : Number.NEGATIVE_INFINITY;
     }
   }
 
@@ -196,7 +224,9 @@ export function rankEntries(entries: readonly RankInput[], tieBreaks: readonly T
     return k + 1;
   };
 
-  const order = sortedOrder(keys, (a, b) => byCodeUnits(rankable[a]!.entryId, rankable[b]!.entryId));
+  const order = sortedOrder(keys, (a, b) =>
+    byCodeUnits(rankable[a]!.entryId, rankable[b]!.entryId),
+  );
 
   // level[i] = first differing column between sorted positions i and i+1.
   const level = new Uint16Array(Math.max(n - 1, 0));

@@ -11,7 +11,13 @@ describe("buildReceipt", () => {
   it("shows every judge's mark, what was dropped and why, and the formula", () => {
     const r = buildReceipt(results, "E1")!;
     const p1 = r.parts[1]!.criteria[0]!;
-    expect(p1).toMatchObject({ code: "P1", rule: "trimmed_mean", maxMark: 4000, subCriterion: "A", value: 3700 });
+    expect(p1).toMatchObject({
+      code: "P1",
+      rule: "trimmed_mean",
+      maxMark: 4000,
+      subCriterion: "A",
+      value: 3700,
+    });
     expect(p1.judges).toEqual([
       { judge: 1, mark: 3600, status: "used", dropReason: null },
       { judge: 2, mark: 3800, status: "used", dropReason: null },
@@ -23,7 +29,12 @@ describe("buildReceipt", () => {
 
     const p2 = r.parts[1]!.criteria[1]!;
     // 30.00 × 8 / 9 = 26.666… → 26.67
-    expect(p2).toMatchObject({ rule: "worldskills", value: 2667, numerator: 24000, denominator: 9 });
+    expect(p2).toMatchObject({
+      rule: "worldskills",
+      value: 2667,
+      numerator: 24000,
+      denominator: 9,
+    });
     expect(p2.formula).toEqual({ rule: "worldskills", maxMark: 3000, points: 8, divisor: 9 });
   });
 
@@ -40,19 +51,34 @@ describe("buildReceipt", () => {
 
   it("rank, how the tie was broken, prize and standardised score", () => {
     const r = buildReceipt(results, "E1")!;
-    expect(r).toMatchObject({ rank: 2, rankedCount: 4, prize: "second", standardised: 767, status: "complete" });
+    expect(r).toMatchObject({
+      rank: 2,
+      rankedCount: 4,
+      prize: "second",
+      standardised: 767,
+      status: "complete",
+    });
     expect(r.tieBreak).toEqual({
       tiedOnTotal: 1,
       sharedWith: 0,
       applied: [{ key: { kind: "part", partId: "practical" }, value: 9117 }],
     });
     // E5's total was decisive on its own: no tie-break lines on its receipt
-    expect(buildReceipt(results, "E5")!.tieBreak).toEqual({ tiedOnTotal: 0, sharedWith: 0, applied: [] });
+    expect(buildReceipt(results, "E5")!.tieBreak).toEqual({
+      tiedOnTotal: 0,
+      sharedWith: 0,
+      applied: [],
+    });
   });
 
   it("an incomplete entry shows which judge is missing and is not ranked", () => {
     const r = buildReceipt(results, "E3")!;
-    expect(r).toMatchObject({ status: "incomplete", rank: null, unrankedReason: "incomplete", total: null });
+    expect(r).toMatchObject({
+      status: "incomplete",
+      rank: null,
+      unrankedReason: "incomplete",
+      total: null,
+    });
     expect(r.parts[1]!.criteria[0]!.judges.map((j) => j.status)).toEqual([
       "not_counted",
       "missing",

@@ -97,7 +97,8 @@ export function buildReceipt(results: EventResultsOk, entryId: string): Receipt 
       const judges = (outcome?.marks ?? []).map((m, i): ReceiptJudgeMark => {
         const judge = i + 1;
         const mark = typeof m === "number" && Number.isFinite(m) ? m : null;
-        if (m === null || m === undefined) return { judge, mark: null, status: "missing", dropReason: null };
+        if (m === null || m === undefined)
+          return { judge, mark: null, status: "missing", dropReason: null };
         if (!result) return { judge, mark, status: "not_counted", dropReason: null };
         const reason = dropped.get(judge);
         return reason

@@ -29,7 +29,14 @@ export const event: EventDefinition = {
       scheme: {
         criteria: [
           { id: "p1", code: "P1", maxMark: 4000, type: "judgement", subCriterion: "A" },
-          { id: "p2", code: "P2", maxMark: 3000, type: "judgement", subCriterion: "A", aggregation: "worldskills" },
+          {
+            id: "p2",
+            code: "P2",
+            maxMark: 3000,
+            type: "judgement",
+            subCriterion: "A",
+            aggregation: "worldskills",
+          },
           { id: "p3", code: "P3", maxMark: 3000, type: "measurement", subCriterion: "B" },
         ],
       },
@@ -51,21 +58,39 @@ export const entries: readonly EntryMarks[] = [
   // P1: drop 39.00 (judge 5) and 35.00 (judge 3): (36+38+37)/3 = 37.00
   // P2: 30.00 × (3+2+3)/9 = 26.667 → 26.67 ; P3 27.50 → practical 91.17
   // theory 85.00 × 30% = 25.50 ; practical 91.17 × 70% = 63.819 → 63.82 ; total 89.32
-  { entryId: "E1", marks: { t1: [8500], p1: [3600, 3800, 3500, 3700, 3900], p2: [3, 2, 3], p3: [2750] } },
+  {
+    entryId: "E1",
+    marks: { t1: [8500], p1: [3600, 3800, 3500, 3700, 3900], p2: [3, 2, 3], p3: [2750] },
+  },
   // practical 37.00 + 30.00 + 27.00 = 94.00 × 70% = 65.80 ; theory 78.40 × 30% = 23.52 ; total 89.32
   // — same total as E1, higher practical → ranks above E1
-  { entryId: "E2", marks: { t1: [7840], p1: [3700, 3700, 3700, 3700, 3700], p2: [3, 3, 3], p3: [2700] } },
+  {
+    entryId: "E2",
+    marks: { t1: [7840], p1: [3700, 3700, 3700, 3700, 3700], p2: [3, 3, 3], p3: [2700] },
+  },
   // judge 2 has not marked P1 → incomplete, unranked
-  { entryId: "E3", marks: { t1: [9000], p1: [3700, null, 3700, 3700, 3700], p2: [3, 3, 3], p3: [2900] } },
+  {
+    entryId: "E3",
+    marks: { t1: [9000], p1: [3700, null, 3700, 3700, 3700], p2: [3, 3, 3], p3: [2900] },
+  },
   { entryId: "E4", marks: {}, withdrawn: "absent" },
   // practical 30.00 + 30.00 × 4/9 (13.333 → 13.33) + 20.00 = 63.33 × 70% = 44.331 → 44.33
   // theory 60.00 × 30% = 18.00 ; total 62.33
-  { entryId: "E5", marks: { t1: [6000], p1: [3000, 3000, 3000, 3000, 3000], p2: [1, 1, 2], p3: [2000] } },
+  {
+    entryId: "E5",
+    marks: { t1: [6000], p1: [3000, 3000, 3000, 3000, 3000], p2: [1, 1, 2], p3: [2000] },
+  },
   // P3 35.00 is above its 30.00 maximum → invalid, unranked
-  { entryId: "E6", marks: { t1: [9000], p1: [3700, 3700, 3700, 3700, 3700], p2: [3, 3, 3], p3: [3500] } },
+  {
+    entryId: "E6",
+    marks: { t1: [9000], p1: [3700, 3700, 3700, 3700, 3700], p2: [3, 3, 3], p3: [3500] },
+  },
   // P2 points 3 and 1 are two apart → flagged; 30.00 × 6/9 = 20.00
   // practical 20.00 + 20.00 + 10.00 = 50.00 × 70% = 35.00 ; theory 15.00 ; total 50.00
-  { entryId: "E7", marks: { t1: [5000], p1: [2000, 2000, 2000, 2000, 2000], p2: [3, 1, 2], p3: [1000] } },
+  {
+    entryId: "E7",
+    marks: { t1: [5000], p1: [2000, 2000, 2000, 2000, 2000], p2: [3, 1, 2], p3: [1000] },
+  },
 ];
 
 export const input: EventResultsInput = { event, entries, tieBreaks, prizes };

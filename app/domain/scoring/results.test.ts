@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { computeEventResults, type EntryResult, type EventResults, type EventResultsOk } from "./results";
+import {
+  computeEventResults,
+  type EntryResult,
+  type EventResults,
+  type EventResultsOk,
+} from "./results";
 import { entries, event, input, prizes, tieBreaks } from "./results.fixture.test-helper";
 import { randomInt, seededRandom } from "./seeded-random.test-helper";
 
@@ -18,7 +23,9 @@ describe("computeEventResults", () => {
   const results = ok(computeEventResults(input));
 
   it("totals, ranks, prizes and standardised scores for the whole event", () => {
-    expect(results.entries.map((e) => [e.entryId, e.total, e.rank, e.prize, e.standardised, e.status])).toEqual([
+    expect(
+      results.entries.map((e) => [e.entryId, e.total, e.rank, e.prize, e.standardised, e.status]),
+    ).toEqual([
       // median of 50.00, 62.33, 89.32, 89.32 = 75.825; MAD = 13.495
       // 89.32: 700 + 100 × 13.495 / (1.4826 × 13.495) = 767.45 → 767
       ["E2", 8932, 1, "first", 767, "complete"],
@@ -65,7 +72,10 @@ describe("computeEventResults", () => {
     const e6 = byId(results, "E6");
     expect(e6.unrankedReason).toBe("invalid_marks");
     expect(e6.problems).toEqual([
-      { code: "mark_above_max", params: { criterion: "P3", judge: 1, mark: "35.00", max: "30.00" } },
+      {
+        code: "mark_above_max",
+        params: { criterion: "P3", judge: 1, mark: "35.00", max: "30.00" },
+      },
     ]);
 
     const e4 = byId(results, "E4");
@@ -77,7 +87,9 @@ describe("computeEventResults", () => {
   it("flags WorldSkills disagreements without holding back the ranking", () => {
     const e7 = byId(results, "E7");
     expect(e7.rank).toBe(4);
-    expect(e7.disagreements.map((d) => [d.criterionId, d.spread, d.highJudge, d.lowJudge])).toEqual([["p2", 2, 1, 2]]);
+    expect(e7.disagreements.map((d) => [d.criterionId, d.spread, d.highJudge, d.lowJudge])).toEqual(
+      [["p2", 2, 1, 2]],
+    );
     expect(results.disagreementCount).toBe(1);
   });
 
@@ -97,7 +109,9 @@ describe("computeEventResults", () => {
     const e8 = byId(r, "E8");
     expect(e8.status).toBe("complete");
     expect(e8.total).toBe(8932);
-    expect(e8.problems).toEqual([{ code: "marks_unknown_criterion", params: { criterion: "gone" } }]);
+    expect(e8.problems).toEqual([
+      { code: "marks_unknown_criterion", params: { criterion: "gone" } },
+    ]);
     // E1, E8 tie on total and practical → they share rank 2 behind E2
     expect([byId(r, "E1").rank, e8.rank, byId(r, "E5").rank]).toEqual([2, 2, 4]);
   });
@@ -147,7 +161,8 @@ describe("property: recomputed totals match a hand-rolled calculation (seeded)",
       const p1 = Math.floor((2 * (p1Sorted[0]! + p1Sorted[1]! + p1Sorted[2]!) + 3) / 6); // half-up of sum/3
       const p2 = Math.floor((2 * 3000 * (m.p2[0]! + m.p2[1]! + m.p2[2]!) + 9) / 18); // half-up of 3000·pts/9
       const practical = p1 + p2 + m.p3[0]!;
-      const expected = Math.floor((2 * 3 * m.t1[0]! + 10) / 20) + Math.floor((2 * 7 * practical + 10) / 20);
+      const expected =
+        Math.floor((2 * 3 * m.t1[0]! + 10) / 20) + Math.floor((2 * 7 * practical + 10) / 20);
       expect(e.total).toBe(expected);
     }
     // ranks are consistent with totals

@@ -7,9 +7,21 @@ import { aggregateCriterion, type CriterionResult, type JudgeMark } from "./aggr
 import type { Centimarks } from "./centimarks";
 import { checkDisagreement, type Disagreement, type DisagreementOptions } from "./disagreements";
 import { combineParts, validateEvent, type EventDefinition, type PartResult } from "./parts";
-import { allocatePrizes, validatePrizeRules, type PrizeRules, type PrizeTier, type PrizeTierSummary } from "./prizes";
+import {
+  allocatePrizes,
+  validatePrizeRules,
+  type PrizeRules,
+  type PrizeTier,
+  type PrizeTierSummary,
+} from "./prizes";
 import { problem, type ScoringProblem } from "./problems";
-import { rankEntries, type RankInput, type TieBreakKey, type TieBreakTrace, type UnrankedReason } from "./rank";
+import {
+  rankEntries,
+  type RankInput,
+  type TieBreakKey,
+  type TieBreakTrace,
+  type UnrankedReason,
+} from "./rank";
 import { resolveAggregation, type AggregationRule } from "./scheme";
 import { standardisationBasis, standardiseScore, type StandardisationBasis } from "./standardise";
 
@@ -80,7 +92,9 @@ export type EventResultsOk = Extract<EventResults, { ok: true }>;
 export function validateEventResultsInput(input: EventResultsInput): ScoringProblem[] {
   const problems = validateEvent(input.event);
   const partIds = new Set(input.event.parts.map((p) => p.id));
-  const criterionIds = new Set(input.event.parts.flatMap((p) => p.scheme.criteria.map((c) => c.id)));
+  const criterionIds = new Set(
+    input.event.parts.flatMap((p) => p.scheme.criteria.map((c) => c.id)),
+  );
   for (const tb of input.tieBreaks ?? []) {
     if (tb.kind === "part" && !partIds.has(tb.partId)) {
       problems.push(problem("tiebreak_unknown_part", { part: tb.partId }));
@@ -137,12 +151,26 @@ export function computeEventResults(input: EventResultsInput): EventResults {
       const marks = entry.marks[criterion.id] ?? [];
       const outcome = aggregateCriterion(criterion, marks, rule);
       if (outcome.ok) {
-        criteria.push({ criterionId: criterion.id, partId: part.id, rule, marks, result: outcome.result, problems: [] });
+        criteria.push({
+          criterionId: criterion.id,
+          partId: part.id,
+          rule,
+          marks,
+          result: outcome.result,
+          problems: [],
+        });
         criterionValues[criterion.id] = outcome.result.value;
         const running = partTotals[part.id];
         partTotals[part.id] = running === null ? null : (running ?? 0) + outcome.result.value;
       } else {
-        criteria.push({ criterionId: criterion.id, partId: part.id, rule, marks, result: null, problems: outcome.problems });
+        criteria.push({
+          criterionId: criterion.id,
+          partId: part.id,
+          rule,
+          marks,
+          result: null,
+          problems: outcome.problems,
+        });
         problems.push(...outcome.problems);
         criterionValues[criterion.id] = null;
         partTotals[part.id] = null;
@@ -157,7 +185,8 @@ export function computeEventResults(input: EventResultsInput): EventResults {
     // A mark for a criterion the event does not have cannot change the total,
     // so it is a warning, but it usually means the scheme changed under the marks.
     for (const id of Object.keys(entry.marks)) {
-      if (!knownCriteria.has(id)) problems.push(problem("marks_unknown_criterion", { criterion: id }));
+      if (!knownCriteria.has(id))
+        problems.push(problem("marks_unknown_criterion", { criterion: id }));
     }
 
     const { parts, total } = combineParts(event, partTotals);
@@ -168,7 +197,8 @@ export function computeEventResults(input: EventResultsInput): EventResults {
         : missing || total === null
           ? "incomplete"
           : null;
-    const status: EntryStatus = entry.withdrawn ?? (unrankedReason === null ? "complete" : "incomplete");
+    const status: EntryStatus =
+      entry.withdrawn ?? (unrankedReason === null ? "complete" : "incomplete");
     scored.set(entry.entryId, {
       entryId: entry.entryId,
       status,

@@ -25,8 +25,13 @@ describe("validateScheme", () => {
   });
 
   it("reports the total of maxima against the full mark (40.00 + 50.00 ≠ 100.00)", () => {
-    const problems = validateScheme({ criteria: [judgement("a1", 4000), judgement("a2", 5000)] }, 10000);
-    expect(problems).toEqual([{ code: "scheme_total_mismatch", params: { total: "90.00", fullMark: "100.00" } }]);
+    const problems = validateScheme(
+      { criteria: [judgement("a1", 4000), judgement("a2", 5000)] },
+      10000,
+    );
+    expect(problems).toEqual([
+      { code: "scheme_total_mismatch", params: { total: "90.00", fullMark: "100.00" } },
+    ]);
   });
 
   it("reports duplicate codes and ids, and non-positive maxima", () => {
@@ -44,19 +49,34 @@ describe("validateScheme", () => {
     );
     expect(problems).toContainEqual({ code: "criterion_duplicate_code", params: { code: "A1" } });
     expect(problems).toContainEqual({ code: "criterion_duplicate_id", params: { id: "a1" } });
-    expect(problems).toContainEqual({ code: "criterion_max_invalid", params: { code: "A1", maxMark: "0.00" } });
-    expect(problems).toContainEqual({ code: "criterion_max_invalid", params: { code: "A3", maxMark: "-1.00" } });
-    expect(problems).toContainEqual({ code: "criterion_max_invalid", params: { code: "A4", maxMark: "12.5" } });
+    expect(problems).toContainEqual({
+      code: "criterion_max_invalid",
+      params: { code: "A1", maxMark: "0.00" },
+    });
+    expect(problems).toContainEqual({
+      code: "criterion_max_invalid",
+      params: { code: "A3", maxMark: "-1.00" },
+    });
+    expect(problems).toContainEqual({
+      code: "criterion_max_invalid",
+      params: { code: "A4", maxMark: "12.5" },
+    });
     // The total is meaningless while a maximum is invalid, so it is not reported too.
     expect(problems.some((p) => p.code === "scheme_total_mismatch")).toBe(false);
   });
 
   it("rejects the WorldSkills method on a measurement criterion", () => {
     const problems = validateScheme(
-      { criteria: [{ id: "m1", code: "M1", maxMark: 1000, type: "measurement", aggregation: "worldskills" }] },
+      {
+        criteria: [
+          { id: "m1", code: "M1", maxMark: 1000, type: "measurement", aggregation: "worldskills" },
+        ],
+      },
       1000,
     );
-    expect(problems).toEqual([{ code: "criterion_worldskills_on_measurement", params: { code: "M1" } }]);
+    expect(problems).toEqual([
+      { code: "criterion_worldskills_on_measurement", params: { code: "M1" } },
+    ]);
   });
 
   it("rejects WorldSkills descriptor levels outside 0–3 and duplicated levels", () => {
@@ -93,12 +113,16 @@ describe("resolveAggregation", () => {
   const m: Criterion = { id: "m", code: "M", maxMark: 100, type: "measurement" };
   const j = judgement("j", 100);
   it("criterion rule beats scheme rule beats event default", () => {
-    expect(resolveAggregation({ ...j, aggregation: "median" }, "worldskills", "mean")).toBe("median");
+    expect(resolveAggregation({ ...j, aggregation: "median" }, "worldskills", "mean")).toBe(
+      "median",
+    );
     expect(resolveAggregation(j, "worldskills", "mean")).toBe("worldskills");
     expect(resolveAggregation(j, undefined, "trimmed_mean")).toBe("trimmed_mean");
   });
   it("a measurement is a single reading unless it says otherwise", () => {
     expect(resolveAggregation(m, "trimmed_mean", "trimmed_mean")).toBe("single");
-    expect(resolveAggregation({ ...m, aggregation: "mean" }, undefined, "trimmed_mean")).toBe("mean");
+    expect(resolveAggregation({ ...m, aggregation: "mean" }, undefined, "trimmed_mean")).toBe(
+      "mean",
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { formatCentimarks, isCentimarks, type Centimarks } from "./centimarks";
 import { problem, type ScoringProblem } from "./problems";
 
-export const AGGREGATION_RULES = ["mean", "trimmed_mean", "median", "worldskills", "single"] as const;
+export const AGGREGATION_RULES = [
+  "mean",
+  "trimmed_mean",
+  "median",
+  "worldskills",
+  "single",
+] as const;
 export type AggregationRule = (typeof AGGREGATION_RULES)[number];
 
 export function isAggregationRule(value: unknown): value is AggregationRule {
@@ -86,18 +92,23 @@ export function validateScheme(
     ids.add(c.id);
 
     if (c.code.trim() === "") problems.push(problem("criterion_code_empty", { id: c.id }));
-    else if (codes.has(c.code)) problems.push(problem("criterion_duplicate_code", { code: c.code }));
+    else if (codes.has(c.code))
+      problems.push(problem("criterion_duplicate_code", { code: c.code }));
     codes.add(c.code);
 
     if (!isCentimarks(c.maxMark) || c.maxMark <= 0) {
-      problems.push(problem("criterion_max_invalid", { code: c.code, maxMark: formatCentimarks(c.maxMark) }));
+      problems.push(
+        problem("criterion_max_invalid", { code: c.code, maxMark: formatCentimarks(c.maxMark) }),
+      );
       totalKnown = false;
     } else {
       total += c.maxMark;
     }
 
     if (c.aggregation !== undefined && !isAggregationRule(c.aggregation)) {
-      problems.push(problem("criterion_rule_unknown", { code: c.code, rule: String(c.aggregation) }));
+      problems.push(
+        problem("criterion_rule_unknown", { code: c.code, rule: String(c.aggregation) }),
+      );
       continue;
     }
     const rule = resolveAggregation(c, scheme.aggregation, eventDefault);
@@ -109,9 +120,13 @@ export function validateScheme(
     for (const d of c.descriptors ?? []) {
       const maxLevel = rule === "worldskills" ? WORLDSKILLS_MAX_POINT : Number.MAX_SAFE_INTEGER;
       if (!Number.isInteger(d.level) || d.level < 0 || d.level > maxLevel) {
-        problems.push(problem("criterion_descriptor_level_invalid", { code: c.code, level: String(d.level) }));
+        problems.push(
+          problem("criterion_descriptor_level_invalid", { code: c.code, level: String(d.level) }),
+        );
       } else if (levels.has(d.level)) {
-        problems.push(problem("criterion_descriptor_level_duplicate", { code: c.code, level: d.level }));
+        problems.push(
+          problem("criterion_descriptor_level_duplicate", { code: c.code, level: d.level }),
+        );
       }
       levels.add(d.level);
     }
@@ -119,7 +134,10 @@ export function validateScheme(
 
   if (totalKnown && isCentimarks(fullMark) && total !== fullMark) {
     problems.push(
-      problem("scheme_total_mismatch", { total: formatCentimarks(total), fullMark: formatCentimarks(fullMark) }),
+      problem("scheme_total_mismatch", {
+        total: formatCentimarks(total),
+        fullMark: formatCentimarks(fullMark),
+      }),
     );
   }
   return problems;

@@ -91,7 +91,11 @@ export function standardisationBasis(totals: readonly Centimarks[]): Standardisa
   // median(2·dev) × 2 = 4·MAD.
   const madTimes4 = medianOfSortedTimes2(dev2);
   const spread: StandardisationSpread =
-    madTimes4 > 0 ? { kind: "mad" } : sumAbsDevTimes2 > 0 ? { kind: "mean_absolute_deviation" } : { kind: "none" };
+    madTimes4 > 0
+      ? { kind: "mad" }
+      : sumAbsDevTimes2 > 0
+        ? { kind: "mean_absolute_deviation" }
+        : { kind: "none" };
   return {
     count: n,
     median: twiceMedian / 2,

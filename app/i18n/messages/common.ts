@@ -90,7 +90,8 @@ export const commonMessages = {
     "error.500.body": "服务器暂时无法处理请求，请稍后再试。",
     "error.back": "返回首页",
     "error.storage.title": "暂时无法保存",
-    "error.storage.body": "服务器存储空间不足或数据库处于只读状态，本次操作没有保存，已有数据不受影响。请稍后重试或联系系统管理员。",
+    "error.storage.body":
+      "服务器存储空间不足或数据库处于只读状态，本次操作没有保存，已有数据不受影响。请稍后重试或联系系统管理员。",
     "health.ok": "运行正常",
     "footer.text": "匠心 · 工会劳动和技能竞赛平台",
     "footer.health": "系统状态",
@@ -194,7 +195,8 @@ export const commonMessages = {
     "error.500.body": "The server could not handle the request. Please try again later.",
     "error.back": "Back to home",
     "error.storage.title": "Cannot save right now",
-    "error.storage.body": "The server's storage is full or the database is read-only. Nothing from this action was saved and existing data is unaffected. Try again later or contact the administrator.",
+    "error.storage.body":
+      "The server's storage is full or the database is read-only. Nothing from this action was saved and existing data is unaffected. Try again later or contact the administrator.",
     "health.ok": "Healthy",
     "footer.text": "Jiangxin · contests platform for trade unions",
     "footer.health": "System status",

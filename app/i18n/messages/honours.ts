@@ -6,7 +6,10 @@ const pairs = {
 
   // Roll
   "honours.roll.title": ["荣誉榜", "Honour roll"],
-  "honours.roll.intro": ["劳动模范、先进集体、五一劳动奖章、工匠和创新工作室，按类别、级别、年度和单位查询。", "Model workers, collectives, May Day medals, craftsmen and innovation studios, by kind, level, year and organisation."],
+  "honours.roll.intro": [
+    "劳动模范、先进集体、五一劳动奖章、工匠和创新工作室，按类别、级别、年度和单位查询。",
+    "Model workers, collectives, May Day medals, craftsmen and innovation studios, by kind, level, year and organisation.",
+  ],
   "honours.roll.search": ["姓名、单位或事迹", "Name, organisation or deeds"],
   "honours.roll.kind": ["荣誉类别", "Kind"],
   "honours.roll.level": ["级别", "Level"],
@@ -55,7 +58,10 @@ const pairs = {
 
   // Showcase
   "honours.showcase.title": ["劳模工匠展示馆", "Model workers and craftsmen hall"],
-  "honours.showcase.intro": ["致敬劳动者：{count} 项荣誉，记录每一位劳模、工匠和先进集体的奋斗足迹。", "Honouring working people: {count} honours, the stories of every model worker, craftsman and collective."],
+  "honours.showcase.intro": [
+    "致敬劳动者：{count} 项荣誉，记录每一位劳模、工匠和先进集体的奋斗足迹。",
+    "Honouring working people: {count} honours, the stories of every model worker, craftsman and collective.",
+  ],
   "honours.showcase.hall.model_worker": ["劳动模范厅", "Model workers"],
   "honours.showcase.hall.craftsman": ["工匠厅", "Craftsmen"],
   "honours.showcase.hall.collective": ["先进集体厅", "Collectives"],
@@ -64,8 +70,14 @@ const pairs = {
   "honours.showcase.more": ["查看详情", "More"],
 
   // Studios
-  "honours.studios.title": ["劳模和工匠人才创新工作室", "Model-worker and craftsman innovation studios"],
-  "honours.studios.intro": ["由劳模工匠领衔的创新团队：技术攻关、专利发明、人才培训和降本增效。", "Innovation teams led by model workers and craftsmen: problem solving, patents, training and savings."],
+  "honours.studios.title": [
+    "劳模和工匠人才创新工作室",
+    "Model-worker and craftsman innovation studios",
+  ],
+  "honours.studios.intro": [
+    "由劳模工匠领衔的创新团队：技术攻关、专利发明、人才培训和降本增效。",
+    "Innovation teams led by model workers and craftsmen: problem solving, patents, training and savings.",
+  ],
   "honours.studios.empty": ["还没有创新工作室。", "No studios yet."],
   "honours.studio.host": ["依托单位", "Host organisation"],
   "honours.studio.field": ["领域", "Field"],
@@ -85,7 +97,10 @@ const pairs = {
 
   // Rounds (organiser)
   "honours.rounds.title": ["评选表彰", "Honours rounds"],
-  "honours.rounds.intro": ["推荐 → 评审 → 公示 → 表彰：每一步都有记录，不能跳过。", "Nominate → review → public notice → award: every step is recorded and none can be skipped."],
+  "honours.rounds.intro": [
+    "推荐 → 评审 → 公示 → 表彰：每一步都有记录，不能跳过。",
+    "Nominate → review → public notice → award: every step is recorded and none can be skipped.",
+  ],
   "honours.rounds.empty": ["还没有评选。", "No rounds yet."],
   "honours.rounds.new": ["发起评选", "Open a round"],
   "honours.rounds.name": ["评选名称", "Round name"],
@@ -99,29 +114,50 @@ const pairs = {
   "honours.rounds.maxManager": ["企业负责人比例不高于（%）", "Managers at most (%)"],
   "honours.rounds.deadline": ["推荐截止日期", "Nomination deadline"],
   "honours.rounds.create": ["创建评选", "Create round"],
-  "honours.rounds.created": ["评选已创建（筹备中），确认无误后开始推荐。", "Round created as a draft; open it for nominations when ready."],
+  "honours.rounds.created": [
+    "评选已创建（筹备中），确认无误后开始推荐。",
+    "Round created as a draft; open it for nominations when ready.",
+  ],
   "honours.rounds.nominations": ["推荐数", "Nominations"],
   "honours.rounds.status": ["状态", "Status"],
   "honours.rounds.source": ["来自赛项成绩", "From contest results"],
   "honours.round.rules": ["名额与比例要求", "Quota and ratio rules"],
   "honours.round.rules.live": ["随推荐实时计算", "Updated as nominations come in"],
   "honours.round.rules.accepted": ["评审通过人选", "Accepted nominees"],
-  "honours.round.rule.max_total": ["总名额 {required} 名，现有 {count} 名", "Quota {required}, now {count}"],
-  "honours.round.rule.max_per_organisation": ["每单位不超过 {required} 名", "At most {required} per organisation"],
-  "honours.round.rule.min_share": ["{attribute}不低于 {required}%，现为 {actual}%", "{attribute} at least {required}%, now {actual}%"],
-  "honours.round.rule.max_share": ["{attribute}不高于 {required}%，现为 {actual}%", "{attribute} at most {required}%, now {actual}%"],
+  "honours.round.rule.max_total": [
+    "总名额 {required} 名，现有 {count} 名",
+    "Quota {required}, now {count}",
+  ],
+  "honours.round.rule.max_per_organisation": [
+    "每单位不超过 {required} 名",
+    "At most {required} per organisation",
+  ],
+  "honours.round.rule.min_share": [
+    "{attribute}不低于 {required}%，现为 {actual}%",
+    "{attribute} at least {required}%, now {actual}%",
+  ],
+  "honours.round.rule.max_share": [
+    "{attribute}不高于 {required}%，现为 {actual}%",
+    "{attribute} at most {required}%, now {actual}%",
+  ],
   "honours.round.rule.pass": ["符合", "Met"],
   "honours.round.rule.warn": ["预警", "Warning"],
   "honours.round.deadline": ["截止：{date}", "Deadline: {date}"],
   "honours.round.notice": ["公示期：{from} 至 {to}", "Notice: {from} to {to}"],
-  "honours.round.meta": ["{year} 年度 · {level} · {kind} · 授予单位：{body}", "{year} · {level} · {kind} · conferred by {body}"],
+  "honours.round.meta": [
+    "{year} 年度 · {level} · {kind} · 授予单位：{body}",
+    "{year} · {level} · {kind} · conferred by {body}",
+  ],
   "honours.round.actions": ["推进评选", "Move the round"],
   "honours.round.open": ["开始推荐", "Open for nominations"],
   "honours.round.toReview": ["截止推荐，进入评审", "Close nominations and review"],
   "honours.round.publish": ["发布公示", "Publish for public notice"],
   "honours.round.noticeStart": ["公示开始日期", "Notice starts"],
   "honours.round.noticeEnd": ["公示结束日期", "Notice ends"],
-  "honours.round.noticeHint": ["公示期不少于 {days} 天（含首尾两日）。", "The notice must span at least {days} days, both ends included."],
+  "honours.round.noticeHint": [
+    "公示期不少于 {days} 天（含首尾两日）。",
+    "The notice must span at least {days} days, both ends included.",
+  ],
   "honours.round.confer": ["公示期满，表彰授予", "Confer the awards"],
   "honours.round.reopen": ["退回重新评审", "Return to review"],
   "honours.round.cancel": ["取消评选", "Cancel the round"],
@@ -156,7 +192,10 @@ const pairs = {
   "honours.review.checklist.eligibility": ["符合推荐条件", "Meets the criteria"],
   "honours.review.checklist.materials_complete": ["推荐材料齐全", "Documents complete"],
   "honours.review.checklist.unit_publicised": ["已在本单位内部公示", "Publicised within the unit"],
-  "honours.review.checklist.no_misconduct": ["无违纪违法、安全事故等否决情形", "No misconduct, accidents or other bars"],
+  "honours.review.checklist.no_misconduct": [
+    "无违纪违法、安全事故等否决情形",
+    "No misconduct, accidents or other bars",
+  ],
   "honours.review.reason": ["意见或理由（不通过时必填）", "Comment or reason (required to reject)"],
   "honours.review.accept": ["通过", "Accept"],
   "honours.review.reject": ["不通过", "Reject"],
@@ -165,7 +204,10 @@ const pairs = {
   "honours.review.done": ["已记录评审意见。", "Review recorded."],
   "honours.review.reasonShown": ["理由：{reason}", "Reason: {reason}"],
   "honours.review.objections": ["异议", "Objections"],
-  "honours.review.objection.contact": ["反映人：{name}，电话：{phone}（仅组织者可见）", "From {name}, phone {phone} (organisers only)"],
+  "honours.review.objection.contact": [
+    "反映人：{name}，电话：{phone}（仅组织者可见）",
+    "From {name}, phone {phone} (organisers only)",
+  ],
   "honours.review.objection.outcome": ["核查结论", "Outcome"],
   "honours.review.objection.note": ["核查情况", "What was checked and found"],
   "honours.review.objection.record": ["记录处理结果", "Record the handling"],
@@ -174,30 +216,48 @@ const pairs = {
 
   // Org manager
   "honours.org.title": ["荣誉推荐", "Nominations"],
-  "honours.org.intro": ["参加正在进行的评选，推荐本单位的先进人物和集体。", "Take part in the open rounds: nominate your organisation's people and collectives."],
+  "honours.org.intro": [
+    "参加正在进行的评选，推荐本单位的先进人物和集体。",
+    "Take part in the open rounds: nominate your organisation's people and collectives.",
+  ],
   "honours.org.empty": ["目前没有评选。", "No rounds at the moment."],
   "honours.org.own": ["本单位推荐 {count} 个", "{count} from your organisation"],
   "honours.org.nominate": ["推荐人选", "Nominate"],
   "honours.org.nominee.worker": ["被推荐人", "Nominee"],
   "honours.org.nominee.studio": ["被推荐工作室", "Studio"],
-  "honours.org.nominee.collective": ["集体名称（默认为本单位）", "Collective (defaults to your organisation)"],
+  "honours.org.nominee.collective": [
+    "集体名称（默认为本单位）",
+    "Collective (defaults to your organisation)",
+  ],
   "honours.org.nominee.choose": ["请选择", "Choose"],
   "honours.org.supportingText": ["主要事迹", "Supporting statement"],
-  "honours.org.supportingText.hint": ["50 至 3000 字，写明主要事迹和成绩。", "50 to 3000 characters on what they did."],
-  "honours.org.attachments": ["附件（PDF、JPG、PNG，每个不超过 {mb} MB，最多 {count} 个）", "Attachments (PDF, JPG, PNG; up to {mb} MB each, at most {count})"],
+  "honours.org.supportingText.hint": [
+    "50 至 3000 字，写明主要事迹和成绩。",
+    "50 to 3000 characters on what they did.",
+  ],
+  "honours.org.attachments": [
+    "附件（PDF、JPG、PNG，每个不超过 {mb} MB，最多 {count} 个）",
+    "Attachments (PDF, JPG, PNG; up to {mb} MB each, at most {count})",
+  ],
   "honours.org.submit": ["提交推荐", "Submit nomination"],
   "honours.org.submitted": ["推荐已提交。", "Nomination submitted."],
   "honours.org.mine": ["本单位的推荐", "Your nominations"],
   "honours.org.mine.empty": ["本单位还没有推荐。", "You have not nominated anyone yet."],
   "honours.org.closed": ["本评选目前不接受推荐。", "This round is not taking nominations."],
-  "honours.org.preview": ["加上此人后：一线职工 {frontLine}%，企业负责人 {manager}%，共 {total} 名", "With this nominee: front-line {frontLine}%, managers {manager}%, {total} in all"],
+  "honours.org.preview": [
+    "加上此人后：一线职工 {frontLine}%，企业负责人 {manager}%，共 {total} 名",
+    "With this nominee: front-line {frontLine}%, managers {manager}%, {total} in all",
+  ],
   "honours.org.frontLine": ["一线职工", "Front-line"],
   "honours.org.manager": ["企业负责人", "Manager"],
   "honours.org.roundLink": ["进入", "Open"],
 
   // Public notice and objections
   "honours.notices.title": ["评选公示", "Public notices"],
-  "honours.notices.intro": ["公示期内，任何人都可以对公示人选提出异议。", "During the notice anyone may object to a nominee."],
+  "honours.notices.intro": [
+    "公示期内，任何人都可以对公示人选提出异议。",
+    "During the notice anyone may object to a nominee.",
+  ],
   "honours.notices.empty": ["目前没有公示。", "No notices at the moment."],
   "honours.notice.title": ["{name} 拟表彰人选公示", "{name}: nominees on public notice"],
   "honours.notice.state": ["公示状态：{state}", "Notice: {state}"],
@@ -205,23 +265,35 @@ const pairs = {
   "honours.notice.unit": ["单位", "Organisation"],
   "honours.notice.deeds": ["主要事迹", "Deeds"],
   "honours.notice.object": ["提出异议", "Lodge an objection"],
-  "honours.notice.objectIntro": ["请实事求是地反映问题。联系方式仅供组织者核实，不会公开。", "Please state facts. Your contact details are only for the organisers and are never published."],
+  "honours.notice.objectIntro": [
+    "请实事求是地反映问题。联系方式仅供组织者核实，不会公开。",
+    "Please state facts. Your contact details are only for the organisers and are never published.",
+  ],
   "honours.notice.nominee": ["针对人选", "About"],
   "honours.notice.text": ["异议内容", "Objection"],
   "honours.notice.contactName": ["您的姓名", "Your name"],
   "honours.notice.contactPhone": ["手机号码", "Mobile number"],
   "honours.notice.submit": ["提交异议", "Submit objection"],
-  "honours.notice.lodged": ["异议已收到，组织者核实后将与您联系。", "Objection received; the organisers will contact you after checking."],
+  "honours.notice.lodged": [
+    "异议已收到，组织者核实后将与您联系。",
+    "Objection received; the organisers will contact you after checking.",
+  ],
   "honours.notice.closed": ["公示期外不受理异议。", "Objections are only taken during the notice."],
 
   // Verification
   "honours.verify.title": ["证书查验", "Verify a certificate"],
-  "honours.verify.intro": ["输入证书编号或扫描证书上的二维码查验真伪。", "Type the serial or scan the QR code on the certificate."],
+  "honours.verify.intro": [
+    "输入证书编号或扫描证书上的二维码查验真伪。",
+    "Type the serial or scan the QR code on the certificate.",
+  ],
   "honours.verify.serial": ["证书编号", "Serial number"],
   "honours.verify.submit": ["查验", "Verify"],
   "honours.verify.genuine": ["真实有效：本平台签发的证书", "Genuine: issued on this platform"],
   "honours.verify.revoked": ["该证书已撤销", "This certificate has been revoked"],
-  "honours.verify.unknown": ["查无此证书：编号 {serial} 未由本平台签发", "Not found: {serial} was not issued on this platform"],
+  "honours.verify.unknown": [
+    "查无此证书：编号 {serial} 未由本平台签发",
+    "Not found: {serial} was not issued on this platform",
+  ],
   "honours.verify.recipient": ["获得者", "Recipient"],
   "honours.verify.titleLabel": ["证书内容", "Certificate"],
   "honours.verify.issuer": ["颁发单位", "Issued by"],
@@ -232,26 +304,50 @@ const pairs = {
   "honours.certificate.heading.honour": ["荣誉证书", "Certificate of Honour"],
   "honours.certificate.heading.prize": ["获奖证书", "Prize Certificate"],
   "honours.certificate.to": ["{name} 同志：", "To {name}:"],
-  "honours.certificate.body.honour": ["经推荐、评审和公示，授予你“{title}”称号。", "After nomination, review and public notice, you are awarded the title \u201c{title}\u201d."],
+  "honours.certificate.body.honour": [
+    "经推荐、评审和公示，授予你“{title}”称号。",
+    "After nomination, review and public notice, you are awarded the title \u201c{title}\u201d.",
+  ],
   "honours.certificate.body.prize": ["在{title}。", "For {title}."],
   "honours.certificate.closing": ["特发此证，以资鼓励。", "Awarded in recognition."],
   "honours.certificate.serial": ["证书编号：{serial}", "Serial: {serial}"],
   "honours.certificate.scan": ["扫码查验真伪", "Scan to verify"],
   "honours.certificate.title.honour": ["{year}年度{level}{kind}", "{year} {level} {kind}"],
-  "honours.certificate.title.prize": ["{contest}“{event}”赛项中荣获{prize}", "{contest}, {event}: {prize}"],
+  "honours.certificate.title.prize": [
+    "{contest}“{event}”赛项中荣获{prize}",
+    "{contest}, {event}: {prize}",
+  ],
   "honours.certificate.download": ["下载证书", "Download certificate"],
   "honours.certificates.title": ["竞赛获奖证书", "Contest prize certificates"],
-  "honours.certificates.intro": ["成绩发布后，为获奖选手签发证书并批量下载。", "After results are published, issue certificates to prize winners and download them in one file."],
-  "honours.certificates.empty": ["还没有发布获奖成绩的赛项。", "No events with published prizes yet."],
-  "honours.certificates.counts": ["获奖 {prizes} 项，已签发证书 {certificates} 张", "{prizes} prizes, {certificates} certificates issued"],
+  "honours.certificates.intro": [
+    "成绩发布后，为获奖选手签发证书并批量下载。",
+    "After results are published, issue certificates to prize winners and download them in one file.",
+  ],
+  "honours.certificates.empty": [
+    "还没有发布获奖成绩的赛项。",
+    "No events with published prizes yet.",
+  ],
+  "honours.certificates.counts": [
+    "获奖 {prizes} 项，已签发证书 {certificates} 张",
+    "{prizes} prizes, {certificates} certificates issued",
+  ],
   "honours.certificates.issue": ["签发证书", "Issue certificates"],
   "honours.certificates.issued": ["已签发 {count} 张证书。", "{count} certificates issued."],
-  "honours.certificates.notPublished": ["该赛项成绩尚未发布，不能签发证书。", "Results of this event are not published yet."],
+  "honours.certificates.notPublished": [
+    "该赛项成绩尚未发布，不能签发证书。",
+    "Results of this event are not published yet.",
+  ],
   "honours.certificates.zip": ["下载 ZIP", "Download ZIP"],
 
   // Rounds proposed from contest results (stored Chinese text, like the certificates)
-  "honours.propose.roundName": ["{contest} · {event} 技术能手", "{contest} · {event}: technical experts"],
-  "honours.propose.statement": ["在{contest}“{event}”赛项中获第 {rank} 名{total}。", "Placed {rank} in {event} at {contest}{total}."],
+  "honours.propose.roundName": [
+    "{contest} · {event} 技术能手",
+    "{contest} · {event}: technical experts",
+  ],
+  "honours.propose.statement": [
+    "在{contest}“{event}”赛项中获第 {rank} 名{total}。",
+    "Placed {rank} in {event} at {contest}{total}.",
+  ],
   "honours.propose.total": ["（总分 {total}）", " (total {total})"],
 
   // Form errors and model problems
@@ -262,19 +358,49 @@ const pairs = {
   "honours.form.year": ["请输入有效年度。", "Enter a valid year."],
   "honours.form.date": ["请输入有效日期。", "Enter a valid date."],
   "honours.form.choice": ["请选择一项。", "Choose one."],
-  "honours.form.supportingText": ["主要事迹应为 50 至 3000 字。", "The statement must be 50 to 3000 characters."],
+  "honours.form.supportingText": [
+    "主要事迹应为 50 至 3000 字。",
+    "The statement must be 50 to 3000 characters.",
+  ],
   "honours.form.phone": ["请输入 11 位手机号码。", "Enter an 11-digit mobile number."],
-  "honours.form.upload": ["附件过大或无法读取（每个不超过 {mb} MB）。", "An attachment is too large or unreadable (at most {mb} MB each)."],
+  "honours.form.upload": [
+    "附件过大或无法读取（每个不超过 {mb} MB）。",
+    "An attachment is too large or unreadable (at most {mb} MB each).",
+  ],
   "honours.problem.round_not_found": ["评选不存在。", "No such round."],
-  "honours.problem.nomination_not_found": ["推荐不存在或不在公示中。", "No such nomination on notice."],
+  "honours.problem.nomination_not_found": [
+    "推荐不存在或不在公示中。",
+    "No such nomination on notice.",
+  ],
   "honours.problem.objection_not_found": ["异议不存在。", "No such objection."],
-  "honours.problem.nominee_required": ["请选择本单位的被推荐对象。", "Choose a nominee from your organisation."],
-  "honours.problem.nomination_duplicate": ["{name} 已在本次评选中被推荐。", "{name} is already nominated in this round."],
-  "honours.problem.nomination_deadline_passed": ["推荐已截止。", "The nomination deadline has passed."],
-  "honours.problem.review_checklist_incomplete": ["还有 {count} 项评审要点未确认，不能通过。", "{count} checklist items are not confirmed; cannot accept."],
-  "honours.problem.attachment_type_not_allowed": ["{filename}：只接受 PDF、JPG、PNG 文件。", "{filename}: only PDF, JPG and PNG files are accepted."],
-  "honours.problem.attachment_content_mismatch": ["{filename}：文件内容与类型不符。", "{filename}: the content does not match the file type."],
-  "honours.problem.attachment_too_large": ["{filename}：超过 {maxMb} MB。", "{filename}: larger than {maxMb} MB."],
+  "honours.problem.nominee_required": [
+    "请选择本单位的被推荐对象。",
+    "Choose a nominee from your organisation.",
+  ],
+  "honours.problem.nomination_duplicate": [
+    "{name} 已在本次评选中被推荐。",
+    "{name} is already nominated in this round.",
+  ],
+  "honours.problem.nomination_deadline_passed": [
+    "推荐已截止。",
+    "The nomination deadline has passed.",
+  ],
+  "honours.problem.review_checklist_incomplete": [
+    "还有 {count} 项评审要点未确认，不能通过。",
+    "{count} checklist items are not confirmed; cannot accept.",
+  ],
+  "honours.problem.attachment_type_not_allowed": [
+    "{filename}：只接受 PDF、JPG、PNG 文件。",
+    "{filename}: only PDF, JPG and PNG files are accepted.",
+  ],
+  "honours.problem.attachment_content_mismatch": [
+    "{filename}：文件内容与类型不符。",
+    "{filename}: the content does not match the file type.",
+  ],
+  "honours.problem.attachment_too_large": [
+    "{filename}：超过 {maxMb} MB。",
+    "{filename}: larger than {maxMb} MB.",
+  ],
   "honours.problem.attachment_empty": ["{filename}：文件为空。", "{filename}: the file is empty."],
   "honours.problem.attachment_too_many": ["附件最多 {max} 个。", "At most {max} attachments."],
 } as const satisfies Record<string, readonly [string, string]>;
@@ -282,7 +408,9 @@ const pairs = {
 type Key = keyof typeof pairs;
 
 function side(index: 0 | 1): Record<Key, string> {
-  return Object.fromEntries(Object.entries(pairs).map(([key, texts]) => [key, texts[index]])) as Record<Key, string>;
+  return Object.fromEntries(
+    Object.entries(pairs).map(([key, texts]) => [key, texts[index]]),
+  ) as Record<Key, string>;
 }
 
 export const honoursMessages = { zh: side(0), en: side(1) } as const;

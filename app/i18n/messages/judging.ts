@@ -20,13 +20,15 @@ export const judgingMessages = {
     "judging.event_status.published": "已公布",
 
     "judging.admin.title": "评分管理",
-    "judging.admin.intro": "为技能竞赛各赛项设置评分细则、计分规则和奖项，分配裁判并指定裁判长，查阅每名选手的评分审计记录。",
+    "judging.admin.intro":
+      "为技能竞赛各赛项设置评分细则、计分规则和奖项，分配裁判并指定裁判长，查阅每名选手的评分审计记录。",
     "judging.admin.scheme": "评分细则",
     "judging.admin.judges": "裁判",
     "judging.admin.audit": "评分审计",
     "judging.admin.back": "返回评分管理",
 
-    "judging.judges.intro": "勾选本赛项的裁判并指定一名裁判长。裁判不会被分配到本单位或其上级工会所属单位的选手（自动回避）。",
+    "judging.judges.intro":
+      "勾选本赛项的裁判并指定一名裁判长。裁判不会被分配到本单位或其上级工会所属单位的选手（自动回避）。",
     "judging.judges.assigned": "裁判",
     "judging.judges.chief": "裁判长",
     "judging.judges.organisation": "所在单位",
@@ -53,7 +55,8 @@ export const judgingMessages = {
     "judging.scheme.export": "导出评分细则（XLSX）",
     "judging.scheme.import": "导入评分细则",
     "judging.scheme.import_file": "评分细则文件（XLSX）",
-    "judging.scheme.import_hint": "格式与导出文件相同：考核部分、编号、评分项、评分模块、类型、满分、计分方法、等级描述。导入将替换文件中各考核部分的评分项。",
+    "judging.scheme.import_hint":
+      "格式与导出文件相同：考核部分、编号、评分项、评分模块、类型、满分、计分方法、等级描述。导入将替换文件中各考核部分的评分项。",
     "judging.scheme.imported": "评分细则已导入",
     "judging.scheme.line": "第 {line} 行：",
     "judging.scheme.code_required": "评分项编号不能为空",
@@ -101,7 +104,8 @@ export const judgingMessages = {
     "judging.sheet.state.draft": "草稿",
     "judging.sheet.state.submitted": "已提交",
     "judging.sheet.state.new": "待评分",
-    "judging.sheet.conflict": "评分表已被更新（您在其他设备上保存过，或裁判长修改了评分）。本次修改没有保存，以免覆盖较新的评分。请重新加载后再修改。",
+    "judging.sheet.conflict":
+      "评分表已被更新（您在其他设备上保存过，或裁判长修改了评分）。本次修改没有保存，以免覆盖较新的评分。请重新加载后再修改。",
     "judging.sheet.reload": "重新加载评分表",
     "judging.sheet.closed": "本赛项成绩已锁定，评分只能通过申诉复核修改。",
     "judging.sheet.fix_errors": "部分评分有误，请修改标红的项目",
@@ -111,7 +115,8 @@ export const judgingMessages = {
     "judging.sheet.point_invalid": "请输入 0、1、2 或 3",
 
     "judging.chief.title": "裁判长工作台",
-    "judging.chief.summary": "共 {entries} 名选手：{incomplete} 名评分未完成，{flagged} 处评分分歧（其中 {blocking} 处须协调后才能锁定）。",
+    "judging.chief.summary":
+      "共 {entries} 名选手：{incomplete} 名评分未完成，{flagged} 处评分分歧（其中 {blocking} 处须协调后才能锁定）。",
     "judging.chief.missing": "未提交的裁判",
     "judging.chief.all_in": "全部已提交",
     "judging.chief.disagreements": "评分分歧",
@@ -162,7 +167,8 @@ export const judgingMessages = {
     "judging.appeal.note_required": "请填写复核意见",
     "judging.appeal.decide": "作出决定",
     "judging.appeal.decided": "申诉已处理，名次已重新计算",
-    "judging.appeal.rank_change": "名次：第 {before} 名 → 第 {after} 名；总成绩：{totalBefore} → {totalAfter}",
+    "judging.appeal.rank_change":
+      "名次：第 {before} 名 → 第 {after} 名；总成绩：{totalBefore} → {totalAfter}",
     "judging.appeal.changed_mark": "评分项 {criterion}（{judge}）：{before} → {after}",
     "judging.appeal.no_mark_changes": "评分未作修改",
     "judging.appeal.status.submitted": "已提交",
@@ -212,13 +218,15 @@ export const judgingMessages = {
     "judging.event_status.published": "Published",
 
     "judging.admin.title": "Judging",
-    "judging.admin.intro": "Set each skills event's marking scheme, scoring rules and prizes, assign judges and a chief judge, and read every entry's mark audit trail.",
+    "judging.admin.intro":
+      "Set each skills event's marking scheme, scoring rules and prizes, assign judges and a chief judge, and read every entry's mark audit trail.",
     "judging.admin.scheme": "Marking scheme",
     "judging.admin.judges": "Judges",
     "judging.admin.audit": "Mark audit",
     "judging.admin.back": "Back to judging",
 
-    "judging.judges.intro": "Tick the event's judges and name one chief judge. A judge is never given entries of their own organisation or its parent union (automatic recusal).",
+    "judging.judges.intro":
+      "Tick the event's judges and name one chief judge. A judge is never given entries of their own organisation or its parent union (automatic recusal).",
     "judging.judges.assigned": "Judge",
     "judging.judges.chief": "Chief judge",
     "judging.judges.organisation": "Organisation",
@@ -237,23 +245,28 @@ export const judgingMessages = {
     "judging.scheme.name": "Criterion",
     "judging.scheme.descriptors": "Level descriptors (e.g. 0: not done; 3: excellent)",
     "judging.scheme.rule_default": "Event default",
-    "judging.scheme.rows_hint": "Rows without a code are ignored. The maxima must add up to the part's full mark.",
+    "judging.scheme.rows_hint":
+      "Rows without a code are ignored. The maxima must add up to the part's full mark.",
     "judging.scheme.save_part": "Save the “{part}” scheme",
     "judging.scheme.saved": "Marking scheme saved",
     "judging.scheme.frozen": "Judges have entered marks; the marking scheme is frozen",
-    "judging.scheme.current_problems": "The scheme has these problems; results cannot be computed until they are fixed:",
+    "judging.scheme.current_problems":
+      "The scheme has these problems; results cannot be computed until they are fixed:",
     "judging.scheme.export": "Export marking scheme (XLSX)",
     "judging.scheme.import": "Import marking scheme",
     "judging.scheme.import_file": "Marking scheme file (XLSX)",
-    "judging.scheme.import_hint": "Same layout as the export: part, code, criterion, sub-criterion, type, max, rule, descriptors. Importing replaces the criteria of each part in the file.",
+    "judging.scheme.import_hint":
+      "Same layout as the export: part, code, criterion, sub-criterion, type, max, rule, descriptors. Importing replaces the criteria of each part in the file.",
     "judging.scheme.imported": "Marking scheme imported",
     "judging.scheme.line": "Line {line}: ",
     "judging.scheme.code_required": "The criterion code is required",
     "judging.scheme.name_required": "Criterion {code} needs a name",
     "judging.scheme.type_invalid": "Criterion {code}: type must be measurement or judgement",
-    "judging.scheme.max_invalid": "Criterion {code}: the maximum must be above 0 with at most two decimals",
+    "judging.scheme.max_invalid":
+      "Criterion {code}: the maximum must be above 0 with at most two decimals",
     "judging.scheme.rule_invalid": "Criterion {code}: the aggregation rule is not recognised",
-    "judging.scheme.descriptor_invalid": "Criterion {code}: write descriptors as “level: text”, separated by semicolons",
+    "judging.scheme.descriptor_invalid":
+      "Criterion {code}: write descriptors as “level: text”, separated by semicolons",
     "judging.scheme.full_mark_invalid": "Enter a mark with at most two decimals",
     "judging.scheme.weight_invalid": "The weight must be a whole number from 1 to 100",
     "judging.scheme.part_not_found": "No such part",
@@ -277,7 +290,8 @@ export const judgingMessages = {
     "judging.scheme.rules_locked": "Results are locked; the scoring rules can no longer change",
 
     "judging.worklist.title": "Worklist",
-    "judging.worklist.intro": "Blind codes only. Entries of your organisation and its parent union are recused automatically.",
+    "judging.worklist.intro":
+      "Blind codes only. Entries of your organisation and its parent union are recused automatically.",
     "judging.worklist.empty": "Nothing to mark",
 
     "judging.sheet.title": "Score sheet",
@@ -293,7 +307,8 @@ export const judgingMessages = {
     "judging.sheet.state.draft": "Draft",
     "judging.sheet.state.submitted": "Submitted",
     "judging.sheet.state.new": "To mark",
-    "judging.sheet.conflict": "This sheet changed since you opened it (saved on another device, or corrected by the chief judge). Your changes were not saved, so the newer marks are not overwritten. Reload and edit again.",
+    "judging.sheet.conflict":
+      "This sheet changed since you opened it (saved on another device, or corrected by the chief judge). Your changes were not saved, so the newer marks are not overwritten. Reload and edit again.",
     "judging.sheet.reload": "Reload the sheet",
     "judging.sheet.closed": "Results are locked; marks change only through an appeal review.",
     "judging.sheet.fix_errors": "Some marks are wrong; fix the highlighted ones",
@@ -303,7 +318,8 @@ export const judgingMessages = {
     "judging.sheet.point_invalid": "Enter 0, 1, 2 or 3",
 
     "judging.chief.title": "Chief judge",
-    "judging.chief.summary": "{entries} entries: {incomplete} incomplete, {flagged} disagreements flagged ({blocking} must be resolved before locking).",
+    "judging.chief.summary":
+      "{entries} entries: {incomplete} incomplete, {flagged} disagreements flagged ({blocking} must be resolved before locking).",
     "judging.chief.missing": "Sheets missing",
     "judging.chief.all_in": "All submitted",
     "judging.chief.disagreements": "Disagreements",
@@ -318,14 +334,16 @@ export const judgingMessages = {
     "judging.lock.no_entries": "There are no entries to mark",
     "judging.lock.incomplete": "{n} entries are not fully marked",
     "judging.lock.disagreements": "{n} disagreements (more than one point apart) are unresolved",
-    "judging.lock.invalid_scheme": "The marking scheme or rules are invalid; results cannot be computed",
+    "judging.lock.invalid_scheme":
+      "The marking scheme or rules are invalid; results cannot be computed",
     "judging.publish.not_locked": "Results must be locked before publishing",
 
     "judging.review.title": "Chief judge review",
     "judging.review.reason": "Reason for the change (kept in the audit log)",
     "judging.review.save": "Save changes",
     "judging.review.saved": "Marks changed and recorded",
-    "judging.review.locked": "Results are locked. This entry's marks can change only while an appeal is under review.",
+    "judging.review.locked":
+      "Results are locked. This entry's marks can change only while an appeal is under review.",
     "judging.review.reason_required": "Give the reason for the change",
     "judging.review.reason_long": "The reason can be at most 500 characters",
     "judging.review.not_found": "No such entry",
@@ -340,7 +358,8 @@ export const judgingMessages = {
     "judging.appeal.window_passed_hint": "The notice period is over; an appeal will be refused",
     "judging.appeal.not_found": "No such appeal or entry",
     "judging.appeal.not_published": "Results are not published yet; no appeal is possible",
-    "judging.appeal.window_closed": "The notice period ended on {end}; appeals are no longer accepted",
+    "judging.appeal.window_closed":
+      "The notice period ended on {end}; appeals are no longer accepted",
     "judging.appeal.already_open": "This entry already has an appeal in progress",
     "judging.appeal.not_open": "This appeal has been decided",
     "judging.appeal.list_title": "Appeals",

@@ -4,7 +4,8 @@ export const labourMessages = {
     "labour.nav.admin": "劳动竞赛",
     "labour.nav.org": "劳动竞赛",
     "labour.admin.title": "劳动竞赛管理",
-    "labour.admin.intro": "设置考核指标与权重、参赛单位和评比周期，评审各单位周期数据，评出流动红旗。",
+    "labour.admin.intro":
+      "设置考核指标与权重、参赛单位和评比周期，评审各单位周期数据，评出流动红旗。",
     "labour.admin.counts": "{indicators} 项指标 · {units} 个参赛单位 · {periods} 个周期",
     "labour.board.link": "查看排行榜",
     "labour.board.manage": "管理本竞赛",
@@ -36,7 +37,8 @@ export const labourMessages = {
     "labour.form.veto": "请选择否决事由",
     "labour.form.weight": "权重须为 0–100 的整数",
     "labour.indicators.title": "考核指标",
-    "labour.indicators.hint": "权重填 0 表示不使用该指标；使用的指标权重合计须为 100%。录入数据的指标以本期最好的单位为 100 分折算。",
+    "labour.indicators.hint":
+      "权重填 0 表示不使用该指标；使用的指标权重合计须为 100%。录入数据的指标以本期最好的单位为 100 分折算。",
     "labour.indicators.inUse": "指标 {names} 已有单位数据，不能删除",
     "labour.indicators.indicator": "指标",
     "labour.indicators.method": "计分方式",
@@ -96,7 +98,8 @@ export const labourMessages = {
     "labour.redFlag.wouldGo": "按当前数据，流动红旗将授予 {name}",
     "labour.saving": "正在保存…",
     "labour.score.title": "评审打分",
-    "labour.score.intro": "核对各单位填报的数据（可更正），为评审类指标打分；发生较大及以上事故的单位选择否决事由，本期按 0 分计。",
+    "labour.score.intro":
+      "核对各单位填报的数据（可更正），为评审类指标打分；发生较大及以上事故的单位选择否决事由，本期按 0 分计。",
     "labour.score.markOf": "{name}评分（0–100）",
     "labour.score.valueOf": "{name}数据",
     "labour.score.perHeadHint": "按职工人数折算后比较",
@@ -104,7 +107,8 @@ export const labourMessages = {
     "labour.score.saved": "已保存。",
     "labour.submission.title": "填报{period}数据",
     "labour.submission.evidence": "佐证材料",
-    "labour.submission.evidenceHint": "说明数据来源，如监理验收记录编号、安全检查台账、产值报表文号",
+    "labour.submission.evidenceHint":
+      "说明数据来源，如监理验收记录编号、安全检查台账、产值报表文号",
     "labour.submission.higherBetter": "数值越大越好（如合格率、按期完成率）",
     "labour.submission.locked": "本期已由评审组核定或已结束，不能再修改。",
     "labour.submission.perHeadHint": "填写参与人次，系统按职工人数折算",
@@ -134,12 +138,14 @@ export const labourMessages = {
     "labour.nav.admin": "Labour competitions",
     "labour.nav.org": "Labour competitions",
     "labour.admin.title": "Labour competitions",
-    "labour.admin.intro": "Set indicators and weights, participating units and periods, score each unit's period figures and award the rotating red flag.",
+    "labour.admin.intro":
+      "Set indicators and weights, participating units and periods, score each unit's period figures and award the rotating red flag.",
     "labour.admin.counts": "{indicators} indicators · {units} units · {periods} periods",
     "labour.board.link": "View the board",
     "labour.board.manage": "Manage this competition",
     "labour.board.noPeriods": "No period has been scored yet.",
-    "labour.board.perHeadNote": "{names} is compared per head of each unit's workforce, so a large unit does not win by size alone.",
+    "labour.board.perHeadNote":
+      "{names} is compared per head of each unit's workforce, so a large unit does not win by size alone.",
     "labour.board.periods": "Period rankings",
     "labour.board.cumulative": "Cumulative ranking",
     "labour.board.average": "Average score",
@@ -147,7 +153,8 @@ export const labourMessages = {
     "labour.board.redFlags": "Red flags",
     "labour.board.vetoes": "Vetoes",
     "labour.board.trend": "Score trend by unit",
-    "labour.board.trendCaption": "Line chart of each unit's score per period; the table below lists the same figures.",
+    "labour.board.trendCaption":
+      "Line chart of each unit's score per period; the table below lists the same figures.",
     "labour.board.vetoMarker": "A hollow dot marks a period in which the unit was vetoed.",
     "labour.close.button": "Close the period and rank",
     "labour.close.done": "The period is closed; ranking and red flag are recorded.",
@@ -166,7 +173,8 @@ export const labourMessages = {
     "labour.form.veto": "Choose a veto reason",
     "labour.form.weight": "Weight must be a whole number from 0 to 100",
     "labour.indicators.title": "Indicators",
-    "labour.indicators.hint": "A weight of 0 leaves the indicator out; the weights in use must add up to 100%. Entered figures are scored against the period's best unit (= 100).",
+    "labour.indicators.hint":
+      "A weight of 0 leaves the indicator out; the weights in use must add up to 100%. Entered figures are scored against the period's best unit (= 100).",
     "labour.indicators.inUse": "Units have figures for {names}; it cannot be removed",
     "labour.indicators.indicator": "Indicator",
     "labour.indicators.method": "Scoring",
@@ -180,7 +188,8 @@ export const labourMessages = {
     "labour.method.measurement": "Entered figures",
     "labour.method.panel": "Panel mark",
     "labour.org.title": "Our labour competitions",
-    "labour.org.intro": "Report your unit's figures for each period with evidence; the panel checks and scores them before the ranking is published.",
+    "labour.org.intro":
+      "Report your unit's figures for each period with evidence; the panel checks and scores them before the ranking is published.",
     "labour.org.empty": "Your unit does not take part in a labour competition.",
     "labour.org.mine": "Our report",
     "labour.org.rankN": "rank {rank}",
@@ -221,12 +230,14 @@ export const labourMessages = {
     "labour.redFlag.holderIn": "{contest} · red flag, {period}",
     "labour.redFlag.none": "No red flag awarded",
     "labour.redFlag.noneYet": "No red flag yet.",
-    "labour.redFlag.tie": "{names} are level on score, safety and quality; the committee decides the red flag",
+    "labour.redFlag.tie":
+      "{names} are level on score, safety and quality; the committee decides the red flag",
     "labour.redFlag.title": "Rotating red flag",
     "labour.redFlag.wouldGo": "On current figures the red flag goes to {name}",
     "labour.saving": "Saving…",
     "labour.score.title": "Panel scoring",
-    "labour.score.intro": "Check (and correct) each unit's figures, mark the panel indicators, and choose a veto reason for a unit with a serious accident: it scores 0 for the period.",
+    "labour.score.intro":
+      "Check (and correct) each unit's figures, mark the panel indicators, and choose a veto reason for a unit with a serious accident: it scores 0 for the period.",
     "labour.score.markOf": "{name} mark (0–100)",
     "labour.score.valueOf": "{name} figure",
     "labour.score.perHeadHint": "Compared per head",
@@ -234,9 +245,11 @@ export const labourMessages = {
     "labour.score.saved": "Saved.",
     "labour.submission.title": "Report figures for {period}",
     "labour.submission.evidence": "Evidence",
-    "labour.submission.evidenceHint": "Where the figures come from, e.g. inspection record numbers, safety logs, output report references",
+    "labour.submission.evidenceHint":
+      "Where the figures come from, e.g. inspection record numbers, safety logs, output report references",
     "labour.submission.higherBetter": "Higher is better (e.g. pass rate, milestones on time)",
-    "labour.submission.locked": "The panel has scored this period or it is closed; it can no longer change.",
+    "labour.submission.locked":
+      "The panel has scored this period or it is closed; it can no longer change.",
     "labour.submission.perHeadHint": "Number of participations; compared per head by the system",
     "labour.submission.submit": "Submit figures",
     "labour.submission.submittedAt": "Submitted at {at}.",
@@ -249,7 +262,8 @@ export const labourMessages = {
     "labour.submission.valueOf.schedule": "Schedule: milestones on time (%)",
     "labour.submission.valueOf.innovation": "Innovation: innovations and suggestions adopted",
     "labour.submission.valueOf.output": "Output: output value this period (10k yuan)",
-    "labour.submission.valueOf.participation": "Participation: participations in competition activities",
+    "labour.submission.valueOf.participation":
+      "Participation: participations in competition activities",
     "labour.unit.rank": "Cumulative rank",
     "labour.unit.record": "Results by period",
     "labour.veto.badge": "Vetoed",

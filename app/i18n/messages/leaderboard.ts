@@ -85,7 +85,8 @@ export const leaderboardMessages = {
   en: {
     "leaderboard.nav": "Results",
     "leaderboard.index.title": "Results",
-    "leaderboard.index.lead": "Live rankings of every event, organisation standings and prize tables. No sign-in needed.",
+    "leaderboard.index.lead":
+      "Live rankings of every event, organisation standings and prize tables. No sign-in needed.",
     "leaderboard.index.empty": "No contests to show yet.",
     "leaderboard.events": "Events",
     "leaderboard.eventCount": "{count} events",
@@ -110,8 +111,10 @@ export const leaderboardMessages = {
     "leaderboard.live": "Live",
     "leaderboard.liveHint": "This page refreshes itself when marks are saved",
     "leaderboard.updated": "Results updated",
-    "leaderboard.frozen": "The board was frozen at {at}; the public sees the rankings as they were then.",
-    "leaderboard.frozenOrganiser": "The board was frozen at {at}: the public sees the rankings as they were then, you see the live board.",
+    "leaderboard.frozen":
+      "The board was frozen at {at}; the public sees the rankings as they were then.",
+    "leaderboard.frozenOrganiser":
+      "The board was frozen at {at}: the public sees the rankings as they were then, you see the live board.",
     "leaderboard.search": "Find a competitor",
     "leaderboard.search.label": "Name, entry number or organisation",
     "leaderboard.search.submit": "Search",
@@ -124,7 +127,8 @@ export const leaderboardMessages = {
     "leaderboard.myRank.summary": "{name} ({entry}) is ranked {rank} with {total}, of {count}.",
     "leaderboard.standings": "Organisation standings",
     "leaderboard.standings.lead": "Sum of each organisation's best {n} results.",
-    "leaderboard.standings.contestLead": "Sum of each event's team total (best N per event), with prize counts.",
+    "leaderboard.standings.contestLead":
+      "Sum of each event's team total (best N per event), with prize counts.",
     "leaderboard.standings.all": "All organisations",
     "leaderboard.standings.entries": "Entries",
     "leaderboard.standings.bestN": "Team total",
@@ -144,7 +148,8 @@ export const leaderboardMessages = {
     "leaderboard.screen.reveal": "Revealing the final ranking",
     "leaderboard.settings": "Board settings (organiser)",
     "leaderboard.settings.freezeAt": "Freeze at",
-    "leaderboard.settings.freezeHint": "Leave empty for no freeze; from then on the public sees the board as it was.",
+    "leaderboard.settings.freezeHint":
+      "Leave empty for no freeze; from then on the public sees the board as it was.",
     "leaderboard.settings.bestN": "Results counted per organisation (best N)",
     "leaderboard.settings.save": "Save settings",
     "leaderboard.settings.unfreeze": "Unfreeze and reveal",

@@ -86,7 +86,8 @@ export const regMessages = {
     "reg.event.unlimited": "不限",
     "reg.event.age": "{min}–{max} 岁",
     "reg.worker.title": "职工名册",
-    "reg.worker.intro": "本单位职工信息。身份证号在列表中脱敏显示，仅本单位管理员可在详情中查看完整号码。",
+    "reg.worker.intro":
+      "本单位职工信息。身份证号在列表中脱敏显示，仅本单位管理员可在详情中查看完整号码。",
     "reg.worker.add": "添加职工",
     "reg.worker.edit": "职工信息",
     "reg.worker.import": "批量导入",
@@ -121,7 +122,8 @@ export const regMessages = {
     "reg.worker.id.id_number_check_digit": "身份证号校验位不正确，请核对号码",
     "reg.import.rosterTitle": "批量导入职工",
     "reg.import.entriesTitle": "批量导入报名",
-    "reg.import.intro": "上传 CSV 或 Excel（.xlsx）文件，最大 {size} MB、{rows} 行。文件中任何一行有错误时，整个文件都不会导入；请按提示逐行改正后重新上传。",
+    "reg.import.intro":
+      "上传 CSV 或 Excel（.xlsx）文件，最大 {size} MB、{rows} 行。文件中任何一行有错误时，整个文件都不会导入；请按提示逐行改正后重新上传。",
     "reg.import.template": "下载模板：",
     "reg.import.templateCsv": "CSV 模板",
     "reg.import.templateXlsx": "Excel 模板",
@@ -135,7 +137,8 @@ export const regMessages = {
     "reg.import.column": "列",
     "reg.import.reason": "原因",
     "reg.import.noContest": "目前没有开放报名的竞赛。",
-    "reg.import.entriesHelp": "每行一名选手：填写赛项代码和身份证号（须已在本单位名册中）；团体赛同队选手填写相同队名。",
+    "reg.import.entriesHelp":
+      "每行一名选手：填写赛项代码和身份证号（须已在本单位名册中）；团体赛同队选手填写相同队名。",
     "reg.entry.title": "报名参赛",
     "reg.entry.intro": "为本单位职工报名个人赛、组队报名团体赛。报名截止前可撤回或更换选手。",
     "reg.entry.open": "开放报名的赛项",
@@ -170,7 +173,8 @@ export const regMessages = {
     "reg.entry.import": "批量导入报名",
     "reg.entry.actions": "操作",
     "reg.review.title": "报名审核",
-    "reg.review.intro": "{contest}：按赛项、单位、状态筛选，勾选后批量通过或退回。通过时自动分配参赛编号。",
+    "reg.review.intro":
+      "{contest}：按赛项、单位、状态筛选，勾选后批量通过或退回。通过时自动分配参赛编号。",
     "reg.review.filter": "筛选",
     "reg.review.allEvents": "全部赛项",
     "reg.review.allOrgs": "全部单位",
@@ -224,7 +228,8 @@ export const regMessages = {
     "reg.problem.import_entry_repeated": "与第 {firstRow} 行重复报名同一赛项",
     "reg.problem.import_id_in_roster": "该身份证号已在本单位名册中",
     "reg.problem.import_id_elsewhere": "该身份证号已登记在其他单位",
-    "reg.problem.import_not_spreadsheet": "无法读取该文件：请上传 CSV 或 Excel（.xlsx）表格，旧版 .xls 请另存为 .xlsx",
+    "reg.problem.import_not_spreadsheet":
+      "无法读取该文件：请上传 CSV 或 Excel（.xlsx）表格，旧版 .xls 请另存为 .xlsx",
     "reg.problem.import_file_too_large": "文件太大，最大允许 {size} MB，请分批导入",
     "reg.problem.import_no_file": "请选择要上传的文件",
   },
@@ -240,11 +245,13 @@ export const regMessages = {
     "reg.form.cancel": "Back",
     "reg.form.fixProblems": "Please fix these first:",
     "reg.contest.list": "Contest setup",
-    "reg.contest.intro": "Create contests, set events, places and eligibility, then open registration, review and check in.",
+    "reg.contest.intro":
+      "Create contests, set events, places and eligibility, then open registration, review and check in.",
     "reg.contest.new": "New contest",
     "reg.contest.edit": "Contest details",
     "reg.contest.code": "Contest code",
-    "reg.contest.codeHint": "2–12 capital letters or digits, used in entry numbers, e.g. XA2026SKILLS",
+    "reg.contest.codeHint":
+      "2–12 capital letters or digits, used in entry numbers, e.g. XA2026SKILLS",
     "reg.contest.codeInvalid": "The contest code must be 2–12 capital letters or digits",
     "reg.contest.codeTaken": "That contest code is already in use",
     "reg.contest.kind": "Kind",
@@ -287,7 +294,8 @@ export const regMessages = {
     "reg.event.teamMin": "Starting members (minimum)",
     "reg.event.teamMax": "Starting members (maximum)",
     "reg.event.substitutes": "Substitutes (maximum)",
-    "reg.event.teamSizeInvalid": "Team events need a team size of 2–20, the maximum not below the minimum",
+    "reg.event.teamSizeInvalid":
+      "Team events need a team size of 2–20, the maximum not below the minimum",
     "reg.event.substitutesInvalid": "Substitutes must be 0–10",
     "reg.event.quotaPerOrg": "Places per organisation",
     "reg.event.cap": "Total places",
@@ -299,7 +307,8 @@ export const regMessages = {
     "reg.event.noMinimum": "None",
     "reg.event.unionMemberRequired": "Union members only",
     "reg.event.rounds": "Rounds and weights (%)",
-    "reg.event.roundsHint": "Theory and practical weights of a round add up to 100%; leave a part blank if it is not held. A preliminary needs the number who advance.",
+    "reg.event.roundsHint":
+      "Theory and practical weights of a round add up to 100%; leave a part blank if it is not held. A preliminary needs the number who advance.",
     "reg.event.prelim": "Preliminary",
     "reg.event.final": "Final",
     "reg.event.theory": "Theory",
@@ -314,7 +323,8 @@ export const regMessages = {
     "reg.event.unlimited": "No limit",
     "reg.event.age": "{min}–{max} years",
     "reg.worker.title": "Worker roster",
-    "reg.worker.intro": "Your organisation's workers. ID numbers are masked in lists; only your organisation's managers see them whole, on a worker's page.",
+    "reg.worker.intro":
+      "Your organisation's workers. ID numbers are masked in lists; only your organisation's managers see them whole, on a worker's page.",
     "reg.worker.add": "Add worker",
     "reg.worker.edit": "Worker",
     "reg.worker.import": "Import",
@@ -340,16 +350,19 @@ export const regMessages = {
     "reg.worker.inUse": "This worker has entries, honours or an account and cannot be removed",
     "reg.worker.created": "{name} added",
     "reg.worker.idInRoster": "This ID number is already on your roster",
-    "reg.worker.idElsewhere": "This ID number is registered with another organisation; ask the organiser",
+    "reg.worker.idElsewhere":
+      "This ID number is registered with another organisation; ask the organiser",
     "reg.worker.id.id_number_length": "An ID number has 18 characters",
-    "reg.worker.id.id_number_characters": "The first 17 characters are digits, the last a digit or X",
+    "reg.worker.id.id_number_characters":
+      "The first 17 characters are digits, the last a digit or X",
     "reg.worker.id.id_number_region": "The region code of the ID number is invalid",
     "reg.worker.id.id_number_invalid_date": "The birth date in the ID number does not exist",
     "reg.worker.id.id_number_future_date": "The birth date in the ID number is in the future",
     "reg.worker.id.id_number_check_digit": "The check digit is wrong; please check the number",
     "reg.import.rosterTitle": "Import workers",
     "reg.import.entriesTitle": "Import entries",
-    "reg.import.intro": "Upload a CSV or Excel (.xlsx) file of at most {size} MB and {rows} rows. If any row has a problem, nothing from the file is stored; fix the rows listed and upload again.",
+    "reg.import.intro":
+      "Upload a CSV or Excel (.xlsx) file of at most {size} MB and {rows} rows. If any row has a problem, nothing from the file is stored; fix the rows listed and upload again.",
     "reg.import.template": "Templates:",
     "reg.import.templateCsv": "CSV template",
     "reg.import.templateXlsx": "Excel template",
@@ -363,9 +376,11 @@ export const regMessages = {
     "reg.import.column": "Column",
     "reg.import.reason": "Reason",
     "reg.import.noContest": "No contest is open for registration.",
-    "reg.import.entriesHelp": "One entrant per row: the event code and the ID number (already on your roster); members of one team share a team name.",
+    "reg.import.entriesHelp":
+      "One entrant per row: the event code and the ID number (already on your roster); members of one team share a team name.",
     "reg.entry.title": "Entries",
-    "reg.entry.intro": "Enter your workers in individual events and build teams for team events. Withdraw or replace them before the deadline.",
+    "reg.entry.intro":
+      "Enter your workers in individual events and build teams for team events. Withdraw or replace them before the deadline.",
     "reg.entry.open": "Events open for entries",
     "reg.entry.none": "No contest is open for registration.",
     "reg.entry.deadline": "Closes {date}",
@@ -398,7 +413,8 @@ export const regMessages = {
     "reg.entry.import": "Import entries",
     "reg.entry.actions": "Actions",
     "reg.review.title": "Review entries",
-    "reg.review.intro": "{contest}: filter by event, organisation and status, tick entries and approve or reject them together. Approval assigns the entry number.",
+    "reg.review.intro":
+      "{contest}: filter by event, organisation and status, tick entries and approve or reject them together. Approval assigns the entry number.",
     "reg.review.filter": "Filter",
     "reg.review.allEvents": "All events",
     "reg.review.allOrgs": "All organisations",
@@ -417,7 +433,8 @@ export const regMessages = {
     "reg.review.empty": "No entries match.",
     "reg.review.checkIn": "Check in (assign blind codes)",
     "reg.review.checkInTitle": "Check-in",
-    "reg.review.checkInHint": "Gives every approved entry of the event a random blind code; judges see only the code.",
+    "reg.review.checkInHint":
+      "Gives every approved entry of the event a random blind code; judges see only the code.",
     "reg.review.checkedIn": "{count} entries checked in",
     "reg.review.blindCode": "Blind code",
     "reg.review.members": "Members",
@@ -445,15 +462,18 @@ export const regMessages = {
     "reg.dashboard.links": "Shortcuts",
     "reg.problem.registration_contest_not_open": "This contest is not taking entries",
     "reg.problem.import_event_unknown": "There is no event with code “{value}”",
-    "reg.problem.import_worker_not_in_roster": "This ID number is not on your roster; import the worker first",
+    "reg.problem.import_worker_not_in_roster":
+      "This ID number is not on your roster; import the worker first",
     "reg.problem.import_name_mismatch": "The name differs from the roster (“{roster}”)",
     "reg.problem.import_team_name_missing": "Team events need a team name",
     "reg.problem.import_team_exists": "Your organisation already has a team “{team}” in this event",
     "reg.problem.import_entry_repeated": "Enters the same event again (row {firstRow})",
     "reg.problem.import_id_in_roster": "This ID number is already on your roster",
     "reg.problem.import_id_elsewhere": "This ID number is registered with another organisation",
-    "reg.problem.import_not_spreadsheet": "This file cannot be read: upload a CSV or Excel (.xlsx) sheet; save old .xls files as .xlsx",
-    "reg.problem.import_file_too_large": "The file is too large; the limit is {size} MB, import in parts",
+    "reg.problem.import_not_spreadsheet":
+      "This file cannot be read: upload a CSV or Excel (.xlsx) sheet; save old .xls files as .xlsx",
+    "reg.problem.import_file_too_large":
+      "The file is too large; the limit is {size} MB, import in parts",
     "reg.problem.import_no_file": "Choose a file to upload",
   },
 } as const;

@@ -16,13 +16,15 @@ export const rulesMessages = {
   zh: {
     // Identity numbers
     "rules.id_number_length": "身份证号应为 18 位，当前为 {length} 位",
-    "rules.id_number_characters": "身份证号第 {position} 位字符无效（前 17 位须为数字，末位为数字或 X）",
+    "rules.id_number_characters":
+      "身份证号第 {position} 位字符无效（前 17 位须为数字，末位为数字或 X）",
     "rules.id_number_region": "身份证号的地区码 {regionCode} 无效",
     "rules.id_number_invalid_date": "身份证号中的出生日期 {date} 不存在",
     "rules.id_number_future_date": "身份证号中的出生日期 {date} 晚于今天",
     "rules.id_number_check_digit": "身份证号校验位不正确，请核对号码",
     "rules.credit_code_length": "统一社会信用代码应为 18 位，当前为 {length} 位",
-    "rules.credit_code_characters": "统一社会信用代码第 {position} 位字符无效（不使用 I、O、S、V、Z）",
+    "rules.credit_code_characters":
+      "统一社会信用代码第 {position} 位字符无效（不使用 I、O、S、V、Z）",
     "rules.credit_code_check_char": "统一社会信用代码校验位不正确，请核对代码",
     "rules.mobile_phone_invalid": "手机号应为 1 开头的 11 位号码",
 
@@ -57,7 +59,8 @@ export const rulesMessages = {
     "rules.event_round_advance_invalid": "“{stage}”须设置晋级人数",
     "rules.event_round_no_parts": "“{stage}”没有设置考核部分",
     "rules.event_part_duplicate": "“{stage}”中的“{part}”重复",
-    "rules.event_part_weight_invalid": "“{stage}”中“{part}”的权重 {weight}% 无效，须为 1–100 的整数",
+    "rules.event_part_weight_invalid":
+      "“{stage}”中“{part}”的权重 {weight}% 无效，须为 1–100 的整数",
     "rules.event_part_weights_sum": "“{stage}”各部分权重合计为 {sum}%，应为 100%",
 
     // Eligibility
@@ -115,7 +118,8 @@ export const rulesMessages = {
     "rules.round_rule_min_share": "{attribute}占 {actual}%，应不低于 {required}%",
     "rules.round_rule_max_share": "{attribute}占 {actual}%，应不高于 {required}%",
     "rules.round_rule_max_total": "推荐人选 {count} 名，超过总名额 {max} 名",
-    "rules.round_rule_max_per_organisation": "{organisation} 推荐 {count} 名，超过分配名额 {max} 名",
+    "rules.round_rule_max_per_organisation":
+      "{organisation} 推荐 {count} 名，超过分配名额 {max} 名",
     "rules.round_transition_not_allowed": "评选不能从“{from}”变为“{to}”",
     "rules.round_no_nominations": "还没有推荐人选，不能进入评审",
     "rules.round_nominations_pending": "还有 {count} 个推荐未评审",
@@ -139,7 +143,8 @@ export const rulesMessages = {
     // Labour competitions
     "rules.labour_no_indicators": "请至少设置一项考核指标",
     "rules.labour_indicator_duplicate": "考核指标“{indicator}”重复",
-    "rules.labour_indicator_weight_invalid": "考核指标“{indicator}”的权重 {weight}% 无效，须为 1–100 的整数",
+    "rules.labour_indicator_weight_invalid":
+      "考核指标“{indicator}”的权重 {weight}% 无效，须为 1–100 的整数",
     "rules.labour_indicator_weights_sum": "各考核指标权重合计为 {sum}%，应为 100%",
     "rules.labour_measurement_missing": "{unit} 缺少“{indicator}”数据，按 0 分计",
     "rules.labour_measurement_invalid": "{unit} 的“{indicator}”数据无效，按 0 分计",
@@ -151,10 +156,13 @@ export const rulesMessages = {
     "rules.quiz_question_too_few_options": "选择题至少需要 {min} 个选项",
     "rules.quiz_question_duplicate_option": "选项 {option} 重复",
     "rules.quiz_question_unknown_correct_option": "正确答案 {option} 不是本题的选项",
-    "rules.quiz_question_correct_count": "正确答案个数不符合题型“{type}”（单选和判断 1 个，多选至少 2 个）",
+    "rules.quiz_question_correct_count":
+      "正确答案个数不符合题型“{type}”（单选和判断 1 个，多选至少 2 个）",
     "rules.quiz_question_points_invalid": "分值 {points} 无效，须为正整数",
-    "rules.quiz_category_too_few": "题库“{category}”类只有 {available} 道题，抽题需要 {required} 道",
-    "rules.quiz_category_type_too_few": "题库“{category}”类的“{type}”只有 {available} 道，抽题需要 {required} 道",
+    "rules.quiz_category_too_few":
+      "题库“{category}”类只有 {available} 道题，抽题需要 {required} 道",
+    "rules.quiz_category_type_too_few":
+      "题库“{category}”类的“{type}”只有 {available} 道，抽题需要 {required} 道",
 
     // Enum names
     "rules.contest_kind.skills_contest": "职业技能竞赛",
@@ -247,14 +255,18 @@ export const rulesMessages = {
   en: {
     // Identity numbers
     "rules.id_number_length": "An ID number has 18 characters; this one has {length}",
-    "rules.id_number_characters": "Character {position} of the ID number is invalid (17 digits, then a digit or X)",
+    "rules.id_number_characters":
+      "Character {position} of the ID number is invalid (17 digits, then a digit or X)",
     "rules.id_number_region": "The region code {regionCode} in the ID number is invalid",
     "rules.id_number_invalid_date": "The birth date {date} in the ID number does not exist",
     "rules.id_number_future_date": "The birth date {date} in the ID number is in the future",
     "rules.id_number_check_digit": "The ID number's check digit is wrong; please check the number",
-    "rules.credit_code_length": "A unified social credit code has 18 characters; this one has {length}",
-    "rules.credit_code_characters": "Character {position} of the credit code is invalid (I, O, S, V and Z are not used)",
-    "rules.credit_code_check_char": "The credit code's check character is wrong; please check the code",
+    "rules.credit_code_length":
+      "A unified social credit code has 18 characters; this one has {length}",
+    "rules.credit_code_characters":
+      "Character {position} of the credit code is invalid (I, O, S, V and Z are not used)",
+    "rules.credit_code_check_char":
+      "The credit code's check character is wrong; please check the code",
     "rules.mobile_phone_invalid": "A mobile number has 11 digits and starts with 1",
 
     // Contest status changes
@@ -265,30 +277,38 @@ export const rulesMessages = {
     "rules.contest_registration_window_invalid": "Registration must close after it opens",
     "rules.contest_registration_window_ended": "The registration period is over; change it first",
     "rules.contest_no_approved_entries": "No approved entries yet; the contest cannot start",
-    "rules.contest_results_incomplete": "{missing} entrants have no final mark yet; results cannot be published",
+    "rules.contest_results_incomplete":
+      "{missing} entrants have no final mark yet; results cannot be published",
     "rules.contest_cancel_reason_required": "Give a reason for cancelling the contest",
 
     // Event definitions
     "rules.event_code_invalid": "Event code {code} is invalid: use 2–10 capital letters or digits",
     "rules.event_name_missing": "Enter the event name",
     "rules.event_team_rules_missing": "A team event needs team sizes",
-    "rules.event_team_size_invalid": "Team size {min}–{max} is invalid: at least 2, and the maximum not below the minimum",
+    "rules.event_team_size_invalid":
+      "Team size {min}–{max} is invalid: at least 2, and the maximum not below the minimum",
     "rules.event_team_substitutes_invalid": "{substitutes} substitutes is not valid",
-    "rules.event_quota_invalid": "Places per organisation ({quota}) must be a positive whole number",
+    "rules.event_quota_invalid":
+      "Places per organisation ({quota}) must be a positive whole number",
     "rules.event_cap_invalid": "Total places ({cap}) must be a positive whole number",
-    "rules.event_quota_exceeds_cap": "Places per organisation ({quota}) exceed the total places ({cap})",
+    "rules.event_quota_exceeds_cap":
+      "Places per organisation ({quota}) exceed the total places ({cap})",
     "rules.event_age_invalid": "Age limit {age} is invalid",
-    "rules.event_age_below_legal_minimum": "Minimum age {min} is below the legal working age of {legal}",
+    "rules.event_age_below_legal_minimum":
+      "Minimum age {min} is below the legal working age of {legal}",
     "rules.event_age_range_invalid": "Age range {min}–{max} is invalid",
-    "rules.event_trade_codes_missing": "List the event's trades when entrants must work in a matching trade",
+    "rules.event_trade_codes_missing":
+      "List the event's trades when entrants must work in a matching trade",
     "rules.event_no_rounds": "Add at least one round",
     "rules.event_round_duplicate": "Round “{stage}” appears twice",
-    "rules.event_round_order": "Round “{stage}” is out of order: preliminary, semi-final, then final",
+    "rules.event_round_order":
+      "Round “{stage}” is out of order: preliminary, semi-final, then final",
     "rules.event_final_missing": "Add a final",
     "rules.event_round_advance_invalid": "Set how many advance from “{stage}”",
     "rules.event_round_no_parts": "“{stage}” has no parts",
     "rules.event_part_duplicate": "“{part}” appears twice in “{stage}”",
-    "rules.event_part_weight_invalid": "Weight {weight}% for “{part}” in “{stage}” must be a whole number from 1 to 100",
+    "rules.event_part_weight_invalid":
+      "Weight {weight}% for “{part}” in “{stage}” must be a whole number from 1 to 100",
     "rules.event_part_weights_sum": "The parts of “{stage}” add up to {sum}%, not 100%",
 
     // Eligibility
@@ -311,7 +331,8 @@ export const rulesMessages = {
     "rules.registration_duplicate_worker": "This worker is already registered for the event",
     "rules.registration_transition_not_allowed": "A registration cannot go from “{from}” to “{to}”",
     "rules.registration_reason_required": "Give a reason for sending the registration back",
-    "rules.registration_deadline_passed": "After the deadline a registration can no longer be withdrawn or resubmitted",
+    "rules.registration_deadline_passed":
+      "After the deadline a registration can no longer be withdrawn or resubmitted",
     "rules.team_too_small": "The team has {size} starting members; at least {min} are needed",
     "rules.team_too_large": "The team has {size} starting members; at most {max} are allowed",
     "rules.team_too_many_substitutes": "{count} substitutes; at most {max} are allowed",
@@ -323,7 +344,8 @@ export const rulesMessages = {
     "rules.import_empty_file": "The file is empty",
     "rules.import_header_missing": "Row 1 must hold the column headers",
     "rules.import_no_data_rows": "The file has headers but no data",
-    "rules.import_too_many_rows": "The file has {count} rows; at most {max} can be imported at once",
+    "rules.import_too_many_rows":
+      "The file has {count} rows; at most {max} can be imported at once",
     "rules.import_missing_column": "Column “{column}” is missing",
     "rules.import_unknown_column": "Column “{column}” is not recognised; use the template headers",
     "rules.import_duplicate_column": "Column “{column}” appears twice",
@@ -342,11 +364,13 @@ export const rulesMessages = {
 
     // Honours
     "rules.notice_period_invalid": "The notice period must end after it starts",
-    "rules.notice_period_too_short": "The notice period is {days} days; it must be at least {minDays}",
+    "rules.notice_period_too_short":
+      "The notice period is {days} days; it must be at least {minDays}",
     "rules.round_rule_min_share": "{attribute}: {actual}%, should be at least {required}%",
     "rules.round_rule_max_share": "{attribute}: {actual}%, should be at most {required}%",
     "rules.round_rule_max_total": "{count} nominees exceed the total quota of {max}",
-    "rules.round_rule_max_per_organisation": "{organisation} nominated {count}, over its quota of {max}",
+    "rules.round_rule_max_per_organisation":
+      "{organisation} nominated {count}, over its quota of {max}",
     "rules.round_transition_not_allowed": "A selection round cannot go from “{from}” to “{to}”",
     "rules.round_no_nominations": "There are no nominations to review yet",
     "rules.round_nominations_pending": "{count} nominations still await review",
@@ -359,33 +383,42 @@ export const rulesMessages = {
     "rules.nomination_transition_not_allowed": "A nomination cannot go from “{from}” to “{to}”",
     "rules.nomination_reason_required": "Give a reason",
     "rules.nomination_wrong_round_state": "Not possible while the round is at “{state}”",
-    "rules.objection_notice_not_started": "The public notice has not started; objections are not yet accepted",
-    "rules.objection_notice_ended": "The public notice has ended; objections are no longer accepted",
+    "rules.objection_notice_not_started":
+      "The public notice has not started; objections are not yet accepted",
+    "rules.objection_notice_ended":
+      "The public notice has ended; objections are no longer accepted",
     "rules.objection_content_required": "Describe the objection",
     "rules.objection_already_handled": "This objection has already been handled",
     "rules.objection_note_required": "Record what was checked and found",
     "rules.serial_format_invalid": "This is not a valid certificate number",
-    "rules.serial_check_char_mismatch": "The certificate number's check character does not match; check for a typo",
+    "rules.serial_check_char_mismatch":
+      "The certificate number's check character does not match; check for a typo",
 
     // Labour competitions
     "rules.labour_no_indicators": "Add at least one indicator",
     "rules.labour_indicator_duplicate": "Indicator “{indicator}” appears twice",
-    "rules.labour_indicator_weight_invalid": "Weight {weight}% for “{indicator}” must be a whole number from 1 to 100",
+    "rules.labour_indicator_weight_invalid":
+      "Weight {weight}% for “{indicator}” must be a whole number from 1 to 100",
     "rules.labour_indicator_weights_sum": "Indicator weights add up to {sum}%, not 100%",
     "rules.labour_measurement_missing": "{unit} has no “{indicator}” figure; scored 0",
     "rules.labour_measurement_invalid": "{unit} has an invalid “{indicator}” figure; scored 0",
     "rules.labour_headcount_missing": "{unit} has no headcount; “{indicator}” scored 0",
     "rules.labour_panel_mark_missing": "{unit} has no panel mark for “{indicator}”; scored 0",
-    "rules.labour_panel_mark_invalid": "{unit}'s panel mark {mark} for “{indicator}” is invalid (0–100)",
+    "rules.labour_panel_mark_invalid":
+      "{unit}'s panel mark {mark} for “{indicator}” is invalid (0–100)",
 
     // Quizzes
     "rules.quiz_question_too_few_options": "A choice question needs at least {min} options",
     "rules.quiz_question_duplicate_option": "Option {option} appears twice",
-    "rules.quiz_question_unknown_correct_option": "Correct answer {option} is not one of the options",
-    "rules.quiz_question_correct_count": "Wrong number of correct answers for “{type}” (one for single choice and true/false, two or more for multiple choice)",
+    "rules.quiz_question_unknown_correct_option":
+      "Correct answer {option} is not one of the options",
+    "rules.quiz_question_correct_count":
+      "Wrong number of correct answers for “{type}” (one for single choice and true/false, two or more for multiple choice)",
     "rules.quiz_question_points_invalid": "{points} points is invalid; use a positive whole number",
-    "rules.quiz_category_too_few": "Category “{category}” has {available} questions; the draw needs {required}",
-    "rules.quiz_category_type_too_few": "Category “{category}” has {available} “{type}” questions; the draw needs {required}",
+    "rules.quiz_category_too_few":
+      "Category “{category}” has {available} questions; the draw needs {required}",
+    "rules.quiz_category_type_too_few":
+      "Category “{category}” has {available} “{type}” questions; the draw needs {required}",
 
     // Enum names
     "rules.contest_kind.skills_contest": "Skills contest",

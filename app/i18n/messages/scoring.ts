@@ -8,14 +8,16 @@ export const scoringMessages = {
     // Marking scheme
     "scoring.scheme_no_criteria": "评分细则中没有评分项",
     "scoring.scheme_full_mark_invalid": "满分 {fullMark} 无效，须为正数且最多两位小数",
-    "scoring.scheme_total_mismatch": "各评分项满分合计 {total} 分，与该部分满分 {fullMark} 分不一致",
+    "scoring.scheme_total_mismatch":
+      "各评分项满分合计 {total} 分，与该部分满分 {fullMark} 分不一致",
     "scoring.criterion_id_empty": "评分项 {code} 缺少标识",
     "scoring.criterion_code_empty": "评分项（{id}）缺少编号",
     "scoring.criterion_duplicate_id": "评分项标识 {id} 重复",
     "scoring.criterion_duplicate_code": "评分项编号 {code} 重复",
     "scoring.criterion_max_invalid": "评分项 {code} 的满分 {maxMark} 无效，须大于 0 且最多两位小数",
     "scoring.criterion_rule_unknown": "评分项 {code} 的计分方法 {rule} 无法识别",
-    "scoring.criterion_worldskills_on_measurement": "评分项 {code} 是测量类，不能使用世界技能大赛评价法（0–3 分）",
+    "scoring.criterion_worldskills_on_measurement":
+      "评分项 {code} 是测量类，不能使用世界技能大赛评价法（0–3 分）",
     "scoring.criterion_descriptor_level_invalid": "评分项 {code} 的等级描述 {level} 超出范围",
     "scoring.criterion_descriptor_level_duplicate": "评分项 {code} 的等级 {level} 重复描述",
 
@@ -41,12 +43,17 @@ export const scoringMessages = {
     "scoring.mark_missing": "评分项 {criterion}：裁判{judge}尚未评分",
     "scoring.mark_not_a_number": "评分项 {criterion}：裁判{judge}的评分不是有效数字",
     "scoring.mark_negative": "评分项 {criterion}：裁判{judge}的评分 {mark} 不能为负数",
-    "scoring.mark_not_integer": "评分项 {criterion}：裁判{judge}的评分 {mark} 不是以 0.01 分为单位的整数",
+    "scoring.mark_not_integer":
+      "评分项 {criterion}：裁判{judge}的评分 {mark} 不是以 0.01 分为单位的整数",
     "scoring.mark_above_max": "评分项 {criterion}：裁判{judge}的评分 {mark} 超过满分 {max}",
-    "scoring.worldskills_point_invalid": "评分项 {criterion}：裁判{judge}的评分 {mark} 无效，须为 0、1、2 或 3",
-    "scoring.trimmed_mean_needs_three": "评分项 {criterion}：去掉最高分和最低分至少需要 3 名裁判（当前 {judges} 名）",
-    "scoring.worldskills_needs_three": "评分项 {criterion}：世界技能大赛评价法需要 3 名裁判（当前 {judges} 名）",
-    "scoring.single_needs_one": "评分项 {criterion}：测量类评分项只能有 1 个测量值（当前 {judges} 个）",
+    "scoring.worldskills_point_invalid":
+      "评分项 {criterion}：裁判{judge}的评分 {mark} 无效，须为 0、1、2 或 3",
+    "scoring.trimmed_mean_needs_three":
+      "评分项 {criterion}：去掉最高分和最低分至少需要 3 名裁判（当前 {judges} 名）",
+    "scoring.worldskills_needs_three":
+      "评分项 {criterion}：世界技能大赛评价法需要 3 名裁判（当前 {judges} 名）",
+    "scoring.single_needs_one":
+      "评分项 {criterion}：测量类评分项只能有 1 个测量值（当前 {judges} 个）",
     "scoring.marks_unknown_criterion": "存在不属于当前评分细则的评分项 {criterion} 的评分，已忽略",
 
     // Disagreements
@@ -144,8 +151,10 @@ export const scoringMessages = {
   en: {
     // Marking scheme
     "scoring.scheme_no_criteria": "The marking scheme has no criteria",
-    "scoring.scheme_full_mark_invalid": "Full mark {fullMark} is invalid: it must be positive with at most two decimals",
-    "scoring.scheme_total_mismatch": "The criteria maxima add up to {total}, but the part's full mark is {fullMark}",
+    "scoring.scheme_full_mark_invalid":
+      "Full mark {fullMark} is invalid: it must be positive with at most two decimals",
+    "scoring.scheme_total_mismatch":
+      "The criteria maxima add up to {total}, but the part's full mark is {fullMark}",
     "scoring.criterion_id_empty": "Criterion {code} has no identifier",
     "scoring.criterion_code_empty": "Criterion ({id}) has no code",
     "scoring.criterion_duplicate_id": "Criterion identifier {id} is used more than once",
@@ -155,22 +164,28 @@ export const scoringMessages = {
     "scoring.criterion_rule_unknown": "Criterion {code}: aggregation rule {rule} is not recognised",
     "scoring.criterion_worldskills_on_measurement":
       "Criterion {code} is a measurement and cannot use the WorldSkills 0–3 judgement method",
-    "scoring.criterion_descriptor_level_invalid": "Criterion {code}: descriptor level {level} is out of range",
-    "scoring.criterion_descriptor_level_duplicate": "Criterion {code}: level {level} is described more than once",
+    "scoring.criterion_descriptor_level_invalid":
+      "Criterion {code}: descriptor level {level} is out of range",
+    "scoring.criterion_descriptor_level_duplicate":
+      "Criterion {code}: level {level} is described more than once",
 
     // Event, parts, tie-breaks, prizes
     "scoring.event_full_mark_invalid": "The event full mark {fullMark} is invalid",
     "scoring.event_no_parts": "The event has no parts",
     "scoring.event_default_rule_invalid": "Default aggregation rule {rule} is not recognised",
     "scoring.part_duplicate_id": "Part {part} appears more than once",
-    "scoring.part_weight_invalid": "Part {part}: weight {weight}% is invalid; it must be above 0% and at most 100%",
+    "scoring.part_weight_invalid":
+      "Part {part}: weight {weight}% is invalid; it must be above 0% and at most 100%",
     "scoring.part_weights_sum": "Part weights add up to {sum}%; they must add up to 100%",
     "scoring.tiebreak_unknown_part": "A tie-break refers to part {part}, which does not exist",
-    "scoring.tiebreak_unknown_criterion": "A tie-break refers to criterion {criterion}, which does not exist",
+    "scoring.tiebreak_unknown_criterion":
+      "A tie-break refers to criterion {criterion}, which does not exist",
     "scoring.prize_tier_unknown": "Prize tier {tier} is not recognised",
     "scoring.prize_tier_duplicate": "Prize {tier} is configured more than once",
-    "scoring.prize_count_invalid": "Prize {tier}: {count} places is invalid; use a whole number of 0 or more",
-    "scoring.prize_share_invalid": "Prize {tier}: share {share}% is invalid; it must be between 0% and 100%",
+    "scoring.prize_count_invalid":
+      "Prize {tier}: {count} places is invalid; use a whole number of 0 or more",
+    "scoring.prize_share_invalid":
+      "Prize {tier}: share {share}% is invalid; it must be between 0% and 100%",
     "scoring.prize_shares_exceed_total": "Prize shares add up to {share}%, more than 100%",
     "scoring.prize_min_total_invalid": "Prize {tier}: minimum total {minTotal} is invalid",
     "scoring.entry_duplicate_id": "Entry {entry} appears more than once",
@@ -178,17 +193,24 @@ export const scoringMessages = {
     // Marks
     "scoring.marks_none": "Criterion {criterion} has no marks yet",
     "scoring.mark_missing": "Criterion {criterion}: Judge {judge} has not entered a mark",
-    "scoring.mark_not_a_number": "Criterion {criterion}: Judge {judge}'s mark is not a valid number",
-    "scoring.mark_negative": "Criterion {criterion}: Judge {judge}'s mark {mark} cannot be negative",
-    "scoring.mark_not_integer": "Criterion {criterion}: Judge {judge}'s mark {mark} is not a whole number of hundredths",
-    "scoring.mark_above_max": "Criterion {criterion}: Judge {judge}'s mark {mark} is above the maximum {max}",
-    "scoring.worldskills_point_invalid": "Criterion {criterion}: Judge {judge}'s mark {mark} must be 0, 1, 2 or 3",
+    "scoring.mark_not_a_number":
+      "Criterion {criterion}: Judge {judge}'s mark is not a valid number",
+    "scoring.mark_negative":
+      "Criterion {criterion}: Judge {judge}'s mark {mark} cannot be negative",
+    "scoring.mark_not_integer":
+      "Criterion {criterion}: Judge {judge}'s mark {mark} is not a whole number of hundredths",
+    "scoring.mark_above_max":
+      "Criterion {criterion}: Judge {judge}'s mark {mark} is above the maximum {max}",
+    "scoring.worldskills_point_invalid":
+      "Criterion {criterion}: Judge {judge}'s mark {mark} must be 0, 1, 2 or 3",
     "scoring.trimmed_mean_needs_three":
       "Criterion {criterion}: dropping the highest and lowest marks needs at least 3 judges ({judges} on the panel)",
     "scoring.worldskills_needs_three":
       "Criterion {criterion}: the WorldSkills method needs exactly 3 judges ({judges} on the panel)",
-    "scoring.single_needs_one": "Criterion {criterion}: a measurement takes exactly 1 value ({judges} given)",
-    "scoring.marks_unknown_criterion": "Marks for {criterion}, which is not in the current marking scheme, were ignored",
+    "scoring.single_needs_one":
+      "Criterion {criterion}: a measurement takes exactly 1 value ({judges} given)",
+    "scoring.marks_unknown_criterion":
+      "Marks for {criterion}, which is not in the current marking scheme, were ignored",
 
     // Disagreements
     "scoring.disagreement_worldskills":
@@ -246,7 +268,8 @@ export const scoringMessages = {
     "scoring.tiebreak.criterion_lower": "Lower mark on criterion {criterion} ranks first",
 
     // Standardised score
-    "scoring.standardisation.mad": "Standard score = 700 + 100 × (total − median) ÷ (1.4826 × median absolute deviation)",
+    "scoring.standardisation.mad":
+      "Standard score = 700 + 100 × (total − median) ÷ (1.4826 × median absolute deviation)",
     "scoring.standardisation.mean_absolute_deviation":
       "Standard score = 700 + 100 × (total − median) ÷ (1.2533 × mean absolute deviation) (median absolute deviation is 0)",
     "scoring.standardisation.none": "All totals are equal; every standard score is 700",
