@@ -10,8 +10,8 @@ import {
 } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell";
 import { ErrorView } from "~/components/error-view";
-import { getUser } from "~/session.server";
-import { getLocale } from "~/i18n/locale.server";
+import { getUser } from "~/http/session.server";
+import { getLocale } from "~/http/locale.server";
 import { DEFAULT_LOCALE, I18nProvider, LOCALE_TAG, translate, type Locale } from "~/i18n";
 import stylesHref from "~/styles/app.css";
 

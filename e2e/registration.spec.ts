@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { withIdCheckChar } from "../app/domain/identity/idNumber";
+import { withIdCheckChar } from "../app/domain/identity/id-number";
 import { expect, queryDb, test } from "./support/fixtures";
 
 const SCREENSHOTS = "e2e/.screenshots";

@@ -3,7 +3,7 @@ import { CheckboxField } from "~/components/reg-checkbox";
 import { SelectField, TextAreaField, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { CONTEST_KINDS } from "~/domain/contest/kinds";
-import { SKILL_LEVELS } from "~/domain/contest/skillLevels";
+import { SKILL_LEVELS } from "~/domain/contest/skill-levels";
 import { contestSchema } from "~/forms/contest";
 import { eventSchema } from "~/forms/event";
 import { useT } from "~/i18n";

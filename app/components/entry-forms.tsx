@@ -3,12 +3,12 @@ import { ProblemList } from "~/components/import-report";
 import { SelectField, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import type { EligibilityRules, TeamRules } from "~/domain/contest/events";
-import { isSkillLevel } from "~/domain/contest/skillLevels";
+import { isSkillLevel } from "~/domain/contest/skill-levels";
 import { checkEligibility } from "~/domain/registration/eligibility";
 import { individualEntrySchema, teamEntrySchema } from "~/forms/registration";
 import { useLocale, useT } from "~/i18n";
 import type { FieldErrors } from "~/utils/forms";
-import { problemText } from "~/utils/problem-text";
+import { problemText } from "~/i18n/problem-text";
 
 export type RosterEntry = {
   id: number;

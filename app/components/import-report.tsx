@@ -1,5 +1,5 @@
 import { useLocale, useT } from "~/i18n";
-import { problemText } from "~/utils/problem-text";
+import { problemText } from "~/i18n/problem-text";
 
 export type ImportReportData =
   | { ok: true; count: number; ms: number }

@@ -1,6 +1,6 @@
 // A competitor's score receipt (成绩回执) and appeal decisions, shared by the worker's and
 // the organisation manager's pages. Judges appear only as 裁判1, 裁判2 …
-import type { AppealDecisionRecord } from "~/models/appeals.server";
+import type { AppealDecisionRecord } from "~/domain/judging/appeal-decision";
 import type { Receipt } from "~/domain/scoring";
 import { formatMark, useT } from "~/i18n";
 

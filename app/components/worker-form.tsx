@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { CheckboxField } from "~/components/reg-checkbox";
 import { SelectField, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
-import { SKILL_LEVELS } from "~/domain/contest/skillLevels";
+import { SKILL_LEVELS } from "~/domain/contest/skill-levels";
 import { workerSchema } from "~/forms/worker";
 import { useT } from "~/i18n";
 import type { FieldErrors } from "~/utils/forms";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SKILL_LEVELS } from "~/domain/contest/skillLevels";
+import { SKILL_LEVELS } from "~/domain/contest/skill-levels";
 import type { PartKind, RoundStage } from "~/domain/contest/events";
 import { checkbox, optionalInt } from "./fields";
 

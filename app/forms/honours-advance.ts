@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROUND_STATES } from "~/domain/honours/round";
+import { ROUND_STATES } from "~/domain/honours/states";
 import { isIsoDate } from "~/domain/identity/dates";
 
 /** One move of a round; notice dates only matter when publishing, a reason when going back or cancelling. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { SKILL_LEVELS } from "~/domain/contest/skillLevels";
-import { parseIdNumber } from "~/domain/identity/idNumber";
+import { SKILL_LEVELS } from "~/domain/contest/skill-levels";
+import { parseIdNumber } from "~/domain/identity/id-number";
 import { parseMobilePhone } from "~/domain/identity/phone";
 import { checkbox } from "./fields";
 

@@ -5,25 +5,10 @@
 import { prisma, write } from "~/db.server";
 import { appealOpen, appealRefusal, type JudgingProblem } from "~/domain/judging/workflow";
 import { appendAudit } from "~/models/audit.server";
+import type { AppealDecisionRecord } from "~/domain/judging/appeal-decision";
+export { parseDecision, type AppealDecisionRecord } from "~/domain/judging/appeal-decision";
 import { writeEventRanks } from "~/models/results.server";
 import { publishResultsChanged } from "~/utils/live-events.server";
-
-export type AppealDecisionRecord = {
-  note: string;
-  rankBefore: number | null;
-  rankAfter: number | null;
-  totalBefore: number | null;
-  totalAfter: number | null;
-  /** Other entries whose rank moved with this decision. */
-  othersMoved: number;
-  changedMarks: {
-    criterion: string;
-    judgeNo: number;
-    before: string | null;
-    after: string | null;
-    reason: string | null;
-  }[];
-};
 
 export type LodgeResult = { ok: true; id: number } | { ok: false; problem: JudgingProblem };
 
@@ -88,15 +73,6 @@ export function listAppealsForEvent(eventId: number) {
       registration: { select: { blindCode: true } },
     },
   });
-}
-
-export function parseDecision(text: string | null): AppealDecisionRecord | null {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as AppealDecisionRecord;
-  } catch {
-    return null;
-  }
 }
 
 export type ReviewResult = { ok: true } | { ok: false; problem: JudgingProblem };

@@ -9,7 +9,7 @@ import {
   type HonourKind,
 } from "~/domain/honours";
 import { appendAudit } from "~/models/audit.server";
-import type { Actor } from "~/models/honour-round.server";
+import type { Actor } from "~/domain/roles";
 import { translate } from "~/i18n";
 
 async function nextSerial(tx: Tx, year: number, code: string): Promise<string> {

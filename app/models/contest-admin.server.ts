@@ -1,7 +1,7 @@
 // Organiser's side of contests and events: create, edit, move through the status workflow.
 import { prisma, write, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { eventDefinitionFromRecord } from "~/domain/contest/eventRecord";
+import { eventDefinitionFromRecord } from "~/domain/contest/event-record";
 import {
   validateEvent,
   type EventProblem,

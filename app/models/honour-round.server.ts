@@ -2,7 +2,7 @@
 // module gathers the facts they need, applies the result in one write() and records every
 // change of state in the audit log with who made it and when.
 import { prisma, write, type Tx } from "~/db.server";
-import type { Role } from "~/domain/roles";
+import type { Actor } from "~/domain/roles";
 import {
   MIN_NOTICE_CALENDAR_DAYS,
   checkAttachments,
@@ -18,7 +18,6 @@ import {
   parseRoundRules,
   recipientKindFor,
   rulesFromSettings,
-  selectTopFinishers,
   type AttachmentCandidate,
   type HonourKind,
   type NominationForRules,
@@ -30,11 +29,10 @@ import {
   type RoundState,
   type RuleEvaluation,
 } from "~/domain/honours";
-import { translate } from "~/i18n";
 import { appendAudit } from "~/models/audit.server";
 import { issueHonourCertificate } from "~/models/certificate.server";
 
-export type Actor = { id: number; role: Role; organisationId: number | null };
+export type { Actor } from "~/domain/roles";
 
 /** A problem for the UI: `prefix` names the message catalogue ("rules" for the shared domain rules). */
 export type HonourProblem = {
@@ -820,134 +818,4 @@ export async function recordObjectionHandling(
     });
     return { ok: true, value: input.outcome };
   });
-}
-
-// ───────────── contest results feed ─────────────
-
-/**
- * Proposes an event's top finishers for the technical-expert title (技术能手) in a draft
- * round. Call it when an event's results are published; calling it again for the same
- * event returns the round already proposed instead of creating another. It runs its own
- * write(): call it after the publishing write has committed, never from inside one (the
- * write queue would wait for itself). To propose in the same transaction as publishing,
- * use proposeTechnicalExpertsInTx(tx, …) instead.
- */
-export function proposeTechnicalExperts(eventId: number, actorId: number | null = null) {
-  return write((tx) => proposeTechnicalExpertsInTx(tx, eventId, actorId));
-}
-
-export async function proposeTechnicalExpertsInTx(
-  tx: Tx,
-  eventId: number,
-  actorId: number | null = null,
-) {
-  const existing = await tx.nominationRound.findFirst({
-    where: { sourceEventId: eventId, status: { not: "cancelled" } },
-  });
-  if (existing) return { round: existing, created: false, proposed: 0 };
-  const event = await tx.event.findUniqueOrThrow({
-    where: { id: eventId },
-    include: { contest: { select: { name: true, organiser: { select: { name: true } } } } },
-  });
-  const results = await tx.result.findMany({
-    where: { eventId, complete: true, rank: { not: null } },
-    include: {
-      registration: {
-        select: {
-          workerId: true,
-          team: {
-            select: {
-              name: true,
-              members: { where: { substitute: false }, select: { workerId: true } },
-            },
-          },
-        },
-      },
-    },
-  });
-  const finishers = selectTopFinishers(
-    results.map((r) => ({
-      registrationId: r.registrationId,
-      organisationId: r.organisationId,
-      rank: r.rank,
-      complete: r.complete,
-      total: r.total,
-      workerIds: r.registration.workerId
-        ? [r.registration.workerId]
-        : (r.registration.team?.members.map((m) => m.workerId) ?? []),
-    })),
-  );
-  const workers = await tx.worker.findMany({
-    where: { id: { in: finishers.flatMap((f) => [...f.workerIds]) } },
-    select: { id: true, name: true, organisationId: true, frontLine: true, manager: true },
-  });
-  const byId = new Map(workers.map((w) => [w.id, w]));
-  const year = (event.publishedAt ?? new Date()).getFullYear();
-  const people = finishers
-    .flatMap((f) => f.workerIds.map((id) => ({ finisher: f, worker: byId.get(id) })))
-    .filter((p) => p.worker);
-  const round = await tx.nominationRound.create({
-    data: {
-      name: translate("zh", "honours.propose.roundName", {
-        contest: event.contest.name,
-        event: event.name,
-      }),
-      kind: "technical_expert",
-      level: "city",
-      year,
-      conferringBody: event.contest.organiser.name,
-      quota: Math.max(people.length, 1),
-      deadline: new Date(Date.now() + 30 * 86_400_000),
-      rules: JSON.stringify(
-        rulesFromSettings({
-          quota: Math.max(people.length, 1),
-          perOrgQuota: null,
-          minFrontLinePercent: null,
-          maxManagerPercent: null,
-        }),
-      ),
-      sourceEventId: eventId,
-      createdById: actorId,
-    },
-  });
-  await appendAudit(tx, {
-    actorId,
-    action: "honour_round.propose",
-    entityType: "NominationRound",
-    entityId: round.id,
-    after: { status: "draft", sourceEventId: eventId, proposed: people.length },
-  });
-  for (const { finisher, worker } of people) {
-    if (!worker) continue;
-    const nomination = await tx.nomination.create({
-      data: {
-        roundId: round.id,
-        organisationId: worker.organisationId,
-        workerId: worker.id,
-        nomineeName: worker.name,
-        frontLine: worker.frontLine,
-        manager: worker.manager,
-        supportingText: translate("zh", "honours.propose.statement", {
-          contest: event.contest.name,
-          event: event.name,
-          rank: finisher.rank ?? "",
-          total:
-            finisher.total === null
-              ? ""
-              : translate("zh", "honours.propose.total", {
-                  total: (finisher.total / 100).toFixed(2),
-                }),
-        }),
-        submittedById: actorId,
-      },
-    });
-    await appendAudit(tx, {
-      actorId,
-      action: "nomination.propose",
-      entityType: "Nomination",
-      entityId: nomination.id,
-      after: { status: "submitted", registrationId: finisher.registrationId, rank: finisher.rank },
-    });
-  }
-  return { round, created: true, proposed: people.length };
 }

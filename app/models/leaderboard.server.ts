@@ -304,7 +304,8 @@ function frozenBoard(event: BoardEvent): Promise<FrozenBoard> {
 }
 
 async function buildFrozenBoard(event: BoardEvent): Promise<FrozenBoard> {
-  const [live, overrides] = await Promise.all([
+  // sqlRows answers synchronously on the raw read connection.
+  const [live, overrides] = [
     sqlRows<
       {
         registrationId: number;
@@ -323,7 +324,7 @@ async function buildFrozenBoard(event: BoardEvent): Promise<FrozenBoard> {
       }[]
     >(Prisma.sql`
       SELECT "registrationId", "rankKey", "total", "prize" FROM "FrozenResult" WHERE "eventId" = ${event.id}`),
-  ]);
+  ];
   const byId = new Map(live.map((r) => [Number(r.registrationId), r]));
   for (const o of overrides) byId.set(Number(o.registrationId), o);
   const entries: FrozenEntry[] = [];
@@ -425,7 +426,7 @@ export async function searchBoard(
   const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   // Each way of matching is its own indexed query with its own limit, so a common surname or a
   // big organisation never turns into a scan of the event; the best-ranked matches win.
-  const [byNumber, byName, byTeam, orgs] = await Promise.all([
+  const [byNumber, byName, byTeam, orgs] = [
     sqlRows<{ id: number }[]>(Prisma.sql`
       SELECT g."id" FROM "Registration" g WHERE g."eventId" = ${event.id} AND g."entryNumber" = ${text}`),
     sqlRows<{ id: number }[]>(Prisma.sql`
@@ -438,7 +439,7 @@ export async function searchBoard(
       WHERE t."eventId" = ${event.id} AND t."name" LIKE ${like} ESCAPE '\\' LIMIT ${literalLimit(limit)}`),
     sqlRows<{ id: number }[]>(Prisma.sql`
       SELECT "id" FROM "Organisation" WHERE "name" LIKE ${like} ESCAPE '\\' OR "shortName" LIKE ${like} ESCAPE '\\' LIMIT 50`),
-  ]);
+  ];
   const byOrg = orgs.length
     ? sqlRows<{ id: number }[]>(Prisma.sql`
         SELECT r."registrationId" AS "id" FROM "Result" r

@@ -2,25 +2,25 @@
 // before the deadline, import a file of entries. Every query is scoped by organisationId.
 import { bulkWrite, prisma, write, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { eventDefinitionFromRecord } from "~/domain/contest/eventRecord";
+import { eventDefinitionFromRecord } from "~/domain/contest/event-record";
 import type { ContestStatus } from "~/domain/contest/status";
-import { isSkillLevel } from "~/domain/contest/skillLevels";
+import { isSkillLevel } from "~/domain/contest/skill-levels";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
-import type { Gender } from "~/domain/identity/idNumber";
+import type { Gender } from "~/domain/identity/id-number";
 import { checkAdmission, type Entrant, type EntryProblem } from "~/domain/registration/admission";
 import {
   planRegistrationImport,
   registrationImportColumns,
   type ImportEventFacts,
   type ImportWorkerFacts,
-} from "~/domain/registration/importPlan";
-import { validateImport } from "~/domain/registration/importRows";
+} from "~/domain/registration/import-plan";
+import { validateImport } from "~/domain/registration/import-rows";
 import {
   ACTIVE_REGISTRATION_STATUSES,
   checkRegistrationTransition,
   type RegistrationStatus,
 } from "~/domain/registration/status";
-import { decryptIdNumber } from "~/utils/id-number-crypto.server";
+import { decryptIdNumber } from "~/models/id-number-crypto.server";
 import { readSpreadsheet } from "~/utils/spreadsheet.server";
 import { appendAudit } from "./audit.server";
 import type { ImportOutcome } from "./worker.server";

@@ -1,15 +1,15 @@
 // The organiser's review of entries: filter, approve or reject in bulk (approval assigns the
 // entry number), check-in (random blind codes), and exports.
 import { prisma, write } from "~/db.server";
-import { assignBlindCodes } from "~/domain/registration/blindCodes";
-import { formatEntryNumber, parseEntryNumber } from "~/domain/registration/entryNumbers";
+import { assignBlindCodes } from "~/domain/registration/blind-codes";
+import { formatEntryNumber, parseEntryNumber } from "~/domain/registration/entry-numbers";
 import {
   checkRegistrationTransition,
   type RegistrationStatus,
   type RegistrationTransitionProblem,
 } from "~/domain/registration/status";
 import type { Rng } from "~/domain/contest/random";
-import { cryptoRng } from "~/utils/crypto-rng.server";
+import { cryptoRng } from "~/models/crypto-rng.server";
 import { appendAudit } from "./audit.server";
 
 export type ReviewFilter = { eventId?: number; organisationId?: number; status?: string };

@@ -2,7 +2,7 @@
 // same write as every mark change), event-wide ranks, prizes and standardised scores at
 // lock / publish / upheld appeal, chief-judge progress, and competitors' receipts.
 // All arithmetic is app/domain/scoring's; this module only loads and stores.
-import { proposeTechnicalExpertsInTx } from "~/models/honour-round.server";
+import { proposeTechnicalExpertsInTx } from "~/models/technical-experts.server";
 import { prisma, write, type Tx } from "~/db.server";
 import {
   entryMarks,

@@ -2,10 +2,10 @@
 // scopes by it, so another organisation's worker is simply not found.
 import { bulkWrite, prisma, write } from "~/db.server";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
-import { maskIdNumber, parseIdNumber } from "~/domain/identity/idNumber";
-import { checkRosterRow, rosterImportColumns } from "~/domain/registration/importPlan";
-import { validateImport, type ImportError } from "~/domain/registration/importRows";
-import { decryptIdNumber, encryptIdNumber, hashIdNumber } from "~/utils/id-number-crypto.server";
+import { maskIdNumber, parseIdNumber } from "~/domain/identity/id-number";
+import { checkRosterRow, rosterImportColumns } from "~/domain/registration/import-plan";
+import { validateImport, type ImportError } from "~/domain/registration/import-rows";
+import { decryptIdNumber, encryptIdNumber, hashIdNumber } from "~/models/id-number-crypto.server";
 import { readSpreadsheet, type SheetProblem } from "~/utils/spreadsheet.server";
 
 export type WorkerInput = {

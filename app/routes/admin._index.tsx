@@ -4,7 +4,7 @@ import { StatCards } from "~/components/stat-cards";
 import { StatusBadge } from "~/components/status-badge";
 import { useT } from "~/i18n";
 import { adminOverview } from "~/models/contest.server";
-import { requireAdmin } from "~/session.server";
+import { requireAdmin } from "~/http/session.server";
 
 export const meta: MetaFunction = () => [{ title: "竞赛管理 · 匠心" }];
 

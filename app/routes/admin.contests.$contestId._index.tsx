@@ -13,14 +13,14 @@ import { CONTEST_STATUSES, nextStatuses, type ContestStatus } from "~/domain/con
 import { contestSchema, contestStatusSchema } from "~/forms/contest";
 import { chinaInstant, toChinaInput } from "~/forms/fields";
 import { formatDate, formatDateTime, translate, useLocale, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale } from "~/http/locale.server";
 import {
   changeContestStatus,
   getContestForAdmin,
   listOrganisers,
   updateContest,
 } from "~/models/contest-admin.server";
-import { notFound, requireAdmin } from "~/session.server";
+import { notFound, requireAdmin } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { idParam } from "~/utils/ids";

@@ -11,7 +11,7 @@ import { ProblemList } from "~/components/import-report";
 import { eventSchema, roundsFromForm } from "~/forms/event";
 import { useT } from "~/i18n";
 import { getContestForAdmin, getEventForAdmin, saveEvent } from "~/models/contest-admin.server";
-import { notFound, requireAdmin } from "~/session.server";
+import { notFound, requireAdmin } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { idParam } from "~/utils/ids";

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translate } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale } from "~/http/locale.server";
 import { getContestForAdmin } from "~/models/contest-admin.server";
 import { exportRegistrations } from "~/models/registration-review.server";
-import { notFound, requireAdmin } from "~/session.server";
-import { applySecurityHeaders } from "~/utils/security-headers.server";
+import { notFound, requireAdmin } from "~/http/session.server";
+import { applySecurityHeaders } from "~/http/security-headers.server";
 import { csvBytes, xlsxBytes } from "~/utils/spreadsheet.server";
 import { idParam } from "~/utils/ids";
 

@@ -11,16 +11,16 @@ import { StatusBadge } from "~/components/status-badge";
 import { REGISTRATION_STATUSES } from "~/domain/registration/status";
 import { checkInSchema, decisionSchema } from "~/forms/registration";
 import { translate, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale } from "~/http/locale.server";
 import { getContestForAdmin } from "~/models/contest-admin.server";
 import {
   checkInEvent,
   decideRegistrations,
   listRegistrationsForReview,
 } from "~/models/registration-review.server";
-import { notFound, requireAdmin } from "~/session.server";
+import { notFound, requireAdmin } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
-import { problemText } from "~/utils/problem-text";
+import { problemText } from "~/i18n/problem-text";
 import regStyles from "~/styles/registrations.css";
 import { idParam } from "~/utils/ids";
 

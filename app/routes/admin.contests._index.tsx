@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { formatDate, useLocale, useT } from "~/i18n";
 import { listContestsForAdmin } from "~/models/contest-admin.server";
-import { requireAdmin } from "~/session.server";
+import { requireAdmin } from "~/http/session.server";
 import regStyles from "~/styles/registrations.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];

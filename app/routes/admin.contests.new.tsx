@@ -11,7 +11,7 @@ import { contestSchema } from "~/forms/contest";
 import { chinaInstant } from "~/forms/fields";
 import { useT } from "~/i18n";
 import { createContest, listOrganisers } from "~/models/contest-admin.server";
-import { requireAdmin } from "~/session.server";
+import { requireAdmin } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 

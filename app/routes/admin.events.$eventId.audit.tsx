@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { formatDateTime, useLocale, useT } from "~/i18n";
 import { auditEntries, markAudit } from "~/models/marks.server";
-import { notFound, requireAdmin } from "~/session.server";
+import { notFound, requireAdmin } from "~/http/session.server";
 import { idParam } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "评分审计 · 匠心" }];

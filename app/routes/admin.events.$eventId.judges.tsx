@@ -5,7 +5,7 @@ import { FormAlert } from "~/components/form-fields";
 import { judgesSchema } from "~/forms/judging";
 import { useT } from "~/i18n";
 import { assignJudges, eventJudgesPage } from "~/models/judging.server";
-import { notFound, requireAdmin } from "~/session.server";
+import { notFound, requireAdmin } from "~/http/session.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
 

@@ -18,7 +18,7 @@ import {
   savePartScheme,
   type EventRulesInput,
 } from "~/models/marking-scheme.server";
-import { notFound, requireAdmin } from "~/session.server";
+import { notFound, requireAdmin } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { idParam } from "~/utils/ids";

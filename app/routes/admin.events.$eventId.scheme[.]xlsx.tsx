@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportSchemeXlsx } from "~/models/marking-scheme.server";
-import { notFound, requireAdmin } from "~/session.server";
-import { applySecurityHeaders } from "~/utils/security-headers.server";
+import { notFound, requireAdmin } from "~/http/session.server";
+import { applySecurityHeaders } from "~/http/security-headers.server";
 import { idParam } from "~/utils/ids";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

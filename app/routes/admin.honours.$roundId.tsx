@@ -38,7 +38,7 @@ import {
   useT,
   type Locale,
 } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale } from "~/http/locale.server";
 import {
   advanceRound,
   getRoundForOrganiser,
@@ -47,7 +47,7 @@ import {
   withdrawNomination,
   type HonourProblem,
 } from "~/models/honour-round.server";
-import { notFound, requireAdmin } from "~/session.server";
+import { notFound, requireAdmin } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
 import { idParam, parseId } from "~/utils/ids";

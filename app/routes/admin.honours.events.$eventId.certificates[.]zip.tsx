@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listEventCertificateDocuments } from "~/models/certificate.server";
-import { notFound, requireAdmin } from "~/session.server";
-import { attachmentDisposition, certificatesZip } from "~/utils/certificate-pdf.server";
-import { applySecurityHeaders } from "~/utils/security-headers.server";
+import { notFound, requireAdmin } from "~/http/session.server";
+import { attachmentDisposition, certificatesZip } from "~/http/certificate-pdf.server";
+import { applySecurityHeaders } from "~/http/security-headers.server";
 import { idParam } from "~/utils/ids";
 
 /** An event's prize certificates in one ZIP (issue them first on /admin/honours). */

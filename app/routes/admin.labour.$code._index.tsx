@@ -15,7 +15,7 @@ import {
   labourPeriodSchema,
 } from "~/forms/labour";
 import { formatDate, translate, translateProblem, useLocale, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale } from "~/http/locale.server";
 import {
   candidateUnits,
   createPeriod,
@@ -24,7 +24,7 @@ import {
   saveParticipant,
   type IndicatorInput,
 } from "~/models/labour.server";
-import { notFound, requireAdmin } from "~/session.server";
+import { notFound, requireAdmin } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
 

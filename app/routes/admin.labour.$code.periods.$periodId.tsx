@@ -12,7 +12,7 @@ import { VETO_REASONS, type VetoReason } from "~/domain/labour";
 import { labourPanelSchema } from "~/forms/labour";
 import { FlagIcon } from "~/components/labour-trend-chart";
 import { formatDate, formatMark, translate, translateProblem, useLocale, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale } from "~/http/locale.server";
 import {
   closePeriod,
   getLabourContest,
@@ -20,7 +20,7 @@ import {
   previewPeriod,
   savePanelScore,
 } from "~/models/labour.server";
-import { notFound, requireAdmin } from "~/session.server";
+import { notFound, requireAdmin } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
 import { parseId } from "~/utils/ids";

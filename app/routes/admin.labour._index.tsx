@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AdminContestCard } from "~/components/admin-contest-card";
 import { formatDate, useLocale, useT } from "~/i18n";
 import { listLabourContests } from "~/models/labour.server";
-import { requireAdmin } from "~/session.server";
+import { requireAdmin } from "~/http/session.server";
 
 export const meta: MetaFunction = () => [{ title: "劳动竞赛 · 匠心" }];
 

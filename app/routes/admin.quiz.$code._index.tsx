@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { checkQuestionRow, importedQuestion, questionImportColumns } from "~/domain/quiz";
-import { validateImport } from "~/domain/registration/importRows";
+import { validateImport } from "~/domain/registration/import-rows";
 import { quizComposeSchema } from "~/forms/quiz";
 import {
   formatDateTime,
@@ -20,7 +20,7 @@ import {
   useT,
   type Locale,
 } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale } from "~/http/locale.server";
 import {
   createQuiz,
   getQuizContest,
@@ -28,10 +28,10 @@ import {
   listQuizzes,
   questionBankSummary,
 } from "~/models/quiz.server";
-import { notFound, requireAdmin } from "~/session.server";
+import { notFound, requireAdmin } from "~/http/session.server";
 import quizStyles from "~/styles/quiz.css";
 import { parseForm } from "~/utils/forms";
-import { readXlsxTable } from "~/utils/quiz-xlsx.server";
+import { readXlsxTable } from "~/http/quiz-xlsx.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

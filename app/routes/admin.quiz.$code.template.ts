@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getQuizContest } from "~/models/quiz.server";
-import { notFound, requireAdmin } from "~/session.server";
-import { questionTemplate } from "~/utils/quiz-xlsx.server";
-import { applySecurityHeaders } from "~/utils/security-headers.server";
+import { notFound, requireAdmin } from "~/http/session.server";
+import { questionTemplate } from "~/http/quiz-xlsx.server";
+import { applySecurityHeaders } from "~/http/security-headers.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);

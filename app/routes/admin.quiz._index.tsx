@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { AdminContestCard } from "~/components/admin-contest-card";
 import { useT } from "~/i18n";
 import { listQuizContests } from "~/models/quiz.server";
-import { requireAdmin } from "~/session.server";
+import { requireAdmin } from "~/http/session.server";
 
 export const meta: MetaFunction = () => [{ title: "知识竞赛 · 匠心" }];
 

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCertificateDocument, mayDownloadCertificate } from "~/models/certificate.server";
-import { notFound, requireUser } from "~/session.server";
+import { notFound, requireUser } from "~/http/session.server";
 import {
   attachmentDisposition,
   certificateFilename,
   renderCertificatePdf,
-} from "~/utils/certificate-pdf.server";
-import { applySecurityHeaders } from "~/utils/security-headers.server";
+} from "~/http/certificate-pdf.server";
+import { applySecurityHeaders } from "~/http/security-headers.server";
 
 /**
  * One certificate as a PDF: for the organiser, the recipient's unit manager and the

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { formatDate, useLocale, useT } from "~/i18n";
 import { getPublicContest } from "~/models/contest.server";
-import { notFound } from "~/session.server";
+import { notFound } from "~/http/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.contest.name} · 匠心` : "匠心" },

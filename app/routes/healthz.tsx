@@ -1,5 +1,5 @@
 import { checkDatabase } from "~/models/health.server";
-import { applySecurityHeaders } from "~/utils/security-headers.server";
+import { applySecurityHeaders } from "~/http/security-headers.server";
 
 // Resource routes skip the document entry, so they set the shared headers themselves.
 function headers(): Headers {

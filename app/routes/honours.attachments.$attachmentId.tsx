@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getAttachment } from "~/models/honour-round.server";
-import { notFound, requireRole } from "~/session.server";
-import { attachmentDisposition } from "~/utils/certificate-pdf.server";
-import { applySecurityHeaders } from "~/utils/security-headers.server";
+import { notFound, requireRole } from "~/http/session.server";
+import { attachmentDisposition } from "~/http/certificate-pdf.server";
+import { applySecurityHeaders } from "~/http/security-headers.server";
 import { idParam } from "~/utils/ids";
 
 /** A nomination's supporting document: the organiser, or the nominating unit's manager. */

@@ -12,12 +12,12 @@ import { useZodForm } from "~/components/use-zod-form";
 import { noticeLastInstant, noticeState } from "~/domain/honours";
 import { objectionSchema } from "~/forms/honours-objection";
 import { formatDate, translateProblem, useLocale, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale } from "~/http/locale.server";
 import { getPublicNotice, lodgePublicObjection } from "~/models/honour-round.server";
-import { notFound } from "~/session.server";
+import { notFound } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
-import { assertSameOrigin } from "~/utils/same-origin.server";
+import { assertSameOrigin } from "~/http/same-origin.server";
 import { idParam } from "~/utils/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

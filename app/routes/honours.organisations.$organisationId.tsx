@@ -4,7 +4,7 @@ import { HonourLinks } from "~/components/honour-links";
 import { HonourTimeline } from "~/components/honour-list";
 import { formatMark, useT } from "~/i18n";
 import { getOrganisationHonourPage } from "~/models/honour.server";
-import { notFound } from "~/session.server";
+import { notFound } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { idParam } from "~/utils/ids";
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { HonourLinks } from "~/components/honour-links";
 import { useT } from "~/i18n";
 import { getStudio } from "~/models/honour.server";
-import { notFound } from "~/session.server";
+import { notFound } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { formatWan } from "~/utils/honours-format";
 import { idParam } from "~/utils/ids";

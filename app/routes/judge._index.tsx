@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n";
 import { listJudgeAssignments } from "~/models/judging.server";
-import { requireJudge } from "~/session.server";
+import { requireJudge } from "~/http/session.server";
 
 export const meta: MetaFunction = () => [{ title: "评分 · 匠心" }];
 

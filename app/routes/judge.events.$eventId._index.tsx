@@ -11,7 +11,7 @@ import { formatDateTime, formatMark, useLocale, useT } from "~/i18n";
 import { listAppealsForEvent } from "~/models/appeals.server";
 import { judgeAssignment, judgeWorklist } from "~/models/judging.server";
 import { eventProgress, lockEvent, publishEvent } from "~/models/results.server";
-import { forbidden, notFound, requireJudge } from "~/session.server";
+import { forbidden, notFound, requireJudge } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];

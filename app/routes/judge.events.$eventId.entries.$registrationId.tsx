@@ -20,10 +20,10 @@ import { parseDescriptors } from "~/domain/judging/definition";
 import { scoreSheetSchema } from "~/forms/judging";
 import { formatMark, useT } from "~/i18n";
 import { loadScoreSheet, saveScoreSheet } from "~/models/marks.server";
-import { notFound } from "~/session.server";
+import { notFound } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
-import { requireJudgeOnEntry } from "~/utils/judge-access.server";
+import { requireJudgeOnEntry } from "~/http/judge-access.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = () => [{ title: "评分表 · 匠心" }];

@@ -19,11 +19,11 @@ import {
   startAppealReview,
 } from "~/models/appeals.server";
 import { correctMarks, loadReviewGrid } from "~/models/marks.server";
-import { notFound } from "~/session.server";
+import { notFound } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
-import { requireJudgeOnEntry } from "~/utils/judge-access.server";
+import { requireJudgeOnEntry } from "~/http/judge-access.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = () => [{ title: "裁判长复核 · 匠心" }];

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FlagIcon, LabourTrendChart } from "~/components/labour-trend-chart";
 import { formatMark, useT } from "~/i18n";
 import { getLabourContest, labourBoard } from "~/models/labour.server";
-import { getUser, notFound } from "~/session.server";
+import { getUser, notFound } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FlagIcon, LabourTrendChart } from "~/components/labour-trend-chart";
 import { formatMark, useT } from "~/i18n";
 import { getLabourContest, labourUnit } from "~/models/labour.server";
-import { notFound } from "~/session.server";
+import { notFound } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
 import { idParam } from "~/utils/ids";
 

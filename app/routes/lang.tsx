@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isLocale } from "~/i18n";
-import { localeCookie } from "~/i18n/locale.server";
+import { localeCookie } from "~/http/locale.server";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { assertSameOrigin } from "~/utils/same-origin.server";
+import { assertSameOrigin } from "~/http/same-origin.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);

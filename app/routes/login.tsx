@@ -6,12 +6,12 @@ import { useZodForm } from "~/components/use-zod-form";
 import { ROLE_HOME } from "~/domain/roles";
 import { loginSchema } from "~/forms/login";
 import { translate, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale } from "~/http/locale.server";
 import { verifyLogin } from "~/models/user.server";
-import { clientAddress, createUserSession, getUser } from "~/session.server";
+import { clientAddress, createUserSession, getUser } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { assertSameOrigin } from "~/utils/same-origin.server";
+import { assertSameOrigin } from "~/http/same-origin.server";
 
 export const meta: MetaFunction = () => [{ title: "登录 · 匠心" }];
 

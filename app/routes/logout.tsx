@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { logout } from "~/session.server";
-import { assertSameOrigin } from "~/utils/same-origin.server";
+import { logout } from "~/http/session.server";
+import { assertSameOrigin } from "~/http/same-origin.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);

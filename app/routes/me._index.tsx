@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { useT } from "~/i18n";
 import { listWorkerRegistrations } from "~/models/registration.server";
-import { requireWorker } from "~/session.server";
+import { requireWorker } from "~/http/session.server";
 
 export const meta: MetaFunction = () => [{ title: "我的竞赛 · 匠心" }];
 

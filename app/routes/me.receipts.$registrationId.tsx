@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { ScoreReceipt } from "~/components/score-receipt";
 import { useT } from "~/i18n";
 import { receiptFor } from "~/models/results.server";
-import { notFound, requireWorker } from "~/session.server";
+import { notFound, requireWorker } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { listPublishedResults } from "~/models/results.server";
 import { idParam } from "~/utils/ids";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatMark, useT } from "~/i18n";
 import { listPublishedResults } from "~/models/results.server";
-import { requireWorker } from "~/session.server";
+import { requireWorker } from "~/http/session.server";
 
 export const meta: MetaFunction = () => [{ title: "我的成绩 · 匠心" }];
 

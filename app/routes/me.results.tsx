@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatMark, useT } from "~/i18n";
 import { workerEntries } from "~/models/leaderboard.server";
-import { requireWorker } from "~/session.server";
+import { requireWorker } from "~/http/session.server";
 import stylesHref from "~/styles/leaderboard.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];

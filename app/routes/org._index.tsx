@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StatCards } from "~/components/stat-cards";
 import { useT } from "~/i18n";
 import { organisationSummary } from "~/models/organisation.server";
-import { notFound, requireOrgManager } from "~/session.server";
+import { notFound, requireOrgManager } from "~/http/session.server";
 
 export const meta: MetaFunction = () => [{ title: "本单位 · 匠心" }];
 

@@ -25,13 +25,13 @@ import { useZodForm } from "~/components/use-zod-form";
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT } from "~/domain/honours";
 import { nominationSchema } from "~/forms/honours-nomination";
 import { formatDate, translate, translateProblem, useLocale, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale } from "~/http/locale.server";
 import {
   createNomination,
   getRoundForManager,
   type AttachmentUpload,
 } from "~/models/honour-round.server";
-import { notFound, requireOrgManager } from "~/session.server";
+import { notFound, requireOrgManager } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
 import { idParam } from "~/utils/ids";

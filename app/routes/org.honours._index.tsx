@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { formatDate, useLocale, useT } from "~/i18n";
 import { listRoundsForOrganisation } from "~/models/honour-round.server";
-import { requireOrgManager } from "~/session.server";
+import { requireOrgManager } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
 
 export const meta: MetaFunction = () => [{ title: "荣誉推荐 · 匠心" }];

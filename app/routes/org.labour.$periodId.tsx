@@ -10,9 +10,9 @@ import { FormAlert, TextAreaField, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { labourSubmissionSchema } from "~/forms/labour";
 import { formatDate, formatDateTime, translate, useLocale, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale } from "~/http/locale.server";
 import { getUnitPeriod, submitUnitFigures } from "~/models/labour.server";
-import { notFound, requireOrgManager } from "~/session.server";
+import { notFound, requireOrgManager } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FlagIcon } from "~/components/labour-trend-chart";
 import { formatDate, formatMark, useLocale, useT } from "~/i18n";
 import { listUnitCompetitions, redFlagsOf } from "~/models/labour.server";
-import { requireOrgManager } from "~/session.server";
+import { requireOrgManager } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];

@@ -12,11 +12,11 @@ import { StatusBadge } from "~/components/status-badge";
 import { useZodForm } from "~/components/use-zod-form";
 import { appealSchema } from "~/forms/judging";
 import { formatDateTime, useLocale, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale } from "~/http/locale.server";
 import { translate } from "~/i18n";
 import { listAppealsForEntry, lodgeAppeal, parseDecision } from "~/models/appeals.server";
 import { receiptFor } from "~/models/results.server";
-import { notFound, requireOrgManager } from "~/session.server";
+import { notFound, requireOrgManager } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 

@@ -16,7 +16,7 @@ import {
   teamEntrySchema,
 } from "~/forms/registration";
 import { formatDateTime, translate, useLocale, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale } from "~/http/locale.server";
 import {
   listOpenEventsForOrg,
   listOrgRegistrations,
@@ -28,7 +28,7 @@ import {
   type EntryOutcome,
 } from "~/models/registration-org.server";
 import { rosterProfiles } from "~/models/worker.server";
-import { notFound, requireOrgManager } from "~/session.server";
+import { notFound, requireOrgManager } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { parseId } from "~/utils/ids";

@@ -13,8 +13,8 @@ import {
   importRegistrations,
   listOpenContestsForImport,
 } from "~/models/registration-org.server";
-import { notFound, requireOrgManager } from "~/session.server";
-import { MAX_UPLOAD_MB, readUpload } from "~/utils/upload.server";
+import { notFound, requireOrgManager } from "~/http/session.server";
+import { MAX_UPLOAD_MB, readUpload } from "~/http/upload.server";
 import regStyles from "~/styles/registrations.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireOrgManager, notFound } from "~/session.server";
-import { applySecurityHeaders } from "~/utils/security-headers.server";
+import { requireOrgManager, notFound } from "~/http/session.server";
+import { applySecurityHeaders } from "~/http/security-headers.server";
 import { csvBytes, xlsxBytes } from "~/utils/spreadsheet.server";
 
 // "*" marks required columns; the importer ignores it when matching headers.

@@ -9,9 +9,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { WorkerForm } from "~/components/worker-form";
 import { workerSchema } from "~/forms/worker";
 import { formatDate, translate, useLocale, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale } from "~/http/locale.server";
 import { countWorkers, createWorker, listWorkers } from "~/models/worker.server";
-import { requireOrgManager } from "~/session.server";
+import { requireOrgManager } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 

@@ -9,8 +9,8 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { ImportProgress, ImportReport } from "~/components/import-report";
 import { useT } from "~/i18n";
 import { MAX_ROSTER_ROWS, importRoster } from "~/models/worker.server";
-import { requireOrgManager } from "~/session.server";
-import { MAX_UPLOAD_MB, readUpload } from "~/utils/upload.server";
+import { requireOrgManager } from "~/http/session.server";
+import { MAX_UPLOAD_MB, readUpload } from "~/http/upload.server";
 import regStyles from "~/styles/registrations.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];

@@ -7,7 +7,7 @@ import {
   organisationLeaderboard,
   quizLeaderboard,
 } from "~/models/quiz.server";
-import { getUser, notFound } from "~/session.server";
+import { getUser, notFound } from "~/http/session.server";
 import quizStyles from "~/styles/quiz.css";
 import { idParam } from "~/utils/ids";
 

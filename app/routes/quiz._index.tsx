@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDateTime, formatMark, useLocale, useT } from "~/i18n";
 import { listOpenQuizzes } from "~/models/quiz.server";
-import { requireWorker } from "~/session.server";
+import { requireWorker } from "~/http/session.server";
 import quizStyles from "~/styles/quiz.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];

@@ -21,10 +21,10 @@ import {
   loadBoard,
   setBoardSettings,
 } from "~/models/leaderboard.server";
-import { requireAdmin } from "~/session.server";
+import { requireAdmin } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
-import { cached } from "~/utils/leaderboard-cache.server";
-import { boardCacheHeaders, boardQuery, resolveBoard } from "~/utils/leaderboard-request.server";
+import { cached } from "~/http/leaderboard-cache.server";
+import { boardCacheHeaders, boardQuery, resolveBoard } from "~/http/leaderboard-request.server";
 import { fromShanghaiLocal, toShanghaiLocal } from "~/utils/shanghai-time";
 import stylesHref from "~/styles/leaderboard.css";
 

@@ -3,9 +3,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { encodeCursor } from "~/domain/ranking/board";
 import { loadBoard } from "~/models/leaderboard.server";
-import { cachedJson } from "~/utils/leaderboard-cache.server";
-import { boardCacheHeaders, boardQuery, resolveBoard } from "~/utils/leaderboard-request.server";
-import { applySecurityHeaders } from "~/utils/security-headers.server";
+import { cachedJson } from "~/http/leaderboard-cache.server";
+import { boardCacheHeaders, boardQuery, resolveBoard } from "~/http/leaderboard-request.server";
+import { applySecurityHeaders } from "~/http/security-headers.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const board = await resolveBoard(request, params);

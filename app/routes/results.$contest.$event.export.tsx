@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getLocale } from "~/i18n/locale.server";
-import { notFound } from "~/session.server";
-import { csvStream, xlsxStream } from "~/utils/leaderboard-export.server";
-import { resolveBoard } from "~/utils/leaderboard-request.server";
-import { applySecurityHeaders } from "~/utils/security-headers.server";
+import { getLocale } from "~/http/locale.server";
+import { notFound } from "~/http/session.server";
+import { csvStream, xlsxStream } from "~/http/leaderboard-export.server";
+import { resolveBoard } from "~/http/leaderboard-request.server";
+import { applySecurityHeaders } from "~/http/security-headers.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, view } = await resolveBoard(request, params);

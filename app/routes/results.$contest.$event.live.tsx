@@ -3,8 +3,8 @@
 // proxies from closing the stream.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { subscribeResultsChanged } from "~/utils/live-events.server";
-import { resolveBoard } from "~/utils/leaderboard-request.server";
-import { applySecurityHeaders } from "~/utils/security-headers.server";
+import { resolveBoard } from "~/http/leaderboard-request.server";
+import { applySecurityHeaders } from "~/http/security-headers.server";
 
 const THROTTLE_MS = 250;
 const HEARTBEAT_MS = 20_000;

@@ -6,7 +6,7 @@ import { useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { formatDateTime, formatMark, useLocale, useT } from "~/i18n";
 import { loadBoard } from "~/models/leaderboard.server";
-import { resolveBoard } from "~/utils/leaderboard-request.server";
+import { resolveBoard } from "~/http/leaderboard-request.server";
 import stylesHref from "~/styles/leaderboard.css";
 
 const PER_SCREEN = 10;

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StandingsTable } from "~/components/leaderboard-table";
 import { useT } from "~/i18n";
 import { eventStandings } from "~/models/leaderboard.server";
-import { resolveBoard } from "~/utils/leaderboard-request.server";
+import { resolveBoard } from "~/http/leaderboard-request.server";
 import stylesHref from "~/styles/leaderboard.css";
 
 const PER_PAGE = 100;

@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StandingsTable } from "~/components/leaderboard-table";
 import { useT } from "~/i18n";
 import { contestStandings, findBoardContest } from "~/models/leaderboard.server";
-import { getUser, notFound } from "~/session.server";
-import { cached } from "~/utils/leaderboard-cache.server";
+import { getUser, notFound } from "~/http/session.server";
+import { cached } from "~/http/leaderboard-cache.server";
 import stylesHref from "~/styles/leaderboard.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { OrgEventsChart } from "~/components/leaderboard-charts";
 import { formatMark, useT } from "~/i18n";
 import { findBoardContest, organisationAcrossEvents } from "~/models/leaderboard.server";
-import { getUser, notFound } from "~/session.server";
+import { getUser, notFound } from "~/http/session.server";
 import stylesHref from "~/styles/leaderboard.css";
 import { idParam } from "~/utils/ids";
 

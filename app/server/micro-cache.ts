@@ -4,7 +4,7 @@
 // results change. Through Remix a leaderboard request costs 1–10 ms of CPU (route
 // matching, rendering); a hit costs a map lookup and a socket write, which is what lets
 // one process serve thousands of phones refreshing the same board. No I/O here.
-import { SESSION_COOKIE } from "../utils/session-cookie";
+import { SESSION_COOKIE } from "../utils/http-names";
 
 export const MAX_TTL_MS = 1_000;
 const MAX_ENTRIES = 2_000;
@@ -51,7 +51,7 @@ export function sharedTtlMs(status: number, headers: Headers): number {
 }
 
 /** The response header with which the app names the event an answer shows (stripped before sending). */
-export const RESULTS_EVENT_HEADER = "x-jiangxin-results-event";
+export { RESULTS_EVENT_HEADER } from "../utils/http-names";
 
 /** Where a computation started, in the sequence of results changes. */
 export type Started = { seq: number };

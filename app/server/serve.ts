@@ -51,12 +51,14 @@ app.use(
 );
 app.use(express.static(path.resolve(projectRoot, "public"), { maxAge: "1h" }));
 app.use(morgan("tiny"));
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+const remixHandler = createRequestHandler({ build, mode: process.env.NODE_ENV });
+// Remix's handler catches its own errors and passes them to next(); Express 4 ignores the promise.
+app.all("*", (req, res, next) => void remixHandler(req, res, next));
 
 /** Serves a hit; otherwise lets Express answer and keeps the answer if the app marked it public. */
 function handle(req: IncomingMessage, res: ServerResponse) {
   const key = cacheKey(req.method, req.url, req.headers);
-  if (key === null) return app(req, res);
+  if (key === null) return void app(req, res);
   const now = Date.now();
   const hit = cache.lookup(key, now);
   if (hit) {
@@ -69,7 +71,7 @@ function handle(req: IncomingMessage, res: ServerResponse) {
     return;
   }
   capture(res, key, cache.start());
-  app(req, res);
+  void app(req, res);
 }
 
 // Records what is written (after compression, so the stored bytes match the key's encoding)

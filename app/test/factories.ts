@@ -1,7 +1,7 @@
 // Small builders for model tests: each returns the created row with sensible defaults.
 import { write } from "~/db.server";
 import { maskIdNumber, withIdCheckChar } from "~/domain/identity";
-import { encryptIdNumber, hashIdNumber } from "~/utils/id-number-crypto.server";
+import { encryptIdNumber, hashIdNumber } from "~/models/id-number-crypto.server";
 import { hashPassword } from "~/models/user.server";
 
 let counter = 0;

@@ -1,6 +1,6 @@
 // Builders for the contest, event and registration model tests (issue 3).
 import { write } from "~/db.server";
-import { withIdCheckChar } from "~/domain/identity/idNumber";
+import { withIdCheckChar } from "~/domain/identity/id-number";
 
 let counter = 0;
 

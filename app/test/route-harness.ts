@@ -1,6 +1,6 @@
 // Calls route loaders and actions the way Remix does, as a given user, and classifies what
 // came back. Used by the authorisation matrix and the hostile-input suite.
-import { USER_KEY, sessionStorage } from "~/session-storage.server";
+import { USER_KEY, sessionStorage } from "~/http/session-storage.server";
 
 export type Outcome =
   | "ok"

@@ -2,8 +2,7 @@
 // rules in app/domain/registration, and tables written back out for templates and exports.
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { neutraliseCell, toCsv, type CellValue } from "~/domain/csv";
-import { isoDateOf } from "~/domain/identity/dates";
+import { neutraliseCell, toCsv, type CellValue } from "~/utils/csv";
 
 /** Larger uploads are refused before they are parsed; 50,000 roster rows fit in about 4 MB. */
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
@@ -22,7 +21,8 @@ function cellText(cell: ExcelJS.Cell): string {
   const value = cell.value;
   if (value === null || value === undefined) return "";
   // Date cells: the calendar date as written, whatever time zone Excel stored it in.
-  if (value instanceof Date) return isoDateOf(value, 0);
+  // Excel keeps dates as UTC midnights, so the UTC calendar day is the one typed in.
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(value);
   return cell.text ?? "";
 }

@@ -16,18 +16,18 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
 const SAVES = Number(process.env.BENCH_SAVES ?? 300);
 const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 
-const { databaseFile } = await import("../../app/utils/database-file.server");
+const { databaseFile } = await import("~/utils/database-file.server");
 const file = databaseFile(process.env.DATABASE_URL);
 if (!existsSync(file)) {
   console.error(`No benchmark database at ${file}: run npm run seed:large first.`);
   process.exit(1);
 }
-const { dbReady, write, disconnectDb } = await import("../../app/db.server");
-const lb = await import("../../app/models/leaderboard.server");
-const { applyResultChange } = await import("../../app/models/ranking-tables.server");
-const { saveScoreSheet } = await import("../../app/models/marks.server");
+const { dbReady, write, disconnectDb } = await import("~/db.server");
+const lb = await import("~/models/leaderboard.server");
+const { applyResultChange } = await import("~/models/ranking-tables.server");
+const { saveScoreSheet } = await import("~/models/marks.server");
 const { totalOfKey, coarseBucketOfTotal, firstKeyOfTotal, TOTAL_SHIFT } =
-  await import("../../app/domain/ranking/buckets");
+  await import("~/domain/ranking/buckets");
 await dbReady();
 
 type Stats = { p50: number; p95: number; p99: number };

@@ -3,7 +3,7 @@
 // either fully stored or absent and that no score sheet is half-written (every sheet's marks
 // come from one save, and every stored total equals its recomputation).
 import Database from "better-sqlite3";
-import { withIdCheckChar } from "../../app/domain/identity";
+import { withIdCheckChar } from "~/domain/identity";
 import { freshSeededDatabase, sessionCookie, startServer, useScriptEnvironment } from "./support";
 
 useScriptEnvironment();
@@ -156,8 +156,8 @@ for (const delay of [700, 1_500, 2_500]) {
     )
     .all();
   db.close();
-  const { computeEvent } = await import("../../app/models/results.server");
-  const { prisma } = await import("../../app/db.server");
+  const { computeEvent } = await import("~/models/results.server");
+  const { prisma } = await import("~/db.server");
   let mismatched = 0;
   for (const eventId of new Set(entries.map((e) => e.eventId))) {
     const computed = await computeEvent(prisma, eventId);
@@ -185,7 +185,7 @@ const server = await startServer(file, PORT);
 const health = await (await fetch(`${server.url}/healthz`)).json();
 await server.stop();
 console.log(`\nAfter restart: /healthz ${JSON.stringify(health)}; integrity_check ${integrity()}`);
-const { disconnectDb } = await import("../../app/db.server");
+const { disconnectDb } = await import("~/db.server");
 await disconnectDb();
 console.log(
   failed

@@ -11,7 +11,7 @@ import {
   closeSchemaEngine,
   openSchemaEngine,
 } from "../../prisma/scripts/schema-engine";
-import { withIdCheckChar } from "../../app/domain/identity/idNumber";
+import { withIdCheckChar } from "~/domain/identity/id-number";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "jiangxin-import-bench-"));
 const file = path.join(dir, "bench.db");
@@ -26,8 +26,8 @@ process.env.DATABASE_URL = `file:${file}`;
 process.env.ID_NUMBER_KEY ??= "b3".repeat(32);
 process.env.SESSION_SECRET ??= "import-bench-session-secret-0123456789abcdef";
 
-const { write, disconnectDb } = await import("../../app/db.server");
-const { importRoster } = await import("../../app/models/worker.server");
+const { write, disconnectDb } = await import("~/db.server");
+const { importRoster } = await import("~/models/worker.server");
 
 const LEVELS = ["初级工", "中级工", "高级工", "技师", "高级技师"];
 

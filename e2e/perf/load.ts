@@ -176,8 +176,8 @@ for (const ack of acknowledged.values()) {
 }
 check.close();
 
-const { computeEvent } = await import("../../app/models/results.server");
-const { prisma, disconnectDb } = await import("../../app/db.server");
+const { computeEvent } = await import("~/models/results.server");
+const { prisma, disconnectDb } = await import("~/db.server");
 let mismatched = 0;
 let checked = 0;
 for (const event of events) {

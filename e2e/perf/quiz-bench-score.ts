@@ -3,8 +3,8 @@
 import { performance } from "node:perf_hooks";
 
 const quizId = Number(process.argv[2] ?? "1");
-const { rescoreQuiz } = await import("../../app/models/quiz.server");
-const { disconnectDb } = await import("../../app/db.server");
+const { rescoreQuiz } = await import("~/models/quiz.server");
+const { disconnectDb } = await import("~/db.server");
 const started = performance.now();
 const { attempts } = await rescoreQuiz(quizId);
 const ms = performance.now() - started;

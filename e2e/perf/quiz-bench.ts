@@ -34,8 +34,8 @@ process.env.SESSION_SECRET ??= "bench-session-secret-0123456789abcdefghijklmnopq
 process.env.ID_NUMBER_KEY ??= "be4cbe4cbe4cbe4cbe4cbe4cbe4cbe4cbe4cbe4cbe4cbe4cbe4cbe4cbe4cbe4c";
 process.env.COOKIE_SECURE = "0";
 
-const { seededRng } = await import("../../app/domain/contest/random");
-const { composePaper } = await import("../../app/domain/quiz");
+const { seededRng } = await import("~/domain/contest/random");
+const { composePaper } = await import("~/domain/quiz");
 const { QUESTION_BANK } = await import("../../prisma/seed/quiz");
 
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
@@ -247,8 +247,7 @@ log(
 const built = buildDatabase();
 log(`  bulk insert took ${fmt(built.ms)}`);
 
-const { sessionStorage, SESSION_COOKIE, USER_KEY } =
-  await import("../../app/session-storage.server");
+const { sessionStorage, SESSION_COOKIE, USER_KEY } = await import("~/http/session-storage.server");
 const reader = new Database(file, { readonly: true });
 const benchUser = reader.prepare(`SELECT id FROM "User" WHERE username = 'bench'`).get() as {
   id: number;
@@ -318,8 +317,8 @@ try {
   show("POST save during scoring (worst)", merge(during.save ?? []));
 
   log("\nLeaderboards straight from the database (app models):");
-  const { quizLeaderboard, organisationLeaderboard } = await import("../../app/models/quiz.server");
-  const { disconnectDb } = await import("../../app/db.server");
+  const { quizLeaderboard, organisationLeaderboard } = await import("~/models/quiz.server");
+  const { disconnectDb } = await import("~/db.server");
   for (let run = 1; run <= 2; run++) {
     let t = performance.now();
     const people = await quizLeaderboard(1, 50, WORKERS + 1);

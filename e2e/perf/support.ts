@@ -92,7 +92,7 @@ export async function waitForServer(url: string, attempts = 240): Promise<void> 
 
 /** "Cookie" header value for a user, signed with the same session module as the app. */
 export async function sessionCookie(userId: number): Promise<string> {
-  const { sessionStorage, USER_KEY } = await import("../../app/session-storage.server");
+  const { sessionStorage, USER_KEY } = await import("~/http/session-storage.server");
   const session = await sessionStorage.getSession();
   session.set(USER_KEY, userId);
   return (await sessionStorage.commitSession(session)).split(";")[0] ?? "";

@@ -3,7 +3,7 @@
 // clicking through the sign-in form in every test.
 import { test as base, expect } from "@playwright/test";
 import Database from "better-sqlite3";
-import { SESSION_COOKIE, USER_KEY, sessionStorage } from "../../app/session-storage.server";
+import { SESSION_COOKIE, USER_KEY, sessionStorage } from "~/http/session-storage.server";
 
 function userIdFor(username: string): number {
   const file = process.env.E2E_DATABASE_FILE;

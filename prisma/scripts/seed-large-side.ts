@@ -8,9 +8,9 @@
 import { rmSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
-import { maskIdNumber, withIdCheckChar } from "../../app/domain/identity";
-import { rebuildAllRankingTables } from "../../app/models/ranking-tables.server";
-import { encryptIdNumber, hashIdNumber } from "../../app/utils/id-number-crypto.server";
+import { maskIdNumber, withIdCheckChar } from "~/domain/identity";
+import { rebuildAllRankingTables } from "~/models/ranking-tables.server";
+import { encryptIdNumber, hashIdNumber } from "~/models/id-number-crypto.server";
 import {
   BIG_SIZE,
   MARKS_TABLE_SQL,

@@ -1,7 +1,7 @@
 // Shared by seed-large.ts and its worker threads (seed-large-side.ts): the benchmark's size
 // and the formulas that draw its entries and marks. Everything is a deterministic function of
 // the row number, so two threads building different tables agree on every value.
-import { RANK_KEY_COMPONENT_BITS } from "../../app/domain/ranking/rank-key";
+import { RANK_KEY_COMPONENT_BITS } from "~/domain/ranking/rank-key";
 
 export const LARGE_CONTEST_CODE = "CITY2026BENCH";
 export const LARGE_EVENT_CODE = "BIG";

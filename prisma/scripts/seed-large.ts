@@ -12,7 +12,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import bcrypt from "bcryptjs";
-import { databaseFile } from "../../app/utils/database-file.server";
+import { databaseFile } from "~/utils/database-file.server";
 import {
   BIG_EVENT_ID,
   BIG_SIZE,

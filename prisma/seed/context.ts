@@ -1,5 +1,5 @@
-import type { Rng } from "../../app/domain/contest/random";
-import type { Prisma } from "../../app/generated/prisma/client";
+import type { Rng } from "~/domain/contest/random";
+import type { Prisma } from "~/generated/prisma/client";
 import type { Person } from "./people";
 
 export type SeededWorker = Person & { id: number; org: string; trade: string; skillLevel: string };

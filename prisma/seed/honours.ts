@@ -1,10 +1,10 @@
 // Honours demo: more medal holders for the showcase, a certificate for every honour in the
 // registry (so the verification page has something genuine to find), and a round open for
 // nominations with one nomination from 秦川数控 already in.
-import { nextCertificateSeq } from "../../app/domain/honours/certificates";
-import { formatCertificateSerial } from "../../app/domain/honours/serial";
-import { HONOUR_KIND_SERIAL_CODES, type HonourKind } from "../../app/domain/honours/kinds";
-import { rulesFromSettings } from "../../app/domain/honours/roundSettings";
+import { nextCertificateSeq } from "~/domain/honours/certificates";
+import { formatCertificateSerial } from "~/domain/honours/serial";
+import { HONOUR_KIND_SERIAL_CODES, type HonourKind } from "~/domain/honours/kinds";
+import { rulesFromSettings } from "~/domain/honours/round-settings";
 import type { SeedExtension } from "./context";
 
 const LEVEL_ZH: Record<string, string> = {

@@ -1,8 +1,8 @@
 // Judging demo data: blind codes for the skills contest's approved entries (judges see only
 // these), and a small digital-skills contest already in scoring whose panel is exactly the
 // chief judge, judge2 and judge3, with a WorldSkills-method aspect and a trimmed-mean one.
-import { assignBlindCodes } from "../../app/domain/registration/blindCodes";
-import { formatEntryNumber } from "../../app/domain/registration/entryNumbers";
+import { assignBlindCodes } from "~/domain/registration/blind-codes";
+import { formatEntryNumber } from "~/domain/registration/entry-numbers";
 import type { SeedExtension } from "./context";
 
 export const JUDGING_DEMO_CONTEST = "XA2026DIGI";

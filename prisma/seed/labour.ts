@@ -8,7 +8,7 @@ import {
   type LabourIndicator,
   type UnitPeriodInput,
   type VetoReason,
-} from "../../app/domain/labour";
+} from "~/domain/labour";
 import type { SeedExtension } from "./context";
 
 const INDICATORS: IndicatorConfig[] = [

@@ -1,7 +1,7 @@
 // Invented people with valid (but fictitious) ID numbers: the check character is real,
 // the birth dates are plausible, nobody here exists.
-import { withIdCheckChar } from "../../app/domain/identity";
-import { randomInt, type Rng } from "../../app/domain/contest/random";
+import { withIdCheckChar } from "~/domain/identity";
+import { randomInt, type Rng } from "~/domain/contest/random";
 
 export function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[randomInt(rng, items.length)] as T;

@@ -1,14 +1,14 @@
 // Demo data for the knowledge quiz: a safety and labour-law question bank, the first
 // round of Weinan's online quiz with answered attempts, and five worker accounts that
 // have not taken it yet (quiz1…quiz5).
-import { seededRng } from "../../app/domain/contest/random";
+import { seededRng } from "~/domain/contest/random";
 import {
   composePaper,
   finishAttempt,
   type AnswerSheet,
   type Question,
   type QuestionType,
-} from "../../app/domain/quiz";
+} from "~/domain/quiz";
 import type { SeedExtension } from "./context";
 
 type Row = [

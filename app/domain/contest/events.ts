@@ -1,6 +1,6 @@
-import type { Gender } from "~/domain/identity/idNumber";
+import type { Gender } from "~/domain/identity/id-number";
 import type { Problem } from "~/domain/identity/result";
-import type { SkillLevel } from "./skillLevels";
+import type { SkillLevel } from "./skill-levels";
 
 export const EVENT_MODES = ["individual", "team"] as const;
 export type EventMode = (typeof EVENT_MODES)[number];

@@ -1,6 +1,6 @@
 export * from "./random";
 export * from "./kinds";
-export * from "./skillLevels";
+export * from "./skill-levels";
 export * from "./status";
 export * from "./events";
 export * from "./ranking";

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  missingEnumNames,
-  missingMessages,
-  problemsOf,
-  renderGaps,
-} from "~/domain/identity/testMessages";
+import { missingEnumNames, missingMessages, problemsOf, renderGaps } from "~/test/rule-messages";
 import { CONTEST_KINDS } from "./kinds";
 import {
   CONTEST_STATUSES,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingEnumNames } from "~/domain/identity/testMessages";
+import { missingEnumNames } from "~/test/rule-messages";
 import {
   HONOUR_KINDS,
   HONOUR_KIND_SERIAL_CODES,

@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
-import {
-  missingEnumNames,
-  missingMessages,
-  problemsOf,
-  renderGaps,
-} from "~/domain/identity/testMessages";
+import { missingEnumNames, missingMessages, problemsOf, renderGaps } from "~/test/rule-messages";
 import {
   NOMINATION_PROBLEM_CODES,
-  NOMINATION_STATES,
   canTransitionNomination,
   checkNominationSubmittable,
   checkNominationTransition,
-  type NominationState,
 } from "./nomination";
+import { NOMINATION_STATES, type NominationState } from "./states";
 
 describe("nomination workflow", () => {
   it("allows exactly the documented moves", () => {

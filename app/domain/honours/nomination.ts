@@ -1,14 +1,5 @@
 import { err, ok, type Problem, type Result } from "~/domain/identity/result";
-import type { RoundState } from "./round";
-
-export const NOMINATION_STATES = [
-  "submitted",
-  "accepted",
-  "rejected",
-  "awarded",
-  "withdrawn",
-] as const;
-export type NominationState = (typeof NOMINATION_STATES)[number];
+import type { NominationState, RoundState } from "./states";
 
 /**
  * submitted → accepted | rejected | withdrawn; accepted → awarded | withdrawn.

@@ -1,19 +1,13 @@
 import { describe, expect, it } from "vitest";
-import {
-  missingEnumNames,
-  missingMessages,
-  problemsOf,
-  renderGaps,
-} from "~/domain/identity/testMessages";
-import { evaluateRoundRules } from "./ratioRules";
+import { missingEnumNames, missingMessages, problemsOf, renderGaps } from "~/test/rule-messages";
+import { evaluateRoundRules } from "./ratio-rules";
 import {
   ROUND_ADVANCE_PROBLEM_CODES,
-  ROUND_STATES,
   canAdvance,
   checkRoundAdvance,
   nextRoundStates,
-  type RoundState,
 } from "./round";
+import { ROUND_STATES, type RoundState } from "./states";
 
 const period = {
   startsAt: new Date("2026-04-01T00:00:00+08:00"),

@@ -5,18 +5,8 @@ import {
   type NoticePeriod,
   type NoticePeriodProblem,
 } from "./notice";
-import { allRulesPass, type RuleEvaluation } from "./ratioRules";
-
-/** 推荐 (open) → 评审 (reviewing) → 公示 (public_notice) → 表彰 (conferred). */
-export const ROUND_STATES = [
-  "draft",
-  "open",
-  "reviewing",
-  "public_notice",
-  "conferred",
-  "cancelled",
-] as const;
-export type RoundState = (typeof ROUND_STATES)[number];
+import type { RoundState } from "./states";
+import { allRulesPass, type RuleEvaluation } from "./ratio-rules";
 
 /**
  * Forward moves go one step at a time. The one way back is public_notice → reviewing: an

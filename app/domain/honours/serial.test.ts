@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingMessages, renderGaps } from "~/domain/identity/testMessages";
+import { missingMessages, renderGaps } from "~/test/rule-messages";
 import { SERIAL_PROBLEM_CODES, formatCertificateSerial, verifySerialFormat } from "./serial";
 
 describe("certificate serials", () => {

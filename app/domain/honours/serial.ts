@@ -1,4 +1,4 @@
-import { luhnModNCheckChar } from "~/domain/identity/checkChars";
+import { luhnModNCheckChar } from "~/domain/identity/check-chars";
 import { err, ok, type Problem, type Result } from "~/domain/identity/result";
 
 const SERIAL_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";

@@ -5,7 +5,7 @@ import {
   maskMobilePhone,
   parseMobilePhone,
 } from "./phone";
-import { missingMessages, renderGaps } from "./testMessages";
+import { missingMessages, renderGaps } from "~/test/rule-messages";
 
 describe("parseMobilePhone", () => {
   it("accepts 11 digits starting 13–19", () => {

@@ -2,4 +2,4 @@ export * from "./hundredths";
 export * from "./indicators";
 export * from "./period";
 export * from "./ranking";
-export * from "./trendChart";
+export * from "./trend-chart";

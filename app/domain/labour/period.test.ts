@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingEnumNames, missingMessages, renderGaps } from "~/domain/identity/testMessages";
+import { missingEnumNames, missingMessages, renderGaps } from "~/test/rule-messages";
 import { roundHalfUp } from "./hundredths";
 import type { IndicatorConfig } from "./indicators";
 import { PERIOD_SCORING_PROBLEM_CODES, VETO_REASONS, scorePeriod } from "./period";

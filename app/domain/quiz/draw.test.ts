@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seededRng } from "~/domain/contest/random";
-import { missingMessages, problemsOf, renderGaps } from "~/domain/identity/testMessages";
+import { missingMessages, problemsOf, renderGaps } from "~/test/rule-messages";
 import { DRAW_PROBLEM_CODES, drawQuestions } from "./draw";
 import type { Question, QuestionType } from "./questions";
 

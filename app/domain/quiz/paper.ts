@@ -1,7 +1,7 @@
 import { shuffle, type Rng } from "~/domain/contest/random";
 import { err, ok, type Result } from "~/domain/identity/result";
 import { drawQuestions, type DrawPlanEntry, type DrawProblem } from "./draw";
-import { shuffleOptions } from "./optionOrder";
+import { shuffleOptions } from "./option-order";
 import { optionIdsOf, type Question } from "./questions";
 import { scoreAttempt, type AttemptScore, type SavedAnswer } from "./scoring";
 import { isLate, timeTakenMs } from "./timing";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingEnumNames, missingMessages, renderGaps } from "~/domain/identity/testMessages";
+import { missingEnumNames, missingMessages, renderGaps } from "~/test/rule-messages";
 import {
   QUESTION_PROBLEM_CODES,
   QUESTION_TYPES,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingEnumNames } from "~/domain/identity/testMessages";
+import { missingEnumNames } from "~/test/rule-messages";
 import type { Question } from "./questions";
 import { scoreAnswer, scoreAttempt } from "./scoring";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingMessages } from "~/domain/identity/testMessages";
+import { missingMessages } from "~/test/rule-messages";
 import { DUPLICATE_REGISTRATION_PROBLEM_CODES, checkNotAlreadyRegistered } from "./duplicates";
 
 describe("checkNotAlreadyRegistered", () => {

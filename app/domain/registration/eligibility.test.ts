@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EventDefinition } from "~/domain/contest/events";
-import { GENDERS } from "~/domain/identity/idNumber";
-import { missingEnumNames, missingMessages, renderGaps } from "~/domain/identity/testMessages";
+import { GENDERS } from "~/domain/identity/id-number";
+import { missingEnumNames, missingMessages, renderGaps } from "~/test/rule-messages";
 import { ELIGIBILITY_PROBLEM_CODES, checkEligibility, type WorkerProfile } from "./eligibility";
 
 const event: Pick<EventDefinition, "eligibility" | "tradeCodes"> = {

@@ -1,7 +1,7 @@
 import type { EventDefinition } from "~/domain/contest/events";
-import { meetsSkillLevel, type SkillLevel } from "~/domain/contest/skillLevels";
+import { meetsSkillLevel, type SkillLevel } from "~/domain/contest/skill-levels";
 import { ageOn, isIsoDate, type IsoDate } from "~/domain/identity/dates";
-import type { Gender } from "~/domain/identity/idNumber";
+import type { Gender } from "~/domain/identity/id-number";
 import type { Problem } from "~/domain/identity/result";
 
 export interface WorkerProfile {

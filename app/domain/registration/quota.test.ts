@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingMessages, renderGaps } from "~/domain/identity/testMessages";
+import { missingMessages, renderGaps } from "~/test/rule-messages";
 import { QUOTA_PROBLEM_CODES, checkQuota } from "./quota";
 
 describe("checkQuota", () => {

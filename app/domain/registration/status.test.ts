@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingEnumNames, missingMessages, renderGaps } from "~/domain/identity/testMessages";
+import { missingEnumNames, missingMessages, renderGaps } from "~/test/rule-messages";
 import {
   REGISTRATION_STATUSES,
   REGISTRATION_TRANSITION_PROBLEM_CODES,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingMessages, renderGaps } from "~/domain/identity/testMessages";
+import { missingMessages, renderGaps } from "~/test/rule-messages";
 import { TEAM_PROBLEM_CODES, checkTeamComposition, type TeamMember } from "./team";
 
 const rules = { minSize: 3, maxSize: 4, substitutes: 1 };

@@ -1,2 +1,0 @@
-export * from "./neutralise";
-export * from "./toCsv";

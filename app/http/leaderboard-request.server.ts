@@ -1,0 +1,59 @@
+// Shared by the leaderboard routes: which event, and which board (frozen or live) this viewer gets.
+import { decodeCursor } from "~/domain/ranking/board";
+import { findBoardEvent, isFrozen } from "~/models/leaderboard.server";
+import { getUser, notFound } from "~/http/session.server";
+import { RESULTS_EVENT_HEADER } from "~/utils/http-names";
+import { SESSION_COOKIE } from "~/http/session-storage.server";
+
+export async function resolveBoard(request: Request, params: { contest?: string; event?: string }) {
+  const contestCode = params.contest ?? "";
+  const eventCode = params.event ?? "";
+  if (contestCode.length > 64 || eventCode.length > 64) throw notFound();
+  const event = await findBoardEvent(contestCode, eventCode);
+  if (!event) throw notFound();
+  const frozen = isFrozen(event);
+  // Only a frozen board differs by viewer, so anonymous live reads never touch the session store.
+  const anonymous = !request.headers.get("Cookie")?.includes(SESSION_COOKIE);
+  const user = frozen || !anonymous ? await getUser(request) : null;
+  const organiser = user?.role === "admin";
+  return { event, frozen, organiser, anonymous, view: { frozen: frozen && !organiser } };
+}
+
+/**
+ * Cache-Control of a public board answer: shared for a second when it is the same for
+ * everyone who could receive it (the app server's micro-cache and any proxy may keep it),
+ * private when it depends on who is signed in (their navigation, the organiser's live view).
+ */
+function boardCacheControl(board: {
+  anonymous: boolean;
+  frozen: boolean;
+  organiser: boolean;
+}): string {
+  return board.anonymous && !board.organiser ? "public, max-age=1" : "private, no-store";
+}
+
+/**
+ * Headers of a board answer: its Cache-Control and, when shared, the event it shows, so the
+ * app server's micro-cache drops it when that event's results change (and keeps it when
+ * another event's do). The server strips the event header before sending.
+ */
+export function boardCacheHeaders(board: {
+  anonymous: boolean;
+  frozen: boolean;
+  organiser: boolean;
+  event: { id: number };
+}): Record<string, string> {
+  const cacheControl = boardCacheControl(board);
+  return cacheControl.startsWith("public")
+    ? { "Cache-Control": cacheControl, [RESULTS_EVENT_HEADER]: String(board.event.id) }
+    : { "Cache-Control": cacheControl };
+}
+
+export function boardQuery(request: Request) {
+  const url = new URL(request.url);
+  return {
+    after: decodeCursor(url.searchParams.get("after")),
+    q: (url.searchParams.get("q") ?? "").trim().slice(0, 40),
+    entry: (url.searchParams.get("entry") ?? "").trim().slice(0, 40),
+  };
+}

@@ -1,0 +1,2 @@
+export * from "./neutralise";
+export * from "./to-csv";
