@@ -6,6 +6,8 @@ import { defineConfig, devices } from "@playwright/test";
 // server command; workers inherit these variables from the main process.
 process.env.E2E_RUN_ID ??= String(Date.now());
 process.env.E2E_DATABASE_FILE ??= path.resolve(`e2e/.data/run-${process.env.E2E_RUN_ID}.db`);
+// The fixtures sign users in through the app's session module, on the same database.
+process.env.DATABASE_URL = `file:${process.env.E2E_DATABASE_FILE}`;
 process.env.SESSION_SECRET ??= "e2e-session-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 process.env.ID_NUMBER_KEY ??= "4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e";
 
@@ -60,6 +62,7 @@ export default defineConfig({
       ID_NUMBER_KEY: process.env.ID_NUMBER_KEY,
       // Lets tests give each simulated visitor its own address for rate limiting.
       TRUST_PROXY: "1",
+      PUBLIC_BASE_URL: baseURL,
       COOKIE_SECURE: "0",
     },
   },

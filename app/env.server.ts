@@ -25,8 +25,30 @@ const schema = z
     SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters"),
     /** 64 hex characters: the AES-256 key that encrypts ID numbers at rest */
     ID_NUMBER_KEY: z.string().regex(/^[0-9a-f]{64}$/i, "ID_NUMBER_KEY must be 64 hex characters"),
-    /** Set to 1 behind a reverse proxy so X-Forwarded-For gives the client address */
-    TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+    /**
+     * How many reverse proxies in front of the app append to X-Forwarded-For. The client is
+     * the right-most address that none of them added; 0 uses the socket's peer address.
+     */
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(?:[0-9])$/, "TRUST_PROXY must be the number of trusted proxies, 0 to 9")
+      .default("0")
+      .transform(Number),
+    /**
+     * The address the public reaches this site at (certificate QR codes, links in files).
+     * Never taken from a request's Host header, which the client controls.
+     */
+    PUBLIC_BASE_URL: z
+      .string()
+      .url("PUBLIC_BASE_URL must be an absolute http(s) address")
+      .refine((value) => /^https?:\/\//i.test(value), "PUBLIC_BASE_URL must start with http(s)://")
+      .refine(
+        (value) => !/[?#]/.test(value),
+        "PUBLIC_BASE_URL must not carry a query or fragment",
+      )
+      .transform((value) => value.replace(/\/+$/, ""))
+      .optional(),
+    PORT: z.string().regex(/^\d{1,5}$/, "PORT must be a port number").default("3000"),
     /** Cookies marked Secure; defaults to on in production */
     COOKIE_SECURE: z.enum(["0", "1"]).optional(),
   })
@@ -48,7 +70,7 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { cookieSecure: boolean };
+export type Env = z.infer<typeof schema> & { cookieSecure: boolean; publicBaseUrl: string };
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const local = localSecrets();
@@ -73,7 +95,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     parsed.data.COOKIE_SECURE !== undefined
       ? parsed.data.COOKIE_SECURE === "1"
       : parsed.data.NODE_ENV === "production";
-  return { ...parsed.data, cookieSecure };
+  // Development and tests run on this machine; a deployment names its public address.
+  const publicBaseUrl = parsed.data.PUBLIC_BASE_URL ?? `http://localhost:${parsed.data.PORT}`;
+  if (parsed.data.PUBLIC_BASE_URL === undefined && parsed.data.NODE_ENV === "production")
+    console.warn(
+      `[jiangxin] PUBLIC_BASE_URL is not set: certificate QR codes will point to ${publicBaseUrl}`,
+    );
+  return { ...parsed.data, cookieSecure, publicBaseUrl };
 }
 
 export const env: Env = parseEnv(process.env);

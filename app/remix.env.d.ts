@@ -5,4 +5,8 @@ declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
   }
+  /** Given by app/server/serve.ts; absent under other servers and in tests. */
+  interface AppLoadContext {
+    peerAddress?: string | null;
+  }
 }

@@ -10,6 +10,7 @@ import {
 } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell";
 import { ErrorView } from "~/components/error-view";
+import { useNonce } from "~/components/nonce";
 import { getUser } from "~/http/session.server";
 import { getLocale } from "~/http/locale.server";
 import { DEFAULT_LOCALE, I18nProvider, LOCALE_TAG, translate, type Locale } from "~/i18n";
@@ -41,6 +42,7 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
   return (
     <html lang={LOCALE_TAG[locale]}>
       <head>
@@ -56,8 +58,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {children}
           </AppShell>
         </I18nProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

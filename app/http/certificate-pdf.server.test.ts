@@ -90,7 +90,7 @@ describe.runIf(existsSync(CJK_FONT_FILE))("certificate PDF", () => {
     async () => {
       mkdirSync(OUT, { recursive: true });
       const file = path.join(OUT, "certificate-qr.pdf");
-      const url = verifyUrl("https://jiangxin.example", doc.serial);
+      const url = verifyUrl(doc.serial, "https://jiangxin.example");
       writeFileSync(file, await renderCertificatePdf(doc, "https://jiangxin.example"));
       const scale = 4; // pixels per point at 288 dpi
       execFileSync("pdftoppm", [

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import JSZip from "jszip";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
+import { env } from "~/env.server";
 import { translate } from "~/i18n";
 import type { CertificateDocument } from "~/models/certificate.server";
 
@@ -36,8 +37,9 @@ export class CertificateFontMissingError extends Error {
 /** Where the QR code sits on the A4 landscape page, in points from the top left (tests read it back). */
 export const QR_BOX = { left: 110, top: 595.28 - 176, size: 96 } as const;
 
-export function verifyUrl(origin: string, serial: string): string {
-  return `${origin}/verify/${encodeURIComponent(serial)}`;
+/** The verification page, on the configured public address (never the request's Host). */
+export function verifyUrl(serial: string, baseUrl = env.publicBaseUrl): string {
+  return `${baseUrl}/verify/${encodeURIComponent(serial)}`;
 }
 
 function formatChineseDate(date: Date): string {
@@ -54,10 +56,10 @@ const zh = (key: string, params?: Record<string, string | number>) => translate(
 
 export async function renderCertificatePdf(
   doc: CertificateDocument,
-  origin: string,
+  baseUrl = env.publicBaseUrl,
 ): Promise<Buffer> {
   const font = cjkFont();
-  const qr = QRCode.create(verifyUrl(origin, doc.serial), { errorCorrectionLevel: "M" }).modules;
+  const qr = QRCode.create(verifyUrl(doc.serial, baseUrl), { errorCorrectionLevel: "M" }).modules;
   const pdf = new PDFDocument({
     size: "A4",
     layout: "landscape",
@@ -196,11 +198,11 @@ export function certificateFilename(
 /** All of a round's or an event's certificates in one ZIP, one PDF per certificate. */
 export async function certificatesZip(
   docs: readonly CertificateDocument[],
-  origin: string,
+  baseUrl = env.publicBaseUrl,
 ): Promise<Buffer> {
   const zip = new JSZip();
   for (const doc of docs) {
-    zip.file(certificateFilename(doc), await renderCertificatePdf(doc, origin));
+    zip.file(certificateFilename(doc), await renderCertificatePdf(doc, baseUrl));
     // Each render holds the event loop for a few hundred milliseconds; let other requests in between.
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -1,22 +1,17 @@
-// The session cookie alone, without any database access, so that test fixtures can mint a
-// signed-in session exactly as the app does.
-import { createCookieSessionStorage } from "@remix-run/node";
+// The session cookie. It carries only the session's random token (signed, so a tampered
+// value is dropped before any lookup); everything else lives in the Session table.
+import { createCookie } from "@remix-run/node";
 import { env } from "~/env.server";
+import { SESSION_ABSOLUTE_MS } from "~/models/session.server";
 import { SESSION_COOKIE } from "~/utils/http-names";
 
 export { SESSION_COOKIE };
 
-export const USER_KEY = "userId";
-const SESSION_SECONDS = 60 * 60 * 12;
-
-export const sessionStorage = createCookieSessionStorage({
-  cookie: {
-    name: SESSION_COOKIE,
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env.cookieSecure,
-    path: "/",
-    secrets: [env.SESSION_SECRET],
-    maxAge: SESSION_SECONDS,
-  },
+export const sessionCookie = createCookie(SESSION_COOKIE, {
+  httpOnly: true,
+  sameSite: "lax",
+  secure: env.cookieSecure,
+  path: "/",
+  secrets: [env.SESSION_SECRET],
+  maxAge: SESSION_ABSOLUTE_MS / 1000,
 });

@@ -1,29 +1,39 @@
 // Sessions and authorisation. Every protected loader and action calls one of the
 // require* helpers; hiding a link in the UI is never the only check.
 import { redirect } from "@remix-run/node";
-import { getSessionUser, type SessionUser } from "~/models/user.server";
+import {
+  createSession,
+  endSession,
+  findSessionUser,
+  type SessionUser,
+} from "~/models/session.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import type { Role } from "~/domain/roles";
-import { env } from "~/env.server";
-import { USER_KEY, sessionStorage } from "~/http/session-storage.server";
+import { sessionCookie } from "~/http/session-storage.server";
 import { assertSameOrigin } from "~/http/same-origin.server";
 
 export type { SessionUser };
 
-export function getSession(request: Request) {
-  return sessionStorage.getSession(request.headers.get("Cookie"));
+/** The session token from the request's cookie, if it carries a validly signed one. */
+async function sessionToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 && value.length <= 128 ? value : null;
+}
+
+// Several loaders of one request ask for the user; the session is read once.
+const usersOfRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let user = usersOfRequest.get(request);
+  if (!user) {
+    user = sessionToken(request).then((token) => (token ? findSessionUser(token) : null));
+    usersOfRequest.set(request, user);
+  }
+  return user;
 }
 
 export async function getUserId(request: Request): Promise<number | null> {
-  const session = await getSession(request);
-  const id = session.get(USER_KEY);
-  return typeof id === "number" ? id : null;
-}
-
-export async function getUser(request: Request): Promise<SessionUser | null> {
-  const id = await getUserId(request);
-  if (id === null) return null;
-  return getSessionUser(id);
+  return (await getUser(request))?.id ?? null;
 }
 
 function loginRedirect(request: Request): Response {
@@ -81,32 +91,34 @@ export async function requireWorker(request: Request): Promise<SessionUser & { w
   return { ...user, workerId: user.workerId };
 }
 
+/** "Cookie" header value that signs a user in with a new session (tests, scripts). */
+export async function signedInCookie(userId: number): Promise<string> {
+  const { token } = await createSession(userId);
+  return (await sessionCookie.serialize(token)).split(";")[0] ?? "";
+}
+
+/**
+ * Signs the user in with a new session (a new token at every sign-in, so a token planted in
+ * the browser before sign-in is worthless); the session the request came with, if any, ends.
+ */
 export async function createUserSession(
   request: Request,
   userId: number,
   redirectTo: string,
 ): Promise<Response> {
-  const session = await getSession(request);
-  session.set(USER_KEY, userId);
+  const previous = await sessionToken(request);
+  if (previous) await endSession(previous);
+  const { token } = await createSession(userId);
   return redirect(safeRedirect(redirectTo, "/"), {
-    headers: { "Set-Cookie": await sessionStorage.commitSession(session) },
+    headers: { "Set-Cookie": await sessionCookie.serialize(token) },
   });
 }
 
+/** Ends the session on the server, not only in the browser. */
 export async function logout(request: Request): Promise<Response> {
-  const session = await getSession(request);
+  const token = await sessionToken(request);
+  if (token) await endSession(token);
   return redirect("/", {
-    headers: { "Set-Cookie": await sessionStorage.destroySession(session) },
+    headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
   });
-}
-
-/**
- * The client's address for rate limiting. The Remix handler is not given the socket, so the
- * address is only known behind a reverse proxy that sets X-Forwarded-For (TRUST_PROXY=1).
- */
-export function clientAddress(request: Request): string | null {
-  if (env.TRUST_PROXY !== "1") return null;
-  const forwarded = request.headers.get("X-Forwarded-For");
-  const first = forwarded?.split(",")[0]?.trim();
-  return first && first.length <= 64 ? first : null;
 }

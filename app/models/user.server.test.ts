@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createOrganisation, createUser } from "~/test/factories";
-import { getSessionUser, verifyLogin } from "./user.server";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "~/domain/login-throttle";
+import { changeAccount, getSessionUser, verifyLogin } from "./user.server";
+import { passwordCheckCount } from "./password.server";
+import { ACCOUNT_SLOW_AFTER, ADDRESS_LIMIT, PAIR_LIMIT, SLOT_MS } from "~/domain/login-throttle";
+
+const at = (iso: string) => new Date(iso);
 
 describe("verifyLogin", () => {
   it("accepts the right password and returns the session user", async () => {
@@ -23,45 +26,99 @@ describe("verifyLogin", () => {
     });
   });
 
-  it("gives the same answer for an unknown user and a wrong password", async () => {
+  it("gives unknown, inactive and known names the same answer and the same one check", async () => {
     await createUser({ username: "judge-x", role: "judge", password: "right" });
-    expect(await verifyLogin({ username: "judge-x", password: "wrong", address: null })).toEqual({
-      ok: false,
-      reason: "invalid",
-    });
-    expect(await verifyLogin({ username: "nobody", password: "wrong", address: null })).toEqual({
-      ok: false,
-      reason: "invalid",
-    });
+    const sleeper = await createUser({ username: "judge-off", role: "judge", password: "right" });
+    await changeAccount(sleeper.id, { active: false });
+    for (const username of ["judge-x", "nobody", "judge-off"]) {
+      const before = passwordCheckCount();
+      const password = username === "judge-x" ? "wrong" : "right";
+      expect(await verifyLogin({ username, password, address: "203.0.113.50" })).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+      expect(passwordCheckCount() - before).toBe(1);
+    }
   });
 
-  it("locks an account after repeated failures, even for the right password", async () => {
+  it("checks at most the limit when many wrong passwords arrive at once", async () => {
+    await createUser({ username: "parallel", role: "admin", password: "right" });
+    const before = passwordCheckCount();
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        verifyLogin({ username: "parallel", password: `guess-${i}`, address: "203.0.113.7" }),
+      ),
+    );
+    // Every attempt took its count before any password was checked.
+    expect(passwordCheckCount() - before).toBe(PAIR_LIMIT);
+    expect(outcomes.filter((o) => !o.ok && o.reason === "invalid")).toHaveLength(PAIR_LIMIT);
+    expect(outcomes.filter((o) => !o.ok && o.reason === "locked")).toHaveLength(40 - PAIR_LIMIT);
+  });
+
+  it("never lets a stranger lock the real user out", async () => {
     await createUser({ username: "target", role: "admin", password: "right" });
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      await verifyLogin({ username: "target", password: `guess-${i}`, address: null });
+    for (let i = 0; i < PAIR_LIMIT * 3; i++) {
+      await verifyLogin({ username: "target", password: `guess-${i}`, address: "203.0.113.66" });
     }
-    const outcome = await verifyLogin({ username: "target", password: "right", address: null });
-    expect(outcome).toMatchObject({ ok: false, reason: "locked" });
-    if (!outcome.ok && outcome.reason === "locked")
-      expect(outcome.retryAfterMinutes).toBeGreaterThan(0);
-    // Another account is not affected.
-    await createUser({ username: "bystander", role: "admin", password: "right" });
+    // The stranger's own address is locked out of the account, even with the password...
     expect(
-      await verifyLogin({ username: "bystander", password: "right", address: null }),
+      await verifyLogin({ username: "target", password: "right", address: "203.0.113.66" }),
+    ).toMatchObject({ ok: false, reason: "locked" });
+    // ...the real user, from anywhere else, is not.
+    expect(
+      await verifyLogin({ username: "target", password: "right", address: "198.51.100.20" }),
     ).toMatchObject({ ok: true });
   });
 
-  it("locks an address that tries many accounts", async () => {
-    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
+  it("only slows an account down under attack from many addresses", async () => {
+    await createUser({ username: "famous", role: "admin", password: "right" });
+    const now = at("2026-05-01T10:00:01Z");
+    const outcomes = [];
+    for (let i = 0; i < ACCOUNT_SLOW_AFTER + 10; i++) {
+      outcomes.push(
+        await verifyLogin({ username: "famous", password: "x", address: `192.0.2.${i}`, now }),
+      );
+    }
+    expect(outcomes.filter((o) => !o.ok && o.reason === "slow").length).toBeGreaterThan(0);
+    expect(outcomes.some((o) => !o.ok && o.reason === "locked")).toBe(false);
+    const slow = outcomes.find((o) => !o.ok && o.reason === "slow");
+    if (slow && !slow.ok && slow.reason === "slow")
+      expect(slow.retryAfterSeconds).toBeLessThanOrEqual(SLOT_MS / 1000);
+    // A few seconds later the real user gets in.
+    const later = new Date(now.getTime() + SLOT_MS);
+    expect(
+      await verifyLogin({
+        username: "famous",
+        password: "right",
+        address: "198.51.100.30",
+        now: later,
+      }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it("locks an address that tries many accounts, and only that address", async () => {
+    for (let i = 0; i < ADDRESS_LIMIT; i++) {
       await verifyLogin({ username: `spray-${i}`, password: "x", address: "203.0.113.9" });
     }
     await createUser({ username: "victim", role: "judge", password: "right" });
+    const before = passwordCheckCount();
     expect(
       await verifyLogin({ username: "victim", password: "right", address: "203.0.113.9" }),
     ).toMatchObject({ ok: false, reason: "locked" });
+    // Refused before hashing: a locked address costs the server no bcrypt work.
+    expect(passwordCheckCount()).toBe(before);
     expect(
       await verifyLogin({ username: "victim", password: "right", address: "198.51.100.1" }),
     ).toMatchObject({ ok: true });
+  });
+
+  it("hands successful sign-ins back, so a whole office behind one address gets in", async () => {
+    await createUser({ username: "office", role: "worker", password: "right" });
+    for (let i = 0; i < ADDRESS_LIMIT + 5; i++) {
+      expect(
+        await verifyLogin({ username: "office", password: "right", address: "203.0.113.88" }),
+      ).toMatchObject({ ok: true });
+    }
   });
 
   it("does not return inactive users", async () => {

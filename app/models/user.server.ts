@@ -1,28 +1,16 @@
-import bcrypt from "bcryptjs";
 import { prisma, write } from "~/db.server";
 import { isRole, type Role } from "~/domain/roles";
+import { releaseAttempt, reserveAttempt } from "~/models/login-throttle.server";
 import {
-  MAX_FAILURES_PER_ACCOUNT,
-  MAX_FAILURES_PER_ADDRESS,
-  LOGIN_WINDOW_MS,
-  throttleVerdict,
-} from "~/domain/login-throttle";
+  DUMMY_HASH,
+  HashQueueFullError,
+  checkPassword,
+  hashPassword,
+} from "~/models/password.server";
+import { endUserSessions, type SessionUser } from "~/models/session.server";
 
-export type SessionUser = {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  organisationId: number | null;
-  organisationName: string | null;
-  workerId: number | null;
-};
-
-const BCRYPT_COST = 10;
-
-export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, BCRYPT_COST);
-}
+export type { SessionUser };
+export { hashPassword };
 
 export async function getSessionUser(id: number): Promise<SessionUser | null> {
   const user = await prisma.user.findUnique({
@@ -52,13 +40,16 @@ export async function getSessionUser(id: number): Promise<SessionUser | null> {
 
 export type LoginOutcome =
   | { ok: true; user: SessionUser }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; retryAfterMinutes: number };
+  | { ok: false; reason: "invalid" | "busy" }
+  | { ok: false; reason: "locked"; retryAfterMinutes: number }
+  | { ok: false; reason: "slow"; retryAfterSeconds: number };
 
-// A real hash to compare against when the account does not exist, so both paths take the
-// same time and the response does not reveal which usernames exist.
-const DUMMY_HASH = "$2b$10$GFWaMvY2Ch1fOBe6BvR36uFNVCaY94UlxXuSouR01zSN/LWM1Fez6";
-
+/**
+ * Checks a sign-in. The throttle counters are taken first (app/models/login-throttle.server.ts),
+ * so a refused attempt costs no hashing; then exactly one bcrypt check runs on a worker
+ * thread, against the account's hash or a dummy of the same cost, so unknown, inactive and
+ * known names cost the same.
+ */
 export async function verifyLogin(input: {
   username: string;
   password: string;
@@ -66,49 +57,66 @@ export async function verifyLogin(input: {
   now?: Date;
 }): Promise<LoginOutcome> {
   const now = input.now ?? new Date();
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const userKey = `user:${input.username.toLowerCase()}`;
-  const addressKey = input.address ? `ip:${input.address}` : null;
-  const keys = addressKey ? [userKey, addressKey] : [userKey];
-
-  const recent = await prisma.loginAttempt.findMany({
-    where: { key: { in: keys }, at: { gt: since } },
-    select: { key: true, at: true },
-  });
-  const verdicts = [
-    throttleVerdict(
-      recent.filter((r) => r.key === userKey).map((r) => r.at),
-      MAX_FAILURES_PER_ACCOUNT,
-      now,
-    ),
-    throttleVerdict(
-      recent.filter((r) => r.key === addressKey).map((r) => r.at),
-      MAX_FAILURES_PER_ADDRESS,
-      now,
-    ),
-  ];
-  const locked = verdicts.filter((v) => v.locked);
-  if (locked.length > 0) {
-    const wait = Math.max(...locked.map((v) => (v.locked ? v.retryAfterMs : 0)));
-    return {
-      ok: false,
-      reason: "locked",
-      retryAfterMinutes: Math.max(1, Math.ceil(wait / 60_000)),
-    };
+  const { keys, verdict } = await reserveAttempt(input.username, input.address, now);
+  if (!verdict.allowed) {
+    return verdict.reason === "locked"
+      ? {
+          ok: false,
+          reason: "locked",
+          retryAfterMinutes: Math.max(1, Math.ceil(verdict.retryAfterMs / 60_000)),
+        }
+      : {
+          ok: false,
+          reason: "slow",
+          retryAfterSeconds: Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)),
+        };
   }
-
   const user = await prisma.user.findUnique({
     where: { username: input.username },
     select: { id: true, passwordHash: true, active: true },
   });
-  const matches = await bcrypt.compare(input.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !user.active || !matches) {
-    await write((tx) =>
-      tx.loginAttempt.createMany({ data: keys.map((key) => ({ key, at: now })) }),
-    );
-    return { ok: false, reason: "invalid" };
+  let matches: boolean;
+  try {
+    ({ matches } = await checkPassword(input.password, user?.passwordHash ?? DUMMY_HASH));
+  } catch (error) {
+    if (error instanceof HashQueueFullError) return { ok: false, reason: "busy" };
+    throw error;
   }
-  await write((tx) => tx.loginAttempt.deleteMany({ where: { key: userKey } }));
+  if (!user || !user.active || !matches) return { ok: false, reason: "invalid" };
+  await releaseAttempt(keys, now);
   const sessionUser = await getSessionUser(user.id);
   return sessionUser ? { ok: true, user: sessionUser } : { ok: false, reason: "invalid" };
+}
+
+export type AccountChange = {
+  password?: string;
+  role?: Role;
+  organisationId?: number | null;
+  workerId?: number | null;
+  active?: boolean;
+};
+
+/**
+ * The one way to change what a user may do or how they sign in. Any change of password,
+ * role, organisation, worker or active flag ends all of the user's sessions in the same
+ * transaction: they sign in again and get what they now have.
+ */
+export async function changeAccount(userId: number, change: AccountChange): Promise<boolean> {
+  const passwordHash =
+    change.password === undefined ? undefined : await hashPassword(change.password);
+  return write(async (tx) => {
+    const updated = await tx.user.updateMany({
+      where: { id: userId },
+      data: {
+        passwordHash,
+        role: change.role,
+        organisationId: change.organisationId,
+        workerId: change.workerId,
+        active: change.active,
+      },
+    });
+    if (updated.count === 0) return false;
+    await endUserSessions(tx, userId);
+    return true;
+  });
 }

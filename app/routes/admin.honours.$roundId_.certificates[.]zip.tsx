@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.roundId);
   const round = await listRoundCertificateDocuments(id);
   if (!round || round.documents.length === 0) throw notFound();
-  const zip = await certificatesZip(round.documents, new URL(request.url).origin);
+  const zip = await certificatesZip(round.documents);
   const headers = new Headers({
     "Content-Type": "application/zip",
     "Content-Disposition": attachmentDisposition(`${round.name}-证书.zip`),

@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.eventId);
   const event = await listEventCertificateDocuments(id);
   if (!event || event.documents.length === 0) throw notFound();
-  const zip = await certificatesZip(event.documents, new URL(request.url).origin);
+  const zip = await certificatesZip(event.documents);
   const headers = new Headers({
     "Content-Type": "application/zip",
     "Content-Disposition": attachmentDisposition(`${event.name}-获奖证书.zip`),

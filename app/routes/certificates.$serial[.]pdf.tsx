@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const doc = await getCertificateDocument(params.serial ?? "");
   if (!doc || !mayDownloadCertificate(doc, user)) throw notFound();
-  const pdf = await renderCertificatePdf(doc, new URL(request.url).origin);
+  const pdf = await renderCertificatePdf(doc);
   const headers = new Headers({
     "Content-Type": "application/pdf",
     "Content-Disposition": attachmentDisposition(certificateFilename(doc)),

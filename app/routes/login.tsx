@@ -8,7 +8,8 @@ import { loginSchema } from "~/forms/login";
 import { translate, useT } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import { verifyLogin } from "~/models/user.server";
-import { clientAddress, createUserSession, getUser } from "~/http/session.server";
+import { clientAddress } from "~/http/client-address.server";
+import { createUserSession, getUser } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { assertSameOrigin } from "~/http/same-origin.server";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const locale = await getLocale(request);
   const parsed = parseForm(loginSchema, await request.formData());
@@ -32,14 +33,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await verifyLogin({
     username: parsed.data.username,
     password: parsed.data.password,
-    address: clientAddress(request),
+    address: clientAddress(request, context),
   });
   if (!outcome.ok) {
-    const message =
+    const [message, status] =
       outcome.reason === "locked"
-        ? translate(locale, "login.locked", { minutes: outcome.retryAfterMinutes })
-        : translate(locale, "login.invalid");
-    return data({ errors: null, message }, { status: outcome.reason === "locked" ? 429 : 401 });
+        ? [translate(locale, "login.locked", { minutes: outcome.retryAfterMinutes }), 429]
+        : outcome.reason === "slow"
+          ? [translate(locale, "login.slow", { seconds: outcome.retryAfterSeconds }), 429]
+          : outcome.reason === "busy"
+            ? [translate(locale, "login.busy"), 503]
+            : [translate(locale, "login.invalid"), 401];
+    return data({ errors: null, message }, { status });
   }
   const fallback = ROLE_HOME[outcome.user.role];
   return createUserSession(

@@ -11,6 +11,7 @@ import compression from "compression";
 import express from "express";
 import morgan from "morgan";
 import { subscribeResultsChanged } from "../utils/live-events.server";
+import { isSameOriginRequest } from "../utils/same-origin";
 import {
   MAX_BODY_BYTES,
   MicroCache,
@@ -51,12 +52,25 @@ app.use(
 );
 app.use(express.static(path.resolve(projectRoot, "public"), { maxAge: "1h" }));
 app.use(morgan("tiny"));
-const remixHandler = createRequestHandler({ build, mode: process.env.NODE_ENV });
+const remixHandler = createRequestHandler({
+  build,
+  mode: process.env.NODE_ENV,
+  // The socket's peer: the app picks the client address from it and X-Forwarded-For
+  // according to TRUST_PROXY (app/http/client-address.server.ts).
+  getLoadContext: (req) => ({ peerAddress: req.socket.remoteAddress ?? null }),
+});
 // Remix's handler catches its own errors and passes them to next(); Express 4 ignores the promise.
 app.all("*", (req, res, next) => void remixHandler(req, res, next));
 
 /** Serves a hit; otherwise lets Express answer and keeps the answer if the app marked it public. */
 function handle(req: IncomingMessage, res: ServerResponse) {
+  // A cross-site form post is refused here with 403: Remix's own check would throw and
+  // answer 500 before any action could refuse it properly.
+  if (!isSameOriginRequest(req.method ?? "GET", { get: (name) => headerValue(req, name) })) {
+    res.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Cross-site request refused");
+    return;
+  }
   const key = cacheKey(req.method, req.url, req.headers);
   if (key === null) return void app(req, res);
   const now = Date.now();
@@ -72,6 +86,11 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   }
   capture(res, key, cache.start());
   void app(req, res);
+}
+
+function headerValue(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
 }
 
 // Records what is written (after compression, so the stored bytes match the key's encoding)

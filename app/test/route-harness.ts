@@ -1,6 +1,6 @@
 // Calls route loaders and actions the way Remix does, as a given user, and classifies what
 // came back. Used by the authorisation matrix and the hostile-input suite.
-import { USER_KEY, sessionStorage } from "~/http/session-storage.server";
+import { signedInCookie } from "~/http/session.server";
 
 export type Outcome =
   | "ok"
@@ -24,10 +24,7 @@ export const BASE = "http://jiangxin.test";
 
 export async function cookieFor(userId: number | null): Promise<string | null> {
   if (userId === null) return null;
-  const session = await sessionStorage.getSession();
-  session.set(USER_KEY, userId);
-  const setCookie = await sessionStorage.commitSession(session);
-  return setCookie.split(";")[0] ?? null;
+  return signedInCookie(userId);
 }
 
 export async function makeRequest(

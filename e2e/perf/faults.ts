@@ -55,7 +55,7 @@ const before = one<{ n: number }>(
 console.log(`Import of ${ROWS.toLocaleString()} workers, killed at increasing delays:`);
 for (const delay of [200, 400, 550, 700, 850, 1_000, 1_300]) {
   const server = await startServer(file, PORT);
-  const cookie = await sessionCookie(manager.id);
+  const cookie = await sessionCookie(manager.id, file);
   const body = new FormData();
   body.set("file", new File([csv], "roster.csv", { type: "text/csv" }));
   const request = fetch(`${server.url}/org/workers/import`, {
@@ -106,7 +106,7 @@ for (const delay of [700, 1_500, 2_500]) {
   let acknowledged = 0;
   let stop = false;
   const loops = judges.map(async (judgeId, j) => {
-    const cookie = await sessionCookie(judgeId);
+    const cookie = await sessionCookie(judgeId, file);
     // Every save writes one value into all of a sheet's marks, different from the last save's,
     // so a sheet with mixed values would be a half-written save.
     for (let round = 1; !stop; round++) {

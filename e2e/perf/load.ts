@@ -82,7 +82,7 @@ let refusals = 0;
 let failures = 0;
 
 async function judgeLoop(judgeId: number, seed: number) {
-  const cookie = await sessionCookie(judgeId);
+  const cookie = await sessionCookie(judgeId, file);
   let n = seed;
   for (let round = 0; round < ROUNDS; round++) {
     for (const entry of entries) {

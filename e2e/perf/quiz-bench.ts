@@ -247,15 +247,13 @@ log(
 const built = buildDatabase();
 log(`  bulk insert took ${fmt(built.ms)}`);
 
-const { sessionStorage, SESSION_COOKIE, USER_KEY } = await import("~/http/session-storage.server");
+const { signedInCookie } = await import("~/http/session.server");
 const reader = new Database(file, { readonly: true });
 const benchUser = reader.prepare(`SELECT id FROM "User" WHERE username = 'bench'`).get() as {
   id: number;
 };
 reader.close();
-const session = await sessionStorage.getSession();
-session.set(USER_KEY, benchUser.id);
-const cookie = (await sessionStorage.commitSession(session)).split(";")[0] ?? `${SESSION_COOKIE}=`;
+const cookie = await signedInCookie(benchUser.id);
 
 const server = spawn("npx", ["tsx", "app/server/serve.ts", `./${BUILD}/index.js`], {
   env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1" },

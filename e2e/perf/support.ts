@@ -90,12 +90,17 @@ export async function waitForServer(url: string, attempts = 240): Promise<void> 
   throw new Error(`server did not answer at ${url}`);
 }
 
-/** "Cookie" header value for a user, signed with the same session module as the app. */
-export async function sessionCookie(userId: number): Promise<string> {
-  const { sessionStorage, USER_KEY } = await import("~/http/session-storage.server");
-  const session = await sessionStorage.getSession();
-  session.set(USER_KEY, userId);
-  return (await sessionStorage.commitSession(session)).split(";")[0] ?? "";
+/**
+ * "Cookie" header value that signs a user in, through the app's own session module: a
+ * Session row in `databaseFile`, which this process then keeps using (one database a script).
+ */
+export async function sessionCookie(userId: number, databaseFile: string): Promise<string> {
+  const url = `file:${databaseFile}`;
+  if (process.env.DATABASE_URL && process.env.DATABASE_URL !== url)
+    throw new Error(`this script already signs in on ${process.env.DATABASE_URL}`);
+  process.env.DATABASE_URL = url;
+  const { signedInCookie } = await import("~/http/session.server");
+  return signedInCookie(userId);
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -1,9 +1,9 @@
-// Fixtures shared by every journey. `loginAs` signs a user in by minting the same signed
-// session cookie the app issues (through the app's own session module), instead of
+// Fixtures shared by every journey. `loginAs` signs a user in through the app's own session
+// module (a Session row in the e2e database and the signed cookie that names it), instead of
 // clicking through the sign-in form in every test.
 import { test as base, expect } from "@playwright/test";
 import Database from "better-sqlite3";
-import { SESSION_COOKIE, USER_KEY, sessionStorage } from "~/http/session-storage.server";
+import { SESSION_COOKIE } from "~/utils/http-names";
 
 function userIdFor(username: string): number {
   const file = process.env.E2E_DATABASE_FILE;
@@ -38,10 +38,9 @@ type Fixtures = {
 export const test = base.extend<Fixtures>({
   loginAs: async ({ context, baseURL }, use) => {
     await use(async (username) => {
-      const session = await sessionStorage.getSession();
-      session.set(USER_KEY, userIdFor(username));
-      const setCookie = await sessionStorage.commitSession(session);
-      const value = setCookie.split(";")[0]?.slice(SESSION_COOKIE.length + 1) ?? "";
+      // Imported here: the app's modules read DATABASE_URL (set by playwright.config.ts).
+      const { signedInCookie } = await import("~/http/session.server");
+      const value = (await signedInCookie(userIdFor(username))).slice(SESSION_COOKIE.length + 1);
       await context.addCookies([
         { name: SESSION_COOKIE, value, url: baseURL ?? "http://127.0.0.1:3100" },
       ]);

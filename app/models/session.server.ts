@@ -1,0 +1,115 @@
+// Server-side sessions. The cookie carries a random 256-bit token; the table keeps its
+// SHA-256, the user, and the times that end it. One indexed read per request finds the
+// session with its user; `lastSeenAt` is written at most once a minute.
+import { createHash, randomBytes } from "node:crypto";
+import { prisma, write, type Tx } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { isRole, type Role } from "~/domain/roles";
+
+/** Signed out after this long without a request. */
+export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
+/** Signed out this long after signing in, however active. */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** `lastSeenAt` is moved on at most this often, so most requests write nothing. */
+export const SESSION_TOUCH_MS = 60 * 1000;
+
+export type SessionUser = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  organisationId: number | null;
+  organisationName: string | null;
+  workerId: number | null;
+};
+
+export function sessionIdOf(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** A new session for the user; the token goes into the cookie and nowhere else. */
+export async function createSession(
+  userId: number,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
+  await write(async (tx) => {
+    // Expired rows go as new ones come; the index on expiresAt makes this a range delete.
+    await tx.session.deleteMany({
+      where: {
+        OR: [
+          { expiresAt: { lte: now } },
+          { lastSeenAt: { lte: new Date(now.getTime() - SESSION_IDLE_MS) } },
+        ],
+      },
+    });
+    await tx.session.create({
+      data: { id: sessionIdOf(token), userId, createdAt: now, lastSeenAt: now, expiresAt },
+    });
+  });
+  return { token, expiresAt };
+}
+
+type SessionRow = {
+  userId: number;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  username: string;
+  displayName: string;
+  role: string;
+  active: boolean | number;
+  organisationId: number | null;
+  workerId: number | null;
+  organisationName: string | null;
+};
+
+/** The signed-in user of a token, or null when the session is unknown, ended or timed out. */
+export async function findSessionUser(
+  token: string,
+  now = new Date(),
+): Promise<SessionUser | null> {
+  const id = sessionIdOf(token);
+  const rows = await prisma.$queryRaw<SessionRow[]>(Prisma.sql`
+    SELECT s."userId", s."lastSeenAt", s."expiresAt",
+           u."username", u."displayName", u."role", u."active", u."organisationId", u."workerId",
+           o."name" AS "organisationName"
+    FROM "Session" s
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "Organisation" o ON o."id" = u."organisationId"
+    WHERE s."id" = ${id}`);
+  const row = rows[0];
+  if (!row) return null;
+  const lastSeen = new Date(row.lastSeenAt).getTime();
+  const timedOut =
+    new Date(row.expiresAt).getTime() <= now.getTime() ||
+    lastSeen <= now.getTime() - SESSION_IDLE_MS;
+  if (timedOut || !row.active || !isRole(row.role)) {
+    if (timedOut) await endSession(token);
+    return null;
+  }
+  if (now.getTime() - lastSeen >= SESSION_TOUCH_MS) {
+    await write((tx) => tx.session.updateMany({ where: { id }, data: { lastSeenAt: now } }));
+  }
+  return {
+    id: Number(row.userId),
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    organisationId: row.organisationId === null ? null : Number(row.organisationId),
+    organisationName: row.organisationName,
+    workerId: row.workerId === null ? null : Number(row.workerId),
+  };
+}
+
+export async function endSession(token: string): Promise<void> {
+  await write((tx) => tx.session.deleteMany({ where: { id: sessionIdOf(token) } }));
+}
+
+/**
+ * Ends every session of a user, inside the transaction that changes what they may do
+ * (password, role, organisation, deactivation), so no request sees the change half done.
+ */
+export async function endUserSessions(tx: Tx, userId: number): Promise<number> {
+  return (await tx.session.deleteMany({ where: { userId } })).count;
+}
