@@ -163,6 +163,27 @@ export default tseslint.config(
     },
   },
   {
+    // Request bodies are read only through app/http/form-body.server.ts, which enforces the
+    // route kind's size limit while streaming and answers 400 for a body that is no form.
+    files: ["app/routes/**", "app/http/**", "app/models/**"],
+    ignores: ["app/**/*.test.ts", "app/http/form-body.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(formData|text|json|arrayBuffer|blob)$/][callee.object.name='request']",
+          message: "Read request bodies with readForm() (app/http/form-body.server.ts).",
+        },
+        {
+          selector:
+            "Identifier[name=/^unstable_(parseMultipartFormData|createMemoryUploadHandler)$/]",
+          message: "Read uploads with readForm()/readUpload(), which limit the body as it streams.",
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

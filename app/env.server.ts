@@ -42,13 +42,13 @@ const schema = z
       .string()
       .url("PUBLIC_BASE_URL must be an absolute http(s) address")
       .refine((value) => /^https?:\/\//i.test(value), "PUBLIC_BASE_URL must start with http(s)://")
-      .refine(
-        (value) => !/[?#]/.test(value),
-        "PUBLIC_BASE_URL must not carry a query or fragment",
-      )
+      .refine((value) => !/[?#]/.test(value), "PUBLIC_BASE_URL must not carry a query or fragment")
       .transform((value) => value.replace(/\/+$/, ""))
       .optional(),
-    PORT: z.string().regex(/^\d{1,5}$/, "PORT must be a port number").default("3000"),
+    PORT: z
+      .string()
+      .regex(/^\d{1,5}$/, "PORT must be a port number")
+      .default("3000"),
     /** Cookies marked Secure; defaults to on in production */
     COOKIE_SECURE: z.enum(["0", "1"]).optional(),
   })

@@ -1,33 +1,20 @@
-// Reads one uploaded file from a multipart form, refusing oversized uploads before they
-// are buffered: first by the declared Content-Length, then by counting bytes as they come.
-import {
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
+// Reads one uploaded file from a multipart form, within the upload limit: the body is counted
+// as it streams in (app/http/form-body.server.ts), so an oversized or chunked upload is cut
+// off before it is buffered.
 import { MAX_UPLOAD_BYTES, type SheetProblem } from "~/utils/spreadsheet.server";
-
-// Room for the other fields and the multipart boundaries around the file.
-const FORM_OVERHEAD = 64 * 1024;
+import { isTooLarge, readForm } from "~/http/form-body.server";
 
 export type Upload =
   | { ok: true; formData: FormData; file: { name: string; bytes: Uint8Array } }
   | { ok: false; problem: SheetProblem; formData: FormData | null };
 
 export async function readUpload(request: Request, field = "file"): Promise<Upload> {
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > MAX_UPLOAD_BYTES + FORM_OVERHEAD)
-    return { ok: false, problem: "import_file_too_large", formData: null };
   let formData: FormData;
   try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError)
-      return { ok: false, problem: "import_file_too_large", formData: null };
-    throw error;
+    formData = await readForm(request, "upload");
+  } catch (thrown) {
+    if (isTooLarge(thrown)) return { ok: false, problem: "import_file_too_large", formData: null };
+    throw thrown;
   }
   const file = formData.get(field);
   if (!file || typeof file === "string" || file.size === 0) {
@@ -40,6 +27,8 @@ export async function readUpload(request: Request, field = "file"): Promise<Uplo
       formData,
     };
   }
+  if (file.size > MAX_UPLOAD_BYTES)
+    return { ok: false, problem: "import_file_too_large", formData };
   return {
     ok: true,
     formData,

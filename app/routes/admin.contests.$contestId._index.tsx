@@ -24,6 +24,7 @@ import { notFound, requireAdmin } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { idParam } from "~/utils/ids";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = () => [{ title: "竞赛信息 · 匠心" }];
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const contest = await getContestForAdmin(id);
   if (!contest) throw notFound();
   const locale = await getLocale(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "status") {
     const parsed = parseForm(contestStatusSchema, formData);
     if (!parsed.ok || !(CONTEST_STATUSES as readonly string[]).includes(parsed.data.to))

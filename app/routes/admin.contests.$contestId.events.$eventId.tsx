@@ -15,6 +15,7 @@ import { notFound, requireAdmin } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { idParam } from "~/utils/ids";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = () => [{ title: "赛项设置 · 匠心" }];
@@ -86,7 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const { contest, event } = await load(params);
-  const parsed = parseForm(eventSchema, await request.formData());
+  const parsed = parseForm(eventSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, problems: null }, { status: 400 });
   const v = parsed.data;
   const outcome = await saveEvent(user.id, contest.id, event?.id ?? null, {

@@ -23,6 +23,7 @@ import { parseForm } from "~/utils/forms";
 import { problemText } from "~/i18n/problem-text";
 import regStyles from "~/styles/registrations.css";
 import { idParam } from "~/utils/ids";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = () => [{ title: "报名审核 · 匠心" }];
@@ -64,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const contest = await contestOf(params);
   const locale = await getLocale(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "checkin") {
     const parsed = parseForm(checkInSchema, formData);
     if (!parsed.ok) throw new Response("Bad Request", { status: 400 });

@@ -14,6 +14,7 @@ import { createContest, listOrganisers } from "~/models/contest-admin.server";
 import { requireAdmin } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = () => [{ title: "新建竞赛 · 匠心" }];
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const parsed = parseForm(contestSchema, await request.formData());
+  const parsed = parseForm(contestSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const v = parsed.data;
   const outcome = await createContest(user.id, {

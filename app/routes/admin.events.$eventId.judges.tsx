@@ -8,6 +8,7 @@ import { assignJudges, eventJudgesPage } from "~/models/judging.server";
 import { notFound, requireAdmin } from "~/http/session.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "裁判分配 · 匠心" }];
 
@@ -24,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const eventId = idParam(params.eventId);
   if (!(await eventJudgesPage(eventId))) throw notFound();
-  const parsed = parseForm(judgesSchema, await request.formData());
+  const parsed = parseForm(judgesSchema, await readForm(request));
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
   const result = await assignJudges(eventId, parsed.data, user.id);
   if (!result.ok) return data<ActionResult>({ error: result.error }, { status: 409 });

@@ -22,6 +22,7 @@ import { notFound, requireAdmin } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = () => [{ title: "评分细则 · 匠心" }];
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const eventId = idParam(params.eventId);
   if (!(await loadSchemeEditor(eventId))) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request, "upload");
   const intent = formData.get("intent");
 
   if (intent === "part") {

@@ -51,6 +51,7 @@ import { notFound, requireAdmin } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
 import { idParam, parseId } from "~/utils/ids";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.round.name ?? ""} · 评选表彰 · 匠心` },
@@ -87,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const roundId = idParam(params.roundId);
   const locale = await getLocale(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === "advance") {

@@ -19,6 +19,7 @@ import { requireAdmin } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "评选表彰 · 匠心" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const locale = await getLocale(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "issue_prizes") {
     const eventId = parseId(formData.get("eventId"));
     if (eventId === null)

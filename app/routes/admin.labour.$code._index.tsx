@@ -27,6 +27,7 @@ import {
 import { notFound, requireAdmin } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const contest = await contestOr404(params.code);
   const locale = await getLocale(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "indicators") {
     const parsed = parseForm(labourIndicatorsSchema, formData);

@@ -24,6 +24,7 @@ import { notFound, requireAdmin } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const locale = await getLocale(request);
   const { contest, period } = await load(params.code, params.periodId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "score") {
     const parsed = parseForm(labourPanelSchema(contest.labourIndicators), formData);

@@ -32,6 +32,7 @@ import { notFound, requireAdmin } from "~/http/session.server";
 import quizStyles from "~/styles/quiz.css";
 import { parseForm } from "~/utils/forms";
 import { readXlsxTable } from "~/http/quiz-xlsx.server";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireAdmin(request);
   const contest = await contestOr404(params.code);
   const locale = await getLocale(request);
-  const formData = await request.formData();
+  const formData = await readForm(request, "upload");
   const intent = formData.get("intent");
   if (intent === "import") {
     const file = formData.get("file");

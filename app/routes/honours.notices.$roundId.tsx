@@ -19,6 +19,7 @@ import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
 import { assertSameOrigin } from "~/http/same-origin.server";
 import { idParam } from "~/utils/ids";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.round.name ?? ""} · 公示 · 匠心` },
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Only rounds on public notice take objections; others do not exist publicly.
   if (!(await getPublicNotice(roundId))) throw notFound();
   const locale = await getLocale(request);
-  const parsed = parseForm(objectionSchema, await request.formData());
+  const parsed = parseForm(objectionSchema, await readForm(request));
   if (!parsed.ok)
     return data({ errors: parsed.errors, message: null, done: false }, { status: 400 });
   const outcome = await lodgePublicObjection(roundId, parsed.data);

@@ -13,6 +13,7 @@ import { judgeAssignment, judgeWorklist } from "~/models/judging.server";
 import { eventProgress, lockEvent, publishEvent } from "~/models/results.server";
 import { forbidden, notFound, requireJudge } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = () => [{ title: "评分任务 · 匠心" }];
@@ -54,7 +55,7 @@ type ActionResult = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, eventId, assignment } = await authorise(request, params.eventId);
   if (!assignment.isChief) throw forbidden();
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   const outcome =
     intent === "lock"
       ? await lockEvent(eventId, user.id)

@@ -24,6 +24,7 @@ import { notFound } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { requireJudgeOnEntry } from "~/http/judge-access.server";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = () => [{ title: "评分表 · 匠心" }];
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       criteria,
       sheet.parts.map((p) => p.id),
     ),
-    await request.formData(),
+    await readForm(request),
   );
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
   const values = parsed.data as Record<string, unknown>;

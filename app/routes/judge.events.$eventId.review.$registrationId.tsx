@@ -24,6 +24,7 @@ import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
 import { requireJudgeOnEntry } from "~/http/judge-access.server";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = () => [{ title: "裁判长复核 · 匠心" }];
@@ -51,7 +52,7 @@ type ActionResult = { errors?: FieldErrors; message?: string; ok?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, eventId, registrationId } = await authorise(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "correct") {
     const parsed = parseForm(correctionReasonSchema, formData);

@@ -4,10 +4,11 @@ import { isLocale } from "~/i18n";
 import { localeCookie } from "~/http/locale.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { assertSameOrigin } from "~/http/same-origin.server";
+import { readForm } from "~/http/form-body.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = await request.formData();
+  const form = await readForm(request, "small");
   const locale = form.get("locale");
   if (!isLocale(locale)) throw new Response("Unknown language", { status: 400 });
   return redirect(safeRedirect(form.get("redirectTo"), "/"), {

@@ -13,6 +13,7 @@ import { createUserSession, getUser } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { assertSameOrigin } from "~/http/same-origin.server";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "登录 · 匠心" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const locale = await getLocale(request);
-  const parsed = parseForm(loginSchema, await request.formData());
+  const parsed = parseForm(loginSchema, await readForm(request, "small"));
   if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
   const outcome = await verifyLogin({
     username: parsed.data.username,

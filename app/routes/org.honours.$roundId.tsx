@@ -4,12 +4,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import {
-  MaxPartSizeExceededError,
-  data,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data } from "@remix-run/node";
 import {
   Form,
   useActionData,
@@ -35,6 +30,7 @@ import { notFound, requireOrgManager } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
+import { isTooLarge, readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.round.name ?? ""} · 荣誉推荐 · 匠心` },
@@ -47,9 +43,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!round) throw notFound();
   return round;
 }
-
-/** Room for every allowed file plus the text fields; anything larger is refused unread. */
-const MAX_BODY_BYTES = ATTACHMENT_MAX_COUNT * ATTACHMENT_MAX_BYTES + 256 * 1024;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
@@ -66,20 +59,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       { status: 413 },
     );
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) return uploadError();
   let formData: FormData;
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    try {
-      formData = await unstable_parseMultipartFormData(
-        request,
-        unstable_createMemoryUploadHandler({ maxPartSize: ATTACHMENT_MAX_BYTES }),
-      );
-    } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) return uploadError();
-      throw error;
-    }
-  } else {
-    formData = await request.formData();
+  try {
+    formData = await readForm(request, "attachments");
+  } catch (thrown) {
+    if (isTooLarge(thrown)) return uploadError();
+    throw thrown;
   }
   const parsed = parseForm(nominationSchema, formData);
   if (!parsed.ok)

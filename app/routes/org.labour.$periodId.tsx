@@ -15,6 +15,7 @@ import { getUnitPeriod, submitUnitFigures } from "~/models/labour.server";
 import { notFound, requireOrgManager } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await getLocale(request);
   const parsed = parseForm(
     labourSubmissionSchema(period.contest.labourIndicators),
-    await request.formData(),
+    await readForm(request),
   );
   if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
   const values = period.contest.labourIndicators.map((i) => ({

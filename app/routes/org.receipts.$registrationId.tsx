@@ -19,6 +19,7 @@ import { receiptFor } from "~/models/results.server";
 import { notFound, requireOrgManager } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = () => [{ title: "成绩回执与申诉 · 匠心" }];
@@ -52,7 +53,7 @@ type ActionResult = { errors?: FieldErrors; refused?: string; ok?: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, registrationId } = await authorise(request, params.registrationId);
-  const parsed = parseForm(appealSchema, await request.formData());
+  const parsed = parseForm(appealSchema, await readForm(request));
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
   const result = await lodgeAppeal({
     registrationId,

@@ -32,6 +32,7 @@ import { notFound, requireOrgManager } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { parseId } from "~/utils/ids";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = () => [{ title: "报名参赛 · 匠心" }];
@@ -60,7 +61,7 @@ type ActionResult = {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
   const locale = await getLocale(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const eventId = parseId(formData.get("eventId"));
   const fail = (result: Partial<ActionResult>, status = 400) =>

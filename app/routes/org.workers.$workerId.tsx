@@ -15,6 +15,7 @@ import { notFound, requireOrgManager } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { idParam } from "~/utils/ids";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = () => [{ title: "职工信息 · 匠心" }];
@@ -33,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Ownership first: another organisation's worker is a 404 whatever the form says.
   if (!(await getWorkerForManager(user.organisationId, id))) throw notFound();
   const locale = await getLocale(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "delete") {
     const outcome = await deleteWorker(user.organisationId, id);
     if (!outcome) throw notFound();

@@ -14,6 +14,7 @@ import { countWorkers, createWorker, listWorkers } from "~/models/worker.server"
 import { requireOrgManager } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = () => [{ title: "职工名册 · 匠心" }];
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
-  const parsed = parseForm(workerSchema, await request.formData());
+  const parsed = parseForm(workerSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
   const outcome = await createWorker(user.organisationId, parsed.data);
   if (!outcome.ok) return data({ errors: outcome.errors, message: null }, { status: 400 });

@@ -23,6 +23,7 @@ import { notFound, requireWorker } from "~/http/session.server";
 import quizStyles from "~/styles/quiz.css";
 import { parseForm } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const quizId = idParam(params.quizId);
   const locale = await getLocale(request);
   const now = new Date();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "start") {
     const outcome = await startAttempt(quizId, user, now);

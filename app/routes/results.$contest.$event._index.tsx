@@ -27,6 +27,7 @@ import { cached } from "~/http/leaderboard-cache.server";
 import { boardCacheHeaders, boardQuery, resolveBoard } from "~/http/leaderboard-request.server";
 import { fromShanghaiLocal, toShanghaiLocal } from "~/utils/shanghai-time";
 import stylesHref from "~/styles/leaderboard.css";
+import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
@@ -76,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const { event } = await resolveBoard(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "unfreeze") {
     await setBoardSettings(user.id, event.id, {
       freezeAt: null,

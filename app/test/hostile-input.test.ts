@@ -8,14 +8,21 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma, write } from "~/db.server";
-import { makeRequest, run, type RouteModule } from "~/test/route-harness";
+import { BASE, cookieFor, makeRequest, run, type RouteModule } from "~/test/route-harness";
+import { BODY_LIMITS, type BodyKind } from "~/http/form-body.server";
 
 const ROUTES_DIR = path.resolve("app/routes");
 const FORMS_DIR = path.resolve("app/forms");
 const modules = import.meta.glob<RouteModule>("../routes/*.{ts,tsx}");
 
-// Failed sign-ins are recorded on purpose (throttling), so that table is not watched.
-const UNWATCHED = new Set(["LoginAttempt", "_prisma_migrations", "_changes", "sqlite_sequence"]);
+// Sign-in counters and sessions change on purpose (throttling, signed-in test users).
+const UNWATCHED = new Set([
+  "LoginThrottle",
+  "Session",
+  "_prisma_migrations",
+  "_changes",
+  "sqlite_sequence",
+]);
 
 const ids: Record<string, string> = {};
 const users: Record<string, number | null> = { anon: null };
@@ -300,4 +307,133 @@ describe("hostile uploads", () => {
       }
     }, 120_000);
   }
+});
+
+/** The body limit each route kind must hold to (app/http/form-body.server.ts). */
+function bodyKindFor(file: string): BodyKind {
+  if (["login.tsx", "lang.tsx", "logout.tsx"].includes(file)) return "small";
+  if (file === "org.honours.$roundId.tsx") return "attachments";
+  if (
+    [
+      "org.workers.import.tsx",
+      "org.registrations.import.tsx",
+      "admin.events.$eventId.scheme.tsx",
+      "admin.quiz.$code._index.tsx",
+    ].includes(file)
+  )
+    return "upload";
+  return "form";
+}
+
+const CHUNK = 64 * 1024;
+
+/** A body that never ends by itself (no Content-Length, as a chunked upload); counts reads. */
+function endlessBody(cap: number) {
+  const counter = { pulled: 0 };
+  const chunk = new Uint8Array(CHUNK).fill(0x61);
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (counter.pulled >= cap) return controller.close();
+      counter.pulled += CHUNK;
+      controller.enqueue(chunk);
+    },
+  });
+  return { stream, counter };
+}
+
+async function postRaw(
+  url: string,
+  role: string,
+  body: BodyInit,
+  headers: Record<string, string>,
+): Promise<Request> {
+  const cookie = await cookieFor(users[role] ?? null);
+  return new Request(`${BASE}${url}`, {
+    method: "POST",
+    headers: { Origin: BASE, ...(cookie ? { Cookie: cookie } : {}), ...headers },
+    body,
+    duplex: "half",
+  } as RequestInit);
+}
+
+describe("request bodies", () => {
+  const files = Object.keys(modules).map((p) => p.replace("../routes/", ""));
+  const biggest = Math.max(...Object.values(BODY_LIMITS));
+
+  for (const file of files) {
+    it(`${file}: bodies past the limit, bodies that are no form, and cross-site posts are refused`, async () => {
+      const mod = await modules[`../routes/${file}`]!();
+      if (!mod.action) return;
+      const role = roleFor(file)!;
+      const url = pathFor(file);
+      const params = paramsFor(file, url);
+      const limit = BODY_LIMITS[bodyKindFor(file)];
+      const failures: string[] = [];
+      const before = await changes();
+
+      // Chunked, no Content-Length: reading stops at the route kind's limit.
+      const { stream, counter } = endlessBody(biggest * 2);
+      const chunked = await run(
+        mod.action,
+        await postRaw(url, role, stream, {
+          "Content-Type": "application/x-www-form-urlencoded",
+        }),
+        params,
+      );
+      if (chunked.outcome === "error") failures.push(`chunked: 500 ${String(chunked.value)}`);
+      if (counter.pulled > limit + 2 * CHUNK)
+        failures.push(`chunked: read ${counter.pulled} bytes past a limit of ${limit}`);
+
+      // A declared size past the limit is refused before anything is read.
+      const declared = endlessBody(biggest * 2);
+      const big = await run(
+        mod.action,
+        await postRaw(url, role, declared.stream, {
+          "Content-Type": "multipart/form-data; boundary=x",
+          "Content-Length": String(limit + 1),
+        }),
+        params,
+      );
+      if (big.outcome === "error") failures.push(`declared: 500 ${String(big.value)}`);
+      if (declared.counter.pulled > 2 * CHUNK)
+        failures.push(`declared: read ${declared.counter.pulled} bytes of an oversized body`);
+
+      // Not a form: text/plain, JSON, a broken multipart body.
+      for (const [type, body] of [
+        ["text/plain", "intent=save&name=x"],
+        ["application/json", '{"intent":"save"}'],
+        ["multipart/form-data; boundary=zzz", "--zzz\r\nbroken"],
+      ] as const) {
+        const result = await run(
+          mod.action,
+          await postRaw(url, role, body, { "Content-Type": type }),
+          params,
+        );
+        if (result.value instanceof Response) await result.value.body?.cancel();
+        if (result.outcome === "error" || result.outcome === "ok")
+          failures.push(`${type}: ${result.outcome} ${String(result.value)}`);
+      }
+
+      // Another site's form, as a signed-in user of the right role: 403, whatever the body.
+      for (const headers of [{ Origin: "https://evil.example" }, { Origin: "null" }]) {
+        const request = await postRaw(url, role, "intent=x", {
+          "Content-Type": "application/x-www-form-urlencoded",
+          ...headers,
+        });
+        const result = await run(mod.action, request, params);
+        if (result.outcome !== "forbidden")
+          failures.push(`cross-site ${headers.Origin}: ${result.outcome}`);
+      }
+
+      if ((await changes()) !== before) failures.push("a refused request changed the database");
+      expect(failures).toEqual([]);
+    }, 120_000);
+  }
+
+  it("holds every route kind to its own limit", () => {
+    expect(BODY_LIMITS.small).toBeLessThan(BODY_LIMITS.form);
+    expect(BODY_LIMITS.form).toBeLessThan(BODY_LIMITS.upload);
+    expect(BODY_LIMITS.upload).toBeLessThan(BODY_LIMITS.attachments);
+    expect(BODY_LIMITS.attachments).toBeLessThan(32 * 1024 * 1024);
+  });
 });

@@ -157,7 +157,8 @@ export const commonMessages = {
     "login.submit": "Sign in",
     "login.invalid": "Wrong username or password.",
     "login.locked": "Too many failed sign-ins. Try again in {minutes} minutes.",
-    "login.slow": "This account has had many failed sign-ins lately. Try again in {seconds} seconds.",
+    "login.slow":
+      "This account has had many failed sign-ins lately. Try again in {seconds} seconds.",
     "login.busy": "Many people are signing in right now. Please try again shortly.",
     "login.required.username": "Enter your username.",
     "login.required.password": "Enter your password.",
