@@ -2,6 +2,7 @@
 // validateImport, and writes the question-bank template.
 import ExcelJS from "exceljs";
 import { questionImportColumns } from "~/domain/quiz";
+import { readFirstSheet } from "~/utils/xlsx-read.server";
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
@@ -16,21 +17,24 @@ function cellText(value: ExcelJS.CellValue): string {
   return "";
 }
 
-export async function readXlsxTable(data: ArrayBuffer): Promise<string[][] | null> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data);
-  } catch {
-    return null;
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+/**
+ * The first sheet as rows of trimmed strings, at most `maxRows` + 2 rows (a header, the rows
+ * allowed and one more so the import rules can say "too many"); null for a file that is not
+ * a workbook or would inflate past the limits (app/utils/xlsx-read.server.ts).
+ */
+export async function readXlsxTable(
+  data: ArrayBuffer,
+  maxRows: number,
+): Promise<string[][] | null> {
+  const sheet = await readFirstSheet(new Uint8Array(data), maxRows + 2, (row) => {
     const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value).trim());
-    rows[rowNumber - 1] = cells;
+    for (let c = 1; c <= Math.min(row.cellCount, 64); c++)
+      cells.push(cellText(row.getCell(c).value).trim());
+    return cells;
   });
+  if (!sheet.ok) return null;
+  const rows: string[][] = [];
+  for (const { number, value } of sheet.rows) rows[number - 1] = value;
   return Array.from(rows, (r) => r ?? []);
 }
 

@@ -2,6 +2,7 @@
 // (default aggregation, tie-breaks, prizes), and XLSX import/export. A scheme is frozen as
 // soon as any mark exists, so marks never point at criteria that changed under them.
 import ExcelJS from "exceljs";
+import { readFirstSheet } from "~/utils/xlsx-read.server";
 import { prisma, write } from "~/db.server";
 import {
   eventDefinition,
@@ -286,6 +287,9 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/** A marking scheme has dozens of criteria; a workbook with more rows is refused. */
+export const MAX_SCHEME_IMPORT_ROWS = 2000;
+
 /**
  * Replaces the criteria of every part named in the workbook. Parts are matched by name;
  * each part's full mark becomes the sum of its imported maxima. Nothing is stored unless
@@ -296,19 +300,29 @@ export async function importSchemeXlsx(
   data: ArrayBuffer,
   actorId: number,
 ): Promise<SchemeSaveResult> {
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(data);
-  } catch {
-    return { ok: false, problems: [{ code: "judging.scheme.xlsx_unreadable", params: {} }] };
-  }
-  const sheet = book.worksheets[0];
-  if (!sheet)
-    return { ok: false, problems: [{ code: "judging.scheme.xlsx_unreadable", params: {} }] };
+  const sheet = await readFirstSheet(new Uint8Array(data), MAX_SCHEME_IMPORT_ROWS + 1, (row) =>
+    Array.from({ length: 8 }, (_, i) => cellText(row.getCell(i + 1).value).trim()),
+  );
+  if (!sheet.ok)
+    return {
+      ok: false,
+      problems: [
+        sheet.problem === "too_large"
+          ? { code: "judging.scheme.xlsx_too_large", params: { max: MAX_SCHEME_IMPORT_ROWS } }
+          : { code: "judging.scheme.xlsx_unreadable", params: {} },
+      ],
+    };
+  if (sheet.truncated)
+    return {
+      ok: false,
+      problems: [
+        { code: "judging.scheme.xlsx_too_large", params: { max: MAX_SCHEME_IMPORT_ROWS } },
+      ],
+    };
   const byPart = new Map<string, { inputs: SchemeRowInput[]; lines: number[] }>();
-  sheet.eachRow((row, line) => {
-    if (line === 1) return;
-    const v = (i: number) => cellText(row.getCell(i).value).trim();
+  for (const { number: line, value: cells } of sheet.rows) {
+    if (line === 1) continue;
+    const v = (i: number) => cells[i - 1] ?? "";
     const part = v(1);
     const input: SchemeRowInput = {
       code: v(2),
@@ -319,12 +333,12 @@ export async function importSchemeXlsx(
       aggregation: v(7),
       descriptors: v(8),
     };
-    if (!part && isBlankRow(input)) return;
+    if (!part && isBlankRow(input)) continue;
     const group = byPart.get(part) ?? { inputs: [], lines: [] };
     group.inputs.push(input);
     group.lines.push(line);
     byPart.set(part, group);
-  });
+  }
   return write(async (tx): Promise<SchemeSaveResult> => {
     const event = await tx.event.findUnique({ where: { id: eventId }, include: { parts: true } });
     if (!event)

@@ -545,7 +545,7 @@ export async function importRegistrations(
     select: { ...CONTEST_FACTS, events: { select: EVENT_RULES } },
   });
   if (!contest || contest.status !== "registration_open") return null;
-  const sheet = await readSpreadsheet(file);
+  const sheet = await readSpreadsheet(file, MAX_REGISTRATION_ROWS);
   if (!sheet.ok) return { ok: false, fileProblem: sheet.problem, errors: [] };
   const parsed = validateImport(sheet.table, registrationImportColumns(isoDateOf(now)), {
     maxRows: MAX_REGISTRATION_ROWS,

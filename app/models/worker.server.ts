@@ -214,7 +214,7 @@ export async function importRoster(
   today: IsoDate = isoDateOf(new Date()),
 ): Promise<ImportOutcome> {
   const started = performance.now();
-  const sheet = await readSpreadsheet(file);
+  const sheet = await readSpreadsheet(file, MAX_ROSTER_ROWS);
   if (!sheet.ok) return { ok: false, fileProblem: sheet.problem, errors: [] };
   const parsed = validateImport(sheet.table, rosterImportColumns(today), {
     maxRows: MAX_ROSTER_ROWS,

@@ -70,6 +70,8 @@ function importMessage(
     : translate(locale, `quiz.${e.code}`, params);
 }
 
+const MAX_QUESTION_ROWS = 5000;
+
 /** "2026-11-22T09:30" typed by an organiser in Beijing. */
 const beijing = (local: string) => new Date(`${local}:00+08:00`);
 
@@ -98,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
         { status: 400 },
       );
-    const table = await readXlsxTable(await file.arrayBuffer());
+    const table = await readXlsxTable(await file.arrayBuffer(), MAX_QUESTION_ROWS);
     if (!table)
       return data(
         {
@@ -111,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 400 },
       );
     const result = validateImport(table, questionImportColumns, {
-      maxRows: 5000,
+      maxRows: MAX_QUESTION_ROWS,
       checkRow: checkQuestionRow,
     });
     if (!result.ok) {

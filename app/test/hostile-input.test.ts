@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma, write } from "~/db.server";
 import { BASE, cookieFor, makeRequest, run, type RouteModule } from "~/test/route-harness";
 import { BODY_LIMITS, type BodyKind } from "~/http/form-body.server";
+import { xlsxBomb } from "~/test/xlsx-bombs";
 
 const ROUTES_DIR = path.resolve("app/routes");
 const FORMS_DIR = path.resolve("app/forms");
@@ -436,4 +437,92 @@ describe("request bodies", () => {
     expect(BODY_LIMITS.upload).toBeLessThan(BODY_LIMITS.attachments);
     expect(BODY_LIMITS.attachments).toBeLessThan(32 * 1024 * 1024);
   });
+});
+
+describe("decompression bombs and oversized uploads", () => {
+  // Every route that takes a file, with the form fields that reach its parser.
+  const uploadRoutes: { file: string; role: string; fields: Record<string, string> }[] = [
+    { file: "org.workers.import.tsx", role: "mgrOwn", fields: {} },
+    { file: "org.registrations.import.tsx", role: "mgrOwn", fields: {} },
+    { file: "admin.events.$eventId.scheme.tsx", role: "admin", fields: { intent: "import" } },
+    { file: "admin.quiz.$code._index.tsx", role: "admin", fields: { intent: "import" } },
+    { file: "org.honours.$roundId.tsx", role: "mgrOwn", fields: {} },
+  ];
+  const MB = 1024 * 1024;
+  let honestBomb: Promise<Uint8Array> | undefined;
+
+  it("lists every route that takes an upload", () => {
+    const files = Object.keys(modules).map((p) => p.replace("../routes/", ""));
+    const takesFiles = files.filter((f) => ["upload", "attachments"].includes(bodyKindFor(f)));
+    expect(uploadRoutes.map((r) => r.file).sort()).toEqual(takesFiles.sort());
+  });
+
+  const workbooks: [label: string, make: () => Promise<Uint8Array>][] = [
+    // The penetration test's bomb: a couple of MB that honestly inflate to ~140 MB of XML
+    // (250,000 rows). Refused from the ZIP's directory, before anything is inflated.
+    ["inflates to 140 MB", () => (honestBomb ??= xlsxBomb({ rows: 250_000, cellsPerRow: 6 }))],
+    // Says 1 KB per entry, inflates to megabytes: refused while inflating.
+    ["lies about its size", () => xlsxBomb({ rows: 20_000, lie: true })],
+    // Honest and within the limits, but more rows than any import takes.
+    ["has too many rows", () => xlsxBomb({ rows: 52_000, cellsPerRow: 4 })],
+  ];
+  const attachments = () =>
+    Array.from(
+      { length: 6 },
+      (_, i) =>
+        new File([new Uint8Array(5 * MB).fill(0x25)], `材料${i}.pdf`, { type: "application/pdf" }),
+    );
+
+  for (const { file, role, fields } of uploadRoutes) {
+    it(`${file}: refuses bombs with little memory and nothing stored`, async () => {
+      const mod = await modules[`../routes/${file}`]!();
+      const url = pathFor(file);
+      const params = paramsFor(file, url);
+      const uploads =
+        file === "org.honours.$roundId.tsx"
+          ? [["six 5 MB attachments", async () => attachments()] as const]
+          : workbooks.map(
+              ([label, make]) =>
+                [
+                  label,
+                  async () => [
+                    new File([await make()], "上传.xlsx", {
+                      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    }),
+                  ],
+                ] as const,
+            );
+      for (const [label, make] of uploads) {
+        const files = await make();
+        const body = new FormData();
+        for (const [name, value] of Object.entries(fields)) body.set(name, value);
+        for (const f of files)
+          body.append(file.startsWith("org.honours") ? "attachments" : "file", f);
+        if (file.startsWith("org.honours")) {
+          body.set("workerId", ids.ownWorkerId!);
+          body.set("supportingText", "事迹材料");
+        }
+        const request = await makeRequest(url, {
+          method: "POST",
+          userId: users[role] ?? null,
+          body,
+        });
+        const before = await changes();
+        const rss = process.memoryUsage().rss;
+        let peak = rss;
+        const sampler = setInterval(() => {
+          peak = Math.max(peak, process.memoryUsage().rss);
+        }, 20);
+        const { outcome, value } = await run(mod.action!, request, params);
+        clearInterval(sampler);
+        peak = Math.max(peak, process.memoryUsage().rss);
+        if (value instanceof Response) await value.body?.cancel();
+        expect(outcome, `${file} ${label}`).not.toBe("error");
+        expect(outcome, `${file} ${label}`).not.toBe("ok");
+        expect(await changes(), `${file} ${label}`).toBe(before);
+        // The issue's bound: no upload may cost the server more than 200 MB.
+        expect((peak - rss) / MB, `${file} ${label}: extra memory in MB`).toBeLessThan(200);
+      }
+    }, 120_000);
+  }
 });

@@ -3,6 +3,10 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { neutraliseCell, toCsv, type CellValue } from "~/utils/csv";
+import { readFirstSheet } from "~/utils/xlsx-read.server";
+
+/** Columns past this are ignored: no import template has more than a few dozen. */
+const MAX_SHEET_COLUMNS = 64;
 
 /** Larger uploads are refused before they are parsed; 50,000 roster rows fit in about 4 MB. */
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
@@ -27,23 +31,25 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text ?? "";
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<SheetResult> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, problem: "import_not_spreadsheet" };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { ok: true, table: [] };
-  const table: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+/** No import takes more rows than this; reading stops one row past it. */
+export const MAX_SHEET_ROWS = 50_000;
+
+async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<SheetResult> {
+  // A header row, `maxRows` data rows and one more, so the import rules can say "too many".
+  const sheet = await readFirstSheet(bytes, maxRows + 2, (row) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell).trim();
+      if (col <= MAX_SHEET_COLUMNS) cells[col - 1] = cellText(cell).trim();
     });
-    table[rowNumber - 1] = Array.from(cells, (c) => c ?? "");
+    return Array.from(cells, (c) => c ?? "");
   });
+  if (!sheet.ok)
+    return {
+      ok: false,
+      problem: sheet.problem === "too_large" ? "import_file_too_large" : "import_not_spreadsheet",
+    };
+  const table: string[][] = [];
+  for (const { number, value } of sheet.rows) table[number - 1] = value;
   return { ok: true, table: Array.from(table, (r) => r ?? []) };
 }
 
@@ -70,13 +76,13 @@ function readCsv(bytes: Uint8Array): SheetResult {
 }
 
 /** Reads an uploaded file by its content, using the name only to tell CSV from other text. */
-export async function readSpreadsheet(file: {
-  name: string;
-  bytes: Uint8Array;
-}): Promise<SheetResult> {
+export async function readSpreadsheet(
+  file: { name: string; bytes: Uint8Array },
+  maxRows = MAX_SHEET_ROWS,
+): Promise<SheetResult> {
   if (file.bytes.byteLength > MAX_UPLOAD_BYTES)
     return { ok: false, problem: "import_file_too_large" };
-  if (startsWith(file.bytes, ZIP_MAGIC)) return readXlsx(file.bytes);
+  if (startsWith(file.bytes, ZIP_MAGIC)) return readXlsx(file.bytes, maxRows);
   if (/\.(csv|txt)$/i.test(file.name)) return readCsv(file.bytes);
   return { ok: false, problem: "import_not_spreadsheet" };
 }

@@ -71,6 +71,7 @@ export const judgingMessages = {
     "judging.scheme.xlsx_missing": "请选择要导入的 XLSX 文件",
     "judging.scheme.xlsx_unreadable": "无法读取该文件，请上传 XLSX 格式的评分细则",
     "judging.scheme.xlsx_empty": "文件中没有评分项",
+    "judging.scheme.xlsx_too_large": "文件过大：评分细则最多 {max} 行，解压后也不能过大",
     "judging.scheme.xlsx_unknown_part": "第 {line} 行：赛项没有名为“{part}”的考核部分",
     "judging.scheme.rules_title": "计分规则与奖项",
     "judging.scheme.default_rule": "评价类评分项的默认计分方法",
@@ -273,6 +274,8 @@ export const judgingMessages = {
     "judging.scheme.xlsx_missing": "Choose an XLSX file to import",
     "judging.scheme.xlsx_unreadable": "The file cannot be read; upload the marking scheme as XLSX",
     "judging.scheme.xlsx_empty": "The file has no criteria",
+    "judging.scheme.xlsx_too_large":
+      "The file is too large: a marking scheme has at most {max} rows, and must not inflate beyond the limit",
     "judging.scheme.xlsx_unknown_part": "Line {line}: the event has no part called “{part}”",
     "judging.scheme.rules_title": "Scoring rules and prizes",
     "judging.scheme.default_rule": "Default rule for judgement criteria",
