@@ -449,7 +449,7 @@ describe("decompression bombs and oversized uploads", () => {
     { file: "org.honours.$roundId.tsx", role: "mgrOwn", fields: {} },
   ];
   const MB = 1024 * 1024;
-  let honestBomb: Promise<Uint8Array> | undefined;
+  let honestBomb: Promise<Uint8Array<ArrayBuffer>> | undefined;
 
   it("lists every route that takes an upload", () => {
     const files = Object.keys(modules).map((p) => p.replace("../routes/", ""));
@@ -457,7 +457,7 @@ describe("decompression bombs and oversized uploads", () => {
     expect(uploadRoutes.map((r) => r.file).sort()).toEqual(takesFiles.sort());
   });
 
-  const workbooks: [label: string, make: () => Promise<Uint8Array>][] = [
+  const workbooks: [label: string, make: () => Promise<Uint8Array<ArrayBuffer>>][] = [
     // The penetration test's bomb: a couple of MB that honestly inflate to ~140 MB of XML
     // (250,000 rows). Refused from the ZIP's directory, before anything is inflated.
     ["inflates to 140 MB", () => (honestBomb ??= xlsxBomb({ rows: 250_000, cellsPerRow: 6 }))],

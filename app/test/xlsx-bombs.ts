@@ -64,7 +64,7 @@ export async function xlsxBomb(options: {
   lie?: boolean;
   /** What the ZIP says every entry inflates to, instead of the truth */
   declare?: number;
-}): Promise<Uint8Array> {
+}): Promise<Uint8Array<ArrayBuffer>> {
   const parts: Part[] = [
     { name: "[Content_Types].xml", chunks: () => [CONTENT_TYPES] },
     { name: "_rels/.rels", chunks: () => [RELS] },
