@@ -41,10 +41,10 @@ export function throttleKeys(username: string, address: string | null, now: Date
   const window = windowStart(now, LOGIN_WINDOW_MS);
   const slot = windowStart(now, SLOT_MS);
   return {
-    address: address === null ? null : `addr:${window}:${address}`,
-    pair: `pair:${window}:${address ?? "-"}:${name}`,
-    account: `acct:${window}:${name}`,
-    slot: `slot:${slot}:${name}`,
+    address: address === null ? null : `login:addr:${window}:${address}`,
+    pair: `login:pair:${window}:${address ?? "-"}:${name}`,
+    account: `login:acct:${window}:${name}`,
+    slot: `login:slot:${slot}:${name}`,
     windowEndsAt: new Date(window + LOGIN_WINDOW_MS),
     slotEndsAt: new Date(slot + SLOT_MS),
   };

@@ -16,3 +16,8 @@ export const objectionHandlingSchema = z.object({
   outcome: z.enum(OBJECTION_OUTCOMES, { message: "honours.form.choice" }),
   note: z.string().trim().min(1, "honours.form.required").max(1000, "honours.form.tooLong"),
 });
+
+/** Many lodged objections dismissed at once (spam, duplicates, abuse), with one note. */
+export const objectionBulkDismissalSchema = z.object({
+  note: z.string().trim().min(1, "honours.form.required").max(1000, "honours.form.tooLong"),
+});

@@ -14,6 +14,8 @@ import {
   handleObjection,
   isHonourKind,
   lodgeObjection,
+  objectionRateExceeded,
+  objectionRateKeys,
   parseChecklist,
   parseRoundRules,
   recipientKindFor,
@@ -31,6 +33,7 @@ import {
 } from "~/domain/honours";
 import { appendAudit } from "~/models/audit.server";
 import { issueHonourCertificate } from "~/models/certificate.server";
+import { takeCount } from "~/models/rate-counter.server";
 
 export type { Actor } from "~/domain/roles";
 
@@ -565,8 +568,10 @@ export async function advanceRound(
     const from = round.status as RoundState;
     const nominations = await tx.nomination.findMany({ where: { roundId }, select: ruleRowSelect });
     const accepted = nominations.filter((n) => n.status === "accepted");
+    // Only objections against nominees who would be conferred hold the round up: one
+    // against a nomination already withdrawn can change nothing.
     const openObjections = await tx.objection.count({
-      where: { status: "lodged", nomination: { roundId } },
+      where: { status: "lodged", nomination: { roundId, status: "accepted" } },
     });
     const notice =
       to === "public_notice"
@@ -723,9 +728,18 @@ export async function getPublicNotice(roundId: number) {
 export async function lodgePublicObjection(
   roundId: number,
   input: { nominationId: number; text: string; contactName: string; contactPhone: string },
-  now: Date = new Date(),
+  options: { address: string | null; now?: Date } = { address: null },
 ): Promise<Outcome<{ id: number }>> {
+  const now = options.now ?? new Date();
   return write(async (tx) => {
+    // Counted first, in the same transaction, so a flood of parallel posts cannot all pass.
+    const keys = objectionRateKeys(roundId, options.address, now);
+    const counts = {
+      address: keys.address ? await takeCount(tx, keys.address, keys.expiresAt) : null,
+      notice: await takeCount(tx, keys.notice, keys.expiresAt),
+    };
+    if (objectionRateExceeded(counts))
+      return { ok: false, problems: [own("objection_rate_limited")] };
     const nomination = await tx.nomination.findFirst({
       where: {
         id: input.nominationId,
@@ -762,6 +776,56 @@ export async function lodgePublicObjection(
       after: { objectionId: objection.id, status: "lodged" },
     });
     return { ok: true, value: { id: objection.id } };
+  });
+}
+
+/** At most this many objections are dismissed by one bulk action. */
+export const MAX_BULK_DISMISSALS = 500;
+
+/**
+ * Dismisses many lodged objections at once with one note (spam, duplicates, abuse): each is
+ * recorded and audited as if dismissed one by one. Upholding is never done in bulk: it is a
+ * finding about one nominee. Ids that are not lodged objections of this round are skipped.
+ */
+export async function dismissObjections(
+  actor: Actor,
+  roundId: number,
+  objectionIds: readonly number[],
+  note: string,
+  now: Date = new Date(),
+): Promise<Outcome<number>> {
+  requireOrganiser(actor);
+  const text = note.trim();
+  if (!text)
+    return { ok: false, problems: rules([{ code: "objection_note_required", params: {} }]) };
+  const ids = [...new Set(objectionIds)].slice(0, MAX_BULK_DISMISSALS);
+  return write(async (tx) => {
+    const rows = await tx.objection.findMany({
+      where: { id: { in: ids }, status: "lodged", nomination: { roundId } },
+      select: { id: true, nominationId: true },
+    });
+    if (rows.length === 0) return { ok: false, problems: [own("objection_not_found")] };
+    await tx.objection.updateMany({
+      where: { id: { in: rows.map((r) => r.id) }, status: "lodged" },
+      data: {
+        status: "handled",
+        outcome: "dismissed",
+        handlingNote: text,
+        handledById: actor.id,
+        handledAt: now,
+      },
+    });
+    for (const row of rows)
+      await appendAudit(tx, {
+        actorId: actor.id,
+        action: "objection.handle",
+        entityType: "Nomination",
+        entityId: row.nominationId,
+        before: { objectionId: row.id, status: "lodged" },
+        after: { objectionId: row.id, status: "handled", outcome: "dismissed", bulk: true },
+        reason: text,
+      });
+    return { ok: true, value: rows.length };
   });
 }
 

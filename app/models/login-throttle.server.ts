@@ -1,8 +1,8 @@
 // The sign-in counters of app/domain/login-throttle.ts, taken in one transaction before a
-// password is checked. Each counter is a single row incremented by an upsert (INSERT … ON
-// CONFLICT DO UPDATE on both SQLite and PostgreSQL), so concurrent attempts — from this
+// password is checked (app/models/rate-counter.server.ts), so concurrent attempts — from this
 // process or another — each see a distinct count and no more than the limit get through.
-import { write, type Tx } from "~/db.server";
+import { write } from "~/db.server";
+import { forget, giveBack, takeCount as take } from "~/models/rate-counter.server";
 import {
   ACCOUNT_SLOW_AFTER,
   throttleKeys,
@@ -10,16 +10,6 @@ import {
   type ThrottleKeys,
   type ThrottleVerdict,
 } from "~/domain/login-throttle";
-
-async function take(tx: Tx, key: string, expiresAt: Date): Promise<number> {
-  const row = await tx.loginThrottle.upsert({
-    where: { key },
-    create: { key, count: 1, expiresAt },
-    update: { count: { increment: 1 } },
-    select: { count: true },
-  });
-  return row.count;
-}
 
 export type Reservation = { keys: ThrottleKeys; verdict: ThrottleVerdict };
 
@@ -53,12 +43,7 @@ export async function reserveAttempt(
  */
 export async function releaseAttempt(keys: ThrottleKeys, now = new Date()): Promise<void> {
   await write(async (tx) => {
-    await tx.loginThrottle.deleteMany({ where: { key: keys.pair } });
-    const back = [keys.account, ...(keys.address ? [keys.address] : [])];
-    await tx.loginThrottle.updateMany({
-      where: { key: { in: back }, count: { gt: 0 } },
-      data: { count: { decrement: 1 } },
-    });
-    await tx.loginThrottle.deleteMany({ where: { expiresAt: { lte: now } } });
+    await forget(tx, keys.pair);
+    await giveBack(tx, [keys.account, ...(keys.address ? [keys.address] : [])], now);
   });
 }

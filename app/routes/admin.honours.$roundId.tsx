@@ -27,7 +27,7 @@ import {
 } from "~/domain/honours";
 import { isoDateOf } from "~/domain/identity/dates";
 import { advanceSchema } from "~/forms/honours-advance";
-import { objectionHandlingSchema } from "~/forms/honours-objection";
+import { objectionBulkDismissalSchema, objectionHandlingSchema } from "~/forms/honours-objection";
 import { reviewSchema, withdrawSchema } from "~/forms/honours-review";
 import {
   formatDate,
@@ -41,6 +41,7 @@ import {
 import { getLocale } from "~/http/locale.server";
 import {
   advanceRound,
+  dismissObjections,
   getRoundForOrganiser,
   recordObjectionHandling,
   reviewNomination,
@@ -144,6 +145,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) return fail(locale, outcome.problems, { objectionId });
     return { ok: true, message: translate(locale, "honours.review.done"), objectionId };
   }
+  if (intent === "dismiss_objections") {
+    const parsed = parseForm(objectionBulkDismissalSchema, formData);
+    if (!parsed.ok) return fieldErrors(locale, parsed.errors);
+    const ids = formData.getAll("objectionIds").flatMap((v) => parseId(v) ?? []);
+    if (ids.length === 0)
+      return data<ActionResult>(
+        { ok: false, message: translate(locale, "honours.review.bulk.none") },
+        { status: 400 },
+      );
+    const outcome = await dismissObjections(user, roundId, ids, parsed.data.note);
+    if (!outcome.ok) return fail(locale, outcome.problems);
+    return {
+      ok: true,
+      message: translate(locale, "honours.review.bulk.done", { count: outcome.value }),
+    };
+  }
   return data<ActionResult>(
     { ok: false, message: translate(locale, "honours.form.choice") },
     { status: 400 },
@@ -179,6 +196,11 @@ export default function AdminRound() {
   const status = round.status as RoundState;
   const next = nextRoundStates(status);
   const names = new Map(nominations.map((n) => [n.id, n.nomineeName]));
+  const lodged = nominations.flatMap((n) =>
+    n.objections
+      .filter((o) => o.status === "lodged")
+      .map((o) => ({ id: o.id, text: o.text, nominee: n.nomineeName })),
+  );
   const rowMessage = (match: { nominationId?: number; objectionId?: number }) =>
     actionData &&
     ((match.nominationId && actionData.nominationId === match.nominationId) ||
@@ -259,6 +281,43 @@ export default function AdminRound() {
         ) : (
           <FormAlert message={generalMessage.message} />
         )
+      ) : null}
+
+      {lodged.length > 1 ? (
+        <section className="section card" aria-labelledby="bulk-objections">
+          <h2 id="bulk-objections">{t("honours.review.bulk.title")}</h2>
+          <p className="muted small">{t("honours.review.bulk.help")}</p>
+          <Form method="post" className="review-form">
+            <input type="hidden" name="intent" value="dismiss_objections" />
+            <fieldset>
+              <legend>{t("honours.review.objections")}</legend>
+              {lodged.map((o) => (
+                <label key={o.id} className="check">
+                  <input type="checkbox" name="objectionIds" value={o.id} />{" "}
+                  {t("honours.review.bulk.item", {
+                    nominee: o.nominee,
+                    text: o.text.length > 80 ? `${o.text.slice(0, 80)}…` : o.text,
+                  })}
+                </label>
+              ))}
+            </fieldset>
+            <div className="field">
+              <label className="field__label" htmlFor="bulk-note">
+                {t("honours.review.bulk.note")}
+              </label>
+              <textarea
+                id="bulk-note"
+                name="note"
+                className="field__input field__input--area"
+                required
+                maxLength={1000}
+              />
+            </div>
+            <button type="submit" className="btn btn--danger" disabled={busy}>
+              {t("honours.review.bulk.submit")}
+            </button>
+          </Form>
+        </section>
       ) : null}
 
       <div className="round-columns">

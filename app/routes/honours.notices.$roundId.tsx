@@ -12,6 +12,7 @@ import { useZodForm } from "~/components/use-zod-form";
 import { noticeLastInstant, noticeState } from "~/domain/honours";
 import { objectionSchema } from "~/forms/honours-objection";
 import { formatDate, translateProblem, useLocale, useT } from "~/i18n";
+import { clientAddress } from "~/http/client-address.server";
 import { getLocale } from "~/http/locale.server";
 import { getPublicNotice, lodgePublicObjection } from "~/models/honour-round.server";
 import { notFound } from "~/http/session.server";
@@ -39,7 +40,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 /** Anyone may object: no sign-in, but only from this site's own form. */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const roundId = idParam(params.roundId);
   // Only rounds on public notice take objections; others do not exist publicly.
@@ -48,15 +49,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(objectionSchema, await readForm(request));
   if (!parsed.ok)
     return data({ errors: parsed.errors, message: null, done: false }, { status: 400 });
-  const outcome = await lodgePublicObjection(roundId, parsed.data);
+  const outcome = await lodgePublicObjection(roundId, parsed.data, {
+    address: clientAddress(request, context),
+  });
   if (!outcome.ok) {
+    const limited = outcome.problems.some((p) => p.code === "objection_rate_limited");
     return data(
       {
         errors: null,
         message: outcome.problems.map((p) => translateProblem(locale, p.prefix, p)).join(" "),
         done: false,
       },
-      { status: 400 },
+      { status: limited ? 429 : 400 },
     );
   }
   return { errors: null, message: null, done: true };

@@ -18,7 +18,7 @@ const modules = import.meta.glob<RouteModule>("../routes/*.{ts,tsx}");
 
 // Sign-in counters and sessions change on purpose (throttling, signed-in test users).
 const UNWATCHED = new Set([
-  "LoginThrottle",
+  "RateCounter",
   "Session",
   "_prisma_migrations",
   "_changes",

@@ -40,6 +40,29 @@ export const OBJECTION_PROBLEM_CODES = Object.keys({
   objection_note_required: true,
 } satisfies Record<ObjectionProblem["code"], true>) as ObjectionProblem["code"][];
 
+/**
+ * Anyone may object without signing in, so lodging is rate-limited: per address and notice
+ * (one person's complaints, however many), and per notice from everyone (a flood). The
+ * per-notice cap is far above what a real notice receives (a handful), so it binds only a
+ * flood; organisers then dismiss what is plainly spam in bulk.
+ */
+export const OBJECTION_WINDOW_MS = 60 * 60 * 1000;
+export const OBJECTIONS_PER_ADDRESS = 5;
+export const OBJECTIONS_PER_NOTICE = 100;
+
+export function objectionRateKeys(roundId: number, address: string | null, now: Date) {
+  const window = Math.floor(now.getTime() / OBJECTION_WINDOW_MS) * OBJECTION_WINDOW_MS;
+  return {
+    address: address === null ? null : `objection:addr:${window}:${roundId}:${address}`,
+    notice: `objection:notice:${window}:${roundId}`,
+    expiresAt: new Date(window + OBJECTION_WINDOW_MS),
+  };
+}
+
+export function objectionRateExceeded(counts: { address: number | null; notice: number }): boolean {
+  return (counts.address ?? 0) > OBJECTIONS_PER_ADDRESS || counts.notice > OBJECTIONS_PER_NOTICE;
+}
+
 /** Objections are only taken while the notice is open: the period is what makes the list final. */
 export function checkObjectionLodgeable(notice: NoticePeriod, now: Date): ObjectionProblem | null {
   switch (noticeState(notice.startsAt, notice.endsAt, now)) {

@@ -204,6 +204,16 @@ const pairs = {
   "honours.review.done": ["已记录评审意见。", "Review recorded."],
   "honours.review.reasonShown": ["理由：{reason}", "Reason: {reason}"],
   "honours.review.objections": ["异议", "Objections"],
+  "honours.review.bulk.title": ["批量驳回异议", "Dismiss objections in bulk"],
+  "honours.review.bulk.help": [
+    "勾选明显无实质内容的异议（垃圾信息、重复提交、辱骂），以同一处理说明一并驳回。需要核实的异议请逐条处理；公示结束后，只有针对仍待表彰对象的未处理异议会阻止表彰。",
+    "Tick objections that are plainly without substance (spam, duplicates, abuse) to dismiss them together with one note. Check real objections one by one; once the notice has ended, only open objections against nominees still to be conferred hold the awards up.",
+  ],
+  "honours.review.bulk.item": ["{nominee}：{text}", "{nominee}: {text}"],
+  "honours.review.bulk.note": ["处理说明", "Note"],
+  "honours.review.bulk.submit": ["驳回所选异议", "Dismiss the selected objections"],
+  "honours.review.bulk.done": ["已驳回 {count} 条异议。", "{count} objections dismissed."],
+  "honours.review.bulk.none": ["请至少勾选一条异议。", "Tick at least one objection."],
   "honours.review.objection.contact": [
     "反映人：{name}，电话：{phone}（仅组织者可见）",
     "From {name}, phone {phone} (organisers only)",
@@ -373,6 +383,10 @@ const pairs = {
     "No such nomination on notice.",
   ],
   "honours.problem.objection_not_found": ["异议不存在。", "No such objection."],
+  "honours.problem.objection_rate_limited": [
+    "提交过于频繁，请一小时后再试。",
+    "Too many objections have been sent; please try again in an hour.",
+  ],
   "honours.problem.nominee_required": [
     "请选择本单位的被推荐对象。",
     "Choose a nominee from your organisation.",

@@ -14,7 +14,7 @@ CREATE TABLE "Session" (
 );
 
 -- CreateTable
-CREATE TABLE "LoginThrottle" (
+CREATE TABLE "RateCounter" (
     "key" TEXT NOT NULL PRIMARY KEY,
     "count" INTEGER NOT NULL,
     "expiresAt" DATETIME NOT NULL
@@ -27,4 +27,4 @@ CREATE INDEX "Session_userId_idx" ON "Session"("userId");
 CREATE INDEX "Session_expiresAt_idx" ON "Session"("expiresAt");
 
 -- CreateIndex
-CREATE INDEX "LoginThrottle_expiresAt_idx" ON "LoginThrottle"("expiresAt");
+CREATE INDEX "RateCounter_expiresAt_idx" ON "RateCounter"("expiresAt");
