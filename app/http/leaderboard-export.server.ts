@@ -53,6 +53,8 @@ export function csvStream(
         );
         return;
       }
+      // Other requests are served between pages.
+      await new Promise((resolve) => setImmediate(resolve));
       const next = await pages.next();
       if (next.done) {
         controller.close();
@@ -82,6 +84,7 @@ export function xlsxStream(
     try {
       sheet.addRow(header(locale, event)).commit();
       for await (const page of allBoardRows(event, view)) {
+        await new Promise((resolve) => setImmediate(resolve));
         for (const row of page) {
           const values = cells(locale, event, row);
           values[4] = row.total / 100;

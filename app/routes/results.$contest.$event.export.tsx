@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getLocale } from "~/http/locale.server";
 import { notFound } from "~/http/session.server";
 import { csvStream, xlsxStream } from "~/http/leaderboard-export.server";
+import { ExportBusyError, cachedExport } from "~/http/export-cache.server";
 import { resolveBoard } from "~/http/leaderboard-request.server";
 import { applySecurityHeaders } from "~/http/security-headers.server";
 
@@ -20,6 +21,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     "Cache-Control": "no-store",
   });
   applySecurityHeaders(headers);
-  const body = format === "csv" ? csvStream(locale, event, view) : xlsxStream(locale, event, view);
-  return new Response(body, { headers });
+  try {
+    const body = await cachedExport(
+      { eventId: event.id, frozen: view.frozen, format, locale },
+      () => (format === "csv" ? csvStream(locale, event, view) : xlsxStream(locale, event, view)),
+    );
+    return new Response(body, { headers });
+  } catch (error) {
+    if (!(error instanceof ExportBusyError)) throw error;
+    const busy = new Headers({ "Retry-After": "30", "Content-Type": "text/plain; charset=utf-8" });
+    applySecurityHeaders(busy);
+    return new Response(
+      "导出排队已满，请稍后再试 / Too many exports are being prepared; try again shortly",
+      {
+        status: 503,
+        headers: busy,
+      },
+    );
+  }
 }

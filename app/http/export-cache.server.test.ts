@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { publishResultsChanged } from "~/utils/live-events.server";
+import { ExportBusyError, MAX_BUILDING, MAX_QUEUED, cachedExport } from "./export-cache.server";
+
+const text = async (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
+
+/** A producer that counts its runs and how many run at once, and yields between chunks. */
+function producer(label: string) {
+  const stats = { runs: 0, running: 0, most: 0 };
+  const produce = () => {
+    stats.runs += 1;
+    let sent = 0;
+    return new ReadableStream<Uint8Array>({
+      start() {
+        stats.running += 1;
+        stats.most = Math.max(stats.most, stats.running);
+      },
+      async pull(controller) {
+        await new Promise((r) => setTimeout(r, 2));
+        if (sent === 5) {
+          stats.running -= 1;
+          controller.close();
+          return;
+        }
+        controller.enqueue(new TextEncoder().encode(`${label}-${stats.runs}-${sent++};`));
+      },
+    });
+  };
+  return { produce, stats };
+}
+
+const key = (eventId: number, format = "csv") => ({ eventId, frozen: false, format, locale: "zh" });
+
+describe("cached exports", () => {
+  it("builds an export once for any number of concurrent requests", async () => {
+    const { produce, stats } = producer("a");
+    const bodies = await Promise.all(
+      Array.from({ length: 10 }, () => cachedExport(key(9001), produce).then(text)),
+    );
+    expect(stats.runs).toBe(1);
+    expect(new Set(bodies).size).toBe(1);
+    expect(bodies[0]).toBe("a-1-0;a-1-1;a-1-2;a-1-3;a-1-4;");
+  });
+
+  it("builds afresh when the event's results change, and only for that event", async () => {
+    const mine = producer("m");
+    const other = producer("o");
+    await text(await cachedExport(key(9002), mine.produce));
+    await text(await cachedExport(key(9003), other.produce));
+    publishResultsChanged(9002);
+    expect(await text(await cachedExport(key(9002), mine.produce))).toContain("m-2-0");
+    expect(await text(await cachedExport(key(9003), other.produce))).toContain("o-1-0");
+    expect([mine.stats.runs, other.stats.runs]).toEqual([2, 1]);
+  });
+
+  it("builds at most a few exports at a time and refuses past the queue", async () => {
+    const shared = { running: 0, most: 0 };
+    const jobs = Array.from({ length: MAX_QUEUED + MAX_BUILDING + 4 }, (_, i) => {
+      const { produce } = producer(`q${i}`);
+      const counted = () => {
+        shared.running += 1;
+        shared.most = Math.max(shared.most, shared.running);
+        const stream = produce();
+        const reader = stream.getReader();
+        return new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            const { done, value } = await reader.read();
+            if (done) {
+              shared.running -= 1;
+              controller.close();
+            } else controller.enqueue(value);
+          },
+        });
+      };
+      return cachedExport(key(9100 + i), counted).then(text);
+    });
+    const settled = await Promise.allSettled(jobs);
+    expect(shared.most).toBeLessThanOrEqual(MAX_BUILDING);
+    const refused = settled.filter(
+      (s) => s.status === "rejected" && s.reason instanceof ExportBusyError,
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    expect(settled.filter((s) => s.status === "fulfilled").length).toBeGreaterThanOrEqual(
+      MAX_QUEUED,
+    );
+  });
+
+  it("keeps formats, views and languages apart", async () => {
+    const csv = producer("csv");
+    const xlsx = producer("xlsx");
+    const a = await text(await cachedExport(key(9200, "csv"), csv.produce));
+    const b = await text(await cachedExport(key(9200, "xlsx"), xlsx.produce));
+    const c = await text(await cachedExport({ ...key(9200, "csv"), frozen: true }, csv.produce));
+    expect([a.slice(0, 3), b.slice(0, 4), csv.stats.runs]).toEqual(["csv", "xlsx", 2]);
+    expect(c).toContain("csv-2");
+  });
+});

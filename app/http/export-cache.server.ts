@@ -1,0 +1,129 @@
+// Public result exports, computed once per event version and served from a file. Every
+// export of a 500,000-entry event costs seconds of database reads and formatting; computed
+// per request, six at once made the board take 34 s. Now:
+//   - an export is written once to a temporary file per (event, results version, view,
+//     format, language), and every request for it streams that file (no database, no
+//     formatting); requests arriving while it is being written wait for the same file;
+//   - at most MAX_BUILDING exports are built at a time, the rest queue; past MAX_QUEUED the
+//     answer is 503 with Retry-After, so a crowd of exporters cannot take the server;
+//   - building yields to other requests between pages (exports read 2,000 rows at a time).
+// The version is bumped by the results bus (a judge's save, a lock, a freeze setting): the
+// next export is built afresh and the old file removed. Another process's changes are seen
+// within MAX_AGE_MS at most, when the file is rebuilt anyway.
+import { createReadStream, createWriteStream, mkdirSync, rmSync } from "node:fs";
+import { rename, unlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Readable, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { subscribeResultsChanged } from "~/utils/live-events.server";
+
+export const MAX_BUILDING = 1;
+export const MAX_QUEUED = 16;
+export const MAX_AGE_MS = 60_000;
+
+const DIR = path.join(tmpdir(), `jiangxin-exports-${process.pid}`);
+
+type Built = { file: string; builtAt: number; version: number };
+type Slot = { eventId: number; version: number; ready: Promise<Built> };
+
+const slots = new Map<string, Slot>();
+const versions = new Map<number, number>();
+let building = 0;
+const waiting: (() => void)[] = [];
+let sequence = 0;
+
+function versionOf(eventId: number): number {
+  return versions.get(eventId) ?? 0;
+}
+
+function forget(key: string, slot: Slot): void {
+  if (slots.get(key) !== slot) return;
+  slots.delete(key);
+  // An open download keeps reading the unlinked file.
+  void slot.ready.then((built) => unlink(built.file)).catch(() => undefined);
+}
+
+let subscribed = false;
+function subscribe(): void {
+  if (subscribed) return;
+  subscribed = true;
+  subscribeResultsChanged(({ eventId }) => {
+    versions.set(eventId, versionOf(eventId) + 1);
+    for (const [key, slot] of slots) if (slot.eventId === eventId) forget(key, slot);
+  });
+  process.once("exit", () => rmSync(DIR, { recursive: true, force: true }));
+}
+
+async function turn(): Promise<void> {
+  if (building < MAX_BUILDING) {
+    building += 1;
+    return;
+  }
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function release(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else building -= 1;
+}
+
+export class ExportBusyError extends Error {
+  constructor() {
+    super("too many exports waiting");
+  }
+}
+
+async function build(produce: () => ReadableStream<Uint8Array>, version: number): Promise<Built> {
+  await turn();
+  try {
+    mkdirSync(DIR, { recursive: true });
+    const file = path.join(DIR, `${Date.now()}-${++sequence}`);
+    const partial = `${file}.part`;
+    await pipeline(
+      Readable.fromWeb(produce() as Parameters<typeof Readable.fromWeb>[0]),
+      createWriteStream(partial) as Writable,
+    );
+    await rename(partial, file);
+    return { file, builtAt: Date.now(), version };
+  } finally {
+    release();
+  }
+}
+
+/**
+ * The export's bytes as a stream, built by `produce` at most once per results version (and
+ * per MAX_AGE_MS). Throws ExportBusyError when too many exports are already waiting.
+ */
+export async function cachedExport(
+  key: { eventId: number; frozen: boolean; format: string; locale: string },
+  produce: () => ReadableStream<Uint8Array>,
+  now = Date.now(),
+): Promise<ReadableStream<Uint8Array>> {
+  subscribe();
+  const name = `${key.eventId}:${key.frozen ? "frozen" : "live"}:${key.format}:${key.locale}`;
+  const version = versionOf(key.eventId);
+  let slot = slots.get(name);
+  if (slot) {
+    const built = await slot.ready.catch(() => null);
+    const stale =
+      !built ||
+      built.version !== version ||
+      now - built.builtAt > MAX_AGE_MS ||
+      slots.get(name) !== slot;
+    if (stale) {
+      forget(name, slot);
+      slot = undefined;
+    }
+  }
+  if (!slot) {
+    if (waiting.length >= MAX_QUEUED) throw new ExportBusyError();
+    const fresh: Slot = { eventId: key.eventId, version, ready: build(produce, version) };
+    slots.set(name, fresh);
+    fresh.ready.catch(() => forget(name, fresh));
+    slot = fresh;
+  }
+  const built = await slot.ready;
+  return Readable.toWeb(createReadStream(built.file)) as unknown as ReadableStream<Uint8Array>;
+}
