@@ -1,4 +1,6 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import path from "node:path";
 import { DEMO_PASSWORD, expect, test } from "./support/fixtures";
 
 const SCREENSHOTS = "e2e/.screenshots";
@@ -133,5 +135,132 @@ test.describe("sign-in", () => {
     await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
     await page.goto("/me");
     await expect(page.getByRole("heading", { level: 1, name: "我的竞赛" })).toBeVisible();
+  });
+});
+
+test.describe("sessions end on the server", () => {
+  test("after signing out, the old cookie signs no one in", async ({ page, context }) => {
+    await page.setExtraHTTPHeaders({ "X-Forwarded-For": "198.51.100.120" });
+    await page.goto("/login");
+    await page.getByLabel("用户名").fill("qinchuan");
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page).toHaveURL("/org");
+    const before = await context.cookies();
+    await page.getByRole("button", { name: "退出" }).click();
+    await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
+    // Replaying the cookie from before signing out (as a thief with a copy would) fails.
+    await context.addCookies(before);
+    await page.goto("/org");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
+
+/** Every route file with an action, as a URL (parameters filled with 1). */
+function actionPaths(): string[] {
+  const dir = path.resolve("app/routes");
+  return readdirSync(dir)
+    .filter((f) => /export (async )?function action/.test(readFileSync(path.join(dir, f), "utf8")))
+    .map(
+      (f) =>
+        "/" +
+        f
+          .replace(/\.tsx?$/, "")
+          .replaceAll("[.]", "\u0000")
+          .split(".")
+          .filter((s) => s !== "_index")
+          .map((s) => (s.startsWith("$") ? "1" : s.replace(/_$/, "")))
+          .join("/")
+          .replaceAll("\u0000", "."),
+    );
+}
+
+test.describe("platform security", () => {
+  test("a cross-site post to any action is refused with 403, never 500", async ({ request }) => {
+    const paths = actionPaths();
+    expect(paths.length).toBeGreaterThan(20);
+    for (const url of paths) {
+      const attempts: Record<string, string>[] = [
+        { Origin: "https://evil.example" },
+        { Origin: "null" },
+        { Referer: "https://evil.example/form" },
+      ];
+      for (const headers of attempts) {
+        const response = await request.post(url, {
+          headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+          data: "intent=x",
+          maxRedirects: 0,
+        });
+        expect(response.status(), `${url} ${JSON.stringify(headers)}`).toBe(403);
+      }
+    }
+  });
+
+  test("a body that is no form answers 400, never 500", async ({ request, baseURL }) => {
+    for (const type of ["text/plain", "application/json"]) {
+      const response = await request.post("/login", {
+        headers: { Origin: baseURL!, "Content-Type": type, "X-Forwarded-For": "198.51.100.130" },
+        data: "username=admin&password=x",
+      });
+      expect(response.status(), type).toBe(400);
+    }
+  });
+
+  test("a chunked body past the limit is cut off with 413", async ({ baseURL }) => {
+    const url = new URL("/login", baseURL);
+    const result = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
+      let sent = 0;
+      const chunk = Buffer.alloc(256 * 1024, "a");
+      const req = httpRequest(
+        url,
+        {
+          method: "POST",
+          headers: {
+            Origin: url.origin,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Transfer-Encoding": "chunked",
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, sent });
+          req.destroy();
+        },
+      );
+      req.on("error", (error) => (sent > 0 ? undefined : reject(error)));
+      const pump = () => {
+        // At most 200 MB, as in the penetration test; the answer comes long before.
+        while (sent < 200 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once("drain", pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+    expect(result.status).toBe(413);
+    expect(result.sent).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  test("scripts run only with the page's nonce", async ({ page }) => {
+    const response = await page.goto("/");
+    const policy = response?.headers()["content-security-policy"] ?? "";
+    const scripts = /script-src ([^;]*)/.exec(policy)?.[1] ?? "";
+    expect(scripts).not.toContain("unsafe-inline");
+    const nonce = /'nonce-([^']+)'/.exec(scripts)?.[1];
+    expect(nonce).toBeTruthy();
+    // Every inline script Remix wrote carries it (the browser hides it from attributes, but
+    // keeps it in the .nonce property), and the page hydrated: the language switch works.
+    const inline = await page.evaluate(() =>
+      [...document.querySelectorAll("script:not([src])")].map(
+        (s) => (s as HTMLScriptElement).nonce,
+      ),
+    );
+    expect(inline.length).toBeGreaterThan(0);
+    expect(inline.every((n) => n === nonce)).toBe(true);
+    const second = await page.request.get("/");
+    expect(second.headers()["content-security-policy"]).not.toContain(nonce!);
+    await page.getByRole("button", { name: "切换语言" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
   });
 });

@@ -6,7 +6,7 @@
 //     formatting); requests arriving while it is being written wait for the same file;
 //   - at most MAX_BUILDING exports are built at a time, the rest queue; past MAX_QUEUED the
 //     answer is 503 with Retry-After, so a crowd of exporters cannot take the server;
-//   - building yields to other requests between pages (exports read 2,000 rows at a time).
+//   - building yields to other requests between pages (exports read 500 rows at a time).
 // The version is bumped by the results bus (a judge's save, a lock, a freeze setting): the
 // next export is built afresh and the old file removed. Another process's changes are seen
 // within MAX_AGE_MS at most, when the file is rebuilt anyway.

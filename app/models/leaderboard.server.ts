@@ -467,14 +467,18 @@ async function myRankById(event: BoardEvent, registrationId: number) {
   return me ? { me } : null;
 }
 
-/** Every ranked row in board order, a keyset page at a time (exports). */
+/**
+ * Every ranked row in board order, a keyset page at a time (exports). Pages are small so
+ * that an export, which yields between pages, never holds other requests up for long.
+ */
 export async function* allBoardRows(
   event: BoardEvent,
   view: BoardView,
+  pageSize = 500,
 ): AsyncGenerator<BoardRow[]> {
   let after: BoardCursor | null = null;
   for (;;) {
-    const { rows } = await boardPage(event, view, after, 2_000);
+    const { rows } = await boardPage(event, view, after, pageSize);
     if (rows.length === 0) return;
     yield rows;
     const last = rows.at(-1)!;
