@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { publishResultsChanged } from "~/utils/live-events.server";
 import { ExportBusyError, MAX_BUILDING, MAX_QUEUED, cachedExport } from "./export-cache.server";
@@ -35,7 +36,7 @@ describe("cached exports", () => {
   it("builds an export once for any number of concurrent requests", async () => {
     const { produce, stats } = producer("a");
     const bodies = await Promise.all(
-      Array.from({ length: 10 }, () => cachedExport(key(9001), produce).then(text)),
+      Array.from({ length: 10 }, () => cachedExport(key(9001), produce).then((e) => text(e.body))),
     );
     expect(stats.runs).toBe(1);
     expect(new Set(bodies).size).toBe(1);
@@ -45,11 +46,11 @@ describe("cached exports", () => {
   it("builds afresh when the event's results change, and only for that event", async () => {
     const mine = producer("m");
     const other = producer("o");
-    await text(await cachedExport(key(9002), mine.produce));
-    await text(await cachedExport(key(9003), other.produce));
+    await text((await cachedExport(key(9002), mine.produce)).body);
+    await text((await cachedExport(key(9003), other.produce)).body);
     publishResultsChanged(9002);
-    expect(await text(await cachedExport(key(9002), mine.produce))).toContain("m-2-0");
-    expect(await text(await cachedExport(key(9003), other.produce))).toContain("o-1-0");
+    expect(await text((await cachedExport(key(9002), mine.produce)).body)).toContain("m-2-0");
+    expect(await text((await cachedExport(key(9003), other.produce)).body)).toContain("o-1-0");
     expect([mine.stats.runs, other.stats.runs]).toEqual([2, 1]);
   });
 
@@ -72,7 +73,7 @@ describe("cached exports", () => {
           },
         });
       };
-      return cachedExport(key(9100 + i), counted).then(text);
+      return cachedExport(key(9100 + i), counted).then((e) => text(e.body));
     });
     const settled = await Promise.allSettled(jobs);
     expect(shared.most).toBeLessThanOrEqual(MAX_BUILDING);
@@ -85,12 +86,26 @@ describe("cached exports", () => {
     );
   });
 
+  it("compresses a text export once and serves it compressed to whoever accepts it", async () => {
+    const { produce, stats } = producer("z");
+    const plain = await cachedExport(key(9300), produce, { compressible: true });
+    expect(plain.encoding).toBeNull();
+    expect(await text(plain.body)).toBe("z-1-0;z-1-1;z-1-2;z-1-3;z-1-4;");
+    const zipped = await cachedExport(key(9300), produce, { compressible: true, gzip: true });
+    expect(zipped.encoding).toBe("gzip");
+    const bytes = new Uint8Array(await new Response(zipped.body).arrayBuffer());
+    expect(gunzipSync(bytes).toString()).toBe("z-1-0;z-1-1;z-1-2;z-1-3;z-1-4;");
+    expect(stats.runs).toBe(1);
+  });
+
   it("keeps formats, views and languages apart", async () => {
     const csv = producer("csv");
     const xlsx = producer("xlsx");
-    const a = await text(await cachedExport(key(9200, "csv"), csv.produce));
-    const b = await text(await cachedExport(key(9200, "xlsx"), xlsx.produce));
-    const c = await text(await cachedExport({ ...key(9200, "csv"), frozen: true }, csv.produce));
+    const a = await text((await cachedExport(key(9200, "csv"), csv.produce)).body);
+    const b = await text((await cachedExport(key(9200, "xlsx"), xlsx.produce)).body);
+    const c = await text(
+      (await cachedExport({ ...key(9200, "csv"), frozen: true }, csv.produce)).body,
+    );
     expect([a.slice(0, 3), b.slice(0, 4), csv.stats.runs]).toEqual(["csv", "xlsx", 2]);
     expect(c).toContain("csv-2");
   });

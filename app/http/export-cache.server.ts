@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
 import { subscribeResultsChanged } from "~/utils/live-events.server";
 
 export const MAX_BUILDING = 1;
@@ -24,7 +25,8 @@ export const MAX_AGE_MS = 60_000;
 
 const DIR = path.join(tmpdir(), `jiangxin-exports-${process.pid}`);
 
-type Built = { file: string; builtAt: number; version: number };
+/** `gzip`: a compressed copy made once (text formats), so no download is compressed anew. */
+type Built = { file: string; gzip: string | null; builtAt: number; version: number };
 type Slot = { eventId: number; version: number; ready: Promise<Built> };
 
 const slots = new Map<string, Slot>();
@@ -41,7 +43,9 @@ function forget(key: string, slot: Slot): void {
   if (slots.get(key) !== slot) return;
   slots.delete(key);
   // An open download keeps reading the unlinked file.
-  void slot.ready.then((built) => unlink(built.file)).catch(() => undefined);
+  void slot.ready
+    .then((built) => Promise.all([built.file, built.gzip].flatMap((f) => (f ? [unlink(f)] : []))))
+    .catch(() => undefined);
 }
 
 let subscribed = false;
@@ -75,18 +79,27 @@ export class ExportBusyError extends Error {
   }
 }
 
-async function build(produce: () => ReadableStream<Uint8Array>, version: number): Promise<Built> {
+async function build(
+  produce: () => ReadableStream<Uint8Array>,
+  version: number,
+  compressible: boolean,
+): Promise<Built> {
   await turn();
   try {
     mkdirSync(DIR, { recursive: true });
     const file = path.join(DIR, `${Date.now()}-${++sequence}`);
-    const partial = `${file}.part`;
     await pipeline(
       Readable.fromWeb(produce() as Parameters<typeof Readable.fromWeb>[0]),
-      createWriteStream(partial) as Writable,
+      createWriteStream(`${file}.part`) as Writable,
     );
-    await rename(partial, file);
-    return { file, builtAt: Date.now(), version };
+    await rename(`${file}.part`, file);
+    let gzip: string | null = null;
+    if (compressible) {
+      // zlib works on the thread pool; done once here instead of once per download.
+      await pipeline(createReadStream(file), createGzip(), createWriteStream(`${file}.gz`));
+      gzip = `${file}.gz`;
+    }
+    return { file, gzip, builtAt: Date.now(), version };
   } finally {
     release();
   }
@@ -94,13 +107,15 @@ async function build(produce: () => ReadableStream<Uint8Array>, version: number)
 
 /**
  * The export's bytes as a stream, built by `produce` at most once per results version (and
- * per MAX_AGE_MS). Throws ExportBusyError when too many exports are already waiting.
+ * per MAX_AGE_MS); gzip-compressed when `gzip` asks for it and the format is compressible
+ * (then `encoding` is "gzip"). Throws ExportBusyError when too many exports are waiting.
  */
 export async function cachedExport(
   key: { eventId: number; frozen: boolean; format: string; locale: string },
   produce: () => ReadableStream<Uint8Array>,
-  now = Date.now(),
-): Promise<ReadableStream<Uint8Array>> {
+  options: { compressible?: boolean; gzip?: boolean; now?: number } = {},
+): Promise<{ body: ReadableStream<Uint8Array>; encoding: "gzip" | null }> {
+  const now = options.now ?? Date.now();
   subscribe();
   const name = `${key.eventId}:${key.frozen ? "frozen" : "live"}:${key.format}:${key.locale}`;
   const version = versionOf(key.eventId);
@@ -119,11 +134,21 @@ export async function cachedExport(
   }
   if (!slot) {
     if (waiting.length >= MAX_QUEUED) throw new ExportBusyError();
-    const fresh: Slot = { eventId: key.eventId, version, ready: build(produce, version) };
+    const fresh: Slot = {
+      eventId: key.eventId,
+      version,
+      ready: build(produce, version, options.compressible ?? false),
+    };
     slots.set(name, fresh);
     fresh.ready.catch(() => forget(name, fresh));
     slot = fresh;
   }
   const built = await slot.ready;
-  return Readable.toWeb(createReadStream(built.file)) as unknown as ReadableStream<Uint8Array>;
+  const gzip = options.gzip && built.gzip ? built.gzip : null;
+  return {
+    body: Readable.toWeb(
+      createReadStream(gzip ?? built.file),
+    ) as unknown as ReadableStream<Uint8Array>,
+    encoding: gzip ? "gzip" : null,
+  };
 }

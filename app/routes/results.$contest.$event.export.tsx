@@ -22,10 +22,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   applySecurityHeaders(headers);
   try {
-    const body = await cachedExport(
+    const { body, encoding } = await cachedExport(
       { eventId: event.id, frozen: view.frozen, format, locale },
       () => (format === "csv" ? csvStream(locale, event, view) : xlsxStream(locale, event, view)),
+      {
+        compressible: format === "csv",
+        gzip: /\bgzip\b/.test(request.headers.get("Accept-Encoding") ?? ""),
+      },
     );
+    // Already compressed: the server's compression middleware leaves it alone.
+    if (encoding) headers.set("Content-Encoding", encoding);
+    headers.set("Vary", "Accept-Encoding");
     return new Response(body, { headers });
   } catch (error) {
     if (!(error instanceof ExportBusyError)) throw error;
