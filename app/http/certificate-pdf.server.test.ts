@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import path from "node:path";
 import JSZip from "jszip";
 import QRCode from "qrcode";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { env } from "~/env.server";
 import { formatCertificateSerial } from "~/domain/honours";
 import type { CertificateDocument } from "~/models/certificate.server";
 import {
@@ -35,6 +36,17 @@ const doc: CertificateDocument = {
   organisationId: 1,
   workerId: 1,
 };
+
+describe("certificate addresses", () => {
+  it("link to the configured public address, never the request's host", async () => {
+    expect(verifyUrl(doc.serial)).toBe(`${env.publicBaseUrl}/verify/${doc.serial}`);
+    if (!existsSync(CJK_FONT_FILE)) return;
+    const create = vi.spyOn(QRCode, "create");
+    await renderCertificatePdf(doc);
+    expect(create.mock.calls.map((c) => String(c[0]))).toEqual([verifyUrl(doc.serial)]);
+    create.mockRestore();
+  });
+});
 
 // Rendered pages are kept for a person to look at: e2e/.screenshots/certificate-*.png.
 const OUT = path.resolve("e2e/.screenshots");
