@@ -1,10 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { createOrganisation, createUser } from "~/test/factories";
 import { changeAccount, getSessionUser, verifyLogin } from "./user.server";
-import { passwordCheckCount } from "./password.server";
+import { checkPassword, hashPassword, passwordCheckCount } from "./password.server";
+import { isMainThread, threadId } from "node:worker_threads";
 import { ACCOUNT_SLOW_AFTER, ADDRESS_LIMIT, PAIR_LIMIT, SLOT_MS } from "~/domain/login-throttle";
 
 const at = (iso: string) => new Date(iso);
+
+describe("password hashing", () => {
+  it("runs on worker threads, never on the thread that serves requests", async () => {
+    expect(isMainThread).toBe(true);
+    const hash = await hashPassword("correct horse");
+    const checks = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        checkPassword(i === 0 ? "correct horse" : `x${i}`, hash),
+      ),
+    );
+    expect(checks.map((c) => c.matches)).toEqual([true, ...Array<boolean>(19).fill(false)]);
+    expect(checks.every((c) => c.threadId !== threadId)).toBe(true);
+  });
+});
 
 describe("verifyLogin", () => {
   it("accepts the right password and returns the session user", async () => {
