@@ -1,23 +1,56 @@
-// Drives Prisma's WebAssembly schema engine through the better-sqlite3 driver adapter.
-// The CLI's `prisma migrate` wants a native engine that it downloads at run time; the
-// WebAssembly build is the same engine and needs nothing from the network. The migrations
-// folder keeps Prisma's standard layout, so `prisma migrate deploy` still works wherever the
-// native engine is available (e.g. a PostgreSQL deployment).
+// Drives Prisma's WebAssembly schema engine through a driver adapter: better-sqlite3 for
+// SQLite, pg for PostgreSQL (the wasm build carries both connectors; Prisma's own CLI drives
+// it the same way when prisma.config names a migrate adapter). The CLI's `prisma migrate`
+// wants a native engine that it downloads at run time; the WebAssembly build is the same
+// engine and needs nothing from the network. Each engine keeps its migrations in Prisma's
+// standard layout (prisma/migrations for SQLite, prisma/migrations-postgresql for
+// PostgreSQL), so `prisma migrate deploy` still works wherever the native engine is available.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import type { MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
 export const schemaPath = path.join(projectRoot, "prisma", "schema.prisma");
-export const migrationsDir = path.join(projectRoot, "prisma", "migrations");
 export const filters: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 export function databaseUrl(): string {
   return process.env.DATABASE_URL ?? "file:./prisma/data/jiangxin.db";
+}
+
+export type Engine = "sqlite" | "postgresql";
+
+export function engineOf(url: string): Engine {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
+}
+
+/** Each engine's migrations, in Prisma's standard layout. */
+export function migrationsDirOf(engine: Engine): string {
+  return path.join(
+    projectRoot,
+    "prisma",
+    engine === "sqlite" ? "migrations" : "migrations-postgresql",
+  );
+}
+
+/** The schema as each engine reads it: schema.prisma with the engine's provider. */
+export function schemaTextOf(engine: Engine): string {
+  const text = readFileSync(schemaPath, "utf8");
+  if (engine === "sqlite") return text;
+  const out = text.replace(/(datasource db \{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"');
+  if (out === text)
+    throw new Error("prisma/schema.prisma: datasource block not in the expected form");
+  return out;
+}
+
+/** The PostgreSQL schema named in a URL's `schema` parameter (Prisma's convention). */
+export function postgresSchemaOf(url: string): string | undefined {
+  return new URL(url).searchParams.get("schema") ?? undefined;
 }
 
 /** Resolves "file:./x.db" against the project root and makes sure its folder exists. */
@@ -60,26 +93,84 @@ function loadEngineModule(): Promise<EngineModule> {
   return engineModule;
 }
 
+// The engine's PostgreSQL describer reads catalog columns of type "char" (OID 18, e.g.
+// pg_constraint.contype), which @prisma/adapter-pg 7.10 cannot map ("Column type 'char'
+// could not be deserialized"): the native engine reads them through its own driver. pg
+// already returns them as strings, so the schema engine's pool reports them as text (OID 25).
+const PG_CHAR = 18;
+const PG_TEXT = 25;
+type FieldList = { fields?: { dataTypeID: number }[] };
+function charAsText<T>(result: T): T {
+  for (const field of (result as FieldList)?.fields ?? []) {
+    if (field.dataTypeID === PG_CHAR) field.dataTypeID = PG_TEXT;
+  }
+  return result;
+}
+function patchQuery(target: { query: (...args: unknown[]) => unknown }): void {
+  const query = target.query.bind(target);
+  target.query = (...args: unknown[]) => {
+    const out = query(...args);
+    return out instanceof Promise ? out.then(charAsText) : out;
+  };
+}
+
+// adapter-pg's executeScript splits a migration on every ";", which breaks dollar-quoted
+// function bodies (the audit log's trigger). PostgreSQL takes a whole script in one simple
+// query, and runs it as one implicit transaction: a failing migration leaves nothing behind.
+type ScriptAdapter = {
+  provider: string;
+  executeScript(script: string): Promise<void>;
+  client?: { query(text: string): Promise<unknown> };
+  onError?(error: unknown): never;
+};
+function wholeScripts<A>(adapter: A): A {
+  const a = adapter as unknown as ScriptAdapter;
+  if (a.provider === "postgres" && a.client && a.onError) {
+    const { client } = a;
+    const onError = a.onError.bind(a);
+    a.executeScript = async (script: string) => {
+      try {
+        await client.query(script);
+      } catch (error) {
+        onError(error);
+      }
+    };
+  }
+  return adapter;
+}
+
+function adapterFactory(url: string): PrismaBetterSqlite3 | PrismaPg {
+  if (engineOf(url) === "sqlite")
+    return new PrismaBetterSqlite3({ url: `file:${databaseFile(url)}` });
+  const schema = postgresSchemaOf(url);
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  patchQuery(pool as unknown as { query: (...args: unknown[]) => unknown });
+  pool.on("connect", (client) =>
+    patchQuery(client as unknown as { query: (...args: unknown[]) => unknown }),
+  );
+  return new PrismaPg(pool, { ...(schema ? { schema } : {}), disposeExternalPool: true });
+}
+
 export async function openSchemaEngine(url = databaseUrl()): Promise<SchemaEngine> {
   const bg = await loadEngineModule();
   // The engine never closes the connections it opens (and it holds them in SQLite's
   // exclusive locking mode), so they are tracked here and closed by closeSchemaEngine.
-  const factory = new PrismaBetterSqlite3({ url: `file:${databaseFile(url)}` });
+  const factory = adapterFactory(url);
   const opened: { dispose(): Promise<void> }[] = [];
   const connect = factory.connect.bind(factory);
   const connectToShadowDb = factory.connectToShadowDb.bind(factory);
   factory.connect = async () => {
-    const adapter = await connect();
+    const adapter = wholeScripts(await connect());
     opened.push(adapter);
     return adapter;
   };
   factory.connectToShadowDb = async () => {
-    const adapter = await connectToShadowDb();
+    const adapter = wholeScripts(await connectToShadowDb());
     opened.push(adapter);
     return adapter;
   };
   const engine: SchemaEngine = await bg.SchemaEngine.new(
-    { datamodels: [[schemaPath, readFileSync(schemaPath, "utf8")]] },
+    { datamodels: [[schemaPath, schemaTextOf(engineOf(url))]] },
     (log: string) => {
       if (process.env.DEBUG_SCHEMA_ENGINE) console.error(log);
     },
@@ -98,10 +189,12 @@ export async function closeSchemaEngine(engine: SchemaEngine): Promise<void> {
   await Promise.all(opened.map((adapter) => adapter.dispose()));
 }
 
-export const LOCKFILE =
-  '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "sqlite"\n';
+export function lockfileOf(engine: Engine): string {
+  return `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${engine}"\n`;
+}
 
-export function readMigrations(): MigrationList {
+export function readMigrations(engine: Engine): MigrationList {
+  const migrationsDir = migrationsDirOf(engine);
   const dirs = existsSync(migrationsDir)
     ? readdirSync(migrationsDir, { withFileTypes: true })
         .filter((d) => d.isDirectory())
@@ -113,7 +206,7 @@ export function readMigrations(): MigrationList {
     baseDir: migrationsDir,
     lockfile: {
       path: lockPath,
-      content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : LOCKFILE,
+      content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : lockfileOf(engine),
     },
     shadowDbInitScript: "",
     migrationDirectories: dirs.map((name) => {
@@ -135,7 +228,76 @@ export function readMigrations(): MigrationList {
  * Applies every pending migration; returns the names applied. The engine takes an exclusive
  * lock on the file that lasts as long as the engine, so callers pass the one they keep using.
  */
-export async function applyPendingMigrations(engine: SchemaEngine): Promise<string[]> {
-  const out = await engine.applyMigrations({ migrationsList: readMigrations(), filters });
+export async function applyPendingMigrations(
+  engine: SchemaEngine,
+  url = databaseUrl(),
+): Promise<string[]> {
+  const out = await engine.applyMigrations({
+    migrationsList: readMigrations(engineOf(url)),
+    filters,
+  });
   return out.appliedMigrationNames;
+}
+
+/** Where `db:migration` and the migration check make scratch PostgreSQL databases. */
+export function postgresAdminUrl(): string {
+  return process.env.PG_ADMIN_URL ?? "postgres://jx:jx@127.0.0.1:5432/postgres";
+}
+
+/** The same server as `url`, another database. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/**
+ * The SQL that takes the end state of an engine's migrations to prisma/schema.prisma ("" when
+ * they agree). The migrations are applied to a scratch database (a temporary SQLite file, or a
+ * temporary database on the PostgreSQL server at PG_ADMIN_URL) and the engine diffs it against
+ * the schema, so no development database is needed or touched.
+ */
+export async function pendingSchemaChange(engine: Engine): Promise<string> {
+  const { mkdtempSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { randomUUID } = await import("node:crypto");
+  let url: string;
+  let cleanup: () => Promise<void>;
+  if (engine === "sqlite") {
+    const dir = mkdtempSync(path.join(tmpdir(), "jx-migrations-"));
+    url = `file:${path.join(dir, "scratch.db")}`;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const pg = (await import("pg")).default;
+    const admin = new pg.Client({ connectionString: postgresAdminUrl() });
+    await admin.connect();
+    const name = `jx_migration_check_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+    await admin.query(`CREATE DATABASE "${name}"`);
+    url = withDatabase(postgresAdminUrl(), name);
+    cleanup = async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  try {
+    const schemaEngine = await openSchemaEngine(url);
+    try {
+      await applyPendingMigrations(schemaEngine, url);
+      const files = [{ path: schemaPath, content: schemaTextOf(engine) }];
+      const result = await schemaEngine.diff({
+        from: { tag: "schemaDatasource", files, configDir: projectRoot },
+        to: { tag: "schemaDatamodel", files },
+        script: true,
+        // The WebAssembly engine wants a boolean here, not null.
+        exitCode: false,
+        filters,
+      });
+      const script = (result.stdout ?? "").trim();
+      return /^-- This is an empty migration\.?$/.test(script) ? "" : script;
+    } finally {
+      await closeSchemaEngine(schemaEngine);
+    }
+  } finally {
+    await cleanup();
+  }
 }
