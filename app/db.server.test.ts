@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { statSync } from "node:fs";
-import { prisma, sqlWrite, write } from "~/db.server";
+import { databaseEngine, prisma, sqlWrite, write } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { env } from "~/env.server";
 import { databaseFile } from "~/utils/database-file.server";
 import { createOrganisation } from "~/test/factories";
@@ -29,8 +30,10 @@ describe("write()", () => {
   });
 
   it("uses WAL and enforces foreign keys", async () => {
-    const [mode] = await prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
-    expect(mode?.journal_mode).toBe("wal");
+    if (sqlite) {
+      const [mode] = await prisma.$queryRaw<{ journal_mode: string }[]>`PRAGMA journal_mode`;
+      expect(mode?.journal_mode).toBe("wal");
+    }
     await expect(
       write((tx) =>
         tx.worker.create({
@@ -50,7 +53,9 @@ describe("write()", () => {
   });
 });
 
-describe("storage failures", () => {
+const sqlite = databaseEngine() === "sqlite";
+
+describe.runIf(sqlite)("storage failures (SQLite)", () => {
   it("a full disk refuses the write with a 503, stores nothing and corrupts nothing", async () => {
     await createOrganisation({ name: "满盘之前" });
     const [{ page_count }] = (await prisma.$queryRawUnsafe<{ page_count: bigint | number }[]>(
@@ -86,19 +91,38 @@ describe("storage failures", () => {
   });
 });
 
-describe("checkpoints", () => {
+describe.runIf(!sqlite)("storage failures (PostgreSQL)", () => {
+  it("a read-only transaction refuses the write with a 503 and stores nothing", async () => {
+    // What a read-only standby or `default_transaction_read_only` answers: SQLSTATE 25006.
+    const thrown = await write(async (tx) => {
+      await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+      await tx.organisation.create({ data: { name: "只读", kind: "enterprise" } });
+    }).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(503);
+    const raw = await sqlWrite(async (sql) => {
+      await sql.run(Prisma.sql`SET TRANSACTION READ ONLY`);
+      await sql.run(
+        Prisma.sql`INSERT INTO "Organisation" ("name", "kind", "path", "headcount", "createdAt") VALUES ('只读', 'enterprise', '/', 0, ${new Date()})`,
+      );
+    }).catch((e: unknown) => e);
+    expect((raw as Response).status).toBe(503);
+    expect(await prisma.organisation.count({ where: { name: "只读" } })).toBe(0);
+  });
+});
+
+describe.runIf(sqlite)("checkpoints", () => {
   it("checkpoints the WAL in the background, not in the committing request", async () => {
     const file = databaseFile(env.DATABASE_URL);
-    const [auto] = await prisma.$queryRawUnsafe<{ wal_autocheckpoint: number | bigint }[]>(
-      "PRAGMA wal_autocheckpoint",
-    );
+    const [auto] = await prisma.$queryRaw<
+      { wal_autocheckpoint: number | bigint }[]
+    >`PRAGMA wal_autocheckpoint`;
     expect(Number(auto?.wal_autocheckpoint)).toBe(0);
-    await sqlWrite((sql) => {
+    await sqlWrite(async (sql) => {
       for (let i = 0; i < 3_000; i++)
-        sql.run(
-          `INSERT INTO "Organisation" ("name", "kind", "path", "headcount", "createdAt") VALUES (?, 'enterprise', '/', 0, ?)`,
-          `检查点${i}${"填".repeat(300)}`,
-          "2026-01-01T00:00:00.000+00:00",
+        await sql.run(
+          Prisma.sql`INSERT INTO "Organisation" ("name", "kind", "path", "headcount", "createdAt")
+            VALUES (${`检查点${i}${"填".repeat(300)}`}, 'enterprise', '/', 0, ${new Date("2026-01-01")})`,
         );
     });
     const before = statSync(file).size;

@@ -1,16 +1,32 @@
-// The one Prisma client module. Reads and writes use separate connections: the
-// better-sqlite3 adapter holds one connection per client, and while an interactive
-// transaction awaits, any other query on that client runs inside it (seeing its uncommitted
-// rows, and rolled back with it). Reads therefore go to `prisma`, which never opens a
-// transaction, and every write goes through `write()`, which runs one transaction at a time
-// on the writer connection.
+// The one Prisma client module, and the one door to hand-written SQL, on either engine:
+// DATABASE_URL=file:… is SQLite (the embedded default), postgres://… is PostgreSQL.
+//
+// SQLite: reads and writes use separate connections. The better-sqlite3 adapter holds one
+// connection per client, and while an interactive transaction awaits, any other query on
+// that client runs inside it (seeing its uncommitted rows, and rolled back with it). Reads
+// therefore go to `prisma`, which never opens a transaction, and every write goes through
+// `write()`, which runs one transaction at a time on the writer connection.
+//
+// PostgreSQL: one pg-adapter client (its interactive transactions hold a pool connection of
+// their own) and a pg Pool for the Sql interface. Writes run as concurrent READ COMMITTED
+// transactions that serialise through advisory locks (see lockWrite): an unscoped write
+// still runs alone, as on SQLite, so every model's read-then-write check stays exact; a write
+// scoped to an event (the judge's sheet save) runs beside other events' writes.
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient as PrismaClientPg } from "~/generated/prisma-pg/client";
 import { env } from "~/env.server";
 import { databaseFile } from "~/utils/database-file.server";
+import { engineOf, integer, type Bulk, type Engine, type Sql, type WriteScope } from "~/db/sql.server";
+import { SqliteSql, sqliteDate } from "~/db/sqlite.server";
+import { PostgresSql } from "~/db/postgres.server";
+
+export type { Bulk, Engine, Sql, SqlValue, WriteScope } from "~/db/sql.server";
 
 export type Tx = Omit<
   PrismaClient,
@@ -19,7 +35,12 @@ export type Tx = Omit<
 
 const BUSY_TIMEOUT_MS = 5_000;
 
-function createClient(url: string): PrismaClient {
+/** The engine behind DATABASE_URL. */
+export function databaseEngine(): Engine {
+  return engineOf(env.DATABASE_URL);
+}
+
+function createSqliteClient(url: string): PrismaClient {
   // `timeout` is better-sqlite3's busy timeout: a connection waits this long for the file lock.
   const adapter = new PrismaBetterSqlite3({
     url: `file:${databaseFile(url)}`,
@@ -28,14 +49,34 @@ function createClient(url: string): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
+/** The Prisma `schema` URL parameter names the PostgreSQL schema; pg itself ignores it. */
+function postgresSchema(url: string): string | undefined {
+  return new URL(url).searchParams.get("schema") ?? undefined;
+}
+
+// Pool sizes per process: PostgreSQL serves each connection with a process of its own, so a
+// few per app process suffice (several app processes share max_connections).
+const PG_POOL_MAX = Number(process.env.PG_POOL_MAX ?? 10);
+
+function createPostgresClient(url: string): PrismaClient {
+  const schema = postgresSchema(url);
+  const adapter = new PrismaPg(
+    { connectionString: url, max: PG_POOL_MAX },
+    schema ? { schema } : undefined,
+  );
+  // The two generated clients have the same model API; they differ in the query compiler
+  // and the provider the adapter must match.
+  return new PrismaClientPg({ adapter }) as unknown as PrismaClient;
+}
+
 async function configure(client: PrismaClient): Promise<void> {
   // journal_mode is stored in the file; synchronous and busy_timeout are per connection.
-  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await client.$executeRawUnsafe("PRAGMA synchronous = FULL");
-  await client.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  await client.$queryRaw`PRAGMA journal_mode = WAL`;
+  await client.$executeRaw`PRAGMA synchronous = FULL`;
+  await client.$queryRaw(Prisma.raw(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`));
+  await client.$executeRaw`PRAGMA foreign_keys = ON`;
   // Checkpoints run on the background checkpointer, never inside a request's commit.
-  await client.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 0");
+  await client.$queryRaw`PRAGMA wal_autocheckpoint = 0`;
 }
 
 // With synchronous=FULL every commit fsyncs the WAL; the commit that crosses SQLite's
@@ -72,114 +113,105 @@ function startCheckpointer(file: string, onFailure: () => void): Worker {
   return worker;
 }
 
-function restoreAutoCheckpoints(c: Clients): void {
+function restoreAutoCheckpoints(c: SqliteClients): void {
   c.autoCheckpoint = true;
-  c.bulk?.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+  c.bulk?.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
   // After configure(), which turned them off.
   void c.ready
-    .then(() => c.writer.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`))
+    .then(() => c.writer.$queryRaw(Prisma.raw(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`)))
     .catch(() => undefined);
 }
 
-type Clients = {
+type SqliteClients = {
+  engine: "sqlite";
   reader: PrismaClient;
   writer: PrismaClient;
   ready: Promise<void>;
   queue: Promise<unknown>;
-  bulk?: Database.Database;
-  rawReader?: Sql;
+  /** The raw writer connection (bulkWrite, sqlWrite), opened on first use. */
+  bulk?: SqliteSql;
+  rawReader?: SqliteSql;
   checkpointer: Worker;
   /** Set when the checkpointer failed and SQLite checkpoints on commit again. */
   autoCheckpoint?: boolean;
 };
 
-export type SqlParam = string | number | bigint | null;
+type PostgresClients = {
+  engine: "postgresql";
+  reader: PrismaClient;
+  writer: PrismaClient;
+  ready: Promise<void>;
+  pool: pg.Pool;
+  rawReader: PostgresSql;
+};
 
-/**
- * Prepared statements on a plain better-sqlite3 connection, each prepared once and reused.
- * For the hot paths (leaderboard reads, sheet saves), where Prisma's per-query overhead
- * (about 0.3 ms) is many times the work SQLite does. SQL is written with "?" placeholders
- * or taken from Prisma.sql fragments (`.sql` / `.values`), so the same statements can run
- * through Prisma's $queryRaw on PostgreSQL.
- */
-export class Sql {
-  private readonly statements = new Map<string, Database.Statement>();
-  constructor(readonly db: Database.Database) {}
-
-  private statement(text: string, bigints = false): Database.Statement {
-    const key = bigints ? `B${text}` : text;
-    let s = this.statements.get(key);
-    if (!s) {
-      s = this.db.prepare(text);
-      if (bigints) s.safeIntegers(true);
-      if (this.statements.size > 500) this.statements.clear();
-      this.statements.set(key, s);
-    }
-    return s;
-  }
-
-  /** A Prisma.sql fragment's rows, every integer as a BigInt (rank keys exceed 2^53). */
-  rows<T>(fragment: { sql: string; values: unknown[] }): T[] {
-    return this.statement(fragment.sql, true).all(...(fragment.values as SqlParam[])) as T[];
-  }
-
-  all<T>(text: string, ...params: SqlParam[]): T[] {
-    return this.statement(text).all(...params) as T[];
-  }
-
-  get<T>(text: string, ...params: SqlParam[]): T | undefined {
-    return this.statement(text).get(...params) as T | undefined;
-  }
-
-  /** Runs a statement; returns the rowid it inserted (0 when none). */
-  run(text: string, ...params: SqlParam[]): number {
-    return Number(this.statement(text).run(...params).lastInsertRowid);
-  }
-
-  /** A Prisma.sql fragment, run here. */
-  exec(fragment: { sql: string; values: unknown[] }): void {
-    this.statement(fragment.sql).run(...(fragment.values as SqlParam[]));
-  }
-}
+type Clients = SqliteClients | PostgresClients;
 
 /** How the Prisma adapter stores DateTime in SQLite, for rows written outside Prisma. */
-export function sqlNow(date = new Date()): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
+export const sqlNow = sqliteDate;
 
 declare global {
   // Kept across dev rebuilds so reloading code does not leak connections.
   var __jiangxinDb: Clients | undefined;
 }
 
+function pgPool(url: string): pg.Pool {
+  const schema = postgresSchema(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: PG_POOL_MAX,
+    // Prisma's `schema` parameter, honoured by the raw connections too.
+    ...(schema ? { options: `-c search_path="${schema.replace(/"/g, "")}"` } : {}),
+  });
+  // An idle connection that the server drops must not take the process with it.
+  pool.on("error", (error) => console.error("idle PostgreSQL connection failed", error));
+  return pool;
+}
+
 function clients(): Clients {
   if (!globalThis.__jiangxinDb) {
-    const reader = createClient(env.DATABASE_URL);
-    const writer = createClient(env.DATABASE_URL);
-    const c: Clients = {
-      reader,
-      writer,
-      ready: Promise.all([configure(reader), configure(writer)]).then(() => undefined),
-      queue: Promise.resolve(),
-      checkpointer: startCheckpointer(databaseFile(env.DATABASE_URL), () =>
-        restoreAutoCheckpoints(c),
-      ),
-    };
-    globalThis.__jiangxinDb = c;
+    if (engineOf(env.DATABASE_URL) === "postgresql") {
+      const client = createPostgresClient(env.DATABASE_URL);
+      const pool = pgPool(env.DATABASE_URL);
+      globalThis.__jiangxinDb = {
+        engine: "postgresql",
+        reader: client,
+        writer: client,
+        ready: Promise.resolve(),
+        pool,
+        rawReader: new PostgresSql(pool),
+      };
+    } else {
+      const reader = createSqliteClient(env.DATABASE_URL);
+      const writer = createSqliteClient(env.DATABASE_URL);
+      const c: SqliteClients = {
+        engine: "sqlite",
+        reader,
+        writer,
+        ready: Promise.all([configure(reader), configure(writer)]).then(() => undefined),
+        queue: Promise.resolve(),
+        checkpointer: startCheckpointer(databaseFile(env.DATABASE_URL), () =>
+          restoreAutoCheckpoints(c),
+        ),
+      };
+      globalThis.__jiangxinDb = c;
+    }
   }
   return globalThis.__jiangxinDb;
 }
 
 /**
- * A read-only raw connection for the hot read paths (see Sql). It never writes
- * (query_only), so it cannot take part in the write queue's transactions.
+ * Hand-written reads (the leaderboard questions): on SQLite a read-only raw connection
+ * (query_only, so it cannot take part in the write queue's transactions); on PostgreSQL the
+ * pool.
  */
 export function readSql(): Sql {
   const c = clients();
+  if (c.engine === "postgresql") return c.rawReader;
   if (!c.rawReader) {
     const db = new Database(databaseFile(env.DATABASE_URL), { timeout: BUSY_TIMEOUT_MS });
     db.pragma("query_only = ON");
-    c.rawReader = new Sql(db);
+    c.rawReader = new SqliteSql(db);
   }
   return c.rawReader;
 }
@@ -197,8 +229,7 @@ export function dbReady(): Promise<void> {
   return clients().ready;
 }
 
-function enqueue<T>(task: () => Promise<T>): Promise<T> {
-  const c = clients();
+function enqueue<T>(c: SqliteClients, task: () => Promise<T>): Promise<T> {
   const run = c.queue.then(async () => {
     await c.ready;
     return task();
@@ -208,18 +239,35 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-// SQLite's answers when the file cannot take a write: the disk is full, the file or its
-// folder is read-only, or the device failed. The transaction has rolled back; nothing is
-// half-written, and the user is told plainly instead of seeing a bare server error.
+// The answers of either engine when storage cannot take a write: the disk is full, the file,
+// folder or database is read-only, or the device failed. The transaction has rolled back;
+// nothing is half-written, and the user is told plainly instead of seeing a bare server
+// error. PostgreSQL: SQLSTATE class 53 (disk_full 53100, out of memory, too many
+// connections), 25006 read_only_sql_transaction, 58030 io_error.
 const STORAGE_FAILURE =
-  /SQLITE_FULL|database or disk is full|SQLITE_READONLY|readonly database|SQLITE_IOERR|disk I\/O error/i;
+  /SQLITE_FULL|database or disk is full|SQLITE_READONLY|readonly database|SQLITE_IOERR|disk I\/O error|No space left on device|could not extend file|read-only transaction|\b53100\b|\b53200\b|\b25006\b|\b58030\b/i;
+const STORAGE_CODES = new Set(["53100", "53200", "25006", "58030"]);
 
 export function isStorageFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown; cause?: { originalCode?: unknown } } | null)?.code;
+  if (typeof code === "string" && STORAGE_CODES.has(code)) return true;
   const text =
     error instanceof Error
-      ? `${error.name} ${error.message} ${String((error as { cause?: unknown }).cause ?? "")}`
+      ? `${error.name} ${error.message} ${describeCause((error as { cause?: unknown }).cause)}`
       : String(error);
   return STORAGE_FAILURE.test(text);
+}
+
+function describeCause(cause: unknown): string {
+  if (cause === undefined || cause === null) return "";
+  if (typeof cause === "object") {
+    try {
+      return `${String(cause)} ${JSON.stringify(cause)}`;
+    } catch {
+      return String(cause);
+    }
+  }
+  return String(cause);
 }
 
 /** 503 with a reason the error page explains (see app/components/error-view.tsx). */
@@ -227,74 +275,106 @@ export function storageUnavailable(): Response {
   return new Response("storage-unavailable", { status: 503, statusText: "Service Unavailable" });
 }
 
-/**
- * Runs `fn` in one transaction on the writer connection, after every earlier write has
- * finished. Everything it does commits together or not at all.
- */
-export async function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+async function refusedByStorage<T>(what: string, run: () => Promise<T>): Promise<T> {
   try {
-    return await enqueue(() =>
-      clients().writer.$transaction(fn, { timeout: 60_000, maxWait: 60_000 }),
-    );
+    return await run();
   } catch (error) {
     if (isStorageFailure(error)) {
-      console.error("write refused by storage", error);
+      console.error(`${what} refused by storage`, error);
       throw storageUnavailable();
     }
     throw error;
   }
 }
 
+// Advisory lock keys (two-int form): class 1 is the write lock, held exclusively by an
+// unscoped write and shared by scoped ones; class 2 is one lock per event.
+const WRITE_LOCK = Prisma.sql`SELECT pg_advisory_xact_lock(1, 0)`;
+const WRITE_LOCK_SHARED = Prisma.sql`SELECT pg_advisory_xact_lock_shared(1, 0)`;
+const eventLock = (eventId: number) => Prisma.sql`SELECT pg_advisory_xact_lock(2, ${eventId})`;
+
 /**
- * Large imports: a plain better-sqlite3 connection with prepared statements in one
- * transaction (hundreds of thousands of rows a second, where createMany manages thousands).
- * Serialised with `write()`, so the two never interleave.
+ * The statements that take a write's locks on PostgreSQL, at the start of its transaction
+ * (transaction-level: they end with it). Why not SERIALIZABLE: the models were written
+ * against SQLite's one-writer-at-a-time semantics (quotas, entry numbers, status moves,
+ * ranking-table deltas all read then write), and a write that runs alone needs no retry
+ * loop; the hot path that needs concurrency declares the one thing it touches (its event).
  */
-export async function bulkWrite<T>(fn: (db: Database.Database) => T): Promise<T> {
-  try {
-    return await bulkWriteUnchecked(fn);
-  } catch (error) {
-    if (isStorageFailure(error)) {
-      console.error("bulk write refused by storage", error);
-      throw storageUnavailable();
+function lockStatements(scope?: WriteScope): Prisma.Sql[] {
+  return scope ? [WRITE_LOCK_SHARED, eventLock(scope.event)] : [WRITE_LOCK];
+}
+
+/**
+ * Runs `fn` in one transaction. Everything it does commits together or not at all. On
+ * SQLite after every earlier write has finished; on PostgreSQL see lockStatements.
+ */
+export async function write<T>(fn: (tx: Tx) => Promise<T>, scope?: WriteScope): Promise<T> {
+  const c = clients();
+  const options = { timeout: 60_000, maxWait: 60_000 };
+  return refusedByStorage("write", () =>
+    c.engine === "sqlite"
+      ? enqueue(c, () => c.writer.$transaction(fn, options))
+      : c.writer.$transaction(async (tx) => {
+          for (const lock of lockStatements(scope)) await tx.$executeRaw(lock);
+          return fn(tx);
+        }, options),
+  );
+}
+
+/**
+ * A write through hand-written SQL (see Sql and Bulk): one transaction, serialised with
+ * `write()` as above. On SQLite it is a BEGIN IMMEDIATE transaction on the raw writer
+ * connection with prepared statements, for the sheet save and large imports, where a write
+ * must cost about as much as SQLite's own work and the fsync; on PostgreSQL a pool
+ * connection, with COPY for bulk loads.
+ */
+export async function sqlWrite<T>(fn: (sql: Bulk) => Promise<T>, scope?: WriteScope): Promise<T> {
+  return refusedByStorage("write", () => sqlWriteUnchecked(fn, scope));
+}
+
+/** Large imports: the same as sqlWrite, named for what it is used for. */
+export const bulkWrite = sqlWrite;
+
+async function sqlWriteUnchecked<T>(fn: (sql: Bulk) => Promise<T>, scope?: WriteScope): Promise<T> {
+  const c = clients();
+  if (c.engine === "postgresql") {
+    const client = await c.pool.connect();
+    const sql = new PostgresSql(client);
+    try {
+      await client.query("BEGIN");
+      for (const lock of lockStatements(scope)) await sql.run(lock);
+      const out = await fn(sql);
+      await client.query("COMMIT");
+      return out;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
     }
-    throw error;
   }
-}
-
-/**
- * A synchronous write on the raw connection through prepared statements (see Sql): one
- * IMMEDIATE transaction, serialised with `write()` like bulkWrite. For the sheet save,
- * where a save must cost about as much as SQLite's own work and the fsync.
- */
-export async function sqlWrite<T>(fn: (sql: Sql) => T): Promise<T> {
-  return bulkWrite((db) => fn(rawWriter(db)));
-}
-
-const rawWriters = new WeakMap<Database.Database, Sql>();
-function rawWriter(db: Database.Database): Sql {
-  let sql = rawWriters.get(db);
-  if (!sql) {
-    sql = new Sql(db);
-    rawWriters.set(db, sql);
-  }
-  return sql;
-}
-
-function bulkWriteUnchecked<T>(fn: (db: Database.Database) => T): Promise<T> {
-  return enqueue(async () => {
-    const c = clients();
+  return enqueue(c, async () => {
     if (!c.bulk) {
-      c.bulk = new Database(databaseFile(env.DATABASE_URL), { timeout: BUSY_TIMEOUT_MS });
-      c.bulk.pragma("journal_mode = WAL");
-      c.bulk.pragma("synchronous = FULL");
-      c.bulk.pragma("foreign_keys = ON");
-      c.bulk.pragma(`wal_autocheckpoint = ${c.autoCheckpoint ? AUTO_CHECKPOINT_PAGES : 0}`);
+      const db = new Database(databaseFile(env.DATABASE_URL), { timeout: BUSY_TIMEOUT_MS });
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = FULL");
+      db.pragma("foreign_keys = ON");
+      db.pragma(`wal_autocheckpoint = ${c.autoCheckpoint ? AUTO_CHECKPOINT_PAGES : 0}`);
+      c.bulk = new SqliteSql(db);
     }
-    const db = c.bulk;
+    const { db } = c.bulk;
     // IMMEDIATE: take the write lock up front, so another process's writer makes us wait
-    // (busy timeout) instead of failing when a read would turn into a write.
-    return db.transaction(() => fn(db)).immediate();
+    // (busy timeout) instead of failing when a read would turn into a write. The queue keeps
+    // everything else in this process off this connection until COMMIT or ROLLBACK.
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      const out = await fn(c.bulk);
+      db.exec("COMMIT");
+      return out;
+    } catch (error) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      throw error;
+    }
   });
 }
 
@@ -302,9 +382,43 @@ export async function disconnectDb(): Promise<void> {
   const c = globalThis.__jiangxinDb;
   if (!c) return;
   globalThis.__jiangxinDb = undefined;
+  if (c.engine === "postgresql") {
+    await Promise.all([c.pool.end(), c.writer.$disconnect()]);
+    return;
+  }
   await Promise.allSettled([c.queue]);
-  c.bulk?.close();
+  c.bulk?.db.close();
   c.rawReader?.db.close();
   await c.checkpointer.terminate();
   await Promise.all([c.reader.$disconnect(), c.writer.$disconnect()]);
+}
+
+/**
+ * The Sql interface inside a Prisma `write()`, for hand-written statements that belong to
+ * its transaction. Values come back in the interface's types (see sql.server.ts).
+ */
+export function txSql(tx: Tx): Sql {
+  return {
+    engine: databaseEngine(),
+    async rows<T>(query: Prisma.Sql): Promise<T[]> {
+      return normalised<T>(await tx.$queryRaw<Record<string, unknown>[]>(query));
+    },
+    async one<T>(query: Prisma.Sql): Promise<T | undefined> {
+      return normalised<T>(await tx.$queryRaw<Record<string, unknown>[]>(query))[0];
+    },
+    run(query: Prisma.Sql): Promise<number> {
+      return tx.$executeRaw(query);
+    },
+  };
+}
+
+function normalised<T>(rows: Record<string, unknown>[]): T[] {
+  for (const row of rows) {
+    for (const key in row) {
+      const v = row[key];
+      if (typeof v === "bigint") row[key] = integer(v);
+      else if (typeof v === "boolean") row[key] = v ? 1 : 0;
+    }
+  }
+  return rows as T[];
 }

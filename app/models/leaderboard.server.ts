@@ -116,8 +116,8 @@ type RawRow = {
 
 // Leaderboard questions run on the raw read connection (readSql): through Prisma each query
 // carried about 0.3 ms of overhead, several times SQLite's own work on these indexes.
-function sqlRows<R extends unknown[]>(fragment: Prisma.Sql): R {
-  return readSql().rows(fragment) as R;
+function sqlRows<R extends unknown[]>(fragment: Prisma.Sql): Promise<R> {
+  return readSql().rows(fragment) as Promise<R>;
 }
 
 // LIMIT and OFFSET as literals: with a bound LIMIT, SQLite's keyset probes ran 4× slower
@@ -159,7 +159,7 @@ export async function countsAround(
 ): Promise<{ above: number; tied: number }> {
   const total = totalOfKey(rankKey);
   const coarse = coarseBucketOfTotal(total);
-  const [row] = sqlRows<
+  const [row] = await sqlRows<
     {
       a: bigint | number | null;
       b: bigint | number | null;
@@ -193,7 +193,7 @@ export async function rankedCount(eventId: number): Promise<number> {
 }
 
 async function countRanked(eventId: number): Promise<number> {
-  const [row] = sqlRows<{ n: bigint | number | null }[]>(Prisma.sql`
+  const [row] = await sqlRows<{ n: bigint | number | null }[]>(Prisma.sql`
     SELECT SUM("count") AS n FROM "ScoreBucket" WHERE "eventId" = ${eventId} AND "level" = ${BUCKET_LEVEL_COARSE}`);
   return Number(row?.n ?? 0);
 }
@@ -204,12 +204,12 @@ async function livePage(
   limit: number,
 ): Promise<BoardRow[]> {
   const raws = after
-    ? sqlRows<RawRow[]>(Prisma.sql`
+    ? await sqlRows<RawRow[]>(Prisma.sql`
         SELECT ${ROW_COLUMNS} FROM "Result" r ${ROW_JOINS}
         WHERE r."eventId" = ${eventId} AND r."rankKey" <= ${after.rankKey}
           AND NOT (r."rankKey" = ${after.rankKey} AND r."registrationId" >= ${after.registrationId})
         ORDER BY r."rankKey" DESC, r."registrationId" DESC LIMIT ${literalLimit(limit)}`)
-    : sqlRows<RawRow[]>(Prisma.sql`
+    : await sqlRows<RawRow[]>(Prisma.sql`
         SELECT ${ROW_COLUMNS} FROM "Result" r ${ROW_JOINS}
         WHERE r."eventId" = ${eventId} AND r."rankKey" IS NOT NULL
         ORDER BY r."rankKey" DESC, r."registrationId" DESC LIMIT ${literalLimit(limit)}`);
@@ -245,7 +245,7 @@ async function liveRowsAround(
     "entryNumber" in where
       ? Prisma.sql`g."eventId" = ${event.id} AND g."entryNumber" = ${where.entryNumber}`
       : Prisma.sql`r."registrationId" = ${where.registrationId} AND r."eventId" = ${event.id}`;
-  const [me] = sqlRows<RawRowWithCounts[]>(Prisma.sql`
+  const [me] = await sqlRows<RawRowWithCounts[]>(Prisma.sql`
     SELECT ${ROW_COLUMNS}, ${ABOVE_SQL(Prisma.sql`r."rankKey"`, event.id)} AS "above",
       (SELECT "count" FROM "ScoreCount" s WHERE s."eventId" = r."eventId" AND s."rankKey" = r."rankKey") AS "keyCount"
     FROM "Result" r ${ROW_JOINS}
@@ -256,13 +256,13 @@ async function liveRowsAround(
   const meRow = toRow(me, Number(me.above) + 1);
   if (span === 0) return { me: meRow, above: [], below: [] };
   // Two keyset probes from the entry's own position (as one UNION, SQLite took 3× longer).
-  const aboveRaw = sqlRows<(RawRow & { keyCount: number | bigint | null })[]>(Prisma.sql`
+  const aboveRaw = await sqlRows<(RawRow & { keyCount: number | bigint | null })[]>(Prisma.sql`
     SELECT ${ROW_COLUMNS},
       (SELECT "count" FROM "ScoreCount" s WHERE s."eventId" = r."eventId" AND s."rankKey" = r."rankKey") AS "keyCount"
     FROM "Result" r ${ROW_JOINS}
     WHERE r."eventId" = ${event.id} AND r."rankKey" >= ${key} AND NOT (r."rankKey" = ${key} AND r."registrationId" <= ${id})
     ORDER BY r."rankKey" ASC, r."registrationId" ASC LIMIT ${literalLimit(span)}`);
-  const belowRaw = sqlRows<RawRow[]>(Prisma.sql`
+  const belowRaw = await sqlRows<RawRow[]>(Prisma.sql`
     SELECT ${ROW_COLUMNS} FROM "Result" r ${ROW_JOINS}
     WHERE r."eventId" = ${event.id} AND r."rankKey" <= ${key} AND NOT (r."rankKey" = ${key} AND r."registrationId" >= ${id})
     ORDER BY r."rankKey" DESC, r."registrationId" DESC LIMIT ${literalLimit(span)}`);
@@ -304,8 +304,7 @@ function frozenBoard(event: BoardEvent): Promise<FrozenBoard> {
 }
 
 async function buildFrozenBoard(event: BoardEvent): Promise<FrozenBoard> {
-  // sqlRows answers synchronously on the raw read connection.
-  const [live, overrides] = [
+  const [live, overrides] = await Promise.all([
     sqlRows<
       {
         registrationId: number;
@@ -324,7 +323,7 @@ async function buildFrozenBoard(event: BoardEvent): Promise<FrozenBoard> {
       }[]
     >(Prisma.sql`
       SELECT "registrationId", "rankKey", "total", "prize" FROM "FrozenResult" WHERE "eventId" = ${event.id}`),
-  ];
+  ]);
   const byId = new Map(live.map((r) => [Number(r.registrationId), r]));
   for (const o of overrides) byId.set(Number(o.registrationId), o);
   const entries: FrozenEntry[] = [];
@@ -348,7 +347,7 @@ async function buildFrozenBoard(event: BoardEvent): Promise<FrozenBoard> {
 async function hydrate(board: FrozenBoard, from: number, to: number): Promise<BoardRow[]> {
   const slice = board.entries.slice(from, to);
   if (slice.length === 0) return [];
-  const raws = sqlRows<RawRow[]>(Prisma.sql`
+  const raws = await sqlRows<RawRow[]>(Prisma.sql`
     SELECT ${ROW_COLUMNS} FROM "Result" r ${ROW_JOINS}
     WHERE r."registrationId" IN (${Prisma.join(slice.map((e) => e.registrationId))})`);
   const byId = new Map(raws.map((r) => [Number(r.registrationId), r]));
@@ -426,7 +425,7 @@ export async function searchBoard(
   const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   // Each way of matching is its own indexed query with its own limit, so a common surname or a
   // big organisation never turns into a scan of the event; the best-ranked matches win.
-  const [byNumber, byName, byTeam, orgs] = [
+  const [byNumber, byName, byTeam, orgs] = await Promise.all([
     sqlRows<{ id: number }[]>(Prisma.sql`
       SELECT g."id" FROM "Registration" g WHERE g."eventId" = ${event.id} AND g."entryNumber" = ${text}`),
     sqlRows<{ id: number }[]>(Prisma.sql`
@@ -439,9 +438,9 @@ export async function searchBoard(
       WHERE t."eventId" = ${event.id} AND t."name" LIKE ${like} ESCAPE '\\' LIMIT ${literalLimit(limit)}`),
     sqlRows<{ id: number }[]>(Prisma.sql`
       SELECT "id" FROM "Organisation" WHERE "name" LIKE ${like} ESCAPE '\\' OR "shortName" LIKE ${like} ESCAPE '\\' LIMIT 50`),
-  ];
+  ]);
   const byOrg = orgs.length
-    ? sqlRows<{ id: number }[]>(Prisma.sql`
+    ? await sqlRows<{ id: number }[]>(Prisma.sql`
         SELECT r."registrationId" AS "id" FROM "Result" r
         WHERE r."eventId" = ${event.id} AND r."organisationId" IN (${Prisma.join(orgs.map((o) => Number(o.id)))}) AND r."rankKey" IS NOT NULL
         ORDER BY +r."rankKey" DESC LIMIT ${literalLimit(limit)}`)
@@ -526,7 +525,7 @@ export async function eventStandings(
   offset = 0,
   limit = PAGE_SIZE,
 ): Promise<StandingRow[]> {
-  const rows = sqlRows<Omit<StandingRow, "rank">[]>(Prisma.sql`
+  const rows = await sqlRows<Omit<StandingRow, "rank">[]>(Prisma.sql`
     SELECT s."organisationId", o."name" AS "organisation", s."bestNTotal", s."entries", s."prizes",
       s."firstPrizes", s."secondPrizes", s."thirdPrizes", s."meritPrizes"
     FROM "OrgStanding" s JOIN "Organisation" o ON o."id" = s."organisationId"
@@ -545,7 +544,7 @@ export async function eventStandings(
   }));
   let above = offset;
   if (offset > 0 && normalised[0]) {
-    const [row] = sqlRows<{ n: number | bigint }[]>(Prisma.sql`
+    const [row] = await sqlRows<{ n: number | bigint }[]>(Prisma.sql`
       SELECT COUNT(*) AS n FROM "OrgStanding" WHERE "eventId" = ${eventId} AND "entries" > 0 AND "bestNTotal" > ${normalised[0].bestNTotal}`);
     above = Number(row?.n ?? 0);
   }
@@ -605,7 +604,7 @@ export async function contestStandings(
   limit = 100,
 ): Promise<StandingRow[]> {
   const exclude = excludeEventIds.length ? excludeEventIds : [-1];
-  const rows = sqlRows<Omit<StandingRow, "rank">[]>(Prisma.sql`
+  const rows = await sqlRows<Omit<StandingRow, "rank">[]>(Prisma.sql`
     SELECT s."organisationId", o."name" AS "organisation", SUM(s."bestNTotal") AS "bestNTotal", SUM(s."entries") AS "entries",
       SUM(s."prizes") AS "prizes", SUM(s."firstPrizes") AS "firstPrizes", SUM(s."secondPrizes") AS "secondPrizes",
       SUM(s."thirdPrizes") AS "thirdPrizes", SUM(s."meritPrizes") AS "meritPrizes"
@@ -656,7 +655,7 @@ export async function organisationAcrossEvents(
     standings
       .filter((s) => s.entries > 0)
       .map(async (s) => {
-        const [row] = sqlRows<{ n: number | bigint }[]>(Prisma.sql`
+        const [row] = await sqlRows<{ n: number | bigint }[]>(Prisma.sql`
           SELECT COUNT(*) AS n FROM "OrgStanding" WHERE "eventId" = ${s.eventId} AND "entries" > 0 AND "bestNTotal" > ${s.bestNTotal}`);
         return { ...s, rank: Number(row?.n ?? 0) + 1 };
       }),

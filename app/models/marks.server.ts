@@ -2,7 +2,8 @@
 // with optimistic concurrency on ScoreSheet.version, and the chief judge's corrections
 // (resolving disagreements, or marks reopened by an appeal). Every changed mark is
 // audited, and the entry's Result is recomputed, in the same write.
-import { prisma, sqlNow, sqlWrite, write, type Tx } from "~/db.server";
+import { prisma, readSql, sqlWrite, txSql, write, type Tx } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { parseMark, parseSheet, type SheetCriterion } from "~/domain/judging/sheet";
 import { marksOpen } from "~/domain/judging/workflow";
 import { formatCentimarks, resolveAggregation, type AggregationRule } from "~/domain/scoring";
@@ -13,13 +14,14 @@ import {
   loadEventScoringSql,
   loadJudgedEntrySql,
   refreshEntryResultSql,
-} from "~/models/scoring-sql.server";
+  type JudgedEntry,
+} from "~/models/scoring.sql.server";
 import {
   loadEventScoring,
   panelOf,
   recorderOf,
   refreshEntryResult,
-  JUDGED_STATUSES,
+  judgedEntriesOf,
   type EventScoring,
 } from "~/models/results.server";
 import { publishResultsChanged } from "~/utils/live-events.server";
@@ -37,24 +39,7 @@ export type SheetCriterionView = {
   descriptors: string;
 };
 
-async function loadEntry(db: Db, eventId: number, registrationId: number) {
-  return db.registration.findFirst({
-    where: {
-      id: registrationId,
-      eventId,
-      status: { in: JUDGED_STATUSES },
-      blindCode: { not: null },
-    },
-    select: {
-      id: true,
-      organisationId: true,
-      blindCode: true,
-      organisation: { select: { id: true, parentId: true } },
-    },
-  });
-}
-
-type Entry = NonNullable<Awaited<ReturnType<typeof loadEntry>>>;
+type Entry = JudgedEntry;
 
 /** The parts and criteria a judge marks on an entry: judgement aspects, plus measurements when they record them. */
 function sheetPlan(scoring: EventScoring, entry: Entry, judgeId: number) {
@@ -123,7 +108,7 @@ async function currentMarks(
 /** A judge's sheet for an entry, or null when they are not on its panel (recused or unassigned). */
 export async function loadScoreSheet(eventId: number, registrationId: number, judgeId: number) {
   const scoring = await loadEventScoring(prisma, eventId);
-  const entry = await loadEntry(prisma, eventId, registrationId);
+  const entry = await loadJudgedEntrySql(readSql(), eventId, registrationId);
   if (!scoring || !entry) return null;
   const plan = sheetPlan(scoring, entry, judgeId);
   if (!plan) return null;
@@ -268,22 +253,20 @@ async function startScoring(tx: Tx, scoring: EventScoring, actorId: number) {
  * judge reloads and sees the newer marks instead of overwriting them.
  *
  * The hot path of judging, so it runs on the raw connection with prepared statements
- * (scoring-sql.server.ts): one IMMEDIATE transaction holding the marks, their audit rows,
+ * (scoring.sql.server.ts): one IMMEDIATE transaction holding the marks, their audit rows,
  * the sheets, the entry's Result and every ranking table.
  */
 export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetResult> {
-  const result = await sqlWrite((sql): SaveSheetResult => {
-    const scoring = loadEventScoringSql(sql, input.eventId);
-    const entry = loadJudgedEntrySql(sql, input.eventId, input.registrationId);
+  const result = await sqlWrite(async (sql): Promise<SaveSheetResult> => {
+    const scoring = await loadEventScoringSql(sql, input.eventId);
+    const entry = await loadJudgedEntrySql(sql, input.eventId, input.registrationId);
     if (!scoring || !entry) return { ok: false, kind: "not_found" };
     const plan = sheetPlan(scoring, entry, input.judgeId);
     if (!plan) return { ok: false, kind: "not_found" };
     if (!marksOpen(scoring.event.status)) return { ok: false, kind: "closed" };
 
-    const sheets = sql.all<{ id: number; partId: number; version: number }>(
-      `SELECT "id", "partId", "version" FROM "ScoreSheet" WHERE "registrationId" = ? AND "judgeId" = ?`,
-      entry.id,
-      input.judgeId,
+    const sheets = await sql.rows<{ id: number; partId: number; version: number }>(
+      Prisma.sql`SELECT "id", "partId", "version" FROM "ScoreSheet" WHERE "registrationId" = ${entry.id} AND "judgeId" = ${input.judgeId}`,
     );
     for (const part of plan.parts) {
       const current = sheets.find((s) => s.partId === part.id)?.version ?? 0;
@@ -295,8 +278,7 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
     if (!parsed.ok) return { ok: false, kind: "invalid", errors: parsed.errors };
 
     const now = new Date();
-    const stamp = sqlNow(now);
-    const marks = entryMarksSql(sql, entry.id);
+    const marks = await entryMarksSql(sql, entry.id);
     const existing = mineOf(marks, input.judgeId, criteria);
     const audit: AuditEntry[] = [];
     for (const c of criteria) {
@@ -305,23 +287,15 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
       if ((before?.value ?? null) === after) continue;
       // A measurement has one row per entry: whoever recorded it last owns the row.
       if (after === null) {
-        sql.run(`DELETE FROM "Mark" WHERE "id" = ?`, before!.id);
+        await sql.run(Prisma.sql`DELETE FROM "Mark" WHERE "id" = ${before!.id}`);
       } else if (before) {
-        sql.run(
-          `UPDATE "Mark" SET "value" = ?, "judgeId" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ?`,
-          after,
-          input.judgeId,
-          stamp,
-          before.id,
+        await sql.run(
+          Prisma.sql`UPDATE "Mark" SET "value" = ${after}, "judgeId" = ${input.judgeId}, "version" = "version" + 1, "updatedAt" = ${now} WHERE "id" = ${before.id}`,
         );
       } else {
-        sql.run(
-          `INSERT INTO "Mark" ("registrationId", "criterionId", "judgeId", "value", "version", "updatedAt") VALUES (?, ?, ?, ?, 1, ?)`,
-          entry.id,
-          c.id,
-          input.judgeId,
-          after,
-          stamp,
+        await sql.run(
+          Prisma.sql`INSERT INTO "Mark" ("registrationId", "criterionId", "judgeId", "value", "version", "updatedAt")
+            VALUES (${entry.id}, ${c.id}, ${input.judgeId}, ${after}, 1, ${now})`,
         );
       }
       audit.push(
@@ -337,41 +311,32 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
         ),
       );
     }
-    appendAuditSql(sql, audit, now);
+    await appendAuditSql(sql, audit, now);
 
     const status = input.submit ? "submitted" : "draft";
     for (const part of plan.parts) {
       const sheet = sheets.find((s) => s.partId === part.id);
       if (sheet) {
-        sql.run(
-          `UPDATE "ScoreSheet" SET "version" = ?, "status" = ?, "submittedAt" = ?, "updatedAt" = ? WHERE "id" = ?`,
-          sheet.version + 1,
-          status,
-          input.submit ? stamp : null,
-          stamp,
-          sheet.id,
+        await sql.run(
+          Prisma.sql`UPDATE "ScoreSheet" SET "version" = ${sheet.version + 1}, "status" = ${status},
+            "submittedAt" = ${input.submit ? now : null}, "updatedAt" = ${now} WHERE "id" = ${sheet.id}`,
         );
       } else {
-        sql.run(
-          `INSERT INTO "ScoreSheet" ("registrationId", "partId", "judgeId", "status", "version", "submittedAt", "updatedAt") VALUES (?, ?, ?, ?, 1, ?, ?)`,
-          entry.id,
-          part.id,
-          input.judgeId,
-          status,
-          input.submit ? stamp : null,
-          stamp,
+        await sql.run(
+          Prisma.sql`INSERT INTO "ScoreSheet" ("registrationId", "partId", "judgeId", "status", "version", "submittedAt", "updatedAt")
+            VALUES (${entry.id}, ${part.id}, ${input.judgeId}, ${status}, 1, ${input.submit ? now : null}, ${now})`,
         );
       }
     }
     if (audit.length > 0) {
       if (scoring.event.status === "open") {
-        sql.run(`UPDATE "Event" SET "status" = 'scoring' WHERE "id" = ?`, scoring.event.id);
-        appendAuditSql(sql, [startScoringAudit(scoring.event.id, input.judgeId)], now);
+        await sql.run(Prisma.sql`UPDATE "Event" SET "status" = 'scoring' WHERE "id" = ${scoring.event.id}`);
+        await appendAuditSql(sql, [startScoringAudit(scoring.event.id, input.judgeId)], now);
       }
-      refreshEntryResultSql(sql, scoring, entry, entryMarksSql(sql, entry.id), now);
+      await refreshEntryResultSql(sql, scoring, entry, await entryMarksSql(sql, entry.id), now);
     }
     return { ok: true, changed: audit.length };
-  });
+  }, { event: input.eventId });
   if (result.ok && result.changed > 0) publishResultsChanged(input.eventId);
   return result;
 }
@@ -379,7 +344,7 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
 /** Every panel judge's marks on an entry, for the chief judge (names shown: the chief knows the panel). */
 export async function loadReviewGrid(eventId: number, registrationId: number) {
   const scoring = await loadEventScoring(prisma, eventId);
-  const entry = await loadEntry(prisma, eventId, registrationId);
+  const entry = await loadJudgedEntrySql(readSql(), eventId, registrationId);
   if (!scoring || !entry) return null;
   const panel = panelOf(scoring, entry);
   const marks = await prisma.mark.findMany({
@@ -458,7 +423,7 @@ export async function correctMarks(input: CorrectionInput): Promise<CorrectionRe
     const reason = input.reason.trim();
     if (reason.length === 0) return { ok: false, kind: "reason_required" };
     const scoring = await loadEventScoring(tx, input.eventId);
-    const entry = await loadEntry(tx, input.eventId, input.registrationId);
+    const entry = await loadJudgedEntrySql(txSql(tx), input.eventId, input.registrationId);
     if (!scoring || !entry) return { ok: false, kind: "not_found" };
     if (!scoring.judges.some((j) => j.userId === input.chiefId && j.isChief))
       return { ok: false, kind: "not_found" };
@@ -579,7 +544,7 @@ export async function auditEntries(eventId: number) {
   });
   if (!event) return null;
   const rows = await prisma.registration.findMany({
-    where: { eventId, status: { in: JUDGED_STATUSES }, blindCode: { not: null } },
+    where: judgedEntriesOf(eventId),
     orderBy: { id: "asc" },
     select: {
       id: true,

@@ -1,7 +1,8 @@
 // Knowledge quizzes (知识竞赛): question bank, quiz composition, attempts with a
 // server-kept deadline, automatic scoring and leaderboards straight from the database.
 import { randomInt as cryptoRandomInt } from "node:crypto";
-import { bulkWrite, prisma, write } from "~/db.server";
+import { bulkWrite, prisma, readSql, write } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { seededRng } from "~/domain/contest/random";
 import {
   ANSWER_GRACE_SECONDS,
@@ -29,11 +30,6 @@ function parseJson<T>(json: string, fallback: T): T {
   } catch {
     return fallback;
   }
-}
-
-/** Stored dates are ISO text with an explicit offset, as Prisma writes them. */
-export function sqliteDate(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
 }
 
 export function listQuizContests() {
@@ -100,13 +96,12 @@ export function listQuizzes(contestId: number) {
 
 /** Adds the questions in one bulk transaction: all or nothing. */
 export function importQuestions(contestId: number, questions: readonly ImportedQuestion[]) {
-  return bulkWrite((db) => {
-    const insert = db.prepare(
-      `INSERT INTO "QuizQuestion" (contestId, category, type, stem, options, answer, difficulty, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const now = sqliteDate(new Date());
-    for (const q of questions) {
-      insert.run(
+  const now = new Date();
+  return bulkWrite((sql) =>
+    sql.load(
+      "QuizQuestion",
+      ["contestId", "category", "type", "stem", "options", "answer", "difficulty", "createdAt"],
+      questions.map((q) => [
         contestId,
         q.category,
         q.type,
@@ -115,10 +110,9 @@ export function importQuestions(contestId: number, questions: readonly ImportedQ
         JSON.stringify(q.correct),
         q.difficulty,
         now,
-      );
-    }
-    return questions.length;
-  });
+      ]),
+    ),
+  );
 }
 
 function toDomainQuestion(
@@ -526,19 +520,18 @@ function cachedBoard<T>(key: string, compute: () => Promise<T>): Promise<T> {
  * Computed by SQLite window functions so 500,000 attempts never travel into JavaScript.
  */
 async function rankedBoard(quizId: number): Promise<LeaderboardRow[]> {
-  const sql = `
-    WITH best AS (
-      SELECT a.workerId, a.organisationId, a.score, a.durationMs, a.submittedAt,
-             ROW_NUMBER() OVER (PARTITION BY a.workerId ORDER BY a.score DESC, a.durationMs ASC, a.submittedAt ASC) AS n
+  const rows = await readSql().rows<Record<string, unknown>>(Prisma.sql`
+    WITH "best" AS (
+      SELECT a."workerId", a."organisationId", a."score", a."durationMs", a."submittedAt",
+             ROW_NUMBER() OVER (PARTITION BY a."workerId" ORDER BY a."score" DESC, a."durationMs" ASC, a."submittedAt" ASC) AS "n"
       FROM "QuizAttempt" a
-      WHERE a.quizId = ? AND a.status IN ('submitted', 'timed_out') AND a.score IS NOT NULL
+      WHERE a."quizId" = ${quizId} AND a."status" IN ('submitted', 'timed_out') AND a."score" IS NOT NULL
     )
-    SELECT RANK() OVER (ORDER BY b.score DESC, b.durationMs ASC, b.submittedAt ASC) AS rank, b.workerId AS workerId,
-           w.name AS name, COALESCE(o.shortName, o.name) AS organisation, b.score AS score, b.durationMs AS durationMs
-    FROM best b JOIN "Worker" w ON w.id = b.workerId JOIN "Organisation" o ON o.id = b.organisationId
-    WHERE b.n = 1
-    ORDER BY rank, b.workerId`;
-  const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(sql, quizId);
+    SELECT RANK() OVER (ORDER BY b."score" DESC, b."durationMs" ASC, b."submittedAt" ASC) AS "rank", b."workerId" AS "workerId",
+           w."name" AS "name", COALESCE(o."shortName", o."name") AS "organisation", b."score" AS "score", b."durationMs" AS "durationMs"
+    FROM "best" b JOIN "Worker" w ON w."id" = b."workerId" JOIN "Organisation" o ON o."id" = b."organisationId"
+    WHERE b."n" = 1
+    ORDER BY "rank", b."workerId"`);
   return rows.map((r) => ({
     rank: Number(r.rank),
     workerId: Number(r.workerId),
@@ -573,19 +566,16 @@ async function computeOrganisationBoard(quizId: number, organiserId: number) {
     select: { path: true },
   });
   const prefix = `${organiser?.path ?? "/"}${organiser?.path.endsWith("/") ? "" : "/"}`;
-  const bestSql = `
-    SELECT organisationId, workerId, MAX(score) AS best
-    FROM "QuizAttempt"
-    WHERE quizId = ? AND status IN ('submitted', 'timed_out') AND score IS NOT NULL
-    GROUP BY organisationId, workerId`;
   const [orgs, best] = await Promise.all([
     prisma.organisation.findMany({
       where: { kind: "enterprise", path: { startsWith: prefix } },
       select: { id: true, name: true, shortName: true, headcount: true },
     }),
-    prisma.$queryRawUnsafe<
-      { organisationId: number | bigint; workerId: number | bigint; best: number | bigint }[]
-    >(bestSql, quizId),
+    readSql().rows<{ organisationId: number; workerId: number; best: number }>(Prisma.sql`
+      SELECT "organisationId", "workerId", MAX("score") AS "best"
+      FROM "QuizAttempt"
+      WHERE "quizId" = ${quizId} AND "status" IN ('submitted', 'timed_out') AND "score" IS NOT NULL
+      GROUP BY "organisationId", "workerId"`),
   ]);
   const stats = organisationStats(
     orgs.map((o) => ({ organisationId: String(o.id), headcount: o.headcount })),
@@ -637,22 +627,17 @@ export async function rescoreQuiz(
   for (;;) {
     // Read outside the write transaction: a transaction that reads first and writes later
     // would fail with SQLITE_BUSY whenever a worker's answer was saved in between.
-    const rows = await prisma.$queryRawUnsafe<
-      {
-        id: number | bigint;
-        startedAt: string;
-        deadline: string;
-        submittedAt: string | null;
-        paper: string;
-        answers: string;
-      }[]
-    >(
-      `SELECT id, startedAt, deadline, submittedAt, paper, answers FROM "QuizAttempt"
-       WHERE quizId = ? AND id > ? AND status IN ('submitted', 'timed_out') ORDER BY id LIMIT ?`,
-      quizId,
-      lastId,
-      chunkSize,
-    );
+    const rows = await readSql().rows<{
+      id: number;
+      startedAt: Date;
+      deadline: Date;
+      submittedAt: Date | null;
+      paper: string;
+      answers: string;
+    }>(Prisma.sql`
+      SELECT "id", "startedAt", "deadline", "submittedAt", "paper", "answers" FROM "QuizAttempt"
+      WHERE "quizId" = ${quizId} AND "id" > ${lastId} AND "status" IN ('submitted', 'timed_out')
+      ORDER BY "id" LIMIT ${Prisma.raw(String(Math.trunc(chunkSize)))}`);
     if (rows.length === 0) break;
     const scored = rows.map((a) => {
       const deadline = new Date(a.deadline);
@@ -665,9 +650,11 @@ export async function rescoreQuiz(
       });
       return [result.score, result.durationMs, Number(a.id)] as const;
     });
-    await bulkWrite((db) => {
-      const update = db.prepare(`UPDATE "QuizAttempt" SET score = ?, durationMs = ? WHERE id = ?`);
-      for (const row of scored) update.run(...row);
+    await bulkWrite(async (sql) => {
+      for (const [score, durationMs, id] of scored)
+        await sql.run(
+          Prisma.sql`UPDATE "QuizAttempt" SET "score" = ${score}, "durationMs" = ${durationMs} WHERE "id" = ${id}`,
+        );
     });
     total += rows.length;
     lastId = Number(rows[rows.length - 1]?.id ?? lastId);

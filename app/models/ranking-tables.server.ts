@@ -3,8 +3,7 @@
 // N results, entry and prize counts per organisation) and FrozenResult (what the public saw
 // at the scoreboard freeze). They are updated incrementally inside the same write() as the
 // Result change, so a leaderboard never has to scan or RANK() an event on the request path.
-import type Database from "better-sqlite3";
-import type { Sql, Tx } from "~/db.server";
+import { txSql, type Sql, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import {
   CENTIMARKS_PER_COARSE_BUCKET,
@@ -92,24 +91,23 @@ export function resultChangeStatements(
   // that changes after freezeAt.
   if (freezeAt !== null && freezeAt <= now) {
     statements.push(Prisma.sql`
-      INSERT OR IGNORE INTO "FrozenResult" ("eventId", "registrationId", "organisationId", "total", "rankKey", "prize")
-      VALUES (${eventId}, ${registrationId}, ${organisationId}, ${before?.total ?? null}, ${before?.rankKey ?? null}, ${before?.prize ?? null})`);
+      INSERT INTO "FrozenResult" ("eventId", "registrationId", "organisationId", "total", "rankKey", "prize")
+      VALUES (${eventId}, ${registrationId}, ${organisationId}, ${before?.total ?? null}, ${before?.rankKey ?? null}, ${before?.prize ?? null})
+      ON CONFLICT DO NOTHING`);
   }
   return statements;
 }
 
 /** Applies a Result change to the ranking tables inside a Prisma write(). */
-export async function applyResultChange(tx: Tx, change: ResultChange): Promise<void> {
-  if (sameState(change.before, change.after)) return;
-  for (const statement of resultChangeStatements(change, await freezeAtOf(tx, change.eventId)))
-    await tx.$executeRaw(statement);
+export function applyResultChange(tx: Tx, change: ResultChange): Promise<void> {
+  return applyResultChangeSql(txSql(tx), change);
 }
 
 /** The same inside a raw sqlWrite() (the sheet save). */
-export function applyResultChangeSql(sql: Sql, change: ResultChange): void {
+export async function applyResultChangeSql(sql: Sql, change: ResultChange): Promise<void> {
   if (sameState(change.before, change.after)) return;
-  for (const statement of resultChangeStatements(change, freezeAtOfSql(sql, change.eventId)))
-    sql.exec(statement);
+  for (const statement of resultChangeStatements(change, await freezeAtOfSql(sql, change.eventId)))
+    await sql.run(statement);
 }
 
 // Each event's freeze time, read at most once a second so an unfrozen event's save skips the
@@ -127,21 +125,13 @@ function rememberFreezeAt(eventId: number, freezeAt: number | null): number | nu
   return freezeAt;
 }
 
-async function freezeAtOf(tx: Tx, eventId: number): Promise<number | null> {
+async function freezeAtOfSql(sql: Sql, eventId: number): Promise<number | null> {
   const hit = cachedFreezeAt(eventId);
   if (hit !== undefined) return hit;
-  const event = await tx.event.findUnique({ where: { id: eventId }, select: { freezeAt: true } });
-  return rememberFreezeAt(eventId, event?.freezeAt?.getTime() ?? null);
-}
-
-function freezeAtOfSql(sql: Sql, eventId: number): number | null {
-  const hit = cachedFreezeAt(eventId);
-  if (hit !== undefined) return hit;
-  const row = sql.get<{ freezeAt: string | null }>(
-    `SELECT "freezeAt" FROM "Event" WHERE "id" = ?`,
-    eventId,
+  const row = await sql.one<{ freezeAt: Date | null }>(
+    Prisma.sql`SELECT "freezeAt" FROM "Event" WHERE "id" = ${eventId}`,
   );
-  return rememberFreezeAt(eventId, row?.freezeAt ? Date.parse(row.freezeAt) : null);
+  return rememberFreezeAt(eventId, row?.freezeAt ? row.freezeAt.getTime() : null);
 }
 
 export function forgetFreezeTime(eventId: number): void {
@@ -154,40 +144,50 @@ export function forgetFreezeTime(eventId: number): void {
  */
 export async function rebuildOrgStandings(tx: Tx, eventId: number): Promise<void> {
   await tx.$executeRaw`DELETE FROM "OrgStanding" WHERE "eventId" = ${eventId}`;
-  await tx.$executeRawUnsafe(ORG_STANDINGS_SQL('WHERE r."eventId" = ?'), eventId);
+  await tx.$executeRaw(orgStandingsSql(Prisma.sql`WHERE r."eventId" = ${eventId}`));
 }
 
-const ORG_STANDINGS_SQL = (where: string) => `
+const counted = (condition: Prisma.Sql) => Prisma.sql`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+
+function orgStandingsSql(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
   INSERT INTO "OrgStanding" ("eventId", "organisationId", "bestNTotal", "entries", "prizes",
     "firstPrizes", "secondPrizes", "thirdPrizes", "meritPrizes")
   SELECT "eventId", "organisationId",
-    SUM(CASE WHEN rn <= bestN THEN "total" ELSE 0 END),
-    SUM("rankKey" IS NOT NULL),
-    SUM("prize" IN ('first', 'second', 'third', 'merit')),
-    SUM("prize" = 'first'), SUM("prize" = 'second'), SUM("prize" = 'third'), SUM("prize" = 'merit')
+    SUM(CASE WHEN "rn" <= "bestN" THEN "total" ELSE 0 END),
+    ${counted(Prisma.sql`"rankKey" IS NOT NULL`)},
+    ${counted(Prisma.sql`"prize" IN ('first', 'second', 'third', 'merit')`)},
+    ${counted(Prisma.sql`"prize" = 'first'`)}, ${counted(Prisma.sql`"prize" = 'second'`)},
+    ${counted(Prisma.sql`"prize" = 'third'`)}, ${counted(Prisma.sql`"prize" = 'merit'`)}
   FROM (
-    SELECT r."eventId", r."organisationId", r."total", r."rankKey", COALESCE(r."prize", '') AS "prize", e."standingsBestN" AS bestN,
+    SELECT r."eventId", r."organisationId", r."total", r."rankKey", COALESCE(r."prize", '') AS "prize", e."standingsBestN" AS "bestN",
       CASE WHEN r."rankKey" IS NULL THEN NULL ELSE
-        ROW_NUMBER() OVER (PARTITION BY r."eventId", r."organisationId", r."rankKey" IS NULL ORDER BY r."rankKey" DESC) END AS rn
+        ROW_NUMBER() OVER (PARTITION BY r."eventId", r."organisationId", r."rankKey" IS NULL ORDER BY r."rankKey" DESC) END AS "rn"
     FROM "Result" r JOIN "Event" e ON e."id" = r."eventId"
     ${where}
-  )
+  ) AS "ranked"
   GROUP BY "eventId", "organisationId"`;
+}
 
 /**
- * Rebuilds every ranking table from Result on a raw better-sqlite3 connection, for large
- * imports (bulkWrite and the large seed). Runs inside the caller's transaction.
+ * Rebuilds every ranking table from Result, for large imports (sqlWrite and the large seed).
+ * Runs inside the caller's transaction.
  */
-export function rebuildAllRankingTables(db: Database.Database): void {
-  db.exec(`
-    DELETE FROM "ScoreCount"; DELETE FROM "ScoreBucket"; DELETE FROM "OrgStanding";
+export async function rebuildAllRankingTables(sql: Sql): Promise<void> {
+  await sql.run(Prisma.sql`DELETE FROM "ScoreCount"`);
+  await sql.run(Prisma.sql`DELETE FROM "ScoreBucket"`);
+  await sql.run(Prisma.sql`DELETE FROM "OrgStanding"`);
+  await sql.run(Prisma.sql`
     INSERT INTO "ScoreCount" ("eventId", "rankKey", "count")
       SELECT "eventId", "rankKey", COUNT(*) FROM "Result" WHERE "rankKey" IS NOT NULL
-      GROUP BY "eventId", "rankKey";
+      GROUP BY "eventId", "rankKey"`);
+  const shift = Prisma.raw(String(TOTAL_SHIFT));
+  const coarse = Prisma.raw(String(CENTIMARKS_PER_COARSE_BUCKET));
+  await sql.run(Prisma.sql`
     INSERT INTO "ScoreBucket" ("eventId", "level", "bucket", "count")
-      SELECT "eventId", 1, "rankKey" >> ${TOTAL_SHIFT}, SUM("count") FROM "ScoreCount" GROUP BY "eventId", "rankKey" >> ${TOTAL_SHIFT};
+      SELECT "eventId", 1, "rankKey" >> ${shift}, SUM("count") FROM "ScoreCount" GROUP BY "eventId", "rankKey" >> ${shift}`);
+  await sql.run(Prisma.sql`
     INSERT INTO "ScoreBucket" ("eventId", "level", "bucket", "count")
-      SELECT "eventId", 2, "bucket" / ${CENTIMARKS_PER_COARSE_BUCKET}, SUM("count") FROM "ScoreBucket" WHERE "level" = 1 GROUP BY "eventId", "bucket" / ${CENTIMARKS_PER_COARSE_BUCKET};
-    ${ORG_STANDINGS_SQL("")};
-  `);
+      SELECT "eventId", 2, "bucket" / ${coarse}, SUM("count") FROM "ScoreBucket" WHERE "level" = 1 GROUP BY "eventId", "bucket" / ${coarse}`);
+  await sql.run(orgStandingsSql(Prisma.empty));
 }

@@ -1,7 +1,7 @@
 // An organisation manager's entries: register workers and teams, withdraw or replace them
 // before the deadline, import a file of entries. Every query is scoped by organisationId.
 import { bulkWrite, prisma, write, type Tx } from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { eventDefinitionFromRecord } from "~/domain/contest/event-record";
 import type { ContestStatus } from "~/domain/contest/status";
 import { isSkillLevel } from "~/domain/contest/skill-levels";
@@ -613,56 +613,45 @@ export async function importRegistrations(
   });
   if (!plan.ok) return { ok: false, fileProblem: null, errors: plan.errors };
 
-  const at = now.toISOString().replace("Z", "+00:00");
-  const count = await bulkWrite((db) => {
+  const count = await bulkWrite(async (sql) => {
     // Occupancy is read again inside the transaction: a place taken since the plan was made fails the import.
-    const active = `status IN (${ACTIVE.map((s) => `'${s}'`).join(",")})`;
-    const usedOrg = db.prepare(
-      `SELECT COUNT(*) AS n FROM "Registration" WHERE eventId = ? AND organisationId = ? AND ${active}`,
-    );
     const planned = new Map<string, number>();
     for (const p of [...plan.individuals, ...plan.teams])
       planned.set(p.eventId, (planned.get(p.eventId) ?? 0) + 1);
     for (const [eventId, n] of planned) {
       const facts = [...events.values()].find((e) => e.id === eventId);
       const quota = facts?.definition.quotaPerOrg ?? null;
-      const used = (usedOrg.get(Number(eventId), organisationId) as { n: number }).n;
-      if (quota !== null && used + n > quota) throw new Error("quota changed during import");
+      const used = await sql.one<{ n: number }>(Prisma.sql`
+        SELECT COUNT(*) AS "n" FROM "Registration"
+        WHERE "eventId" = ${Number(eventId)} AND "organisationId" = ${organisationId} AND "status" IN (${Prisma.join(ACTIVE)})`);
+      if (quota !== null && Number(used?.n ?? 0) + n > quota)
+        throw new Error("quota changed during import");
     }
-    const insertReg = db.prepare(
-      `INSERT INTO "Registration" (eventId, organisationId, workerId, teamId, status, submittedAt) VALUES (?, ?, ?, ?, 'submitted', ?)`,
-    );
-    const insertTeam = db.prepare(
-      `INSERT INTO "Team" (eventId, organisationId, name, createdAt) VALUES (?, ?, ?, ?)`,
-    );
-    const insertMember = db.prepare(
-      `INSERT INTO "TeamMember" (teamId, workerId, substitute) VALUES (?, ?, ?)`,
-    );
-    const audit = db.prepare(
-      `INSERT INTO "AuditLog" (at, actorId, action, entityType, entityId, after) VALUES (?, ?, 'registration.submit', 'Registration', ?, ?)`,
-    );
+    const insertReg = async (eventId: number, workerId: number | null, teamId: number | null) =>
+      (await sql.one<{ id: number }>(Prisma.sql`
+        INSERT INTO "Registration" ("eventId", "organisationId", "workerId", "teamId", "status", "submittedAt")
+        VALUES (${eventId}, ${organisationId}, ${workerId}, ${teamId}, 'submitted', ${now}) RETURNING "id"`))!.id;
+    const audit = (registrationId: number, after: object) =>
+      sql.run(Prisma.sql`
+        INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "after")
+        VALUES (${now}, ${actorId}, 'registration.submit', 'Registration', ${registrationId}, ${JSON.stringify(after)})`);
     let n = 0;
     for (const p of plan.individuals) {
-      const r = insertReg.run(Number(p.eventId), organisationId, Number(p.workerId), null, at);
-      audit.run(
-        at,
-        actorId,
-        Number(r.lastInsertRowid),
-        JSON.stringify({ status: "submitted", workerId: Number(p.workerId), importRow: p.row }),
-      );
+      const id = await insertReg(Number(p.eventId), Number(p.workerId), null);
+      await audit(id, { status: "submitted", workerId: Number(p.workerId), importRow: p.row });
       n += 1;
     }
     for (const t of plan.teams) {
-      const team = insertTeam.run(Number(t.eventId), organisationId, t.name, at);
-      const teamId = Number(team.lastInsertRowid);
-      for (const m of t.members) insertMember.run(teamId, Number(m.workerId), m.substitute ? 1 : 0);
-      const r = insertReg.run(Number(t.eventId), organisationId, null, teamId, at);
-      audit.run(
-        at,
-        actorId,
-        Number(r.lastInsertRowid),
-        JSON.stringify({ status: "submitted", team: t.name, importRow: t.row }),
+      const team = await sql.one<{ id: number }>(Prisma.sql`
+        INSERT INTO "Team" ("eventId", "organisationId", "name", "createdAt")
+        VALUES (${Number(t.eventId)}, ${organisationId}, ${t.name}, ${now}) RETURNING "id"`);
+      await sql.load(
+        "TeamMember",
+        ["teamId", "workerId", "substitute"],
+        t.members.map((m) => [team!.id, Number(m.workerId), m.substitute]),
       );
+      const id = await insertReg(Number(t.eventId), null, team!.id);
+      await audit(id, { status: "submitted", team: t.name, importRow: t.row });
       n += 1;
     }
     return n;

@@ -33,6 +33,13 @@ import type { Prisma } from "~/generated/prisma/client";
 /** Registrations that are judged. */
 export const JUDGED_STATUSES = ["approved", "checked_in"];
 
+/** The judged entries of an event (approved or checked in, blind-coded), as a Prisma filter; loadJudgedEntrySql says the same in SQL. */
+export const judgedEntriesOf = (eventId: number) => ({
+  eventId,
+  status: { in: JUDGED_STATUSES },
+  blindCode: { not: null },
+});
+
 export type Db = Tx;
 
 const eventSelect = {
@@ -183,7 +190,7 @@ export async function computeEvent(db: Db, eventId: number) {
   const scoring = await loadEventScoring(db, eventId);
   if (!scoring) return null;
   const entries = await db.registration.findMany({
-    where: { eventId, status: { in: JUDGED_STATUSES }, blindCode: { not: null } },
+    where: judgedEntriesOf(eventId),
     orderBy: { id: "asc" },
     select: entrySelect,
   });

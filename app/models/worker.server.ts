@@ -1,6 +1,7 @@
 // An organisation's worker roster. Every function takes the manager's organisationId and
 // scopes by it, so another organisation's worker is simply not found.
 import { bulkWrite, prisma, write } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
 import { maskIdNumber, parseIdNumber } from "~/domain/identity/id-number";
 import { checkRosterRow, rosterImportColumns } from "~/domain/registration/import-plan";
@@ -200,8 +201,6 @@ export type ImportOutcome =
   | { ok: true; count: number; ms: number }
   | { ok: false; fileProblem: SheetProblem | null; errors: ImportError[] };
 
-const ISO = (d: Date) => d.toISOString().replace("Z", "+00:00");
-
 /**
  * Imports a roster file into the organisation: every row is checked first (columns, ID
  * numbers, duplicates in the file and against everyone already registered on the platform),
@@ -232,7 +231,7 @@ export async function importRoster(
         gender: values.idNumber.gender,
         cipher: encryptIdNumber(id),
         masked: maskIdNumber(id),
-        birthDate: ISO(new Date(`${values.idNumber.birthDate}T00:00:00+08:00`)),
+        birthDate: new Date(`${values.idNumber.birthDate}T00:00:00+08:00`),
         phone: values.mobile,
         trade: values.trade ?? null,
         skillLevel: values.skillLevel ?? null,
@@ -241,20 +240,22 @@ export async function importRoster(
     };
   });
 
-  const outcome = await bulkWrite((db): ImportOutcome => {
-    // Checked inside the transaction so a concurrent import cannot slip a duplicate in.
-    db.exec(
-      `CREATE TEMP TABLE IF NOT EXISTS roster_import_hash (hash TEXT PRIMARY KEY, row INTEGER)`,
+  const outcome = await bulkWrite(async (sql): Promise<ImportOutcome> => {
+    // Checked inside the transaction so a concurrent import cannot slip a duplicate in: the
+    // file's hashes are loaded into a temporary table and joined with the roster.
+    await sql.run(
+      Prisma.sql`CREATE TEMP TABLE IF NOT EXISTS "roster_import_hash" ("hash" TEXT PRIMARY KEY, "row" INTEGER)`,
     );
-    db.exec(`DELETE FROM roster_import_hash`);
-    const stage = db.prepare(`INSERT INTO roster_import_hash (hash, row) VALUES (?, ?)`);
-    for (const p of prepared) stage.run(p.hash, p.row);
-    const clashes = db
-      .prepare(
-        `SELECT t.row AS row, w.organisationId AS org FROM roster_import_hash t JOIN "Worker" w ON w.idNumberHash = t.hash ORDER BY t.row LIMIT 200`,
-      )
-      .all() as { row: number; org: number }[];
-    db.exec(`DELETE FROM roster_import_hash`);
+    await sql.run(Prisma.sql`DELETE FROM "roster_import_hash"`);
+    await sql.load(
+      "roster_import_hash",
+      ["hash", "row"],
+      prepared.map((p) => [p.hash, p.row]),
+    );
+    const clashes = await sql.rows<{ row: number; org: number }>(Prisma.sql`
+      SELECT t."row" AS "row", w."organisationId" AS "org"
+      FROM "roster_import_hash" t JOIN "Worker" w ON w."idNumberHash" = t."hash" ORDER BY t."row" LIMIT 200`);
+    await sql.run(Prisma.sql`DELETE FROM "roster_import_hash"`);
     if (clashes.length > 0) {
       return {
         ok: false,
@@ -267,32 +268,50 @@ export async function importRoster(
         })),
       };
     }
-    const now = ISO(new Date());
-    const insert = db.prepare(
-      `INSERT INTO "Worker" (organisationId, name, gender, idNumberCipher, idNumberHash, idNumberMasked, birthDate, phone, trade, skillLevel, unionMember, frontLine, manager, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?)`,
+    const now = new Date();
+    await sql.load(
+      "Worker",
+      [
+        "organisationId",
+        "name",
+        "gender",
+        "idNumberCipher",
+        "idNumberHash",
+        "idNumberMasked",
+        "birthDate",
+        "phone",
+        "trade",
+        "skillLevel",
+        "unionMember",
+        "frontLine",
+        "manager",
+        "createdAt",
+        "updatedAt",
+      ],
+      prepared.map((p) => {
+        const d = p.data;
+        return [
+          organisationId,
+          d.name,
+          d.gender,
+          d.cipher,
+          p.hash,
+          d.masked,
+          d.birthDate,
+          d.phone,
+          d.trade,
+          d.skillLevel,
+          d.unionMember,
+          true,
+          false,
+          now,
+          now,
+        ];
+      }),
     );
-    for (const p of prepared) {
-      const d = p.data;
-      insert.run(
-        organisationId,
-        d.name,
-        d.gender,
-        d.cipher,
-        p.hash,
-        d.masked,
-        d.birthDate,
-        d.phone,
-        d.trade,
-        d.skillLevel,
-        d.unionMember ? 1 : 0,
-        now,
-        now,
-      );
-    }
-    db.prepare(
-      `INSERT INTO "AuditLog" (at, actorId, action, entityType, entityId, after) VALUES (?, ?, 'worker.import', 'Organisation', ?, ?)`,
-    ).run(now, actorId, organisationId, JSON.stringify({ rows: prepared.length, file: file.name }));
+    await sql.run(Prisma.sql`
+      INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "after")
+      VALUES (${now}, ${actorId}, 'worker.import', 'Organisation', ${organisationId}, ${JSON.stringify({ rows: prepared.length, file: file.name })})`);
     return { ok: true, count: prepared.length, ms: 0 };
   });
   return outcome.ok ? { ...outcome, ms: Math.round(performance.now() - started) } : outcome;

@@ -9,6 +9,7 @@ import { rmSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { maskIdNumber, withIdCheckChar } from "~/domain/identity";
+import { SqliteSql } from "~/db/sqlite.server";
 import { rebuildAllRankingTables } from "~/models/ranking-tables.server";
 import { encryptIdNumber, hashIdNumber } from "~/models/id-number-crypto.server";
 import {
@@ -74,7 +75,7 @@ if (job === "workers") {
   db.prepare(RESULTS_SQL).run(now);
   // Result's indexes first: the ranking tables are grouped along them.
   for (const statement of ddl.indexes) db.exec(statement);
-  rebuildAllRankingTables(db);
+  await rebuildAllRankingTables(new SqliteSql(db));
 }
 db.exec("COMMIT");
 db.close();

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
+import { SqliteSql } from "~/db/sqlite.server";
 import { afterAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "~/generated/prisma/client";
 import { rebuildAllRankingTables } from "~/models/ranking-tables.server";
@@ -63,7 +64,7 @@ describe("seed:large", () => {
     const built = snapshot();
     expect(built[0]!.length).toBeGreaterThan(0);
     db.exec("BEGIN");
-    rebuildAllRankingTables(db);
+    await rebuildAllRankingTables(new SqliteSql(db));
     expect(snapshot()).toEqual(built);
     db.exec("ROLLBACK");
     db.close();

@@ -1,9 +1,11 @@
-// The judge's sheet save on the raw connection (sqlWrite): the same rows that
-// results.server.ts reads and writes through Prisma, read and written with prepared
-// statements. A save is about 25 statements; through Prisma each cost about 0.3 ms of
-// overhead (9 ms a save), here a few microseconds, so a save costs SQLite's work and the
-// commit's fsync. Scoring arithmetic stays in app/domain (via entryResultRow).
-import { sqlNow, type Sql } from "~/db.server";
+// The scoring aggregate's hand-written SQL (the judge's sheet save runs on it through
+// sqlWrite): the same rows that results.server.ts reads and writes through Prisma, read and
+// written as prepared statements on either engine. A save is about 25 statements; through
+// Prisma each cost about 0.3 ms of overhead (9 ms a save), here a few microseconds, so a
+// save costs the database's work and the commit's fsync. Scoring arithmetic stays in
+// app/domain (via entryResultRow).
+import type { Sql } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { auditRow, type AuditEntry } from "~/models/audit.server";
 import { applyResultChangeSql } from "~/models/ranking-tables.server";
 import {
@@ -17,15 +19,13 @@ import {
   type StoredMark,
 } from "~/models/results.server";
 
-const date = (value: string | null) => (value === null ? null : new Date(value));
-
 type EventColumns = Omit<
   ScoringEventRow,
   "contest" | "parts" | "judges" | "lockedAt" | "publishedAt" | "noticeEndsAt"
 > & {
-  lockedAt: string | null;
-  publishedAt: string | null;
-  noticeEndsAt: string | null;
+  lockedAt: Date | null;
+  publishedAt: Date | null;
+  noticeEndsAt: Date | null;
   contestId: number;
   contestCode: string;
   contestName: string;
@@ -43,28 +43,27 @@ type JudgeRow = {
 };
 
 /** loadEventScoring on the raw connection: the same shape, ordered the same way. */
-export function loadEventScoringSql(sql: Sql, eventId: number): EventScoring | null {
-  const e = sql.get<EventColumns>(
-    `SELECT e."id", e."code", e."name", e."status", e."fullMark", e."aggregation", e."tieBreaks", e."prizeRules",
+export async function loadEventScoringSql(
+  sql: Sql,
+  eventId: number,
+): Promise<EventScoring | null> {
+  const e = await sql.one<EventColumns>(
+    Prisma.sql`SELECT e."id", e."code", e."name", e."status", e."fullMark", e."aggregation", e."tieBreaks", e."prizeRules",
        e."lockedAt", e."publishedAt", e."noticeEndsAt",
        c."id" AS "contestId", c."code" AS "contestCode", c."name" AS "contestName", c."noticeDays", c."kind" AS "contestKind"
-     FROM "Event" e JOIN "Contest" c ON c."id" = e."contestId" WHERE e."id" = ?`,
-    eventId,
+     FROM "Event" e JOIN "Contest" c ON c."id" = e."contestId" WHERE e."id" = ${eventId}`,
   );
   if (!e) return null;
-  const parts = sql.all<PartRow>(
-    `SELECT "id", "kind", "name", "weight", "fullMark", "sortOrder" FROM "EventPart" WHERE "eventId" = ? ORDER BY "sortOrder", "id"`,
-    eventId,
+  const parts = await sql.rows<PartRow>(
+    Prisma.sql`SELECT "id", "kind", "name", "weight", "fullMark", "sortOrder" FROM "EventPart" WHERE "eventId" = ${eventId} ORDER BY "sortOrder", "id"`,
   );
-  const criteria = sql.all<CriterionRow>(
-    `SELECT c."id", c."partId", c."code", c."name", c."subCriterion", c."type", c."maxMark", c."aggregation", c."descriptors", c."sortOrder"
-     FROM "Criterion" c JOIN "EventPart" p ON p."id" = c."partId" WHERE p."eventId" = ? ORDER BY c."sortOrder", c."id"`,
-    eventId,
+  const criteria = await sql.rows<CriterionRow>(
+    Prisma.sql`SELECT c."id", c."partId", c."code", c."name", c."subCriterion", c."type", c."maxMark", c."aggregation", c."descriptors", c."sortOrder"
+     FROM "Criterion" c JOIN "EventPart" p ON p."id" = c."partId" WHERE p."eventId" = ${eventId} ORDER BY c."sortOrder", c."id"`,
   );
-  const judges = sql.all<JudgeRow>(
-    `SELECT j."userId", j."isChief", u."organisationId", u."displayName", u."username"
-     FROM "JudgeAssignment" j JOIN "User" u ON u."id" = j."userId" WHERE j."eventId" = ? ORDER BY j."id"`,
-    eventId,
+  const judges = await sql.rows<JudgeRow>(
+    Prisma.sql`SELECT j."userId", j."isChief", u."organisationId", u."displayName", u."username"
+     FROM "JudgeAssignment" j JOIN "User" u ON u."id" = j."userId" WHERE j."eventId" = ${eventId} ORDER BY j."id"`,
   );
   return scoringOf({
     id: e.id,
@@ -75,9 +74,9 @@ export function loadEventScoringSql(sql: Sql, eventId: number): EventScoring | n
     aggregation: e.aggregation,
     tieBreaks: e.tieBreaks,
     prizeRules: e.prizeRules,
-    lockedAt: date(e.lockedAt),
-    publishedAt: date(e.publishedAt),
-    noticeEndsAt: date(e.noticeEndsAt),
+    lockedAt: e.lockedAt,
+    publishedAt: e.publishedAt,
+    noticeEndsAt: e.noticeEndsAt,
     contest: {
       id: e.contestId,
       code: e.contestCode,
@@ -100,23 +99,21 @@ export function loadEventScoringSql(sql: Sql, eventId: number): EventScoring | n
 export type JudgedEntry = EntryRow & { blindCode: string };
 
 /** A judged (approved or checked-in, blind-coded) entry of the event, or null. */
-export function loadJudgedEntrySql(
+export async function loadJudgedEntrySql(
   sql: Sql,
   eventId: number,
   registrationId: number,
-): JudgedEntry | null {
-  const row = sql.get<{
+): Promise<JudgedEntry | null> {
+  const row = await sql.one<{
     id: number;
     organisationId: number;
     blindCode: string;
     parentId: number | null;
   }>(
-    `SELECT g."id", g."organisationId", g."blindCode", o."parentId"
+    Prisma.sql`SELECT g."id", g."organisationId", g."blindCode", o."parentId"
      FROM "Registration" g JOIN "Organisation" o ON o."id" = g."organisationId"
-     WHERE g."id" = ? AND g."eventId" = ? AND g."status" IN (${JUDGED_STATUSES.map(() => "?").join(", ")}) AND g."blindCode" IS NOT NULL`,
-    registrationId,
-    eventId,
-    ...JUDGED_STATUSES,
+     WHERE g."id" = ${registrationId} AND g."eventId" = ${eventId}
+       AND g."status" IN (${Prisma.join(JUDGED_STATUSES)}) AND g."blindCode" IS NOT NULL`,
   );
   if (!row) return null;
   return {
@@ -129,48 +126,38 @@ export function loadJudgedEntrySql(
 
 export type StoredMarkRow = StoredMark & { id: number; version: number };
 
-export function entryMarksSql(sql: Sql, registrationId: number): StoredMarkRow[] {
-  return sql.all<StoredMarkRow>(
-    `SELECT "id", "registrationId", "criterionId", "judgeId", "value", "version" FROM "Mark" WHERE "registrationId" = ?`,
-    registrationId,
+export function entryMarksSql(sql: Sql, registrationId: number): Promise<StoredMarkRow[]> {
+  return sql.rows<StoredMarkRow>(
+    Prisma.sql`SELECT "id", "registrationId", "criterionId", "judgeId", "value", "version" FROM "Mark" WHERE "registrationId" = ${registrationId}`,
   );
 }
 
-export function appendAuditSql(sql: Sql, entries: AuditEntry[], at = new Date()): void {
+export async function appendAuditSql(sql: Sql, entries: AuditEntry[], at = new Date()): Promise<void> {
   for (const row of entries.map(auditRow)) {
-    sql.run(
-      `INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "before", "after", "reason") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      sqlNow(at),
-      row.actorId,
-      row.action,
-      row.entityType,
-      row.entityId,
-      row.before,
-      row.after,
-      row.reason,
+    await sql.run(
+      Prisma.sql`INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "before", "after", "reason")
+        VALUES (${at}, ${row.actorId}, ${row.action}, ${row.entityType}, ${row.entityId}, ${row.before}, ${row.after}, ${row.reason})`,
     );
   }
 }
 
-type ResultColumns = { rankKey: string | null; total: number | null; prize: string | null };
+type ResultColumns = { rankKey: number | bigint | null; total: number | null; prize: string | null };
 
 /**
  * refreshEntryResult on the raw connection: recomputes the entry's Result row from `marks`
  * (all of the entry's marks as they now stand) and applies the change to the ranking tables.
  */
-export function refreshEntryResultSql(
+export async function refreshEntryResultSql(
   sql: Sql,
   scoring: EventScoring,
   entry: EntryRow,
   marks: StoredMark[],
   now = new Date(),
-): void {
+): Promise<void> {
   const data = entryResultRow(scoring, entry, marks);
   if (!data) return;
-  // rankKey exceeds 2^53: read and written as text, which SQLite stores back as an integer.
-  const row = sql.get<ResultColumns>(
-    `SELECT CAST("rankKey" AS TEXT) AS "rankKey", "total", "prize" FROM "Result" WHERE "registrationId" = ?`,
-    entry.id,
+  const row = await sql.one<ResultColumns>(
+    Prisma.sql`SELECT "rankKey", "total", "prize" FROM "Result" WHERE "registrationId" = ${entry.id}`,
   );
   const before = row
     ? {
@@ -179,21 +166,13 @@ export function refreshEntryResultSql(
         prize: row.prize,
       }
     : null;
-  sql.run(
-    `INSERT INTO "Result" ("registrationId", "eventId", "organisationId", "total", "rankKey", "detail", "complete", "updatedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+  await sql.run(
+    Prisma.sql`INSERT INTO "Result" ("registrationId", "eventId", "organisationId", "total", "rankKey", "detail", "complete", "updatedAt")
+     VALUES (${entry.id}, ${scoring.event.id}, ${entry.organisationId}, ${data.total}, ${data.rankKey}, ${data.detail}, ${data.complete}, ${now})
      ON CONFLICT ("registrationId") DO UPDATE SET "total" = excluded."total", "rankKey" = excluded."rankKey",
        "detail" = excluded."detail", "complete" = excluded."complete", "updatedAt" = excluded."updatedAt"`,
-    entry.id,
-    scoring.event.id,
-    entry.organisationId,
-    data.total,
-    data.rankKey,
-    data.detail,
-    data.complete ? 1 : 0,
-    sqlNow(now),
   );
-  applyResultChangeSql(sql, {
+  await applyResultChangeSql(sql, {
     eventId: scoring.event.id,
     organisationId: entry.organisationId,
     registrationId: entry.id,

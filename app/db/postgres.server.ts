@@ -1,0 +1,109 @@
+// The PostgreSQL side of the Sql interface (sql.server.ts): the same Prisma.sql fragments
+// as named prepared statements on a pg Pool (prepared once per connection), values mapped
+// to the interface's types, bulk loads through COPY … FROM STDIN.
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import type { Prisma } from "~/generated/prisma/client";
+import { integer, type Bulk, type Sql, type SqlValue } from "~/db/sql.server";
+
+const OID = { bool: 16, int8: 20, numeric: 1700, timestamp: 1114, timestamptz: 1184 } as const;
+
+// Results in the interface's types: int8 and numeric (COUNT, SUM) as number or bigint,
+// booleans as 1/0 like SQLite, timestamp(3) — which the Prisma adapter writes in UTC — as Date.
+const parsers: Record<number, (text: string) => unknown> = {
+  [OID.bool]: (t) => (t === "t" ? 1 : 0),
+  [OID.int8]: (t) => integer(BigInt(t)),
+  [OID.numeric]: (t) => (/^-?\d+$/.test(t) ? integer(BigInt(t)) : Number(t)),
+  [OID.timestamp]: (t) => new Date(`${t.replace(" ", "T")}Z`),
+  [OID.timestamptz]: (t) => new Date(t),
+};
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    (format ?? "text") === "text" && parsers[oid]
+      ? parsers[oid]
+      : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
+function param(value: unknown): unknown {
+  // timestamp(3) without time zone holds UTC, as the Prisma adapter writes it.
+  if (value instanceof Date) return value.toISOString().replace("Z", "");
+  if (typeof value === "bigint") return value.toString();
+  return value;
+}
+
+// One name per statement text, so each connection prepares it once.
+const names = new Map<string, string>();
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `jx${names.size.toString(36)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
+
+export class PostgresSql implements Bulk {
+  readonly engine = "postgresql" as const;
+  constructor(private readonly client: Queryable) {}
+
+  private async query(query: Prisma.Sql): Promise<pg.QueryResult> {
+    return this.client.query({
+      name: nameOf(query.text),
+      text: query.text,
+      values: query.values.map(param),
+      types,
+    });
+  }
+
+  async rows<T>(query: Prisma.Sql): Promise<T[]> {
+    return (await this.query(query)).rows as T[];
+  }
+
+  async one<T>(query: Prisma.Sql): Promise<T | undefined> {
+    return (await this.query(query)).rows[0] as T | undefined;
+  }
+
+  async run(query: Prisma.Sql): Promise<number> {
+    return (await this.query(query)).rowCount ?? 0;
+  }
+
+  async load(
+    table: string,
+    columns: readonly string[],
+    rows: Iterable<readonly SqlValue[]>,
+  ): Promise<number> {
+    const client = this.client as pg.PoolClient;
+    const cols = columns.map((c) => `"${c}"`).join(", ");
+    const stream = client.query(copyFrom(`COPY "${table}" (${cols}) FROM STDIN`));
+    let n = 0;
+    function* lines(): Generator<string> {
+      let chunk = "";
+      for (const row of rows) {
+        chunk += `${row.map(copyText).join("\t")}\n`;
+        n += 1;
+        if (chunk.length > 65_536) {
+          yield chunk;
+          chunk = "";
+        }
+      }
+      if (chunk) yield chunk;
+    }
+    await pipeline(Readable.from(lines()), stream);
+    return n;
+  }
+}
+
+// COPY's text format: \N for NULL, backslash escapes for the separators.
+function copyText(value: SqlValue): string {
+  if (value === null || value === undefined) return "\\N";
+  if (value instanceof Date) return value.toISOString().replace("Z", "");
+  if (typeof value === "boolean") return value ? "t" : "f";
+  if (value instanceof Uint8Array) return `\\\\x${Buffer.from(value).toString("hex")}`;
+  return String(value).replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
+}
+
+export type { Sql };

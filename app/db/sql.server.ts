@@ -1,0 +1,51 @@
+// The one interface for hand-written SQL, the same on both engines. Statements are
+// Prisma.sql fragments written once in standard SQL with double-quoted identifiers; each
+// engine runs them its own fastest way (better-sqlite3 prepared statements on SQLite, named
+// prepared statements on a pg Pool on PostgreSQL) and hands back values of the same types:
+//
+//   integers   number, or bigint beyond 2^53 (rank keys); PostgreSQL int8/numeric alike
+//   booleans   1 / 0 (SQLite stores them so; PostgreSQL's true/false are mapped)
+//   DateTime   Date (SQLite's ISO text and PostgreSQL's timestamp(3) alike)
+//
+// Parameters may be Date (stored as the Prisma adapter of that engine stores it), boolean,
+// bigint, number, string, Uint8Array or null.
+import type { Prisma } from "~/generated/prisma/client";
+
+export type Engine = "sqlite" | "postgresql";
+
+export function engineOf(url: string): Engine {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
+}
+
+export type SqlValue = string | number | bigint | boolean | Date | Uint8Array | null;
+
+export interface Sql {
+  readonly engine: Engine;
+  /** Every row of a query. */
+  rows<T>(query: Prisma.Sql): Promise<T[]>;
+  /** The first row, or undefined. */
+  one<T>(query: Prisma.Sql): Promise<T | undefined>;
+  /** Runs a statement; returns the number of rows it changed. */
+  run(query: Prisma.Sql): Promise<number>;
+}
+
+/** A write transaction that can also load many rows at once. */
+export interface Bulk extends Sql {
+  /**
+   * Appends rows to a table: prepared INSERTs on SQLite, COPY … FROM STDIN on PostgreSQL.
+   * `columns` are the table's column names; each row gives their values in that order.
+   */
+  load(table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>): Promise<number>;
+}
+
+/**
+ * What a write serialises on. Without one, a write runs alone, as every write does on SQLite.
+ * With `{ event }` (PostgreSQL) it runs beside writes of other events and waits only for
+ * writes of the same event and for unscoped ones.
+ */
+export type WriteScope = { event: number };
+
+/** bigint beyond 2^53, else number: the one integer rule of this interface. */
+export function integer(value: bigint): number | bigint {
+  return value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER ? value : Number(value);
+}

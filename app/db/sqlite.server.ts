@@ -1,0 +1,102 @@
+// The SQLite side of the Sql interface (sql.server.ts): prepared statements on plain
+// better-sqlite3 connections, each prepared once and cached by its text. Through Prisma each
+// query carries about 0.3 ms of overhead, many times SQLite's own work on the hot paths.
+import Database from "better-sqlite3";
+import type { Prisma } from "~/generated/prisma/client";
+import { integer, type Bulk, type SqlValue } from "~/db/sql.server";
+
+/** How the Prisma adapter stores DateTime in SQLite, for rows written outside Prisma. */
+export function sqliteDate(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+type Param = string | number | bigint | Buffer | null;
+
+function param(value: unknown): Param {
+  if (value instanceof Date) return sqliteDate(value);
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value);
+  return value as Param;
+}
+
+type Prepared = { statement: Database.Statement; reader: boolean; dates: string[] };
+
+export class SqliteSql implements Bulk {
+  readonly engine = "sqlite" as const;
+  private readonly statements = new Map<string, Prepared>();
+  constructor(readonly db: Database.Database) {}
+
+  private prepared(text: string): Prepared {
+    let p = this.statements.get(text);
+    if (!p) {
+      const statement = this.db.prepare(text);
+      // Integers come back as BigInt, then as number where that is exact (rank keys stay BigInt).
+      const reader = statement.reader;
+      if (reader) statement.safeIntegers(true);
+      // Columns declared DATETIME hold the adapter's ISO text (or epoch ms): read as Date.
+      const dates = reader
+        ? statement
+            .columns()
+            .filter((c) => c.type?.toUpperCase() === "DATETIME")
+            .map((c) => c.name)
+        : [];
+      p = { statement, reader, dates };
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(text, p);
+    }
+    return p;
+  }
+
+  rowsNow<T>(query: Prisma.Sql): T[] {
+    const p = this.prepared(query.sql);
+    const rows = p.statement.all(...query.values.map(param)) as Record<string, unknown>[];
+    for (const row of rows) {
+      for (const key in row) {
+        const v = row[key];
+        if (typeof v === "bigint") row[key] = integer(v);
+      }
+      for (const key of p.dates) {
+        const v = row[key];
+        if (v !== null && v !== undefined) row[key] = new Date(v as string | number);
+      }
+    }
+    return rows as T[];
+  }
+
+  runNow(query: Prisma.Sql): number {
+    const p = this.prepared(query.sql);
+    const values = query.values.map(param);
+    // A statement with RETURNING is a reader too; run() would discard what it returns.
+    if (p.reader) return p.statement.all(...values).length;
+    return p.statement.run(...values).changes;
+  }
+
+  async rows<T>(query: Prisma.Sql): Promise<T[]> {
+    return this.rowsNow<T>(query);
+  }
+
+  async one<T>(query: Prisma.Sql): Promise<T | undefined> {
+    return this.rowsNow<T>(query)[0];
+  }
+
+  async run(query: Prisma.Sql): Promise<number> {
+    return this.runNow(query);
+  }
+
+  async load(
+    table: string,
+    columns: readonly string[],
+    rows: Iterable<readonly SqlValue[]>,
+  ): Promise<number> {
+    const names = columns.map((c) => `"${c}"`).join(", ");
+    const insert = this.db.prepare(
+      `INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => "?").join(", ")})`,
+    );
+    let n = 0;
+    for (const row of rows) {
+      insert.run(...row.map(param));
+      n += 1;
+    }
+    return n;
+  }
+}
