@@ -69,6 +69,14 @@ function createPostgresClient(url: string): PrismaClient {
   return new PrismaClientPg({ adapter }) as unknown as PrismaClient;
 }
 
+/**
+ * A Prisma client of its own on either engine, for scripts (seed, copy) that open a database
+ * other than the app's. The app itself uses `prisma` and `write()`.
+ */
+export function openPrismaClient(url: string): PrismaClient {
+  return engineOf(url) === "postgresql" ? createPostgresClient(url) : createSqliteClient(url);
+}
+
 async function configure(client: PrismaClient): Promise<void> {
   // journal_mode is stored in the file; synchronous and busy_timeout are per connection.
   await client.$queryRaw`PRAGMA journal_mode = WAL`;

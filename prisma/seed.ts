@@ -1,13 +1,11 @@
 // npm run db:seed — the demo story (see prisma/seed/story.ts). Idempotent: a database that
 // already holds contests is left alone, so a second `npm start` never reseeds or loses data.
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import bcrypt from "bcryptjs";
-import { PrismaClient } from "../app/generated/prisma/client";
 import { withCreditCheckChar, maskIdNumber, CREDIT_CODE_ALPHABET } from "../app/domain/identity";
 import { seededRng, randomInt } from "../app/domain/contest/random";
 import { formatEntryNumber } from "../app/domain/registration/entry-numbers";
 import { encryptIdNumber, hashIdNumber } from "../app/models/id-number-crypto.server";
-import { databaseFile } from "../app/utils/database-file.server";
+import { openPrismaClient } from "../app/db.server";
 import { env } from "../app/env.server";
 import { invent, pick } from "./seed/people";
 import { DEFAULT_TRADES, HONOURS, ORGANISATIONS, SKILLS_EVENTS, TRADES_BY_ORG } from "./seed/story";
@@ -49,8 +47,7 @@ function creditCode(kind: string, region: string, index: number): string {
 }
 
 async function main() {
-  const url = `file:${databaseFile(env.DATABASE_URL)}`;
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  const prisma = openPrismaClient(env.DATABASE_URL);
   try {
     if ((await prisma.organisation.count()) > 0) {
       console.log("Database already seeded; nothing to do.");

@@ -55,13 +55,13 @@ export function resultChangeStatements(
     statements.push(Prisma.sql`
       INSERT INTO "ScoreCount" ("eventId", "rankKey", "count")
       VALUES ${Prisma.join(keys.map((k) => Prisma.sql`(${eventId}, ${k.rankKey}, ${k.delta})`))}
-      ON CONFLICT ("eventId", "rankKey") DO UPDATE SET "count" = "count" + excluded."count"`);
+      ON CONFLICT ("eventId", "rankKey") DO UPDATE SET "count" = "ScoreCount"."count" + excluded."count"`);
   }
   if (buckets.length > 0) {
     statements.push(Prisma.sql`
       INSERT INTO "ScoreBucket" ("eventId", "level", "bucket", "count")
       VALUES ${Prisma.join(buckets.map((b) => Prisma.sql`(${eventId}, ${b.level}, ${b.bucket}, ${b.delta})`))}
-      ON CONFLICT ("eventId", "level", "bucket") DO UPDATE SET "count" = "count" + excluded."count"`);
+      ON CONFLICT ("eventId", "level", "bucket") DO UPDATE SET "count" = "ScoreBucket"."count" + excluded."count"`);
   }
 
   const d = standingDelta(before, after);
@@ -75,16 +75,16 @@ export function resultChangeStatements(
             SELECT "total" FROM "Result"
             WHERE "eventId" = ${eventId} AND "organisationId" = ${organisationId} AND "rankKey" IS NOT NULL
             ORDER BY "rankKey" DESC
-            LIMIT (SELECT "standingsBestN" FROM "Event" WHERE "id" = ${eventId}))),
+            LIMIT (SELECT "standingsBestN" FROM "Event" WHERE "id" = ${eventId})) AS "best"),
         ${d.entries}, ${d.prizes}, ${d.first}, ${d.second}, ${d.third}, ${d.merit})
       ON CONFLICT ("eventId", "organisationId") DO UPDATE SET
         "bestNTotal" = excluded."bestNTotal",
-        "entries" = "entries" + excluded."entries",
-        "prizes" = "prizes" + excluded."prizes",
-        "firstPrizes" = "firstPrizes" + excluded."firstPrizes",
-        "secondPrizes" = "secondPrizes" + excluded."secondPrizes",
-        "thirdPrizes" = "thirdPrizes" + excluded."thirdPrizes",
-        "meritPrizes" = "meritPrizes" + excluded."meritPrizes"`);
+        "entries" = "OrgStanding"."entries" + excluded."entries",
+        "prizes" = "OrgStanding"."prizes" + excluded."prizes",
+        "firstPrizes" = "OrgStanding"."firstPrizes" + excluded."firstPrizes",
+        "secondPrizes" = "OrgStanding"."secondPrizes" + excluded."secondPrizes",
+        "thirdPrizes" = "OrgStanding"."thirdPrizes" + excluded."thirdPrizes",
+        "meritPrizes" = "OrgStanding"."meritPrizes" + excluded."meritPrizes"`);
   }
 
   // Copy on write for the scoreboard freeze: keep the first pre-change value of an entry

@@ -1,10 +1,19 @@
-// Runs before each test file: points DATABASE_URL at a fresh copy of the migrated template.
+// Runs before each test file: points DATABASE_URL at a fresh copy of the migrated template
+// (a copied SQLite file, or a PostgreSQL database made from the template database).
 import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import { copyOfTemplate } from "./pg-databases";
 
 const template = process.env.JIANGXIN_TEST_TEMPLATE;
-if (template) {
+const pgTemplate = process.env.JIANGXIN_TEST_TEMPLATE_PG;
+if (pgTemplate) {
+  process.env.DATABASE_URL = await copyOfTemplate(pgTemplate);
+  process.env.NODE_ENV = "test";
+  // Test files open few connections at a time; two forks share the server.
+  process.env.PG_POOL_MAX ??= "4";
+  globalThis.__jiangxinDb = undefined;
+} else if (template) {
   const file = path.join(path.dirname(template), `${randomUUID()}.db`);
   copyFileSync(template, file);
   process.env.DATABASE_URL = `file:${file}`;
