@@ -2,12 +2,20 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-// One database file per test run (e2e/.data/run-<id>.db), migrated and seeded by the web
-// server command; workers inherit these variables from the main process.
+// One database per test run, created, migrated and seeded by the web server command
+// (db:migrate creates a missing PostgreSQL database); workers inherit these variables from
+// the main process. SQLite: e2e/.data/run-<id>.db. PostgreSQL (JX_TEST_ENGINE=postgresql,
+// npm run test:pg): <prefix>_e2e_<id> on the server at PG_ADMIN_URL, dropped at the end.
 process.env.E2E_RUN_ID ??= String(Date.now());
-process.env.E2E_DATABASE_FILE ??= path.resolve(`e2e/.data/run-${process.env.E2E_RUN_ID}.db`);
+if (process.env.JX_TEST_ENGINE === "postgresql") {
+  const server = new URL(process.env.PG_ADMIN_URL ?? "postgres://jx:jx@127.0.0.1:5432/postgres");
+  server.pathname = `/${process.env.PG_TEST_PREFIX ?? "jx_test"}_e2e_${process.env.E2E_RUN_ID}`;
+  process.env.E2E_DATABASE_URL ??= server.toString();
+} else {
+  process.env.E2E_DATABASE_URL ??= `file:${path.resolve(`e2e/.data/run-${process.env.E2E_RUN_ID}.db`)}`;
+}
 // The fixtures sign users in through the app's session module, on the same database.
-process.env.DATABASE_URL = `file:${process.env.E2E_DATABASE_FILE}`;
+process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 process.env.SESSION_SECRET ??= "e2e-session-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 process.env.ID_NUMBER_KEY ??= "4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e";
 
@@ -18,6 +26,7 @@ const chromium = "/usr/bin/chromium";
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
+  globalTeardown: "./e2e/support/teardown.ts",
   outputDir: "test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -57,7 +66,7 @@ export default defineConfig({
       NODE_ENV: "production",
       PORT: String(PORT),
       HOST: "127.0.0.1",
-      DATABASE_URL: `file:${process.env.E2E_DATABASE_FILE}`,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
       SESSION_SECRET: process.env.SESSION_SECRET,
       ID_NUMBER_KEY: process.env.ID_NUMBER_KEY,
       // Lets tests give each simulated visitor its own address for rate limiting.

@@ -24,7 +24,7 @@ import { env } from "~/env.server";
 import { databaseFile } from "~/utils/database-file.server";
 import { engineOf, integer, type Bulk, type Engine, type Sql, type WriteScope } from "~/db/sql.server";
 import { SqliteSql, sqliteDate } from "~/db/sqlite.server";
-import { PostgresSql } from "~/db/postgres.server";
+import { PostgresSql, argsWithoutNul } from "~/db/postgres.server";
 
 export type { Bulk, Engine, Sql, SqlValue, WriteScope } from "~/db/sql.server";
 
@@ -66,7 +66,13 @@ function createPostgresClient(url: string): PrismaClient {
   );
   // The two generated clients have the same model API; they differ in the query compiler
   // and the provider the adapter must match.
-  return new PrismaClientPg({ adapter }) as unknown as PrismaClient;
+  return new PrismaClientPg({ adapter }).$extends({
+    query: {
+      $allOperations({ args, query }) {
+        return query(argsWithoutNul(args));
+      },
+    },
+  }) as unknown as PrismaClient;
 }
 
 /**

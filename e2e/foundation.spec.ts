@@ -39,7 +39,15 @@ test.describe("public shell", () => {
     const response = await request.get("/healthz");
     expect(response.status()).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ status: "ok", database: { journalMode: "wal" } });
+    // Each engine reports what matters for it: SQLite its journal mode, PostgreSQL its version.
+    const postgres = /^postgres/.test(process.env.E2E_DATABASE_URL ?? "");
+    expect(body).toMatchObject({
+      status: "ok",
+      database: postgres
+        ? { engine: "postgresql", readOnly: false, serverVersion: expect.stringMatching(/^\d+/) }
+        : { engine: "sqlite", journalMode: "wal" },
+    });
+    expect(body.database.migrations).toBeGreaterThan(0);
     expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   });
 

@@ -1,9 +1,9 @@
 // Honours: a full nomination round through the browser, from opening to the verified
 // certificate, plus who may see and do what.
+import { Prisma } from "~/generated/prisma/client";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { expect, queryDb, test } from "./support/fixtures";
 
 const SCREENSHOTS = "e2e/.screenshots";
@@ -18,19 +18,12 @@ function beijingDate(offsetDays = 0): string {
  * Lets the notice period run out without waiting a week: moves this round's notice dates
  * back in the e2e database. The app's rule (no awards before the notice ends) stays untouched.
  */
-function letNoticeEnd(roundId: number) {
-  const file = process.env.E2E_DATABASE_FILE;
-  if (!file) throw new Error("E2E_DATABASE_FILE is not set");
-  const db = new Database(file);
-  try {
-    const start = new Date(Date.now() - 10 * DAY).toISOString();
-    const end = new Date(Date.now() - 2 * DAY).toISOString();
-    db.prepare(
-      `UPDATE "NominationRound" SET noticeStartsAt = ?, noticeEndsAt = ? WHERE id = ?`,
-    ).run(start, end, roundId);
-  } finally {
-    db.close();
-  }
+async function letNoticeEnd(roundId: number) {
+  const start = new Date(Date.now() - 10 * DAY);
+  const end = new Date(Date.now() - 2 * DAY);
+  await queryDb(
+    Prisma.sql`UPDATE "NominationRound" SET "noticeStartsAt" = ${start}, "noticeEndsAt" = ${end} WHERE "id" = ${roundId}`,
+  );
 }
 
 const STATEMENT =
@@ -112,8 +105,11 @@ test.describe("honours round", () => {
       page.getByRole("alert").filter({ hasText: "过大.pdf：超过 5 MB。" }),
     ).toBeVisible();
     expect(
-      queryDb<{ n: number }>(`SELECT COUNT(*) AS n FROM "Nomination" WHERE roundId = ?`, roundId)[0]
-        ?.n,
+      (
+        await queryDb<{ n: number }>(
+          Prisma.sql`SELECT COUNT(*) AS "n" FROM "Nomination" WHERE "roundId" = ${roundId}`,
+        )
+      )[0]?.n,
     ).toBe(1);
 
     // ── 秦岭软件 nominates a front-line worker ──
@@ -220,7 +216,7 @@ test.describe("honours round", () => {
       frontLineCard.getByText("反映不属实：经核实，三项发明专利均已授权，反映不属实。"),
     ).toBeVisible();
 
-    letNoticeEnd(roundId);
+    await letNoticeEnd(roundId);
     await page.reload();
     await page.getByRole("button", { name: "公示期满，表彰授予" }).click();
     await expect(page.getByText("评选已变为“已表彰”。")).toBeVisible();
@@ -273,9 +269,8 @@ test.describe("honours round", () => {
     await expect(verifyPage.getByText(/校验位不符|查无此证书/)).toBeVisible();
     await verify.close();
 
-    const awards = queryDb<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM "HonourAward" a JOIN "Nomination" n ON n.id = a.nominationId WHERE n.roundId = ?`,
-      roundId,
+    const awards = await queryDb<{ n: number }>(
+      Prisma.sql`SELECT COUNT(*) AS "n" FROM "HonourAward" a JOIN "Nomination" n ON n."id" = a."nominationId" WHERE n."roundId" = ${roundId}`,
     );
     expect(awards[0]?.n).toBe(1);
   });
@@ -283,7 +278,9 @@ test.describe("honours round", () => {
 
 test.describe("honours authorisation", () => {
   test("nobody but the organiser moves a round forward", async ({ page, loginAs, baseURL }) => {
-    const rounds = queryDb<{ id: number }>(`SELECT id FROM "NominationRound" ORDER BY id LIMIT 1`);
+    const rounds = await queryDb<{ id: number }>(
+      Prisma.sql`SELECT "id" FROM "NominationRound" ORDER BY "id" LIMIT 1`,
+    );
     const roundId = rounds[0]?.id ?? 1;
     for (const username of ["qinchuan", "chief", "worker"]) {
       await page.context().clearCookies();
@@ -296,9 +293,9 @@ test.describe("honours authorisation", () => {
       const page403 = await page.goto(`/admin/honours/${roundId}`);
       expect(page403?.status(), username).toBe(403);
     }
-    const after = queryDb<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM "AuditLog" WHERE entityType = 'NominationRound' AND entityId = ? AND actorId IN (SELECT id FROM "User" WHERE role <> 'admin')`,
-      roundId,
+    const after = await queryDb<{ n: number }>(
+      Prisma.sql`SELECT COUNT(*) AS "n" FROM "AuditLog" WHERE "entityType" = 'NominationRound' AND "entityId" = ${roundId}
+        AND "actorId" IN (SELECT "id" FROM "User" WHERE "role" <> 'admin')`,
     );
     expect(after[0]?.n).toBe(0);
   });
@@ -307,27 +304,25 @@ test.describe("honours authorisation", () => {
     page,
     loginAs,
   }) => {
-    const attachment = queryDb<{ id: number; organisationId: number }>(
-      `SELECT a.id, n.organisationId FROM "NominationAttachment" a JOIN "Nomination" n ON n.id = a.nominationId ORDER BY a.id LIMIT 1`,
-    )[0];
+    const [attachment] = await queryDb<{ id: number; organisationId: number }>(
+      Prisma.sql`SELECT a."id", n."organisationId" FROM "NominationAttachment" a JOIN "Nomination" n ON n."id" = a."nominationId" ORDER BY a."id" LIMIT 1`,
+    );
     test.skip(!attachment, "the seed has no attachment");
-    const owner = queryDb<{ username: string }>(
-      `SELECT username FROM "User" WHERE role = 'org_manager' AND organisationId = ?`,
-      attachment!.organisationId,
-    )[0];
-    const other = queryDb<{ username: string }>(
-      `SELECT username FROM "User" WHERE role = 'org_manager' AND organisationId <> ? ORDER BY id LIMIT 1`,
-      attachment!.organisationId,
-    )[0];
+    const [owner] = await queryDb<{ username: string }>(
+      Prisma.sql`SELECT "username" FROM "User" WHERE "role" = 'org_manager' AND "organisationId" = ${attachment!.organisationId}`,
+    );
+    const [other] = await queryDb<{ username: string }>(
+      Prisma.sql`SELECT "username" FROM "User" WHERE "role" = 'org_manager' AND "organisationId" <> ${attachment!.organisationId} ORDER BY "id" LIMIT 1`,
+    );
     await loginAs(other!.username);
     expect((await page.request.get(`/honours/attachments/${attachment!.id}`)).status()).toBe(404);
     await page.context().clearCookies();
     await loginAs(owner!.username);
     expect((await page.request.get(`/honours/attachments/${attachment!.id}`)).status()).toBe(200);
     // A round still taking nominations has no public shortlist yet.
-    const open = queryDb<{ id: number }>(
-      `SELECT id FROM "NominationRound" WHERE status = 'open' ORDER BY id LIMIT 1`,
-    )[0];
+    const [open] = await queryDb<{ id: number }>(
+      Prisma.sql`SELECT "id" FROM "NominationRound" WHERE "status" = 'open' ORDER BY "id" LIMIT 1`,
+    );
     expect(open).toBeDefined();
     expect((await page.request.get(`/honours/notices/${open!.id}`)).status()).toBe(404);
   });

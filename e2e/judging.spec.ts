@@ -1,3 +1,4 @@
+import { Prisma } from "~/generated/prisma/client";
 import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, queryDb, test } from "./support/fixtures";
@@ -6,14 +7,13 @@ const SCREENSHOTS = "e2e/.screenshots";
 
 type Entry = { id: number; blindCode: string; username: string | null };
 
-function demoEvent() {
-  const [event] = queryDb<{ id: number }>(
-    `SELECT e.id FROM "Event" e JOIN "Contest" c ON c.id = e."contestId" WHERE c.code = 'XA2026DIGI' AND e.code = 'OFFICE'`,
+async function demoEvent() {
+  const [event] = await queryDb<{ id: number }>(
+    Prisma.sql`SELECT e."id" FROM "Event" e JOIN "Contest" c ON c."id" = e."contestId" WHERE c."code" = 'XA2026DIGI' AND e."code" = 'OFFICE'`,
   );
-  const entries = queryDb<Entry>(
-    `SELECT r.id, r."blindCode", u.username FROM "Registration" r LEFT JOIN "User" u ON u."workerId" = r."workerId"
-     WHERE r."eventId" = ? ORDER BY r.id`,
-    event!.id,
+  const entries = await queryDb<Entry>(
+    Prisma.sql`SELECT r."id", r."blindCode", u."username" FROM "Registration" r LEFT JOIN "User" u ON u."workerId" = r."workerId"
+     WHERE r."eventId" = ${event!.id} ORDER BY r."id"`,
   );
   const byUser = (name: string | null) => entries.find((e) => e.username === name)!;
   return { eventId: event!.id, a: byUser("worker"), b: byUser("worker2"), c: byUser(null) };
@@ -41,7 +41,7 @@ test("three judges score, the chief resolves, locks and publishes, a worker read
 }) => {
   test.setTimeout(180_000);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const { eventId, a, b, c } = demoEvent();
+  const { eventId, a, b, c } = await demoEvent();
 
   // The organiser sees the marking scheme of the event.
   await loginAs("admin");
@@ -160,20 +160,20 @@ test("a judge cannot open a recused entry by URL, and a stale sheet is refused w
   loginAs,
 }) => {
   // judge1 works for 航发精密零部件: its CNC entries are not on the worklist and answer 404.
-  const [hangfa] = queryDb<{ id: number; eventId: number }>(
-    `SELECT r.id, r."eventId" FROM "Registration" r JOIN "Organisation" o ON o.id = r."organisationId"
-     JOIN "Event" e ON e.id = r."eventId" JOIN "Contest" c ON c.id = e."contestId"
-     WHERE o.name = '西安航发精密零部件有限公司' AND c.code = 'XA2026SKILLS' AND r."blindCode" IS NOT NULL LIMIT 1`,
+  const [hangfa] = await queryDb<{ id: number; eventId: number }>(
+    Prisma.sql`SELECT r."id", r."eventId" FROM "Registration" r JOIN "Organisation" o ON o."id" = r."organisationId"
+     JOIN "Event" e ON e."id" = r."eventId" JOIN "Contest" c ON c."id" = e."contestId"
+     WHERE o."name" = '西安航发精密零部件有限公司' AND c."code" = 'XA2026SKILLS' AND r."blindCode" IS NOT NULL LIMIT 1`,
   );
   await loginAs("judge1");
   const response = await page.goto(`/judge/events/${hangfa!.eventId}/entries/${hangfa!.id}`);
   expect(response?.status()).toBe(404);
 
   // Two tabs of judge2 on the same PROG sheet: the second save is refused, nothing overwritten.
-  const [prog] = queryDb<{ id: number; eventId: number; blindCode: string }>(
-    `SELECT r.id, r."eventId", r."blindCode" FROM "Registration" r JOIN "Event" e ON e.id = r."eventId"
-     JOIN "Contest" c ON c.id = e."contestId" JOIN "Organisation" o ON o.id = r."organisationId"
-     WHERE c.code = 'XA2026SKILLS' AND e.code = 'PROG' AND r."blindCode" IS NOT NULL AND o.name = '西安丝路数据服务有限公司' LIMIT 1`,
+  const [prog] = await queryDb<{ id: number; eventId: number; blindCode: string }>(
+    Prisma.sql`SELECT r."id", r."eventId", r."blindCode" FROM "Registration" r JOIN "Event" e ON e."id" = r."eventId"
+     JOIN "Contest" c ON c."id" = e."contestId" JOIN "Organisation" o ON o."id" = r."organisationId"
+     WHERE c."code" = 'XA2026SKILLS' AND e."code" = 'PROG' AND r."blindCode" IS NOT NULL AND o."name" = '西安丝路数据服务有限公司' LIMIT 1`,
   );
   await loginAs("judge2");
   const url = `/judge/events/${prog!.eventId}/entries/${prog!.id}`;

@@ -1,3 +1,4 @@
+import { Prisma } from "~/generated/prisma/client";
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { expect, queryDb, test } from "./support/fixtures";
@@ -8,15 +9,14 @@ const BOARD = "/results/XA2026SKILLS/HEAT";
 type Entry = { id: number; blindCode: string; entryNumber: string; name: string };
 
 /** Two approved heat-plant entries from a unit none of the panel judges belongs to. */
-function heatEntries() {
-  const [event] = queryDb<{ id: number }>(
-    `SELECT e.id FROM "Event" e JOIN "Contest" c ON c.id = e."contestId" WHERE c.code = 'XA2026SKILLS' AND e.code = 'HEAT'`,
+async function heatEntries() {
+  const [event] = await queryDb<{ id: number }>(
+    Prisma.sql`SELECT e."id" FROM "Event" e JOIN "Contest" c ON c."id" = e."contestId" WHERE c."code" = 'XA2026SKILLS' AND e."code" = 'HEAT'`,
   );
-  const entries = queryDb<Entry>(
-    `SELECT r.id, r."blindCode", r."entryNumber", w.name FROM "Registration" r
-     JOIN "Worker" w ON w.id = r."workerId" JOIN "Organisation" o ON o.id = r."organisationId"
-     WHERE r."eventId" = ? AND r."blindCode" IS NOT NULL AND o.name = '西安城东供热有限公司' ORDER BY r.id`,
-    event!.id,
+  const entries = await queryDb<Entry>(
+    Prisma.sql`SELECT r."id", r."blindCode", r."entryNumber", w."name" FROM "Registration" r
+     JOIN "Worker" w ON w."id" = r."workerId" JOIN "Organisation" o ON o."id" = r."organisationId"
+     WHERE r."eventId" = ${event!.id} AND r."blindCode" IS NOT NULL AND o."name" = '西安城东供热有限公司' ORDER BY r."id"`,
   );
   return { eventId: event!.id, a: entries[0]!, b: entries[1]! };
 }
@@ -66,7 +66,7 @@ test("a judge's save shows up live, the board freezes for the public and the big
   loginAs,
 }) => {
   test.setTimeout(180_000);
-  const { eventId, a, b } = heatEntries();
+  const { eventId, a, b } = await heatEntries();
 
   // A member of the public has the board open on a phone before any result exists.
   const watcher = await publicPage(browser);

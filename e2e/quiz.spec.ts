@@ -1,3 +1,4 @@
+import { Prisma } from "~/generated/prisma/client";
 import { mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -53,13 +54,11 @@ async function xlsx(name: string, rows: string[][]): Promise<string> {
 
 let quizPath = "";
 
-function workerName(username: string): string {
-  return (
-    queryDb<{ displayName: string }>(
-      `SELECT displayName FROM "User" WHERE username = ?`,
-      username,
-    )[0]?.displayName ?? username
+async function workerName(username: string): Promise<string> {
+  const [row] = await queryDb<{ displayName: string }>(
+    Prisma.sql`SELECT "displayName" FROM "User" WHERE "username" = ${username}`,
   );
+  return row?.displayName ?? username;
 }
 
 /** Answers the question on screen: correctly, or with the first wrong option. */
@@ -201,10 +200,10 @@ test.describe.serial("knowledge quiz", () => {
       timeout: 30_000,
     });
     await expect(page.getByText("得分 5.00 / 15.00")).toBeVisible();
-    const attempt = queryDb<{ id: number; status: string; durationMs: number }>(
-      `SELECT a.id, a.status, a.durationMs FROM "QuizAttempt" a JOIN "User" u ON u.workerId = a.workerId WHERE u.username = 'quiz3' AND a.quizId = ?`,
-      Number(quizPath.split("/").pop()),
-    )[0];
+    const [attempt] = await queryDb<{ id: number; status: string; durationMs: number }>(
+      Prisma.sql`SELECT a."id", a."status", a."durationMs" FROM "QuizAttempt" a JOIN "User" u ON u."workerId" = a."workerId"
+        WHERE u."username" = 'quiz3' AND a."quizId" = ${Number(quizPath.split("/").pop())}`,
+    );
     expect(attempt?.status).toBe("timed_out");
     expect(attempt?.durationMs).toBe(20_000);
     // A save sent after the deadline (a tampered browser) is refused.
@@ -223,11 +222,11 @@ test.describe.serial("knowledge quiz", () => {
     const people = page.getByRole("table", { name: "个人排行" });
     const rows = people.getByRole("row");
     await expect(rows).toHaveCount(4);
-    await expect(rows.nth(1)).toContainText(workerName("quiz1"));
+    await expect(rows.nth(1)).toContainText(await workerName("quiz1"));
     await expect(rows.nth(1).getByRole("cell").first()).toHaveText("1");
-    await expect(rows.nth(2)).toContainText(workerName("quiz2"));
+    await expect(rows.nth(2)).toContainText(await workerName("quiz2"));
     await expect(rows.nth(2).getByRole("cell").first()).toHaveText("2");
-    await expect(rows.nth(3)).toContainText(workerName("quiz3"));
+    await expect(rows.nth(3)).toContainText(await workerName("quiz3"));
     await expect(rows.nth(3)).toContainText("5.00");
     const orgs = page.getByRole("table", { name: "单位排行（参与率和平均分）" });
     await expect(orgs.getByRole("row").filter({ hasText: "渭河特大桥项目部" })).toContainText(

@@ -1,3 +1,4 @@
+import { Prisma } from "~/generated/prisma/client";
 import { mkdirSync } from "node:fs";
 import { withIdCheckChar } from "../app/domain/identity/id-number";
 import { expect, queryDb, test } from "./support/fixtures";
@@ -199,8 +200,8 @@ test.describe("contests, events and registrations", () => {
     page,
     loginAs,
   }) => {
-    const [other] = queryDb<{ id: number }>(
-      `SELECT w.id FROM "Worker" w JOIN "Organisation" o ON o.id = w.organisationId WHERE o.name = '西安长安热力有限公司' LIMIT 1`,
+    const [other] = await queryDb<{ id: number }>(
+      Prisma.sql`SELECT w."id" FROM "Worker" w JOIN "Organisation" o ON o."id" = w."organisationId" WHERE o."name" = '西安长安热力有限公司' LIMIT 1`,
     );
     await loginAs("qinchuan");
     const response = await page.goto(`/org/workers/${other?.id}`);

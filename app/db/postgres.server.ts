@@ -26,7 +26,28 @@ const types = {
       : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
+// PostgreSQL's text cannot hold NUL (SQLite's can): a NUL in anything a visitor typed would
+// fail the whole statement ("invalid byte sequence"). It is stored as U+FFFD instead, which
+// never matches a real code or name, as the NUL would not have either.
+const NUL = /\u0000/g;
+export function withoutNul(text: string): string {
+  return text.includes("\u0000") ? text.replace(NUL, "\uFFFD") : text;
+}
+
+/** The same for Prisma's query arguments (a client extension on PostgreSQL, see db.server.ts). */
+export function argsWithoutNul<T>(value: T): T {
+  if (typeof value === "string") return withoutNul(value) as T;
+  if (Array.isArray(value)) return value.map(argsWithoutNul) as T;
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = argsWithoutNul(v);
+    return out as T;
+  }
+  return value;
+}
+
 function param(value: unknown): unknown {
+  if (typeof value === "string") return withoutNul(value);
   // timestamp(3) without time zone holds UTC, as the Prisma adapter writes it.
   if (value instanceof Date) return value.toISOString().replace("Z", "");
   if (typeof value === "bigint") return value.toString();

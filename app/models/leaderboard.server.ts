@@ -610,7 +610,7 @@ export async function contestStandings(
       SUM(s."thirdPrizes") AS "thirdPrizes", SUM(s."meritPrizes") AS "meritPrizes"
     FROM "OrgStanding" s JOIN "Event" e ON e."id" = s."eventId" JOIN "Organisation" o ON o."id" = s."organisationId"
     WHERE e."contestId" = ${contestId} AND s."entries" > 0 AND s."eventId" NOT IN (${Prisma.join(exclude)})
-    GROUP BY s."organisationId" ORDER BY 3 DESC, s."organisationId" ASC LIMIT ${literalLimit(limit)}`);
+    GROUP BY s."organisationId", o."name" ORDER BY 3 DESC, s."organisationId" ASC LIMIT ${literalLimit(limit)}`);
   return rankStandings(
     rows.map((r) => ({
       ...r,

@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma, write } from "~/db.server";
+import { databaseEngine, prisma, write } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { BASE, cookieFor, makeRequest, run, type RouteModule } from "~/test/route-harness";
 import { BODY_LIMITS, type BodyKind } from "~/http/form-body.server";
 import { xlsxBomb } from "~/test/xlsx-bombs";
@@ -121,27 +122,43 @@ function formShape(file: string): { intents: string[]; fields: string[] } {
 }
 
 async function changes(): Promise<number> {
-  const [row] = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT n FROM _changes`);
+  const [row] = await prisma.$queryRaw<{ n: bigint | number }[]>`SELECT "n" FROM "_changes"`;
   return Number(row?.n ?? 0);
 }
 
-beforeAll(async () => {
-  await import("../../prisma/seed");
-  const tables = await prisma.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT name FROM sqlite_master WHERE type = 'table'`,
+// Every table gets triggers that count its row changes: SQLite's trigger bodies, or one
+// PL/pgSQL function for all tables on PostgreSQL.
+async function watchTables(): Promise<void> {
+  const sqlite = databaseEngine() === "sqlite";
+  const tables = await prisma.$queryRaw<{ name: string }[]>(
+    sqlite
+      ? Prisma.sql`SELECT "name" FROM "sqlite_master" WHERE "type" = 'table'`
+      : Prisma.sql`SELECT "tablename" AS "name" FROM "pg_tables" WHERE "schemaname" = current_schema()`,
   );
   await write(async (tx) => {
-    await tx.$executeRawUnsafe(`CREATE TABLE _changes (n INTEGER NOT NULL)`);
-    await tx.$executeRawUnsafe(`INSERT INTO _changes (n) VALUES (0)`);
+    await tx.$executeRaw`CREATE TABLE "_changes" ("n" INTEGER NOT NULL)`;
+    await tx.$executeRaw`INSERT INTO "_changes" ("n") VALUES (0)`;
+    if (!sqlite) {
+      await tx.$executeRaw`CREATE FUNCTION "watch_change"() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN UPDATE "_changes" SET "n" = "n" + 1; RETURN NULL; END $$`;
+    }
     for (const { name } of tables) {
       if (UNWATCHED.has(name)) continue;
       for (const op of ["INSERT", "UPDATE", "DELETE"]) {
-        await tx.$executeRawUnsafe(
-          `CREATE TRIGGER "watch_${name}_${op}" AFTER ${op} ON "${name}" BEGIN UPDATE _changes SET n = n + 1; END`,
+        const trigger = Prisma.raw(`"watch_${name}_${op}" AFTER ${op} ON "${name}"`);
+        await tx.$executeRaw(
+          sqlite
+            ? Prisma.sql`CREATE TRIGGER ${trigger} BEGIN UPDATE "_changes" SET "n" = "n" + 1; END`
+            : Prisma.sql`CREATE TRIGGER ${trigger} FOR EACH ROW EXECUTE FUNCTION "watch_change"()`,
         );
       }
     }
   });
+}
+
+beforeAll(async () => {
+  await import("../../prisma/seed");
+  await watchTables();
   const id = async (username: string) =>
     (await prisma.user.findUniqueOrThrow({ where: { username } })).id;
   Object.assign(users, {

@@ -3,32 +3,49 @@
 // clicking through the sign-in form in every test.
 import { test as base, expect } from "@playwright/test";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { SqliteSql } from "~/db/sqlite.server";
+import { PostgresSql } from "~/db/postgres.server";
+import { engineOf } from "~/db/sql.server";
+import { Prisma } from "~/generated/prisma/client";
 import { SESSION_COOKIE } from "~/utils/http-names";
 
-function userIdFor(username: string): number {
-  const file = process.env.E2E_DATABASE_FILE;
-  if (!file) throw new Error("E2E_DATABASE_FILE is not set (see playwright.config.ts)");
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+/** The e2e run's database (see playwright.config.ts): a SQLite file or a PostgreSQL URL. */
+function e2eDatabaseUrl(): string {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("E2E_DATABASE_URL is not set (see playwright.config.ts)");
+  return url;
+}
+
+/**
+ * Runs one statement on the e2e database, for assertions the UI cannot show and for the few
+ * set-ups it cannot make (a notice period that has ended). Same Sql interface as the app.
+ */
+export async function queryDb<T>(query: Prisma.Sql): Promise<T[]> {
+  const url = e2eDatabaseUrl();
+  if (engineOf(url) === "postgresql") {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return await new PostgresSql(client).rows<T>(query);
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(url.replace(/^file:/, ""), { fileMustExist: true });
   try {
-    const row = db.prepare(`SELECT id FROM "User" WHERE username = ?`).get(username) as
-      { id: number } | undefined;
-    if (!row) throw new Error(`No user ${username} in the e2e database`);
-    return row.id;
+    return await new SqliteSql(db).rows<T>(query);
   } finally {
     db.close();
   }
 }
 
-/** Opens the e2e database for assertions that the UI cannot show. Read-only. */
-export function queryDb<T>(sql: string, ...params: unknown[]): T[] {
-  const file = process.env.E2E_DATABASE_FILE;
-  if (!file) throw new Error("E2E_DATABASE_FILE is not set");
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
+async function userIdFor(username: string): Promise<number> {
+  const [row] = await queryDb<{ id: number }>(
+    Prisma.sql`SELECT "id" FROM "User" WHERE "username" = ${username}`,
+  );
+  if (!row) throw new Error(`No user ${username} in the e2e database`);
+  return row.id;
 }
 
 type Fixtures = {
@@ -40,7 +57,7 @@ export const test = base.extend<Fixtures>({
     await use(async (username) => {
       // Imported here: the app's modules read DATABASE_URL (set by playwright.config.ts).
       const { signedInCookie } = await import("~/http/session.server");
-      const value = (await signedInCookie(userIdFor(username))).slice(SESSION_COOKIE.length + 1);
+      const value = (await signedInCookie(await userIdFor(username))).slice(SESSION_COOKIE.length + 1);
       await context.addCookies([
         { name: SESSION_COOKIE, value, url: baseURL ?? "http://127.0.0.1:3100" },
       ]);
