@@ -15,7 +15,6 @@ export default defineConfig({
       "app/test/**/*.test.ts",
       "app/http/**/*.server.test.ts",
       "prisma/scripts/db-copy.test.ts",
-      "prisma/scripts/migrations.test.ts",
     ],
   },
 });

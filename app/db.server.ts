@@ -22,7 +22,14 @@ import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PrismaClientPg } from "~/generated/prisma-pg/client";
 import { env } from "~/env.server";
 import { databaseFile } from "~/utils/database-file.server";
-import { engineOf, integer, type Bulk, type Engine, type Sql, type WriteScope } from "~/db/sql.server";
+import {
+  engineOf,
+  integer,
+  type Bulk,
+  type Engine,
+  type Sql,
+  type WriteScope,
+} from "~/db/sql.server";
 import { SqliteSql, sqliteDate } from "~/db/sqlite.server";
 import { PostgresSql, argsWithoutNul } from "~/db/postgres.server";
 
@@ -132,7 +139,9 @@ function restoreAutoCheckpoints(c: SqliteClients): void {
   c.bulk?.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
   // After configure(), which turned them off.
   void c.ready
-    .then(() => c.writer.$queryRaw(Prisma.raw(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`)))
+    .then(() =>
+      c.writer.$queryRaw(Prisma.raw(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`)),
+    )
     .catch(() => undefined);
 }
 

@@ -124,7 +124,11 @@ function copyText(value: SqlValue): string {
   if (value instanceof Date) return value.toISOString().replace("Z", "");
   if (typeof value === "boolean") return value ? "t" : "f";
   if (value instanceof Uint8Array) return `\\\\x${Buffer.from(value).toString("hex")}`;
-  return String(value).replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
+  return String(value)
+    .replace(/\\/g, "\\\\")
+    .replace(/\n/g, "\\n")
+    .replace(/\r/g, "\\r")
+    .replace(/\t/g, "\\t");
 }
 
 export type { Sql };

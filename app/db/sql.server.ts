@@ -35,7 +35,11 @@ export interface Bulk extends Sql {
    * Appends rows to a table: prepared INSERTs on SQLite, COPY … FROM STDIN on PostgreSQL.
    * `columns` are the table's column names; each row gives their values in that order.
    */
-  load(table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>): Promise<number>;
+  load(
+    table: string,
+    columns: readonly string[],
+    rows: Iterable<readonly SqlValue[]>,
+  ): Promise<number>;
 }
 
 /**

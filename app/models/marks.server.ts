@@ -257,86 +257,91 @@ async function startScoring(tx: Tx, scoring: EventScoring, actorId: number) {
  * the sheets, the entry's Result and every ranking table.
  */
 export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetResult> {
-  const result = await sqlWrite(async (sql): Promise<SaveSheetResult> => {
-    const scoring = await loadEventScoringSql(sql, input.eventId);
-    const entry = await loadJudgedEntrySql(sql, input.eventId, input.registrationId);
-    if (!scoring || !entry) return { ok: false, kind: "not_found" };
-    const plan = sheetPlan(scoring, entry, input.judgeId);
-    if (!plan) return { ok: false, kind: "not_found" };
-    if (!marksOpen(scoring.event.status)) return { ok: false, kind: "closed" };
+  const result = await sqlWrite(
+    async (sql): Promise<SaveSheetResult> => {
+      const scoring = await loadEventScoringSql(sql, input.eventId);
+      const entry = await loadJudgedEntrySql(sql, input.eventId, input.registrationId);
+      if (!scoring || !entry) return { ok: false, kind: "not_found" };
+      const plan = sheetPlan(scoring, entry, input.judgeId);
+      if (!plan) return { ok: false, kind: "not_found" };
+      if (!marksOpen(scoring.event.status)) return { ok: false, kind: "closed" };
 
-    const sheets = await sql.rows<{ id: number; partId: number; version: number }>(
-      Prisma.sql`SELECT "id", "partId", "version" FROM "ScoreSheet" WHERE "registrationId" = ${entry.id} AND "judgeId" = ${input.judgeId}`,
-    );
-    for (const part of plan.parts) {
-      const current = sheets.find((s) => s.partId === part.id)?.version ?? 0;
-      if ((input.versions[part.id] ?? -1) !== current) return { ok: false, kind: "conflict" };
-    }
-
-    const criteria = plan.parts.flatMap((p) => p.criteria);
-    const parsed = parseSheet(criteria as SheetCriterion[], input.marks, input.submit);
-    if (!parsed.ok) return { ok: false, kind: "invalid", errors: parsed.errors };
-
-    const now = new Date();
-    const marks = await entryMarksSql(sql, entry.id);
-    const existing = mineOf(marks, input.judgeId, criteria);
-    const audit: AuditEntry[] = [];
-    for (const c of criteria) {
-      const before = existing.get(c.id) ?? null;
-      const after = parsed.values.get(c.id) ?? null;
-      if ((before?.value ?? null) === after) continue;
-      // A measurement has one row per entry: whoever recorded it last owns the row.
-      if (after === null) {
-        await sql.run(Prisma.sql`DELETE FROM "Mark" WHERE "id" = ${before!.id}`);
-      } else if (before) {
-        await sql.run(
-          Prisma.sql`UPDATE "Mark" SET "value" = ${after}, "judgeId" = ${input.judgeId}, "version" = "version" + 1, "updatedAt" = ${now} WHERE "id" = ${before.id}`,
-        );
-      } else {
-        await sql.run(
-          Prisma.sql`INSERT INTO "Mark" ("registrationId", "criterionId", "judgeId", "value", "version", "updatedAt")
-            VALUES (${entry.id}, ${c.id}, ${input.judgeId}, ${after}, 1, ${now})`,
-        );
-      }
-      audit.push(
-        markAuditEntry(
-          entry.id,
-          input.judgeId,
-          "mark.save",
-          input.submit ? "submit" : "draft",
-          c,
-          plan.judgeNo,
-          before?.value ?? null,
-          after,
-        ),
+      const sheets = await sql.rows<{ id: number; partId: number; version: number }>(
+        Prisma.sql`SELECT "id", "partId", "version" FROM "ScoreSheet" WHERE "registrationId" = ${entry.id} AND "judgeId" = ${input.judgeId}`,
       );
-    }
-    await appendAuditSql(sql, audit, now);
+      for (const part of plan.parts) {
+        const current = sheets.find((s) => s.partId === part.id)?.version ?? 0;
+        if ((input.versions[part.id] ?? -1) !== current) return { ok: false, kind: "conflict" };
+      }
 
-    const status = input.submit ? "submitted" : "draft";
-    for (const part of plan.parts) {
-      const sheet = sheets.find((s) => s.partId === part.id);
-      if (sheet) {
-        await sql.run(
-          Prisma.sql`UPDATE "ScoreSheet" SET "version" = ${sheet.version + 1}, "status" = ${status},
+      const criteria = plan.parts.flatMap((p) => p.criteria);
+      const parsed = parseSheet(criteria as SheetCriterion[], input.marks, input.submit);
+      if (!parsed.ok) return { ok: false, kind: "invalid", errors: parsed.errors };
+
+      const now = new Date();
+      const marks = await entryMarksSql(sql, entry.id);
+      const existing = mineOf(marks, input.judgeId, criteria);
+      const audit: AuditEntry[] = [];
+      for (const c of criteria) {
+        const before = existing.get(c.id) ?? null;
+        const after = parsed.values.get(c.id) ?? null;
+        if ((before?.value ?? null) === after) continue;
+        // A measurement has one row per entry: whoever recorded it last owns the row.
+        if (after === null) {
+          await sql.run(Prisma.sql`DELETE FROM "Mark" WHERE "id" = ${before!.id}`);
+        } else if (before) {
+          await sql.run(
+            Prisma.sql`UPDATE "Mark" SET "value" = ${after}, "judgeId" = ${input.judgeId}, "version" = "version" + 1, "updatedAt" = ${now} WHERE "id" = ${before.id}`,
+          );
+        } else {
+          await sql.run(
+            Prisma.sql`INSERT INTO "Mark" ("registrationId", "criterionId", "judgeId", "value", "version", "updatedAt")
+            VALUES (${entry.id}, ${c.id}, ${input.judgeId}, ${after}, 1, ${now})`,
+          );
+        }
+        audit.push(
+          markAuditEntry(
+            entry.id,
+            input.judgeId,
+            "mark.save",
+            input.submit ? "submit" : "draft",
+            c,
+            plan.judgeNo,
+            before?.value ?? null,
+            after,
+          ),
+        );
+      }
+      await appendAuditSql(sql, audit, now);
+
+      const status = input.submit ? "submitted" : "draft";
+      for (const part of plan.parts) {
+        const sheet = sheets.find((s) => s.partId === part.id);
+        if (sheet) {
+          await sql.run(
+            Prisma.sql`UPDATE "ScoreSheet" SET "version" = ${sheet.version + 1}, "status" = ${status},
             "submittedAt" = ${input.submit ? now : null}, "updatedAt" = ${now} WHERE "id" = ${sheet.id}`,
-        );
-      } else {
-        await sql.run(
-          Prisma.sql`INSERT INTO "ScoreSheet" ("registrationId", "partId", "judgeId", "status", "version", "submittedAt", "updatedAt")
+          );
+        } else {
+          await sql.run(
+            Prisma.sql`INSERT INTO "ScoreSheet" ("registrationId", "partId", "judgeId", "status", "version", "submittedAt", "updatedAt")
             VALUES (${entry.id}, ${part.id}, ${input.judgeId}, ${status}, 1, ${input.submit ? now : null}, ${now})`,
-        );
+          );
+        }
       }
-    }
-    if (audit.length > 0) {
-      if (scoring.event.status === "open") {
-        await sql.run(Prisma.sql`UPDATE "Event" SET "status" = 'scoring' WHERE "id" = ${scoring.event.id}`);
-        await appendAuditSql(sql, [startScoringAudit(scoring.event.id, input.judgeId)], now);
+      if (audit.length > 0) {
+        if (scoring.event.status === "open") {
+          await sql.run(
+            Prisma.sql`UPDATE "Event" SET "status" = 'scoring' WHERE "id" = ${scoring.event.id}`,
+          );
+          await appendAuditSql(sql, [startScoringAudit(scoring.event.id, input.judgeId)], now);
+        }
+        await refreshEntryResultSql(sql, scoring, entry, await entryMarksSql(sql, entry.id), now);
       }
-      await refreshEntryResultSql(sql, scoring, entry, await entryMarksSql(sql, entry.id), now);
-    }
-    return { ok: true, changed: audit.length };
-  }, { event: input.eventId });
+      return { ok: true, changed: audit.length };
+    },
+    { event: input.eventId },
+  );
   if (result.ok && result.changed > 0) publishResultsChanged(input.eventId);
   return result;
 }

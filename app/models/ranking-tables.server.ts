@@ -147,7 +147,8 @@ export async function rebuildOrgStandings(tx: Tx, eventId: number): Promise<void
   await tx.$executeRaw(orgStandingsSql(Prisma.sql`WHERE r."eventId" = ${eventId}`));
 }
 
-const counted = (condition: Prisma.Sql) => Prisma.sql`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+const counted = (condition: Prisma.Sql) =>
+  Prisma.sql`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 
 function orgStandingsSql(where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`

@@ -630,7 +630,8 @@ export async function importRegistrations(
     const insertReg = async (eventId: number, workerId: number | null, teamId: number | null) =>
       (await sql.one<{ id: number }>(Prisma.sql`
         INSERT INTO "Registration" ("eventId", "organisationId", "workerId", "teamId", "status", "submittedAt")
-        VALUES (${eventId}, ${organisationId}, ${workerId}, ${teamId}, 'submitted', ${now}) RETURNING "id"`))!.id;
+        VALUES (${eventId}, ${organisationId}, ${workerId}, ${teamId}, 'submitted', ${now}) RETURNING "id"`))!
+        .id;
     const audit = (registrationId: number, after: object) =>
       sql.run(Prisma.sql`
         INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "after")

@@ -43,10 +43,7 @@ type JudgeRow = {
 };
 
 /** loadEventScoring on the raw connection: the same shape, ordered the same way. */
-export async function loadEventScoringSql(
-  sql: Sql,
-  eventId: number,
-): Promise<EventScoring | null> {
+export async function loadEventScoringSql(sql: Sql, eventId: number): Promise<EventScoring | null> {
   const e = await sql.one<EventColumns>(
     Prisma.sql`SELECT e."id", e."code", e."name", e."status", e."fullMark", e."aggregation", e."tieBreaks", e."prizeRules",
        e."lockedAt", e."publishedAt", e."noticeEndsAt",
@@ -132,7 +129,11 @@ export function entryMarksSql(sql: Sql, registrationId: number): Promise<StoredM
   );
 }
 
-export async function appendAuditSql(sql: Sql, entries: AuditEntry[], at = new Date()): Promise<void> {
+export async function appendAuditSql(
+  sql: Sql,
+  entries: AuditEntry[],
+  at = new Date(),
+): Promise<void> {
   for (const row of entries.map(auditRow)) {
     await sql.run(
       Prisma.sql`INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "before", "after", "reason")
@@ -141,7 +142,11 @@ export async function appendAuditSql(sql: Sql, entries: AuditEntry[], at = new D
   }
 }
 
-type ResultColumns = { rankKey: number | bigint | null; total: number | null; prize: string | null };
+type ResultColumns = {
+  rankKey: number | bigint | null;
+  total: number | null;
+  prize: string | null;
+};
 
 /**
  * refreshEntryResult on the raw connection: recomputes the entry's Result row from `marks`

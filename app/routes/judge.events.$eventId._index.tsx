@@ -1,3 +1,4 @@
+import { parseId } from "~/utils/ids";
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -20,8 +21,8 @@ export const meta: MetaFunction = () => [{ title: "评分任务 · 匠心" }];
 
 async function authorise(request: Request, eventIdParam: string | undefined) {
   const user = await requireJudge(request);
-  const eventId = Number(eventIdParam);
-  if (!Number.isInteger(eventId)) throw notFound();
+  const eventId = parseId(eventIdParam);
+  if (eventId === null) throw notFound();
   const assignment = await judgeAssignment(eventId, user.id);
   if (!assignment) throw notFound();
   return { user, eventId, assignment };

@@ -1,3 +1,4 @@
+import { parseId } from "~/utils/ids";
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -24,8 +25,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 async function load(request: Request, periodIdParam: string | undefined) {
   const user = await requireOrgManager(request);
-  const periodId = Number(periodIdParam);
-  if (!Number.isInteger(periodId)) throw notFound();
+  const periodId = parseId(periodIdParam);
+  if (periodId === null) throw notFound();
   // Scoped to the manager's organisation: periods of competitions it is not in answer 404.
   const period = await getUnitPeriod(periodId, user.organisationId);
   if (!period) throw notFound();

@@ -1,3 +1,4 @@
+import { parseId } from "~/utils/ids";
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -26,8 +27,8 @@ export const meta: MetaFunction = () => [{ title: "成绩回执与申诉 · 匠�
 
 async function authorise(request: Request, param: string | undefined) {
   const user = await requireOrgManager(request);
-  const registrationId = Number(param);
-  if (!Number.isInteger(registrationId)) throw notFound();
+  const registrationId = parseId(param);
+  if (registrationId === null) throw notFound();
   const receipt = await receiptFor(registrationId);
   // Another organisation's entry answers 404, exactly like a missing one.
   if (!receipt || receipt.entry.organisationId !== user.organisationId) throw notFound();

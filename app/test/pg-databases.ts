@@ -33,6 +33,7 @@ export async function dropTestDatabases(prefix: string): Promise<void> {
       `SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY datname LIKE '%\\_tpl' ASC`,
       [`${prefix.replace(/_/g, "\\_")}\\_%`],
     );
-    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    for (const { datname } of rows)
+      await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }

@@ -1,0 +1,292 @@
+// Moving house: copies a whole deployment between engines (SQLite → PostgreSQL and back),
+// then proves the copy. The target is migrated with its own engine's migrations, must be
+// empty, and receives every table's rows in foreign-key order (parents first, rows in
+// primary-key order so a self-reference finds its parent), through the Sql interface's bulk
+// load (prepared INSERTs on SQLite, COPY on PostgreSQL), in one transaction; PostgreSQL's
+// id sequences are moved past the copied ids (SQLite's AUTOINCREMENT follows by itself).
+// verifyCopy then compares row counts per table and every event's results and ranks.
+import Database from "better-sqlite3";
+import pg from "pg";
+import { engineOf, type Bulk, type Engine, type Sql, type SqlValue } from "~/db/sql.server";
+import { SqliteSql } from "~/db/sqlite.server";
+import { PostgresSql } from "~/db/postgres.server";
+import { Prisma } from "~/generated/prisma/client";
+import {
+  applyPendingMigrations,
+  closeSchemaEngine,
+  databaseFile,
+  openSchemaEngine,
+} from "./schema-engine.ts";
+
+/** An open database for the copy: a Sql plus the way to run a transaction and close it. */
+export type Side = {
+  engine: Engine;
+  sql: Sql;
+  transaction<T>(fn: (bulk: Bulk) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export async function openSide(url: string): Promise<Side> {
+  if (engineOf(url) === "sqlite") {
+    const db = new Database(databaseFile(url));
+    db.pragma("foreign_keys = ON");
+    const sql = new SqliteSql(db);
+    return {
+      engine: "sqlite",
+      sql,
+      async transaction(fn) {
+        db.exec("BEGIN IMMEDIATE");
+        try {
+          const out = await fn(sql);
+          db.exec("COMMIT");
+          return out;
+        } catch (error) {
+          if (db.inTransaction) db.exec("ROLLBACK");
+          throw error;
+        }
+      },
+      async close() {
+        db.close();
+      },
+    };
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const sql = new PostgresSql(client as unknown as pg.PoolClient);
+  return {
+    engine: "postgresql",
+    sql,
+    async transaction(fn) {
+      await client.query("BEGIN");
+      try {
+        const out = await fn(sql);
+        await client.query("COMMIT");
+        return out;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      }
+    },
+    async close() {
+      await client.end();
+    },
+  };
+}
+
+const SKIPPED = new Set(["_prisma_migrations", "sqlite_sequence"]);
+
+type TableInfo = { name: string; columns: string[]; key: string[]; parents: string[] };
+
+/** The application's tables with their columns, primary key and the tables they reference. */
+export async function tablesOf(side: Side): Promise<TableInfo[]> {
+  const { sql } = side;
+  type Col = { table: string; column: string; pk: number };
+  type Fk = { table: string; parent: string };
+  const [cols, fks] =
+    side.engine === "sqlite"
+      ? [
+          await sql.rows<Col>(Prisma.sql`
+            SELECT m."name" AS "table", c."name" AS "column", c."pk" AS "pk"
+            FROM "sqlite_master" m JOIN pragma_table_info(m."name") c
+            WHERE m."type" = 'table' ORDER BY m."name", c."cid"`),
+          await sql.rows<Fk>(Prisma.sql`
+            SELECT m."name" AS "table", f."table" AS "parent"
+            FROM "sqlite_master" m JOIN pragma_foreign_key_list(m."name") f WHERE m."type" = 'table'`),
+        ]
+      : [
+          await sql.rows<Col>(Prisma.sql`
+            SELECT c."table_name" AS "table", c."column_name" AS "column",
+              COALESCE((SELECT k."ordinal_position" FROM "information_schema"."table_constraints" t
+                JOIN "information_schema"."key_column_usage" k ON k."constraint_name" = t."constraint_name"
+                  AND k."table_schema" = t."table_schema" AND k."table_name" = t."table_name"
+                WHERE t."constraint_type" = 'PRIMARY KEY' AND t."table_schema" = c."table_schema"
+                  AND t."table_name" = c."table_name" AND k."column_name" = c."column_name"), 0) AS "pk"
+            FROM "information_schema"."columns" c
+            WHERE c."table_schema" = current_schema() ORDER BY c."table_name", c."ordinal_position"`),
+          await sql.rows<Fk>(Prisma.sql`
+            SELECT DISTINCT t."table_name" AS "table", u."table_name" AS "parent"
+            FROM "information_schema"."table_constraints" t
+            JOIN "information_schema"."constraint_column_usage" u ON u."constraint_name" = t."constraint_name"
+              AND u."constraint_schema" = t."constraint_schema"
+            WHERE t."constraint_type" = 'FOREIGN KEY' AND t."table_schema" = current_schema()`),
+        ];
+  const tables = new Map<string, TableInfo>();
+  for (const c of cols) {
+    if (SKIPPED.has(c.table) || c.table.startsWith("sqlite_")) continue;
+    const t = tables.get(c.table) ?? { name: c.table, columns: [], key: [], parents: [] };
+    t.columns.push(c.column);
+    if (Number(c.pk) > 0) t.key[Number(c.pk) - 1] = c.column;
+    tables.set(c.table, t);
+  }
+  for (const f of fks) {
+    const t = tables.get(f.table);
+    if (t && f.parent !== f.table && !t.parents.includes(f.parent)) t.parents.push(f.parent);
+  }
+  return [...tables.values()].map((t) => ({ ...t, key: t.key.filter(Boolean) }));
+}
+
+/** Parents before children. */
+export function dependencyOrder(tables: TableInfo[]): TableInfo[] {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const done = new Set<string>();
+  const out: TableInfo[] = [];
+  const visit = (t: TableInfo, path: Set<string>) => {
+    if (done.has(t.name)) return;
+    if (path.has(t.name)) throw new Error(`foreign keys form a cycle through ${t.name}`);
+    path.add(t.name);
+    for (const p of t.parents) {
+      const parent = byName.get(p);
+      if (parent) visit(parent, path);
+    }
+    done.add(t.name);
+    out.push(t);
+  };
+  for (const t of [...tables].sort((a, b) => a.name.localeCompare(b.name))) visit(t, new Set());
+  return out;
+}
+
+const ident = (name: string) => Prisma.raw(`"${name.replace(/"/g, '""')}"`);
+const CHUNK = 20_000;
+
+/** A table's rows in primary-key order, a chunk at a time (keyset on the key's row value). */
+async function* rowsOf(sql: Sql, table: TableInfo): AsyncGenerator<Record<string, SqlValue>[]> {
+  const cols = Prisma.join(table.columns.map(ident));
+  const key = table.key.length > 0 ? table.key : table.columns;
+  const keyList = Prisma.join(key.map(ident));
+  const limit = Prisma.raw(String(CHUNK));
+  let after: SqlValue[] | null = null;
+  for (;;) {
+    const where: Prisma.Sql = after
+      ? Prisma.sql`WHERE (${keyList}) > (${Prisma.join(after)})`
+      : Prisma.empty;
+    const rows: Record<string, SqlValue>[] = await sql.rows<Record<string, SqlValue>>(
+      Prisma.sql`SELECT ${cols} FROM ${ident(table.name)} ${where} ORDER BY ${keyList} LIMIT ${limit}`,
+    );
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < CHUNK) return;
+    const last = rows[rows.length - 1]!;
+    after = key.map((k) => last[k] ?? null);
+  }
+}
+
+export type CopyReport = { tables: { name: string; rows: number }[]; ms: number };
+
+export async function migrateTarget(url: string): Promise<void> {
+  const engine = await openSchemaEngine(url);
+  try {
+    await applyPendingMigrations(engine, url);
+  } finally {
+    await closeSchemaEngine(engine);
+  }
+}
+
+export async function copyDatabase(
+  fromUrl: string,
+  toUrl: string,
+  log: (line: string) => void = () => undefined,
+): Promise<CopyReport> {
+  const started = Date.now();
+  if (engineOf(toUrl) === "sqlite") {
+    const db = new Database(databaseFile(toUrl));
+    db.pragma("journal_mode = WAL");
+    db.close();
+  }
+  await migrateTarget(toUrl);
+  const from = await openSide(fromUrl);
+  const to = await openSide(toUrl);
+  try {
+    const sourceTables = new Map((await tablesOf(from)).map((t) => [t.name, t]));
+    const targetTables = dependencyOrder(await tablesOf(to));
+    const missing = [...sourceTables.keys()].filter((n) => !targetTables.some((t) => t.name === n));
+    if (missing.length > 0)
+      throw new Error(`the target has no table ${missing.join(", ")}: migrate the source first`);
+    for (const t of targetTables) {
+      const [row] = await to.sql.rows<{ n: number }>(
+        Prisma.sql`SELECT COUNT(*) AS "n" FROM ${ident(t.name)}`,
+      );
+      if (Number(row?.n ?? 0) > 0) throw new Error(`the target is not empty: ${t.name} has rows`);
+    }
+    const report: CopyReport["tables"] = [];
+    await to.transaction(async (bulk) => {
+      for (const target of targetTables) {
+        const source = sourceTables.get(target.name);
+        if (!source) continue;
+        // Columns both sides have (a column added by a later migration keeps its default).
+        const table = {
+          ...source,
+          columns: source.columns.filter((c) => target.columns.includes(c)),
+        };
+        let n = 0;
+        for await (const chunk of rowsOf(from.sql, table)) {
+          n += await bulk.load(
+            table.name,
+            table.columns,
+            chunk.map((r) => table.columns.map((c) => r[c] ?? null)),
+          );
+        }
+        report.push({ name: table.name, rows: n });
+        log(`${table.name}: ${n} rows`);
+        if (
+          to.engine === "postgresql" &&
+          target.columns.includes("id") &&
+          target.key.join() === "id"
+        ) {
+          await bulk.run(Prisma.sql`
+            SELECT setval(pg_get_serial_sequence(${`"${table.name}"`}, 'id'), COALESCE(MAX("id"), 1), MAX("id") IS NOT NULL)
+            FROM ${ident(table.name)}`);
+        }
+      }
+    });
+    return { tables: report, ms: Date.now() - started };
+  } finally {
+    await Promise.all([from.close(), to.close()]);
+  }
+}
+
+export type Difference = string;
+
+/**
+ * Compares two databases: the row count of every table, and for every event its results
+ * (entry, total, rank key, rank, prize, standardised score) and its ranking tables. Returns
+ * the differences (none when the copy is faithful).
+ */
+export async function verifyCopy(aUrl: string, bUrl: string): Promise<Difference[]> {
+  const a = await openSide(aUrl);
+  const b = await openSide(bUrl);
+  const out: Difference[] = [];
+  try {
+    const tables = await tablesOf(a);
+    for (const t of tables) {
+      const count = async (s: Side) =>
+        Number(
+          (await s.sql.one<{ n: number }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM ${ident(t.name)}`))
+            ?.n ?? -1,
+        );
+      const [na, nb] = [await count(a), await count(b)];
+      if (na !== nb) out.push(`${t.name}: ${na} rows against ${nb}`);
+    }
+    const events = await a.sql.rows<{ id: number }>(
+      Prisma.sql`SELECT "id" FROM "Event" ORDER BY "id"`,
+    );
+    const questions = (eventId: number) => [
+      Prisma.sql`SELECT "registrationId", "organisationId", "total", "rankKey", "rank", "prize", "standardised", "complete"
+        FROM "Result" WHERE "eventId" = ${eventId} ORDER BY "registrationId"`,
+      Prisma.sql`SELECT "rankKey", "count" FROM "ScoreCount" WHERE "eventId" = ${eventId} ORDER BY "rankKey"`,
+      Prisma.sql`SELECT "level", "bucket", "count" FROM "ScoreBucket" WHERE "eventId" = ${eventId} ORDER BY "level", "bucket"`,
+      Prisma.sql`SELECT "organisationId", "bestNTotal", "entries", "prizes" FROM "OrgStanding" WHERE "eventId" = ${eventId} ORDER BY "organisationId"`,
+    ];
+    const text = (rows: unknown[]) =>
+      JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+    for (const { id } of events) {
+      for (const q of questions(id)) {
+        const [ra, rb] = [await a.sql.rows(q), await b.sql.rows(q)];
+        if (text(ra) !== text(rb))
+          out.push(`event ${id}: ${q.sql.split("FROM")[1]?.trim().split(" ")[0]} differs`);
+      }
+    }
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
+  return out;
+}
