@@ -30,7 +30,7 @@ afterAll(async () => {
   await admin(async (c) => {
     for (const name of made) await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
-});
+}, 60_000);
 
 describe("db:copy", () => {
   it("copies the seeded deployment to the other engine and back with identical results", async () => {

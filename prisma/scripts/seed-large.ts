@@ -37,6 +37,12 @@ const STANDINGS_BEST_N = 3;
 const started = Date.now();
 const url = process.env.DATABASE_URL ?? "file:./prisma/data/large.db";
 process.env.DATABASE_URL = url;
+if (/^postgres(ql)?:\/\//.test(url)) {
+  // PostgreSQL: generated here on SQLite, then moved with COPY (seed-large-postgres.ts).
+  const { seedLargePostgres } = await import("./seed-large-postgres.ts");
+  await seedLargePostgres(url);
+  process.exit(0);
+}
 const file = databaseFile(url);
 const lap = (what: string) =>
   console.log(`${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${what}`);

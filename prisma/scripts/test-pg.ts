@@ -5,7 +5,7 @@
 // production build (npm run build, or JX_BUILD_NAME), as npm run test:e2e does.
 import { spawnSync } from "node:child_process";
 
-const env = { ...process.env, JX_TEST_ENGINE: "postgresql" };
+const env: NodeJS.ProcessEnv = { ...process.env, JX_TEST_ENGINE: "postgresql" };
 env.PG_TEST_PREFIX ??= `jx_test_${process.pid}`;
 
 function run(command: string, args: string[]): void {
