@@ -1,13 +1,16 @@
 // npm run bench — leaderboard and score-save latency on the large seed (npm run seed:large),
-// each figure beside the raw-SQL floor measured in the same run (better-sqlite3 prepared
-// statements, no Prisma), then HTTP throughput of the public leaderboard against a
-// production build started here. DATABASE_URL overrides the database (default
-// prisma/data/large.db); JX_BUILD_NAME picks the build (built if missing); BENCH_PORT the port.
+// each figure beside the raw-SQL floor measured in the same run on the same engine (the same
+// questions as prepared statements on a connection of their own, no Prisma, no model code:
+// better-sqlite3 on SQLite, one pg client on PostgreSQL), then HTTP throughput of the public
+// leaderboard against a production build started here. DATABASE_URL picks the database and
+// so the engine (default prisma/data/large.db); JX_BUILD_NAME picks the build (built if
+// missing); BENCH_PORT the port; BENCH_ITERATIONS, BENCH_SAVES, BENCH_HTTP_SECONDS shrink it.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import autocannon from "autocannon";
+import { Prisma } from "~/generated/prisma/client";
 
 process.env.DATABASE_URL ??= "file:./prisma/data/large.db";
 const CONTEST = "CITY2026BENCH";
@@ -16,16 +19,21 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
 const SAVES = Number(process.env.BENCH_SAVES ?? 300);
 const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 
-const { databaseFile } = await import("~/utils/database-file.server");
-const file = databaseFile(process.env.DATABASE_URL);
-if (!existsSync(file)) {
-  console.error(`No benchmark database at ${file}: run npm run seed:large first.`);
-  process.exit(1);
+const { engineOf } = await import("~/db/sql.server");
+const engine = engineOf(process.env.DATABASE_URL);
+if (engine === "sqlite") {
+  const { databaseFile } = await import("~/utils/database-file.server");
+  const file = databaseFile(process.env.DATABASE_URL);
+  if (!existsSync(file)) {
+    console.error(`No benchmark database at ${file}: run npm run seed:large first.`);
+    process.exit(1);
+  }
 }
 const { dbReady, write, disconnectDb } = await import("~/db.server");
 const lb = await import("~/models/leaderboard.server");
 const { applyResultChange } = await import("~/models/ranking-tables.server");
 const { saveScoreSheet } = await import("~/models/marks.server");
+const { openSide } = await import("../../prisma/scripts/db-copy-lib.ts");
 const { totalOfKey, coarseBucketOfTotal, firstKeyOfTotal, TOTAL_SHIFT } =
   await import("~/domain/ranking/buckets");
 await dbReady();
@@ -65,100 +73,85 @@ function report(name: string, app: Stats, floor: Stats | null, target: string) {
   );
 }
 
-const raw = new Database(file, { readonly: false });
-raw.pragma("journal_mode = WAL");
-raw.pragma("synchronous = FULL");
-// Like the app's connections: checkpoints are the background checkpointer's (db.server.ts).
-raw.pragma("wal_autocheckpoint = 0");
+// The floor's own connection: on SQLite configured like the app's writer (WAL, FULL, no
+// automatic checkpoints: the background checkpointer's job); on PostgreSQL one pg client.
+const raw = await openSide(process.env.DATABASE_URL);
+if (raw.engine === "sqlite") {
+  const db = (raw.sql as import("~/db/sqlite.server").SqliteSql).db;
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.pragma("wal_autocheckpoint = 0");
+}
+const q = raw.sql;
+const targets =
+  engine === "sqlite"
+    ? { top: "≤ 1 ms p50, ≤ 3× floor", view: "≤ 1 ms p50", save: "≤ 2 ms p50, ≤ 10 ms p99" }
+    : { top: "≤ 3× floor", view: "≤ 2 ms p50", save: "≤ 5 ms p50" };
 
 const event = await lb.findBoardEvent(CONTEST, EVENT);
 if (!event) throw new Error("large seed event not found");
 const live = { frozen: false };
 const ranked = await lb.rankedCount(event.id);
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ");
 console.log(
-  `Benchmark on ${file}: event ${EVENT} with ${ranked.toLocaleString("en")} ranked entries; ${ITERATIONS} iterations each.\n`,
+  `Benchmark on ${engine} (${process.env.DATABASE_URL.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@")}): event ${EVENT} with ${ranked.toLocaleString("en")} ranked entries; ${ITERATIONS} iterations each. Load average (1/5/15 min) ${loadAverage()} on ${(await import("node:os")).cpus().length} cores.\n`,
 );
 
 // ── raw floors: the same questions as single prepared statements ──
-const rawPage = raw
-  .prepare(
-    `
-  SELECT r.registrationId, r.total, r.rankKey, r.prize, r.standardised, g.entryNumber, w.name AS workerName, t.name AS teamName, r.organisationId, o.name AS organisation
-  FROM Result r JOIN Registration g ON g.id = r.registrationId LEFT JOIN Worker w ON w.id = g.workerId LEFT JOIN Team t ON t.id = g.teamId
-  JOIN Organisation o ON o.id = r.organisationId
-  WHERE r.eventId = ? AND r.rankKey <= ? AND NOT (r.rankKey = ? AND r.registrationId >= ?)
-  ORDER BY r.rankKey DESC, r.registrationId DESC LIMIT 50`,
-  )
-  .safeIntegers(true);
-const rawTop = raw
-  .prepare(
-    `
-  SELECT r.registrationId, r.total, r.rankKey, r.prize, r.standardised, g.entryNumber, w.name AS workerName, t.name AS teamName, r.organisationId, o.name AS organisation
-  FROM Result r JOIN Registration g ON g.id = r.registrationId LEFT JOIN Worker w ON w.id = g.workerId LEFT JOIN Team t ON t.id = g.teamId
-  JOIN Organisation o ON o.id = r.organisationId
-  WHERE r.eventId = ? AND r.rankKey IS NOT NULL ORDER BY r.rankKey DESC, r.registrationId DESC LIMIT 50`,
-  )
-  .safeIntegers(true);
-const rawCount = raw
-  .prepare(`SELECT SUM(count) FROM ScoreBucket WHERE eventId = ? AND level = 2`)
-  .pluck();
-const rawAbove = raw
-  .prepare(
-    `SELECT
-  (SELECT SUM(count) FROM ScoreBucket WHERE eventId = ? AND level = 2 AND bucket > ?),
-  (SELECT SUM(count) FROM ScoreBucket WHERE eventId = ? AND level = 1 AND bucket > ? AND bucket < ?),
-  (SELECT SUM(count) FROM ScoreCount WHERE eventId = ? AND rankKey > ? AND rankKey < ?),
-  (SELECT count FROM ScoreCount WHERE eventId = ? AND rankKey = ?)`,
-  )
-  .raw(true);
-const rawStandings = raw.prepare(`
-  SELECT s.organisationId, o.name, s.bestNTotal, s.entries, s.prizes, s.firstPrizes, s.secondPrizes, s.thirdPrizes, s.meritPrizes
-  FROM OrgStanding s JOIN Organisation o ON o.id = s.organisationId WHERE s.eventId = ? AND s.entries > 0
-  ORDER BY s.bestNTotal DESC, s.organisationId ASC LIMIT 50`);
-const ROW = `r.registrationId, r.total, r.rankKey, r.prize, r.standardised, g.entryNumber, w.name AS workerName, t.name AS teamName, r.organisationId, o.name AS organisation
-  FROM Result r JOIN Registration g ON g.id = r.registrationId LEFT JOIN Worker w ON w.id = g.workerId LEFT JOIN Team t ON t.id = g.teamId
-  JOIN Organisation o ON o.id = r.organisationId`;
-const rawMe = raw
-  .prepare(`SELECT ${ROW} WHERE g.eventId = ? AND g.entryNumber = ? AND r.rankKey IS NOT NULL`)
-  .safeIntegers(true);
-const rawNeighbours = raw.prepare(`
-  SELECT ${ROW} WHERE r.eventId = ? AND r.rankKey <= ? AND NOT (r.rankKey = ? AND r.registrationId >= ?)
-  ORDER BY r.rankKey DESC, r.registrationId DESC LIMIT 2`);
-const rawNeighboursUp = raw.prepare(`
-  SELECT ${ROW} WHERE r.eventId = ? AND r.rankKey >= ? AND NOT (r.rankKey = ? AND r.registrationId <= ?)
-  ORDER BY r.rankKey ASC, r.registrationId ASC LIMIT 2`);
-
-function rawRankOf(key: bigint) {
+const ROW = Prisma.sql`r."registrationId", r."total", r."rankKey", r."prize", r."standardised", g."entryNumber", w."name" AS "workerName", t."name" AS "teamName", r."organisationId", o."name" AS "organisation"
+  FROM "Result" r JOIN "Registration" g ON g."id" = r."registrationId" LEFT JOIN "Worker" w ON w."id" = g."workerId" LEFT JOIN "Team" t ON t."id" = g."teamId"
+  JOIN "Organisation" o ON o."id" = r."organisationId"`;
+type Key = bigint | number;
+const rawTop = () =>
+  q.rows(Prisma.sql`SELECT ${ROW}
+    WHERE r."eventId" = ${event.id} AND r."rankKey" IS NOT NULL ORDER BY r."rankKey" DESC, r."registrationId" DESC LIMIT 50`);
+const rawPage = (key: Key, id: number) =>
+  q.rows<{ rankKey: Key }>(Prisma.sql`SELECT ${ROW}
+    WHERE r."eventId" = ${event.id} AND r."rankKey" <= ${key} AND NOT (r."rankKey" = ${key} AND r."registrationId" >= ${id})
+    ORDER BY r."rankKey" DESC, r."registrationId" DESC LIMIT 50`);
+const rawCount = () =>
+  q.one(
+    Prisma.sql`SELECT SUM("count") AS "n" FROM "ScoreBucket" WHERE "eventId" = ${event.id} AND "level" = 2`,
+  );
+const rawRankOf = (key: bigint) => {
   const total = totalOfKey(key);
   const coarse = coarseBucketOfTotal(total);
-  return rawAbove.get(
-    event!.id,
-    coarse,
-    event!.id,
-    total,
-    (coarse + 1) * 100,
-    event!.id,
-    key,
-    firstKeyOfTotal(total + 1),
-    event!.id,
-    key,
-  );
-}
+  return q.one(Prisma.sql`SELECT
+    (SELECT SUM("count") FROM "ScoreBucket" WHERE "eventId" = ${event.id} AND "level" = 2 AND "bucket" > ${coarse}) AS "a",
+    (SELECT SUM("count") FROM "ScoreBucket" WHERE "eventId" = ${event.id} AND "level" = 1 AND "bucket" > ${total} AND "bucket" < ${(coarse + 1) * 100}) AS "b",
+    (SELECT SUM("count") FROM "ScoreCount" WHERE "eventId" = ${event.id} AND "rankKey" > ${key} AND "rankKey" < ${firstKeyOfTotal(total + 1)}) AS "c",
+    (SELECT "count" FROM "ScoreCount" WHERE "eventId" = ${event.id} AND "rankKey" = ${key}) AS "tied"`);
+};
+const rawStandings = () =>
+  q.rows(Prisma.sql`
+    SELECT s."organisationId", o."name", s."bestNTotal", s."entries", s."prizes", s."firstPrizes", s."secondPrizes", s."thirdPrizes", s."meritPrizes"
+    FROM "OrgStanding" s JOIN "Organisation" o ON o."id" = s."organisationId" WHERE s."eventId" = ${event.id} AND s."entries" > 0
+    ORDER BY s."bestNTotal" DESC, s."organisationId" ASC LIMIT 50`);
+const rawMe = (entry: string) =>
+  q.one<{ registrationId: number; rankKey: Key }>(Prisma.sql`SELECT ${ROW}
+    WHERE g."eventId" = ${event.id} AND g."entryNumber" = ${entry} AND r."rankKey" IS NOT NULL`);
+const rawNeighbours = (key: Key, id: number) =>
+  q.rows(Prisma.sql`SELECT ${ROW}
+    WHERE r."eventId" = ${event.id} AND r."rankKey" <= ${key} AND NOT (r."rankKey" = ${key} AND r."registrationId" >= ${id})
+    ORDER BY r."rankKey" DESC, r."registrationId" DESC LIMIT 2`);
+const rawNeighboursUp = (key: Key, id: number) =>
+  q.rows(Prisma.sql`SELECT ${ROW}
+    WHERE r."eventId" = ${event.id} AND r."rankKey" >= ${key} AND NOT (r."rankKey" = ${key} AND r."registrationId" <= ${id})
+    ORDER BY r."rankKey" ASC, r."registrationId" ASC LIMIT 2`);
 
-// A cursor about half way down the 500k field, and an entry near the bottom.
-const deepRow = raw
-  .prepare(
-    `SELECT rankKey, registrationId FROM Result WHERE eventId = ? ORDER BY rankKey DESC, registrationId DESC LIMIT 1 OFFSET ?`,
-  )
-  .safeIntegers(true)
-  .get(event.id, Math.floor(ranked / 2)) as { rankKey: bigint; registrationId: bigint };
-const deep = { rankKey: deepRow.rankKey, registrationId: Number(deepRow.registrationId) };
-const bottom = raw
-  .prepare(
-    `SELECT g.entryNumber FROM Result r JOIN Registration g ON g.id = r.registrationId WHERE r.eventId = ? ORDER BY r.rankKey ASC LIMIT 1 OFFSET 10`,
-  )
-  .pluck()
-  .get(event.id) as string;
+// A cursor about half way down the big field, and an entry near the bottom.
+const deepRow = (await q.one<{ rankKey: Key; registrationId: number }>(
+  Prisma.sql`SELECT "rankKey", "registrationId" FROM "Result" WHERE "eventId" = ${event.id} AND "rankKey" IS NOT NULL
+    ORDER BY "rankKey" DESC, "registrationId" DESC LIMIT 1 OFFSET ${Prisma.raw(String(Math.floor(ranked / 2)))}`,
+))!;
+const deep = { rankKey: BigInt(deepRow.rankKey), registrationId: deepRow.registrationId };
+const bottom = (await q.one<{ entryNumber: string }>(
+  Prisma.sql`SELECT g."entryNumber" FROM "Result" r JOIN "Registration" g ON g."id" = r."registrationId"
+    WHERE r."eventId" = ${event.id} AND r."rankKey" IS NOT NULL ORDER BY r."rankKey" ASC LIMIT 1 OFFSET 10`,
+))!.entryNumber;
 
 const top = await lb.boardPage(event, live, null, 50);
 const mine = await lb.myRank(event, live, bottom);
@@ -167,78 +160,79 @@ console.log(
 );
 
 report(
-  "top-50 of the 500k event",
+  "top-50 of the big event",
   await measure(ITERATIONS, () => lb.boardPage(event, live, null, 50)),
-  await measure(ITERATIONS, () => {
-    rawTop.all(event.id);
-    rawCount.get(event.id);
+  await measure(ITERATIONS, async () => {
+    await rawTop();
+    await rawCount();
   }),
-  "≤ 1 ms p50, ≤ 3× floor",
+  targets.top,
 );
 report(
-  "page 250,000 deep (keyset)",
+  "page half way down (keyset)",
   await measure(ITERATIONS, () => lb.boardPage(event, live, deep, 50)),
-  await measure(ITERATIONS, () => {
-    const page = rawPage.all(event.id, deep.rankKey, deep.rankKey, deep.registrationId) as {
-      rankKey: bigint;
-    }[];
-    rawRankOf(page[0]!.rankKey);
-    rawCount.get(event.id);
+  await measure(ITERATIONS, async () => {
+    const page = await rawPage(deep.rankKey, deep.registrationId);
+    await rawRankOf(BigInt(page[0]!.rankKey));
+    await rawCount();
   }),
-  "≤ 1 ms p50, ≤ 3× floor",
+  targets.top,
 );
 report(
   "my rank, entry near the bottom",
   await measure(ITERATIONS, () => lb.myRank(event, live, bottom)),
-  await measure(ITERATIONS, () => {
-    const me = rawMe.get(event.id, bottom) as { registrationId: bigint; rankKey: bigint };
-    const key = me.rankKey;
-    const id = me.registrationId;
-    rawNeighbours.all(event.id, key, key, id);
-    rawNeighboursUp.all(event.id, key, key, id);
-    rawRankOf(key);
+  await measure(ITERATIONS, async () => {
+    const me = (await rawMe(bottom))!;
+    await rawNeighbours(me.rankKey, me.registrationId);
+    await rawNeighboursUp(me.rankKey, me.registrationId);
+    await rawRankOf(BigInt(me.rankKey));
   }),
-  "≤ 1 ms p50, ≤ 3× floor",
+  targets.top,
 );
 report(
   "top-50 + my rank (one board view)",
   await measure(ITERATIONS, () => lb.loadBoard(event, live, { after: null, q: "", entry: bottom })),
-  null,
-  "≤ 1 ms p50",
+  await measure(ITERATIONS, async () => {
+    await rawTop();
+    await rawCount();
+    const me = (await rawMe(bottom))!;
+    await rawNeighbours(me.rankKey, me.registrationId);
+    await rawNeighboursUp(me.rankKey, me.registrationId);
+    await rawRankOf(BigInt(me.rankKey));
+  }),
+  targets.view,
 );
 report(
   "organisation standings, top 50",
   await measure(ITERATIONS, () => lb.eventStandings(event.id, 0, 50)),
-  await measure(ITERATIONS, () => rawStandings.all(event.id)),
+  await measure(ITERATIONS, () => rawStandings()),
   "≤ 1 ms",
 );
 
 // ── score save: the judging model's save (marks, sheet, audit, Result, every ranking table) ──
-const judge = raw
-  .prepare(`SELECT userId FROM JudgeAssignment WHERE eventId = ? ORDER BY userId LIMIT 1`)
-  .pluck()
-  .get(event.id) as number;
-const criteria = raw
-  .prepare(
-    `SELECT c.id, c.maxMark, c.partId FROM Criterion c JOIN EventPart p ON p.id = c.partId WHERE p.eventId = ? ORDER BY c.id`,
+const judge = (await q.one<{ userId: number }>(
+  Prisma.sql`SELECT "userId" FROM "JudgeAssignment" WHERE "eventId" = ${event.id} ORDER BY "userId" LIMIT 1`,
+))!.userId;
+const criteria = await q.rows<{ id: number; maxMark: number; partId: number }>(
+  Prisma.sql`SELECT c."id", c."maxMark", c."partId" FROM "Criterion" c JOIN "EventPart" p ON p."id" = c."partId" WHERE p."eventId" = ${event.id} ORDER BY c."id"`,
+);
+const sampleRegs = (
+  await q.rows<{ registrationId: number }>(
+    Prisma.sql`SELECT "registrationId" FROM "Result" WHERE "eventId" = ${event.id} AND "registrationId" % 997 = 0
+      ORDER BY "registrationId" LIMIT ${Prisma.raw(String(SAVES + 60))}`,
   )
-  .all(event.id) as { id: number; maxMark: number; partId: number }[];
-const sampleRegs = raw
-  .prepare(
-    `SELECT registrationId FROM Result WHERE eventId = ? AND registrationId % 997 = 0 LIMIT ?`,
-  )
-  .pluck()
-  .all(event.id, SAVES + 60) as number[];
-const versionOf = raw
-  .prepare(`SELECT version FROM ScoreSheet WHERE registrationId = ? AND partId = ? AND judgeId = ?`)
-  .pluck();
+).map((r) => r.registrationId);
+const versionOf = async (registrationId: number, partId: number) =>
+  (
+    await q.one<{ version: number }>(
+      Prisma.sql`SELECT "version" FROM "ScoreSheet" WHERE "registrationId" = ${registrationId} AND "partId" = ${partId} AND "judgeId" = ${judge}`,
+    )
+  )?.version ?? 0;
 let saveFailures = 0;
 const saveStats = await measure(SAVES, async (i) => {
   const registrationId = sampleRegs[i % sampleRegs.length]!;
   const versions: Record<number, number> = {};
-  for (const c of criteria)
-    versions[c.partId] =
-      (versionOf.get(registrationId, c.partId, judge) as number | undefined) ?? 0;
+  for (const c of criteria) versions[c.partId] = await versionOf(registrationId, c.partId);
   const marks: Record<number, string> = {};
   criteria.forEach(
     (c, k) => (marks[c.id] = ((c.maxMark * (40 + ((i * 7 + k * 13) % 60))) / 10000).toFixed(2)),
@@ -291,52 +285,44 @@ const leanStats = await measure(SAVES, async (i) => {
   });
 });
 
-// Floor: the same statements on a raw connection, synchronous=FULL, one transaction each.
-const rawSave = raw.transaction((registrationId: number, value: number) => {
-  const r = raw
-    .prepare(`SELECT organisationId, total, rankKey FROM Result WHERE registrationId = ?`)
-    .safeIntegers(true)
-    .get(registrationId) as {
-    organisationId: bigint;
-    total: bigint;
-    rankKey: bigint;
-  };
-  raw
-    .prepare(
-      `UPDATE Mark SET value = ? WHERE registrationId = ? AND criterionId = ? AND judgeId = ?`,
-    )
-    .run(value, registrationId, criteria[0]!.id, judge);
-  const total = BigInt(value) + (r.total % 1000n);
-  const key = (total << TOTAL_SHIFT) | (BigInt(value) << 20n);
-  raw
-    .prepare(`UPDATE Result SET total = ?, rankKey = ? WHERE registrationId = ?`)
-    .run(total, key, registrationId);
-  const upCount = raw.prepare(
-    `INSERT INTO ScoreCount (eventId, rankKey, count) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET count = count + excluded.count`,
-  );
-  upCount.run(event.id, r.rankKey, -1);
-  upCount.run(event.id, key, 1);
-  const upBucket = raw.prepare(
-    `INSERT INTO ScoreBucket (eventId, level, bucket, count) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET count = count + excluded.count`,
-  );
-  for (const [k, d] of [
-    [r.rankKey, -1],
-    [key, 1],
-  ] as const) {
-    const t = Number(k >> TOTAL_SHIFT);
-    upBucket.run(event.id, 1, t, d);
-    upBucket.run(event.id, 2, Math.floor(t / 100), d);
-  }
-  raw
-    .prepare(
-      `UPDATE OrgStanding SET bestNTotal = (SELECT COALESCE(SUM(total), 0) FROM (SELECT total FROM Result WHERE eventId = ? AND organisationId = ? AND rankKey IS NOT NULL ORDER BY rankKey DESC LIMIT 3)) WHERE eventId = ? AND organisationId = ?`,
-    )
-    .run(event.id, r.organisationId, event.id, r.organisationId);
-});
+// Floor: the same statements on the raw connection, one transaction each, committed durably
+// (synchronous=FULL on SQLite, synchronous_commit on PostgreSQL).
+const rawSave = (registrationId: number, value: number) =>
+  raw.transaction(async (tx) => {
+    const r = (await tx.one<{ organisationId: number; total: number; rankKey: Key }>(
+      Prisma.sql`SELECT "organisationId", "total", "rankKey" FROM "Result" WHERE "registrationId" = ${registrationId}`,
+    ))!;
+    await tx.run(
+      Prisma.sql`UPDATE "Mark" SET "value" = ${value} WHERE "registrationId" = ${registrationId} AND "criterionId" = ${criteria[0]!.id} AND "judgeId" = ${judge}`,
+    );
+    const total = BigInt(value) + (BigInt(r.total) % 1000n);
+    const key = (total << TOTAL_SHIFT) | (BigInt(value) << 20n);
+    await tx.run(
+      Prisma.sql`UPDATE "Result" SET "total" = ${total}, "rankKey" = ${key} WHERE "registrationId" = ${registrationId}`,
+    );
+    for (const [k, d] of [
+      [BigInt(r.rankKey), -1],
+      [key, 1],
+    ] as const) {
+      await tx.run(Prisma.sql`INSERT INTO "ScoreCount" ("eventId", "rankKey", "count") VALUES (${event.id}, ${k}, ${d})
+        ON CONFLICT ("eventId", "rankKey") DO UPDATE SET "count" = "ScoreCount"."count" + excluded."count"`);
+      const t = Number(k >> TOTAL_SHIFT);
+      for (const [level, bucket] of [
+        [1, t],
+        [2, Math.floor(t / 100)],
+      ] as const)
+        await tx.run(Prisma.sql`INSERT INTO "ScoreBucket" ("eventId", "level", "bucket", "count") VALUES (${event.id}, ${level}, ${bucket}, ${d})
+          ON CONFLICT ("eventId", "level", "bucket") DO UPDATE SET "count" = "ScoreBucket"."count" + excluded."count"`);
+    }
+    await tx.run(Prisma.sql`UPDATE "OrgStanding" SET "bestNTotal" = (SELECT COALESCE(SUM("total"), 0) FROM (
+        SELECT "total" FROM "Result" WHERE "eventId" = ${event.id} AND "organisationId" = ${r.organisationId} AND "rankKey" IS NOT NULL
+        ORDER BY "rankKey" DESC LIMIT 3) AS "best")
+      WHERE "eventId" = ${event.id} AND "organisationId" = ${r.organisationId}`);
+  });
 const rawSaveStats = await measure(SAVES, (i) =>
   rawSave(sampleRegs[(i + 13) % sampleRegs.length]!, 1000 + ((i * 53) % 3000)),
 );
-report("score save (judging saveScoreSheet)", saveStats, rawSaveStats, "≤ 2 ms p50, ≤ 10 ms p99");
+report("score save (judging saveScoreSheet)", saveStats, rawSaveStats, targets.save);
 report(
   "  for comparison: Mark+Result+ranking via Prisma",
   leanStats,
@@ -344,8 +330,9 @@ report(
   "(the path saves took before)",
 );
 report("    of which applyResultChange", stats(rankingSamples.slice(-SAVES)), null, "");
-raw.close();
+await raw.close();
 await disconnectDb();
+console.log(`Load average after the latency runs: ${loadAverage()}`);
 
 // ── HTTP: a production build on the large database, 50 connections, bounded duration ──
 const build = process.env.JX_BUILD_NAME || "build";
@@ -401,7 +388,7 @@ for (const [name, url, target, headers] of [
   [
     "leaderboard data route",
     `${base}/results/${CONTEST}/${EVENT}/data`,
-    "≥ 5,000 req/s, p99 < 20 ms",
+    engine === "sqlite" ? "≥ 5,000 req/s, p99 < 20 ms" : "≥ 5,000 req/s",
     {},
   ],
   ["leaderboard full page", `${base}/results/${CONTEST}/${EVENT}`, "≥ 1,000 req/s", {}],
@@ -436,4 +423,5 @@ console.log(
   "\n| HTTP (50 connections) | throughput | p50 | p99 | errors | target |\n|---|---|---|---|---|---|",
 );
 for (const r of httpRows) console.log(`| ${r.join(" | ")} |`);
+console.log(`\nEngine ${engine}; load average at the end ${loadAverage()}.`);
 process.exit(0);

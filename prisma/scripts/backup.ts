@@ -1,8 +1,15 @@
 // npm run db:backup [-- <file>] — online backup of DATABASE_URL (the app may keep running).
 import path from "node:path";
 import { backupDatabase } from "./backup-lib.ts";
-import { databaseFile, projectRoot } from "./schema-engine.ts";
+import { databaseFile, databaseUrl, engineOf, projectRoot } from "./schema-engine.ts";
 
+if (engineOf(databaseUrl()) === "postgresql") {
+  // PostgreSQL has its own online, consistent tools (README "Scaling out": backups).
+  console.error(
+    `DATABASE_URL is PostgreSQL: use pg_dump --format=custom --file=<file> "$DATABASE_URL"`,
+  );
+  process.exit(2);
+}
 const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "");
 const destination = path.resolve(
   process.argv[2] ?? path.join(projectRoot, "prisma", "data", "backups", `jiangxin-${stamp}.db`),
