@@ -362,16 +362,11 @@ async function sqlWriteUnchecked<T>(fn: (sql: Bulk) => Promise<T>, scope?: Write
   const c = clients();
   if (c.engine === "postgresql") {
     const client = await c.pool.connect();
-    const sql = new PostgresSql(client);
     try {
-      await client.query("BEGIN");
-      for (const lock of lockStatements(scope)) await sql.run(lock);
-      const out = await fn(sql);
-      await client.query("COMMIT");
-      return out;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
+      return await new PostgresSql(client).transaction(async (sql) => {
+        for (const lock of lockStatements(scope)) await sql.run(lock);
+        return fn(sql);
+      });
     } finally {
       client.release();
     }
@@ -385,19 +380,8 @@ async function sqlWriteUnchecked<T>(fn: (sql: Bulk) => Promise<T>, scope?: Write
       db.pragma(`wal_autocheckpoint = ${c.autoCheckpoint ? AUTO_CHECKPOINT_PAGES : 0}`);
       c.bulk = new SqliteSql(db);
     }
-    const { db } = c.bulk;
-    // IMMEDIATE: take the write lock up front, so another process's writer makes us wait
-    // (busy timeout) instead of failing when a read would turn into a write. The queue keeps
-    // everything else in this process off this connection until COMMIT or ROLLBACK.
-    db.exec("BEGIN IMMEDIATE");
-    try {
-      const out = await fn(c.bulk);
-      db.exec("COMMIT");
-      return out;
-    } catch (error) {
-      if (db.inTransaction) db.exec("ROLLBACK");
-      throw error;
-    }
+    // The queue keeps everything else in this process off this connection until it ends.
+    return c.bulk.transaction(fn);
   });
 }
 

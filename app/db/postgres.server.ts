@@ -80,6 +80,20 @@ export class PostgresSql implements Bulk {
     });
   }
 
+  /** One transaction on this connection (a pool client or a client of its own). */
+  async transaction<T>(fn: (sql: PostgresSql) => Promise<T>): Promise<T> {
+    const client = this.client as pg.PoolClient;
+    await client.query("BEGIN");
+    try {
+      const out = await fn(this);
+      await client.query("COMMIT");
+      return out;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+  }
+
   async rows<T>(query: Prisma.Sql): Promise<T[]> {
     return (await this.query(query)).rows as T[];
   }

@@ -71,6 +71,23 @@ export class SqliteSql implements Bulk {
     return p.statement.run(...values).changes;
   }
 
+  /**
+   * One transaction on this connection. IMMEDIATE: the write lock is taken up front, so
+   * another process's writer makes this one wait (busy timeout) instead of failing when a
+   * read would turn into a write. The caller keeps other work off the connection meanwhile.
+   */
+  async transaction<T>(fn: (sql: SqliteSql) => Promise<T>): Promise<T> {
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      const out = await fn(this);
+      this.db.exec("COMMIT");
+      return out;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
   async rows<T>(query: Prisma.Sql): Promise<T[]> {
     return this.rowsNow<T>(query);
   }

@@ -34,17 +34,7 @@ export async function openSide(url: string): Promise<Side> {
     return {
       engine: "sqlite",
       sql,
-      async transaction(fn) {
-        db.exec("BEGIN IMMEDIATE");
-        try {
-          const out = await fn(sql);
-          db.exec("COMMIT");
-          return out;
-        } catch (error) {
-          if (db.inTransaction) db.exec("ROLLBACK");
-          throw error;
-        }
-      },
+      transaction: (fn) => sql.transaction(fn),
       async close() {
         db.close();
       },
@@ -56,17 +46,7 @@ export async function openSide(url: string): Promise<Side> {
   return {
     engine: "postgresql",
     sql,
-    async transaction(fn) {
-      await client.query("BEGIN");
-      try {
-        const out = await fn(sql);
-        await client.query("COMMIT");
-        return out;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw error;
-      }
-    },
+    transaction: (fn) => sql.transaction(fn),
     async close() {
       await client.end();
     },
