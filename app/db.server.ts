@@ -30,7 +30,7 @@ import {
   type Sql,
   type WriteScope,
 } from "~/db/sql.server";
-import { SqliteSql, sqliteDate } from "~/db/sqlite.server";
+import { SqliteSql } from "~/db/sqlite.server";
 import { PostgresSql, argsWithoutNul } from "~/db/postgres.server";
 
 export type { Bulk, Engine, Sql, SqlValue, WriteScope } from "~/db/sql.server";
@@ -169,9 +169,6 @@ type PostgresClients = {
 };
 
 type Clients = SqliteClients | PostgresClients;
-
-/** How the Prisma adapter stores DateTime in SQLite, for rows written outside Prisma. */
-export const sqlNow = sqliteDate;
 
 declare global {
   // Kept across dev rebuilds so reloading code does not leak connections.
