@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { statSync } from "node:fs";
-import { databaseEngine, prisma, sqlWrite, write } from "~/db.server";
+import { databaseEngine, prisma, readSql, sqlWrite, write } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { env } from "~/env.server";
 import { databaseFile } from "~/utils/database-file.server";
@@ -54,6 +54,30 @@ describe("write()", () => {
 });
 
 const sqlite = databaseEngine() === "sqlite";
+
+describe("the Sql interface", () => {
+  it("answers in the same types on both engines", async () => {
+    const row = await readSql().one<Record<string, unknown>>(Prisma.sql`
+      SELECT 7 / ${2} AS "quotient", ${2n ** 60n} AS "big", COUNT(*) AS "n",
+        ${new Date("2026-03-01T08:00:00.123Z")} AS "at"
+      FROM "Organisation"`);
+    // Whole-number parameters are integers (SQLite would otherwise divide as reals).
+    expect(row?.quotient).toBe(3);
+    expect(typeof row?.n).toBe("number");
+    expect(BigInt(row?.big as bigint)).toBe(2n ** 60n);
+    const org = await createOrganisation({ name: "类型" });
+    const [stored] = await readSql().rows<{ createdAt: Date; id: number }>(
+      Prisma.sql`SELECT "id", "createdAt" FROM "Organisation" WHERE "id" = ${org.id}`,
+    );
+    expect(stored?.id).toBe(org.id);
+    expect(stored?.createdAt).toBeInstanceOf(Date);
+    expect(stored?.createdAt.getTime()).toBe(org.createdAt.getTime());
+    const flags = await readSql().one<{ active: unknown }>(
+      Prisma.sql`SELECT "active" FROM "User" WHERE "active" = ${true} UNION ALL SELECT ${1} AS "active" LIMIT 1`,
+    );
+    expect(flags?.active).toBe(1);
+  });
+});
 
 describe.runIf(sqlite)("storage failures (SQLite)", () => {
   it("a full disk refuses the write with a 503, stores nothing and corrupts nothing", async () => {

@@ -13,6 +13,10 @@ export function sqliteDate(date: Date): string {
 type Param = string | number | bigint | Buffer | null;
 
 function param(value: unknown): Param {
+  // better-sqlite3 binds every JS number as REAL, so `x / ?` divided as reals where
+  // PostgreSQL divides integers (my rank miscounted the entries in its coarse bucket):
+  // whole numbers are bound as INTEGER.
+  if (typeof value === "number") return Number.isInteger(value) ? BigInt(value) : value;
   if (value instanceof Date) return sqliteDate(value);
   if (typeof value === "boolean") return value ? 1 : 0;
   if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value);
