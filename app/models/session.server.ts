@@ -2,7 +2,7 @@
 // SHA-256, the user, and the times that end it. One indexed read per request finds the
 // session with its user; `lastSeenAt` is written at most once a minute.
 import { createHash, randomBytes } from "node:crypto";
-import { prisma, write, type Tx } from "~/db.server";
+import { readSql, write, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { isRole, type Role } from "~/domain/roles";
 
@@ -70,7 +70,7 @@ export async function findSessionUser(
   now = new Date(),
 ): Promise<SessionUser | null> {
   const id = sessionIdOf(token);
-  const rows = await prisma.$queryRaw<SessionRow[]>(Prisma.sql`
+  const rows = await readSql().rows<SessionRow>(Prisma.sql`
     SELECT s."userId", s."lastSeenAt", s."expiresAt",
            u."username", u."displayName", u."role", u."active", u."organisationId", u."workerId",
            o."name" AS "organisationName"
