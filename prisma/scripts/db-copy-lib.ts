@@ -212,14 +212,15 @@ export async function copyDatabase(
         }
         report.push({ name: table.name, rows: n });
         log(`${table.name}: ${n} rows (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-        if (
-          to.engine === "postgresql" &&
-          target.columns.includes("id") &&
-          target.key.join() === "id"
-        ) {
-          await bulk.run(Prisma.sql`
-            SELECT setval(pg_get_serial_sequence(${`"${table.name}"`}, 'id'), COALESCE(MAX("id"), 1), MAX("id") IS NOT NULL)
-            FROM ${ident(table.name)}`);
+        if (to.engine === "postgresql" && target.key.join() === "id") {
+          // Only tables whose id is a serial have a sequence to move on (Session's id is text).
+          const sequence = await bulk.one<{ name: string | null }>(
+            Prisma.sql`SELECT pg_get_serial_sequence(${`"${table.name}"`}, 'id') AS "name"`,
+          );
+          if (sequence?.name)
+            await bulk.run(Prisma.sql`
+              SELECT setval(${sequence.name}, COALESCE(MAX("id"), 1), MAX("id") IS NOT NULL)
+              FROM ${ident(table.name)}`);
         }
       }
       for (const statement of deferred) await bulk.run(Prisma.raw(statement));
