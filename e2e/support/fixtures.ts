@@ -57,7 +57,9 @@ export const test = base.extend<Fixtures>({
     await use(async (username) => {
       // Imported here: the app's modules read DATABASE_URL (set by playwright.config.ts).
       const { signedInCookie } = await import("~/http/session.server");
-      const value = (await signedInCookie(await userIdFor(username))).slice(SESSION_COOKIE.length + 1);
+      const value = (await signedInCookie(await userIdFor(username))).slice(
+        SESSION_COOKIE.length + 1,
+      );
       await context.addCookies([
         { name: SESSION_COOKIE, value, url: baseURL ?? "http://127.0.0.1:3100" },
       ]);
