@@ -53,6 +53,11 @@ export class SqliteSql implements Bulk {
 
   rowsNow<T>(query: Prisma.Sql): T[] {
     const p = this.prepared(query.sql);
+    // A statement that returns nothing (UPDATE without RETURNING) has no rows, as on PostgreSQL.
+    if (!p.reader) {
+      p.statement.run(...query.values.map(param));
+      return [];
+    }
     const rows = p.statement.all(...query.values.map(param)) as Record<string, unknown>[];
     for (const row of rows) {
       for (const key in row) {
