@@ -51,6 +51,12 @@ const schema = z
       .default("3000"),
     /** Cookies marked Secure; defaults to on in production */
     COOKIE_SECURE: z.enum(["0", "1"]).optional(),
+    /** ID numbers new to one organisation's roster that it may submit per clock hour */
+    ROSTER_NEW_IDS_PER_HOUR: z.coerce
+      .number()
+      .int("ROSTER_NEW_IDS_PER_HOUR must be a whole number")
+      .min(1, "ROSTER_NEW_IDS_PER_HOUR must be at least 1")
+      .default(5_000),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV !== "production") return;

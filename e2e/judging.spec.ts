@@ -37,6 +37,7 @@ async function scoreSheet(page: Page, eventId: number, entry: Entry, marks: Shee
 
 test("three judges score, the chief resolves, locks and publishes, a worker reads the receipt, an appeal changes the ranks", async ({
   page,
+  browser,
   loginAs,
 }) => {
   test.setTimeout(180_000);
@@ -78,6 +79,12 @@ test("three judges score, the chief resolves, locks and publishes, a worker read
   await scoreSheet(page, eventId, b, { p2: "2", p3: "22" });
   await scoreSheet(page, eventId, c, { p2: "1", p3: "15" });
 
+  // While the judges mark, the public board of this judged event shows no score at all.
+  const visitor = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+  await visitor.goto("/results/XA2026DIGI/OFFICE");
+  await expect(visitor.getByText("本赛项成绩将在裁判长公布后显示。")).toBeVisible();
+  await expect(visitor.locator("table.lb-table")).toHaveCount(0);
+
   // Chief judge: the WorldSkills aspect of entry A is 2 points apart and blocks locking.
   await loginAs("chief");
   await page.goto(`/judge/events/${eventId}`);
@@ -95,6 +102,10 @@ test("three judges score, the chief resolves, locks and publishes, a worker read
   await expect(page.getByText("成绩已锁定，名次和奖项已生成")).toBeVisible();
   await page.getByRole("button", { name: "公布成绩" }).click();
   await expect(page.getByText("成绩已公布，公示期开始")).toBeVisible();
+  await visitor.reload();
+  await expect(visitor.getByText("本赛项成绩将在裁判长公布后显示。")).toHaveCount(0);
+  await expect(visitor.locator("table.lb-table").first().locator("tbody tr")).toHaveCount(3);
+  await visitor.context().close();
 
   // The worker (entry A) opens the receipt: every judge's mark, what was dropped, the rank.
   await loginAs("worker");
@@ -123,7 +134,8 @@ test("three judges score, the chief resolves, locks and publishes, a worker read
 
   // The chief judge reviews, reopens the marks, and upholds the appeal.
   await loginAs("chief");
-  await page.goto(`/judge/events/${eventId}/review/${b.id}`);
+  // Judges address entries by blind code: no registration id in a judge's address bar.
+  await page.goto(`/judge/events/${eventId}/review/${b.blindCode}`);
   await page.getByRole("button", { name: "受理并开始复核" }).click();
   await expect(page.getByText("已开始复核，可修改该选手的评分")).toBeVisible();
   for (const n of [1, 2, 3]) await page.getByLabel(`P3 裁判${n}`).fill("30");
@@ -160,23 +172,23 @@ test("a judge cannot open a recused entry by URL, and a stale sheet is refused w
   loginAs,
 }) => {
   // judge1 works for 航发精密零部件: its CNC entries are not on the worklist and answer 404.
-  const [hangfa] = await queryDb<{ id: number; eventId: number }>(
-    Prisma.sql`SELECT r."id", r."eventId" FROM "Registration" r JOIN "Organisation" o ON o."id" = r."organisationId"
+  const [hangfa] = await queryDb<{ blindCode: string; eventId: number }>(
+    Prisma.sql`SELECT r."blindCode", r."eventId" FROM "Registration" r JOIN "Organisation" o ON o."id" = r."organisationId"
      JOIN "Event" e ON e."id" = r."eventId" JOIN "Contest" c ON c."id" = e."contestId"
      WHERE o."name" = '西安航发精密零部件有限公司' AND c."code" = 'XA2026SKILLS' AND r."blindCode" IS NOT NULL LIMIT 1`,
   );
   await loginAs("judge1");
-  const response = await page.goto(`/judge/events/${hangfa!.eventId}/entries/${hangfa!.id}`);
+  const response = await page.goto(`/judge/events/${hangfa!.eventId}/entries/${hangfa!.blindCode}`);
   expect(response?.status()).toBe(404);
 
   // Two tabs of judge2 on the same PROG sheet: the second save is refused, nothing overwritten.
-  const [prog] = await queryDb<{ id: number; eventId: number; blindCode: string }>(
-    Prisma.sql`SELECT r."id", r."eventId", r."blindCode" FROM "Registration" r JOIN "Event" e ON e."id" = r."eventId"
+  const [prog] = await queryDb<{ eventId: number; blindCode: string }>(
+    Prisma.sql`SELECT r."eventId", r."blindCode" FROM "Registration" r JOIN "Event" e ON e."id" = r."eventId"
      JOIN "Contest" c ON c."id" = e."contestId" JOIN "Organisation" o ON o."id" = r."organisationId"
      WHERE c."code" = 'XA2026SKILLS' AND e."code" = 'PROG' AND r."blindCode" IS NOT NULL AND o."name" = '西安丝路数据服务有限公司' LIMIT 1`,
   );
   await loginAs("judge2");
-  const url = `/judge/events/${prog!.eventId}/entries/${prog!.id}`;
+  const url = `/judge/events/${prog!.eventId}/entries/${prog!.blindCode}`;
   const second = await page.context().newPage();
   await page.goto(url);
   await second.goto(url);

@@ -68,10 +68,19 @@ test("a judge's save shows up live, the board freezes for the public and the big
   test.setTimeout(180_000);
   const { eventId, a, b } = await heatEntries();
 
-  // A member of the public has the board open on a phone before any result exists.
+  // A member of the public has the board open on a phone before any result exists. A new
+  // event shows nothing before publication, until the organiser chooses live scores.
   const watcher = await publicPage(browser);
   await watcher.goto(BOARD);
   await expect(watcher.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(watcher.getByText("本赛项成绩将在裁判长公布后显示。")).toBeVisible();
+  await loginAs("admin");
+  await page.goto(BOARD);
+  await page.getByLabel("公布前公众能看到什么").selectOption("live");
+  await page.getByRole("button", { name: "保存设置" }).click();
+  await expect(page.getByText("榜单设置已保存。")).toBeVisible();
+  // The open board hears of it and shows the live board (still empty).
+  await expect(watcher.getByText("本赛项成绩将在裁判长公布后显示。")).toHaveCount(0);
   await expect(watcher.getByText("实时更新")).toBeVisible();
   await expect(watcher.getByRole("row", { name: new RegExp(a.name) })).toHaveCount(0);
 

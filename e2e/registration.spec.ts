@@ -24,8 +24,9 @@ test.describe("contests, events and registrations", () => {
     const teamEvent = `团体赛${stamp}`;
     const soloEvent = `个人赛${stamp}`;
     // Birthdays on the 30th never clash with the seed's workers (days 1–28).
+    // The entry form names workers with their birth date, never with a masked number too.
     const option = (w: { name: string; id: string } | undefined) => ({
-      label: `${w?.name}（${w?.id.slice(0, 4)}**********${w?.id.slice(-4)}）`,
+      label: `${w?.name}（${w?.id.slice(6, 10)}-${w?.id.slice(10, 12)}-${w?.id.slice(12, 14)}）`,
     });
     const person = (birth: string, seq: number) =>
       withIdCheckChar(`610116${birth}${String(seq).padStart(3, "0")}`);
@@ -215,5 +216,39 @@ test.describe("contests, events and registrations", () => {
     // The full number is on the worker's own page, for their own manager.
     await page.getByRole("table").getByRole("link").first().click();
     await expect(page.getByLabel("身份证号")).toHaveValue(/^\d{17}[\dX]$/);
+  });
+
+  test("a unit entering a number another unit holds is told nothing; the organiser sees both and merges them", async ({
+    page,
+    loginAs,
+  }) => {
+    const [held] = await queryDb<{ id: number; name: string }>(
+      Prisma.sql`SELECT w."id", w."name" FROM "Worker" w JOIN "Organisation" o ON o."id" = w."organisationId"
+       WHERE o."name" = '西安长安热力有限公司' ORDER BY w."id" DESC LIMIT 1`,
+    );
+    await loginAs("heat");
+    await page.goto(`/org/workers/${held!.id}`);
+    const number = await page.getByLabel("身份证号").inputValue();
+
+    // The person moves to 秦川数控, whose manager adds them like anyone else.
+    await loginAs("qinchuan");
+    await page.goto("/org/workers");
+    await page.getByLabel("姓名", { exact: true }).fill("调入职工");
+    await page.getByLabel("身份证号").fill(number);
+    await page.getByRole("button", { name: "添加职工" }).click();
+    await expect(page.getByText("已添加 调入职工")).toBeVisible();
+    await expect(page.getByText(/其他单位/)).toHaveCount(0);
+
+    // The organiser sees both records and merges them into the one at the new unit.
+    await loginAs("admin");
+    await page.goto("/admin/identities");
+    const group = page.getByRole("article").filter({ hasText: "西安秦川数控机床有限公司" });
+    await expect(
+      group.getByRole("cell", { name: "西安长安热力有限公司", exact: true }),
+    ).toBeVisible();
+    await expect(group.getByRole("cell", { name: held!.name, exact: true })).toBeVisible();
+    await group.getByRole("button", { name: "合并到此记录 西安秦川数控机床有限公司" }).click();
+    await expect(page.getByText("已合并，其他单位的记录已删除")).toBeVisible();
+    await expect(page.getByRole("article").filter({ hasText: "调入职工" })).toHaveCount(0);
   });
 });

@@ -13,7 +13,6 @@ import { problemText } from "~/i18n/problem-text";
 export type RosterEntry = {
   id: number;
   name: string;
-  idNumberMasked: string;
   birthDate: string;
   gender: string;
   skillLevel: string | null;
@@ -99,7 +98,7 @@ export function IndividualEntryForm({
         <option value="">{t("reg.entry.chooseWorker")}</option>
         {roster.map((w) => (
           <option key={w.id} value={w.id}>
-            {w.name}（{w.idNumberMasked}）
+            {w.name}（{w.birthDate}）
           </option>
         ))}
       </SelectField>

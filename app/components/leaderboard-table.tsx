@@ -1,7 +1,7 @@
 import { formatMark, useT } from "~/i18n";
 
 export type LeaderboardRow = {
-  registrationId: number;
+  key: string;
   rank: number;
   total: number;
   prize: string | null;
@@ -23,8 +23,8 @@ export function LeaderboardTable({
   rows: LeaderboardRow[];
   mode: string;
   showStandardised: boolean;
-  highlight?: number | null;
-  changed?: ReadonlySet<number>;
+  highlight?: string | null;
+  changed?: ReadonlySet<string>;
   caption?: string;
 }) {
   const t = useT();
@@ -54,16 +54,16 @@ export function LeaderboardTable({
         <tbody>
           {rows.map((row) => (
             <tr
-              key={row.registrationId}
+              key={row.key}
               className={
                 [
-                  highlight === row.registrationId ? "lb-row--me" : "",
-                  changed?.has(row.registrationId) ? "lb-row--changed" : "",
+                  highlight === row.key ? "lb-row--me" : "",
+                  changed?.has(row.key) ? "lb-row--changed" : "",
                 ]
                   .join(" ")
                   .trim() || undefined
               }
-              aria-current={highlight === row.registrationId ? "true" : undefined}
+              aria-current={highlight === row.key ? "true" : undefined}
             >
               <td className="lb-rank">{row.rank}</td>
               <td>{row.name}</td>

@@ -15,6 +15,7 @@ const ROLE_ITEMS: Record<Role, NavItem[]> = {
   admin: [
     { to: "/admin", label: "nav.admin", end: true },
     { to: "/admin/contests", label: "reg.nav.contests" },
+    { to: "/admin/identities", label: "reg.nav.identities" },
     { to: "/admin/judging", label: "judging.nav.admin" },
     { to: "/admin/honours", label: "honours.nav.admin" },
     { to: "/admin/labour", label: "labour.nav.admin" },

@@ -1,8 +1,15 @@
 import { z } from "zod";
+import { RESULTS_VISIBILITIES } from "~/domain/contest/results-visibility";
 
-/** Organiser's board settings: freeze time (empty = no freeze) and best N for team totals. */
+/**
+ * Organiser's board settings: who sees scores before publication, freeze time (empty = no
+ * freeze) and best N for team totals.
+ */
 export const leaderboardSettingsSchema = z.object({
   intent: z.literal("settings"),
+  resultsVisibility: z.enum(RESULTS_VISIBILITIES, {
+    message: "leaderboard.settings.visibilityInvalid",
+  }),
   freezeAt: z
     .string()
     .trim()

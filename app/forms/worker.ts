@@ -2,7 +2,8 @@ import { z } from "zod";
 import { SKILL_LEVELS } from "~/domain/contest/skill-levels";
 import { parseIdNumber } from "~/domain/identity/id-number";
 import { parseMobilePhone } from "~/domain/identity/phone";
-import { checkbox } from "./fields";
+import { MAX_DATABASE_ID } from "~/utils/ids";
+import { checkbox, requiredInt } from "./fields";
 
 export const workerSchema = z.object({
   name: z.string().trim().min(1, "reg.form.required").max(50, "reg.form.tooLong"),
@@ -42,3 +43,16 @@ export const workerSchema = z.object({
   ),
   unionMember: checkbox,
 });
+
+/** The organiser's decision on an ID number held by several organisations' rosters. */
+export const identityDecisionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("merge"),
+    group: requiredInt(1, MAX_DATABASE_ID, "reg.identity.choose"),
+    keep: requiredInt(1, MAX_DATABASE_ID, "reg.identity.choose"),
+  }),
+  z.object({
+    intent: z.literal("keep_separate"),
+    group: requiredInt(1, MAX_DATABASE_ID, "reg.identity.choose"),
+  }),
+]);

@@ -1,5 +1,6 @@
 // Shared by the leaderboard routes: which event, and which board (frozen or live) this viewer gets.
 import { decodeCursor } from "~/domain/ranking/board";
+import { resultsArePublic } from "~/domain/contest/results-visibility";
 import { findBoardEvent, isFrozen } from "~/models/leaderboard.server";
 import { getUser, notFound } from "~/http/session.server";
 import { RESULTS_EVENT_HEADER } from "~/utils/http-names";
@@ -12,11 +13,18 @@ export async function resolveBoard(request: Request, params: { contest?: string;
   const event = await findBoardEvent(contestCode, eventCode);
   if (!event) throw notFound();
   const frozen = isFrozen(event);
-  // Only a frozen board differs by viewer, so anonymous live reads never touch the session store.
+  // Before publication (unless the organiser chose live scores) nobody but the organiser
+  // sees a result, a rank, a count or a change of this event.
+  const unpublished = !resultsArePublic(event);
+  // Only a frozen or unpublished board differs by viewer, so anonymous live reads never
+  // touch the session store.
   const anonymous = !request.headers.get("Cookie")?.includes(SESSION_COOKIE);
-  const user = frozen || !anonymous ? await getUser(request) : null;
+  const user = frozen || unpublished || !anonymous ? await getUser(request) : null;
   const organiser = user?.role === "admin";
-  return { event, frozen, organiser, anonymous, view: { frozen: frozen && !organiser } };
+  const view = { frozen: frozen && !organiser, hidden: unpublished && !organiser };
+  // The venue screen is public whoever opens it: the view without the organiser's privileges.
+  const publicView = { frozen, hidden: unpublished };
+  return { event, frozen, organiser, anonymous, hidden: view.hidden, view, publicView };
 }
 
 /**

@@ -1,13 +1,15 @@
 // Appeals (申诉) against published results. An organisation manager lodges one in writing
-// during the notice period; the chief judge starts a review (which reopens the entry's
+// during the notice period; the entry's presiding judge (the chief judge, unless recused
+// from it) starts a review (which reopens the entry's
 // marks for correction), then upholds or dismisses it. The decision records the marks that
 // changed and the entry's rank and total before and after, and the appellant sees it.
-import { prisma, write } from "~/db.server";
+import { prisma, write, type Tx } from "~/db.server";
 import { appealOpen, appealRefusal, type JudgingProblem } from "~/domain/judging/workflow";
 import { appendAudit } from "~/models/audit.server";
 import type { AppealDecisionRecord } from "~/domain/judging/appeal-decision";
+import { parseDecision } from "~/domain/judging/appeal-decision";
 export { parseDecision, type AppealDecisionRecord } from "~/domain/judging/appeal-decision";
-import { writeEventRanks } from "~/models/results.server";
+import { loadEventScoring, presiderOf, writeEventRanks } from "~/models/results.server";
 import { publishResultsChanged } from "~/utils/live-events.server";
 
 export type LodgeResult = { ok: true; id: number } | { ok: false; problem: JudgingProblem };
@@ -56,12 +58,24 @@ export async function lodgeAppeal(input: {
   });
 }
 
-export function listAppealsForEntry(registrationId: number) {
-  return prisma.appeal.findMany({ where: { registrationId }, orderBy: { id: "asc" } });
+/** An entry's appeals, for its own organisation's receipt and its presiding judge's review page. */
+export async function listAppealsForEntry(registrationId: number) {
+  const appeals = await prisma.appeal.findMany({
+    where: { registrationId },
+    orderBy: { id: "asc" },
+    select: { id: true, status: true, text: true, createdAt: true, decision: true },
+  });
+  return appeals.map((a) => ({ ...a, decision: parseDecision(a.decision) }));
 }
 
-export function listAppealsForEvent(eventId: number) {
-  return prisma.appeal.findMany({
+/**
+ * The appeals of an event on entries this judge presides over, by blind code. A chief
+ * recused from an entry never sees its appeal (its text names the appellant's case).
+ */
+export async function listAppealsForEvent(eventId: number, judgeId: number) {
+  const scoring = await loadEventScoring(prisma, eventId);
+  if (!scoring) return [];
+  const appeals = await prisma.appeal.findMany({
     where: { registration: { eventId } },
     orderBy: { id: "asc" },
     select: {
@@ -69,34 +83,76 @@ export function listAppealsForEvent(eventId: number) {
       status: true,
       text: true,
       createdAt: true,
-      registrationId: true,
-      registration: { select: { blindCode: true } },
+      registration: {
+        select: {
+          id: true,
+          organisationId: true,
+          blindCode: true,
+          organisation: { select: { id: true, parentId: true } },
+        },
+      },
     },
   });
+  return appeals
+    .filter((a) => presiderOf(scoring, a.registration)?.userId === judgeId)
+    .map((a) => ({
+      id: a.id,
+      status: a.status,
+      text: a.text,
+      createdAt: a.createdAt,
+      blindCode: a.registration.blindCode ?? "",
+    }));
 }
 
 export type ReviewResult = { ok: true } | { ok: false; problem: JudgingProblem };
 
-async function chiefOf(eventId: number, userId: number) {
-  const a = await prisma.judgeAssignment.findUnique({
-    where: { eventId_userId: { eventId, userId } },
+export type AppealAction = {
+  appealId: number;
+  eventId: number;
+  /** The entry of the page the action came from: the appeal must be this entry's. */
+  registrationId: number;
+  /** The judge acting: must preside over the appeal's own entry. */
+  judgeId: number;
+};
+
+/**
+ * The appeal, when it is the named entry's and that entry's presiding judge is the one
+ * acting. Every appeal action goes through here, inside its transaction: an appeal id
+ * posted through another entry's page, or by a chief recused from its entry, is not found.
+ */
+async function appealToHandle(tx: Tx, action: AppealAction) {
+  const appeal = await tx.appeal.findFirst({
+    where: {
+      id: action.appealId,
+      registrationId: action.registrationId,
+      registration: { eventId: action.eventId },
+    },
+    include: {
+      registration: {
+        select: {
+          id: true,
+          organisationId: true,
+          organisation: { select: { id: true, parentId: true } },
+        },
+      },
+    },
   });
-  return a?.isChief === true;
+  if (!appeal) return null;
+  const scoring = await loadEventScoring(tx, action.eventId);
+  if (!scoring || presiderOf(scoring, appeal.registration)?.userId !== action.judgeId) return null;
+  return appeal;
 }
 
-/** Chief judge opens the review: the entry's marks may now be corrected (see correctMarks). */
-export async function startAppealReview(
-  appealId: number,
-  eventId: number,
-  chiefId: number,
-): Promise<ReviewResult> {
-  if (!(await chiefOf(eventId, chiefId)))
-    return { ok: false, problem: { code: "judging.appeal.not_found", params: {} } };
+const NOT_FOUND: ReviewResult = {
+  ok: false,
+  problem: { code: "judging.appeal.not_found", params: {} },
+};
+
+/** The presiding judge opens the review: the entry's marks may now be corrected (see correctMarks). */
+export async function startAppealReview(action: AppealAction): Promise<ReviewResult> {
   return write(async (tx): Promise<ReviewResult> => {
-    const appeal = await tx.appeal.findFirst({
-      where: { id: appealId, registration: { eventId } },
-    });
-    if (!appeal) return { ok: false, problem: { code: "judging.appeal.not_found", params: {} } };
+    const appeal = await appealToHandle(tx, action);
+    if (!appeal) return NOT_FOUND;
     if (appeal.status !== "submitted")
       return { ok: false, problem: { code: "judging.appeal.not_open", params: {} } };
     await tx.appeal.update({ where: { id: appeal.id }, data: { status: "reviewing" } });
@@ -105,13 +161,13 @@ export async function startAppealReview(
       where: { registrationId: appeal.registrationId },
     });
     await appendAudit(tx, {
-      actorId: chiefId,
+      actorId: action.judgeId,
       action: "appeal.review",
       entityType: "registration",
       entityId: appeal.registrationId,
-      before: { appealId, status: "submitted" },
+      before: { appealId: appeal.id, status: "submitted" },
       after: {
-        appealId,
+        appealId: appeal.id,
         status: "reviewing",
         rank: published?.rank ?? null,
         total: published?.total ?? null,
@@ -122,24 +178,16 @@ export async function startAppealReview(
 }
 
 /**
- * Chief judge decides. Ranks, prizes and standardised scores of the whole event are
+ * The presiding judge decides. Ranks, prizes and standardised scores of the whole event are
  * recomputed from the marks (an upheld appeal can move other entries too), and the
  * decision stores what changed since the review started.
  */
-export async function decideAppeal(input: {
-  appealId: number;
-  eventId: number;
-  chiefId: number;
-  outcome: "upheld" | "dismissed";
-  note: string;
-}): Promise<ReviewResult> {
-  if (!(await chiefOf(input.eventId, input.chiefId)))
-    return { ok: false, problem: { code: "judging.appeal.not_found", params: {} } };
+export async function decideAppeal(
+  input: AppealAction & { outcome: "upheld" | "dismissed"; note: string },
+): Promise<ReviewResult> {
   const result = await write(async (tx): Promise<ReviewResult> => {
-    const appeal = await tx.appeal.findFirst({
-      where: { id: input.appealId, registration: { eventId: input.eventId } },
-    });
-    if (!appeal) return { ok: false, problem: { code: "judging.appeal.not_found", params: {} } };
+    const appeal = await appealToHandle(tx, input);
+    if (!appeal) return NOT_FOUND;
     if (!appealOpen(appeal.status))
       return { ok: false, problem: { code: "judging.appeal.not_open", params: {} } };
     const before = await tx.result.findMany({
@@ -205,12 +253,12 @@ export async function decideAppeal(input: {
       data: {
         status: input.outcome,
         decision: JSON.stringify(record),
-        decidedById: input.chiefId,
+        decidedById: input.judgeId,
         decidedAt: new Date(),
       },
     });
     await appendAudit(tx, {
-      actorId: input.chiefId,
+      actorId: input.judgeId,
       action: "appeal.decide",
       entityType: "registration",
       entityId: appeal.registrationId,

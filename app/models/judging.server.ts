@@ -1,5 +1,6 @@
 import { prisma, write as writeTx } from "~/db.server";
-import { isRecused } from "~/domain/judging/recusal";
+import { isRecused, panelFor, presidingJudge } from "~/domain/judging/recusal";
+import { normaliseBlindCode } from "~/domain/registration/blind-codes";
 import { appendAudit } from "~/models/audit.server";
 import { JUDGED_STATUSES } from "~/models/results.server";
 
@@ -49,7 +50,11 @@ export function judgeAssignment(eventId: number, userId: number) {
   });
 }
 
-/** Blind codes of the judged entries this judge may mark, with their own sheet status. */
+/**
+ * Blind codes of the judged entries this judge may mark, with their own sheet state. Judges
+ * address entries by blind code only: nothing judge-facing carries a registration id, which
+ * other pages could join to a person.
+ */
 export async function judgeWorklist(
   eventId: number,
   userId: number,
@@ -59,43 +64,59 @@ export async function judgeWorklist(
     where: { eventId, status: { in: JUDGED_STATUSES }, blindCode: { not: null } },
     orderBy: { blindCode: "asc" },
     select: {
-      id: true,
       blindCode: true,
       organisation: { select: { id: true, parentId: true } },
-      sheets: { where: { judgeId: userId }, select: { status: true } },
+      sheets: { where: { judgeId: userId }, select: { status: true, draft: true } },
     },
   });
   return entries
     .filter((e) => !isRecused(judgeOrganisationId, e.organisation))
     .map((e) => {
-      const states = e.sheets.map((s) => s.status);
+      // The judge's own view: unsubmitted changes to a submitted sheet show as a draft.
       const state =
-        states.length === 0
+        e.sheets.length === 0
           ? "todo"
-          : states.every((s) => s === "submitted")
+          : e.sheets.every((s) => s.status === "submitted" && s.draft === null)
             ? "submitted"
             : "draft";
-      return { registrationId: e.id, blindCode: e.blindCode!, state };
+      return { blindCode: e.blindCode!, state };
     });
 }
 
-/** A judged entry of the event that this judge is allowed to see, or null (unknown or recused). */
-export async function judgeEntry(
-  eventId: number,
-  registrationId: number,
-  judgeOrganisationId: number | null,
-) {
-  const entry = await prisma.registration.findFirst({
-    where: {
-      id: registrationId,
-      eventId,
-      status: { in: JUDGED_STATUSES },
-      blindCode: { not: null },
-    },
-    select: { id: true, blindCode: true, organisation: { select: { id: true, parentId: true } } },
-  });
-  if (!entry || isRecused(judgeOrganisationId, entry.organisation)) return null;
-  return entry;
+/**
+ * A judged entry of the event, found by its blind code, that this judge may see (null when
+ * unknown or recused), and whether the judge presides over it (reviews, corrections and
+ * appeals: the chief judge, or the first panel judge when the chief is recused).
+ */
+export async function judgeEntry(eventId: number, blindCode: string, judgeUserId: number) {
+  const code = normaliseBlindCode(blindCode);
+  if (code.length === 0 || code.length > 16) return null;
+  const [entry, judges] = await Promise.all([
+    prisma.registration.findFirst({
+      where: { eventId, blindCode: code, status: { in: JUDGED_STATUSES } },
+      select: { id: true, blindCode: true, organisation: { select: { id: true, parentId: true } } },
+    }),
+    prisma.judgeAssignment.findMany({
+      where: { eventId },
+      orderBy: { id: "asc" },
+      select: { userId: true, isChief: true, user: { select: { organisationId: true } } },
+    }),
+  ]);
+  if (!entry) return null;
+  const panel = panelFor(
+    judges.map((j) => ({
+      userId: j.userId,
+      isChief: j.isChief,
+      organisationId: j.user.organisationId,
+    })),
+    entry.organisation,
+  );
+  if (!panel.some((j) => j.userId === judgeUserId)) return null;
+  return {
+    id: entry.id,
+    blindCode: entry.blindCode!,
+    presiding: presidingJudge(panel)?.userId === judgeUserId,
+  };
 }
 
 /** Skills events with their judging state, for the organiser's judging overview. */

@@ -27,6 +27,9 @@ async function tables(eventId: number) {
   return { counts, buckets, standings };
 }
 
+const LIVE = { frozen: false, hidden: false };
+const FROZEN = { frozen: true, hidden: false };
+
 describe("ranking tables and leaderboard", () => {
   it("keeps counts, buckets and standings equal to a rebuild from Result, and ranks with ties", async () => {
     const event = await createBoardEvent({ standingsBestN: 2 });
@@ -68,40 +71,33 @@ describe("ranking tables and leaderboard", () => {
     expect(rebuilt.standings).toEqual(incremental.standings);
 
     const board = (await findBoardEvent(event.contest.code, event.code))!;
-    const top = await boardPage(board, { frozen: false }, null, 2);
+    const top = await boardPage(board, LIVE, null, 2);
     expect(top.ranked).toBe(4);
     expect(top.rows.map((r) => [r.entryNumber, r.rank])).toEqual([
       ["A003", 1],
       ["A001", 2],
     ]);
-    const last = top.rows.at(-1)!;
-    const next = await boardPage(
-      board,
-      { frozen: false },
-      { rankKey: BigInt(last.rankKey), registrationId: last.registrationId },
-    );
+    const next = await boardPage(board, LIVE, top.next);
     expect(next.rows.map((r) => r.rank)).toEqual([3, 3]);
     expect(next.rows.map((r) => r.entryNumber).sort()).toEqual(["A002", "B001"]);
 
-    const mine = await myRank(board, { frozen: false }, "B001");
+    const mine = await myRank(board, LIVE, "B001");
     expect(mine?.me.rank).toBe(3);
     expect(mine?.above.map((r) => [r.entryNumber, r.rank])).toEqual([
       ["A003", 1],
       ["A001", 2],
     ]);
     expect(mine?.below.map((r) => [r.entryNumber, r.rank])).toEqual([["A002", 3]]);
-    expect(await myRank(board, { frozen: false }, "B002")).toBeNull();
+    expect(await myRank(board, LIVE, "B002")).toBeNull();
 
-    expect(
-      (await searchBoard(board, { frozen: false }, "乙公司")).map((r) => r.entryNumber),
-    ).toEqual(["B001"]);
-    expect((await searchBoard(board, { frozen: false }, "张")).map((r) => r.entryNumber)).toEqual([
+    expect((await searchBoard(board, LIVE, "乙公司")).map((r) => r.entryNumber)).toEqual(["B001"]);
+    expect((await searchBoard(board, LIVE, "张")).map((r) => r.entryNumber)).toEqual([
       "A003",
       "A001",
       "A002",
     ]);
 
-    const standings = await eventStandings(event.id);
+    const standings = await eventStandings(event.id, LIVE);
     expect(standings.map((s) => [s.organisation, s.rank])).toEqual([
       ["甲公司", 1],
       ["乙公司", 2],
@@ -120,18 +116,18 @@ describe("ranking tables and leaderboard", () => {
       freezeAt: new Date(Date.now() - 1000),
       standingsBestN: 2,
     });
-    expect((await eventStandings(event.id))[0]?.bestNTotal).toBe(15000);
+    expect((await eventStandings(event.id, LIVE))[0]?.bestNTotal).toBe(15000);
 
     await setResult(y, 9900);
     const board = (await findBoardEvent(event.contest.code, event.code))!;
-    const frozen = await boardPage(board, { frozen: true }, null);
+    const frozen = await boardPage(board, FROZEN, null);
     expect(frozen.rows.map((r) => [r.entryNumber, r.total, r.rank])).toEqual([
       ["X1", 8000, 1],
       ["X2", 7000, 2],
     ]);
-    const live = await boardPage(board, { frozen: false }, null);
+    const live = await boardPage(board, LIVE, null);
     expect(live.rows.map((r) => r.entryNumber)).toEqual(["X2", "X1"]);
-    expect((await myRank(board, { frozen: true }, "X2"))?.me.rank).toBe(2);
+    expect((await myRank(board, FROZEN, "X2"))?.me.rank).toBe(2);
 
     await setBoardSettings(admin?.id ?? 0, event.id, { freezeAt: null, standingsBestN: 2 });
     expect(await prisma.frozenResult.count({ where: { eventId: event.id } })).toBe(0);

@@ -8,8 +8,10 @@ import { Prisma } from "~/generated/prisma/client";
 import { appendAudit } from "~/models/audit.server";
 import { publishResultsChanged, subscribeResultsChanged } from "~/utils/live-events.server";
 import { forgetFreezeTime, rebuildOrgStandings } from "~/models/ranking-tables.server";
+import { resultsArePublic, type ResultsVisibility } from "~/domain/contest/results-visibility";
 import {
   assignPageRanks,
+  cursorAfter,
   ranksAbove,
   distributionBins,
   rankStandings,
@@ -37,11 +39,19 @@ export type BoardEvent = {
   standingsBestN: number;
   status: string;
   freezeAt: string | null;
+  publishedAt: string | null;
+  /** on_publication | live: see app/domain/contest/results-visibility.ts */
+  resultsVisibility: string;
   contest: { id: number; code: string; name: string; showStandardised: boolean };
 };
 
+/**
+ * One row of a public board. It carries no record id: the registration id is what judges'
+ * pages used to carry, and a public id beside a name would join a blind code to a person.
+ * `key` (the entry number, public anyway) tells rows apart for highlighting.
+ */
 export type BoardRow = {
-  registrationId: number;
+  key: string;
   rank: number;
   total: number;
   rankKey: string;
@@ -87,14 +97,28 @@ export async function findBoardEvent(
       standingsBestN: true,
       status: true,
       freezeAt: true,
+      publishedAt: true,
+      resultsVisibility: true,
       contest: { select: { id: true, code: true, name: true, showStandardised: true } },
     },
   });
-  const event = row ? { ...row, freezeAt: row.freezeAt?.toISOString() ?? null } : null;
+  const event = row
+    ? {
+        ...row,
+        freezeAt: row.freezeAt?.toISOString() ?? null,
+        publishedAt: row.publishedAt?.toISOString() ?? null,
+      }
+    : null;
   if (eventCache.size > 10_000) eventCache.clear();
   eventCache.set(key, { at: Date.now(), event });
   return event;
 }
+
+// Publication and the organiser's visibility choice change who sees the board: the event's
+// cached row goes with its next change, so boards open at publication learn of it at once.
+subscribeResultsChanged(({ eventId }) => {
+  for (const [key, hit] of eventCache) if (hit.event?.id === eventId) eventCache.delete(key);
+});
 
 /** True while the public must see the board as it was at freezeAt. */
 export function isFrozen(event: Pick<BoardEvent, "freezeAt">, now = Date.now()): boolean {
@@ -136,15 +160,16 @@ const ROW_JOINS = Prisma.sql`JOIN "Registration" g ON g."id" = r."registrationId
   JOIN "Organisation" o ON o."id" = r."organisationId"`;
 
 function toRow(raw: RawRow, rank: number, override?: FrozenEntry): BoardRow {
+  const name = raw.teamName ?? raw.workerName ?? "";
   return {
-    registrationId: Number(raw.registrationId),
+    key: raw.entryNumber ?? `${rank}·${name}`,
     rank,
     total: Number(override ? override.total : raw.total),
     rankKey: String(override ? override.rankKey : raw.rankKey),
     prize: override ? override.prize : raw.prize,
     standardised: override ? null : raw.standardised === null ? null : Number(raw.standardised),
     entryNumber: raw.entryNumber,
-    name: raw.teamName ?? raw.workerName ?? "",
+    name,
     organisationId: Number(raw.organisationId),
     organisation: raw.organisation,
   };
@@ -202,24 +227,35 @@ async function livePage(
   eventId: number,
   after: BoardCursor | null,
   limit: number,
-): Promise<BoardRow[]> {
-  const raws = after
-    ? await sqlRows<RawRow[]>(Prisma.sql`
-        SELECT ${ROW_COLUMNS} FROM "Result" r ${ROW_JOINS}
-        WHERE r."eventId" = ${eventId} AND r."rankKey" <= ${after.rankKey}
-          AND NOT (r."rankKey" = ${after.rankKey} AND r."registrationId" >= ${after.registrationId})
-        ORDER BY r."rankKey" DESC, r."registrationId" DESC LIMIT ${literalLimit(limit)}`)
-    : await sqlRows<RawRow[]>(Prisma.sql`
+): Promise<{ rows: BoardRow[]; next: BoardCursor | null }> {
+  let raws: RawRow[];
+  if (!after) {
+    raws = await sqlRows<RawRow[]>(Prisma.sql`
         SELECT ${ROW_COLUMNS} FROM "Result" r ${ROW_JOINS}
         WHERE r."eventId" = ${eventId} AND r."rankKey" IS NOT NULL
         ORDER BY r."rankKey" DESC, r."registrationId" DESC LIMIT ${literalLimit(limit)}`);
-  if (raws.length === 0) return [];
+  } else {
+    // The rest of the cursor's tie, then the keys below it.
+    const tied = await sqlRows<RawRow[]>(Prisma.sql`
+        SELECT ${ROW_COLUMNS} FROM "Result" r ${ROW_JOINS}
+        WHERE r."eventId" = ${eventId} AND r."rankKey" = ${after.rankKey}
+        ORDER BY r."registrationId" DESC LIMIT ${literalLimit(limit)} OFFSET ${literalLimit(after.skip)}`);
+    const below =
+      tied.length < limit
+        ? await sqlRows<RawRow[]>(Prisma.sql`
+        SELECT ${ROW_COLUMNS} FROM "Result" r ${ROW_JOINS}
+        WHERE r."eventId" = ${eventId} AND r."rankKey" < ${after.rankKey}
+        ORDER BY r."rankKey" DESC, r."registrationId" DESC LIMIT ${literalLimit(limit - tied.length)}`)
+        : [];
+    raws = [...tied, ...below];
+  }
+  if (raws.length === 0) return { rows: [], next: null };
   const keys = raws.map((r) => BigInt(r.rankKey));
   let above = 0;
   let tied = keys.filter((k) => k === keys[0]).length;
   if (after) ({ above, tied } = await countsAround(eventId, keys[0]!));
   const ranks = assignPageRanks(keys, above, tied);
-  return raws.map((r, i) => toRow(r, ranks[i]!));
+  return { rows: raws.map((r, i) => toRow(r, ranks[i]!)), next: cursorAfter(keys, after, limit) };
 }
 
 // Entries above a row's key, from the count tables, as SQL over the row's own rankKey so the
@@ -240,7 +276,7 @@ async function liveRowsAround(
   event: BoardEvent,
   where: { registrationId: number } | { entryNumber: string },
   span: number,
-) {
+): Promise<{ me: BoardRow; above: BoardRow[]; below: BoardRow[] } | null> {
   const match =
     "entryNumber" in where
       ? Prisma.sql`g."eventId" = ${event.id} AND g."entryNumber" = ${where.entryNumber}`
@@ -359,45 +395,53 @@ async function hydrate(board: FrozenBoard, from: number, to: number): Promise<Bo
 
 function frozenStart(board: FrozenBoard, after: BoardCursor | null): number {
   if (!after) return 0;
-  // Binary search for the first entry strictly after the cursor in board order.
+  // Binary search for the first entry holding the cursor's key or a lower one, then past
+  // the entries of that key already shown.
   let lo = 0;
   let hi = board.entries.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const e = board.entries[mid]!;
-    const afterCursor =
-      e.rankKey < after.rankKey ||
-      (e.rankKey === after.rankKey && e.registrationId < after.registrationId);
-    if (afterCursor) hi = mid;
+    if (board.entries[mid]!.rankKey <= after.rankKey) hi = mid;
     else lo = mid + 1;
   }
-  return lo;
+  let start = lo;
+  for (let n = 0; n < after.skip && board.entries[start]?.rankKey === after.rankKey; n++) start++;
+  return start;
 }
 
 // ─────────────── the questions the pages ask ───────────────
 
-export type BoardView = { frozen: boolean };
+/**
+ * What this viewer may see of the board: `hidden` before publication unless the organiser
+ * chose live scores (app/domain/contest/results-visibility.ts), `frozen` during a freeze.
+ * The organiser always sees the live board.
+ */
+export type BoardView = { frozen: boolean; hidden: boolean };
 
 export async function boardPage(
   event: BoardEvent,
   view: BoardView,
   after: BoardCursor | null,
   limit = PAGE_SIZE,
-) {
+): Promise<{ rows: BoardRow[]; ranked: number; next: BoardCursor | null }> {
+  if (view.hidden) return { rows: [], ranked: 0, next: null };
   if (view.frozen) {
     const board = await frozenBoard(event);
     const start = frozenStart(board, after);
-    return { rows: await hydrate(board, start, start + limit), ranked: board.entries.length };
+    const rows = await hydrate(board, start, start + limit);
+    const keys = board.entries.slice(start, start + rows.length).map((e) => e.rankKey);
+    return { rows, ranked: board.entries.length, next: cursorAfter(keys, after, limit) };
   }
-  const [rows, ranked] = await Promise.all([
+  const [page, ranked] = await Promise.all([
     livePage(event.id, after, limit),
     rankedCount(event.id),
   ]);
-  return { rows, ranked };
+  return { ...page, ranked };
 }
 
 /** "My rank": the entry with this number, its rank and total, and the entries just above and below. */
 export async function myRank(event: BoardEvent, view: BoardView, entryNumber: string, span = 2) {
+  if (view.hidden) return null;
   if (!view.frozen) return liveRowsAround(event, { entryNumber }, span);
   const reg = await prisma.registration.findUnique({
     where: { eventId_entryNumber: { eventId: event.id, entryNumber } },
@@ -421,7 +465,7 @@ export async function searchBoard(
   limit = 20,
 ): Promise<BoardRow[]> {
   const text = q.trim().slice(0, 40);
-  if (!text) return [];
+  if (!text || view.hidden) return [];
   const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   // Each way of matching is its own indexed query with its own limit, so a common surname or a
   // big organisation never turns into a scan of the event; the best-ranked matches win.
@@ -446,16 +490,17 @@ export async function searchBoard(
         ORDER BY +r."rankKey" DESC LIMIT ${literalLimit(limit)}`)
     : [];
   const ids = [...new Set([...byNumber, ...byName, ...byTeam, ...byOrg].map((r) => Number(r.id)))];
-  const found: BoardRow[] = [];
+  const found: { id: number; row: BoardRow }[] = [];
   for (const id of ids) {
     const around = await (view.frozen
       ? myRankById(event, id)
       : liveRowsAround(event, { registrationId: id }, 0));
-    if (around) found.push(around.me);
+    if (around) found.push({ id, row: around.me });
   }
   return found
-    .sort((a, b) => a.rank - b.rank || b.registrationId - a.registrationId)
-    .slice(0, limit);
+    .sort((a, b) => a.row.rank - b.row.rank || b.id - a.id)
+    .slice(0, limit)
+    .map((f) => f.row);
 }
 
 async function myRankById(event: BoardEvent, registrationId: number) {
@@ -477,16 +522,16 @@ export async function* allBoardRows(
 ): AsyncGenerator<BoardRow[]> {
   let after: BoardCursor | null = null;
   for (;;) {
-    const { rows } = await boardPage(event, view, after, pageSize);
-    if (rows.length === 0) return;
-    yield rows;
-    const last = rows.at(-1)!;
-    after = { rankKey: BigInt(last.rankKey), registrationId: last.registrationId };
+    const { rows, next } = await boardPage(event, view, after, pageSize);
+    if (rows.length > 0) yield rows;
+    if (!next) return;
+    after = next;
   }
 }
 
 /** Score distribution from the per-whole-mark counts (no scan of the event). */
 export async function distribution(event: BoardEvent, view: BoardView) {
+  if (view.hidden) return distributionBins([], event.fullMark);
   if (view.frozen) {
     const board = await frozenBoard(event);
     const counts = new Map<number, number>();
@@ -522,9 +567,12 @@ export type StandingRow = {
 /** Organisation standings of one event (团体总分 of the best N), a page at a time. */
 export async function eventStandings(
   eventId: number,
+  view: BoardView,
   offset = 0,
   limit = PAGE_SIZE,
 ): Promise<StandingRow[]> {
+  // A frozen board's standings would show what the freeze hides; a hidden one's, everything.
+  if (view.hidden || view.frozen) return [];
   const rows = await sqlRows<Omit<StandingRow, "rank">[]>(Prisma.sql`
     SELECT s."organisationId", o."name" AS "organisation", s."bestNTotal", s."entries", s."prizes",
       s."firstPrizes", s."secondPrizes", s."thirdPrizes", s."meritPrizes"
@@ -570,11 +618,35 @@ export async function findBoardContest(code: string) {
           mode: true,
           status: true,
           freezeAt: true,
+          publishedAt: true,
+          resultsVisibility: true,
           standingsBestN: true,
         },
       },
     },
   });
+}
+
+/**
+ * Events whose results stay out of contest-wide tables for this viewer: frozen ones (the
+ * public sees them again when the freeze lifts) and those not yet public (see BoardView).
+ * The organiser sees everything.
+ */
+export function withheldEventIds(
+  events: {
+    id: number;
+    status: string;
+    freezeAt: Date | null;
+    publishedAt: Date | null;
+    resultsVisibility: string;
+  }[],
+  organiser: boolean,
+  now = Date.now(),
+): number[] {
+  if (organiser) return [];
+  return events
+    .filter((e) => (e.freezeAt !== null && e.freezeAt.getTime() <= now) || !resultsArePublic(e))
+    .map((e) => e.id);
 }
 
 /** Contests with events, for the results index. */
@@ -663,7 +735,10 @@ export async function organisationAcrossEvents(
   return { organisation, events: withRank };
 }
 
-/** A worker's own entries with their live-or-frozen rank and total. */
+/**
+ * A worker's own entries with their live-or-frozen rank and total; `hidden` (and no rank)
+ * while the event's results are not public (see BoardView).
+ */
 export async function workerEntries(workerId: number) {
   const regs = await prisma.registration.findMany({
     where: { OR: [{ workerId }, { team: { members: { some: { workerId } } } }] },
@@ -682,15 +757,23 @@ export async function workerEntries(workerId: number) {
     const event = await findBoardEvent(reg.event.contest.code, reg.event.code);
     let rank: BoardRow | null = null;
     let ranked = 0;
-    if (event) {
-      const view = { frozen: isFrozen(event) };
+    const hidden = event === null || !resultsArePublic(event);
+    if (event && !hidden) {
+      const view = { frozen: isFrozen(event), hidden };
       const found = view.frozen
         ? await myRankById(event, reg.id)
         : await liveRowsAround(event, { registrationId: reg.id }, 0);
       rank = found?.me ?? null;
       ranked = (await boardPage(event, view, null, 1)).ranked;
     }
-    out.push({ ...reg, rank, ranked });
+    const { id: _id, ...entry } = reg;
+    out.push({
+      ...entry,
+      key: reg.entryNumber ?? `${reg.event.contest.code}/${reg.event.code}`,
+      rank,
+      ranked,
+      hidden,
+    });
   }
   return out;
 }
@@ -700,12 +783,16 @@ export async function workerEntries(workerId: number) {
 export async function setBoardSettings(
   actorId: number,
   eventId: number,
-  settings: { freezeAt: Date | null; standingsBestN: number },
+  settings: {
+    freezeAt: Date | null;
+    standingsBestN: number;
+    resultsVisibility?: ResultsVisibility;
+  },
 ) {
   await write(async (tx) => {
     const before = await tx.event.findUniqueOrThrow({
       where: { id: eventId },
-      select: { freezeAt: true, standingsBestN: true },
+      select: { freezeAt: true, standingsBestN: true, resultsVisibility: true },
     });
     await tx.event.update({ where: { id: eventId }, data: settings });
     forgetFreezeTime(eventId);
@@ -719,7 +806,11 @@ export async function setBoardSettings(
       action: "leaderboard.settings",
       entityType: "Event",
       entityId: eventId,
-      before: { freezeAt: before.freezeAt, standingsBestN: before.standingsBestN },
+      before: {
+        freezeAt: before.freezeAt,
+        standingsBestN: before.standingsBestN,
+        resultsVisibility: before.resultsVisibility,
+      },
       after: settings,
     });
   });
@@ -740,10 +831,5 @@ export async function loadBoard(
     query.q ? searchBoard(event, view, query.q) : Promise.resolve(null),
     query.entry ? myRank(event, view, query.entry.slice(0, 40)) : Promise.resolve(null),
   ]);
-  const last = page.rows.at(-1);
-  const next =
-    last && page.rows.length === (query.limit ?? PAGE_SIZE)
-      ? { rankKey: BigInt(last.rankKey), registrationId: last.registrationId }
-      : null;
-  return { rows: page.rows, ranked: page.ranked, next, search, mine };
+  return { rows: page.rows, ranked: page.ranked, next: page.next, search, mine };
 }

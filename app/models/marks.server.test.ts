@@ -77,14 +77,21 @@ describe("marks", () => {
     const ev = await createJudgedEvent();
     await markEntry(ev, ev.entries.entryB.id, ["3", "2", "2"], ["30", "35", "20"]);
     await markEntry(ev, ev.entries.entryC.id, ["1", "2", "2"], ["30", "35", "20"], "70");
-    // Re-saves that move a total, then clear a mark so an entry drops out of the ranking.
+    // Re-saves that move a total, then a correction clears a mark so an entry drops out of
+    // the ranking (a judge's draft cannot: drafts never reach the results).
     expect(
       (await save(ev, ev.entries.entryB.id, ev.judges.chief.id, { t1: "95", p1: "3", p2: "30" }))
         .ok,
     ).toBe(true);
     expect(
-      (await save(ev, ev.entries.entryC.id, ev.judges.judgeA.id, { p1: "2", p2: "" }, false)).ok,
-    ).toBe(true);
+      await correctMarks({
+        eventId: ev.eventId,
+        registrationId: ev.entries.entryC.id,
+        chiefId: ev.judges.chief.id,
+        cells: { [`${ev.p2}:${ev.judges.judgeA.id}`]: "" },
+        reason: "原始记录缺失",
+      }),
+    ).toEqual({ ok: true, changed: 1 });
 
     const sheets = await prisma.scoreSheet.findMany({
       where: { registrationId: ev.entries.entryB.id },
@@ -161,7 +168,11 @@ describe("marks", () => {
     expect(await codes(judgeA.id, ev.orgs.companyA.id)).toEqual(["BBBBB2", "CCCCC3"]);
     expect(await codes(judgeU.id, ev.orgs.union.id)).toEqual(["BBBBB2", "CCCCC3"]);
     expect(await codes(chief.id, ev.orgs.federation.id)).toEqual(["AAAAA1", "BBBBB2", "CCCCC3"]);
-    expect(await judgeEntry(ev.eventId, recused.id, ev.orgs.companyA.id)).toBeNull();
+    expect(await judgeEntry(ev.eventId, "AAAAA1", judgeA.id)).toBeNull();
+    expect(await judgeEntry(ev.eventId, "AAAAA1", chief.id)).toMatchObject({
+      id: recused.id,
+      presiding: true,
+    });
     expect(await loadScoreSheet(ev.eventId, recused.id, judgeA.id)).toBeNull();
     expect(await loadScoreSheet(ev.eventId, ev.entries.entryB.id, judge3.id)).toBeNull();
     const forced = await saveScoreSheet({
@@ -180,7 +191,7 @@ describe("marks", () => {
     const reg = ev.entries.entryB.id;
     const judge = ev.judges.judgeA.id;
     const stale = await loadScoreSheet(ev.eventId, reg, judge);
-    expect((await save(ev, reg, judge, { p1: "2", p2: "25" }, false)).ok).toBe(true);
+    expect((await save(ev, reg, judge, { p1: "2", p2: "25" })).ok).toBe(true);
     const result = await saveScoreSheet({
       eventId: ev.eventId,
       registrationId: reg,
@@ -289,8 +300,9 @@ describe("marks", () => {
       problem: { code: "judging.appeal.not_found", params: {} },
     });
     const id = lodged.ok ? lodged.id : 0;
-    expect((await startAppealReview(id, ev.eventId, ev.judges.judgeA.id)).ok).toBe(false);
-    expect((await startAppealReview(id, ev.eventId, ev.judges.chief.id)).ok).toBe(true);
+    const action = { appealId: id, eventId: ev.eventId, registrationId: entryC.id };
+    expect((await startAppealReview({ ...action, judgeId: ev.judges.judgeA.id })).ok).toBe(false);
+    expect((await startAppealReview({ ...action, judgeId: ev.judges.chief.id })).ok).toBe(true);
     const cells = Object.fromEntries(
       [ev.judges.chief.id, ev.judges.judgeA.id, ev.judges.judgeU.id].map((j) => [
         `${ev.p2}:${j}`,
@@ -309,9 +321,8 @@ describe("marks", () => {
     expect(
       (
         await decideAppeal({
-          appealId: id,
-          eventId: ev.eventId,
-          chiefId: ev.judges.chief.id,
+          ...action,
+          judgeId: ev.judges.chief.id,
           outcome: "upheld",
           note: "申诉成立",
         })

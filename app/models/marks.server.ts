@@ -2,7 +2,7 @@
 // with optimistic concurrency on ScoreSheet.version, and the chief judge's corrections
 // (resolving disagreements, or marks reopened by an appeal). Every changed mark is
 // audited, and the entry's Result is recomputed, in the same write.
-import { prisma, readSql, sqlWrite, txSql, write, type Tx } from "~/db.server";
+import { prisma, readSql, sqlWrite, txSql, write, type Sql, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { parseMark, parseSheet, type SheetCriterion } from "~/domain/judging/sheet";
 import { marksOpen } from "~/domain/judging/workflow";
@@ -19,6 +19,7 @@ import {
 import {
   loadEventScoring,
   panelOf,
+  presiderOf,
   recorderOf,
   refreshEntryResult,
   judgedEntriesOf,
@@ -116,8 +117,11 @@ export async function loadScoreSheet(eventId: number, registrationId: number, ju
   const marks = await currentMarks(prisma, registrationId, judgeId, criteria);
   const sheets = await prisma.scoreSheet.findMany({
     where: { registrationId, judgeId },
-    select: { partId: true, version: true, status: true, updatedAt: true },
+    select: { partId: true, version: true, status: true, draft: true },
   });
+  // The judge sees their unsubmitted draft where they have one, their submitted marks elsewhere.
+  const values = new Map([...marks].map(([id, m]) => [id, m.value as number | null]));
+  for (const [id, value] of draftValues(sheets)) values.set(id, value);
   return {
     event: { id: scoring.event.id, name: scoring.event.name, status: scoring.event.status },
     blindCode: entry.blindCode!,
@@ -125,11 +129,42 @@ export async function loadScoreSheet(eventId: number, registrationId: number, ju
     recorder: plan.recorder,
     parts: plan.parts.map((p) => {
       const sheet = sheets.find((s) => s.partId === p.id);
-      return { ...p, version: sheet?.version ?? 0, status: sheet?.status ?? "new" };
+      return {
+        ...p,
+        version: sheet?.version ?? 0,
+        status: sheet?.status ?? "new",
+        pendingDraft: sheet?.draft != null,
+      };
     }),
-    values: Object.fromEntries([...marks].map(([id, m]) => [String(id), m.value])),
+    values: Object.fromEntries(
+      [...values].flatMap(([id, v]) => (v === null ? [] : [[String(id), v] as const])),
+    ),
     open: marksOpen(scoring.event.status),
   };
+}
+
+/** A sheet's draft: the judge's unsubmitted mark per criterion (null where they cleared it). */
+function parseDraft(text: string | null): Map<number, number | null> {
+  const out = new Map<number, number | null>();
+  if (!text) return out;
+  try {
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(parsed)) {
+      const id = Number(key);
+      if (!Number.isInteger(id)) continue;
+      if (value === null) out.set(id, null);
+      else if (typeof value === "number" && Number.isInteger(value)) out.set(id, value);
+    }
+  } catch {
+    // A draft that cannot be read is treated as no draft: the submitted marks stand.
+  }
+  return out;
+}
+
+function draftValues(sheets: { draft: string | null }[]): Map<number, number | null> {
+  const out = new Map<number, number | null>();
+  for (const s of sheets) for (const [id, v] of parseDraft(s.draft)) out.set(id, v);
+  return out;
 }
 
 export type SaveSheetInput = {
@@ -252,6 +287,10 @@ async function startScoring(tx: Tx, scoring: EventScoring, actorId: number) {
  * on since the form was loaded (another tab, or the chief judge corrected a mark): the
  * judge reloads and sees the newer marks instead of overwriting them.
  *
+ * A draft is stored on the judge's own sheets only: it writes no Mark, no Result, no audit
+ * row and no event status, and tells no board, so it never moves a figure that anyone but
+ * its judge sees. Submitting turns the sheet's values into marks, as one change.
+ *
  * The hot path of judging, so it runs on the raw connection with prepared statements
  * (scoring.sql.server.ts): one IMMEDIATE transaction holding the marks, their audit rows,
  * the sheets, the entry's Result and every ranking table.
@@ -279,6 +318,10 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
       if (!parsed.ok) return { ok: false, kind: "invalid", errors: parsed.errors };
 
       const now = new Date();
+      if (!input.submit) {
+        await saveDraftSql(sql, entry.id, input.judgeId, plan.parts, sheets, parsed.values, now);
+        return { ok: true, changed: 0 };
+      }
       const marks = await entryMarksSql(sql, entry.id);
       const existing = mineOf(marks, input.judgeId, criteria);
       const audit: AuditEntry[] = [];
@@ -304,7 +347,7 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
             entry.id,
             input.judgeId,
             "mark.save",
-            input.submit ? "submit" : "draft",
+            "submit",
             c,
             plan.judgeNo,
             before?.value ?? null,
@@ -314,18 +357,17 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
       }
       await appendAuditSql(sql, audit, now);
 
-      const status = input.submit ? "submitted" : "draft";
       for (const part of plan.parts) {
         const sheet = sheets.find((s) => s.partId === part.id);
         if (sheet) {
           await sql.run(
-            Prisma.sql`UPDATE "ScoreSheet" SET "version" = ${sheet.version + 1}, "status" = ${status},
-            "submittedAt" = ${input.submit ? now : null}, "updatedAt" = ${now} WHERE "id" = ${sheet.id}`,
+            Prisma.sql`UPDATE "ScoreSheet" SET "version" = ${sheet.version + 1}, "status" = 'submitted',
+            "draft" = NULL, "submittedAt" = ${now}, "updatedAt" = ${now} WHERE "id" = ${sheet.id}`,
           );
         } else {
           await sql.run(
             Prisma.sql`INSERT INTO "ScoreSheet" ("registrationId", "partId", "judgeId", "status", "version", "submittedAt", "updatedAt")
-            VALUES (${entry.id}, ${part.id}, ${input.judgeId}, ${status}, 1, ${input.submit ? now : null}, ${now})`,
+            VALUES (${entry.id}, ${part.id}, ${input.judgeId}, 'submitted', 1, ${now}, ${now})`,
           );
         }
       }
@@ -344,6 +386,38 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
   );
   if (result.ok && result.changed > 0) publishResultsChanged(input.eventId);
   return result;
+}
+
+/**
+ * Keeps a judge's unsubmitted values on their own sheets (one per part, holding that part's
+ * criteria) and moves each sheet's version on, so other tabs see the change. A sheet
+ * already submitted stays submitted: its marks count until the judge submits again.
+ */
+async function saveDraftSql(
+  sql: Sql,
+  registrationId: number,
+  judgeId: number,
+  parts: { id: number; criteria: { id: number }[] }[],
+  sheets: { id: number; partId: number; version: number }[],
+  values: Map<number, number | null>,
+  now: Date,
+) {
+  for (const part of parts) {
+    const draft = JSON.stringify(
+      Object.fromEntries(part.criteria.map((c) => [String(c.id), values.get(c.id) ?? null])),
+    );
+    const sheet = sheets.find((s) => s.partId === part.id);
+    if (sheet) {
+      await sql.run(
+        Prisma.sql`UPDATE "ScoreSheet" SET "version" = ${sheet.version + 1}, "draft" = ${draft}, "updatedAt" = ${now} WHERE "id" = ${sheet.id}`,
+      );
+    } else {
+      await sql.run(
+        Prisma.sql`INSERT INTO "ScoreSheet" ("registrationId", "partId", "judgeId", "status", "version", "draft", "updatedAt")
+        VALUES (${registrationId}, ${part.id}, ${judgeId}, 'draft', 1, ${draft}, ${now})`,
+      );
+    }
+  }
 }
 
 /** Every panel judge's marks on an entry, for the chief judge (names shown: the chief knows the panel). */
@@ -430,7 +504,8 @@ export async function correctMarks(input: CorrectionInput): Promise<CorrectionRe
     const scoring = await loadEventScoring(tx, input.eventId);
     const entry = await loadJudgedEntrySql(txSql(tx), input.eventId, input.registrationId);
     if (!scoring || !entry) return { ok: false, kind: "not_found" };
-    if (!scoring.judges.some((j) => j.userId === input.chiefId && j.isChief))
+    // Only the judge presiding over this entry corrects it: a chief recused from it does not.
+    if (presiderOf(scoring, entry)?.userId !== input.chiefId)
       return { ok: false, kind: "not_found" };
     if (!marksOpen(scoring.event.status)) {
       const reviewing = await tx.appeal.count({
@@ -497,6 +572,7 @@ export async function correctMarks(input: CorrectionInput): Promise<CorrectionRe
       where: { registrationId: entry.id, judgeId: { in: touchedJudges } },
       data: { version: { increment: 1 } },
     });
+    await dropCorrectedFromDrafts(tx, entry.id, changes);
     if (changes.length > 0) {
       await startScoring(tx, scoring, input.chiefId);
       await refreshEntryResult(tx, entry.id);
@@ -505,6 +581,31 @@ export async function correctMarks(input: CorrectionInput): Promise<CorrectionRe
   });
   if (result.ok && result.changed > 0) publishResultsChanged(input.eventId);
   return result;
+}
+
+/**
+ * A correction wins over a judge's pending draft of the same mark: the corrected criteria
+ * leave their drafts, so the judge reloads to the corrected value rather than resubmitting
+ * the old one.
+ */
+async function dropCorrectedFromDrafts(tx: Tx, registrationId: number, changes: MarkChange[]) {
+  if (changes.length === 0) return;
+  const corrected = new Set(changes.map((c) => c.criterionId));
+  const sheets = await tx.scoreSheet.findMany({
+    where: { registrationId, draft: { not: null } },
+    select: { id: true, draft: true },
+  });
+  for (const sheet of sheets) {
+    const draft = parseDraft(sheet.draft);
+    if (![...draft.keys()].some((id) => corrected.has(id))) continue;
+    for (const id of corrected) draft.delete(id);
+    await tx.scoreSheet.update({
+      where: { id: sheet.id },
+      data: {
+        draft: draft.size === 0 ? null : JSON.stringify(Object.fromEntries(draft)),
+      },
+    });
+  }
 }
 
 /** Mark history of one entry (append-only audit), newest last, with who wrote each change. */

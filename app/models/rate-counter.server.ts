@@ -3,15 +3,23 @@
 // requests — in this process or another — each see a distinct count.
 import type { Tx } from "~/db.server";
 
-/** Adds one to the key's counter and returns the new count. Call inside `write()`. */
-export async function takeCount(tx: Tx, key: string, expiresAt: Date): Promise<number> {
+/** Adds `amount` (one by default) to the key's counter and returns the new count. Call inside `write()`. */
+export async function takeCount(tx: Tx, key: string, expiresAt: Date, amount = 1): Promise<number> {
   const row = await tx.rateCounter.upsert({
     where: { key },
-    create: { key, count: 1, expiresAt },
-    update: { count: { increment: 1 } },
+    create: { key, count: amount, expiresAt },
+    update: { count: { increment: amount } },
     select: { count: true },
   });
   return row.count;
+}
+
+/** Takes back `amount` from one key's counter (what was counted was not done after all). */
+export async function putBack(tx: Tx, key: string, amount: number): Promise<void> {
+  await tx.rateCounter.updateMany({
+    where: { key, count: { gte: amount } },
+    data: { count: { decrement: amount } },
+  });
 }
 
 /** Hands counts back (e.g. after a successful sign-in) and clears expired counters. */

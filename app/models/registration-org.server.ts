@@ -505,7 +505,7 @@ export function listOrgRegistrations(
       entryNumber: true,
       submittedAt: true,
       decidedAt: true,
-      worker: { select: { id: true, name: true, idNumberMasked: true } },
+      worker: { select: { id: true, name: true } },
       team: {
         select: {
           name: true,

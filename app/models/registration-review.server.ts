@@ -11,6 +11,7 @@ import {
 import type { Rng } from "~/domain/contest/random";
 import { cryptoRng } from "~/models/crypto-rng.server";
 import { appendAudit } from "./audit.server";
+import { sharedIdentityWorkers } from "./identity.server";
 
 export type ReviewFilter = { eventId?: number; organisationId?: number; status?: string };
 
@@ -41,19 +42,16 @@ export async function listRegistrationsForReview(
         blindCode: true,
         submittedAt: true,
         organisation: { select: { id: true, name: true } },
+        // The masked number, never beside the birth date (which would narrow it down).
         worker: {
-          select: {
-            name: true,
-            gender: true,
-            idNumberMasked: true,
-            birthDate: true,
-            skillLevel: true,
-          },
+          select: { id: true, name: true, gender: true, idNumberMasked: true, skillLevel: true },
         },
         team: {
           select: {
             name: true,
-            members: { select: { substitute: true, worker: { select: { name: true } } } },
+            members: {
+              select: { substitute: true, worker: { select: { id: true, name: true } } },
+            },
           },
         },
         event: { select: { id: true, code: true, name: true, mode: true } },
@@ -71,8 +69,21 @@ export async function listRegistrationsForReview(
       _count: { _all: true },
     }),
   ]);
+  // Entrants whose ID number another organisation's roster also holds: the organiser checks
+  // them (/admin/identities) before approving, since one person may be entered twice.
+  const shared = await sharedIdentityWorkers(
+    rows.flatMap((r) => [
+      ...(r.worker ? [r.worker.id] : []),
+      ...(r.team?.members.map((m) => m.worker.id) ?? []),
+    ]),
+  );
   return {
-    rows,
+    rows: rows.map((r) => ({
+      ...r,
+      sharedIdentity:
+        (r.worker !== null && shared.has(r.worker.id)) ||
+        (r.team?.members.some((m) => shared.has(m.worker.id)) ?? false),
+    })),
     total,
     organisations,
     byStatus: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Record<

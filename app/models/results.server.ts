@@ -11,7 +11,12 @@ import {
   parseTieBreaks,
   rankKeyFor,
 } from "~/domain/judging/definition";
-import { measurementRecorder, panelFor, type PanelJudge } from "~/domain/judging/recusal";
+import {
+  measurementRecorder,
+  panelFor,
+  presidingJudge,
+  type PanelJudge,
+} from "~/domain/judging/recusal";
 import {
   lockProblems,
   noticeEndsAt,
@@ -145,6 +150,11 @@ export function panelOf(scoring: EventScoring, entry: EntryRow): JudgingJudge[] 
 
 export function recorderOf(scoring: EventScoring, entry: EntryRow): JudgingJudge | null {
   return measurementRecorder(panelOf(scoring, entry));
+}
+
+/** The judge who reviews the entry, corrects its marks and handles its appeals. */
+export function presiderOf(scoring: EventScoring, entry: EntryRow): JudgingJudge | null {
+  return presidingJudge(panelOf(scoring, entry));
 }
 
 async function marksOf(db: Db, registrationIds: number[]) {
@@ -344,7 +354,6 @@ export async function writeEventRanks(
 
 export type Progress = {
   entries: {
-    registrationId: number;
     blindCode: string;
     status: string;
     total: number | null;
@@ -356,15 +365,23 @@ export type Progress = {
   incomplete: number;
   blockingDisagreements: number;
   flagged: number;
+  /** Entries of the event that another judge presides over (the viewer is recused from them). */
+  presidedByOthers: number;
 };
 
-/** What the chief judge watches: sheets missing per entry and disagreements flagged. */
+/**
+ * What the presiding judge watches, for the entries they preside over only: sheets missing
+ * per entry, disagreements, totals from submitted marks. Entries the viewer is recused from
+ * are only counted, never shown (their marks, totals and appeals belong to their presider).
+ */
 export async function eventProgress(
   eventId: number,
+  viewerId: number,
 ): Promise<(Progress & { scoring: EventScoring }) | null> {
   const computed = await computeEvent(prisma, eventId);
   if (!computed || !computed.results.ok) return null;
-  const { scoring, entries, results } = computed;
+  const { scoring, results } = computed;
+  const entries = computed.entries.filter((e) => presiderOf(scoring, e)?.userId === viewerId);
   const sheets = await prisma.scoreSheet.findMany({
     where: { registrationId: { in: entries.map((e) => e.id) }, status: "submitted" },
     select: { registrationId: true, judgeId: true },
@@ -395,7 +412,6 @@ export async function eventProgress(
     blockingDisagreements += blocking;
     flagged += r.disagreements.length;
     return {
-      registrationId: e.id,
       blindCode: e.blindCode ?? "",
       status: r.status,
       total: r.total,
@@ -405,7 +421,14 @@ export async function eventProgress(
       openAppeals: appealCount.get(e.id) ?? 0,
     };
   });
-  return { scoring, entries: rows, incomplete, blockingDisagreements, flagged };
+  return {
+    scoring,
+    entries: rows,
+    incomplete,
+    blockingDisagreements,
+    flagged,
+    presidedByOthers: computed.entries.length - entries.length,
+  };
 }
 
 export type ActionOutcome = { ok: true } | { ok: false; problems: JudgingProblem[] };

@@ -1,12 +1,13 @@
 // An organisation's worker roster. Every function takes the manager's organisationId and
 // scopes by it, so another organisation's worker is simply not found.
-import { bulkWrite, prisma, write } from "~/db.server";
+import { bulkWrite, prisma, write, type Bulk, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
 import { maskIdNumber, parseIdNumber } from "~/domain/identity/id-number";
 import { checkRosterRow, rosterImportColumns } from "~/domain/registration/import-plan";
 import { validateImport, type ImportError } from "~/domain/registration/import-rows";
 import { decryptIdNumber, encryptIdNumber, hashIdNumber } from "~/models/id-number-crypto.server";
+import { returnRosterCap, takeRosterCap } from "~/models/roster-cap.server";
 import { readSpreadsheet, type SheetProblem } from "~/utils/spreadsheet.server";
 
 export type WorkerInput = {
@@ -30,12 +31,13 @@ export function listWorkers(organisationId: number, query = "") {
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 500,
+    // The masked number and never the birth date beside it: the two together leave only
+    // about nine possible numbers. The birth date is on the worker's page, beside the whole number.
     select: {
       id: true,
       name: true,
       gender: true,
       idNumberMasked: true,
-      birthDate: true,
       phone: true,
       trade: true,
       skillLevel: true,
@@ -58,7 +60,6 @@ export async function getWorkerForManager(organisationId: number, id: number) {
       name: true,
       gender: true,
       idNumberCipher: true,
-      idNumberMasked: true,
       birthDate: true,
       phone: true,
       trade: true,
@@ -87,28 +88,24 @@ function identityColumns(idNumber: string) {
 export type WorkerSaveOutcome =
   { ok: true; id: number } | { ok: false; errors: Record<string, string> };
 
-export async function createWorker(
+// Both saves look the number up in this organisation's roster only, through the
+// (organisationId, idNumberHash) index, and write the same rows whether or not another
+// organisation holds it: no answer, status, count or timing tells a manager anything about
+// other rosters. A person on two rosters is the organiser's to resolve (identity.server.ts).
+
+/** Adds a worker to the organisation's roster. */
+export function createWorker(
   organisationId: number,
   input: WorkerInput,
+  now = new Date(),
 ): Promise<WorkerSaveOutcome> {
   const identity = identityColumns(input.idNumber);
-  const existing = await prisma.worker.findUnique({
-    where: { idNumberHash: identity.idNumberHash },
-    select: { organisationId: true },
-  });
-  if (existing) {
-    return {
-      ok: false,
-      errors: {
-        idNumber:
-          existing.organisationId === organisationId
-            ? "reg.worker.idInRoster"
-            : "reg.worker.idElsewhere",
-      },
-    };
-  }
-  const worker = await write((tx) =>
-    tx.worker.create({
+  return rosterSave(async (tx): Promise<WorkerSaveOutcome> => {
+    if (await onOwnRoster(tx, organisationId, identity.idNumberHash))
+      return { ok: false, errors: { idNumber: "reg.worker.idInRoster" } };
+    const cap = await takeRosterCap(tx, organisationId, 1, now);
+    if (!cap.ok) return { ok: false, errors: { idNumber: "reg.worker.newIdsCapped" } };
+    const worker = await tx.worker.create({
       data: {
         organisationId,
         name: input.name,
@@ -118,40 +115,34 @@ export async function createWorker(
         unionMember: input.unionMember,
         ...identity,
       },
-    }),
-  );
-  return { ok: true, id: worker.id };
+      select: { id: true },
+    });
+    return { ok: true, id: worker.id };
+  });
 }
 
 /** Returns null when the worker is not in this organisation's roster. */
-export async function updateWorker(
+export function updateWorker(
   organisationId: number,
   id: number,
   input: WorkerInput,
+  now = new Date(),
 ): Promise<WorkerSaveOutcome | null> {
-  const current = await prisma.worker.findFirst({
-    where: { id, organisationId },
-    select: { id: true },
-  });
-  if (!current) return null;
   const identity = identityColumns(input.idNumber);
-  const clash = await prisma.worker.findFirst({
-    where: { idNumberHash: identity.idNumberHash, NOT: { id } },
-    select: { organisationId: true },
-  });
-  if (clash) {
-    return {
-      ok: false,
-      errors: {
-        idNumber:
-          clash.organisationId === organisationId
-            ? "reg.worker.idInRoster"
-            : "reg.worker.idElsewhere",
-      },
-    };
-  }
-  await write((tx) =>
-    tx.worker.update({
+  return rosterSave(async (tx): Promise<WorkerSaveOutcome | null> => {
+    const current = await tx.worker.findFirst({
+      where: { id, organisationId },
+      select: { id: true, idNumberHash: true },
+    });
+    if (!current) return null;
+    if (current.idNumberHash !== identity.idNumberHash) {
+      // A changed number is a new one for this roster: checked and counted like an added worker.
+      if (await onOwnRoster(tx, organisationId, identity.idNumberHash))
+        return { ok: false, errors: { idNumber: "reg.worker.idInRoster" } };
+      const cap = await takeRosterCap(tx, organisationId, 1, now);
+      if (!cap.ok) return { ok: false, errors: { idNumber: "reg.worker.newIdsCapped" } };
+    }
+    await tx.worker.update({
       where: { id },
       data: {
         name: input.name,
@@ -161,10 +152,45 @@ export async function updateWorker(
         unionMember: input.unionMember,
         ...identity,
       },
-    }),
-  );
-  return { ok: true, id };
+      select: { id: true },
+    });
+    return { ok: true, id };
+  });
 }
+
+/**
+ * A roster save in one write. Two saves of the same number into one roster at the same
+ * moment (possible where writes run in parallel) meet the unique index: the loser is told
+ * the number is on the roster, as it now is.
+ */
+async function rosterSave<T>(fn: (tx: Tx) => Promise<T>): Promise<T | WorkerSaveOutcome> {
+  try {
+    return await write(fn);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return { ok: false, errors: { idNumber: "reg.worker.idInRoster" } };
+    throw error;
+  }
+}
+
+async function onOwnRoster(tx: Tx, organisationId: number, idNumberHash: string) {
+  const own = await tx.worker.findUnique({
+    where: { organisationId_idNumberHash: { organisationId, idNumberHash } },
+    select: { id: true },
+  });
+  return own !== null;
+}
+
+/** Everything that points at a worker record (a worker with any of it stays on the roster). */
+export const WORKER_REFERENCES = {
+  registrations: true,
+  teamMemberships: true,
+  honours: true,
+  nominations: true,
+  quizAttempts: true,
+  studioMemberships: true,
+  studiosLed: true,
+} as const;
 
 /** A worker with entries stays on the roster (the entries point at them); returns null if not found. */
 export async function deleteWorker(
@@ -177,16 +203,7 @@ export async function deleteWorker(
       select: {
         id: true,
         user: { select: { id: true } },
-        _count: {
-          select: {
-            registrations: true,
-            teamMemberships: true,
-            honours: true,
-            nominations: true,
-            quizAttempts: true,
-            studioMemberships: true,
-          },
-        },
+        _count: { select: WORKER_REFERENCES },
       },
     });
     if (!worker) return null;
@@ -203,8 +220,10 @@ export type ImportOutcome =
 
 /**
  * Imports a roster file into the organisation: every row is checked first (columns, ID
- * numbers, duplicates in the file and against everyone already registered on the platform),
- * and only a file without a single problem is written, in one bulk transaction.
+ * numbers, duplicates in the file and in this organisation's roster), the file's new numbers
+ * are counted against the hourly cap, and only a file without a single problem is written,
+ * in one bulk transaction. Other organisations' rosters are never consulted: a number held
+ * elsewhere is stored like any other and shown to the organiser (identity.server.ts).
  */
 export async function importRoster(
   organisationId: number,
@@ -240,34 +259,30 @@ export async function importRoster(
     };
   });
 
+  const hashes = prepared.map((p) => ({ row: p.row, hash: p.hash }));
+  const refused = (clashes: number[]): ImportOutcome => ({
+    ok: false,
+    fileProblem: null,
+    errors: clashes.map((row) => ({
+      row,
+      column: "身份证号",
+      code: "import_id_in_roster",
+      params: {},
+    })),
+  });
+  // Numbers already on this roster fail the file before anything is counted or written.
+  const clashes = await bulkWrite((sql) => ownRosterClashes(sql, organisationId, hashes));
+  if (clashes.length > 0) return refused(clashes);
+  // Every row of the file is new to this roster, so it takes that many places of this
+  // hour's cap, or none.
+  const cap = await write((tx) => takeRosterCap(tx, organisationId, prepared.length));
+  if (!cap.ok)
+    return { ok: false, fileProblem: null, errors: [{ row: 1, column: null, ...cap.refusal }] };
+
   const outcome = await bulkWrite(async (sql): Promise<ImportOutcome> => {
-    // Checked inside the transaction so a concurrent import cannot slip a duplicate in: the
-    // file's hashes are loaded into a temporary table and joined with the roster.
-    await sql.run(
-      Prisma.sql`CREATE TEMP TABLE IF NOT EXISTS "roster_import_hash" ("hash" TEXT PRIMARY KEY, "row" INTEGER)`,
-    );
-    await sql.run(Prisma.sql`DELETE FROM "roster_import_hash"`);
-    await sql.load(
-      "roster_import_hash",
-      ["hash", "row"],
-      prepared.map((p) => [p.hash, p.row]),
-    );
-    const clashes = await sql.rows<{ row: number; org: number }>(Prisma.sql`
-      SELECT t."row" AS "row", w."organisationId" AS "org"
-      FROM "roster_import_hash" t JOIN "Worker" w ON w."idNumberHash" = t."hash" ORDER BY t."row" LIMIT 200`);
-    await sql.run(Prisma.sql`DELETE FROM "roster_import_hash"`);
-    if (clashes.length > 0) {
-      return {
-        ok: false,
-        fileProblem: null,
-        errors: clashes.map((c) => ({
-          row: c.row,
-          column: "身份证号",
-          code: c.org === organisationId ? "import_id_in_roster" : "import_id_elsewhere",
-          params: {},
-        })),
-      };
-    }
+    // Checked again inside the transaction, so a concurrent import cannot slip a duplicate in.
+    const late = await ownRosterClashes(sql, organisationId, hashes);
+    if (late.length > 0) return refused(late);
     const now = new Date();
     await sql.load(
       "Worker",
@@ -314,9 +329,41 @@ export async function importRoster(
       VALUES (${now}, ${actorId}, 'worker.import', 'Organisation', ${organisationId}, ${JSON.stringify({ rows: prepared.length, file: file.name })})`);
     return { ok: true, count: prepared.length, ms: 0 };
   });
-  return outcome.ok ? { ...outcome, ms: Math.round(performance.now() - started) } : outcome;
+  if (!outcome.ok) {
+    await write((tx) => returnRosterCap(tx, cap, prepared.length));
+    return outcome;
+  }
+  return { ...outcome, ms: Math.round(performance.now() - started) };
 }
 
+/**
+ * File rows whose number is already on this organisation's roster (at most 200): the file's
+ * hashes go into a temporary table joined with this roster only, through its
+ * (organisationId, idNumberHash) index. Other rosters are not consulted.
+ */
+async function ownRosterClashes(
+  sql: Bulk,
+  organisationId: number,
+  rows: { row: number; hash: string }[],
+): Promise<number[]> {
+  await sql.run(
+    Prisma.sql`CREATE TEMP TABLE IF NOT EXISTS "roster_import_hash" ("hash" TEXT PRIMARY KEY, "row" INTEGER)`,
+  );
+  await sql.run(Prisma.sql`DELETE FROM "roster_import_hash"`);
+  await sql.load(
+    "roster_import_hash",
+    ["hash", "row"],
+    rows.map((r) => [r.hash, r.row]),
+  );
+  const clashes = await sql.rows<{ row: number }>(Prisma.sql`
+    SELECT t."row" AS "row" FROM "roster_import_hash" t
+    JOIN "Worker" w ON w."organisationId" = ${organisationId} AND w."idNumberHash" = t."hash"
+    ORDER BY t."row" LIMIT 200`);
+  await sql.run(Prisma.sql`DELETE FROM "roster_import_hash"`);
+  return clashes.map((c) => Number(c.row));
+}
+
+/** The roster with what the entry forms check eligibility against: the birth date, so no masked number. */
 export async function rosterProfiles(organisationId: number) {
   const workers = await prisma.worker.findMany({
     where: { organisationId },
@@ -324,7 +371,6 @@ export async function rosterProfiles(organisationId: number) {
     select: {
       id: true,
       name: true,
-      idNumberMasked: true,
       birthDate: true,
       gender: true,
       skillLevel: true,

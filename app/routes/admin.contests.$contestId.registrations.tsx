@@ -252,6 +252,14 @@ export default function ReviewRegistrations() {
                       </td>
                       <td>
                         {label}
+                        {r.sharedIdentity ? (
+                          <>
+                            {" "}
+                            <Link to="/admin/identities" className="badge badge--reviewing">
+                              {t("reg.identity.flag")}
+                            </Link>
+                          </>
+                        ) : null}
                         {r.worker ? (
                           <div className="muted small">
                             {r.worker.idNumberMasked}

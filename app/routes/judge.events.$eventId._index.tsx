@@ -31,19 +31,26 @@ async function authorise(request: Request, eventIdParam: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, eventId, assignment } = await authorise(request, params.eventId);
   const worklist = await judgeWorklist(eventId, user.id, assignment.user.organisationId);
-  const chief = assignment.isChief ? await eventProgress(eventId) : null;
-  const appeals = assignment.isChief ? await listAppealsForEvent(eventId) : [];
+  // The entries this judge presides over: all but the recused ones for the chief; for
+  // another judge, those of the chief's own unit when this judge is first on their panel.
+  const presided = await eventProgress(eventId, user.id);
+  const appeals = await listAppealsForEvent(eventId, user.id);
+  const presiding = assignment.isChief || (presided?.entries.length ?? 0) > 0;
   return {
     event: assignment.event,
     isChief: assignment.isChief,
     worklist,
     submitted: new URL(request.url).searchParams.get("submitted"),
-    progress: chief && {
-      entries: chief.entries,
-      incomplete: chief.incomplete,
-      blockingDisagreements: chief.blockingDisagreements,
-      flagged: chief.flagged,
-    },
+    progress:
+      presided && presiding
+        ? {
+            entries: presided.entries,
+            incomplete: presided.incomplete,
+            blockingDisagreements: presided.blockingDisagreements,
+            flagged: presided.flagged,
+            presidedByOthers: presided.presidedByOthers,
+          }
+        : null,
     appeals,
   };
 }
@@ -105,9 +112,9 @@ export default function JudgeEvent() {
       ) : (
         <ul className="worklist" aria-label={t("judging.worklist.title")}>
           {worklist.map((w) => (
-            <li key={w.registrationId}>
+            <li key={w.blindCode}>
               <Link
-                to={`entries/${w.registrationId}`}
+                to={`entries/${encodeURIComponent(w.blindCode)}`}
                 aria-label={`${w.blindCode} ${t(`judging.sheet.state.${w.state}`)}`}
               >
                 <span className="blind-code">{w.blindCode}</span>
@@ -122,9 +129,12 @@ export default function JudgeEvent() {
         </ul>
       )}
 
-      {isChief && progress ? (
+      {progress ? (
         <section className="section" aria-labelledby="chief-title">
-          <h2 id="chief-title">{t("judging.chief.title")}</h2>
+          <h2 id="chief-title">
+            {isChief ? t("judging.chief.title") : t("judging.presiding.title")}
+          </h2>
+          {!isChief ? <p className="muted small">{t("judging.presiding.intro")}</p> : null}
           {actionData?.problems ? (
             <div className="alert alert--error" role="alert">
               <ul className="problem-list">
@@ -147,6 +157,11 @@ export default function JudgeEvent() {
               blocking: progress.blockingDisagreements,
             })}
           </p>
+          {isChief && progress.presidedByOthers > 0 ? (
+            <p className="muted small">
+              {t("judging.presiding.by_others", { count: progress.presidedByOthers })}
+            </p>
+          ) : null}
           <div className="table-wrap">
             <table className="table">
               <thead>
@@ -160,7 +175,7 @@ export default function JudgeEvent() {
               </thead>
               <tbody>
                 {progress.entries.map((e) => (
-                  <tr key={e.registrationId}>
+                  <tr key={e.blindCode}>
                     <td className="blind-code">{e.blindCode}</td>
                     <td>
                       {e.missing.length === 0
@@ -186,7 +201,7 @@ export default function JudgeEvent() {
                     <td>
                       <Link
                         className="btn btn--small btn--ghost"
-                        to={`review/${e.registrationId}`}
+                        to={`review/${encodeURIComponent(e.blindCode)}`}
                         aria-label={`${t("judging.chief.review")} ${e.blindCode}`}
                       >
                         {t("judging.chief.review")}
@@ -203,14 +218,14 @@ export default function JudgeEvent() {
             </table>
           </div>
           <div className="form-actions">
-            {open ? (
+            {isChief && open ? (
               <Form method="post">
                 <button type="submit" name="intent" value="lock" className="btn btn--primary">
                   {t("judging.chief.lock")}
                 </button>
               </Form>
             ) : null}
-            {event.status === "locked" ? (
+            {isChief && event.status === "locked" ? (
               <Form method="post">
                 <button type="submit" name="intent" value="publish" className="btn btn--primary">
                   {t("judging.chief.publish")}
@@ -224,8 +239,8 @@ export default function JudgeEvent() {
               <ul>
                 {appeals.map((a) => (
                   <li key={a.id}>
-                    <Link to={`review/${a.registrationId}`}>
-                      <span className="blind-code">{a.registration.blindCode}</span>
+                    <Link to={`review/${encodeURIComponent(a.blindCode)}`}>
+                      <span className="blind-code">{a.blindCode}</span>
                     </Link>{" "}
                     <StatusBadge status={a.status} prefix="judging.appeal.status" />{" "}
                     <span className="muted small">{a.text}</span>

@@ -28,7 +28,7 @@ export default function MyResults() {
           {entries.map((e) => {
             const board = `/results/${encodeURIComponent(e.event.contest.code)}/${encodeURIComponent(e.event.code)}`;
             return (
-              <li key={e.id} className="card">
+              <li key={e.key} className="card">
                 <p className="eyebrow">{e.event.contest.name}</p>
                 <h2>{e.event.name}</h2>
                 <p>
@@ -42,7 +42,9 @@ export default function MyResults() {
                     {e.rank.prize ? ` · ${t(`leaderboard.prize.${e.rank.prize}`)}` : ""}
                   </p>
                 ) : (
-                  <p className="muted">{t("leaderboard.me.noRank")}</p>
+                  <p className="muted">
+                    {t(e.hidden ? "leaderboard.me.hidden" : "leaderboard.me.noRank")}
+                  </p>
                 )}
                 <Link
                   className="btn btn--ghost btn--small"

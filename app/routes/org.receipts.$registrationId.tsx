@@ -15,7 +15,7 @@ import { appealSchema } from "~/forms/judging";
 import { formatDateTime, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import { translate } from "~/i18n";
-import { listAppealsForEntry, lodgeAppeal, parseDecision } from "~/models/appeals.server";
+import { listAppealsForEntry, lodgeAppeal } from "~/models/appeals.server";
 import { receiptFor } from "~/models/results.server";
 import { notFound, requireOrgManager } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
@@ -37,13 +37,7 @@ async function authorise(request: Request, param: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { registrationId, receipt } = await authorise(request, params.registrationId);
-  const appeals = (await listAppealsForEntry(registrationId)).map((a) => ({
-    id: a.id,
-    status: a.status,
-    text: a.text,
-    createdAt: a.createdAt,
-    decision: parseDecision(a.decision),
-  }));
+  const appeals = await listAppealsForEntry(registrationId);
   const windowOpen =
     receipt.event.noticeEndsAt !== null &&
     new Date(receipt.event.noticeEndsAt).getTime() >= Date.now();

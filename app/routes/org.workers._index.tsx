@@ -8,7 +8,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { WorkerForm } from "~/components/worker-form";
 import { workerSchema } from "~/forms/worker";
-import { formatDate, translate, useLocale, useT } from "~/i18n";
+import { translate, useT } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import { countWorkers, createWorker, listWorkers } from "~/models/worker.server";
 import { requireOrgManager } from "~/http/session.server";
@@ -46,7 +46,6 @@ export default function Roster() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
-  const locale = useLocale();
   return (
     <section aria-labelledby="roster-title">
       <h1 id="roster-title">{t("reg.worker.title")}</h1>
@@ -82,7 +81,6 @@ export default function Roster() {
               <tr>
                 <th scope="col">{t("reg.worker.name")}</th>
                 <th scope="col">{t("reg.worker.idNumber")}</th>
-                <th scope="col">{t("reg.worker.birthDate")}</th>
                 <th scope="col">{t("reg.worker.trade")}</th>
                 <th scope="col">{t("reg.worker.skillLevel")}</th>
                 <th scope="col">{t("reg.worker.unionMember")}</th>
@@ -96,7 +94,6 @@ export default function Roster() {
                     <div className="muted small">{t(`rules.gender.${w.gender}`)}</div>
                   </td>
                   <td className="small">{w.idNumberMasked}</td>
-                  <td>{formatDate(locale, w.birthDate)}</td>
                   <td>{w.trade ?? "—"}</td>
                   <td>{w.skillLevel ? t(`rules.skill_level.${w.skillLevel}`) : "—"}</td>
                   <td>{w.unionMember ? t("reg.worker.yes") : t("reg.worker.no")}</td>

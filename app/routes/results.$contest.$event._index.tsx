@@ -8,7 +8,8 @@ import type {
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { FormAlert, TextField } from "~/components/form-fields";
+import { FormAlert, SelectField, TextField } from "~/components/form-fields";
+import { RESULTS_VISIBILITIES, isResultsVisibility } from "~/domain/contest/results-visibility";
 import { DistributionChart } from "~/components/leaderboard-charts";
 import { LeaderboardTable, StandingsTable } from "~/components/leaderboard-table";
 import { useZodForm } from "~/components/use-zod-form";
@@ -45,14 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const build = () =>
     Promise.all([
       loadBoard(event, view, query),
-      query.after ? Promise.resolve([]) : eventStandings(event.id, 0, 5),
+      query.after ? Promise.resolve([]) : eventStandings(event.id, view, 0, 5),
       query.after ? Promise.resolve(null) : distribution(event, view),
     ]);
   // Everyone but the organiser gets the same page: computed at most once a second.
   const [board, standings, bins] = organiser
     ? await build()
     : await cached(
-        `page|${event.id}|${view.frozen ? "f" : "l"}|${new URL(request.url).search}`,
+        `page|${event.id}|${view.hidden ? "h" : view.frozen ? "f" : "l"}|${new URL(request.url).search}`,
         event.id,
         build,
       );
@@ -61,13 +62,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       event,
       frozen,
       organiser,
+      hidden: view.hidden,
       query: { q: query.q, entry: query.entry, paged: query.after !== null },
       rows: board.rows,
       ranked: board.ranked,
       next: board.next ? encodeCursor(board.next) : null,
       search: board.search,
       mine: board.mine,
-      standings: view.frozen ? [] : standings,
+      standings,
       bins,
     },
     { headers: boardCacheHeaders(access) },
@@ -90,6 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await setBoardSettings(user.id, event.id, {
     freezeAt: parsed.data.freezeAt ? fromShanghaiLocal(parsed.data.freezeAt) : null,
     standingsBestN: parsed.data.standingsBestN,
+    resultsVisibility: parsed.data.resultsVisibility,
   });
   return { ok: true as const, errors: null };
 }
@@ -109,16 +112,14 @@ function useLiveBoard(url: string) {
 }
 
 /** Rows whose total moved since the previous render, lit for a few seconds. */
-function useChangedRows(rows: { registrationId: number; total: number }[]) {
-  const previous = useRef<Map<number, number> | null>(null);
-  const [changed, setChanged] = useState<Set<number>>(new Set());
+function useChangedRows(rows: { key: string; total: number }[]) {
+  const previous = useRef<Map<string, number> | null>(null);
+  const [changed, setChanged] = useState<Set<string>>(new Set());
   useEffect(() => {
     const before = previous.current;
-    previous.current = new Map(rows.map((r) => [r.registrationId, r.total]));
+    previous.current = new Map(rows.map((r) => [r.key, r.total]));
     if (!before) return;
-    const moved = new Set(
-      rows.filter((r) => before.get(r.registrationId) !== r.total).map((r) => r.registrationId),
-    );
+    const moved = new Set(rows.filter((r) => before.get(r.key) !== r.total).map((r) => r.key));
     if (moved.size === 0) return;
     setChanged(moved);
     const timer = setTimeout(() => setChanged(new Set()), 4_000);
@@ -152,12 +153,16 @@ export default function EventBoard() {
         <Link className="btn btn--ghost btn--small" to={`${base}/screen`}>
           {t("leaderboard.bigScreen")}
         </Link>
-        <a className="btn btn--ghost btn--small" href={`${base}/export?format=csv`} download>
-          {t("leaderboard.export.csv")}
-        </a>
-        <a className="btn btn--ghost btn--small" href={`${base}/export?format=xlsx`} download>
-          {t("leaderboard.export.xlsx")}
-        </a>
+        {d.hidden ? null : (
+          <>
+            <a className="btn btn--ghost btn--small" href={`${base}/export?format=csv`} download>
+              {t("leaderboard.export.csv")}
+            </a>
+            <a className="btn btn--ghost btn--small" href={`${base}/export?format=xlsx`} download>
+              {t("leaderboard.export.xlsx")}
+            </a>
+          </>
+        )}
       </p>
       {changed.size > 0 ? (
         <p className="alert alert--info" role="status">
@@ -169,6 +174,12 @@ export default function EventBoard() {
           {t(d.organiser ? "leaderboard.frozenOrganiser" : "leaderboard.frozen", {
             at: formatDateTime(locale, d.event.freezeAt),
           })}
+        </p>
+      ) : null}
+
+      {d.hidden ? (
+        <p className="alert alert--info" role="status">
+          {t("leaderboard.hidden")}
         </p>
       ) : null}
 
@@ -222,7 +233,7 @@ export default function EventBoard() {
                 rows={[...d.mine.above, d.mine.me, ...d.mine.below]}
                 mode={d.event.mode}
                 showStandardised={showStd}
-                highlight={d.mine.me.registrationId}
+                highlight={d.mine.me.key}
               />
             </>
           ) : (
@@ -249,7 +260,9 @@ export default function EventBoard() {
           {d.event.name}
         </h2>
         {d.rows.length === 0 ? (
-          <p className="muted">{t("leaderboard.noResults")}</p>
+          d.hidden ? null : (
+            <p className="muted">{t("leaderboard.noResults")}</p>
+          )
         ) : (
           <LeaderboardTable
             rows={d.rows}
@@ -295,6 +308,7 @@ export default function EventBoard() {
         <SettingsForm
           freezeAt={d.event.freezeAt}
           bestN={d.event.standingsBestN}
+          visibility={d.event.resultsVisibility}
           frozen={d.frozen}
         />
       ) : null}
@@ -305,10 +319,12 @@ export default function EventBoard() {
 function SettingsForm({
   freezeAt,
   bestN,
+  visibility,
   frozen,
 }: {
   freezeAt: string | null;
   bestN: number;
+  visibility: string;
   frozen: boolean;
 }) {
   const t = useT();
@@ -316,6 +332,7 @@ function SettingsForm({
   const { form, onSubmit, errorFor } = useZodForm(leaderboardSettingsSchema, {
     defaultValues: {
       intent: "settings",
+      resultsVisibility: isResultsVisibility(visibility) ? visibility : "on_publication",
       freezeAt: freezeAt ? toShanghaiLocal(freezeAt) : "",
       standingsBestN: bestN,
     },
@@ -333,6 +350,18 @@ function SettingsForm({
       )}
       <Form method="post" onSubmit={onSubmit} noValidate className="form-grid">
         <input type="hidden" {...form.register("intent")} />
+        <SelectField
+          label={t("leaderboard.settings.visibility")}
+          hint={t("leaderboard.settings.visibilityHint")}
+          error={errorFor("resultsVisibility") ? t(errorFor("resultsVisibility")!) : undefined}
+          {...form.register("resultsVisibility")}
+        >
+          {RESULTS_VISIBILITIES.map((v) => (
+            <option key={v} value={v}>
+              {t(`leaderboard.settings.visibility.${v}`)}
+            </option>
+          ))}
+        </SelectField>
         <TextField
           label={t("leaderboard.settings.freezeAt")}
           type="datetime-local"

@@ -10,10 +10,11 @@ import { applySecurityHeaders } from "~/http/security-headers.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const board = await resolveBoard(request, params);
   const { event, frozen, view } = board;
+  // Key by what the viewer may see: hidden and live answers never share a cache entry.
   const query = boardQuery(request);
   const url = new URL(request.url);
   const limit = Math.min(200, Math.max(1, Number(url.searchParams.get("limit")) || 50));
-  const key = `${event.id}|${view.frozen ? "f" : "l"}|${url.search}`;
+  const key = `${event.id}|${view.hidden ? "h" : view.frozen ? "f" : "l"}|${url.search}`;
   const body = await cachedJson(key, event.id, async () => {
     const board = await loadBoard(event, view, { ...query, limit });
     return {
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       frozen,
       publicView: view.frozen,
+      hidden: view.hidden,
       ranked: board.ranked,
       rows: board.rows,
       next: board.next ? encodeCursor(board.next) : null,

@@ -1,7 +1,11 @@
 // Server-sent events: one "change" message whenever the event's results change (at most
 // every 250 ms), so open boards refetch within a second. A comment line every 20 s keeps
-// proxies from closing the stream.
+// proxies from closing the stream. While the results are not public to this viewer, the
+// stream stays silent (even the moment of a judge's submission is not told) until the
+// change that makes them public: publication, or the organiser choosing live scores.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { resultsArePublic } from "~/domain/contest/results-visibility";
+import { findBoardEvent } from "~/models/leaderboard.server";
 import { subscribeResultsChanged } from "~/utils/live-events.server";
 import { resolveBoard } from "~/http/leaderboard-request.server";
 import { applySecurityHeaders } from "~/http/security-headers.server";
@@ -10,7 +14,9 @@ const THROTTLE_MS = 250;
 const HEARTBEAT_MS = 20_000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { event } = await resolveBoard(request, params);
+  const { event, organiser } = await resolveBoard(request, params);
+  const contestCode = params.contest ?? "";
+  const eventCode = params.event ?? "";
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -29,10 +35,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         last = Date.now();
         send(`event: change\ndata: ${JSON.stringify({ eventId: event.id, at: last })}\n\n`);
       };
-      const unsubscribe = subscribeResultsChanged((change) => {
-        if (change.eventId !== event.id || pending) return;
+      const schedule = () => {
+        if (pending) return;
         const wait = Math.max(0, THROTTLE_MS - (Date.now() - last));
         pending = setTimeout(emit, wait);
+      };
+      const unsubscribe = subscribeResultsChanged((change) => {
+        if (change.eventId !== event.id || pending) return;
+        if (organiser) return schedule();
+        // The event's cached row went with this change: read whether it is public now.
+        void findBoardEvent(contestCode, eventCode)
+          .then((now) => {
+            if (now && resultsArePublic(now)) schedule();
+          })
+          .catch(() => undefined);
       });
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
       cleanup = () => {

@@ -20,9 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { event, frozen } = await resolveBoard(request, params);
-  const view = { frozen };
-  const board = await loadBoard(event, view, {
+  const { event, frozen, publicView } = await resolveBoard(request, params);
+  const board = await loadBoard(event, publicView, {
     after: null,
     q: "",
     entry: "",
@@ -31,7 +30,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pages = Math.max(1, Math.ceil(board.rows.length / PER_SCREEN));
   const p = Number(new URL(request.url).searchParams.get("p"));
   const page = Number.isInteger(p) && p >= 0 && p < pages ? p : 0;
-  return { event, frozen, rows: board.rows, ranked: board.ranked, pages, page };
+  return {
+    event,
+    frozen,
+    hidden: publicView.hidden,
+    rows: board.rows,
+    ranked: board.ranked,
+    pages,
+    page,
+  };
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
@@ -44,9 +51,9 @@ export default function BigScreen() {
   const [page, setPage] = useState(d.page);
   const [scripted, setScripted] = useState(false);
   const [latest, setLatest] = useState<Row[]>([]);
-  const [lit, setLit] = useState<Set<number>>(new Set());
+  const [lit, setLit] = useState<Set<string>>(new Set());
   const [revealing, setRevealing] = useState(false);
-  const previous = useRef<{ frozen: boolean; totals: Map<number, number> } | null>(null);
+  const previous = useRef<{ frozen: boolean; totals: Map<string, number> } | null>(null);
   const base = `/results/${encodeURIComponent(d.event.contest.code)}/${encodeURIComponent(d.event.code)}`;
 
   useEffect(() => {
@@ -65,16 +72,13 @@ export default function BigScreen() {
     const before = previous.current;
     previous.current = {
       frozen: d.frozen,
-      totals: new Map(d.rows.map((r) => [r.registrationId, r.total])),
+      totals: new Map(d.rows.map((r) => [r.key, r.total])),
     };
     if (!before) return;
-    const moved = d.rows.filter((r) => before.totals.get(r.registrationId) !== r.total);
+    const moved = d.rows.filter((r) => before.totals.get(r.key) !== r.total);
     if (moved.length > 0) {
       setLatest((l) =>
-        [
-          ...moved,
-          ...l.filter((x) => !moved.some((m) => m.registrationId === x.registrationId)),
-        ].slice(0, 5),
+        [...moved, ...l.filter((x) => !moved.some((m) => m.key === x.key))].slice(0, 5),
       );
     }
     if (before.frozen && !d.frozen) {
@@ -84,7 +88,7 @@ export default function BigScreen() {
       return () => clearTimeout(timer);
     }
     if (moved.length === 0) return;
-    setLit(new Set(moved.map((r) => r.registrationId)));
+    setLit(new Set(moved.map((r) => r.key)));
     const timer = setTimeout(() => setLit(new Set()), 6_000);
     return () => clearTimeout(timer);
   }, [d.rows, d.frozen]);
@@ -123,7 +127,9 @@ export default function BigScreen() {
       </header>
       <main className="screen__body">
         {shown.length === 0 ? (
-          <p className="screen__empty">{t("leaderboard.noResults")}</p>
+          <p className="screen__empty">
+            {t(d.hidden ? "leaderboard.hidden" : "leaderboard.noResults")}
+          </p>
         ) : (
           <table className="screen__table">
             <thead>
@@ -142,8 +148,8 @@ export default function BigScreen() {
             <tbody>
               {shown.map((row, i) => (
                 <tr
-                  key={row.registrationId}
-                  className={lit.has(row.registrationId) ? "screen__row--lit" : undefined}
+                  key={row.key}
+                  className={lit.has(row.key) ? "screen__row--lit" : undefined}
                   style={
                     revealing ? { animationDelay: `${(shown.length - 1 - i) * 450}ms` } : undefined
                   }
@@ -167,7 +173,7 @@ export default function BigScreen() {
           ) : null}
           <ol>
             {latest.map((row) => (
-              <li key={row.registrationId}>
+              <li key={row.key}>
                 <span>{row.name}</span>
                 <strong>{formatMark(row.total)}</strong>
                 <span className="screen__latest-rank">#{row.rank}</span>

@@ -20,9 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     0,
     Math.min(10_000, Number(new URL(request.url).searchParams.get("page")) || 0),
   );
-  // Standings are maintained live; while the board is frozen the public does not get them.
-  const rows = view.frozen ? [] : await eventStandings(event.id, page * PER_PAGE, PER_PAGE);
-  return { event, rows, page, more: rows.length === PER_PAGE, hidden: view.frozen };
+  // Standings are maintained live: the public gets none while the board is frozen or unpublished.
+  const rows = await eventStandings(event.id, view, page * PER_PAGE, PER_PAGE);
+  return { event, rows, page, more: rows.length === PER_PAGE, hidden: view.hidden };
 }
 
 export default function EventStandings() {
@@ -37,7 +37,9 @@ export default function EventStandings() {
       <h1 id="standings-title">{t("leaderboard.standings")}</h1>
       <p className="muted">{t("leaderboard.standings.lead", { n: d.event.standingsBestN })}</p>
       {d.rows.length === 0 ? (
-        <p className="muted">{t("leaderboard.standings.empty")}</p>
+        <p className="muted">
+          {t(d.hidden ? "leaderboard.hidden" : "leaderboard.standings.empty")}
+        </p>
       ) : (
         <StandingsTable rows={d.rows} orgHref={(id) => `${base}/org/${id}`} />
       )}

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { StandingsTable } from "~/components/leaderboard-table";
 import { useT } from "~/i18n";
-import { contestStandings, findBoardContest } from "~/models/leaderboard.server";
+import { contestStandings, findBoardContest, withheldEventIds } from "~/models/leaderboard.server";
 import { getUser, notFound } from "~/http/session.server";
 import { cached } from "~/http/leaderboard-cache.server";
 import stylesHref from "~/styles/leaderboard.css";
@@ -19,14 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const contest = await findBoardContest(code);
   if (!contest) throw notFound();
   const user = await getUser(request);
-  const now = Date.now();
-  const frozenIds =
-    user?.role === "admin"
-      ? []
-      : contest.events.filter((e) => e.freezeAt && e.freezeAt.getTime() <= now).map((e) => e.id);
+  const withheld = withheldEventIds(contest.events, user?.role === "admin");
   // Summed over every event of the contest: computed at most once a second.
-  const standings = await cached(`contest|${contest.id}|${frozenIds.join(",")}`, -contest.id, () =>
-    contestStandings(contest.id, frozenIds),
+  const standings = await cached(`contest|${contest.id}|${withheld.join(",")}`, -contest.id, () =>
+    contestStandings(contest.id, withheld),
   );
   return { contest, standings };
 }

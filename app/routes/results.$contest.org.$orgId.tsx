@@ -2,7 +2,11 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { OrgEventsChart } from "~/components/leaderboard-charts";
 import { formatMark, useT } from "~/i18n";
-import { findBoardContest, organisationAcrossEvents } from "~/models/leaderboard.server";
+import {
+  findBoardContest,
+  organisationAcrossEvents,
+  withheldEventIds,
+} from "~/models/leaderboard.server";
 import { getUser, notFound } from "~/http/session.server";
 import stylesHref from "~/styles/leaderboard.css";
 import { idParam } from "~/utils/ids";
@@ -18,12 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const contest = await findBoardContest(params.contest ?? "");
   if (!contest) throw notFound();
   const user = await getUser(request);
-  const now = Date.now();
-  const frozenIds =
-    user?.role === "admin"
-      ? []
-      : contest.events.filter((e) => e.freezeAt && e.freezeAt.getTime() <= now).map((e) => e.id);
-  const found = await organisationAcrossEvents(contest.id, orgId, frozenIds);
+  const withheld = withheldEventIds(contest.events, user?.role === "admin");
+  const found = await organisationAcrossEvents(contest.id, orgId, withheld);
   if (!found) throw notFound();
   return { contest: { code: contest.code, name: contest.name }, ...found };
 }

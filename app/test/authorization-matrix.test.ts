@@ -186,6 +186,11 @@ function matrix(): Record<string, Row> {
       loader: ADMIN_ONLY,
     },
     "admin.judging._index.tsx": { path: "/admin/judging", loader: ADMIN_ONLY },
+    "admin.identities.tsx": {
+      path: "/admin/identities",
+      loader: ADMIN_ONLY,
+      action: ADMIN_FORM,
+    },
     "admin.honours._index.tsx": { path: "/admin/honours", loader: ADMIN_ONLY, action: ADMIN_FORM },
     "admin.honours.$roundId.tsx": {
       path: "/admin/honours/:roundId",
@@ -318,8 +323,8 @@ function matrix(): Record<string, Row> {
         "forbidden",
       ],
     },
-    "judge.events.$eventId.entries.$registrationId.tsx": {
-      path: "/judge/events/:eventId/entries/:ownRegistrationId",
+    "judge.events.$eventId.entries.$blindCode.tsx": {
+      path: "/judge/events/:eventId/entries/:ownBlindCode",
       loader: ["login", "forbidden", "forbidden", "forbidden", "ok", "not-found", "forbidden"],
       action: [
         "login",
@@ -331,8 +336,8 @@ function matrix(): Record<string, Row> {
         "forbidden",
       ],
     },
-    "judge.events.$eventId.review.$registrationId.tsx": {
-      path: "/judge/events/:eventId/review/:ownRegistrationId",
+    "judge.events.$eventId.review.$blindCode.tsx": {
+      path: "/judge/events/:eventId/review/:ownBlindCode",
       loader: ["login", "forbidden", "forbidden", "forbidden", "ok", "not-found", "forbidden"],
       action: [
         "login",
@@ -571,6 +576,7 @@ beforeAll(async () => {
     eventId: String(prog.id),
     eventCode: prog.code,
     ownRegistrationId: String(ownRegistration.id),
+    ownBlindCode: ownRegistration.blindCode ?? "",
     ownWorkerId: String(ownWorker.id),
     ownOrgId: String(qinling.id),
     roundId: String(round.id),

@@ -72,6 +72,7 @@ function pathFor(file: string): string {
     $contestId: ids.contestId!,
     $eventId: ids.eventId!,
     $registrationId: ids.registrationId!,
+    $blindCode: ids.blindCode!,
     $workerId: ids.ownWorkerId!,
     $roundId: ids.roundId!,
     $periodId: ids.periodId!,
@@ -178,6 +179,9 @@ beforeAll(async () => {
     where: { name: "西安秦川数控机床有限公司" },
   });
   const workerUser = await prisma.user.findUniqueOrThrow({ where: { username: "worker" } });
+  const ownEntry = await prisma.registration.findFirstOrThrow({
+    where: { eventId: prog.id, workerId: workerUser.workerId },
+  });
   const labour = await prisma.contest.findUniqueOrThrow({ where: { code: "XA2026GAMES" } });
   const quiz = await prisma.quiz.findFirstOrThrow();
   Object.assign(ids, {
@@ -185,13 +189,8 @@ beforeAll(async () => {
     contestId: String(skills.id),
     eventId: String(prog.id),
     eventCode: prog.code,
-    registrationId: String(
-      (
-        await prisma.registration.findFirstOrThrow({
-          where: { eventId: prog.id, workerId: workerUser.workerId },
-        })
-      ).id,
-    ),
+    registrationId: String(ownEntry.id),
+    blindCode: ownEntry.blindCode ?? "",
     ownWorkerId: String(
       (await prisma.worker.findFirstOrThrow({ where: { organisationId: qinling.id } })).id,
     ),

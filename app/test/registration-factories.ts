@@ -1,6 +1,7 @@
 // Builders for the contest, event and registration model tests (issue 3).
 import { write } from "~/db.server";
 import { withIdCheckChar } from "~/domain/identity/id-number";
+import { createWorker } from "~/models/worker.server";
 
 let counter = 0;
 
@@ -70,4 +71,18 @@ export async function createEvent(
       },
     }),
   );
+}
+
+/** Adds a worker to an organisation's roster the way a manager's form does; returns the id. */
+export async function addToRoster(organisationId: number, number: string, name: string) {
+  const out = await createWorker(organisationId, {
+    name,
+    idNumber: number,
+    phone: null,
+    trade: null,
+    skillLevel: "senior",
+    unionMember: true,
+  });
+  if (!out.ok) throw new Error(`not added: ${JSON.stringify(out)}`);
+  return out.id;
 }

@@ -94,10 +94,10 @@ const judges = (["chief", "judge2", "judge3"] as const).map(
 );
 const entries = new Database(file, { readonly: true })
   .prepare(
-    `SELECT r.id, r.eventId FROM "Registration" r JOIN "Event" e ON e.id = r.eventId JOIN "Contest" c ON c.id = e.contestId
+    `SELECT r.id, r.eventId, r.blindCode FROM "Registration" r JOIN "Event" e ON e.id = r.eventId JOIN "Contest" c ON c.id = e.contestId
      WHERE c.code = 'XA2026SKILLS' AND r.blindCode IS NOT NULL AND r.status IN ('approved', 'checked_in')`,
   )
-  .all() as { id: number; eventId: number }[];
+  .all() as { id: number; eventId: number; blindCode: string }[];
 console.log(
   `\nScore saving by ${judges.length} judges over ${entries.length} entries, killed mid-way:`,
 );
@@ -112,12 +112,13 @@ for (const delay of [700, 1_500, 2_500]) {
     for (let round = 1; !stop; round++) {
       for (const entry of entries) {
         if (stop) return;
-        const url = `${server.url}/judge/events/${entry.eventId}/entries/${entry.id}`;
+        const url = `${server.url}/judge/events/${entry.eventId}/entries/${entry.blindCode}`;
         try {
           const page = await fetch(url, { headers: { Cookie: cookie } });
           if (page.status !== 200) continue;
           const html = await page.text();
-          const body = new URLSearchParams({ intent: "draft" });
+          // Submitted, so every save writes Mark rows (drafts stay on the judge's sheet).
+          const body = new URLSearchParams({ intent: "submit" });
           for (const tag of html.matchAll(/<input\b[^>]*>/g)) {
             const name = /\bname="([^"]+)"/.exec(tag[0])?.[1] ?? "";
             const value = /\bvalue="([^"]*)"/.exec(tag[0])?.[1] ?? "";

@@ -64,10 +64,12 @@ db.transaction(() => {
 })();
 const entries = db
   .prepare(
-    `SELECT r.id, r.eventId FROM "Registration" r JOIN "Event" e ON e.id = r.eventId
+    `SELECT r.id, r.eventId, r.blindCode FROM "Registration" r JOIN "Event" e ON e.id = r.eventId
      WHERE e.contestId = ? AND r.status IN ('approved', 'checked_in') AND r.blindCode IS NOT NULL ORDER BY r.id`,
   )
-  .all(contest.id) as { id: number; eventId: number }[];
+  .all(contest.id) as { id: number; eventId: number; blindCode: string }[];
+// The public reads these boards while judges mark: the organiser's live-scores choice.
+db.prepare(`UPDATE "Event" SET "resultsVisibility" = 'live' WHERE "contestId" = ?`).run(contest.id);
 db.close();
 console.log(
   `${judgeIds.length} judges × ${entries.length} entries in ${events.length} events, ${ROUNDS} rounds`,
@@ -86,7 +88,7 @@ async function judgeLoop(judgeId: number, seed: number) {
   let n = seed;
   for (let round = 0; round < ROUNDS; round++) {
     for (const entry of entries) {
-      const url = `${server.url}/judge/events/${entry.eventId}/entries/${entry.id}`;
+      const url = `${server.url}/judge/events/${entry.eventId}/entries/${entry.blindCode}`;
       const page = await fetch(url, { headers: { Cookie: cookie } });
       if (page.status === 404) continue; // recused or not on this entry's panel
       const html = await page.text();
@@ -106,7 +108,8 @@ async function judgeLoop(judgeId: number, seed: number) {
         body.set(field, value);
         values.set(field, value);
       }
-      body.set("intent", "draft");
+      // Submitted: only submitted marks are Mark rows (a draft stays on the judge's sheet).
+      body.set("intent", "submit");
       const started = performance.now();
       const response = await fetch(url, {
         method: "POST",

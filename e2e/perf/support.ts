@@ -10,6 +10,8 @@ export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export function useScriptEnvironment(): void {
   process.env.SESSION_SECRET ??= "perf-session-secret-0123456789abcdefghijklmnopqrstuvwxyz";
   process.env.ID_NUMBER_KEY ??= "5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e5e2e";
+  // The scripts import rosters far larger than one organisation's hourly cap on new numbers.
+  process.env.ROSTER_NEW_IDS_PER_HOUR ??= "10000000";
 }
 
 /** Creates, migrates and seeds a fresh database file; returns its path. */

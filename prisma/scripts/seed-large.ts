@@ -161,8 +161,9 @@ db.exec("BEGIN");
   ).run(LARGE_CONTEST_CODE, now, now);
 
   const event = db.prepare(
-    `INSERT INTO Event (id, contestId, code, name, mode, fullMark, aggregation, tieBreaks, prizeRules, standingsBestN, status, sortOrder, createdAt)
-     VALUES (?, 1, ?, ?, 'individual', 10000, 'trimmed_mean', ?, ?, ${STANDINGS_BEST_N}, 'scoring', ?, ?)`,
+    // Live boards: the benchmark and the load test read scores while judges mark.
+    `INSERT INTO Event (id, contestId, code, name, mode, fullMark, aggregation, tieBreaks, prizeRules, standingsBestN, status, sortOrder, createdAt, resultsVisibility)
+     VALUES (?, 1, ?, ?, 'individual', 10000, 'trimmed_mean', ?, ?, ${STANDINGS_BEST_N}, 'scoring', ?, ?, 'live')`,
   );
   const part = db.prepare(
     `INSERT INTO EventPart (id, eventId, kind, name, round, weight, fullMark, sortOrder) VALUES (?, ?, 'practical', '实操', 'final', 100, 10000, 0)`,

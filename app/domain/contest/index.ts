@@ -4,3 +4,4 @@ export * from "./skill-levels";
 export * from "./status";
 export * from "./events";
 export * from "./ranking";
+export * from "./results-visibility";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRecused, measurementRecorder, panelFor } from "./recusal";
+import { isRecused, measurementRecorder, panelFor, presidingJudge } from "./recusal";
 
 const company = { id: 30, parentId: 9 };
 
@@ -28,5 +28,16 @@ describe("recusal", () => {
     expect(measurementRecorder([other, chief])).toBe(chief);
     expect(measurementRecorder([other])).toBe(other);
     expect(measurementRecorder([])).toBeNull();
+  });
+
+  it("lets the chief preside over an entry unless recused from it, then the first panel judge", () => {
+    const chief = { userId: 1, organisationId: 10, isChief: true };
+    const first = { userId: 2, organisationId: 20, isChief: false };
+    const second = { userId: 3, organisationId: 30, isChief: false };
+    const judges = [first, chief, second];
+    expect(presidingJudge(panelFor(judges, { id: 99, parentId: null }))).toBe(chief);
+    // An entry of the chief's own unit: the chief is off its panel and does not preside.
+    expect(presidingJudge(panelFor(judges, { id: 10, parentId: null }))).toBe(first);
+    expect(presidingJudge(panelFor([chief], { id: 77, parentId: 10 }))).toBeNull();
   });
 });

@@ -33,3 +33,13 @@ export function panelFor<J extends PanelJudge>(assigned: readonly J[], entryOrg:
 export function measurementRecorder<J extends PanelJudge>(panel: readonly J[]): J | null {
   return panel.find((j) => j.isChief) ?? panel[0] ?? null;
 }
+
+/**
+ * Who presides over an entry (reviews it, corrects its marks, handles its appeals): the
+ * chief judge, or, when the chief is recused from it, the first judge of its panel — the
+ * same rule that picks who records measurements. A recused chief never sees such an entry's
+ * marks, totals or appeals.
+ */
+export function presidingJudge<J extends PanelJudge>(panel: readonly J[]): J | null {
+  return measurementRecorder(panel);
+}

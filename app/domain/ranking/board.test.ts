@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   assignPageRanks,
+  cursorAfter,
   decodeCursor,
   distributionBins,
   encodeCursor,
@@ -10,9 +11,22 @@ import {
 import { packRankKey } from "./rank-key";
 
 describe("board cursor", () => {
-  it("round-trips a large rank key and id", () => {
-    const cursor = { rankKey: packRankKey(10000, [9999, 12]), registrationId: 1_499_999 };
+  it("round-trips a large rank key and a count of ties shown", () => {
+    const cursor = { rankKey: packRankKey(10000, [9999, 12]), skip: 1_499_999 };
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+  });
+  it("counts the ties of the last key shown, across pages inside one tie", () => {
+    expect(cursorAfter([9n, 8n, 8n], null, 3)).toEqual({ rankKey: 8n, skip: 2 });
+    expect(cursorAfter([9n, 8n], null, 3)).toBeNull();
+    // A page that is all one tie continues the count it started from.
+    expect(cursorAfter([8n, 8n, 8n], { rankKey: 8n, skip: 2 }, 3)).toEqual({
+      rankKey: 8n,
+      skip: 5,
+    });
+    expect(cursorAfter([8n, 7n, 7n], { rankKey: 8n, skip: 2 }, 3)).toEqual({
+      rankKey: 7n,
+      skip: 2,
+    });
   });
   it("rejects junk", () => {
     expect(decodeCursor("x")).toBeNull();

@@ -1,22 +1,43 @@
 // Pure helpers for reading a leaderboard page by keyset: the cursor, the shared ranks of the
 // rows on a page, and the bins of a score-distribution chart.
 
-/** Position after the last row shown: its rank key and registration id (ties go by id, descending). */
-export type BoardCursor = { rankKey: bigint; registrationId: number };
+/**
+ * Position after the last row shown: its rank key, and how many entries holding that key
+ * were shown so far (ties are ordered inside the database). Opaque to readers and free of
+ * record ids, which public pages never carry.
+ */
+export type BoardCursor = { rankKey: bigint; skip: number };
 
 export function encodeCursor(cursor: BoardCursor): string {
-  return `${cursor.rankKey.toString(36)}.${cursor.registrationId.toString(36)}`;
+  return `${cursor.rankKey.toString(36)}.${cursor.skip.toString(36)}`;
 }
 
 export function decodeCursor(text: string | null | undefined): BoardCursor | null {
   if (!text) return null;
-  const m = /^([0-9a-z]{1,14})\.([0-9a-z]{1,8})$/.exec(text);
+  const m = /^([0-9a-z]{1,14})\.([0-9a-z]{1,6})$/.exec(text);
   if (!m) return null;
   let rankKey = 0n;
   for (const ch of m[1]!) rankKey = rankKey * 36n + BigInt(parseInt(ch, 36));
-  const registrationId = parseInt(m[2]!, 36);
-  if (rankKey < 0n || rankKey >= 1n << 62n || !Number.isSafeInteger(registrationId)) return null;
-  return { rankKey, registrationId };
+  const skip = parseInt(m[2]!, 36);
+  if (rankKey < 0n || rankKey >= 1n << 62n || !Number.isSafeInteger(skip)) return null;
+  return { rankKey, skip };
+}
+
+/**
+ * The cursor after a page whose rows have these rank keys (best first), reached from
+ * `after`; null when the page was not full (nothing follows).
+ */
+export function cursorAfter(
+  keys: readonly bigint[],
+  after: BoardCursor | null,
+  limit: number,
+): BoardCursor | null {
+  if (keys.length === 0 || keys.length < limit) return null;
+  const last = keys[keys.length - 1]!;
+  let shown = 0;
+  for (let i = keys.length - 1; i >= 0 && keys[i] === last; i--) shown++;
+  if (after && shown === keys.length && after.rankKey === last) shown += after.skip;
+  return { rankKey: last, skip: shown };
 }
 
 /**

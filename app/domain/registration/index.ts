@@ -10,3 +10,4 @@ export * from "./import-rows";
 export * from "./import-cells";
 export * from "./admission";
 export * from "./import-plan";
+export * from "./roster-cap";

@@ -99,7 +99,9 @@ export const judgingMessages = {
     "judging.sheet.points_range": "0–3 分",
     "judging.sheet.save_draft": "保存草稿",
     "judging.sheet.submit": "提交评分",
-    "judging.sheet.saved": "草稿已保存",
+    "judging.sheet.saved": "草稿已保存：只有您本人能看到，提交后才计入成绩",
+    "judging.sheet.pending_draft":
+      "您有尚未提交的修改；在再次提交之前，计入成绩的仍是已提交的评分。",
     "judging.sheet.submitted_code": "加密号 {code} 的评分已提交",
     "judging.sheet.state.todo": "待评分",
     "judging.sheet.state.draft": "草稿",
@@ -116,6 +118,10 @@ export const judgingMessages = {
     "judging.sheet.point_invalid": "请输入 0、1、2 或 3",
 
     "judging.chief.title": "裁判长工作台",
+    "judging.presiding.title": "主持复核的选手",
+    "judging.presiding.intro": "裁判长须回避以下选手，由您主持复核、协调分歧和处理申诉。",
+    "judging.presiding.by_others":
+      "另有 {count} 名选手来自您须回避的单位，由其裁判组的第一位裁判主持复核和申诉，这里不显示。",
     "judging.chief.summary":
       "共 {entries} 名选手：{incomplete} 名评分未完成，{flagged} 处评分分歧（其中 {blocking} 处须协调后才能锁定）。",
     "judging.chief.missing": "未提交的裁判",
@@ -304,7 +310,9 @@ export const judgingMessages = {
     "judging.sheet.points_range": "0–3 points",
     "judging.sheet.save_draft": "Save draft",
     "judging.sheet.submit": "Submit marks",
-    "judging.sheet.saved": "Draft saved",
+    "judging.sheet.saved": "Draft saved: only you can see it; it counts once you submit",
+    "judging.sheet.pending_draft":
+      "You have changes you have not submitted; until you submit again, your submitted marks are the ones that count.",
     "judging.sheet.submitted_code": "Marks for {code} submitted",
     "judging.sheet.state.todo": "To mark",
     "judging.sheet.state.draft": "Draft",
@@ -321,6 +329,11 @@ export const judgingMessages = {
     "judging.sheet.point_invalid": "Enter 0, 1, 2 or 3",
 
     "judging.chief.title": "Chief judge",
+    "judging.presiding.title": "Entries you preside over",
+    "judging.presiding.intro":
+      "The chief judge is recused from these entries, so you review them, resolve their disagreements and handle their appeals.",
+    "judging.presiding.by_others":
+      "{count} more entries come from units you are recused from; the first judge of their panel reviews them and handles their appeals, so they are not shown here.",
     "judging.chief.summary":
       "{entries} entries: {incomplete} incomplete, {flagged} disagreements flagged ({blocking} must be resolved before locking).",
     "judging.chief.missing": "Sheets missing",

@@ -12,12 +12,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { marksOpen } from "~/domain/judging/workflow";
 import { correctionReasonSchema, decisionSchema } from "~/forms/judging";
 import { formatMark, useT } from "~/i18n";
-import {
-  decideAppeal,
-  listAppealsForEntry,
-  parseDecision,
-  startAppealReview,
-} from "~/models/appeals.server";
+import { decideAppeal, listAppealsForEntry, startAppealReview } from "~/models/appeals.server";
 import { correctMarks, loadReviewGrid } from "~/models/marks.server";
 import { notFound } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
@@ -30,20 +25,14 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref
 export const meta: MetaFunction = () => [{ title: "裁判长复核 · 匠心" }];
 
 function authorise(request: Request, params: LoaderFunctionArgs["params"]) {
-  return requireJudgeOnEntry(request, params, { chief: true });
+  return requireJudgeOnEntry(request, params, { presiding: true });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { eventId, registrationId } = await authorise(request, params);
   const grid = await loadReviewGrid(eventId, registrationId);
   if (!grid) throw notFound();
-  const appeals = (await listAppealsForEntry(registrationId)).map((a) => ({
-    id: a.id,
-    status: a.status,
-    text: a.text,
-    createdAt: a.createdAt,
-    decision: parseDecision(a.decision),
-  }));
+  const appeals = await listAppealsForEntry(registrationId);
   const reviewing = appeals.some((a) => a.status === "reviewing");
   return { grid, appeals, editable: marksOpen(grid.event.status) || reviewing };
 }
@@ -79,11 +68,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionResult>({ message: `judging.review.${result.kind}` }, { status: 409 });
   }
   if (intent === "review") {
-    const result = await startAppealReview(
-      parseId(formData.get("appealId")) ?? 0,
+    const result = await startAppealReview({
+      appealId: parseId(formData.get("appealId")) ?? 0,
       eventId,
-      user.id,
-    );
+      registrationId,
+      judgeId: user.id,
+    });
     return result.ok
       ? { ok: "judging.appeal.review_started" }
       : data<ActionResult>({ message: result.problem.code }, { status: 409 });
@@ -91,7 +81,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "decide") {
     const parsed = parseForm(decisionSchema, formData);
     if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
-    const result = await decideAppeal({ ...parsed.data, eventId, chiefId: user.id });
+    const result = await decideAppeal({
+      ...parsed.data,
+      eventId,
+      registrationId,
+      judgeId: user.id,
+    });
     return result.ok
       ? { ok: "judging.appeal.decided" }
       : data<ActionResult>({ message: result.problem.code }, { status: 409 });

@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.ok) {
     return submit
       ? redirect(`/judge/events/${eventId}?submitted=${encodeURIComponent(sheet.blindCode)}`)
-      : redirect(`/judge/events/${eventId}/entries/${registrationId}?saved=1`);
+      : redirect(`/judge/events/${eventId}/entries/${encodeURIComponent(sheet.blindCode)}?saved=1`);
   }
   if (result.kind === "conflict") return data<ActionResult>({ conflict: true }, { status: 409 });
   if (result.kind === "closed") return data<ActionResult>({ closed: true }, { status: 409 });
@@ -149,6 +149,11 @@ export default function ScoreSheetPage() {
       {saved ? (
         <div className="alert alert--success" role="status">
           {t("judging.sheet.saved")}
+        </div>
+      ) : null}
+      {sheet.parts.some((p) => p.pendingDraft && p.status === "submitted") ? (
+        <div className="alert alert--info" role="status">
+          {t("judging.sheet.pending_draft")}
         </div>
       ) : null}
       {actionData?.conflict ? (
