@@ -171,6 +171,8 @@ async function main() {
             endsAt: at("2026-12-20"),
             status: "registration_open",
             noticeDays: 5,
+            // The rules allow theory up to 40% (heat-plant operation), above the default 30%.
+            theoryCapPct: 40,
           },
         });
 

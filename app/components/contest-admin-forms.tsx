@@ -3,6 +3,7 @@ import { CheckboxField } from "~/components/reg-checkbox";
 import { SelectField, TextAreaField, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { CONTEST_KINDS } from "~/domain/contest/kinds";
+import { theoryCapPct } from "~/domain/contest/theory-cap";
 import { SKILL_LEVELS } from "~/domain/contest/skill-levels";
 import { contestSchema } from "~/forms/contest";
 import { eventSchema } from "~/forms/event";
@@ -20,6 +21,7 @@ export type ContestDefaults = {
   registrationClosesAt: string;
   startsAt: string;
   endsAt: string;
+  theoryCapPct: string;
 };
 
 export function ContestForm({
@@ -38,6 +40,8 @@ export function ContestForm({
     serverErrors: errors,
     defaultValues: defaults as never,
   });
+  const kind = form.watch("kind") as string;
+  const defaultCap = theoryCapPct(kind, null);
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
       <input type="hidden" name="intent" value="save" />
@@ -99,6 +103,15 @@ export function ContestForm({
           label={t("reg.contest.ends")}
           error={errorFor("endsAt")}
           {...form.register("endsAt")}
+        />
+        <TextField
+          label={t("reg.contest.theoryCap")}
+          hint={t("reg.contest.theoryCapHint", {
+            default: defaultCap === null ? t("reg.contest.theoryCapNone") : `${defaultCap}%`,
+          })}
+          inputMode="numeric"
+          error={errorFor("theoryCapPct")}
+          {...form.register("theoryCapPct")}
         />
       </div>
       <TextAreaField

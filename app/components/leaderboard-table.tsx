@@ -16,6 +16,7 @@ export function LeaderboardTable({
   rows,
   mode,
   showStandardised,
+  standardisedDecimals = 0,
   highlight,
   changed,
   caption,
@@ -23,6 +24,8 @@ export function LeaderboardTable({
   rows: LeaderboardRow[];
   mode: string;
   showStandardised: boolean;
+  /** Decimals of the event's standardised scores (distinct totals never share a score). */
+  standardisedDecimals?: number;
   highlight?: string | null;
   changed?: ReadonlySet<string>;
   caption?: string;
@@ -71,7 +74,9 @@ export function LeaderboardTable({
               <td>{row.organisation}</td>
               <td className="lb-num lb-mono">{formatMark(row.total)}</td>
               {showStandardised ? (
-                <td className="lb-num lb-mono">{row.standardised ?? "—"}</td>
+                <td className="lb-num lb-mono">
+                  {row.standardised === null ? "—" : row.standardised.toFixed(standardisedDecimals)}
+                </td>
               ) : null}
               <td>
                 {row.prize ? (

@@ -1,7 +1,7 @@
 // A competitor's score receipt (成绩回执) and appeal decisions, shared by the worker's and
 // the organisation manager's pages. Judges appear only as 裁判1, 裁判2 …
 import type { AppealDecisionRecord } from "~/domain/judging/appeal-decision";
-import type { Receipt } from "~/domain/scoring";
+import { formatStandardised, standardisedUnits, type Receipt } from "~/domain/scoring";
 import { formatMark, useT } from "~/i18n";
 
 type Names = { criterionNames: Record<string, string>; partNames: Record<string, string> };
@@ -16,10 +16,24 @@ export function ScoreReceipt({
   criterionNames,
   partNames,
   standardisation,
-}: Names & { receipt: Receipt; standardisation: string }) {
+  recheck,
+}: Names & {
+  receipt: Receipt;
+  standardisation: string;
+  /** The recheck (复核) the entry had before the results were locked. */
+  recheck?: { reason: string; differences: number } | null;
+}) {
   const t = useT();
   return (
     <div className="section">
+      {recheck ? (
+        <p className="alert alert--info">
+          {t("recheck.receipt.done", {
+            reason: t(`recheck.reason.${recheck.reason}`),
+            n: recheck.differences,
+          })}
+        </p>
+      ) : null}
       <div className="stat-cards">
         <div className="stat-card">
           <div className="muted small">{t("scoring.receipt.total")}</div>
@@ -44,10 +58,20 @@ export function ScoreReceipt({
         </div>
         <div className="stat-card">
           <div className="muted small">{t("scoring.receipt.standardised")}</div>
-          <div className="receipt-total">{receipt.standardised ?? "—"}</div>
+          <div className="receipt-total">
+            {formatStandardised(
+              receipt.standardised === null ? null : standardisedUnits(receipt.standardised),
+              receipt.standardisedDecimals,
+            )}
+          </div>
         </div>
       </div>
-      <p className="muted small">{t(`scoring.standardisation.${standardisation}`)}</p>
+      <p className="muted small">
+        {t(`scoring.standardisation.${standardisation}`)}{" "}
+        {receipt.standardisedDecimals > 0
+          ? t("scoring.standardised_precision", { decimals: receipt.standardisedDecimals })
+          : null}
+      </p>
       {receipt.tieBreak ? (
         <p>
           {receipt.tieBreak.tiedOnTotal > 0

@@ -17,6 +17,14 @@ export const contestSchema = z
       .positive("reg.form.required"),
     description: z.string().max(5000, "reg.form.tooLong").optional().default(""),
     rules: z.string().max(10000, "reg.form.tooLong").optional().default(""),
+    /** Whole percent 0–100; empty = the default of the contest kind (theory-cap.ts). */
+    theoryCapPct: z
+      .string()
+      .trim()
+      .regex(/^(\d{1,3})?$/, "reg.contest.theoryCapInvalid")
+      .refine((v) => v === "" || Number(v) <= 100, "reg.contest.theoryCapInvalid")
+      .optional()
+      .default(""),
     registrationOpensAt: optionalDateTime,
     registrationClosesAt: optionalDateTime,
     startsAt: optionalDateTime,

@@ -58,6 +58,10 @@ export const judgesSchema = z.object({
     z.array(z.coerce.number().int().positive()).min(1, "judging.judges.none"),
   ),
   chiefId: z.coerce.number().int().positive({ message: "judging.judges.chief_required" }),
+  reserveIds: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.coerce.number().int().positive()),
+  ),
 });
 
 const mark = z

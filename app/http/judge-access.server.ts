@@ -1,25 +1,37 @@
-// Who may open an entry's sheets: a judge on the entry's panel (assigned to the event and
-// not recused: never for an entry of their own unit or its parent union — for them such an
-// entry does not exist, so it is a 404 whatever the URL says), and for reviews, corrections
-// and appeals only the judge who presides over it. Entries are addressed by blind code: a
-// registration id never reaches a judge, so nothing they see joins to public pages.
+// Who may open an event's judging pages: a judge assigned to the event (the chief judge for
+// the workbench's actions and rechecks). Who may open an entry's sheets: a judge on the
+// entry's panel (assigned to the event and not recused: never for an entry of their own unit
+// or its parent union — for them such an entry does not exist, so it is a 404 whatever the
+// URL says; a reserve only where recusal leaves the panel short), and for reviews,
+// corrections and appeals only the judge who presides over it. Entries are addressed by
+// blind code: a registration id never reaches a judge, so nothing they see joins to public
+// pages.
 import type { Params } from "@remix-run/react";
 import { judgeAssignment, judgeEntry } from "~/models/judging.server";
 import { forbidden, notFound, requireJudge } from "~/http/session.server";
 import { parseId } from "~/utils/ids";
+
+export async function requireJudgeOnEvent(
+  request: Request,
+  params: Params,
+  options: { chief?: boolean } = {},
+) {
+  const user = await requireJudge(request);
+  const eventId = parseId(params.eventId);
+  if (eventId === null) throw notFound();
+  const assignment = await judgeAssignment(eventId, user.id);
+  if (!assignment) throw notFound();
+  if (options.chief && !assignment.isChief) throw forbidden();
+  return { user, eventId, assignment };
+}
 
 export async function requireJudgeOnEntry(
   request: Request,
   params: Params,
   options: { presiding?: boolean } = {},
 ) {
-  const user = await requireJudge(request);
-  const eventId = parseId(params.eventId);
-  const blindCode = params.blindCode ?? "";
-  if (eventId === null) throw notFound();
-  const assignment = await judgeAssignment(eventId, user.id);
-  if (!assignment) throw notFound();
-  const entry = await judgeEntry(eventId, blindCode, user.id);
+  const { user, eventId } = await requireJudgeOnEvent(request, params);
+  const entry = await judgeEntry(eventId, params.blindCode ?? "", user.id);
   if (!entry) throw notFound();
   if (options.presiding && !entry.presiding) throw forbidden();
   return { user, eventId, registrationId: entry.id, blindCode: entry.blindCode };

@@ -31,7 +31,9 @@ function cells(locale: Locale, event: BoardEvent, row: BoardRow): CellValue[] {
     row.entryNumber ?? "",
     row.organisation,
     (row.total / 100).toFixed(2),
-    ...(event.contest.showStandardised ? [row.standardised ?? ""] : []),
+    ...(event.contest.showStandardised
+      ? [row.standardised === null ? "" : row.standardised.toFixed(event.standardisedDecimals)]
+      : []),
     row.prize ? translate(locale, `leaderboard.prize.${row.prize}`) : "",
   ];
 }

@@ -11,6 +11,7 @@ import { honoursMessages } from "./messages/honours";
 import { labourMessages } from "./messages/labour";
 import { quizMessages } from "./messages/quiz";
 import { judgingMessages } from "./messages/judging";
+import { integrityMessages } from "./messages/integrity";
 
 export const LOCALES = ["zh", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -35,6 +36,7 @@ export const catalogues: Catalogue[] = [
   labourMessages,
   quizMessages,
   judgingMessages,
+  integrityMessages,
 ];
 
 export const messages: Record<Locale, Record<string, string>> = {

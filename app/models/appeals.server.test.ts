@@ -17,7 +17,8 @@ import {
   startAppealReview,
 } from "./appeals.server";
 import { correctMarks, loadScoreSheet, saveScoreSheet } from "./marks.server";
-import { eventProgress, lockEvent, publishEvent } from "./results.server";
+import { eventProgress, lockEvent } from "./readiness.server";
+import { publishEvent } from "./results.server";
 import { createOrganisation, createUser, createWorker } from "~/test/factories";
 import { createJudgedEvent, type JudgedEvent } from "~/test/judging-factories";
 import { makeRequest, run, type RouteModule } from "~/test/route-harness";

@@ -195,7 +195,7 @@ export async function decideAppeal(
       select: { registrationId: true, rank: true, total: true },
     });
     const mine = before.find((r) => r.registrationId === appeal.registrationId);
-    const ranks = await writeEventRanks(tx, input.eventId);
+    const { moved } = await writeEventRanks(tx, input.eventId);
     const after = await tx.result.findUnique({ where: { registrationId: appeal.registrationId } });
     const reviewStart = await tx.auditLog.findFirst({
       where: {
@@ -205,32 +205,47 @@ export async function decideAppeal(
       },
       orderBy: { id: "desc" },
     });
-    // Corrections during the review already moved the stored total; the published one is in the review record.
+    // Corrections during the review already moved the stored total and ranks (every stored
+    // figure follows every change); the published ones are in the review record, and the
+    // ranks the corrections moved are in the event's result.ranks audit rows since then.
     const atReview =
       reviewStart?.action === "appeal.review"
-        ? (JSON.parse(reviewStart.after ?? "{}") as { total?: number | null })
+        ? (JSON.parse(reviewStart.after ?? "{}") as { total?: number | null; rank?: number | null })
         : null;
-    const changed = await tx.auditLog.findMany({
-      where: {
-        entityType: "registration",
-        entityId: appeal.registrationId,
-        action: "mark.correct",
-        id: { gt: reviewStart?.id ?? 0 },
-      },
-      orderBy: { id: "asc" },
+    // What the audit log recorded since the review started.
+    const sinceReview = (where: { entityType: string; entityId: number; action: string }) =>
+      tx.auditLog.findMany({
+        where: { ...where, id: { gt: reviewStart?.id ?? 0 } },
+        orderBy: { id: "asc" },
+      });
+    const rankAtReview = new Map<number, number | null>();
+    const rankRows = await sinceReview({
+      entityType: "event",
+      entityId: input.eventId,
+      action: "result.ranks",
+    });
+    for (const row of rankRows) {
+      for (const [id, rank] of JSON.parse(row.before ?? "[]") as [number, number | null][])
+        if (!rankAtReview.has(id)) rankAtReview.set(id, rank);
+    }
+    for (const m of moved)
+      if (!rankAtReview.has(m.registrationId)) rankAtReview.set(m.registrationId, m.rankBefore);
+    const rankNow = new Map(before.map((r) => [r.registrationId, r.rank] as const));
+    for (const m of moved) rankNow.set(m.registrationId, m.rankAfter);
+    const changed = await sinceReview({
+      entityType: "registration",
+      entityId: appeal.registrationId,
+      action: "mark.correct",
     });
     const record: AppealDecisionRecord = {
       note: input.note,
-      rankBefore: mine?.rank ?? null,
+      rankBefore: atReview && atReview.rank !== undefined ? atReview.rank : (mine?.rank ?? null),
       rankAfter: after?.rank ?? null,
       totalBefore:
         atReview && atReview.total !== undefined ? atReview.total : (mine?.total ?? null),
       totalAfter: after?.total ?? null,
-      othersMoved: before.filter(
-        (r) =>
-          r.registrationId !== appeal.registrationId &&
-          ranks.has(r.registrationId) &&
-          ranks.get(r.registrationId) !== r.rank,
+      othersMoved: [...rankAtReview].filter(
+        ([id, rank]) => id !== appeal.registrationId && rankNow.get(id) !== rank,
       ).length,
       changedMarks: changed.map((row) => {
         const b = JSON.parse(row.before ?? "{}") as {

@@ -13,6 +13,7 @@ import {
   type ContestStatus,
   type ContestTransitionProblem,
 } from "~/domain/contest/status";
+import { theoryCapPct, theoryCapProblems } from "~/domain/contest/theory-cap";
 import { appendAudit } from "./audit.server";
 
 export type ContestInput = {
@@ -26,6 +27,8 @@ export type ContestInput = {
   registrationClosesAt: Date | null;
   startsAt: Date | null;
   endsAt: Date | null;
+  /** Theory share cap in whole percent; null = the default of the contest kind. */
+  theoryCapPct: number | null;
 };
 
 export type EventInput = {
@@ -114,6 +117,7 @@ export async function getContestForAdmin(id: number) {
       startsAt: true,
       endsAt: true,
       status: true,
+      theoryCapPct: true,
       organiser: { select: { name: true } },
       events: {
         orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
@@ -122,9 +126,10 @@ export async function getContestForAdmin(id: number) {
     },
   });
   if (!contest) return null;
+  const rules = { theoryCapPct: theoryCapPct(contest.kind, contest.theoryCapPct) };
   const events = contest.events.map((e) => ({
     ...e,
-    problems: validateEvent(eventDefinitionFromRecord(e)),
+    problems: validateEvent(eventDefinitionFromRecord(e), rules),
   }));
   return { ...contest, events };
 }
@@ -135,7 +140,12 @@ export function getEventForAdmin(contestId: number, eventId: number) {
 
 export type SaveOutcome =
   | { ok: true; id: number }
-  | { ok: false; field?: string; problems?: EventProblem[]; code?: string };
+  | {
+      ok: false;
+      field?: string;
+      problems?: (EventProblem & { subject?: string })[];
+      code?: string;
+    };
 
 export async function createContest(actorId: number, input: ContestInput): Promise<SaveOutcome> {
   const taken = await prisma.contest.findUnique({
@@ -167,8 +177,19 @@ export async function updateContest(
     select: { id: true },
   });
   if (clash) return { ok: false, field: "code", code: "reg.contest.codeTaken" };
-  await write(async (tx) => {
+  return write(async (tx): Promise<SaveOutcome> => {
     const before = await tx.contest.findUniqueOrThrow({ where: { id } });
+    // A lower cap (or another kind's default) must not leave an existing event above it.
+    const cap = theoryCapPct(input.kind, input.theoryCapPct);
+    const events = await tx.event.findMany({
+      where: { contestId: id },
+      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+      select: { name: true, parts: { select: { kind: true, weight: true, round: true } } },
+    });
+    const broken = events.flatMap((e) =>
+      theoryCapProblems(e.parts, cap).map((p) => ({ ...p, subject: e.name })),
+    );
+    if (broken.length > 0) return { ok: false, field: "theoryCapPct", problems: broken };
     await tx.contest.update({ where: { id }, data: input });
     await appendAudit(tx, {
       actorId,
@@ -179,28 +200,36 @@ export async function updateContest(
         code: before.code,
         name: before.name,
         registrationClosesAt: before.registrationClosesAt,
+        theoryCapPct: before.theoryCapPct,
       },
       after: {
         code: input.code,
         name: input.name,
         registrationClosesAt: input.registrationClosesAt,
+        theoryCapPct: input.theoryCapPct,
       },
     });
+    return { ok: true, id };
   });
-  return { ok: true, id };
 }
 
 async function transitionFacts(tx: Tx, contestId: number, to: ContestStatus, now: Date) {
   const contest = await tx.contest.findUniqueOrThrow({
     where: { id: contestId },
-    select: { registrationOpensAt: true, registrationClosesAt: true },
+    select: {
+      registrationOpensAt: true,
+      registrationClosesAt: true,
+      kind: true,
+      theoryCapPct: true,
+    },
   });
   const events = await tx.event.findMany({ where: { contestId }, select: EVENT_SELECT });
+  const rules = { theoryCapPct: theoryCapPct(contest.kind, contest.theoryCapPct) };
   const facts = {
     now,
     eventCount: events.length,
     invalidEventCodes: events
-      .filter((e) => validateEvent(eventDefinitionFromRecord(e)).length > 0)
+      .filter((e) => validateEvent(eventDefinitionFromRecord(e), rules).length > 0)
       .map((e) => e.code),
     registrationWindow:
       contest.registrationOpensAt && contest.registrationClosesAt
@@ -312,7 +341,13 @@ export async function saveEvent(
     },
     rounds: input.rounds,
   };
-  const problems = validateEvent(definition);
+  const contest = await prisma.contest.findUnique({
+    where: { id: contestId },
+    select: { kind: true, theoryCapPct: true },
+  });
+  const problems = validateEvent(definition, {
+    theoryCapPct: contest ? theoryCapPct(contest.kind, contest.theoryCapPct) : null,
+  });
   if (problems.length > 0) return { ok: false, problems };
   const clash = await prisma.event.findFirst({
     where: { contestId, code: input.code, ...(eventId ? { NOT: { id: eventId } } : {}) },

@@ -1,8 +1,15 @@
 import { prisma, write as writeTx } from "~/db.server";
+import { panelCoverage } from "~/domain/judging/panel";
 import { isRecused, panelFor, presidingJudge } from "~/domain/judging/recusal";
 import { normaliseBlindCode } from "~/domain/registration/blind-codes";
 import { appendAudit } from "~/models/audit.server";
-import { JUDGED_STATUSES } from "~/models/results.server";
+import { eventReadiness } from "~/models/readiness.server";
+import {
+  configurationProblems,
+  JUDGED_STATUSES,
+  loadEventScoring,
+  type EventScoring,
+} from "~/models/results.server";
 
 export function listJudgeAssignments(userId: number) {
   return prisma.judgeAssignment.findMany({
@@ -51,15 +58,32 @@ export function judgeAssignment(eventId: number, userId: number) {
 }
 
 /**
- * Blind codes of the judged entries this judge may mark, with their own sheet state. Judges
- * address entries by blind code only: nothing judge-facing carries a registration id, which
- * other pages could join to a person.
+ * Blind codes of the judged entries this judge marks, with their own sheet state: entries
+ * whose panel they are on (not recused; a reserve only where recusal leaves the panel short).
+ * Judges address entries by blind code only: nothing judge-facing carries a registration id,
+ * which other pages could join to a person.
  */
 export async function judgeWorklist(
   eventId: number,
   userId: number,
   judgeOrganisationId: number | null,
 ) {
+  const assigned = await prisma.judgeAssignment.findMany({
+    where: { eventId },
+    orderBy: { id: "asc" },
+    select: {
+      userId: true,
+      isChief: true,
+      reserve: true,
+      user: { select: { organisationId: true } },
+    },
+  });
+  const panelJudges = assigned.map((a) => ({
+    userId: a.userId,
+    isChief: a.isChief,
+    reserve: a.reserve,
+    organisationId: a.user.organisationId,
+  }));
   const entries = await prisma.registration.findMany({
     where: { eventId, status: { in: JUDGED_STATUSES }, blindCode: { not: null } },
     orderBy: { blindCode: "asc" },
@@ -70,7 +94,11 @@ export async function judgeWorklist(
     },
   });
   return entries
-    .filter((e) => !isRecused(judgeOrganisationId, e.organisation))
+    .filter(
+      (e) =>
+        !isRecused(judgeOrganisationId, e.organisation) &&
+        panelFor(panelJudges, e.organisation).some((j) => j.userId === userId),
+    )
     .map((e) => {
       // The judge's own view: unsubmitted changes to a submitted sheet show as a draft.
       const state =
@@ -99,7 +127,12 @@ export async function judgeEntry(eventId: number, blindCode: string, judgeUserId
     prisma.judgeAssignment.findMany({
       where: { eventId },
       orderBy: { id: "asc" },
-      select: { userId: true, isChief: true, user: { select: { organisationId: true } } },
+      select: {
+        userId: true,
+        isChief: true,
+        reserve: true,
+        user: { select: { organisationId: true } },
+      },
     }),
   ]);
   if (!entry) return null;
@@ -107,6 +140,7 @@ export async function judgeEntry(eventId: number, blindCode: string, judgeUserId
     judges.map((j) => ({
       userId: j.userId,
       isChief: j.isChief,
+      reserve: j.reserve,
       organisationId: j.user.organisationId,
     })),
     entry.organisation,
@@ -143,7 +177,7 @@ export async function eventJudgesPage(eventId: number) {
       name: true,
       status: true,
       contest: { select: { name: true } },
-      judges: { select: { userId: true, isChief: true } },
+      judges: { select: { userId: true, isChief: true, reserve: true } },
     },
   });
   if (!event) return null;
@@ -157,40 +191,126 @@ export async function eventJudgesPage(eventId: number) {
       organisation: { select: { name: true } },
     },
   });
-  return { event, judges };
+  return { event, judges, ...(await panelReport(eventId)) };
+}
+
+/** Per organisation with entries: what recusal leaves of the panel and what it cannot mark. */
+async function coverageOf(eventId: number, scoring: EventScoring) {
+  const groups = await prisma.registration.groupBy({
+    by: ["organisationId"],
+    where: { eventId, status: { in: JUDGED_STATUSES } },
+    _count: true,
+  });
+  const organisations = await prisma.organisation.findMany({
+    where: { id: { in: groups.map((g) => g.organisationId) } },
+    select: { id: true, parentId: true, name: true },
+  });
+  const byId = new Map(organisations.map((o) => [o.id, o] as const));
+  const coverage = panelCoverage(
+    scoring.definition,
+    scoring.judges,
+    groups.flatMap((g) => {
+      const organisation = byId.get(g.organisationId);
+      return organisation ? [{ organisation, entries: g._count }] : [];
+    }),
+  ).map((gap) => ({
+    organisation: gap.organisation.name,
+    entries: gap.entries,
+    judges: gap.judges,
+    shortfalls: gap.shortfalls,
+  }));
+  return { coverage, organisationName: (id: number) => byId.get(id)?.name ?? "" };
+}
+
+/**
+ * Whether the panel can mark every entry, for the organiser: per organisation with
+ * entries, what recusal leaves and what that cannot mark (before any mark is entered), and
+ * the entries that have no computable total now, with the reason and what to do.
+ */
+export async function panelReport(eventId: number) {
+  const scoring = await loadEventScoring(prisma, eventId);
+  if (!scoring) return { coverage: [], blocked: [] };
+  const { coverage, organisationName } = await coverageOf(eventId, scoring);
+  const readiness = await eventReadiness(prisma, eventId);
+  const blocked = (readiness?.entries ?? [])
+    .filter((e) => e.reasons.length > 0)
+    .map((e) => ({
+      registrationId: e.registrationId,
+      organisation: organisationName(e.organisationId),
+      reasons: e.reasons,
+    }));
+  return { coverage, blocked };
+}
+
+/**
+ * Skills events with their judging state for the organiser's overview, and how many things
+ * need fixing in each: rules that stop results (configurationProblems) and organisations
+ * whose entries the panel cannot mark after recusal.
+ */
+export async function judgingOverview() {
+  const events = await listJudgedEvents();
+  const rows = [];
+  for (const e of events) {
+    const scoring = await loadEventScoring(prisma, e.id);
+    const problems = scoring
+      ? configurationProblems(scoring).length + (await coverageOf(e.id, scoring)).coverage.length
+      : 0;
+    rows.push({ ...e, problems });
+  }
+  return rows;
 }
 
 export type AssignJudgesResult = { ok: true } | { ok: false; error: string };
 
 /**
- * Replaces the event's panel. Refused once marking has started: a judge removed mid-way
- * would leave slots empty, and renumbering 裁判1/2/3 would change published receipts.
+ * Replaces the event's panel. Once marking has started only reserve judges may be added: a
+ * judge removed mid-way would leave slots empty, renumbering 裁判1/2/3 would change
+ * published receipts, and a new regular judge would join every panel. A reserve joins only
+ * the panels recusal leaves short, after the others, so no existing number changes.
  */
 export function assignJudges(
   eventId: number,
-  input: { judgeIds: number[]; chiefId: number | null },
+  input: { judgeIds: number[]; chiefId: number | null; reserveIds?: number[] },
   actorId: number,
 ): Promise<AssignJudgesResult> {
   return writeTx(async (tx): Promise<AssignJudgesResult> => {
     const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true } });
     if (!event) return { ok: false, error: "judging.judges.not_found" };
-    if (event.status !== "open") return { ok: false, error: "judging.judges.scoring_started" };
+    if (event.status !== "open" && event.status !== "scoring")
+      return { ok: false, error: "judging.judges.scoring_started" };
     const ids = [...new Set(input.judgeIds)];
+    const reserves = new Set((input.reserveIds ?? []).filter((id) => ids.includes(id)));
     if (input.chiefId !== null && !ids.includes(input.chiefId))
       return { ok: false, error: "judging.judges.chief_not_assigned" };
+    if (input.chiefId !== null && reserves.has(input.chiefId))
+      return { ok: false, error: "judging.judges.chief_reserve" };
     const valid = await tx.user.count({ where: { id: { in: ids }, role: "judge" } });
     if (valid !== ids.length) return { ok: false, error: "judging.judges.not_a_judge" };
     const before = await tx.judgeAssignment.findMany({
       where: { eventId },
-      select: { userId: true, isChief: true },
+      orderBy: { id: "asc" },
+      select: { userId: true, isChief: true, reserve: true },
     });
+    if (event.status === "scoring") {
+      const kept = before.every(
+        (b) =>
+          ids.includes(b.userId) &&
+          (b.userId === input.chiefId) === b.isChief &&
+          reserves.has(b.userId) === b.reserve,
+      );
+      const added = ids.filter((id) => !before.some((b) => b.userId === id));
+      if (!kept || added.some((id) => !reserves.has(id)))
+        return { ok: false, error: "judging.judges.cannot_remove" };
+    }
     await tx.judgeAssignment.deleteMany({ where: { eventId, userId: { notIn: ids } } });
+    // New assignments are created in the order given: assignment order is panel order.
     for (const userId of ids) {
       const isChief = userId === input.chiefId;
+      const reserve = reserves.has(userId);
       await tx.judgeAssignment.upsert({
         where: { eventId_userId: { eventId, userId } },
-        create: { eventId, userId, isChief },
-        update: { isChief },
+        create: { eventId, userId, isChief, reserve },
+        update: { isChief, reserve },
       });
     }
     await appendAudit(tx, {
@@ -199,7 +319,11 @@ export function assignJudges(
       entityType: "event",
       entityId: eventId,
       before,
-      after: ids.map((userId) => ({ userId, isChief: userId === input.chiefId })),
+      after: ids.map((userId) => ({
+        userId,
+        isChief: userId === input.chiefId,
+        reserve: reserves.has(userId),
+      })),
     });
     return { ok: true };
   });

@@ -6,6 +6,7 @@
 import { prisma, readSql, write } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { appendAudit } from "~/models/audit.server";
+import { STANDARD_STORED_UNITS } from "~/domain/scoring";
 import { publishResultsChanged, subscribeResultsChanged } from "~/utils/live-events.server";
 import { forgetFreezeTime, rebuildOrgStandings } from "~/models/ranking-tables.server";
 import { resultsArePublic, type ResultsVisibility } from "~/domain/contest/results-visibility";
@@ -42,6 +43,8 @@ export type BoardEvent = {
   publishedAt: string | null;
   /** on_publication | live: see app/domain/contest/results-visibility.ts */
   resultsVisibility: string;
+  /** Decimals the standardised scores are shown with (set when ranks are written). */
+  standardisedDecimals: number;
   contest: { id: number; code: string; name: string; showStandardised: boolean };
 };
 
@@ -56,6 +59,7 @@ export type BoardRow = {
   total: number;
   rankKey: string;
   prize: string | null;
+  /** Points on the 700 scale (stored in ten-thousandths of a point). */
   standardised: number | null;
   entryNumber: string | null;
   name: string;
@@ -99,6 +103,7 @@ export async function findBoardEvent(
       freezeAt: true,
       publishedAt: true,
       resultsVisibility: true,
+      standardisedDecimals: true,
       contest: { select: { id: true, code: true, name: true, showStandardised: true } },
     },
   });
@@ -167,7 +172,10 @@ function toRow(raw: RawRow, rank: number, override?: FrozenEntry): BoardRow {
     total: Number(override ? override.total : raw.total),
     rankKey: String(override ? override.rankKey : raw.rankKey),
     prize: override ? override.prize : raw.prize,
-    standardised: override ? null : raw.standardised === null ? null : Number(raw.standardised),
+    standardised:
+      override || raw.standardised === null
+        ? null
+        : Number(raw.standardised) / STANDARD_STORED_UNITS,
     entryNumber: raw.entryNumber,
     name,
     organisationId: Number(raw.organisationId),

@@ -4,12 +4,7 @@
 import ExcelJS from "exceljs";
 import { readFirstSheet } from "~/utils/xlsx-read.server";
 import { prisma, write } from "~/db.server";
-import {
-  eventDefinition,
-  parseDescriptors,
-  parsePrizeRules,
-  parseTieBreaks,
-} from "~/domain/judging/definition";
+import { parseDescriptors, parsePrizeRules, parseTieBreaks } from "~/domain/judging/definition";
 import {
   formatDescriptors,
   isBlankRow,
@@ -18,14 +13,19 @@ import {
   type SchemeRow,
   type SchemeRowInput,
 } from "~/domain/judging/scheme-rows";
+import { theoryCapPct, theoryCapProblems } from "~/domain/contest/theory-cap";
+import type { JudgingProblem } from "~/domain/judging/workflow";
 import {
   formatCentimarks,
-  validateEvent,
+  validatePrizeRules,
   validateScheme,
   type AggregationRule,
+  type PrizeRules,
+  type PrizeTier,
   type ScoringProblem,
 } from "~/domain/scoring";
 import { appendAudit } from "~/models/audit.server";
+import { configurationProblems, loadEventScoring, JUDGED_STATUSES } from "~/models/results.server";
 
 export async function loadSchemeEditor(eventId: number) {
   const event = await prisma.event.findUnique({
@@ -55,7 +55,9 @@ export async function loadSchemeEditor(eventId: number) {
   });
   if (!event) return null;
   const marks = await prisma.mark.count({ where: { registration: { eventId } } });
-  const problems: ScoringProblem[] = validateEvent(eventDefinition(event));
+  // Everything that stops results being computed or locked, as the chief judge sees it.
+  const scoring = await loadEventScoring(prisma, eventId);
+  const problems: JudgingProblem[] = scoring ? configurationProblems(scoring) : [];
   return {
     event,
     frozen: marks > 0,
@@ -72,7 +74,14 @@ export async function loadSchemeEditor(eventId: number) {
   };
 }
 
-export type SchemeSaveResult = { ok: true } | { ok: false; problems: RowProblem[] };
+export type SchemeSaveResult =
+  | { ok: true }
+  | {
+      ok: false;
+      problems: RowProblem[];
+      /** The same problems by the form field they belong to (the rules form). */
+      fields?: Record<string, RowProblem[]>;
+    };
 
 function scoringProblems(problems: ScoringProblem[]): RowProblem[] {
   return problems.map((p) => ({
@@ -133,7 +142,16 @@ export function savePartScheme(input: {
   return write(async (tx): Promise<SchemeSaveResult> => {
     const part = await tx.eventPart.findFirst({
       where: { id: input.partId, eventId: input.eventId },
-      include: { event: { select: { aggregation: true } }, criteria: true },
+      include: {
+        event: {
+          select: {
+            aggregation: true,
+            parts: { select: { id: true, kind: true, weight: true, round: true } },
+            contest: { select: { kind: true, theoryCapPct: true } },
+          },
+        },
+        criteria: true,
+      },
     });
     if (!part)
       return { ok: false, problems: [{ code: "judging.scheme.part_not_found", params: {} }] };
@@ -143,6 +161,16 @@ export function savePartScheme(input: {
     if (problems.length > 0) return { ok: false, problems };
     const schemeProblems = checkPart(rows, input.fullMark, part.event.aggregation);
     if (schemeProblems.length > 0) return { ok: false, problems: schemeProblems };
+    const cap = theoryCapPct(part.event.contest.kind, part.event.contest.theoryCapPct);
+    const overCap = theoryCapProblems(
+      part.event.parts.map((p) => (p.id === part.id ? { ...p, weight: input.weight } : p)),
+      cap,
+    );
+    if (overCap.length > 0)
+      return {
+        ok: false,
+        problems: overCap.map((p) => ({ code: `rules.${p.code}`, params: { ...p.params } })),
+      };
     await replaceCriteria(tx, part.id, rows);
     await tx.eventPart.update({
       where: { id: part.id },
@@ -197,7 +225,36 @@ export type EventRulesInput = {
   prizes: { tier: string; kind: "share" | "count"; value: number; minTotal: number | null }[];
 };
 
-/** Default aggregation rule, tie-break order and prize tiers of the event. */
+/** Which field of the rules form a prize-rule problem belongs to. */
+function prizeFields(p: ScoringProblem, rules: PrizeRules): string[] {
+  switch (p.code) {
+    case "prize_count_invalid":
+    case "prize_share_invalid":
+    case "prize_count_over_field":
+    case "prize_tier_duplicate":
+      return [`${p.params.tier}Value`];
+    case "prize_min_total_invalid":
+    case "prize_min_total_over_full":
+      return [`${p.params.tier}Min`];
+    case "prize_shares_exceed_total":
+      return rules.tiers.filter((r) => r.quota.kind === "share").map((r) => `${r.tier}Value`);
+    case "prize_places_over_field":
+      return rules.tiers.map((r) => `${r.tier}Value`);
+    default:
+      return [];
+  }
+}
+
+function asRowProblem(p: ScoringProblem): RowProblem {
+  return scoringProblems([p])[0]!;
+}
+
+/**
+ * Default aggregation rule, tie-break order and prize tiers of the event. Every rule is
+ * checked before anything is stored, against the event as it is now (its entrants and full
+ * mark): a rule that cannot work is refused with a message on the field it belongs to, so
+ * results never stop later because of it.
+ */
 export function saveEventRules(
   eventId: number,
   input: EventRulesInput,
@@ -213,10 +270,50 @@ export function saveEventRules(
     if (event.status === "locked" || event.status === "published") {
       return { ok: false, problems: [{ code: "judging.scheme.rules_locked", params: {} }] };
     }
+    const fields: Record<string, RowProblem[]> = {};
+    const problems: RowProblem[] = [];
+    const flag = (problem: RowProblem, names: string[]) => {
+      problems.push(problem);
+      for (const name of names) (fields[name] ??= []).push(problem);
+    };
+
+    input.tieBreaks.forEach((t, i) => {
+      const known =
+        t.kind === "part"
+          ? event.parts.some((p) => p.id === t.id)
+          : event.parts.some((p) => p.criteria.some((c) => c.id === t.id));
+      if (!known)
+        flag(
+          asRowProblem(
+            t.kind === "part"
+              ? { code: "tiebreak_unknown_part", params: { part: String(t.id) } }
+              : { code: "tiebreak_unknown_criterion", params: { criterion: String(t.id) } },
+          ),
+          [`tieBreak${i + 1}`],
+        );
+    });
+
+    const prizeRules: PrizeRules = {
+      tiers: input.prizes.map((p) => ({
+        tier: p.tier as PrizeTier,
+        quota:
+          p.kind === "share"
+            ? { kind: "share", shareBp: Math.round(p.value * 100) }
+            : { kind: "count", count: p.value },
+        minTotal: p.minTotal ?? undefined,
+      })),
+    };
+    const fieldSize = await tx.registration.count({
+      where: { eventId, status: { in: JUDGED_STATUSES } },
+    });
+    for (const p of validatePrizeRules(prizeRules, { fieldSize, fullMark: event.fullMark }))
+      flag(asRowProblem(p), prizeFields(p, prizeRules));
+    if (problems.length > 0) return { ok: false, problems, fields };
+
     const tieBreaks = input.tieBreaks.map((t) =>
       t.kind === "part" ? { kind: "part", partId: t.id } : { kind: "criterion", criterionId: t.id },
     );
-    const prizeRules = input.prizes.map((p) => ({
+    const prizeRulesJson = input.prizes.map((p) => ({
       tier: p.tier,
       ...(p.kind === "share" ? { share: p.value } : { count: p.value }),
       ...(p.minTotal !== null ? { minTotal: p.minTotal } : {}),
@@ -224,7 +321,7 @@ export function saveEventRules(
     const data = {
       aggregation: input.aggregation,
       tieBreaks: JSON.stringify(tieBreaks),
-      prizeRules: JSON.stringify(prizeRules),
+      prizeRules: JSON.stringify(prizeRulesJson),
     };
     await tx.event.update({ where: { id: eventId }, data });
     await appendAudit(tx, {

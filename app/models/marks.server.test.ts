@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bulkWrite, prisma } from "~/db.server";
 import { rebuildAllRankingTables } from "~/models/ranking-tables.server";
-import { computeEvent, lockEvent, publishEvent } from "~/models/results.server";
+import { lockEvent } from "~/models/readiness.server";
+import { computeEvent, publishEvent } from "~/models/results.server";
 import { correctMarks, loadScoreSheet, saveScoreSheet } from "~/models/marks.server";
 import { judgeEntry, judgeWorklist } from "~/models/judging.server";
 import {
@@ -10,42 +11,7 @@ import {
   parseDecision,
   startAppealReview,
 } from "~/models/appeals.server";
-import { createJudgedEvent, type JudgedEvent } from "~/test/judging-factories";
-
-type Marks = { t1?: string; p1?: string; p2?: string };
-
-async function save(
-  ev: JudgedEvent,
-  registrationId: number,
-  judgeId: number,
-  marks: Marks,
-  submit = true,
-) {
-  const sheet = await loadScoreSheet(ev.eventId, registrationId, judgeId);
-  if (!sheet) throw new Error("no sheet");
-  return saveScoreSheet({
-    eventId: ev.eventId,
-    registrationId,
-    judgeId,
-    versions: Object.fromEntries(sheet.parts.map((p) => [p.id, p.version])),
-    marks: { [ev.t1]: marks.t1, [ev.p1]: marks.p1, [ev.p2]: marks.p2 },
-    submit,
-  });
-}
-
-/** Chief records theory and judges both aspects; judgeA and judgeU judge the aspects. */
-async function markEntry(
-  ev: JudgedEvent,
-  registrationId: number,
-  p1: [string, string, string],
-  p2: [string, string, string],
-  t1 = "80",
-) {
-  const { chief, judgeA, judgeU } = ev.judges;
-  expect((await save(ev, registrationId, chief.id, { t1, p1: p1[0], p2: p2[0] })).ok).toBe(true);
-  expect((await save(ev, registrationId, judgeA.id, { p1: p1[1], p2: p2[1] })).ok).toBe(true);
-  expect((await save(ev, registrationId, judgeU.id, { p1: p1[2], p2: p2[2] })).ok).toBe(true);
-}
+import { createJudgedEvent, markEntry, saveSheet as save } from "~/test/judging-factories";
 
 describe("marks", () => {
   it("saves a sheet, audits every mark and keeps the Result equal to a fresh computation", async () => {

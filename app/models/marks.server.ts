@@ -6,14 +6,22 @@ import { prisma, readSql, sqlWrite, txSql, write, type Sql, type Tx } from "~/db
 import { Prisma } from "~/generated/prisma/client";
 import { parseMark, parseSheet, type SheetCriterion } from "~/domain/judging/sheet";
 import { marksOpen } from "~/domain/judging/workflow";
-import { formatCentimarks, resolveAggregation, type AggregationRule } from "~/domain/scoring";
+import {
+  formatCentimarks,
+  resolveAggregation,
+  validateEvent,
+  type AggregationRule,
+  type ScoringProblem,
+} from "~/domain/scoring";
 import { appendAudit, appendAuditMany, type AuditEntry } from "~/models/audit.server";
 import {
   appendAuditSql,
   entryMarksSql,
   loadEventScoringSql,
   loadJudgedEntrySql,
+  recheckReopenAudit,
   refreshEntryResultSql,
+  reopenRecheckSql,
   type JudgedEntry,
 } from "~/models/scoring.sql.server";
 import {
@@ -140,6 +148,8 @@ export async function loadScoreSheet(eventId: number, registrationId: number, ju
       [...values].flatMap(([id, v]) => (v === null ? [] : [[String(id), v] as const])),
     ),
     open: marksOpen(scoring.event.status),
+    /** Why marks cannot be saved at all: the event's scheme cannot compute a total. */
+    notReady: validateEvent(scoring.definition),
   };
 }
 
@@ -183,6 +193,7 @@ export type SaveSheetResult =
   | { ok: false; kind: "not_found" }
   | { ok: false; kind: "closed" }
   | { ok: false; kind: "conflict" }
+  | { ok: false; kind: "not_ready"; problems: ScoringProblem[] }
   | { ok: false; kind: "invalid"; errors: Record<number, string> };
 
 type MarkChange = {
@@ -209,7 +220,7 @@ async function applyMarks(
   registrationId: number,
   changes: MarkChange[],
   actorId: number,
-  action: "mark.save" | "mark.correct",
+  action: "mark.save" | "mark.correct" | "mark.recheck",
   reason: string | null,
 ) {
   for (const ch of changes) {
@@ -246,7 +257,7 @@ async function applyMarks(
 function markAuditEntry(
   registrationId: number,
   actorId: number,
-  action: "mark.save" | "mark.correct",
+  action: "mark.save" | "mark.correct" | "mark.recheck",
   reason: string | null,
   criterion: { code: string; rule: AggregationRule },
   judgeNo: number,
@@ -304,6 +315,10 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
       const plan = sheetPlan(scoring, entry, input.judgeId);
       if (!plan) return { ok: false, kind: "not_found" };
       if (!marksOpen(scoring.event.status)) return { ok: false, kind: "closed" };
+      // Marks against a scheme that cannot compute a total would be saved with no total, and
+      // would freeze the scheme so the organiser could no longer fix it.
+      const notReady = validateEvent(scoring.definition);
+      if (notReady.length > 0) return { ok: false, kind: "not_ready", problems: notReady };
 
       const sheets = await sql.rows<{ id: number; partId: number; version: number }>(
         Prisma.sql`SELECT "id", "partId", "version" FROM "ScoreSheet" WHERE "registrationId" = ${entry.id} AND "judgeId" = ${input.judgeId}`,
@@ -379,6 +394,7 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
           await appendAuditSql(sql, [startScoringAudit(scoring.event.id, input.judgeId)], now);
         }
         await refreshEntryResultSql(sql, scoring, entry, await entryMarksSql(sql, entry.id), now);
+        await reopenRecheckSql(sql, entry.id, input.judgeId, now);
       }
       return { ok: true, changed: audit.length };
     },
@@ -478,6 +494,66 @@ export async function loadReviewGrid(eventId: number, registrationId: number) {
   };
 }
 
+/**
+ * The marks a set of typed cells would change on an entry (cells keyed
+ * "<criterionId>:<judgeId>", judgeId 0 for a measurement; cells left out are unchanged), or
+ * the cells' errors. A measurement keeps the judge who recorded it, else its recorder.
+ */
+function correctionChanges(
+  scoring: EventScoring,
+  entry: Entry,
+  marks: { criterionId: number; judgeId: number; value: number }[],
+  cells: Record<string, string | undefined>,
+  fallbackJudgeId: number,
+): { ok: true; changes: MarkChange[] } | { ok: false; errors: Record<string, string> } {
+  const panel = panelOf(scoring, entry);
+  const recorder = recorderOf(scoring, entry);
+  const errors: Record<string, string> = {};
+  const changes: MarkChange[] = [];
+  for (const part of scoring.definition.parts) {
+    for (const c of part.scheme.criteria) {
+      const criterionId = Number(c.id);
+      const rule = resolveAggregation(
+        c,
+        part.scheme.aggregation,
+        scoring.definition.defaultAggregation,
+      );
+      const slots =
+        c.type === "measurement"
+          ? [{ key: `${criterionId}:0`, judgeId: null as number | null, judgeNo: 0 }]
+          : panel.map((j, i) => ({
+              key: `${criterionId}:${j.userId}`,
+              judgeId: j.userId as number | null,
+              judgeNo: i + 1,
+            }));
+      for (const slot of slots) {
+        if (!(slot.key in cells)) continue;
+        const parsed = parseMark({ id: criterionId, maxMark: c.maxMark, rule }, cells[slot.key]);
+        if (parsed !== null && typeof parsed === "object") {
+          errors[slot.key] = parsed.error;
+          continue;
+        }
+        const existing =
+          slot.judgeId === null
+            ? marks.find((m) => m.criterionId === criterionId)
+            : marks.find((m) => m.criterionId === criterionId && m.judgeId === slot.judgeId);
+        if ((existing?.value ?? null) === parsed) continue;
+        const judgeId = slot.judgeId ?? existing?.judgeId ?? recorder?.userId ?? fallbackJudgeId;
+        changes.push({
+          criterionId,
+          code: c.code,
+          rule,
+          judgeId,
+          judgeNo: slot.judgeNo,
+          before: existing?.value ?? null,
+          after: parsed,
+        });
+      }
+    }
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, changes };
+}
+
 export type CorrectionInput = {
   eventId: number;
   registrationId: number;
@@ -493,91 +569,80 @@ export type CorrectionResult =
   | { ok: false; kind: "invalid"; errors: Record<string, string> };
 
 /**
+ * Writes corrections of an entry's marks by someone other than its judges (the chief judge,
+ * or a recheck): each changed mark is audited with the reason, the affected judges' sheet
+ * versions move on so their open forms cannot overwrite the correction, and the entry's
+ * Result follows (the whole event's ranks when they are stored). A reason is required when
+ * anything changes. Runs inside the caller's write.
+ */
+export async function correctMarksInTx(
+  tx: Tx,
+  input: {
+    eventId: number;
+    registrationId: number;
+    actorId: number;
+    cells: Record<string, string | undefined>;
+    reason: string;
+    action: "mark.correct" | "mark.recheck";
+  },
+): Promise<CorrectionResult> {
+  const scoring = await loadEventScoring(tx, input.eventId);
+  const entry = await loadJudgedEntrySql(txSql(tx), input.eventId, input.registrationId);
+  if (!scoring || !entry) return { ok: false, kind: "not_found" };
+  const marks = await tx.mark.findMany({
+    where: { registrationId: entry.id },
+    select: { id: true, criterionId: true, judgeId: true, value: true },
+  });
+  const found = correctionChanges(scoring, entry, marks, input.cells, input.actorId);
+  if (!found.ok) return { ok: false, kind: "invalid", errors: found.errors };
+  const { changes } = found;
+  if (changes.length === 0) return { ok: true, changed: 0 };
+  const reason = input.reason.trim();
+  if (reason.length === 0) return { ok: false, kind: "reason_required" };
+  await applyMarks(tx, entry.id, changes, input.actorId, input.action, reason);
+  const touchedJudges = [...new Set(changes.map((c) => c.judgeId))];
+  await tx.scoreSheet.updateMany({
+    where: { registrationId: entry.id, judgeId: { in: touchedJudges } },
+    data: { version: { increment: 1 } },
+  });
+  await dropCorrectedFromDrafts(tx, entry.id, changes);
+  await startScoring(tx, scoring, input.actorId);
+  await refreshEntryResult(tx, entry.id, input.actorId);
+  return { ok: true, changed: changes.length };
+}
+
+/**
  * The chief judge changes marks on an entry: to resolve a disagreement while marking is
- * open, or after locking only while an appeal on this entry is under review. The affected
- * judges' sheet versions move on, so their open forms cannot overwrite the correction.
+ * open, or after locking only while an appeal on this entry is under review. A done recheck
+ * of the entry no longer vouches for the changed marks, so it is reopened while marking is
+ * open.
  */
 export async function correctMarks(input: CorrectionInput): Promise<CorrectionResult> {
   const result = await write(async (tx): Promise<CorrectionResult> => {
-    const reason = input.reason.trim();
-    if (reason.length === 0) return { ok: false, kind: "reason_required" };
+    if (input.reason.trim().length === 0) return { ok: false, kind: "reason_required" };
     const scoring = await loadEventScoring(tx, input.eventId);
     const entry = await loadJudgedEntrySql(txSql(tx), input.eventId, input.registrationId);
     if (!scoring || !entry) return { ok: false, kind: "not_found" };
     // Only the judge presiding over this entry corrects it: a chief recused from it does not.
     if (presiderOf(scoring, entry)?.userId !== input.chiefId)
       return { ok: false, kind: "not_found" };
-    if (!marksOpen(scoring.event.status)) {
+    const open = marksOpen(scoring.event.status);
+    if (!open) {
       const reviewing = await tx.appeal.count({
         where: { registrationId: entry.id, status: "reviewing" },
       });
       if (reviewing === 0) return { ok: false, kind: "closed" };
     }
-    const panel = panelOf(scoring, entry);
-    const recorder = recorderOf(scoring, entry);
-    const marks = await tx.mark.findMany({
-      where: { registrationId: entry.id },
-      select: { id: true, criterionId: true, judgeId: true, value: true },
+    const outcome = await correctMarksInTx(tx, {
+      eventId: input.eventId,
+      registrationId: entry.id,
+      actorId: input.chiefId,
+      cells: input.cells,
+      reason: input.reason,
+      action: "mark.correct",
     });
-    const errors: Record<string, string> = {};
-    const changes: MarkChange[] = [];
-    for (const part of scoring.definition.parts) {
-      for (const c of part.scheme.criteria) {
-        const criterionId = Number(c.id);
-        const rule = resolveAggregation(
-          c,
-          part.scheme.aggregation,
-          scoring.definition.defaultAggregation,
-        );
-        const slots =
-          c.type === "measurement"
-            ? [{ key: `${criterionId}:0`, judgeId: null as number | null, judgeNo: 0 }]
-            : panel.map((j, i) => ({
-                key: `${criterionId}:${j.userId}`,
-                judgeId: j.userId as number | null,
-                judgeNo: i + 1,
-              }));
-        for (const slot of slots) {
-          if (!(slot.key in input.cells)) continue;
-          const parsed = parseMark(
-            { id: criterionId, maxMark: c.maxMark, rule },
-            input.cells[slot.key],
-          );
-          if (parsed !== null && typeof parsed === "object") {
-            errors[slot.key] = parsed.error;
-            continue;
-          }
-          const existing =
-            slot.judgeId === null
-              ? marks.find((m) => m.criterionId === criterionId)
-              : marks.find((m) => m.criterionId === criterionId && m.judgeId === slot.judgeId);
-          if ((existing?.value ?? null) === parsed) continue;
-          const judgeId = slot.judgeId ?? existing?.judgeId ?? recorder?.userId ?? input.chiefId;
-          changes.push({
-            criterionId,
-            code: c.code,
-            rule,
-            judgeId,
-            judgeNo: slot.judgeNo,
-            before: existing?.value ?? null,
-            after: parsed,
-          });
-        }
-      }
-    }
-    if (Object.keys(errors).length > 0) return { ok: false, kind: "invalid", errors };
-    await applyMarks(tx, entry.id, changes, input.chiefId, "mark.correct", reason);
-    const touchedJudges = [...new Set(changes.map((c) => c.judgeId))];
-    await tx.scoreSheet.updateMany({
-      where: { registrationId: entry.id, judgeId: { in: touchedJudges } },
-      data: { version: { increment: 1 } },
-    });
-    await dropCorrectedFromDrafts(tx, entry.id, changes);
-    if (changes.length > 0) {
-      await startScoring(tx, scoring, input.chiefId);
-      await refreshEntryResult(tx, entry.id);
-    }
-    return { ok: true, changed: changes.length };
+    if (outcome.ok && outcome.changed > 0 && open) await reopenRecheck(tx, entry.id, input.chiefId);
+    return outcome;
   });
   if (result.ok && result.changed > 0) publishResultsChanged(input.eventId);
   return result;
@@ -608,6 +673,13 @@ async function dropCorrectedFromDrafts(tx: Tx, registrationId: number, changes: 
   }
 }
 
+async function reopenRecheck(tx: Tx, registrationId: number, actorId: number) {
+  const done = await tx.recheck.findFirst({ where: { registrationId, status: "done" } });
+  if (!done) return;
+  await tx.recheck.update({ where: { id: done.id }, data: { status: "assigned", doneAt: null } });
+  await appendAudit(tx, recheckReopenAudit(registrationId, actorId, done.id));
+}
+
 /** Mark history of one entry (append-only audit), newest last, with who wrote each change. */
 export async function markAudit(registrationId: number) {
   const rows = await prisma.auditLog.findMany({
@@ -615,7 +687,18 @@ export async function markAudit(registrationId: number) {
       entityType: "registration",
       entityId: registrationId,
       action: {
-        in: ["mark.save", "mark.correct", "appeal.lodge", "appeal.review", "appeal.decide"],
+        in: [
+          "mark.save",
+          "mark.correct",
+          "mark.recheck",
+          "recheck.select",
+          "recheck.assign",
+          "recheck.done",
+          "recheck.reopen",
+          "appeal.lodge",
+          "appeal.review",
+          "appeal.decide",
+        ],
       },
     },
     orderBy: { id: "asc" },

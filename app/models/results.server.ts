@@ -17,15 +17,14 @@ import {
   presidingJudge,
   type PanelJudge,
 } from "~/domain/judging/recusal";
-import {
-  lockProblems,
-  noticeEndsAt,
-  publishProblems,
-  type JudgingProblem,
-} from "~/domain/judging/workflow";
+import { noticeEndsAt, publishProblems, type JudgingProblem } from "~/domain/judging/workflow";
+import { theoryCapPct, theoryCapProblems } from "~/domain/contest/theory-cap";
 import {
   buildReceipt,
   computeEventResults,
+  standardisedUnits,
+  validateEvent,
+  validatePrizeRules,
   type EntryResult,
   type EventResultsOk,
   type ScoringProblem,
@@ -59,7 +58,14 @@ const eventSelect = {
   lockedAt: true,
   publishedAt: true,
   noticeEndsAt: true,
-  contest: { select: { id: true, code: true, name: true, noticeDays: true, kind: true } },
+  standardisedDecimals: true,
+  contest: {
+    select: { id: true, code: true, name: true, noticeDays: true, kind: true, theoryCapPct: true },
+  },
+  recheckTopN: true,
+  recheckShareBp: true,
+  recheckErrorBp: true,
+  recheckFullReviewAt: true,
   parts: {
     orderBy: [{ sortOrder: "asc" as const }, { id: "asc" as const }],
     select: {
@@ -90,6 +96,7 @@ const eventSelect = {
     select: {
       userId: true,
       isChief: true,
+      reserve: true,
       user: { select: { organisationId: true, displayName: true, username: true } },
     },
   },
@@ -111,6 +118,7 @@ export function scoringOf(event: ScoringEventRow) {
   const judges: JudgingJudge[] = event.judges.map((j) => ({
     userId: j.userId,
     isChief: j.isChief,
+    reserve: j.reserve,
     organisationId: j.user.organisationId,
     displayName: j.user.displayName,
     username: j.user.username,
@@ -186,17 +194,55 @@ function entriesInput(scoring: EventScoring, entries: EntryRow[], marks: StoredM
   );
 }
 
-function compute(scoring: EventScoring, input: ReturnType<typeof entriesInput>) {
+/**
+ * The scoring module over the given entries. Prize rules are event-wide: one entry's total
+ * and rank key never depend on them, so a per-entry computation leaves them out and an
+ * unworkable prize rule cannot stop totals reaching the board (it stops lock instead).
+ */
+function compute(scoring: EventScoring, input: ReturnType<typeof entriesInput>, withPrizes = true) {
   return computeEventResults({
     event: scoring.definition,
     entries: input,
     tieBreaks: scoring.tieBreaks,
-    prizes: scoring.prizes,
+    prizes: withPrizes ? scoring.prizes : undefined,
   });
 }
 
-/** The whole event recomputed from its marks (what the stored rows must agree with). */
-export async function computeEvent(db: Db, eventId: number) {
+/**
+ * Why the event's results cannot be computed or locked at all, from its rules alone: the
+ * marking scheme and weights, the prize rules, and the contest's theory cap. Each problem is
+ * an i18n key (`scoring.<code>` / `rules.<code>`) with its params.
+ */
+export function configurationProblems(scoring: EventScoring): JudgingProblem[] {
+  const scoringProblems: ScoringProblem[] = [
+    ...validateEvent(scoring.definition),
+    ...validatePrizeRules(scoring.prizes),
+  ];
+  const cap = theoryCapPct(scoring.event.contest.kind, scoring.event.contest.theoryCapPct);
+  return [
+    ...scoringProblems.map(asJudgingProblem),
+    ...theoryCapProblems(scoring.event.parts, cap).map((p) => ({
+      code: `rules.${p.code}`,
+      params: { ...p.params },
+    })),
+  ];
+}
+
+function asJudgingProblem(p: ScoringProblem): JudgingProblem {
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(p.params)) params[k] = typeof v === "number" ? v : String(v);
+  return { code: `scoring.${p.code}`, params };
+}
+
+/**
+ * The whole event recomputed from its marks (what the stored rows must agree with).
+ * `withPrizes: false` computes totals and ranks even while the prize rules are unworkable.
+ */
+export async function computeEvent(
+  db: Db,
+  eventId: number,
+  options: { withPrizes?: boolean } = {},
+) {
   const scoring = await loadEventScoring(db, eventId);
   if (!scoring) return null;
   const entries = await db.registration.findMany({
@@ -214,6 +260,7 @@ export async function computeEvent(db: Db, eventId: number) {
         entries.map((e) => e.id),
       ),
     ),
+    options.withPrizes ?? true,
   );
   return { scoring, entries, results };
 }
@@ -247,7 +294,7 @@ export function stateOf(
 
 /** One entry's Result columns (total, rank key, detail, complete) from its marks; null when the scheme is invalid. */
 export function entryResultRow(scoring: EventScoring, entry: EntryRow, marks: StoredMark[]) {
-  const results = compute(scoring, entriesInput(scoring, [entry], marks));
+  const results = compute(scoring, entriesInput(scoring, [entry], marks), false);
   if (!results.ok) return null;
   const r = results.entries[0]!;
   const complete = r.status === "complete";
@@ -259,13 +306,25 @@ export function entryResultRow(scoring: EventScoring, entry: EntryRow, marks: St
   };
 }
 
+/** Once locked, ranks, prizes and standardised scores are stored and must follow every change. */
+export function ranksStored(status: string): boolean {
+  return status === "locked" || status === "published";
+}
+
 /**
  * Recomputes one entry's Result row (total, rank key, detail, complete) after its marks
  * changed, and passes the change to the ranking tables. Runs inside the caller's write.
- * Rank, prize and standardised score are event-wide and are left to writeEventRanks.
- * (The judge's sheet save does the same on the raw connection: see sheet-save.server.ts.)
+ * While the event is being marked, rank, prize and standardised score are not stored yet
+ * (the board ranks live from the rank keys); once they are stored (locked or published,
+ * e.g. a correction during an appeal review) the whole event is rewritten, because one
+ * entry's new total can move everyone's rank, prize and standardised score.
+ * (The judge's sheet save does the same on the raw connection: see scoring-sql.server.ts.)
  */
-export async function refreshEntryResult(tx: Tx, registrationId: number): Promise<void> {
+export async function refreshEntryResult(
+  tx: Tx,
+  registrationId: number,
+  actorId: number | null = null,
+): Promise<void> {
   const entry = await tx.registration.findUnique({
     where: { id: registrationId },
     select: entrySelect,
@@ -273,6 +332,21 @@ export async function refreshEntryResult(tx: Tx, registrationId: number): Promis
   if (!entry) return;
   const scoring = await loadEventScoring(tx, entry.eventId);
   if (!scoring) return;
+  if (ranksStored(scoring.event.status)) {
+    const { moved } = await writeEventRanks(tx, entry.eventId);
+    // Other entries' stored ranks moved with this one: the audit keeps what they were, so an
+    // appeal decision can say whose rank its corrections changed.
+    if (moved.length > 0)
+      await appendAudit(tx, {
+        actorId,
+        action: "result.ranks",
+        entityType: "event",
+        entityId: entry.eventId,
+        before: moved.map((m) => [m.registrationId, m.rankBefore]),
+        after: moved.map((m) => [m.registrationId, m.rankAfter]),
+      });
+    return;
+  }
   const data = entryResultRow(scoring, entry, await marksOf(tx, [entry.id]));
   if (!data) return;
   const before = await tx.result.findUnique({ where: { registrationId } });
@@ -297,17 +371,23 @@ export async function refreshEntryResult(tx: Tx, registrationId: number): Promis
 
 /**
  * Writes ranks, prizes and standardised scores of the whole event from one pure
- * computation, and tells the ranking tables about every prize that moved.
- * Returns rank per registration id, for appeal records.
+ * computation, and tells the ranking tables about every prize that moved. Returns the rank
+ * per registration id and the entries whose stored rank changed, for appeal records.
  */
 export async function writeEventRanks(
   tx: Tx,
   eventId: number,
-): Promise<Map<number, number | null>> {
+): Promise<{ ranks: Map<number, number | null>; moved: RankMove[] }> {
   const computed = await computeEvent(tx, eventId);
   const ranks = new Map<number, number | null>();
-  if (!computed || !computed.results.ok) return ranks;
+  const moved: RankMove[] = [];
+  if (!computed || !computed.results.ok) return { ranks, moved };
   const { scoring, entries, results } = computed;
+  if (scoring.event.standardisedDecimals !== results.standardisedDecimals)
+    await tx.event.update({
+      where: { id: eventId },
+      data: { standardisedDecimals: results.standardisedDecimals },
+    });
   const orgOf = new Map(entries.map((e) => [e.id, e.organisationId] as const));
   const existing = new Map(
     (await tx.result.findMany({ where: { eventId } })).map((r) => [r.registrationId, r] as const),
@@ -324,9 +404,11 @@ export async function writeEventRanks(
       complete,
       rank: r.rank,
       prize: r.prize,
-      standardised: r.standardised,
+      standardised: r.standardised === null ? null : standardisedUnits(r.standardised),
     };
     ranks.set(registrationId, r.rank);
+    if ((before?.rank ?? null) !== r.rank)
+      moved.push({ registrationId, rankBefore: before?.rank ?? null, rankAfter: r.rank });
     const unchanged =
       before &&
       before.total === data.total &&
@@ -349,123 +431,16 @@ export async function writeEventRanks(
       after: stateOf(after),
     });
   }
-  return ranks;
+  return { ranks, moved };
 }
 
-export type Progress = {
-  entries: {
-    blindCode: string;
-    status: string;
-    total: number | null;
-    missing: { judgeNo: number; name: string }[];
-    disagreements: ScoringProblem[];
-    blocking: number;
-    openAppeals: number;
-  }[];
-  incomplete: number;
-  blockingDisagreements: number;
-  flagged: number;
-  /** Entries of the event that another judge presides over (the viewer is recused from them). */
-  presidedByOthers: number;
+export type RankMove = {
+  registrationId: number;
+  rankBefore: number | null;
+  rankAfter: number | null;
 };
 
-/**
- * What the presiding judge watches, for the entries they preside over only: sheets missing
- * per entry, disagreements, totals from submitted marks. Entries the viewer is recused from
- * are only counted, never shown (their marks, totals and appeals belong to their presider).
- */
-export async function eventProgress(
-  eventId: number,
-  viewerId: number,
-): Promise<(Progress & { scoring: EventScoring }) | null> {
-  const computed = await computeEvent(prisma, eventId);
-  if (!computed || !computed.results.ok) return null;
-  const { scoring, results } = computed;
-  const entries = computed.entries.filter((e) => presiderOf(scoring, e)?.userId === viewerId);
-  const sheets = await prisma.scoreSheet.findMany({
-    where: { registrationId: { in: entries.map((e) => e.id) }, status: "submitted" },
-    select: { registrationId: true, judgeId: true },
-  });
-  const submitted = new Set(sheets.map((s) => `${s.registrationId}:${s.judgeId}`));
-  const appeals = await prisma.appeal.groupBy({
-    by: ["registrationId"],
-    where: {
-      registrationId: { in: entries.map((e) => e.id) },
-      status: { in: ["submitted", "reviewing"] },
-    },
-    _count: true,
-  });
-  const appealCount = new Map(appeals.map((a) => [a.registrationId, a._count] as const));
-  const byId = new Map(results.entries.map((r) => [r.entryId, r] as const));
-  let incomplete = 0;
-  let blockingDisagreements = 0;
-  let flagged = 0;
-  const rows = entries.map((e) => {
-    const r = byId.get(String(e.id))!;
-    const panel = panelOf(scoring, e);
-    const missing = panel
-      .map((j, i) => ({ judgeNo: i + 1, name: j.displayName, userId: j.userId }))
-      .filter((j) => !submitted.has(`${e.id}:${j.userId}`))
-      .map(({ judgeNo, name }) => ({ judgeNo, name }));
-    const blocking = r.disagreements.filter((d) => d.rule === "worldskills").length;
-    if (r.status !== "complete") incomplete += 1;
-    blockingDisagreements += blocking;
-    flagged += r.disagreements.length;
-    return {
-      blindCode: e.blindCode ?? "",
-      status: r.status,
-      total: r.total,
-      missing,
-      disagreements: r.disagreements.map((d) => d.problem),
-      blocking,
-      openAppeals: appealCount.get(e.id) ?? 0,
-    };
-  });
-  return {
-    scoring,
-    entries: rows,
-    incomplete,
-    blockingDisagreements,
-    flagged,
-    presidedByOthers: computed.entries.length - entries.length,
-  };
-}
-
 export type ActionOutcome = { ok: true } | { ok: false; problems: JudgingProblem[] };
-
-/** Chief judge: freezes the marks and writes ranks, prizes and standardised scores. */
-export async function lockEvent(eventId: number, actorId: number): Promise<ActionOutcome> {
-  const outcome = await write(async (tx): Promise<ActionOutcome> => {
-    const computed = await computeEvent(tx, eventId);
-    if (!computed || !computed.results.ok)
-      return { ok: false, problems: [{ code: "judging.lock.invalid_scheme", params: {} }] };
-    const { scoring, results } = computed;
-    const problems = lockProblems({
-      status: scoring.event.status,
-      entries: results.entries.length,
-      incomplete: results.entries.filter((e) => e.status !== "complete").length,
-      blockingDisagreements: results.entries.reduce(
-        (n, e) => n + e.disagreements.filter((d) => d.rule === "worldskills").length,
-        0,
-      ),
-    });
-    if (problems.length > 0) return { ok: false, problems };
-    await writeEventRanks(tx, eventId);
-    const lockedAt = new Date();
-    await tx.event.update({ where: { id: eventId }, data: { status: "locked", lockedAt } });
-    await appendAudit(tx, {
-      actorId,
-      action: "event.lock",
-      entityType: "event",
-      entityId: eventId,
-      before: { status: scoring.event.status },
-      after: { status: "locked", ranked: results.rankedCount },
-    });
-    return { ok: true };
-  });
-  if (outcome.ok) publishResultsChanged(eventId);
-  return outcome;
-}
 
 /** Chief judge: publishes the locked results; the notice period (公示期) starts now. */
 export async function publishEvent(
@@ -527,6 +502,10 @@ export async function receiptFor(registrationId: number) {
     scoring.event.parts.map((p) => [String(p.id), p.name] as const),
   );
   const stored = await prisma.result.findUnique({ where: { registrationId } });
+  const recheck = await prisma.recheck.findUnique({
+    where: { registrationId },
+    select: { reason: true, status: true, differences: true, doneAt: true },
+  });
   return {
     event: {
       id: scoring.event.id,
@@ -555,6 +534,11 @@ export async function receiptFor(registrationId: number) {
           standardised: stored.standardised,
         }
       : null,
+    /** The recheck (复核) the entry had before the results were locked, if any. */
+    recheck:
+      recheck?.status === "done" && recheck.doneAt
+        ? { reason: recheck.reason, differences: recheck.differences, doneAt: recheck.doneAt }
+        : null,
   };
 }
 

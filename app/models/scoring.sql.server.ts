@@ -31,12 +31,14 @@ type EventColumns = Omit<
   contestName: string;
   noticeDays: number;
   contestKind: string;
+  theoryCapPct: number | null;
 };
 type PartRow = Omit<ScoringEventRow["parts"][number], "criteria">;
 type CriterionRow = ScoringEventRow["parts"][number]["criteria"][number] & { partId: number };
 type JudgeRow = {
   userId: number;
   isChief: number;
+  reserve: number;
   organisationId: number | null;
   displayName: string;
   username: string;
@@ -46,8 +48,10 @@ type JudgeRow = {
 export async function loadEventScoringSql(sql: Sql, eventId: number): Promise<EventScoring | null> {
   const e = await sql.one<EventColumns>(
     Prisma.sql`SELECT e."id", e."code", e."name", e."status", e."fullMark", e."aggregation", e."tieBreaks", e."prizeRules",
-       e."lockedAt", e."publishedAt", e."noticeEndsAt",
-       c."id" AS "contestId", c."code" AS "contestCode", c."name" AS "contestName", c."noticeDays", c."kind" AS "contestKind"
+       e."lockedAt", e."publishedAt", e."noticeEndsAt", e."standardisedDecimals",
+       e."recheckTopN", e."recheckShareBp", e."recheckErrorBp", e."recheckFullReviewAt",
+       c."id" AS "contestId", c."code" AS "contestCode", c."name" AS "contestName", c."noticeDays", c."kind" AS "contestKind",
+       c."theoryCapPct"
      FROM "Event" e JOIN "Contest" c ON c."id" = e."contestId" WHERE e."id" = ${eventId}`,
   );
   if (!e) return null;
@@ -59,7 +63,7 @@ export async function loadEventScoringSql(sql: Sql, eventId: number): Promise<Ev
      FROM "Criterion" c JOIN "EventPart" p ON p."id" = c."partId" WHERE p."eventId" = ${eventId} ORDER BY c."sortOrder", c."id"`,
   );
   const judges = await sql.rows<JudgeRow>(
-    Prisma.sql`SELECT j."userId", j."isChief", u."organisationId", u."displayName", u."username"
+    Prisma.sql`SELECT j."userId", j."isChief", j."reserve", u."organisationId", u."displayName", u."username"
      FROM "JudgeAssignment" j JOIN "User" u ON u."id" = j."userId" WHERE j."eventId" = ${eventId} ORDER BY j."id"`,
   );
   return scoringOf({
@@ -74,12 +78,18 @@ export async function loadEventScoringSql(sql: Sql, eventId: number): Promise<Ev
     lockedAt: e.lockedAt,
     publishedAt: e.publishedAt,
     noticeEndsAt: e.noticeEndsAt,
+    standardisedDecimals: e.standardisedDecimals,
+    recheckTopN: e.recheckTopN,
+    recheckShareBp: e.recheckShareBp,
+    recheckErrorBp: e.recheckErrorBp,
+    recheckFullReviewAt: e.recheckFullReviewAt,
     contest: {
       id: e.contestId,
       code: e.contestCode,
       name: e.contestName,
       noticeDays: e.noticeDays,
       kind: e.contestKind,
+      theoryCapPct: e.theoryCapPct,
     },
     parts: parts.map((p) => ({
       ...p,
@@ -88,6 +98,7 @@ export async function loadEventScoringSql(sql: Sql, eventId: number): Promise<Ev
     judges: judges.map((j) => ({
       userId: j.userId,
       isChief: j.isChief === 1,
+      reserve: j.reserve === 1,
       user: { organisationId: j.organisationId, displayName: j.displayName, username: j.username },
     })),
   });
@@ -184,4 +195,40 @@ export async function refreshEntryResultSql(
     before: stateOf(before),
     after: stateOf({ rankKey: data.rankKey, total: data.total, prize: before?.prize ?? null }),
   });
+}
+
+/**
+ * A recheck (复核) vouches for the marks as they were when it was done: when they change
+ * afterwards (a judge re-saves while marking is open) the entry is rechecked again.
+ */
+export async function reopenRecheckSql(
+  sql: Sql,
+  registrationId: number,
+  actorId: number,
+  now: Date,
+): Promise<void> {
+  const done = await sql.one<{ id: number }>(
+    Prisma.sql`SELECT "id" FROM "Recheck" WHERE "registrationId" = ${registrationId} AND "status" = 'done'`,
+  );
+  if (!done) return;
+  await sql.run(
+    Prisma.sql`UPDATE "Recheck" SET "status" = 'assigned', "doneAt" = NULL WHERE "id" = ${done.id}`,
+  );
+  await appendAuditSql(sql, [recheckReopenAudit(registrationId, actorId, done.id)], now);
+}
+
+export function recheckReopenAudit(
+  registrationId: number,
+  actorId: number,
+  recheckId: number,
+): AuditEntry {
+  return {
+    actorId,
+    action: "recheck.reopen",
+    entityType: "registration",
+    entityId: registrationId,
+    before: { recheckId, status: "done" },
+    after: { recheckId, status: "assigned" },
+    reason: "marks_changed",
+  };
 }

@@ -73,7 +73,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     registrationClosesAt: chinaInstant(v.registrationClosesAt),
     startsAt: chinaInstant(v.startsAt),
     endsAt: chinaInstant(v.endsAt),
+    theoryCapPct: v.theoryCapPct === "" ? null : Number(v.theoryCapPct),
   });
+  if (!outcome.ok && outcome.problems)
+    return data({ errors: null, problems: outcome.problems, message: null }, { status: 400 });
   if (!outcome.ok)
     return data(
       {
@@ -251,6 +254,7 @@ export default function ContestAdmin() {
           registrationClosesAt: toChinaInput(contest.registrationClosesAt),
           startsAt: toChinaInput(contest.startsAt, true),
           endsAt: toChinaInput(contest.endsAt, true),
+          theoryCapPct: contest.theoryCapPct === null ? "" : String(contest.theoryCapPct),
         }}
       />
     </section>

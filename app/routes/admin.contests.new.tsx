@@ -35,6 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     registrationClosesAt: chinaInstant(v.registrationClosesAt),
     startsAt: chinaInstant(v.startsAt),
     endsAt: chinaInstant(v.endsAt),
+    theoryCapPct: v.theoryCapPct === "" ? null : Number(v.theoryCapPct),
   });
   if (!outcome.ok)
     return data(
@@ -69,6 +70,7 @@ export default function NewContest() {
           registrationClosesAt: "",
           startsAt: "",
           endsAt: "",
+          theoryCapPct: "",
         }}
       />
     </section>

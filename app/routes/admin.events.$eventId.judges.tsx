@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert } from "~/components/form-fields";
+import { judgingProblemText } from "~/components/judging-problems";
 import { judgesSchema } from "~/forms/judging";
 import { useT } from "~/i18n";
 import { assignJudges, eventJudgesPage } from "~/models/judging.server";
@@ -33,10 +34,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EventJudges() {
-  const { event, judges } = useLoaderData<typeof loader>();
+  const { event, judges, coverage, blocked } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const t = useT();
   const assigned = new Set(event.judges.map((j) => j.userId));
+  const reserves = new Set(event.judges.filter((j) => j.reserve).map((j) => j.userId));
   const chief = event.judges.find((j) => j.isChief)?.userId;
   const error = actionData?.error ?? actionData?.errors?.judgeIds ?? actionData?.errors?.chiefId;
   return (
@@ -46,12 +48,61 @@ export default function EventJudges() {
         {t("judging.admin.judges")} · {event.name}
       </h1>
       <p className="muted">{t("judging.judges.intro")}</p>
+      {event.status === "scoring" ? (
+        <p className="alert alert--info">{t("judging.judges.started_add_only")}</p>
+      ) : null}
       {actionData?.ok ? (
         <div className="alert alert--success" role="status">
           {t("judging.judges.saved")}
         </div>
       ) : null}
       <FormAlert message={error ? t(error) : null} />
+
+      <section className="section" aria-labelledby="coverage-title">
+        <h2 id="coverage-title">{t("judging.judges.coverage_title")}</h2>
+        {coverage.length === 0 ? (
+          <p>{t("judging.judges.coverage_ok")}</p>
+        ) : (
+          <div className="alert alert--error" role="alert">
+            <ul className="problem-list">
+              {coverage.map((gap) => (
+                <li key={gap.organisation}>
+                  {t("judging.judges.coverage_gap", {
+                    organisation: gap.organisation,
+                    entries: gap.entries,
+                    judges: gap.judges,
+                    criteria: gap.shortfalls
+                      .map((s) =>
+                        t(
+                          s.exact
+                            ? "judging.judges.coverage_need_exact"
+                            : "judging.judges.coverage_need",
+                          { criterion: s.criterion, need: s.need },
+                        ),
+                      )
+                      .join("、"),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {blocked.length > 0 ? (
+          <>
+            <h3>{t("judging.judges.blocked_title")}</h3>
+            <ul className="problem-list">
+              {blocked.map((b) =>
+                b.reasons.map((r, i) => (
+                  <li key={`${b.registrationId}-${i}`}>
+                    {b.organisation}：{judgingProblemText(t, r)}
+                  </li>
+                )),
+              )}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
       <Form method="post">
         <div className="table-wrap">
           <table className="table">
@@ -59,6 +110,7 @@ export default function EventJudges() {
               <tr>
                 <th scope="col">{t("judging.judges.assigned")}</th>
                 <th scope="col">{t("judging.judges.chief")}</th>
+                <th scope="col">{t("judging.judges.reserve")}</th>
                 <th scope="col">{t("judging.judges.organisation")}</th>
               </tr>
             </thead>
@@ -85,12 +137,22 @@ export default function EventJudges() {
                       aria-label={`${t("judging.judges.chief")} ${j.displayName}`}
                     />
                   </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      name="reserveIds"
+                      value={j.id}
+                      defaultChecked={reserves.has(j.id)}
+                      aria-label={`${t("judging.judges.reserve")} ${j.displayName}`}
+                    />
+                  </td>
                   <td>{j.organisation?.name ?? "—"}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        <p className="muted small">{t("judging.judges.reserve_hint")}</p>
         <div className="form-actions">
           <button type="submit" className="btn btn--primary">
             {t("judging.judges.save")}

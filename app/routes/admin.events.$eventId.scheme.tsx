@@ -8,6 +8,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form-fields";
 import { eventRulesSchema, partSchemeSchema } from "~/forms/judging";
+import { JudgingProblems, judgingProblemText } from "~/components/judging-problems";
 import { formatMark, useT } from "~/i18n";
 import { parseCentimarks } from "~/domain/scoring";
 import type { SchemeRowInput } from "~/domain/judging/scheme-rows";
@@ -38,7 +39,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Problem = { code: string; params: Record<string, string | number> };
-type ActionResult = { errors?: FieldErrors; problems?: Problem[]; ok?: string; partId?: number };
+type ActionResult = {
+  errors?: FieldErrors;
+  problems?: Problem[];
+  /** Problems of the rules form, by the field they belong to. */
+  fields?: Record<string, Problem[]>;
+  ok?: string;
+  partId?: number;
+  rules?: boolean;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
@@ -115,7 +124,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     return result.ok
       ? ({ ok: "judging.scheme.rules_saved" } satisfies ActionResult)
-      : data<ActionResult>({ problems: result.problems }, { status: 400 });
+      : data<ActionResult>(
+          { problems: result.problems, fields: result.fields, rules: true },
+          { status: 400 },
+        );
   }
   return data<ActionResult>(
     { problems: [{ code: "judging.unknown_action", params: {} }] },
@@ -123,20 +135,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
-function Problems({ problems }: { problems?: Problem[] }) {
+function Problems({ problems, title }: { problems?: Problem[]; title?: string }) {
   const t = useT();
   if (!problems || problems.length === 0) return null;
   return (
     <div className="alert alert--error" role="alert">
+      {title ? <p>{title}</p> : null}
       <ul className="problem-list">
         {problems.map((p, i) => (
           <li key={i}>
             {"line" in p.params ? t("judging.scheme.line", { line: p.params.line }) : null}
-            {t(p.code, p.params)}
+            {judgingProblemText(t, p)}
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A field's messages under its input: the form's own check, then the rules' problems. */
+function FieldProblems({ id, zod, problems }: { id: string; zod?: string; problems?: Problem[] }) {
+  const t = useT();
+  if (!zod && (!problems || problems.length === 0)) return null;
+  return (
+    <span className="field__error" id={id}>
+      {zod ? ` ${t(zod)}` : null}
+      {(problems ?? []).map((p, i) => (
+        <span key={i}> {judgingProblemText(t, p)}</span>
+      ))}
+    </span>
   );
 }
 
@@ -146,6 +173,8 @@ export default function SchemeEditor() {
   const actionData = useActionData<ActionResult>();
   const t = useT();
   const errors = actionData?.errors ?? {};
+  const fields = actionData?.fields ?? {};
+  const invalid = (name: string) => Boolean(errors[name] || fields[name]?.length);
   const tieOptions = [
     ...event.parts.map((p) => ({
       value: `part:${p.id}`,
@@ -174,17 +203,14 @@ export default function SchemeEditor() {
           {t(actionData.ok)}
         </div>
       ) : null}
-      {actionData?.partId === undefined ? <Problems problems={actionData?.problems} /> : null}
-      {problems.length > 0 ? (
-        <div className="alert alert--info">
-          <p>{t("judging.scheme.current_problems")}</p>
-          <ul className="problem-list">
-            {problems.map((p, i) => (
-              <li key={i}>{t(`scoring.${p.code}`, p.params as Record<string, string | number>)}</li>
-            ))}
-          </ul>
-        </div>
+      {actionData?.partId === undefined && !actionData?.rules ? (
+        <Problems problems={actionData?.problems} />
       ) : null}
+      <JudgingProblems
+        problems={problems}
+        title={t("judging.scheme.current_problems")}
+        tone="info"
+      />
 
       <div className="form-actions">
         <a className="btn btn--ghost" href={`/admin/events/${event.id}/scheme.xlsx`} download>
@@ -329,8 +355,11 @@ export default function SchemeEditor() {
         );
       })}
 
-      <Form method="post" className="section card">
+      <Form method="post" className="section card" id="rules">
         <h2>{t("judging.scheme.rules_title")}</h2>
+        {actionData?.rules ? (
+          <Problems problems={actionData.problems} title={t("judging.scheme.rules_problems")} />
+        ) : null}
         <input type="hidden" name="intent" value="rules" />
         <div className="form-grid">
           <SelectField
@@ -351,6 +380,10 @@ export default function SchemeEditor() {
               name={`tieBreak${i + 1}`}
               label={t("judging.scheme.tie_break_n", { n: i + 1 })}
               defaultValue={tieValue(i)}
+              error={
+                fields[`tieBreak${i + 1}`]?.map((p) => judgingProblemText(t, p)).join(" ") ||
+                undefined
+              }
             >
               <option value="">{t("judging.scheme.none")}</option>
               {tieOptions.map((o) => (
@@ -401,10 +434,16 @@ export default function SchemeEditor() {
                         inputMode="numeric"
                         size={5}
                         aria-label={`${t(`scoring.prize.${tier}`)} ${t("judging.scheme.quota_value")}`}
+                        aria-invalid={invalid(`${tier}Value`) || undefined}
+                        aria-describedby={
+                          invalid(`${tier}Value`) ? `${tier}Value-error` : undefined
+                        }
                       />
-                      {errors[`${tier}Value`] ? (
-                        <span className="field__error"> {t(errors[`${tier}Value`]!)}</span>
-                      ) : null}
+                      <FieldProblems
+                        id={`${tier}Value-error`}
+                        zod={errors[`${tier}Value`]}
+                        problems={fields[`${tier}Value`]}
+                      />
                     </td>
                     <td>
                       <input
@@ -413,6 +452,13 @@ export default function SchemeEditor() {
                         inputMode="decimal"
                         size={6}
                         aria-label={`${t(`scoring.prize.${tier}`)} ${t("judging.scheme.min_total")}`}
+                        aria-invalid={invalid(`${tier}Min`) || undefined}
+                        aria-describedby={invalid(`${tier}Min`) ? `${tier}Min-error` : undefined}
+                      />
+                      <FieldProblems
+                        id={`${tier}Min-error`}
+                        zod={errors[`${tier}Min`]}
+                        problems={fields[`${tier}Min`]}
                       />
                     </td>
                   </tr>

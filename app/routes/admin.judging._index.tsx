@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { useT } from "~/i18n";
-import { listJudgedEvents } from "~/models/judging.server";
+import { judgingOverview } from "~/models/judging.server";
 import { requireAdmin } from "~/http/session.server";
 
 export const meta: MetaFunction = () => [{ title: "评分管理 · 匠心" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return { events: await listJudgedEvents() };
+  return { events: await judgingOverview() };
 }
 
 export default function AdminJudging() {
@@ -26,6 +26,7 @@ export default function AdminJudging() {
               <th scope="col">{t("judging.event")}</th>
               <th scope="col">{t("judging.status")}</th>
               <th scope="col">{t("judging.admin.judges")}</th>
+              <th scope="col">{t("judging.admin.problems")}</th>
               <th scope="col">{t("judging.chief.action")}</th>
             </tr>
           </thead>
@@ -41,6 +42,15 @@ export default function AdminJudging() {
                 </td>
                 <td>{e._count.judges}</td>
                 <td>
+                  {e.problems === 0 ? (
+                    t("judging.admin.problems_none")
+                  ) : (
+                    <span className="badge badge--rejected">
+                      {t("judging.admin.problems_count", { n: e.problems })}
+                    </span>
+                  )}
+                </td>
+                <td>
                   <Link
                     to={`/admin/events/${e.id}/scheme`}
                     aria-label={`${t("judging.admin.scheme")} ${e.name}`}
@@ -53,6 +63,13 @@ export default function AdminJudging() {
                     aria-label={`${t("judging.admin.judges")} ${e.name}`}
                   >
                     {t("judging.admin.judges")}
+                  </Link>
+                  {" · "}
+                  <Link
+                    to={`/admin/events/${e.id}/recheck`}
+                    aria-label={`${t("judging.admin.recheck")} ${e.name}`}
+                  >
+                    {t("judging.admin.recheck")}
                   </Link>
                   {" · "}
                   <Link

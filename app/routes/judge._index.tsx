@@ -2,22 +2,47 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n";
 import { listJudgeAssignments } from "~/models/judging.server";
+import { listMyRechecks } from "~/models/recheck.server";
 import { requireJudge } from "~/http/session.server";
 
 export const meta: MetaFunction = () => [{ title: "评分 · 匠心" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJudge(request);
-  return { assignments: await listJudgeAssignments(user.id) };
+  return {
+    assignments: await listJudgeAssignments(user.id),
+    rechecks: await listMyRechecks(user.id),
+  };
 }
 
 export default function JudgeHome() {
-  const { assignments } = useLoaderData<typeof loader>();
+  const { assignments, rechecks } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <section aria-labelledby="judge-title">
       <h1 id="judge-title">{t("dashboard.judge.title")}</h1>
       <p className="muted">{t("dashboard.judge.intro")}</p>
+      {rechecks.length > 0 ? (
+        <section className="section" aria-labelledby="recheck-tasks-title">
+          <h2 id="recheck-tasks-title">{t("recheck.tasks.title")}</h2>
+          <ul className="worklist">
+            {rechecks.map((r) => (
+              <li key={r.id}>
+                <Link
+                  to={`/judge/rechecks/${r.id}`}
+                  aria-label={`${t(r.status === "done" ? "recheck.tasks.view" : "recheck.tasks.open")} ${r.registration.blindCode ?? ""}`}
+                >
+                  <span className="blind-code">{r.registration.blindCode}</span>
+                  <span className="small">{r.event.name}</span>
+                  <span className={`badge badge--${r.status === "done" ? "approved" : "scoring"}`}>
+                    {t(`recheck.state.${r.status}`)}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {assignments.length === 0 ? (
         <p>{t("dashboard.judge.empty")}</p>
       ) : (

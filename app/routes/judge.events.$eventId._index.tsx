@@ -1,4 +1,3 @@
-import { parseId } from "~/utils/ids";
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -10,26 +9,21 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { formatDateTime, formatMark, useLocale, useT } from "~/i18n";
 import { listAppealsForEvent } from "~/models/appeals.server";
-import { judgeAssignment, judgeWorklist } from "~/models/judging.server";
-import { eventProgress, lockEvent, publishEvent } from "~/models/results.server";
-import { forbidden, notFound, requireJudge } from "~/http/session.server";
+import { judgeWorklist } from "~/models/judging.server";
+import { requireJudgeOnEvent } from "~/http/judge-access.server";
+import { JudgingProblems, judgingProblemText } from "~/components/judging-problems";
+import { formatBasisPoints } from "~/domain/scoring";
+import { eventProgress, lockEvent } from "~/models/readiness.server";
+import { publishEvent } from "~/models/results.server";
+import { forbidden } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { readForm } from "~/http/form-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = () => [{ title: "评分任务 · 匠心" }];
 
-async function authorise(request: Request, eventIdParam: string | undefined) {
-  const user = await requireJudge(request);
-  const eventId = parseId(eventIdParam);
-  if (eventId === null) throw notFound();
-  const assignment = await judgeAssignment(eventId, user.id);
-  if (!assignment) throw notFound();
-  return { user, eventId, assignment };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, eventId, assignment } = await authorise(request, params.eventId);
+  const { user, eventId, assignment } = await requireJudgeOnEvent(request, params);
   const worklist = await judgeWorklist(eventId, user.id, assignment.user.organisationId);
   // The entries this judge presides over: all but the recused ones for the chief; for
   // another judge, those of the chief's own unit when this judge is first on their panel.
@@ -45,10 +39,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       presided && presiding
         ? {
             entries: presided.entries,
+            configuration: presided.configuration,
             incomplete: presided.incomplete,
+            blocked: presided.blocked,
             blockingDisagreements: presided.blockingDisagreements,
             flagged: presided.flagged,
             presidedByOthers: presided.presidedByOthers,
+            blockedByOthers: presided.blockedByOthers,
+            // Recheck (复核) is the chief judge's to arrange.
+            recheck:
+              assignment.isChief && presided.recheck.active
+                ? {
+                    config: presided.recheck.config,
+                    rate: presided.recheck.rate,
+                    fullReviewAt: presided.recheck.fullReviewAt,
+                  }
+                : null,
           }
         : null,
     appeals,
@@ -61,7 +67,7 @@ type ActionResult = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, eventId, assignment } = await authorise(request, params.eventId);
+  const { user, eventId, assignment } = await requireJudgeOnEvent(request, params);
   if (!assignment.isChief) throw forbidden();
   const intent = (await readForm(request)).get("intent");
   const outcome =
@@ -135,24 +141,22 @@ export default function JudgeEvent() {
             {isChief ? t("judging.chief.title") : t("judging.presiding.title")}
           </h2>
           {!isChief ? <p className="muted small">{t("judging.presiding.intro")}</p> : null}
-          {actionData?.problems ? (
-            <div className="alert alert--error" role="alert">
-              <ul className="problem-list">
-                {actionData.problems.map((p, i) => (
-                  <li key={i}>{t(p.code, p.params)}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <JudgingProblems problems={actionData?.problems} />
           {actionData?.done ? (
             <div className="alert alert--success" role="status">
               {t(actionData.done)}
             </div>
           ) : null}
+          <JudgingProblems
+            problems={progress.configuration}
+            title={t("judging.reason.configuration")}
+            tone="info"
+          />
           <p>
-            {t("judging.chief.summary", {
+            {t("judging.chief.summary_full", {
               entries: progress.entries.length,
               incomplete: progress.incomplete,
+              blocked: progress.blocked,
               flagged: progress.flagged,
               blocking: progress.blockingDisagreements,
             })}
@@ -161,6 +165,49 @@ export default function JudgeEvent() {
             <p className="muted small">
               {t("judging.presiding.by_others", { count: progress.presidedByOthers })}
             </p>
+          ) : null}
+          {progress.blocked > 0 || progress.blockedByOthers > 0 ? (
+            <div className="alert alert--error">
+              <p>{t("judging.reason.title")}</p>
+              <ul className="problem-list">
+                {progress.entries.flatMap((e) =>
+                  e.reasons.map((r, i) => (
+                    <li key={`${e.blindCode}-${i}`}>{judgingProblemText(t, r)}</li>
+                  )),
+                )}
+                {progress.blockedByOthers > 0 ? (
+                  <li>{t("judging.reason.presided_by_others", { n: progress.blockedByOthers })}</li>
+                ) : null}
+              </ul>
+            </div>
+          ) : null}
+          {progress.recheck ? (
+            <div className="card">
+              <h3>{t("judging.chief.recheck_title")}</h3>
+              <p>
+                {t("recheck.config.summary", {
+                  top: progress.recheck.config.topN,
+                  share: formatBasisPoints(progress.recheck.config.shareBp),
+                  error: formatBasisPoints(progress.recheck.config.errorBp),
+                })}{" "}
+                {t("recheck.status.rate", {
+                  done: progress.recheck.rate.done,
+                  errors: progress.recheck.rate.withDifferences,
+                  rate: formatBasisPoints(progress.recheck.rate.rateBp),
+                  threshold: formatBasisPoints(progress.recheck.config.errorBp),
+                })}
+              </p>
+              {progress.recheck.fullReviewAt ? (
+                <p className="alert alert--info">
+                  {t("recheck.status.full_review", {
+                    date: formatDateTime(locale, progress.recheck.fullReviewAt),
+                  })}
+                </p>
+              ) : null}
+              <Link className="btn btn--ghost" to="rechecks">
+                {t("judging.chief.recheck_link")}
+              </Link>
+            </div>
           ) : null}
           <div className="table-wrap">
             <table className="table">
@@ -183,6 +230,9 @@ export default function JudgeEvent() {
                         : e.missing
                             .map((m) => `${t("scoring.judge_n", { n: m.judgeNo })}（${m.name}）`)
                             .join("、")}
+                      {e.reasons.length > 0 ? (
+                        <p className="entry-reasons">{t("judging.reason.short")}</p>
+                      ) : null}
                     </td>
                     <td>
                       {e.disagreements.length === 0 ? (

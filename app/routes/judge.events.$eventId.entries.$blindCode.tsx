@@ -15,6 +15,8 @@ import {
 } from "@remix-run/react";
 import { useEffect, type FormEvent, type KeyboardEvent } from "react";
 import { FormAlert } from "~/components/form-fields";
+import { JudgingProblems } from "~/components/judging-problems";
+import type { ScoringProblem } from "~/domain/scoring";
 import { useZodForm } from "~/components/use-zod-form";
 import { parseDescriptors } from "~/domain/judging/definition";
 import { scoreSheetSchema } from "~/forms/judging";
@@ -40,7 +42,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { sheet, saved: new URL(request.url).searchParams.get("saved") };
 }
 
-type ActionResult = { errors?: FieldErrors; conflict?: boolean; closed?: boolean };
+type ActionResult = {
+  errors?: FieldErrors;
+  conflict?: boolean;
+  closed?: boolean;
+  notReady?: { code: string; params: Record<string, string | number> }[];
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, eventId, registrationId } = await authorise(request, params);
@@ -74,6 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (result.kind === "conflict") return data<ActionResult>({ conflict: true }, { status: 409 });
   if (result.kind === "closed") return data<ActionResult>({ closed: true }, { status: 409 });
+  if (result.kind === "not_ready")
+    return data<ActionResult>({ notReady: asProblems(result.problems) }, { status: 409 });
   if (result.kind === "invalid") {
     return data<ActionResult>(
       {
@@ -85,6 +94,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   throw notFound();
+}
+
+/** Scoring problems as i18n keys with plain params. */
+function asProblems(problems: readonly ScoringProblem[]) {
+  return problems.map((p) => ({
+    code: `scoring.${p.code}`,
+    params: Object.fromEntries(
+      Object.entries(p.params).map(([k, v]) => [k, typeof v === "number" ? v : String(v)]),
+    ),
+  }));
 }
 
 function markText(value: number | undefined, worldskills: boolean): string {
@@ -163,6 +182,12 @@ export default function ScoreSheetPage() {
             {t("judging.sheet.reload")}
           </a>
         </div>
+      ) : null}
+      {sheet.notReady.length > 0 || actionData?.notReady ? (
+        <JudgingProblems
+          problems={actionData?.notReady ?? asProblems(sheet.notReady)}
+          title={t("judging.sheet.not_ready")}
+        />
       ) : null}
       {actionData?.closed || !sheet.open ? (
         <div className="alert alert--info" role="status">

@@ -39,6 +39,7 @@ export default function MyReceipt() {
         criterionNames={data.criterionNames}
         partNames={data.partNames}
         standardisation={data.standardisation}
+        recheck={data.recheck}
       />
     </section>
   );

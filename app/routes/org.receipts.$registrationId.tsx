@@ -89,6 +89,7 @@ export default function OrgReceipt() {
         criterionNames={d.criterionNames}
         partNames={d.partNames}
         standardisation={d.standardisation}
+        recheck={d.recheck}
       />
 
       <h2>{t("judging.appeal.title")}</h2>

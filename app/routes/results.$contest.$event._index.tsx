@@ -233,6 +233,7 @@ export default function EventBoard() {
                 rows={[...d.mine.above, d.mine.me, ...d.mine.below]}
                 mode={d.event.mode}
                 showStandardised={showStd}
+                standardisedDecimals={d.event.standardisedDecimals}
                 highlight={d.mine.me.key}
               />
             </>
@@ -248,7 +249,12 @@ export default function EventBoard() {
         <section className="section" aria-labelledby="search-results-title">
           <h2 id="search-results-title">{t("leaderboard.search.results", { q: d.query.q })}</h2>
           {d.search && d.search.length > 0 ? (
-            <LeaderboardTable rows={d.search} mode={d.event.mode} showStandardised={showStd} />
+            <LeaderboardTable
+              rows={d.search}
+              mode={d.event.mode}
+              showStandardised={showStd}
+              standardisedDecimals={d.event.standardisedDecimals}
+            />
           ) : (
             <p className="muted">{t("leaderboard.search.none", { q: d.query.q })}</p>
           )}
@@ -268,6 +274,7 @@ export default function EventBoard() {
             rows={d.rows}
             mode={d.event.mode}
             showStandardised={showStd}
+            standardisedDecimals={d.event.standardisedDecimals}
             changed={changed}
           />
         )}

@@ -181,6 +181,11 @@ function matrix(): Record<string, Row> {
       loader: ADMIN_ONLY,
       action: ADMIN_FORM,
     },
+    "admin.events.$eventId.recheck.tsx": {
+      path: "/admin/events/:eventId/recheck",
+      loader: ADMIN_ONLY,
+      action: ADMIN_FORM,
+    },
     "admin.events.$eventId.scheme[.]xlsx.tsx": {
       path: "/admin/events/:eventId/scheme.xlsx",
       loader: ADMIN_ONLY,
@@ -312,6 +317,33 @@ function matrix(): Record<string, Row> {
     "judge._index.tsx": { path: "/judge", loader: JUDGE_ONLY },
     "judge.events.$eventId._index.tsx": {
       path: "/judge/events/:eventId",
+      loader: ["login", "forbidden", "forbidden", "forbidden", "ok", "not-found", "forbidden"],
+      action: [
+        "login",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "bad-request",
+        "not-found",
+        "forbidden",
+      ],
+    },
+    "judge.events.$eventId.rechecks.tsx": {
+      path: "/judge/events/:eventId/rechecks",
+      loader: ["login", "forbidden", "forbidden", "forbidden", "ok", "not-found", "forbidden"],
+      action: [
+        "login",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "bad-request",
+        "not-found",
+        "forbidden",
+      ],
+    },
+    // A recheck (复核) is opened only by the judge it is assigned to (here judgeOn).
+    "judge.rechecks.$recheckId.tsx": {
+      path: "/judge/rechecks/:recheckId",
       loader: ["login", "forbidden", "forbidden", "forbidden", "ok", "not-found", "forbidden"],
       action: [
         "login",
@@ -570,7 +602,19 @@ beforeAll(async () => {
   });
   const quiz = await prisma.quiz.findFirstOrThrow();
   const quizContest = await prisma.contest.findUniqueOrThrow({ where: { id: quiz.contestId } });
+  const recheck = await write((tx) =>
+    tx.recheck.create({
+      data: {
+        eventId: prog.id,
+        registrationId: ownRegistration.id,
+        reason: "top",
+        judgeId: users.judgeOn!,
+        status: "assigned",
+      },
+    }),
+  );
   Object.assign(ids, {
+    recheckId: String(recheck.id),
     skillsCode: skills.code,
     contestId: String(skills.id),
     eventId: String(prog.id),

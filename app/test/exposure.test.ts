@@ -271,7 +271,33 @@ beforeAll(async () => {
   const labour = await prisma.contest.findUniqueOrThrow({ where: { code: "XA2026GAMES" } });
   const quiz = await prisma.quiz.findFirstOrThrow();
   const certificate = await prisma.certificate.findFirstOrThrow();
+  // A recheck (复核) of the worker's entry, drawn at random and given to judge1, so that the
+  // recheck pages (the chief's, the rechecker's, the organiser's) are read with one in them.
+  const recheck = await write(async (tx) => {
+    const draw = await tx.recheckDraw.create({
+      data: {
+        eventId: event.id,
+        seed: "0123456789abcdef0123456789abcdef",
+        candidates: JSON.stringify(regs.map((r) => r.id)),
+        count: 1,
+        drawn: JSON.stringify([mine.id]),
+        actorId: users.chief!,
+      },
+    });
+    return tx.recheck.create({
+      data: {
+        eventId: event.id,
+        registrationId: mine.id,
+        reason: "random",
+        drawId: draw.id,
+        judgeId: users.judge1!,
+        status: "assigned",
+        assignedAt: new Date(),
+      },
+    });
+  });
   Object.assign(params, {
+    recheckId: String(recheck.id),
     contest: digi.code,
     event: event.code,
     contestId: String(digi.id),

@@ -77,6 +77,7 @@ function pathFor(file: string): string {
     $roundId: ids.roundId!,
     $periodId: ids.periodId!,
     $quizId: ids.quizId!,
+    $recheckId: ids.recheckId!,
     $code: file.startsWith("admin.quiz")
       ? ids.quizCode!
       : file.startsWith("admin.labour")
@@ -208,6 +209,19 @@ beforeAll(async () => {
     quizId: String(quiz.id),
     quizCode: (await prisma.contest.findUniqueOrThrow({ where: { id: quiz.contestId } })).code,
   });
+  // A recheck (复核) assigned to the chief judge, so its sheet's action can be attacked.
+  const recheck = await write((tx) =>
+    tx.recheck.create({
+      data: {
+        eventId: prog.id,
+        registrationId: Number(ids.registrationId),
+        reason: "top",
+        judgeId: users.judgeOn!,
+        status: "assigned",
+      },
+    }),
+  );
+  ids.recheckId = String(recheck.id);
 }, 120_000);
 
 describe("hostile input", () => {

@@ -1,12 +1,16 @@
 // A small judged event for model tests: a federation with an industry union and three
 // companies, a panel of three (the chief, a judge of company A, a judge of A's union), a theory part with a
 // measurement and a practical part with a WorldSkills aspect and a trimmed-mean aspect.
+import { expect } from "vitest";
 import { write } from "~/db.server";
+import { loadScoreSheet, saveScoreSheet } from "~/models/marks.server";
 import { createOrganisation, createUser, createWorker } from "~/test/factories";
 
 let seq = 0;
 
-export async function createJudgedEvent(options: { prizes?: unknown[]; noticeDays?: number } = {}) {
+export async function createJudgedEvent(
+  options: { prizes?: unknown[]; noticeDays?: number; theoryWeight?: number } = {},
+) {
   const n = ++seq;
   const federation = await createOrganisation({ kind: "federation" });
   const union = await createOrganisation({ kind: "industry_union", parentId: federation.id });
@@ -51,7 +55,7 @@ export async function createJudgedEvent(options: { prizes?: unknown[]; noticeDay
         eventId: event.id,
         kind: "theory",
         name: "理论",
-        weight: 30,
+        weight: options.theoryWeight ?? 30,
         fullMark: 10000,
         sortOrder: 0,
         criteria: { create: [{ code: "T1", name: "理论", type: "measurement", maxMark: 10000 }] },
@@ -63,7 +67,7 @@ export async function createJudgedEvent(options: { prizes?: unknown[]; noticeDay
         eventId: event.id,
         kind: "practical",
         name: "实操",
-        weight: 70,
+        weight: 100 - (options.theoryWeight ?? 30),
         fullMark: 10000,
         sortOrder: 1,
         criteria: {
@@ -125,7 +129,46 @@ export async function createJudgedEvent(options: { prizes?: unknown[]; noticeDay
     entries: { entryB, entryC },
     /** An entry of company A: judgeA (own company) and judgeU (its parent union) are recused. */
     addRecusedEntry: () => entry(companyA.id, "AAAAA1"),
+    /** Another entry (blind code `code`) of an organisation. */
+    addEntry: (organisationId: number, code: string) => entry(organisationId, code),
   };
 }
 
 export type JudgedEvent = Awaited<ReturnType<typeof createJudgedEvent>>;
+
+type Marks = { t1?: string; p1?: string; p2?: string };
+
+export async function saveSheet(
+  ev: JudgedEvent,
+  registrationId: number,
+  judgeId: number,
+  marks: Marks,
+  submit = true,
+) {
+  const sheet = await loadScoreSheet(ev.eventId, registrationId, judgeId);
+  if (!sheet) throw new Error("no sheet");
+  return saveScoreSheet({
+    eventId: ev.eventId,
+    registrationId,
+    judgeId,
+    versions: Object.fromEntries(sheet.parts.map((p) => [p.id, p.version])),
+    marks: { [ev.t1]: marks.t1, [ev.p1]: marks.p1, [ev.p2]: marks.p2 },
+    submit,
+  });
+}
+
+/** Chief records theory and judges both aspects; judgeA and judgeU judge the aspects. */
+export async function markEntry(
+  ev: JudgedEvent,
+  registrationId: number,
+  p1: [string, string, string],
+  p2: [string, string, string],
+  t1 = "80",
+) {
+  const { chief, judgeA, judgeU } = ev.judges;
+  expect((await saveSheet(ev, registrationId, chief.id, { t1, p1: p1[0], p2: p2[0] })).ok).toBe(
+    true,
+  );
+  expect((await saveSheet(ev, registrationId, judgeA.id, { p1: p1[1], p2: p2[1] })).ok).toBe(true);
+  expect((await saveSheet(ev, registrationId, judgeU.id, { p1: p1[2], p2: p2[2] })).ok).toBe(true);
+}

@@ -70,3 +70,13 @@ export const test = base.extend<Fixtures>({
 export { expect };
 
 export const DEMO_PASSWORD = "Jiangxin2026!";
+
+/** The id of a contest's event, by the codes the seed gives them. */
+export async function eventIdOf(contestCode: string, eventCode: string): Promise<number> {
+  const [event] = await queryDb<{ id: number }>(
+    Prisma.sql`SELECT e."id" FROM "Event" e JOIN "Contest" c ON c."id" = e."contestId"
+     WHERE c."code" = ${contestCode} AND e."code" = ${eventCode}`,
+  );
+  if (!event) throw new Error(`No event ${contestCode}/${eventCode} in the e2e database`);
+  return event.id;
+}

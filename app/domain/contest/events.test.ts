@@ -206,7 +206,7 @@ describe("validateEvent", () => {
       ],
     };
     const problems = [
-      ...validateEvent(bad),
+      ...validateEvent(bad, { theoryCapPct: 5 }),
       ...validateEvent({ ...bad, team: null, rounds: [], quotaPerOrg: -1, overallCap: 0 }),
     ];
     problems.push(

@@ -1,6 +1,7 @@
 import type { Gender } from "~/domain/identity/id-number";
 import type { Problem } from "~/domain/identity/result";
 import type { SkillLevel } from "./skill-levels";
+import { theoryCapProblems } from "./theory-cap";
 
 export const EVENT_MODES = ["individual", "team"] as const;
 export type EventMode = (typeof EVENT_MODES)[number];
@@ -90,7 +91,8 @@ export type EventProblem =
   | Problem<"event_round_no_parts", { stage: RoundStage }>
   | Problem<"event_part_duplicate", { stage: RoundStage; part: PartKind }>
   | Problem<"event_part_weight_invalid", { stage: RoundStage; part: PartKind; weight: number }>
-  | Problem<"event_part_weights_sum", { stage: RoundStage; sum: number }>;
+  | Problem<"event_part_weights_sum", { stage: RoundStage; sum: number }>
+  | Problem<"event_theory_over_cap", { stage: string; weight: number; cap: number }>;
 
 export const EVENT_PROBLEM_CODES = Object.keys({
   event_code_invalid: true,
@@ -114,6 +116,7 @@ export const EVENT_PROBLEM_CODES = Object.keys({
   event_part_duplicate: true,
   event_part_weight_invalid: true,
   event_part_weights_sum: true,
+  event_theory_over_cap: true,
 } satisfies Record<EventProblem["code"], true>) as EventProblem["code"][];
 
 // Letters and digits only, because the code is embedded in hyphen-separated entry numbers.
@@ -232,13 +235,25 @@ function partProblems(round: RoundDefinition): EventProblem[] {
   return problems;
 }
 
+/** Contest-wide rules an event must also keep. */
+export interface ContestRules {
+  /** Largest theory share of a round, whole percent (theory-cap.ts); null = no cap. */
+  readonly theoryCapPct?: number | null;
+}
+
 /** Every problem with an event definition; an empty list means it can be published. */
-export function validateEvent(event: EventDefinition): EventProblem[] {
+export function validateEvent(event: EventDefinition, rules: ContestRules = {}): EventProblem[] {
   const problems: EventProblem[] = [];
   if (!EVENT_CODE.test(event.code))
     problems.push({ code: "event_code_invalid", params: { code: event.code } });
   if (!event.name.trim()) problems.push({ code: "event_name_missing", params: {} });
   problems.push(...teamProblems(event), ...capacityProblems(event), ...eligibilityProblems(event));
   problems.push(...roundProblems(event.rounds));
+  problems.push(
+    ...theoryCapProblems(
+      event.rounds.flatMap((r) => r.parts.map((p) => ({ ...p, round: r.stage }))),
+      rules.theoryCapPct ?? null,
+    ),
+  );
   return problems;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { randomInt, seededRng, shuffle } from "./random";
+import { randomInt, seededRng, seededRng128, shuffle } from "./random";
 
 describe("seededRng", () => {
   it("repeats for the same seed and differs between seeds", () => {
@@ -43,5 +43,19 @@ describe("shuffle", () => {
     const seen = new Set<string>();
     for (let i = 0; i < 300; i++) seen.add(shuffle(["a", "b", "c"], rng).join(""));
     expect(seen.size).toBe(6);
+  });
+});
+
+describe("seededRng128", () => {
+  it("repeats for the same 128-bit seed, differs for another, stays in [0, 1)", () => {
+    const seed = "00112233445566778899aabbccddeeff";
+    const a = Array.from({ length: 8 }, seededRng128(seed));
+    expect(Array.from({ length: 8 }, seededRng128(seed))).toEqual(a);
+    expect(Array.from({ length: 8 }, seededRng128("0".repeat(31) + "1"))).not.toEqual(a);
+    const rng = seededRng128("0".repeat(32));
+    for (let i = 0; i < 10_000; i++) {
+      const x = rng();
+      expect(x >= 0 && x < 1).toBe(true);
+    }
   });
 });

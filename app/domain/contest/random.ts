@@ -38,3 +38,29 @@ export function shuffle<T>(items: readonly T[], rng: Rng): T[] {
   }
   return out;
 }
+
+/**
+ * xoshiro128**, seeded with 128 bits written as 32 hex digits: a draw that records its seed
+ * can be repeated by anyone with the same candidates. The seed itself must come from a
+ * cryptographic source (node:crypto) so the draw cannot be steered.
+ */
+export function seededRng128(seedHex: string): Rng {
+  if (!/^[0-9a-f]{32}$/i.test(seedHex)) throw new RangeError("seed must be 32 hex digits");
+  const s = new Uint32Array(4);
+  for (let i = 0; i < 4; i++) s[i] = Number.parseInt(seedHex.slice(i * 8, i * 8 + 8), 16);
+  // An all-zero state would stay zero forever.
+  if (s[0] === 0 && s[1] === 0 && s[2] === 0 && s[3] === 0) s[0] = 1;
+  const rotl = (x: number, k: number) => ((x << k) | (x >>> (32 - k))) >>> 0;
+  return () => {
+    const result = rotl(Math.imul(s[1]!, 5) >>> 0, 7);
+    const out = Math.imul(result, 9) >>> 0;
+    const t = (s[1]! << 9) >>> 0;
+    s[2]! ^= s[0]!;
+    s[3]! ^= s[1]!;
+    s[1]! ^= s[2]!;
+    s[0]! ^= s[3]!;
+    s[2]! ^= t;
+    s[3] = rotl(s[3]!, 11);
+    return out / 4294967296;
+  };
+}

@@ -16,14 +16,29 @@ export interface PanelJudge {
   readonly userId: number;
   readonly organisationId: number | null;
   readonly isChief: boolean;
+  /** A reserve (备用裁判) sits on a panel only where recusal leaves fewer than FULL_PANEL. */
+  readonly reserve?: boolean;
 }
 
 /**
- * The judges who mark an entry, in assignment order: everyone assigned to the event
- * except the recused. Their position is the anonymous number on receipts (裁判1, 裁判2 …).
+ * The panel size that every aggregation rule can work with: a trimmed mean drops two marks
+ * and needs at least three, the WorldSkills method needs exactly three.
+ */
+export const FULL_PANEL = 3;
+
+/**
+ * The judges who mark an entry: every regular judge assigned to the event except the
+ * recused, in assignment order; when recusal leaves fewer than three, reserve judges who
+ * are not recused step in (in assignment order) until there are three. Reserves come last,
+ * so adding one never renumbers a panel. The position is the anonymous number on receipts
+ * (裁判1, 裁判2 …).
  */
 export function panelFor<J extends PanelJudge>(assigned: readonly J[], entryOrg: OrgRef): J[] {
-  return assigned.filter((j) => !isRecused(j.organisationId, entryOrg));
+  const eligible = assigned.filter((j) => !isRecused(j.organisationId, entryOrg));
+  const regular = eligible.filter((j) => !j.reserve);
+  if (regular.length >= FULL_PANEL) return regular;
+  const reserves = eligible.filter((j) => j.reserve).slice(0, FULL_PANEL - regular.length);
+  return [...regular, ...reserves];
 }
 
 /**

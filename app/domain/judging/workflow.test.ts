@@ -16,6 +16,29 @@ describe("judging workflow", () => {
     expect(marksOpen("published")).toBe(false);
   });
 
+  it("lists every reason at once: the rules, waiting entries, each blocked entry, disagreements, rechecks", () => {
+    const reason = { code: "judging.reason.panel_too_small", params: { blindCode: "A1" } };
+    const rule = { code: "scoring.prize_shares_exceed_total", params: { share: "120" } };
+    const recheck = { code: "judging.lock.recheck_pending", params: { n: 2 } };
+    expect(
+      lockProblems({
+        status: "scoring",
+        entries: 3,
+        incomplete: 1,
+        blockingDisagreements: 1,
+        configuration: [rule],
+        reasons: [reason],
+        rechecks: [recheck],
+      }).map((p) => p.code),
+    ).toEqual([
+      "scoring.prize_shares_exceed_total",
+      "judging.lock.incomplete",
+      "judging.reason.panel_too_small",
+      "judging.lock.disagreements",
+      "judging.lock.recheck_pending",
+    ]);
+  });
+
   it("refuses to lock with missing sheets or unresolved disagreements", () => {
     expect(
       lockProblems({ status: "scoring", entries: 3, incomplete: 0, blockingDisagreements: 0 }),

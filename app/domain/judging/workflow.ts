@@ -17,23 +17,34 @@ export function marksOpen(status: string): boolean {
 export interface LockFacts {
   readonly status: string;
   readonly entries: number;
+  /** Entries still waiting for judges' marks. */
   readonly incomplete: number;
   /** Disagreements that block locking (WorldSkills marks more than one point apart). */
   readonly blockingDisagreements: number;
+  /** Why the event's results cannot be computed at all (its rules), already in words. */
+  readonly configuration?: readonly JudgingProblem[];
+  /** Why entries have no total beyond missing marks, each naming the entry and what to do. */
+  readonly reasons?: readonly JudgingProblem[];
+  /** Rechecks (复核) still required. */
+  readonly rechecks?: readonly JudgingProblem[];
 }
 
+/** Every reason the chief judge cannot lock now, each in words with what to do. */
 export function lockProblems(facts: LockFacts): JudgingProblem[] {
   const problems: JudgingProblem[] = [];
   if (!marksOpen(facts.status)) problems.push({ code: "judging.lock.not_open", params: {} });
+  problems.push(...(facts.configuration ?? []));
   if (facts.entries === 0) problems.push({ code: "judging.lock.no_entries", params: {} });
   if (facts.incomplete > 0)
     problems.push({ code: "judging.lock.incomplete", params: { n: facts.incomplete } });
+  problems.push(...(facts.reasons ?? []));
   if (facts.blockingDisagreements > 0) {
     problems.push({
       code: "judging.lock.disagreements",
       params: { n: facts.blockingDisagreements },
     });
   }
+  problems.push(...(facts.rechecks ?? []));
   return problems;
 }
 

@@ -219,3 +219,53 @@ describe("validatePrizeRules", () => {
     ]);
   });
 });
+
+describe("rules that cannot work, checked at save against the event", () => {
+  const share = (tier: "first" | "second" | "third" | "merit", shareBp: number) => ({
+    tier,
+    quota: { kind: "share" as const, shareBp },
+  });
+  const count = (tier: "first" | "second" | "third" | "merit", n: number, minTotal?: number) => ({
+    tier,
+    quota: { kind: "count" as const, count: n },
+    minTotal,
+  });
+
+  it("shares over 100% together (60% + 60%) are refused with or without a field", () => {
+    const rules = { tiers: [share("first", 6000), share("second", 6000)] };
+    expect(validatePrizeRules(rules).map((p) => p.code)).toEqual(["prize_shares_exceed_total"]);
+    expect(validatePrizeRules(rules, { fieldSize: 40 }).map((p) => p.code)).toEqual([
+      "prize_shares_exceed_total",
+    ]);
+  });
+
+  it("a tier with more places than entrants, or all tiers together, is refused", () => {
+    expect(validatePrizeRules({ tiers: [count("first", 5)] }, { fieldSize: 4 })).toEqual([
+      { code: "prize_count_over_field", params: { tier: "first", count: 5, field: 4 } },
+    ]);
+    // 3 counted places and half of 10 entrants = 8 ≤ 10: fine; with 70% it is 10 > … 3 + 7 = 10.
+    expect(
+      validatePrizeRules({ tiers: [count("first", 3), share("second", 5000)] }, { fieldSize: 10 }),
+    ).toEqual([]);
+    expect(
+      validatePrizeRules({ tiers: [count("first", 3), share("second", 8000)] }, { fieldSize: 10 }),
+    ).toEqual([{ code: "prize_places_over_field", params: { places: 11, field: 10 } }]);
+    // Without a known field (no entrants yet) counts cannot be over it.
+    expect(validatePrizeRules({ tiers: [count("first", 5)] }, { fieldSize: 0 })).toEqual([]);
+  });
+
+  it("a minimum total above the full mark is refused; at the full mark it is allowed", () => {
+    expect(validatePrizeRules({ tiers: [count("first", 1, 10001)] }, { fullMark: 10000 })).toEqual([
+      {
+        code: "prize_min_total_over_full",
+        params: { tier: "first", minTotal: "100.01", fullMark: "100.00" },
+      },
+    ]);
+    expect(validatePrizeRules({ tiers: [count("first", 1, 10000)] }, { fullMark: 10000 })).toEqual(
+      [],
+    );
+    expect(validatePrizeRules({ tiers: [count("first", 1, -5)] }, { fullMark: 10000 })).toEqual([
+      { code: "prize_min_total_invalid", params: { tier: "first", minTotal: "-0.05" } },
+    ]);
+  });
+});

@@ -78,10 +78,33 @@ export interface PrizeCandidate {
   readonly total: Centimarks | null;
 }
 
-export function validatePrizeRules(rules: PrizeRules): ScoringProblem[] {
+/**
+ * What a rule can be checked against when it is saved: the entrants the event has now and
+ * its full mark. Without them only the rules' own shape is checked (as at computation).
+ */
+export interface PrizeRuleContext {
+  /** Entrants (approved or checked in) the event has; 0 or absent = not known yet. */
+  readonly fieldSize?: number;
+  /** The event's full mark: a minimum total above it can never be reached. */
+  readonly fullMark?: Centimarks;
+}
+
+/**
+ * Every problem with a set of prize rules. The shape problems (unknown or repeated tiers,
+ * counts, shares out of 0–100%, shares over 100% together, bad minimum totals) make results
+ * impossible to compute; with a context, rules that could never be met are refused too: a
+ * tier with more places than the field, more places in all than entrants, a minimum total
+ * above the full mark.
+ */
+export function validatePrizeRules(
+  rules: PrizeRules,
+  context: PrizeRuleContext = {},
+): ScoringProblem[] {
   const problems: ScoringProblem[] = [];
   const seen = new Set<string>();
+  const field = context.fieldSize ?? 0;
   let shareSum = 0;
+  let countSum = 0;
   for (const r of rules.tiers) {
     if (!(PRIZE_TIERS as readonly string[]).includes(r.tier)) {
       problems.push(problem("prize_tier_unknown", { tier: String(r.tier) }));
@@ -90,10 +113,13 @@ export function validatePrizeRules(rules: PrizeRules): ScoringProblem[] {
     if (seen.has(r.tier)) problems.push(problem("prize_tier_duplicate", { tier: r.tier }));
     seen.add(r.tier);
     if (r.quota.kind === "count") {
-      if (!Number.isSafeInteger(r.quota.count) || r.quota.count < 0) {
-        problems.push(
-          problem("prize_count_invalid", { tier: r.tier, count: String(r.quota.count) }),
-        );
+      const count = r.quota.count;
+      if (!Number.isSafeInteger(count) || count < 0) {
+        problems.push(problem("prize_count_invalid", { tier: r.tier, count: String(count) }));
+      } else {
+        countSum += count;
+        if (field > 0 && count > field)
+          problems.push(problem("prize_count_over_field", { tier: r.tier, count, field }));
       }
     } else {
       const bp = r.quota.shareBp;
@@ -112,10 +138,30 @@ export function validatePrizeRules(rules: PrizeRules): ScoringProblem[] {
           minTotal: formatCentimarks(r.minTotal),
         }),
       );
+    } else if (
+      r.minTotal !== undefined &&
+      context.fullMark !== undefined &&
+      r.minTotal > context.fullMark
+    ) {
+      problems.push(
+        problem("prize_min_total_over_full", {
+          tier: r.tier,
+          minTotal: formatCentimarks(r.minTotal),
+          fullMark: formatCentimarks(context.fullMark),
+        }),
+      );
     }
   }
   if (shareSum > BASIS_POINTS_TOTAL) {
     problems.push(problem("prize_shares_exceed_total", { share: formatBasisPoints(shareSum) }));
+  } else if (
+    field > 0 &&
+    countSum > 0 &&
+    !problems.some((p) => p.code === "prize_count_over_field")
+  ) {
+    // Shares are of the whole field, so counts and shares together must fit in it.
+    const places = countSum + Math.floor((field * shareSum) / BASIS_POINTS_TOTAL);
+    if (places > field) problems.push(problem("prize_places_over_field", { places, field }));
   }
   return problems;
 }

@@ -37,6 +37,9 @@ export interface ScoringProblemParams {
   prize_share_invalid: { tier: string; share: string };
   prize_shares_exceed_total: { share: string };
   prize_min_total_invalid: { tier: string; minTotal: string };
+  prize_count_over_field: { tier: string; count: number; field: number };
+  prize_places_over_field: { places: number; field: number };
+  prize_min_total_over_full: { tier: string; minTotal: string; fullMark: string };
   entry_duplicate_id: { entry: string };
 
   // Marks for one entry
@@ -114,6 +117,9 @@ export const PROBLEM_PARAM_NAMES: {
   prize_share_invalid: ["tier", "share"],
   prize_shares_exceed_total: ["share"],
   prize_min_total_invalid: ["tier", "minTotal"],
+  prize_count_over_field: ["tier", "count", "field"],
+  prize_places_over_field: ["places", "field"],
+  prize_min_total_over_full: ["tier", "minTotal", "fullMark"],
   entry_duplicate_id: ["entry"],
   marks_none: ["criterion"],
   mark_missing: ["criterion", "judge"],

@@ -76,7 +76,9 @@ export interface Receipt {
   readonly unrankedReason: UnrankedReason | null;
   readonly tieBreak: ReceiptTieBreak | null;
   readonly prize: PrizeTier | null;
+  /** Points on the 700 scale, printed with `standardisedDecimals` decimals. */
   readonly standardised: number | null;
+  readonly standardisedDecimals: number;
   readonly problems: readonly ScoringProblem[];
 }
 
@@ -158,6 +160,7 @@ export function buildReceipt(results: EventResultsOk, entryId: string): Receipt 
     tieBreak,
     prize: entry.prize,
     standardised: entry.standardised,
+    standardisedDecimals: results.standardisedDecimals,
     problems: entry.problems,
   };
 }

@@ -23,7 +23,12 @@ import {
   type UnrankedReason,
 } from "./rank";
 import { resolveAggregation, type AggregationRule } from "./scheme";
-import { standardisationBasis, standardiseScore, type StandardisationBasis } from "./standardise";
+import {
+  standardisationBasis,
+  standardisedDecimals,
+  standardiseScore,
+  type StandardisationBasis,
+} from "./standardise";
 
 export interface EntryMarks {
   readonly entryId: string;
@@ -65,6 +70,7 @@ export interface EntryResult {
   readonly unrankedReason: UnrankedReason | null;
   readonly tieBreak: TieBreakTrace | null;
   readonly prize: PrizeTier | null;
+  /** Points on the 700 scale, with `standardisedDecimals` decimals. */
   readonly standardised: number | null;
   /** Mark problems (missing/invalid) plus warnings such as marks for unknown criteria. */
   readonly problems: readonly ScoringProblem[];
@@ -83,6 +89,8 @@ export type EventResults =
       readonly rankedCount: number;
       readonly prizes: readonly PrizeTierSummary[];
       readonly standardisation: StandardisationBasis;
+      /** Decimals every standardised score of the event carries (see standardise.ts). */
+      readonly standardisedDecimals: number;
       readonly disagreementCount: number;
     };
 
@@ -220,9 +228,11 @@ export function computeEventResults(input: EventResultsInput): EventResults {
     ? allocatePrizes(ranking.entries, input.prizes)
     : { awards: [], tiers: [] as PrizeTierSummary[] };
   const prizeOf = new Map(allocation.awards.map((a) => [a.entryId, a.tier] as const));
-  const basis = standardisationBasis(
-    ranking.entries.filter((r) => r.rank !== null).map((r) => r.total as Centimarks),
-  );
+  const rankedTotals = ranking.entries
+    .filter((r) => r.rank !== null)
+    .map((r) => r.total as Centimarks);
+  const basis = standardisationBasis(rankedTotals);
+  const decimals = standardisedDecimals(rankedTotals, basis);
 
   let disagreementCount = 0;
   const entries = ranking.entries.map((r): EntryResult => {
@@ -238,7 +248,8 @@ export function computeEventResults(input: EventResultsInput): EventResults {
       unrankedReason: r.unrankedReason,
       tieBreak: r.tieBreak,
       prize: prizeOf.get(r.entryId) ?? null,
-      standardised: r.rank !== null && s.total !== null ? standardiseScore(s.total, basis) : null,
+      standardised:
+        r.rank !== null && s.total !== null ? standardiseScore(s.total, basis, decimals) : null,
       problems: s.problems,
       disagreements: s.disagreements,
     };
@@ -252,6 +263,7 @@ export function computeEventResults(input: EventResultsInput): EventResults {
     rankedCount: ranking.rankedCount,
     prizes: allocation.tiers,
     standardisation: basis,
+    standardisedDecimals: decimals,
     disagreementCount,
   };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { standardisationBasis, standardiseScore, standardiseScores } from "./standardise";
+import {
+  formatStandardised,
+  standardisationBasis,
+  standardisedDecimals,
+  standardisedUnits,
+  standardiseScore,
+  standardiseScores,
+} from "./standardise";
 
 describe("standardised score = 700 + 100 × (x − median) / (1.4826 × MAD)", () => {
   it("60, 70, 80, 90, 100: median 80.00, MAD 10.00; 100 → 700 + 100×20/14.826 = 834.9 → 835", () => {
@@ -68,5 +75,46 @@ describe("scale", () => {
     expect(scores[5000]).toBe(700);
     // symmetric uniform field: equal distances above and below the median mirror exactly
     expect(scores[10000]! - 700).toBe(700 - scores[0]!);
+  });
+});
+
+describe("decimals: distinct totals keep distinct scores", () => {
+  it("whole points when the spread is narrow enough (one centimark moves the score ≥ 1 point)", () => {
+    const totals = [7000, 7001, 7002, 7003, 7004];
+    const { decimals, scores } = standardiseScores(totals);
+    expect(decimals).toBe(0);
+    expect(new Set(scores).size).toBe(totals.length);
+  });
+
+  it("80.00 and 80.01 on a wide field: whole points tie them, one decimal does not", () => {
+    const totals = [5000, 6000, 7000, 8000, 8001, 9000, 10000];
+    const basis = standardisationBasis(totals);
+    expect(standardiseScore(8000, basis)).toBe(standardiseScore(8001, basis));
+    expect(standardisedDecimals(totals, basis)).toBe(1);
+    const { scores } = standardiseScores(totals);
+    // 700 + 100 × 0.01 / (1.4826 × 10.00) = 700.067… → 700.1
+    expect(scores.slice(3, 5)).toEqual([700, 700.1]);
+  });
+
+  it("keeps the raw order for every pair of distinct totals (property, seeded)", () => {
+    for (const seed of [1, 7, 99]) {
+      let x = seed;
+      const next = () => ((x = (x * 1103515245 + 12345) % 2147483648), x);
+      const totals = Array.from({ length: 400 }, () => next() % 10001);
+      const { scores } = standardiseScores(totals);
+      const byTotal = totals.map((t, i) => [t, scores[i]!] as const).sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < byTotal.length; i++) {
+        const [t0, s0] = byTotal[i - 1]!;
+        const [t1, s1] = byTotal[i]!;
+        if (t1 > t0 && s1 > 0 && s1 < 1400 && s0 > 0) expect(s1).toBeGreaterThan(s0);
+      }
+    }
+  });
+
+  it("formats the stored ten-thousandths with the event's decimals", () => {
+    expect(standardisedUnits(700.1)).toBe(7001000);
+    expect(formatStandardised(7001000, 1)).toBe("700.1");
+    expect(formatStandardised(7120000, 0)).toBe("712");
+    expect(formatStandardised(null, 2)).toBe("—");
   });
 });

@@ -62,6 +62,8 @@ export const rulesMessages = {
     "rules.event_part_weight_invalid":
       "“{stage}”中“{part}”的权重 {weight}% 无效，须为 1–100 的整数",
     "rules.event_part_weights_sum": "“{stage}”各部分权重合计为 {sum}%，应为 100%",
+    "rules.event_theory_over_cap":
+      "“{stage}”理论知识占 {weight}%，超过本竞赛规定的理论成绩占比上限 {cap}%；请调低理论权重",
 
     // Eligibility
     "rules.age_out_of_range": "年龄超出 {min}–{max} 岁（比赛日 {age} 岁）",
@@ -310,6 +312,8 @@ export const rulesMessages = {
     "rules.event_part_weight_invalid":
       "Weight {weight}% for “{part}” in “{stage}” must be a whole number from 1 to 100",
     "rules.event_part_weights_sum": "The parts of “{stage}” add up to {sum}%, not 100%",
+    "rules.event_theory_over_cap":
+      "Theory carries {weight}% of “{stage}”, above this contest's theory cap of {cap}%; lower the theory weight",
 
     // Eligibility
     "rules.age_out_of_range": "Age outside {min}–{max} ({age} on the contest date)",

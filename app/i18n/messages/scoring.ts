@@ -36,6 +36,12 @@ export const scoringMessages = {
     "scoring.prize_share_invalid": "奖项 {tier} 的比例 {share}% 无效，须在 0% 到 100% 之间",
     "scoring.prize_shares_exceed_total": "各奖项比例合计 {share}%，超过了 100%",
     "scoring.prize_min_total_invalid": "奖项 {tier} 的最低分数线 {minTotal} 无效",
+    "scoring.prize_count_over_field":
+      "奖项 {tier} 设 {count} 个名额，但本赛项只有 {field} 名选手；请减少名额或改为按比例设奖",
+    "scoring.prize_places_over_field":
+      "各奖项名额合计 {places} 个，多于本赛项的 {field} 名选手；请减少名额或比例",
+    "scoring.prize_min_total_over_full":
+      "奖项 {tier} 的最低分数线 {minTotal} 高于赛项满分 {fullMark}，无人能够获得；请调低分数线",
     "scoring.entry_duplicate_id": "参赛记录 {entry} 重复",
 
     // Marks
@@ -188,6 +194,12 @@ export const scoringMessages = {
       "Prize {tier}: share {share}% is invalid; it must be between 0% and 100%",
     "scoring.prize_shares_exceed_total": "Prize shares add up to {share}%, more than 100%",
     "scoring.prize_min_total_invalid": "Prize {tier}: minimum total {minTotal} is invalid",
+    "scoring.prize_count_over_field":
+      "Prize {tier} has {count} places but the event has only {field} entrants; give fewer places or use a share",
+    "scoring.prize_places_over_field":
+      "The prizes have {places} places in all, more than the event's {field} entrants; reduce the counts or shares",
+    "scoring.prize_min_total_over_full":
+      "Prize {tier}: minimum total {minTotal} is above the event's full mark {fullMark}, so nobody could win it; lower it",
     "scoring.entry_duplicate_id": "Entry {entry} appears more than once",
 
     // Marks

@@ -1,0 +1,144 @@
+// The organiser's recheck before lock (复核) of one event: the rule (top N in full, a share
+// of the rest, the error rate that orders a full re-review) and where the rechecks stand.
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { TextField } from "~/components/form-fields";
+import { JudgingProblems } from "~/components/judging-problems";
+import { RecheckDraws, RecheckList, RecheckSummary } from "~/components/recheck-status";
+import { useZodForm } from "~/components/use-zod-form";
+import { marksOpen } from "~/domain/judging/workflow";
+import { formatBasisPoints } from "~/domain/scoring";
+import { percentToBp, recheckConfigSchema } from "~/forms/recheck";
+import { useT } from "~/i18n";
+import { recheckBoard, saveRecheckConfig } from "~/models/recheck.server";
+import { readForm } from "~/http/form-body.server";
+import { notFound, requireAdmin } from "~/http/session.server";
+import stylesHref from "~/styles/judging.css";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { idParam } from "~/utils/ids";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const meta: MetaFunction = () => [{ title: "锁定前复核 · 匠心" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const board = await recheckBoard(idParam(params.eventId));
+  if (!board) throw notFound();
+  return board;
+}
+
+type ActionResult = {
+  errors?: FieldErrors;
+  problems?: { code: string; params: Record<string, string | number> }[];
+  ok?: boolean;
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const eventId = idParam(params.eventId);
+  const parsed = parseForm(recheckConfigSchema, await readForm(request));
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+  const result = await saveRecheckConfig(
+    eventId,
+    {
+      topN: Number(parsed.data.topN),
+      shareBp: percentToBp(parsed.data.share),
+      errorBp: percentToBp(parsed.data.errorRate),
+    },
+    user.id,
+  );
+  if (result.ok) return { ok: true } satisfies ActionResult;
+  if (result.problems.some((p) => p.code === "recheck.not_found")) throw notFound();
+  const errors: FieldErrors = {};
+  for (const f of result.fields ?? []) errors[f.field] = f.code;
+  return data<ActionResult>(
+    { errors, problems: result.fields ? undefined : result.problems },
+    { status: result.fields ? 400 : 409 },
+  );
+}
+
+export default function EventRecheck() {
+  const board = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const t = useT();
+  const { config } = board.status;
+  const open = marksOpen(board.event.status);
+  const { form, onSubmit, errorFor } = useZodForm(recheckConfigSchema, {
+    serverErrors: actionData?.errors,
+    defaultValues: {
+      topN: String(config.topN),
+      share: formatBasisPoints(config.shareBp),
+      errorRate: formatBasisPoints(config.errorBp),
+    },
+  });
+  return (
+    <section aria-labelledby="recheck-title">
+      <p className="eyebrow">{board.event.contestName}</p>
+      <h1 id="recheck-title">
+        {t("recheck.title")} · {board.event.name}
+      </h1>
+      <p className="muted">{t("recheck.intro")}</p>
+      {actionData?.ok ? (
+        <div className="alert alert--success" role="status">
+          {t("recheck.config.saved")}
+        </div>
+      ) : null}
+      <JudgingProblems problems={actionData?.problems} />
+
+      <Form method="post" noValidate onSubmit={onSubmit} className="section card">
+        <h2>{t("recheck.config.title")}</h2>
+        <div className="form-grid">
+          <TextField
+            label={t("recheck.config.top")}
+            hint={t("recheck.config.top_hint")}
+            inputMode="numeric"
+            error={errorFor("topN")}
+            disabled={!open}
+            {...form.register("topN")}
+          />
+          <TextField
+            label={t("recheck.config.share")}
+            hint={t("recheck.config.share_hint")}
+            inputMode="decimal"
+            error={errorFor("share")}
+            disabled={!open}
+            {...form.register("share")}
+          />
+          <TextField
+            label={t("recheck.config.error")}
+            hint={t("recheck.config.error_hint")}
+            inputMode="decimal"
+            error={errorFor("errorRate")}
+            disabled={!open}
+            {...form.register("errorRate")}
+          />
+        </div>
+        {open ? (
+          <div className="form-actions">
+            <button type="submit" className="btn btn--primary">
+              {t("recheck.config.save")}
+            </button>
+          </div>
+        ) : (
+          <p className="muted">{t("recheck.config.locked")}</p>
+        )}
+      </Form>
+
+      <section className="section" aria-labelledby="recheck-status-title">
+        <h2 id="recheck-status-title">{t("recheck.status.title")}</h2>
+        <RecheckSummary status={board.status} incomplete={board.incomplete} />
+        <RecheckList rows={board.rechecks} />
+      </section>
+      <RecheckDraws draws={board.draws} />
+      <p>
+        <Link to="/admin/judging">{t("judging.admin.back")}</Link>
+      </p>
+    </section>
+  );
+}
