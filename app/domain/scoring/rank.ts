@@ -6,7 +6,7 @@
 // Cost: keys are pulled once into typed arrays and sorted by an LSD radix
 // sort over integer marks (linear), falling back to an O(n log n) comparison
 // sort for non-integer or very wide keys; everything after the sort is linear.
-// 500,000 entries rank in a couple of hundred milliseconds.
+// `npm run bench` ranks 500,000 entries beside a native sort of their totals.
 
 import type { Centimarks } from "./centimarks";
 
