@@ -94,7 +94,7 @@ export default function ChiefRechecks() {
       {open &&
       board.status.active &&
       !board.incomplete &&
-      board.status.plan.toSelect.length + board.status.plan.toDraw > 0 ? (
+      board.status.plan.toSelect + board.status.plan.toDraw > 0 ? (
         <Form method="post" className="form-actions">
           <button type="submit" name="intent" value="select" className="btn btn--primary">
             {t("recheck.select")}
