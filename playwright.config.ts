@@ -64,6 +64,9 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       NODE_ENV: "production",
+      // Two worker processes, as npm start runs on a two-core machine: every journey checks
+      // that nothing which changes an answer is kept in one process (e2e/processes.spec.ts).
+      WEB_CONCURRENCY: "2",
       PORT: String(PORT),
       HOST: "127.0.0.1",
       DATABASE_URL: process.env.E2E_DATABASE_URL,

@@ -12,8 +12,7 @@
 // transactions that serialise through advisory locks (see lockWrite): an unscoped write
 // still runs alone, as on SQLite, so every model's read-then-write check stays exact; a write
 // scoped to an event (the judge's sheet save) runs beside other events' writes.
-import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
@@ -22,6 +21,9 @@ import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PrismaClientPg } from "~/generated/prisma-pg/client";
 import { env } from "~/env.server";
 import { databaseFile } from "~/utils/database-file.server";
+import { isClusterWorker, onPrimaryMessage } from "~/utils/cluster-ipc.server";
+import { AUTO_CHECKPOINT_PAGES, startCheckpointer } from "~/utils/wal-checkpointer.server";
+import { startChangeTransport, stopChangeTransport } from "~/db/change-transport.server";
 import {
   engineOf,
   integer,
@@ -40,18 +42,23 @@ export type Tx = Omit<
   "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends"
 >;
 
-const BUSY_TIMEOUT_MS = 5_000;
+// SQLite busy timeouts: how long a connection waits for the file lock. In WAL mode readers
+// never wait for writers; a writer waits for another process's write transaction (a large
+// import can hold the lock for seconds), up to half the 60 s a write may take in all, and is
+// then answered 503 "try again" (isStorageFailure) instead of failing for good.
+const READ_BUSY_TIMEOUT_MS = 5_000;
+const WRITE_BUSY_TIMEOUT_MS = 30_000;
 
 /** The engine behind DATABASE_URL. */
 export function databaseEngine(): Engine {
   return engineOf(env.DATABASE_URL);
 }
 
-function createSqliteClient(url: string): PrismaClient {
+function createSqliteClient(url: string, busyTimeoutMs = READ_BUSY_TIMEOUT_MS): PrismaClient {
   // `timeout` is better-sqlite3's busy timeout: a connection waits this long for the file lock.
   const adapter = new PrismaBetterSqlite3({
     url: `file:${databaseFile(url)}`,
-    timeout: BUSY_TIMEOUT_MS,
+    timeout: busyTimeoutMs,
   });
   return new PrismaClient({ adapter });
 }
@@ -90,48 +97,31 @@ export function openPrismaClient(url: string): PrismaClient {
   return engineOf(url) === "postgresql" ? createPostgresClient(url) : createSqliteClient(url);
 }
 
-async function configure(client: PrismaClient): Promise<void> {
+async function configure(client: PrismaClient, busyTimeoutMs: number): Promise<void> {
   // journal_mode is stored in the file; synchronous and busy_timeout are per connection.
   await client.$queryRaw`PRAGMA journal_mode = WAL`;
   await client.$executeRaw`PRAGMA synchronous = FULL`;
-  await client.$queryRaw(Prisma.raw(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`));
+  await client.$queryRaw(Prisma.raw(`PRAGMA busy_timeout = ${busyTimeoutMs}`));
   await client.$executeRaw`PRAGMA foreign_keys = ON`;
   // Checkpoints run on the background checkpointer, never inside a request's commit.
   await client.$queryRaw`PRAGMA wal_autocheckpoint = 0`;
 }
 
-// With synchronous=FULL every commit fsyncs the WAL; the commit that crosses SQLite's
-// automatic checkpoint threshold also copies ~1,000 pages into the database and fsyncs it,
-// which made one sheet save in fifty take 5–10 ms. A worker thread with its own
-// connection checkpoints instead (PASSIVE: writers and readers carry on meanwhile), so
-// those costs leave the request path. The app's connections turn automatic checkpoints off.
-const CHECKPOINT_INTERVAL_MS = 500;
-const CHECKPOINTER_SOURCE = `
-const { workerData } = require("node:worker_threads");
-const Database = require(workerData.driver);
-const db = new Database(workerData.file, { timeout: 5000 });
-db.pragma("wal_autocheckpoint = 0");
-setInterval(() => {
-  try { db.pragma("wal_checkpoint(PASSIVE)"); } catch (error) { console.error("checkpoint failed", error); }
-}, workerData.intervalMs);
-`;
-const AUTO_CHECKPOINT_PAGES = 1_000;
-
-function startCheckpointer(file: string, onFailure: () => void): Worker {
-  // The driver's path is resolved here: an eval'd worker would resolve it from the process's
-  // working directory, which need not be the project's.
-  const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-  const worker = new Worker(CHECKPOINTER_SOURCE, {
-    eval: true,
-    workerData: { file, driver, intervalMs: CHECKPOINT_INTERVAL_MS },
-  });
-  worker.unref();
-  worker.on("error", (error) => {
+// Checkpoints run on a background thread (app/utils/wal-checkpointer.server.ts), never inside
+// a request's commit: this process's own, or, in a worker of the HTTP server's primary, the
+// primary's (one for the machine), which says so if it ever stops.
+function startCheckpoints(c: SqliteClients, file: string): void {
+  const fallBack = () => restoreAutoCheckpoints(c);
+  if (isClusterWorker()) {
+    if (process.env.JX_AUTO_CHECKPOINTS === "1") fallBack();
+    onPrimaryMessage("auto-checkpoints", fallBack);
+    return;
+  }
+  c.checkpointer = startCheckpointer(file, (error) => {
     // Without it the WAL would grow for ever: hand checkpoints back to SQLite.
     console.error("checkpointer stopped; automatic checkpoints restored", error);
-    onFailure();
+    fallBack();
   });
-  return worker;
 }
 
 function restoreAutoCheckpoints(c: SqliteClients): void {
@@ -154,7 +144,8 @@ type SqliteClients = {
   /** The raw writer connection (bulkWrite, sqlWrite), opened on first use. */
   bulk?: SqliteSql;
   rawReader?: SqliteSql;
-  checkpointer: Worker;
+  /** This process's checkpointer; none in a worker of the server's primary (it runs one). */
+  checkpointer?: Worker;
   /** Set when the checkpointer failed and SQLite checkpoints on commit again. */
   autoCheckpoint?: boolean;
 };
@@ -202,20 +193,23 @@ function clients(): Clients {
         rawReader: new PostgresSql(pool),
       };
     } else {
-      const reader = createSqliteClient(env.DATABASE_URL);
-      const writer = createSqliteClient(env.DATABASE_URL);
+      const reader = createSqliteClient(env.DATABASE_URL, READ_BUSY_TIMEOUT_MS);
+      const writer = createSqliteClient(env.DATABASE_URL, WRITE_BUSY_TIMEOUT_MS);
       const c: SqliteClients = {
         engine: "sqlite",
         reader,
         writer,
-        ready: Promise.all([configure(reader), configure(writer)]).then(() => undefined),
+        ready: Promise.all([
+          configure(reader, READ_BUSY_TIMEOUT_MS),
+          configure(writer, WRITE_BUSY_TIMEOUT_MS),
+        ]).then(() => undefined),
         queue: Promise.resolve(),
-        checkpointer: startCheckpointer(databaseFile(env.DATABASE_URL), () =>
-          restoreAutoCheckpoints(c),
-        ),
       };
       globalThis.__jiangxinDb = c;
+      startCheckpoints(c, databaseFile(env.DATABASE_URL));
     }
+    // Changes published here reach the other processes, and theirs reach this one.
+    startChangeTransport();
   }
   return globalThis.__jiangxinDb;
 }
@@ -229,7 +223,7 @@ export function readSql(): Sql {
   const c = clients();
   if (c.engine === "postgresql") return c.rawReader;
   if (!c.rawReader) {
-    const db = new Database(databaseFile(env.DATABASE_URL), { timeout: BUSY_TIMEOUT_MS });
+    const db = new Database(databaseFile(env.DATABASE_URL), { timeout: READ_BUSY_TIMEOUT_MS });
     db.pragma("query_only = ON");
     c.rawReader = new SqliteSql(db);
   }
@@ -260,12 +254,13 @@ function enqueue<T>(c: SqliteClients, task: () => Promise<T>): Promise<T> {
 }
 
 // The answers of either engine when storage cannot take a write: the disk is full, the file,
-// folder or database is read-only, or the device failed. The transaction has rolled back;
+// folder or database is read-only, the device failed, or (SQLite) another process held the
+// write lock past the busy timeout. The transaction has rolled back;
 // nothing is half-written, and the user is told plainly instead of seeing a bare server
 // error. PostgreSQL: SQLSTATE class 53 (disk_full 53100, out of memory, too many
 // connections), 25006 read_only_sql_transaction, 58030 io_error.
 const STORAGE_FAILURE =
-  /SQLITE_FULL|database or disk is full|SQLITE_READONLY|readonly database|SQLITE_IOERR|disk I\/O error|No space left on device|could not extend file|read-only transaction|\b53100\b|\b53200\b|\b25006\b|\b58030\b/i;
+  /SQLITE_FULL|database or disk is full|SQLITE_BUSY|database is locked|SQLITE_READONLY|readonly database|SQLITE_IOERR|disk I\/O error|No space left on device|could not extend file|read-only transaction|\b53100\b|\b53200\b|\b25006\b|\b58030\b/i;
 const STORAGE_CODES = new Set(["53100", "53200", "25006", "58030"]);
 
 export function isStorageFailure(error: unknown): boolean {
@@ -324,6 +319,14 @@ function lockStatements(scope?: WriteScope): Prisma.Sql[] {
   return scope ? [WRITE_LOCK_SHARED, eventLock(scope.event)] : [WRITE_LOCK];
 }
 
+// The Prisma adapter begins SQLite transactions with a plain BEGIN, which takes the file's
+// write lock only at the first write. With several processes, a transaction that read first
+// would then fail at once (SQLITE_BUSY, no waiting) if another process wrote meanwhile. A
+// first statement that writes nothing takes the lock as BEGIN IMMEDIATE does, waiting out
+// the busy timeout, so the write queue's guarantee holds across processes: one write at a
+// time, each seeing every earlier one. (sqlWrite's raw connection uses BEGIN IMMEDIATE.)
+const TAKE_WRITE_LOCK = Prisma.sql`DELETE FROM "RateCounter" WHERE 0 = 1`;
+
 /**
  * Runs `fn` in one transaction. Everything it does commits together or not at all. On
  * SQLite after every earlier write has finished; on PostgreSQL see lockStatements.
@@ -333,7 +336,12 @@ export async function write<T>(fn: (tx: Tx) => Promise<T>, scope?: WriteScope): 
   const options = { timeout: 60_000, maxWait: 60_000 };
   return refusedByStorage("write", () =>
     c.engine === "sqlite"
-      ? enqueue(c, () => c.writer.$transaction(fn, options))
+      ? enqueue(c, () =>
+          c.writer.$transaction(async (tx) => {
+            await tx.$executeRaw(TAKE_WRITE_LOCK);
+            return fn(tx);
+          }, options),
+        )
       : c.writer.$transaction(async (tx) => {
           for (const lock of lockStatements(scope)) await tx.$executeRaw(lock);
           return fn(tx);
@@ -370,7 +378,7 @@ async function sqlWriteUnchecked<T>(fn: (sql: Bulk) => Promise<T>, scope?: Write
   }
   return enqueue(c, async () => {
     if (!c.bulk) {
-      const db = new Database(databaseFile(env.DATABASE_URL), { timeout: BUSY_TIMEOUT_MS });
+      const db = new Database(databaseFile(env.DATABASE_URL), { timeout: WRITE_BUSY_TIMEOUT_MS });
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = FULL");
       db.pragma("foreign_keys = ON");
@@ -386,6 +394,7 @@ export async function disconnectDb(): Promise<void> {
   const c = globalThis.__jiangxinDb;
   if (!c) return;
   globalThis.__jiangxinDb = undefined;
+  await stopChangeTransport();
   if (c.engine === "postgresql") {
     await Promise.all([c.pool.end(), c.writer.$disconnect()]);
     return;
@@ -393,7 +402,7 @@ export async function disconnectDb(): Promise<void> {
   await Promise.allSettled([c.queue]);
   c.bulk?.db.close();
   c.rawReader?.db.close();
-  await c.checkpointer.terminate();
+  await c.checkpointer?.terminate();
   await Promise.all([c.reader.$disconnect(), c.writer.$disconnect()]);
 }
 

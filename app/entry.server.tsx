@@ -6,6 +6,10 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/components/nonce";
 import { applySecurityHeaders, createNonce } from "~/http/security-headers.server";
+import { shellTemplateOf } from "~/http/shared-viewer.server";
+
+// The server in front asks who a visitor is before it serves a shared page (app/server).
+export { sharedViewer } from "~/http/shared-viewer.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -14,9 +18,10 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
-  const nonce = createNonce();
+  // A shared page's template carries a marker that the server replaces per response.
+  const nonce = shellTemplateOf(loadContext)?.nonce ?? createNonce();
   applySecurityHeaders(responseHeaders, nonce);
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");

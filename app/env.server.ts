@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "~/utils/database-file.server";
 
 export const DEV_SESSION_SECRET = "jiangxin-development-session-secret-do-not-use";
 export const DEV_ID_NUMBER_KEY = "6a69616e6778696e2d6465762d69642d6e756d6265722d6b65792d3332623a29";
@@ -21,7 +22,7 @@ function localSecrets(): Record<string, string> {
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z.string().min(1).default("file:./prisma/data/jiangxin.db"),
+    DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
     SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters"),
     /** 64 hex characters: the AES-256 key that encrypts ID numbers at rest */
     ID_NUMBER_KEY: z.string().regex(/^[0-9a-f]{64}$/i, "ID_NUMBER_KEY must be 64 hex characters"),

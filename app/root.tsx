@@ -11,7 +11,7 @@ import {
 import { AppShell } from "~/components/app-shell";
 import { ErrorView } from "~/components/error-view";
 import { useNonce } from "~/components/nonce";
-import { getUser } from "~/http/session.server";
+import { shellUser } from "~/http/shared-viewer.server";
 import { getLocale } from "~/http/locale.server";
 import { DEFAULT_LOCALE, I18nProvider, LOCALE_TAG, translate, type Locale } from "~/i18n";
 import stylesHref from "~/styles/app.css";
@@ -23,18 +23,10 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "匠心 Jiangxin" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, locale] = await Promise.all([getUser(request), getLocale(request)]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [user, locale] = await Promise.all([shellUser(request, context), getLocale(request)]);
   const url = new URL(request.url);
-  return {
-    locale,
-    user: user && {
-      displayName: user.displayName,
-      role: user.role,
-      organisationName: user.organisationName,
-    },
-    path: `${url.pathname}${url.search}`,
-  };
+  return { locale, user, path: `${url.pathname}${url.search}` };
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;

@@ -4,7 +4,7 @@ import { useLocale, useT } from "~/i18n";
 import type { Role } from "~/domain/roles";
 import { navItemsFor } from "~/components/nav-items";
 
-type ShellUser = { displayName: string; role: Role; organisationName: string | null } | null;
+type ShellUser = { displayName: string; role: Role } | null;
 
 export function AppShell({
   user,

@@ -11,11 +11,8 @@
 // bigint, number, string, Uint8Array or null.
 import type { Prisma } from "~/generated/prisma/client";
 
-export type Engine = "sqlite" | "postgresql";
-
-export function engineOf(url: string): Engine {
-  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
-}
+export { engineOf, type Engine } from "~/utils/database-file.server";
+import type { Engine } from "~/utils/database-file.server";
 
 export type SqlValue = string | number | bigint | boolean | Date | Uint8Array | null;
 

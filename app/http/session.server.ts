@@ -14,10 +14,16 @@ import { assertSameOrigin } from "~/http/same-origin.server";
 
 export type { SessionUser };
 
-/** The session token from the request's cookie, if it carries a validly signed one. */
-async function sessionToken(request: Request): Promise<string | null> {
-  const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
+/** The session token in a Cookie header, if it carries a validly signed one. */
+async function sessionToken(cookieHeader: string | null): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(cookieHeader);
   return typeof value === "string" && value.length > 0 && value.length <= 128 ? value : null;
+}
+
+/** The signed-in user of a Cookie header (the server in front asks this; see shared-viewer). */
+export async function userOfCookie(cookieHeader: string | null): Promise<SessionUser | null> {
+  const token = await sessionToken(cookieHeader);
+  return token ? findSessionUser(token) : null;
 }
 
 // Several loaders of one request ask for the user; the session is read once.
@@ -26,7 +32,7 @@ const usersOfRequest = new WeakMap<Request, Promise<SessionUser | null>>();
 export function getUser(request: Request): Promise<SessionUser | null> {
   let user = usersOfRequest.get(request);
   if (!user) {
-    user = sessionToken(request).then((token) => (token ? findSessionUser(token) : null));
+    user = userOfCookie(request.headers.get("Cookie"));
     usersOfRequest.set(request, user);
   }
   return user;
@@ -106,7 +112,7 @@ export async function createUserSession(
   userId: number,
   redirectTo: string,
 ): Promise<Response> {
-  const previous = await sessionToken(request);
+  const previous = await sessionToken(request.headers.get("Cookie"));
   if (previous) await endSession(previous);
   const { token } = await createSession(userId);
   return redirect(safeRedirect(redirectTo, "/"), {
@@ -116,7 +122,7 @@ export async function createUserSession(
 
 /** Ends the session on the server, not only in the browser. */
 export async function logout(request: Request): Promise<Response> {
-  const token = await sessionToken(request);
+  const token = await sessionToken(request.headers.get("Cookie"));
   if (token) await endSession(token);
   return redirect("/", {
     headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },

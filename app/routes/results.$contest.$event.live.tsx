@@ -6,7 +6,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { resultsArePublic } from "~/domain/contest/results-visibility";
 import { findBoardEvent } from "~/models/leaderboard.server";
-import { subscribeResultsChanged } from "~/utils/live-events.server";
+import { subscribeResultsChanged, subscribeResync } from "~/utils/live-events.server";
 import { resolveBoard } from "~/http/leaderboard-request.server";
 import { applySecurityHeaders } from "~/http/security-headers.server";
 
@@ -40,8 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         const wait = Math.max(0, THROTTLE_MS - (Date.now() - last));
         pending = setTimeout(emit, wait);
       };
-      const unsubscribe = subscribeResultsChanged((change) => {
-        if (change.eventId !== event.id || pending) return;
+      const changed = () => {
+        if (pending) return;
         if (organiser) return schedule();
         // The event's cached row went with this change: read whether it is public now.
         void findBoardEvent(contestCode, eventCode)
@@ -49,7 +49,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             if (now && resultsArePublic(now)) schedule();
           })
           .catch(() => undefined);
+      };
+      const unsubscribeChanges = subscribeResultsChanged((change) => {
+        if (change.eventId === event.id) changed();
       });
+      // Changes may have been missed while the bus was out of touch: refetch to be sure.
+      const unsubscribeResync = subscribeResync(changed);
+      const unsubscribe = () => {
+        unsubscribeChanges();
+        unsubscribeResync();
+      };
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
       cleanup = () => {
         unsubscribe();

@@ -1,22 +1,18 @@
 // A one-second shared cache in front of the app, as a reverse proxy's micro-cache would be:
 // the answers the app marks `Cache-Control: public, max-age=N` (the public leaderboards),
-// for visitors without a session, kept at most one second and dropped the moment any
-// results change. Through Remix a leaderboard request costs 1–10 ms of CPU (route
-// matching, rendering); a hit costs a map lookup and a socket write, which is what lets
-// one process serve thousands of phones refreshing the same board. No I/O here.
+// kept at most one second as page templates (page-template.ts) and dropped the moment the
+// results they show change. Anonymous visitors share them, and so do signed-in visitors of
+// one role, each getting the page with their own shell filled in (app/utils/shared-pages.ts).
+// Through Remix a leaderboard request costs 1–10 ms of CPU (route matching, rendering); a
+// hit costs a lookup, filling in a name and a nonce, and a socket write. No I/O here.
 import { SESSION_COOKIE } from "../utils/http-names";
+import type { PageTemplate } from "./page-template";
 
 export const MAX_TTL_MS = 1_000;
 const MAX_ENTRIES = 2_000;
 export const MAX_BODY_BYTES = 1_048_576;
-
-export type CachedResponse = {
-  status: number;
-  headers: Record<string, string | string[]>;
-  body: Buffer;
-  storedAt: number;
-  ttlMs: number;
-};
+/** How long a path whose answer could not be shared goes straight to the app. */
+export const NOT_SHARED_MS = 5_000;
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -25,18 +21,32 @@ function header(headers: Headers, name: string): string {
   return Array.isArray(value) ? value.join(", ") : (value ?? "");
 }
 
-/** Only anonymous GETs of the public results pages are ever looked up or stored. */
-export function cacheKey(
+const SESSION_PAIR = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=[^;]*`, "g");
+
+/** The Cookie header without the session cookie: what an answer may vary on besides the viewer. */
+export function cookiesBesidesSession(cookie: string): string {
+  return cookie.replace(SESSION_PAIR, "").replace(/^;\s*/, "");
+}
+
+export function hasSessionCookie(headers: Headers): boolean {
+  return header(headers, "cookie").includes(`${SESSION_COOKIE}=`);
+}
+
+/**
+ * The part of the key every visitor shares, or null when the request is never shared: only
+ * GETs of the public results pages, without credentials other than the session cookie.
+ * The answer may vary on the language (cookie or Accept-Language); the viewer's class is
+ * added by the caller.
+ */
+export function sharedKeyBase(
   method: string | undefined,
   url: string | undefined,
   headers: Headers,
 ): string | null {
   if (method !== "GET" || !url || !url.startsWith("/results/")) return null;
-  const cookie = header(headers, "cookie");
-  if (cookie.includes(SESSION_COOKIE) || headers.authorization !== undefined) return null;
-  // What the answer can vary on: the language (cookie or Accept-Language) and the encoding.
-  const gzip = /\bgzip\b/.test(header(headers, "accept-encoding")) ? "gz" : "id";
-  return `${url}\u0000${cookie}\u0000${header(headers, "accept-language")}\u0000${gzip}`;
+  if (headers.authorization !== undefined) return null;
+  const cookie = cookiesBesidesSession(header(headers, "cookie"));
+  return `${url}\u0000${cookie}\u0000${header(headers, "accept-language")}`;
 }
 
 /** How long a response may be shared: its public max-age, at most a second; 0 when not shareable. */
@@ -56,11 +66,17 @@ export { RESULTS_EVENT_HEADER } from "../utils/http-names";
 /** Where a computation started, in the sequence of results changes. */
 export type Started = { seq: number };
 
+type Entry = { template: PageTemplate; storedAt: number; ttlMs: number; eventId: number | null };
+
 export class MicroCache {
-  private readonly entries = new Map<string, CachedResponse & { eventId: number | null }>();
+  private readonly entries = new Map<string, Entry>();
+  /** Paths whose answers were not shareable lately, and until when. */
+  private readonly notShared = new Map<string, number>();
   /** Counts results changes; each event remembers its latest. */
   private seq = 0;
   private readonly lastChange = new Map<number, number>();
+  /** Every event counts as changed at this number (the last clear). */
+  private floor = 0;
 
   get size(): number {
     return this.entries.size;
@@ -70,44 +86,67 @@ export class MicroCache {
     return { seq: this.seq };
   }
 
-  lookup(key: string, now: number): CachedResponse | null {
+  lookup(key: string, now: number): PageTemplate | null {
     const hit = this.entries.get(key);
     if (!hit) return null;
     if (now - hit.storedAt >= hit.ttlMs) {
       this.entries.delete(key);
       return null;
     }
-    return hit;
+    return hit.template;
   }
 
   /**
-   * Stores a finished response unless the results it shows changed while it was computed:
+   * Stores a finished answer unless the results it shows changed while it was computed:
    * its event's, when the app named one, otherwise any event's.
    */
   store(
     key: string,
-    response: Omit<CachedResponse, "storedAt">,
+    template: PageTemplate,
+    ttlMs: number,
     eventId: number | null,
     startedAt: Started,
     now: number,
   ): boolean {
-    const changedSince = eventId === null ? this.seq : (this.lastChange.get(eventId) ?? 0);
-    if (
-      changedSince > startedAt.seq ||
-      response.ttlMs <= 0 ||
-      response.body.length > MAX_BODY_BYTES
-    )
-      return false;
+    const changedSince =
+      eventId === null ? this.seq : Math.max(this.floor, this.lastChange.get(eventId) ?? 0);
+    if (changedSince > startedAt.seq || ttlMs <= 0) return false;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(key, { ...response, storedAt: now, eventId });
+    this.entries.set(key, { template, storedAt: now, ttlMs, eventId });
     return true;
   }
 
   /** An event's results changed: its answers go, and so do answers not tied to one event (contest pages). */
   invalidate(eventId: number): void {
     this.seq += 1;
+    if (this.lastChange.size >= MAX_ENTRIES) {
+      this.lastChange.clear();
+      this.floor = this.seq;
+    }
     this.lastChange.set(eventId, this.seq);
     for (const [key, entry] of this.entries)
       if (entry.eventId === null || entry.eventId === eventId) this.entries.delete(key);
+  }
+
+  /** Anything may have changed (the bus lost touch with the other processes for a while). */
+  clear(): void {
+    this.seq += 1;
+    this.floor = this.seq;
+    this.lastChange.clear();
+    this.entries.clear();
+  }
+
+  /** Remembers that a path's answer was not shareable, so its next requests skip the attempt. */
+  markNotShared(path: string, now: number): void {
+    if (this.notShared.size >= MAX_ENTRIES) this.notShared.clear();
+    this.notShared.set(path, now + NOT_SHARED_MS);
+  }
+
+  isNotShared(path: string, now: number): boolean {
+    const until = this.notShared.get(path);
+    if (until === undefined) return false;
+    if (until > now) return true;
+    this.notShared.delete(path);
+    return false;
   }
 }

@@ -1,28 +1,86 @@
-// In-process notifications that an event's results changed, so open leaderboards (SSE) can
-// refresh within a second of a judge saving a mark. One process serves the app (SQLite is
-// embedded); a multi-process deployment would put a broker behind the same two functions.
+// The change bus: notifications that an event's results changed, so open leaderboards (SSE)
+// refresh within a second of a judge saving a mark and every cache drops what the change
+// made stale.
+//
+// Within a process an EventEmitter carries the changes. Between processes a transport does
+// (setChangeTransport; app/db/change-transport.server.ts chooses it by engine and
+// deployment): with SQLite the server's primary process relays them to its workers (IPC),
+// with PostgreSQL every process LISTENs and publishing NOTIFYs, so processes on several
+// machines stay consistent. A change is delivered in the publishing process at once and
+// in the others as soon as the transport brings it. Publish after the write commits.
 import { EventEmitter } from "node:events";
 
-type Change = { eventId: number; at: number };
+export type Change = { eventId: number; at: number };
+
+/** Carries changes to the other processes of the deployment. */
+export type ChangeTransport = {
+  /** How changes travel: "ipc" (the server's primary relays), "postgresql" (LISTEN/NOTIFY). */
+  readonly name: string;
+  /** Sends a change published in this process to the others. */
+  publish(change: Change): void;
+  /** Whether changes from the others arrive now. */
+  connected(): boolean;
+  close(): Promise<void>;
+};
+
+type Bus = { emitter: EventEmitter; transport: ChangeTransport | null };
 
 declare global {
-  var __jiangxinLive: EventEmitter | undefined;
+  var __jiangxinLive: Bus | undefined;
 }
 
-function bus(): EventEmitter {
+// Kept on globalThis: the production server (app/server) loads this module itself and again
+// inside the Remix build, and both copies must share one bus.
+function bus(): Bus {
   if (!globalThis.__jiangxinLive) {
-    globalThis.__jiangxinLive = new EventEmitter();
+    const emitter = new EventEmitter();
     // Every open leaderboard subscribes; thousands are expected.
-    globalThis.__jiangxinLive.setMaxListeners(0);
+    emitter.setMaxListeners(0);
+    globalThis.__jiangxinLive = { emitter, transport: null };
   }
   return globalThis.__jiangxinLive;
 }
 
 export function publishResultsChanged(eventId: number): void {
-  bus().emit("results", { eventId, at: Date.now() } satisfies Change);
+  const change: Change = { eventId, at: Date.now() };
+  bus().emitter.emit("results", change);
+  bus().transport?.publish(change);
+}
+
+/** A change published by another process, brought by the transport: delivered here only. */
+export function receiveChange(change: Change): void {
+  bus().emitter.emit("results", change);
 }
 
 export function subscribeResultsChanged(listener: (change: Change) => void): () => void {
-  bus().on("results", listener);
-  return () => bus().off("results", listener);
+  bus().emitter.on("results", listener);
+  return () => bus().emitter.off("results", listener);
+}
+
+/**
+ * The transport was out of touch with the other processes (it reconnected, or has just
+ * started): changes may have been missed, so anything cached may be stale.
+ */
+export function receiveResync(): void {
+  bus().emitter.emit("resync");
+}
+
+export function subscribeResync(listener: () => void): () => void {
+  bus().emitter.on("resync", listener);
+  return () => bus().emitter.off("resync", listener);
+}
+
+/** Installs the transport to the other processes, closing any earlier one. */
+export async function setChangeTransport(transport: ChangeTransport | null): Promise<void> {
+  const previous = bus().transport;
+  bus().transport = transport;
+  if (previous && previous !== transport) await previous.close();
+}
+
+/** What /healthz reports about the bus. */
+export function changeTransportState(): { transport: string; connected: boolean } {
+  const transport = bus().transport;
+  return transport
+    ? { transport: transport.name, connected: transport.connected() }
+    : { transport: "in-process", connected: true };
 }

@@ -14,19 +14,16 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import type { MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
+import { DEFAULT_DATABASE_URL, engineOf, type Engine } from "~/utils/database-file.server";
+
+export { engineOf, type Engine };
 
 export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
 export const schemaPath = path.join(projectRoot, "prisma", "schema.prisma");
 export const filters: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 export function databaseUrl(): string {
-  return process.env.DATABASE_URL ?? "file:./prisma/data/jiangxin.db";
-}
-
-export type Engine = "sqlite" | "postgresql";
-
-export function engineOf(url: string): Engine {
-  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
+  return process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 }
 
 /** Each engine's migrations, in Prisma's standard layout. */
