@@ -335,6 +335,12 @@ type FrozenBoard = { entries: FrozenEntry[]; ranks: number[]; position: Map<numb
 // copies of values it already holds), so it is built once per freeze and kept.
 const frozenBoards = new Map<number, { freezeAt: string | null; board: Promise<FrozenBoard> }>();
 
+// A new or lifted freeze, in any process, voids the board built for the old one (the same
+// freeze time set again starts from the live results, so the time alone does not tell).
+subscribeResultsChanged(({ eventId, settings }) => {
+  if (settings) frozenBoards.delete(eventId);
+});
+
 function frozenBoard(event: BoardEvent): Promise<FrozenBoard> {
   const cached = frozenBoards.get(event.id);
   if (cached && cached.freezeAt === event.freezeAt) return cached.board;
@@ -822,10 +828,10 @@ export async function setBoardSettings(
       after: settings,
     });
   });
-  frozenBoards.delete(eventId);
   eventCache.clear();
-  // Open boards and big screens refetch: an unfreeze is the reveal.
-  publishResultsChanged(eventId);
+  // Open boards and big screens refetch: an unfreeze is the reveal. Every process drops its
+  // frozen board of the event (below), this one included.
+  publishResultsChanged(eventId, { settings: true });
 }
 
 /** Everything one board view shows: a page (keyset), and optionally a search and a "my rank". */

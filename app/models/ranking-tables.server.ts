@@ -5,6 +5,7 @@
 // Result change, so a leaderboard never has to scan or RANK() an event on the request path.
 import { txSql, type Sql, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
+import { changeTransportState } from "~/utils/live-events.server";
 import {
   CENTIMARKS_PER_COARSE_BUCKET,
   TOTAL_SHIFT,
@@ -116,6 +117,9 @@ const FREEZE_TTL_MS = 1_000;
 const freezeTimes = new Map<number, { freezeAt: number | null; at: number }>();
 
 function cachedFreezeAt(eventId: number): number | null | undefined {
+  // With several processes the organiser may set a freeze in another one: read it inside
+  // the write's own transaction (after the lock) every time, so no save misses it.
+  if (changeTransportState().transport !== "in-process") return undefined;
   const hit = freezeTimes.get(eventId);
   return hit && Date.now() - hit.at < FREEZE_TTL_MS ? hit.freezeAt : undefined;
 }

@@ -10,7 +10,8 @@
 // in the others as soon as the transport brings it. Publish after the write commits.
 import { EventEmitter } from "node:events";
 
-export type Change = { eventId: number; at: number };
+/** An event's results changed; `settings` when its board settings did (freeze, visibility, best N). */
+export type Change = { eventId: number; at: number; settings?: true };
 
 /** Carries changes to the other processes of the deployment. */
 export type ChangeTransport = {
@@ -41,8 +42,8 @@ function bus(): Bus {
   return globalThis.__jiangxinLive;
 }
 
-export function publishResultsChanged(eventId: number): void {
-  const change: Change = { eventId, at: Date.now() };
+export function publishResultsChanged(eventId: number, what?: { settings: true }): void {
+  const change: Change = { eventId, at: Date.now(), ...(what?.settings ? { settings: true } : {}) };
   bus().emitter.emit("results", change);
   bus().transport?.publish(change);
 }
