@@ -8,7 +8,7 @@
 // BENCH_RANK_ENTRIES and BENCH_RANK_RUNS shrink it.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { loadavg } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { Prisma } from "~/generated/prisma/client";
@@ -370,11 +370,29 @@ const taken = await fetch(`http://127.0.0.1:${port}/healthz`).then(
   () => false,
 );
 if (taken) throw new Error(`Port ${port} is in use; set BENCH_PORT`);
+// A signed-in visitor who is not the organiser (a judge of the large seed): their pages share
+// the board with everyone and differ only in the page shell.
+const { signedInCookie } = await import("~/http/session.server");
+const { readSql } = await import("~/db.server");
+const member = await readSql().one<{ id: number }>(
+  Prisma.sql`SELECT "id" FROM "User" WHERE "role" <> 'admin' ORDER BY "id" LIMIT 1`,
+);
+if (!member) throw new Error("no signed-in visitor to measure: run npm run seed:large again");
+const signedIn = { Cookie: (await signedInCookie(member.id)).split(";")[0]! };
+await disconnectDb();
+// All cores serve, as with npm start (WEB_CONCURRENCY chooses otherwise).
+const workers = process.env.WEB_CONCURRENCY ?? String(availableParallelism());
 const server = spawn(
   process.execPath,
   ["--import", "tsx", "app/server/serve.ts", `./${build}/index.js`],
   {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), COOKIE_SECURE: "0" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      COOKIE_SECURE: "0",
+      WEB_CONCURRENCY: workers,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   },
 );
@@ -403,9 +421,6 @@ async function load(url: string, headers: Record<string, string> = {}) {
   };
 }
 const httpRows: string[][] = [];
-// A session cookie (even an invalid one) keeps a request out of the shared micro-cache: those
-// rows show what every request costs when it goes through Remix.
-const signedIn = { Cookie: "__jx_session=bench" };
 for (const [name, url, target, headers] of [
   ["healthz (Remix route, database check)", `${base}/healthz`, "", {}],
   [
@@ -416,12 +431,17 @@ for (const [name, url, target, headers] of [
   ],
   ["leaderboard full page", `${base}/results/${CONTEST}/${EVENT}`, "≥ 1,000 req/s", {}],
   [
-    "data route, no shared cache (cookie)",
+    "data route, signed in (session cookie)",
     `${base}/results/${CONTEST}/${EVENT}/data`,
-    "",
+    "≥ 5,000 req/s",
     signedIn,
   ],
-  ["full page, no shared cache (cookie)", `${base}/results/${CONTEST}/${EVENT}`, "", signedIn],
+  [
+    "full page, signed in (session cookie)",
+    `${base}/results/${CONTEST}/${EVENT}`,
+    "≥ 1,000 req/s",
+    signedIn,
+  ],
 ] as const) {
   const r = await load(url, headers);
   httpRows.push([
@@ -446,5 +466,7 @@ console.log(
   "\n| HTTP (50 connections) | throughput | p50 | p99 | errors | target |\n|---|---|---|---|---|---|",
 );
 for (const r of httpRows) console.log(`| ${r.join(" | ")} |`);
-console.log(`\nEngine ${engine}; load average at the end ${loadAverage()}.`);
+console.log(
+  `\nEngine ${engine}; ${workers} HTTP worker(s) on ${availableParallelism()} cores; load average at the end ${loadAverage()}.`,
+);
 process.exit(0);
