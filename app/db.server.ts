@@ -356,20 +356,45 @@ export async function write<T>(fn: (tx: Tx) => Promise<T>, scope?: WriteScope): 
  * must cost about as much as SQLite's own work and the fsync; on PostgreSQL a pool
  * connection, with COPY for bulk loads.
  */
-export async function sqlWrite<T>(fn: (sql: Bulk) => Promise<T>, scope?: WriteScope): Promise<T> {
-  return refusedByStorage("write", () => sqlWriteUnchecked(fn, scope));
+export async function sqlWrite<T>(
+  fn: (sql: Bulk) => Promise<T>,
+  options?: WriteOptions,
+): Promise<T> {
+  return refusedByStorage("write", () => sqlWriteUnchecked(fn, options));
 }
+
+/** A write's scope (see WriteScope) and how it commits. */
+export type WriteOptions = Partial<WriteScope> & {
+  /**
+   * false: the commit returns before the disk has the transaction (SQLite synchronous=NORMAL
+   * for this one transaction, PostgreSQL SET LOCAL synchronous_commit = off). The database
+   * stays consistent and a crashed process loses nothing; a power cut can lose what was
+   * committed since the last flush, which the next durable commit or the checkpointer (every
+   * 500 ms) makes. For high-volume saves a person can simply repeat, such as a quiz answer
+   * picked on a phone; never for marks, results or audit rows.
+   */
+  durable?: boolean;
+};
+
+// SET LOCAL as a function call, so it runs as a prepared statement like every other.
+const ASYNC_COMMIT = Prisma.sql`SELECT set_config('synchronous_commit', 'off', true)`;
 
 /** Large imports: the same as sqlWrite, named for what it is used for. */
 export const bulkWrite = sqlWrite;
 
-async function sqlWriteUnchecked<T>(fn: (sql: Bulk) => Promise<T>, scope?: WriteScope): Promise<T> {
+async function sqlWriteUnchecked<T>(
+  fn: (sql: Bulk) => Promise<T>,
+  options: WriteOptions = {},
+): Promise<T> {
   const c = clients();
+  const scope = options.event === undefined ? undefined : { event: options.event };
+  const durable = options.durable ?? true;
   if (c.engine === "postgresql") {
     const client = await c.pool.connect();
     try {
       return await new PostgresSql(client).transaction(async (sql) => {
         for (const lock of lockStatements(scope)) await sql.run(lock);
+        if (!durable) await sql.run(ASYNC_COMMIT);
         return fn(sql);
       });
     } finally {
@@ -386,7 +411,14 @@ async function sqlWriteUnchecked<T>(fn: (sql: Bulk) => Promise<T>, scope?: Write
       c.bulk = new SqliteSql(db);
     }
     // The queue keeps everything else in this process off this connection until it ends.
-    return c.bulk.transaction(fn);
+    if (durable) return c.bulk.transaction(fn);
+    const db = c.bulk.db;
+    db.pragma("synchronous = NORMAL");
+    try {
+      return await c.bulk.transaction(fn);
+    } finally {
+      db.pragma("synchronous = FULL");
+    }
   });
 }
 

@@ -25,4 +25,14 @@ describe("parseEnv", () => {
       parseEnv({ NODE_ENV: "development", SESSION_SECRET: "a".repeat(40), ID_NUMBER_KEY: "zz" }),
     ).toThrow(/ID_NUMBER_KEY/);
   });
+  it("allows the test clock outside production only", () => {
+    expect(parseEnv({ NODE_ENV: "test", ...good, JX_TEST_CLOCK_FILE: "/tmp/clock" })).toMatchObject(
+      {
+        JX_TEST_CLOCK_FILE: "/tmp/clock",
+      },
+    );
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", ...good, JX_TEST_CLOCK_FILE: "/tmp/clock" }),
+    ).toThrow(/test clock cannot be used in production/);
+  });
 });

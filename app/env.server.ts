@@ -58,9 +58,18 @@ const schema = z
       .int("ROSTER_NEW_IDS_PER_HOUR must be a whole number")
       .min(1, "ROSTER_NEW_IDS_PER_HOUR must be at least 1")
       .default(5_000),
+    /** Tests only: a file holding the time the quiz pages act on (app/http/clock.server.ts) */
+    JX_TEST_CLOCK_FILE: z.string().min(1).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV !== "production") return;
+    if (value.JX_TEST_CLOCK_FILE !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["JX_TEST_CLOCK_FILE"],
+        message: "the test clock cannot be used in production",
+      });
+    }
     if (value.SESSION_SECRET === DEV_SESSION_SECRET) {
       ctx.addIssue({
         code: "custom",

@@ -137,8 +137,12 @@ test.describe.serial("knowledge quiz", () => {
     await page.getByLabel(`${CATEGORY}（共 3 题）`).fill("3");
     await page.getByRole("button", { name: "生成答题" }).click();
     await expect(page.getByText("答题已生成。")).toBeVisible();
-    const href = await page.getByRole("link", { name: QUIZ_NAME }).getAttribute("href");
-    quizPath = (href ?? "").replace(/\/leaderboard$/, "");
+    await expect(page.getByRole("link", { name: QUIZ_NAME })).toBeVisible();
+    const [quiz] = await queryDb<{ id: number }>(
+      Prisma.sql`SELECT "id" FROM "Quiz" WHERE "name" = ${QUIZ_NAME}`,
+    );
+    const id = quiz?.id;
+    quizPath = `/quiz/${id}`;
     expect(quizPath).toMatch(/^\/quiz\/\d+$/);
   });
 

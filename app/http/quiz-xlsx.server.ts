@@ -38,47 +38,56 @@ export async function readXlsxTable(
   return Array.from(rows, (r) => r ?? []);
 }
 
+type TemplateRow = Partial<Record<keyof typeof questionImportColumns, string | number>>;
+
+/** Example rows, one per question type, keyed by column so they always sit under their headers. */
+const EXAMPLES: TemplateRow[] = [
+  {
+    type: "单选",
+    category: "安全生产",
+    stem: "我国安全生产工作的方针是？",
+    optionA: "安全第一、预防为主、综合治理",
+    optionB: "以人为本、效益优先",
+    optionC: "预防为主、防治结合",
+    optionD: "谁主管、谁负责",
+    answer: "A",
+    difficulty: 1,
+    explanation: "《安全生产法》第三条：安全生产工作坚持安全第一、预防为主、综合治理的方针。",
+  },
+  {
+    type: "多选",
+    category: "劳动法",
+    stem: "下列属于劳动者权利的有？",
+    optionA: "取得劳动报酬",
+    optionB: "休息休假",
+    optionC: "获得劳动安全卫生保护",
+    optionD: "无故旷工",
+    answer: "ABC",
+    difficulty: 2,
+    explanation:
+      "取得劳动报酬、休息休假、获得劳动安全卫生保护都是《劳动法》第三条规定的劳动者权利。",
+  },
+  {
+    type: "判断",
+    category: "职业健康",
+    stem: "用人单位应当为劳动者免费提供符合标准的劳动防护用品。",
+    answer: "对",
+    difficulty: 1,
+  },
+];
+
 export async function questionTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("题库");
-  sheet.addRow(
-    Object.values(questionImportColumns).map((c) => (c.required ? `*${c.header}` : c.header)),
-  );
-  sheet.addRow([
-    "单选",
-    "安全生产",
-    "我国安全生产工作的方针是？",
-    "安全第一、预防为主、综合治理",
-    "以人为本、效益优先",
-    "预防为主、防治结合",
-    "谁主管、谁负责",
-    "A",
-    1,
-  ]);
-  sheet.addRow([
-    "多选",
-    "劳动法",
-    "下列属于劳动者权利的有？",
-    "取得劳动报酬",
-    "休息休假",
-    "获得劳动安全卫生保护",
-    "无故旷工",
-    "ABC",
-    2,
-  ]);
-  sheet.addRow([
-    "判断",
-    "职业健康",
-    "用人单位应当为劳动者免费提供符合标准的劳动防护用品。",
-    "",
-    "",
-    "",
-    "",
-    "对",
-    1,
-  ]);
+  const columns = Object.entries(questionImportColumns) as [
+    keyof typeof questionImportColumns,
+    (typeof questionImportColumns)[keyof typeof questionImportColumns],
+  ][];
+  sheet.addRow(columns.map(([, c]) => (c.required ? `*${c.header}` : c.header)));
+  for (const example of EXAMPLES) sheet.addRow(columns.map(([key]) => example[key] ?? ""));
   sheet.columns.forEach((col, i) => {
-    col.width = i === 2 ? 40 : i >= 3 && i <= 8 ? 22 : 10;
+    const key = columns[i]?.[0];
+    col.width = key === "stem" || key === "explanation" ? 40 : key?.startsWith("option") ? 22 : 10;
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

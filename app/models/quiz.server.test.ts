@@ -1,162 +1,330 @@
 import { describe, expect, it } from "vitest";
-import { prisma, write } from "~/db.server";
-import { rankAttempts } from "~/domain/quiz";
-import { createOrganisation, createWorker } from "~/test/factories";
-import { createContest, createQuestions } from "~/test/quiz-factories";
+import { prisma, readSql } from "~/db.server";
+import { parsePaper } from "~/domain/quiz";
+import { createWorker } from "~/test/factories";
+import { createBank, createContest, createOrgUnder } from "~/test/quiz-factories";
 import {
+  attemptReview,
   closeExpiredAttempts,
   createQuiz,
-  organisationLeaderboard,
-  quizLeaderboard,
+  listOpenQuizzes,
   saveAnswer,
   startAttempt,
   submitAttempt,
+  workerQuizState,
+  type QuizInput,
 } from "./quiz.server";
+import { quizOrgBoard, quizPeopleBoard } from "./quiz-board.server";
 
-const T0 = new Date("2026-11-22T02:00:00Z");
-const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+// Day 1 of the campaigns below: 2026-11-20 in Beijing.
+const DAY1 = new Date("2026-11-20T00:00:00+08:00");
+const at = (day: number, hours: number, seconds = 0) =>
+  new Date(DAY1.getTime() + ((day - 1) * 24 + hours) * 3_600_000 + seconds * 1000);
 
-async function setup() {
-  const union = await createOrganisation({ kind: "federation" });
-  const org = await createOrganisation({ parentId: union.id });
-  await write((tx) =>
-    tx.organisation.update({ where: { id: union.id }, data: { path: `/${union.id}/` } }),
-  );
-  await write((tx) =>
-    tx.organisation.update({
-      where: { id: org.id },
-      data: { path: `/${union.id}/`, headcount: 4 },
-    }),
-  );
-  const contest = await createContest("knowledge_quiz", union.id);
-  await createQuestions(contest.id);
-  const quiz = await createQuiz(contest.id, {
+async function world() {
+  const federation = await createOrgUnder(null, "federation");
+  const district = await createOrgUnder(federation, "district_union");
+  const bridge = await createOrgUnder(district, "enterprise", 4);
+  const chem = await createOrgUnder(district, "enterprise", 10);
+  const elsewhere = await createOrgUnder(null, "federation");
+  const outsider = await createOrgUnder(elsewhere, "enterprise", 3);
+  const contest = await createContest("knowledge_quiz", federation.id);
+  await createBank(contest.id, [
+    { category: "安全", count: 12 },
+    { category: "法律", count: 6, type: "multiple", difficulty: 3 },
+  ]);
+  return { federation, district, bridge, chem, outsider, contest };
+}
+
+function input(over: Partial<QuizInput> & { scopeOrgId: number }): QuizInput {
+  return {
     name: "测试答题",
-    timeLimitSec: 60,
-    attemptsAllowed: 2,
-    opensAt: at(-3600),
-    closesAt: at(86400),
+    kind: "campaign",
+    timeLimitSec: 600,
+    attemptsAllowed: 1,
+    opensAt: DAY1,
+    closesAt: at(11, 0),
     plan: [{ category: "安全", count: 3 }],
+    drawMode: "shared",
     shuffle: true,
     onePerPage: true,
     pointsPerQuestion: 5,
-  });
-  if (!quiz.ok) throw new Error("quiz");
-  return { union, org, quizId: quiz.id };
+    reviewPolicy: "after_submit",
+    partialCredit: "none",
+    ...over,
+  };
+}
+
+async function quizOf(contestId: number, over: Partial<QuizInput> & { scopeOrgId: number }) {
+  const created = await createQuiz(contestId, input(over));
+  if (!created.ok) throw new Error(JSON.stringify(created.problems));
+  return created.id;
 }
 
 async function paperOf(attemptId: number) {
   const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
-  return (JSON.parse(row.paper) as { questionId: string }[]).map((p) => p.questionId);
+  return parsePaper(row.paper).map((p) => p.questionId);
 }
 
-describe("quiz attempts", () => {
-  it("refuses a composition the bank cannot fill", async () => {
-    const { union } = await setup();
-    const contest = await createContest("knowledge_quiz", union.id);
-    await createQuestions(contest.id, "法律", 2);
-    const outcome = await createQuiz(contest.id, {
-      name: "不够",
-      timeLimitSec: 60,
-      attemptsAllowed: 1,
-      opensAt: at(0),
-      closesAt: at(100),
-      plan: [{ category: "法律", count: 3 }],
-      shuffle: false,
-      onePerPage: true,
-      pointsPerQuestion: 1,
-    });
+/** Starts, answers `correct` questions right (the rest wrong) and hands in after `seconds`. */
+async function play(
+  quizId: number,
+  workerId: number,
+  start: Date,
+  correct: number,
+  seconds: number,
+  answer: (i: number) => string[] = (i) => (i < correct ? ["B"] : ["C"]),
+) {
+  const s = await startAttempt(quizId, { workerId }, start);
+  if (!s.ok) throw new Error(`start: ${s.reason}`);
+  const paper = await paperOf(s.attemptId);
+  for (const [i, q] of paper.entries())
+    expect(
+      await saveAnswer(s.attemptId, workerId, q, answer(i), new Date(start.getTime() + 1000)),
+    ).toBe("saved");
+  await submitAttempt(s.attemptId, workerId, new Date(start.getTime() + seconds * 1000));
+  return s.attemptId;
+}
+
+describe("single-paper quiz", () => {
+  it("refuses a composition the bank cannot fill, per category and difficulty", async () => {
+    const { federation, contest } = await world();
+    const outcome = await createQuiz(
+      contest.id,
+      input({
+        scopeOrgId: federation.id,
+        kind: "paper",
+        plan: [
+          { category: "法律", count: 7 },
+          { category: "安全", difficulty: 5, count: 1 },
+        ],
+      }),
+    );
     expect(outcome.ok ? [] : outcome.problems.map((p) => p.code)).toEqual([
       "quiz_category_too_few",
+      "quiz_category_difficulty_too_few",
     ]);
   });
 
   it("saves answers as they go, ignores saves after the deadline and times the attempt out on the server", async () => {
-    const { org, quizId } = await setup();
-    const worker = await createWorker(org.id);
-    const started = await startAttempt(quizId, { workerId: worker.id }, at(0));
-    expect(started.ok).toBe(true);
-    if (!started.ok) return;
+    const { federation, bridge, contest } = await world();
+    const quizId = await quizOf(contest.id, {
+      scopeOrgId: federation.id,
+      kind: "paper",
+      timeLimitSec: 60,
+      attemptsAllowed: 2,
+      drawMode: "personal",
+    });
+    const worker = await createWorker(bridge.id);
+    const started = await startAttempt(quizId, { workerId: worker.id }, at(1, 9));
+    if (!started.ok) throw new Error("start");
     const [q1, q2] = await paperOf(started.attemptId);
-    expect(await saveAnswer(started.attemptId, worker.id, q1 ?? "", ["B"], at(10))).toBe("saved");
+    expect(await saveAnswer(started.attemptId, worker.id, q1!, ["B"], at(1, 9, 10))).toBe("saved");
     // Another worker cannot write into this attempt.
-    const other = await createWorker(org.id);
-    expect(await saveAnswer(started.attemptId, other.id, q1 ?? "", ["A"], at(11))).toBe(
+    const other = await createWorker(bridge.id);
+    expect(await saveAnswer(started.attemptId, other.id, q1!, ["A"], at(1, 9, 11))).toBe(
       "not_found",
     );
-    expect(await saveAnswer(started.attemptId, worker.id, q2 ?? "", ["B"], at(90))).toBe("late");
+    expect(await saveAnswer(started.attemptId, worker.id, q2!, ["B"], at(1, 9, 90))).toBe("late");
     const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
     expect(row).toMatchObject({ status: "timed_out", score: 500, durationMs: 60_000 });
-    expect(await submitAttempt(started.attemptId, worker.id, at(95))).toBe("timed_out");
+    expect(await submitAttempt(started.attemptId, worker.id, at(1, 9, 95))).toBe("timed_out");
+    // The board counts the timed-out attempt like any other.
+    expect((await quizPeopleBoard(quizId, 0, 10)).top).toMatchObject([
+      { workerId: worker.id, points: 500 },
+    ]);
   });
 
-  it("closes abandoned attempts when the board is read", async () => {
-    const { org, quizId } = await setup();
-    const worker = await createWorker(org.id);
-    const started = await startAttempt(quizId, { workerId: worker.id }, at(0));
+  it("closes abandoned attempts when the board is read, and puts them on the board", async () => {
+    const { federation, bridge, contest } = await world();
+    const quizId = await quizOf(contest.id, {
+      scopeOrgId: federation.id,
+      kind: "paper",
+      timeLimitSec: 60,
+    });
+    const worker = await createWorker(bridge.id);
+    const started = await startAttempt(quizId, { workerId: worker.id }, at(1, 9));
     if (!started.ok) throw new Error("start");
-    expect(await closeExpiredAttempts(quizId, at(30))).toBe(0);
-    expect(await closeExpiredAttempts(quizId, at(120))).toBe(1);
-    expect(
-      (await prisma.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } })).status,
-    ).toBe("timed_out");
+    expect(await closeExpiredAttempts(quizId, at(1, 9, 30))).toBe(0);
+    expect(await closeExpiredAttempts(quizId, at(1, 9, 120))).toBe(1);
+    const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
+    expect(row.status).toBe("timed_out");
+    expect((await quizPeopleBoard(quizId, 0)).participants).toBe(1);
+  });
+});
+
+describe("eligibility: only workers of the quiz's scope take part", () => {
+  it("refuses every way in for a worker outside the scope, and keeps them off the boards", async () => {
+    const { district, bridge, chem, outsider, contest } = await world();
+    // Scoped to the district: its enterprises are in, another federation's worker is out.
+    const quizId = await quizOf(contest.id, { scopeOrgId: district.id });
+    const inside = await createWorker(chem.id);
+    const out = await createWorker(outsider.id);
+
+    expect((await listOpenQuizzes(at(1, 9), inside.id)).map((q) => q.id)).toContain(quizId);
+    expect((await listOpenQuizzes(at(1, 9), out.id)).map((q) => q.id)).not.toContain(quizId);
+    const page = await workerQuizState(quizId, out.id, at(1, 9));
+    expect(page).toMatchObject({ eligible: false, quiz: { scopeName: district.name } });
+    expect(await startAttempt(quizId, { workerId: out.id }, at(1, 9))).toEqual({
+      ok: false,
+      reason: "not_eligible",
+    });
+
+    // An attempt of someone else is not theirs to save into, submit or review.
+    const own = await play(quizId, inside.id, at(1, 9), 3, 60);
+    const paper = await paperOf(own);
+    expect(await saveAnswer(own, out.id, paper[0]!, ["B"], at(1, 9, 5))).toBe("not_found");
+    expect(await submitAttempt(own, out.id, at(1, 9, 6))).toBeNull();
+    expect(await attemptReview(quizId, own, out.id, at(2, 9))).toBeNull();
+
+    const people = await quizPeopleBoard(quizId, 0, 50);
+    expect(people.top.map((r) => r.workerId)).toEqual([inside.id]);
+    const orgs = await quizOrgBoard(quizId, 0, district.path);
+    expect(orgs.map((o) => o.organisationId).sort()).toEqual([bridge.id, chem.id].sort());
+    expect(orgs.find((o) => o.organisationId === outsider.id)).toBeUndefined();
+  });
+});
+
+describe("campaigns", () => {
+  it("gives everyone the same set on a day, a new set the next day, and one attempt a day", async () => {
+    const { federation, bridge, chem, contest } = await world();
+    const quizId = await quizOf(contest.id, { scopeOrgId: federation.id });
+    const a = await createWorker(bridge.id);
+    const b = await createWorker(chem.id);
+    const sa = await startAttempt(quizId, { workerId: a.id }, at(1, 9));
+    const sb = await startAttempt(quizId, { workerId: b.id }, at(1, 10));
+    if (!sa.ok || !sb.ok) throw new Error("start");
+    const day1 = await paperOf(sa.attemptId);
+    expect([...(await paperOf(sb.attemptId))].sort()).toEqual([...day1].sort());
+    await submitAttempt(sa.attemptId, a.id, at(1, 9, 30));
+    expect(await startAttempt(quizId, { workerId: a.id }, at(1, 11))).toEqual({
+      ok: false,
+      reason: "no_attempts_left",
+    });
+    // Day 2: the next three questions of the campaign's order, none of day 1's.
+    const sa2 = await startAttempt(quizId, { workerId: a.id }, at(2, 8));
+    if (!sa2.ok) throw new Error("start day 2");
+    const day2 = await paperOf(sa2.attemptId);
+    expect(day2.filter((q) => day1.includes(q))).toEqual([]);
+    expect(await startAttempt(quizId, { workerId: a.id }, at(0, 23))).toMatchObject({
+      ok: false,
+      reason: "closed",
+    });
   });
 
-  it("ranks best attempts by score then time, in the same order as the domain rule", async () => {
-    const { union, org, quizId } = await setup();
-    const plan: [correct: number, seconds: number][][] = [
-      [[3, 40]],
-      [[3, 30]],
-      [
-        [2, 10],
-        [3, 50],
-      ],
-      [[1, 5]],
-    ];
-    const attempts: {
-      attemptId: string;
-      participantId: string;
-      score: number;
-      startedAt: Date;
-      submittedAt: Date;
-      deadline: Date;
-    }[] = [];
-    for (const [w, tries] of plan.entries()) {
-      const worker = await createWorker(org.id);
-      for (const [i, [correct, seconds]] of tries.entries()) {
-        const start = at(1000 * w + 200 * i);
-        const s = await startAttempt(quizId, { workerId: worker.id }, start);
-        if (!s.ok) throw new Error("start");
-        const paper = await paperOf(s.attemptId);
-        for (const [k, q] of paper.entries())
-          await saveAnswer(
-            s.attemptId,
-            worker.id,
-            q,
-            [k < correct ? "B" : "A"],
-            at(1000 * w + 200 * i + 1),
-          );
-        await submitAttempt(s.attemptId, worker.id, at(1000 * w + 200 * i + seconds));
-        const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: s.attemptId } });
-        attempts.push({
-          attemptId: String(row.id),
-          participantId: String(worker.id),
-          score: row.score ?? 0,
-          startedAt: row.startedAt,
-          submittedAt: row.submittedAt ?? start,
-          deadline: row.deadline,
-        });
-      }
-    }
-    const board = await quizLeaderboard(quizId, 10);
-    const expected = rankAttempts(attempts);
-    expect(board.top.map((r) => [String(r.workerId), r.rank, r.score])).toEqual(
-      expected.map((e) => [e.participantId, e.rank, e.score]),
-    );
-    expect(board.top.map((r) => r.score)).toEqual([1500, 1500, 1500, 500]);
+  it("collects points per day, sums them overall, keeps streaks and a history", async () => {
+    const { federation, bridge, chem, contest } = await world();
+    const quizId = await quizOf(contest.id, { scopeOrgId: federation.id });
+    const a = await createWorker(bridge.id);
+    const b = await createWorker(chem.id);
+    await play(quizId, a.id, at(1, 9), 3, 100);
+    await play(quizId, a.id, at(2, 9), 2, 80);
+    await play(quizId, a.id, at(4, 9), 3, 50);
+    await play(quizId, b.id, at(2, 9), 3, 60);
+    await play(quizId, b.id, at(3, 9), 3, 60);
+    await play(quizId, b.id, at(4, 9), 3, 70);
 
-    const orgs = await organisationLeaderboard(quizId, union.id);
-    const mine = orgs.find((o) => o.organisationId === String(org.id));
-    expect(mine).toMatchObject({ participants: 4, participationRate: 10000, averageScore: 1250 });
+    const state = await workerQuizState(quizId, a.id, at(5, 8));
+    if (!state?.eligible) throw new Error("eligible");
+    expect(state.overall).toEqual({ points: 4000, durationMs: 230_000, days: 3 });
+    expect(state.history.map((h) => [h.day, h.points])).toEqual([
+      [4, 1500],
+      [2, 1000],
+      [1, 1500],
+    ]);
+    // Day 5 has not been played yet: day 4 still carries a streak of one; the longest was two.
+    expect(state.streaks).toEqual({ current: 1, longest: 2 });
+
+    const overall = await quizPeopleBoard(quizId, 0, 10, a.id);
+    expect(overall.top.map((r) => [r.workerId, r.rank, r.points, r.days])).toEqual([
+      [b.id, 1, 4500, 3],
+      [a.id, 2, 4000, 3],
+    ]);
+    const day4 = await quizPeopleBoard(quizId, 4, 10);
+    // Same points on day 4: the faster one first.
+    expect(day4.top.map((r) => [r.workerId, r.rank])).toEqual([
+      [a.id, 1],
+      [b.id, 2],
+    ]);
+    const day3 = await quizOrgBoard(quizId, 3, federation.path);
+    expect(day3.map((o) => [o.organisationId, o.participants, o.participationRate])).toEqual([
+      [chem.id, 1, 1000],
+      [bridge.id, 0, 0],
+    ]);
+    const orgs = await quizOrgBoard(quizId, 0, federation.path);
+    // bridge: 1 of 4 workers (25 %), chem: 1 of 10 (10 %).
+    expect(orgs.map((o) => [o.organisationId, o.participationRate, o.averagePoints])).toEqual([
+      [bridge.id, 2500, 4000],
+      [chem.id, 1000, 4500],
+    ]);
+  });
+
+  it("shows answers only as the organiser allows", async () => {
+    const { federation, bridge, contest } = await world();
+    const afterSubmit = await quizOf(contest.id, {
+      scopeOrgId: federation.id,
+      attemptsAllowed: 2,
+    });
+    const afterClose = await quizOf(contest.id, {
+      scopeOrgId: federation.id,
+      reviewPolicy: "after_close",
+    });
+    const never = await quizOf(contest.id, { scopeOrgId: federation.id, reviewPolicy: "never" });
+    const w = await createWorker(bridge.id);
+
+    const first = await play(afterSubmit, w.id, at(1, 9), 2, 30);
+    // One more attempt is allowed today: the key stays hidden until it is used or the day ends.
+    expect(await attemptReview(afterSubmit, first, w.id, at(1, 10))).toMatchObject({ open: false });
+    await play(afterSubmit, w.id, at(1, 11), 3, 30);
+    const review = await attemptReview(afterSubmit, first, w.id, at(1, 12));
+    if (!review?.open) throw new Error("review");
+    expect(review.items).toHaveLength(3);
+    expect(review.items.map((i) => i.outcome)).toEqual(["correct", "correct", "wrong"]);
+    const wrong = review.items[2]!;
+    expect(wrong.options.filter((o) => o.chosen).map((o) => o.id)).toEqual(["C"]);
+    expect(wrong.options.filter((o) => o.correct).map((o) => o.id)).toEqual(["B"]);
+    expect(wrong.explanation).toMatch(/的解析$/);
+
+    const closing = await play(afterClose, w.id, at(1, 9), 3, 30);
+    expect(await attemptReview(afterClose, closing, w.id, at(1, 23))).toMatchObject({
+      open: false,
+    });
+    expect(await attemptReview(afterClose, closing, w.id, at(2, 0))).toMatchObject({ open: true });
+
+    const hidden = await play(never, w.id, at(1, 9), 3, 30);
+    expect(await attemptReview(never, hidden, w.id, at(9, 0))).toMatchObject({ open: false });
+  });
+
+  it("gives partial credit for multiple choice when enabled", async () => {
+    const { federation, bridge, contest } = await world();
+    const half = await quizOf(contest.id, {
+      scopeOrgId: federation.id,
+      plan: [{ category: "法律", count: 2 }],
+      partialCredit: "half",
+    });
+    const w = await createWorker(bridge.id);
+    // One answer right (A, B), one a strict subset (A): full points plus half.
+    await play(half, w.id, at(1, 9), 1, 30, (i) => (i === 0 ? ["A", "B"] : ["A"]));
+    expect((await quizPeopleBoard(half, 1)).top[0]?.points).toBe(750);
+  });
+});
+
+describe("question page", () => {
+  it("reads nothing but the worker's own attempt and its questions", async () => {
+    const { federation, bridge, contest } = await world();
+    const quizId = await quizOf(contest.id, { scopeOrgId: federation.id });
+    const w = await createWorker(bridge.id);
+    const s = await startAttempt(quizId, { workerId: w.id }, at(3, 9));
+    if (!s.ok) throw new Error("start");
+    const state = await workerQuizState(quizId, w.id, at(3, 9, 5));
+    if (!state?.eligible) throw new Error("eligible");
+    expect(state.round?.day).toBe(3);
+    expect(state.current?.questions).toHaveLength(3);
+    expect(state.current?.questions[0]?.options.map((o) => o.text).sort()).toEqual([
+      "丙",
+      "乙",
+      "甲",
+    ]);
+    expect(readSql()).toBeDefined();
   });
 });

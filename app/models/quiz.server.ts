@@ -1,24 +1,73 @@
-// Knowledge quizzes (知识竞赛): question bank, quiz composition, attempts with a
-// server-kept deadline, automatic scoring and leaderboards straight from the database.
+// Knowledge quizzes (知识竞赛): the question bank, composing single papers and daily campaigns,
+// and a worker's attempts with a server-kept deadline, automatic scoring and answer review.
+// The hot paths (the question page, an answer save, a hand-in) run as prepared statements on
+// the raw connections (quiz.sql.server.ts); every hand-in updates the boards in the same
+// transaction (quiz-board.server.ts).
 import { randomInt as cryptoRandomInt } from "node:crypto";
-import { bulkWrite, prisma, readSql, write } from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
+import { bulkWrite, prisma, readSql, sqlWrite, write, type Sql } from "~/db.server";
 import { seededRng } from "~/domain/contest/random";
 import {
   ANSWER_GRACE_SECONDS,
+  BoardChanges,
+  OVERALL,
+  arrangePaper,
   attemptDeadline,
   composePaper,
+  drawQuestions,
+  drawRoundSet,
   finishAttempt,
-  organisationStats,
+  inScope,
+  latestRound,
   parseAnswerSheet,
   parsePaper,
   recordAnswer,
+  reviewAttempt,
+  reviewOpen,
+  roundAt,
+  roundByNumber,
+  roundCount,
+  streaks,
+  submissionChanges,
+  type DrawMode,
   type DrawPlanEntry,
   type DrawProblem,
   type ImportedQuestion,
+  type PartialCredit,
   type Question,
   type QuestionType,
+  type QuizKind,
+  type ReviewPolicy,
+  type Round,
+  type RoundSchedule,
+  type Standing,
 } from "~/domain/quiz";
+import { appendAudit } from "~/models/audit.server";
+import { applyBoardChanges, standingOfRow } from "~/models/quiz-board.server";
+import {
+  attemptById,
+  attemptInProgress,
+  attemptsOfWorker,
+  bankOf,
+  closeAttempt,
+  expiredAttempts,
+  insertAttempt,
+  insertRoundSet,
+  ownAttempt,
+  questionsByIds,
+  quizById,
+  roundSet,
+  saveAnswers,
+  standingOf,
+  standingsOfWorker,
+  workerById,
+  openQuizzes,
+  type AttemptFull,
+  type OpenQuizRow,
+  type QuestionRow,
+  type QuizRow,
+  type StandingRow,
+  type WorkerRow,
+} from "~/models/quiz.sql.server";
 
 const KIND = "knowledge_quiz";
 
@@ -31,6 +80,77 @@ function parseJson<T>(json: string, fallback: T): T {
     return fallback;
   }
 }
+
+// ───────────── the quiz as the rules see it ─────────────
+
+/** A quiz as the rules see it: what the organiser composed, with its contest and scope. */
+export type QuizSettings = Omit<QuizInput, "scopeOrgId"> & {
+  id: number;
+  contestId: number;
+  drawSeed: number;
+  contestName: string;
+  contestCode: string;
+  scope: { id: number; name: string; path: string };
+};
+
+export function settingsOf(row: QuizRow): QuizSettings {
+  return {
+    id: row.id,
+    contestId: row.contestId,
+    name: row.name,
+    kind: row.kind === "campaign" ? "campaign" : "paper",
+    timeLimitSec: row.timeLimitSec,
+    attemptsAllowed: row.attemptsAllowed,
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
+    plan: parseJson<DrawPlanEntry[]>(row.plan, []),
+    drawMode: row.drawMode === "shared" ? "shared" : "personal",
+    drawSeed: row.drawSeed,
+    shuffle: row.shuffle === 1,
+    onePerPage: row.onePerPage === 1,
+    pointsPerQuestion: row.pointsPerQuestion,
+    reviewPolicy: (["after_submit", "after_close", "never"] as const).includes(
+      row.reviewPolicy as ReviewPolicy,
+    )
+      ? (row.reviewPolicy as ReviewPolicy)
+      : "after_close",
+    partialCredit: (["none", "half", "proportional"] as const).includes(
+      row.partialCredit as PartialCredit,
+    )
+      ? (row.partialCredit as PartialCredit)
+      : "none",
+    contestName: row.contestName,
+    contestCode: row.contestCode,
+    scope: { id: row.scopeId, name: row.scopeName, path: row.scopePath },
+  };
+}
+
+export async function loadQuiz(sql: Sql, quizId: number): Promise<QuizSettings | null> {
+  const row = await sql.one<QuizRow>(quizById(quizId));
+  return row ? settingsOf(row) : null;
+}
+
+function toQuestion(row: QuestionRow, points: number): Question {
+  return {
+    id: String(row.id),
+    type: row.type as QuestionType,
+    category: row.category,
+    options: parseJson<QuizOptionRow[]>(row.options, []),
+    correct: parseJson<string[]>(row.answer, []),
+    points,
+    difficulty: row.difficulty,
+  };
+}
+
+async function bank(sql: Sql, contestId: number, points: number): Promise<Question[]> {
+  return (await sql.rows<QuestionRow>(bankOf(contestId))).map((r) => toQuestion(r, points));
+}
+
+function paperQuestions(sql: Sql, paperIds: readonly string[]): Promise<QuestionRow[]> {
+  return sql.rows<QuestionRow>(questionsByIds(paperIds.map(Number).filter(Number.isSafeInteger)));
+}
+
+// ───────────── organisers: bank and composition ─────────────
 
 export function listQuizContests() {
   return prisma.contest.findMany({
@@ -53,16 +173,24 @@ export function getQuizContest(code: string) {
   });
 }
 
+/** Questions per category, by type and by difficulty, for the bank table and the composer. */
 export async function questionBankSummary(contestId: number) {
   const rows = await prisma.quizQuestion.groupBy({
-    by: ["category", "type"],
+    by: ["category", "type", "difficulty"],
     where: { contestId },
     _count: { _all: true },
   });
-  const byCategory = new Map<string, Record<QuestionType, number>>();
+  type Summary = Record<QuestionType, number> & { byDifficulty: Record<number, number> };
+  const byCategory = new Map<string, Summary>();
   for (const r of rows) {
-    const c = byCategory.get(r.category) ?? { single: 0, multiple: 0, true_false: 0 };
-    c[r.type as QuestionType] = r._count._all;
+    const c = byCategory.get(r.category) ?? {
+      single: 0,
+      multiple: 0,
+      true_false: 0,
+      byDifficulty: {},
+    };
+    c[r.type as QuestionType] += r._count._all;
+    c.byDifficulty[r.difficulty] = (c.byDifficulty[r.difficulty] ?? 0) + r._count._all;
     byCategory.set(r.category, c);
   }
   return [...byCategory]
@@ -81,17 +209,30 @@ export function listQuizzes(contestId: number) {
     select: {
       id: true,
       name: true,
+      kind: true,
       timeLimitSec: true,
       attemptsAllowed: true,
       opensAt: true,
       closesAt: true,
-      plan: true,
-      shuffle: true,
-      onePerPage: true,
-      pointsPerQuestion: true,
+      drawMode: true,
       _count: { select: { attempts: true } },
     },
   });
+}
+
+/** The unions an organiser can open a quiz to: the contest organiser and the unions under it. */
+export async function scopeChoices(organiserId: number) {
+  const organiser = await prisma.organisation.findUnique({
+    where: { id: organiserId },
+    select: { id: true, name: true, path: true },
+  });
+  if (!organiser) return [];
+  const unions = await prisma.organisation.findMany({
+    where: { path: { startsWith: organiser.path }, kind: { not: "enterprise" } },
+    orderBy: [{ path: "asc" }],
+    select: { id: true, name: true, path: true },
+  });
+  return unions.some((u) => u.id === organiser.id) ? unions : [organiser, ...unions];
 }
 
 /** Adds the questions in one bulk transaction: all or nothing. */
@@ -100,7 +241,17 @@ export function importQuestions(contestId: number, questions: readonly ImportedQ
   return bulkWrite((sql) =>
     sql.load(
       "QuizQuestion",
-      ["contestId", "category", "type", "stem", "options", "answer", "difficulty", "createdAt"],
+      [
+        "contestId",
+        "category",
+        "type",
+        "stem",
+        "options",
+        "answer",
+        "difficulty",
+        "explanation",
+        "createdAt",
+      ],
       questions.map((q) => [
         contestId,
         q.category,
@@ -109,294 +260,515 @@ export function importQuestions(contestId: number, questions: readonly ImportedQ
         JSON.stringify(q.options),
         JSON.stringify(q.correct),
         q.difficulty,
+        q.explanation,
         now,
       ]),
     ),
   );
 }
 
-function toDomainQuestion(
-  row: { id: number; type: string; category: string; options: string; answer: string },
-  points: number,
-): Question {
-  return {
-    id: String(row.id),
-    type: row.type as QuestionType,
-    category: row.category,
-    options: parseJson<QuizOptionRow[]>(row.options, []),
-    correct: parseJson<string[]>(row.answer, []),
-    points,
-  };
-}
-
-async function bank(contestId: number, points: number): Promise<Question[]> {
-  const rows = await prisma.quizQuestion.findMany({
-    where: { contestId },
-    select: { id: true, type: true, category: true, options: true, answer: true },
-  });
-  return rows.map((r) => toDomainQuestion(r, points));
-}
-
 export type QuizInput = {
   name: string;
+  kind: QuizKind;
   timeLimitSec: number;
   attemptsAllowed: number;
   opensAt: Date;
   closesAt: Date;
   plan: DrawPlanEntry[];
+  drawMode: DrawMode;
   shuffle: boolean;
   onePerPage: boolean;
   pointsPerQuestion: number;
+  reviewPolicy: ReviewPolicy;
+  partialCredit: PartialCredit;
+  scopeOrgId: number;
 };
 
-/** Composes a quiz after checking the bank can fill every planned category. */
+export type CreateQuizProblem = DrawProblem | { code: "quiz_scope_invalid"; params: object };
+
+/** Composes a quiz after checking the bank can fill a paper (or a day's set) and the scope. */
 export async function createQuiz(
   contestId: number,
   input: QuizInput,
-): Promise<{ ok: true; id: number } | { ok: false; problems: DrawProblem[] }> {
-  const questions = await bank(contestId, input.pointsPerQuestion);
-  const trial = composePaper(questions, input.plan, seededRng(1), {
-    shuffleQuestions: false,
-    shuffleOptions: false,
+  actorId: number | null = null,
+): Promise<{ ok: true; id: number } | { ok: false; problems: CreateQuizProblem[] }> {
+  const contest = await prisma.contest.findUnique({
+    where: { id: contestId },
+    select: { organiserId: true },
   });
+  const scopes = contest ? await scopeChoices(contest.organiserId) : [];
+  if (!scopes.some((s) => s.id === input.scopeOrgId))
+    return { ok: false, problems: [{ code: "quiz_scope_invalid", params: {} }] };
+  const questions = await bank(readSql(), contestId, input.pointsPerQuestion);
+  const drawSeed = cryptoRandomInt(1, 2 ** 31 - 1);
+  const trial =
+    input.drawMode === "shared"
+      ? drawRoundSet(questions, input.plan, drawSeed, 1)
+      : drawQuestions(questions, input.plan, seededRng(1));
   if (!trial.ok) return { ok: false, problems: trial.error };
-  const quiz = await write((tx) =>
-    tx.quiz.create({ data: { contestId, ...input, plan: JSON.stringify(input.plan) } }),
-  );
+  const quiz = await write(async (tx) => {
+    const created = await tx.quiz.create({
+      data: { contestId, ...input, drawSeed, plan: JSON.stringify(input.plan) },
+    });
+    await appendAudit(tx, {
+      actorId,
+      action: "quiz.create",
+      entityType: "Quiz",
+      entityId: created.id,
+      after: { ...input, plan: input.plan },
+    });
+    return created;
+  });
   return { ok: true, id: quiz.id };
+}
+
+// ───────────── organisers: questions and rules ─────────────
+
+const BANK_PAGE = 50;
+
+export async function listQuestions(
+  contestId: number,
+  filter: { category?: string; search?: string; page?: number },
+) {
+  const where = {
+    contestId,
+    ...(filter.category ? { category: filter.category } : {}),
+    ...(filter.search ? { stem: { contains: filter.search } } : {}),
+  };
+  const page = Math.max(1, Math.trunc(filter.page ?? 1));
+  const [total, rows] = await Promise.all([
+    prisma.quizQuestion.count({ where }),
+    prisma.quizQuestion.findMany({
+      where,
+      orderBy: { id: "asc" },
+      skip: (page - 1) * BANK_PAGE,
+      take: BANK_PAGE,
+      select: {
+        id: true,
+        category: true,
+        type: true,
+        stem: true,
+        answer: true,
+        difficulty: true,
+        explanation: true,
+      },
+    }),
+  ]);
+  return {
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / BANK_PAGE)),
+    questions: rows.map((r) => ({ ...r, answer: parseJson<string[]>(r.answer, []) })),
+  };
+}
+
+export async function getQuestion(contestId: number, questionId: number) {
+  const row = await prisma.quizQuestion.findFirst({
+    where: { id: questionId, contestId },
+    select: {
+      id: true,
+      category: true,
+      type: true,
+      stem: true,
+      options: true,
+      answer: true,
+      difficulty: true,
+      explanation: true,
+    },
+  });
+  if (!row) return null;
+  return {
+    ...row,
+    type: row.type as QuestionType,
+    options: parseJson<QuizOptionRow[]>(row.options, []),
+    answer: parseJson<string[]>(row.answer, []),
+  };
+}
+
+export type CorrectionProblem =
+  | { code: "quiz_question_correct_count"; params: { type: QuestionType } }
+  | { code: "quiz_question_unknown_correct_option"; params: { option: string } };
+
+/**
+ * Corrects a bank question's answer and explanation, with the reason in the audit log. Scores
+ * already stored change only when the organiser re-scores the quizzes that use it.
+ */
+export async function correctQuestion(
+  contestId: number,
+  questionId: number,
+  change: { answer: string[]; explanation: string; reason: string },
+  actorId: number,
+): Promise<{ ok: true; changed: boolean } | { ok: false; problems: CorrectionProblem[] } | null> {
+  const question = await getQuestion(contestId, questionId);
+  if (!question) return null;
+  const ids =
+    question.type === "true_false" ? ["true", "false"] : question.options.map((o) => o.id);
+  const answer = [...new Set(change.answer)];
+  const problems: CorrectionProblem[] = [];
+  for (const option of answer)
+    if (!ids.includes(option))
+      problems.push({ code: "quiz_question_unknown_correct_option", params: { option } });
+  const countOk = question.type === "multiple" ? answer.length >= 2 : answer.length === 1;
+  if (!countOk)
+    problems.push({ code: "quiz_question_correct_count", params: { type: question.type } });
+  if (problems.length > 0) return { ok: false, problems };
+  const ordered = ids.filter((id) => answer.includes(id));
+  const before = { answer: question.answer, explanation: question.explanation };
+  const after = { answer: ordered, explanation: change.explanation };
+  if (JSON.stringify(before) === JSON.stringify(after)) return { ok: true, changed: false };
+  await write(async (tx) => {
+    await tx.quizQuestion.update({
+      where: { id: questionId },
+      data: { answer: JSON.stringify(ordered), explanation: change.explanation },
+    });
+    await appendAudit(tx, {
+      actorId,
+      action: "quiz.question.correct",
+      entityType: "QuizQuestion",
+      entityId: questionId,
+      before,
+      after,
+      reason: change.reason,
+    });
+  });
+  return { ok: true, changed: JSON.stringify(before.answer) !== JSON.stringify(ordered) };
+}
+
+/** The quizzes of a contest whose stored scores may depend on a question's answer. */
+export function quizzesWithAttempts(contestId: number) {
+  return prisma.quiz.findMany({
+    where: { contestId, attempts: { some: { status: { in: ["submitted", "timed_out"] } } } },
+    orderBy: { id: "desc" },
+    select: { id: true, name: true },
+  });
+}
+
+export async function getQuizForAdmin(contestId: number, quizId: number) {
+  const row = await readSql().one<QuizRow>(quizById(quizId));
+  if (!row || row.contestId !== contestId) return null;
+  const quiz = settingsOf(row);
+  const [attempts, participants] = await Promise.all([
+    prisma.quizAttempt.count({ where: { quizId, status: { in: ["submitted", "timed_out"] } } }),
+    prisma.quizStanding.count({ where: { quizId, day: OVERALL } }),
+  ]);
+  return { quiz, rounds: roundCount(quiz), attempts, participants };
+}
+
+/** Changes how answers are shown and scored; the caller re-scores when the scoring rule moved. */
+export async function updateQuizRules(
+  quizId: number,
+  rules: { reviewPolicy: ReviewPolicy; partialCredit: PartialCredit },
+  actorId: number,
+): Promise<{ scoringChanged: boolean }> {
+  return write(async (tx) => {
+    const before = await tx.quiz.findUniqueOrThrow({
+      where: { id: quizId },
+      select: { reviewPolicy: true, partialCredit: true },
+    });
+    if (before.reviewPolicy === rules.reviewPolicy && before.partialCredit === rules.partialCredit)
+      return { scoringChanged: false };
+    await tx.quiz.update({ where: { id: quizId }, data: rules });
+    await appendAudit(tx, {
+      actorId,
+      action: "quiz.rules",
+      entityType: "Quiz",
+      entityId: quizId,
+      before,
+      after: rules,
+    });
+    return { scoringChanged: before.partialCredit !== rules.partialCredit };
+  });
 }
 
 // ───────────── workers ─────────────
 
-export function listOpenQuizzes(now: Date, workerId: number) {
-  return prisma.quiz.findMany({
-    where: { opensAt: { lte: now }, closesAt: { gt: now }, contest: { kind: KIND } },
-    orderBy: { closesAt: "asc" },
-    select: {
-      id: true,
-      name: true,
-      timeLimitSec: true,
-      attemptsAllowed: true,
-      closesAt: true,
-      contest: { select: { name: true } },
-      attempts: {
-        where: { workerId },
-        orderBy: { attemptNo: "desc" },
-        select: { status: true, score: true, attemptNo: true },
-      },
-    },
-  });
+export type Eligibility =
+  | { eligible: true; worker: WorkerRow }
+  | { eligible: false; worker: WorkerRow | null; scope: string };
+
+async function eligibility(sql: Sql, quiz: QuizSettings, workerId: number): Promise<Eligibility> {
+  const worker = (await sql.one<WorkerRow>(workerById(workerId))) ?? null;
+  if (worker && inScope(worker.path, quiz.scope.path)) return { eligible: true, worker };
+  return { eligible: false, worker, scope: quiz.scope.name };
 }
 
-const attemptSelect = {
-  id: true,
-  quizId: true,
-  workerId: true,
-  attemptNo: true,
-  startedAt: true,
-  deadline: true,
-  submittedAt: true,
-  status: true,
-  paper: true,
-  answers: true,
-  score: true,
-  durationMs: true,
-} as const;
-
-type AttemptRow = { id: number; startedAt: Date; deadline: Date; paper: string; answers: string };
-
-async function finishAndStore(attempt: AttemptRow, points: number, now: Date) {
-  const paper = parsePaper(attempt.paper);
-  const rows = await prisma.quizQuestion.findMany({
-    where: { id: { in: paper.map((p) => Number(p.questionId)) } },
-    select: { id: true, type: true, category: true, options: true, answer: true },
-  });
-  const done = finishAttempt({
-    questions: rows.map((r) => toDomainQuestion(r, points)),
-    sheet: parseAnswerSheet(attempt.answers),
-    startedAt: attempt.startedAt,
-    deadline: attempt.deadline,
-    now,
-  });
-  // Only an attempt still in progress is closed, so a double submit stores one result.
-  await write((tx) =>
-    tx.quizAttempt.updateMany({
-      where: { id: attempt.id, status: "in_progress" },
-      data: {
-        status: done.status,
-        submittedAt: done.submittedAt,
-        score: done.score,
-        durationMs: done.durationMs,
-      },
+/** Open quizzes this worker may take, with how far they have got. */
+export async function listOpenQuizzes(now: Date, workerId: number) {
+  const sql = readSql();
+  const worker = await sql.one<WorkerRow>(workerById(workerId));
+  if (!worker) return [];
+  const quizzes = (await sql.rows<OpenQuizRow>(openQuizzes(now))).filter((q) =>
+    inScope(worker.path, q.scopePath),
+  );
+  return Promise.all(
+    quizzes.map(async (q) => {
+      const schedule: RoundSchedule = {
+        kind: q.kind === "campaign" ? "campaign" : "paper",
+        opensAt: q.opensAt,
+        closesAt: q.closesAt,
+      };
+      const round = roundAt(schedule, now);
+      const attempts = await sql.rows<{ day: number; status: string; score: number | null }>(
+        attemptsOfWorker(q.id, workerId),
+      );
+      const today = attempts.filter((a) => a.day === round?.day);
+      const last = today[today.length - 1] ?? null;
+      const total = await sql.one<StandingRow>(standingOf(q.id, workerId, OVERALL));
+      return {
+        id: q.id,
+        name: q.name,
+        kind: schedule.kind,
+        contestName: q.contestName,
+        timeLimitSec: q.timeLimitSec,
+        attemptsAllowed: q.attemptsAllowed,
+        closesAt: schedule.closesAt,
+        day: round?.day ?? null,
+        days: roundCount(schedule),
+        attemptsToday: today.length,
+        last: last ? { status: last.status, score: last.score } : null,
+        totalPoints: total ? total.points : null,
+      };
     }),
   );
-  return done;
 }
 
-/**
- * The server ends attempts whose time is up, whether or not the browser ever came back:
- * run before anything shows attempts or leaderboards.
- */
-export async function closeExpiredAttempts(quizId: number, now: Date) {
-  const quiz = await prisma.quiz.findUnique({
-    where: { id: quizId },
-    select: { pointsPerQuestion: true },
+type PaperQuestion = { id: string; type: QuestionType; stem: string; options: QuizOptionRow[] };
+
+async function questionsOnPaper(sql: Sql, attempt: AttemptFull): Promise<PaperQuestion[]> {
+  const paper = parsePaper(attempt.paper);
+  const byId = new Map(
+    (
+      await paperQuestions(
+        sql,
+        paper.map((p) => p.questionId),
+      )
+    ).map((r) => [String(r.id), r]),
+  );
+  return paper.flatMap((p) => {
+    const row = byId.get(p.questionId);
+    if (!row) return [];
+    const options = parseJson<QuizOptionRow[]>(row.options, []);
+    return [
+      {
+        id: p.questionId,
+        type: row.type as QuestionType,
+        stem: row.stem,
+        options: p.optionOrder.flatMap((id) => options.filter((o) => o.id === id)),
+      },
+    ];
   });
-  if (!quiz) return 0;
-  const expired = await prisma.quizAttempt.findMany({
-    where: {
-      quizId,
-      status: "in_progress",
-      deadline: { lt: new Date(now.getTime() - ANSWER_GRACE_SECONDS * 1000) },
-    },
-    select: { id: true, startedAt: true, deadline: true, paper: true, answers: true },
+}
+
+function reviewState(
+  quiz: QuizSettings,
+  attempt: { day: number; status: string },
+  attemptsInRound: number,
+  now: Date,
+): boolean {
+  const round = roundByNumber(quiz, attempt.day);
+  return reviewOpen({
+    policy: quiz.reviewPolicy,
+    finished: attempt.status !== "in_progress",
+    roundClosesAt: round?.closesAt ?? quiz.closesAt,
+    attemptsLeft: quiz.attemptsAllowed - attemptsInRound,
+    now,
   });
-  for (const a of expired) await finishAndStore(a, quiz.pointsPerQuestion, now);
-  return expired.length;
 }
 
 /** Everything the quiz page needs for one worker; null when the quiz does not exist. */
 export async function workerQuizState(quizId: number, workerId: number, now: Date) {
-  const quiz = await prisma.quiz.findFirst({
-    where: { id: quizId, contest: { kind: KIND } },
-    select: {
-      id: true,
-      name: true,
-      timeLimitSec: true,
-      attemptsAllowed: true,
-      opensAt: true,
-      closesAt: true,
-      onePerPage: true,
-      pointsPerQuestion: true,
-      plan: true,
-      contest: { select: { name: true } },
-    },
-  });
+  const sql = readSql();
+  const quiz = await loadQuiz(sql, quizId);
   if (!quiz) return null;
-  await closeExpiredAttempts(quizId, now);
-  const attempts = await prisma.quizAttempt.findMany({
-    where: { quizId, workerId },
-    orderBy: { attemptNo: "asc" },
-    select: attemptSelect,
-  });
-  const current = attempts.find((a) => a.status === "in_progress") ?? null;
-  let questions: { id: string; type: QuestionType; stem: string; options: QuizOptionRow[] }[] = [];
-  let answers: Record<string, string[]> = {};
-  if (current) {
-    const paper = parsePaper(current.paper);
-    const rows = await prisma.quizQuestion.findMany({
-      where: { id: { in: paper.map((p) => Number(p.questionId)) } },
-      select: { id: true, type: true, stem: true, options: true },
-    });
-    const byId = new Map(rows.map((r) => [String(r.id), r]));
-    questions = paper.flatMap((p) => {
-      const row = byId.get(p.questionId);
-      if (!row) return [];
-      const options = parseJson<QuizOptionRow[]>(row.options, []);
-      return [
-        {
-          id: p.questionId,
-          type: row.type as QuestionType,
-          stem: row.stem,
-          options: p.optionOrder.flatMap((id) => options.filter((o) => o.id === id)),
-        },
-      ];
-    });
-    answers = Object.fromEntries(
-      Object.entries(parseAnswerSheet(current.answers)).map(([k, v]) => [k, [...v.o]]),
-    );
+  const access = await eligibility(sql, quiz, workerId);
+  const round = roundAt(quiz, now);
+  const base = {
+    quiz: {
+      id: quiz.id,
+      name: quiz.name,
+      kind: quiz.kind,
+      contestName: quiz.contestName,
+      timeLimitSec: quiz.timeLimitSec,
+      attemptsAllowed: quiz.attemptsAllowed,
+      opensAt: quiz.opensAt,
+      closesAt: quiz.closesAt,
+      onePerPage: quiz.onePerPage,
+      pointsPerQuestion: quiz.pointsPerQuestion,
+      questionCount: quiz.plan.reduce((s, e) => s + (Number.isFinite(e.count) ? e.count : 0), 0),
+      reviewPolicy: quiz.reviewPolicy,
+      scopeName: quiz.scope.name,
+      days: roundCount(quiz),
+    },
+    round: round ? { day: round.day, opensAt: round.opensAt, closesAt: round.closesAt } : null,
+  };
+  if (!access.eligible)
+    return {
+      ...base,
+      eligible: false as const,
+      organisation: access.worker?.organisation ?? null,
+    };
+  let current = await sql.one<AttemptFull>(attemptInProgress(quizId, workerId));
+  // Time ran out while the phone was away: the server hands in before showing anything.
+  if (current && current.deadline.getTime() + ANSWER_GRACE_SECONDS * 1000 < now.getTime()) {
+    await finishAttempt_(current.id, now);
+    current = undefined;
   }
-  const open = quiz.opensAt <= now && now < quiz.closesAt;
+  const attempts = await sql.rows<{
+    id: number;
+    attemptNo: number;
+    day: number;
+    status: string;
+    score: number | null;
+    durationMs: number | null;
+    submittedAt: Date | null;
+  }>(attemptsOfWorker(quizId, workerId));
+  const inRound = round ? attempts.filter((a) => a.day === round.day) : [];
   const finished = attempts.filter((a) => a.status !== "in_progress");
+  const perRound = new Map<number, number>();
+  for (const a of attempts) perRound.set(a.day, (perRound.get(a.day) ?? 0) + 1);
+  const standings = await sql.rows<StandingRow>(standingsOfWorker(quizId, workerId));
+  const overall = standings.find((s) => s.day === OVERALL) ?? null;
+  const days = standings.filter((s) => s.day !== OVERALL);
+  const maxScore = base.quiz.questionCount * quiz.pointsPerQuestion * 100;
   return {
-    quiz: { ...quiz, plan: parseJson<DrawPlanEntry[]>(quiz.plan, []) },
-    open,
-    canStart: open && !current && attempts.length < quiz.attemptsAllowed,
+    ...base,
+    eligible: true as const,
+    canStart: round !== null && !current && inRound.length < quiz.attemptsAllowed,
+    attemptsInRound: inRound.length,
     current: current
       ? {
           id: current.id,
+          day: current.day,
           deadline: current.deadline,
           startedAt: current.startedAt,
-          questions,
-          answers,
+          questions: await questionsOnPaper(sql, current),
+          answers: Object.fromEntries(
+            Object.entries(parseAnswerSheet(current.answers)).map(([k, v]) => [k, [...v.o]]),
+          ),
         }
       : null,
     finished: finished.map((a) => ({
       id: a.id,
       attemptNo: a.attemptNo,
+      day: a.day,
       status: a.status,
       score: a.score,
       durationMs: a.durationMs,
       submittedAt: a.submittedAt,
+      reviewable: reviewState(quiz, a, perRound.get(a.day) ?? 0, now),
+      reviewFrom: roundByNumber(quiz, a.day)?.closesAt ?? quiz.closesAt,
+      attemptsLeft: quiz.attemptsAllowed - (perRound.get(a.day) ?? 0),
     })),
-    maxScore:
-      questions.length > 0
-        ? questions.length * quiz.pointsPerQuestion * 100
-        : quiz.plan
-          ? planTotal(quiz.plan) * quiz.pointsPerQuestion * 100
-          : 0,
+    maxScore,
+    overall: overall
+      ? { points: overall.points, durationMs: Number(overall.durationMs), days: overall.days }
+      : null,
+    history: days
+      .map((s) => ({
+        day: s.day,
+        date: roundByNumber(quiz, s.day)?.opensAt ?? null,
+        points: s.points,
+        durationMs: Number(s.durationMs),
+        attemptId: s.attemptId,
+      }))
+      .sort((a, b) => b.day - a.day),
+    streaks: streaks(
+      days.map((s) => s.day),
+      round?.day ?? roundCount(quiz),
+    ),
   };
-}
-
-function planTotal(plan: string): number {
-  return parseJson<DrawPlanEntry[]>(plan, []).reduce(
-    (s, e) => s + (Number.isFinite(e.count) ? e.count : 0),
-    0,
-  );
 }
 
 export type StartOutcome =
   | { ok: true; attemptId: number }
-  | { ok: false; reason: "closed" | "no_attempts_left" | "in_progress" | "bank" };
+  | {
+      ok: false;
+      reason: "closed" | "no_attempts_left" | "in_progress" | "bank" | "not_eligible";
+    };
+
+/** The questions of a new attempt: the round's shared set, or a fresh draw for this worker. */
+async function drawFor(
+  quiz: QuizSettings,
+  round: Round,
+  rng: () => number,
+): Promise<{ ok: true; paper: string } | { ok: false }> {
+  const options = { shuffleQuestions: quiz.shuffle, shuffleOptions: quiz.shuffle };
+  if (quiz.drawMode === "personal") {
+    const paper = composePaper(await bank(readSql(), quiz.contestId, 1), quiz.plan, rng, options);
+    return paper.ok ? { ok: true, paper: JSON.stringify(paper.value) } : { ok: false };
+  }
+  const stored = await readSql().one<{ questionIds: string }>(roundSet(quiz.id, round.day));
+  let ids = stored ? parseJson<string[]>(stored.questionIds, []) : null;
+  if (!ids) {
+    const drawn = drawRoundSet(
+      await bank(readSql(), quiz.contestId, 1),
+      quiz.plan,
+      quiz.drawSeed,
+      round.day,
+    );
+    if (!drawn.ok) return { ok: false };
+    const proposal = JSON.stringify(drawn.value.map((q) => q.id));
+    // Whoever starts the round first fixes its set; everyone else reads that one back.
+    ids = await sqlWrite(async (sql) => {
+      await sql.run(insertRoundSet(quiz.id, round.day, proposal, new Date()));
+      const row = await sql.one<{ questionIds: string }>(roundSet(quiz.id, round.day));
+      return parseJson<string[]>(row?.questionIds ?? proposal, []);
+    });
+  }
+  const rows = await paperQuestions(readSql(), ids);
+  const byId = new Map(rows.map((r) => [String(r.id), toQuestion(r, 1)]));
+  const questions = ids.flatMap((id) => byId.get(id) ?? []);
+  if (questions.length === 0) return { ok: false };
+  return { ok: true, paper: JSON.stringify(arrangePaper(questions, rng, options)) };
+}
 
 export async function startAttempt(
   quizId: number,
   worker: { workerId: number },
   now: Date,
 ): Promise<StartOutcome> {
-  const quiz = await prisma.quiz.findUnique({ where: { id: quizId } });
-  if (!quiz || now < quiz.opensAt || now >= quiz.closesAt) return { ok: false, reason: "closed" };
-  const workerRow = await prisma.worker.findUnique({
-    where: { id: worker.workerId },
-    select: { organisationId: true },
-  });
-  if (!workerRow) return { ok: false, reason: "closed" };
-  const questions = await bank(quiz.contestId, quiz.pointsPerQuestion);
-  // An unpredictable seed, so neighbours do not get the same paper; it is recorded in the paper order itself.
-  const rng = seededRng(cryptoRandomInt(0, 2 ** 32 - 1));
-  const paper = composePaper(questions, parseJson<DrawPlanEntry[]>(quiz.plan, []), rng, {
-    shuffleQuestions: quiz.shuffle,
-    shuffleOptions: quiz.shuffle,
-  });
-  if (!paper.ok) return { ok: false, reason: "bank" };
-  const deadline = attemptDeadline(now, quiz.timeLimitSec, quiz.closesAt) ?? quiz.closesAt;
-  return write(async (tx) => {
-    const attempts = await tx.quizAttempt.findMany({
-      where: { quizId, workerId: worker.workerId },
-      select: { status: true, attemptNo: true },
-    });
+  const quiz = await loadQuiz(readSql(), quizId);
+  if (!quiz) return { ok: false, reason: "closed" };
+  const access = await eligibility(readSql(), quiz, worker.workerId);
+  if (!access.eligible) return { ok: false, reason: "not_eligible" };
+  const round = roundAt(quiz, now);
+  if (!round) return { ok: false, reason: "closed" };
+  // An unpredictable seed, so neighbours do not get the same order; the order is stored on the attempt.
+  const drawn = await drawFor(quiz, round, seededRng(cryptoRandomInt(0, 2 ** 32 - 1)));
+  if (!drawn.ok) return { ok: false, reason: "bank" };
+  const deadline = attemptDeadline(now, quiz.timeLimitSec, round.closesAt) ?? round.closesAt;
+  return sqlWrite(async (sql): Promise<StartOutcome> => {
+    const attempts = await sql.rows<{ day: number; status: string }>(
+      attemptsOfWorker(quizId, worker.workerId),
+    );
     if (attempts.some((a) => a.status === "in_progress"))
-      return { ok: false as const, reason: "in_progress" as const };
-    if (attempts.length >= quiz.attemptsAllowed)
-      return { ok: false as const, reason: "no_attempts_left" as const };
-    const created = await tx.quizAttempt.create({
-      data: {
+      return { ok: false, reason: "in_progress" };
+    if (attempts.filter((a) => a.day === round.day).length >= quiz.attemptsAllowed)
+      return { ok: false, reason: "no_attempts_left" };
+    const created = await sql.one<{ id: number }>(
+      insertAttempt({
         quizId,
         workerId: worker.workerId,
-        organisationId: workerRow.organisationId,
+        organisationId: access.worker.organisationId,
         attemptNo: attempts.length + 1,
+        day: round.day,
         startedAt: now,
         deadline,
-        paper: JSON.stringify(paper.value),
-      },
-    });
-    return { ok: true as const, attemptId: created.id };
+        paper: drawn.paper,
+      }),
+    );
+    return { ok: true, attemptId: Number(created?.id) };
   });
 }
 
 export type SaveOutcome = "saved" | "late" | "invalid" | "not_found" | "finished";
 
-/** Saves one answer as the worker goes. Scoped to the worker's own attempt. */
+/**
+ * Saves one answer as the worker goes: one short transaction on the raw connection that reads
+ * the attempt, checks the answer against the paper and the server's deadline, and stores the
+ * sheet. Not flushed to disk on its own (see WriteOptions.durable): a worker re-picks an
+ * answer lost to a power cut, and the hand-in that scores it is durable.
+ */
 export async function saveAnswer(
   attemptId: number,
   workerId: number,
@@ -404,261 +776,190 @@ export async function saveAnswer(
   optionIds: string[],
   now: Date,
 ): Promise<SaveOutcome> {
-  const attempt = await prisma.quizAttempt.findFirst({
-    where: { id: attemptId, workerId },
-    select: { id: true, status: true, quizId: true },
-  });
-  if (!attempt) return "not_found";
-  if (attempt.status !== "in_progress") return "finished";
-  const outcome = await write(async (tx) => {
-    // Take the write lock first (a no-op write), then read: two quick saves from one phone
-    // must not overwrite each other, and a transaction that read before writing would fail
-    // with SQLITE_BUSY instead of waiting when another process (a re-scoring job) wrote meanwhile.
-    await tx.quizAttempt.updateMany({
-      where: { id: attemptId, status: "in_progress" },
-      data: { status: "in_progress" },
-    });
-    const row = await tx.quizAttempt.findUniqueOrThrow({
-      where: { id: attemptId },
-      select: { paper: true, answers: true, deadline: true, status: true },
-    });
-    if (row.status !== "in_progress") return "finished" as const;
-    const result = recordAnswer(
-      parsePaper(row.paper),
-      parseAnswerSheet(row.answers),
-      questionId,
-      optionIds,
-      now,
-      row.deadline,
-    );
-    if (result.kind === "late") return "late" as const;
-    if (result.kind !== "saved") return "invalid" as const;
-    await tx.quizAttempt.update({
-      where: { id: attemptId },
-      data: { answers: JSON.stringify(result.sheet) },
-    });
-    return "saved" as const;
-  });
-  if (outcome === "late") await closeExpiredAttempts(attempt.quizId, now);
+  const outcome = await sqlWrite(
+    async (sql): Promise<SaveOutcome> => {
+      const row = await sql.one<AttemptFull>(ownAttempt(attemptId, workerId));
+      if (!row) return "not_found";
+      if (row.status !== "in_progress") return "finished";
+      const result = recordAnswer(
+        parsePaper(row.paper),
+        parseAnswerSheet(row.answers),
+        questionId,
+        optionIds,
+        now,
+        row.deadline,
+      );
+      if (result.kind === "late") return "late";
+      if (result.kind !== "saved") return "invalid";
+      await sql.run(saveAnswers(attemptId, JSON.stringify(result.sheet)));
+      return "saved";
+    },
+    { durable: false },
+  );
+  if (outcome === "late") await finishAttempt_(attemptId, now);
   return outcome;
 }
 
-/** Hands the attempt in. After the deadline it is recorded as timed out, with on-time answers only. */
-export async function submitAttempt(attemptId: number, workerId: number, now: Date) {
-  const attempt = await prisma.quizAttempt.findFirst({
-    where: { id: attemptId, workerId },
-    select: {
-      id: true,
-      status: true,
-      startedAt: true,
-      deadline: true,
-      paper: true,
-      answers: true,
-      quiz: { select: { pointsPerQuestion: true } },
-    },
+/**
+ * Scores and closes one attempt and moves the boards, in one transaction: the attempt, its
+ * round's standing, the overall standing, their counts and the organisation figures commit
+ * together or not at all. Returns the status, or null when it was not in progress.
+ */
+async function finishInTx(sql: Sql, attempt: AttemptFull, now: Date): Promise<string | null> {
+  if (attempt.status !== "in_progress") return null;
+  const quiz = await loadQuiz(sql, attempt.quizId);
+  if (!quiz) return null;
+  const paper = parsePaper(attempt.paper);
+  const questions = (
+    await paperQuestions(
+      sql,
+      paper.map((p) => p.questionId),
+    )
+  ).map((r) => toQuestion(r, quiz.pointsPerQuestion));
+  const done = finishAttempt({
+    questions,
+    sheet: parseAnswerSheet(attempt.answers),
+    startedAt: attempt.startedAt,
+    deadline: attempt.deadline,
+    now,
+    partialCredit: quiz.partialCredit,
   });
-  if (!attempt) return null;
-  if (attempt.status !== "in_progress") return attempt.status;
-  const done = await finishAndStore(attempt, attempt.quiz.pointsPerQuestion, now);
+  await sql.run(
+    closeAttempt({
+      id: attempt.id,
+      status: done.status,
+      submittedAt: done.submittedAt,
+      score: done.score,
+      durationMs: done.durationMs,
+    }),
+  );
+  const changes = new BoardChanges();
+  const standing = async (day: number): Promise<Standing | null> => {
+    const row = await sql.one<StandingRow>(standingOf(quiz.id, attempt.workerId, day));
+    return row ? standingOfRow(row) : null;
+  };
+  submissionChanges(
+    changes,
+    attempt.workerId,
+    {
+      attemptId: attempt.id,
+      day: attempt.day,
+      organisationId: attempt.organisationId,
+      score: done.score,
+      durationMs: done.durationMs,
+    },
+    await standing(attempt.day),
+    await standing(OVERALL),
+  );
+  await applyBoardChanges(sql, quiz.id, changes);
   return done.status;
 }
 
-// ───────────── leaderboards ─────────────
-
-export function getQuiz(quizId: number) {
-  return prisma.quiz.findFirst({
-    where: { id: quizId, contest: { kind: KIND } },
-    select: {
-      id: true,
-      name: true,
-      timeLimitSec: true,
-      closesAt: true,
-      pointsPerQuestion: true,
-      plan: true,
-      contest: { select: { code: true, name: true, organiserId: true } },
-    },
+function finishAttempt_(attemptId: number, now: Date): Promise<string | null> {
+  return sqlWrite(async (sql) => {
+    const row = await sql.one<AttemptFull>(attemptById(attemptId));
+    return row ? finishInTx(sql, row, now) : null;
   });
 }
 
-export type LeaderboardRow = {
-  rank: number;
-  workerId: number;
-  name: string;
-  organisation: string;
-  score: number;
-  durationMs: number;
-};
-
-/**
- * Boards that are expensive to compute (a quiz with hundreds of thousands of attempts takes
- * seconds) are kept for a short while and shared by concurrent requests; cheap ones are
- * always computed afresh, so a small quiz shows a submission at once.
- */
-const SLOW_BOARD_MS = 200;
-const BOARD_TTL_MS = 30_000;
-const boardCache = new Map<string, { at: number; value: Promise<unknown> }>();
-
-function cachedBoard<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const hit = boardCache.get(key);
-  if (hit && Date.now() - hit.at < BOARD_TTL_MS) return hit.value as Promise<T>;
-  const started = Date.now();
-  const value = compute();
-  boardCache.set(key, { at: started, value });
-  value.then(
-    () => {
-      if (Date.now() - started < SLOW_BOARD_MS && boardCache.get(key)?.value === value)
-        boardCache.delete(key);
-    },
-    () => boardCache.delete(key),
-  );
-  return value;
-}
-
-/**
- * Each worker's best attempt, ranked by score, then time taken, then submission time
- * (rankAttempts in app/domain/quiz states the same order; a model test keeps them equal).
- * Computed by SQLite window functions so 500,000 attempts never travel into JavaScript.
- */
-async function rankedBoard(quizId: number): Promise<LeaderboardRow[]> {
-  const rows = await readSql().rows<Record<string, unknown>>(Prisma.sql`
-    WITH "best" AS (
-      SELECT a."workerId", a."organisationId", a."score", a."durationMs", a."submittedAt",
-             ROW_NUMBER() OVER (PARTITION BY a."workerId" ORDER BY a."score" DESC, a."durationMs" ASC, a."submittedAt" ASC) AS "n"
-      FROM "QuizAttempt" a
-      WHERE a."quizId" = ${quizId} AND a."status" IN ('submitted', 'timed_out') AND a."score" IS NOT NULL
-    )
-    SELECT RANK() OVER (ORDER BY b."score" DESC, b."durationMs" ASC, b."submittedAt" ASC) AS "rank", b."workerId" AS "workerId",
-           w."name" AS "name", COALESCE(o."shortName", o."name") AS "organisation", b."score" AS "score", b."durationMs" AS "durationMs"
-    FROM "best" b JOIN "Worker" w ON w."id" = b."workerId" JOIN "Organisation" o ON o."id" = b."organisationId"
-    WHERE b."n" = 1
-    ORDER BY "rank", b."workerId"`);
-  return rows.map((r) => ({
-    rank: Number(r.rank),
-    workerId: Number(r.workerId),
-    name: String(r.name),
-    organisation: String(r.organisation),
-    score: Number(r.score),
-    durationMs: Number(r.durationMs),
-  }));
-}
-
-export async function quizLeaderboard(quizId: number, limit = 50, workerId: number | null = null) {
-  const all = await cachedBoard(`people:${quizId}`, () => rankedBoard(quizId));
-  return {
-    top: all.slice(0, limit),
-    mine: workerId === null ? null : (all.find((r) => r.workerId === workerId) ?? null),
-  };
-}
-
-/**
- * Participation and average per organisation: every enterprise under the quiz's organiser
- * (its members are the ones expected to take part), plus any other organisation with results.
- */
-export function organisationLeaderboard(quizId: number, organiserId: number) {
-  return cachedBoard(`orgs:${quizId}:${organiserId}`, () =>
-    computeOrganisationBoard(quizId, organiserId),
-  );
-}
-
-async function computeOrganisationBoard(quizId: number, organiserId: number) {
-  const organiser = await prisma.organisation.findUnique({
-    where: { id: organiserId },
-    select: { path: true },
+/** Hands the attempt in. After the deadline it is recorded as timed out, with on-time answers only. */
+export async function submitAttempt(
+  attemptId: number,
+  workerId: number,
+  now: Date,
+): Promise<string | null> {
+  return sqlWrite(async (sql) => {
+    const row = await sql.one<AttemptFull>(ownAttempt(attemptId, workerId));
+    if (!row) return null;
+    return (await finishInTx(sql, row, now)) ?? row.status;
   });
-  const prefix = `${organiser?.path ?? "/"}${organiser?.path.endsWith("/") ? "" : "/"}`;
-  const [orgs, best] = await Promise.all([
-    prisma.organisation.findMany({
-      where: { kind: "enterprise", path: { startsWith: prefix } },
-      select: { id: true, name: true, shortName: true, headcount: true },
-    }),
-    readSql().rows<{ organisationId: number; workerId: number; best: number }>(Prisma.sql`
-      SELECT "organisationId", "workerId", MAX("score") AS "best"
-      FROM "QuizAttempt"
-      WHERE "quizId" = ${quizId} AND "status" IN ('submitted', 'timed_out') AND "score" IS NOT NULL
-      GROUP BY "organisationId", "workerId"`),
-  ]);
-  const stats = organisationStats(
-    orgs.map((o) => ({ organisationId: String(o.id), headcount: o.headcount })),
-    best.map((b) => ({
-      organisationId: String(b.organisationId),
-      participantId: String(b.workerId),
-      score: Number(b.best),
-    })),
-  );
-  const missing = stats
-    .filter((s) => !orgs.some((o) => String(o.id) === s.organisationId))
-    .map((s) => Number(s.organisationId));
-  const extra = missing.length
-    ? await prisma.organisation.findMany({
-        where: { id: { in: missing } },
-        select: { id: true, name: true, shortName: true, headcount: true },
-      })
-    : [];
-  const names = new Map([...orgs, ...extra].map((o) => [String(o.id), o.shortName ?? o.name]));
-  return stats
-    .map((s) => ({ ...s, name: names.get(s.organisationId) ?? s.organisationId }))
-    .sort(
-      (a, b) =>
-        (b.participationRate ?? -1) - (a.participationRate ?? -1) ||
-        (b.averageScore ?? -1) - (a.averageScore ?? -1) ||
-        a.name.localeCompare(b.name, "zh"),
-    );
 }
 
 /**
- * Re-scores every finished attempt of a quiz (after the answer key was corrected, or for
- * the benchmark) in chunks: each chunk is read, scored and written in one short bulk
- * transaction, and the loop yields between chunks so pages keep being served meanwhile.
+ * The server ends attempts whose time is up, whether or not the browser ever came back: run
+ * before a board is shown. Reading finds none in the common case (one indexed probe).
  */
-export async function rescoreQuiz(
+export async function closeExpiredAttempts(quizId: number, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - ANSWER_GRACE_SECONDS * 1000);
+  const expired = await readSql().rows<{ id: number }>(expiredAttempts(quizId, before));
+  if (expired.length === 0) return 0;
+  return sqlWrite(async (sql) => {
+    let closed = 0;
+    for (const { id } of await sql.rows<{ id: number }>(expiredAttempts(quizId, before))) {
+      const row = await sql.one<AttemptFull>(attemptById(id));
+      if (row && (await finishInTx(sql, row, now))) closed++;
+    }
+    return closed;
+  });
+}
+
+/**
+ * A finished attempt beside the key, for its own worker, once the quiz's review policy allows
+ * it. null when the attempt is not this worker's (or not this quiz's).
+ */
+export async function attemptReview(
   quizId: number,
-  chunkSize = 5_000,
-): Promise<{ attempts: number }> {
-  const quiz = await prisma.quiz.findUnique({
-    where: { id: quizId },
-    select: { contestId: true, pointsPerQuestion: true },
-  });
-  if (!quiz) return { attempts: 0 };
-  const questions = new Map(
-    (await bank(quiz.contestId, quiz.pointsPerQuestion)).map((q) => [q.id, q]),
+  attemptId: number,
+  workerId: number,
+  now: Date,
+) {
+  const sql = readSql();
+  const quiz = await loadQuiz(sql, quizId);
+  const attempt = await sql.one<AttemptFull>(ownAttempt(attemptId, workerId));
+  if (!quiz || !attempt || attempt.quizId !== quizId) return null;
+  const inRound = (await sql.rows<{ day: number }>(attemptsOfWorker(quizId, workerId))).filter(
+    (a) => a.day === attempt.day,
+  ).length;
+  const round = roundByNumber(quiz, attempt.day);
+  const header = {
+    quiz: { id: quiz.id, name: quiz.name, kind: quiz.kind, contestName: quiz.contestName },
+    attempt: {
+      id: attempt.id,
+      day: attempt.day,
+      date: round?.opensAt ?? null,
+      status: attempt.status,
+      score: attempt.score,
+      durationMs: attempt.durationMs,
+    },
+    opensAt: round?.closesAt ?? quiz.closesAt,
+    policy: quiz.reviewPolicy,
+  };
+  if (!reviewState(quiz, attempt, inRound, now)) return { ...header, open: false as const };
+  const paper = parsePaper(attempt.paper);
+  const rows = await paperQuestions(
+    sql,
+    paper.map((p) => p.questionId),
   );
-  let lastId = 0;
-  let total = 0;
-  for (;;) {
-    // Read outside the write transaction: a transaction that reads first and writes later
-    // would fail with SQLITE_BUSY whenever a worker's answer was saved in between.
-    const rows = await readSql().rows<{
-      id: number;
-      startedAt: Date;
-      deadline: Date;
-      submittedAt: Date | null;
-      paper: string;
-      answers: string;
-    }>(Prisma.sql`
-      SELECT "id", "startedAt", "deadline", "submittedAt", "paper", "answers" FROM "QuizAttempt"
-      WHERE "quizId" = ${quizId} AND "id" > ${lastId} AND "status" IN ('submitted', 'timed_out')
-      ORDER BY "id" LIMIT ${Prisma.raw(String(Math.trunc(chunkSize)))}`);
-    if (rows.length === 0) break;
-    const scored = rows.map((a) => {
-      const deadline = new Date(a.deadline);
-      const result = finishAttempt({
-        questions: parsePaper(a.paper).flatMap((p) => questions.get(p.questionId) ?? []),
-        sheet: parseAnswerSheet(a.answers),
-        startedAt: new Date(a.startedAt),
-        deadline,
-        now: a.submittedAt ? new Date(a.submittedAt) : deadline,
-      });
-      return [result.score, result.durationMs, Number(a.id)] as const;
-    });
-    await bulkWrite(async (sql) => {
-      for (const [score, durationMs, id] of scored)
-        await sql.run(
-          Prisma.sql`UPDATE "QuizAttempt" SET "score" = ${score}, "durationMs" = ${durationMs} WHERE "id" = ${id}`,
-        );
-    });
-    total += rows.length;
-    lastId = Number(rows[rows.length - 1]?.id ?? lastId);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return { attempts: total };
+  const items = reviewAttempt({
+    paper,
+    sheet: parseAnswerSheet(attempt.answers),
+    questions: rows.map((r) => ({
+      ...toQuestion(r, quiz.pointsPerQuestion),
+      stem: r.stem,
+      explanation: r.explanation,
+    })),
+    deadline: attempt.deadline,
+    partialCredit: quiz.partialCredit,
+  });
+  return { ...header, open: true as const, items };
+}
+
+/** A quiz as its public boards show it: name, kind, scope and its rounds so far. */
+export async function getBoardQuiz(quizId: number, now: Date) {
+  const quiz = await loadQuiz(readSql(), quizId);
+  if (!quiz) return null;
+  const latest = latestRound(quiz, now);
+  return {
+    id: quiz.id,
+    name: quiz.name,
+    kind: quiz.kind,
+    contestName: quiz.contestName,
+    contestCode: quiz.contestCode,
+    scope: quiz.scope,
+    latest,
+    rounds: Array.from({ length: quiz.kind === "campaign" ? latest : 0 }, (_, i) => {
+      const round = roundByNumber(quiz, latest - i);
+      return { day: latest - i, date: round?.opensAt ?? quiz.opensAt };
+    }),
+  };
 }

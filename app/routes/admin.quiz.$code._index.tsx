@@ -7,8 +7,18 @@ import type {
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form-fields";
+import { QuizRuleFields } from "~/components/quiz-rule-fields";
 import { useZodForm } from "~/components/use-zod-form";
-import { checkQuestionRow, importedQuestion, questionImportColumns } from "~/domain/quiz";
+import {
+  DRAW_MODES,
+  checkQuestionRow,
+  importedQuestion,
+  questionImportColumns,
+  type DrawMode,
+  type PartialCredit,
+  type QuizKind,
+  type ReviewPolicy,
+} from "~/domain/quiz";
 import { validateImport } from "~/domain/registration/import-rows";
 import { quizComposeSchema } from "~/forms/quiz";
 import {
@@ -27,6 +37,7 @@ import {
   importQuestions,
   listQuizzes,
   questionBankSummary,
+  scopeChoices,
 } from "~/models/quiz.server";
 import { notFound, requireAdmin } from "~/http/session.server";
 import quizStyles from "~/styles/quiz.css";
@@ -50,21 +61,24 @@ async function contestOr404(code: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const contest = await contestOr404(params.code);
-  const [bank, quizzes] = await Promise.all([
+  const [bank, quizzes, scopes] = await Promise.all([
     questionBankSummary(contest.id),
     listQuizzes(contest.id),
+    scopeChoices(contest.organiserId),
   ]);
-  return { contest, bank, quizzes };
+  return { contest, bank, quizzes, scopes: scopes.map((s) => ({ id: s.id, name: s.name })) };
 }
 
 /** Import problems come from the shared import rules (rules.*) or from the quiz's own cells (quiz.*). */
 function importMessage(
   locale: Locale,
-  e: { code: string; params: Record<string, string | number> },
+  e: { code: string; params: Record<string, unknown> },
 ): string {
-  const params = e.params.type
-    ? { ...e.params, type: translate(locale, `rules.question_type.${e.params.type}`) }
-    : e.params;
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(e.params))
+    if (typeof v === "string" || typeof v === "number") params[k] = v;
+  if (typeof e.params.type === "string")
+    params.type = translate(locale, `rules.question_type.${e.params.type}`);
   return `rules.${e.code}` in messages[locale]
     ? translateProblem(locale, "rules", { code: e.code, params })
     : translate(locale, `quiz.${e.code}`, params);
@@ -76,7 +90,7 @@ const MAX_QUESTION_ROWS = 5000;
 const beijing = (local: string) => new Date(`${local}:00+08:00`);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireAdmin(request);
+  const admin = await requireAdmin(request);
   const contest = await contestOr404(params.code);
   const locale = await getLocale(request);
   const formData = await readForm(request, "upload");
@@ -155,22 +169,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     const v = parsed.data;
     const plan = categories
-      .map((category, i) => ({ category, count: Number(v[`count_${i}`]) }))
+      .map((category, i) => {
+        const difficulty = String(v[`difficulty_${i}`] ?? "");
+        return {
+          category,
+          count: Number(v[`count_${i}`]),
+          ...(difficulty ? { difficulty: Number(difficulty) } : {}),
+        };
+      })
       .filter((e) => e.count > 0);
-    const outcome = await createQuiz(contest.id, {
-      name: String(v.name),
-      timeLimitSec: Number(v.timeLimitSec),
-      attemptsAllowed: Number(v.attemptsAllowed),
-      pointsPerQuestion: Number(v.pointsPerQuestion),
-      opensAt: beijing(String(v.opensAt)),
-      closesAt: beijing(String(v.closesAt)),
-      shuffle: Boolean(v.shuffle),
-      onePerPage: v.layout === "one",
-      plan,
-    });
+    const outcome = await createQuiz(
+      contest.id,
+      {
+        name: String(v.name),
+        kind: v.kind as QuizKind,
+        timeLimitSec: Number(v.timeLimitSec),
+        attemptsAllowed: Number(v.attemptsAllowed),
+        pointsPerQuestion: Number(v.pointsPerQuestion),
+        opensAt: beijing(String(v.opensAt)),
+        closesAt: beijing(String(v.closesAt)),
+        drawMode: v.drawMode as DrawMode,
+        reviewPolicy: v.reviewPolicy as ReviewPolicy,
+        partialCredit: v.partialCredit as PartialCredit,
+        scopeOrgId: Number(v.scopeOrgId),
+        shuffle: Boolean(v.shuffle),
+        onePerPage: v.layout === "one",
+        plan,
+      },
+      admin.id,
+    );
     if (!outcome.ok) {
       const message = outcome.problems
-        .map((p) => importMessage(locale, { code: p.code, params: p.params }))
+        .map((p) => importMessage(locale, { code: p.code, params: { ...p.params } }))
         .join("；");
       return data({ intent, errors: null, rowErrors: [], message, ok: false }, { status: 400 });
     }
@@ -197,11 +227,19 @@ function beijingLocal(date: Date): string {
   return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
 }
 
+type BankSummary = {
+  category: string;
+  total: number;
+  byDifficulty: Record<number, number>;
+};
+
 function ComposeForm({
   categories,
+  scopes,
   result,
 }: {
-  categories: { category: string; total: number }[];
+  categories: BankSummary[];
+  scopes: { id: number; name: string }[];
   result?: ActionResult;
 }) {
   const t = useT();
@@ -209,15 +247,23 @@ function ComposeForm({
   const now = new Date();
   const defaults: Record<string, string | boolean> = {
     name: "",
+    kind: "paper",
+    scopeOrgId: String(scopes[0]?.id ?? ""),
     timeLimitSec: "1200",
     attemptsAllowed: "1",
     pointsPerQuestion: "5",
     opensAt: beijingLocal(now),
     closesAt: beijingLocal(new Date(now.getTime() + 14 * 86400_000)),
+    drawMode: "personal",
+    reviewPolicy: "after_close",
+    partialCredit: "none",
     shuffle: true,
     layout: "one",
   };
-  categories.forEach((_, i) => (defaults[`count_${i}`] = "0"));
+  categories.forEach((_, i) => {
+    defaults[`count_${i}`] = "0";
+    defaults[`difficulty_${i}`] = "";
+  });
   const mine = result?.intent === "compose" ? result : undefined;
   const { form, onSubmit, errorFor } = useZodForm(schema, {
     defaultValues: defaults,
@@ -238,6 +284,27 @@ function ComposeForm({
           error={errorFor("name")}
           {...form.register("name")}
         />
+        <SelectField
+          label={t("quiz.compose.kind")}
+          hint={t("quiz.compose.kindHint")}
+          error={errorFor("kind")}
+          {...form.register("kind")}
+        >
+          <option value="paper">{t("rules.quiz_kind.paper")}</option>
+          <option value="campaign">{t("rules.quiz_kind.campaign")}</option>
+        </SelectField>
+        <SelectField
+          label={t("quiz.compose.scope")}
+          hint={t("quiz.compose.scopeHint")}
+          error={errorFor("scopeOrgId")}
+          {...form.register("scopeOrgId")}
+        >
+          {scopes.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </SelectField>
         <TextField
           label={t("quiz.compose.timeLimit")}
           type="number"
@@ -250,6 +317,7 @@ function ComposeForm({
           label={t("quiz.compose.attempts")}
           type="number"
           inputMode="numeric"
+          hint={t("quiz.compose.attemptsHint")}
           error={errorFor("attemptsAllowed")}
           {...form.register("attemptsAllowed")}
         />
@@ -273,6 +341,22 @@ function ComposeForm({
           {...form.register("closesAt")}
         />
         <SelectField
+          label={t("quiz.compose.drawMode")}
+          error={errorFor("drawMode")}
+          {...form.register("drawMode")}
+        >
+          {DRAW_MODES.map((m) => (
+            <option key={m} value={m}>
+              {t(`rules.quiz_draw_mode.${m}`)}
+            </option>
+          ))}
+        </SelectField>
+        <QuizRuleFields
+          reviewPolicy={form.register("reviewPolicy")}
+          partialCredit={form.register("partialCredit")}
+          errorFor={errorFor}
+        />
+        <SelectField
           label={t("quiz.compose.layout")}
           error={errorFor("layout")}
           {...form.register("layout")}
@@ -288,7 +372,7 @@ function ComposeForm({
         <legend>{t("quiz.compose.plan")}</legend>
         <div className="form-grid">
           {categories.map((c, i) => (
-            <div key={c.category}>
+            <div key={c.category} className="quiz-plan__row">
               <input type="hidden" name="category" value={c.category} />
               <TextField
                 label={t("quiz.compose.countOf", { category: c.category, total: c.total })}
@@ -299,6 +383,18 @@ function ComposeForm({
                 error={errorFor(`count_${i}`)}
                 {...form.register(`count_${i}`)}
               />
+              <SelectField
+                label={t("quiz.compose.difficultyOf", { category: c.category })}
+                error={errorFor(`difficulty_${i}`)}
+                {...form.register(`difficulty_${i}`)}
+              >
+                <option value="">{t("quiz.compose.anyDifficulty")}</option>
+                {Object.entries(c.byDifficulty).map(([level, count]) => (
+                  <option key={level} value={level}>
+                    {t("quiz.compose.difficulty", { level, count })}
+                  </option>
+                ))}
+              </SelectField>
             </div>
           ))}
         </div>
@@ -313,7 +409,7 @@ function ComposeForm({
 }
 
 export default function AdminQuizContest() {
-  const { contest, bank, quizzes } = useLoaderData<typeof loader>();
+  const { contest, bank, quizzes, scopes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const locale = useLocale();
@@ -355,6 +451,11 @@ export default function AdminQuizContest() {
             </table>
           </div>
         )}
+        <p>
+          <Link to={`/admin/quiz/${encodeURIComponent(contest.code)}/questions`}>
+            {t("quiz.bank.browse")}
+          </Link>
+        </p>
         <h3>{t("quiz.import.title")}</h3>
         <p className="muted small">
           {t("quiz.import.hint")}{" "}
@@ -419,27 +520,35 @@ export default function AdminQuizContest() {
               <thead>
                 <tr>
                   <th scope="col">{t("quiz.compose.name")}</th>
+                  <th scope="col">{t("quiz.list.kind")}</th>
                   <th scope="col">{t("quiz.list.window")}</th>
                   <th scope="col">{t("quiz.list.limit")}</th>
                   <th scope="col">{t("quiz.list.attempts")}</th>
+                  <th scope="col">{t("quiz.list.board")}</th>
                 </tr>
               </thead>
               <tbody>
                 {quizzes.map((q) => (
                   <tr key={q.id}>
                     <td>
-                      <Link to={`/quiz/${q.id}/leaderboard`}>{q.name}</Link>
+                      <Link to={`/admin/quiz/${encodeURIComponent(contest.code)}/${q.id}`}>
+                        {q.name}
+                      </Link>
                     </td>
+                    <td>{t(`rules.quiz_kind.${q.kind === "campaign" ? "campaign" : "paper"}`)}</td>
                     <td className="small">
                       {formatDateTime(locale, q.opensAt)} — {formatDateTime(locale, q.closesAt)}
                     </td>
                     <td>
                       {t("quiz.list.limitValue", {
-                        seconds: q.timeLimitSec,
+                        minutes: Math.round(q.timeLimitSec / 6) / 10,
                         attempts: q.attemptsAllowed,
                       })}
                     </td>
                     <td>{q._count.attempts}</td>
+                    <td>
+                      <Link to={`/quiz/${q.id}/leaderboard`}>{t("quiz.list.board")}</Link>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -456,6 +565,7 @@ export default function AdminQuizContest() {
           <ComposeForm
             key={bank.map((b) => b.category + b.total).join()}
             categories={bank}
+            scopes={scopes}
             result={result}
           />
         )}

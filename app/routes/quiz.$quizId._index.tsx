@@ -16,10 +16,12 @@ import {
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { FormAlert } from "~/components/form-fields";
 import { quizAnswerSchema, quizSubmitSchema } from "~/forms/quiz";
-import { formatMark, translate, useT } from "~/i18n";
+import { formatDate, formatDateTime, formatMark, translate, useLocale, useT } from "~/i18n";
+import { formatDuration } from "~/i18n/duration";
+import { requestNow } from "~/http/clock.server";
 import { getLocale } from "~/http/locale.server";
 import { saveAnswer, startAttempt, submitAttempt, workerQuizState } from "~/models/quiz.server";
-import { notFound, requireWorker } from "~/http/session.server";
+import { forbidden, notFound, requireWorker } from "~/http/session.server";
 import quizStyles from "~/styles/quiz.css";
 import { parseForm } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
@@ -32,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireWorker(request);
-  const now = new Date();
+  const now = requestNow();
   const state = await workerQuizState(idParam(params.quizId), user.workerId, now);
   if (!state) throw notFound();
   return { ...state, serverNow: now.getTime() };
@@ -42,16 +44,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireWorker(request);
   const quizId = idParam(params.quizId);
   const locale = await getLocale(request);
-  const now = new Date();
+  const now = requestNow();
   const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "start") {
     const outcome = await startAttempt(quizId, user, now);
-    if (!outcome.ok)
+    if (!outcome.ok) {
+      if (outcome.reason === "not_eligible") throw forbidden();
       return data(
         { status: "error", message: translate(locale, `quiz.start.${outcome.reason}`) },
         { status: 409 },
       );
+    }
     throw redirect(`/quiz/${quizId}?q=1`);
   }
   if (intent === "save") {
@@ -99,7 +103,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 type State = ReturnType<typeof useLoaderData<typeof loader>>;
-type Current = NonNullable<State["current"]>;
+type Eligible = Extract<State, { eligible: true }>;
+type Current = NonNullable<Eligible["current"]>;
+type Finished = Eligible["finished"][number];
 
 function formatClock(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
@@ -207,7 +213,7 @@ function QuestionForm({
                 <span className="quiz-option__label">
                   {q.type === "true_false" ? "" : `${"ABCDEF"[i]}. `}
                 </span>
-                <span>{o.text}</span>
+                <span>{q.type === "true_false" ? t(`quiz.option.${o.id}`) : o.text}</span>
               </label>
             </li>
           ))}
@@ -230,7 +236,7 @@ function QuestionForm({
   );
 }
 
-function TakeQuiz({ state, current }: { state: State; current: Current }) {
+function TakeQuiz({ state, current }: { state: Eligible & State; current: Current }) {
   const t = useT();
   const [params] = useSearchParams();
   const total = current.questions.length;
@@ -302,72 +308,260 @@ function TakeQuiz({ state, current }: { state: State; current: Current }) {
   );
 }
 
-export default function QuizPage() {
-  const state = useLoaderData<typeof loader>();
+/** Where the answers of a finished attempt are, or when they will be. */
+function ReviewNote({
+  quizId,
+  attempt,
+  policy,
+}: {
+  quizId: number;
+  attempt: Finished;
+  policy: string;
+}) {
   const t = useT();
-  const startFetcher = useFetcher<typeof action>();
-  const last = state.finished[state.finished.length - 1];
+  const locale = useLocale();
+  if (attempt.reviewable)
+    return <Link to={`/quiz/${quizId}/review/${attempt.id}`}>{t("quiz.result.review")}</Link>;
+  if (policy === "never") return <span className="muted">{t("quiz.result.reviewNever")}</span>;
+  if (policy === "after_submit" && attempt.attemptsLeft > 0)
+    return <span className="muted">{t("quiz.result.reviewAfterAttempts")}</span>;
   return (
-    <article aria-labelledby="quiz-title" className="quiz">
-      <p className="eyebrow">
-        <Link to="/quiz">{t("quiz.worker.title")}</Link> · {state.quiz.contest.name}
+    <span className="muted">
+      {t("quiz.result.reviewLater", { time: formatDateTime(locale, attempt.reviewFrom) })}
+    </span>
+  );
+}
+
+function LastResult({ state, last }: { state: Eligible & State; last: Finished }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div
+      className={`alert ${last.status === "timed_out" ? "alert--info" : "alert--success"}`}
+      role="status"
+    >
+      <p>{t(last.status === "timed_out" ? "quiz.result.timedOut" : "quiz.result.submitted")}</p>
+      <p className="quiz-score">
+        {t("quiz.result.score", {
+          score: formatMark(last.score),
+          max: formatMark(state.maxScore),
+        })}
       </p>
-      <h1 id="quiz-title">{state.quiz.name}</h1>
-      {state.current ? (
-        <TakeQuiz state={state} current={state.current} />
+      <p className="small">
+        {t("quiz.result.time", { time: formatDuration(locale, last.durationMs) })}
+      </p>
+      <p className="small">
+        <ReviewNote quizId={state.quiz.id} attempt={last} policy={state.quiz.reviewPolicy} />
+      </p>
+    </div>
+  );
+}
+
+function CampaignSummary({ state }: { state: Eligible & State }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section className="section" aria-labelledby="summary-title">
+      <h2 id="summary-title">{t("quiz.campaign.summary")}</h2>
+      <dl className="quiz-stats">
+        <div>
+          <dt>{t("quiz.campaign.total")}</dt>
+          <dd>
+            {t("quiz.campaign.totalValue", { points: formatMark(state.overall?.points ?? 0) })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("quiz.campaign.daysPlayed")}</dt>
+          <dd>{t("quiz.campaign.daysValue", { days: state.overall?.days ?? 0 })}</dd>
+        </div>
+        <div>
+          <dt>{t("quiz.campaign.streak")}</dt>
+          <dd>
+            {t("quiz.campaign.streakValue", {
+              current: state.streaks.current,
+              longest: state.streaks.longest,
+            })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("quiz.campaign.totalTime")}</dt>
+          <dd>{formatDuration(locale, state.overall?.durationMs ?? 0)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function History({ state }: { state: Eligible & State }) {
+  const t = useT();
+  const locale = useLocale();
+  const attempts = new Map(state.finished.map((a) => [a.id, a]));
+  return (
+    <section className="section" aria-labelledby="history-title">
+      <h2 id="history-title">{t("quiz.history.title")}</h2>
+      {state.history.length === 0 ? (
+        <p className="muted">{t("quiz.history.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table quiz-history" aria-labelledby="history-title">
+            <thead>
+              <tr>
+                <th scope="col">{t("quiz.history.day")}</th>
+                <th scope="col">{t("quiz.history.points")}</th>
+                <th scope="col">{t("quiz.history.time")}</th>
+                <th scope="col">{t("quiz.history.review")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.history.map((h) => {
+                const attempt = h.attemptId === null ? undefined : attempts.get(h.attemptId);
+                return (
+                  <tr key={h.day}>
+                    <td>
+                      {t("quiz.history.dayValue", {
+                        day: h.day,
+                        date: formatDate(locale, h.date),
+                      })}
+                    </td>
+                    <td>{formatMark(h.points)}</td>
+                    <td>{formatDuration(locale, h.durationMs)}</td>
+                    <td className="small">
+                      {attempt ? (
+                        <ReviewNote
+                          quizId={state.quiz.id}
+                          attempt={attempt}
+                          policy={state.quiz.reviewPolicy}
+                        />
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function StartForm({ state }: { state: Eligible & State }) {
+  const t = useT();
+  const fetcher = useFetcher<typeof action>();
+  const campaign = state.quiz.kind === "campaign";
+  return (
+    <fetcher.Form method="post">
+      <input type="hidden" name="intent" value="start" />
+      <FormAlert message={fetcher.data?.message} />
+      <button
+        type="submit"
+        className="btn btn--primary btn--block"
+        disabled={fetcher.state !== "idle"}
+      >
+        {state.attemptsInRound > 0
+          ? t("quiz.take.again")
+          : t(campaign ? "quiz.take.startToday" : "quiz.take.start")}
+      </button>
+    </fetcher.Form>
+  );
+}
+
+function Lobby({ state }: { state: Eligible & State }) {
+  const t = useT();
+  const locale = useLocale();
+  const campaign = state.quiz.kind === "campaign";
+  const inRound = state.round
+    ? state.finished.filter((a) => a.day === state.round?.day)
+    : state.finished;
+  const last = inRound[inRound.length - 1] ?? (campaign ? undefined : state.finished.at(-1));
+  const minutes = Math.round(state.quiz.timeLimitSec / 6) / 10;
+  return (
+    <>
+      {campaign && state.round ? (
+        <p className="quiz-day">
+          <strong>{t("quiz.campaign.day", { day: state.round.day, days: state.quiz.days })}</strong>{" "}
+          <span className="muted">
+            {t("quiz.campaign.today", { date: formatDate(locale, new Date(state.serverNow)) })}
+          </span>
+        </p>
+      ) : null}
+      {last ? <LastResult state={state} last={last} /> : null}
+      {state.round === null ? (
+        <p className="alert alert--info">
+          {campaign
+            ? state.serverNow < new Date(state.quiz.opensAt).getTime()
+              ? t("quiz.campaign.notOpen", { opens: formatDateTime(locale, state.quiz.opensAt) })
+              : t("quiz.campaign.over", { closes: formatDateTime(locale, state.quiz.closesAt) })
+            : t("quiz.take.closed")}
+        </p>
       ) : (
         <>
-          {last ? (
-            <div
-              className={`alert ${last.status === "timed_out" ? "alert--info" : "alert--success"}`}
-              role="status"
-            >
-              <p>
-                {t(last.status === "timed_out" ? "quiz.result.timedOut" : "quiz.result.submitted")}
-              </p>
-              <p className="quiz-score">
-                {t("quiz.result.score", {
-                  score: formatMark(last.score),
-                  max: formatMark(state.maxScore),
-                })}
-              </p>
-              <p className="small">
-                {t("quiz.result.time", { seconds: Math.round((last.durationMs ?? 0) / 1000) })}
-              </p>
-            </div>
-          ) : (
+          {last ? null : (
             <p>
-              {t("quiz.take.intro", {
-                count: state.maxScore / 100 / state.quiz.pointsPerQuestion,
-                minutes: Math.round(state.quiz.timeLimitSec / 6) / 10,
+              {t(campaign ? "quiz.campaign.intro" : "quiz.take.intro", {
+                count: state.quiz.questionCount,
+                minutes,
               })}
             </p>
           )}
           <p className="muted small">
-            {t("quiz.take.rules", {
-              attempts: state.quiz.attemptsAllowed,
-              used: state.finished.length,
-            })}
+            {campaign
+              ? t("quiz.campaign.attemptsToday", {
+                  attempts: state.quiz.attemptsAllowed,
+                  used: state.attemptsInRound,
+                })
+              : t("quiz.take.rules", {
+                  attempts: state.quiz.attemptsAllowed,
+                  used: state.attemptsInRound,
+                })}
           </p>
           {state.canStart ? (
-            <startFetcher.Form method="post">
-              <input type="hidden" name="intent" value="start" />
-              <FormAlert message={startFetcher.data?.message} />
-              <button
-                type="submit"
-                className="btn btn--primary btn--block"
-                disabled={startFetcher.state !== "idle"}
-              >
-                {state.finished.length > 0 ? t("quiz.take.again") : t("quiz.take.start")}
-              </button>
-            </startFetcher.Form>
-          ) : !state.open ? (
-            <p className="alert alert--info">{t("quiz.take.closed")}</p>
+            <StartForm state={state} />
+          ) : campaign ? (
+            <p className="alert alert--info">{t("quiz.campaign.doneToday")}</p>
           ) : null}
+        </>
+      )}
+      {campaign ? (
+        <>
+          <CampaignSummary state={state} />
+          <History state={state} />
+        </>
+      ) : null}
+      <p>
+        <Link to={`/quiz/${state.quiz.id}/leaderboard`}>{t("quiz.leaderboard.link")}</Link>
+      </p>
+    </>
+  );
+}
+
+export default function QuizPage() {
+  const state = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <article aria-labelledby="quiz-title" className="quiz">
+      <p className="eyebrow">
+        <Link to="/quiz">{t("quiz.worker.title")}</Link> · {state.quiz.contestName}
+      </p>
+      <h1 id="quiz-title">{state.quiz.name}</h1>
+      {!state.eligible ? (
+        <>
+          <p className="alert alert--info" role="status">
+            {state.organisation
+              ? t("quiz.eligibility.no", {
+                  scope: state.quiz.scopeName,
+                  organisation: state.organisation,
+                })
+              : t("quiz.eligibility.noOrganisation", { scope: state.quiz.scopeName })}
+          </p>
           <p>
             <Link to={`/quiz/${state.quiz.id}/leaderboard`}>{t("quiz.leaderboard.link")}</Link>
           </p>
         </>
+      ) : state.current ? (
+        <TakeQuiz state={state} current={state.current} />
+      ) : (
+        <Lobby state={state} />
       )}
     </article>
   );

@@ -229,6 +229,20 @@ function matrix(): Record<string, Row> {
       action: ADMIN_FORM,
     },
     "admin.quiz.$code.template.ts": { path: "/admin/quiz/:quizCode/template", loader: ADMIN_ONLY },
+    "admin.quiz.$code.$quizId.tsx": {
+      path: "/admin/quiz/:quizCode/:quizId",
+      loader: ADMIN_ONLY,
+      action: ADMIN_FORM,
+    },
+    "admin.quiz.$code.questions._index.tsx": {
+      path: "/admin/quiz/:quizCode/questions",
+      loader: ADMIN_ONLY,
+    },
+    "admin.quiz.$code.questions.$questionId.tsx": {
+      path: "/admin/quiz/:quizCode/questions/:questionId",
+      loader: ADMIN_ONLY,
+      action: ADMIN_FORM,
+    },
 
     // Organisation managers: the record in the URL belongs to mgrOwn's organisation.
     "org._index.tsx": { path: "/org", loader: MANAGER_ONLY },
@@ -413,6 +427,19 @@ function matrix(): Record<string, Row> {
       ],
     },
     "quiz.$quizId.leaderboard.tsx": { path: "/quiz/:quizId/leaderboard", loader: PUBLIC },
+    // Someone else's attempt: a worker is told it does not exist, like an id that does not.
+    "quiz.$quizId.review.$attemptId.tsx": {
+      path: "/quiz/:quizId/review/:quizAttemptId",
+      loader: [
+        "login",
+        "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+      ],
+    },
 
     // Public results, honours, labour boards, verification
     "results._index.tsx": { path: "/results", loader: PUBLIC },
@@ -600,7 +627,7 @@ beforeAll(async () => {
   const labourOrg = await prisma.labourParticipant.findFirstOrThrow({
     where: { contestId: labour.id },
   });
-  const quiz = await prisma.quiz.findFirstOrThrow();
+  const quiz = await prisma.quiz.findFirstOrThrow({ orderBy: { id: "asc" } });
   const quizContest = await prisma.contest.findUniqueOrThrow({ where: { id: quiz.contestId } });
   const recheck = await write((tx) =>
     tx.recheck.create({
@@ -613,6 +640,10 @@ beforeAll(async () => {
       },
     }),
   );
+  const quizAttempt = await prisma.quizAttempt.findFirstOrThrow({ where: { quizId: quiz.id } });
+  const question = await prisma.quizQuestion.findFirstOrThrow({
+    where: { contestId: quiz.contestId },
+  });
   Object.assign(ids, {
     recheckId: String(recheck.id),
     skillsCode: skills.code,
@@ -634,6 +665,8 @@ beforeAll(async () => {
     labourOrgId: String(labourOrg.organisationId),
     quizId: String(quiz.id),
     quizCode: quizContest.code,
+    quizAttemptId: String(quizAttempt.id),
+    questionId: String(question.id),
   });
 }, 120_000);
 

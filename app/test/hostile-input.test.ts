@@ -78,6 +78,8 @@ function pathFor(file: string): string {
     $periodId: ids.periodId!,
     $quizId: ids.quizId!,
     $recheckId: ids.recheckId!,
+    $attemptId: ids.quizAttemptId!,
+    $questionId: ids.questionId!,
     $code: file.startsWith("admin.quiz")
       ? ids.quizCode!
       : file.startsWith("admin.labour")
@@ -184,7 +186,7 @@ beforeAll(async () => {
     where: { eventId: prog.id, workerId: workerUser.workerId },
   });
   const labour = await prisma.contest.findUniqueOrThrow({ where: { code: "XA2026GAMES" } });
-  const quiz = await prisma.quiz.findFirstOrThrow();
+  const quiz = await prisma.quiz.findFirstOrThrow({ orderBy: { id: "asc" } });
   Object.assign(ids, {
     skillsCode: skills.code,
     contestId: String(skills.id),
@@ -208,6 +210,12 @@ beforeAll(async () => {
     ),
     quizId: String(quiz.id),
     quizCode: (await prisma.contest.findUniqueOrThrow({ where: { id: quiz.contestId } })).code,
+    quizAttemptId: String(
+      (await prisma.quizAttempt.findFirstOrThrow({ where: { quizId: quiz.id } })).id,
+    ),
+    questionId: String(
+      (await prisma.quizQuestion.findFirstOrThrow({ where: { contestId: quiz.contestId } })).id,
+    ),
   });
   // A recheck (复核) assigned to the chief judge, so its sheet's action can be attacked.
   const recheck = await write((tx) =>

@@ -12,6 +12,7 @@ import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { Prisma } from "~/generated/prisma/client";
+import { measure, summarise } from "./support";
 
 process.env.DATABASE_URL ??= "file:./prisma/data/large.db";
 const CONTEST = "CITY2026BENCH";
@@ -42,21 +43,7 @@ const { totalOfKey, coarseBucketOfTotal, firstKeyOfTotal, TOTAL_SHIFT } =
 await dbReady();
 
 type Stats = { p50: number; p95: number; p99: number };
-function stats(samples: number[]): Stats {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
-}
-async function measure(n: number, fn: (i: number) => unknown): Promise<Stats> {
-  for (let i = 0; i < Math.min(50, n); i++) await fn(i);
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn(i);
-    samples.push(performance.now() - t);
-  }
-  return stats(samples);
-}
+const stats: (samples: number[]) => Stats = summarise;
 const ms = (v: number) => `${v.toFixed(3).padStart(8)} ms`;
 const rows: string[][] = [];
 function report(name: string, app: Stats, floor: Stats | null, target: string) {

@@ -122,3 +122,15 @@ export function summarise(samples: number[]) {
 }
 
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+
+/** Percentiles of `n` timed calls, after up to 50 untimed ones to warm caches and the JIT. */
+export async function measure(n: number, fn: (i: number) => unknown) {
+  for (let i = 0; i < Math.min(50, n); i++) await fn(i);
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t);
+  }
+  return summarise(samples);
+}

@@ -4,6 +4,7 @@ import type { SeedExtension } from "./context";
 import { seedJudging, seedRecheckDemo } from "./judging";
 import { seedLabour } from "./labour";
 import { seedQuiz } from "./quiz";
+import { seedQuizCampaign } from "./quiz-campaign";
 import { seedHonours } from "./honours";
 
 // The recheck demo comes last: it draws blind codes from the shared random stream, and the
@@ -12,6 +13,7 @@ export const SEED_EXTENSIONS: SeedExtension[] = [
   seedJudging,
   seedLabour,
   seedQuiz,
+  seedQuizCampaign,
   seedHonours,
   seedRecheckDemo,
 ];

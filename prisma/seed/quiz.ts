@@ -9,6 +9,7 @@ import {
   type Question,
   type QuestionType,
 } from "~/domain/quiz";
+import { rebuildStatements } from "~/models/quiz.sql.server";
 import type { SeedExtension } from "./context";
 
 type Row = [
@@ -341,6 +342,8 @@ export const seedQuiz: SeedExtension = async (tx, ctx) => {
       shuffle: true,
       onePerPage: true,
       pointsPerQuestion: 5,
+      reviewPolicy: "after_submit",
+      scopeOrgId: ctx.orgId.get("wn") ?? null,
     },
   });
 
@@ -419,4 +422,6 @@ export const seedQuiz: SeedExtension = async (tx, ctx) => {
       });
     }
   }
+  // The boards are maintained tables: build them once from the attempts above.
+  for (const statement of rebuildStatements(quiz.id)) await tx.$executeRaw(statement);
 };

@@ -58,6 +58,10 @@ const enums: Record<string, readonly string[]> = {
   veto_reason: labour.VETO_REASONS,
   question_type: quiz.QUESTION_TYPES,
   answer_outcome: ["correct", "partial", "wrong", "unanswered"] satisfies quiz.AnswerOutcome[],
+  quiz_kind: quiz.QUIZ_KINDS,
+  quiz_draw_mode: quiz.DRAW_MODES,
+  quiz_review_policy: quiz.REVIEW_POLICIES,
+  quiz_partial_credit: quiz.PARTIAL_CREDIT_RULES,
 };
 
 describe("rules message catalogue", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seededRng } from "~/domain/contest/random";
 import { missingMessages, problemsOf, renderGaps } from "~/test/rule-messages";
-import { DRAW_PROBLEM_CODES, drawQuestions } from "./draw";
+import { DRAW_PROBLEM_CODES, drawQuestions, drawRoundSet } from "./draw";
 import type { Question, QuestionType } from "./questions";
 
 function bank(category: string, type: QuestionType, count: number): Question[] {
@@ -105,5 +105,53 @@ describe("drawQuestions", () => {
     );
     expect(problems).toHaveLength(2);
     expect(renderGaps(problems)).toEqual([]);
+  });
+});
+
+describe("drawRoundSet", () => {
+  const graded = all.map((q, i) => ({ ...q, difficulty: (i % 3) + 1 }));
+  const plan = [{ category: "safety", count: 3 }];
+
+  it("gives the same set for the same round, and walks the whole bank before repeating", () => {
+    const day = (n: number) => {
+      const r = drawRoundSet(graded, plan, 99, n);
+      return r.ok ? r.value.map((q) => q.id) : [];
+    };
+    expect(day(1)).toEqual(day(1));
+    expect(drawRoundSet([...graded].reverse(), plan, 99, 1)).toEqual(
+      drawRoundSet(graded, plan, 99, 1),
+    );
+    // 15 safety questions, 3 a day: five days without a repeat, then round again.
+    const five = [1, 2, 3, 4, 5].flatMap(day);
+    expect(new Set(five).size).toBe(15);
+    expect(day(6)).toEqual(day(1));
+    expect(drawRoundSet(graded, plan, 100, 1)).not.toEqual(drawRoundSet(graded, plan, 99, 1));
+  });
+
+  it("filters by difficulty and reports a shortfall", () => {
+    const easy = drawRoundSet(graded, [{ category: "safety", difficulty: 1, count: 2 }], 1, 4);
+    expect(easy.ok && easy.value.every((q) => q.difficulty === 1)).toBe(true);
+    expect(drawRoundSet(graded, [{ category: "law", difficulty: 2, count: 4 }], 1, 1)).toEqual({
+      ok: false,
+      error: [
+        {
+          code: "quiz_category_difficulty_too_few",
+          params: { category: "law", difficulty: 2, required: 4, available: 1 },
+        },
+      ],
+    });
+  });
+
+  it("never puts one question twice in a set when entries overlap", () => {
+    const r = drawRoundSet(
+      graded,
+      [
+        { category: "safety", type: "true_false", count: 5 },
+        { category: "safety", count: 10 },
+      ],
+      5,
+      3,
+    );
+    expect(r.ok && new Set(r.value.map((q) => q.id)).size).toBe(15);
   });
 });

@@ -1,5 +1,5 @@
 import { compareText } from "~/domain/contest/ranking";
-import { shuffle, type Rng } from "~/domain/contest/random";
+import { seededRng, shuffle, type Rng } from "~/domain/contest/random";
 import { err, ok, type Problem, type Result } from "~/domain/identity/result";
 import type { Question, QuestionType } from "./questions";
 
@@ -7,6 +7,8 @@ export interface DrawPlanEntry {
   readonly category: string;
   /** Restrict this entry to one question type; otherwise any type in the category. */
   readonly type?: QuestionType;
+  /** Restrict this entry to one difficulty (1–5); otherwise any. */
+  readonly difficulty?: number;
   readonly count: number;
 }
 
@@ -15,11 +17,16 @@ export type DrawProblem =
   | Problem<
       "quiz_category_type_too_few",
       { category: string; type: QuestionType; required: number; available: number }
+    >
+  | Problem<
+      "quiz_category_difficulty_too_few",
+      { category: string; difficulty: number; required: number; available: number }
     >;
 
 export const DRAW_PROBLEM_CODES = Object.keys({
   quiz_category_too_few: true,
   quiz_category_type_too_few: true,
+  quiz_category_difficulty_too_few: true,
 } satisfies Record<DrawProblem["code"], true>) as DrawProblem["code"][];
 
 /**
@@ -39,25 +46,9 @@ export function drawQuestions(
   const problems: DrawProblem[] = [];
   const sortedBank = [...bank].sort((a, b) => compareText(a.id, b.id));
   for (const entry of plan) {
-    if (!Number.isInteger(entry.count) || entry.count < 0)
-      throw new RangeError(`Invalid count for ${entry.category}`);
-    const candidates = sortedBank.filter(
-      (q) =>
-        !used.has(q.id) &&
-        q.category === entry.category &&
-        (entry.type === undefined || q.type === entry.type),
-    );
+    const candidates = candidatesFor(sortedBank, entry, used);
     if (candidates.length < entry.count) {
-      const counts = {
-        category: entry.category,
-        required: entry.count,
-        available: candidates.length,
-      };
-      problems.push(
-        entry.type === undefined
-          ? { code: "quiz_category_too_few", params: counts }
-          : { code: "quiz_category_type_too_few", params: { ...counts, type: entry.type } },
-      );
+      problems.push(shortfall(entry, candidates.length));
       continue;
     }
     for (const q of shuffle(candidates, rng).slice(0, entry.count)) {
@@ -66,4 +57,73 @@ export function drawQuestions(
     }
   }
   return problems.length > 0 ? err(problems) : ok(paper);
+}
+
+function candidatesFor(
+  sortedBank: readonly Question[],
+  entry: DrawPlanEntry,
+  used: ReadonlySet<string>,
+): Question[] {
+  if (!Number.isInteger(entry.count) || entry.count < 0)
+    throw new RangeError(`Invalid count for ${entry.category}`);
+  return sortedBank.filter(
+    (q) =>
+      !used.has(q.id) &&
+      q.category === entry.category &&
+      (entry.type === undefined || q.type === entry.type) &&
+      (entry.difficulty === undefined || q.difficulty === entry.difficulty),
+  );
+}
+
+function shortfall(entry: DrawPlanEntry, available: number): DrawProblem {
+  const counts = { category: entry.category, required: entry.count, available };
+  if (entry.type !== undefined)
+    return { code: "quiz_category_type_too_few", params: { ...counts, type: entry.type } };
+  if (entry.difficulty !== undefined)
+    return {
+      code: "quiz_category_difficulty_too_few",
+      params: { ...counts, difficulty: entry.difficulty },
+    };
+  return { code: "quiz_category_too_few", params: counts };
+}
+
+/**
+ * The question set of one round when everyone gets the same questions (a campaign's day).
+ * Each plan entry's candidates are put in one fixed order for the whole quiz (shuffled by the
+ * quiz's seed) and round n takes the next `count` of them, so a bank of a thousand questions
+ * serves a hundred days of ten without repeating one (百日千题); a smaller bank wraps round.
+ * Same bank, seed and round: same set.
+ */
+export function drawRoundSet(
+  bank: readonly Question[],
+  plan: readonly DrawPlanEntry[],
+  seed: number,
+  round: number,
+): Result<Question[], DrawProblem[]> {
+  const used = new Set<string>();
+  const set: Question[] = [];
+  const problems: DrawProblem[] = [];
+  const sortedBank = [...bank].sort((a, b) => compareText(a.id, b.id));
+  plan.forEach((entry, index) => {
+    const candidates = candidatesFor(sortedBank, entry, new Set());
+    const fresh = candidates.filter((q) => !used.has(q.id));
+    if (fresh.length < entry.count) {
+      problems.push(shortfall(entry, fresh.length));
+      return;
+    }
+    if (entry.count === 0) return;
+    const order = shuffle(candidates, seededRng((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0));
+    let i = ((round - 1) * entry.count) % order.length;
+    let taken = 0;
+    // At most one lap: `fresh` has enough questions, so the lap always finds them.
+    for (let step = 0; step < order.length && taken < entry.count; step++) {
+      const q = order[i]!;
+      i = (i + 1) % order.length;
+      if (used.has(q.id)) continue;
+      used.add(q.id);
+      set.push(q);
+      taken++;
+    }
+  });
+  return problems.length > 0 ? err(problems) : ok(set);
 }

@@ -9,7 +9,7 @@ import {
   questionTypeCell,
 } from "./import-questions";
 
-const header = ["题型", "类别", "题干", "选项A", "选项B", "选项C", "选项D", "答案", "难度"];
+const header = ["题型", "类别", "题干", "选项A", "选项B", "选项C", "选项D", "答案", "难度", "解析"];
 
 describe("question cells", () => {
   it("reads the type words used on Chinese papers", () => {
@@ -42,8 +42,9 @@ describe("question import", () => {
           "",
           "A",
           "1",
+          "《安全生产法》第三条。",
         ],
-        ["判断", "劳动法", "劳动合同应当以书面形式订立。", "", "", "", "", "对", ""],
+        ["判断", "劳动法", "劳动合同应当以书面形式订立。", "", "", "", "", "对", "", ""],
       ],
       questionImportColumns,
       { checkRow: checkQuestionRow },
@@ -53,6 +54,8 @@ describe("question import", () => {
     const [first, second] = result.rows.map((r) => importedQuestion(r.values));
     expect(first?.options.map((o) => o.id)).toEqual(["A", "B"]);
     expect(first?.difficulty).toBe(1);
+    expect(first?.explanation).toBe("《安全生产法》第三条。");
+    expect(second?.explanation).toBe("");
     expect(second).toMatchObject({ type: "true_false", correct: ["true"], difficulty: 2 });
     expect(second?.options.map((o) => o.id)).toEqual(["true", "false"]);
   });

@@ -74,6 +74,7 @@ export const questionImportColumns = {
   optionF: optionalColumn("选项F", textCell(200), { aliases: ["F"] }),
   answer: requiredColumn("答案", answerCell, { aliases: ["正确答案"] }),
   difficulty: optionalColumn("难度", integerCell(1, 5)),
+  explanation: optionalColumn("解析", textCell(1000), { aliases: ["答案解析", "解释", "说明"] }),
 } as const;
 
 export type QuestionImportColumns = typeof questionImportColumns;
@@ -85,6 +86,8 @@ export interface ImportedQuestion {
   readonly options: { id: string; text: string }[];
   readonly correct: string[];
   readonly difficulty: number;
+  /** Shown to workers in the answer review. */
+  readonly explanation: string;
 }
 
 const TRUE_FALSE_OPTIONS = [
@@ -112,6 +115,7 @@ export function importedQuestion(values: ParsedRow<QuestionImportColumns>): Impo
     options,
     correct: values.answer,
     difficulty: values.difficulty ?? 2,
+    explanation: values.explanation ?? "",
   };
 }
 

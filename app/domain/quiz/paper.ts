@@ -3,7 +3,7 @@ import { err, ok, type Result } from "~/domain/identity/result";
 import { drawQuestions, type DrawPlanEntry, type DrawProblem } from "./draw";
 import { shuffleOptions } from "./option-order";
 import { optionIdsOf, type Question } from "./questions";
-import { scoreAttempt, type AttemptScore, type SavedAnswer } from "./scoring";
+import { scoreAnswer, type AnswerScore, type AttemptScore, type PartialCredit } from "./scoring";
 import { isLate, timeTakenMs } from "./timing";
 
 /**
@@ -32,15 +32,22 @@ export function composePaper(
 ): Result<PaperEntry[], DrawProblem[]> {
   const drawn = drawQuestions(bank, plan, rng);
   if (!drawn.ok) return err(drawn.error);
-  const ordered = options.shuffleQuestions ? shuffle(drawn.value, rng) : drawn.value;
-  return ok(
-    ordered.map((q) => ({
-      questionId: q.id,
-      optionOrder: options.shuffleOptions
-        ? shuffleOptions(q, rng).options.map((o) => o.optionId)
-        : [...optionIdsOf(q)],
-    })),
-  );
+  return ok(arrangePaper(drawn.value, rng, options));
+}
+
+/** A participant's paper from questions already chosen (a round's shared set). */
+export function arrangePaper(
+  questions: readonly Question[],
+  rng: Rng,
+  options: { shuffleQuestions: boolean; shuffleOptions: boolean },
+): PaperEntry[] {
+  const ordered = options.shuffleQuestions ? shuffle(questions, rng) : questions;
+  return ordered.map((q) => ({
+    questionId: q.id,
+    optionOrder: options.shuffleOptions
+      ? shuffleOptions(q, rng).options.map((o) => o.optionId)
+      : [...optionIdsOf(q)],
+  }));
 }
 
 function isStringArray(value: unknown): value is string[] {
@@ -127,24 +134,46 @@ export function finishAttempt(input: {
   readonly startedAt: Date;
   readonly deadline: Date | null;
   readonly now: Date;
+  readonly partialCredit?: PartialCredit;
 }): FinishedAttempt {
   const timedOut = input.deadline !== null && input.now.getTime() >= input.deadline.getTime();
   const submittedAt = timedOut && input.deadline ? input.deadline : input.now;
-  const answers: SavedAnswer[] = Object.entries(input.sheet).map(([questionId, a]) => ({
-    questionId,
-    optionIds: a.o,
-    savedAt: new Date(a.t),
-  }));
-  const score = scoreAttempt({
-    questions: input.questions,
-    answers,
-    deadline: input.deadline,
-    graceSeconds: ANSWER_GRACE_SECONDS,
-  });
+  const score = scoreSheet(input.questions, input.sheet, input.deadline, input.partialCredit);
   return {
     ...score,
     status: timedOut ? "timed_out" : "submitted",
     submittedAt,
     durationMs: timeTakenMs(input.startedAt, submittedAt, input.deadline),
   };
+}
+
+/**
+ * The score of a stored answer sheet. A sheet keeps each question's latest answer, so this is
+ * scoreAttempt with one saved answer per question (the same rule, without building the list):
+ * re-scoring runs it for every attempt of a quiz.
+ */
+export function scoreSheet(
+  questions: readonly Question[],
+  sheet: AnswerSheet,
+  deadline: Date | null,
+  partialCredit: PartialCredit = "none",
+): AttemptScore {
+  const lastOnTime =
+    deadline === null ? Infinity : deadline.getTime() + ANSWER_GRACE_SECONDS * 1000;
+  const perQuestion: AnswerScore[] = [];
+  const lateQuestionIds: string[] = [];
+  let score = 0;
+  let maxScore = 0;
+  let correctCount = 0;
+  for (const q of questions) {
+    const saved = sheet[q.id];
+    const late = saved !== undefined && saved.t > lastOnTime;
+    if (late) lateQuestionIds.push(q.id);
+    const result = scoreAnswer(q, saved && !late ? saved.o : undefined, { partialCredit });
+    perQuestion.push(result);
+    score += result.score;
+    maxScore += result.maxScore;
+    if (result.outcome === "correct") correctCount++;
+  }
+  return { score, maxScore, correctCount, perQuestion, lateQuestionIds };
 }

@@ -19,6 +19,8 @@ export interface Question {
   readonly correct: readonly string[];
   /** Whole points for a fully correct answer. */
   readonly points: number;
+  /** 1 (easy) to 5; draws can ask for one level. */
+  readonly difficulty?: number;
 }
 
 export const TRUE_FALSE_OPTION_IDS = ["true", "false"] as const;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { missingEnumNames } from "~/test/rule-messages";
 import type { Question } from "./questions";
-import { scoreAnswer, scoreAttempt } from "./scoring";
+import { ANSWER_GRACE_SECONDS, scoreSheet } from "./paper";
+import { scoreAnswer } from "./scoring";
 
 const single: Question = {
   id: "s",
@@ -91,42 +92,37 @@ describe("scoreAnswer", () => {
   });
 });
 
-describe("scoreAttempt", () => {
+describe("scoreSheet", () => {
   const start = new Date("2026-05-01T09:00:00Z");
   const deadline = new Date("2026-05-01T09:30:00Z");
-  const at = (minutes: number, seconds = 0) =>
-    new Date(start.getTime() + minutes * 60_000 + seconds * 1000);
+  const at = (minutes: number, seconds = 0) => start.getTime() + minutes * 60_000 + seconds * 1000;
 
-  it("takes the latest answer saved in time and ignores later saves", () => {
-    const result = scoreAttempt({
-      questions: [single, multiple, truth],
+  it("counts each question's saved answer, inside the grace period too", () => {
+    const result = scoreSheet(
+      [single, multiple, truth],
+      {
+        s: { o: ["b"], t: at(2) },
+        m: { o: ["a", "b", "d"], t: at(29) },
+        // Inside the two-second grace period: counts.
+        t: { o: ["true"], t: at(30, ANSWER_GRACE_SECONDS) },
+        other: { o: ["x"], t: at(3) },
+      },
       deadline,
-      graceSeconds: 5,
-      answers: [
-        { questionId: "s", optionIds: ["a"], savedAt: at(1) },
-        { questionId: "s", optionIds: ["b"], savedAt: at(2) },
-        { questionId: "m", optionIds: ["a", "b", "d"], savedAt: at(29) },
-        // Changed to a wrong answer after the deadline: ignored, the earlier answer stands.
-        { questionId: "m", optionIds: ["a"], savedAt: at(30, 6) },
-        // Inside the grace period: counts.
-        { questionId: "t", optionIds: ["true"], savedAt: at(30, 5) },
-        { questionId: "other", optionIds: ["x"], savedAt: at(3) },
-      ],
-    });
+    );
     expect(result).toMatchObject({
       score: 400,
       maxScore: 400,
       correctCount: 3,
-      lateQuestionIds: ["m"],
+      lateQuestionIds: [],
     });
     expect(result.perQuestion.map((q) => q.outcome)).toEqual(["correct", "correct", "correct"]);
   });
-  it("leaves a question unanswered when its only answer came too late", () => {
-    const result = scoreAttempt({
-      questions: [single, truth],
+  it("leaves a question unanswered when its answer came too late", () => {
+    const result = scoreSheet(
+      [single, truth],
+      { t: { o: ["true"], t: at(30, ANSWER_GRACE_SECONDS + 1) } },
       deadline,
-      answers: [{ questionId: "t", optionIds: ["true"], savedAt: at(30, 1) }],
-    });
+    );
     expect(result).toMatchObject({
       score: 0,
       maxScore: 200,
@@ -136,12 +132,7 @@ describe("scoreAttempt", () => {
     expect(result.perQuestion.map((q) => q.outcome)).toEqual(["unanswered", "unanswered"]);
   });
   it("accepts everything when untimed and passes partial credit through", () => {
-    const result = scoreAttempt({
-      questions: [multiple],
-      deadline: null,
-      partialCredit: "proportional",
-      answers: [{ questionId: "m", optionIds: ["a"], savedAt: at(500) }],
-    });
+    const result = scoreSheet([multiple], { m: { o: ["a"], t: at(500) } }, null, "proportional");
     expect(result).toMatchObject({ score: 66, correctCount: 0, lateQuestionIds: [] });
   });
 });

@@ -165,6 +165,8 @@ export const rulesMessages = {
       "题库“{category}”类只有 {available} 道题，抽题需要 {required} 道",
     "rules.quiz_category_type_too_few":
       "题库“{category}”类的“{type}”只有 {available} 道，抽题需要 {required} 道",
+    "rules.quiz_category_difficulty_too_few":
+      "题库“{category}”类难度 {difficulty} 的题只有 {available} 道，抽题需要 {required} 道",
 
     // Enum names
     "rules.contest_kind.skills_contest": "职业技能竞赛",
@@ -253,6 +255,16 @@ export const rulesMessages = {
     "rules.answer_outcome.partial": "部分正确",
     "rules.answer_outcome.wrong": "错误",
     "rules.answer_outcome.unanswered": "未作答",
+    "rules.quiz_kind.paper": "单场答题",
+    "rules.quiz_kind.campaign": "每日答题活动",
+    "rules.quiz_draw_mode.shared": "当天所有人同一组题",
+    "rules.quiz_draw_mode.personal": "每人每次随机抽题",
+    "rules.quiz_review_policy.after_submit": "交卷后（用完当轮答题次数时）",
+    "rules.quiz_review_policy.after_close": "当轮截止后（每日答题为当天 24 时）",
+    "rules.quiz_review_policy.never": "不公布",
+    "rules.quiz_partial_credit.none": "多选题全对才得分",
+    "rules.quiz_partial_credit.half": "多选题少选得一半分",
+    "rules.quiz_partial_credit.proportional": "多选题少选按选对比例得分",
   },
   en: {
     // Identity numbers
@@ -423,6 +435,8 @@ export const rulesMessages = {
       "Category “{category}” has {available} questions; the draw needs {required}",
     "rules.quiz_category_type_too_few":
       "Category “{category}” has {available} “{type}” questions; the draw needs {required}",
+    "rules.quiz_category_difficulty_too_few":
+      "Category “{category}” has {available} questions of difficulty {difficulty}; the draw needs {required}",
 
     // Enum names
     "rules.contest_kind.skills_contest": "Skills contest",
@@ -511,5 +525,18 @@ export const rulesMessages = {
     "rules.answer_outcome.partial": "Partly correct",
     "rules.answer_outcome.wrong": "Wrong",
     "rules.answer_outcome.unanswered": "Not answered",
+    "rules.quiz_kind.paper": "Single paper",
+    "rules.quiz_kind.campaign": "Daily campaign",
+    "rules.quiz_draw_mode.shared": "Everyone gets the same questions each day",
+    "rules.quiz_draw_mode.personal": "A fresh draw for every attempt",
+    "rules.quiz_review_policy.after_submit":
+      "After handing in (once the round's attempts are used)",
+    "rules.quiz_review_policy.after_close":
+      "After the round closes (midnight for a daily campaign)",
+    "rules.quiz_review_policy.never": "Never",
+    "rules.quiz_partial_credit.none": "Multiple choice: all or nothing",
+    "rules.quiz_partial_credit.half": "Multiple choice: half points for a correct subset",
+    "rules.quiz_partial_credit.proportional":
+      "Multiple choice: points in proportion to the correct options chosen",
   },
 } as const;

@@ -1,0 +1,326 @@
+// The work of a re-scoring job, chunk by chunk of whole workers: read their attempts, score
+// each against the current key (two JSON documents and every question's rule, ~530,000 times
+// for a big quiz), then one short transaction writes the changed scores, rebuilds those
+// workers' standings and moves the boards' counts by the difference, and records the progress.
+// For a big quiz it all runs on a worker thread with its own connections (the db module's, as
+// another process would), so the event loop that serves pages is not involved at all: boards
+// read in WAL mode beside it, and an answer save waits at most one chunk's write for the lock.
+// Where no thread can start, the same loop runs on the calling thread, yielding between chunks.
+//
+// The thread loads this very module: inside the production build import.meta.url is the
+// server bundle (this module's top level then answers the thread's messages); from the
+// TypeScript sources (tests, scripts) the thread registers tsx first.
+import { createRequire } from "node:module";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { readSql, sqlWrite, type Sql } from "~/db.server";
+import {
+  BoardChanges,
+  parseAnswerSheet,
+  parsePaper,
+  scoreSheet,
+  standingsOf,
+  type PartialCredit,
+  type Question,
+  type QuestionType,
+  type ScoredAttempt,
+} from "~/domain/quiz";
+import { applyBoardChanges, standingOfRow } from "~/models/quiz-board.server";
+import {
+  FINISHED,
+  attemptsAfterWorker,
+  attemptsOfWorkerRange,
+  bankOf,
+  chunkFingerprint,
+  rescoreAttempt,
+  rescoreById,
+  rescoreProgress,
+  standingsOfWorkers,
+  type AttemptFull,
+  type QuestionRow,
+  type RescoreRow,
+  type StandingRow,
+} from "~/models/quiz.sql.server";
+
+/** What a re-scoring job scores by, fixed when it starts. */
+export type ScoringSpec = {
+  jobId: number;
+  quizId: number;
+  contestId: number;
+  pointsPerQuestion: number;
+  partialCredit: PartialCredit;
+};
+
+export type ScoredChunk = {
+  /** Every worker of the chunk, with their finished attempts' new scores. */
+  byWorker: Map<number, ScoredAttempt[]>;
+  changed: { id: number; score: number }[];
+  finished: number;
+  /** What was read, so the writer can tell whether anything moved since. */
+  fingerprint: { n: number; maxId: number; finished: number };
+};
+
+/** A chunk of whole workers, `from`…`to` by worker id; null when no worker is left. */
+export type Chunk = { scored: ScoredChunk; from: number; to: number } | null;
+
+const isFinished = (status: string) => (FINISHED as readonly string[]).includes(status);
+
+export async function bankById(sql: Sql, spec: ScoringSpec): Promise<Map<string, Question>> {
+  return new Map(
+    (await sql.rows<QuestionRow>(bankOf(spec.contestId))).map((r) => {
+      let options: { id: string }[] = [];
+      let correct: string[] = [];
+      try {
+        options = JSON.parse(r.options) as { id: string }[];
+        correct = JSON.parse(r.answer) as string[];
+      } catch {
+        // A malformed row scores nothing.
+      }
+      return [
+        String(r.id),
+        {
+          id: String(r.id),
+          type: r.type as QuestionType,
+          category: r.category,
+          options,
+          correct,
+          points: spec.pointsPerQuestion,
+        },
+      ];
+    }),
+  );
+}
+
+/** Scores attempts with the current key and rules. */
+export function scoreRows(
+  rows: readonly AttemptFull[],
+  questions: Map<string, Question>,
+  spec: ScoringSpec,
+): ScoredChunk {
+  const acc: ScoredChunk = {
+    byWorker: new Map(),
+    changed: [],
+    finished: 0,
+    fingerprint: { n: 0, maxId: 0, finished: 0 },
+  };
+  for (const a of rows) {
+    acc.fingerprint.n++;
+    acc.fingerprint.maxId = Math.max(acc.fingerprint.maxId, a.id);
+    const list = acc.byWorker.get(a.workerId) ?? [];
+    acc.byWorker.set(a.workerId, list);
+    if (!isFinished(a.status)) continue;
+    acc.finished++;
+    acc.fingerprint.finished++;
+    const paper = parsePaper(a.paper).flatMap((p) => questions.get(p.questionId) ?? []);
+    const score = scoreSheet(
+      paper,
+      parseAnswerSheet(a.answers),
+      new Date(a.deadline),
+      spec.partialCredit,
+    ).score;
+    if (score !== a.score) acc.changed.push({ id: a.id, score });
+    list.push({
+      attemptId: a.id,
+      day: a.day,
+      organisationId: a.organisationId,
+      score,
+      durationMs: a.durationMs ?? 0,
+    });
+  }
+  return acc;
+}
+
+/** Reads and scores the next chunk of about `limit` attempts after worker `cursor`. */
+export async function nextChunk(
+  sql: Sql,
+  spec: ScoringSpec,
+  questions: Map<string, Question>,
+  cursor: number,
+  limit: number,
+): Promise<Chunk> {
+  const rows = await sql.rows<AttemptFull>(attemptsAfterWorker(spec.quizId, cursor, limit));
+  if (rows.length === 0) return null;
+  const from = rows[0]!.workerId;
+  let to = rows[rows.length - 1]!.workerId;
+  let chunk = rows;
+  if (rows.length === limit) {
+    if (from === to)
+      chunk = await sql.rows<AttemptFull>(attemptsOfWorkerRange(spec.quizId, from, to));
+    else {
+      // The last worker may go on past the limit: leave them whole for the next chunk.
+      chunk = rows.filter((r) => r.workerId !== to);
+      to = chunk[chunk.length - 1]!.workerId;
+    }
+  }
+  return { scored: scoreRows(chunk, questions, spec), from, to };
+}
+
+/** Writes one scored chunk, unless the job was superseded meanwhile. */
+async function writeChunk(
+  sql: Sql,
+  spec: ScoringSpec,
+  questions: Map<string, Question>,
+  chunk: NonNullable<Chunk>,
+): Promise<"written" | "stopped"> {
+  const job = await sql.one<RescoreRow>(rescoreById(spec.jobId));
+  if (!job || job.status !== "running") return "stopped";
+  const { from, to } = chunk;
+  let scored = chunk.scored;
+  const seen = await sql.one<{ n: number; maxId: number; finished: number | null }>(
+    chunkFingerprint(spec.quizId, from, to),
+  );
+  if (
+    Number(seen?.n ?? 0) !== scored.fingerprint.n ||
+    Number(seen?.maxId ?? 0) !== scored.fingerprint.maxId ||
+    Number(seen?.finished ?? 0) !== scored.fingerprint.finished
+  ) {
+    // Someone started or handed in meanwhile: score these workers again, inside the lock.
+    scored = scoreRows(
+      await sql.rows<AttemptFull>(attemptsOfWorkerRange(spec.quizId, from, to)),
+      questions,
+      spec,
+    );
+  }
+  for (const c of scored.changed) await sql.run(rescoreAttempt(c.id, c.score));
+  const stored = new Map<number, Map<number, StandingRow>>();
+  for (const row of await sql.rows<StandingRow>(standingsOfWorkers(spec.quizId, from, to))) {
+    const days = stored.get(row.workerId) ?? new Map<number, StandingRow>();
+    days.set(row.day, row);
+    stored.set(row.workerId, days);
+  }
+  const changes = new BoardChanges();
+  for (const workerId of new Set([...scored.byWorker.keys(), ...stored.keys()])) {
+    const next = standingsOf(scored.byWorker.get(workerId) ?? []);
+    const before = stored.get(workerId) ?? new Map<number, StandingRow>();
+    for (const day of new Set([...next.keys(), ...before.keys()])) {
+      const old = before.get(day);
+      changes.change(day, workerId, old ? standingOfRow(old) : null, next.get(day) ?? null);
+    }
+  }
+  await applyBoardChanges(sql, spec.quizId, changes);
+  await sql.run(
+    rescoreProgress(spec.jobId, scored.finished, scored.changed.length, to, new Date()),
+  );
+  return "written";
+}
+
+/**
+ * Re-scores chunk after chunk from the worker after `cursor` until every worker is done or the
+ * job was superseded.
+ */
+export async function rescoreChunks(
+  spec: ScoringSpec,
+  cursor: number,
+  limit: number,
+  options: { yieldBetween: boolean },
+): Promise<"done" | "stopped"> {
+  const questions = await bankById(readSql(), spec);
+  for (;;) {
+    // On the thread that serves pages, let the requests that arrived meanwhile through first.
+    if (options.yieldBetween) await new Promise((resolve) => setImmediate(resolve));
+    const chunk = await nextChunk(readSql(), spec, questions, cursor, limit);
+    if (!chunk) return "done";
+    const outcome = await sqlWrite(
+      (sql) => writeChunk(sql, spec, questions, chunk),
+      // A crash loses at most this chunk, whose attempts and standings roll back together.
+      { durable: false },
+    );
+    if (outcome === "stopped") return "stopped";
+    cursor = chunk.to;
+  }
+}
+
+// ───────────── the thread ─────────────
+
+const TASK = "jiangxin-quiz-rescore";
+
+type Request = { cursor: number; limit: number };
+type Reply = { ok: true; outcome: "done" | "stopped" } | { ok: false; error: string };
+
+if (!isMainThread && (workerData as { task?: string } | null)?.task === TASK) {
+  const spec = (workerData as { spec: ScoringSpec }).spec;
+  const port = parentPort!;
+  port.on("message", (request: Request) => {
+    rescoreChunks(spec, request.cursor, request.limit, { yieldBetween: false }).then(
+      (outcome) => port.postMessage({ ok: true, outcome } satisfies Reply),
+      (error: unknown) => port.postMessage({ ok: false, error: String(error) } satisfies Reply),
+    );
+  });
+  port.postMessage("ready");
+}
+
+// An eval'd bootstrap, so the thread can load a TypeScript module through tsx when the app
+// runs from its sources (tests); the production bundle is plain JavaScript.
+const BOOT = `
+const { workerData } = require("node:worker_threads");
+(async () => {
+  if (workerData.tsx) (await import(workerData.tsx)).register();
+  await import(workerData.url);
+})().catch((error) => { console.error(error); process.exit(1); });
+`;
+
+function tsxLoader(url: string): string | null {
+  if (!url.endsWith(".ts")) return null;
+  const pkg = createRequire(url).resolve("tsx/package.json");
+  return `file://${pkg.replace(/package\.json$/, "dist/esm/api/index.mjs")}`;
+}
+
+/** One re-scoring job's thread. */
+export class ScoringThread {
+  private constructor(private readonly worker: Worker) {}
+
+  /** Starts the thread; null when it cannot start here (the caller runs the job itself). */
+  static async start(spec: ScoringSpec): Promise<ScoringThread | null> {
+    const url = import.meta.url;
+    let worker: Worker | null = null;
+    try {
+      worker = new Worker(BOOT, {
+        eval: true,
+        workerData: { task: TASK, spec, url, tsx: tsxLoader(url) },
+      });
+      await once(worker, () => undefined);
+      return new ScoringThread(worker);
+    } catch (error) {
+      console.error("re-scoring runs on the main thread: no scoring thread", error);
+      await worker?.terminate();
+      return null;
+    }
+  }
+
+  /** Runs the job from the worker after `cursor` to the end (or until it is superseded). */
+  async run(cursor: number, limit: number): Promise<"done" | "stopped"> {
+    this.worker.postMessage({ cursor, limit } satisfies Request);
+    const reply = await once(this.worker, (message) => message as Reply);
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.outcome;
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+/**
+ * The worker's next message, or its failure. Only the listeners added here are removed again:
+ * removeAllListeners would also take the worker's own, and it would stop delivering messages.
+ */
+function once<T>(worker: Worker, read: (message: unknown) => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      done();
+      resolve(read(message));
+    };
+    const onError = (error: Error) => {
+      done();
+      reject(error);
+    };
+    const onExit = (code: number) => onError(new Error(`scoring thread exited (${code})`));
+    const done = () => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+  });
+}

@@ -1,0 +1,221 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { seededRng } from "~/domain/contest/random";
+import { parsePaper, quizRankKey } from "~/domain/quiz";
+import { createUser, createWorker } from "~/test/factories";
+import { createBank, createContest, createOrgUnder } from "~/test/quiz-factories";
+import { quizPeopleBoard, rebuildQuizBoards } from "./quiz-board.server";
+import { listRescores, runRescore, startRescore } from "./quiz-rescore.server";
+import {
+  correctQuestion,
+  createQuiz,
+  saveAnswer,
+  startAttempt,
+  submitAttempt,
+  updateQuizRules,
+} from "./quiz.server";
+
+const DAY1 = new Date("2026-11-20T00:00:00+08:00");
+const at = (day: number, hours: number, seconds = 0) =>
+  new Date(DAY1.getTime() + ((day - 1) * 24 + hours) * 3_600_000 + seconds * 1000);
+
+async function setup() {
+  const federation = await createOrgUnder(null, "federation");
+  const orgs = [
+    await createOrgUnder(federation, "enterprise", 10),
+    await createOrgUnder(federation, "enterprise", 20),
+    await createOrgUnder(federation, "enterprise", 0),
+  ];
+  const contest = await createContest("knowledge_quiz", federation.id);
+  const questionIds = await createBank(contest.id, [
+    { category: "安全", count: 8 },
+    { category: "法律", count: 4, type: "multiple" },
+  ]);
+  const created = await createQuiz(contest.id, {
+    name: "百日千题（测试）",
+    kind: "campaign",
+    timeLimitSec: 600,
+    attemptsAllowed: 2,
+    opensAt: DAY1,
+    closesAt: at(8, 0),
+    plan: [
+      { category: "安全", count: 2 },
+      { category: "法律", count: 1 },
+    ],
+    drawMode: "personal",
+    shuffle: true,
+    onePerPage: true,
+    pointsPerQuestion: 5,
+    reviewPolicy: "after_close",
+    partialCredit: "none",
+    scopeOrgId: federation.id,
+  });
+  if (!created.ok) throw new Error("quiz");
+  const workers = [];
+  for (let i = 0; i < 18; i++) workers.push(await createWorker(orgs[i % 3]!.id));
+  const admin = await createUser({ role: "admin", organisationId: federation.id });
+  return { federation, contest, quizId: created.id, workers, questionIds, admin };
+}
+
+/** One attempt with random answers, handed in after a random time. */
+async function randomAttempt(quizId: number, workerId: number, start: Date, rng: () => number) {
+  const s = await startAttempt(quizId, { workerId }, start);
+  if (!s.ok) return;
+  const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: s.attemptId } });
+  for (const entry of parsePaper(row.paper)) {
+    const pick = entry.optionOrder.filter(() => rng() < 0.5);
+    await saveAnswer(
+      s.attemptId,
+      workerId,
+      entry.questionId,
+      pick,
+      new Date(start.getTime() + 500),
+    );
+  }
+  await submitAttempt(
+    s.attemptId,
+    workerId,
+    new Date(start.getTime() + 5_000 + Math.floor(rng() * 60_000)),
+  );
+}
+
+async function boardTables(quizId: number) {
+  const [standings, counts, orgs] = await Promise.all([
+    prisma.quizStanding.findMany({
+      where: { quizId },
+      orderBy: [{ workerId: "asc" }, { day: "asc" }],
+    }),
+    prisma.quizRankCount.findMany({
+      where: { quizId, count: { not: 0 } },
+      orderBy: [{ day: "asc" }, { level: "asc" }, { bucket: "asc" }],
+    }),
+    prisma.quizOrgStanding.findMany({
+      where: { quizId, participants: { not: 0 } },
+      orderBy: [{ day: "asc" }, { organisationId: "asc" }],
+    }),
+  ]);
+  return { standings, counts, orgs };
+}
+
+/** Every worker's place from the board against a plain sort of the standings. */
+async function expectRanksAgree(quizId: number, day: number) {
+  const rows = await prisma.quizStanding.findMany({ where: { quizId, day } });
+  const keys = rows.map((r) => quizRankKey(r.points, Number(r.durationMs)));
+  for (const [i, r] of rows.entries()) {
+    const expected = 1 + keys.filter((k) => k > keys[i]!).length;
+    expect(
+      (await quizPeopleBoard(quizId, day, 1, r.workerId)).mine?.rank,
+      `worker ${r.workerId}`,
+    ).toBe(expected);
+  }
+}
+
+describe("quiz boards kept up to date with every hand-in", () => {
+  it("agree with a rebuild from the attempts, and rank like a plain sort", async () => {
+    const { quizId, workers } = await setup();
+    const rng = seededRng(16);
+    for (let day = 1; day <= 4; day++)
+      for (const w of workers) {
+        if (rng() < 0.3) continue;
+        await randomAttempt(quizId, w.id, at(day, 8 + rng() * 10), rng);
+        if (rng() < 0.4) await randomAttempt(quizId, w.id, at(day, 20), rng);
+      }
+    const incremental = await boardTables(quizId);
+    expect(incremental.standings.length).toBeGreaterThan(40);
+    await rebuildQuizBoards(quizId);
+    expect(await boardTables(quizId)).toEqual(incremental);
+    await expectRanksAgree(quizId, 0);
+    await expectRanksAgree(quizId, 2);
+    // Empty buckets are dropped as standings move, not left behind.
+    expect(await prisma.quizRankCount.count({ where: { quizId, count: 0 } })).toBe(0);
+  });
+});
+
+describe("re-scoring", () => {
+  it("applies a corrected answer to every attempt and the boards, while workers keep handing in", async () => {
+    const { quizId, workers, questionIds, contest, admin } = await setup();
+    const rng = seededRng(7);
+    for (let day = 1; day <= 3; day++)
+      for (const w of workers) await randomAttempt(quizId, w.id, at(day, 9 + rng() * 8), rng);
+
+    // The key of one question was wrong: B → C.
+    const target = questionIds[0]!;
+    const corrected = await correctQuestion(
+      contest.id,
+      target,
+      { answer: ["C"], explanation: "依据新修订的规程。", reason: "答案有误" },
+      admin.id,
+    );
+    expect(corrected).toEqual({ ok: true, changed: true });
+    const jobId = await startRescore(quizId, admin.id, "第1题答案更正");
+    // Small chunks, with hand-ins of day 4 landing between them.
+    const late = workers.slice(0, 6).map((w, i) => randomAttempt(quizId, w.id, at(4, 9, i), rng));
+    // On the scoring thread, as a big quiz would be.
+    const [job] = await Promise.all([
+      runRescore(jobId, { chunkAttempts: 7, thread: true }),
+      ...late,
+    ]);
+    expect(job).toMatchObject({ status: "done" });
+    expect(job?.done).toBeGreaterThanOrEqual(job?.total ?? 1);
+    expect(job?.changed).toBeGreaterThan(0);
+
+    // Every stored score equals a fresh scoring with the corrected key.
+    const afterJob = await boardTables(quizId);
+    const attempts = await prisma.quizAttempt.findMany({ where: { quizId } });
+    const containing = attempts.filter((a) =>
+      parsePaper(a.paper).some((p) => p.questionId === String(target)),
+    );
+    expect(containing.length).toBeGreaterThan(0);
+    // The same job on this thread (where no scoring thread can start) finds nothing left to change.
+    const again = await startRescore(quizId, admin.id, "复核");
+    expect(await runRescore(again, { thread: false })).toMatchObject({
+      status: "done",
+      changed: 0,
+    });
+    await rebuildQuizBoards(quizId);
+    expect(await boardTables(quizId)).toEqual(afterJob);
+    await expectRanksAgree(quizId, 0);
+
+    const audit = await prisma.auditLog.findMany({
+      where: { entityType: "Quiz", entityId: quizId },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((a) => a.action)).toEqual([
+      "quiz.create",
+      "quiz.rescore.start",
+      "quiz.rescore.finish",
+      "quiz.rescore.start",
+      "quiz.rescore.finish",
+    ]);
+    expect(
+      await prisma.auditLog.findFirst({ where: { entityType: "QuizQuestion", entityId: target } }),
+    ).toMatchObject({ action: "quiz.question.correct", reason: "答案有误", actorId: admin.id });
+    const jobs = await listRescores(quizId, new Date());
+    expect(jobs[0]).toMatchObject({ status: "done", changed: 0 });
+  });
+
+  it("stops a job that a newer one superseded, and re-scores under a new partial-credit rule", async () => {
+    const { quizId, workers, admin } = await setup();
+    const rng = seededRng(3);
+    for (const w of workers) await randomAttempt(quizId, w.id, at(1, 9), rng);
+    const first = await startRescore(quizId, admin.id, "一");
+    const second = await startRescore(quizId, admin.id, "二");
+    expect(await runRescore(first)).toMatchObject({ status: "superseded" });
+    expect(
+      await updateQuizRules(
+        quizId,
+        { reviewPolicy: "after_close", partialCredit: "half" },
+        admin.id,
+      ),
+    ).toEqual({
+      scoringChanged: true,
+    });
+    await runRescore(second);
+    const tables = await boardTables(quizId);
+    await rebuildQuizBoards(quizId);
+    expect(await boardTables(quizId)).toEqual(tables);
+    // Half points exist only for strict subsets of a multiple-choice key: some random answers are.
+    const points = tables.standings.filter((s) => s.day === 1).map((s) => s.points % 500);
+    expect(points.some((p) => p === 250)).toBe(true);
+  });
+});

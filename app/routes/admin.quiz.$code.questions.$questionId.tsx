@@ -1,0 +1,184 @@
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormAlert, TextAreaField, TextField } from "~/components/form-fields";
+import { questionCorrectionSchema } from "~/forms/quiz";
+import { translate, translateProblem, useT } from "~/i18n";
+import { readForm } from "~/http/form-body.server";
+import { getLocale } from "~/http/locale.server";
+import { notFound, requireAdmin } from "~/http/session.server";
+import {
+  correctQuestion,
+  getQuestion,
+  getQuizContest,
+  quizzesWithAttempts,
+} from "~/models/quiz.server";
+import quizStyles from "~/styles/quiz.css";
+import { parseForm } from "~/utils/forms";
+import { idParam } from "~/utils/ids";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.question.stem.slice(0, 20) ?? ""} · 题库 · 匠心` },
+];
+
+async function questionOr404(code: string | undefined, questionId: string | undefined) {
+  const contest = await getQuizContest(code ?? "");
+  if (!contest) throw notFound();
+  const question = await getQuestion(contest.id, idParam(questionId));
+  if (!question) throw notFound();
+  return { contest, question };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const { contest, question } = await questionOr404(params.code, params.questionId);
+  return { contest: { code: contest.code, name: contest.name }, question };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const { contest, question } = await questionOr404(params.code, params.questionId);
+  const locale = await getLocale(request);
+  const parsed = parseForm(questionCorrectionSchema, await readForm(request));
+  if (!parsed.ok)
+    return data(
+      { ok: false as const, errors: parsed.errors, message: null, quizzes: [] },
+      { status: 400 },
+    );
+  const outcome = await correctQuestion(contest.id, question.id, parsed.data, admin.id);
+  if (!outcome) throw notFound();
+  if (!outcome.ok)
+    return data(
+      {
+        ok: false as const,
+        errors: null,
+        message: outcome.problems
+          .map((p) =>
+            translateProblem(locale, "rules", {
+              code: p.code,
+              params:
+                "type" in p.params
+                  ? { type: translate(locale, `rules.question_type.${p.params.type}`) }
+                  : p.params,
+            }),
+          )
+          .join("；"),
+        quizzes: [],
+      },
+      { status: 400 },
+    );
+  return {
+    ok: true as const,
+    errors: null,
+    message: translate(locale, outcome.changed ? "quiz.question.saved" : "quiz.question.unchanged"),
+    quizzes: outcome.changed ? await quizzesWithAttempts(contest.id) : [],
+  };
+}
+
+export default function CorrectQuestion() {
+  const { contest, question } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const multiple = question.type === "multiple";
+  const options =
+    question.type === "true_false"
+      ? [
+          { id: "true", text: t("quiz.option.true") },
+          { id: "false", text: t("quiz.option.false") },
+        ]
+      : question.options;
+  const base = `/admin/quiz/${encodeURIComponent(contest.code)}`;
+  const errors = result?.errors ?? {};
+  return (
+    <article aria-labelledby="question-title" className="quiz">
+      <p className="eyebrow">
+        <Link to={base}>{contest.name}</Link> ·{" "}
+        <Link to={`${base}/questions`}>{t("quiz.question.back")}</Link>
+      </p>
+      <h1 id="question-title">{t("quiz.question.title", { id: question.id })}</h1>
+      <p>
+        <span className="tag">{question.category}</span>{" "}
+        <span className="tag">{t(`rules.question_type.${question.type}`)}</span>
+      </p>
+      <p className="quiz-question__stem">{question.stem}</p>
+      {result?.ok ? (
+        <div className="alert alert--success" role="status">
+          <p>{result.message}</p>
+          {result.quizzes.length > 0 ? (
+            <>
+              <p>{t("quiz.question.rescoreHint")}</p>
+              <ul>
+                {result.quizzes.map((q) => (
+                  <li key={q.id}>
+                    <Link to={`${base}/${q.id}`}>{q.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : (
+        <FormAlert message={result?.message} />
+      )}
+      <Form method="post" key={question.answer.join()}>
+        <fieldset
+          className="quiz-plan"
+          aria-describedby={errors.answer ? "answer-error" : undefined}
+        >
+          <legend>{t("quiz.question.answer")}</legend>
+          <ul className="quiz-options">
+            {options.map((o, i) => (
+              <li key={o.id}>
+                <label className="quiz-option">
+                  <input
+                    type={multiple ? "checkbox" : "radio"}
+                    name="answer"
+                    value={o.id}
+                    defaultChecked={question.answer.includes(o.id)}
+                  />
+                  <span className="quiz-option__label">
+                    {question.type === "true_false" ? "" : `${"ABCDEF"[i]}. `}
+                  </span>
+                  <span>{o.text}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          {errors.answer ? (
+            <p id="answer-error" className="field__error" role="alert">
+              {t(errors.answer)}
+            </p>
+          ) : null}
+        </fieldset>
+        <div className="form-grid">
+          <TextAreaField
+            label={t("quiz.question.explanation")}
+            name="explanation"
+            defaultValue={question.explanation}
+            maxLength={1000}
+            rows={4}
+            error={errors.explanation}
+          />
+          <TextField
+            label={t("quiz.question.reason")}
+            name="reason"
+            maxLength={200}
+            required
+            error={errors.reason}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn--primary">
+            {t("quiz.question.save")}
+          </button>
+        </div>
+      </Form>
+    </article>
+  );
+}
