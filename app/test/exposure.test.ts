@@ -322,6 +322,15 @@ beforeAll(async () => {
     ),
     quizId: String(quiz.id),
     quizCode: (await prisma.contest.findUniqueOrThrow({ where: { id: quiz.contestId } })).code,
+    questionId: String(
+      (await prisma.quizQuestion.findFirstOrThrow({ where: { contestId: quiz.contestId } })).id,
+    ),
+    attemptId: String(
+      (
+        (await prisma.quizAttempt.findFirst({ where: { quizId: quiz.id } })) ??
+        (await prisma.quizAttempt.findFirstOrThrow())
+      ).id,
+    ),
     file: "roster.csv",
   });
 }, 120_000);
