@@ -8,7 +8,14 @@ import { encryptIdNumber, hashIdNumber } from "../app/models/id-number-crypto.se
 import { openPrismaClient } from "../app/db.server";
 import { env } from "../app/env.server";
 import { invent, pick } from "./seed/people";
-import { DEFAULT_TRADES, HONOURS, ORGANISATIONS, SKILLS_EVENTS, TRADES_BY_ORG } from "./seed/story";
+import {
+  DEFAULT_TRADES,
+  HONOURS,
+  MANAGER_TITLE_BY_ORG,
+  ORGANISATIONS,
+  SKILLS_EVENTS,
+  TRADES_BY_ORG,
+} from "./seed/story";
 import { SEED_EXTENSIONS } from "./seed/extensions";
 import type { SeedContext, SeededWorker } from "./seed/context";
 
@@ -113,7 +120,7 @@ async function main() {
                 unionMember: i % 9 !== 8,
                 frontLine: i % 6 !== 5,
                 manager: i % 6 === 5,
-                position: i % 6 === 5 ? "车间主任" : "一线职工",
+                position: i % 6 === 5 ? (MANAGER_TITLE_BY_ORG[org.key] ?? "车间主任") : "一线职工",
               },
             });
             list.push({ ...person, id: created.id, org: org.key, trade, skillLevel });
@@ -356,7 +363,8 @@ async function main() {
           });
         }
         for (const h of HONOURS.craftsmen) {
-          const worker = workersByOrg.get(h.org)?.[2] ?? firstWorker(h.org);
+          const worker =
+            workersByOrg.get(h.org)?.["worker" in h ? h.worker : 2] ?? firstWorker(h.org);
           await tx.honourAward.create({
             data: {
               kind: "craftsman",

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { formatDate, useLocale, useT } from "~/i18n";
+import { formatDate, useLocale, useT, type T } from "~/i18n";
 import { StatusBadge } from "~/components/status-badge";
 
 type ContestSummary = {
@@ -12,8 +12,20 @@ type ContestSummary = {
   startsAt: string | Date | null;
   endsAt: string | Date | null;
   organiser: { name: string };
-  _count: { events: number };
+  _count: { events: number; labourParticipants?: number; labourPeriods?: number; quizzes?: number };
 };
+
+/** What the contest has, by kind: labour competitions and quizzes have no events. */
+function contestContents(t: T, contest: ContestSummary): string {
+  const c = contest._count;
+  if (contest.kind === "labour_competition")
+    return t("home.contest.labour", {
+      units: c.labourParticipants ?? 0,
+      periods: c.labourPeriods ?? 0,
+    });
+  if (contest.kind === "knowledge_quiz") return t("home.contest.quiz", { count: c.quizzes ?? 0 });
+  return t("home.contest.events", { count: c.events });
+}
 
 export function ContestCard({ contest }: { contest: ContestSummary }) {
   const t = useT();
@@ -44,7 +56,7 @@ export function ContestCard({ contest }: { contest: ContestSummary }) {
           })}
         </p>
       ) : null}
-      <p className="card__foot">{t("home.contest.events", { count: contest._count.events })}</p>
+      <p className="card__foot">{contestContents(t, contest)}</p>
     </article>
   );
 }

@@ -26,6 +26,7 @@ const ROLE_ITEMS: Record<Role, NavItem[]> = {
     { to: "/org/workers", label: "reg.nav.roster" },
     { to: "/org/registrations", label: "reg.nav.entries" },
     { to: "/org/receipts", label: "judging.nav.receipts" },
+    { to: "/org/certificates", label: "cert.nav.org" },
     { to: "/org/honours", label: "honours.nav.org" },
     { to: "/org/labour", label: "labour.nav.org" },
   ],
@@ -34,6 +35,7 @@ const ROLE_ITEMS: Record<Role, NavItem[]> = {
     { to: "/me", label: "nav.me", end: true },
     { to: "/me/results", label: "leaderboard.me.title" },
     { to: "/me/receipts", label: "judging.nav.receipts" },
+    { to: "/me/certificates", label: "cert.nav" },
     { to: "/quiz", label: "quiz.nav.worker" },
   ],
 };

@@ -12,6 +12,7 @@ import { labourMessages } from "./messages/labour";
 import { quizMessages } from "./messages/quiz";
 import { judgingMessages } from "./messages/judging";
 import { integrityMessages } from "./messages/integrity";
+import { journeyMessages } from "./messages/journeys";
 
 export const LOCALES = ["zh", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -37,6 +38,7 @@ export const catalogues: Catalogue[] = [
   quizMessages,
   judgingMessages,
   integrityMessages,
+  journeyMessages,
 ];
 
 export const messages: Record<Locale, Record<string, string>> = {

@@ -96,6 +96,8 @@ export type CertificateDocument = {
   /** Who may download it: the organiser, the unit's manager, the person themself. */
   organisationId: number | null;
   workerId: number | null;
+  /** For a team's prize: every member (and substitute) may download it too. */
+  teamWorkerIds?: readonly number[];
 };
 
 const documentInclude = {
@@ -125,6 +127,7 @@ async function toDocuments(rows: CertificateWithAward[]): Promise<CertificateDoc
       workerId: true,
       organisationId: true,
       organisation: { select: { name: true } },
+      team: { select: { members: { select: { workerId: true } } } },
       event: { select: { contest: { select: { organiser: { select: { name: true } } } } } },
     },
   });
@@ -143,6 +146,7 @@ async function toDocuments(rows: CertificateWithAward[]): Promise<CertificateDoc
       revoked: row.revokedAt !== null,
       organisationId: row.award?.organisationId ?? registration?.organisationId ?? null,
       workerId: row.award?.workerId ?? registration?.workerId ?? null,
+      teamWorkerIds: registration?.team?.members.map((m) => m.workerId) ?? [],
     };
   });
 }
@@ -164,8 +168,83 @@ export function mayDownloadCertificate(
   if (actor.role === "admin") return true;
   if (actor.role === "org_manager")
     return doc.organisationId !== null && doc.organisationId === actor.organisationId;
-  if (actor.role === "worker") return doc.workerId !== null && doc.workerId === actor.workerId;
+  if (actor.role === "worker")
+    return (
+      actor.workerId !== null &&
+      (doc.workerId === actor.workerId || (doc.teamWorkerIds ?? []).includes(actor.workerId))
+    );
   return false;
+}
+
+/** Whose certificates a list shows: one worker's (their own and their teams'), or a unit's. */
+export type CertificateOwner = { workerId: number } | { organisationId: number };
+
+/**
+ * Certificates a worker earned or a unit's people earned: honours awarded to them and prizes
+ * of their entries (a team's prize belongs to every member). Revoked ones are listed as such
+ * so a worker is not left wondering where one went.
+ */
+export async function listCertificates(owner: CertificateOwner) {
+  // Prize certificates name a registration; only entries with a prize can have one.
+  const prized = await prisma.result.findMany({
+    where: {
+      prize: { not: null },
+      registration:
+        "workerId" in owner
+          ? {
+              OR: [
+                { workerId: owner.workerId },
+                { team: { members: { some: { workerId: owner.workerId } } } },
+              ],
+            }
+          : { organisationId: owner.organisationId },
+    },
+    select: {
+      registrationId: true,
+      event: { select: { name: true, contest: { select: { name: true } } } },
+    },
+  });
+  const eventOf = new Map(prized.map((p) => [p.registrationId, p.event]));
+  const rows = await prisma.certificate.findMany({
+    where: {
+      OR: [
+        {
+          award:
+            "workerId" in owner
+              ? { workerId: owner.workerId }
+              : { organisationId: owner.organisationId },
+        },
+        { kind: "prize", registrationId: { in: [...eventOf.keys()] } },
+      ],
+    },
+    orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
+    select: {
+      serial: true,
+      kind: true,
+      title: true,
+      recipientName: true,
+      issuedAt: true,
+      revokedAt: true,
+      registrationId: true,
+      award: { select: { kind: true, level: true, year: true } },
+    },
+  });
+  return rows.map((r) => ({
+    ...r,
+    event: r.registrationId === null ? null : (eventOf.get(r.registrationId) ?? null),
+  }));
+}
+
+/** Serial of each entry's prize certificate, for the receipts that link to it. */
+export async function prizeCertificateSerials(
+  registrationIds: readonly number[],
+): Promise<Record<number, string>> {
+  if (registrationIds.length === 0) return {};
+  const rows = await prisma.certificate.findMany({
+    where: { kind: "prize", registrationId: { in: [...registrationIds] }, revokedAt: null },
+    select: { serial: true, registrationId: true },
+  });
+  return Object.fromEntries(rows.map((r) => [r.registrationId, r.serial]));
 }
 
 export async function listRoundCertificateDocuments(roundId: number) {

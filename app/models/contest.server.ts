@@ -24,14 +24,22 @@ export async function listPublicContests() {
       startsAt: true,
       endsAt: true,
       organiser: { select: { name: true } },
-      _count: { select: { events: true } },
+      // What each kind has: events (skills), units and periods (labour), quizzes (quiz).
+      _count: {
+        select: { events: true, labourParticipants: true, labourPeriods: true, quizzes: true },
+      },
     },
   });
   return contests;
 }
 
+/**
+ * A contest's public page: its events (with where their results stand), and for labour
+ * competitions and quizzes what those kinds have instead of events, so every kind's page
+ * leads somewhere (boards, quizzes, published results, notices).
+ */
 export async function getPublicContest(code: string) {
-  return prisma.contest.findFirst({
+  const contest = await prisma.contest.findFirst({
     where: { code, status: { in: PUBLIC_STATUSES } },
     select: {
       id: true,
@@ -55,11 +63,39 @@ export async function getPublicContest(code: string) {
           category: true,
           trade: true,
           mode: true,
+          status: true,
+          publishedAt: true,
+          noticeEndsAt: true,
           _count: { select: { registrations: true } },
         },
       },
+      labourPeriods: {
+        orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+        select: { id: true, name: true, status: true, startsOn: true, endsOn: true },
+      },
+      quizzes: {
+        orderBy: [{ opensAt: "asc" }, { id: "asc" }],
+        select: { id: true, name: true, opensAt: true, closesAt: true, timeLimitSec: true },
+      },
+      _count: { select: { labourParticipants: true } },
     },
   });
+  if (!contest) return null;
+  const eventIds = contest.events.map((e) => e.id);
+  // Honours rounds proposed from this contest's results, once their shortlist is public.
+  const notices =
+    eventIds.length === 0
+      ? []
+      : await prisma.nominationRound.findMany({
+          where: {
+            sourceEventId: { in: eventIds },
+            status: { in: ["public_notice", "conferred"] },
+            noticeStartsAt: { not: null },
+          },
+          orderBy: [{ noticeStartsAt: "desc" }, { id: "desc" }],
+          select: { id: true, name: true, status: true, noticeEndsAt: true },
+        });
+  return { ...contest, notices };
 }
 
 export async function platformStats() {

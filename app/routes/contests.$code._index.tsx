@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
-import { formatDate, useLocale, useT } from "~/i18n";
+import { formatDate, formatDateTime, useLocale, useT } from "~/i18n";
 import { getPublicContest } from "~/models/contest.server";
 import { notFound } from "~/http/session.server";
 
@@ -9,12 +9,162 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.contest.name} · 匠心` : "匠心" },
 ];
 
+// Public, like the boards it leads to: everything but drafts.
 export async function loader({ params }: LoaderFunctionArgs) {
   const code = params.code ?? "";
   if (code.length > 64) throw notFound();
   const contest = await getPublicContest(code);
   if (!contest) throw notFound();
   return { contest };
+}
+
+type Contest = Awaited<ReturnType<typeof loader>>["contest"];
+
+/** The places this contest's page leads to, by what the contest has. */
+function Destinations({ contest }: { contest: Contest }) {
+  const t = useT();
+  const code = encodeURIComponent(contest.code);
+  const links: { to: string; label: string }[] = [];
+  if (contest.events.length > 0)
+    links.push({ to: `/results/${code}`, label: t("contest.page.board") });
+  if (contest.kind === "labour_competition")
+    links.push({ to: `/labour/${code}`, label: t("contest.page.labourBoard") });
+  for (const quiz of contest.quizzes)
+    links.push({
+      to: `/quiz/${quiz.id}/leaderboard`,
+      label: `${quiz.name} · ${t("contest.page.quiz.board")}`,
+    });
+  for (const notice of contest.notices)
+    links.push({ to: `/honours/notices/${notice.id}`, label: notice.name });
+  if (links.length === 0) return null;
+  return (
+    <nav className="section" aria-labelledby="leads-title">
+      <h2 id="leads-title">{t("contest.page.leadsTo")}</h2>
+      <ul className="link-list">
+        {links.map((l) => (
+          <li key={l.to}>
+            <Link to={l.to}>{l.label} →</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function EventsSection({ contest }: { contest: Contest }) {
+  const t = useT();
+  const locale = useLocale();
+  const code = encodeURIComponent(contest.code);
+  return (
+    <section className="section" aria-labelledby="events-title">
+      <h2 id="events-title">{t("contest.events")}</h2>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("registration.event")}</th>
+              <th scope="col">{t("event.category")}</th>
+              <th scope="col">{t("event.trade")}</th>
+              <th scope="col">{t("dashboard.counts.registrations")}</th>
+              <th scope="col">{t("contest.page.eventResults")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {contest.events.map((event) => (
+              <tr key={event.id}>
+                <td>
+                  {event.name} <span className="tag">{t(`rules.event_mode.${event.mode}`)}</span>
+                </td>
+                <td>{event.category}</td>
+                <td>{event.trade}</td>
+                <td>{event._count.registrations}</td>
+                <td>
+                  {event.status === "published" ? (
+                    <span className="small">
+                      {event.noticeEndsAt
+                        ? t("contest.page.published", {
+                            date: formatDate(locale, event.noticeEndsAt),
+                          })
+                        : t("contest.page.publishedNoNotice")}
+                    </span>
+                  ) : (
+                    <StatusBadge status={event.status} prefix="judging.event_status" />
+                  )}{" "}
+                  <Link
+                    to={`/results/${code}/${encodeURIComponent(event.code)}`}
+                    aria-label={`${t("contest.page.eventBoard")} · ${event.name}`}
+                  >
+                    {t("contest.page.eventBoard")}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function LabourSection({ contest }: { contest: Contest }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section className="section" aria-labelledby="periods-title">
+      <h2 id="periods-title">{t("contest.page.periods")}</h2>
+      <p className="muted">
+        {t("contest.page.units", { count: contest._count.labourParticipants })}
+      </p>
+      {contest.labourPeriods.length === 0 ? (
+        <p className="muted">{t("contest.page.periods.empty")}</p>
+      ) : (
+        <ul className="link-list">
+          {contest.labourPeriods.map((p) => (
+            <li key={p.id}>
+              {p.name} · {formatDate(locale, p.startsOn)} — {formatDate(locale, p.endsOn)}{" "}
+              <span className={`badge badge--${p.status}`}>
+                {t(`labour.period.status.${p.status}`)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function QuizSection({ contest }: { contest: Contest }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section className="section" aria-labelledby="quizzes-title">
+      <h2 id="quizzes-title">{t("contest.page.quizzes")}</h2>
+      {contest.quizzes.length === 0 ? (
+        <p className="muted">{t("contest.page.quizzes.empty")}</p>
+      ) : (
+        <ul className="card-grid">
+          {contest.quizzes.map((q) => (
+            <li key={q.id} className="card">
+              <h3 className="card__title">{q.name}</h3>
+              <p className="card__meta">
+                {t("contest.page.quiz.window", {
+                  from: formatDateTime(locale, q.opensAt),
+                  to: formatDateTime(locale, q.closesAt),
+                })}
+              </p>
+              <p className="card__meta">
+                {t("contest.page.quiz.limit", { minutes: Math.round(q.timeLimitSec / 6) / 10 })}
+              </p>
+              <p className="card__foot">
+                <Link to={`/quiz/${q.id}`}>{t("contest.page.quiz.take")}</Link> ·{" "}
+                <Link to={`/quiz/${q.id}/leaderboard`}>{t("contest.page.quiz.board")}</Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 export default function ContestPage() {
@@ -37,6 +187,15 @@ export default function ContestPage() {
           })}
         </p>
       ) : null}
+      {contest.registrationOpensAt ? (
+        <p>
+          {t("home.contest.window", {
+            from: formatDate(locale, contest.registrationOpensAt),
+            to: formatDate(locale, contest.registrationClosesAt),
+          })}
+        </p>
+      ) : null}
+      <Destinations contest={contest} />
       {contest.description ? (
         <section className="section" aria-labelledby="about-title">
           <h2 id="about-title">{t("contest.description")}</h2>
@@ -49,40 +208,35 @@ export default function ContestPage() {
           <p className="prose">{contest.rules}</p>
         </section>
       ) : null}
-      <section className="section" aria-labelledby="events-title">
-        <h2 id="events-title">{t("contest.events")}</h2>
-        {contest.events.length === 0 ? (
+      {contest.kind === "labour_competition" ? <LabourSection contest={contest} /> : null}
+      {contest.kind === "knowledge_quiz" ? <QuizSection contest={contest} /> : null}
+      {contest.events.length > 0 ? (
+        <EventsSection contest={contest} />
+      ) : contest.kind === "skills_contest" ? (
+        <section className="section" aria-labelledby="events-title">
+          <h2 id="events-title">{t("contest.events")}</h2>
           <p className="muted">{t("contest.events.empty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("registration.event")}</th>
-                  <th scope="col">{t("event.category")}</th>
-                  <th scope="col">{t("event.trade")}</th>
-                  <th scope="col">{t("dashboard.counts.registrations")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {contest.events.map((event) => (
-                  <tr key={event.id}>
-                    <td>
-                      {event.name}{" "}
-                      <span className="tag">{t(`rules.event_mode.${event.mode}`)}</span>
-                    </td>
-                    <td>{event.category}</td>
-                    <td>{event.trade}</td>
-                    <td>{event._count.registrations}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+        </section>
+      ) : null}
+      {contest.notices.length > 0 ? (
+        <section className="section" aria-labelledby="notices-title">
+          <h2 id="notices-title">{t("contest.page.notices")}</h2>
+          <ul className="link-list">
+            {contest.notices.map((n) => (
+              <li key={n.id}>
+                <Link to={`/honours/notices/${n.id}`}>{n.name}</Link>{" "}
+                <span className="muted small">
+                  {n.status === "conferred"
+                    ? t("contest.page.notice.conferred")
+                    : t("contest.page.notice.until", { date: formatDate(locale, n.noticeEndsAt) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p>
-        <Link to="/">← {t("contest.back")}</Link>
+        <Link to="/contests">← {t("contest.page.allContests")}</Link>
       </p>
     </article>
   );

@@ -1,5 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { certificateHref } from "~/components/certificate-list";
+import { prizeCertificateSerials } from "~/models/certificate.server";
 import { ScoreReceipt } from "~/components/score-receipt";
 import { useT } from "~/i18n";
 import { receiptFor } from "~/models/results.server";
@@ -19,7 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!own.some((r) => r.id === registrationId)) throw notFound();
   const receipt = await receiptFor(registrationId);
   if (!receipt) throw notFound();
-  return receipt;
+  const serials = await prizeCertificateSerials([registrationId]);
+  return { ...receipt, certificate: serials[registrationId] ?? null };
 }
 
 export default function MyReceipt() {
@@ -41,6 +44,16 @@ export default function MyReceipt() {
         standardisation={data.standardisation}
         recheck={data.recheck}
       />
+      <p className="section">
+        {data.certificate ? (
+          <>
+            <a className="btn btn--primary" href={certificateHref(data.certificate)} download>
+              {t("cert.forEntry")}
+            </a>{" "}
+          </>
+        ) : null}
+        <Link to="/me/certificates">{t("cert.seeAll")} →</Link>
+      </p>
     </section>
   );
 }

@@ -21,6 +21,10 @@ export default function MyResults() {
     <article aria-labelledby="me-results-title">
       <h1 id="me-results-title">{t("leaderboard.me.title")}</h1>
       <p className="muted">{t("leaderboard.me.lead")}</p>
+      <p>
+        <Link to="/me/receipts">{t("judging.nav.receipts")} →</Link> ·{" "}
+        <Link to="/me/certificates">{t("cert.seeAll")} →</Link>
+      </p>
       {entries.length === 0 ? (
         <p className="muted">{t("leaderboard.me.empty")}</p>
       ) : (

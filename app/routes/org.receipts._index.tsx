@@ -2,22 +2,28 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatMark, useT } from "~/i18n";
 import { listPublishedResults } from "~/models/results.server";
+import { prizeCertificateSerials } from "~/models/certificate.server";
+import { certificateHref } from "~/components/certificate-list";
 import { requireOrgManager } from "~/http/session.server";
 
 export const meta: MetaFunction = () => [{ title: "本单位成绩 · 匠心" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrgManager(request);
-  return { results: await listPublishedResults({ organisationId: user.organisationId }) };
+  const results = await listPublishedResults({ organisationId: user.organisationId });
+  return { results, certificates: await prizeCertificateSerials(results.map((r) => r.id)) };
 }
 
 export default function OrgResults() {
-  const { results } = useLoaderData<typeof loader>();
+  const { results, certificates } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <section aria-labelledby="org-results-title">
       <h1 id="org-results-title">{t("judging.results.org")}</h1>
       {results.length === 0 ? <p>{t("judging.results.none")}</p> : null}
+      <p>
+        <Link to="/org/certificates">{t("cert.seeAll.org")} →</Link>
+      </p>
       {results.length > 0 ? (
         <div className="table-wrap">
           <table className="table">
@@ -42,7 +48,16 @@ export default function OrgResults() {
                   </td>
                   <td>{formatMark(r.result?.total)}</td>
                   <td>{r.result?.rank ?? "—"}</td>
-                  <td>{t(`scoring.prize.${r.result?.prize ?? "none"}`)}</td>
+                  <td>
+                    {t(`scoring.prize.${r.result?.prize ?? "none"}`)}
+                    {certificates[r.id] ? (
+                      <div className="small">
+                        <a href={certificateHref(certificates[r.id]!)} download>
+                          {t("cert.download")}
+                        </a>
+                      </div>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -277,6 +277,7 @@ function matrix(): Record<string, Row> {
     },
     "org.templates.$file.tsx": { path: "/org/templates/roster.csv", loader: MANAGER_ONLY },
     "org.receipts._index.tsx": { path: "/org/receipts", loader: MANAGER_ONLY },
+    "org.certificates.tsx": { path: "/org/certificates", loader: MANAGER_ONLY },
     "org.receipts.$registrationId.tsx": {
       path: "/org/receipts/:ownRegistrationId",
       loader: [
@@ -400,6 +401,7 @@ function matrix(): Record<string, Row> {
     "me._index.tsx": { path: "/me", loader: WORKER_ONLY },
     "me.results.tsx": { path: "/me/results", loader: WORKER_ONLY },
     "me.receipts._index.tsx": { path: "/me/receipts", loader: WORKER_ONLY },
+    "me.certificates.tsx": { path: "/me/certificates", loader: WORKER_ONLY },
     "me.receipts.$registrationId.tsx": {
       path: "/me/receipts/:ownRegistrationId",
       loader: [

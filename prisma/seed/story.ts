@@ -333,9 +333,37 @@ export const TRADES_BY_ORG: Record<string, string[]> = {
   "qinling-soft": ["计算机程序设计员"],
   "silk-data": ["计算机程序设计员"],
   "gaoxin-chip": ["计算机程序设计员", "电工"],
+  // Every other unit's people have the trades of its business, so the honours showcase and
+  // the worker pages tell a coherent story: the fourth worker (index 3) of a unit is the
+  // medal holder of prisma/seed/honours.ts, the second (index 1) its model worker.
+  "xa-metro": ["电客车司机", "信号工", "接触网工", "信号工"],
+  "beilin-elec": ["电工", "焊工", "钳工", "开关柜装配工"],
+  "xincheng-water": ["水质检验员", "泵站运行工", "水表装修工", "供水管道工"],
+  "changan-auto": ["钳工", "焊工", "涂装工", "汽车装调工"],
+  "games-venue": ["钢筋工", "混凝土工", "架子工", "起重工"],
+  "xa-gas": ["燃气管道工", "燃气表装修工", "调压工", "燃气巡检员"],
+  "wn-bridge": ["测量员", "桥隧工", "钢筋工", "起重工"],
+  "wn-expressway": ["筑路工", "压路机操作工", "测量员", "起重工"],
+  "wn-chem": ["仪表维修工", "化工总控工", "安全员", "化工总控工"],
+  "wn-power": ["电工", "电气值班员", "变电运维工", "光伏运维工"],
+  "wn-changrong": ["起重工", "焊工", "电工", "钢筋工"],
+  "wn-cement": ["水泥生产控制工", "机修钳工", "化验员", "窑操作工"],
+  "wn-food": ["食品检验员", "柿饼加工工", "包装工", "电工"],
+  "wn-hospital": ["医师", "药剂师", "检验技师", "护士"],
+  "wn-rail": ["装卸机械司机", "货运员", "信号工", "调车员"],
 };
 
-export const DEFAULT_TRADES = ["电工", "焊工", "钳工", "起重工", "安全员"];
+/** Trades of a unit the story does not describe (none today; kept for new units). */
+export const DEFAULT_TRADES = ["电工", "焊工", "钳工", "安全员"];
+
+/** What a unit calls its managers (一线职工 otherwise). */
+export const MANAGER_TITLE_BY_ORG: Record<string, string> = {
+  "wn-hospital": "科室主任",
+  "games-venue": "项目副经理",
+  "wn-bridge": "项目副经理",
+  "wn-expressway": "项目副经理",
+  "wn-changrong": "项目副经理",
+};
 
 export type EventSeed = {
   code: string;
@@ -536,9 +564,15 @@ export const HONOURS = {
       org: "qinling-soft",
       year: 2025,
       citation: "主持开发城市供热智慧调度平台，获“西安工匠”称号。",
+      // The demo account `worker`: so 我的证书 shows a genuine certificate.
+      worker: 0,
     },
     { org: "yungou-bim", year: 2025, citation: "BIM正向设计带头人，完成十四运场馆全专业BIM协同。" },
-    { org: "gaoxin-chip", year: 2024, citation: "芯片封装工艺改进，良品率提升至99.6%。" },
+    {
+      org: "gaoxin-chip",
+      year: 2024,
+      citation: "芯片封装测试软件开发带头人，测试数据分析系统使良品率提升至99.6%。",
+    },
   ],
   collectives: [
     {
