@@ -88,7 +88,11 @@ function EventsSection({ contest }: { contest: Contest }) {
                         : t("contest.page.publishedNoNotice")}
                     </span>
                   ) : (
-                    <StatusBadge status={event.status} prefix="judging.event_status" />
+                    // Only whether results are out: "open" and "scoring" differ by a judge's
+                    // first save, even a draft, which must not show to anyone else.
+                    <span className="muted small">
+                      {t(event.status === "locked" ? "contest.page.locked" : "contest.page.notYet")}
+                    </span>
                   )}{" "}
                   <Link
                     to={`/results/${code}/${encodeURIComponent(event.code)}`}
