@@ -13,6 +13,14 @@ export { sharedViewer } from "~/http/shared-viewer.server";
 
 const ABORT_DELAY = 5_000;
 
+// renderToPipeableStream of react-dom 18.3.1 as installed, i.e. with
+// patches/react-dom+18.3.1.patch applied by `npm install` (postinstall): unpatched, its Node
+// build sends a whole 2 KB buffer when a multi-byte character does not fit at its end,
+// unwritten NUL bytes included (“主\0\0办”, react#31134). The patch is React 19's fix
+// (react#26228), which was never released for 18.x: send only the bytes written.
+// renderToReadableStream (the Web Streams build) does not have the bug but rendered our
+// pages about twice as slowly under Node. app/entry.server.test.ts and e2e/crawl.spec.ts fail
+// if the patch is missing. See README "Server rendering".
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
