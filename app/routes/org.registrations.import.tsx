@@ -22,7 +22,11 @@ export const meta: MetaFunction = () => [{ title: "批量导入报名 · 匠心"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrgManager(request);
-  return { contests: await listOpenContestsForImport() };
+  return {
+    contests: await listOpenContestsForImport(),
+    maxMb: MAX_UPLOAD_MB,
+    maxRows: MAX_REGISTRATION_ROWS,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,7 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function EntriesImport() {
-  const { contests } = useLoaderData<typeof loader>();
+  // The limits come from the loader: *.server values do not exist in the browser.
+  const { contests, maxMb, maxRows } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
@@ -52,9 +57,7 @@ export default function EntriesImport() {
         <Link to="/org/registrations">← {t("reg.entry.title")}</Link>
       </p>
       <h1 id="entries-import-title">{t("reg.import.entriesTitle")}</h1>
-      <p className="muted">
-        {t("reg.import.intro", { size: MAX_UPLOAD_MB, rows: MAX_REGISTRATION_ROWS })}
-      </p>
+      <p className="muted">{t("reg.import.intro", { size: maxMb, rows: maxRows })}</p>
       <p className="muted">{t("reg.import.entriesHelp")}</p>
       <p className="reg-links">
         {t("reg.import.template")}
@@ -102,7 +105,7 @@ export default function EntriesImport() {
         </Form>
       )}
       <ImportProgress busy={busy} />
-      {busy ? null : <ImportReport result={result} maxMb={MAX_UPLOAD_MB} />}
+      {busy ? null : <ImportReport result={result} maxMb={maxMb} />}
     </section>
   );
 }

@@ -5,7 +5,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ImportProgress, ImportReport } from "~/components/import-report";
 import { useT } from "~/i18n";
 import { MAX_ROSTER_ROWS, importRoster } from "~/models/worker.server";
@@ -34,6 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function RosterImport() {
+  // The limits come from the loader: *.server values do not exist in the browser.
+  const { maxMb, maxRows } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
@@ -44,9 +46,7 @@ export default function RosterImport() {
         <Link to="/org/workers">← {t("reg.worker.title")}</Link>
       </p>
       <h1 id="roster-import-title">{t("reg.import.rosterTitle")}</h1>
-      <p className="muted">
-        {t("reg.import.intro", { size: MAX_UPLOAD_MB, rows: MAX_ROSTER_ROWS })}
-      </p>
+      <p className="muted">{t("reg.import.intro", { size: maxMb, rows: maxRows })}</p>
       <p className="reg-links">
         {t("reg.import.template")}
         <a href="/org/templates/roster.csv" download>
@@ -77,7 +77,7 @@ export default function RosterImport() {
         </div>
       </Form>
       <ImportProgress busy={busy} />
-      {busy ? null : <ImportReport result={result} maxMb={MAX_UPLOAD_MB} />}
+      {busy ? null : <ImportReport result={result} maxMb={maxMb} />}
     </section>
   );
 }
