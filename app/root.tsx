@@ -8,6 +8,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { AppShell } from "~/components/app-shell";
 import { ErrorView } from "~/components/error-view";
 import { useNonce } from "~/components/nonce";
@@ -35,6 +36,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
+  // Marks the document once React has hydrated it. Effects run after the commit, so a
+  // hydration error has been reported by then: the e2e checks wait for this mark before they
+  // read the console and run the accessibility checks (e2e/support/page-checks.ts).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={LOCALE_TAG[locale]}>
       <head>

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useLocale, useT } from "~/i18n";
+import { LOCALE_TAG, useLocale, useT } from "~/i18n";
 import type { Role } from "~/domain/roles";
 import { navItemsFor } from "~/components/nav-items";
 
@@ -25,7 +25,7 @@ export function AppShell({
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <Link to="/" className="brand" aria-label={t("app.name")}>
+          <Link to="/" className="brand">
             <span className="brand__mark" aria-hidden="true">
               匠
             </span>
@@ -38,12 +38,11 @@ export function AppShell({
             <Form method="post" action="/lang" className="lang-form">
               <input type="hidden" name="locale" value={locale === "zh" ? "en" : "zh"} />
               <input type="hidden" name="redirectTo" value={path} />
-              <button
-                type="submit"
-                className="btn btn--ghost btn--small"
-                aria-label={t("lang.label")}
-              >
-                {t("lang.switch")}
+              {/* The visible name of the other language, then what the button does: an
+                  accessible name must contain the visible text (WCAG 2.5.3). */}
+              <button type="submit" className="btn btn--ghost btn--small">
+                <span lang={LOCALE_TAG[locale === "zh" ? "en" : "zh"]}>{t("lang.switch")}</span>{" "}
+                <span className="visually-hidden">{t("lang.label")}</span>
               </button>
             </Form>
             {user ? (

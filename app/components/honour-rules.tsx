@@ -52,11 +52,15 @@ export function RuleEvaluationList({
             </span>{" "}
             <span>{label(e)}</span>
             {e.problems.length > 0 ? (
-              <ul className="rule__problems" role="alert">
-                {e.problems.map((p, j) => (
-                  <li key={j}>{translateProblem(locale, "rules", withAttributeName(p))}</li>
-                ))}
-              </ul>
+              // The alert wraps the list: a role on the <ul> itself would hide its items'
+              // list semantics.
+              <div role="alert">
+                <ul className="rule__problems">
+                  {e.problems.map((p, j) => (
+                    <li key={j}>{translateProblem(locale, "rules", withAttributeName(p))}</li>
+                  ))}
+                </ul>
+              </div>
             ) : null}
           </li>
         ))}

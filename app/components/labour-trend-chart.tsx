@@ -97,7 +97,7 @@ export function LabourTrendChart({
         })}
       </svg>
       <figcaption id="trend-caption">
-        <span className="sr-only">{t("labour.board.trendCaption")}</span>
+        <span className="visually-hidden">{t("labour.board.trendCaption")}</span>
         <ul className="labour-legend">
           {layout.lines.map((line, i) => (
             <li key={line.unitId}>

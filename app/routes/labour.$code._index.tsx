@@ -147,7 +147,7 @@ export default function LabourBoard() {
             </summary>
             <div className="table-wrap">
               <table className="table">
-                <caption className="sr-only">{p.name}</caption>
+                <caption className="visually-hidden">{p.name}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t("labour.ranking.rank")}</th>

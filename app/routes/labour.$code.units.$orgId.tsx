@@ -33,7 +33,7 @@ export default function LabourUnitPage() {
       <h1 id="unit-title">{unit.name}</h1>
       {unit.redFlags.length > 0 ? (
         <section aria-labelledby="flags-title">
-          <h2 id="flags-title" className="sr-only">
+          <h2 id="flags-title" className="visually-hidden">
             {t("labour.redFlag.title")}
           </h2>
           <ul className="labour-flags">

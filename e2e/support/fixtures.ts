@@ -9,6 +9,7 @@ import { PostgresSql } from "~/db/postgres.server";
 import { engineOf } from "~/db/sql.server";
 import { Prisma } from "~/generated/prisma/client";
 import { SESSION_COOKIE } from "~/utils/http-names";
+import { PageChecks } from "./page-checks";
 
 /** The e2e run's database (see playwright.config.ts): a SQLite file or a PostgreSQL URL. */
 function e2eDatabaseUrl(): string {
@@ -48,18 +49,42 @@ async function userIdFor(username: string): Promise<number> {
   return row.id;
 }
 
+/** The value of a session cookie for the user, as the app's session module signs it. */
+export async function sessionCookieFor(username: string): Promise<string> {
+  // Imported here: the app's modules read DATABASE_URL (set by playwright.config.ts).
+  const { signedInCookie } = await import("~/http/session.server");
+  return (await signedInCookie(await userIdFor(username))).slice(SESSION_COOKIE.length + 1);
+}
+
 type Fixtures = {
   loginAs: (username: string) => Promise<void>;
+  /**
+   * Declares a console or page error, or a 5xx answer, that the test provokes on purpose
+   * (matched against the message); it must then happen. Anything else fails the test.
+   */
+  expectError: (pattern: RegExp) => void;
+  pageChecks: PageChecks;
 };
 
 export const test = base.extend<Fixtures>({
+  // Every test's pages, and those of contexts it makes itself, are watched (page-checks.ts).
+  pageChecks: [
+    async ({ context, browser }, use) => {
+      const checks = new PageChecks();
+      checks.watchContext(context);
+      const restore = checks.watchBrowser(browser);
+      await use(checks);
+      restore();
+      expect(checks.finish(), "console errors, failed requests, accessibility").toEqual([]);
+    },
+    { auto: true },
+  ],
+  expectError: async ({ pageChecks }, use) => {
+    await use((pattern) => pageChecks.expect(pattern));
+  },
   loginAs: async ({ context, baseURL }, use) => {
     await use(async (username) => {
-      // Imported here: the app's modules read DATABASE_URL (set by playwright.config.ts).
-      const { signedInCookie } = await import("~/http/session.server");
-      const value = (await signedInCookie(await userIdFor(username))).slice(
-        SESSION_COOKIE.length + 1,
-      );
+      const value = await sessionCookieFor(username);
       await context.addCookies([
         { name: SESSION_COOKIE, value, url: baseURL ?? "http://127.0.0.1:3100" },
       ]);

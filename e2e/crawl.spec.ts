@@ -1,0 +1,264 @@
+// Crawls every page as each kind of visitor, following the links the pages offer, and checks
+// each answer's bytes: no NUL (react#31134 padded 2 KB chunks with them, see README "Server
+// rendering"), no U+FFFD (a character cut in two), no 5xx, and no “undefined”, “NaN” or
+// “[object Object]” in what the page shows (browser code reading a server-only value showed
+// “最大 undefined MB”). The fixtures (support/page-checks.ts) add, on every page opened: no
+// console or page error (hydration errors included), and no serious or critical axe
+// violation (one check per route). The visitor that finishes last fails when a page route of
+// app/routes was reached by nobody.
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, sessionCookieFor, test } from "./support/fixtures";
+
+/** A route module of app/routes, as Remix's flat routes name it. */
+type Route = { id: string; pattern: RegExp; statics: number; page: boolean };
+
+function routeTable(): Route[] {
+  const dir = path.resolve("app/routes");
+  return readdirSync(dir)
+    .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
+    .map((file) => {
+      const name = file.replace(/\.tsx?$/, "");
+      // Dots separate segments, except inside [] (an escaped dot: scheme[.]xlsx).
+      const segments: string[] = name.match(/(?:\[[^\]]*\]|[^.])+/g) ?? [];
+      let statics = 0;
+      const parts = segments
+        .filter((s) => s !== "_index")
+        .map((s) => {
+          if (s === "$") return ".*";
+          if (s.startsWith("$")) return "[^/]+";
+          statics += 1;
+          return s
+            .replace(/_$/, "")
+            .replace(/\[([^\]]*)\]/g, "$1")
+            .replace(/[.*+?^${}()|\\]/g, "\\$&");
+        });
+      const source = readFileSync(path.join(dir, file), "utf8");
+      return {
+        id: `routes/${name}`,
+        pattern: new RegExp(`^/${parts.join("/")}/?$`),
+        // The splat answers only what nothing else does.
+        statics: segments.includes("$") ? -1 : statics,
+        page: /export default/.test(source),
+      };
+    });
+}
+
+const ROUTES = routeTable();
+
+/** The route Remix serves a path with: static segments win over dynamic ones. */
+function routeOf(pathname: string): Route | undefined {
+  return ROUTES.filter((r) => r.pattern.test(pathname)).sort((a, b) => b.statics - a.statics)[0];
+}
+
+/** Pages no link leads to, opened directly (the crawl follows links from there on). */
+const START = ["/", "/login", "/verify", "/no/such/page"];
+
+/** Pages the crawl leaves alone, and why. */
+const UNCRAWLED: Record<string, string> = {
+  // Server-sent events: the answer never ends. The big screen that subscribes is crawled.
+  "routes/results.$contest.$event.live": "an event stream, not a page",
+  "routes/logout": "signs the visitor out (a form posts to it)",
+  "routes/lang": "switches the language (a form posts to it)",
+};
+
+/**
+ * Pages no link from the seeded data leads to (they need published results or a notice that
+ * the journeys create): the journey named opens them, under the same checks. The last test
+ * reads that spec to make sure it still does.
+ */
+const OPENED_BY_JOURNEYS: Record<string, { spec: string; path: RegExp }> = {
+  "routes/me.receipts.$registrationId": {
+    spec: "judging.spec.ts",
+    path: /goto\("\/me\/receipts"\);\s+await page.getByRole\("link", \{ name: "查看成绩回执" \}\)\.click\(\)/,
+  },
+  "routes/org.receipts.$registrationId": { spec: "judging.spec.ts", path: /\/org\/receipts\// },
+  "routes/honours.notices.$roundId": { spec: "honours.spec.ts", path: /\/honours\/notices\/\$/ },
+  "routes/results.$contest.org.$orgId": {
+    spec: "leaderboard.spec.ts",
+    path: /\/results\/XA2026SKILLS\\\/org\\\//,
+  },
+};
+
+/**
+ * Each visitor reads the bytes of up to this many addresses of one route, and opens the
+ * first in the browser (hydration, console, accessibility): the rest differ in data only.
+ */
+const BYTES_PER_ROUTE = 3;
+
+type Visitor = { name: string; username: string | null; home: string; locale: "zh" | "en" };
+
+const VISITORS: Visitor[] = [
+  { name: "anonymous", username: null, home: "/", locale: "zh" },
+  { name: "anonymous, English", username: null, home: "/", locale: "en" },
+  { name: "organiser", username: "admin", home: "/admin", locale: "zh" },
+  { name: "organiser, English", username: "admin", home: "/admin", locale: "en" },
+  // 长安热力 takes part in the labour competition as well as the skills contest.
+  { name: "company manager", username: "heat", home: "/org", locale: "zh" },
+  { name: "chief judge", username: "chief", home: "/judge", locale: "zh" },
+  { name: "judge", username: "judge1", home: "/judge", locale: "zh" },
+  { name: "worker", username: "worker", home: "/me", locale: "zh" },
+  { name: "worker, English", username: "worker", home: "/me", locale: "en" },
+];
+
+/**
+ * Where each visitor's test writes the route ids it reached, for the last test (a file: a
+ * failed test restarts the worker, which would lose them in memory).
+ */
+function reachedFile(visitor: string): string {
+  return path.resolve(
+    "e2e/.data",
+    `crawl-${process.env.E2E_RUN_ID}-${visitor.replace(/\W+/g, "-")}.json`,
+  );
+}
+
+/** What is wrong with an answer's bytes, if anything. */
+function byteProblems(url: string, status: number, type: string, body: Buffer): string[] {
+  const problems: string[] = [];
+  if (status >= 500) problems.push(`${url}: HTTP ${status}`);
+  if (!/^(text\/|application\/(json|javascript|xml))/.test(type)) return problems;
+  const nul = body.indexOf(0);
+  if (nul >= 0) {
+    const around = body
+      .subarray(Math.max(0, nul - 24), nul + 24)
+      .toString("utf8")
+      .replace(/\0/g, "\\0");
+    problems.push(`${url}: NUL byte at ${nul}: …${around}…`);
+  }
+  const text = body.toString("utf8");
+  const bad = text.indexOf("\uFFFD");
+  if (bad >= 0) problems.push(`${url}: U+FFFD at ${bad}: …${text.slice(bad - 24, bad + 24)}…`);
+  return problems;
+}
+
+/** Same-origin links on the page, without fragments. */
+async function linksOn(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out = new Set<string>();
+    for (const a of Array.from(document.querySelectorAll<HTMLAnchorElement>("a[href]"))) {
+      const url = new URL(a.href, location.href);
+      if (url.origin !== location.origin) continue;
+      url.hash = "";
+      out.add(url.pathname + url.search);
+    }
+    return [...out];
+  });
+}
+
+/** Text a visitor should never read: a value that went missing on its way to the page. */
+async function brokenValues(page: Page): Promise<string[]> {
+  const text = await page.locator("body").innerText();
+  return (text.match(/.{0,20}(?:\bundefined\b|\bNaN\b|\[object Object\]).{0,20}/g) ?? []).map(
+    (m) => `${page.url()}: shows “${m}”`,
+  );
+}
+
+async function crawl(
+  page: Page,
+  request: APIRequestContext,
+  visitor: Visitor,
+): Promise<{ problems: string[]; opened: number }> {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const perRoute = new Map<string, number>();
+  const ids = new Set<string>();
+  const queue = [visitor.home, ...START];
+  let opened = 0;
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const route = routeOf(new URL(url, "http://x").pathname);
+    if (!route || UNCRAWLED[route.id]) continue;
+    const count = perRoute.get(route.id) ?? 0;
+    if (count >= BYTES_PER_ROUTE) continue;
+    perRoute.set(route.id, count + 1);
+
+    // The bytes as the server sends them, before a browser decodes anything.
+    const answer = await request.get(url, { maxRedirects: 0, timeout: 30_000 });
+    const type = answer.headers()["content-type"] ?? "";
+    problems.push(...byteProblems(url, answer.status(), type, await answer.body()));
+    opened += 1;
+    if (answer.status() >= 300 && answer.status() < 400) {
+      const location = answer.headers()["location"];
+      if (location) queue.push(new URL(location, "http://x").pathname);
+      continue;
+    }
+    if (!route.page || !/text\/html/.test(type) || count > 0) continue;
+
+    // The page in a browser: the fixtures check hydration, the console and accessibility.
+    await page.goto(url);
+    const leaf = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __remixRouter?: { state: { matches: { route: { id: string } }[] } };
+          }
+        ).__remixRouter?.state.matches.at(-1)?.route.id,
+    );
+    if (leaf) ids.add(leaf);
+    if (leaf && leaf !== route.id) problems.push(`${url}: expected ${route.id}, Remix ran ${leaf}`);
+    problems.push(...(await brokenValues(page)));
+    for (const link of await linksOn(page)) if (!seen.has(link)) queue.push(link);
+  }
+  mkdirSync(path.dirname(reachedFile(visitor.name)), { recursive: true });
+  writeFileSync(reachedFile(visitor.name), JSON.stringify([...ids]));
+  return { problems, opened };
+}
+
+/** Fails when a page route was reached by no visitor, nor opened by the journey named. */
+function checkEveryRouteReached() {
+  const all = new Set(
+    VISITORS.flatMap((v) => JSON.parse(readFileSync(reachedFile(v.name), "utf8")) as string[]),
+  );
+  const missing = ROUTES.filter(
+    (r) => r.page && !UNCRAWLED[r.id] && !OPENED_BY_JOURNEYS[r.id] && !all.has(r.id),
+  ).map((r) => r.id);
+  expect(missing, "page routes no visitor reached").toEqual([]);
+  for (const [id, { spec, path: opened }] of Object.entries(OPENED_BY_JOURNEYS)) {
+    expect(
+      ROUTES.some((r) => r.id === id && r.page),
+      `${id} is a page route`,
+    ).toBe(true);
+    expect(
+      opened.test(readFileSync(path.resolve("e2e", spec), "utf8")),
+      `${spec} opens ${id}`,
+    ).toBe(true);
+  }
+}
+
+// The visitors crawl in parallel; whichever finishes last checks that every route was reached.
+test.describe.configure({ mode: "parallel" });
+
+test.describe("page crawl", () => {
+  for (const visitor of VISITORS) {
+    test(`every page a ${visitor.name} visitor reaches is whole`, async ({
+      page,
+      context,
+      baseURL,
+      pageChecks,
+    }) => {
+      test.setTimeout(6 * 60_000);
+      // One accessibility check per route for the whole crawl: the variants by visitor and
+      // language share their markup (the journeys check the states they reach).
+      pageChecks.accessibilityScope = "route";
+      const url = baseURL ?? "http://127.0.0.1:3100";
+      if (visitor.username) {
+        const { SESSION_COOKIE } = await import("~/utils/http-names");
+        await context.addCookies([
+          { name: SESSION_COOKIE, value: await sessionCookieFor(visitor.username), url },
+        ]);
+      }
+      if (visitor.locale === "en") {
+        const { localeCookie } = await import("~/http/locale.server");
+        const value = (await localeCookie.serialize("en")).split(";")[0]!.split("=")[1]!;
+        await context.addCookies([{ name: "jx_lang", value, url }]);
+      }
+      const { problems, opened } = await crawl(page, context.request, visitor);
+      expect(opened).toBeGreaterThan(5);
+      expect(problems).toEqual([]);
+      if (VISITORS.every((v) => existsSync(reachedFile(v.name)))) checkEveryRouteReached();
+    });
+  }
+});
