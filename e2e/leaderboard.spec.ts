@@ -133,7 +133,8 @@ test("a judge's save shows up live, the board freezes for the public and the big
   await screen.context().close();
   await watcher.context().close();
 
-  // A worker with only an entry number finds their rank, total and neighbours, without JavaScript.
+  // A worker with only the short number on their entry card (“0002”) finds their rank, total
+  // and neighbours on a phone, without JavaScript; so does one who types their name.
   const phone = await browser.newContext({
     locale: "zh-CN",
     javaScriptEnabled: false,
@@ -141,13 +142,33 @@ test("a judge's save shows up live, the board freezes for the public and the big
   });
   const mine = await phone.newPage();
   await mine.goto(BOARD);
-  await mine.getByLabel("参赛编号", { exact: true }).fill(a.entryNumber);
+  const shortNumber = a.entryNumber.split("-").at(-1)!;
+  expect(shortNumber).toMatch(/^\d{4}$/);
+  await mine.getByLabel("参赛编号或姓名").fill(shortNumber);
   await mine.getByRole("button", { name: "查询名次" }).click();
   await expect(mine.getByRole("status").filter({ hasText: a.entryNumber })).toContainText(
     `${a.name}（${a.entryNumber}）第 2 名`,
   );
-  await expect(mine.locator("tr[aria-current=true]")).toContainText(a.name);
+  const meRow = mine.locator("tr[aria-current=true]");
+  await expect(meRow).toContainText(a.name);
+  // The prize column stays on a phone's screen, not scrolled off to the right.
+  const table = mine.getByRole("table").first();
+  const prize = await table.getByRole("columnheader", { name: "奖项" }).boundingBox();
+  expect(prize!.x + prize!.width).toBeLessThanOrEqual(390);
+  expect(await table.evaluate((t) => t.scrollWidth - t.parentElement!.clientWidth)).toBeLessThan(1);
   await mine.screenshot({ path: `${SCREENSHOTS}/leaderboard-my-rank-390.png`, fullPage: true });
+  await mine.getByLabel("参赛编号或姓名").fill(b.name);
+  await mine.getByRole("button", { name: "查询名次" }).click();
+  await expect(mine.getByRole("status").filter({ hasText: b.entryNumber })).toContainText(
+    `${b.name}（${b.entryNumber}）第 1 名`,
+  );
+  // The unit standings lead to the unit's page of the contest.
+  await mine
+    .getByRole("region", { name: "单位团体总分" })
+    .getByRole("link", { name: "西安城东供热有限公司" })
+    .click();
+  await expect(mine).toHaveURL(/\/results\/XA2026SKILLS\/org\/\d+$/);
+  await expect(mine.getByRole("heading", { level: 1 })).toContainText("西安城东供热有限公司");
 
   // Anyone can take the board away as CSV or Excel.
   const csv = await mine.request.get(`${BOARD}/export?format=csv`);
@@ -182,8 +203,11 @@ test("an unknown entry number gets a clear answer, and a worker's own page lists
     .first()
     .click();
   await anonymous.getByRole("link", { name: "计算机程序设计" }).first().click();
-  await anonymous.getByLabel("参赛编号", { exact: true }).fill("XA2026SKILLS-PROG-9999");
+  await anonymous.getByLabel("参赛编号或姓名").fill("XA2026SKILLS-PROG-9999");
   await anonymous.getByRole("button", { name: "查询名次" }).click();
-  await expect(anonymous.getByText(/参赛编号 XA2026SKILLS-PROG-9999 暂无排名/)).toBeVisible();
+  await expect(anonymous.getByText(/“XA2026SKILLS-PROG-9999”暂无排名/)).toBeVisible();
+  await anonymous.getByLabel("参赛编号或姓名").fill("9999");
+  await anonymous.getByRole("button", { name: "查询名次" }).click();
+  await expect(anonymous.getByText(/“9999”暂无排名/)).toBeVisible();
   await context.close();
 });

@@ -42,7 +42,9 @@ export function LeaderboardTable({
             <th scope="col" className="lb-hide-narrow">
               {t("leaderboard.entryNumber")}
             </th>
-            <th scope="col">{t("leaderboard.organisation")}</th>
+            <th scope="col" className="lb-hide-narrow">
+              {t("leaderboard.organisation")}
+            </th>
             <th scope="col" className="lb-num">
               {t("leaderboard.total")}
             </th>
@@ -69,9 +71,14 @@ export function LeaderboardTable({
               aria-current={highlight === row.key ? "true" : undefined}
             >
               <td className="lb-rank">{row.rank}</td>
-              <td>{row.name}</td>
+              <td className="lb-who">
+                {row.name}
+                {/* On a phone the organisation goes under the name, so the total and the
+                    prize stay on screen instead of scrolling off to the right. */}
+                <span className="lb-narrow-only lb-sub">{row.organisation}</span>
+              </td>
               <td className="lb-hide-narrow lb-mono">{row.entryNumber}</td>
-              <td>{row.organisation}</td>
+              <td className="lb-hide-narrow">{row.organisation}</td>
               <td className="lb-num lb-mono">{formatMark(row.total)}</td>
               {showStandardised ? (
                 <td className="lb-num lb-mono">

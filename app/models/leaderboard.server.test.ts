@@ -6,11 +6,13 @@ import {
   boardPage,
   eventStandings,
   findBoardEvent,
+  loadBoard,
   myRank,
   searchBoard,
   setBoardSettings,
 } from "./leaderboard.server";
 import { rebuildAllRankingTables } from "./ranking-tables.server";
+import { formatEntryNumber } from "~/domain/registration/entry-numbers";
 
 async function tables(eventId: number) {
   const [counts, buckets, standings] = await Promise.all([
@@ -131,5 +133,33 @@ describe("ranking tables and leaderboard", () => {
 
     await setBoardSettings(admin?.id ?? 0, event.id, { freezeAt: null, standingsBestN: 2 });
     expect(await prisma.frozenResult.count({ where: { eventId: event.id } })).toBe(0);
+  });
+
+  it("finds my rank by the short entry number or a name within the event", async () => {
+    const event = await createBoardEvent();
+    const other = await createBoardEvent();
+    const org = await createOrganisation({ name: "丙公司" });
+    const board = (await findBoardEvent(event.contest.code, event.code))!;
+    const n = (seq: number) => formatEntryNumber(board.contest.code, board.code, seq);
+    await setResult(await createEntry(event.id, org.id, n(1), "王五"), 9000);
+    await setResult(await createEntry(event.id, org.id, n(2), "赵六"), 8000);
+    await setResult(await createEntry(event.id, org.id, n(3), "赵六"), 7000);
+    await createEntry(event.id, org.id, n(4), "钱七");
+    await setResult(await createEntry(other.id, org.id, "X-0001", "孙八"), 9000);
+    const look = (entry: string) =>
+      loadBoard(board, { frozen: false, hidden: false }, { after: null, q: "", entry });
+
+    for (const typed of ["0002", "2", ` ${n(2).toLowerCase()} `, n(2)]) {
+      const found = await look(typed);
+      expect(found.mine?.me.entryNumber, typed).toBe(n(2));
+      expect(found.mine?.me.rank, typed).toBe(2);
+    }
+    expect((await look("王五")).mine?.me.entryNumber).toBe(n(1));
+    // Two entries of one name: neither is guessed, the page asks for the number.
+    expect(await look("赵六")).toMatchObject({ mine: null, sameName: 2 });
+    // No result yet, no such number, another event's competitor, zero: nothing.
+    for (const typed of ["钱七", "0009", "孙八", "0"]) {
+      expect(await look(typed), typed).toMatchObject({ mine: null, sameName: 0 });
+    }
   });
 });

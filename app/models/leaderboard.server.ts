@@ -28,6 +28,7 @@ import {
   firstKeyOfTotal,
   totalOfKey,
 } from "~/domain/ranking/buckets";
+import { formatEntryNumber, parseEntryNumber } from "~/domain/registration/entry-numbers";
 
 export const PAGE_SIZE = 50;
 
@@ -453,6 +454,40 @@ export async function boardPage(
   return { ...page, ranked };
 }
 
+/**
+ * The entry number a visitor means by what they typed into "my rank", when it is not the exact
+ * number: the number in capitals, its sequence alone (“0002” or “2”, printed large on the
+ * entry card), or the name of the competitor or team when exactly one ranked entry of the
+ * event has it. Several entries of that name answer how many, so the page can ask for the
+ * number.
+ */
+export async function entryNumberMeant(
+  event: BoardEvent,
+  typed: string,
+): Promise<{ entryNumber: string } | { sameName: number } | null> {
+  if (/^\d{1,6}$/.test(typed)) {
+    const seq = Number(typed);
+    if (seq < 1) return null;
+    try {
+      return { entryNumber: formatEntryNumber(event.contest.code, event.code, seq) };
+    } catch {
+      // Codes from before entry numbers were checked: only the full number finds them.
+      return null;
+    }
+  }
+  if (parseEntryNumber(typed)) return { entryNumber: typed.toUpperCase() };
+  const named = await sqlRows<{ entryNumber: string }[]>(Prisma.sql`
+    SELECT g."entryNumber" FROM "Registration" g
+      JOIN "Result" r ON r."registrationId" = g."id" AND r."rankKey" IS NOT NULL
+      LEFT JOIN "Worker" w ON w."id" = g."workerId"
+      LEFT JOIN "Team" t ON t."id" = g."teamId"
+    WHERE g."eventId" = ${event.id} AND g."entryNumber" IS NOT NULL
+      AND (w."name" = ${typed} OR t."name" = ${typed})
+    LIMIT 21`);
+  if (named.length === 1) return { entryNumber: named[0]!.entryNumber };
+  return named.length > 1 ? { sameName: named.length } : null;
+}
+
 /** "My rank": the entry with this number, its rank and total, and the entries just above and below. */
 export async function myRank(event: BoardEvent, view: BoardView, entryNumber: string, span = 2) {
   if (view.hidden) return null;
@@ -834,16 +869,29 @@ export async function setBoardSettings(
   publishResultsChanged(eventId, { settings: true });
 }
 
+async function lookUpMine(event: BoardEvent, view: BoardView, text: string) {
+  // A hidden board says nothing, not even how many competitors share a name.
+  if (view.hidden) return null;
+  const typed = text.trim().slice(0, 40);
+  const exact = await myRank(event, view, typed);
+  if (exact) return exact;
+  const meant = await entryNumberMeant(event, typed);
+  if (!meant || "sameName" in meant) return meant;
+  return meant.entryNumber === typed ? null : myRank(event, view, meant.entryNumber);
+}
+
 /** Everything one board view shows: a page (keyset), and optionally a search and a "my rank". */
 export async function loadBoard(
   event: BoardEvent,
   view: BoardView,
   query: { after: BoardCursor | null; q: string; entry: string; limit?: number },
 ) {
-  const [page, search, mine] = await Promise.all([
+  const [page, search, lookup] = await Promise.all([
     boardPage(event, view, query.after, query.limit ?? PAGE_SIZE),
     query.q ? searchBoard(event, view, query.q) : Promise.resolve(null),
-    query.entry ? myRank(event, view, query.entry.slice(0, 40)) : Promise.resolve(null),
+    query.entry ? lookUpMine(event, view, query.entry) : Promise.resolve(null),
   ]);
-  return { rows: page.rows, ranked: page.ranked, next: page.next, search, mine };
+  const mine = lookup && "me" in lookup ? lookup : null;
+  const sameName = lookup && "sameName" in lookup ? lookup.sameName : 0;
+  return { rows: page.rows, ranked: page.ranked, next: page.next, search, mine, sameName };
 }

@@ -69,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       next: board.next ? encodeCursor(board.next) : null,
       search: board.search,
       mine: board.mine,
+      sameName: board.sameName,
       standings,
       bins,
     },
@@ -190,6 +191,7 @@ export default function EventBoard() {
           </h2>
           <TextField
             label={t("leaderboard.myRank.label")}
+            hint={t("leaderboard.myRank.hint")}
             name="entry"
             defaultValue={d.query.entry}
             inputMode="text"
@@ -239,7 +241,9 @@ export default function EventBoard() {
             </>
           ) : (
             <p className="alert alert--error" role="alert">
-              {t("leaderboard.myRank.none", { entry: d.query.entry })}
+              {d.sameName > 0
+                ? t("leaderboard.myRank.sameName", { entry: d.query.entry, count: d.sameName })
+                : t("leaderboard.myRank.none", { entry: d.query.entry })}
             </p>
           )}
         </section>
