@@ -7,7 +7,7 @@ import { theoryCapPct } from "~/domain/contest/theory-cap";
 import { SKILL_LEVELS } from "~/domain/contest/skill-levels";
 import { contestSchema } from "~/forms/contest";
 import { eventSchema } from "~/forms/event";
-import { useT } from "~/i18n";
+import { useT, keyOr } from "~/i18n";
 import type { FieldErrors } from "~/utils/forms";
 
 export type ContestDefaults = {
@@ -336,7 +336,7 @@ export function EventForm({
         </table>
         {roundErrors.length > 0 ? (
           <p className="field__error" role="alert">
-            {t(roundErrors[0] ?? "")}
+            {t(keyOr(roundErrors[0]))}
           </p>
         ) : null}
       </fieldset>

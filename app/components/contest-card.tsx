@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { formatDate, useLocale, useT, type T } from "~/i18n";
+import { formatDate, useLocale, useT, codeLabel, type T } from "~/i18n";
 import { StatusBadge } from "~/components/status-badge";
 
 type ContestSummary = {
@@ -33,7 +33,7 @@ export function ContestCard({ contest }: { contest: ContestSummary }) {
   return (
     <article className={`card contest-card contest-card--${contest.kind}`}>
       <p className="card__eyebrow">
-        {t(`rules.contest_kind.${contest.kind}`)}{" "}
+        {codeLabel(t, "rules.contest_kind", contest.kind)}{" "}
         <StatusBadge status={contest.status} prefix="rules.contest_status" />
       </p>
       <h3 className="card__title">

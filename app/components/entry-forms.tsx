@@ -6,7 +6,7 @@ import type { EligibilityRules, TeamRules } from "~/domain/contest/events";
 import { isSkillLevel } from "~/domain/contest/skill-levels";
 import { checkEligibility } from "~/domain/registration/eligibility";
 import { individualEntrySchema, teamEntrySchema } from "~/forms/registration";
-import { useLocale, useT } from "~/i18n";
+import { useLocale, useT, keyOr } from "~/i18n";
 import type { FieldErrors } from "~/utils/forms";
 import { problemText } from "~/i18n/problem-text";
 
@@ -168,7 +168,7 @@ export function TeamEntryForm({
         </fieldset>
         {errorFor("members") ? (
           <p className="field__error" role="alert">
-            {t(errorFor("members") ?? "")}
+            {t(keyOr(errorFor("members")))}
           </p>
         ) : null}
         {event.team && event.team.substitutes > 0 ? (

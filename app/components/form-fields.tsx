@@ -5,7 +5,7 @@ import type {
   TextareaHTMLAttributes,
 } from "react";
 import { forwardRef } from "react";
-import { useT } from "~/i18n";
+import { useT, keyOr } from "~/i18n";
 
 type FieldShellProps = {
   id: string;
@@ -31,7 +31,7 @@ function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="field__error" role="alert">
-          {t(error)}
+          {t(keyOr(error))}
         </p>
       ) : null}
     </div>

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useT } from "~/i18n";
+import { useT, codeLabel } from "~/i18n";
 
 type Award = {
   id: number;
@@ -22,8 +22,8 @@ export function HonourTimeline({ awards }: { awards: Award[] }) {
           <div>
             <p className="honour-timeline__title">
               {t("honours.levelKind", {
-                level: t(`rules.honour_level.${a.level}`),
-                kind: t(`rules.honour_kind.${a.kind}`),
+                level: codeLabel(t, "rules.honour_level", a.level),
+                kind: codeLabel(t, "rules.honour_kind", a.kind),
               })}
             </p>
             <p className="muted small">

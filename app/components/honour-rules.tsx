@@ -1,5 +1,5 @@
 import type { RuleEvaluation } from "~/domain/honours";
-import { translateProblem, useLocale, useT } from "~/i18n";
+import { translateProblem, useLocale, useT, codeLabel } from "~/i18n";
 
 /** Evaluations arrive over the wire as plain data; only the fields shown are needed. */
 type Evaluation = Pick<RuleEvaluation, "status" | "actual" | "required" | "count" | "total"> & {
@@ -22,7 +22,10 @@ export function RuleEvaluationList({
     typeof p.params.attribute === "string"
       ? {
           ...p,
-          params: { ...p.params, attribute: t(`rules.nominee_attribute.${p.params.attribute}`) },
+          params: {
+            ...p.params,
+            attribute: codeLabel(t, "rules.nominee_attribute", p.params.attribute),
+          },
         }
       : p;
   const label = (e: Evaluation) => {

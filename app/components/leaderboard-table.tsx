@@ -1,4 +1,4 @@
-import { formatMark, useT } from "~/i18n";
+import { formatMark, useT, codeLabel } from "~/i18n";
 
 export type LeaderboardRow = {
   key: string;
@@ -88,7 +88,7 @@ export function LeaderboardTable({
               <td>
                 {row.prize ? (
                   <span className={`lb-prize lb-prize--${row.prize}`}>
-                    {t(`leaderboard.prize.${row.prize}`)}
+                    {codeLabel(t, "leaderboard.prize", row.prize)}
                   </span>
                 ) : null}
               </td>

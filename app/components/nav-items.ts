@@ -1,6 +1,7 @@
+import type { MessageKey } from "~/i18n";
 import type { Role } from "~/domain/roles";
 
-export type NavItem = { to: string; label: string; end?: boolean };
+export type NavItem = { to: string; label: MessageKey; end?: boolean };
 
 /** Everyone's public links, then the area of the signed-in role. */
 const PUBLIC_ITEMS: NavItem[] = [

@@ -2,7 +2,7 @@
 // the organisation manager's pages. Judges appear only as 裁判1, 裁判2 …
 import type { AppealDecisionRecord } from "~/domain/judging/appeal-decision";
 import { formatStandardised, standardisedUnits, type Receipt } from "~/domain/scoring";
-import { formatMark, useT } from "~/i18n";
+import { formatMark, useT, codeLabel } from "~/i18n";
 
 type Names = { criterionNames: Record<string, string>; partNames: Record<string, string> };
 
@@ -67,7 +67,7 @@ export function ScoreReceipt({
         </div>
       </div>
       <p className="muted small">
-        {t(`scoring.standardisation.${standardisation}`)}{" "}
+        {codeLabel(t, "scoring.standardisation", standardisation)}{" "}
         {receipt.standardisedDecimals > 0
           ? t("scoring.standardised_precision", { decimals: receipt.standardisedDecimals })
           : null}

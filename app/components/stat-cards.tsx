@@ -1,7 +1,7 @@
-import { useT } from "~/i18n";
+import { useT, type MessageKey } from "~/i18n";
 
 /** A row of big numbers with their labels (label keys are i18n keys). */
-export function StatCards({ items }: { items: [label: string, value: number][] }) {
+export function StatCards({ items }: { items: [label: MessageKey, value: number][] }) {
   const t = useT();
   return (
     <dl className="stat-cards">

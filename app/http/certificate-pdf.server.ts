@@ -6,7 +6,7 @@ import JSZip from "jszip";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import { env } from "~/env.server";
-import { translate } from "~/i18n";
+import { translate, type MessageKey, type Params } from "~/i18n";
 import type { CertificateDocument } from "~/models/certificate.server";
 
 export const CJK_FONT_FILE =
@@ -52,7 +52,7 @@ function formatChineseDate(date: Date): string {
   return parts;
 }
 
-const zh = (key: string, params?: Record<string, string | number>) => translate("zh", key, params);
+const zh = (key: MessageKey, params?: Params) => translate("zh", key, params);
 
 export async function renderCertificatePdf(
   doc: CertificateDocument,

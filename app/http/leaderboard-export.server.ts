@@ -3,7 +3,7 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { UTF8_BOM, toCsv, type CellValue } from "~/utils/csv";
-import { translate, type Locale } from "~/i18n";
+import { translate, type Locale, type MessageKey, codeLabel, makeT } from "~/i18n";
 import {
   allBoardRows,
   type BoardEvent,
@@ -12,7 +12,7 @@ import {
 } from "~/models/leaderboard.server";
 
 function header(locale: Locale, event: BoardEvent): string[] {
-  const t = (k: string) => translate(locale, k);
+  const t = (k: MessageKey) => translate(locale, k);
   return [
     t("leaderboard.rank"),
     t(event.mode === "team" ? "leaderboard.teamName" : "leaderboard.name"),
@@ -34,7 +34,7 @@ function cells(locale: Locale, event: BoardEvent, row: BoardRow): CellValue[] {
     ...(event.contest.showStandardised
       ? [row.standardised === null ? "" : row.standardised.toFixed(event.standardisedDecimals)]
       : []),
-    row.prize ? translate(locale, `leaderboard.prize.${row.prize}`) : "",
+    codeLabel(makeT(locale), "leaderboard.prize", row.prize),
   ];
 }
 

@@ -1,15 +1,25 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { catalogues, translate } from "./index";
+import {
+  catalogues,
+  codeLabel,
+  isMessageKey,
+  keyOr,
+  makeT,
+  messages,
+  placeholderNames,
+  translate,
+} from "./index";
 
 describe("message catalogues", () => {
   it("every key exists in both languages, with the same placeholders", () => {
     for (const catalogue of catalogues) {
-      const zhKeys = Object.keys(catalogue.zh).sort();
-      const enKeys = Object.keys(catalogue.en).sort();
-      expect(enKeys).toEqual(zhKeys);
-      for (const key of zhKeys) {
-        const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-        expect(names(catalogue.en[key] ?? ""), key).toEqual(names(catalogue.zh[key] ?? ""));
+      const zh: Readonly<Record<string, string>> = catalogue.zh;
+      const en: Readonly<Record<string, string>> = catalogue.en;
+      expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+      for (const key of Object.keys(zh)) {
+        expect(placeholderNames(en[key] ?? ""), key).toEqual(placeholderNames(zh[key] ?? ""));
       }
     }
   });
@@ -22,8 +32,61 @@ describe("message catalogues", () => {
       }
     });
   });
-  it("fills parameters and falls back to the key", () => {
+  it("fills parameters; a missing parameter shows its placeholder", () => {
     expect(translate("zh", "login.locked", { minutes: 3 })).toContain("3");
-    expect(translate("en", "no.such.key")).toBe("no.such.key");
+    expect(translate("en", "login.locked")).toContain("{minutes}");
   });
 });
+
+describe("typed keys", () => {
+  it("a misspelt or unknown key fails the type check", () => {
+    // These lines are the test: `tsc` (part of npm test) fails if any of them compiles.
+    // @ts-expect-error misspelt key
+    const misspelt = () => translate("en", "nav.hmoe");
+    // @ts-expect-error a key built from an unchecked string
+    const built = (code: string) => makeT("en")(`rules.gender.${code}`);
+    // @ts-expect-error a prefix that names no key
+    const prefix = () => codeLabel(makeT("en"), "rules.no_such_enum", "male");
+    const typed = (gender: "male" | "female") => makeT("en")(`rules.gender.${gender}`);
+    expect([misspelt, built, prefix, typed]).toHaveLength(4);
+    expect(typed("female")).toBe("female");
+  });
+  it("a key that arrives as a string is checked at run time, never shown raw", () => {
+    expect(isMessageKey("nav.home")).toBe(true);
+    expect(isMessageKey("nav.hmoe")).toBe(false);
+    expect(keyOr("nav.hmoe")).toBe("error.problem_unknown");
+    expect(codeLabel(makeT("en"), "rules.gender", "male")).toBe("male");
+    expect(codeLabel(makeT("en"), "rules.gender", "other")).toBe("other");
+  });
+
+  // Keys written as string literals where the compiler cannot see them as keys (zod messages
+  // in app/forms, problem codes made in the domain, which may not import i18n) must exist.
+  it("every key-like string literal in the forms and the domain names a key or a prefix", () => {
+    const namespaces = new Set(Object.keys(messages.zh).map((k) => k.split(".")[0]));
+    const prefixes = new Set<string>();
+    for (const key of Object.keys(messages.zh)) {
+      const parts = key.split(".");
+      for (let i = 1; i < parts.length; i++) prefixes.add(parts.slice(0, i).join("."));
+    }
+    const unknown: string[] = [];
+    const app = join(__dirname, "..");
+    for (const file of [...sourceFiles(join(app, "forms")), ...sourceFiles(join(app, "domain"))]) {
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/["'`]((\w+)\.[\w.]*\w)["'`]/g)) {
+        if (m[1]?.endsWith(".ts")) continue;
+        const [, literal = "", namespace = ""] = m;
+        if (!namespaces.has(namespace) || isMessageKey(literal) || prefixes.has(literal)) continue;
+        unknown.push(`${file.slice(file.indexOf("app/"))}: ${literal}`);
+      }
+    }
+    expect(unknown).toEqual([]);
+  });
+});
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith(".test.ts") ? [path] : [];
+  });
+}

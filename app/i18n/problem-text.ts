@@ -1,6 +1,6 @@
 // Domain problems in the user's language. Some params carry codes (a skill level, a status)
 // that are translated before they are put into the sentence; see the note in rules.ts.
-import { messages, translate, type Locale, type Params } from "~/i18n";
+import { isMessageKey, translate, type Locale } from "~/i18n";
 
 const CODE_PARAMS: Record<string, Record<string, string>> = {
   skill_level_missing: { required: "rules.skill_level" },
@@ -20,20 +20,25 @@ export type ShownProblem = {
 };
 
 export function problemText(locale: Locale, problem: ShownProblem): string {
-  const params: Params = {};
+  const params: Record<string, string | number> = {};
   const enums = CODE_PARAMS[problem.code] ?? {};
   for (const [k, v] of Object.entries(problem.params ?? {})) {
     if (v === null || v === undefined) continue;
     const value = typeof v === "number" ? v : String(v);
-    if (enums[k]) params[k] = translate(locale, `${enums[k]}.${value}`);
-    else if (k === "stage") params[k] = translate(locale, `rules.round_stage.${value}`);
-    else if (k === "part") params[k] = translate(locale, `rules.part_kind.${value}`);
-    else params[k] = value;
+    const prefix =
+      enums[k] ?? (k === "stage" ? "rules.round_stage" : k === "part" ? "rules.part_kind" : null);
+    const named = prefix ? `${prefix}.${value}` : null;
+    params[k] = isMessageKey(named) ? translate(locale, named) : value;
   }
-  const key =
-    `rules.${problem.code}` in messages.zh
-      ? `rules.${problem.code}`
-      : `reg.problem.${problem.code}`;
+  // Codes come from the domain as strings, so the key is checked; an unknown code reads as a
+  // generic sentence, never as a raw key.
+  const rulesKey = `rules.${problem.code}`;
+  const regKey = `reg.problem.${problem.code}`;
+  const key = isMessageKey(rulesKey)
+    ? rulesKey
+    : isMessageKey(regKey)
+      ? regKey
+      : "error.problem_unknown";
   const text = translate(locale, key, params);
   return problem.subject ? `${problem.subject}：${text}` : text;
 }

@@ -10,7 +10,7 @@ import {
 } from "~/domain/honours";
 import { appendAudit } from "~/models/audit.server";
 import type { Actor } from "~/domain/roles";
-import { translate } from "~/i18n";
+import { translate, codeLabel, makeT } from "~/i18n";
 
 async function nextSerial(tx: Tx, year: number, code: string): Promise<string> {
   const issued = await tx.certificate.findMany({
@@ -32,8 +32,8 @@ async function nextSerial(tx: Tx, year: number, code: string): Promise<string> {
 function honourTitle(award: { kind: string; level: string; year: number }): string {
   return translate("zh", "honours.certificate.title.honour", {
     year: award.year,
-    level: translate("zh", `rules.honour_level.${award.level}`),
-    kind: translate("zh", `rules.honour_kind.${award.kind}`),
+    level: codeLabel(makeT("zh"), "rules.honour_level", award.level),
+    kind: codeLabel(makeT("zh"), "rules.honour_kind", award.kind),
   });
 }
 
@@ -351,7 +351,7 @@ export async function issuePrizeCertificates(
       const title = translate("zh", "honours.certificate.title.prize", {
         contest: event.contest.name,
         event: event.name,
-        prize: translate("zh", `honours.prize.${result.prize}`),
+        prize: codeLabel(makeT("zh"), "honours.prize", result.prize),
       });
       const certificate = await tx.certificate.create({
         data: {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ContestGrid } from "~/components/contest-card";
-import { useT } from "~/i18n";
+import { useT, codeLabel } from "~/i18n";
 import { listPublicContests, platformStats } from "~/models/contest.server";
 import { listFeaturedHonours } from "~/models/honour.server";
 
@@ -55,10 +55,12 @@ export default function Home() {
           <ul className="honour-strip">
             {honours.map((h) => (
               <li key={h.id} className="honour-chip">
-                <span className="honour-chip__kind">{t(`rules.honour_kind.${h.kind}`)}</span>
+                <span className="honour-chip__kind">
+                  {codeLabel(t, "rules.honour_kind", h.kind)}
+                </span>
                 <span className="honour-chip__name">{h.recipientName}</span>
                 <span className="honour-chip__meta">
-                  {h.year} · {t(`rules.honour_level.${h.level}`)}
+                  {h.year} · {codeLabel(t, "rules.honour_level", h.level)}
                 </span>
               </li>
             ))}

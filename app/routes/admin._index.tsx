@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatCards } from "~/components/stat-cards";
 import { StatusBadge } from "~/components/status-badge";
-import { useT } from "~/i18n";
+import { useT, codeLabel } from "~/i18n";
 import { adminOverview } from "~/models/contest.server";
 import { requireAdmin } from "~/http/session.server";
 
@@ -51,7 +51,9 @@ export default function AdminHome() {
               <tr key={contest.id}>
                 <td>
                   <Link to={`/admin/contests/${contest.id}`}>{contest.name}</Link>
-                  <div className="muted small">{t(`rules.contest_kind.${contest.kind}`)}</div>
+                  <div className="muted small">
+                    {codeLabel(t, "rules.contest_kind", contest.kind)}
+                  </div>
                 </td>
                 <td>
                   <StatusBadge status={contest.status} prefix="rules.contest_status" />

@@ -12,7 +12,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { CONTEST_STATUSES, nextStatuses, type ContestStatus } from "~/domain/contest/status";
 import { contestSchema, contestStatusSchema } from "~/forms/contest";
 import { chinaInstant, toChinaInput } from "~/forms/fields";
-import { formatDate, formatDateTime, translate, useLocale, useT } from "~/i18n";
+import { formatDate, formatDateTime, translate, useLocale, useT, codeLabel } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import {
   changeContestStatus,
@@ -100,7 +100,7 @@ export default function ContestAdmin() {
         <Link to="/admin/contests">← {t("reg.contest.list")}</Link>
       </p>
       <p className="eyebrow">
-        {contest.code} · {t(`rules.contest_kind.${contest.kind}`)}
+        {contest.code} · {codeLabel(t, "rules.contest_kind", contest.kind)}
       </p>
       <h1 id="contest-title">{contest.name}</h1>
       <div className="reg-status-row">
@@ -195,7 +195,7 @@ export default function ContestAdmin() {
                     <ProblemList title={t("reg.contest.eventProblems")} problems={e.problems} />
                   </td>
                   <td>
-                    {t(`rules.event_mode.${e.mode}`)}
+                    {codeLabel(t, "rules.event_mode", e.mode)}
                     {e.mode === "team" ? (
                       <div className="muted small">
                         {t("reg.event.teamRules", {
@@ -214,13 +214,15 @@ export default function ContestAdmin() {
                     {e.minAge !== null || e.maxAge !== null
                       ? t("reg.event.age", { min: e.minAge ?? "—", max: e.maxAge ?? "—" })
                       : null}
-                    {e.minSkillLevel ? ` · ${t(`rules.skill_level.${e.minSkillLevel}`)}+` : ""}
+                    {e.minSkillLevel
+                      ? ` · ${codeLabel(t, "rules.skill_level", e.minSkillLevel)}+`
+                      : ""}
                     {e.unionMemberRequired ? ` · ${t("reg.event.unionMemberRequired")}` : ""}
                     <div className="muted">
                       {e.parts
                         .map(
                           (p) =>
-                            `${t(`rules.round_stage.${p.round}`)} ${t(`rules.part_kind.${p.kind}`)} ${p.weight}%`,
+                            `${codeLabel(t, "rules.round_stage", p.round)} ${codeLabel(t, "rules.part_kind", p.kind)} ${p.weight}%`,
                         )
                         .join("，")}
                     </div>

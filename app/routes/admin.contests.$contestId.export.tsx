@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { translate } from "~/i18n";
+import { codeLabel, makeT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import { getContestForAdmin } from "~/models/contest-admin.server";
 import { exportRegistrations } from "~/models/registration-review.server";
@@ -23,26 +23,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (url.searchParams.get("event") && !event) throw notFound();
   const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   const locale = await getLocale(request);
-  const tr = (key: string) => translate(locale, key);
+  const t = makeT(locale);
+  const tr = (key: MessageKey) => t(key);
 
   const rows = await exportRegistrations(contest.id, event?.id);
-  const header = [
-    "reg.export.eventCode",
-    "reg.export.event",
-    "reg.export.organisation",
-    "reg.export.entrant",
-    "reg.export.members",
-    "reg.export.gender",
-    "reg.export.idNumber",
-    "reg.export.phone",
-    "reg.export.trade",
-    "reg.export.skillLevel",
-    "reg.export.status",
-    "reg.export.reason",
-    "reg.export.entryNumber",
-    "reg.export.blindCode",
-    "reg.export.submittedAt",
-  ].map(tr);
+  const header = (
+    [
+      "reg.export.eventCode",
+      "reg.export.event",
+      "reg.export.organisation",
+      "reg.export.entrant",
+      "reg.export.members",
+      "reg.export.gender",
+      "reg.export.idNumber",
+      "reg.export.phone",
+      "reg.export.trade",
+      "reg.export.skillLevel",
+      "reg.export.status",
+      "reg.export.reason",
+      "reg.export.entryNumber",
+      "reg.export.blindCode",
+      "reg.export.submittedAt",
+    ] satisfies MessageKey[]
+  ).map(tr);
   const table = [
     header,
     ...rows.map((r) => [
@@ -57,12 +60,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             )
             .join("、")
         : "",
-      r.worker ? tr(`rules.gender.${r.worker.gender}`) : "",
+      r.worker ? codeLabel(t, "rules.gender", r.worker.gender) : "",
       r.worker?.idNumberMasked ?? "",
       r.worker?.phone ?? "",
       r.worker?.trade ?? "",
-      r.worker?.skillLevel ? tr(`rules.skill_level.${r.worker.skillLevel}`) : "",
-      tr(`rules.registration_status.${r.status}`),
+      r.worker?.skillLevel ? codeLabel(t, "rules.skill_level", r.worker.skillLevel) : "",
+      codeLabel(t, "rules.registration_status", r.status),
       r.reason ?? "",
       r.entryNumber ?? "",
       r.blindCode ?? "",

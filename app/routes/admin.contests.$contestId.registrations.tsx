@@ -10,7 +10,7 @@ import { FormAlert, TextField } from "~/components/form-fields";
 import { StatusBadge } from "~/components/status-badge";
 import { REGISTRATION_STATUSES } from "~/domain/registration/status";
 import { checkInSchema, decisionSchema } from "~/forms/registration";
-import { translate, useT } from "~/i18n";
+import { translate, useT, codeLabel, keyOr } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import { getContestForAdmin } from "~/models/contest-admin.server";
 import {
@@ -224,7 +224,7 @@ export default function ReviewRegistrations() {
       ) : (
         // Remounted after each successful decision so no box stays ticked for the next one.
         <Form method="post" id="decide" key={actionData?.at ?? "decide"}>
-          <FormAlert message={errors.ids ? t(errors.ids) : null} />
+          <FormAlert message={errors.ids ? t(keyOr(errors.ids)) : null} />
           <div className="table-wrap">
             <table className="table">
               <thead>
@@ -264,7 +264,7 @@ export default function ReviewRegistrations() {
                           <div className="muted small">
                             {r.worker.idNumberMasked}
                             {r.worker.skillLevel
-                              ? ` · ${t(`rules.skill_level.${r.worker.skillLevel}`)}`
+                              ? ` · ${codeLabel(t, "rules.skill_level", r.worker.skillLevel)}`
                               : ""}
                           </div>
                         ) : null}

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
-import { formatDate, useLocale, useT } from "~/i18n";
+import { formatDate, useLocale, useT, codeLabel } from "~/i18n";
 import { listContestsForAdmin } from "~/models/contest-admin.server";
 import { requireAdmin } from "~/http/session.server";
 import regStyles from "~/styles/registrations.css";
@@ -43,7 +43,7 @@ export default function AdminContests() {
                 <td>
                   <Link to={`/admin/contests/${c.id}`}>{c.name}</Link>
                   <div className="muted small">
-                    {c.code} · {t(`rules.contest_kind.${c.kind}`)} · {c.organiser.name}
+                    {c.code} · {codeLabel(t, "rules.contest_kind", c.kind)} · {c.organiser.name}
                   </div>
                 </td>
                 <td>

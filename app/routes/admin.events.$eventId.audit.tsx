@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { formatDateTime, useLocale, useT } from "~/i18n";
+import { formatDateTime, useLocale, useT, codeLabel } from "~/i18n";
 import { auditEntries, markAudit } from "~/models/marks.server";
 import { notFound, requireAdmin } from "~/http/session.server";
 import { idParam } from "~/utils/ids";
@@ -84,7 +84,7 @@ export default function EntryAudit() {
                 <tr key={a.id}>
                   <td>{formatDateTime(locale, a.at)}</td>
                   <td>{a.actor ?? "—"}</td>
-                  <td>{t(`judging.audit.kind.${a.action}`)}</td>
+                  <td>{codeLabel(t, "judging.audit.kind", a.action)}</td>
                   <td>{describe(a.before)}</td>
                   <td>{describe(a.after)}</td>
                   <td>

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert } from "~/components/form-fields";
 import { judgingProblemText } from "~/components/judging-problems";
 import { judgesSchema } from "~/forms/judging";
-import { useT } from "~/i18n";
+import { useT, keyOr } from "~/i18n";
 import { assignJudges, eventJudgesPage } from "~/models/judging.server";
 import { notFound, requireAdmin } from "~/http/session.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -56,7 +56,7 @@ export default function EventJudges() {
           {t("judging.judges.saved")}
         </div>
       ) : null}
-      <FormAlert message={error ? t(error) : null} />
+      <FormAlert message={error ? t(keyOr(error)) : null} />
 
       <section className="section" aria-labelledby="coverage-title">
         <h2 id="coverage-title">{t("judging.judges.coverage_title")}</h2>

@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form-fields";
 import { eventRulesSchema, partSchemeSchema } from "~/forms/judging";
 import { JudgingProblems, judgingProblemText } from "~/components/judging-problems";
-import { formatMark, useT } from "~/i18n";
+import { formatMark, useT, codeLabel, keyOr } from "~/i18n";
 import { parseCentimarks } from "~/domain/scoring";
 import type { SchemeRowInput } from "~/domain/judging/scheme-rows";
 import {
@@ -200,7 +200,7 @@ export default function SchemeEditor() {
       {frozen ? <p className="alert alert--info">{t("judging.scheme.frozen")}</p> : null}
       {actionData?.ok ? (
         <div className="alert alert--success" role="status">
-          {t(actionData.ok)}
+          {t(keyOr(actionData.ok))}
         </div>
       ) : null}
       {actionData?.partId === undefined && !actionData?.rules ? (
@@ -328,7 +328,7 @@ export default function SchemeEditor() {
                           <option value="">{t("judging.scheme.rule_default")}</option>
                           {["mean", "trimmed_mean", "median", "worldskills"].map((r) => (
                             <option key={r} value={r}>
-                              {t(`scoring.rule.${r}`)}
+                              {codeLabel(t, "scoring.rule", r)}
                             </option>
                           ))}
                         </select>
@@ -370,7 +370,7 @@ export default function SchemeEditor() {
           >
             {["mean", "trimmed_mean", "median", "worldskills"].map((r) => (
               <option key={r} value={r}>
-                {t(`scoring.rule.${r}`)}
+                {codeLabel(t, "scoring.rule", r)}
               </option>
             ))}
           </SelectField>

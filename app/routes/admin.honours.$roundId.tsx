@@ -37,6 +37,9 @@ import {
   useLocale,
   useT,
   type Locale,
+  codeLabel,
+  keyOr,
+  type MessageKey,
 } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import {
@@ -79,7 +82,7 @@ function fieldErrors(
   extra: Partial<ActionResult> = {},
 ) {
   const message = Object.values(errors)
-    .map((key) => translate(locale, key))
+    .map((key) => translate(locale, keyOr(key)))
     .join(" ");
   return data<ActionResult>({ ok: false, message, ...extra }, { status: 400 });
 }
@@ -167,7 +170,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
-const ADVANCE_LABELS: Partial<Record<RoundState, string>> = {
+const ADVANCE_LABELS: Partial<Record<RoundState, MessageKey>> = {
   open: "honours.round.open",
   reviewing: "honours.round.toReview",
   public_notice: "honours.round.publish",
@@ -221,11 +224,11 @@ export default function AdminRound() {
     const name = names.get(entry.entityId) ?? "";
     if (entry.action === "honour_round.status") {
       return t("honours.audit.honour_round.status", {
-        from: t(`rules.round_state.${String(before.status)}`),
-        to: t(`rules.round_state.${String(after.status)}`),
+        from: codeLabel(t, "rules.round_state", String(before.status)),
+        to: codeLabel(t, "rules.round_state", String(after.status)),
       });
     }
-    return t(`honours.audit.${entry.action}`, { name: String(after.nominee ?? name) });
+    return codeLabel(t, "honours.audit", entry.action, { name: String(after.nominee ?? name) });
   };
 
   return (
@@ -239,8 +242,8 @@ export default function AdminRound() {
         <span className="muted">
           {t("honours.round.meta", {
             year: round.year,
-            level: t(`rules.honour_level.${round.level}`),
-            kind: t(`rules.honour_kind.${round.kind}`),
+            level: codeLabel(t, "rules.honour_level", round.level),
+            kind: codeLabel(t, "rules.honour_kind", round.kind),
             body: round.conferringBody,
           })}
         </span>
@@ -531,7 +534,7 @@ export default function AdminRound() {
                         <span
                           className={`badge badge--${o.status === "lodged" ? "submitted" : "conferred"}`}
                         >
-                          {t(`rules.objection_state.${o.status}`)}
+                          {codeLabel(t, "rules.objection_state", o.status)}
                         </span>{" "}
                         {formatDateTime(locale, o.lodgedAt)}：{o.text}
                       </p>
@@ -545,7 +548,11 @@ export default function AdminRound() {
                       {o.status === "handled" ? (
                         <p className="small">
                           {t("honours.review.objection.handled", {
-                            outcome: t(`rules.objection_outcome.${o.outcome ?? "dismissed"}`),
+                            outcome: codeLabel(
+                              t,
+                              "rules.objection_outcome",
+                              o.outcome ?? "dismissed",
+                            ),
                             note: o.handlingNote ?? "",
                           })}
                         </p>

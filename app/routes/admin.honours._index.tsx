@@ -11,7 +11,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { useZodForm } from "~/components/use-zod-form";
 import { HONOUR_KINDS, HONOUR_LEVELS } from "~/domain/honours";
 import { roundSchema } from "~/forms/honours-round";
-import { formatDate, translate, useLocale, useT } from "~/i18n";
+import { formatDate, translate, useLocale, useT, codeLabel } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import { issuePrizeCertificates, listPrizeEvents } from "~/models/certificate.server";
 import { createRound, listRounds } from "~/models/honour-round.server";
@@ -114,8 +114,8 @@ export default function AdminHonours() {
                   <td>
                     <Link to={`/admin/honours/${r.id}`}>{r.name}</Link>
                     <div className="muted small">
-                      {r.year} · {t(`rules.honour_level.${r.level}`)} ·{" "}
-                      {t(`rules.honour_kind.${r.kind}`)} ·{" "}
+                      {r.year} · {codeLabel(t, "rules.honour_level", r.level)} ·{" "}
+                      {codeLabel(t, "rules.honour_kind", r.kind)} ·{" "}
                       {t("honours.round.deadline", { date: formatDate(locale, r.deadline) })}
                       {r.sourceEventId ? ` · ${t("honours.rounds.source")}` : ""}
                     </div>

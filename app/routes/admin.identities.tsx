@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert } from "~/components/form-fields";
 import { ProblemList } from "~/components/import-report";
 import { identityDecisionSchema } from "~/forms/worker";
-import { formatDate, useLocale, useT } from "~/i18n";
+import { formatDate, useLocale, useT, keyOr } from "~/i18n";
 import { keepSeparate, listSharedIdentities, mergeIdentity } from "~/models/identity.server";
 import { readForm } from "~/http/form-body.server";
 import { notFound, requireAdmin } from "~/http/session.server";
@@ -50,10 +50,10 @@ export default function SharedIdentities() {
       <p className="muted">{t("reg.identity.intro")}</p>
       {actionData?.done ? (
         <div className="alert alert--success" role="status">
-          {t(actionData.done)}
+          {t(keyOr(actionData.done))}
         </div>
       ) : null}
-      <FormAlert message={fieldError ? t(fieldError) : null} />
+      <FormAlert message={fieldError ? t(keyOr(fieldError)) : null} />
       <ProblemList title={t("reg.identity.refused")} problems={actionData?.problems} />
       {groups.length === 0 ? <p>{t("reg.identity.empty")}</p> : null}
       {groups.map((g) => (

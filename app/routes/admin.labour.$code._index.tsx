@@ -14,7 +14,7 @@ import {
   labourParticipantSchema,
   labourPeriodSchema,
 } from "~/forms/labour";
-import { formatDate, translate, translateProblem, useLocale, useT } from "~/i18n";
+import { formatDate, translate, translateProblem, useLocale, useT, codeLabel } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import {
   candidateUnits,
@@ -446,7 +446,7 @@ export default function AdminLabourContest() {
                     </td>
                     <td>
                       <span className={`badge badge--${p.status === "open" ? "open" : "locked"}`}>
-                        {t(`labour.period.status.${p.status}`)}
+                        {codeLabel(t, "labour.period.status", p.status)}
                       </span>
                     </td>
                     <td>

@@ -11,7 +11,15 @@ import { useZodForm } from "~/components/use-zod-form";
 import { VETO_REASONS, type VetoReason } from "~/domain/labour";
 import { labourPanelSchema } from "~/forms/labour";
 import { FlagIcon } from "~/components/labour-trend-chart";
-import { formatDate, formatMark, translate, translateProblem, useLocale, useT } from "~/i18n";
+import {
+  formatDate,
+  formatMark,
+  translate,
+  translateProblem,
+  useLocale,
+  useT,
+  codeLabel,
+} from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import {
   closePeriod,
@@ -163,7 +171,7 @@ function UnitScoreForm({
       <h3 className="card__title">{name}</h3>
       <p className="muted small">
         {t("labour.participants.headcount")} {participant?.headcount ?? 0} ·{" "}
-        {t(`labour.submission.status.${submission?.status ?? "none"}`)}
+        {codeLabel(t, "labour.submission.status", submission?.status ?? "none")}
         {submission?.vetoed ? (
           <span className="badge badge--rejected">{t("labour.veto.badge")}</span>
         ) : null}
@@ -183,7 +191,7 @@ function UnitScoreForm({
       <div className="form-grid">
         {contest.labourIndicators.map((i) => {
           const label = t(i.method === "panel" ? "labour.score.markOf" : "labour.score.valueOf", {
-            name: t(`rules.labour_indicator.${i.code}`),
+            name: codeLabel(t, "rules.labour_indicator", i.code),
           });
           return (
             <TextField
@@ -242,7 +250,7 @@ export default function PeriodScoring() {
       <p className="muted">
         {formatDate(locale, period.startsOn)} — {formatDate(locale, period.endsOn)} ·{" "}
         <span className={`badge badge--${closed ? "locked" : "open"}`}>
-          {t(`labour.period.status.${period.status}`)}
+          {codeLabel(t, "labour.period.status", period.status)}
         </span>
       </p>
       {result?.intent === "close" && result.ok ? (
@@ -279,7 +287,7 @@ export default function PeriodScoring() {
                 <th scope="col">{t("labour.participants.unit")}</th>
                 {contest.labourIndicators.map((i) => (
                   <th scope="col" key={i.id}>
-                    {t(`rules.labour_indicator.${i.code}`)}{" "}
+                    {codeLabel(t, "rules.labour_indicator", i.code)}{" "}
                     <span className="muted small">{i.weight}%</span>
                   </th>
                 ))}

@@ -23,12 +23,14 @@ import { validateImport } from "~/domain/registration/import-rows";
 import { quizComposeSchema } from "~/forms/quiz";
 import {
   formatDateTime,
-  messages,
   translate,
   translateProblem,
   useLocale,
   useT,
   type Locale,
+  codeLabel,
+  makeT,
+  isMessageKey,
 } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import {
@@ -78,10 +80,11 @@ function importMessage(
   for (const [k, v] of Object.entries(e.params))
     if (typeof v === "string" || typeof v === "number") params[k] = v;
   if (typeof e.params.type === "string")
-    params.type = translate(locale, `rules.question_type.${e.params.type}`);
-  return `rules.${e.code}` in messages[locale]
-    ? translateProblem(locale, "rules", { code: e.code, params })
-    : translate(locale, `quiz.${e.code}`, params);
+    params.type = codeLabel(makeT(locale), "rules.question_type", e.params.type);
+  const quizKey = `quiz.${e.code}`;
+  return isMessageKey(quizKey) && !isMessageKey(`rules.${e.code}`)
+    ? translate(locale, quizKey, params)
+    : translateProblem(locale, "rules", { code: e.code, params });
 }
 
 const MAX_QUESTION_ROWS = 5000;

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
-import { formatDate, formatDateTime, useLocale, useT } from "~/i18n";
+import { formatDate, formatDateTime, useLocale, useT, codeLabel } from "~/i18n";
 import { getPublicContest } from "~/models/contest.server";
 import { notFound } from "~/http/session.server";
 
@@ -73,7 +73,7 @@ function EventsSection({ contest }: { contest: Contest }) {
             {contest.events.map((event) => (
               <tr key={event.id}>
                 <td>
-                  {event.name} <span className="tag">{t(`rules.event_mode.${event.mode}`)}</span>
+                  {event.name} <span className="tag">{codeLabel(t, "rules.event_mode", event.mode)}</span>
                 </td>
                 <td>{event.category}</td>
                 <td>{event.trade}</td>
@@ -178,7 +178,7 @@ export default function ContestPage() {
   return (
     <article aria-labelledby="contest-title">
       <p className="eyebrow">
-        {t(`rules.contest_kind.${contest.kind}`)}{" "}
+        {codeLabel(t, "rules.contest_kind", contest.kind)}{" "}
         <StatusBadge status={contest.status} prefix="rules.contest_status" />
       </p>
       <h1 id="contest-title">{contest.name}</h1>

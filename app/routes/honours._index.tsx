@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { HonourLinks, recipientHref } from "~/components/honour-links";
 import { HONOUR_KINDS, HONOUR_LEVELS, isHonourKind } from "~/domain/honours";
-import { useT } from "~/i18n";
+import { useT, codeLabel } from "~/i18n";
 import { honourRollOptions, listHonourRoll } from "~/models/honour.server";
 import honoursStyles from "~/styles/honours.css";
 
@@ -150,8 +150,8 @@ export default function HonourRoll() {
             return (
               <li key={h.id} className="card roll-item">
                 <p className="card__eyebrow">
-                  {h.year} · {t(`rules.honour_level.${h.level}`)} ·{" "}
-                  {t(`rules.honour_kind.${h.kind}`)}
+                  {h.year} · {codeLabel(t, "rules.honour_level", h.level)} ·{" "}
+                  {codeLabel(t, "rules.honour_kind", h.kind)}
                 </p>
                 <h2 className="card__title">
                   {href ? <Link to={href}>{h.recipientName}</Link> : h.recipientName}

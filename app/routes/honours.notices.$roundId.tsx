@@ -11,7 +11,7 @@ import { HonourLinks } from "~/components/honour-links";
 import { useZodForm } from "~/components/use-zod-form";
 import { noticeLastInstant, noticeState } from "~/domain/honours";
 import { objectionSchema } from "~/forms/honours-objection";
-import { formatDate, translateProblem, useLocale, useT } from "~/i18n";
+import { formatDate, translateProblem, useLocale, useT, codeLabel } from "~/i18n";
 import { clientAddress } from "~/http/client-address.server";
 import { getLocale } from "~/http/locale.server";
 import { getPublicNotice, lodgePublicObjection } from "~/models/honour-round.server";
@@ -84,8 +84,8 @@ export default function NoticePage() {
       <p className="muted">
         {t("honours.round.meta", {
           year: round.year,
-          level: t(`rules.honour_level.${round.level}`),
-          kind: t(`rules.honour_kind.${round.kind}`),
+          level: codeLabel(t, "rules.honour_level", round.level),
+          kind: codeLabel(t, "rules.honour_kind", round.kind),
           body: round.conferringBody,
         })}
       </p>

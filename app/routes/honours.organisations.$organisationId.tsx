@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { HonourLinks } from "~/components/honour-links";
 import { HonourTimeline } from "~/components/honour-list";
-import { formatMark, useT } from "~/i18n";
+import { formatMark, useT, codeLabel } from "~/i18n";
 import { getOrganisationHonourPage } from "~/models/honour.server";
 import { notFound } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
@@ -47,8 +47,8 @@ export default function OrganisationHonours() {
                   p.recipientName
                 )}{" "}
                 <span className="muted small">
-                  · {p.year} {t(`rules.honour_level.${p.level}`)}
-                  {t(`rules.honour_kind.${p.kind}`)}
+                  · {p.year} {codeLabel(t, "rules.honour_level", p.level)}
+                  {codeLabel(t, "rules.honour_kind", p.kind)}
                 </span>
               </li>
             ))}
@@ -93,7 +93,7 @@ export default function OrganisationHonours() {
                 {results.map((r) => (
                   <li key={r.registrationId}>
                     {r.registration.worker?.name ?? r.registration.team?.name} · {r.event.name} ·{" "}
-                    {r.prize ? t(`honours.prize.${r.prize}`) : ""}
+                    {r.prize ? codeLabel(t, "honours.prize", r.prize) : ""}
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,7 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { HonourLinks, Portrait, recipientHref } from "~/components/honour-links";
-import { useT } from "~/i18n";
+import { useT, codeLabel } from "~/i18n";
 import { getShowcase } from "~/models/honour.server";
 import honoursStyles from "~/styles/honours.css";
 
@@ -55,8 +55,8 @@ export default function Showcase() {
                     <p className="exhibit__ribbon">
                       {a.year} ·{" "}
                       {t("honours.levelKind", {
-                        level: t(`rules.honour_level.${a.level}`),
-                        kind: t(`rules.honour_kind.${a.kind}`),
+                        level: codeLabel(t, "rules.honour_level", a.level),
+                        kind: codeLabel(t, "rules.honour_kind", a.kind),
                       })}
                     </p>
                     <h3 className="exhibit__name">

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { HonourLinks } from "~/components/honour-links";
-import { useT } from "~/i18n";
+import { useT, codeLabel } from "~/i18n";
 import { getStudio } from "~/models/honour.server";
 import { notFound } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
@@ -105,7 +105,7 @@ export default function StudioPage() {
               <div>
                 <p className="honour-timeline__title">{a.title}</p>
                 <p className="muted small">
-                  {t(`honours.studio.kind.${a.kind}`)}：
+                  {codeLabel(t, "honours.studio.kind", a.kind)}：
                   {a.kind === "savings" ? formatWan(a.quantity) : a.quantity}
                 </p>
                 {a.description ? <p>{a.description}</p> : null}
@@ -134,8 +134,8 @@ export default function StudioPage() {
           <ul className="plain-list">
             {studio.honours.map((h) => (
               <li key={h.id}>
-                {h.year} · {t(`rules.honour_level.${h.level}`)}
-                {t(`rules.honour_kind.${h.kind}`)} · {h.conferringBody}
+                {h.year} · {codeLabel(t, "rules.honour_level", h.level)}
+                {codeLabel(t, "rules.honour_kind", h.kind)} · {h.conferringBody}
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { HonourLinks, Portrait } from "~/components/honour-links";
 import { HonourTimeline } from "~/components/honour-list";
-import { formatMark, useT } from "~/i18n";
+import { formatMark, useT, codeLabel } from "~/i18n";
 import { getWorkerHonourPage } from "~/models/honour.server";
 import { notFound } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
@@ -93,7 +93,7 @@ export default function WorkerHonours() {
                     </td>
                     <td>{r.rank ? t("honours.result.rankValue", { rank: r.rank }) : "—"}</td>
                     <td>{formatMark(r.total)}</td>
-                    <td>{r.prize ? t(`honours.prize.${r.prize}`) : "—"}</td>
+                    <td>{r.prize ? codeLabel(t, "honours.prize", r.prize) : "—"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -7,7 +7,7 @@ import type {
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
-import { formatDateTime, formatMark, useLocale, useT } from "~/i18n";
+import { formatDateTime, formatMark, useLocale, useT, codeLabel, keyOr } from "~/i18n";
 import { listAppealsForEvent } from "~/models/appeals.server";
 import { judgeWorklist } from "~/models/judging.server";
 import { requireJudgeOnEvent } from "~/http/judge-access.server";
@@ -121,13 +121,13 @@ export default function JudgeEvent() {
             <li key={w.blindCode}>
               <Link
                 to={`entries/${encodeURIComponent(w.blindCode)}`}
-                aria-label={`${w.blindCode} ${t(`judging.sheet.state.${w.state}`)}`}
+                aria-label={`${w.blindCode} ${codeLabel(t, "judging.sheet.state", w.state)}`}
               >
                 <span className="blind-code">{w.blindCode}</span>
                 <span
                   className={`badge badge--${w.state === "submitted" ? "submitted" : w.state === "draft" ? "scoring" : "open"}`}
                 >
-                  {t(`judging.sheet.state.${w.state}`)}
+                  {codeLabel(t, "judging.sheet.state", w.state)}
                 </span>
               </Link>
             </li>
@@ -144,7 +144,7 @@ export default function JudgeEvent() {
           <JudgingProblems problems={actionData?.problems} />
           {actionData?.done ? (
             <div className="alert alert--success" role="status">
-              {t(actionData.done)}
+              {t(keyOr(actionData.done))}
             </div>
           ) : null}
           <JudgingProblems

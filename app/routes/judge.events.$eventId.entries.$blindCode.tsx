@@ -20,7 +20,7 @@ import type { ScoringProblem } from "~/domain/scoring";
 import { useZodForm } from "~/components/use-zod-form";
 import { parseDescriptors } from "~/domain/judging/definition";
 import { scoreSheetSchema } from "~/forms/judging";
-import { formatMark, useT } from "~/i18n";
+import { formatMark, useT, keyOr } from "~/i18n";
 import { loadScoreSheet, saveScoreSheet } from "~/models/marks.server";
 import { notFound } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
@@ -247,7 +247,7 @@ export default function ScoreSheetPage() {
                       />
                       {error ? (
                         <p id={`${id}-error`} className="field__error" role="alert">
-                          {t(error, { max: ws ? 3 : formatMark(c.maxMark) })}
+                          {t(keyOr(error), { max: ws ? 3 : formatMark(c.maxMark) })}
                         </p>
                       ) : null}
                     </div>

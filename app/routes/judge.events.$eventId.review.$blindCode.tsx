@@ -11,7 +11,7 @@ import { AppealDecision } from "~/components/score-receipt";
 import { StatusBadge } from "~/components/status-badge";
 import { marksOpen } from "~/domain/judging/workflow";
 import { correctionReasonSchema, decisionSchema } from "~/forms/judging";
-import { formatMark, useT } from "~/i18n";
+import { formatMark, keyOr, useT } from "~/i18n";
 import { decideAppeal, listAppealsForEntry, startAppealReview } from "~/models/appeals.server";
 import { correctMarks, loadReviewGrid } from "~/models/marks.server";
 import { notFound } from "~/http/session.server";
@@ -115,10 +115,10 @@ export default function ReviewEntry() {
       </p>
       {actionData?.ok ? (
         <div className="alert alert--success" role="status">
-          {t(actionData.ok)}
+          {t(keyOr(actionData.ok))}
         </div>
       ) : null}
-      <FormAlert message={actionData?.message ? t(actionData.message) : null} />
+      <FormAlert message={actionData?.message ? t(keyOr(actionData.message)) : null} />
       {!editable ? <p className="alert alert--info">{t("judging.review.locked")}</p> : null}
       <Form method="post">
         <input type="hidden" name="intent" value="correct" />
@@ -167,7 +167,7 @@ export default function ReviewEntry() {
                               aria-invalid={errors[name] ? true : undefined}
                             />
                             {errors[name] ? (
-                              <span className="field__error"> {t(errors[name])}</span>
+                              <span className="field__error"> {t(keyOr(errors[name]))}</span>
                             ) : null}
                           </label>
                         );

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FlagIcon, LabourTrendChart } from "~/components/labour-trend-chart";
-import { formatMark, useT } from "~/i18n";
+import { formatMark, useT, codeLabel } from "~/i18n";
 import { getLabourContest, labourBoard } from "~/models/labour.server";
 import { getUser, notFound } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
@@ -61,13 +61,13 @@ export default function LabourBoard() {
         <h2 id="indicators-title">{t("labour.indicators.title")}</h2>
         <p>
           {contest.indicators
-            .map((i) => `${t(`rules.labour_indicator.${i.code}`)} ${i.weight}%`)
+            .map((i) => `${codeLabel(t, "rules.labour_indicator", i.code)} ${i.weight}%`)
             .join(" · ")}
         </p>
         {perHead.length > 0 ? (
           <p className="muted small">
             {t("labour.board.perHeadNote", {
-              names: perHead.map((i) => t(`rules.labour_indicator.${i.code}`)).join("、"),
+              names: perHead.map((i) => codeLabel(t, "rules.labour_indicator", i.code)).join("、"),
             })}
           </p>
         ) : null}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatMark, useT } from "~/i18n";
+import { formatMark, useT, codeLabel } from "~/i18n";
 import { listPublishedResults } from "~/models/results.server";
 import { prizeCertificateSerials } from "~/models/certificate.server";
 import { certificateHref } from "~/components/certificate-list";
@@ -32,7 +32,7 @@ export default function MyResults() {
             <p>
               {t("judging.total")} {formatMark(r.result?.total)} ·{" "}
               {r.result?.rank ? t("judging.rank_n", { rank: r.result.rank }) : "—"} ·{" "}
-              {t(`scoring.prize.${r.result?.prize ?? "none"}`)}
+              {codeLabel(t, "scoring.prize", r.result?.prize ?? "none")}
             </p>
             <Link className="btn btn--small btn--primary" to={`/me/receipts/${r.id}`}>
               {t("judging.receipt.open")}

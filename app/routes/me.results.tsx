@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatMark, useT } from "~/i18n";
+import { formatMark, useT, codeLabel } from "~/i18n";
 import { workerEntries } from "~/models/leaderboard.server";
 import { requireWorker } from "~/http/session.server";
 import stylesHref from "~/styles/leaderboard.css";
@@ -43,7 +43,7 @@ export default function MyResults() {
                   <p className="lb-mine">
                     {t("leaderboard.me.rank", { rank: e.rank.rank, count: e.ranked })} ·{" "}
                     {t("leaderboard.total")} {formatMark(e.rank.total)}
-                    {e.rank.prize ? ` · ${t(`leaderboard.prize.${e.rank.prize}`)}` : ""}
+                    {e.rank.prize ? ` · ${codeLabel(t, "leaderboard.prize", e.rank.prize)}` : ""}
                   </p>
                 ) : (
                   <p className="muted">

@@ -19,7 +19,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { useZodForm } from "~/components/use-zod-form";
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT } from "~/domain/honours";
 import { nominationSchema } from "~/forms/honours-nomination";
-import { formatDate, translate, translateProblem, useLocale, useT } from "~/i18n";
+import { formatDate, translate, translateProblem, useLocale, useT, codeLabel } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import {
   createNomination,
@@ -140,8 +140,8 @@ export default function OrgRound() {
         <span className="muted">
           {t("honours.round.meta", {
             year: round.year,
-            level: t(`rules.honour_level.${round.level}`),
-            kind: t(`rules.honour_kind.${round.kind}`),
+            level: codeLabel(t, "rules.honour_level", round.level),
+            kind: codeLabel(t, "rules.honour_kind", round.kind),
             body: round.conferringBody,
           })}
         </span>

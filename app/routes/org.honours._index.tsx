@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
-import { formatDate, useLocale, useT } from "~/i18n";
+import { formatDate, useLocale, useT, codeLabel } from "~/i18n";
 import { listRoundsForOrganisation } from "~/models/honour-round.server";
 import { requireOrgManager } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
@@ -35,7 +35,8 @@ export default function OrgHonours() {
                 <Link to={`/org/honours/${r.id}`}>{r.name}</Link>
               </h2>
               <p className="muted small">
-                {r.year} · {t(`rules.honour_level.${r.level}`)} · {t(`rules.honour_kind.${r.kind}`)}
+                {r.year} · {codeLabel(t, "rules.honour_level", r.level)} ·{" "}
+                {codeLabel(t, "rules.honour_kind", r.kind)}
               </p>
               <p className="muted small">
                 {t("honours.round.deadline", { date: formatDate(locale, r.deadline) })}

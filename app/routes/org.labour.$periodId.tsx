@@ -10,7 +10,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, TextAreaField, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { labourSubmissionSchema } from "~/forms/labour";
-import { formatDate, formatDateTime, translate, useLocale, useT } from "~/i18n";
+import { formatDate, formatDateTime, translate, useLocale, useT, codeLabel } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import { getUnitPeriod, submitUnitFigures } from "~/models/labour.server";
 import { notFound, requireOrgManager } from "~/http/session.server";
@@ -102,7 +102,7 @@ export default function SubmitFigures() {
           {period.contest.labourIndicators.map((i) => (
             <TextField
               key={i.id}
-              label={t(`labour.submission.valueOf.${i.code}`)}
+              label={codeLabel(t, "labour.submission.valueOf", i.code)}
               inputMode="decimal"
               hint={t(
                 i.perHead ? "labour.submission.perHeadHint" : "labour.submission.higherBetter",

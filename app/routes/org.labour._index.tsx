@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FlagIcon } from "~/components/labour-trend-chart";
-import { formatDate, formatMark, useLocale, useT } from "~/i18n";
+import { formatDate, formatMark, useLocale, useT, codeLabel } from "~/i18n";
 import { listUnitCompetitions, redFlagsOf } from "~/models/labour.server";
 import { requireOrgManager } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
@@ -79,7 +79,7 @@ export default function OrgLabour() {
                       </td>
                       <td>
                         {p.status === "open"
-                          ? t(`labour.submission.status.${mine?.status ?? "none"}`)
+                          ? codeLabel(t, "labour.submission.status", mine?.status ?? "none")
                           : t("labour.period.status.closed")}
                       </td>
                       <td>

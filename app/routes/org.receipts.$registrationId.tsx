@@ -12,7 +12,7 @@ import { AppealDecision, ScoreReceipt } from "~/components/score-receipt";
 import { StatusBadge } from "~/components/status-badge";
 import { useZodForm } from "~/components/use-zod-form";
 import { appealSchema } from "~/forms/judging";
-import { formatDateTime, useLocale, useT } from "~/i18n";
+import { formatDateTime, useLocale, useT, keyOr } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import { translate } from "~/i18n";
 import { listAppealsForEntry, lodgeAppeal } from "~/models/appeals.server";
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const params2 = { ...result.problem.params };
   if (typeof params2.end === "string") params2.end = formatDateTime(locale, params2.end);
   return data<ActionResult>(
-    { refused: translate(locale, result.problem.code, params2) },
+    { refused: translate(locale, keyOr(result.problem.code), params2) },
     { status: 409 },
   );
 }

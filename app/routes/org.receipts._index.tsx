@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatMark, useT } from "~/i18n";
+import { formatMark, useT, codeLabel } from "~/i18n";
 import { listPublishedResults } from "~/models/results.server";
 import { prizeCertificateSerials } from "~/models/certificate.server";
 import { certificateHref } from "~/components/certificate-list";
@@ -49,7 +49,7 @@ export default function OrgResults() {
                   <td>{formatMark(r.result?.total)}</td>
                   <td>{r.result?.rank ?? "—"}</td>
                   <td>
-                    {t(`scoring.prize.${r.result?.prize ?? "none"}`)}
+                    {codeLabel(t, "scoring.prize", r.result?.prize ?? "none")}
                     {certificates[r.id] ? (
                       <div className="small">
                         <a href={certificateHref(certificates[r.id]!)} download>

@@ -15,7 +15,7 @@ import {
   replaceSchema,
   teamEntrySchema,
 } from "~/forms/registration";
-import { formatDateTime, translate, useLocale, useT } from "~/i18n";
+import { formatDateTime, translate, useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import {
   listOpenEventsForOrg,
@@ -77,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
       } as ActionResult,
       { status },
     );
-  const done = (key: string): ActionResult => ({
+  const done = (key: MessageKey): ActionResult => ({
     intent,
     eventId,
     errors: null,
@@ -87,7 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 
   let outcome: EntryOutcome;
-  let success: string;
+  let success: MessageKey;
   if (intent === "individual") {
     const parsed = parseForm(individualEntrySchema, formData);
     if (!parsed.ok) return fail({ errors: parsed.errors });

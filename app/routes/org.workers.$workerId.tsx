@@ -8,7 +8,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { WorkerForm } from "~/components/worker-form";
 import { workerSchema } from "~/forms/worker";
-import { formatDate, translate, useLocale, useT } from "~/i18n";
+import { formatDate, translate, useLocale, useT, codeLabel } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import { deleteWorker, getWorkerForManager, updateWorker } from "~/models/worker.server";
 import { notFound, requireOrgManager } from "~/http/session.server";
@@ -67,7 +67,7 @@ export default function WorkerPage() {
       </p>
       <h1 id="worker-title">{worker.name}</h1>
       <p className="muted">
-        {t(`rules.gender.${worker.gender}`)} · {formatDate(locale, worker.birthDate)} ·{" "}
+        {codeLabel(t, "rules.gender", worker.gender)} · {formatDate(locale, worker.birthDate)} ·{" "}
         {t("reg.worker.entries")} {worker._count.registrations + worker._count.teamMemberships}
       </p>
       {actionData?.message ? (

@@ -8,7 +8,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { WorkerForm } from "~/components/worker-form";
 import { workerSchema } from "~/forms/worker";
-import { translate, useT } from "~/i18n";
+import { codeLabel, translate, useT } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import { countWorkers, createWorker, listWorkers } from "~/models/worker.server";
 import { requireOrgManager } from "~/http/session.server";
@@ -91,11 +91,11 @@ export default function Roster() {
                 <tr key={w.id}>
                   <td>
                     <Link to={`/org/workers/${w.id}`}>{w.name}</Link>
-                    <div className="muted small">{t(`rules.gender.${w.gender}`)}</div>
+                    <div className="muted small">{codeLabel(t, "rules.gender", w.gender)}</div>
                   </td>
                   <td className="small">{w.idNumberMasked}</td>
                   <td>{w.trade ?? "—"}</td>
-                  <td>{w.skillLevel ? t(`rules.skill_level.${w.skillLevel}`) : "—"}</td>
+                  <td>{w.skillLevel ? codeLabel(t, "rules.skill_level", w.skillLevel) : "—"}</td>
                   <td>{w.unionMember ? t("reg.worker.yes") : t("reg.worker.no")}</td>
                 </tr>
               ))}

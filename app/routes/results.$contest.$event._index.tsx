@@ -15,7 +15,7 @@ import { LeaderboardTable, StandingsTable } from "~/components/leaderboard-table
 import { useZodForm } from "~/components/use-zod-form";
 import { encodeCursor } from "~/domain/ranking/board";
 import { leaderboardSettingsSchema } from "~/forms/leaderboard-settings";
-import { formatDateTime, formatMark, useLocale, useT } from "~/i18n";
+import { formatDateTime, formatMark, useLocale, useT, keyOr } from "~/i18n";
 import {
   distribution,
   eventStandings,
@@ -357,14 +357,16 @@ function SettingsForm({
           {t("leaderboard.settings.saved")}
         </p>
       ) : (
-        <FormAlert message={result?.errors?._form ? t(result.errors._form) : null} />
+        <FormAlert message={result?.errors?._form ? t(keyOr(result.errors._form)) : null} />
       )}
       <Form method="post" onSubmit={onSubmit} noValidate className="form-grid">
         <input type="hidden" {...form.register("intent")} />
         <SelectField
           label={t("leaderboard.settings.visibility")}
           hint={t("leaderboard.settings.visibilityHint")}
-          error={errorFor("resultsVisibility") ? t(errorFor("resultsVisibility")!) : undefined}
+          error={
+            errorFor("resultsVisibility") ? t(keyOr(errorFor("resultsVisibility"))) : undefined
+          }
           {...form.register("resultsVisibility")}
         >
           {RESULTS_VISIBILITIES.map((v) => (
@@ -377,7 +379,7 @@ function SettingsForm({
           label={t("leaderboard.settings.freezeAt")}
           type="datetime-local"
           hint={t("leaderboard.settings.freezeHint")}
-          error={errorFor("freezeAt") ? t(errorFor("freezeAt")!) : undefined}
+          error={errorFor("freezeAt") ? t(keyOr(errorFor("freezeAt"))) : undefined}
           {...form.register("freezeAt")}
         />
         <TextField
@@ -385,7 +387,7 @@ function SettingsForm({
           type="number"
           min={1}
           max={50}
-          error={errorFor("standingsBestN") ? t(errorFor("standingsBestN")!) : undefined}
+          error={errorFor("standingsBestN") ? t(keyOr(errorFor("standingsBestN"))) : undefined}
           {...form.register("standingsBestN")}
         />
         <div className="form-actions">

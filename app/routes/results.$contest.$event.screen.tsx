@@ -4,7 +4,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { formatDateTime, formatMark, useLocale, useT } from "~/i18n";
+import { formatDateTime, formatMark, useLocale, useT, codeLabel } from "~/i18n";
 import { loadBoard } from "~/models/leaderboard.server";
 import { resolveBoard } from "~/http/leaderboard-request.server";
 import stylesHref from "~/styles/leaderboard.css";
@@ -160,7 +160,7 @@ export default function BigScreen() {
                   <td>{row.name}</td>
                   <td className="screen__org">{row.organisation}</td>
                   <td className="screen__num">{formatMark(row.total)}</td>
-                  <td>{row.prize ? t(`leaderboard.prize.${row.prize}`) : ""}</td>
+                  <td>{row.prize ? codeLabel(t, "leaderboard.prize", row.prize) : ""}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "~/i18n";
+import { useT, codeLabel } from "~/i18n";
 import { listBoardContests } from "~/models/leaderboard.server";
 
 export const meta: MetaFunction = () => [{ title: "成绩榜 · 匠心" }];
@@ -23,7 +23,7 @@ export default function ResultsIndex() {
         <ul className="card-grid">
           {contests.map((c) => (
             <li key={c.code} className="card">
-              <p className="eyebrow">{t(`rules.contest_kind.${c.kind}`)}</p>
+              <p className="eyebrow">{codeLabel(t, "rules.contest_kind", c.kind)}</p>
               <h2>
                 <Link to={`/results/${encodeURIComponent(c.code)}`}>{c.name}</Link>
               </h2>
