@@ -15,6 +15,7 @@ import { useNonce } from "~/components/nonce";
 import { shellUser } from "~/http/shared-viewer.server";
 import { getLocale } from "~/http/locale.server";
 import { DEFAULT_LOCALE, I18nProvider, LOCALE_TAG, translate, type Locale } from "~/i18n";
+import { pageTitle } from "~/i18n/page-title";
 import stylesHref from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -22,7 +23,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "匠心 Jiangxin" }];
+// Pages without a title of their own (the error pages) carry the app's name.
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, null);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [user, locale] = await Promise.all([shellUser(request, context), getLocale(request)]);

@@ -20,9 +20,11 @@ test.describe("public shell", () => {
     await page.getByRole("button", { name: "切换语言" }).click();
     await expect(page.getByRole("heading", { name: "Contests" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    // The choice persists across pages.
+    await expect(page).toHaveTitle("Labour and skills contests · Jiangxin");
+    // The choice persists across pages, tab title included.
     await page.getByRole("link", { name: "2026年西安市高技能人才职业技能大赛" }).click();
     await expect(page.getByRole("heading", { name: "Events" })).toBeVisible();
+    await expect(page).toHaveTitle("2026年西安市高技能人才职业技能大赛 · Jiangxin");
     await page.getByRole("button", { name: "Switch language" }).click();
     await expect(page.getByRole("heading", { name: "赛项" })).toBeVisible();
   });

@@ -98,7 +98,8 @@ export function IndividualEntryForm({
         <option value="">{t("reg.entry.chooseWorker")}</option>
         {roster.map((w) => (
           <option key={w.id} value={w.id}>
-            {w.name}（{w.birthDate}）
+            {w.name}
+            {t("punct.paren", { text: w.birthDate })}
           </option>
         ))}
       </SelectField>

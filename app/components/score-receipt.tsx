@@ -80,14 +80,15 @@ export function ScoreReceipt({
           {receipt.tieBreak.applied.length > 0 ? (
             <>
               {" · "}
-              {t("scoring.receipt.tie_breaks_applied")}：
+              {t("scoring.receipt.tie_breaks_applied")}
+              {t("punct.colon")}
               {receipt.tieBreak.applied
                 .map((a) =>
                   a.key.kind === "part"
-                    ? `${t("scoring.tiebreak.part", { part: partNames[a.key.partId] ?? "" })}（${formatMark(a.value)}）`
-                    : `${t("scoring.tiebreak.criterion", { criterion: criterionNames[a.key.criterionId] ?? "" })}（${formatMark(a.value)}）`,
+                    ? `${t("scoring.tiebreak.part", { part: partNames[a.key.partId] ?? "" })}${t("punct.paren", { text: formatMark(a.value) })}`
+                    : `${t("scoring.tiebreak.criterion", { criterion: criterionNames[a.key.criterionId] ?? "" })}${t("punct.paren", { text: formatMark(a.value) })}`,
                 )
-                .join("，")}
+                .join(t("punct.comma"))}
             </>
           ) : null}
           {receipt.tieBreak.sharedWith > 0 ? (
@@ -133,7 +134,9 @@ export function ScoreReceipt({
                           >
                             {t("scoring.judge_n", { n: j.judge })} {markText(j.mark, c.rule)}
                             {j.dropReason ? (
-                              <span className="small">（{t(`scoring.drop.${j.dropReason}`)}）</span>
+                              <span className="small">
+                                {t("punct.paren", { text: t(`scoring.drop.${j.dropReason}`) })}
+                              </span>
                             ) : null}
                           </span>
                         ))}

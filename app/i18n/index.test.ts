@@ -10,6 +10,7 @@ import {
   messages,
   placeholderNames,
   translate,
+  type MessageKey,
 } from "./index";
 
 describe("message catalogues", () => {
@@ -49,13 +50,13 @@ describe("typed keys", () => {
     const prefix = () => codeLabel(makeT("en"), "rules.no_such_enum", "male");
     const typed = (gender: "male" | "female") => makeT("en")(`rules.gender.${gender}`);
     expect([misspelt, built, prefix, typed]).toHaveLength(4);
-    expect(typed("female")).toBe("female");
+    expect(typed("female")).toBe("Female");
   });
   it("a key that arrives as a string is checked at run time, never shown raw", () => {
     expect(isMessageKey("nav.home")).toBe(true);
     expect(isMessageKey("nav.hmoe")).toBe(false);
     expect(keyOr("nav.hmoe")).toBe("error.problem_unknown");
-    expect(codeLabel(makeT("en"), "rules.gender", "male")).toBe("male");
+    expect(codeLabel(makeT("en"), "rules.gender", "male")).toBe("Male");
     expect(codeLabel(makeT("en"), "rules.gender", "other")).toBe("other");
   });
 
@@ -90,3 +91,12 @@ function sourceFiles(dir: string): string[] {
     return /\.tsx?$/.test(entry.name) && !entry.name.endsWith(".test.ts") ? [path] : [];
   });
 }
+describe("plurals", () => {
+  it("follow the language's plural rules", () => {
+    const key: MessageKey = "home.contest.events";
+    expect(translate("en", key, { count: 1 })).toBe("1 event");
+    expect(translate("en", key, { count: 2 })).toBe("2 events");
+    expect(translate("en", key, { count: 0 })).toBe("0 events");
+    expect(translate("zh", key, { count: 1 })).toBe("1 个赛项");
+  });
+});

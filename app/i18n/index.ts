@@ -13,6 +13,7 @@ import { quizMessages } from "./messages/quiz";
 import { judgingMessages } from "./messages/judging";
 import { integrityMessages } from "./messages/integrity";
 import { journeyMessages } from "./messages/journeys";
+import { titleMessages } from "./messages/titles";
 
 export const LOCALES = ["zh", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -37,6 +38,7 @@ export const catalogues = [
   judgingMessages,
   integrityMessages,
   journeyMessages,
+  titleMessages,
 ] as const;
 
 type Catalogues = typeof catalogues;
@@ -195,6 +197,8 @@ function render(locale: Locale, parts: Part[], params: Params, count?: number): 
       const value = params[part.name];
       // A missing value shows its placeholder rather than failing the page.
       out += value === undefined ? `{${part.name}}` : String(value);
+    } else if (params[part.name] === undefined) {
+      out += `{${part.name}}`;
     } else {
       const n = Number(params[part.name]);
       const branch =

@@ -4,8 +4,9 @@ import { ContestGrid } from "~/components/contest-card";
 import { useT, codeLabel } from "~/i18n";
 import { listPublicContests, platformStats } from "~/models/contest.server";
 import { listFeaturedHonours } from "~/models/honour.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "匠心 · 劳动和技能竞赛平台" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.home");
 
 export async function loader(_args: LoaderFunctionArgs) {
   const [contests, stats, honours] = await Promise.all([

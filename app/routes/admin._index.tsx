@@ -5,8 +5,9 @@ import { StatusBadge } from "~/components/status-badge";
 import { useT, codeLabel } from "~/i18n";
 import { adminOverview } from "~/models/contest.server";
 import { requireAdmin } from "~/http/session.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "竞赛管理 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

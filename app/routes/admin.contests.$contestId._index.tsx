@@ -25,9 +25,10 @@ import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { idParam } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
-export const meta: MetaFunction = () => [{ title: "竞赛信息 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.contest");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -224,7 +225,7 @@ export default function ContestAdmin() {
                           (p) =>
                             `${codeLabel(t, "rules.round_stage", p.round)} ${codeLabel(t, "rules.part_kind", p.kind)} ${p.weight}%`,
                         )
-                        .join("，")}
+                        .join(t("punct.comma"))}
                     </div>
                   </td>
                   <td>{e._count.registrations}</td>

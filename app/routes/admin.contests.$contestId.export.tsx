@@ -56,9 +56,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       r.team
         ? r.team.members
             .map((m) =>
-              m.substitute ? `${m.worker.name}（${tr("reg.review.substitute")}）` : m.worker.name,
+              m.substitute
+                ? `${m.worker.name}${t("punct.paren", { text: tr("reg.review.substitute") })}`
+                : m.worker.name,
             )
-            .join("、")
+            .join(t("punct.list"))
         : "",
       r.worker ? codeLabel(t, "rules.gender", r.worker.gender) : "",
       r.worker?.idNumberMasked ?? "",

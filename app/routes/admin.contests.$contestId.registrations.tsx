@@ -24,9 +24,10 @@ import { problemText } from "~/i18n/problem-text";
 import regStyles from "~/styles/registrations.css";
 import { idParam } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
-export const meta: MetaFunction = () => [{ title: "报名审核 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.registrations");
 
 async function contestOf(params: { contestId?: string }) {
   const id = idParam(params.contestId);
@@ -93,8 +94,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     v.reason || null,
   );
   if (!outcome.ok) {
-    const failures = outcome.failures.map(
-      (f) => `${f.label}：${f.problems.map((p) => problemText(locale, p)).join("；")}`,
+    const failures = outcome.failures.map((f) =>
+      translate(locale, "punct.labelled", {
+        label: f.label,
+        text: f.problems
+          .map((p) => problemText(locale, p))
+          .join(translate(locale, "punct.semicolon")),
+      }),
     );
     return data({ errors: null, failures, at: null, message: null }, { status: 400 });
   }
@@ -273,10 +279,10 @@ export default function ReviewRegistrations() {
                             {r.team.members
                               .map((m) =>
                                 m.substitute
-                                  ? `${m.worker.name}（${t("reg.review.substitute")}）`
+                                  ? `${m.worker.name}${t("punct.paren", { text: t("reg.review.substitute") })}`
                                   : m.worker.name,
                               )
-                              .join("、")}
+                              .join(t("punct.list"))}
                           </div>
                         ) : null}
                       </td>
@@ -320,7 +326,7 @@ export default function ReviewRegistrations() {
             <input type="hidden" name="intent" value="checkin" />
             <input type="hidden" name="eventId" value={e.id} />
             <button type="submit" className="btn btn--ghost btn--small">
-              {e.name}：{t("reg.review.checkIn")}
+              {t("punct.labelled", { label: e.name, text: t("reg.review.checkIn") })}
             </button>
           </Form>
         ))}

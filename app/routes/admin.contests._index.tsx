@@ -5,9 +5,10 @@ import { formatDate, useLocale, useT, codeLabel } from "~/i18n";
 import { listContestsForAdmin } from "~/models/contest-admin.server";
 import { requireAdmin } from "~/http/session.server";
 import regStyles from "~/styles/registrations.css";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
-export const meta: MetaFunction = () => [{ title: "竞赛设置 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.contests");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

@@ -4,8 +4,9 @@ import { formatDateTime, useLocale, useT, codeLabel } from "~/i18n";
 import { auditEntries, markAudit } from "~/models/marks.server";
 import { notFound, requireAdmin } from "~/http/session.server";
 import { idParam } from "~/utils/ids";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "评分审计 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.audit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -52,7 +53,8 @@ export default function EntryAudit() {
             <option value="">{t("judging.choose")}</option>
             {entries.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.blindCode} · {e.entryNumber} · {e.name}（{e.organisation}）
+                {e.blindCode} · {e.entryNumber} · {e.name}
+                {t("punct.paren", { text: e.organisation })}
               </option>
             ))}
           </select>

@@ -10,8 +10,9 @@ import { notFound, requireAdmin } from "~/http/session.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "裁判分配 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.judges");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -125,7 +126,8 @@ export default function EventJudges() {
                         value={j.id}
                         defaultChecked={assigned.has(j.id)}
                       />{" "}
-                      {j.displayName}（{j.username}）
+                      {j.displayName}
+                      {t("punct.paren", { text: j.username })}
                     </label>
                   </td>
                   <td>

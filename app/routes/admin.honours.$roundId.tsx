@@ -56,10 +56,10 @@ import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
 import { idParam, parseId } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.round.name ?? ""} · 评选表彰 · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "title.honours.rounds", data?.round.name);
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -326,7 +326,7 @@ export default function AdminRound() {
       <div className="round-columns">
         <RuleEvaluationList
           evaluations={evaluations}
-          title={`${t("honours.round.rules")}（${t("honours.round.rules.live")}）`}
+          title={`${t("honours.round.rules")}${t("punct.paren", { text: t("honours.round.rules.live") })}`}
         />
         {status === "reviewing" || status === "public_notice" ? (
           <RuleEvaluationList
@@ -438,10 +438,12 @@ export default function AdminRound() {
               <p className="nomination__text">{n.supportingText}</p>
               {n.attachments.length > 0 ? (
                 <p className="small">
-                  {t("honours.review.attachments")}：
+                  {t("honours.review.attachments")}
+                  {t("punct.colon")}
                   {n.attachments.map((a) => (
                     <a key={a.id} href={`/honours/attachments/${a.id}`} className="attachment-link">
-                      {a.filename}（{Math.ceil(a.size / 1024)} KB）
+                      {a.filename}
+                      {t("punct.paren", { text: `${Math.ceil(a.size / 1024)} KB` })}
                     </a>
                   ))}
                 </p>
@@ -536,7 +538,10 @@ export default function AdminRound() {
                         >
                           {codeLabel(t, "rules.objection_state", o.status)}
                         </span>{" "}
-                        {formatDateTime(locale, o.lodgedAt)}：{o.text}
+                        {t("punct.labelled", {
+                          label: formatDateTime(locale, o.lodgedAt),
+                          text: o.text,
+                        })}
                       </p>
                       <p className="muted small">
                         {t("honours.review.objection.contact", {
@@ -592,7 +597,8 @@ export default function AdminRound() {
               ) : null}
               {n.award?.certificates.map((c) => (
                 <p key={c.serial} className="small">
-                  {t("honours.review.certificate")}：
+                  {t("honours.review.certificate")}
+                  {t("punct.colon")}
                   <a href={`/certificates/${c.serial}.pdf`} download>
                     {t("honours.certificate.download")} {c.serial}
                   </a>{" "}

@@ -20,8 +20,9 @@ import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "评选表彰 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.honours.rounds");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

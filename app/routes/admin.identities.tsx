@@ -5,12 +5,13 @@ import { FormAlert } from "~/components/form-fields";
 import { ProblemList } from "~/components/import-report";
 import { identityDecisionSchema } from "~/forms/worker";
 import { formatDate, useLocale, useT, keyOr } from "~/i18n";
+import { pageTitle } from "~/i18n/page-title";
 import { keepSeparate, listSharedIdentities, mergeIdentity } from "~/models/identity.server";
 import { readForm } from "~/http/form-body.server";
 import { notFound, requireAdmin } from "~/http/session.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "身份核对 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.identities");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

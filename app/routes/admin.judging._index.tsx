@@ -4,8 +4,9 @@ import { StatusBadge } from "~/components/status-badge";
 import { useT } from "~/i18n";
 import { judgingOverview } from "~/models/judging.server";
 import { requireAdmin } from "~/http/session.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "评分管理 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.judging");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

@@ -28,11 +28,11 @@ import { notFound, requireAdmin } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.contest.name ?? ""} · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, null, data?.contest.name);
 
 async function contestOr404(code: string | undefined) {
   const contest = await getLabourContest(code ?? "");
@@ -90,11 +90,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
                       : p.params,
                 }),
               )
-              .join("；")
+              .join(translate(locale, "punct.semicolon"))
           : translate(locale, "labour.indicators.inUse", {
               names: outcome.inUse
                 .map((c) => translate(locale, `rules.labour_indicator.${c}`))
-                .join("、"),
+                .join(translate(locale, "punct.list")),
             });
       return data({ intent, errors: null, message, ok: false }, { status: 400 });
     }

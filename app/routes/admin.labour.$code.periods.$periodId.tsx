@@ -33,11 +33,11 @@ import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.period.name ?? ""} · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, null, data?.period.name);
 
 async function load(code: string | undefined, periodIdParam: string | undefined) {
   const contest = await getLabourContest(code ?? "");
@@ -178,7 +178,10 @@ function UnitScoreForm({
       </p>
       {submission?.evidence ? (
         <p className="small labour-evidence">
-          {t("labour.submission.evidence")}：{submission.evidence}
+          {t("punct.labelled", {
+            label: t("labour.submission.evidence"),
+            text: submission.evidence ?? "",
+          })}
         </p>
       ) : null}
       {mine?.message ? (
@@ -330,7 +333,7 @@ export default function PeriodScoring() {
                 ? t("labour.redFlag.wouldGo", { name: nameOf(preview.redFlag.unitId) })
                 : preview.redFlag.kind === "tie"
                   ? t("labour.redFlag.tie", {
-                      names: preview.redFlag.unitIds.map(nameOf).join("、"),
+                      names: preview.redFlag.unitIds.map(nameOf).join(t("punct.list")),
                     })
                   : t("labour.redFlag.none")}
             </p>

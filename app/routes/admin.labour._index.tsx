@@ -4,8 +4,9 @@ import { AdminContestCard } from "~/components/admin-contest-card";
 import { formatDate, useLocale, useT } from "~/i18n";
 import { listLabourContests } from "~/models/labour.server";
 import { requireAdmin } from "~/http/session.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "劳动竞赛 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.labour");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

@@ -46,11 +46,11 @@ import quizStyles from "~/styles/quiz.css";
 import { parseForm } from "~/utils/forms";
 import { readXlsxTable } from "~/http/quiz-xlsx.server";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.contest.name ?? ""} · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, null, data?.contest.name);
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -204,7 +204,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) {
       const message = outcome.problems
         .map((p) => importMessage(locale, { code: p.code, params: { ...p.params } }))
-        .join("；");
+        .join(translate(locale, "punct.semicolon"));
       return data({ intent, errors: null, rowErrors: [], message, ok: false }, { status: 400 });
     }
     return {

@@ -4,8 +4,9 @@ import { AdminContestCard } from "~/components/admin-contest-card";
 import { useT } from "~/i18n";
 import { listQuizContests } from "~/models/quiz.server";
 import { requireAdmin } from "~/http/session.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "知识竞赛 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.quiz.admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

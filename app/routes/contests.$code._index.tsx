@@ -4,10 +4,10 @@ import { StatusBadge } from "~/components/status-badge";
 import { formatDate, formatDateTime, useLocale, useT, codeLabel } from "~/i18n";
 import { getPublicContest } from "~/models/contest.server";
 import { notFound } from "~/http/session.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.contest.name} · 匠心` : "匠心" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, null, data?.contest.name);
 
 // Public, like the boards it leads to: everything but drafts.
 export async function loader({ params }: LoaderFunctionArgs) {

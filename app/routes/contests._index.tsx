@@ -3,8 +3,9 @@ import { useLoaderData } from "@remix-run/react";
 import { ContestGrid } from "~/components/contest-card";
 import { useT } from "~/i18n";
 import { listPublicContests } from "~/models/contest.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "竞赛 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.contests");
 
 export async function loader() {
   return { contests: await listPublicContests() };

@@ -5,8 +5,9 @@ import { HONOUR_KINDS, HONOUR_LEVELS, isHonourKind } from "~/domain/honours";
 import { useT, codeLabel } from "~/i18n";
 import { honourRollOptions, listHonourRoll } from "~/models/honour.server";
 import honoursStyles from "~/styles/honours.css";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "荣誉榜 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.honours");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 const positiveInt = (v: string | null) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);

@@ -21,10 +21,10 @@ import { parseForm } from "~/utils/forms";
 import { assertSameOrigin } from "~/http/same-origin.server";
 import { idParam } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.round.name ?? ""} · 公示 · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "title.notice", data?.round.name);
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 /** Public: the shortlist on notice. Objectors are never shown, to anyone but the organiser. */
@@ -107,7 +107,10 @@ export default function NoticePage() {
             <li key={n.id} className="card">
               <h3 className="card__title">{n.nomineeName}</h3>
               <p className="muted small">
-                {t("honours.notice.unit")}：{n.organisation.name}
+                {t("punct.labelled", {
+                  label: t("honours.notice.unit"),
+                  text: n.organisation.name,
+                })}
                 {n.worker?.position ? ` · ${n.worker.position}` : ""}
               </p>
               <p>{n.supportingText}</p>
@@ -136,7 +139,8 @@ export default function NoticePage() {
                 <option value="">{t("honours.org.nominee.choose")}</option>
                 {nominees.map((n) => (
                   <option key={n.id} value={n.id}>
-                    {n.nomineeName}（{n.organisation.name}）
+                    {n.nomineeName}
+                    {t("punct.paren", { text: n.organisation.name })}
                   </option>
                 ))}
               </SelectField>

@@ -6,8 +6,9 @@ import { formatDate, useLocale, useT } from "~/i18n";
 import { listPublicNotices } from "~/models/honour-round.server";
 import honoursStyles from "~/styles/honours.css";
 import { noticeLastInstant } from "~/domain/honours";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "评选公示 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.notices");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 /** Public: every shortlist that has been put on notice. */

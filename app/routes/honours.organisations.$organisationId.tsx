@@ -7,10 +7,10 @@ import { getOrganisationHonourPage } from "~/models/honour.server";
 import { notFound } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { idParam } from "~/utils/ids";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.organisation.name ?? ""} · 荣誉榜 · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "title.honours", data?.organisation.name);
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 /** Public page of a unit or collective that holds honours (its own or its people's). */

@@ -4,8 +4,9 @@ import { HonourLinks, Portrait, recipientHref } from "~/components/honour-links"
 import { useT, codeLabel } from "~/i18n";
 import { getShowcase } from "~/models/honour.server";
 import honoursStyles from "~/styles/honours.css";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "劳模工匠展示馆 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.showcase");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 /** Public: the exhibition hall that replaces the printed showcase. */

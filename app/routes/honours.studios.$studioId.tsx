@@ -7,10 +7,10 @@ import { notFound } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { formatWan } from "~/utils/honours-format";
 import { idParam } from "~/utils/ids";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.name ?? ""} · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, null, data?.name);
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 /** Public page of one studio: people, and what it achieved year by year. */
@@ -39,13 +39,15 @@ export default function StudioPage() {
       </p>
       <h1 id="studio-title">{studio.name}</h1>
       <p className="lead">
-        {t("honours.studio.host")}：
+        {t("honours.studio.host")}
+        {t("punct.colon")}
         <Link to={`/honours/organisations/${studio.hostOrganisation.id}`}>
           {studio.hostOrganisation.name}
         </Link>
       </p>
       <p>
-        {t("honours.studio.leader")}：
+        {t("honours.studio.leader")}
+        {t("punct.colon")}
         {leaderHonoured && studio.leaderWorkerId ? (
           <Link to={`/honours/workers/${studio.leaderWorkerId}`}>{studio.leaderName}</Link>
         ) : (
@@ -105,7 +107,8 @@ export default function StudioPage() {
               <div>
                 <p className="honour-timeline__title">{a.title}</p>
                 <p className="muted small">
-                  {codeLabel(t, "honours.studio.kind", a.kind)}：
+                  {codeLabel(t, "honours.studio.kind", a.kind)}
+                  {t("punct.colon")}
                   {a.kind === "savings" ? formatWan(a.quantity) : a.quantity}
                 </p>
                 {a.description ? <p>{a.description}</p> : null}

@@ -5,8 +5,9 @@ import { useT } from "~/i18n";
 import { listStudios } from "~/models/honour.server";
 import honoursStyles from "~/styles/honours.css";
 import { formatWan } from "~/utils/honours-format";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "创新工作室 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.studios");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 /** Public list of the named innovation studios. */
@@ -36,7 +37,8 @@ export default function Studios() {
                 <Link to={`/honours/studios/${s.id}`}>{s.name}</Link>
               </h2>
               <p className="muted small">
-                {s.hostOrganisation.name} · {t("honours.studio.leader")}：{s.leaderName} ·{" "}
+                {s.hostOrganisation.name} ·{" "}
+                {t("punct.labelled", { label: t("honours.studio.leader"), text: s.leaderName })} ·{" "}
                 {t("honours.studio.memberCount", { count: s._count.members })}
               </p>
               <dl className="studio-figures">

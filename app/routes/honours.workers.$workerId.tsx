@@ -7,10 +7,10 @@ import { getWorkerHonourPage } from "~/models/honour.server";
 import { notFound } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
 import { idParam } from "~/utils/ids";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.worker.name ?? ""} · 荣誉榜 · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "title.honours", data?.worker.name);
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 /** Public: only people who hold an honour have a page; anyone else is simply not found. */

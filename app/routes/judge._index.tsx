@@ -4,8 +4,9 @@ import { useT } from "~/i18n";
 import { listJudgeAssignments } from "~/models/judging.server";
 import { listMyRechecks } from "~/models/recheck.server";
 import { requireJudge } from "~/http/session.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "评分 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.judge");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJudge(request);

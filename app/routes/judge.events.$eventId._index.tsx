@@ -18,9 +18,10 @@ import { publishEvent } from "~/models/results.server";
 import { forbidden } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
-export const meta: MetaFunction = () => [{ title: "评分任务 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.judge.event");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, eventId, assignment } = await requireJudgeOnEvent(request, params);
@@ -228,8 +229,11 @@ export default function JudgeEvent() {
                       {e.missing.length === 0
                         ? t("judging.chief.all_in")
                         : e.missing
-                            .map((m) => `${t("scoring.judge_n", { n: m.judgeNo })}（${m.name}）`)
-                            .join("、")}
+                            .map(
+                              (m) =>
+                                `${t("scoring.judge_n", { n: m.judgeNo })}${t("punct.paren", { text: m.name })}`,
+                            )
+                            .join(t("punct.list"))}
                       {e.reasons.length > 0 ? (
                         <p className="entry-reasons">{t("judging.reason.short")}</p>
                       ) : null}

@@ -27,9 +27,10 @@ import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { requireJudgeOnEntry } from "~/http/judge-access.server";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
-export const meta: MetaFunction = () => [{ title: "评分表 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.judge.sheet");
 
 function authorise(request: Request, params: LoaderFunctionArgs["params"]) {
   return requireJudgeOnEntry(request, params);
@@ -255,7 +256,7 @@ export default function ScoreSheetPage() {
                       <ul className="sheet-descriptors">
                         {descriptors.map((d) => (
                           <li key={d.level}>
-                            {d.level}：{d.text}
+                            {t("punct.labelled", { label: d.level, text: d.text })}
                           </li>
                         ))}
                       </ul>

@@ -20,9 +20,10 @@ import { parseForm, type FieldErrors } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
 import { requireJudgeOnEntry } from "~/http/judge-access.server";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
-export const meta: MetaFunction = () => [{ title: "裁判长复核 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.judge.review");
 
 function authorise(request: Request, params: LoaderFunctionArgs["params"]) {
   return requireJudgeOnEntry(request, params, { presiding: true });
@@ -111,7 +112,11 @@ export default function ReviewEntry() {
         {t("judging.review.title")} <span className="blind-code">{grid.blindCode}</span>
       </h1>
       <p className="muted small">
-        {grid.panel.map((j) => `${t("scoring.judge_n", { n: j.judgeNo })}：${j.name}`).join("　")}
+        {grid.panel
+          .map((j) =>
+            t("punct.labelled", { label: t("scoring.judge_n", { n: j.judgeNo }), text: j.name }),
+          )
+          .join(t("punct.semicolon"))}
       </p>
       {actionData?.ok ? (
         <div className="alert alert--success" role="status">

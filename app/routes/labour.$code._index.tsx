@@ -5,11 +5,11 @@ import { formatMark, useT, codeLabel } from "~/i18n";
 import { getLabourContest, labourBoard } from "~/models/labour.server";
 import { getUser, notFound } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.contest.name ?? ""} · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, null, data?.contest.name);
 
 // Results boards are public, like the contest pages: unions publish them on their sites.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -67,7 +67,9 @@ export default function LabourBoard() {
         {perHead.length > 0 ? (
           <p className="muted small">
             {t("labour.board.perHeadNote", {
-              names: perHead.map((i) => codeLabel(t, "rules.labour_indicator", i.code)).join("、"),
+              names: perHead
+                .map((i) => codeLabel(t, "rules.labour_indicator", i.code))
+                .join(t("punct.list")),
             })}
           </p>
         ) : null}

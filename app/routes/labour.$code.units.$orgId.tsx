@@ -6,11 +6,11 @@ import { getLabourContest, labourUnit } from "~/models/labour.server";
 import { notFound } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
 import { idParam } from "~/utils/ids";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.unit.name ?? ""} · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, null, data?.unit.name);
 
 // Public like the board it belongs to.
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -14,8 +14,9 @@ import { parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { assertSameOrigin } from "~/http/same-origin.server";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "登录 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.login");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

@@ -4,8 +4,9 @@ import { StatusBadge } from "~/components/status-badge";
 import { useT } from "~/i18n";
 import { listWorkerRegistrations } from "~/models/registration.server";
 import { requireWorker } from "~/http/session.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "我的竞赛 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.me");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireWorker(request);

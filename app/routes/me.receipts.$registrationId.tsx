@@ -9,9 +9,10 @@ import { notFound, requireWorker } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { listPublishedResults } from "~/models/results.server";
 import { idParam } from "~/utils/ids";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
-export const meta: MetaFunction = () => [{ title: "成绩回执 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.me.receipt");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireWorker(request);

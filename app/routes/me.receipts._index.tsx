@@ -5,8 +5,9 @@ import { listPublishedResults } from "~/models/results.server";
 import { prizeCertificateSerials } from "~/models/certificate.server";
 import { certificateHref } from "~/components/certificate-list";
 import { requireWorker } from "~/http/session.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "我的成绩 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.me.results");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireWorker(request);

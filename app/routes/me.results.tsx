@@ -4,10 +4,11 @@ import { formatMark, useT, codeLabel } from "~/i18n";
 import { workerEntries } from "~/models/leaderboard.server";
 import { requireWorker } from "~/http/session.server";
 import stylesHref from "~/styles/leaderboard.css";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
-export const meta: MetaFunction = () => [{ title: "我的成绩 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.me.results");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireWorker(request);

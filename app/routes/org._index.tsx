@@ -4,8 +4,9 @@ import { StatCards } from "~/components/stat-cards";
 import { useT } from "~/i18n";
 import { organisationSummary } from "~/models/organisation.server";
 import { notFound, requireOrgManager } from "~/http/session.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "本单位 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.org");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrgManager(request);

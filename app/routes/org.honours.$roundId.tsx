@@ -31,10 +31,10 @@ import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
 import { isTooLarge, readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.round.name ?? ""} · 荣誉推荐 · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "title.org.honours", data?.round.name);
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -152,7 +152,7 @@ export default function OrgRound() {
 
       <RuleEvaluationList
         evaluations={evaluations}
-        title={`${t("honours.round.rules")}（${t("honours.round.rules.live")}）`}
+        title={`${t("honours.round.rules")}${t("punct.paren", { text: t("honours.round.rules.live") })}`}
       />
 
       <section className="section card" aria-labelledby="nominate-title">
@@ -180,7 +180,10 @@ export default function OrgRound() {
                 <option value="">{t("honours.org.nominee.choose")}</option>
                 {workers.map((w) => (
                   <option key={w.id} value={w.id}>
-                    {w.name}（{[w.position, w.trade].filter(Boolean).join("，")}）
+                    {w.name}
+                    {t("punct.paren", {
+                      text: [w.position, w.trade].filter(Boolean).join(t("punct.comma")),
+                    })}
                   </option>
                 ))}
               </SelectField>

@@ -5,8 +5,9 @@ import { formatDate, useLocale, useT, codeLabel } from "~/i18n";
 import { listRoundsForOrganisation } from "~/models/honour-round.server";
 import { requireOrgManager } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "荣誉推荐 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.org.honours");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

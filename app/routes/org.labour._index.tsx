@@ -5,9 +5,10 @@ import { formatDate, formatMark, useLocale, useT, codeLabel } from "~/i18n";
 import { listUnitCompetitions, redFlagsOf } from "~/models/labour.server";
 import { requireOrgManager } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
-export const meta: MetaFunction = () => [{ title: "劳动竞赛 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.labour");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrgManager(request);
@@ -84,7 +85,7 @@ export default function OrgLabour() {
                       </td>
                       <td>
                         {mine?.score !== null && mine?.score !== undefined
-                          ? `${formatMark(mine.score)}（${t("labour.org.rankN", { rank: mine.rank ?? "—" })}）`
+                          ? `${formatMark(mine.score)}${t("punct.paren", { text: t("labour.org.rankN", { rank: mine.rank ?? "—" }) })}`
                           : "—"}
                         {mine?.vetoed ? (
                           <span className="badge badge--rejected">{t("labour.veto.badge")}</span>

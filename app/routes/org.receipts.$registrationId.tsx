@@ -21,9 +21,10 @@ import { notFound, requireOrgManager } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
-export const meta: MetaFunction = () => [{ title: "成绩回执与申诉 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.org.receipt");
 
 async function authorise(request: Request, param: string | undefined) {
   const user = await requireOrgManager(request);

@@ -33,9 +33,10 @@ import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { parseId } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
-export const meta: MetaFunction = () => [{ title: "报名参赛 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.org.registrations");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrgManager(request);
@@ -267,7 +268,7 @@ export default function OrgRegistrations() {
                       {label}
                       {r.team ? (
                         <div className="muted small">
-                          {r.team.members.map((m) => m.worker.name).join("、")}
+                          {r.team.members.map((m) => m.worker.name).join(t("punct.list"))}
                         </div>
                       ) : null}
                     </td>
@@ -279,7 +280,10 @@ export default function OrgRegistrations() {
                       <StatusBadge status={r.status} prefix="rules.registration_status" />
                       {r.reason ? (
                         <div className="small">
-                          {t("reg.entry.reason")}：{r.reason}
+                          {t("punct.labelled", {
+                            label: t("reg.entry.reason"),
+                            text: r.reason ?? "",
+                          })}
                         </div>
                       ) : null}
                     </td>

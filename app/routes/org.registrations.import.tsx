@@ -16,9 +16,11 @@ import {
 import { notFound, requireOrgManager } from "~/http/session.server";
 import { MAX_UPLOAD_MB, readUpload } from "~/http/upload.server";
 import regStyles from "~/styles/registrations.css";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
-export const meta: MetaFunction = () => [{ title: "批量导入报名 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "title.org.registrations.import");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrgManager(request);
@@ -79,7 +81,10 @@ export default function EntriesImport() {
             <select id="import-contest" name="contestId" className="field__input">
               {contests.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.name}（{c.events.map((e) => `${e.code} ${e.name}`).join("，")}）
+                  {c.name}
+                  {t("punct.paren", {
+                    text: c.events.map((e) => `${e.code} ${e.name}`).join(t("punct.comma")),
+                  })}
                 </option>
               ))}
             </select>

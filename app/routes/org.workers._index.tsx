@@ -15,9 +15,10 @@ import { requireOrgManager } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
-export const meta: MetaFunction = () => [{ title: "职工名册 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.org.workers");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrgManager(request);

@@ -12,9 +12,10 @@ import { MAX_ROSTER_ROWS, importRoster } from "~/models/worker.server";
 import { requireOrgManager } from "~/http/session.server";
 import { MAX_UPLOAD_MB, readUpload } from "~/http/upload.server";
 import regStyles from "~/styles/registrations.css";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
-export const meta: MetaFunction = () => [{ title: "批量导入职工 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.org.workers.import");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrgManager(request);

@@ -8,11 +8,11 @@ import { quizOrgBoard, quizPeopleBoard } from "~/models/quiz-board.server";
 import { getUser, notFound } from "~/http/session.server";
 import quizStyles from "~/styles/quiz.css";
 import { idParam } from "~/utils/ids";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.quiz.name ?? ""} · 排行榜 · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "title.quiz.leaderboard", data?.quiz.name);
 
 /** ?day=N shows a campaign's day N; anything else (or a single paper) the overall board. */
 function dayParam(url: URL, latest: number): number {

@@ -5,9 +5,10 @@ import { requestNow } from "~/http/clock.server";
 import { listOpenQuizzes } from "~/models/quiz.server";
 import { requireWorker } from "~/http/session.server";
 import quizStyles from "~/styles/quiz.css";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
-export const meta: MetaFunction = () => [{ title: "线上答题 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.quiz");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireWorker(request);

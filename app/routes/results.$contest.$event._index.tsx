@@ -29,12 +29,12 @@ import { boardCacheHeaders, boardQuery, resolveBoard } from "~/http/leaderboard-
 import { fromShanghaiLocal, toShanghaiLocal } from "~/utils/shanghai-time";
 import stylesHref from "~/styles/leaderboard.css";
 import { readForm } from "~/http/form-body.server";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.event.name} · ${data.event.contest.name} · 匠心` : "匠心" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, null, data?.event.name, data?.event.contest.name);
 
 // The loader decides whether the page may be shared (boardCacheHeaders); pass that on.
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;

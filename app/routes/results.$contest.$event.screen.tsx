@@ -8,6 +8,7 @@ import { formatDateTime, formatMark, useLocale, useT, codeLabel } from "~/i18n";
 import { loadBoard } from "~/models/leaderboard.server";
 import { resolveBoard } from "~/http/leaderboard-request.server";
 import stylesHref from "~/styles/leaderboard.css";
+import { pageTitle } from "~/i18n/page-title";
 
 const PER_SCREEN = 10;
 const SCREENS = 10;
@@ -15,9 +16,8 @@ const PAGE_MS = 8_000;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.event.name} · 大屏 · 匠心` : "匠心" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "title.results.screen", data?.event.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, frozen, publicView } = await resolveBoard(request, params);

@@ -5,14 +5,14 @@ import { useT } from "~/i18n";
 import { eventStandings } from "~/models/leaderboard.server";
 import { resolveBoard } from "~/http/leaderboard-request.server";
 import stylesHref from "~/styles/leaderboard.css";
+import { pageTitle } from "~/i18n/page-title";
 
 const PER_PAGE = 100;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.event.name} · 单位团体总分 · 匠心` : "匠心" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "title.results.standings", data?.event.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, view } = await resolveBoard(request, params);

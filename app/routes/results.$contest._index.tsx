@@ -6,12 +6,12 @@ import { contestStandings, findBoardContest, withheldEventIds } from "~/models/l
 import { getUser, notFound } from "~/http/session.server";
 import { cached } from "~/http/leaderboard-cache.server";
 import stylesHref from "~/styles/leaderboard.css";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.contest.name} · 成绩榜 · 匠心` : "匠心" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "title.results", data?.contest.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = params.contest ?? "";

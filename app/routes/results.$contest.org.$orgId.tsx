@@ -10,12 +10,12 @@ import {
 import { getUser, notFound } from "~/http/session.server";
 import stylesHref from "~/styles/leaderboard.css";
 import { idParam } from "~/utils/ids";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.organisation.name} · ${data.contest.name} · 匠心` : "匠心" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, null, data?.organisation.name, data?.contest.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const orgId = idParam(params.orgId);

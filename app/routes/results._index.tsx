@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT, codeLabel } from "~/i18n";
 import { listBoardContests } from "~/models/leaderboard.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "成绩榜 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.results");
 
 // Public: anyone may read results, no sign-in.
 export async function loader(_: LoaderFunctionArgs) {

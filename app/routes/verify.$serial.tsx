@@ -4,9 +4,10 @@ import { HonourLinks } from "~/components/honour-links";
 import { formatDate, translateProblem, useLocale, useT } from "~/i18n";
 import { verifyCertificate } from "~/models/certificate.server";
 import honoursStyles from "~/styles/honours.css";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "证书查验 · 匠心" },
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "title.verify"),
   { name: "robots", content: "noindex" },
 ];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];

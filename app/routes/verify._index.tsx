@@ -4,8 +4,9 @@ import { Form } from "@remix-run/react";
 import { HonourLinks } from "~/components/honour-links";
 import { useT } from "~/i18n";
 import honoursStyles from "~/styles/honours.css";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "证书查验 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.verify");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 /** Public: typing a serial in leads to the same page the QR code opens. */

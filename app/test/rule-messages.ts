@@ -1,4 +1,5 @@
 // Test helper (imported only by *.test.ts): checks that problems can be rendered from rules.ts.
+import { placeholderNames } from "~/i18n";
 import { rulesMessages } from "~/i18n/messages/rules";
 import type { Problem } from "../domain/identity/result";
 
@@ -31,8 +32,7 @@ export function unfilledPlaceholders(problem: Problem): string[] {
       gaps.push(`${lang}:${key} missing`);
       continue;
     }
-    for (const m of template.matchAll(/\{(\w+)\}/g)) {
-      const name = m[1] ?? "";
+    for (const name of placeholderNames(template)) {
       if (!(name in problem.params)) gaps.push(`${lang}:${key} {${name}}`);
     }
   }

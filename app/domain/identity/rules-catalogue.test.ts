@@ -4,6 +4,7 @@ import * as honours from "~/domain/honours";
 import * as labour from "~/domain/labour";
 import * as quiz from "~/domain/quiz";
 import * as registration from "~/domain/registration";
+import { placeholderNames } from "~/i18n";
 import { rulesMessages } from "~/i18n/messages/rules";
 import * as identity from "./index";
 
@@ -78,7 +79,7 @@ describe("rules message catalogue", () => {
     expect(new Set(Object.keys(rulesMessages.en))).toEqual(expected);
   });
   it("uses the same placeholders in both languages", () => {
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const names = placeholderNames;
     const zh: Record<string, string> = rulesMessages.zh;
     const en: Record<string, string> = rulesMessages.en;
     for (const key of expected) expect(names(en[key] ?? ""), key).toEqual(names(zh[key] ?? ""));

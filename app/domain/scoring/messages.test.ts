@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Problem } from "~/domain/identity/result";
+import { placeholderNames } from "~/i18n";
 import { scoringMessages } from "~/i18n/messages/scoring";
 import { DROP_REASONS } from "./aggregate";
 import { PRIZE_TIERS } from "./prizes";
@@ -10,7 +11,7 @@ import { ENTRY_STATUSES } from "./results";
 import { AGGREGATION_RULES } from "./scheme";
 
 const languages = ["zh", "en"] as const;
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+const placeholders = placeholderNames;
 
 describe("scoring messages", () => {
   it("scoring problems fit the platform-wide Problem shape (checked by tsc)", () => {

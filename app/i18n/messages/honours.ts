@@ -60,7 +60,7 @@ const pairs = {
   "honours.showcase.title": ["劳模工匠展示馆", "Model workers and craftsmen hall"],
   "honours.showcase.intro": [
     "致敬劳动者：{count} 项荣誉，记录每一位劳模、工匠和先进集体的奋斗足迹。",
-    "Honouring working people: {count} honours, the stories of every model worker, craftsman and collective.",
+    "Honouring working people: {count, plural, one {# honour} other {# honours}}, the stories of every model worker, craftsman and collective.",
   ],
   "honours.showcase.hall.model_worker": ["劳动模范厅", "Model workers"],
   "honours.showcase.hall.craftsman": ["工匠厅", "Craftsmen"],
@@ -156,7 +156,7 @@ const pairs = {
   "honours.round.noticeEnd": ["公示结束日期", "Notice ends"],
   "honours.round.noticeHint": [
     "公示期不少于 {days} 天（含首尾两日）。",
-    "The notice must span at least {days} days, both ends included.",
+    "The notice must span at least {days, plural, one {# day} other {# days}}, both ends included.",
   ],
   "honours.round.confer": ["公示期满，表彰授予", "Confer the awards"],
   "honours.round.reopen": ["退回重新评审", "Return to review"],
@@ -339,7 +339,7 @@ const pairs = {
   ],
   "honours.certificates.counts": [
     "获奖 {prizes} 项，已签发证书 {certificates} 张",
-    "{prizes} prizes, {certificates} certificates issued",
+    "{prizes, plural, one {# prize} other {# prizes}}, {certificates, plural, one {# certificate} other {# certificates}} issued",
   ],
   "honours.certificates.issue": ["签发证书", "Issue certificates"],
   "honours.certificates.issued": ["已签发 {count} 张证书。", "{count} certificates issued."],
@@ -401,7 +401,7 @@ const pairs = {
   ],
   "honours.problem.review_checklist_incomplete": [
     "还有 {count} 项评审要点未确认，不能通过。",
-    "{count} checklist items are not confirmed; cannot accept.",
+    "{count, plural, one {# checklist item is} other {# checklist items are}} not confirmed; cannot accept.",
   ],
   "honours.problem.attachment_type_not_allowed": [
     "{filename}：只接受 PDF、JPG、PNG 文件。",

@@ -335,7 +335,7 @@ export const judgingMessages = {
     "judging.presiding.by_others":
       "{count} more entries come from units you are recused from; the first judge of their panel reviews them and handles their appeals, so they are not shown here.",
     "judging.chief.summary":
-      "{entries} entries: {incomplete} incomplete, {flagged} disagreements flagged ({blocking} must be resolved before locking).",
+      "{entries, plural, one {# entry} other {# entries}}: {incomplete} incomplete, {flagged, plural, one {# disagreement} other {# disagreements}} flagged ({blocking} must be resolved before locking).",
     "judging.chief.missing": "Sheets missing",
     "judging.chief.all_in": "All submitted",
     "judging.chief.disagreements": "Disagreements",
@@ -348,8 +348,10 @@ export const judgingMessages = {
 
     "judging.lock.not_open": "The event is not being marked",
     "judging.lock.no_entries": "There are no entries to mark",
-    "judging.lock.incomplete": "{n} entries are not fully marked",
-    "judging.lock.disagreements": "{n} disagreements (more than one point apart) are unresolved",
+    "judging.lock.incomplete":
+      "{n, plural, one {# entry is} other {# entries are}} not fully marked",
+    "judging.lock.disagreements":
+      "{n, plural, one {# disagreement (more than one point apart) is} other {# disagreements (more than one point apart) are}} unresolved",
     "judging.lock.invalid_scheme":
       "The marking scheme or rules are invalid; results cannot be computed",
     "judging.publish.not_locked": "Results must be locked before publishing",

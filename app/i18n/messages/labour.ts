@@ -140,7 +140,8 @@ export const labourMessages = {
     "labour.admin.title": "Labour competitions",
     "labour.admin.intro":
       "Set indicators and weights, participating units and periods, score each unit's period figures and award the rotating red flag.",
-    "labour.admin.counts": "{indicators} indicators · {units} units · {periods} periods",
+    "labour.admin.counts":
+      "{indicators, plural, one {# indicator} other {# indicators}} · {units, plural, one {# unit} other {# units}} · {periods, plural, one {# period} other {# periods}}",
     "labour.board.link": "View the board",
     "labour.board.manage": "Manage this competition",
     "labour.board.noPeriods": "No period has been scored yet.",

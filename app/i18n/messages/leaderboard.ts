@@ -99,7 +99,7 @@ export const leaderboardMessages = {
       "Live rankings of every event, organisation standings and prize tables. No sign-in needed.",
     "leaderboard.index.empty": "No contests to show yet.",
     "leaderboard.events": "Events",
-    "leaderboard.eventCount": "{count} events",
+    "leaderboard.eventCount": "{count, plural, one {# event} other {# events}}",
     "leaderboard.mode.individual": "Individual",
     "leaderboard.mode.team": "Team",
     "leaderboard.rank": "Rank",

@@ -270,7 +270,8 @@ export const quizMessages = {
     "quiz.admin.title": "Knowledge quizzes",
     "quiz.admin.intro":
       "Keep the question bank, compose quizzes and daily campaigns, and follow the individual and organisation leaderboards.",
-    "quiz.admin.counts": "{questions} questions · {quizzes} quizzes",
+    "quiz.admin.counts":
+      "{questions, plural, one {# question} other {# questions}} · {quizzes, plural, one {# quiz} other {# quizzes}}",
     "quiz.bank.title": "Question bank",
     "quiz.bank.empty": "The bank is empty; import questions first.",
     "quiz.bank.category": "Category",
@@ -284,9 +285,9 @@ export const quizMessages = {
     "quiz.import.template": "Download the template",
     "quiz.import.file": "Question file (.xlsx)",
     "quiz.import.submit": "Import",
-    "quiz.import.done": "{count} questions imported.",
+    "quiz.import.done": "{count, plural, one {# question} other {# questions}} imported.",
     "quiz.import.failed":
-      "The file has {count} problems and nothing was imported. Fix them and upload again:",
+      "The file has {count, plural, one {# problem} other {# problems}} and nothing was imported. Fix them and upload again:",
     "quiz.import.noFile": "Choose an .xlsx file to import",
     "quiz.import.tooLarge": "The file is larger than 2 MB",
     "quiz.import.notXlsx": "The file cannot be read; upload an Excel (.xlsx) file",
@@ -302,7 +303,8 @@ export const quizMessages = {
     "quiz.list.kind": "Kind",
     "quiz.list.window": "Open",
     "quiz.list.limit": "Limit / attempts",
-    "quiz.list.limitValue": "{minutes} min · {attempts} per round",
+    "quiz.list.limitValue":
+      "{minutes} min · {attempts, plural, one {# attempt} other {# attempts}} per round",
     "quiz.list.attempts": "Attempts",
     "quiz.list.manage": "Manage",
     "quiz.list.board": "Leaderboard",
@@ -357,8 +359,10 @@ export const quizMessages = {
     "quiz.form.reason": "Give a reason (2–200 characters); it goes into the audit log",
     "quiz.worker.title": "Quizzes",
     "quiz.worker.empty": "No quiz is open to you right now.",
-    "quiz.worker.meta": "{minutes} minutes · {attempts} attempts · closes {closes}",
-    "quiz.worker.campaignMeta": "Day {day} of {days} · {attempts} a day · {minutes} minutes",
+    "quiz.worker.meta":
+      "{minutes, plural, one {# minute} other {# minutes}} · {attempts, plural, one {# attempt} other {# attempts}} · closes {closes}",
+    "quiz.worker.campaignMeta":
+      "Day {day} of {days} · {attempts, plural, one {# attempt} other {# attempts}} a day · {minutes, plural, one {# minute} other {# minutes}}",
     "quiz.worker.inProgress": "In progress: continue",
     "quiz.worker.lastScore": "Last score {score}",
     "quiz.worker.todayScore": "Done today: {score}",
@@ -379,8 +383,9 @@ export const quizMessages = {
     "quiz.campaign.notOpen": "The daily campaign starts at {opens}.",
     "quiz.campaign.over": "The daily campaign ended at {closes}.",
     "quiz.campaign.intro":
-      "{count} questions today, {minutes} minutes, until midnight. The clock does not stop once you start; answers are saved as you choose them.",
-    "quiz.campaign.attemptsToday": "{attempts} attempts a day; {used} used today.",
+      "{count, plural, one {# question} other {# questions}} today, {minutes, plural, one {# minute} other {# minutes}}, until midnight. The clock does not stop once you start; answers are saved as you choose them.",
+    "quiz.campaign.attemptsToday":
+      "{attempts, plural, one {# attempt} other {# attempts}} a day; {used} used today.",
     "quiz.campaign.doneToday": "You have played today; come back tomorrow.",
     "quiz.campaign.total": "Total points",
     "quiz.campaign.totalValue": "{points}",
@@ -388,7 +393,8 @@ export const quizMessages = {
     "quiz.campaign.daysValue": "{days}",
     "quiz.campaign.totalTime": "Total time",
     "quiz.campaign.streak": "Streak",
-    "quiz.campaign.streakValue": "{current} days (longest {longest})",
+    "quiz.campaign.streakValue":
+      "{current, plural, one {# day} other {# days}} (longest {longest})",
     "quiz.campaign.summary": "My campaign",
     "quiz.history.title": "My days",
     "quiz.history.empty": "Nothing played yet.",
@@ -398,8 +404,9 @@ export const quizMessages = {
     "quiz.history.time": "Time",
     "quiz.history.review": "Answers",
     "quiz.take.intro":
-      "{count} questions, {minutes} minutes. The clock does not stop once you start; answers are saved as you choose them, so a reload or a dropped connection loses nothing.",
-    "quiz.take.rules": "{attempts} attempts allowed, {used} used.",
+      "{count, plural, one {# question} other {# questions}}, {minutes, plural, one {# minute} other {# minutes}}. The clock does not stop once you start; answers are saved as you choose them, so a reload or a dropped connection loses nothing.",
+    "quiz.take.rules":
+      "{attempts, plural, one {# attempt} other {# attempts}} allowed, {used} used.",
     "quiz.take.start": "Start",
     "quiz.take.startToday": "Start today's questions",
     "quiz.take.again": "Try again",

@@ -292,7 +292,7 @@ export const rulesMessages = {
     "rules.contest_registration_window_ended": "The registration period is over; change it first",
     "rules.contest_no_approved_entries": "No approved entries yet; the contest cannot start",
     "rules.contest_results_incomplete":
-      "{missing} entrants have no final mark yet; results cannot be published",
+      "{missing, plural, one {# entrant has} other {# entrants have}} no final mark yet; results cannot be published",
     "rules.contest_cancel_reason_required": "Give a reason for cancelling the contest",
 
     // Event definitions
@@ -301,7 +301,8 @@ export const rulesMessages = {
     "rules.event_team_rules_missing": "A team event needs team sizes",
     "rules.event_team_size_invalid":
       "Team size {min}–{max} is invalid: at least 2, and the maximum not below the minimum",
-    "rules.event_team_substitutes_invalid": "{substitutes} substitutes is not valid",
+    "rules.event_team_substitutes_invalid":
+      "{substitutes, plural, one {# substitute} other {# substitutes}} is not valid",
     "rules.event_quota_invalid":
       "Places per organisation ({quota}) must be a positive whole number",
     "rules.event_cap_invalid": "Total places ({cap}) must be a positive whole number",
@@ -335,7 +336,7 @@ export const rulesMessages = {
     "rules.skill_level_missing": "A skill level of {required} or higher is required",
     "rules.skill_level_too_low": "Skill level {actual} is below the required {required}",
     "rules.not_union_member": "This event is open to union members only",
-    "rules.gender_not_allowed": "This event is for {required} entrants only",
+    "rules.gender_not_allowed": "This event is open only to entrants whose gender is “{required}”",
     "rules.trade_missing": "This event requires a matching trade; enter the trade",
     "rules.trade_mismatch": "Trade “{actual}” does not match this event",
 
@@ -349,9 +350,12 @@ export const rulesMessages = {
     "rules.registration_reason_required": "Give a reason for sending the registration back",
     "rules.registration_deadline_passed":
       "After the deadline a registration can no longer be withdrawn or resubmitted",
-    "rules.team_too_small": "The team has {size} starting members; at least {min} are needed",
-    "rules.team_too_large": "The team has {size} starting members; at most {max} are allowed",
-    "rules.team_too_many_substitutes": "{count} substitutes; at most {max} are allowed",
+    "rules.team_too_small":
+      "The team has {size, plural, one {# starting member} other {# starting members}}; at least {min} are needed",
+    "rules.team_too_large":
+      "The team has {size, plural, one {# starting member} other {# starting members}}; at most {max} are allowed",
+    "rules.team_too_many_substitutes":
+      "{count, plural, one {# substitute} other {# substitutes}}; at most {max} are allowed",
     "rules.team_member_other_organisation": "{name} is not from your organisation",
     "rules.team_member_duplicate": "{name} is listed twice",
     "rules.team_member_in_other_team": "{name} is already in team “{team}” in this event",
@@ -361,7 +365,7 @@ export const rulesMessages = {
     "rules.import_header_missing": "Row 1 must hold the column headers",
     "rules.import_no_data_rows": "The file has headers but no data",
     "rules.import_too_many_rows":
-      "The file has {count} rows; at most {max} can be imported at once",
+      "The file has {count, plural, one {# row} other {# rows}}; at most {max} can be imported at once",
     "rules.import_missing_column": "Column “{column}” is missing",
     "rules.import_unknown_column": "Column “{column}” is not recognised; use the template headers",
     "rules.import_duplicate_column": "Column “{column}” appears twice",
@@ -369,7 +373,8 @@ export const rulesMessages = {
     "rules.import_required_value_missing": "“{column}” must not be empty",
     "rules.import_duplicate_value": "“{column}” repeats row {firstRow}",
     "rules.import_too_many_errors": "More than {max} errors; fix these first to see the rest",
-    "rules.import_text_too_long": "Too long ({length} characters, at most {max})",
+    "rules.import_text_too_long":
+      "Too long ({length, plural, one {# character} other {# characters}}, at most {max})",
     "rules.import_skill_level_unknown": "Skill level “{value}” is not recognised",
     "rules.import_gender_unknown": "Gender “{value}” is not recognised; use 男 or 女",
     "rules.import_yes_no_unknown": "“{value}” is not recognised; use 是 or 否",
@@ -381,20 +386,24 @@ export const rulesMessages = {
     // Honours
     "rules.notice_period_invalid": "The notice period must end after it starts",
     "rules.notice_period_too_short":
-      "The notice period is {days} days; it must be at least {minDays}",
+      "The notice period is {days, plural, one {# day} other {# days}}; it must be at least {minDays}",
     "rules.round_rule_min_share": "{attribute}: {actual}%, should be at least {required}%",
     "rules.round_rule_max_share": "{attribute}: {actual}%, should be at most {required}%",
-    "rules.round_rule_max_total": "{count} nominees exceed the total quota of {max}",
+    "rules.round_rule_max_total":
+      "{count, plural, one {# nominee exceeds} other {# nominees exceed}} the total quota of {max}",
     "rules.round_rule_max_per_organisation":
       "{organisation} nominated {count}, over its quota of {max}",
     "rules.round_transition_not_allowed": "A selection round cannot go from “{from}” to “{to}”",
     "rules.round_no_nominations": "There are no nominations to review yet",
-    "rules.round_nominations_pending": "{count} nominations still await review",
+    "rules.round_nominations_pending":
+      "{count, plural, one {# nomination still awaits} other {# nominations still await}} review",
     "rules.round_none_accepted": "No nomination has been accepted; nothing to put on notice",
-    "rules.round_rules_not_met": "{count} ratio or quota requirements are not met",
+    "rules.round_rules_not_met":
+      "{count, plural, one {# ratio or quota requirement is} other {# ratio or quota requirements are}} not met",
     "rules.round_notice_period_missing": "Set the public notice period first",
     "rules.round_notice_not_ended": "The public notice period has not ended",
-    "rules.round_objections_open": "{count} objections are still open",
+    "rules.round_objections_open":
+      "{count, plural, one {# objection is} other {# objections are}} still open",
     "rules.round_reason_required": "Give a reason",
     "rules.nomination_transition_not_allowed": "A nomination cannot go from “{from}” to “{to}”",
     "rules.nomination_reason_required": "Give a reason",
@@ -430,9 +439,10 @@ export const rulesMessages = {
       "Correct answer {option} is not one of the options",
     "rules.quiz_question_correct_count":
       "Wrong number of correct answers for “{type}” (one for single choice and true/false, two or more for multiple choice)",
-    "rules.quiz_question_points_invalid": "{points} points is invalid; use a positive whole number",
+    "rules.quiz_question_points_invalid":
+      "{points, plural, one {# point} other {# points}} is invalid; use a positive whole number",
     "rules.quiz_category_too_few":
-      "Category “{category}” has {available} questions; the draw needs {required}",
+      "Category “{category}” has {available, plural, one {# question} other {# questions}}; the draw needs {required}",
     "rules.quiz_category_type_too_few":
       "Category “{category}” has {available} “{type}” questions; the draw needs {required}",
     "rules.quiz_category_difficulty_too_few":
@@ -461,8 +471,8 @@ export const rulesMessages = {
     "rules.round_stage.final": "Final",
     "rules.part_kind.theory": "Theory",
     "rules.part_kind.practical": "Practical",
-    "rules.gender.male": "male",
-    "rules.gender.female": "female",
+    "rules.gender.male": "Male",
+    "rules.gender.female": "Female",
     "rules.registration_status.submitted": "Submitted",
     "rules.registration_status.approved": "Approved",
     "rules.registration_status.rejected": "Sent back",

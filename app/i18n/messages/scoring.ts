@@ -248,10 +248,10 @@ export const scoringMessages = {
     "scoring.criterion_type.judgement": "Judgement",
 
     // Prizes
-    "scoring.prize.first": "First Prize",
-    "scoring.prize.second": "Second Prize",
-    "scoring.prize.third": "Third Prize",
-    "scoring.prize.merit": "Merit Award",
+    "scoring.prize.first": "First prize",
+    "scoring.prize.second": "Second prize",
+    "scoring.prize.third": "Third prize",
+    "scoring.prize.merit": "Merit award",
     "scoring.prize.none": "No prize",
 
     // Entry status and unranked reasons
