@@ -3,7 +3,7 @@
 // judge's pages; the chief's page adds the select and assign forms around it.
 import type { ReactNode } from "react";
 import { formatBasisPoints } from "~/domain/scoring";
-import { formatDateTime, useLocale, useT } from "~/i18n";
+import { formatDateTime, useLocale, useT, codeLabel } from "~/i18n";
 
 export type RecheckStatusData = {
   active: boolean;
@@ -104,12 +104,12 @@ export function RecheckList({
           <div className="recheck-item__head">
             <span className="blind-code">{r.blindCode}</span>
             <span className={`badge badge--${r.status === "done" ? "approved" : "scoring"}`}>
-              {t(`recheck.state.${r.status}`)}
+              {codeLabel(t, "recheck.state", r.status)}
             </span>
           </div>
           <dl className="recheck-item__facts">
             <dt>{t("recheck.col.reason")}</dt>
-            <dd>{t(`recheck.reason.${r.reason}`)}</dd>
+            <dd>{codeLabel(t, "recheck.reason", r.reason)}</dd>
             <dt>{t("recheck.col.judge")}</dt>
             <dd>{r.judgeName ?? "—"}</dd>
             <dt>{t("recheck.col.differences")}</dt>

@@ -29,7 +29,7 @@ export function ScoreReceipt({
       {recheck ? (
         <p className="alert alert--info">
           {t("recheck.receipt.done", {
-            reason: t(`recheck.reason.${recheck.reason}`),
+            reason: codeLabel(t, "recheck.reason", recheck.reason),
             n: recheck.differences,
           })}
         </p>

@@ -81,7 +81,7 @@ export default function EventJudges() {
                           { criterion: s.criterion, need: s.need },
                         ),
                       )
-                      .join("、"),
+                      .join(t("punct.list")),
                   })}
                 </li>
               ))}
@@ -95,7 +95,7 @@ export default function EventJudges() {
               {blocked.map((b) =>
                 b.reasons.map((r, i) => (
                   <li key={`${b.registrationId}-${i}`}>
-                    {b.organisation}：{judgingProblemText(t, r)}
+                    {t("punct.labelled", { label: b.organisation, text: judgingProblemText(t, r) })}
                   </li>
                 )),
               )}

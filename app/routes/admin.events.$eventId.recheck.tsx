@@ -22,9 +22,10 @@ import { notFound, requireAdmin } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
-export const meta: MetaFunction = () => [{ title: "锁定前复核 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.recheck");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);

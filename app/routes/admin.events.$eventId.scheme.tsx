@@ -160,7 +160,7 @@ function FieldProblems({ id, zod, problems }: { id: string; zod?: string; proble
   if (!zod && (!problems || problems.length === 0)) return null;
   return (
     <span className="field__error" id={id}>
-      {zod ? ` ${t(zod)}` : null}
+      {zod ? ` ${t(keyOr(zod))}` : null}
       {(problems ?? []).map((p, i) => (
         <span key={i}> {judgingProblemText(t, p)}</span>
       ))}

@@ -21,11 +21,11 @@ import { listRescores, rescore } from "~/models/quiz-rescore.server";
 import quizStyles from "~/styles/quiz.css";
 import { parseForm } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.quiz.name ?? ""} · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, null, data?.quiz.name);
 
 async function quizOr404(code: string | undefined, quizId: string | undefined) {
   const contest = await getQuizContest(code ?? "");

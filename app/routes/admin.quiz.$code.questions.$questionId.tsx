@@ -8,7 +8,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, TextAreaField, TextField } from "~/components/form-fields";
 import { questionCorrectionSchema } from "~/forms/quiz";
-import { translate, translateProblem, useT } from "~/i18n";
+import { translate, translateProblem, useT, keyOr } from "~/i18n";
 import { readForm } from "~/http/form-body.server";
 import { getLocale } from "~/http/locale.server";
 import { notFound, requireAdmin } from "~/http/session.server";
@@ -21,11 +21,11 @@ import {
 import quizStyles from "~/styles/quiz.css";
 import { parseForm } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.question.stem.slice(0, 20) ?? ""} · 题库 · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "title.quiz.bank", data?.question.stem.slice(0, 20));
 
 async function questionOr404(code: string | undefined, questionId: string | undefined) {
   const contest = await getQuizContest(code ?? "");
@@ -68,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
                   : p.params,
             }),
           )
-          .join("；"),
+          .join(translate(locale, "punct.semicolon")),
         quizzes: [],
       },
       { status: 400 },
@@ -152,7 +152,7 @@ export default function CorrectQuestion() {
           </ul>
           {errors.answer ? (
             <p id="answer-error" className="field__error" role="alert">
-              {t(errors.answer)}
+              {t(keyOr(errors.answer))}
             </p>
           ) : null}
         </fieldset>

@@ -1,14 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useT } from "~/i18n";
+import { useT, codeLabel } from "~/i18n";
 import { notFound, requireAdmin } from "~/http/session.server";
 import { getQuizContest, listQuestions, questionBankSummary } from "~/models/quiz.server";
 import quizStyles from "~/styles/quiz.css";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.contest.name ?? ""} · 题库 · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "title.quiz.bank", data?.contest.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -94,7 +94,7 @@ export default function QuestionBank() {
                 <tr key={q.id}>
                   <td>{q.id}</td>
                   <td>{q.category}</td>
-                  <td>{t(`rules.question_type.${q.type}`)}</td>
+                  <td>{codeLabel(t, "rules.question_type", q.type)}</td>
                   <td>{q.stem}</td>
                   <td>{letters(q.answer)}</td>
                   <td>{q.difficulty}</td>

@@ -73,7 +73,8 @@ function EventsSection({ contest }: { contest: Contest }) {
             {contest.events.map((event) => (
               <tr key={event.id}>
                 <td>
-                  {event.name} <span className="tag">{codeLabel(t, "rules.event_mode", event.mode)}</span>
+                  {event.name}{" "}
+                  <span className="tag">{codeLabel(t, "rules.event_mode", event.mode)}</span>
                 </td>
                 <td>{event.category}</td>
                 <td>{event.trade}</td>
@@ -127,7 +128,7 @@ function LabourSection({ contest }: { contest: Contest }) {
             <li key={p.id}>
               {p.name} · {formatDate(locale, p.startsOn)} — {formatDate(locale, p.endsOn)}{" "}
               <span className={`badge badge--${p.status}`}>
-                {t(`labour.period.status.${p.status}`)}
+                {codeLabel(t, "labour.period.status", p.status)}
               </span>
             </li>
           ))}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "~/i18n";
+import { useT, codeLabel } from "~/i18n";
 import { listJudgeAssignments } from "~/models/judging.server";
 import { listMyRechecks } from "~/models/recheck.server";
 import { requireJudge } from "~/http/session.server";
@@ -36,7 +36,7 @@ export default function JudgeHome() {
                   <span className="blind-code">{r.registration.blindCode}</span>
                   <span className="small">{r.event.name}</span>
                   <span className={`badge badge--${r.status === "done" ? "approved" : "scoring"}`}>
-                    {t(`recheck.state.${r.status}`)}
+                    {codeLabel(t, "recheck.state", r.status)}
                   </span>
                 </Link>
               </li>

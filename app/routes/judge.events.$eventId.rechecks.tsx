@@ -14,16 +14,17 @@ import { JudgingProblems } from "~/components/judging-problems";
 import { RecheckDraws, RecheckList, RecheckSummary } from "~/components/recheck-status";
 import { marksOpen } from "~/domain/judging/workflow";
 import { recheckAssignSchema } from "~/forms/recheck";
-import { useT } from "~/i18n";
+import { useT, keyOr } from "~/i18n";
 import { requireJudgeOnEvent } from "~/http/judge-access.server";
 import { assignRecheck, judgeRecheckBoard, selectRechecks } from "~/models/recheck.server";
 import { readForm } from "~/http/form-body.server";
 import { notFound } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm } from "~/utils/forms";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
-export const meta: MetaFunction = () => [{ title: "锁定前复核 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.judge.rechecks");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { eventId } = await requireJudgeOnEvent(request, params, { chief: true });
@@ -86,7 +87,7 @@ export default function ChiefRechecks() {
       <p className="muted">{t("recheck.intro")}</p>
       {actionData?.done ? (
         <div className="alert alert--success" role="status">
-          {t(actionData.done.code, actionData.done.params)}
+          {t(keyOr(actionData.done.code), actionData.done.params)}
         </div>
       ) : null}
       <JudgingProblems problems={actionData?.problems} />

@@ -12,16 +12,17 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TextAreaField } from "~/components/form-fields";
 import { JudgingProblems } from "~/components/judging-problems";
 import { recheckSheetSchema } from "~/forms/recheck";
-import { formatMark, useT } from "~/i18n";
+import { formatMark, useT, codeLabel, keyOr } from "~/i18n";
 import { completeRecheck, loadRecheckSheet } from "~/models/recheck.server";
 import { readForm } from "~/http/form-body.server";
 import { notFound, requireJudge } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
-export const meta: MetaFunction = () => [{ title: "复核 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.judge.recheck");
 
 async function authorise(request: Request, recheckIdParam: string | undefined) {
   const user = await requireJudge(request);
@@ -95,7 +96,7 @@ export default function RecheckSheet() {
   return (
     <section aria-labelledby="recheck-sheet-title">
       <p className="eyebrow">
-        {sheet.event.name} · {t(`recheck.reason.${sheet.recheck.reason}`)}
+        {sheet.event.name} · {codeLabel(t, "recheck.reason", sheet.recheck.reason)}
       </p>
       <h1 id="recheck-sheet-title">{t("recheck.sheet.title", { code: sheet.blindCode })}</h1>
       {actionData?.done ? (
@@ -162,7 +163,7 @@ export default function RecheckSheet() {
                             })}
                           </span>
                           {errors[name] ? (
-                            <span className="field__error">{t(errors[name])}</span>
+                            <span className="field__error">{t(keyOr(errors[name]))}</span>
                           ) : null}
                         </label>
                       );

@@ -4,8 +4,9 @@ import { CertificateList } from "~/components/certificate-list";
 import { useT } from "~/i18n";
 import { listCertificates } from "~/models/certificate.server";
 import { requireWorker } from "~/http/session.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "我的证书 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.me.certificates");
 
 // The signed-in worker's own certificates only (their honours, their and their teams' prizes).
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,8 +4,9 @@ import { CertificateList } from "~/components/certificate-list";
 import { useT } from "~/i18n";
 import { listCertificates } from "~/models/certificate.server";
 import { requireOrgManager } from "~/http/session.server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "本单位证书 · 匠心" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.org.certificates");
 
 // The manager's own organisation only; the PDF route checks the same rule per certificate.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -16,7 +16,15 @@ import {
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { FormAlert } from "~/components/form-fields";
 import { quizAnswerSchema, quizSubmitSchema } from "~/forms/quiz";
-import { formatDate, formatDateTime, formatMark, translate, useLocale, useT } from "~/i18n";
+import {
+  formatDate,
+  formatDateTime,
+  formatMark,
+  translate,
+  useLocale,
+  useT,
+  codeLabel,
+} from "~/i18n";
 import { formatDuration } from "~/i18n/duration";
 import { requestNow } from "~/http/clock.server";
 import { getLocale } from "~/http/locale.server";
@@ -213,7 +221,7 @@ function QuestionForm({
                 <span className="quiz-option__label">
                   {q.type === "true_false" ? "" : `${"ABCDEF"[i]}. `}
                 </span>
-                <span>{q.type === "true_false" ? t(`quiz.option.${o.id}`) : o.text}</span>
+                <span>{q.type === "true_false" ? codeLabel(t, "quiz.option", o.id) : o.text}</span>
               </label>
             </li>
           ))}

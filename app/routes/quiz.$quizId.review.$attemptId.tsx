@@ -1,17 +1,17 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDate, formatDateTime, formatMark, useLocale, useT } from "~/i18n";
+import { formatDate, formatDateTime, formatMark, useLocale, useT, codeLabel } from "~/i18n";
 import { formatDuration } from "~/i18n/duration";
 import { requestNow } from "~/http/clock.server";
 import { attemptReview } from "~/models/quiz.server";
 import { notFound, requireWorker } from "~/http/session.server";
 import quizStyles from "~/styles/quiz.css";
 import { idParam } from "~/utils/ids";
+import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.quiz.name ?? ""} · 答案解析 · 匠心` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "title.quiz.review", data?.quiz.name);
 
 // A worker's own attempt only; anyone else's id is a 404, like an id that does not exist.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -30,7 +30,7 @@ type Review = ReturnType<typeof useLoaderData<typeof loader>>;
 type Item = Extract<Review, { open: true }>["items"][number];
 
 function optionText(t: ReturnType<typeof useT>, item: Item, id: string, text: string) {
-  return item.type === "true_false" ? t(`quiz.option.${id}`) : text;
+  return item.type === "true_false" ? codeLabel(t, "quiz.option", id) : text;
 }
 
 function ReviewItem({ item, n }: { item: Item; n: number }) {
@@ -78,13 +78,19 @@ function ReviewItem({ item, n }: { item: Item; n: number }) {
           <dt>{t("quiz.review.yours")}</dt>
           <dd>
             {chosen.length > 0
-              ? chosen.map((o) => `${o.label}${optionText(t, item, o.id, o.text)}`).join("；")
+              ? chosen
+                  .map((o) => `${o.label}${optionText(t, item, o.id, o.text)}`)
+                  .join(t("punct.semicolon"))
               : t("quiz.review.none")}
           </dd>
         </div>
         <div>
           <dt>{t("quiz.review.correct")}</dt>
-          <dd>{correct.map((o) => `${o.label}${optionText(t, item, o.id, o.text)}`).join("；")}</dd>
+          <dd>
+            {correct
+              .map((o) => `${o.label}${optionText(t, item, o.id, o.text)}`)
+              .join(t("punct.semicolon"))}
+          </dd>
         </div>
       </dl>
       {item.late ? <p className="small muted">{t("quiz.review.late")}</p> : null}
