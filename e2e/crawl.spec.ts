@@ -79,6 +79,19 @@ const OPENED_BY_JOURNEYS: Record<string, { spec: string; opens: string }> = {
     spec: "leaderboard.spec.ts",
     opens: "XA2026SKILLS\\/org\\/",
   },
+  // Rechecks exist only once an organiser configures them and a chief selects entries.
+  "routes/judge.events.$eventId.rechecks": {
+    spec: "recheck.spec.ts",
+    opens: "/judge/events/${eventId}/rechecks",
+  },
+  "routes/judge.rechecks.$recheckId": { spec: "recheck.spec.ts", opens: "/judge/rechecks/${" },
+  // The seeded quizzes are open to Weinan's workers only (eligibility by scope), and no
+  // crawling visitor works there; the quiz journeys sign in as those workers.
+  "routes/quiz.$quizId._index": { spec: "quiz.spec.ts", opens: "quizPath = `/quiz/${id}`" },
+  "routes/quiz.$quizId.review.$attemptId": {
+    spec: "quiz-campaign.spec.ts",
+    opens: 'getByRole("link", { name: "查看本次答案解析" }).click()',
+  },
 };
 
 /**
