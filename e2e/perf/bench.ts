@@ -12,7 +12,10 @@ import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { Prisma } from "~/generated/prisma/client";
-import { measure, summarise } from "./support";
+import { measure, summarise, useScriptEnvironment } from "./support";
+
+// The HTTP part starts a production server, which refuses to run without secrets.
+useScriptEnvironment();
 
 process.env.DATABASE_URL ??= "file:./prisma/data/large.db";
 const CONTEST = "CITY2026BENCH";
