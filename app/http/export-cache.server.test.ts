@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { publishResultsChanged } from "~/utils/live-events.server";
@@ -6,31 +7,33 @@ import { ExportBusyError, MAX_BUILDING, MAX_QUEUED, cachedExport } from "./expor
 const text = async (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
 
 /** A producer that counts its runs and how many run at once, and yields between chunks. */
-function producer(label: string) {
+function producer(label: string, shared = { running: 0, most: 0 }) {
   const stats = { runs: 0, running: 0, most: 0 };
-  const produce = () => {
+  const produce = async (file: string) => {
     stats.runs += 1;
-    let sent = 0;
-    return new ReadableStream<Uint8Array>({
-      start() {
-        stats.running += 1;
-        stats.most = Math.max(stats.most, stats.running);
-      },
-      async pull(controller) {
-        await new Promise((r) => setTimeout(r, 2));
-        if (sent === 5) {
-          stats.running -= 1;
-          controller.close();
-          return;
-        }
-        controller.enqueue(new TextEncoder().encode(`${label}-${stats.runs}-${sent++};`));
-      },
-    });
+    const run = stats.runs;
+    for (const s of [stats, shared]) {
+      s.running += 1;
+      s.most = Math.max(s.most, s.running);
+    }
+    let body = "";
+    for (let sent = 0; sent < 5; sent++) {
+      await new Promise((r) => setTimeout(r, 2));
+      body += `${label}-${run}-${sent};`;
+    }
+    await writeFile(file, body);
+    for (const s of [stats, shared]) s.running -= 1;
   };
   return { produce, stats };
 }
 
-const key = (eventId: number, format = "csv") => ({ eventId, frozen: false, format, locale: "zh" });
+const key = (eventId: number, format = "csv") => ({
+  eventId,
+  frozen: false,
+  hidden: false,
+  format,
+  locale: "zh",
+});
 
 describe("cached exports", () => {
   it("builds an export once for any number of concurrent requests", async () => {
@@ -56,25 +59,9 @@ describe("cached exports", () => {
 
   it("builds at most a few exports at a time and refuses past the queue", async () => {
     const shared = { running: 0, most: 0 };
-    const jobs = Array.from({ length: MAX_QUEUED + MAX_BUILDING + 4 }, (_, i) => {
-      const { produce } = producer(`q${i}`);
-      const counted = () => {
-        shared.running += 1;
-        shared.most = Math.max(shared.most, shared.running);
-        const stream = produce();
-        const reader = stream.getReader();
-        return new ReadableStream<Uint8Array>({
-          async pull(controller) {
-            const { done, value } = await reader.read();
-            if (done) {
-              shared.running -= 1;
-              controller.close();
-            } else controller.enqueue(value);
-          },
-        });
-      };
-      return cachedExport(key(9100 + i), counted).then((e) => text(e.body));
-    });
+    const jobs = Array.from({ length: MAX_QUEUED + MAX_BUILDING + 4 }, (_, i) =>
+      cachedExport(key(9100 + i), producer(`q${i}`, shared).produce).then((e) => text(e.body)),
+    );
     const settled = await Promise.allSettled(jobs);
     expect(shared.most).toBeLessThanOrEqual(MAX_BUILDING);
     const refused = settled.filter(
@@ -108,5 +95,19 @@ describe("cached exports", () => {
     );
     expect([a.slice(0, 3), b.slice(0, 4), csv.stats.runs]).toEqual(["csv", "xlsx", 2]);
     expect(c).toContain("csv-2");
+  });
+
+  it("never serves the organiser's file of an unpublished board to the public, or back", async () => {
+    const organiser = producer("results");
+    const publicView = producer("nothing");
+    const hidden = { ...key(9400), hidden: true };
+    expect(await text((await cachedExport(key(9400), organiser.produce)).body)).toContain(
+      "results",
+    );
+    expect(await text((await cachedExport(hidden, publicView.produce)).body)).toContain("nothing");
+    expect(await text((await cachedExport(key(9400), organiser.produce)).body)).toContain(
+      "results",
+    );
+    expect([organiser.stats.runs, publicView.stats.runs]).toEqual([1, 1]);
   });
 });

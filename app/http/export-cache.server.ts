@@ -1,12 +1,13 @@
-// Public result exports, computed once per event version and served from a file. Every
+// Public result exports, computed once per event version and view and served from a file. Every
 // export of a 500,000-entry event costs seconds of database reads and formatting; computed
 // per request, six at once made the board take 34 s. Now:
-//   - an export is written once to a temporary file per (event, results version, view,
-//     format, language), and every request for it streams that file (no database, no
+//   - an export is written once to a temporary file per (event, results version, view
+//     (hidden, frozen or live), format, language), and every request for it streams that file (no database, no
 //     formatting); requests arriving while it is being written wait for the same file;
 //   - at most MAX_BUILDING exports are built at a time, the rest queue; past MAX_QUEUED the
 //     answer is 503 with Retry-After, so a crowd of exporters cannot take the server;
-//   - building yields to other requests between pages (exports read 500 rows at a time).
+//   - the file is written off the event loop (app/http/leaderboard-export.server.ts writes it
+//     on a thread of its own), so the board is served while it is built.
 // The version is bumped by the results bus (a judge's save, a lock, a freeze setting): the
 // next export is built afresh and the old file removed. Another process's changes are seen
 // within MAX_AGE_MS at most, when the file is rebuilt anyway.
@@ -14,7 +15,7 @@ import { createReadStream, createWriteStream, mkdirSync, rmSync } from "node:fs"
 import { rename, unlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Readable, Writable } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import { subscribeResultsChanged } from "~/utils/live-events.server";
@@ -80,7 +81,7 @@ export class ExportBusyError extends Error {
 }
 
 async function build(
-  produce: () => ReadableStream<Uint8Array>,
+  produce: (file: string) => Promise<void>,
   version: number,
   compressible: boolean,
 ): Promise<Built> {
@@ -88,10 +89,7 @@ async function build(
   try {
     mkdirSync(DIR, { recursive: true });
     const file = path.join(DIR, `${Date.now()}-${++sequence}`);
-    await pipeline(
-      Readable.fromWeb(produce() as Parameters<typeof Readable.fromWeb>[0]),
-      createWriteStream(`${file}.part`) as Writable,
-    );
+    await produce(`${file}.part`);
     await rename(`${file}.part`, file);
     let gzip: string | null = null;
     if (compressible) {
@@ -106,18 +104,21 @@ async function build(
 }
 
 /**
- * The export's bytes as a stream, built by `produce` at most once per results version (and
- * per MAX_AGE_MS); gzip-compressed when `gzip` asks for it and the format is compressible
- * (then `encoding` is "gzip"). Throws ExportBusyError when too many exports are waiting.
+ * The export's bytes as a stream, written to a file by `produce` at most once per results
+ * version (and per MAX_AGE_MS); gzip-compressed when `gzip` asks for it and the format is
+ * compressible (then `encoding` is "gzip"). Throws ExportBusyError when too many exports are
+ * waiting. The key names the view: a board hidden from the public (unpublished) and the
+ * organiser's view of it are different files, never one served for the other.
  */
 export async function cachedExport(
-  key: { eventId: number; frozen: boolean; format: string; locale: string },
-  produce: () => ReadableStream<Uint8Array>,
+  key: { eventId: number; frozen: boolean; hidden: boolean; format: string; locale: string },
+  produce: (file: string) => Promise<void>,
   options: { compressible?: boolean; gzip?: boolean; now?: number } = {},
 ): Promise<{ body: ReadableStream<Uint8Array>; encoding: "gzip" | null }> {
   const now = options.now ?? Date.now();
   subscribe();
-  const name = `${key.eventId}:${key.frozen ? "frozen" : "live"}:${key.format}:${key.locale}`;
+  const view = key.hidden ? "hidden" : key.frozen ? "frozen" : "live";
+  const name = `${key.eventId}:${view}:${key.format}:${key.locale}`;
   const version = versionOf(key.eventId);
   let slot = slots.get(name);
   if (slot) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bulkWrite, prisma } from "~/db.server";
+import { bulkWrite, prisma, write } from "~/db.server";
 import { createOrganisation } from "~/test/factories";
 import { createBoardEvent, createEntry, setResult } from "~/test/leaderboard-factories";
 import {
@@ -161,5 +161,32 @@ describe("ranking tables and leaderboard", () => {
     for (const typed of ["钱七", "0009", "孙八", "0"]) {
       expect(await look(typed), typed).toMatchObject({ mine: null, sameName: 0 });
     }
+  });
+
+  it("finds a team's rank by the team's name, and only in its own event", async () => {
+    const event = await createBoardEvent({ mode: "team" });
+    const other = await createBoardEvent({ mode: "team" });
+    const org = await createOrganisation({ name: "丁公司" });
+    const board = (await findBoardEvent(event.contest.code, event.code))!;
+    const teamEntry = (eventId: number, entryNumber: string, name: string) =>
+      write(async (tx) => {
+        const team = await tx.team.create({ data: { eventId, organisationId: org.id, name } });
+        return tx.registration.create({
+          data: {
+            eventId,
+            organisationId: org.id,
+            teamId: team.id,
+            status: "checked_in",
+            entryNumber,
+          },
+        });
+      });
+    await setResult(await teamEntry(event.id, "T-1", "飞鹰队"), 9000);
+    await setResult(await teamEntry(event.id, "T-2", "猎豹队"), 8000);
+    await setResult(await teamEntry(other.id, "T-1", "海燕队"), 9500);
+    const look = (entry: string) =>
+      loadBoard(board, { frozen: false, hidden: false }, { after: null, q: "", entry });
+    expect((await look("猎豹队")).mine?.me).toMatchObject({ entryNumber: "T-2", rank: 2 });
+    expect(await look("海燕队")).toMatchObject({ mine: null, sameName: 0 });
   });
 });

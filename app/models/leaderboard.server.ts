@@ -476,13 +476,19 @@ export async function entryNumberMeant(
     }
   }
   if (parseEntryNumber(typed)) return { entryNumber: typed.toUpperCase() };
+  // Two indexed lookups (workers by name, then their entry in this event; the event's teams by
+  // name) instead of one OR across both joins, which made the planner walk every entry of
+  // the event: 0.2 s per "my rank" on a 500,000-entry board.
   const named = await sqlRows<{ entryNumber: string }[]>(Prisma.sql`
-    SELECT g."entryNumber" FROM "Registration" g
+    SELECT g."entryNumber" FROM "Worker" w
+      JOIN "Registration" g ON g."eventId" = ${event.id} AND g."workerId" = w."id"
       JOIN "Result" r ON r."registrationId" = g."id" AND r."rankKey" IS NOT NULL
-      LEFT JOIN "Worker" w ON w."id" = g."workerId"
-      LEFT JOIN "Team" t ON t."id" = g."teamId"
-    WHERE g."eventId" = ${event.id} AND g."entryNumber" IS NOT NULL
-      AND (w."name" = ${typed} OR t."name" = ${typed})
+    WHERE w."name" = ${typed} AND g."entryNumber" IS NOT NULL
+    UNION ALL
+    SELECT g."entryNumber" FROM "Team" t
+      JOIN "Registration" g ON g."teamId" = t."id"
+      JOIN "Result" r ON r."registrationId" = g."id" AND r."rankKey" IS NOT NULL
+    WHERE t."eventId" = ${event.id} AND t."name" = ${typed} AND g."entryNumber" IS NOT NULL
     LIMIT 21`);
   if (named.length === 1) return { entryNumber: named[0]!.entryNumber };
   return named.length > 1 ? { sameName: named.length } : null;

@@ -6,12 +6,15 @@
 // another process would), so the event loop that serves pages is not involved at all: boards
 // read in WAL mode beside it, and an answer save waits at most one chunk's write for the lock.
 // Where no thread can start, the same loop runs on the calling thread, yielding between chunks.
-//
-// The thread loads this very module: inside the production build import.meta.url is the
-// server bundle (this module's top level then answers the thread's messages); from the
-// TypeScript sources (tests, scripts) the thread registers tsx first.
-import { createRequire } from "node:module";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+// The thread loads this very module (app/utils/module-thread.server.ts says how).
+import { parentPort, type Worker } from "node:worker_threads";
+import {
+  isThreadFor,
+  lowerThreadPriority,
+  nextMessage,
+  startModuleThread,
+  threadData,
+} from "~/utils/module-thread.server";
 import { readSql, sqlWrite, type Sql } from "~/db.server";
 import {
   BoardChanges,
@@ -236,8 +239,9 @@ const TASK = "jiangxin-quiz-rescore";
 type Request = { cursor: number; limit: number };
 type Reply = { ok: true; outcome: "done" | "stopped" } | { ok: false; error: string };
 
-if (!isMainThread && (workerData as { task?: string } | null)?.task === TASK) {
-  const spec = (workerData as { spec: ScoringSpec }).spec;
+if (isThreadFor(TASK)) {
+  lowerThreadPriority();
+  const spec = threadData<ScoringSpec>();
   const port = parentPort!;
   port.on("message", (request: Request) => {
     rescoreChunks(spec, request.cursor, request.limit, { yieldBetween: false }).then(
@@ -248,40 +252,16 @@ if (!isMainThread && (workerData as { task?: string } | null)?.task === TASK) {
   port.postMessage("ready");
 }
 
-// An eval'd bootstrap, so the thread can load a TypeScript module through tsx when the app
-// runs from its sources (tests); the production bundle is plain JavaScript.
-const BOOT = `
-const { workerData } = require("node:worker_threads");
-(async () => {
-  if (workerData.tsx) (await import(workerData.tsx)).register();
-  await import(workerData.url);
-})().catch((error) => { console.error(error); process.exit(1); });
-`;
-
-function tsxLoader(url: string): string | null {
-  if (!url.endsWith(".ts")) return null;
-  const pkg = createRequire(url).resolve("tsx/package.json");
-  return `file://${pkg.replace(/package\.json$/, "dist/esm/api/index.mjs")}`;
-}
-
 /** One re-scoring job's thread. */
 export class ScoringThread {
   private constructor(private readonly worker: Worker) {}
 
   /** Starts the thread; null when it cannot start here (the caller runs the job itself). */
   static async start(spec: ScoringSpec): Promise<ScoringThread | null> {
-    const url = import.meta.url;
-    let worker: Worker | null = null;
     try {
-      worker = new Worker(BOOT, {
-        eval: true,
-        workerData: { task: TASK, spec, url, tsx: tsxLoader(url) },
-      });
-      await once(worker, () => undefined);
-      return new ScoringThread(worker);
+      return new ScoringThread(await startModuleThread(import.meta.url, TASK, spec));
     } catch (error) {
       console.error("re-scoring runs on the main thread: no scoring thread", error);
-      await worker?.terminate();
       return null;
     }
   }
@@ -289,7 +269,7 @@ export class ScoringThread {
   /** Runs the job from the worker after `cursor` to the end (or until it is superseded). */
   async run(cursor: number, limit: number): Promise<"done" | "stopped"> {
     this.worker.postMessage({ cursor, limit } satisfies Request);
-    const reply = await once(this.worker, (message) => message as Reply);
+    const reply = await nextMessage(this.worker, (message) => message as Reply);
     if (!reply.ok) throw new Error(reply.error);
     return reply.outcome;
   }
@@ -297,30 +277,4 @@ export class ScoringThread {
   async close(): Promise<void> {
     await this.worker.terminate();
   }
-}
-
-/**
- * The worker's next message, or its failure. Only the listeners added here are removed again:
- * removeAllListeners would also take the worker's own, and it would stop delivering messages.
- */
-function once<T>(worker: Worker, read: (message: unknown) => T): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onMessage = (message: unknown) => {
-      done();
-      resolve(read(message));
-    };
-    const onError = (error: Error) => {
-      done();
-      reject(error);
-    };
-    const onExit = (code: number) => onError(new Error(`scoring thread exited (${code})`));
-    const done = () => {
-      worker.off("message", onMessage);
-      worker.off("error", onError);
-      worker.off("exit", onExit);
-    };
-    worker.on("message", onMessage);
-    worker.on("error", onError);
-    worker.on("exit", onExit);
-  });
 }

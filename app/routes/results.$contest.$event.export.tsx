@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getLocale } from "~/http/locale.server";
+import { translate } from "~/i18n";
 import { notFound } from "~/http/session.server";
-import { csvStream, xlsxStream } from "~/http/leaderboard-export.server";
+import { writeExport } from "~/http/leaderboard-export.server";
 import { ExportBusyError, cachedExport } from "~/http/export-cache.server";
 import { resolveBoard } from "~/http/leaderboard-request.server";
 import { applySecurityHeaders } from "~/http/security-headers.server";
@@ -23,8 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   applySecurityHeaders(headers);
   try {
     const { body, encoding } = await cachedExport(
-      { eventId: event.id, frozen: view.frozen, format, locale },
-      () => (format === "csv" ? csvStream(locale, event, view) : xlsxStream(locale, event, view)),
+      { eventId: event.id, frozen: view.frozen, hidden: view.hidden, format, locale },
+      (file) => writeExport({ event, view, format, locale }, file),
       {
         compressible: format === "csv",
         gzip: /\bgzip\b/.test(request.headers.get("Accept-Encoding") ?? ""),
@@ -38,12 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!(error instanceof ExportBusyError)) throw error;
     const busy = new Headers({ "Retry-After": "30", "Content-Type": "text/plain; charset=utf-8" });
     applySecurityHeaders(busy);
-    return new Response(
-      "导出排队已满，请稍后再试 / Too many exports are being prepared; try again shortly",
-      {
-        status: 503,
-        headers: busy,
-      },
-    );
+    return new Response(translate(locale, "leaderboard.export.busy"), {
+      status: 503,
+      headers: busy,
+    });
   }
 }

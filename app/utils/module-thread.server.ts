@@ -1,0 +1,95 @@
+// A module's own code on a worker thread, for work that must not run on the event loop that
+// serves pages (re-scoring a quiz, writing a 500,000-row export). The thread loads the very
+// module that started it: inside the production build `import.meta.url` is the server bundle,
+// whose top level then sees `isThreadFor(task)` and answers the thread's messages; from the
+// TypeScript sources (tests, scripts) the thread registers tsx first. The thread opens its own
+// database connections through the db module, as another process would.
+import { readlinkSync } from "node:fs";
+import { createRequire } from "node:module";
+import { constants, setPriority } from "node:os";
+import { isMainThread, Worker, workerData } from "node:worker_threads";
+
+// Eval'd, so the thread can load a TypeScript module through tsx when the app runs from its
+// sources; the production bundle is plain JavaScript.
+const BOOT = `
+const { workerData } = require("node:worker_threads");
+(async () => {
+  if (workerData.tsx) (await import(workerData.tsx)).register();
+  await import(workerData.url);
+})().catch((error) => { console.error(error); process.exit(1); });
+`;
+
+function tsxLoader(url: string): string | null {
+  if (!url.endsWith(".ts")) return null;
+  const pkg = createRequire(url).resolve("tsx/package.json");
+  return `file://${pkg.replace(/package\.json$/, "dist/esm/api/index.mjs")}`;
+}
+
+/** Whether this code runs on a thread started by `startModuleThread(…, task)`. */
+export function isThreadFor(task: string): boolean {
+  return !isMainThread && (workerData as { task?: string } | null)?.task === task;
+}
+
+/**
+ * Lowers the calling thread's scheduling priority to the lowest, for batch work on its own
+ * thread: when the cores are busy, the threads serving requests run first. On Linux a thread
+ * is a task with its own nice value, found through /proc/thread-self; elsewhere nothing
+ * changes.
+ */
+export function lowerThreadPriority(): void {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not Linux, or not allowed: the thread keeps the process's priority.
+  }
+}
+
+/** What `startModuleThread` handed to the thread. */
+export function threadData<T>(): T {
+  return (workerData as { data: T }).data;
+}
+
+/**
+ * Starts a thread that loads the module at `url` (pass `import.meta.url`) with `data`, and
+ * waits for its first message (the module's top level posts one when it is ready).
+ */
+export async function startModuleThread(url: string, task: string, data: unknown = null) {
+  const worker = new Worker(BOOT, {
+    eval: true,
+    workerData: { task, data, url, tsx: tsxLoader(url) },
+  });
+  try {
+    await nextMessage(worker, () => undefined);
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  return worker;
+}
+
+/**
+ * The worker's next message, or its failure. Only the listeners added here are removed again:
+ * removeAllListeners would also take the worker's own, and it would stop delivering messages.
+ */
+export function nextMessage<T>(worker: Worker, read: (message: unknown) => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      done();
+      resolve(read(message));
+    };
+    const onError = (error: Error) => {
+      done();
+      reject(error);
+    };
+    const onExit = (code: number) => onError(new Error(`thread exited (${code})`));
+    const done = () => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+  });
+}
