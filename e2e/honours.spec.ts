@@ -169,10 +169,12 @@ test.describe("honours round", () => {
     // A too-short notice is refused; a week is accepted.
     await page.getByLabel("公示开始日期").fill(beijingDate(0));
     await page.getByLabel("公示结束日期").fill(beijingDate(3));
+    await page.getByLabel(/已通过评审的 \d+ 名候选人/).check();
     await page.getByRole("button", { name: "发布公示" }).click();
     await expect(page.getByText(/公示期仅 4 天，应不少于 7 天/)).toBeVisible();
     await page.getByLabel("公示开始日期").fill(beijingDate(0));
     await page.getByLabel("公示结束日期").fill(beijingDate(7));
+    await page.getByLabel(/已通过评审的 \d+ 名候选人/).check();
     await page.getByRole("button", { name: "发布公示" }).click();
     await expect(page.getByText("评选已变为“公示中”。")).toBeVisible();
 
@@ -206,6 +208,7 @@ test.describe("honours round", () => {
     await expect(
       frontLineCard.getByText("反映人：李女士，电话：13800138000（仅组织者可见）"),
     ).toBeVisible();
+    await page.getByLabel(/将向 \d+ 名候选人授予荣誉/).check();
     await page.getByRole("button", { name: "公示期满，表彰授予" }).click();
     await expect(page.getByText(/公示期尚未结束/)).toBeVisible();
     await expect(page.getByText(/还有 1 件异议未处理/)).toBeVisible();
@@ -218,6 +221,7 @@ test.describe("honours round", () => {
 
     await letNoticeEnd(roundId);
     await page.reload();
+    await page.getByLabel(/将向 \d+ 名候选人授予荣誉/).check();
     await page.getByRole("button", { name: "公示期满，表彰授予" }).click();
     await expect(page.getByText("评选已变为“已表彰”。")).toBeVisible();
     await expect(frontLineCard.getByText("已授予")).toBeVisible();

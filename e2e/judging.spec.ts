@@ -89,6 +89,7 @@ test("three judges score, the chief resolves, locks and publishes, a worker read
   await loginAs("chief");
   await page.goto(`/judge/events/${eventId}`);
   await expect(page.getByText("裁判1与裁判2的评分相差 2 分")).toBeVisible();
+  await page.getByLabel(/我已了解：锁定后评分不能再修改/).check();
   await page.getByRole("button", { name: "锁定成绩" }).click();
   await expect(page.getByText("还有 1 处评分分歧（相差超过 1 分）未协调")).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/judging-chief.png`, fullPage: true });
@@ -98,8 +99,12 @@ test("three judges score, the chief resolves, locks and publishes, a worker read
   await page.getByRole("button", { name: "保存修改" }).click();
   await expect(page.getByText("评分已修改并记录")).toBeVisible();
   await page.goto(`/judge/events/${eventId}`);
+  await page.getByLabel(/我已了解：锁定后评分不能再修改/).check();
   await page.getByRole("button", { name: "锁定成绩" }).click();
   await expect(page.getByText("成绩已锁定，名次和奖项已生成")).toBeVisible();
+  // The confirmation says how many entries and when the notice period ends.
+  await expect(page.getByLabel(/公布后 3 个参赛报名的成绩和名次对外公开/)).toBeVisible();
+  await page.getByLabel(/公示期 \d+ 天，至 .* 结束/).check();
   await page.getByRole("button", { name: "公布成绩" }).click();
   await expect(page.getByText("成绩已公布，公示期开始")).toBeVisible();
   await visitor.reload();

@@ -117,22 +117,20 @@ test.describe("contests, events and registrations", () => {
     await page.goto("/org/registrations");
     const solo = page.getByRole("article", { name: new RegExp(soloEvent) });
     await expect(solo.getByText("名额：已用 0 / 共 2，剩余 2")).toBeVisible();
-    await solo.getByLabel("选手").selectOption(option(workers[5]));
-    await expect(solo.getByText(/资格预检/)).toBeVisible();
-    await solo.getByRole("button", { name: "提交报名" }).click();
-    // The pre-check lists the same problem; the refusal is the alert the submission returns.
-    await expect(
-      solo.getByRole("alert").getByText(`${workers[5]?.name}：年龄超出 18–55 岁`),
-    ).toBeVisible();
+    // The picker says up front who cannot be entered and why, and does not let them be chosen.
+    const tooOld = solo.getByRole("option", { name: new RegExp(workers[5]?.name ?? "") });
+    await expect(tooOld).toBeDisabled();
+    await expect(tooOld).toContainText("不能报名：年龄超出 18–55 岁");
+    await expect(solo.getByText(/本单位 \d+ 名职工中 \d+ 名可以报名/)).toBeVisible();
     for (const w of workers.slice(0, 2)) {
       await solo.getByLabel("选手").selectOption(option(w));
       await solo.getByRole("button", { name: "提交报名" }).click();
       await expect(page.getByText("报名已提交，等待组织者审核")).toBeVisible();
     }
     await expect(solo.getByText("名额：已用 2 / 共 2，剩余 0")).toBeVisible();
-    await solo.getByLabel("选手").selectOption(option(workers[2]));
-    await solo.getByRole("button", { name: "提交报名" }).click();
-    await expect(solo.getByText("本单位名额已满（共 2 个，已报 2 个）")).toBeVisible();
+    // A full event says so up front instead of offering a form that can only fail.
+    await expect(solo.getByText(/名额已满：本单位已报 2 个，限额 2 个/)).toBeVisible();
+    await expect(solo.getByRole("button", { name: "提交报名" })).toHaveCount(0);
 
     const team = page.getByRole("article", { name: new RegExp(teamEvent) });
     await team.getByText("组队报名").click();
@@ -140,10 +138,15 @@ test.describe("contests, events and registrations", () => {
     const starters = team.getByRole("group", { name: "上场队员" });
     await starters.getByLabel(workers[2]?.name ?? "").check();
     await starters.getByLabel(workers[3]?.name ?? "").check();
-    await team
-      .getByRole("group", { name: "替补队员" })
-      .getByLabel(workers[4]?.name ?? "")
-      .check();
+    // Ticking someone as member and substitute names them and holds the entry back.
+    const subs = team.getByRole("group", { name: "替补队员" });
+    await subs.getByLabel(workers[3]?.name ?? "").check();
+    await expect(
+      team.getByText(`${workers[3]?.name} 同时被勾选为上场队员和替补队员，请只保留一处`),
+    ).toBeVisible();
+    await expect(team.getByRole("button", { name: "提交报名" })).toBeDisabled();
+    await subs.getByLabel(workers[3]?.name ?? "").uncheck();
+    await subs.getByLabel(workers[4]?.name ?? "").check();
     await team.getByRole("button", { name: "提交报名" }).click();
     await expect(page.getByText("报名已提交，等待组织者审核")).toBeVisible();
     await page.setViewportSize({ width: 390, height: 844 });
@@ -194,6 +197,10 @@ test.describe("contests, events and registrations", () => {
     );
     await expect(mine.getByRole("row", { name: new RegExp(`热力队${stamp}`) })).toContainText(
       "已通过",
+    );
+    // The team's substitute is marked as such.
+    await expect(mine.getByRole("row", { name: new RegExp(`热力队${stamp}`) })).toContainText(
+      `${workers[4]?.name}（替补）`,
     );
   });
 

@@ -24,6 +24,8 @@ type EventInfo = {
   name: string;
   eligibility: EligibilityRules;
   team: TeamRules | null;
+  /** Workers of this unit already in the event: id → their team's name (null: alone). */
+  entered: Record<number, string | null>;
 };
 type Problems =
   { code: string; params?: Record<string, unknown>; subject?: string }[] | null | undefined;
@@ -42,6 +44,31 @@ function eligibilityOf(worker: RosterEntry, event: EventInfo, contestDate: strin
     { eligibility: event.eligibility },
     contestDate,
   ).map((p) => ({ ...p, subject: worker.name }));
+}
+
+/**
+ * Why a worker cannot be entered in the event, in the user's language: the eligibility rules
+ * the server applies and an entry they already have. Empty when they can be entered.
+ */
+function useBlockers(event: EventInfo, contestDate: string) {
+  const t = useT();
+  const locale = useLocale();
+  return (worker: RosterEntry): string[] => {
+    const reasons = eligibilityOf(worker, event, contestDate).map((p) =>
+      problemText(locale, { code: p.code, params: p.params }),
+    );
+    if (worker.id in event.entered) {
+      const team = event.entered[worker.id];
+      reasons.unshift(team ? t("entry.blocked.inTeam", { team }) : t("entry.blocked.entered"));
+    }
+    return reasons;
+  };
+}
+
+/** Someone ticked both as a starting member and as a substitute. */
+function bothLists(members: string[], substitutes: string[]): string[] {
+  const subs = new Set(substitutes);
+  return members.filter((id) => subs.has(id));
 }
 
 function Preview({ problems }: { problems: ReturnType<typeof eligibilityOf> }) {
@@ -79,6 +106,10 @@ export function IndividualEntryForm({
     defaultValues: { intent: "individual", eventId: event.id, workerId: "" } as never,
   });
   const chosen = roster.find((w) => String(w.id) === String(form.watch("workerId" as never)));
+  const blockers = useBlockers(event, contestDate);
+  const reasons = new Map(roster.map((w) => [w.id, blockers(w)]));
+  const eligible = roster.filter((w) => reasons.get(w.id)?.length === 0).length;
+  const blocked = chosen ? (reasons.get(chosen.id)?.length ?? 0) > 0 : false;
   return (
     <Form
       method="post"
@@ -96,15 +127,30 @@ export function IndividualEntryForm({
         {...form.register("workerId")}
       >
         <option value="">{t("reg.entry.chooseWorker")}</option>
-        {roster.map((w) => (
-          <option key={w.id} value={w.id}>
-            {w.name}
-            {t("punct.paren", { text: w.birthDate })}
-          </option>
-        ))}
+        {roster.map((w) => {
+          const why = reasons.get(w.id) ?? [];
+          // Those who cannot succeed stay listed, greyed out, with the reason.
+          return (
+            <option key={w.id} value={w.id} disabled={why.length > 0}>
+              {w.name}
+              {t("punct.paren", { text: w.birthDate })}
+              {why.length > 0
+                ? t("entry.blocked.suffix", { reasons: why.join(t("punct.semicolon")) })
+                : ""}
+            </option>
+          );
+        })}
       </SelectField>
+      <p className="muted small" id={`eligible-${event.id}`}>
+        {t("entry.eligibleCount", { eligible, total: roster.length })}
+      </p>
       {chosen ? <Preview problems={eligibilityOf(chosen, event, contestDate)} /> : null}
-      <button type="submit" className="btn btn--primary btn--small">
+      <button
+        type="submit"
+        className="btn btn--primary btn--small"
+        disabled={blocked || eligible === 0}
+        aria-describedby={`eligible-${event.id}`}
+      >
         {t("reg.entry.submit")}
       </button>
     </Form>
@@ -125,6 +171,7 @@ export function TeamEntryForm({
   problems?: Problems;
 }) {
   const t = useT();
+  const locale = useLocale();
   const { form, onSubmit, errorFor } = useZodForm(teamEntrySchema, {
     serverErrors: errors,
     defaultValues: {
@@ -141,6 +188,32 @@ export function TeamEntryForm({
   const preview = roster
     .filter((w) => picked.includes(String(w.id)))
     .flatMap((w) => eligibilityOf(w, event, contestDate));
+  const blockers = useBlockers(event, contestDate);
+  const reasons = new Map(roster.map((w) => [w.id, blockers(w)]));
+  const members = ([] as unknown[]).concat(form.watch("members" as never) ?? []).map(String);
+  const substitutes = ([] as unknown[])
+    .concat(form.watch("substitutes" as never) ?? [])
+    .map(String);
+  const twice = bothLists(members, substitutes);
+  const nameOf = (id: string) => roster.find((w) => String(w.id) === id)?.name ?? id;
+  const choice = (w: RosterEntry, list: "members" | "substitutes", other: string[]) => {
+    const why = reasons.get(w.id) ?? [];
+    return (
+      <label key={w.id} className={why.length > 0 ? "reg-member--blocked" : undefined}>
+        <input
+          type="checkbox"
+          value={w.id}
+          disabled={why.length > 0}
+          aria-invalid={other.includes(String(w.id)) || undefined}
+          {...form.register(list)}
+        />{" "}
+        {w.name}
+        {why.length > 0 ? <span className="muted small">
+            {t("punct.paren", { text: why.join(t("punct.semicolon")) })}
+          </span> : null}
+      </label>
+    );
+  };
   return (
     <details open={Boolean(problems?.length || errors)}>
       <summary>{t("reg.entry.registerTeam")}</summary>
@@ -161,11 +234,7 @@ export function TeamEntryForm({
         />
         <fieldset className="reg-members">
           <legend>{t("reg.entry.members")}</legend>
-          {roster.map((w) => (
-            <label key={w.id}>
-              <input type="checkbox" value={w.id} {...form.register("members")} /> {w.name}
-            </label>
-          ))}
+          {roster.map((w) => choice(w, "members", substitutes))}
         </fieldset>
         {errorFor("members") ? (
           <p className="field__error" role="alert">
@@ -175,15 +244,27 @@ export function TeamEntryForm({
         {event.team && event.team.substitutes > 0 ? (
           <fieldset className="reg-members">
             <legend>{t("reg.entry.substitutes")}</legend>
-            {roster.map((w) => (
-              <label key={w.id}>
-                <input type="checkbox" value={w.id} {...form.register("substitutes")} /> {w.name}
-              </label>
-            ))}
+            {roster.map((w) => choice(w, "substitutes", members))}
           </fieldset>
         ) : null}
+        {twice.length > 0 ? (
+          <p className="field__error" role="alert">
+            {twice
+              .map((id) =>
+                problemText(locale, {
+                  code: "team_member_also_substitute",
+                  params: { name: nameOf(id) },
+                }),
+              )
+              .join(t("punct.semicolon"))}
+          </p>
+        ) : null}
         <Preview problems={preview} />
-        <button type="submit" className="btn btn--primary btn--small">
+        <button
+          type="submit"
+          className="btn btn--primary btn--small"
+          disabled={twice.length > 0 || preview.length > 0}
+        >
           {t("reg.entry.submit")}
         </button>
       </Form>

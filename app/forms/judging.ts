@@ -1,6 +1,7 @@
 // Forms of the judging feature. Messages are i18n keys (app/i18n/messages/judging.ts).
 import { z } from "zod";
 import { parseMark, type SheetCriterion } from "~/domain/judging/sheet";
+import { chinaInstant, optionalDateTime } from "~/forms/fields";
 
 /**
  * The score sheet: one text field per criterion (`m<criterionId>`), the sheet versions
@@ -107,3 +108,27 @@ export const eventRulesSchema = z.object({
     ]),
   ),
 });
+
+/**
+ * The chief judge's irreversible steps. The box says what will happen (how many entries, when
+ * the notice period ends) and must be ticked: `required` in the browser, this check in the
+ * action, so it holds without JavaScript too.
+ */
+export const chiefStepSchema = z.object({
+  intent: z.enum(["lock", "publish"], { message: "judging.unknown_action" }),
+  confirm: z.literal("on", { message: "confirm.required" }),
+});
+
+/** The organiser's scoring window for an event (China time; either end may be left open). */
+export const scoringWindowSchema = z
+  .object({
+    intent: z.literal("window"),
+    scoringOpensAt: optionalDateTime,
+    scoringClosesAt: optionalDateTime,
+  })
+  .superRefine((v, ctx) => {
+    const opens = chinaInstant(v.scoringOpensAt);
+    const closes = chinaInstant(v.scoringClosesAt);
+    if (opens && closes && closes.getTime() <= opens.getTime())
+      ctx.addIssue({ code: "custom", path: ["scoringClosesAt"], message: "judge.window.order" });
+  });

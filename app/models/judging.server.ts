@@ -50,7 +50,9 @@ export function judgeAssignment(eventId: number, userId: number) {
           status: true,
           publishedAt: true,
           noticeEndsAt: true,
-          contest: { select: { name: true, noticeDays: true } },
+          scoringOpensAt: true,
+          scoringClosesAt: true,
+          contest: { select: { name: true, noticeDays: true, startsAt: true } },
         },
       },
     },
@@ -176,7 +178,9 @@ export async function eventJudgesPage(eventId: number) {
       id: true,
       name: true,
       status: true,
-      contest: { select: { name: true } },
+      scoringOpensAt: true,
+      scoringClosesAt: true,
+      contest: { select: { name: true, startsAt: true } },
       judges: { select: { userId: true, isChief: true, reserve: true } },
     },
   });
@@ -326,5 +330,33 @@ export function assignJudges(
       })),
     });
     return { ok: true };
+  });
+}
+
+/** Sets when judges may save sheets for the event (null ends: see scoringWindowOf). */
+export async function setScoringWindow(
+  eventId: number,
+  actorId: number,
+  window: { opensAt: Date | null; closesAt: Date | null },
+) {
+  return writeTx(async (tx) => {
+    const before = await tx.event.findUnique({
+      where: { id: eventId },
+      select: { scoringOpensAt: true, scoringClosesAt: true },
+    });
+    if (!before) return false;
+    await tx.event.update({
+      where: { id: eventId },
+      data: { scoringOpensAt: window.opensAt, scoringClosesAt: window.closesAt },
+    });
+    await appendAudit(tx, {
+      actorId,
+      action: "event.scoring_window",
+      entityType: "event",
+      entityId: eventId,
+      before,
+      after: { scoringOpensAt: window.opensAt, scoringClosesAt: window.closesAt },
+    });
+    return true;
   });
 }

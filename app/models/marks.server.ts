@@ -5,7 +5,12 @@
 import { prisma, readSql, sqlWrite, txSql, write, type Sql, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { parseMark, parseSheet, type SheetCriterion } from "~/domain/judging/sheet";
-import { marksOpen } from "~/domain/judging/workflow";
+import {
+  marksOpen,
+  scoringWindowOf,
+  scoringWindowState,
+  type ScoringWindow,
+} from "~/domain/judging/workflow";
 import {
   formatCentimarks,
   resolveAggregation,
@@ -114,6 +119,10 @@ async function currentMarks(
   return mineOf(marks, judgeId, criteria);
 }
 
+function windowOf(scoring: EventScoring): ScoringWindow {
+  return scoringWindowOf(scoring.event, scoring.event.contest.startsAt);
+}
+
 /** A judge's sheet for an entry, or null when they are not on its panel (recused or unassigned). */
 export async function loadScoreSheet(eventId: number, registrationId: number, judgeId: number) {
   const scoring = await loadEventScoring(prisma, eventId);
@@ -150,6 +159,7 @@ export async function loadScoreSheet(eventId: number, registrationId: number, ju
     open: marksOpen(scoring.event.status),
     /** Why marks cannot be saved at all: the event's scheme cannot compute a total. */
     notReady: validateEvent(scoring.definition),
+    window: windowOf(scoring),
   };
 }
 
@@ -192,6 +202,7 @@ export type SaveSheetResult =
   | { ok: true; changed: number }
   | { ok: false; kind: "not_found" }
   | { ok: false; kind: "closed" }
+  | { ok: false; kind: "window"; state: "not_yet_open" | "closed"; window: ScoringWindow }
   | { ok: false; kind: "conflict" }
   | { ok: false; kind: "not_ready"; problems: ScoringProblem[] }
   | { ok: false; kind: "invalid"; errors: Record<number, string> };
@@ -319,6 +330,10 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
       // would freeze the scheme so the organiser could no longer fix it.
       const notReady = validateEvent(scoring.definition);
       if (notReady.length > 0) return { ok: false, kind: "not_ready", problems: notReady };
+      // The organiser's scoring window: no marks before the contest (or the set time) opens.
+      const window = windowOf(scoring);
+      const state = scoringWindowState(window, new Date());
+      if (state !== "open") return { ok: false, kind: "window", state, window };
 
       const sheets = await sql.rows<{ id: number; partId: number; version: number }>(
         Prisma.sql`SELECT "id", "partId", "version" FROM "ScoreSheet" WHERE "registrationId" = ${entry.id} AND "judgeId" = ${input.judgeId}`,

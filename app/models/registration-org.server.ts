@@ -141,16 +141,37 @@ export async function listOpenEventsForOrg(organisationId: number) {
       events: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: EVENT_RULES },
     },
   });
-  const counts = await prisma.registration.groupBy({
-    by: ["eventId"],
-    where: {
-      organisationId,
-      status: { in: ACTIVE },
-      event: { contest: { status: "registration_open" } },
-    },
-    _count: { _all: true },
-  });
+  const eventIds = contests.flatMap((c) => c.events.map((e) => e.id));
+  const [counts, overall, ours] = await Promise.all([
+    prisma.registration.groupBy({
+      by: ["eventId"],
+      where: { organisationId, status: { in: ACTIVE }, eventId: { in: eventIds } },
+      _count: { _all: true },
+    }),
+    prisma.registration.groupBy({
+      by: ["eventId"],
+      where: { status: { in: ACTIVE }, eventId: { in: eventIds } },
+      _count: { _all: true },
+    }),
+    // Who is already in each event (alone or in a team), so the picker can say so up front.
+    prisma.registration.findMany({
+      where: { organisationId, status: { in: ACTIVE }, eventId: { in: eventIds } },
+      select: {
+        eventId: true,
+        workerId: true,
+        team: { select: { name: true, members: { select: { workerId: true } } } },
+      },
+    }),
+  ]);
   const used = new Map(counts.map((c) => [c.eventId, c._count._all]));
+  const taken = new Map(overall.map((c) => [c.eventId, c._count._all]));
+  const entered = new Map<number, Record<number, string | null>>();
+  for (const r of ours) {
+    const byWorker = entered.get(r.eventId) ?? {};
+    if (r.workerId !== null) byWorker[r.workerId] = null;
+    for (const m of r.team?.members ?? []) byWorker[m.workerId] = r.team?.name ?? null;
+    entered.set(r.eventId, byWorker);
+  }
   return contests.map((c) => ({
     id: c.id,
     code: c.code,
@@ -161,6 +182,7 @@ export async function listOpenEventsForOrg(organisationId: number) {
     events: c.events.map((e) => {
       const definition = eventDefinitionFromRecord(e);
       const usedByOrg = used.get(e.id) ?? 0;
+      const usedOverall = taken.get(e.id) ?? 0;
       return {
         id: e.id,
         code: e.code,
@@ -171,7 +193,17 @@ export async function listOpenEventsForOrg(organisationId: number) {
         quotaPerOrg: e.quotaPerOrg,
         cap: e.cap,
         used: usedByOrg,
+        usedOverall,
         left: e.quotaPerOrg === null ? null : Math.max(0, e.quotaPerOrg - usedByOrg),
+        /** Why nothing more can be entered: the unit's quota or the event's cap. */
+        full:
+          e.quotaPerOrg !== null && usedByOrg >= e.quotaPerOrg
+            ? ("org" as const)
+            : e.cap !== null && usedOverall >= e.cap
+              ? ("overall" as const)
+              : null,
+        /** Workers of this unit already entered: worker id → their team's name (or null). */
+        entered: entered.get(e.id) ?? {},
       };
     }),
   }));

@@ -21,11 +21,21 @@ import {
 
 type EventColumns = Omit<
   ScoringEventRow,
-  "contest" | "parts" | "judges" | "lockedAt" | "publishedAt" | "noticeEndsAt"
+  | "contest"
+  | "parts"
+  | "judges"
+  | "lockedAt"
+  | "publishedAt"
+  | "noticeEndsAt"
+  | "scoringOpensAt"
+  | "scoringClosesAt"
 > & {
   lockedAt: Date | null;
   publishedAt: Date | null;
   noticeEndsAt: Date | null;
+  scoringOpensAt: Date | null;
+  scoringClosesAt: Date | null;
+  contestStartsAt: Date | null;
   contestId: number;
   contestCode: string;
   contestName: string;
@@ -50,8 +60,9 @@ export async function loadEventScoringSql(sql: Sql, eventId: number): Promise<Ev
     Prisma.sql`SELECT e."id", e."code", e."name", e."status", e."fullMark", e."aggregation", e."tieBreaks", e."prizeRules",
        e."lockedAt", e."publishedAt", e."noticeEndsAt", e."standardisedDecimals",
        e."recheckTopN", e."recheckShareBp", e."recheckErrorBp", e."recheckFullReviewAt",
+       e."scoringOpensAt", e."scoringClosesAt",
        c."id" AS "contestId", c."code" AS "contestCode", c."name" AS "contestName", c."noticeDays", c."kind" AS "contestKind",
-       c."theoryCapPct"
+       c."theoryCapPct", c."startsAt" AS "contestStartsAt"
      FROM "Event" e JOIN "Contest" c ON c."id" = e."contestId" WHERE e."id" = ${eventId}`,
   );
   if (!e) return null;
@@ -83,6 +94,8 @@ export async function loadEventScoringSql(sql: Sql, eventId: number): Promise<Ev
     recheckShareBp: e.recheckShareBp,
     recheckErrorBp: e.recheckErrorBp,
     recheckFullReviewAt: e.recheckFullReviewAt,
+    scoringOpensAt: e.scoringOpensAt,
+    scoringClosesAt: e.scoringClosesAt,
     contest: {
       id: e.contestId,
       code: e.contestCode,
@@ -90,6 +103,7 @@ export async function loadEventScoringSql(sql: Sql, eventId: number): Promise<Ev
       noticeDays: e.noticeDays,
       kind: e.contestKind,
       theoryCapPct: e.theoryCapPct,
+      startsAt: e.contestStartsAt,
     },
     parts: parts.map((p) => ({
       ...p,

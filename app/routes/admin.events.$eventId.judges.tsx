@@ -3,9 +3,10 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert } from "~/components/form-fields";
 import { judgingProblemText } from "~/components/judging-problems";
-import { judgesSchema } from "~/forms/judging";
-import { useT, keyOr } from "~/i18n";
-import { assignJudges, eventJudgesPage } from "~/models/judging.server";
+import { judgesSchema, scoringWindowSchema } from "~/forms/judging";
+import { chinaInstant, toChinaInput } from "~/forms/fields";
+import { formatDateTime, keyOr, useLocale, useT } from "~/i18n";
+import { assignJudges, eventJudgesPage, setScoringWindow } from "~/models/judging.server";
 import { notFound, requireAdmin } from "~/http/session.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
@@ -21,13 +22,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return page;
 }
 
-type ActionResult = { errors?: FieldErrors; error?: string; ok?: boolean };
+type ActionResult = { errors?: FieldErrors; error?: string; ok?: boolean; windowSaved?: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const eventId = idParam(params.eventId);
   if (!(await eventJudgesPage(eventId))) throw notFound();
-  const parsed = parseForm(judgesSchema, await readForm(request));
+  const form = await readForm(request);
+  if (form.get("intent") === "window") {
+    const window = parseForm(scoringWindowSchema, form);
+    if (!window.ok) return data<ActionResult>({ errors: window.errors }, { status: 400 });
+    await setScoringWindow(eventId, user.id, {
+      opensAt: chinaInstant(window.data.scoringOpensAt),
+      closesAt: chinaInstant(window.data.scoringClosesAt),
+    });
+    return { windowSaved: true } satisfies ActionResult;
+  }
+  const parsed = parseForm(judgesSchema, form);
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
   const result = await assignJudges(eventId, parsed.data, user.id);
   if (!result.ok) return data<ActionResult>({ error: result.error }, { status: 409 });
@@ -38,10 +49,13 @@ export default function EventJudges() {
   const { event, judges, coverage, blocked } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const t = useT();
+  const locale = useLocale();
+  const windowError = actionData?.errors?.scoringClosesAt ?? actionData?.errors?.scoringOpensAt;
   const assigned = new Set(event.judges.map((j) => j.userId));
   const reserves = new Set(event.judges.filter((j) => j.reserve).map((j) => j.userId));
   const chief = event.judges.find((j) => j.isChief)?.userId;
   const error = actionData?.error ?? actionData?.errors?.judgeIds ?? actionData?.errors?.chiefId;
+  const saved = actionData?.windowSaved;
   return (
     <section aria-labelledby="judges-title">
       <p className="eyebrow">{event.contest.name}</p>
@@ -164,6 +178,54 @@ export default function EventJudges() {
           </Link>
         </div>
       </Form>
+
+      <section className="section" aria-labelledby="window-title">
+        <h2 id="window-title">{t("judge.window.title")}</h2>
+        <p className="muted small">{t("judge.window.hint")}</p>
+        {event.contest.startsAt && !event.scoringOpensAt ? (
+          <p className="small">
+            {t("judge.window.worklist", { from: formatDateTime(locale, event.contest.startsAt) })}
+          </p>
+        ) : null}
+        {saved ? (
+          <div className="alert alert--success" role="status">
+            {t("judge.window.saved")}
+          </div>
+        ) : null}
+        <FormAlert message={windowError ? t(keyOr(windowError)) : null} />
+        <Form method="post" className="form-grid">
+          <input type="hidden" name="intent" value="window" />
+          <div className="field">
+            <label className="field__label" htmlFor="scoring-opens">
+              {t("judge.window.label.opens")}
+            </label>
+            <input
+              id="scoring-opens"
+              name="scoringOpensAt"
+              type="datetime-local"
+              className="field__input"
+              defaultValue={toChinaInput(event.scoringOpensAt)}
+            />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="scoring-closes">
+              {t("judge.window.label.closes")}
+            </label>
+            <input
+              id="scoring-closes"
+              name="scoringClosesAt"
+              type="datetime-local"
+              className="field__input"
+              defaultValue={toChinaInput(event.scoringClosesAt)}
+            />
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="btn btn--primary">
+              {t("judge.window.save")}
+            </button>
+          </div>
+        </Form>
+      </section>
     </section>
   );
 }

@@ -379,6 +379,14 @@ export default function AdminRound() {
                     </p>
                   </>
                 ) : null}
+                {to === "public_notice" || to === "conferred" ? (
+                  <label className="confirm-step__box">
+                    <input type="checkbox" name="confirm" required />{" "}
+                    {t(to === "conferred" ? "confirm.confer" : "confirm.notice", {
+                      count: nominations.filter((n) => n.status === "accepted").length,
+                    })}
+                  </label>
+                ) : null}
                 <button type="submit" className="btn btn--primary" disabled={busy}>
                   {t(ADVANCE_LABELS[to] ?? `rules.round_state.${to}`)}
                 </button>

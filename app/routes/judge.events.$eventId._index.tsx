@@ -19,6 +19,9 @@ import { forbidden } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
+import { chiefStepSchema } from "~/forms/judging";
+import { noticeEndsAt, scoringWindowOf } from "~/domain/judging/workflow";
+import { parseForm } from "~/utils/forms";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.judge.event");
@@ -59,6 +62,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           }
         : null,
     appeals,
+    // What publishing now would set, for the confirmation the chief ticks.
+    noticeWouldEnd: noticeEndsAt(new Date(), assignment.event.contest.noticeDays),
+    scoringWindow: scoringWindowOf(assignment.event, assignment.event.contest.startsAt),
   };
 }
 
@@ -70,18 +76,17 @@ type ActionResult = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, eventId, assignment } = await requireJudgeOnEvent(request, params);
   if (!assignment.isChief) throw forbidden();
-  const intent = (await readForm(request)).get("intent");
-  const outcome =
-    intent === "lock"
-      ? await lockEvent(eventId, user.id)
-      : intent === "publish"
-        ? await publishEvent(eventId, user.id)
-        : null;
-  if (!outcome)
+  const parsed = parseForm(chiefStepSchema, await readForm(request));
+  if (!parsed.ok)
     return data<ActionResult>(
-      { problems: [{ code: "judging.unknown_action", params: {} }] },
+      {
+        problems: Object.values(parsed.errors).map((code) => ({ code, params: {} })),
+      },
       { status: 400 },
     );
+  const intent = parsed.data.intent;
+  const outcome =
+    intent === "lock" ? await lockEvent(eventId, user.id) : await publishEvent(eventId, user.id);
   if (!outcome.ok) return data<ActionResult>({ problems: outcome.problems }, { status: 409 });
   return {
     done: intent === "lock" ? "judging.chief.locked" : "judging.chief.published",
@@ -89,7 +94,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function JudgeEvent() {
-  const { event, isChief, worklist, submitted, progress, appeals } = useLoaderData<typeof loader>();
+  const { event, isChief, worklist, submitted, progress, appeals, noticeWouldEnd, scoringWindow } =
+    useLoaderData<typeof loader>();
+  const done = worklist.filter((w) => w.state === "submitted").length;
+  const next = worklist.find((w) => w.state !== "submitted");
   const actionData = useActionData<ActionResult>();
   const t = useT();
   const locale = useLocale();
@@ -114,6 +122,36 @@ export default function JudgeEvent() {
 
       <h2>{t("judging.worklist.title")}</h2>
       <p className="muted small">{t("judging.worklist.intro")}</p>
+      {scoringWindow.opensAt ? (
+        <p className="small">
+          {scoringWindow.closesAt
+            ? t("judge.window.worklistBoth", {
+                from: formatDateTime(locale, scoringWindow.opensAt),
+                to: formatDateTime(locale, scoringWindow.closesAt),
+              })
+            : t("judge.window.worklist", { from: formatDateTime(locale, scoringWindow.opensAt) })}
+        </p>
+      ) : null}
+      {worklist.length > 0 ? (
+        <div className="worklist-progress">
+          <label htmlFor="worklist-progress">
+            {t("judge.progress", { done, total: worklist.length })}
+          </label>
+          <progress id="worklist-progress" max={worklist.length} value={done} />
+          {open ? (
+            next ? (
+              <Link
+                className="btn btn--primary btn--small"
+                to={`entries/${encodeURIComponent(next.blindCode)}`}
+              >
+                {t("judge.next", { code: next.blindCode })}
+              </Link>
+            ) : (
+              <span className="muted small">{t("judge.allDone")}</span>
+            )
+          ) : null}
+        </div>
+      ) : null}
       {worklist.length === 0 ? (
         <p>{t("judging.worklist.empty")}</p>
       ) : (
@@ -273,14 +311,26 @@ export default function JudgeEvent() {
           </div>
           <div className="form-actions">
             {isChief && open ? (
-              <Form method="post">
+              <Form method="post" className="confirm-step">
+                <label className="confirm-step__box">
+                  <input type="checkbox" name="confirm" required />{" "}
+                  {t("confirm.lock", { entries: progress.entries.length })}
+                </label>
                 <button type="submit" name="intent" value="lock" className="btn btn--primary">
                   {t("judging.chief.lock")}
                 </button>
               </Form>
             ) : null}
             {isChief && event.status === "locked" ? (
-              <Form method="post">
+              <Form method="post" className="confirm-step">
+                <label className="confirm-step__box">
+                  <input type="checkbox" name="confirm" required />{" "}
+                  {t("confirm.publish", {
+                    entries: progress.entries.length,
+                    date: formatDateTime(locale, noticeWouldEnd),
+                    days: event.contest.noticeDays,
+                  })}
+                </label>
                 <button type="submit" name="intent" value="publish" className="btn btn--primary">
                   {t("judging.chief.publish")}
                 </button>

@@ -20,7 +20,8 @@ import type { ScoringProblem } from "~/domain/scoring";
 import { useZodForm } from "~/components/use-zod-form";
 import { parseDescriptors } from "~/domain/judging/definition";
 import { scoreSheetSchema } from "~/forms/judging";
-import { formatMark, useT, keyOr } from "~/i18n";
+import { formatDateTime, formatMark, keyOr, useLocale, useT } from "~/i18n";
+import { scoringWindowState } from "~/domain/judging/workflow";
 import { loadScoreSheet, saveScoreSheet } from "~/models/marks.server";
 import { notFound } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
@@ -40,7 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, eventId, registrationId } = await authorise(request, params);
   const sheet = await loadScoreSheet(eventId, registrationId, user.id);
   if (!sheet) throw notFound();
-  return { sheet, saved: new URL(request.url).searchParams.get("saved") };
+  return {
+    sheet,
+    windowState: scoringWindowState(sheet.window, new Date()),
+    saved: new URL(request.url).searchParams.get("saved"),
+  };
 }
 
 type ActionResult = {
@@ -48,6 +53,7 @@ type ActionResult = {
   conflict?: boolean;
   closed?: boolean;
   notReady?: { code: string; params: Record<string, string | number> }[];
+  window?: "not_yet_open" | "closed";
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -84,6 +90,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.kind === "closed") return data<ActionResult>({ closed: true }, { status: 409 });
   if (result.kind === "not_ready")
     return data<ActionResult>({ notReady: asProblems(result.problems) }, { status: 409 });
+  if (result.kind === "window")
+    return data<ActionResult>({ window: result.state }, { status: 409 });
   if (result.kind === "invalid") {
     return data<ActionResult>(
       {
@@ -113,10 +121,14 @@ function markText(value: number | undefined, worldskills: boolean): string {
 }
 
 export default function ScoreSheetPage() {
-  const { sheet, saved } = useLoaderData<typeof loader>();
+  const { sheet, saved, windowState } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const navigation = useNavigation();
   const t = useT();
+  const locale = useLocale();
+  const windowShut = actionData?.window ?? (windowState === "open" ? null : windowState);
+  const editable = sheet.open && windowShut === null;
+  const submittedBefore = sheet.parts.some((p) => p.status === "submitted");
   const criteria = sheet.parts.flatMap((p) => p.criteria);
   const schema = scoreSheetSchema(
     criteria,
@@ -195,10 +207,27 @@ export default function ScoreSheetPage() {
           {t("judging.sheet.closed")}
         </div>
       ) : null}
+      {sheet.open && windowShut === "not_yet_open" ? (
+        <div className="alert alert--info" role="status">
+          {sheet.window.opensAt
+            ? t("judge.window.opens", { date: formatDateTime(locale, sheet.window.opensAt) })
+            : null}
+        </div>
+      ) : null}
+      {sheet.open && windowShut === "closed" ? (
+        <div className="alert alert--info" role="status">
+          {t("judge.window.closed", { date: formatDateTime(locale, sheet.window.closesAt) })}
+        </div>
+      ) : null}
+      {editable && submittedBefore ? (
+        <div className="alert alert--info" role="note">
+          {t("judge.sheet.editSubmitted")}
+        </div>
+      ) : null}
       {actionData?.errors ? <FormAlert message={t("judging.sheet.fix_errors")} /> : null}
       <Form method="post" onSubmit={onSubmit} noValidate>
         {sheet.parts.map((part) => (
-          <fieldset key={part.id} className="sheet-part" disabled={!sheet.open}>
+          <fieldset key={part.id} className="sheet-part" disabled={!editable}>
             <legend className="sheet-part__title">
               <strong>{part.name}</strong>
               <span className="muted small">
@@ -267,7 +296,7 @@ export default function ScoreSheetPage() {
             </ul>
           </fieldset>
         ))}
-        {sheet.open ? (
+        {editable ? (
           <div className="sheet-actions">
             <button
               type="submit"
@@ -285,13 +314,17 @@ export default function ScoreSheetPage() {
               className="btn btn--primary"
               disabled={busy}
             >
-              {t("judging.sheet.submit")}
+              {submittedBefore ? t("judge.sheet.resubmit") : t("judging.sheet.submit")}
             </button>
             <Link to={`/judge/events/${sheet.event.id}`} className="btn btn--ghost">
               {t("judging.back_to_worklist")}
             </Link>
           </div>
-        ) : null}
+        ) : (
+          <p>
+            <Link to={`/judge/events/${sheet.event.id}`}>← {t("judging.back_to_worklist")}</Link>
+          </p>
+        )}
       </Form>
     </section>
   );

@@ -102,11 +102,9 @@ export async function action({ request }: ActionFunctionArgs) {
   } else if (intent === "team") {
     const parsed = parseForm(teamEntrySchema, formData);
     if (!parsed.ok) return fail({ errors: parsed.errors });
-    const subs = new Set(parsed.data.substitutes);
+    // Both lists as ticked: someone in both is named by the team rules, not dropped.
     const members = [
-      ...parsed.data.members
-        .filter((id) => !subs.has(id))
-        .map((workerId) => ({ workerId, substitute: false })),
+      ...parsed.data.members.map((workerId) => ({ workerId, substitute: false })),
       ...parsed.data.substitutes.map((workerId) => ({ workerId, substitute: true })),
     ];
     outcome = await registerTeam(
@@ -181,7 +179,7 @@ export default function OrgRegistrations() {
             {t("reg.entry.deadline", { date: formatDateTime(locale, c.registrationClosesAt) })}
           </p>
           {c.events.map((e) => {
-            const full = e.left !== null && e.left <= 0;
+            const full = e.full !== null;
             const individual = forEvent(e.id, "individual");
             const team = forEvent(e.id, "team");
             return (
@@ -218,7 +216,13 @@ export default function OrgRegistrations() {
                     ? ` · ${t("reg.event.teamRules", { min: e.team.minSize, max: e.team.maxSize, subs: e.team.substitutes })}`
                     : ""}
                 </p>
-                {e.mode === "individual" ? (
+                {full ? (
+                  <p className="alert alert--info" role="status">
+                    {e.full === "org"
+                      ? t("entry.full.org", { used: e.used, quota: e.quotaPerOrg ?? 0 })
+                      : t("entry.full.overall", { cap: e.cap ?? 0 })}
+                  </p>
+                ) : e.mode === "individual" ? (
                   <IndividualEntryForm
                     key={actionData?.at ?? 0}
                     event={e}
@@ -268,7 +272,13 @@ export default function OrgRegistrations() {
                       {label}
                       {r.team ? (
                         <div className="muted small">
-                          {r.team.members.map((m) => m.worker.name).join(t("punct.list"))}
+                          {r.team.members
+                            .map((m) =>
+                              m.substitute
+                                ? t("entry.substitute", { name: m.worker.name })
+                                : m.worker.name,
+                            )
+                            .join(t("punct.list"))}
                         </div>
                       ) : null}
                     </td>

@@ -6,6 +6,8 @@ import {
   marksOpen,
   noticeEndsAt,
   publishProblems,
+  scoringWindowOf,
+  scoringWindowState,
 } from "./workflow";
 
 describe("judging workflow", () => {
@@ -79,5 +81,31 @@ describe("judging workflow", () => {
     expect(appealOpen("submitted")).toBe(true);
     expect(appealOpen("reviewing")).toBe(true);
     expect(appealOpen("upheld")).toBe(false);
+  });
+});
+
+describe("scoring window", () => {
+  const at = (iso: string) => new Date(iso);
+  it("opens at the organiser's time, or at the contest's start when none is set", () => {
+    const contestStart = at("2026-12-18T00:00:00+08:00");
+    const unset = scoringWindowOf({ scoringOpensAt: null, scoringClosesAt: null }, contestStart);
+    expect(scoringWindowState(unset, at("2026-12-17T23:59:59+08:00"))).toBe("not_yet_open");
+    expect(scoringWindowState(unset, contestStart)).toBe("open");
+    const set = scoringWindowOf(
+      {
+        scoringOpensAt: at("2026-12-19T08:00:00+08:00"),
+        scoringClosesAt: at("2026-12-20T18:00:00+08:00"),
+      },
+      contestStart,
+    );
+    expect(scoringWindowState(set, at("2026-12-18T12:00:00+08:00"))).toBe("not_yet_open");
+    expect(scoringWindowState(set, at("2026-12-19T08:00:00+08:00"))).toBe("open");
+    expect(scoringWindowState(set, at("2026-12-20T18:00:00+08:00"))).toBe("closed");
+    expect(
+      scoringWindowState(
+        scoringWindowOf({ scoringOpensAt: null, scoringClosesAt: null }, null),
+        at("2000-01-01T00:00:00Z"),
+      ),
+    ).toBe("open");
   });
 });

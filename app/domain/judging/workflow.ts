@@ -14,6 +14,31 @@ export function marksOpen(status: string): boolean {
   return status === "open" || status === "scoring";
 }
 
+/** When judges may save their sheets: set by the organiser per event. */
+export interface ScoringWindow {
+  readonly opensAt: Date | null;
+  readonly closesAt: Date | null;
+}
+
+/**
+ * The event's window; without an opening time set, scoring opens when the contest starts
+ * (judges must not score a contest that has not begun), and without either it is open.
+ */
+export function scoringWindowOf(
+  event: { readonly scoringOpensAt: Date | null; readonly scoringClosesAt: Date | null },
+  contestStartsAt: Date | null,
+): ScoringWindow {
+  return { opensAt: event.scoringOpensAt ?? contestStartsAt, closesAt: event.scoringClosesAt };
+}
+
+export type ScoringWindowState = "open" | "not_yet_open" | "closed";
+
+export function scoringWindowState(window: ScoringWindow, now: Date): ScoringWindowState {
+  if (window.opensAt && now.getTime() < window.opensAt.getTime()) return "not_yet_open";
+  if (window.closesAt && now.getTime() >= window.closesAt.getTime()) return "closed";
+  return "open";
+}
+
 export interface LockFacts {
   readonly status: string;
   readonly entries: number;

@@ -17,6 +17,17 @@ describe("checkTeamComposition", () => {
       checkTeamComposition({ members, rules, organisationId: "org1", otherTeams: [] }),
     ).toEqual([]);
   });
+  it("names a person ticked as member and substitute, and still counts them as a member", () => {
+    const members = [
+      member("1"),
+      member("2"),
+      member("3"),
+      member("2", { substitute: true, name: "李四" }),
+    ];
+    expect(
+      checkTeamComposition({ members, rules, organisationId: "org1", otherTeams: [] }),
+    ).toEqual([{ code: "team_member_also_substitute", params: { name: "李四" } }]);
+  });
   it("checks sizes at the edges, substitutes not counted", () => {
     const three = [member("1"), member("2"), member("3")];
     const four = [...three, member("4")];
@@ -75,7 +86,12 @@ describe("checkTeamComposition", () => {
     expect(missingMessages(TEAM_PROBLEM_CODES)).toEqual([]);
     const problems = [
       ...checkTeamComposition({
-        members: [member("1"), member("1"), member("2", { organisationId: "x" })],
+        members: [
+          member("1"),
+          member("1"),
+          member("2", { organisationId: "x" }),
+          member("1", { substitute: true }),
+        ],
         rules,
         organisationId: "org1",
         otherTeams: [{ name: "A", memberIds: ["2"] }],

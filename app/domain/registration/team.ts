@@ -29,6 +29,7 @@ export type TeamProblem =
   | Problem<"team_too_many_substitutes", { max: number; count: number }>
   | Problem<"team_member_other_organisation", { name: string }>
   | Problem<"team_member_duplicate", { name: string }>
+  | Problem<"team_member_also_substitute", { name: string }>
   | Problem<"team_member_in_other_team", { name: string; team: string }>;
 
 export const TEAM_PROBLEM_CODES = Object.keys({
@@ -37,6 +38,7 @@ export const TEAM_PROBLEM_CODES = Object.keys({
   team_too_many_substitutes: true,
   team_member_other_organisation: true,
   team_member_duplicate: true,
+  team_member_also_substitute: true,
   team_member_in_other_team: true,
 } satisfies Record<TeamProblem["code"], true>) as TeamProblem["code"][];
 
@@ -48,7 +50,11 @@ export function checkTeamComposition(input: TeamCompositionInput): TeamProblem[]
   const { members, rules, organisationId, otherTeams } = input;
   const problems: TeamProblem[] = [];
 
-  const distinct = [...new Map(members.map((m) => [m.workerId, m] as const)).values()];
+  // A person ticked both as a starting member and as a substitute counts as a starting member
+  // (their first listing) and is named in a problem, rather than silently dropping out.
+  const first = new Map<string, TeamMember>();
+  for (const m of members) if (!first.has(m.workerId)) first.set(m.workerId, m);
+  const distinct = [...first.values()];
   const size = distinct.filter((m) => !m.substitute).length;
   const substitutes = distinct.length - size;
   if (size < rules.minSize)
@@ -65,7 +71,14 @@ export function checkTeamComposition(input: TeamCompositionInput): TeamProblem[]
   const seen = new Set<string>();
   for (const member of members) {
     if (seen.has(member.workerId)) {
-      problems.push({ code: "team_member_duplicate", params: { name: member.name } });
+      const earlier = first.get(member.workerId);
+      problems.push({
+        code:
+          Boolean(earlier?.substitute) !== Boolean(member.substitute)
+            ? "team_member_also_substitute"
+            : "team_member_duplicate",
+        params: { name: member.name },
+      });
       continue;
     }
     seen.add(member.workerId);

@@ -27,6 +27,42 @@ export const journeyMessages = {
     "contest.page.notice.conferred": "已表彰",
     "home.contest.labour": "参赛单位 {units} 个 · 考核周期 {periods} 个",
     "home.contest.quiz": "答题 {count} 场",
+    "entry.blocked.suffix": " — 不能报名：{reasons}",
+    "entry.blocked.entered": "已报名本项目",
+    "entry.blocked.inTeam": "已在本项目的“{team}”队中",
+    "entry.eligibleCount":
+      "本单位 {total} 名职工中 {eligible} 名可以报名；灰色的不能报名，原因写在名字后面。",
+    "entry.full.org":
+      "名额已满：本单位已报 {used} 个，限额 {quota} 个。要换人，请在下方“本单位报名情况”中更换或撤回。",
+    "entry.full.overall": "名额已满：本项目总名额 {cap} 个已全部报满。",
+    "entry.substitute": "{name}（替补）",
+    "confirm.required": "请先勾选确认框：这一步不能撤回",
+    "confirm.lock":
+      "我已了解：锁定后评分不能再修改，系统将按 {entries} 个参赛报名的成绩生成名次和奖项。",
+    "confirm.publish":
+      "我已了解：公布后 {entries} 个参赛报名的成绩和名次对外公开，公示期 {days} 天，至 {date} 结束，期间参赛单位可以书面申诉；公布不能撤回。",
+    "confirm.notice":
+      "我已了解：已通过评审的 {count} 名候选人的姓名、单位和事迹将对外公示，任何人都可以提出异议；公示开始后不能撤回。",
+    "confirm.confer":
+      "我已了解：将向 {count} 名候选人授予荣誉并各颁发一份证书（编号不可收回）；表彰后不能撤回。",
+    "judge.window.opens": "评分尚未开始：本赛项 {date} 开放评分，届时才能保存评分。",
+    "judge.window.closed": "评分已于 {date} 截止，不能再保存评分；如需修改请联系裁判长。",
+    "judge.window.title": "评分时间",
+    "judge.window.save": "保存评分时间",
+    "judge.window.saved": "评分时间已保存",
+    "judge.window.order": "评分截止时间须晚于开放时间",
+    "judge.window.label.opens": "评分开放时间",
+    "judge.window.label.closes": "评分截止时间",
+    "judge.window.hint":
+      "不填开放时间时，从竞赛开始日期起可以评分；不填截止时间时，到锁定成绩为止。",
+    "judge.window.worklist": "评分时间：{from} 起",
+    "judge.window.worklistBoth": "评分时间：{from} — {to}",
+    "judge.sheet.editSubmitted":
+      "你已提交这份评分表。现在修改并保存，会改动已提交的分数：每次修改都记入审计日志（谁、何时、原分、新分），裁判长可以看到；锁定成绩后就不能再改。",
+    "judge.sheet.resubmit": "修改后重新提交",
+    "judge.progress": "已提交 {done} / {total} 份",
+    "judge.next": "下一个待评：{code}",
+    "judge.allDone": "全部评分表都已提交。",
     "cert.nav": "我的证书",
     "cert.nav.org": "证书",
     "cert.mine.title": "我的证书",
@@ -75,6 +111,44 @@ export const journeyMessages = {
     "contest.page.notice.conferred": "Conferred",
     "home.contest.labour": "Units: {units} · periods: {periods}",
     "home.contest.quiz": "Quizzes: {count}",
+    "entry.blocked.suffix": " — cannot enter: {reasons}",
+    "entry.blocked.entered": "already entered in this event",
+    "entry.blocked.inTeam": "already in team “{team}” in this event",
+    "entry.eligibleCount":
+      "{eligible} of your {total, plural, one {# worker} other {# workers}} can be entered; greyed-out names cannot, with the reason after the name.",
+    "entry.full.org":
+      "No places left: your unit has entered {used} of its {quota}. To change someone, replace or withdraw an entry under “Your organisation's entries” below.",
+    "entry.full.overall": "No places left: all {cap, plural, one {# place} other {# places}} in this event are taken.",
+    "entry.substitute": "{name} (substitute)",
+    "confirm.required": "Tick the confirmation first: this step cannot be undone",
+    "confirm.lock":
+      "I understand: once locked, marks can no longer be changed, and ranks and prizes are computed from the results of {entries, plural, one {# entry} other {# entries}}.",
+    "confirm.publish":
+      "I understand: publishing makes the results and ranks of {entries, plural, one {# entry} other {# entries}} public and starts a notice period of {days, plural, one {# day} other {# days}} ending {date}, during which units may appeal in writing; publishing cannot be undone.",
+    "confirm.notice":
+      "I understand: the names, units and deeds of the {count, plural, one {# accepted nominee} other {# accepted nominees}} go on public notice, where anyone may object; this cannot be undone.",
+    "confirm.confer":
+      "I understand: the honour is conferred on {count, plural, one {# nominee} other {# nominees}}, each receiving a numbered certificate; conferring cannot be undone.",
+    "judge.window.opens":
+      "Scoring has not started: this event opens for scoring on {date}; marks can be saved from then.",
+    "judge.window.closed":
+      "Scoring closed on {date}; marks can no longer be saved. Ask the chief judge to change one.",
+    "judge.window.title": "Scoring window",
+    "judge.window.save": "Save the scoring window",
+    "judge.window.saved": "Scoring window saved",
+    "judge.window.order": "Scoring must close after it opens",
+    "judge.window.label.opens": "Scoring opens",
+    "judge.window.label.closes": "Scoring closes",
+    "judge.window.hint":
+      "Without an opening time, scoring opens on the contest's start date; without a closing time, it runs until results are locked.",
+    "judge.window.worklist": "Scoring from {from}",
+    "judge.window.worklistBoth": "Scoring {from} — {to}",
+    "judge.sheet.editSubmitted":
+      "You have submitted this sheet. Saving changes now alters the submitted marks: every change is recorded in the audit log (who, when, old and new mark) and the chief judge sees it. After results are locked no changes are possible.",
+    "judge.sheet.resubmit": "Submit the changes",
+    "judge.progress": "{done} of {total, plural, one {# sheet} other {# sheets}} submitted",
+    "judge.next": "Next to score: {code}",
+    "judge.allDone": "Every sheet has been submitted.",
     "cert.nav": "My certificates",
     "cert.nav.org": "Certificates",
     "cert.mine.title": "My certificates",

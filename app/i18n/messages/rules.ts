@@ -91,6 +91,7 @@ export const rulesMessages = {
     "rules.team_too_many_substitutes": "替补队员 {count} 人，最多 {max} 人",
     "rules.team_member_other_organisation": "{name} 不属于本单位",
     "rules.team_member_duplicate": "{name} 在队伍中重复出现",
+    "rules.team_member_also_substitute": "{name} 同时被勾选为上场队员和替补队员，请只保留一处",
     "rules.team_member_in_other_team": "{name} 已在本项目的“{team}”队中",
 
     // Spreadsheet import
@@ -358,6 +359,8 @@ export const rulesMessages = {
       "{count, plural, one {# substitute} other {# substitutes}}; at most {max} are allowed",
     "rules.team_member_other_organisation": "{name} is not from your organisation",
     "rules.team_member_duplicate": "{name} is listed twice",
+    "rules.team_member_also_substitute":
+      "{name} is ticked both as a starting member and as a substitute; keep one",
     "rules.team_member_in_other_team": "{name} is already in team “{team}” in this event",
 
     // Spreadsheet import
