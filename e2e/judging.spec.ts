@@ -2,6 +2,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, queryDb, test } from "./support/fixtures";
+import { openScoringWindow } from "./support/scoring-window";
 
 const SCREENSHOTS = "e2e/.screenshots";
 
@@ -62,6 +63,15 @@ test("three judges score, the chief resolves, locks and publishes, a worker read
   await page.screenshot({ path: `${SCREENSHOTS}/judging-sheet-phone.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await scoreSheet(page, eventId, a, { t1: "80", p1: "35", p2: "3", p3: "24" });
+  // The worklist counts what is done and leads to the next sheet.
+  await expect(page.getByText("已提交 1 / 3 份")).toBeVisible();
+  await expect(page.getByRole("link", { name: `下一个待评：${b.blindCode}` })).toBeVisible();
+  // A submitted sheet says what changing it means.
+  await page.getByRole("link", { name: new RegExp(`^${a.blindCode} `) }).click();
+  await expect(
+    page.getByText(/你已提交这份评分表。现在修改并保存，会改动已提交的分数/),
+  ).toBeVisible();
+  await page.goto(`/judge/events/${eventId}`);
   await scoreSheet(page, eventId, b, { t1: "78", p1: "34", p2: "2", p3: "25" });
   await scoreSheet(page, eventId, c, { t1: "60", p1: "30", p2: "1", p3: "18" });
 
@@ -192,8 +202,18 @@ test("a judge cannot open a recused entry by URL, and a stale sheet is refused w
      JOIN "Contest" c ON c."id" = e."contestId" JOIN "Organisation" o ON o."id" = r."organisationId"
      WHERE c."code" = 'XA2026SKILLS' AND e."code" = 'PROG' AND r."blindCode" IS NOT NULL AND o."name" = '西安丝路数据服务有限公司' LIMIT 1`,
   );
-  await loginAs("judge2");
   const url = `/judge/events/${prog!.eventId}/entries/${prog!.blindCode}`;
+  // The contest has not started: the sheet says when scoring opens and cannot be saved.
+  await loginAs("judge2");
+  await page.goto(url);
+  await expect(page.getByText(/评分尚未开始：本赛项 .* 开放评分/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "保存草稿" })).toHaveCount(0);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SCREENSHOTS}/judging-not-open-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // The organiser opens the window; now the sheet takes marks.
+  await openScoringWindow(page, loginAs, prog!.eventId);
+  await loginAs("judge2");
   const second = await page.context().newPage();
   await page.goto(url);
   await second.goto(url);

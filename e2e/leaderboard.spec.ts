@@ -2,6 +2,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { expect, queryDb, test } from "./support/fixtures";
+import { openScoringWindow } from "./support/scoring-window";
 
 const SCREENSHOTS = "e2e/.screenshots";
 const BOARD = "/results/XA2026SKILLS/HEAT";
@@ -31,6 +32,7 @@ async function scoreByPanel(
   entry: Entry,
   marks: Sheet,
 ) {
+  await openScoringWindow(page, loginAs, eventId);
   for (const judge of ["chief", "judge1", "judge2", "judge3"]) {
     await loginAs(judge);
     await page.goto(`/judge/events/${eventId}`);

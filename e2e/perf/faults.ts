@@ -89,6 +89,14 @@ for (const delay of [200, 400, 550, 700, 850, 1_000, 1_300]) {
 }
 
 // ── 2. SIGKILL while judges save marks ──
+// The demo contest has not started yet: open its events' scoring window so judges may save.
+{
+  const db = new Database(file);
+  db.prepare(
+    `UPDATE "Event" SET "scoringOpensAt" = ? WHERE "contestId" = (SELECT id FROM "Contest" WHERE code = 'XA2026SKILLS')`,
+  ).run("2026-01-01T00:00:00.000+00:00");
+  db.close();
+}
 const judges = (["chief", "judge2", "judge3"] as const).map(
   (u) => one<{ id: number }>(`SELECT id FROM "User" WHERE username = ?`, u).id,
 );

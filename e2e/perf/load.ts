@@ -37,6 +37,12 @@ const events = db.prepare(`SELECT id, code FROM "Event" WHERE contestId = ?`).al
 }[];
 const judgeIds: number[] = [];
 db.transaction(() => {
+  // The demo contest has not started yet: open its events' scoring window so judges may save
+  // (stored as Prisma's SQLite adapter stores DateTime).
+  db.prepare(`UPDATE "Event" SET "scoringOpensAt" = ? WHERE "contestId" = ?`).run(
+    "2026-01-01T00:00:00.000+00:00",
+    contest.id,
+  );
   for (const username of ["chief", "judge2", "judge3"]) {
     judgeIds.push(
       (db.prepare(`SELECT id FROM "User" WHERE username = ?`).get(username) as { id: number }).id,
