@@ -8,6 +8,7 @@ import { Agent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Prisma } from "~/generated/prisma/client";
 import { SESSION_COOKIE } from "~/utils/http-names";
 import { expect, queryDb, test } from "./support/fixtures";
+import { chinaInput } from "./support/scoring-window";
 
 const CONTEST = "XA2026SKILLS";
 const EVENT = "BIM";
@@ -187,6 +188,14 @@ test("a judge's save through one process reaches a board open on another within 
   expect((await post(BOARD, admin, settings)).status).toBe(200);
   expect(await within(shown, settingsSaved), "B's board heard of live scores").not.toBeNull();
   expect((await b.send(`${BOARD}/data`)).headers["x-cache"]).toBe("MISS");
+
+  // The contest has not started: the organiser opens the event's scoring window first.
+  const window = new URLSearchParams({
+    intent: "window",
+    scoringOpensAt: chinaInput(-1),
+    scoringClosesAt: "",
+  });
+  expect((await post(`/admin/events/${entry!.eventId}/judges`, admin, window)).status).toBe(200);
 
   // The panel members who may mark this entry (one from the team's own unit would be refused).
   const panel: { cookie: string; form: URLSearchParams }[] = [];
