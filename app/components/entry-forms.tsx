@@ -208,9 +208,11 @@ export function TeamEntryForm({
           {...form.register(list)}
         />{" "}
         {w.name}
-        {why.length > 0 ? <span className="muted small">
+        {why.length > 0 ? (
+          <span className="muted small">
             {t("punct.paren", { text: why.join(t("punct.semicolon")) })}
-          </span> : null}
+          </span>
+        ) : null}
       </label>
     );
   };

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormAlert } from "~/components/form-fields";
+import { FormAlert, TextField } from "~/components/form-fields";
 import { judgingProblemText } from "~/components/judging-problems";
 import { judgesSchema, scoringWindowSchema } from "~/forms/judging";
 import { chinaInstant, toChinaInput } from "~/forms/fields";
@@ -50,7 +50,6 @@ export default function EventJudges() {
   const actionData = useActionData<ActionResult>();
   const t = useT();
   const locale = useLocale();
-  const windowError = actionData?.errors?.scoringClosesAt ?? actionData?.errors?.scoringOpensAt;
   const assigned = new Set(event.judges.map((j) => j.userId));
   const reserves = new Set(event.judges.filter((j) => j.reserve).map((j) => j.userId));
   const chief = event.judges.find((j) => j.isChief)?.userId;
@@ -192,33 +191,24 @@ export default function EventJudges() {
             {t("judge.window.saved")}
           </div>
         ) : null}
-        <FormAlert message={windowError ? t(keyOr(windowError)) : null} />
         <Form method="post" className="form-grid">
           <input type="hidden" name="intent" value="window" />
-          <div className="field">
-            <label className="field__label" htmlFor="scoring-opens">
-              {t("judge.window.label.opens")}
-            </label>
-            <input
-              id="scoring-opens"
-              name="scoringOpensAt"
-              type="datetime-local"
-              className="field__input"
-              defaultValue={toChinaInput(event.scoringOpensAt)}
-            />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="scoring-closes">
-              {t("judge.window.label.closes")}
-            </label>
-            <input
-              id="scoring-closes"
-              name="scoringClosesAt"
-              type="datetime-local"
-              className="field__input"
-              defaultValue={toChinaInput(event.scoringClosesAt)}
-            />
-          </div>
+          <TextField
+            id="scoring-opens"
+            name="scoringOpensAt"
+            type="datetime-local"
+            label={t("judge.window.label.opens")}
+            error={actionData?.errors?.scoringOpensAt}
+            defaultValue={toChinaInput(event.scoringOpensAt)}
+          />
+          <TextField
+            id="scoring-closes"
+            name="scoringClosesAt"
+            type="datetime-local"
+            label={t("judge.window.label.closes")}
+            error={actionData?.errors?.scoringClosesAt}
+            defaultValue={toChinaInput(event.scoringClosesAt)}
+          />
           <div className="form-actions">
             <button type="submit" className="btn btn--primary">
               {t("judge.window.save")}

@@ -118,7 +118,8 @@ export const journeyMessages = {
       "{eligible} of your {total, plural, one {# worker} other {# workers}} can be entered; greyed-out names cannot, with the reason after the name.",
     "entry.full.org":
       "No places left: your unit has entered {used} of its {quota}. To change someone, replace or withdraw an entry under “Your organisation's entries” below.",
-    "entry.full.overall": "No places left: all {cap, plural, one {# place} other {# places}} in this event are taken.",
+    "entry.full.overall":
+      "No places left: all {cap, plural, one {# place} other {# places}} in this event are taken.",
     "entry.substitute": "{name} (substitute)",
     "confirm.required": "Tick the confirmation first: this step cannot be undone",
     "confirm.lock":
