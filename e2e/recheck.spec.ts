@@ -107,6 +107,7 @@ test("recheck before lock: configured, selected, rechecked by another judge, ful
   // Lock is refused until the rechecks are selected; the chief selects by the rule.
   await loginAs("chief");
   await page.goto(`/judge/events/${eventId}`);
+  await page.getByLabel(/我已了解：锁定后评分不能再修改/).check();
   await page.getByRole("button", { name: "锁定成绩" }).click();
   await expect(page.getByText(/还有 2 名选手须按复核规则抽取或指定复核/)).toBeVisible();
   await page.getByRole("link", { name: "复核安排" }).click();
@@ -151,6 +152,7 @@ test("recheck before lock: configured, selected, rechecked by another judge, ful
   await expect(
     page.getByText("已完成 2 份复核，其中 1 份发现差错，差错率 50%（阈值 5%）。"),
   ).toBeVisible();
+  await page.getByLabel(/我已了解：锁定后评分不能再修改/).check();
   await page.getByRole("button", { name: "锁定成绩" }).click();
   await expect(
     page.getByText("复核差错率 50% 超过 5%，须对全部选手复核，还有 1 名未复核"),
@@ -167,8 +169,10 @@ test("recheck before lock: configured, selected, rechecked by another judge, ful
 
   await loginAs("chief");
   await page.goto(`/judge/events/${eventId}`);
+  await page.getByLabel(/我已了解：锁定后评分不能再修改/).check();
   await page.getByRole("button", { name: "锁定成绩" }).click();
   await expect(page.getByText("成绩已锁定，名次和奖项已生成")).toBeVisible();
+  await page.getByLabel(/我已了解：公布后/).check();
   await page.getByRole("button", { name: "公布成绩" }).click();
   await expect(page.getByText("成绩已公布，公示期开始")).toBeVisible();
 
