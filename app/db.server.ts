@@ -33,9 +33,10 @@ import {
   type WriteScope,
 } from "~/db/sql.server";
 import { SqliteSql } from "~/db/sqlite.server";
-import { PostgresSql, argsWithoutNul } from "~/db/postgres.server";
+import { PostgresSql, argsWithoutNul, rawConnection } from "~/db/postgres.server";
 
 export type { Bulk, Engine, Sql, SqlValue, WriteScope } from "~/db/sql.server";
+export { runAll } from "~/db/sql.server";
 
 export type Tx = Omit<
   PrismaClient,
@@ -167,13 +168,7 @@ declare global {
 }
 
 function pgPool(url: string): pg.Pool {
-  const schema = postgresSchema(url);
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: PG_POOL_MAX,
-    // Prisma's `schema` parameter, honoured by the raw connections too.
-    ...(schema ? { options: `-c search_path="${schema.replace(/"/g, "")}"` } : {}),
-  });
+  const pool = new pg.Pool({ ...rawConnection(url), max: PG_POOL_MAX });
   // An idle connection that the server drops must not take the process with it.
   pool.on("error", (error) => console.error("idle PostgreSQL connection failed", error));
   return pool;
@@ -303,10 +298,12 @@ async function refusedByStorage<T>(what: string, run: () => Promise<T>): Promise
 }
 
 // Advisory lock keys (two-int form): class 1 is the write lock, held exclusively by an
-// unscoped write and shared by scoped ones; class 2 is one lock per event.
+// unscoped write and shared by scoped ones; class 2 is one lock per event. A scoped write
+// takes both in one statement, the shared write lock first (a select list is evaluated left
+// to right; either order would be free of deadlocks, since unscoped writes take no event lock).
 const WRITE_LOCK = Prisma.sql`SELECT pg_advisory_xact_lock(1, 0)`;
-const WRITE_LOCK_SHARED = Prisma.sql`SELECT pg_advisory_xact_lock_shared(1, 0)`;
-const eventLock = (eventId: number) => Prisma.sql`SELECT pg_advisory_xact_lock(2, ${eventId})`;
+const eventLock = (eventId: number) =>
+  Prisma.sql`SELECT pg_advisory_xact_lock_shared(1, 0), pg_advisory_xact_lock(2, ${eventId})`;
 
 /**
  * The statements that take a write's locks on PostgreSQL, at the start of its transaction
@@ -315,8 +312,8 @@ const eventLock = (eventId: number) => Prisma.sql`SELECT pg_advisory_xact_lock(2
  * ranking-table deltas all read then write), and a write that runs alone needs no retry
  * loop; the hot path that needs concurrency declares the one thing it touches (its event).
  */
-function lockStatements(scope?: WriteScope): Prisma.Sql[] {
-  return scope ? [WRITE_LOCK_SHARED, eventLock(scope.event)] : [WRITE_LOCK];
+function lockStatement(scope?: WriteScope): Prisma.Sql {
+  return scope ? eventLock(scope.event) : WRITE_LOCK;
 }
 
 // The Prisma adapter begins SQLite transactions with a plain BEGIN, which takes the file's
@@ -329,7 +326,7 @@ const TAKE_WRITE_LOCK = Prisma.sql`DELETE FROM "RateCounter" WHERE 0 = 1`;
 
 /**
  * Runs `fn` in one transaction. Everything it does commits together or not at all. On
- * SQLite after every earlier write has finished; on PostgreSQL see lockStatements.
+ * SQLite after every earlier write has finished; on PostgreSQL see lockStatement.
  */
 export async function write<T>(fn: (tx: Tx) => Promise<T>, scope?: WriteScope): Promise<T> {
   const c = clients();
@@ -343,7 +340,7 @@ export async function write<T>(fn: (tx: Tx) => Promise<T>, scope?: WriteScope): 
           }, options),
         )
       : c.writer.$transaction(async (tx) => {
-          for (const lock of lockStatements(scope)) await tx.$executeRaw(lock);
+          await tx.$executeRaw(lockStatement(scope));
           return fn(tx);
         }, options),
   );
@@ -392,10 +389,15 @@ async function sqlWriteUnchecked<T>(
   if (c.engine === "postgresql") {
     const client = await c.pool.connect();
     try {
+      // The locks (and the commit mode) are not awaited before `fn` starts: on the pipelined
+      // connection its first statements travel with them and run once the locks are held.
       return await new PostgresSql(client).transaction(async (sql) => {
-        for (const lock of lockStatements(scope)) await sql.run(lock);
-        if (!durable) await sql.run(ASYNC_COMMIT);
-        return fn(sql);
+        const [, , out] = await Promise.all([
+          sql.run(lockStatement(scope)),
+          durable ? null : sql.run(ASYNC_COMMIT),
+          fn(sql),
+        ]);
+        return out;
       });
     } finally {
       client.release();

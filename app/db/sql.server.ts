@@ -50,3 +50,13 @@ export type WriteScope = { event: number };
 export function integer(value: bigint): number | bigint {
   return value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER ? value : Number(value);
 }
+
+/**
+ * Runs statements in the order given and resolves when all have run; the first failure
+ * rejects it (inside a transaction, which then rolls back). On PostgreSQL they are all sent
+ * before the first answer comes back (one round trip on the pipelined connection); on SQLite
+ * they run one after another as ever.
+ */
+export function runAll(sql: Sql, statements: readonly Prisma.Sql[]): Promise<number[]> {
+  return Promise.all(statements.map((statement) => sql.run(statement)));
+}

@@ -300,17 +300,20 @@ async function liveRowsAround(
   const id = Number(me.registrationId);
   const meRow = toRow(me, Number(me.above) + 1);
   if (span === 0) return { me: meRow, above: [], below: [] };
-  // Two keyset probes from the entry's own position (as one UNION, SQLite took 3× longer).
-  const aboveRaw = await sqlRows<(RawRow & { keyCount: number | bigint | null })[]>(Prisma.sql`
+  // Two keyset probes from the entry's own position (as one UNION, SQLite took 3× longer),
+  // issued together (on PostgreSQL they run side by side).
+  const [aboveRaw, belowRaw] = await Promise.all([
+    sqlRows<(RawRow & { keyCount: number | bigint | null })[]>(Prisma.sql`
     SELECT ${ROW_COLUMNS},
       (SELECT "count" FROM "ScoreCount" s WHERE s."eventId" = r."eventId" AND s."rankKey" = r."rankKey") AS "keyCount"
     FROM "Result" r ${ROW_JOINS}
     WHERE r."eventId" = ${event.id} AND r."rankKey" >= ${key} AND NOT (r."rankKey" = ${key} AND r."registrationId" <= ${id})
-    ORDER BY r."rankKey" ASC, r."registrationId" ASC LIMIT ${literalLimit(span)}`);
-  const belowRaw = await sqlRows<RawRow[]>(Prisma.sql`
+    ORDER BY r."rankKey" ASC, r."registrationId" ASC LIMIT ${literalLimit(span)}`),
+    sqlRows<RawRow[]>(Prisma.sql`
     SELECT ${ROW_COLUMNS} FROM "Result" r ${ROW_JOINS}
     WHERE r."eventId" = ${event.id} AND r."rankKey" <= ${key} AND NOT (r."rankKey" = ${key} AND r."registrationId" >= ${id})
-    ORDER BY r."rankKey" DESC, r."registrationId" DESC LIMIT ${literalLimit(span)}`);
+    ORDER BY r."rankKey" DESC, r."registrationId" DESC LIMIT ${literalLimit(span)}`),
+  ]);
   const upRanks = ranksAbove(
     { rank: meRow.rank, rankKey: key },
     aboveRaw.map((r) => ({ rankKey: BigInt(r.rankKey), keyCount: Number(r.keyCount ?? 0) })),

@@ -2,7 +2,7 @@
 // with optimistic concurrency on ScoreSheet.version, and the chief judge's corrections
 // (resolving disagreements, or marks reopened by an appeal). Every changed mark is
 // audited, and the entry's Result is recomputed, in the same write.
-import { prisma, readSql, sqlWrite, txSql, write, type Sql, type Tx } from "~/db.server";
+import { prisma, readSql, runAll, sqlWrite, txSql, write, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { parseMark, parseSheet, type SheetCriterion } from "~/domain/judging/sheet";
 import {
@@ -20,13 +20,15 @@ import {
 } from "~/domain/scoring";
 import { appendAudit, appendAuditMany, type AuditEntry } from "~/models/audit.server";
 import {
-  appendAuditSql,
+  auditInsertSql,
+  doneRecheckSql,
   entryMarksSql,
+  entryResultSql,
   loadEventScoringSql,
   loadJudgedEntrySql,
   recheckReopenAudit,
-  refreshEntryResultSql,
   reopenRecheckSql,
+  resultStateSql,
   type JudgedEntry,
 } from "~/models/scoring.sql.server";
 import {
@@ -37,7 +39,9 @@ import {
   refreshEntryResult,
   judgedEntriesOf,
   type EventScoring,
+  type StoredMark,
 } from "~/models/results.server";
+import { freezeAtSql } from "~/models/ranking-tables.server";
 import { publishResultsChanged } from "~/utils/live-events.server";
 
 type Db = Tx;
@@ -320,8 +324,21 @@ async function startScoring(tx: Tx, scoring: EventScoring, actorId: number) {
 export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetResult> {
   const result = await sqlWrite(
     async (sql): Promise<SaveSheetResult> => {
-      const scoring = await loadEventScoringSql(sql, input.eventId);
-      const entry = await loadJudgedEntrySql(sql, input.eventId, input.registrationId);
+      // Everything the save reads, issued at once after the event's lock (on PostgreSQL one
+      // round trip with the lock; see postgres.server.ts). A submit also needs the entry's
+      // marks, its Result, the event's freeze and whether its recheck is done.
+      const registrationId = input.registrationId;
+      const [scoring, entry, sheets, marks, resultBefore, freezeAt, recheck] = await Promise.all([
+        loadEventScoringSql(sql, input.eventId),
+        loadJudgedEntrySql(sql, input.eventId, registrationId),
+        sql.rows<{ id: number; partId: number; version: number }>(
+          Prisma.sql`SELECT "id", "partId", "version" FROM "ScoreSheet" WHERE "registrationId" = ${registrationId} AND "judgeId" = ${input.judgeId}`,
+        ),
+        input.submit ? entryMarksSql(sql, registrationId) : [],
+        input.submit ? resultStateSql(sql, registrationId) : null,
+        input.submit ? freezeAtSql(sql, input.eventId) : null,
+        input.submit ? doneRecheckSql(sql, registrationId) : undefined,
+      ]);
       if (!scoring || !entry) return { ok: false, kind: "not_found" };
       const plan = sheetPlan(scoring, entry, input.judgeId);
       if (!plan) return { ok: false, kind: "not_found" };
@@ -335,9 +352,6 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
       const state = scoringWindowState(window, new Date());
       if (state !== "open") return { ok: false, kind: "window", state, window };
 
-      const sheets = await sql.rows<{ id: number; partId: number; version: number }>(
-        Prisma.sql`SELECT "id", "partId", "version" FROM "ScoreSheet" WHERE "registrationId" = ${entry.id} AND "judgeId" = ${input.judgeId}`,
-      );
       for (const part of plan.parts) {
         const current = sheets.find((s) => s.partId === part.id)?.version ?? 0;
         if ((input.versions[part.id] ?? -1) !== current) return { ok: false, kind: "conflict" };
@@ -349,28 +363,42 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
 
       const now = new Date();
       if (!input.submit) {
-        await saveDraftSql(sql, entry.id, input.judgeId, plan.parts, sheets, parsed.values, now);
+        await runAll(
+          sql,
+          draftSql(entry.id, input.judgeId, plan.parts, sheets, parsed.values, now),
+        );
         return { ok: true, changed: 0 };
       }
-      const marks = await entryMarksSql(sql, entry.id);
+      // Every write of the submit, issued together (one round trip on PostgreSQL).
+      const writes: Prisma.Sql[] = [];
       const existing = mineOf(marks, input.judgeId, criteria);
+      const changes = new Map<number, number | null>(); // Mark id → its new value, null: deleted
+      const added: StoredMark[] = [];
       const audit: AuditEntry[] = [];
       for (const c of criteria) {
         const before = existing.get(c.id) ?? null;
-        const after = parsed.values.get(c.id) ?? null;
-        if ((before?.value ?? null) === after) continue;
+        const value = parsed.values.get(c.id) ?? null;
+        if ((before?.value ?? null) === value) continue;
         // A measurement has one row per entry: whoever recorded it last owns the row.
-        if (after === null) {
-          await sql.run(Prisma.sql`DELETE FROM "Mark" WHERE "id" = ${before!.id}`);
+        if (value === null) {
+          writes.push(Prisma.sql`DELETE FROM "Mark" WHERE "id" = ${before!.id}`);
+          changes.set(before!.id, null);
         } else if (before) {
-          await sql.run(
-            Prisma.sql`UPDATE "Mark" SET "value" = ${after}, "judgeId" = ${input.judgeId}, "version" = "version" + 1, "updatedAt" = ${now} WHERE "id" = ${before.id}`,
+          writes.push(
+            Prisma.sql`UPDATE "Mark" SET "value" = ${value}, "judgeId" = ${input.judgeId}, "version" = "version" + 1, "updatedAt" = ${now} WHERE "id" = ${before.id}`,
           );
+          changes.set(before.id, value);
         } else {
-          await sql.run(
+          writes.push(
             Prisma.sql`INSERT INTO "Mark" ("registrationId", "criterionId", "judgeId", "value", "version", "updatedAt")
-            VALUES (${entry.id}, ${c.id}, ${input.judgeId}, ${after}, 1, ${now})`,
+            VALUES (${entry.id}, ${c.id}, ${input.judgeId}, ${value}, 1, ${now})`,
           );
+          added.push({
+            registrationId: entry.id,
+            criterionId: c.id,
+            judgeId: input.judgeId,
+            value,
+          });
         }
         audit.push(
           markAuditEntry(
@@ -381,37 +409,49 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
             c,
             plan.judgeNo,
             before?.value ?? null,
-            after,
+            value,
           ),
         );
       }
-      await appendAuditSql(sql, audit, now);
+      // The entry's marks as these statements leave them, for its new Result.
+      const marksAfter: StoredMark[] = [
+        ...marks.flatMap((m) => {
+          if (!changes.has(m.id)) return [m];
+          const value = changes.get(m.id) ?? null;
+          return value === null ? [] : [{ ...m, value, judgeId: input.judgeId }];
+        }),
+        ...added,
+      ];
+      const changed = audit.length;
 
       for (const part of plan.parts) {
         const sheet = sheets.find((s) => s.partId === part.id);
-        if (sheet) {
-          await sql.run(
-            Prisma.sql`UPDATE "ScoreSheet" SET "version" = ${sheet.version + 1}, "status" = 'submitted',
-            "draft" = NULL, "submittedAt" = ${now}, "updatedAt" = ${now} WHERE "id" = ${sheet.id}`,
-          );
-        } else {
-          await sql.run(
-            Prisma.sql`INSERT INTO "ScoreSheet" ("registrationId", "partId", "judgeId", "status", "version", "submittedAt", "updatedAt")
+        writes.push(
+          sheet
+            ? Prisma.sql`UPDATE "ScoreSheet" SET "version" = ${sheet.version + 1}, "status" = 'submitted',
+            "draft" = NULL, "submittedAt" = ${now}, "updatedAt" = ${now} WHERE "id" = ${sheet.id}`
+            : Prisma.sql`INSERT INTO "ScoreSheet" ("registrationId", "partId", "judgeId", "status", "version", "submittedAt", "updatedAt")
             VALUES (${entry.id}, ${part.id}, ${input.judgeId}, 'submitted', 1, ${now}, ${now})`,
-          );
-        }
+        );
       }
-      if (audit.length > 0) {
+      if (changed > 0) {
         if (scoring.event.status === "open") {
-          await sql.run(
+          writes.push(
             Prisma.sql`UPDATE "Event" SET "status" = 'scoring' WHERE "id" = ${scoring.event.id}`,
           );
-          await appendAuditSql(sql, [startScoringAudit(scoring.event.id, input.judgeId)], now);
+          audit.push(startScoringAudit(scoring.event.id, input.judgeId));
         }
-        await refreshEntryResultSql(sql, scoring, entry, await entryMarksSql(sql, entry.id), now);
-        await reopenRecheckSql(sql, entry.id, input.judgeId, now);
+        writes.push(...entryResultSql(scoring, entry, marksAfter, resultBefore, freezeAt, now));
+        if (recheck) {
+          const reopen = reopenRecheckSql(recheck, entry.id, input.judgeId);
+          writes.push(reopen.statement);
+          audit.push(reopen.audit);
+        }
       }
-      return { ok: true, changed: audit.length };
+      // The audit rows in the order their changes were made, in one statement.
+      writes.push(...auditInsertSql(audit, now));
+      await runAll(sql, writes);
+      return { ok: true, changed };
     },
     { event: input.eventId },
   );
@@ -424,31 +464,24 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
  * criteria) and moves each sheet's version on, so other tabs see the change. A sheet
  * already submitted stays submitted: its marks count until the judge submits again.
  */
-async function saveDraftSql(
-  sql: Sql,
+function draftSql(
   registrationId: number,
   judgeId: number,
   parts: { id: number; criteria: { id: number }[] }[],
   sheets: { id: number; partId: number; version: number }[],
   values: Map<number, number | null>,
   now: Date,
-) {
-  for (const part of parts) {
+): Prisma.Sql[] {
+  return parts.map((part) => {
     const draft = JSON.stringify(
       Object.fromEntries(part.criteria.map((c) => [String(c.id), values.get(c.id) ?? null])),
     );
     const sheet = sheets.find((s) => s.partId === part.id);
-    if (sheet) {
-      await sql.run(
-        Prisma.sql`UPDATE "ScoreSheet" SET "version" = ${sheet.version + 1}, "draft" = ${draft}, "updatedAt" = ${now} WHERE "id" = ${sheet.id}`,
-      );
-    } else {
-      await sql.run(
-        Prisma.sql`INSERT INTO "ScoreSheet" ("registrationId", "partId", "judgeId", "status", "version", "draft", "updatedAt")
-        VALUES (${registrationId}, ${part.id}, ${judgeId}, 'draft', 1, ${draft}, ${now})`,
-      );
-    }
-  }
+    return sheet
+      ? Prisma.sql`UPDATE "ScoreSheet" SET "version" = ${sheet.version + 1}, "draft" = ${draft}, "updatedAt" = ${now} WHERE "id" = ${sheet.id}`
+      : Prisma.sql`INSERT INTO "ScoreSheet" ("registrationId", "partId", "judgeId", "status", "version", "draft", "updatedAt")
+        VALUES (${registrationId}, ${part.id}, ${judgeId}, 'draft', 1, ${draft}, ${now})`;
+  });
 }
 
 /** Every panel judge's marks on an entry, for the chief judge (names shown: the chief knows the panel). */

@@ -107,7 +107,7 @@ export function applyResultChange(tx: Tx, change: ResultChange): Promise<void> {
 /** The same inside a raw sqlWrite() (the sheet save). */
 export async function applyResultChangeSql(sql: Sql, change: ResultChange): Promise<void> {
   if (sameState(change.before, change.after)) return;
-  for (const statement of resultChangeStatements(change, await freezeAtOfSql(sql, change.eventId)))
+  for (const statement of resultChangeStatements(change, await freezeAtSql(sql, change.eventId)))
     await sql.run(statement);
 }
 
@@ -129,7 +129,8 @@ function rememberFreezeAt(eventId: number, freezeAt: number | null): number | nu
   return freezeAt;
 }
 
-async function freezeAtOfSql(sql: Sql, eventId: number): Promise<number | null> {
+/** The event's scoreboard freeze (ms), read in the caller's transaction (see cachedFreezeAt). */
+export async function freezeAtSql(sql: Sql, eventId: number): Promise<number | null> {
   const hit = cachedFreezeAt(eventId);
   if (hit !== undefined) return hit;
   const row = await sql.one<{ freezeAt: Date | null }>(

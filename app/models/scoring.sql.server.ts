@@ -1,17 +1,18 @@
 // The scoring aggregate's hand-written SQL (the judge's sheet save runs on it through
 // sqlWrite): the same rows that results.server.ts reads and writes through Prisma, read and
-// written as prepared statements on either engine. A save is about 25 statements; through
-// Prisma each cost about 0.3 ms of overhead (9 ms a save), here a few microseconds, so a
-// save costs the database's work and the commit's fsync. Scoring arithmetic stays in
-// app/domain (via entryResultRow).
+// written as prepared statements on either engine. Through Prisma each statement cost about
+// 0.3 ms of overhead, here a few microseconds. The save issues its reads together, then its
+// writes together (functions here return statements rather than running them), so on
+// PostgreSQL's pipelined connections a save is three round trips — locks and reads, writes,
+// commit — instead of one per statement. Scoring arithmetic stays in app/domain (via
+// entryResultRow).
 import type { Sql } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { auditRow, type AuditEntry } from "~/models/audit.server";
-import { applyResultChangeSql } from "~/models/ranking-tables.server";
+import { resultChangeStatements, type ResultState } from "~/models/ranking-tables.server";
 import {
   entryResultRow,
   scoringOf,
-  stateOf,
   JUDGED_STATUSES,
   type EntryRow,
   type EventScoring,
@@ -54,29 +55,34 @@ type JudgeRow = {
   username: string;
 };
 
-/** loadEventScoring on the raw connection: the same shape, ordered the same way. */
+/**
+ * loadEventScoring on the raw connection: the same shape, ordered the same way. The four
+ * reads are issued together (one round trip on PostgreSQL's pipelined connections).
+ */
 export async function loadEventScoringSql(sql: Sql, eventId: number): Promise<EventScoring | null> {
-  const e = await sql.one<EventColumns>(
-    Prisma.sql`SELECT e."id", e."code", e."name", e."status", e."fullMark", e."aggregation", e."tieBreaks", e."prizeRules",
+  const [e, parts, criteria, judges] = await Promise.all([
+    sql.one<EventColumns>(
+      Prisma.sql`SELECT e."id", e."code", e."name", e."status", e."fullMark", e."aggregation", e."tieBreaks", e."prizeRules",
        e."lockedAt", e."publishedAt", e."noticeEndsAt", e."standardisedDecimals",
        e."recheckTopN", e."recheckShareBp", e."recheckErrorBp", e."recheckFullReviewAt",
        e."scoringOpensAt", e."scoringClosesAt",
        c."id" AS "contestId", c."code" AS "contestCode", c."name" AS "contestName", c."noticeDays", c."kind" AS "contestKind",
        c."theoryCapPct", c."startsAt" AS "contestStartsAt"
      FROM "Event" e JOIN "Contest" c ON c."id" = e."contestId" WHERE e."id" = ${eventId}`,
-  );
-  if (!e) return null;
-  const parts = await sql.rows<PartRow>(
-    Prisma.sql`SELECT "id", "kind", "name", "weight", "fullMark", "sortOrder" FROM "EventPart" WHERE "eventId" = ${eventId} ORDER BY "sortOrder", "id"`,
-  );
-  const criteria = await sql.rows<CriterionRow>(
-    Prisma.sql`SELECT c."id", c."partId", c."code", c."name", c."subCriterion", c."type", c."maxMark", c."aggregation", c."descriptors", c."sortOrder"
+    ),
+    sql.rows<PartRow>(
+      Prisma.sql`SELECT "id", "kind", "name", "weight", "fullMark", "sortOrder" FROM "EventPart" WHERE "eventId" = ${eventId} ORDER BY "sortOrder", "id"`,
+    ),
+    sql.rows<CriterionRow>(
+      Prisma.sql`SELECT c."id", c."partId", c."code", c."name", c."subCriterion", c."type", c."maxMark", c."aggregation", c."descriptors", c."sortOrder"
      FROM "Criterion" c JOIN "EventPart" p ON p."id" = c."partId" WHERE p."eventId" = ${eventId} ORDER BY c."sortOrder", c."id"`,
-  );
-  const judges = await sql.rows<JudgeRow>(
-    Prisma.sql`SELECT j."userId", j."isChief", j."reserve", u."organisationId", u."displayName", u."username"
+    ),
+    sql.rows<JudgeRow>(
+      Prisma.sql`SELECT j."userId", j."isChief", j."reserve", u."organisationId", u."displayName", u."username"
      FROM "JudgeAssignment" j JOIN "User" u ON u."id" = j."userId" WHERE j."eventId" = ${eventId} ORDER BY j."id"`,
-  );
+    ),
+  ]);
+  if (!e) return null;
   return scoringOf({
     id: e.id,
     code: e.code,
@@ -154,17 +160,19 @@ export function entryMarksSql(sql: Sql, registrationId: number): Promise<StoredM
   );
 }
 
-export async function appendAuditSql(
-  sql: Sql,
-  entries: AuditEntry[],
-  at = new Date(),
-): Promise<void> {
-  for (const row of entries.map(auditRow)) {
-    await sql.run(
-      Prisma.sql`INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "before", "after", "reason")
-        VALUES (${at}, ${row.actorId}, ${row.action}, ${row.entityType}, ${row.entityId}, ${row.before}, ${row.after}, ${row.reason})`,
+/** One INSERT of audit rows (none when there are none), in the order given. */
+export function auditInsertSql(entries: AuditEntry[], at: Date): Prisma.Sql[] {
+  if (entries.length === 0) return [];
+  const rows = entries
+    .map(auditRow)
+    .map(
+      (row) =>
+        Prisma.sql`(${at}, ${row.actorId}, ${row.action}, ${row.entityType}, ${row.entityId}, ${row.before}, ${row.after}, ${row.reason})`,
     );
-  }
+  return [
+    Prisma.sql`INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "before", "after", "reason")
+      VALUES ${Prisma.join(rows)}`,
+  ];
 }
 
 type ResultColumns = {
@@ -173,62 +181,82 @@ type ResultColumns = {
   prize: string | null;
 };
 
-/**
- * refreshEntryResult on the raw connection: recomputes the entry's Result row from `marks`
- * (all of the entry's marks as they now stand) and applies the change to the ranking tables.
- */
-export async function refreshEntryResultSql(
+/** The entry's Result as the ranking tables know it, or null when it has none. */
+export async function resultStateSql(
   sql: Sql,
-  scoring: EventScoring,
-  entry: EntryRow,
-  marks: StoredMark[],
-  now = new Date(),
-): Promise<void> {
-  const data = entryResultRow(scoring, entry, marks);
-  if (!data) return;
+  registrationId: number,
+): Promise<ResultState | null> {
   const row = await sql.one<ResultColumns>(
-    Prisma.sql`SELECT "rankKey", "total", "prize" FROM "Result" WHERE "registrationId" = ${entry.id}`,
+    Prisma.sql`SELECT "rankKey", "total", "prize" FROM "Result" WHERE "registrationId" = ${registrationId}`,
   );
-  const before = row
+  return row
     ? {
         rankKey: row.rankKey === null ? null : BigInt(row.rankKey),
         total: row.total,
         prize: row.prize,
       }
     : null;
-  await sql.run(
+}
+
+/**
+ * refreshEntryResult as statements: the entry's Result row recomputed from `marks` (all of
+ * the entry's marks as they will stand), and the change applied to the ranking tables.
+ * `before` is the Result as it stood (resultStateSql) and `freezeAt` the event's scoreboard
+ * freeze (freezeAtSql), both read in the same transaction.
+ */
+export function entryResultSql(
+  scoring: EventScoring,
+  entry: EntryRow,
+  marks: StoredMark[],
+  before: ResultState | null,
+  freezeAt: number | null,
+  now: Date,
+): Prisma.Sql[] {
+  const data = entryResultRow(scoring, entry, marks);
+  if (!data) return [];
+  return [
     Prisma.sql`INSERT INTO "Result" ("registrationId", "eventId", "organisationId", "total", "rankKey", "detail", "complete", "updatedAt")
      VALUES (${entry.id}, ${scoring.event.id}, ${entry.organisationId}, ${data.total}, ${data.rankKey}, ${data.detail}, ${data.complete}, ${now})
      ON CONFLICT ("registrationId") DO UPDATE SET "total" = excluded."total", "rankKey" = excluded."rankKey",
        "detail" = excluded."detail", "complete" = excluded."complete", "updatedAt" = excluded."updatedAt"`,
+    ...resultChangeStatements(
+      {
+        eventId: scoring.event.id,
+        organisationId: entry.organisationId,
+        registrationId: entry.id,
+        before,
+        after: { rankKey: data.rankKey, total: data.total, prize: before?.prize ?? null },
+      },
+      freezeAt,
+      now.getTime(),
+    ),
+  ];
+}
+
+/** The entry's finished recheck (复核), if it has one. */
+export function doneRecheckSql(
+  sql: Sql,
+  registrationId: number,
+): Promise<{ id: number } | undefined> {
+  return sql.one<{ id: number }>(
+    Prisma.sql`SELECT "id" FROM "Recheck" WHERE "registrationId" = ${registrationId} AND "status" = 'done'`,
   );
-  await applyResultChangeSql(sql, {
-    eventId: scoring.event.id,
-    organisationId: entry.organisationId,
-    registrationId: entry.id,
-    before: stateOf(before),
-    after: stateOf({ rankKey: data.rankKey, total: data.total, prize: before?.prize ?? null }),
-  });
 }
 
 /**
- * A recheck (复核) vouches for the marks as they were when it was done: when they change
- * afterwards (a judge re-saves while marking is open) the entry is rechecked again.
+ * A recheck vouches for the marks as they were when it was done: when they change afterwards
+ * (a judge re-saves while marking is open) the entry is rechecked again. The statement, and
+ * the audit entry that says so.
  */
-export async function reopenRecheckSql(
-  sql: Sql,
+export function reopenRecheckSql(
+  done: { id: number },
   registrationId: number,
   actorId: number,
-  now: Date,
-): Promise<void> {
-  const done = await sql.one<{ id: number }>(
-    Prisma.sql`SELECT "id" FROM "Recheck" WHERE "registrationId" = ${registrationId} AND "status" = 'done'`,
-  );
-  if (!done) return;
-  await sql.run(
-    Prisma.sql`UPDATE "Recheck" SET "status" = 'assigned', "doneAt" = NULL WHERE "id" = ${done.id}`,
-  );
-  await appendAuditSql(sql, [recheckReopenAudit(registrationId, actorId, done.id)], now);
+): { statement: Prisma.Sql; audit: AuditEntry } {
+  return {
+    statement: Prisma.sql`UPDATE "Recheck" SET "status" = 'assigned', "doneAt" = NULL WHERE "id" = ${done.id}`,
+    audit: recheckReopenAudit(registrationId, actorId, done.id),
+  };
 }
 
 export function recheckReopenAudit(

@@ -67,8 +67,11 @@ function report(name: string, app: Stats, floor: Stats | null, target: string) {
 }
 
 // The floor's own connection: on SQLite configured like the app's writer (WAL, FULL, no
-// automatic checkpoints: the background checkpointer's job); on PostgreSQL one pg client.
-const raw = await openSide(process.env.DATABASE_URL);
+// automatic checkpoints: the background checkpointer's job); on PostgreSQL one pg client made
+// as the app makes its raw connections (pipelined, generic plans: see rawConnection). Where
+// the app issues statements that do not depend on each other together, so does the floor
+// (Promise.all: one round trip on PostgreSQL, no difference on SQLite).
+const raw = await openSide(process.env.DATABASE_URL, { asApp: true });
 if (raw.engine === "sqlite") {
   const db = (raw.sql as import("~/db/sqlite.server").SqliteSql).db;
   db.pragma("journal_mode = WAL");
@@ -161,47 +164,39 @@ console.log(
   `Top entry ${top.rows[0]?.name} ${top.rows[0]?.total}; entry ${bottom} ranks ${mine?.me.rank} of ${ranked}; deep page starts at rank ${(await lb.boardPage(event, live, deepCursor, 50)).rows[0]?.rank}.\n`,
 );
 
+const rawMine = async () => {
+  const me = (await rawMe(bottom))!;
+  await Promise.all([
+    rawNeighbours(me.rankKey, me.registrationId),
+    rawNeighboursUp(me.rankKey, me.registrationId),
+    rawRankOf(BigInt(me.rankKey)),
+  ]);
+};
 report(
   "top-50 of the big event",
   await measure(ITERATIONS, () => lb.boardPage(event, live, null, 50)),
-  await measure(ITERATIONS, async () => {
-    await rawTop();
-    await rawCount();
-  }),
+  await measure(ITERATIONS, () => Promise.all([rawTop(), rawCount()])),
   targets.top,
 );
 report(
   "page half way down (keyset)",
   await measure(ITERATIONS, () => lb.boardPage(event, live, deepCursor, 50)),
   await measure(ITERATIONS, async () => {
-    const page = await rawPage(deep.rankKey, deep.registrationId);
+    const [page] = await Promise.all([rawPage(deep.rankKey, deep.registrationId), rawCount()]);
     await rawRankOf(BigInt(page[0]!.rankKey));
-    await rawCount();
   }),
   targets.top,
 );
 report(
   "my rank, entry near the bottom",
   await measure(ITERATIONS, () => lb.myRank(event, live, bottom)),
-  await measure(ITERATIONS, async () => {
-    const me = (await rawMe(bottom))!;
-    await rawNeighbours(me.rankKey, me.registrationId);
-    await rawNeighboursUp(me.rankKey, me.registrationId);
-    await rawRankOf(BigInt(me.rankKey));
-  }),
+  await measure(ITERATIONS, rawMine),
   targets.top,
 );
 report(
   "top-50 + my rank (one board view)",
   await measure(ITERATIONS, () => lb.loadBoard(event, live, { after: null, q: "", entry: bottom })),
-  await measure(ITERATIONS, async () => {
-    await rawTop();
-    await rawCount();
-    const me = (await rawMe(bottom))!;
-    await rawNeighbours(me.rankKey, me.registrationId);
-    await rawNeighboursUp(me.rankKey, me.registrationId);
-    await rawRankOf(BigInt(me.rankKey));
-  }),
+  await measure(ITERATIONS, () => Promise.all([rawTop(), rawCount(), rawMine()])),
   targets.view,
 );
 report(
@@ -230,11 +225,19 @@ const versionOf = async (registrationId: number, partId: number) =>
       Prisma.sql`SELECT "version" FROM "ScoreSheet" WHERE "registrationId" = ${registrationId} AND "partId" = ${partId} AND "judgeId" = ${judge}`,
     )
   )?.version ?? 0;
+// The judge's sheet versions, as their page would hold them: read before the timed saves
+// and moved on by each accepted save, so only the save itself is timed.
+const parts = [...new Set(criteria.map((c) => c.partId))];
+const sheetVersions = new Map<number, Record<number, number>>();
+for (const registrationId of sampleRegs) {
+  const versions: Record<number, number> = {};
+  for (const partId of parts) versions[partId] = await versionOf(registrationId, partId);
+  sheetVersions.set(registrationId, versions);
+}
 let saveFailures = 0;
 const saveStats = await measure(SAVES, async (i) => {
   const registrationId = sampleRegs[i % sampleRegs.length]!;
-  const versions: Record<number, number> = {};
-  for (const c of criteria) versions[c.partId] = await versionOf(registrationId, c.partId);
+  const versions = sheetVersions.get(registrationId)!;
   const marks: Record<number, string> = {};
   criteria.forEach(
     (c, k) => (marks[c.id] = ((c.maxMark * (40 + ((i * 7 + k * 13) % 60))) / 10000).toFixed(2)),
@@ -247,7 +250,8 @@ const saveStats = await measure(SAVES, async (i) => {
     marks,
     submit: true,
   });
-  if (!result.ok) {
+  if (result.ok) for (const partId of parts) versions[partId]! += 1;
+  else {
     saveFailures++;
     if (saveFailures === 1) console.log("first refusal:", JSON.stringify(result));
   }
@@ -288,38 +292,51 @@ const leanStats = await measure(SAVES, async (i) => {
 });
 
 // Floor: the same statements on the raw connection, one transaction each, committed durably
-// (synchronous=FULL on SQLite, synchronous_commit on PostgreSQL).
+// (synchronous=FULL on SQLite, synchronous_commit on PostgreSQL): the read, then the writes
+// issued together, as the save issues its own.
 const rawSave = (registrationId: number, value: number) =>
   raw.transaction(async (tx) => {
     const r = (await tx.one<{ organisationId: number; total: number; rankKey: Key }>(
       Prisma.sql`SELECT "organisationId", "total", "rankKey" FROM "Result" WHERE "registrationId" = ${registrationId}`,
     ))!;
-    await tx.run(
-      Prisma.sql`UPDATE "Mark" SET "value" = ${value} WHERE "registrationId" = ${registrationId} AND "criterionId" = ${criteria[0]!.id} AND "judgeId" = ${judge}`,
+    const writes: Promise<number>[] = [];
+    writes.push(
+      tx.run(
+        Prisma.sql`UPDATE "Mark" SET "value" = ${value} WHERE "registrationId" = ${registrationId} AND "criterionId" = ${criteria[0]!.id} AND "judgeId" = ${judge}`,
+      ),
     );
     const total = BigInt(value) + (BigInt(r.total) % 1000n);
     const key = (total << TOTAL_SHIFT) | (BigInt(value) << 20n);
-    await tx.run(
-      Prisma.sql`UPDATE "Result" SET "total" = ${total}, "rankKey" = ${key} WHERE "registrationId" = ${registrationId}`,
+    writes.push(
+      tx.run(
+        Prisma.sql`UPDATE "Result" SET "total" = ${total}, "rankKey" = ${key} WHERE "registrationId" = ${registrationId}`,
+      ),
     );
     for (const [k, d] of [
       [BigInt(r.rankKey), -1],
       [key, 1],
     ] as const) {
-      await tx.run(Prisma.sql`INSERT INTO "ScoreCount" ("eventId", "rankKey", "count") VALUES (${event.id}, ${k}, ${d})
-        ON CONFLICT ("eventId", "rankKey") DO UPDATE SET "count" = "ScoreCount"."count" + excluded."count"`);
+      writes.push(
+        tx.run(Prisma.sql`INSERT INTO "ScoreCount" ("eventId", "rankKey", "count") VALUES (${event.id}, ${k}, ${d})
+        ON CONFLICT ("eventId", "rankKey") DO UPDATE SET "count" = "ScoreCount"."count" + excluded."count"`),
+      );
       const t = Number(k >> TOTAL_SHIFT);
       for (const [level, bucket] of [
         [1, t],
         [2, Math.floor(t / 100)],
       ] as const)
-        await tx.run(Prisma.sql`INSERT INTO "ScoreBucket" ("eventId", "level", "bucket", "count") VALUES (${event.id}, ${level}, ${bucket}, ${d})
-          ON CONFLICT ("eventId", "level", "bucket") DO UPDATE SET "count" = "ScoreBucket"."count" + excluded."count"`);
+        writes.push(
+          tx.run(Prisma.sql`INSERT INTO "ScoreBucket" ("eventId", "level", "bucket", "count") VALUES (${event.id}, ${level}, ${bucket}, ${d})
+          ON CONFLICT ("eventId", "level", "bucket") DO UPDATE SET "count" = "ScoreBucket"."count" + excluded."count"`),
+        );
     }
-    await tx.run(Prisma.sql`UPDATE "OrgStanding" SET "bestNTotal" = (SELECT COALESCE(SUM("total"), 0) FROM (
+    writes.push(
+      tx.run(Prisma.sql`UPDATE "OrgStanding" SET "bestNTotal" = (SELECT COALESCE(SUM("total"), 0) FROM (
         SELECT "total" FROM "Result" WHERE "eventId" = ${event.id} AND "organisationId" = ${r.organisationId} AND "rankKey" IS NOT NULL
         ORDER BY "rankKey" DESC LIMIT 3) AS "best")
-      WHERE "eventId" = ${event.id} AND "organisationId" = ${r.organisationId}`);
+      WHERE "eventId" = ${event.id} AND "organisationId" = ${r.organisationId}`),
+    );
+    await Promise.all(writes);
   });
 const rawSaveStats = await measure(SAVES, (i) =>
   rawSave(sampleRegs[(i + 13) % sampleRegs.length]!, 1000 + ((i * 53) % 3000)),

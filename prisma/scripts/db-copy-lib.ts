@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { engineOf, type Bulk, type Engine, type Sql, type SqlValue } from "~/db/sql.server";
 import { SqliteSql } from "~/db/sqlite.server";
-import { PostgresSql } from "~/db/postgres.server";
+import { PostgresSql, rawConnection } from "~/db/postgres.server";
 import { Prisma } from "~/generated/prisma/client";
 import {
   applyPendingMigrations,
@@ -26,7 +26,11 @@ export type Side = {
   close(): Promise<void>;
 };
 
-export async function openSide(url: string): Promise<Side> {
+/**
+ * `asApp`: a PostgreSQL connection made as the app makes its raw ones (rawConnection:
+ * pipelined, generic plans), for the bench's floors.
+ */
+export async function openSide(url: string, { asApp = false } = {}): Promise<Side> {
   if (engineOf(url) === "sqlite") {
     const db = new Database(databaseFile(url));
     db.pragma("foreign_keys = ON");
@@ -40,7 +44,7 @@ export async function openSide(url: string): Promise<Side> {
       },
     };
   }
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client(asApp ? rawConnection(url) : { connectionString: url });
   await client.connect();
   const sql = new PostgresSql(client as unknown as pg.PoolClient);
   return {
