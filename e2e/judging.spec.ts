@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { mkdirSync } from "node:fs";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, queryDb, test } from "./support/fixtures";
 import { openScoringWindow } from "./support/scoring-window";
 
@@ -18,6 +18,19 @@ async function demoEvent() {
   );
   const byUser = (name: string | null) => entries.find((e) => e.username === name)!;
   return { eventId: event!.id, a: byUser("worker"), b: byUser("worker2"), c: byUser(null) };
+}
+
+async function rightEdge(locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  return box ? box.x + box.width : Infinity;
+}
+
+/** A button (or a link styled as one) whose label stays on one line: no circle, no column. */
+async function expectOneLine(locator: Locator) {
+  const box = await locator.boundingBox();
+  expect(box, "the button is laid out").not.toBeNull();
+  expect(box!.height).toBeLessThanOrEqual(48);
+  expect(box!.width).toBeGreaterThan(box!.height);
 }
 
 type Sheet = { t1?: string; p1?: string; p2: string; p3: string };
@@ -50,6 +63,10 @@ test("three judges score, the chief resolves, locks and publishes, a worker read
   await page.goto(`/admin/events/${eventId}/scheme`);
   await expect(page.getByRole("heading", { name: "评分细则 · 办公软件应用" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "实际操作" })).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectOneLine(page.getByRole("button", { name: "导入评分细则" }));
+  await page.screenshot({ path: `${SCREENSHOTS}/judging-scheme-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // Chief judge records the measurements and judges the two aspects; a mark above its
   // maximum is refused on the sheet itself.
@@ -103,6 +120,11 @@ test("three judges score, the chief resolves, locks and publishes, a worker read
   await page.getByRole("button", { name: "锁定成绩" }).click();
   await expect(page.getByText("还有 1 处评分分歧（相差超过 1 分）未协调")).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/judging-chief.png`, fullPage: true });
+  // The review button keeps its shape on a phone: one line, wider than tall.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectOneLine(page.getByRole("link", { name: `复核 ${a.blindCode}` }));
+  await page.screenshot({ path: `${SCREENSHOTS}/judging-chief-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole("link", { name: `复核 ${a.blindCode}` }).click();
   await page.getByLabel("P2 裁判2").fill("2");
   await page.getByLabel("修改原因（记入审计日志）").fill("裁判组协调后，裁判2改判为2分");
@@ -133,6 +155,14 @@ test("three judges score, the chief resolves, locks and publishes, a worker read
   await expect(page.getByText("去掉的最高分").first()).toBeVisible();
   await expect(page.getByText("裁判3").first()).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/judging-receipt.png`, fullPage: true });
+  // On a phone the receipt's tables fit the screen, and the navigation shows every link.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const wrap of await page.locator("main .table-wrap").all())
+    expect(await wrap.evaluate((w) => w.scrollWidth - w.clientWidth)).toBeLessThanOrEqual(1);
+  for (const link of await page.getByRole("navigation", { name: "主导航" }).getByRole("link").all())
+    expect(await rightEdge(link)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: `${SCREENSHOTS}/judging-receipt-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // The manager of entry B's unit appeals in writing during the notice period.
   await loginAs("qinchuan");

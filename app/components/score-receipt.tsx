@@ -98,7 +98,7 @@ export function ScoreReceipt({
       ) : null}
       {receipt.parts.map((part) => (
         <div key={part.partId} className="table-wrap section">
-          <table className="table">
+          <table className="table receipt-table">
             <caption>
               {partNames[part.partId]} · {t("scoring.receipt.weight")}{" "}
               {t("scoring.receipt.weight_value", { weight: part.weightBp / 100 })} ·{" "}
@@ -111,7 +111,9 @@ export function ScoreReceipt({
                 <th scope="col">{t("scoring.receipt.criterion")}</th>
                 <th scope="col">{t("scoring.receipt.max_mark")}</th>
                 <th scope="col">{t("scoring.receipt.judge_marks")}</th>
-                <th scope="col">{t("scoring.receipt.rule")}</th>
+                <th scope="col" className="receipt-rule">
+                  {t("scoring.receipt.rule")}
+                </th>
                 <th scope="col">{t("scoring.receipt.result")}</th>
               </tr>
             </thead>
@@ -141,9 +143,13 @@ export function ScoreReceipt({
                           </span>
                         ))}
                   </td>
-                  <td>{t(`scoring.rule.${c.rule}`)}</td>
+                  <td className="receipt-rule">{t(`scoring.rule.${c.rule}`)}</td>
                   <td>
                     <strong>{formatMark(c.value)}</strong>
+                    {/* On a phone the rule moves here, so the table fits the screen. */}
+                    <div className="receipt-rule-inline muted small">
+                      {t(`scoring.rule.${c.rule}`)}
+                    </div>
                     {c.formula?.rule === "worldskills" ? (
                       <div className="muted small">
                         {t("scoring.formula.worldskills", {

@@ -98,7 +98,7 @@ export default function LabourBoard() {
                 {board.cumulative.map((c) => (
                   <tr key={c.unitId}>
                     <td>{c.rank}</td>
-                    <td>
+                    <td className="labour-unit-name">
                       <Link to={`/labour/${encodeURIComponent(contest.code)}/units/${c.unitId}`}>
                         {c.name}
                       </Link>
@@ -161,7 +161,7 @@ export default function LabourBoard() {
                   {p.ranking.map((r) => (
                     <tr key={r.unitId}>
                       <td>{r.rank}</td>
-                      <td>
+                      <td className="labour-unit-name">
                         {r.name}
                         {r.vetoed ? (
                           <span className="badge badge--rejected">{t("labour.veto.badge")}</span>
