@@ -8,21 +8,22 @@ import QRCode from "qrcode";
 import { env } from "~/env.server";
 import { translate, type MessageKey, type Params } from "~/i18n";
 import type { CertificateDocument } from "~/models/certificate.server";
+import { defineCache } from "~/utils/cache.server";
 
 export const CJK_FONT_FILE =
   process.env.CJK_FONT_FILE ?? "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 /** The member of the .ttc collection with Simplified Chinese glyph forms. */
 const CJK_FONT_NAME = "NotoSansCJKsc-Regular";
 
-let fontBytes: Buffer | null = null;
+// The font file never changes while the server runs: no tags, no expiry.
+const fonts = defineCache({ name: "cjk-font", ttlMs: Infinity, max: 1 });
 
 /** Read once per process: the collection is ~20 MB and reading it per certificate dominated rendering. */
 function cjkFont(): Buffer {
-  if (!fontBytes) {
+  return fonts.get(CJK_FONT_FILE, [], () => {
     if (!existsSync(CJK_FONT_FILE)) throw new CertificateFontMissingError(CJK_FONT_FILE);
-    fontBytes = readFileSync(CJK_FONT_FILE);
-  }
-  return fontBytes;
+    return readFileSync(CJK_FONT_FILE);
+  });
 }
 
 export class CertificateFontMissingError extends Error {

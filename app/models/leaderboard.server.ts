@@ -7,8 +7,9 @@ import { prisma, readSql, write } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { appendAudit } from "~/models/audit.server";
 import { STANDARD_STORED_UNITS } from "~/domain/scoring";
-import { publishResultsChanged, subscribeResultsChanged } from "~/utils/live-events.server";
-import { forgetFreezeTime, rebuildOrgStandings } from "~/models/ranking-tables.server";
+import { publishChange } from "~/utils/live-events.server";
+import { cacheTag, defineCache, dropTags } from "~/utils/cache.server";
+import { rebuildOrgStandings } from "~/models/ranking-tables.server";
 import { resultsArePublic, type ResultsVisibility } from "~/domain/contest/results-visibility";
 import {
   assignPageRanks,
@@ -77,17 +78,20 @@ const PUBLIC_CONTEST_STATUSES = [
 ];
 
 // Event metadata is read on every request; a short cache keeps it off the request path.
-// Writes that change it (freeze, best N) drop the entry.
-const eventCache = new Map<string, { at: number; event: BoardEvent | null }>();
-const EVENT_TTL_MS = 1_000;
+// A change of the event's board settings (freeze, best N, visibility) drops the entry, and so
+// does a change of its results: publication changes who sees the board, and boards open at
+// publication learn of it at once.
+const boardEvents = defineCache({ name: "board-events", ttlMs: 1_000, max: 10_000 });
 
-export async function findBoardEvent(
-  contestCode: string,
-  eventCode: string,
-): Promise<BoardEvent | null> {
-  const key = `${contestCode}\u0000${eventCode}`;
-  const hit = eventCache.get(key);
-  if (hit && Date.now() - hit.at < EVENT_TTL_MS) return hit.event;
+export function findBoardEvent(contestCode: string, eventCode: string): Promise<BoardEvent | null> {
+  return boardEvents.get(
+    `${contestCode}\u0000${eventCode}`,
+    (event) => (event ? [cacheTag.event(event.id), cacheTag.results(event.id)] : []),
+    () => readBoardEvent(contestCode, eventCode),
+  );
+}
+
+async function readBoardEvent(contestCode: string, eventCode: string): Promise<BoardEvent | null> {
   const row = await prisma.event.findFirst({
     where: {
       code: eventCode,
@@ -108,23 +112,14 @@ export async function findBoardEvent(
       contest: { select: { id: true, code: true, name: true, showStandardised: true } },
     },
   });
-  const event = row
+  return row
     ? {
         ...row,
         freezeAt: row.freezeAt?.toISOString() ?? null,
         publishedAt: row.publishedAt?.toISOString() ?? null,
       }
     : null;
-  if (eventCache.size > 10_000) eventCache.clear();
-  eventCache.set(key, { at: Date.now(), event });
-  return event;
 }
-
-// Publication and the organiser's visibility choice change who sees the board: the event's
-// cached row goes with its next change, so boards open at publication learn of it at once.
-subscribeResultsChanged(({ eventId }) => {
-  for (const [key, hit] of eventCache) if (hit.event?.id === eventId) eventCache.delete(key);
-});
 
 /** True while the public must see the board as it was at freezeAt. */
 export function isFrozen(event: Pick<BoardEvent, "freezeAt">, now = Date.now()): boolean {
@@ -215,15 +210,10 @@ export async function countsAround(
 }
 
 // The field size changes only with results: kept for a second, dropped at the event's next change.
-const rankedCache = new Map<number, { n: number; at: number }>();
-subscribeResultsChanged(({ eventId }) => rankedCache.delete(eventId));
+const fieldSizes = defineCache({ name: "field-sizes", ttlMs: 1_000, max: 10_000 });
 
-export async function rankedCount(eventId: number): Promise<number> {
-  const hit = rankedCache.get(eventId);
-  if (hit && Date.now() - hit.at < EVENT_TTL_MS) return hit.n;
-  const n = await countRanked(eventId);
-  rankedCache.set(eventId, { n, at: Date.now() });
-  return n;
+export function rankedCount(eventId: number): Promise<number> {
+  return fieldSizes.get(String(eventId), [cacheTag.results(eventId)], () => countRanked(eventId));
 }
 
 async function countRanked(eventId: number): Promise<number> {
@@ -336,25 +326,19 @@ type FrozenEntry = { registrationId: number; rankKey: bigint; total: number; pri
 type FrozenBoard = { entries: FrozenEntry[]; ranks: number[]; position: Map<number, number> };
 
 // A frozen board never changes while the freeze lasts (later changes only add pre-freeze
-// copies of values it already holds), so it is built once per freeze and kept.
-const frozenBoards = new Map<number, { freezeAt: string | null; board: Promise<FrozenBoard> }>();
+// copies of values it already holds), so it is built once per freeze and kept: results
+// changes leave it alone, a change of the board settings (a new or lifted freeze) drops it.
+// Keyed by the freeze time too, so a board of an earlier freeze is never served.
+const frozenBoards = defineCache({ name: "frozen-boards", ttlMs: Infinity, max: 32 });
 
 // A new or lifted freeze, in any process, voids the board built for the old one (the same
-// freeze time set again starts from the live results, so the time alone does not tell).
-subscribeResultsChanged(({ eventId, settings }) => {
-  if (settings) frozenBoards.delete(eventId);
-});
-
+// freeze time set again starts from the live results, so the time alone does not tell): the
+// board carries its event's settings tag, dropped by every board-settings change on the bus.
+// Concurrent viewers of a newly frozen board share one build.
 function frozenBoard(event: BoardEvent): Promise<FrozenBoard> {
-  const cached = frozenBoards.get(event.id);
-  if (cached && cached.freezeAt === event.freezeAt) return cached.board;
-  // Concurrent viewers of a newly frozen board share one build.
-  const board = buildFrozenBoard(event).catch((error: unknown) => {
-    frozenBoards.delete(event.id);
-    throw error;
-  });
-  frozenBoards.set(event.id, { freezeAt: event.freezeAt, board });
-  return board;
+  return frozenBoards.get(`${event.id}|${event.freezeAt}`, [cacheTag.event(event.id)], () =>
+    buildFrozenBoard(event),
+  );
 }
 
 async function buildFrozenBoard(event: BoardEvent): Promise<FrozenBoard> {
@@ -853,7 +837,9 @@ export async function setBoardSettings(
       select: { freezeAt: true, standingsBestN: true, resultsVisibility: true },
     });
     await tx.event.update({ where: { id: eventId }, data: settings });
-    forgetFreezeTime(eventId);
+    // Later writes must see the new freeze time at once (saves copy pre-freeze results from
+    // it); they queue behind this one, before the change below is published.
+    dropTags([cacheTag.event(eventId)]);
     const freezeChanged =
       (before.freezeAt?.getTime() ?? null) !== (settings.freezeAt?.getTime() ?? null);
     // A new or lifted freeze starts from the live results: old pre-freeze copies are void.
@@ -872,10 +858,9 @@ export async function setBoardSettings(
       after: settings,
     });
   });
-  eventCache.clear();
-  // Open boards and big screens refetch: an unfreeze is the reveal. Every process drops its
-  // frozen board of the event (below), this one included.
-  publishResultsChanged(eventId, { settings: true });
+  // Drops the event's cached boards and settings in every process (their frozen board of the
+  // event too); open boards and big screens refetch: an unfreeze is the reveal.
+  publishChange({ kind: "board-settings", eventId });
 }
 
 async function lookUpMine(event: BoardEvent, view: BoardView, text: string) {

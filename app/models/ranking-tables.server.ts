@@ -5,6 +5,7 @@
 // Result change, so a leaderboard never has to scan or RANK() an event on the request path.
 import { txSql, type Sql, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
+import { cacheTag, defineCache } from "~/utils/cache.server";
 import { changeTransportState } from "~/utils/live-events.server";
 import {
   CENTIMARKS_PER_COARSE_BUCKET,
@@ -112,35 +113,25 @@ export async function applyResultChangeSql(sql: Sql, change: ResultChange): Prom
 }
 
 // Each event's freeze time, read at most once a second so an unfrozen event's save skips the
-// freeze entirely. setBoardSettings forgets it the moment the organiser changes it.
-const FREEZE_TTL_MS = 1_000;
-const freezeTimes = new Map<number, { freezeAt: number | null; at: number }>();
+// freeze entirely. A change of the event's board settings drops it (setBoardSettings).
+const freezeTimes = defineCache({ name: "freeze-times", ttlMs: 1_000, max: 10_000 });
 
-function cachedFreezeAt(eventId: number): number | null | undefined {
-  // With several processes the organiser may set a freeze in another one: read it inside
-  // the write's own transaction (after the lock) every time, so no save misses it.
-  if (changeTransportState().transport !== "in-process") return undefined;
-  const hit = freezeTimes.get(eventId);
-  return hit && Date.now() - hit.at < FREEZE_TTL_MS ? hit.freezeAt : undefined;
-}
-
-function rememberFreezeAt(eventId: number, freezeAt: number | null): number | null {
-  freezeTimes.set(eventId, { freezeAt, at: Date.now() });
-  return freezeAt;
-}
-
-/** The event's scoreboard freeze (ms), read in the caller's transaction (see cachedFreezeAt). */
-export async function freezeAtSql(sql: Sql, eventId: number): Promise<number | null> {
-  const hit = cachedFreezeAt(eventId);
-  if (hit !== undefined) return hit;
+async function readFreezeAt(sql: Sql, eventId: number): Promise<number | null> {
   const row = await sql.one<{ freezeAt: Date | null }>(
     Prisma.sql`SELECT "freezeAt" FROM "Event" WHERE "id" = ${eventId}`,
   );
-  return rememberFreezeAt(eventId, row?.freezeAt ? row.freezeAt.getTime() : null);
+  return row?.freezeAt ? row.freezeAt.getTime() : null;
 }
 
-export function forgetFreezeTime(eventId: number): void {
-  freezeTimes.delete(eventId);
+/** The event's scoreboard freeze (ms), read in the caller's transaction when it must be. */
+export function freezeAtSql(sql: Sql, eventId: number): Promise<number | null> {
+  // With several processes the organiser may set a freeze in another one, and its change may
+  // reach this process only after a save here: read it inside the write's own transaction
+  // (after the lock) every time, so no save misses it.
+  if (changeTransportState().transport !== "in-process") return readFreezeAt(sql, eventId);
+  return freezeTimes.get(String(eventId), [cacheTag.event(eventId)], () =>
+    readFreezeAt(sql, eventId),
+  );
 }
 
 /**

@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? await build()
     : await cached(
         `page|${event.id}|${view.hidden ? "h" : view.frozen ? "f" : "l"}|${new URL(request.url).search}`,
-        event.id,
+        [event.id],
         build,
       );
   return data(

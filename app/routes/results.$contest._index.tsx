@@ -20,9 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!contest) throw notFound();
   const user = await getUser(request);
   const withheld = withheldEventIds(contest.events, user?.role === "admin");
-  // Summed over every event of the contest: computed at most once a second.
-  const standings = await cached(`contest|${contest.id}|${withheld.join(",")}`, -contest.id, () =>
-    contestStandings(contest.id, withheld),
+  // Summed over every event of the contest: computed at most once a second, and again as
+  // soon as any of its events' results change.
+  const standings = await cached(
+    `contest|${contest.id}|${withheld.join(",")}`,
+    contest.events.map((e) => e.id),
+    () => contestStandings(contest.id, withheld),
   );
   return { contest, standings };
 }

@@ -19,4 +19,7 @@ if (pgTemplate) {
   process.env.DATABASE_URL = `file:${file}`;
   process.env.NODE_ENV = "test";
   globalThis.__jiangxinDb = undefined;
+  // Cached answers name rows by id, and ids repeat across test databases.
+  globalThis.__jiangxinCache?.unsubscribe();
+  globalThis.__jiangxinCache = undefined;
 }

@@ -1,17 +1,29 @@
-// The change bus: notifications that an event's results changed, so open leaderboards (SSE)
-// refresh within a second of a judge saving a mark and every cache drops what the change
-// made stale.
+// The change bus: notifications that data shown to the public changed, so open leaderboards
+// (SSE) refresh within a second of a judge saving a mark and every cache drops what the
+// change made stale (the tagged caches of app/utils/cache.server.ts, the HTTP micro-cache of
+// app/server/app-server.ts). It is the one channel of invalidation.
 //
 // Within a process an EventEmitter carries the changes. Between processes a transport does
 // (setChangeTransport; app/db/change-transport.server.ts chooses it by engine and
 // deployment): with SQLite the server's primary process relays them to its workers (IPC),
 // with PostgreSQL every process LISTENs and publishing NOTIFYs, so processes on several
 // machines stay consistent. A change is delivered in the publishing process at once and
-// in the others as soon as the transport brings it. Publish after the write commits.
+// in the others as soon as the transport brings it. Publish after the write commits, never
+// inside the transaction: a reader that recomputed between the notification and the commit
+// would keep the old answer.
 import { EventEmitter } from "node:events";
 
-/** An event's results changed; `settings` when its board settings did (freeze, visibility, best N). */
-export type Change = { eventId: number; at: number; settings?: true };
+/** What changed. Every change names its event or quiz; `at` is when it was published. */
+export type Change =
+  /** An event's results: a mark saved or corrected, a sheet locked, results published, an appeal decided. */
+  | { kind: "results"; eventId: number; at: number }
+  /** An event's board settings (freeze time, visibility, best N): its public boards change with them. */
+  | { kind: "board-settings"; eventId: number; at: number }
+  /** A quiz's scores all changed at once (re-scored after the answer key changed). */
+  | { kind: "quiz-scores"; quizId: number; at: number };
+
+type ChangeInput =
+  { kind: "results" | "board-settings"; eventId: number } | { kind: "quiz-scores"; quizId: number };
 
 /** Carries changes to the other processes of the deployment. */
 export type ChangeTransport = {
@@ -42,20 +54,33 @@ function bus(): Bus {
   return globalThis.__jiangxinLive;
 }
 
-export function publishResultsChanged(eventId: number, what?: { settings: true }): void {
-  const change: Change = { eventId, at: Date.now(), ...(what?.settings ? { settings: true } : {}) };
-  bus().emitter.emit("results", change);
+export function publishChange(input: ChangeInput): void {
+  const change = { ...input, at: Date.now() } as Change;
+  bus().emitter.emit("change", change);
   bus().transport?.publish(change);
 }
 
 /** A change published by another process, brought by the transport: delivered here only. */
 export function receiveChange(change: Change): void {
-  bus().emitter.emit("results", change);
+  bus().emitter.emit("change", change);
 }
 
-export function subscribeResultsChanged(listener: (change: Change) => void): () => void {
-  bus().emitter.on("results", listener);
-  return () => bus().emitter.off("results", listener);
+export function subscribeChanges(listener: (change: Change) => void): () => void {
+  bus().emitter.on("change", listener);
+  return () => bus().emitter.off("change", listener);
+}
+
+export function publishResultsChanged(eventId: number): void {
+  publishChange({ kind: "results", eventId });
+}
+
+/** Changes that alter what an event's boards show: its results and its board settings. */
+export function subscribeResultsChanged(
+  listener: (change: { eventId: number; at: number }) => void,
+): () => void {
+  return subscribeChanges((change) => {
+    if (change.kind !== "quiz-scores") listener(change);
+  });
 }
 
 /**
