@@ -5,7 +5,7 @@
 // changed and the entry's rank and total before and after, and the appellant sees it.
 import { prisma, write, type Tx } from "~/db.server";
 import { appealOpen, appealRefusal, type JudgingProblem } from "~/domain/judging/workflow";
-import { appendAudit } from "~/models/audit.server";
+import { appendAudit, auditWhere, type AuditEntityType } from "~/models/audit.server";
 import type { AppealDecisionRecord } from "~/domain/judging/appeal-decision";
 import { parseDecision } from "~/domain/judging/appeal-decision";
 export { parseDecision, type AppealDecisionRecord } from "~/domain/judging/appeal-decision";
@@ -49,7 +49,7 @@ export async function lodgeAppeal(input: {
     await appendAudit(tx, {
       actorId: input.userId,
       action: "appeal.lodge",
-      entityType: "registration",
+      entityType: "Registration",
       entityId: entry.id,
       after: { appealId: appeal.id, status: "submitted" },
       reason: input.text,
@@ -163,7 +163,7 @@ export async function startAppealReview(action: AppealAction): Promise<ReviewRes
     await appendAudit(tx, {
       actorId: action.judgeId,
       action: "appeal.review",
-      entityType: "registration",
+      entityType: "Registration",
       entityId: appeal.registrationId,
       before: { appealId: appeal.id, status: "submitted" },
       after: {
@@ -199,8 +199,7 @@ export async function decideAppeal(
     const after = await tx.result.findUnique({ where: { registrationId: appeal.registrationId } });
     const reviewStart = await tx.auditLog.findFirst({
       where: {
-        entityType: "registration",
-        entityId: appeal.registrationId,
+        ...auditWhere("Registration", appeal.registrationId),
         action: { in: ["appeal.review", "appeal.lodge"] },
       },
       orderBy: { id: "desc" },
@@ -213,17 +212,13 @@ export async function decideAppeal(
         ? (JSON.parse(reviewStart.after ?? "{}") as { total?: number | null; rank?: number | null })
         : null;
     // What the audit log recorded since the review started.
-    const sinceReview = (where: { entityType: string; entityId: number; action: string }) =>
+    const sinceReview = (entityType: AuditEntityType, entityId: number, action: string) =>
       tx.auditLog.findMany({
-        where: { ...where, id: { gt: reviewStart?.id ?? 0 } },
+        where: { ...auditWhere(entityType, entityId), action, id: { gt: reviewStart?.id ?? 0 } },
         orderBy: { id: "asc" },
       });
     const rankAtReview = new Map<number, number | null>();
-    const rankRows = await sinceReview({
-      entityType: "event",
-      entityId: input.eventId,
-      action: "result.ranks",
-    });
+    const rankRows = await sinceReview("Event", input.eventId, "result.ranks");
     for (const row of rankRows) {
       for (const [id, rank] of JSON.parse(row.before ?? "[]") as [number, number | null][])
         if (!rankAtReview.has(id)) rankAtReview.set(id, rank);
@@ -232,11 +227,7 @@ export async function decideAppeal(
       if (!rankAtReview.has(m.registrationId)) rankAtReview.set(m.registrationId, m.rankBefore);
     const rankNow = new Map(before.map((r) => [r.registrationId, r.rank] as const));
     for (const m of moved) rankNow.set(m.registrationId, m.rankAfter);
-    const changed = await sinceReview({
-      entityType: "registration",
-      entityId: appeal.registrationId,
-      action: "mark.correct",
-    });
+    const changed = await sinceReview("Registration", appeal.registrationId, "mark.correct");
     const record: AppealDecisionRecord = {
       note: input.note,
       rankBefore: atReview && atReview.rank !== undefined ? atReview.rank : (mine?.rank ?? null),
@@ -275,7 +266,7 @@ export async function decideAppeal(
     await appendAudit(tx, {
       actorId: input.judgeId,
       action: "appeal.decide",
-      entityType: "registration",
+      entityType: "Registration",
       entityId: appeal.registrationId,
       before: {
         appealId: appeal.id,

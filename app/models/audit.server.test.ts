@@ -29,6 +29,30 @@ describe("audit log", () => {
     expect(entries[0]?.reason).toBe("typo");
   });
 
+  it("reads rows stored under an entity type's legacy spelling with the current ones", async () => {
+    // Written before "Registration" was the one spelling; the log keeps them for ever.
+    await write((tx) =>
+      tx.auditLog.create({
+        data: { action: "mark.save", entityType: "registration", entityId: 8, after: "1" },
+      }),
+    );
+    await write((tx) =>
+      appendAudit(tx, {
+        actorId: null,
+        action: "mark.correct",
+        entityType: "Registration",
+        entityId: 8,
+        after: 2,
+      }),
+    );
+    const entries = await listAudit("Registration", 8);
+    expect(entries.map((e) => [e.action, e.entityType])).toEqual([
+      ["mark.save", "registration"],
+      ["mark.correct", "Registration"],
+    ]);
+    expect(await listAudit("Registration", 9)).toEqual([]);
+  });
+
   it("cannot be edited or deleted, even with raw SQL", async () => {
     const entry = await write((tx) =>
       appendAudit(tx, {

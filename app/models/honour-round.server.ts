@@ -31,7 +31,7 @@ import {
   type RoundState,
   type RuleEvaluation,
 } from "~/domain/honours";
-import { appendAudit } from "~/models/audit.server";
+import { appendAudit, auditTrail } from "~/models/audit.server";
 import { issueHonourCertificate } from "~/models/certificate.server";
 import { takeCount } from "~/models/rate-counter.server";
 
@@ -190,32 +190,6 @@ async function evaluationsFor(
     select: ruleRowSelect,
   });
   return evaluateRoundRules(parseRoundRules(rulesJson), forRules(rows));
-}
-
-async function auditTrail(entityType: string, ids: number[]) {
-  if (ids.length === 0) return [];
-  const entries = await prisma.auditLog.findMany({
-    where: { entityType, entityId: { in: ids } },
-    orderBy: { id: "asc" },
-  });
-  const actorIds = [
-    ...new Set(entries.map((e) => e.actorId).filter((id): id is number => id !== null)),
-  ];
-  const actors = await prisma.user.findMany({
-    where: { id: { in: actorIds } },
-    select: { id: true, displayName: true },
-  });
-  const names = new Map(actors.map((a) => [a.id, a.displayName]));
-  return entries.map((e) => ({
-    id: e.id,
-    at: e.at,
-    action: e.action,
-    entityId: e.entityId,
-    actor: e.actorId === null ? null : (names.get(e.actorId) ?? String(e.actorId)),
-    before: e.before,
-    after: e.after,
-    reason: e.reason,
-  }));
 }
 
 /** Everything the organiser sees, objectors' contact details included. */

@@ -320,7 +320,7 @@ export function assignJudges(
     await appendAudit(tx, {
       actorId,
       action: "event.judges",
-      entityType: "event",
+      entityType: "Event",
       entityId: eventId,
       before,
       after: ids.map((userId) => ({

@@ -179,7 +179,7 @@ export function savePartScheme(input: {
     await appendAudit(tx, {
       actorId: input.actorId,
       action: "scheme.save",
-      entityType: "event",
+      entityType: "Event",
       entityId: input.eventId,
       before: {
         part: part.name,
@@ -327,7 +327,7 @@ export function saveEventRules(
     await appendAudit(tx, {
       actorId,
       action: "scheme.rules",
-      entityType: "event",
+      entityType: "Event",
       entityId: eventId,
       before: {
         aggregation: event.aggregation,
@@ -476,7 +476,7 @@ export async function importSchemeXlsx(
     await appendAudit(tx, {
       actorId,
       action: "scheme.import",
-      entityType: "event",
+      entityType: "Event",
       entityId: eventId,
       after: plan.map((p) => ({
         partId: p.partId,

@@ -26,7 +26,7 @@ describe("marks", () => {
     if (!fresh?.results.ok) throw new Error("invalid");
     expect(fresh.results.entries.find((e) => e.entryId === String(reg))?.total).toBe(7767);
     const audit = await prisma.auditLog.findMany({
-      where: { entityType: "registration", entityId: reg, action: "mark.save" },
+      where: { entityType: "Registration", entityId: reg, action: "mark.save" },
     });
     expect(audit).toHaveLength(7);
     expect(JSON.parse(audit[0]!.after!)).toEqual({
@@ -306,7 +306,7 @@ describe("marks", () => {
     });
     expect(ranks.map((r) => r.rank)).toEqual([2, 1]);
     const trail = await prisma.auditLog.findMany({
-      where: { entityType: "registration", entityId: entryC.id },
+      where: { entityType: "Registration", entityId: entryC.id },
       orderBy: { id: "asc" },
     });
     expect(trail.map((a) => a.action).slice(-5)).toEqual([

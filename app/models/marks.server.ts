@@ -18,7 +18,12 @@ import {
   type AggregationRule,
   type ScoringProblem,
 } from "~/domain/scoring";
-import { appendAudit, appendAuditMany, type AuditEntry } from "~/models/audit.server";
+import {
+  appendAudit,
+  appendAuditMany,
+  auditTrail,
+  type AuditEntry,
+} from "~/models/audit.server";
 import {
   auditInsertSql,
   doneRecheckSql,
@@ -283,7 +288,7 @@ function markAuditEntry(
   return {
     actorId,
     action,
-    entityType: "registration",
+    entityType: "Registration",
     entityId: registrationId,
     before: { criterion: code, judgeNo, value: before, display: display(before, rule) },
     after: { criterion: code, judgeNo, value: after, display: display(after, rule) },
@@ -295,7 +300,7 @@ function startScoringAudit(eventId: number, actorId: number): AuditEntry {
   return {
     actorId,
     action: "event.status",
-    entityType: "event",
+    entityType: "Event",
     entityId: eventId,
     before: { status: "open" },
     after: { status: "scoring" },
@@ -729,48 +734,23 @@ async function reopenRecheck(tx: Tx, registrationId: number, actorId: number) {
 }
 
 /** Mark history of one entry (append-only audit), newest last, with who wrote each change. */
-export async function markAudit(registrationId: number) {
-  const rows = await prisma.auditLog.findMany({
-    where: {
-      entityType: "registration",
-      entityId: registrationId,
-      action: {
-        in: [
-          "mark.save",
-          "mark.correct",
-          "mark.recheck",
-          "recheck.select",
-          "recheck.assign",
-          "recheck.done",
-          "recheck.reopen",
-          "appeal.lodge",
-          "appeal.review",
-          "appeal.decide",
-        ],
-      },
-    },
-    orderBy: { id: "asc" },
-  });
-  const actorIds = [
-    ...new Set(rows.map((r) => r.actorId).filter((id): id is number => id !== null)),
-  ];
-  const actors = new Map(
-    (
-      await prisma.user.findMany({
-        where: { id: { in: actorIds } },
-        select: { id: true, displayName: true },
-      })
-    ).map((u) => [u.id, u.displayName] as const),
+export function markAudit(registrationId: number) {
+  return auditTrail(
+    "Registration",
+    [registrationId],
+    [
+      "mark.save",
+      "mark.correct",
+      "mark.recheck",
+      "recheck.select",
+      "recheck.assign",
+      "recheck.done",
+      "recheck.reopen",
+      "appeal.lodge",
+      "appeal.review",
+      "appeal.decide",
+    ],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    action: r.action,
-    actor: r.actorId === null ? null : (actors.get(r.actorId) ?? null),
-    before: r.before,
-    after: r.after,
-    reason: r.reason,
-  }));
 }
 
 /** The judged entries of an event with their names, for the organiser's audit page. */

@@ -238,6 +238,21 @@ describe("importRegistrations", () => {
       teams: before.teams + 1,
       members: before.members + 2,
     });
+    // Audited like a registration made on the page: one row each, by the one row builder.
+    const imported = await prisma.registration.findMany({
+      where: { organisationId: orgA.id, event: { contestId: contest.id } },
+      select: { id: true, workerId: true },
+      orderBy: { id: "asc" },
+    });
+    const trail = await prisma.auditLog.findMany({
+      where: { entityType: "Registration", entityId: { in: imported.map((r) => r.id) } },
+      orderBy: { id: "asc" },
+    });
+    expect(trail.map((e) => [e.action, e.actorId, JSON.parse(e.after ?? "null")])).toEqual([
+      ["registration.submit", 1, { status: "submitted", workerId: a.id, importRow: 2 }],
+      ["registration.submit", 1, { status: "submitted", team: "甲队", importRow: 3 }],
+    ]);
+    expect(trail.every((e) => e.reason === null && e.before === null)).toBe(true);
   });
 
   it("refuses over-quota, duplicate, unknown and other organisations' rows and stores nothing", async () => {

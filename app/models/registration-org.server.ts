@@ -22,7 +22,7 @@ import {
 } from "~/domain/registration/status";
 import { decryptIdNumber } from "~/models/id-number-crypto.server";
 import { readSpreadsheet } from "~/utils/spreadsheet.server";
-import { appendAudit } from "./audit.server";
+import { appendAudit, appendAuditSql } from "./audit.server";
 import type { ImportOutcome } from "./worker.server";
 
 const ACTIVE = [...ACTIVE_REGISTRATION_STATUSES] as string[];
@@ -665,9 +665,19 @@ export async function importRegistrations(
         VALUES (${eventId}, ${organisationId}, ${workerId}, ${teamId}, 'submitted', ${now}) RETURNING "id"`))!
         .id;
     const audit = (registrationId: number, after: object) =>
-      sql.run(Prisma.sql`
-        INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "after")
-        VALUES (${now}, ${actorId}, 'registration.submit', 'Registration', ${registrationId}, ${JSON.stringify(after)})`);
+      appendAuditSql(
+        sql,
+        [
+          {
+            actorId,
+            action: "registration.submit",
+            entityType: "Registration",
+            entityId: registrationId,
+            after,
+          },
+        ],
+        now,
+      );
     let n = 0;
     for (const p of plan.individuals) {
       const id = await insertReg(Number(p.eventId), Number(p.workerId), null);

@@ -476,7 +476,7 @@ export async function publishEvent(
     await appendAudit(tx, {
       actorId,
       action: "event.publish",
-      entityType: "event",
+      entityType: "Event",
       entityId: eventId,
       before: { status: event.status },
       after: { status: "published", noticeEndsAt: ends.toISOString() },

@@ -30,6 +30,12 @@ describe("importRoster", () => {
       ),
     );
     expect(result).toMatchObject({ ok: true, count: 2 });
+    const trail = await prisma.auditLog.findMany({
+      where: { entityType: "Organisation", entityId: org.id },
+    });
+    expect(trail.map((e) => [e.action, e.actorId, JSON.parse(e.after ?? "null")])).toEqual([
+      ["worker.import", 1, { rows: 2, file: "roster.csv" }],
+    ]);
     const workers = await listWorkers(org.id);
     expect(workers.map((w) => [w.name, w.gender, w.skillLevel, w.unionMember])).toEqual([
       ["张三", "male", "senior", true],

@@ -9,6 +9,7 @@ import { validateImport, type ImportError } from "~/domain/registration/import-r
 import { decryptIdNumber, encryptIdNumber, hashIdNumber } from "~/models/id-number-crypto.server";
 import { returnRosterCap, takeRosterCap } from "~/models/roster-cap.server";
 import { readSpreadsheet, type SheetProblem } from "~/utils/spreadsheet.server";
+import { appendAuditSql } from "./audit.server";
 
 export type WorkerInput = {
   name: string;
@@ -324,9 +325,19 @@ export async function importRoster(
         ];
       }),
     );
-    await sql.run(Prisma.sql`
-      INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "after")
-      VALUES (${now}, ${actorId}, 'worker.import', 'Organisation', ${organisationId}, ${JSON.stringify({ rows: prepared.length, file: file.name })})`);
+    await appendAuditSql(
+      sql,
+      [
+        {
+          actorId,
+          action: "worker.import",
+          entityType: "Organisation",
+          entityId: organisationId,
+          after: { rows: prepared.length, file: file.name },
+        },
+      ],
+      now,
+    );
     return { ok: true, count: prepared.length, ms: 0 };
   });
   if (!outcome.ok) {

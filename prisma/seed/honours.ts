@@ -5,6 +5,7 @@ import { nextCertificateSeq } from "~/domain/honours/certificates";
 import { formatCertificateSerial } from "~/domain/honours/serial";
 import { HONOUR_KIND_SERIAL_CODES, type HonourKind } from "~/domain/honours/kinds";
 import { rulesFromSettings } from "~/domain/honours/round-settings";
+import { appendAudit, appendAuditMany } from "~/models/audit.server";
 import type { SeedExtension } from "./context";
 
 const LEVEL_ZH: Record<string, string> = {
@@ -171,25 +172,23 @@ export const seedHonours: SeedExtension = async (tx, ctx) => {
       createdById: admin,
     },
   });
-  await tx.auditLog.createMany({
-    data: [
-      {
-        actorId: admin,
-        action: "honour_round.create",
-        entityType: "NominationRound",
-        entityId: round.id,
-        after: JSON.stringify({ status: "draft" }),
-      },
-      {
-        actorId: admin,
-        action: "honour_round.status",
-        entityType: "NominationRound",
-        entityId: round.id,
-        before: JSON.stringify({ status: "draft" }),
-        after: JSON.stringify({ status: "open" }),
-      },
-    ],
-  });
+  await appendAuditMany(tx, [
+    {
+      actorId: admin,
+      action: "honour_round.create",
+      entityType: "NominationRound",
+      entityId: round.id,
+      after: { status: "draft" },
+    },
+    {
+      actorId: admin,
+      action: "honour_round.status",
+      entityType: "NominationRound",
+      entityId: round.id,
+      before: { status: "draft" },
+      after: { status: "open" },
+    },
+  ]);
   const nominee = ctx.workersByOrg.get("qinchuan-cnc")?.[4];
   if (nominee) {
     const nomination = await tx.nomination.create({
@@ -215,14 +214,12 @@ export const seedHonours: SeedExtension = async (tx, ctx) => {
         },
       },
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: qinchuanManager,
-        action: "nomination.submit",
-        entityType: "Nomination",
-        entityId: nomination.id,
-        after: JSON.stringify({ status: "submitted", nominee: nominee.name }),
-      },
+    await appendAudit(tx, {
+      actorId: qinchuanManager,
+      action: "nomination.submit",
+      entityType: "Nomination",
+      entityId: nomination.id,
+      after: { status: "submitted", nominee: nominee.name },
     });
   }
 };

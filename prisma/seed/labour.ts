@@ -9,6 +9,7 @@ import {
   type UnitPeriodInput,
   type VetoReason,
 } from "~/domain/labour";
+import { appendAudit } from "~/models/audit.server";
 import type { SeedExtension } from "./context";
 
 const INDICATORS: IndicatorConfig[] = [
@@ -174,14 +175,12 @@ export const seedLabour: SeedExtension = async (tx, ctx) => {
           where: { id: row.id },
           data: { status: "closed", redFlagOrgId },
         });
-        await tx.auditLog.create({
-          data: {
-            actorId: adminId,
-            action: "labour.period.close",
-            entityType: "LabourPeriod",
-            entityId: row.id,
-            after: JSON.stringify({ redFlagOrgId, seeded: true }),
-          },
+        await appendAudit(tx, {
+          actorId: adminId,
+          action: "labour.period.close",
+          entityType: "LabourPeriod",
+          entityId: row.id,
+          after: { redFlagOrgId, seeded: true },
         });
       }
     }
