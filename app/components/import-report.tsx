@@ -1,3 +1,6 @@
+import type { ReactNode } from "react";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { TextField } from "~/components/form-fields";
 import { useLocale, useT } from "~/i18n";
 import { problemText } from "~/i18n/problem-text";
 
@@ -65,6 +68,85 @@ export function ImportReport({
         </table>
       </div>
     </div>
+  );
+}
+
+/**
+ * A bulk import page: the limits, the template to start from, the upload form (with any
+ * fields asked before the file), progress while the server checks the rows, and the report.
+ */
+export function ImportPage({
+  id,
+  title,
+  back,
+  limits,
+  help,
+  template,
+  accept,
+  result,
+  unavailable,
+  children,
+}: {
+  /** Prefix of the page's element ids. */
+  id: string;
+  title: string;
+  back: { to: string; label: string };
+  limits: { maxMb: number; maxRows: number };
+  help?: string;
+  /** The template's file name under /org/templates, without extension. */
+  template: string;
+  accept: string;
+  result: ImportReportData | null | undefined;
+  /** Why nothing can be imported now; the form is left out. */
+  unavailable?: string | null;
+  /** Fields asked before the file. */
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formMethod?.toUpperCase() === "POST";
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <p>
+        <Link to={back.to}>← {back.label}</Link>
+      </p>
+      <h1 id={`${id}-title`}>{title}</h1>
+      <p className="muted">
+        {t("reg.import.intro", { size: limits.maxMb, rows: limits.maxRows })}
+      </p>
+      {help ? <p className="muted">{help}</p> : null}
+      <p className="reg-links">
+        {t("reg.import.template")}
+        <a href={`/org/templates/${template}.csv`} download>
+          {t("reg.import.templateCsv")}
+        </a>
+        <a href={`/org/templates/${template}.xlsx`} download>
+          {t("reg.import.templateXlsx")}
+        </a>
+      </p>
+      {unavailable ? (
+        <p>{unavailable}</p>
+      ) : (
+        <Form method="post" encType="multipart/form-data">
+          {children}
+          <TextField
+            id={`${id}-file`}
+            name="file"
+            type="file"
+            label={t("reg.import.file")}
+            accept={accept}
+            required
+          />
+          <div className="form-actions">
+            <button type="submit" className="btn btn--primary" disabled={busy}>
+              {t("reg.import.submit")}
+            </button>
+          </div>
+        </Form>
+      )}
+      <ImportProgress busy={busy} />
+      {busy ? null : <ImportReport result={result} maxMb={limits.maxMb} />}
+    </section>
   );
 }
 

@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+import type { StandingFigures } from "~/domain/ranking/board";
 import { formatMark, useT, codeLabel } from "~/i18n";
 
 export type LeaderboardRow = {
@@ -100,26 +102,21 @@ export function LeaderboardTable({
   );
 }
 
-export type StandingsRow = {
-  organisationId: number;
-  organisation: string;
-  bestNTotal: number;
-  entries: number;
-  prizes: number;
-  firstPrizes: number;
-  secondPrizes: number;
-  thirdPrizes: number;
-  meritPrizes: number;
-  rank: number;
-};
-
-/** Organisation standings with the prize table in the same rows. */
-export function StandingsTable({
+/**
+ * Standings with the prize table in the same rows: one row per organisation (an event's or a
+ * contest's standings), or one per event (an organisation across a contest).
+ */
+export function StandingsTable<R extends StandingFigures & { rank: number }>({
   rows,
-  orgHref,
+  rowKey,
+  label,
+  rankHeader,
 }: {
-  rows: StandingsRow[];
-  orgHref?: (id: number) => string;
+  rows: readonly R[];
+  rowKey: (row: R) => number;
+  /** The column that names the row. */
+  label: { header: string; cell: (row: R) => ReactNode };
+  rankHeader?: string;
 }) {
   const t = useT();
   return (
@@ -127,8 +124,8 @@ export function StandingsTable({
       <table className="table lb-table">
         <thead>
           <tr>
-            <th scope="col">{t("leaderboard.rank")}</th>
-            <th scope="col">{t("leaderboard.organisation")}</th>
+            <th scope="col">{rankHeader ?? t("leaderboard.rank")}</th>
+            <th scope="col">{label.header}</th>
             <th scope="col" className="lb-num">
               {t("leaderboard.standings.bestN")}
             </th>
@@ -151,15 +148,9 @@ export function StandingsTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.organisationId}>
+            <tr key={rowKey(row)}>
               <td className="lb-rank">{row.rank}</td>
-              <td>
-                {orgHref ? (
-                  <a href={orgHref(row.organisationId)}>{row.organisation}</a>
-                ) : (
-                  row.organisation
-                )}
-              </td>
+              <td>{label.cell(row)}</td>
               <td className="lb-num lb-mono">{formatMark(row.bestNTotal)}</td>
               <td className="lb-num lb-hide-narrow">{row.entries}</td>
               <td className="lb-num">{row.firstPrizes}</td>
@@ -171,5 +162,31 @@ export function StandingsTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Organisation standings, each organisation linking to its results when `orgHref` is given. */
+export function OrganisationStandings({
+  rows,
+  orgHref,
+}: {
+  rows: readonly (StandingFigures & {
+    rank: number;
+    organisationId: number;
+    organisation: string;
+  })[];
+  orgHref?: (id: number) => string;
+}) {
+  const t = useT();
+  return (
+    <StandingsTable
+      rows={rows}
+      rowKey={(row) => row.organisationId}
+      label={{
+        header: t("leaderboard.organisation"),
+        cell: (row) =>
+          orgHref ? <a href={orgHref(row.organisationId)}>{row.organisation}</a> : row.organisation,
+      }}
+    />
   );
 }

@@ -18,7 +18,9 @@ import {
   distributionBins,
   rankStandings,
   ranksOfSorted,
+  standingFigures,
   type BoardCursor,
+  type StandingFigures,
 } from "~/domain/ranking/board";
 import {
   BUCKET_LEVEL_COARSE,
@@ -593,18 +595,23 @@ export async function distribution(event: BoardEvent, view: BoardView) {
   return distributionBins(rows, event.fullMark);
 }
 
-export type StandingRow = {
+export type StandingRow = StandingFigures & {
   organisationId: number;
   organisation: string;
-  bestNTotal: number;
-  entries: number;
-  prizes: number;
-  firstPrizes: number;
-  secondPrizes: number;
-  thirdPrizes: number;
-  meritPrizes: number;
   rank: number;
 };
+
+type RawStanding = Record<keyof StandingFigures | "organisationId", unknown> & {
+  organisation: string;
+};
+
+function toStanding(raw: RawStanding) {
+  return {
+    organisationId: Number(raw.organisationId),
+    organisation: raw.organisation,
+    ...standingFigures(raw),
+  };
+}
 
 /** Organisation standings of one event (团体总分 of the best N), a page at a time. */
 export async function eventStandings(
@@ -615,23 +622,13 @@ export async function eventStandings(
 ): Promise<StandingRow[]> {
   // A frozen board's standings would show what the freeze hides; a hidden one's, everything.
   if (view.hidden || view.frozen) return [];
-  const rows = await sqlRows<Omit<StandingRow, "rank">[]>(Prisma.sql`
+  const rows = await sqlRows<RawStanding[]>(Prisma.sql`
     SELECT s."organisationId", o."name" AS "organisation", s."bestNTotal", s."entries", s."prizes",
       s."firstPrizes", s."secondPrizes", s."thirdPrizes", s."meritPrizes"
     FROM "OrgStanding" s JOIN "Organisation" o ON o."id" = s."organisationId"
     WHERE s."eventId" = ${eventId} AND s."entries" > 0
     ORDER BY s."bestNTotal" DESC, s."organisationId" ASC LIMIT ${literalLimit(limit)} OFFSET ${literalLimit(offset)}`);
-  const normalised = rows.map((r) => ({
-    ...r,
-    organisationId: Number(r.organisationId),
-    bestNTotal: Number(r.bestNTotal),
-    entries: Number(r.entries),
-    prizes: Number(r.prizes),
-    firstPrizes: Number(r.firstPrizes),
-    secondPrizes: Number(r.secondPrizes),
-    thirdPrizes: Number(r.thirdPrizes),
-    meritPrizes: Number(r.meritPrizes),
-  }));
+  const normalised = rows.map(toStanding);
   let above = offset;
   if (offset > 0 && normalised[0]) {
     const [row] = await sqlRows<{ n: number | bigint }[]>(Prisma.sql`
@@ -718,26 +715,14 @@ export async function contestStandings(
   limit = 100,
 ): Promise<StandingRow[]> {
   const exclude = excludeEventIds.length ? excludeEventIds : [-1];
-  const rows = await sqlRows<Omit<StandingRow, "rank">[]>(Prisma.sql`
+  const rows = await sqlRows<RawStanding[]>(Prisma.sql`
     SELECT s."organisationId", o."name" AS "organisation", SUM(s."bestNTotal") AS "bestNTotal", SUM(s."entries") AS "entries",
       SUM(s."prizes") AS "prizes", SUM(s."firstPrizes") AS "firstPrizes", SUM(s."secondPrizes") AS "secondPrizes",
       SUM(s."thirdPrizes") AS "thirdPrizes", SUM(s."meritPrizes") AS "meritPrizes"
     FROM "OrgStanding" s JOIN "Event" e ON e."id" = s."eventId" JOIN "Organisation" o ON o."id" = s."organisationId"
     WHERE e."contestId" = ${contestId} AND s."entries" > 0 AND s."eventId" NOT IN (${Prisma.join(exclude)})
     GROUP BY s."organisationId", o."name" ORDER BY 3 DESC, s."organisationId" ASC LIMIT ${literalLimit(limit)}`);
-  return rankStandings(
-    rows.map((r) => ({
-      ...r,
-      organisationId: Number(r.organisationId),
-      bestNTotal: Number(r.bestNTotal),
-      entries: Number(r.entries),
-      prizes: Number(r.prizes),
-      firstPrizes: Number(r.firstPrizes),
-      secondPrizes: Number(r.secondPrizes),
-      thirdPrizes: Number(r.thirdPrizes),
-      meritPrizes: Number(r.meritPrizes),
-    })),
-  );
+  return rankStandings(rows.map(toStanding));
 }
 
 /** One organisation's standing in every event of a contest (its chart across events). */

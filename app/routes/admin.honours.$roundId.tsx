@@ -15,13 +15,13 @@ import {
 } from "@remix-run/react";
 import { FormAlert } from "~/components/form-fields";
 import { RuleEvaluationList } from "~/components/honour-rules";
+import { RoundHeader } from "~/components/round-header";
 import { StatusBadge } from "~/components/status-badge";
 import {
   MIN_NOTICE_CALENDAR_DAYS,
   REVIEW_CHECKLIST_ITEMS,
   checklistFrom,
   nextRoundStates,
-  noticeLastInstant,
   noticePeriodFromDates,
   type RoundState,
 } from "~/domain/honours";
@@ -30,7 +30,6 @@ import { advanceSchema } from "~/forms/honours-advance";
 import { objectionBulkDismissalSchema, objectionHandlingSchema } from "~/forms/honours-objection";
 import { reviewSchema, withdrawSchema } from "~/forms/honours-review";
 import {
-  formatDate,
   formatDateTime,
   translate,
   translateProblem,
@@ -233,30 +232,11 @@ export default function AdminRound() {
 
   return (
     <section aria-labelledby="round-title" className="round-page">
-      <p className="eyebrow">
-        <Link to="/admin/honours">{t("honours.rounds.title")}</Link>
-      </p>
-      <h1 id="round-title">{round.name}</h1>
-      <p>
-        <StatusBadge status={round.status} prefix="rules.round_state" />{" "}
-        <span className="muted">
-          {t("honours.round.meta", {
-            year: round.year,
-            level: codeLabel(t, "rules.honour_level", round.level),
-            kind: codeLabel(t, "rules.honour_kind", round.kind),
-            body: round.conferringBody,
-          })}
-        </span>
-      </p>
-      <p className="muted small">
-        {t("honours.round.deadline", { date: formatDate(locale, round.deadline) })}
-        {round.noticeStartsAt && round.noticeEndsAt
-          ? ` · ${t("honours.round.notice", {
-              from: formatDate(locale, round.noticeStartsAt),
-              to: formatDate(locale, noticeLastInstant(new Date(round.noticeEndsAt))),
-            })}`
-          : ""}
-      </p>
+      <RoundHeader
+        titleId="round-title"
+        eyebrow={<Link to="/admin/honours">{t("honours.rounds.title")}</Link>}
+        round={round}
+      />
       {round.noticeStartsAt ? (
         <p>
           <Link to={`/honours/notices/${round.id}`}>{t("honours.round.noticeLink")}</Link>

@@ -15,11 +15,12 @@ import {
 import { useEffect } from "react";
 import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/form-fields";
 import { RuleEvaluationList } from "~/components/honour-rules";
+import { RoundHeader } from "~/components/round-header";
 import { StatusBadge } from "~/components/status-badge";
 import { useZodForm } from "~/components/use-zod-form";
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT } from "~/domain/honours";
 import { nominationSchema } from "~/forms/honours-nomination";
-import { formatDate, translate, translateProblem, useLocale, useT, codeLabel } from "~/i18n";
+import { translate, translateProblem, useT } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import {
   createNomination,
@@ -104,7 +105,6 @@ export default function OrgRound() {
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const locale = useLocale();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const { form, onSubmit, errorFor } = useZodForm(nominationSchema, {
@@ -133,22 +133,7 @@ export default function OrgRound() {
 
   return (
     <section aria-labelledby="org-round-title" className="round-page">
-      <p className="eyebrow">{t("honours.org.title")}</p>
-      <h1 id="org-round-title">{round.name}</h1>
-      <p>
-        <StatusBadge status={round.status} prefix="rules.round_state" />{" "}
-        <span className="muted">
-          {t("honours.round.meta", {
-            year: round.year,
-            level: codeLabel(t, "rules.honour_level", round.level),
-            kind: codeLabel(t, "rules.honour_kind", round.kind),
-            body: round.conferringBody,
-          })}
-        </span>
-      </p>
-      <p className="muted small">
-        {t("honours.round.deadline", { date: formatDate(locale, round.deadline) })}
-      </p>
+      <RoundHeader titleId="org-round-title" eyebrow={t("honours.org.title")} round={round} />
 
       <RuleEvaluationList
         evaluations={evaluations}

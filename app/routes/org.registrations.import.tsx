@@ -5,8 +5,9 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ImportProgress, ImportReport } from "~/components/import-report";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { SelectField } from "~/components/form-fields";
+import { ImportPage } from "~/components/import-report";
 import { useT } from "~/i18n";
 import {
   MAX_REGISTRATION_ROWS,
@@ -48,69 +49,31 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function EntriesImport() {
   // The limits come from the loader: *.server values do not exist in the browser.
-  const { contests, maxMb, maxRows } = useLoaderData<typeof loader>();
+  const { contests, ...limits } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const t = useT();
-  const busy = navigation.state === "submitting" && navigation.formMethod?.toUpperCase() === "POST";
   return (
-    <section aria-labelledby="entries-import-title">
-      <p>
-        <Link to="/org/registrations">← {t("reg.entry.title")}</Link>
-      </p>
-      <h1 id="entries-import-title">{t("reg.import.entriesTitle")}</h1>
-      <p className="muted">{t("reg.import.intro", { size: maxMb, rows: maxRows })}</p>
-      <p className="muted">{t("reg.import.entriesHelp")}</p>
-      <p className="reg-links">
-        {t("reg.import.template")}
-        <a href="/org/templates/entries.csv" download>
-          {t("reg.import.templateCsv")}
-        </a>
-        <a href="/org/templates/entries.xlsx" download>
-          {t("reg.import.templateXlsx")}
-        </a>
-      </p>
-      {contests.length === 0 ? (
-        <p>{t("reg.import.noContest")}</p>
-      ) : (
-        <Form method="post" encType="multipart/form-data">
-          <div className="field">
-            <label className="field__label" htmlFor="import-contest">
-              {t("reg.import.contest")}
-            </label>
-            <select id="import-contest" name="contestId" className="field__input">
-              {contests.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                  {t("punct.paren", {
-                    text: c.events.map((e) => `${e.code} ${e.name}`).join(t("punct.comma")),
-                  })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="entries-file">
-              {t("reg.import.file")}
-            </label>
-            <input
-              id="entries-file"
-              name="file"
-              type="file"
-              className="field__input"
-              accept=".csv,.xlsx"
-              required
-            />
-          </div>
-          <div className="form-actions">
-            <button type="submit" className="btn btn--primary" disabled={busy}>
-              {t("reg.import.submit")}
-            </button>
-          </div>
-        </Form>
-      )}
-      <ImportProgress busy={busy} />
-      {busy ? null : <ImportReport result={result} maxMb={maxMb} />}
-    </section>
+    <ImportPage
+      id="entries-import"
+      title={t("reg.import.entriesTitle")}
+      back={{ to: "/org/registrations", label: t("reg.entry.title") }}
+      limits={limits}
+      help={t("reg.import.entriesHelp")}
+      template="entries"
+      accept=".csv,.xlsx"
+      result={result}
+      unavailable={contests.length === 0 ? t("reg.import.noContest") : null}
+    >
+      <SelectField id="import-contest" name="contestId" label={t("reg.import.contest")}>
+        {contests.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+            {t("punct.paren", {
+              text: c.events.map((e) => `${e.code} ${e.name}`).join(t("punct.comma")),
+            })}
+          </option>
+        ))}
+      </SelectField>
+    </ImportPage>
   );
 }

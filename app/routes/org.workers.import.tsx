@@ -5,8 +5,8 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ImportProgress, ImportReport } from "~/components/import-report";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ImportPage } from "~/components/import-report";
 import { useT } from "~/i18n";
 import { MAX_ROSTER_ROWS, importRoster } from "~/models/worker.server";
 import { requireOrgManager } from "~/http/session.server";
@@ -36,49 +36,18 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function RosterImport() {
   // The limits come from the loader: *.server values do not exist in the browser.
-  const { maxMb, maxRows } = useLoaderData<typeof loader>();
+  const limits = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const t = useT();
-  const busy = navigation.state === "submitting" && navigation.formMethod?.toUpperCase() === "POST";
   return (
-    <section aria-labelledby="roster-import-title">
-      <p>
-        <Link to="/org/workers">← {t("reg.worker.title")}</Link>
-      </p>
-      <h1 id="roster-import-title">{t("reg.import.rosterTitle")}</h1>
-      <p className="muted">{t("reg.import.intro", { size: maxMb, rows: maxRows })}</p>
-      <p className="reg-links">
-        {t("reg.import.template")}
-        <a href="/org/templates/roster.csv" download>
-          {t("reg.import.templateCsv")}
-        </a>
-        <a href="/org/templates/roster.xlsx" download>
-          {t("reg.import.templateXlsx")}
-        </a>
-      </p>
-      <Form method="post" encType="multipart/form-data">
-        <div className="field">
-          <label className="field__label" htmlFor="roster-file">
-            {t("reg.import.file")}
-          </label>
-          <input
-            id="roster-file"
-            name="file"
-            type="file"
-            className="field__input"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            required
-          />
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {t("reg.import.submit")}
-          </button>
-        </div>
-      </Form>
-      <ImportProgress busy={busy} />
-      {busy ? null : <ImportReport result={result} maxMb={maxMb} />}
-    </section>
+    <ImportPage
+      id="roster-import"
+      title={t("reg.import.rosterTitle")}
+      back={{ to: "/org/workers", label: t("reg.worker.title") }}
+      limits={limits}
+      template="roster"
+      accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      result={result}
+    />
   );
 }

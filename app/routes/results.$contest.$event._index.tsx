@@ -11,7 +11,7 @@ import { useEffect, useRef, useState } from "react";
 import { FormAlert, SelectField, TextField } from "~/components/form-fields";
 import { RESULTS_VISIBILITIES, isResultsVisibility } from "~/domain/contest/results-visibility";
 import { DistributionChart } from "~/components/leaderboard-charts";
-import { LeaderboardTable, StandingsTable } from "~/components/leaderboard-table";
+import { LeaderboardTable, OrganisationStandings } from "~/components/leaderboard-table";
 import { useZodForm } from "~/components/use-zod-form";
 import { encodeCursor } from "~/domain/ranking/board";
 import { leaderboardSettingsSchema } from "~/forms/leaderboard-settings";
@@ -305,7 +305,7 @@ export default function EventBoard() {
           <p className="muted small">
             {t("leaderboard.standings.lead", { n: d.event.standingsBestN })}
           </p>
-          <StandingsTable
+          <OrganisationStandings
             rows={d.standings}
             orgHref={(id) => `/results/${encodeURIComponent(d.event.contest.code)}/org/${id}`}
           />

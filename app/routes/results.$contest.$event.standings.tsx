@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { StandingsTable } from "~/components/leaderboard-table";
+import { OrganisationStandings } from "~/components/leaderboard-table";
 import { useT } from "~/i18n";
 import { eventStandings } from "~/models/leaderboard.server";
 import { resolveBoard } from "~/http/leaderboard-request.server";
@@ -41,7 +41,7 @@ export default function EventStandings() {
           {t(d.hidden ? "leaderboard.hidden" : "leaderboard.standings.empty")}
         </p>
       ) : (
-        <StandingsTable rows={d.rows} orgHref={(id) => `${base}/org/${id}`} />
+        <OrganisationStandings rows={d.rows} orgHref={(id) => `${base}/org/${id}`} />
       )}
       <nav className="lb-pager" aria-label={t("leaderboard.next")}>
         {d.page > 0 ? <Link to={`?page=${d.page - 1}`}>←</Link> : null}

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { StandingsTable } from "~/components/leaderboard-table";
+import { OrganisationStandings } from "~/components/leaderboard-table";
 import { useT } from "~/i18n";
 import { contestStandings, findBoardContest, withheldEventIds } from "~/models/leaderboard.server";
 import { getUser, notFound } from "~/http/session.server";
@@ -68,7 +68,7 @@ export default function ContestBoard() {
         {standings.length === 0 ? (
           <p className="muted">{t("leaderboard.standings.empty")}</p>
         ) : (
-          <StandingsTable rows={standings} orgHref={(id) => `${base}/org/${id}`} />
+          <OrganisationStandings rows={standings} orgHref={(id) => `${base}/org/${id}`} />
         )}
       </section>
     </article>

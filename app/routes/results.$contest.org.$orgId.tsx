@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { OrgEventsChart } from "~/components/leaderboard-charts";
-import { formatMark, useT } from "~/i18n";
+import { StandingsTable } from "~/components/leaderboard-table";
+import { useT } from "~/i18n";
 import {
   findBoardContest,
   organisationAcrossEvents,
@@ -49,56 +50,21 @@ export default function OrganisationResults() {
               rank: e.rank,
             }))}
           />
-          <div className="table-wrap">
-            <table className="table lb-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("leaderboard.events")}</th>
-                  <th scope="col" className="lb-num">
-                    {t("leaderboard.org.rank")}
-                  </th>
-                  <th scope="col" className="lb-num">
-                    {t("leaderboard.standings.bestN")}
-                  </th>
-                  <th scope="col" className="lb-num">
-                    {t("leaderboard.standings.entries")}
-                  </th>
-                  <th scope="col" className="lb-num">
-                    {t("leaderboard.prize.first")}
-                  </th>
-                  <th scope="col" className="lb-num">
-                    {t("leaderboard.prize.second")}
-                  </th>
-                  <th scope="col" className="lb-num">
-                    {t("leaderboard.prize.third")}
-                  </th>
-                  <th scope="col" className="lb-num">
-                    {t("leaderboard.prize.merit")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.events.map((e) => (
-                  <tr key={e.eventId}>
-                    <td>
-                      <Link
-                        to={`${base}/${encodeURIComponent(e.event.code)}?q=${encodeURIComponent(d.organisation.name)}`}
-                      >
-                        {e.event.name}
-                      </Link>
-                    </td>
-                    <td className="lb-num">{e.rank}</td>
-                    <td className="lb-num lb-mono">{formatMark(e.bestNTotal)}</td>
-                    <td className="lb-num">{e.entries}</td>
-                    <td className="lb-num">{e.firstPrizes}</td>
-                    <td className="lb-num">{e.secondPrizes}</td>
-                    <td className="lb-num">{e.thirdPrizes}</td>
-                    <td className="lb-num">{e.meritPrizes}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StandingsTable
+            rows={d.events}
+            rowKey={(e) => e.eventId}
+            rankHeader={t("leaderboard.org.rank")}
+            label={{
+              header: t("leaderboard.events"),
+              cell: (e) => (
+                <Link
+                  to={`${base}/${encodeURIComponent(e.event.code)}?q=${encodeURIComponent(d.organisation.name)}`}
+                >
+                  {e.event.name}
+                </Link>
+              ),
+            }}
+          />
         </>
       )}
     </article>

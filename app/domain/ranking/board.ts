@@ -112,6 +112,30 @@ export function distributionBins(
   return bins;
 }
 
+/** An organisation's figures in one event's standings (团体总分 of the best N, entries, prizes), or summed over a contest. */
+export type StandingFigures = {
+  bestNTotal: number;
+  entries: number;
+  prizes: number;
+  firstPrizes: number;
+  secondPrizes: number;
+  thirdPrizes: number;
+  meritPrizes: number;
+};
+
+/** The figures as numbers: raw SQL answers integers as BigInt and sums as the engine likes. */
+export function standingFigures(raw: Record<keyof StandingFigures, unknown>): StandingFigures {
+  return {
+    bestNTotal: Number(raw.bestNTotal),
+    entries: Number(raw.entries),
+    prizes: Number(raw.prizes),
+    firstPrizes: Number(raw.firstPrizes),
+    secondPrizes: Number(raw.secondPrizes),
+    thirdPrizes: Number(raw.thirdPrizes),
+    meritPrizes: Number(raw.meritPrizes),
+  };
+}
+
 /** Competition ranks of organisations by their best-N total (larger first). */
 export function rankStandings<T extends { bestNTotal: number }>(
   rows: readonly T[],

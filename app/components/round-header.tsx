@@ -1,0 +1,56 @@
+import type { ReactNode } from "react";
+import { StatusBadge } from "~/components/status-badge";
+import { noticeLastInstant } from "~/domain/honours";
+import { codeLabel, formatDate, useLocale, useT } from "~/i18n";
+
+type RoundFacts = {
+  name: string;
+  status: string;
+  year: number;
+  level: string;
+  kind: string;
+  conferringBody: string;
+  deadline: string | Date;
+  noticeStartsAt: string | Date | null;
+  noticeEndsAt: string | Date | null;
+};
+
+/** An honours round's title, state, what it confers, its deadline and public-notice period. */
+export function RoundHeader({
+  titleId,
+  eyebrow,
+  round,
+}: {
+  titleId: string;
+  eyebrow: ReactNode;
+  round: RoundFacts;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <p className="eyebrow">{eyebrow}</p>
+      <h1 id={titleId}>{round.name}</h1>
+      <p>
+        <StatusBadge status={round.status} prefix="rules.round_state" />{" "}
+        <span className="muted">
+          {t("honours.round.meta", {
+            year: round.year,
+            level: codeLabel(t, "rules.honour_level", round.level),
+            kind: codeLabel(t, "rules.honour_kind", round.kind),
+            body: round.conferringBody,
+          })}
+        </span>
+      </p>
+      <p className="muted small">
+        {t("honours.round.deadline", { date: formatDate(locale, round.deadline) })}
+        {round.noticeStartsAt && round.noticeEndsAt
+          ? ` · ${t("honours.round.notice", {
+              from: formatDate(locale, round.noticeStartsAt),
+              to: formatDate(locale, noticeLastInstant(new Date(round.noticeEndsAt))),
+            })}`
+          : ""}
+      </p>
+    </>
+  );
+}
