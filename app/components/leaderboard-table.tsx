@@ -102,6 +102,34 @@ export function LeaderboardTable({
   );
 }
 
+// The figures of a standings row, in column order; narrow screens hide entries and merit prizes.
+const FIGURE_COLUMNS: {
+  header: string;
+  className: string;
+  cell: (row: StandingFigures) => ReactNode;
+  mono?: boolean;
+}[] = [
+  {
+    header: "leaderboard.standings.bestN",
+    className: "lb-num",
+    cell: (row) => formatMark(row.bestNTotal),
+    mono: true,
+  },
+  {
+    header: "leaderboard.standings.entries",
+    className: "lb-num lb-hide-narrow",
+    cell: (row) => row.entries,
+  },
+  { header: "leaderboard.prize.first", className: "lb-num", cell: (row) => row.firstPrizes },
+  { header: "leaderboard.prize.second", className: "lb-num", cell: (row) => row.secondPrizes },
+  { header: "leaderboard.prize.third", className: "lb-num", cell: (row) => row.thirdPrizes },
+  {
+    header: "leaderboard.prize.merit",
+    className: "lb-num lb-hide-narrow",
+    cell: (row) => row.meritPrizes,
+  },
+];
+
 /**
  * Standings with the prize table in the same rows: one row per organisation (an event's or a
  * contest's standings), or one per event (an organisation across a contest).
@@ -126,24 +154,11 @@ export function StandingsTable<R extends StandingFigures & { rank: number }>({
           <tr>
             <th scope="col">{rankHeader ?? t("leaderboard.rank")}</th>
             <th scope="col">{label.header}</th>
-            <th scope="col" className="lb-num">
-              {t("leaderboard.standings.bestN")}
-            </th>
-            <th scope="col" className="lb-num lb-hide-narrow">
-              {t("leaderboard.standings.entries")}
-            </th>
-            <th scope="col" className="lb-num">
-              {t("leaderboard.prize.first")}
-            </th>
-            <th scope="col" className="lb-num">
-              {t("leaderboard.prize.second")}
-            </th>
-            <th scope="col" className="lb-num">
-              {t("leaderboard.prize.third")}
-            </th>
-            <th scope="col" className="lb-num lb-hide-narrow">
-              {t("leaderboard.prize.merit")}
-            </th>
+            {FIGURE_COLUMNS.map((c) => (
+              <th key={c.header} scope="col" className={c.className}>
+                {t(c.header)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -151,12 +166,11 @@ export function StandingsTable<R extends StandingFigures & { rank: number }>({
             <tr key={rowKey(row)}>
               <td className="lb-rank">{row.rank}</td>
               <td>{label.cell(row)}</td>
-              <td className="lb-num lb-mono">{formatMark(row.bestNTotal)}</td>
-              <td className="lb-num lb-hide-narrow">{row.entries}</td>
-              <td className="lb-num">{row.firstPrizes}</td>
-              <td className="lb-num">{row.secondPrizes}</td>
-              <td className="lb-num">{row.thirdPrizes}</td>
-              <td className="lb-num lb-hide-narrow">{row.meritPrizes}</td>
+              {FIGURE_COLUMNS.map((c) => (
+                <td key={c.header} className={c.mono ? `${c.className} lb-mono` : c.className}>
+                  {c.cell(row)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 // Reads one uploaded file from a multipart form, within the upload limit: the body is counted
 // as it streams in (app/http/form-body.server.ts), so an oversized or chunked upload is cut
 // off before it is buffered.
+import { data } from "@remix-run/node";
 import { MAX_UPLOAD_BYTES, type SheetProblem } from "~/utils/spreadsheet.server";
 import { isTooLarge, readForm } from "~/http/form-body.server";
 
@@ -37,3 +38,16 @@ export async function readUpload(request: Request, field = "file"): Promise<Uplo
 }
 
 export const MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / 1024 / 1024;
+
+/** The answer to a refused upload, shaped for the import report: 413 when too large. */
+export function uploadRefused(problem: SheetProblem) {
+  return data(
+    { ok: false as const, fileProblem: problem, errors: [] },
+    { status: problem === "import_file_too_large" ? 413 : 400 },
+  );
+}
+
+/** An import's outcome as the answer: 400 when it stored nothing. */
+export function importAnswer<T extends { ok: boolean }>(outcome: T) {
+  return outcome.ok ? outcome : data(outcome, { status: 400 });
+}

@@ -4,7 +4,6 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField } from "~/components/form-fields";
 import { ImportPage } from "~/components/import-report";
@@ -15,7 +14,7 @@ import {
   listOpenContestsForImport,
 } from "~/models/registration-org.server";
 import { notFound, requireOrgManager } from "~/http/session.server";
-import { MAX_UPLOAD_MB, readUpload } from "~/http/upload.server";
+import { MAX_UPLOAD_MB, importAnswer, readUpload, uploadRefused } from "~/http/upload.server";
 import regStyles from "~/styles/registrations.css";
 import { pageTitle } from "~/i18n/page-title";
 
@@ -35,16 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
   const upload = await readUpload(request);
-  if (!upload.ok)
-    return data(
-      { ok: false as const, fileProblem: upload.problem, errors: [] },
-      { status: upload.problem === "import_file_too_large" ? 413 : 400 },
-    );
+  if (!upload.ok) return uploadRefused(upload.problem);
   const contestId = Number(upload.formData.get("contestId"));
   if (!Number.isInteger(contestId) || contestId <= 0) throw notFound();
   const outcome = await importRegistrations(user.id, user.organisationId, contestId, upload.file);
   if (outcome === null) throw notFound();
-  return outcome.ok ? outcome : data(outcome, { status: 400 });
+  return importAnswer(outcome);
 }
 
 export default function EntriesImport() {

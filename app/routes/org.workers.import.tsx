@@ -4,13 +4,12 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ImportPage } from "~/components/import-report";
 import { useT } from "~/i18n";
 import { MAX_ROSTER_ROWS, importRoster } from "~/models/worker.server";
 import { requireOrgManager } from "~/http/session.server";
-import { MAX_UPLOAD_MB, readUpload } from "~/http/upload.server";
+import { MAX_UPLOAD_MB, importAnswer, readUpload, uploadRefused } from "~/http/upload.server";
 import regStyles from "~/styles/registrations.css";
 import { pageTitle } from "~/i18n/page-title";
 
@@ -25,13 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
   const upload = await readUpload(request);
-  if (!upload.ok)
-    return data(
-      { ok: false as const, fileProblem: upload.problem, errors: [] },
-      { status: upload.problem === "import_file_too_large" ? 413 : 400 },
-    );
-  const outcome = await importRoster(user.organisationId, user.id, upload.file);
-  return outcome.ok ? outcome : data(outcome, { status: 400 });
+  if (!upload.ok) return uploadRefused(upload.problem);
+  return importAnswer(await importRoster(user.organisationId, user.id, upload.file));
 }
 
 export default function RosterImport() {
