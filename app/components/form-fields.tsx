@@ -38,29 +38,30 @@ function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
   );
 }
 
-function describedBy(id: string, error?: string, hint?: string): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
-  return ids.length > 0 ? ids.join(" ") : undefined;
-}
-
 type CommonProps = { label: string; error?: string; hint?: string; name: string; id?: string };
+
+/** The control's id (from its name unless given) and the attributes that tie it to its label, hint and error. */
+function control({ error, hint, name, id }: CommonProps) {
+  const fieldId = id ?? `f-${name}`;
+  const described = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(
+    Boolean,
+  );
+  return {
+    id: fieldId,
+    name,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": described.length > 0 ? described.join(" ") : undefined,
+  };
+}
 
 export const TextField = forwardRef<
   HTMLInputElement,
   CommonProps & InputHTMLAttributes<HTMLInputElement>
 >(function TextField({ label, error, hint, name, id, ...rest }, ref) {
-  const fieldId = id ?? `f-${name}`;
+  const attrs = control({ label, error, hint, name, id });
   return (
-    <FieldShell id={fieldId} label={label} error={error} hint={hint}>
-      <input
-        ref={ref}
-        id={fieldId}
-        name={name}
-        className="field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, error, hint)}
-        {...rest}
-      />
+    <FieldShell id={attrs.id} label={label} error={error} hint={hint}>
+      <input ref={ref} className="field__input" {...attrs} {...rest} />
     </FieldShell>
   );
 });
@@ -69,18 +70,10 @@ export const SelectField = forwardRef<
   HTMLSelectElement,
   CommonProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }
 >(function SelectField({ label, error, hint, name, id, children, ...rest }, ref) {
-  const fieldId = id ?? `f-${name}`;
+  const attrs = control({ label, error, hint, name, id });
   return (
-    <FieldShell id={fieldId} label={label} error={error} hint={hint}>
-      <select
-        ref={ref}
-        id={fieldId}
-        name={name}
-        className="field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, error, hint)}
-        {...rest}
-      >
+    <FieldShell id={attrs.id} label={label} error={error} hint={hint}>
+      <select ref={ref} className="field__input" {...attrs} {...rest}>
         {children}
       </select>
     </FieldShell>
@@ -91,21 +84,41 @@ export const TextAreaField = forwardRef<
   HTMLTextAreaElement,
   CommonProps & TextareaHTMLAttributes<HTMLTextAreaElement>
 >(function TextAreaField({ label, error, hint, name, id, ...rest }, ref) {
-  const fieldId = id ?? `f-${name}`;
+  const attrs = control({ label, error, hint, name, id });
   return (
-    <FieldShell id={fieldId} label={label} error={error} hint={hint}>
-      <textarea
-        ref={ref}
-        id={fieldId}
-        name={name}
-        className="field__input field__input--area"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, error, hint)}
-        {...rest}
-      />
+    <FieldShell id={attrs.id} label={label} error={error} hint={hint}>
+      <textarea ref={ref} className="field__input field__input--area" {...attrs} {...rest} />
     </FieldShell>
   );
 });
+
+/** A list filter in a GET form: "all" first, then the options, `value` chosen (from the URL). */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  allLabel,
+  options,
+  value,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  allLabel: string;
+  options: readonly { value: string | number; label: string }[];
+  value: string | null;
+}) {
+  return (
+    <SelectField id={id} name={name} label={label} defaultValue={value ?? ""}>
+      <option value="">{allLabel}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
 
 /** A form-level message (e.g. "wrong password"), announced to screen readers. */
 export function FormAlert({ message }: { message?: string | null }) {

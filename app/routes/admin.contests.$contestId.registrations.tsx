@@ -6,7 +6,7 @@ import type {
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FormAlert, TextField } from "~/components/form-fields";
+import { FilterSelect, FormAlert, TextField } from "~/components/form-fields";
 import { StatusBadge } from "~/components/status-badge";
 import { REGISTRATION_STATUSES } from "~/domain/registration/status";
 import { checkInSchema, decisionSchema } from "~/forms/registration";
@@ -150,60 +150,33 @@ export default function ReviewRegistrations() {
 
       <div className="reg-toolbar">
         <Form method="get">
-          <div className="field">
-            <label className="field__label" htmlFor="filter-event">
-              {t("reg.entry.event")}
-            </label>
-            <select
-              id="filter-event"
-              name="event"
-              className="field__input"
-              defaultValue={params.get("event") ?? ""}
-            >
-              <option value="">{t("reg.review.allEvents")}</option>
-              {contest.events.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="filter-org">
-              {t("reg.review.organisation")}
-            </label>
-            <select
-              id="filter-org"
-              name="org"
-              className="field__input"
-              defaultValue={params.get("org") ?? ""}
-            >
-              <option value="">{t("reg.review.allOrgs")}</option>
-              {organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="filter-status">
-              {t("reg.contest.status")}
-            </label>
-            <select
-              id="filter-status"
-              name="status"
-              className="field__input"
-              defaultValue={params.get("status") ?? ""}
-            >
-              <option value="">{t("reg.review.allStatuses")}</option>
-              {REGISTRATION_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`rules.registration_status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="filter-event"
+            name="event"
+            label={t("reg.entry.event")}
+            allLabel={t("reg.review.allEvents")}
+            options={contest.events.map((e) => ({ value: e.id, label: e.name }))}
+            value={params.get("event")}
+          />
+          <FilterSelect
+            id="filter-org"
+            name="org"
+            label={t("reg.review.organisation")}
+            allLabel={t("reg.review.allOrgs")}
+            options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+            value={params.get("org")}
+          />
+          <FilterSelect
+            id="filter-status"
+            name="status"
+            label={t("reg.contest.status")}
+            allLabel={t("reg.review.allStatuses")}
+            options={REGISTRATION_STATUSES.map((s) => ({
+              value: s,
+              label: t(`rules.registration_status.${s}`),
+            }))}
+            value={params.get("status")}
+          />
           <button type="submit" className="btn btn--ghost">
             {t("reg.review.filter")}
           </button>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { SelectField } from "~/components/form-fields";
 import { formatDateTime, useLocale, useT, codeLabel } from "~/i18n";
 import { auditEntries, markAudit } from "~/models/marks.server";
 import { notFound, requireAdmin } from "~/http/session.server";
@@ -40,25 +41,20 @@ export default function EntryAudit() {
         {t("judging.admin.audit")} · {event.name}
       </h1>
       <Form method="get" className="form-grid">
-        <div className="field">
-          <label className="field__label" htmlFor="audit-entry">
-            {t("judging.audit.entry")}
-          </label>
-          <select
-            id="audit-entry"
-            name="entry"
-            className="field__input"
-            defaultValue={entry?.id ?? ""}
-          >
-            <option value="">{t("judging.choose")}</option>
-            {entries.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.blindCode} · {e.entryNumber} · {e.name}
-                {t("punct.paren", { text: e.organisation })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="audit-entry"
+          name="entry"
+          label={t("judging.audit.entry")}
+          defaultValue={entry?.id ?? ""}
+        >
+          <option value="">{t("judging.choose")}</option>
+          {entries.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.blindCode} · {e.entryNumber} · {e.name}
+              {t("punct.paren", { text: e.organisation })}
+            </option>
+          ))}
+        </SelectField>
         <div className="form-actions">
           <button type="submit" className="btn btn--primary">
             {t("judging.audit.show")}

@@ -13,7 +13,7 @@ import {
   useNavigation,
   useSearchParams,
 } from "@remix-run/react";
-import { FormAlert } from "~/components/form-fields";
+import { FormAlert, TextAreaField, TextField } from "~/components/form-fields";
 import { RuleEvaluationList } from "~/components/honour-rules";
 import { RoundHeader } from "~/components/round-header";
 import { StatusBadge } from "~/components/status-badge";
@@ -329,31 +329,21 @@ export default function AdminRound() {
                 <input type="hidden" name="to" value={to} />
                 {to === "public_notice" ? (
                   <>
-                    <div className="field">
-                      <label className="field__label" htmlFor="notice-start">
-                        {t("honours.round.noticeStart")}
-                      </label>
-                      <input
-                        id="notice-start"
-                        name="noticeStart"
-                        type="date"
-                        className="field__input"
-                        defaultValue={today}
-                        required
-                      />
-                    </div>
-                    <div className="field">
-                      <label className="field__label" htmlFor="notice-end">
-                        {t("honours.round.noticeEnd")}
-                      </label>
-                      <input
-                        id="notice-end"
-                        name="noticeEnd"
-                        type="date"
-                        className="field__input"
-                        required
-                      />
-                    </div>
+                    <TextField
+                      id="notice-start"
+                      name="noticeStart"
+                      type="date"
+                      label={t("honours.round.noticeStart")}
+                      defaultValue={today}
+                      required
+                    />
+                    <TextField
+                      id="notice-end"
+                      name="noticeEnd"
+                      type="date"
+                      label={t("honours.round.noticeEnd")}
+                      required
+                    />
                     <p className="field__hint">
                       {t("honours.round.noticeHint", { days: MIN_NOTICE_CALENDAR_DAYS })}
                     </p>
@@ -384,18 +374,13 @@ export default function AdminRound() {
                 <Form method="post" className="advance-form">
                   <input type="hidden" name="intent" value="advance" />
                   <input type="hidden" name="to" value={to} />
-                  <div className="field">
-                    <label className="field__label" htmlFor={`reason-${to}`}>
-                      {t("honours.round.reason")}
-                    </label>
-                    <input
-                      id={`reason-${to}`}
-                      name="reason"
-                      className="field__input"
-                      required
-                      maxLength={500}
-                    />
-                  </div>
+                  <TextField
+                    id={`reason-${to}`}
+                    name="reason"
+                    label={t("honours.round.reason")}
+                    required
+                    maxLength={500}
+                  />
                   <button type="submit" className="btn btn--danger" disabled={busy}>
                     {t(to === "cancelled" ? "honours.round.cancel" : "honours.round.reopen")}
                   </button>
@@ -458,17 +443,12 @@ export default function AdminRound() {
                       </label>
                     ))}
                   </fieldset>
-                  <div className="field">
-                    <label className="field__label" htmlFor={`reason-${n.id}`}>
-                      {t("honours.review.reason")}
-                    </label>
-                    <input
-                      id={`reason-${n.id}`}
-                      name="reason"
-                      className="field__input"
-                      maxLength={500}
-                    />
-                  </div>
+                  <TextField
+                    id={`reason-${n.id}`}
+                    name="reason"
+                    label={t("honours.review.reason")}
+                    maxLength={500}
+                  />
                   <div className="form-actions">
                     <button
                       type="submit"
@@ -497,18 +477,13 @@ export default function AdminRound() {
                   <Form method="post" className="advance-form">
                     <input type="hidden" name="intent" value="withdraw" />
                     <input type="hidden" name="nominationId" value={n.id} />
-                    <div className="field">
-                      <label className="field__label" htmlFor={`withdraw-${n.id}`}>
-                        {t("honours.review.withdrawReason")}
-                      </label>
-                      <input
-                        id={`withdraw-${n.id}`}
-                        name="reason"
-                        className="field__input"
-                        required
-                        maxLength={500}
-                      />
-                    </div>
+                    <TextField
+                      id={`withdraw-${n.id}`}
+                      name="reason"
+                      label={t("honours.review.withdrawReason")}
+                      required
+                      maxLength={500}
+                    />
                     <button type="submit" className="btn btn--danger" disabled={busy}>
                       {t("honours.review.withdraw")}
                     </button>
@@ -562,18 +537,13 @@ export default function AdminRound() {
                               </label>
                             ))}
                           </fieldset>
-                          <div className="field">
-                            <label className="field__label" htmlFor={`note-${o.id}`}>
-                              {t("honours.review.objection.note")}
-                            </label>
-                            <textarea
-                              id={`note-${o.id}`}
-                              name="note"
-                              className="field__input field__input--area"
-                              required
-                              maxLength={1000}
-                            />
-                          </div>
+                          <TextAreaField
+                            id={`note-${o.id}`}
+                            name="note"
+                            label={t("honours.review.objection.note")}
+                            required
+                            maxLength={1000}
+                          />
                           <button type="submit" className="btn btn--primary" disabled={busy}>
                             {t("honours.review.objection.record")}
                           </button>

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FilterSelect, TextField } from "~/components/form-fields";
 import { HonourLinks, recipientHref } from "~/components/honour-links";
 import { HONOUR_KINDS, HONOUR_LEVELS, isHonourKind } from "~/domain/honours";
 import { useT, codeLabel } from "~/i18n";
@@ -45,91 +46,46 @@ export default function HonourRoll() {
       <p className="muted">{t("honours.roll.intro")}</p>
       <HonourLinks />
       <Form method="get" className="roll-filters" role="search">
-        <div className="field">
-          <label className="field__label" htmlFor="roll-q">
-            {t("honours.roll.search")}
-          </label>
-          <input
-            id="roll-q"
-            name="q"
-            type="search"
-            className="field__input"
-            defaultValue={params.get("q") ?? ""}
-            maxLength={50}
-          />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="roll-kind">
-            {t("honours.roll.kind")}
-          </label>
-          <select
-            id="roll-kind"
-            name="kind"
-            className="field__input"
-            defaultValue={params.get("kind") ?? ""}
-          >
-            <option value="">{t("honours.roll.all")}</option>
-            {HONOUR_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`rules.honour_kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="roll-level">
-            {t("honours.roll.level")}
-          </label>
-          <select
-            id="roll-level"
-            name="level"
-            className="field__input"
-            defaultValue={params.get("level") ?? ""}
-          >
-            <option value="">{t("honours.roll.all")}</option>
-            {HONOUR_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`rules.honour_level.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="roll-year">
-            {t("honours.roll.year")}
-          </label>
-          <select
-            id="roll-year"
-            name="year"
-            className="field__input"
-            defaultValue={params.get("year") ?? ""}
-          >
-            <option value="">{t("honours.roll.all")}</option>
-            {options.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="roll-org">
-            {t("honours.roll.organisation")}
-          </label>
-          <select
-            id="roll-org"
-            name="org"
-            className="field__input"
-            defaultValue={params.get("org") ?? ""}
-          >
-            <option value="">{t("honours.roll.all")}</option>
-            {options.organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          id="roll-q"
+          name="q"
+          type="search"
+          label={t("honours.roll.search")}
+          defaultValue={params.get("q") ?? ""}
+          maxLength={50}
+        />
+        <FilterSelect
+          id="roll-kind"
+          name="kind"
+          label={t("honours.roll.kind")}
+          allLabel={t("honours.roll.all")}
+          options={HONOUR_KINDS.map((k) => ({ value: k, label: t(`rules.honour_kind.${k}`) }))}
+          value={params.get("kind")}
+        />
+        <FilterSelect
+          id="roll-level"
+          name="level"
+          label={t("honours.roll.level")}
+          allLabel={t("honours.roll.all")}
+          options={HONOUR_LEVELS.map((l) => ({ value: l, label: t(`rules.honour_level.${l}`) }))}
+          value={params.get("level")}
+        />
+        <FilterSelect
+          id="roll-year"
+          name="year"
+          label={t("honours.roll.year")}
+          allLabel={t("honours.roll.all")}
+          options={options.years.map((y) => ({ value: y, label: String(y) }))}
+          value={params.get("year")}
+        />
+        <FilterSelect
+          id="roll-org"
+          name="org"
+          label={t("honours.roll.organisation")}
+          allLabel={t("honours.roll.all")}
+          options={options.organisations.map((o) => ({ value: o.id, label: o.name }))}
+          value={params.get("org")}
+        />
         <div className="form-actions">
           <button type="submit" className="btn btn--primary">
             {t("honours.roll.filter")}

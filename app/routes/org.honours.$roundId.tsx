@@ -212,22 +212,16 @@ export default function OrgRound() {
               error={errorFor("supportingText")}
               {...form.register("supportingText")}
             />
-            <div className="field">
-              <label className="field__label" htmlFor="f-attachments">
-                {t("honours.org.attachments", {
-                  mb: ATTACHMENT_MAX_BYTES / 1024 / 1024,
-                  count: ATTACHMENT_MAX_COUNT,
-                })}
-              </label>
-              <input
-                id="f-attachments"
-                name="attachments"
-                type="file"
-                multiple
-                accept={ATTACHMENT_ACCEPT}
-                className="field__input"
-              />
-            </div>
+            <TextField
+              name="attachments"
+              type="file"
+              label={t("honours.org.attachments", {
+                mb: ATTACHMENT_MAX_BYTES / 1024 / 1024,
+                count: ATTACHMENT_MAX_COUNT,
+              })}
+              multiple
+              accept={ATTACHMENT_ACCEPT}
+            />
             <div className="form-actions">
               <button
                 type="submit"

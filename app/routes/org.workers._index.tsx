@@ -6,6 +6,7 @@ import type {
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { TextField } from "~/components/form-fields";
 import { WorkerForm } from "~/components/worker-form";
 import { workerSchema } from "~/forms/worker";
 import { codeLabel, translate, useT } from "~/i18n";
@@ -53,17 +54,12 @@ export default function Roster() {
       <p className="muted">{t("reg.worker.intro")}</p>
       <div className="reg-toolbar">
         <Form method="get" role="search">
-          <div className="field">
-            <label className="field__label" htmlFor="roster-q">
-              {t("reg.worker.search")}
-            </label>
-            <input
-              id="roster-q"
-              name="q"
-              className="field__input"
-              defaultValue={params.get("q") ?? ""}
-            />
-          </div>
+          <TextField
+            id="roster-q"
+            name="q"
+            label={t("reg.worker.search")}
+            defaultValue={params.get("q") ?? ""}
+          />
           <button type="submit" className="btn btn--ghost">
             {t("reg.worker.searchButton")}
           </button>

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
+import { TextField } from "~/components/form-fields";
 import { HonourLinks } from "~/components/honour-links";
 import { useT } from "~/i18n";
 import honoursStyles from "~/styles/honours.css";
@@ -24,19 +25,14 @@ export default function VerifyForm() {
       <h1 id="verify-title">{t("honours.verify.title")}</h1>
       <p className="muted">{t("honours.verify.intro")}</p>
       <Form method="get" className="card form-grid">
-        <div className="field">
-          <label className="field__label" htmlFor="verify-serial">
-            {t("honours.verify.serial")}
-          </label>
-          <input
-            id="verify-serial"
-            name="serial"
-            className="field__input"
-            placeholder="2026-MW-00001-X"
-            maxLength={40}
-            required
-          />
-        </div>
+        <TextField
+          id="verify-serial"
+          name="serial"
+          label={t("honours.verify.serial")}
+          placeholder="2026-MW-00001-X"
+          maxLength={40}
+          required
+        />
         <div className="form-actions">
           <button type="submit" className="btn btn--primary">
             {t("honours.verify.submit")}
