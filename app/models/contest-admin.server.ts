@@ -15,6 +15,7 @@ import {
 } from "~/domain/contest/status";
 import { theoryCapPct, theoryCapProblems } from "~/domain/contest/theory-cap";
 import { appendAudit } from "./audit.server";
+import { CONTEST_CARD_COLUMNS, EVENT_RULE_COLUMNS } from "./contest.server";
 
 export type ContestInput = {
   code: string;
@@ -64,37 +65,14 @@ export function listOrganisers() {
 export function listContestsForAdmin() {
   return prisma.contest.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      code: true,
-      kind: true,
-      name: true,
-      status: true,
-      registrationClosesAt: true,
-      startsAt: true,
-      organiser: { select: { name: true } },
-      _count: { select: { events: true } },
-    },
+    select: CONTEST_CARD_COLUMNS,
   });
 }
 
 const EVENT_SELECT = {
-  id: true,
-  code: true,
-  name: true,
+  ...EVENT_RULE_COLUMNS,
   category: true,
   trade: true,
-  mode: true,
-  teamMin: true,
-  teamMax: true,
-  substitutes: true,
-  quotaPerOrg: true,
-  cap: true,
-  minAge: true,
-  maxAge: true,
-  minSkillLevel: true,
-  unionMemberRequired: true,
-  advanceCounts: true,
   parts: {
     orderBy: [{ sortOrder: "asc" as const }, { id: "asc" as const }],
     select: { kind: true, round: true, weight: true, name: true },

@@ -1,29 +1,47 @@
 import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { PUBLIC_CONTEST_STATUSES } from "~/domain/contest/status";
 
-/** Contests the public may see: everything but drafts. */
-const PUBLIC_STATUSES = [
-  "registration_open",
-  "registration_closed",
-  "in_progress",
-  "results_published",
-  "archived",
-];
+/** What a contest card shows, on the public list and the organiser's. */
+export const CONTEST_CARD_COLUMNS = {
+  id: true,
+  code: true,
+  kind: true,
+  name: true,
+  status: true,
+  registrationClosesAt: true,
+  startsAt: true,
+  organiser: { select: { name: true } },
+  _count: { select: { events: true } },
+} satisfies Prisma.ContestSelect;
+
+/** An event's registration and scoring rules, as eventDefinitionFromRecord reads them. */
+export const EVENT_RULE_COLUMNS = {
+  id: true,
+  code: true,
+  name: true,
+  mode: true,
+  teamMin: true,
+  teamMax: true,
+  substitutes: true,
+  quotaPerOrg: true,
+  cap: true,
+  minAge: true,
+  maxAge: true,
+  minSkillLevel: true,
+  unionMemberRequired: true,
+  advanceCounts: true,
+  parts: { select: { kind: true, round: true, weight: true } },
+} satisfies Prisma.EventSelect;
 
 export async function listPublicContests() {
   const contests = await prisma.contest.findMany({
-    where: { status: { in: PUBLIC_STATUSES } },
+    where: { status: { in: PUBLIC_CONTEST_STATUSES } },
     orderBy: [{ startsAt: "desc" }, { id: "desc" }],
     select: {
-      id: true,
-      code: true,
-      kind: true,
-      name: true,
-      status: true,
+      ...CONTEST_CARD_COLUMNS,
       registrationOpensAt: true,
-      registrationClosesAt: true,
-      startsAt: true,
       endsAt: true,
-      organiser: { select: { name: true } },
       // What each kind has: events (skills), units and periods (labour), quizzes (quiz).
       _count: {
         select: { events: true, labourParticipants: true, labourPeriods: true, quizzes: true },
@@ -40,7 +58,7 @@ export async function listPublicContests() {
  */
 export async function getPublicContest(code: string) {
   const contest = await prisma.contest.findFirst({
-    where: { code, status: { in: PUBLIC_STATUSES } },
+    where: { code, status: { in: PUBLIC_CONTEST_STATUSES } },
     select: {
       id: true,
       code: true,
@@ -100,8 +118,8 @@ export async function getPublicContest(code: string) {
 
 export async function platformStats() {
   const [contests, events, workers, honours] = await Promise.all([
-    prisma.contest.count({ where: { status: { in: PUBLIC_STATUSES } } }),
-    prisma.event.count({ where: { contest: { status: { in: PUBLIC_STATUSES } } } }),
+    prisma.contest.count({ where: { status: { in: PUBLIC_CONTEST_STATUSES } } }),
+    prisma.event.count({ where: { contest: { status: { in: PUBLIC_CONTEST_STATUSES } } } }),
     prisma.worker.count(),
     prisma.honourAward.count(),
   ]);

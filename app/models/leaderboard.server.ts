@@ -11,6 +11,7 @@ import { publishChange } from "~/utils/live-events.server";
 import { cacheTag, defineCache, dropTags } from "~/utils/cache.server";
 import { rebuildOrgStandings } from "~/models/ranking-tables.server";
 import { resultsArePublic, type ResultsVisibility } from "~/domain/contest/results-visibility";
+import { PUBLIC_CONTEST_STATUSES } from "~/domain/contest/status";
 import {
   assignPageRanks,
   cursorAfter,
@@ -70,14 +71,6 @@ export type BoardRow = {
   organisationId: number;
   organisation: string;
 };
-
-const PUBLIC_CONTEST_STATUSES = [
-  "registration_open",
-  "registration_closed",
-  "in_progress",
-  "results_published",
-  "archived",
-];
 
 // Event metadata is read on every request; a short cache keeps it off the request path.
 // A change of the event's board settings (freeze, best N, visibility) drops the entry, and so

@@ -23,28 +23,11 @@ import {
 import { decryptIdNumber } from "~/models/id-number-crypto.server";
 import { readSpreadsheet } from "~/utils/spreadsheet.server";
 import { appendAudit, appendAuditSql } from "./audit.server";
+import { EVENT_RULE_COLUMNS } from "./contest.server";
 import type { ImportOutcome } from "./worker.server";
 
 const ACTIVE = [...ACTIVE_REGISTRATION_STATUSES] as string[];
 export const MAX_REGISTRATION_ROWS = 5_000;
-
-const EVENT_RULES = {
-  id: true,
-  code: true,
-  name: true,
-  mode: true,
-  teamMin: true,
-  teamMax: true,
-  substitutes: true,
-  quotaPerOrg: true,
-  cap: true,
-  minAge: true,
-  maxAge: true,
-  minSkillLevel: true,
-  unionMemberRequired: true,
-  advanceCounts: true,
-  parts: { select: { kind: true, round: true, weight: true } },
-} satisfies Prisma.EventSelect;
 
 const CONTEST_FACTS = {
   id: true,
@@ -138,7 +121,7 @@ export async function listOpenEventsForOrg(organisationId: number) {
     orderBy: [{ registrationClosesAt: "asc" }, { id: "asc" }],
     select: {
       ...CONTEST_FACTS,
-      events: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: EVENT_RULES },
+      events: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: EVENT_RULE_COLUMNS },
     },
   });
   const eventIds = contests.flatMap((c) => c.events.map((e) => e.id));
@@ -215,7 +198,7 @@ export type EntryOutcome =
 async function eventWithContest(db: Pick<Tx, "event">, eventId: number) {
   return db.event.findUnique({
     where: { id: eventId },
-    select: { ...EVENT_RULES, contest: { select: CONTEST_FACTS } },
+    select: { ...EVENT_RULE_COLUMNS, contest: { select: CONTEST_FACTS } },
   });
 }
 
@@ -574,7 +557,7 @@ export async function importRegistrations(
   const started = performance.now();
   const contest = await prisma.contest.findUnique({
     where: { id: contestId },
-    select: { ...CONTEST_FACTS, events: { select: EVENT_RULES } },
+    select: { ...CONTEST_FACTS, events: { select: EVENT_RULE_COLUMNS } },
   });
   if (!contest || contest.status !== "registration_open") return null;
   const sheet = await readSpreadsheet(file, MAX_REGISTRATION_ROWS);

@@ -34,17 +34,7 @@ export function listWorkers(organisationId: number, query = "") {
     take: 500,
     // The masked number and never the birth date beside it: the two together leave only
     // about nine possible numbers. The birth date is on the worker's page, beside the whole number.
-    select: {
-      id: true,
-      name: true,
-      gender: true,
-      idNumberMasked: true,
-      phone: true,
-      trade: true,
-      skillLevel: true,
-      unionMember: true,
-      _count: { select: { registrations: true, teamMemberships: true } },
-    },
+    select: { ...ROSTER_COLUMNS, idNumberMasked: true },
   });
 }
 
@@ -56,18 +46,7 @@ export function countWorkers(organisationId: number) {
 export async function getWorkerForManager(organisationId: number, id: number) {
   const worker = await prisma.worker.findFirst({
     where: { id, organisationId },
-    select: {
-      id: true,
-      name: true,
-      gender: true,
-      idNumberCipher: true,
-      birthDate: true,
-      phone: true,
-      trade: true,
-      skillLevel: true,
-      unionMember: true,
-      _count: { select: { registrations: true, teamMemberships: true } },
-    },
+    select: { ...ROSTER_COLUMNS, idNumberCipher: true, birthDate: true },
   });
   if (!worker) return null;
   const { idNumberCipher, ...rest } = worker;
@@ -86,6 +65,30 @@ function identityColumns(idNumber: string) {
   };
 }
 
+/** Who is in the organisation's roster, and whether they are entered anywhere (the ID number is added by each reader). */
+const ROSTER_COLUMNS = {
+  id: true,
+  name: true,
+  gender: true,
+  phone: true,
+  trade: true,
+  skillLevel: true,
+  unionMember: true,
+  _count: { select: { registrations: true, teamMemberships: true } },
+} satisfies Prisma.WorkerSelect;
+
+/** The stored columns of a worker's form. */
+function workerColumns(input: WorkerInput) {
+  return {
+    name: input.name,
+    phone: input.phone,
+    trade: input.trade,
+    skillLevel: input.skillLevel,
+    unionMember: input.unionMember,
+    ...identityColumns(input.idNumber),
+  };
+}
+
 export type WorkerSaveOutcome =
   { ok: true; id: number } | { ok: false; errors: Record<string, string> };
 
@@ -100,22 +103,14 @@ export function createWorker(
   input: WorkerInput,
   now = new Date(),
 ): Promise<WorkerSaveOutcome> {
-  const identity = identityColumns(input.idNumber);
+  const columns = workerColumns(input);
   return rosterSave(async (tx): Promise<WorkerSaveOutcome> => {
-    if (await onOwnRoster(tx, organisationId, identity.idNumberHash))
+    if (await onOwnRoster(tx, organisationId, columns.idNumberHash))
       return { ok: false, errors: { idNumber: "reg.worker.idInRoster" } };
     const cap = await takeRosterCap(tx, organisationId, 1, now);
     if (!cap.ok) return { ok: false, errors: { idNumber: "reg.worker.newIdsCapped" } };
     const worker = await tx.worker.create({
-      data: {
-        organisationId,
-        name: input.name,
-        phone: input.phone,
-        trade: input.trade,
-        skillLevel: input.skillLevel,
-        unionMember: input.unionMember,
-        ...identity,
-      },
+      data: { organisationId, ...columns },
       select: { id: true },
     });
     return { ok: true, id: worker.id };
@@ -129,32 +124,21 @@ export function updateWorker(
   input: WorkerInput,
   now = new Date(),
 ): Promise<WorkerSaveOutcome | null> {
-  const identity = identityColumns(input.idNumber);
+  const columns = workerColumns(input);
   return rosterSave(async (tx): Promise<WorkerSaveOutcome | null> => {
     const current = await tx.worker.findFirst({
       where: { id, organisationId },
       select: { id: true, idNumberHash: true },
     });
     if (!current) return null;
-    if (current.idNumberHash !== identity.idNumberHash) {
+    if (current.idNumberHash !== columns.idNumberHash) {
       // A changed number is a new one for this roster: checked and counted like an added worker.
-      if (await onOwnRoster(tx, organisationId, identity.idNumberHash))
+      if (await onOwnRoster(tx, organisationId, columns.idNumberHash))
         return { ok: false, errors: { idNumber: "reg.worker.idInRoster" } };
       const cap = await takeRosterCap(tx, organisationId, 1, now);
       if (!cap.ok) return { ok: false, errors: { idNumber: "reg.worker.newIdsCapped" } };
     }
-    await tx.worker.update({
-      where: { id },
-      data: {
-        name: input.name,
-        phone: input.phone,
-        trade: input.trade,
-        skillLevel: input.skillLevel,
-        unionMember: input.unionMember,
-        ...identity,
-      },
-      select: { id: true },
-    });
+    await tx.worker.update({ where: { id }, data: columns, select: { id: true } });
     return { ok: true, id };
   });
 }

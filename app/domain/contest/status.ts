@@ -11,6 +11,15 @@ export const CONTEST_STATUSES = [
 ] as const;
 export type ContestStatus = (typeof CONTEST_STATUSES)[number];
 
+/** The contests the public may see (their pages, results, boards): all but drafts and cancelled ones. */
+export const PUBLIC_CONTEST_STATUSES: ContestStatus[] = [
+  "registration_open",
+  "registration_closed",
+  "in_progress",
+  "results_published",
+  "archived",
+];
+
 /**
  * Allowed moves. Decisions:
  * - registration_closed → registration_open reopens registration (late quota top-ups).
