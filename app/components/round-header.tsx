@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
+import { Link } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { noticeLastInstant } from "~/domain/honours";
 import { codeLabel, formatDate, useLocale, useT } from "~/i18n";
 
-type RoundFacts = {
+type RoundFacts = NoticeDates & {
   name: string;
   status: string;
   year: number;
@@ -11,9 +12,45 @@ type RoundFacts = {
   kind: string;
   conferringBody: string;
   deadline: string | Date;
-  noticeStartsAt: string | Date | null;
-  noticeEndsAt: string | Date | null;
 };
+
+type NoticeDates = { noticeStartsAt: string | Date | null; noticeEndsAt: string | Date | null };
+
+/** "Public notice from … to …" (both ends included), or null before the round goes on notice. */
+export function useNoticePeriod(): (round: NoticeDates) => string | null {
+  const t = useT();
+  const locale = useLocale();
+  return (round) =>
+    round.noticeStartsAt && round.noticeEndsAt
+      ? t("honours.round.notice", {
+          from: formatDate(locale, round.noticeStartsAt),
+          to: formatDate(locale, noticeLastInstant(new Date(round.noticeEndsAt))),
+        })
+      : null;
+}
+
+/** A round in a list of rounds: its state, its name linking to `href`, and what the list adds. */
+export function RoundCard({
+  href,
+  round,
+  children,
+}: {
+  href: string;
+  round: { name: string; status: string };
+  children?: ReactNode;
+}) {
+  return (
+    <li className="card">
+      <p className="card__eyebrow">
+        <StatusBadge status={round.status} prefix="rules.round_state" />
+      </p>
+      <h2 className="card__title">
+        <Link to={href}>{round.name}</Link>
+      </h2>
+      {children}
+    </li>
+  );
+}
 
 /** An honours round's title, state, what it confers, its deadline and public-notice period. */
 export function RoundHeader({
@@ -27,6 +64,7 @@ export function RoundHeader({
 }) {
   const t = useT();
   const locale = useLocale();
+  const notice = useNoticePeriod()(round);
   return (
     <>
       <p className="eyebrow">{eyebrow}</p>
@@ -44,12 +82,7 @@ export function RoundHeader({
       </p>
       <p className="muted small">
         {t("honours.round.deadline", { date: formatDate(locale, round.deadline) })}
-        {round.noticeStartsAt && round.noticeEndsAt
-          ? ` · ${t("honours.round.notice", {
-              from: formatDate(locale, round.noticeStartsAt),
-              to: formatDate(locale, noticeLastInstant(new Date(round.noticeEndsAt))),
-            })}`
-          : ""}
+        {notice ? ` · ${notice}` : ""}
       </p>
     </>
   );

@@ -8,10 +8,11 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/form-fields";
 import { HonourLinks } from "~/components/honour-links";
+import { useNoticePeriod } from "~/components/round-header";
 import { useZodForm } from "~/components/use-zod-form";
-import { noticeLastInstant, noticeState } from "~/domain/honours";
+import { noticeState } from "~/domain/honours";
 import { objectionSchema } from "~/forms/honours-objection";
-import { formatDate, translateProblem, useLocale, useT, codeLabel } from "~/i18n";
+import { translateProblem, useT, codeLabel } from "~/i18n";
 import { clientAddress } from "~/http/client-address.server";
 import { getLocale } from "~/http/locale.server";
 import { getPublicNotice, lodgePublicObjection } from "~/models/honour-round.server";
@@ -70,7 +71,7 @@ export default function NoticePage() {
   const { round, nominees, state } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const locale = useLocale();
+  const noticePeriod = useNoticePeriod();
   const navigation = useNavigation();
   const { form, onSubmit, errorFor } = useZodForm(objectionSchema, {
     serverErrors: actionData?.errors,
@@ -91,10 +92,7 @@ export default function NoticePage() {
       </p>
       {round.noticeStartsAt && round.noticeEndsAt ? (
         <p>
-          {t("honours.round.notice", {
-            from: formatDate(locale, round.noticeStartsAt),
-            to: formatDate(locale, noticeLastInstant(new Date(round.noticeEndsAt))),
-          })}{" "}
+          {noticePeriod(round)}{" "}
           <span className={`badge badge--${state === "open" ? "public_notice" : "conferred"}`}>
             {t(`rules.notice_state.${state}`)}
           </span>

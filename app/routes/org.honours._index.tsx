@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { StatusBadge } from "~/components/status-badge";
+import { useLoaderData } from "@remix-run/react";
+import { RoundCard } from "~/components/round-header";
 import { formatDate, useLocale, useT, codeLabel } from "~/i18n";
 import { listRoundsForOrganisation } from "~/models/honour-round.server";
 import { requireOrgManager } from "~/http/session.server";
@@ -28,13 +28,7 @@ export default function OrgHonours() {
       ) : (
         <ul className="card-grid">
           {rounds.map((r) => (
-            <li key={r.id} className="card">
-              <p className="card__eyebrow">
-                <StatusBadge status={r.status} prefix="rules.round_state" />
-              </p>
-              <h2 className="card__title">
-                <Link to={`/org/honours/${r.id}`}>{r.name}</Link>
-              </h2>
+            <RoundCard key={r.id} href={`/org/honours/${r.id}`} round={r}>
               <p className="muted small">
                 {r.year} · {codeLabel(t, "rules.honour_level", r.level)} ·{" "}
                 {codeLabel(t, "rules.honour_kind", r.kind)}
@@ -43,7 +37,7 @@ export default function OrgHonours() {
                 {t("honours.round.deadline", { date: formatDate(locale, r.deadline) })}
               </p>
               <p className="small">{t("honours.org.own", { count: r.ownNominations })}</p>
-            </li>
+            </RoundCard>
           ))}
         </ul>
       )}
