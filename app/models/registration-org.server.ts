@@ -355,6 +355,38 @@ function deadlineOf(c: ContestFacts, now: Date): Date {
   );
 }
 
+type OwnRegistration = NonNullable<Awaited<ReturnType<typeof ownRegistration>>>;
+
+/** Whether the entry may move to `to` now (the contest's registration deadline). */
+function transitionVerdict(reg: OwnRegistration, to: "withdrawn" | "submitted", now: Date) {
+  return checkRegistrationTransition(reg.status as RegistrationStatus, to, {
+    now,
+    deadline: deadlineOf(reg.event.contest, now),
+  });
+}
+
+async function markWithdrawn(
+  tx: Tx,
+  actorId: number,
+  reg: OwnRegistration,
+  now: Date,
+  reason?: string,
+): Promise<void> {
+  await tx.registration.update({
+    where: { id: reg.id },
+    data: { status: "withdrawn", withdrawnAt: now },
+  });
+  await appendAudit(tx, {
+    actorId,
+    action: "registration.withdraw",
+    entityType: "Registration",
+    entityId: reg.id,
+    before: reg.status,
+    after: "withdrawn",
+    reason,
+  });
+}
+
 /** Withdraws an entry before the deadline. Null when it is not this organisation's. */
 export function withdrawRegistration(
   actorId: number,
@@ -365,23 +397,9 @@ export function withdrawRegistration(
   return write(async (tx) => {
     const reg = await ownRegistration(tx, organisationId, registrationId);
     if (!reg) return null;
-    const verdict = checkRegistrationTransition(reg.status as RegistrationStatus, "withdrawn", {
-      now,
-      deadline: deadlineOf(reg.event.contest, now),
-    });
+    const verdict = transitionVerdict(reg, "withdrawn", now);
     if (!verdict.ok) return { ok: false, problems: verdict.error };
-    await tx.registration.update({
-      where: { id: reg.id },
-      data: { status: "withdrawn", withdrawnAt: now },
-    });
-    await appendAudit(tx, {
-      actorId,
-      action: "registration.withdraw",
-      entityType: "Registration",
-      entityId: reg.id,
-      before: reg.status,
-      after: "withdrawn",
-    });
+    await markWithdrawn(tx, actorId, reg, now);
     return { ok: true, id: reg.id };
   });
 }
@@ -401,11 +419,7 @@ export function replaceRegistration(
   return write(async (tx) => {
     const reg = await ownRegistration(tx, organisationId, registrationId);
     if (!reg || reg.workerId === null) return null;
-    const deadline = deadlineOf(reg.event.contest, now);
-    const verdict = checkRegistrationTransition(reg.status as RegistrationStatus, "withdrawn", {
-      now,
-      deadline,
-    });
+    const verdict = transitionVerdict(reg, "withdrawn", now);
     if (!verdict.ok) return { ok: false, problems: verdict.error };
     const checked = await admit(
       tx,
@@ -418,10 +432,6 @@ export function replaceRegistration(
     if (!checked) return null;
     if (checked.verdict.problems.length > 0)
       return { ok: false, problems: checked.verdict.problems };
-    await tx.registration.update({
-      where: { id: reg.id },
-      data: { status: "withdrawn", withdrawnAt: now },
-    });
     const created = await tx.registration.create({
       data: {
         eventId: reg.eventId,
@@ -431,15 +441,7 @@ export function replaceRegistration(
         submittedAt: now,
       },
     });
-    await appendAudit(tx, {
-      actorId,
-      action: "registration.withdraw",
-      entityType: "Registration",
-      entityId: reg.id,
-      before: reg.status,
-      after: "withdrawn",
-      reason: `replaced by #${created.id}`,
-    });
+    await markWithdrawn(tx, actorId, reg, now, `replaced by #${created.id}`);
     await appendAudit(tx, {
       actorId,
       action: "registration.submit",
@@ -461,10 +463,7 @@ export function resubmitRegistration(
   return write(async (tx) => {
     const reg = await ownRegistration(tx, organisationId, registrationId);
     if (!reg) return null;
-    const verdict = checkRegistrationTransition(reg.status as RegistrationStatus, "submitted", {
-      now,
-      deadline: deadlineOf(reg.event.contest, now),
-    });
+    const verdict = transitionVerdict(reg, "submitted", now);
     if (!verdict.ok) return { ok: false, problems: verdict.error };
     const members = reg.workerId
       ? [{ workerId: reg.workerId, substitute: false }]
