@@ -336,26 +336,23 @@ function frozenBoard(event: BoardEvent): Promise<FrozenBoard> {
   );
 }
 
+type StoredResult = {
+  registrationId: number;
+  rankKey: bigint | null;
+  total: number | null;
+  prize: string | null;
+};
+
+/** An event's rows of Result, or of FrozenResult (the same columns, as they were at the freeze). */
+function resultsOf(table: Prisma.Sql, eventId: number): Promise<StoredResult[]> {
+  return sqlRows<StoredResult[]>(Prisma.sql`
+    SELECT "registrationId", "rankKey", "total", "prize" FROM ${table} WHERE "eventId" = ${eventId}`);
+}
+
 async function buildFrozenBoard(event: BoardEvent): Promise<FrozenBoard> {
   const [live, overrides] = await Promise.all([
-    sqlRows<
-      {
-        registrationId: number;
-        rankKey: bigint | null;
-        total: number | null;
-        prize: string | null;
-      }[]
-    >(Prisma.sql`
-      SELECT "registrationId", "rankKey", "total", "prize" FROM "Result" WHERE "eventId" = ${event.id}`),
-    sqlRows<
-      {
-        registrationId: number;
-        rankKey: bigint | null;
-        total: number | null;
-        prize: string | null;
-      }[]
-    >(Prisma.sql`
-      SELECT "registrationId", "rankKey", "total", "prize" FROM "FrozenResult" WHERE "eventId" = ${event.id}`),
+    resultsOf(Prisma.sql`"Result"`, event.id),
+    resultsOf(Prisma.sql`"FrozenResult"`, event.id),
   ]);
   const byId = new Map(live.map((r) => [Number(r.registrationId), r]));
   for (const o of overrides) byId.set(Number(o.registrationId), o);
