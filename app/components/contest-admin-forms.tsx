@@ -36,7 +36,7 @@ export function ContestForm({
   submitLabel: string;
 }) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useZodForm(contestSchema, {
+  const { onSubmit, field } = useZodForm(contestSchema, {
     serverErrors: errors,
     defaultValues: defaults as never,
   });
@@ -49,31 +49,18 @@ export function ContestForm({
         <TextField
           label={t("reg.contest.code")}
           hint={t("reg.contest.codeHint")}
-          error={errorFor("code")}
           autoCapitalize="characters"
-          {...form.register("code")}
+          {...field("code")}
         />
-        <SelectField
-          label={t("reg.contest.kind")}
-          error={errorFor("kind")}
-          {...form.register("kind")}
-        >
+        <SelectField label={t("reg.contest.kind")} {...field("kind")}>
           {CONTEST_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`rules.contest_kind.${k}`)}
             </option>
           ))}
         </SelectField>
-        <TextField
-          label={t("reg.contest.name")}
-          error={errorFor("name")}
-          {...form.register("name")}
-        />
-        <SelectField
-          label={t("reg.contest.organiser")}
-          error={errorFor("organiserId")}
-          {...form.register("organiserId")}
-        >
+        <TextField label={t("reg.contest.name")} {...field("name")} />
+        <SelectField label={t("reg.contest.organiser")} {...field("organiserId")}>
           {organisers.map((o) => (
             <option key={o.id} value={String(o.id)}>
               {o.name}
@@ -83,49 +70,26 @@ export function ContestForm({
         <TextField
           type="datetime-local"
           label={t("reg.contest.opens")}
-          error={errorFor("registrationOpensAt")}
-          {...form.register("registrationOpensAt")}
+          {...field("registrationOpensAt")}
         />
         <TextField
           type="datetime-local"
           label={t("reg.contest.closes")}
-          error={errorFor("registrationClosesAt")}
-          {...form.register("registrationClosesAt")}
+          {...field("registrationClosesAt")}
         />
-        <TextField
-          type="date"
-          label={t("reg.contest.starts")}
-          error={errorFor("startsAt")}
-          {...form.register("startsAt")}
-        />
-        <TextField
-          type="date"
-          label={t("reg.contest.ends")}
-          error={errorFor("endsAt")}
-          {...form.register("endsAt")}
-        />
+        <TextField type="date" label={t("reg.contest.starts")} {...field("startsAt")} />
+        <TextField type="date" label={t("reg.contest.ends")} {...field("endsAt")} />
         <TextField
           label={t("reg.contest.theoryCap")}
           hint={t("reg.contest.theoryCapHint", {
             default: defaultCap === null ? t("reg.contest.theoryCapNone") : `${defaultCap}%`,
           })}
           inputMode="numeric"
-          error={errorFor("theoryCapPct")}
-          {...form.register("theoryCapPct")}
+          {...field("theoryCapPct")}
         />
       </div>
-      <TextAreaField
-        label={t("reg.contest.description")}
-        error={errorFor("description")}
-        rows={3}
-        {...form.register("description")}
-      />
-      <TextAreaField
-        label={t("reg.contest.rules")}
-        error={errorFor("rules")}
-        rows={4}
-        {...form.register("rules")}
-      />
+      <TextAreaField label={t("reg.contest.description")} rows={3} {...field("description")} />
+      <TextAreaField label={t("reg.contest.rules")} rows={4} {...field("rules")} />
       <div className="form-actions">
         <button type="submit" className="btn btn--primary">
           {submitLabel}
@@ -165,7 +129,7 @@ export function EventForm({
   errors?: FieldErrors | null;
 }) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useZodForm(eventSchema, {
+  const { form, onSubmit, errorFor, field } = useZodForm(eventSchema, {
     serverErrors: errors,
     defaultValues: defaults as never,
   });
@@ -197,30 +161,13 @@ export function EventForm({
         <TextField
           label={t("reg.event.code")}
           hint={t("reg.event.codeHint")}
-          error={errorFor("code")}
           autoCapitalize="characters"
-          {...form.register("code")}
+          {...field("code")}
         />
-        <TextField
-          label={t("reg.event.name")}
-          error={errorFor("name")}
-          {...form.register("name")}
-        />
-        <TextField
-          label={t("reg.event.category")}
-          error={errorFor("category")}
-          {...form.register("category")}
-        />
-        <TextField
-          label={t("reg.event.trade")}
-          error={errorFor("trade")}
-          {...form.register("trade")}
-        />
-        <SelectField
-          label={t("reg.event.mode")}
-          error={errorFor("mode")}
-          {...form.register("mode")}
-        >
+        <TextField label={t("reg.event.name")} {...field("name")} />
+        <TextField label={t("reg.event.category")} {...field("category")} />
+        <TextField label={t("reg.event.trade")} {...field("trade")} />
+        <SelectField label={t("reg.event.mode")} {...field("mode")}>
           <option value="individual">{t("rules.event_mode.individual")}</option>
           <option value="team">{t("rules.event_mode.team")}</option>
         </SelectField>
@@ -230,22 +177,19 @@ export function EventForm({
               type="number"
               inputMode="numeric"
               label={t("reg.event.teamMin")}
-              error={errorFor("teamMin")}
-              {...form.register("teamMin")}
+              {...field("teamMin")}
             />
             <TextField
               type="number"
               inputMode="numeric"
               label={t("reg.event.teamMax")}
-              error={errorFor("teamMax")}
-              {...form.register("teamMax")}
+              {...field("teamMax")}
             />
             <TextField
               type="number"
               inputMode="numeric"
               label={t("reg.event.substitutes")}
-              error={errorFor("substitutes")}
-              {...form.register("substitutes")}
+              {...field("substitutes")}
             />
           </>
         ) : null}
@@ -253,35 +197,22 @@ export function EventForm({
           type="number"
           inputMode="numeric"
           label={t("reg.event.quotaPerOrg")}
-          error={errorFor("quotaPerOrg")}
-          {...form.register("quotaPerOrg")}
+          {...field("quotaPerOrg")}
         />
-        <TextField
-          type="number"
-          inputMode="numeric"
-          label={t("reg.event.cap")}
-          error={errorFor("cap")}
-          {...form.register("cap")}
-        />
+        <TextField type="number" inputMode="numeric" label={t("reg.event.cap")} {...field("cap")} />
         <TextField
           type="number"
           inputMode="numeric"
           label={t("reg.event.minAge")}
-          error={errorFor("minAge")}
-          {...form.register("minAge")}
+          {...field("minAge")}
         />
         <TextField
           type="number"
           inputMode="numeric"
           label={t("reg.event.maxAge")}
-          error={errorFor("maxAge")}
-          {...form.register("maxAge")}
+          {...field("maxAge")}
         />
-        <SelectField
-          label={t("reg.event.minSkillLevel")}
-          error={errorFor("minSkillLevel")}
-          {...form.register("minSkillLevel")}
-        >
+        <SelectField label={t("reg.event.minSkillLevel")} {...field("minSkillLevel")}>
           <option value="">{t("reg.event.noMinimum")}</option>
           {SKILL_LEVELS.map((l) => (
             <option key={l} value={l}>

@@ -101,7 +101,7 @@ export function IndividualEntryForm({
   problems?: Problems;
 }) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useZodForm(individualEntrySchema, {
+  const { form, onSubmit, field } = useZodForm(individualEntrySchema, {
     serverErrors: errors,
     defaultValues: { intent: "individual", eventId: event.id, workerId: "" } as never,
   });
@@ -120,12 +120,7 @@ export function IndividualEntryForm({
       <input type="hidden" {...form.register("intent")} />
       <input type="hidden" {...form.register("eventId")} />
       <ProblemList title={t("reg.entry.refused")} problems={problems} />
-      <SelectField
-        id={`worker-${event.id}`}
-        label={t("reg.entry.worker")}
-        error={errorFor("workerId")}
-        {...form.register("workerId")}
-      >
+      <SelectField id={`worker-${event.id}`} label={t("reg.entry.worker")} {...field("workerId")}>
         <option value="">{t("reg.entry.chooseWorker")}</option>
         {roster.map((w) => {
           const why = reasons.get(w.id) ?? [];
@@ -172,7 +167,7 @@ export function TeamEntryForm({
 }) {
   const t = useT();
   const locale = useLocale();
-  const { form, onSubmit, errorFor } = useZodForm(teamEntrySchema, {
+  const { form, onSubmit, errorFor, field } = useZodForm(teamEntrySchema, {
     serverErrors: errors,
     defaultValues: {
       intent: "team",
@@ -231,8 +226,7 @@ export function TeamEntryForm({
         <TextField
           id={`team-name-${event.id}`}
           label={t("reg.entry.teamName")}
-          error={errorFor("teamName")}
-          {...form.register("teamName")}
+          {...field("teamName")}
         />
         <fieldset className="reg-members">
           <legend>{t("reg.entry.members")}</legend>

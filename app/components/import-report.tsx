@@ -111,9 +111,7 @@ export function ImportPage({
         <Link to={back.to}>← {back.label}</Link>
       </p>
       <h1 id={`${id}-title`}>{title}</h1>
-      <p className="muted">
-        {t("reg.import.intro", { size: limits.maxMb, rows: limits.maxRows })}
-      </p>
+      <p className="muted">{t("reg.import.intro", { size: limits.maxMb, rows: limits.maxRows })}</p>
       {help ? <p className="muted">{help}</p> : null}
       <p className="reg-links">
         {t("reg.import.template")}

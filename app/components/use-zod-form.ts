@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { useForm, type DefaultValues, type FieldValues } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { FieldErrors } from "~/utils/forms";
 
@@ -34,5 +34,7 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
     const client = (node as { message?: string } | undefined)?.message;
     return client ?? options.serverErrors?.[name] ?? undefined;
   };
-  return { form, onSubmit, errorFor };
+  /** What a field component needs: the registration and the field's error key, together. */
+  const field = (name: Path<z.input<S>>) => ({ error: errorFor(name), ...form.register(name) });
+  return { form, onSubmit, errorFor, field };
 }

@@ -26,7 +26,7 @@ export function WorkerForm({
   submitLabel: string;
 }) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useZodForm(workerSchema, {
+  const { form, onSubmit, field } = useZodForm(workerSchema, {
     serverErrors: errors,
     defaultValues: defaults as never,
   });
@@ -34,37 +34,22 @@ export function WorkerForm({
     <Form method="post" noValidate onSubmit={onSubmit}>
       <input type="hidden" name="intent" value="save" />
       <div className="form-grid">
-        <TextField
-          label={t("reg.worker.name")}
-          error={errorFor("name")}
-          autoComplete="off"
-          {...form.register("name")}
-        />
+        <TextField label={t("reg.worker.name")} autoComplete="off" {...field("name")} />
         <TextField
           label={t("reg.worker.idNumber")}
           hint={t("reg.worker.idNumberHint")}
-          error={errorFor("idNumber")}
           autoComplete="off"
           inputMode="text"
-          {...form.register("idNumber")}
+          {...field("idNumber")}
         />
         <TextField
           label={t("reg.worker.phone")}
-          error={errorFor("phone")}
           type="tel"
           autoComplete="off"
-          {...form.register("phone")}
+          {...field("phone")}
         />
-        <TextField
-          label={t("reg.worker.trade")}
-          error={errorFor("trade")}
-          {...form.register("trade")}
-        />
-        <SelectField
-          label={t("reg.worker.skillLevel")}
-          error={errorFor("skillLevel")}
-          {...form.register("skillLevel")}
-        >
+        <TextField label={t("reg.worker.trade")} {...field("trade")} />
+        <SelectField label={t("reg.worker.skillLevel")} {...field("skillLevel")}>
           <option value="">{t("reg.worker.noLevel")}</option>
           {SKILL_LEVELS.map((l) => (
             <option key={l} value={l}>

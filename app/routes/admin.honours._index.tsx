@@ -72,7 +72,7 @@ export default function AdminHonours() {
   const t = useT();
   const locale = useLocale();
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor } = useZodForm(roundSchema, {
+  const { onSubmit, field } = useZodForm(roundSchema, {
     serverErrors: actionData?.errors,
     defaultValues: {
       name: "",
@@ -135,74 +135,40 @@ export default function AdminHonours() {
       <section className="section card" aria-labelledby="new-round">
         <h2 id="new-round">{t("honours.rounds.new")}</h2>
         <Form method="post" noValidate onSubmit={onSubmit} className="form-grid">
-          <TextField
-            label={t("honours.rounds.name")}
-            error={errorFor("name")}
-            {...form.register("name")}
-          />
-          <SelectField
-            label={t("honours.rounds.kind")}
-            error={errorFor("kind")}
-            {...form.register("kind")}
-          >
+          <TextField label={t("honours.rounds.name")} {...field("name")} />
+          <SelectField label={t("honours.rounds.kind")} {...field("kind")}>
             {HONOUR_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`rules.honour_kind.${k}`)}
               </option>
             ))}
           </SelectField>
-          <SelectField
-            label={t("honours.rounds.level")}
-            error={errorFor("level")}
-            {...form.register("level")}
-          >
+          <SelectField label={t("honours.rounds.level")} {...field("level")}>
             {HONOUR_LEVELS.map((l) => (
               <option key={l} value={l}>
                 {t(`rules.honour_level.${l}`)}
               </option>
             ))}
           </SelectField>
-          <TextField
-            label={t("honours.rounds.year")}
-            inputMode="numeric"
-            error={errorFor("year")}
-            {...form.register("year")}
-          />
-          <TextField
-            label={t("honours.rounds.body")}
-            error={errorFor("conferringBody")}
-            {...form.register("conferringBody")}
-          />
-          <TextField
-            label={t("honours.rounds.quota")}
-            inputMode="numeric"
-            error={errorFor("quota")}
-            {...form.register("quota")}
-          />
+          <TextField label={t("honours.rounds.year")} inputMode="numeric" {...field("year")} />
+          <TextField label={t("honours.rounds.body")} {...field("conferringBody")} />
+          <TextField label={t("honours.rounds.quota")} inputMode="numeric" {...field("quota")} />
           <TextField
             label={t("honours.rounds.perOrgQuota")}
             inputMode="numeric"
-            error={errorFor("perOrgQuota")}
-            {...form.register("perOrgQuota")}
+            {...field("perOrgQuota")}
           />
           <TextField
             label={t("honours.rounds.minFrontLine")}
             inputMode="numeric"
-            error={errorFor("minFrontLinePercent")}
-            {...form.register("minFrontLinePercent")}
+            {...field("minFrontLinePercent")}
           />
           <TextField
             label={t("honours.rounds.maxManager")}
             inputMode="numeric"
-            error={errorFor("maxManagerPercent")}
-            {...form.register("maxManagerPercent")}
+            {...field("maxManagerPercent")}
           />
-          <TextField
-            label={t("honours.rounds.deadline")}
-            type="date"
-            error={errorFor("deadline")}
-            {...form.register("deadline")}
-          />
+          <TextField label={t("honours.rounds.deadline")} type="date" {...field("deadline")} />
           <div className="form-actions">
             <button
               type="submit"

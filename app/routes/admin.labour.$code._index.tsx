@@ -177,7 +177,7 @@ function IndicatorsForm({
       ];
     }),
   );
-  const { form, onSubmit, errorFor } = useZodForm(labourIndicatorsSchema, {
+  const { form, onSubmit, field } = useZodForm(labourIndicatorsSchema, {
     defaultValues: defaults,
     serverErrors: result?.intent === "indicators" ? result.errors : null,
   });
@@ -216,15 +216,13 @@ function IndicatorsForm({
                       min={0}
                       max={100}
                       className="field__input labour-narrow"
-                      error={errorFor(`weight_${code}`)}
-                      {...form.register(`weight_${code}`)}
+                      {...field(`weight_${code}`)}
                     />
                   </td>
                   <td>
                     <SelectField
                       label={t("labour.indicators.methodOf", { name })}
-                      error={errorFor(`method_${code}`)}
-                      {...form.register(`method_${code}`)}
+                      {...field(`method_${code}`)}
                     >
                       {INDICATOR_METHODS.map((m) => (
                         <option key={m} value={m}>
@@ -263,18 +261,14 @@ function ParticipantForm({
   result?: ActionResult;
 }) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useZodForm(labourParticipantSchema, {
+  const { onSubmit, field } = useZodForm(labourParticipantSchema, {
     defaultValues: { organisationId: "", headcount: "" } as never,
     serverErrors: result?.intent === "participant" ? result.errors : null,
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="form-grid">
       <input type="hidden" name="intent" value="participant" />
-      <SelectField
-        label={t("labour.participants.unit")}
-        error={errorFor("organisationId")}
-        {...form.register("organisationId")}
-      >
+      <SelectField label={t("labour.participants.unit")} {...field("organisationId")}>
         <option value="">{t("labour.participants.choose")}</option>
         {units.map((u) => (
           <option key={u.id} value={u.id}>
@@ -288,8 +282,7 @@ function ParticipantForm({
         inputMode="numeric"
         min={1}
         hint={t("labour.participants.headcountHint")}
-        error={errorFor("headcount")}
-        {...form.register("headcount")}
+        {...field("headcount")}
       />
       <div className="form-actions">
         <button type="submit" className="btn btn--primary">
@@ -302,7 +295,7 @@ function ParticipantForm({
 
 function PeriodForm({ result }: { result?: ActionResult }) {
   const t = useT();
-  const { form, onSubmit, errorFor } = useZodForm(labourPeriodSchema, {
+  const { onSubmit, field } = useZodForm(labourPeriodSchema, {
     defaultValues: { name: "", startsOn: "", endsOn: "" },
     serverErrors: result?.intent === "period" ? result.errors : null,
   });
@@ -312,21 +305,10 @@ function PeriodForm({ result }: { result?: ActionResult }) {
       <TextField
         label={t("labour.periods.name")}
         placeholder={t("labour.periods.namePlaceholder")}
-        error={errorFor("name")}
-        {...form.register("name")}
+        {...field("name")}
       />
-      <TextField
-        label={t("labour.periods.startsOn")}
-        type="date"
-        error={errorFor("startsOn")}
-        {...form.register("startsOn")}
-      />
-      <TextField
-        label={t("labour.periods.endsOn")}
-        type="date"
-        error={errorFor("endsOn")}
-        {...form.register("endsOn")}
-      />
+      <TextField label={t("labour.periods.startsOn")} type="date" {...field("startsOn")} />
+      <TextField label={t("labour.periods.endsOn")} type="date" {...field("endsOn")} />
       <div className="form-actions">
         <button type="submit" className="btn btn--primary">
           {t("labour.periods.create")}

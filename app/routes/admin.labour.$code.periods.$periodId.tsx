@@ -155,7 +155,7 @@ function UnitScoreForm({
     defaults[`ind_${i.id}`] = v === null || v === undefined ? "" : String(v / 100);
   }
   const mine = result?.intent === "score" && result.orgId === orgId ? result : undefined;
-  const { form, onSubmit, errorFor } = useZodForm(schema, {
+  const { form, onSubmit, field } = useZodForm(schema, {
     defaultValues: defaults,
     serverErrors: mine?.errors ?? null,
   });
@@ -203,18 +203,16 @@ function UnitScoreForm({
               label={label}
               inputMode="decimal"
               hint={i.perHead ? t("labour.score.perHeadHint") : undefined}
-              error={errorFor(`ind_${i.id}`)}
               disabled={period.status !== "open"}
-              {...form.register(`ind_${i.id}`)}
+              {...field(`ind_${i.id}`)}
             />
           );
         })}
         <SelectField
           id={`u${orgId}-veto`}
           label={t("labour.veto.label")}
-          error={errorFor("veto")}
           disabled={period.status !== "open"}
-          {...form.register("veto")}
+          {...field("veto")}
         >
           <option value="">{t("labour.veto.none")}</option>
           {VETO_REASONS.map((r) => (

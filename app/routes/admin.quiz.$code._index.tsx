@@ -268,7 +268,7 @@ function ComposeForm({
     defaults[`difficulty_${i}`] = "";
   });
   const mine = result?.intent === "compose" ? result : undefined;
-  const { form, onSubmit, errorFor } = useZodForm(schema, {
+  const { form, onSubmit, errorFor, field } = useZodForm(schema, {
     defaultValues: defaults,
     serverErrors: mine?.errors ?? null,
   });
@@ -282,16 +282,11 @@ function ComposeForm({
         </p>
       ) : null}
       <div className="form-grid">
-        <TextField
-          label={t("quiz.compose.name")}
-          error={errorFor("name")}
-          {...form.register("name")}
-        />
+        <TextField label={t("quiz.compose.name")} {...field("name")} />
         <SelectField
           label={t("quiz.compose.kind")}
           hint={t("quiz.compose.kindHint")}
-          error={errorFor("kind")}
-          {...form.register("kind")}
+          {...field("kind")}
         >
           <option value="paper">{t("rules.quiz_kind.paper")}</option>
           <option value="campaign">{t("rules.quiz_kind.campaign")}</option>
@@ -299,8 +294,7 @@ function ComposeForm({
         <SelectField
           label={t("quiz.compose.scope")}
           hint={t("quiz.compose.scopeHint")}
-          error={errorFor("scopeOrgId")}
-          {...form.register("scopeOrgId")}
+          {...field("scopeOrgId")}
         >
           {scopes.map((s) => (
             <option key={s.id} value={s.id}>
@@ -313,41 +307,28 @@ function ComposeForm({
           type="number"
           inputMode="numeric"
           hint={t("quiz.compose.timeLimitHint")}
-          error={errorFor("timeLimitSec")}
-          {...form.register("timeLimitSec")}
+          {...field("timeLimitSec")}
         />
         <TextField
           label={t("quiz.compose.attempts")}
           type="number"
           inputMode="numeric"
           hint={t("quiz.compose.attemptsHint")}
-          error={errorFor("attemptsAllowed")}
-          {...form.register("attemptsAllowed")}
+          {...field("attemptsAllowed")}
         />
         <TextField
           label={t("quiz.compose.points")}
           type="number"
           inputMode="numeric"
-          error={errorFor("pointsPerQuestion")}
-          {...form.register("pointsPerQuestion")}
+          {...field("pointsPerQuestion")}
         />
-        <TextField
-          label={t("quiz.compose.opensAt")}
-          type="datetime-local"
-          error={errorFor("opensAt")}
-          {...form.register("opensAt")}
-        />
+        <TextField label={t("quiz.compose.opensAt")} type="datetime-local" {...field("opensAt")} />
         <TextField
           label={t("quiz.compose.closesAt")}
           type="datetime-local"
-          error={errorFor("closesAt")}
-          {...form.register("closesAt")}
+          {...field("closesAt")}
         />
-        <SelectField
-          label={t("quiz.compose.drawMode")}
-          error={errorFor("drawMode")}
-          {...form.register("drawMode")}
-        >
+        <SelectField label={t("quiz.compose.drawMode")} {...field("drawMode")}>
           {DRAW_MODES.map((m) => (
             <option key={m} value={m}>
               {t(`rules.quiz_draw_mode.${m}`)}
@@ -359,11 +340,7 @@ function ComposeForm({
           partialCredit={form.register("partialCredit")}
           errorFor={errorFor}
         />
-        <SelectField
-          label={t("quiz.compose.layout")}
-          error={errorFor("layout")}
-          {...form.register("layout")}
-        >
+        <SelectField label={t("quiz.compose.layout")} {...field("layout")}>
           <option value="one">{t("quiz.layout.one")}</option>
           <option value="all">{t("quiz.layout.all")}</option>
         </SelectField>
@@ -383,13 +360,11 @@ function ComposeForm({
                 inputMode="numeric"
                 min={0}
                 max={c.total}
-                error={errorFor(`count_${i}`)}
-                {...form.register(`count_${i}`)}
+                {...field(`count_${i}`)}
               />
               <SelectField
                 label={t("quiz.compose.difficultyOf", { category: c.category })}
-                error={errorFor(`difficulty_${i}`)}
-                {...form.register(`difficulty_${i}`)}
+                {...field(`difficulty_${i}`)}
               >
                 <option value="">{t("quiz.compose.anyDifficulty")}</option>
                 {Object.entries(c.byDifficulty).map(([level, count]) => (

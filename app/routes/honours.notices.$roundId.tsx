@@ -73,7 +73,7 @@ export default function NoticePage() {
   const t = useT();
   const noticePeriod = useNoticePeriod();
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor } = useZodForm(objectionSchema, {
+  const { onSubmit, field } = useZodForm(objectionSchema, {
     serverErrors: actionData?.errors,
     defaultValues: { nominationId: "", text: "", contactName: "", contactPhone: "" },
   });
@@ -129,11 +129,7 @@ export default function NoticePage() {
             <p className="muted">{t("honours.notice.objectIntro")}</p>
             <FormAlert message={actionData?.message} />
             <Form method="post" noValidate onSubmit={onSubmit} className="form-grid">
-              <SelectField
-                label={t("honours.notice.nominee")}
-                error={errorFor("nominationId")}
-                {...form.register("nominationId")}
-              >
+              <SelectField label={t("honours.notice.nominee")} {...field("nominationId")}>
                 <option value="">{t("honours.org.nominee.choose")}</option>
                 {nominees.map((n) => (
                   <option key={n.id} value={n.id}>
@@ -142,25 +138,18 @@ export default function NoticePage() {
                   </option>
                 ))}
               </SelectField>
-              <TextAreaField
-                label={t("honours.notice.text")}
-                rows={4}
-                error={errorFor("text")}
-                {...form.register("text")}
-              />
+              <TextAreaField label={t("honours.notice.text")} rows={4} {...field("text")} />
               <TextField
                 label={t("honours.notice.contactName")}
                 autoComplete="name"
-                error={errorFor("contactName")}
-                {...form.register("contactName")}
+                {...field("contactName")}
               />
               <TextField
                 label={t("honours.notice.contactPhone")}
                 type="tel"
                 inputMode="numeric"
                 autoComplete="tel"
-                error={errorFor("contactPhone")}
-                {...form.register("contactPhone")}
+                {...field("contactPhone")}
               />
               <div className="form-actions">
                 <button

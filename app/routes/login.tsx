@@ -61,7 +61,7 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const { form, onSubmit, errorFor } = useZodForm(loginSchema, {
+  const { form, onSubmit, field } = useZodForm(loginSchema, {
     serverErrors: actionData?.errors,
     defaultValues: { username: "", password: "", redirectTo: params.get("redirectTo") ?? "" },
   });
@@ -75,15 +75,13 @@ export default function LoginPage() {
           label={t("login.username")}
           autoComplete="username"
           autoCapitalize="none"
-          error={errorFor("username")}
-          {...form.register("username")}
+          {...field("username")}
         />
         <TextField
           label={t("login.password")}
           type="password"
           autoComplete="current-password"
-          error={errorFor("password")}
-          {...form.register("password")}
+          {...field("password")}
         />
         <button
           type="submit"

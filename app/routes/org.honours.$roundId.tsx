@@ -107,7 +107,7 @@ export default function OrgRound() {
   const t = useT();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
-  const { form, onSubmit, errorFor } = useZodForm(nominationSchema, {
+  const { form, onSubmit, field } = useZodForm(nominationSchema, {
     serverErrors: actionData?.errors,
     defaultValues: { workerId: "", studioId: "", collectiveName: "", supportingText: "" },
   });
@@ -157,11 +157,7 @@ export default function OrgRound() {
             className="form-grid"
           >
             {recipientKind === "worker" ? (
-              <SelectField
-                label={t("honours.org.nominee.worker")}
-                error={errorFor("workerId")}
-                {...form.register("workerId")}
-              >
+              <SelectField label={t("honours.org.nominee.worker")} {...field("workerId")}>
                 <option value="">{t("honours.org.nominee.choose")}</option>
                 {workers.map((w) => (
                   <option key={w.id} value={w.id}>
@@ -173,11 +169,7 @@ export default function OrgRound() {
                 ))}
               </SelectField>
             ) : recipientKind === "studio" ? (
-              <SelectField
-                label={t("honours.org.nominee.studio")}
-                error={errorFor("studioId")}
-                {...form.register("studioId")}
-              >
+              <SelectField label={t("honours.org.nominee.studio")} {...field("studioId")}>
                 <option value="">{t("honours.org.nominee.choose")}</option>
                 {studios.map((s) => (
                   <option key={s.id} value={s.id}>
@@ -189,8 +181,7 @@ export default function OrgRound() {
               <TextField
                 label={t("honours.org.nominee.collective")}
                 placeholder={organisationName}
-                error={errorFor("collectiveName")}
-                {...form.register("collectiveName")}
+                {...field("collectiveName")}
               />
             )}
             {candidate ? (
@@ -209,8 +200,7 @@ export default function OrgRound() {
               label={t("honours.org.supportingText")}
               hint={t("honours.org.supportingText.hint")}
               rows={6}
-              error={errorFor("supportingText")}
-              {...form.register("supportingText")}
+              {...field("supportingText")}
             />
             <TextField
               name="attachments"

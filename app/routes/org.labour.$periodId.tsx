@@ -76,7 +76,7 @@ export default function SubmitFigures() {
     const v = mine?.figures.find((f) => f.indicatorId === i.id)?.value;
     defaults[`ind_${i.id}`] = v === null || v === undefined ? "" : String(v / 100);
   }
-  const { form, onSubmit, errorFor } = useZodForm(schema, {
+  const { onSubmit, field } = useZodForm(schema, {
     defaultValues: defaults,
     serverErrors: actionData?.errors ?? null,
   });
@@ -107,16 +107,14 @@ export default function SubmitFigures() {
               hint={t(
                 i.perHead ? "labour.submission.perHeadHint" : "labour.submission.higherBetter",
               )}
-              error={errorFor(`ind_${i.id}`)}
-              {...form.register(`ind_${i.id}`)}
+              {...field(`ind_${i.id}`)}
             />
           ))}
           <TextAreaField
             label={t("labour.submission.evidence")}
             hint={t("labour.submission.evidenceHint")}
             rows={4}
-            error={errorFor("evidence")}
-            {...form.register("evidence")}
+            {...field("evidence")}
           />
           <div className="form-actions">
             <button type="submit" className="btn btn--primary">

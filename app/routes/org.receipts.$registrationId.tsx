@@ -72,7 +72,7 @@ export default function OrgReceipt() {
   const actionData = useActionData<ActionResult>();
   const t = useT();
   const locale = useLocale();
-  const { form, onSubmit, errorFor } = useZodForm(appealSchema, {
+  const { onSubmit, field } = useZodForm(appealSchema, {
     serverErrors: actionData?.errors,
   });
   const open = d.appeals.some((a) => a.status === "submitted" || a.status === "reviewing");
@@ -117,9 +117,8 @@ export default function OrgReceipt() {
         <Form method="post" onSubmit={onSubmit} noValidate>
           <TextAreaField
             label={t("judging.appeal.text")}
-            error={errorFor("text")}
             hint={d.windowOpen ? undefined : t("judging.appeal.window_passed_hint")}
-            {...form.register("text")}
+            {...field("text")}
           />
           <div className="form-actions">
             <button type="submit" className="btn btn--primary">

@@ -340,7 +340,7 @@ function SettingsForm({
 }) {
   const t = useT();
   const result = useActionData<typeof action>();
-  const { form, onSubmit, errorFor } = useZodForm(leaderboardSettingsSchema, {
+  const { form, onSubmit, field } = useZodForm(leaderboardSettingsSchema, {
     defaultValues: {
       intent: "settings",
       resultsVisibility: isResultsVisibility(visibility) ? visibility : "on_publication",
@@ -379,16 +379,14 @@ function SettingsForm({
           label={t("leaderboard.settings.freezeAt")}
           type="datetime-local"
           hint={t("leaderboard.settings.freezeHint")}
-          error={errorFor("freezeAt") ? t(keyOr(errorFor("freezeAt"))) : undefined}
-          {...form.register("freezeAt")}
+          {...field("freezeAt")}
         />
         <TextField
           label={t("leaderboard.settings.bestN")}
           type="number"
           min={1}
           max={50}
-          error={errorFor("standingsBestN") ? t(keyOr(errorFor("standingsBestN"))) : undefined}
-          {...form.register("standingsBestN")}
+          {...field("standingsBestN")}
         />
         <div className="form-actions">
           <button type="submit" className="btn btn--primary">

@@ -116,7 +116,7 @@ function formShape(file: string): { intents: string[]; fields: string[] } {
   for (const m of source.matchAll(/(?:formData|form)\.get(?:All)?\("([\w.]+)"\)/g))
     fields.add(m[1]!);
   for (const m of source.matchAll(/name="([\w.]+)"/g)) fields.add(m[1]!);
-  for (const m of source.matchAll(/register\("([\w.]+)"/g)) fields.add(m[1]!);
+  for (const m of source.matchAll(/(?:register|field)\("([\w.]+)"/g)) fields.add(m[1]!);
   for (const m of source.matchAll(/from "~\/forms\/([\w-]+)"/g)) {
     const form = readFileSync(path.join(FORMS_DIR, `${m[1]}.ts`), "utf8");
     for (const f of form.matchAll(/^\s+(\w+):\s*z[.\s]/gm)) fields.add(f[1]!);
