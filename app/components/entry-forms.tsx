@@ -87,19 +87,22 @@ function Preview({ problems }: { problems: ReturnType<typeof eligibilityOf> }) {
   );
 }
 
+/** Both entry forms: the event, the roster to choose from, and the server's answer to the last try. */
+type EntryFormProps = {
+  event: EventInfo;
+  contestDate: string;
+  roster: RosterEntry[];
+  errors?: FieldErrors | null;
+  problems?: Problems;
+};
+
 export function IndividualEntryForm({
   event,
   contestDate,
   roster,
   errors,
   problems,
-}: {
-  event: EventInfo;
-  contestDate: string;
-  roster: RosterEntry[];
-  errors?: FieldErrors | null;
-  problems?: Problems;
-}) {
+}: EntryFormProps) {
   const t = useT();
   const { form, onSubmit, field } = useZodForm(individualEntrySchema, {
     serverErrors: errors,
@@ -152,19 +155,7 @@ export function IndividualEntryForm({
   );
 }
 
-export function TeamEntryForm({
-  event,
-  contestDate,
-  roster,
-  errors,
-  problems,
-}: {
-  event: EventInfo;
-  contestDate: string;
-  roster: RosterEntry[];
-  errors?: FieldErrors | null;
-  problems?: Problems;
-}) {
+export function TeamEntryForm({ event, contestDate, roster, errors, problems }: EntryFormProps) {
   const t = useT();
   const locale = useLocale();
   const { form, onSubmit, errorFor, field } = useZodForm(teamEntrySchema, {

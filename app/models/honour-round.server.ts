@@ -2,6 +2,7 @@
 // module gathers the facts they need, applies the result in one write() and records every
 // change of state in the audit log with who made it and when.
 import { prisma, write, type Tx } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/domain/roles";
 import {
   MIN_NOTICE_CALENDAR_DAYS,
@@ -645,44 +646,39 @@ async function conferAwards(tx: Tx, actor: Actor, round: RoundRow, now: Date) {
 
 // ───────────── public notice and objections ─────────────
 
+/** Rounds whose shortlist has been published. */
+const ON_NOTICE = {
+  status: { in: ["public_notice", "conferred"] },
+  noticeStartsAt: { not: null },
+} satisfies Prisma.NominationRoundWhereInput;
+
+/** What the public sees of a round on notice. */
+const NOTICE_COLUMNS = {
+  id: true,
+  name: true,
+  kind: true,
+  level: true,
+  year: true,
+  status: true,
+  noticeStartsAt: true,
+  noticeEndsAt: true,
+  conferringBody: true,
+} satisfies Prisma.NominationRoundSelect;
+
 /** Rounds whose shortlist is or was public, newest first. */
 export function listPublicNotices() {
   return prisma.nominationRound.findMany({
-    where: { status: { in: ["public_notice", "conferred"] }, noticeStartsAt: { not: null } },
+    where: ON_NOTICE,
     orderBy: [{ noticeStartsAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      level: true,
-      year: true,
-      status: true,
-      noticeStartsAt: true,
-      noticeEndsAt: true,
-      conferringBody: true,
-    },
+    select: NOTICE_COLUMNS,
   });
 }
 
 /** The shortlist as published: names, units and deeds; never objectors or their contacts. */
 export async function getPublicNotice(roundId: number) {
   const round = await prisma.nominationRound.findFirst({
-    where: {
-      id: roundId,
-      status: { in: ["public_notice", "conferred"] },
-      noticeStartsAt: { not: null },
-    },
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      level: true,
-      year: true,
-      status: true,
-      noticeStartsAt: true,
-      noticeEndsAt: true,
-      conferringBody: true,
-    },
+    where: { id: roundId, ...ON_NOTICE },
+    select: NOTICE_COLUMNS,
   });
   if (!round) return null;
   const nominees = await prisma.nomination.findMany({
