@@ -1,4 +1,20 @@
 import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+
+/** An award as the roll and the showcase list it: what, when, to whom, and where they work. */
+const AWARD_COLUMNS = {
+  id: true,
+  kind: true,
+  level: true,
+  year: true,
+  recipientKind: true,
+  recipientName: true,
+  citation: true,
+  workerId: true,
+  studioId: true,
+  organisationId: true,
+  organisation: { select: { name: true } },
+} satisfies Prisma.HonourAwardSelect;
 
 /** The most recent honours, for the home page. */
 export function listFeaturedHonours(take: number) {
@@ -47,20 +63,7 @@ export async function listHonourRoll(filters: HonourRollFilters) {
       orderBy: [{ year: "desc" }, { id: "desc" }],
       skip: (page - 1) * HONOUR_ROLL_PAGE_SIZE,
       take: HONOUR_ROLL_PAGE_SIZE,
-      select: {
-        id: true,
-        kind: true,
-        level: true,
-        year: true,
-        recipientKind: true,
-        recipientName: true,
-        citation: true,
-        conferringBody: true,
-        workerId: true,
-        studioId: true,
-        organisationId: true,
-        organisation: { select: { name: true } },
-      },
+      select: { ...AWARD_COLUMNS, conferringBody: true },
     }),
   ]);
   return { total, items, page, pageCount: Math.max(1, Math.ceil(total / HONOUR_ROLL_PAGE_SIZE)) };
@@ -208,18 +211,8 @@ export async function getShowcase() {
   const awards = await prisma.honourAward.findMany({
     orderBy: [{ year: "desc" }, { id: "asc" }],
     select: {
-      id: true,
-      kind: true,
-      level: true,
-      year: true,
-      recipientKind: true,
-      recipientName: true,
-      citation: true,
+      ...AWARD_COLUMNS,
       photoUrl: true,
-      workerId: true,
-      studioId: true,
-      organisationId: true,
-      organisation: { select: { name: true } },
       worker: { select: { trade: true, position: true } },
     },
   });
