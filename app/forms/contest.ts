@@ -51,6 +51,18 @@ export const contestSchema = z
       });
   });
 
+/** The form's values as the contest model takes them: dates as instants in China time. */
+export function contestInput(v: z.output<typeof contestSchema>) {
+  return {
+    ...v,
+    registrationOpensAt: chinaInstant(v.registrationOpensAt),
+    registrationClosesAt: chinaInstant(v.registrationClosesAt),
+    startsAt: chinaInstant(v.startsAt),
+    endsAt: chinaInstant(v.endsAt),
+    theoryCapPct: v.theoryCapPct === "" ? null : Number(v.theoryCapPct),
+  };
+}
+
 export const contestStatusSchema = z.object({
   intent: z.literal("status"),
   to: z.string().min(1),

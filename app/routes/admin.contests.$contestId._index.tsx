@@ -10,8 +10,8 @@ import { ContestForm } from "~/components/contest-admin-forms";
 import { ProblemList } from "~/components/import-report";
 import { StatusBadge } from "~/components/status-badge";
 import { CONTEST_STATUSES, nextStatuses, type ContestStatus } from "~/domain/contest/status";
-import { contestSchema, contestStatusSchema } from "~/forms/contest";
-import { chinaInstant, toChinaInput } from "~/forms/fields";
+import { contestInput, contestSchema, contestStatusSchema } from "~/forms/contest";
+import { toChinaInput } from "~/forms/fields";
 import { formatDate, formatDateTime, translate, useLocale, useT, codeLabel } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import {
@@ -67,15 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(contestSchema, formData);
   if (!parsed.ok)
     return data({ errors: parsed.errors, problems: null, message: null }, { status: 400 });
-  const v = parsed.data;
-  const outcome = await updateContest(user.id, id, {
-    ...v,
-    registrationOpensAt: chinaInstant(v.registrationOpensAt),
-    registrationClosesAt: chinaInstant(v.registrationClosesAt),
-    startsAt: chinaInstant(v.startsAt),
-    endsAt: chinaInstant(v.endsAt),
-    theoryCapPct: v.theoryCapPct === "" ? null : Number(v.theoryCapPct),
-  });
+  const outcome = await updateContest(user.id, id, contestInput(parsed.data));
   if (!outcome.ok && outcome.problems)
     return data({ errors: null, problems: outcome.problems, message: null }, { status: 400 });
   if (!outcome.ok)

@@ -7,8 +7,7 @@ import type {
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ContestForm } from "~/components/contest-admin-forms";
-import { contestSchema } from "~/forms/contest";
-import { chinaInstant } from "~/forms/fields";
+import { contestInput, contestSchema } from "~/forms/contest";
 import { useT } from "~/i18n";
 import { createContest, listOrganisers } from "~/models/contest-admin.server";
 import { requireAdmin } from "~/http/session.server";
@@ -29,15 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const parsed = parseForm(contestSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const v = parsed.data;
-  const outcome = await createContest(user.id, {
-    ...v,
-    registrationOpensAt: chinaInstant(v.registrationOpensAt),
-    registrationClosesAt: chinaInstant(v.registrationClosesAt),
-    startsAt: chinaInstant(v.startsAt),
-    endsAt: chinaInstant(v.endsAt),
-    theoryCapPct: v.theoryCapPct === "" ? null : Number(v.theoryCapPct),
-  });
+  const outcome = await createContest(user.id, contestInput(parsed.data));
   if (!outcome.ok)
     return data(
       { errors: { [outcome.field ?? "_form"]: outcome.code ?? "reg.form.required" } },
