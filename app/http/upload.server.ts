@@ -2,6 +2,7 @@
 // as it streams in (app/http/form-body.server.ts), so an oversized or chunked upload is cut
 // off before it is buffered.
 import { data } from "@remix-run/node";
+import { notFound } from "~/http/session.server";
 import { MAX_UPLOAD_BYTES, type SheetProblem } from "~/utils/spreadsheet.server";
 import { isTooLarge, readForm } from "~/http/form-body.server";
 
@@ -39,15 +40,26 @@ export async function readUpload(request: Request, field = "file"): Promise<Uplo
 
 export const MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / 1024 / 1024;
 
+/**
+ * A bulk import's action after authorisation: reads the upload and hands it to `run`. A refused
+ * upload, or an import that stored nothing, answers in the import report's shape; `run`
+ * answers null when what the form names is not there to import into (404).
+ */
+export async function answerImport<T extends { ok: boolean }>(
+  request: Request,
+  run: (upload: Extract<Upload, { ok: true }>) => Promise<T | null>,
+) {
+  const upload = await readUpload(request);
+  if (!upload.ok) return uploadRefused(upload.problem);
+  const outcome = await run(upload);
+  if (outcome === null) throw notFound();
+  return outcome.ok ? outcome : data(outcome, { status: 400 });
+}
+
 /** The answer to a refused upload, shaped for the import report: 413 when too large. */
-export function uploadRefused(problem: SheetProblem) {
+function uploadRefused(problem: SheetProblem) {
   return data(
     { ok: false as const, fileProblem: problem, errors: [] },
     { status: problem === "import_file_too_large" ? 413 : 400 },
   );
-}
-
-/** An import's outcome as the answer: 400 when it stored nothing. */
-export function importAnswer<T extends { ok: boolean }>(outcome: T) {
-  return outcome.ok ? outcome : data(outcome, { status: 400 });
 }

@@ -13,8 +13,8 @@ import {
   importRegistrations,
   listOpenContestsForImport,
 } from "~/models/registration-org.server";
-import { notFound, requireOrgManager } from "~/http/session.server";
-import { MAX_UPLOAD_MB, importAnswer, readUpload, uploadRefused } from "~/http/upload.server";
+import { requireOrgManager } from "~/http/session.server";
+import { MAX_UPLOAD_MB, answerImport } from "~/http/upload.server";
 import regStyles from "~/styles/registrations.css";
 import { pageTitle } from "~/i18n/page-title";
 
@@ -33,13 +33,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
-  const upload = await readUpload(request);
-  if (!upload.ok) return uploadRefused(upload.problem);
-  const contestId = Number(upload.formData.get("contestId"));
-  if (!Number.isInteger(contestId) || contestId <= 0) throw notFound();
-  const outcome = await importRegistrations(user.id, user.organisationId, contestId, upload.file);
-  if (outcome === null) throw notFound();
-  return importAnswer(outcome);
+  return answerImport(request, async (upload) => {
+    const contestId = Number(upload.formData.get("contestId"));
+    if (!Number.isInteger(contestId) || contestId <= 0) return null;
+    return importRegistrations(user.id, user.organisationId, contestId, upload.file);
+  });
 }
 
 export default function EntriesImport() {

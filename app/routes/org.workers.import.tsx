@@ -9,7 +9,7 @@ import { ImportPage } from "~/components/import-report";
 import { useT } from "~/i18n";
 import { MAX_ROSTER_ROWS, importRoster } from "~/models/worker.server";
 import { requireOrgManager } from "~/http/session.server";
-import { MAX_UPLOAD_MB, importAnswer, readUpload, uploadRefused } from "~/http/upload.server";
+import { MAX_UPLOAD_MB, answerImport } from "~/http/upload.server";
 import regStyles from "~/styles/registrations.css";
 import { pageTitle } from "~/i18n/page-title";
 
@@ -23,9 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
-  const upload = await readUpload(request);
-  if (!upload.ok) return uploadRefused(upload.problem);
-  return importAnswer(await importRoster(user.organisationId, user.id, upload.file));
+  return answerImport(request, (upload) => importRoster(user.organisationId, user.id, upload.file));
 }
 
 export default function RosterImport() {
