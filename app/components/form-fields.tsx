@@ -5,6 +5,7 @@ import type {
   TextareaHTMLAttributes,
 } from "react";
 import { forwardRef } from "react";
+import { useSearchParams } from "@remix-run/react";
 import { useT, keyOr } from "~/i18n";
 
 type FieldShellProps = {
@@ -92,24 +93,26 @@ export const TextAreaField = forwardRef<
   );
 });
 
-/** A list filter in a GET form: "all" first, then the options, `value` chosen (from the URL). */
+/** A list filter in a GET form: "all" first, then the options; the URL's choice is selected. */
 export function FilterSelect({
-  id,
   name,
   label,
   allLabel,
   options,
-  value,
 }: {
-  id: string;
   name: string;
   label: string;
   allLabel: string;
   options: readonly { value: string | number; label: string }[];
-  value: string | null;
 }) {
+  const [params] = useSearchParams();
   return (
-    <SelectField id={id} name={name} label={label} defaultValue={value ?? ""}>
+    <SelectField
+      id={`filter-${name}`}
+      name={name}
+      label={label}
+      defaultValue={params.get(name) ?? ""}
+    >
       <option value="">{allLabel}</option>
       {options.map((o) => (
         <option key={o.value} value={o.value}>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { Link } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
+import { StatusCard } from "~/components/status-card";
 import { noticeLastInstant } from "~/domain/honours";
 import { codeLabel, formatDate, useLocale, useT } from "~/i18n";
 
@@ -40,14 +40,10 @@ export function RoundCard({
   children?: ReactNode;
 }) {
   return (
-    <li className="card">
-      <p className="card__eyebrow">
-        <StatusBadge status={round.status} prefix="rules.round_state" />
-      </p>
-      <h2 className="card__title">
-        <Link to={href}>{round.name}</Link>
-      </h2>
-      {children}
+    <li>
+      <StatusCard item={round} statusPrefix="rules.round_state" to={href}>
+        {children}
+      </StatusCard>
     </li>
   );
 }

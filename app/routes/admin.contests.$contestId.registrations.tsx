@@ -151,23 +151,18 @@ export default function ReviewRegistrations() {
       <div className="reg-toolbar">
         <Form method="get">
           <FilterSelect
-            id="filter-event"
             name="event"
             label={t("reg.entry.event")}
             allLabel={t("reg.review.allEvents")}
             options={contest.events.map((e) => ({ value: e.id, label: e.name }))}
-            value={params.get("event")}
           />
           <FilterSelect
-            id="filter-org"
             name="org"
             label={t("reg.review.organisation")}
             allLabel={t("reg.review.allOrgs")}
             options={organisations.map((o) => ({ value: o.id, label: o.name }))}
-            value={params.get("org")}
           />
           <FilterSelect
-            id="filter-status"
             name="status"
             label={t("reg.contest.status")}
             allLabel={t("reg.review.allStatuses")}
@@ -175,7 +170,6 @@ export default function ReviewRegistrations() {
               value: s,
               label: t(`rules.registration_status.${s}`),
             }))}
-            value={params.get("status")}
           />
           <button type="submit" className="btn btn--ghost">
             {t("reg.review.filter")}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { AdminContestCard } from "~/components/admin-contest-card";
+import { StatusCard } from "~/components/status-card";
 import { formatDate, useLocale, useT } from "~/i18n";
 import { listLabourContests } from "~/models/labour.server";
 import { requireAdmin } from "~/http/session.server";
@@ -23,9 +23,10 @@ export default function AdminLabour() {
       <p className="muted">{t("labour.admin.intro")}</p>
       <div className="card-grid">
         {contests.map((c) => (
-          <AdminContestCard
+          <StatusCard
             key={c.id}
-            contest={c}
+            item={c}
+            statusPrefix="rules.contest_status"
             to={`/admin/labour/${encodeURIComponent(c.code)}`}
           >
             <p className="card__meta">
@@ -41,7 +42,7 @@ export default function AdminLabour() {
             <p className="card__foot">
               <Link to={`/labour/${encodeURIComponent(c.code)}`}>{t("labour.board.link")}</Link>
             </p>
-          </AdminContestCard>
+          </StatusCard>
         ))}
       </div>
     </section>

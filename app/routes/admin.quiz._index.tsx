@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { AdminContestCard } from "~/components/admin-contest-card";
+import { StatusCard } from "~/components/status-card";
 import { useT } from "~/i18n";
 import { listQuizContests } from "~/models/quiz.server";
 import { requireAdmin } from "~/http/session.server";
@@ -22,11 +22,16 @@ export default function AdminQuiz() {
       <p className="muted">{t("quiz.admin.intro")}</p>
       <div className="card-grid">
         {contests.map((c) => (
-          <AdminContestCard key={c.id} contest={c} to={`/admin/quiz/${encodeURIComponent(c.code)}`}>
+          <StatusCard
+            key={c.id}
+            item={c}
+            statusPrefix="rules.contest_status"
+            to={`/admin/quiz/${encodeURIComponent(c.code)}`}
+          >
             <p className="muted small">
               {t("quiz.admin.counts", { questions: c._count.questions, quizzes: c._count.quizzes })}
             </p>
-          </AdminContestCard>
+          </StatusCard>
         ))}
       </div>
     </section>

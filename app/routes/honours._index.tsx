@@ -47,7 +47,6 @@ export default function HonourRoll() {
       <HonourLinks />
       <Form method="get" className="roll-filters" role="search">
         <TextField
-          id="roll-q"
           name="q"
           type="search"
           label={t("honours.roll.search")}
@@ -55,36 +54,28 @@ export default function HonourRoll() {
           maxLength={50}
         />
         <FilterSelect
-          id="roll-kind"
           name="kind"
           label={t("honours.roll.kind")}
           allLabel={t("honours.roll.all")}
           options={HONOUR_KINDS.map((k) => ({ value: k, label: t(`rules.honour_kind.${k}`) }))}
-          value={params.get("kind")}
         />
         <FilterSelect
-          id="roll-level"
           name="level"
           label={t("honours.roll.level")}
           allLabel={t("honours.roll.all")}
           options={HONOUR_LEVELS.map((l) => ({ value: l, label: t(`rules.honour_level.${l}`) }))}
-          value={params.get("level")}
         />
         <FilterSelect
-          id="roll-year"
           name="year"
           label={t("honours.roll.year")}
           allLabel={t("honours.roll.all")}
           options={options.years.map((y) => ({ value: y, label: String(y) }))}
-          value={params.get("year")}
         />
         <FilterSelect
-          id="roll-org"
           name="org"
           label={t("honours.roll.organisation")}
           allLabel={t("honours.roll.all")}
           options={options.organisations.map((o) => ({ value: o.id, label: o.name }))}
-          value={params.get("org")}
         />
         <div className="form-actions">
           <button type="submit" className="btn btn--primary">

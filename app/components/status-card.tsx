@@ -1,0 +1,32 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { StatusBadge } from "~/components/status-badge";
+
+/**
+ * A card on a list page of things that move through states (contests, honours rounds): the
+ * state, the name linking to its page, and whatever details the list adds.
+ */
+export function StatusCard({
+  item,
+  statusPrefix,
+  to,
+  children,
+}: {
+  item: { name: string; status: string };
+  /** The i18n prefix of the state names, e.g. "rules.contest_status". */
+  statusPrefix: string;
+  to: string;
+  children?: ReactNode;
+}) {
+  return (
+    <article className="card">
+      <p className="card__eyebrow">
+        <StatusBadge status={item.status} prefix={statusPrefix} />
+      </p>
+      <h2 className="card__title">
+        <Link to={to}>{item.name}</Link>
+      </h2>
+      {children}
+    </article>
+  );
+}
