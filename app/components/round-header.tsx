@@ -29,6 +29,21 @@ export function useNoticePeriod(): (round: NoticeDates) => string | null {
       : null;
 }
 
+/** What a round confers: year, level, kind and the conferring body, in one line. */
+export function RoundMeta({
+  round,
+}: {
+  round: { year: number; level: string; kind: string; conferringBody: string };
+}) {
+  const t = useT();
+  return t("honours.round.meta", {
+    year: round.year,
+    level: codeLabel(t, "rules.honour_level", round.level),
+    kind: codeLabel(t, "rules.honour_kind", round.kind),
+    body: round.conferringBody,
+  });
+}
+
 /** A round in a list of rounds: its state, its name linking to `href`, and what the list adds. */
 export function RoundCard({
   href,
@@ -68,12 +83,7 @@ export function RoundHeader({
       <p>
         <StatusBadge status={round.status} prefix="rules.round_state" />{" "}
         <span className="muted">
-          {t("honours.round.meta", {
-            year: round.year,
-            level: codeLabel(t, "rules.honour_level", round.level),
-            kind: codeLabel(t, "rules.honour_kind", round.kind),
-            body: round.conferringBody,
-          })}
+          <RoundMeta round={round} />
         </span>
       </p>
       <p className="muted small">

@@ -8,11 +8,11 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/form-fields";
 import { HonourLinks } from "~/components/honour-links";
-import { useNoticePeriod } from "~/components/round-header";
+import { RoundMeta, useNoticePeriod } from "~/components/round-header";
 import { useZodForm } from "~/components/use-zod-form";
 import { noticeState } from "~/domain/honours";
 import { objectionSchema } from "~/forms/honours-objection";
-import { translateProblem, useT, codeLabel } from "~/i18n";
+import { translateProblem, useT } from "~/i18n";
 import { clientAddress } from "~/http/client-address.server";
 import { getLocale } from "~/http/locale.server";
 import { getPublicNotice, lodgePublicObjection } from "~/models/honour-round.server";
@@ -83,12 +83,7 @@ export default function NoticePage() {
       <p className="eyebrow">{t("honours.links.notices")}</p>
       <h1 id="notice-title">{t("honours.notice.title", { name: round.name })}</h1>
       <p className="muted">
-        {t("honours.round.meta", {
-          year: round.year,
-          level: codeLabel(t, "rules.honour_level", round.level),
-          kind: codeLabel(t, "rules.honour_kind", round.kind),
-          body: round.conferringBody,
-        })}
+        <RoundMeta round={round} />
       </p>
       {round.noticeStartsAt && round.noticeEndsAt ? (
         <p>
