@@ -91,6 +91,30 @@ describe("get-or-compute", () => {
   });
 });
 
+describe("values that hold something outside memory", () => {
+  it("hands every value that leaves the cache to onDrop, once, and none that stays", async () => {
+    const dropped: unknown[] = [];
+    const cache = defineCache({
+      name: `test-drop-${++n}`,
+      ttlMs: 1_000,
+      max: 2,
+      onDrop: (v) => dropped.push(v),
+    });
+    cache.get("a", [cacheTag.results(71)], () => "a");
+    cache.get("b", [], () => "b");
+    cache.get("c", [], () => "c"); // evicts a
+    publishResultsChanged(71); // a is gone already
+    const tagged = cache.get(
+      "d",
+      () => [cacheTag.results(72)],
+      () => Promise.resolve("d"),
+    ); // evicts b; re-indexed with its tags when settled, not dropped
+    await tagged;
+    publishResultsChanged(72); // drops d
+    expect(dropped).toEqual(["a", "b", tagged]);
+  });
+});
+
 describe("invalidation through the change bus", () => {
   it("drops the entries tagged with the changed event's results, and only those", () => {
     const cache = fresh();

@@ -1,5 +1,5 @@
 // The one in-process cache for computed answers (board pages, field sizes, frozen boards,
-// freeze times, quiz boards, the certificate font). Each use defines a named cache with a
+// freeze times, quiz boards, result export files, the certificate font). Each use defines a named cache with a
 // time-to-live and a size bound, and asks for a value with get-or-compute, naming the tags
 // the value depends on (the event whose results it shows, the quiz it ranks).
 //
@@ -55,6 +55,11 @@ export type CacheOptions = {
   max: number;
   /** Whether a finished value is worth keeping (e.g. only slow ones); `ms` is how long it took. */
   keep?: (value: unknown, ms: number) => boolean;
+  /**
+   * Called with a value (a promise, when one was stored) when it leaves the cache: dropped by
+   * a change, expired, evicted, or not kept. For values that hold something outside memory.
+   */
+  onDrop?: (value: unknown) => void;
 };
 
 /** Tags known up front, or read off the value once computed (a lookup by code finds the id). */
@@ -116,7 +121,8 @@ function state(): State {
   return globalThis.__jiangxinCache;
 }
 
-function remove(region: Region, key: string): void {
+/** Takes the entry out; `dropped` unless the same value is about to go back in. */
+function remove(region: Region, key: string, dropped = true): void {
   const entry = region.entries.get(key);
   if (!entry) return;
   region.entries.delete(key);
@@ -125,10 +131,11 @@ function remove(region: Region, key: string): void {
     keys?.delete(key);
     if (keys?.size === 0) region.byTag.delete(tag);
   }
+  if (dropped) region.options.onDrop?.(entry.value);
 }
 
 function insert(region: Region, key: string, entry: Entry): void {
-  remove(region, key);
+  remove(region, key, region.entries.get(key)?.value !== entry.value);
   while (region.entries.size >= region.options.max) {
     const oldest = region.entries.keys().next();
     if (oldest.done) break;
