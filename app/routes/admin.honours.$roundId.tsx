@@ -284,18 +284,13 @@ export default function AdminRound() {
                 </label>
               ))}
             </fieldset>
-            <div className="field">
-              <label className="field__label" htmlFor="bulk-note">
-                {t("honours.review.bulk.note")}
-              </label>
-              <textarea
-                id="bulk-note"
-                name="note"
-                className="field__input field__input--area"
-                required
-                maxLength={1000}
-              />
-            </div>
+            <TextAreaField
+              id="bulk-note"
+              name="note"
+              label={t("honours.review.bulk.note")}
+              required
+              maxLength={1000}
+            />
             <button type="submit" className="btn btn--danger" disabled={busy}>
               {t("honours.review.bulk.submit")}
             </button>
