@@ -18,6 +18,7 @@ export type AuditEntityType = Extract<
   | "Certificate"
   | "LabourPeriod"
   | "LabourSubmission"
+  | "Worker"
 >;
 
 export type AuditEntry = {

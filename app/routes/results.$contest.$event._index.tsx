@@ -364,10 +364,7 @@ function SettingsForm({
         <SelectField
           label={t("leaderboard.settings.visibility")}
           hint={t("leaderboard.settings.visibilityHint")}
-          error={
-            errorFor("resultsVisibility") ? t(keyOr(errorFor("resultsVisibility"))) : undefined
-          }
-          {...form.register("resultsVisibility")}
+          {...field("resultsVisibility")}
         >
           {RESULTS_VISIBILITIES.map((v) => (
             <option key={v} value={v}>
