@@ -36,7 +36,7 @@ export function ContestForm({
   submitLabel: string;
 }) {
   const t = useT();
-  const { onSubmit, field } = useZodForm(contestSchema, {
+  const { form, onSubmit, field } = useZodForm(contestSchema, {
     serverErrors: errors,
     defaultValues: defaults as never,
   });

@@ -58,7 +58,7 @@ async function stateOf(registrationId: number) {
     marks: await prisma.mark.findMany({ where: { registrationId }, orderBy: { id: "asc" } }),
     result: await prisma.result.findUnique({ where: { registrationId } }),
     audit: await prisma.auditLog.count({
-      where: { entityType: "registration", entityId: registrationId },
+      where: { entityType: "Registration", entityId: registrationId },
     }),
   };
 }

@@ -217,7 +217,7 @@ export async function lockEvent(eventId: number, actorId: number): Promise<Actio
     await appendAudit(tx, {
       actorId,
       action: "event.lock",
-      entityType: "event",
+      entityType: "Event",
       entityId: eventId,
       before: { status: scoring.event.status },
       after: {

@@ -150,7 +150,7 @@ export function saveRecheckConfig(
     await appendAudit(tx, {
       actorId,
       action: "recheck.config",
-      entityType: "event",
+      entityType: "Event",
       entityId: eventId,
       before: recheckConfigOf(event),
       after: input,
@@ -353,7 +353,7 @@ export async function selectRechecks(
             {
               actorId: chiefId,
               action: "recheck.draw",
-              entityType: "event",
+              entityType: "Event" as const,
               entityId: eventId,
               after: {
                 drawId,
@@ -368,7 +368,7 @@ export async function selectRechecks(
       ...picks.map((p) => ({
         actorId: chiefId,
         action: "recheck.select",
-        entityType: "registration",
+        entityType: "Registration" as const,
         entityId: Number(p.id),
         after: { reason: p.reason, drawId: p.drawId },
       })),
@@ -415,7 +415,7 @@ export async function assignRecheck(
     await appendAudit(tx, {
       actorId: chiefId,
       action: "recheck.assign",
-      entityType: "registration",
+      entityType: "Registration",
       entityId: row.registrationId,
       before: { recheckId: row.id, judgeId: row.judgeId, status: row.status },
       after: { recheckId: row.id, judgeId: judge.id, status: "assigned" },
@@ -533,7 +533,7 @@ export async function completeRecheck(input: {
     await appendAudit(tx, {
       actorId: input.judgeId,
       action: "recheck.done",
-      entityType: "registration",
+      entityType: "Registration",
       entityId: row.registrationId,
       before: { recheckId: row.id, status: row.status },
       after: { recheckId: row.id, status: "done", differences: corrected.changed },
@@ -564,7 +564,7 @@ async function orderFullReviewIfDue(tx: Tx, eventId: number, actorId: number, no
   await appendAudit(tx, {
     actorId,
     action: "recheck.full_review",
-    entityType: "event",
+    entityType: "Event",
     entityId: eventId,
     after: {
       rate: formatBasisPoints(status.rate.rateBp),

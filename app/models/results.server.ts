@@ -350,7 +350,7 @@ export async function refreshEntryResult(
       await appendAudit(tx, {
         actorId,
         action: "result.ranks",
-        entityType: "event",
+        entityType: "Event",
         entityId: entry.eventId,
         before: moved.map((m) => [m.registrationId, m.rankBefore]),
         after: moved.map((m) => [m.registrationId, m.rankAfter]),

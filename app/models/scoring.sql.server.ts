@@ -267,7 +267,7 @@ export function recheckReopenAudit(
   return {
     actorId,
     action: "recheck.reopen",
-    entityType: "registration",
+    entityType: "Registration",
     entityId: registrationId,
     before: { recheckId, status: "done" },
     after: { recheckId, status: "assigned" },
