@@ -19,6 +19,8 @@ export type AuditEntityType = Extract<
   | "LabourPeriod"
   | "LabourSubmission"
   | "Worker"
+  | "Quiz"
+  | "QuizQuestion"
 >;
 
 export type AuditEntry = {
