@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { StandingFigures } from "~/domain/ranking/board";
-import { formatMark, useT, codeLabel } from "~/i18n";
+import { formatMark, useT, codeLabel, type MessageKey } from "~/i18n";
 
 export type LeaderboardRow = {
   key: string;
@@ -104,7 +104,7 @@ export function LeaderboardTable({
 
 // The figures of a standings row, in column order; narrow screens hide entries and merit prizes.
 const FIGURE_COLUMNS: {
-  header: string;
+  header: MessageKey;
   className: string;
   cell: (row: StandingFigures) => ReactNode;
   mono?: boolean;

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { StatusBadge } from "~/components/status-badge";
+import type { KeyPrefix } from "~/i18n";
 
 /**
  * A card on a list page of things that move through states (contests, honours rounds): the
@@ -14,7 +15,7 @@ export function StatusCard({
 }: {
   item: { name: string; status: string };
   /** The i18n prefix of the state names, e.g. "rules.contest_status". */
-  statusPrefix: string;
+  statusPrefix: KeyPrefix;
   to: string;
   children?: ReactNode;
 }) {
