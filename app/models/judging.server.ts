@@ -352,7 +352,7 @@ export async function setScoringWindow(
     await appendAudit(tx, {
       actorId,
       action: "event.scoring_window",
-      entityType: "event",
+      entityType: "Event",
       entityId: eventId,
       before,
       after: { scoringOpensAt: window.opensAt, scoringClosesAt: window.closesAt },
