@@ -18,12 +18,7 @@ import {
   type AggregationRule,
   type ScoringProblem,
 } from "~/domain/scoring";
-import {
-  appendAudit,
-  appendAuditMany,
-  auditTrail,
-  type AuditEntry,
-} from "~/models/audit.server";
+import { appendAudit, appendAuditMany, auditTrail, type AuditEntry } from "~/models/audit.server";
 import {
   auditInsertSql,
   doneRecheckSql,
