@@ -152,6 +152,8 @@ export async function openSchemaEngine(url = databaseUrl()): Promise<SchemaEngin
   const bg = await loadEngineModule();
   // The engine never closes the connections it opens (and it holds them in SQLite's
   // exclusive locking mode), so they are tracked here and closed by closeSchemaEngine.
+  // Its own connection (and pool), closed before the engine opens its own.
+  await renameAbsoluteMigrationRows(adapterFactory(url), engineOf(url));
   const factory = adapterFactory(url);
   const opened: { dispose(): Promise<void> }[] = [];
   const connect = factory.connect.bind(factory);
@@ -175,6 +177,50 @@ export async function openSchemaEngine(url = databaseUrl()): Promise<SchemaEngin
   );
   openConnections.set(engine, opened);
   return engine;
+}
+
+type RawAdapter = {
+  queryRaw(query: { sql: string; args: unknown[]; argTypes: unknown[] }): Promise<unknown>;
+  executeScript(script: string): Promise<void>;
+  dispose(): Promise<void>;
+};
+
+/**
+ * The SQL that renames rows recorded by absolute path (before migrations were recorded by
+ * their folder name) to the folder name, so the engine does not re-run them. Folder names are
+ * checked to be plain words before they are written into SQL.
+ */
+export function renameAbsoluteMigrationRowsSql(names: string[]): string {
+  return names
+    .filter((name) => /^[\w-]+$/.test(name))
+    .map(
+      (name) =>
+        `UPDATE "_prisma_migrations" SET "migration_name" = '${name}' WHERE "migration_name" <> '${name}' AND substr("migration_name", length("migration_name") - ${name.length}) IN ('/${name}', '\\${name}');`,
+    )
+    .join("\n");
+}
+
+async function renameAbsoluteMigrationRows(
+  factory: PrismaBetterSqlite3 | PrismaPg,
+  engine: Engine,
+): Promise<void> {
+  const adapter = (await factory.connect()) as unknown as RawAdapter;
+  try {
+    try {
+      await adapter.queryRaw({
+        sql: 'SELECT "migration_name" FROM "_prisma_migrations" WHERE 1 = 0',
+        args: [],
+        argTypes: [],
+      });
+    } catch {
+      return; // a new database: nothing recorded yet (or unreachable, which the engine reports)
+    }
+    const names = readMigrations(engine).migrationDirectories.map((d) => d.path);
+    const script = renameAbsoluteMigrationRowsSql(names);
+    if (script) await wholeScripts(adapter).executeScript(script);
+  } finally {
+    await adapter.dispose();
+  }
 }
 
 const openConnections = new WeakMap<SchemaEngine, { dispose(): Promise<void> }[]>();
@@ -206,12 +252,15 @@ export function readMigrations(engine: Engine): MigrationList {
       content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : lockfileOf(engine),
     },
     shadowDbInitScript: "",
+    // The engine records each migration in _prisma_migrations under the path given here, so
+    // paths are relative to the migrations folder (as Prisma's CLI records them): a checkout
+    // moved to another directory still knows what it has applied.
     migrationDirectories: dirs.map((name) => {
       const file = path.join(migrationsDir, name, "migration.sql");
       return {
-        path: path.join(migrationsDir, name),
+        path: name,
         migrationFile: {
-          path: file,
+          path: path.join(name, "migration.sql"),
           content: existsSync(file)
             ? { tag: "ok" as const, value: readFileSync(file, "utf8") }
             : { tag: "error" as const, value: `missing ${file}` },
