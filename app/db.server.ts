@@ -11,7 +11,8 @@
 // their own) and a pg Pool for the Sql interface. Writes run as concurrent READ COMMITTED
 // transactions that serialise through advisory locks (see lockWrite): an unscoped write
 // still runs alone, as on SQLite, so every model's read-then-write check stays exact; a write
-// scoped to an event (the judge's sheet save) runs beside other events' writes.
+// scoped to an event (the judge's sheet save) or to a quiz (answer saves, hand-ins, re-scoring
+// chunks) runs beside other events' and quizzes' writes.
 import type { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -298,12 +299,15 @@ async function refusedByStorage<T>(what: string, run: () => Promise<T>): Promise
 }
 
 // Advisory lock keys (two-int form): class 1 is the write lock, held exclusively by an
-// unscoped write and shared by scoped ones; class 2 is one lock per event. A scoped write
-// takes both in one statement, the shared write lock first (a select list is evaluated left
-// to right; either order would be free of deadlocks, since unscoped writes take no event lock).
+// unscoped write and shared by scoped ones; class 2 is one lock per event, class 3 one per
+// quiz. A scoped write takes both in one statement, the shared write lock first (a select list
+// is evaluated left to right; either order would be free of deadlocks, since unscoped writes
+// take no event or quiz lock).
 const WRITE_LOCK = Prisma.sql`SELECT pg_advisory_xact_lock(1, 0)`;
 const eventLock = (eventId: number) =>
   Prisma.sql`SELECT pg_advisory_xact_lock_shared(1, 0), pg_advisory_xact_lock(2, ${eventId})`;
+const quizLock = (quizId: number) =>
+  Prisma.sql`SELECT pg_advisory_xact_lock_shared(1, 0), pg_advisory_xact_lock(3, ${quizId})`;
 
 /**
  * The statements that take a write's locks on PostgreSQL, at the start of its transaction
@@ -313,7 +317,8 @@ const eventLock = (eventId: number) =>
  * loop; the hot path that needs concurrency declares the one thing it touches (its event).
  */
 function lockStatement(scope?: WriteScope): Prisma.Sql {
-  return scope ? eventLock(scope.event) : WRITE_LOCK;
+  if (!scope) return WRITE_LOCK;
+  return "event" in scope ? eventLock(scope.event) : quizLock(scope.quiz);
 }
 
 // The Prisma adapter begins SQLite transactions with a plain BEGIN, which takes the file's
@@ -361,7 +366,10 @@ export async function sqlWrite<T>(
 }
 
 /** A write's scope (see WriteScope) and how it commits. */
-export type WriteOptions = Partial<WriteScope> & {
+export type WriteOptions = {
+  /** The event or quiz the write touches alone (see WriteScope); at most one of them. */
+  event?: number;
+  quiz?: number;
   /**
    * false: the commit returns before the disk has the transaction (SQLite synchronous=NORMAL
    * for this one transaction, PostgreSQL SET LOCAL synchronous_commit = off). The database
@@ -384,7 +392,12 @@ async function sqlWriteUnchecked<T>(
   options: WriteOptions = {},
 ): Promise<T> {
   const c = clients();
-  const scope = options.event === undefined ? undefined : { event: options.event };
+  const scope: WriteScope | undefined =
+    options.event !== undefined
+      ? { event: options.event }
+      : options.quiz !== undefined
+        ? { quiz: options.quiz }
+        : undefined;
   const durable = options.durable ?? true;
   if (c.engine === "postgresql") {
     const client = await c.pool.connect();

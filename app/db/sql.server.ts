@@ -42,9 +42,10 @@ export interface Bulk extends Sql {
 /**
  * What a write serialises on. Without one, a write runs alone, as every write does on SQLite.
  * With `{ event }` (PostgreSQL) it runs beside writes of other events and waits only for
- * writes of the same event and for unscoped ones.
+ * writes of the same event and for unscoped ones; `{ quiz }` likewise for one quiz's attempts,
+ * answers, boards and re-scoring chunks.
  */
-export type WriteScope = { event: number };
+export type WriteScope = { event: number } | { quiz: number };
 
 /** bigint beyond 2^53, else number: the one integer rule of this interface. */
 export function integer(value: bigint): number | bigint {

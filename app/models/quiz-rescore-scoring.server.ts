@@ -1,11 +1,15 @@
 // The work of a re-scoring job, chunk by chunk of whole workers: read their attempts, score
-// each against the current key (two JSON documents and every question's rule, ~530,000 times
-// for a big quiz), then one short transaction writes the changed scores, rebuilds those
-// workers' standings and moves the boards' counts by the difference, and records the progress.
+// each against the current key (sheetScorer: every bank question's rule prepared once, ~530,000
+// attempts for a big quiz), then one short transaction writes the chunk set-based: the changed
+// scores in a few UPDATE … FROM (VALUES …) statements, then those workers' standings rebuilt
+// from their attempts with the count tree and organisation figures moved by the difference
+// (rebuildStatements for a range of workers), and the progress. A chunk where nothing changed
+// writes only its progress.
 // For a big quiz it all runs on a worker thread with its own connections (the db module's, as
 // another process would), so the event loop that serves pages is not involved at all: boards
-// read in WAL mode beside it, and an answer save waits at most one chunk's write for the lock.
-// Where no thread can start, the same loop runs on the calling thread, yielding between chunks.
+// read in WAL mode (PostgreSQL: MVCC) beside it, and an answer save of the quiz waits at most
+// one chunk's write for the quiz's lock. Where no thread can start, the same loop runs on the
+// calling thread, yielding between chunks.
 // The thread loads this very module (app/utils/module-thread.server.ts says how).
 import { parentPort, type Worker } from "node:worker_threads";
 import {
@@ -16,32 +20,22 @@ import {
   threadData,
 } from "~/utils/module-thread.server";
 import { readSql, sqlWrite, type Sql } from "~/db.server";
-import {
-  BoardChanges,
-  parseAnswerSheet,
-  parsePaper,
-  scoreSheet,
-  standingsOf,
-  type PartialCredit,
-  type Question,
-  type QuestionType,
-  type ScoredAttempt,
-} from "~/domain/quiz";
-import { applyBoardChanges, standingOfRow } from "~/models/quiz-board.server";
+import { sheetScorer, type PartialCredit, type Question, type QuestionType } from "~/domain/quiz";
 import {
   FINISHED,
   attemptsAfterWorker,
   attemptsOfWorkerRange,
   bankOf,
+  boardDays,
   chunkFingerprint,
-  rescoreAttempt,
+  purgeEmptyCounts,
+  rebuildStatements,
+  rescoreAttempts,
   rescoreById,
   rescoreProgress,
-  standingsOfWorkers,
-  type AttemptFull,
+  type AttemptToRescore,
   type QuestionRow,
   type RescoreRow,
-  type StandingRow,
 } from "~/models/quiz.sql.server";
 
 /** What a re-scoring job scores by, fixed when it starts. */
@@ -53,9 +47,10 @@ export type ScoringSpec = {
   partialCredit: PartialCredit;
 };
 
+/** Scores a stored attempt (paper and answers as JSON) by the job's key and rules. */
+export type Scorer = (paper: string, answers: string, deadline: Date | null) => number;
+
 export type ScoredChunk = {
-  /** Every worker of the chunk, with their finished attempts' new scores. */
-  byWorker: Map<number, ScoredAttempt[]>;
   changed: { id: number; score: number }[];
   finished: number;
   /** What was read, so the writer can tell whether anything moved since. */
@@ -93,14 +88,14 @@ export async function bankById(sql: Sql, spec: ScoringSpec): Promise<Map<string,
   );
 }
 
+/** The job's scorer: the bank as it is now, with the quiz's partial-credit rule. */
+export async function scorerOf(sql: Sql, spec: ScoringSpec): Promise<Scorer> {
+  return sheetScorer(await bankById(sql, spec), spec.partialCredit);
+}
+
 /** Scores attempts with the current key and rules. */
-export function scoreRows(
-  rows: readonly AttemptFull[],
-  questions: Map<string, Question>,
-  spec: ScoringSpec,
-): ScoredChunk {
+export function scoreRows(rows: readonly AttemptToRescore[], score: Scorer): ScoredChunk {
   const acc: ScoredChunk = {
-    byWorker: new Map(),
     changed: [],
     finished: 0,
     fingerprint: { n: 0, maxId: 0, finished: 0 },
@@ -108,26 +103,11 @@ export function scoreRows(
   for (const a of rows) {
     acc.fingerprint.n++;
     acc.fingerprint.maxId = Math.max(acc.fingerprint.maxId, a.id);
-    const list = acc.byWorker.get(a.workerId) ?? [];
-    acc.byWorker.set(a.workerId, list);
     if (!isFinished(a.status)) continue;
     acc.finished++;
     acc.fingerprint.finished++;
-    const paper = parsePaper(a.paper).flatMap((p) => questions.get(p.questionId) ?? []);
-    const score = scoreSheet(
-      paper,
-      parseAnswerSheet(a.answers),
-      new Date(a.deadline),
-      spec.partialCredit,
-    ).score;
-    if (score !== a.score) acc.changed.push({ id: a.id, score });
-    list.push({
-      attemptId: a.id,
-      day: a.day,
-      organisationId: a.organisationId,
-      score,
-      durationMs: a.durationMs ?? 0,
-    });
+    const next = score(a.paper, a.answers, new Date(a.deadline));
+    if (next !== a.score) acc.changed.push({ id: a.id, score: next });
   }
   return acc;
 }
@@ -136,32 +116,32 @@ export function scoreRows(
 export async function nextChunk(
   sql: Sql,
   spec: ScoringSpec,
-  questions: Map<string, Question>,
+  score: Scorer,
   cursor: number,
   limit: number,
 ): Promise<Chunk> {
-  const rows = await sql.rows<AttemptFull>(attemptsAfterWorker(spec.quizId, cursor, limit));
+  const rows = await sql.rows<AttemptToRescore>(attemptsAfterWorker(spec.quizId, cursor, limit));
   if (rows.length === 0) return null;
   const from = rows[0]!.workerId;
   let to = rows[rows.length - 1]!.workerId;
   let chunk = rows;
   if (rows.length === limit) {
     if (from === to)
-      chunk = await sql.rows<AttemptFull>(attemptsOfWorkerRange(spec.quizId, from, to));
+      chunk = await sql.rows<AttemptToRescore>(attemptsOfWorkerRange(spec.quizId, from, to));
     else {
       // The last worker may go on past the limit: leave them whole for the next chunk.
       chunk = rows.filter((r) => r.workerId !== to);
       to = chunk[chunk.length - 1]!.workerId;
     }
   }
-  return { scored: scoreRows(chunk, questions, spec), from, to };
+  return { scored: scoreRows(chunk, score), from, to };
 }
 
 /** Writes one scored chunk, unless the job was superseded meanwhile. */
 async function writeChunk(
   sql: Sql,
   spec: ScoringSpec,
-  questions: Map<string, Question>,
+  score: Scorer,
   chunk: NonNullable<Chunk>,
 ): Promise<"written" | "stopped"> {
   const job = await sql.one<RescoreRow>(rescoreById(spec.jobId));
@@ -178,28 +158,15 @@ async function writeChunk(
   ) {
     // Someone started or handed in meanwhile: score these workers again, inside the lock.
     scored = scoreRows(
-      await sql.rows<AttemptFull>(attemptsOfWorkerRange(spec.quizId, from, to)),
-      questions,
-      spec,
+      await sql.rows<AttemptToRescore>(attemptsOfWorkerRange(spec.quizId, from, to)),
+      score,
     );
   }
-  for (const c of scored.changed) await sql.run(rescoreAttempt(c.id, c.score));
-  const stored = new Map<number, Map<number, StandingRow>>();
-  for (const row of await sql.rows<StandingRow>(standingsOfWorkers(spec.quizId, from, to))) {
-    const days = stored.get(row.workerId) ?? new Map<number, StandingRow>();
-    days.set(row.day, row);
-    stored.set(row.workerId, days);
+  if (scored.changed.length > 0) {
+    for (const statement of rescoreAttempts(scored.changed)) await sql.run(statement);
+    // Each hand-in keeps the boards as it goes; only changed scores can move them here.
+    for (const statement of rebuildStatements(spec.quizId, { from, to })) await sql.run(statement);
   }
-  const changes = new BoardChanges();
-  for (const workerId of new Set([...scored.byWorker.keys(), ...stored.keys()])) {
-    const next = standingsOf(scored.byWorker.get(workerId) ?? []);
-    const before = stored.get(workerId) ?? new Map<number, StandingRow>();
-    for (const day of new Set([...next.keys(), ...before.keys()])) {
-      const old = before.get(day);
-      changes.change(day, workerId, old ? standingOfRow(old) : null, next.get(day) ?? null);
-    }
-  }
-  await applyBoardChanges(sql, spec.quizId, changes);
   await sql.run(
     rescoreProgress(spec.jobId, scored.finished, scored.changed.length, to, new Date()),
   );
@@ -216,20 +183,35 @@ export async function rescoreChunks(
   limit: number,
   options: { yieldBetween: boolean },
 ): Promise<"done" | "stopped"> {
-  const questions = await bankById(readSql(), spec);
+  const score = await scorerOf(readSql(), spec);
   for (;;) {
     // On the thread that serves pages, let the requests that arrived meanwhile through first.
     if (options.yieldBetween) await new Promise((resolve) => setImmediate(resolve));
-    const chunk = await nextChunk(readSql(), spec, questions, cursor, limit);
-    if (!chunk) return "done";
+    const chunk = await nextChunk(readSql(), spec, score, cursor, limit);
+    if (!chunk) {
+      await purgeEmpty(spec.quizId);
+      return "done";
+    }
     const outcome = await sqlWrite(
-      (sql) => writeChunk(sql, spec, questions, chunk),
-      // A crash loses at most this chunk, whose attempts and standings roll back together.
-      { durable: false },
+      (sql) => writeChunk(sql, spec, score, chunk),
+      // A crash loses at most this chunk, whose attempts and standings roll back together;
+      // the quiz's own lock (PostgreSQL) lets other quizzes' and events' writes run beside it.
+      { durable: false, quiz: spec.quizId },
     );
     if (outcome === "stopped") return "stopped";
     cursor = chunk.to;
   }
+}
+
+/** Drops the count buckets the job emptied, a round a transaction (see purgeEmptyCounts). */
+async function purgeEmpty(quizId: number): Promise<void> {
+  for (const { day } of await readSql().rows<{ day: number }>(boardDays(quizId)))
+    await sqlWrite(
+      async (sql) => {
+        for (const statement of purgeEmptyCounts(quizId, Number(day))) await sql.run(statement);
+      },
+      { quiz: quizId },
+    );
 }
 
 // ───────────── the thread ─────────────

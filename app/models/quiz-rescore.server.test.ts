@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { seededRng } from "~/domain/contest/random";
-import { parsePaper, quizRankKey } from "~/domain/quiz";
+import {
+  PARTIAL_CREDIT_RULES,
+  parseAnswerSheet,
+  parsePaper,
+  quizRankKey,
+  scoreSheet,
+  type Question,
+} from "~/domain/quiz";
 import { createUser, createWorker } from "~/test/factories";
 import { createBank, createContest, createOrgUnder } from "~/test/quiz-factories";
 import { quizPeopleBoard, rebuildQuizBoards } from "./quiz-board.server";
@@ -147,6 +154,7 @@ describe("re-scoring", () => {
       admin.id,
     );
     expect(corrected).toEqual({ ok: true, changed: true });
+    const before = await prisma.quizAttempt.findMany({ where: { quizId } });
     const jobId = await startRescore(quizId, admin.id, "第1题答案更正");
     // Small chunks, with hand-ins of day 4 landing between them.
     const late = workers.slice(0, 6).map((w, i) => randomAttempt(quizId, w.id, at(4, 9, i), rng));
@@ -157,11 +165,16 @@ describe("re-scoring", () => {
     ]);
     expect(job).toMatchObject({ status: "done" });
     expect(job?.done).toBeGreaterThanOrEqual(job?.total ?? 1);
-    expect(job?.changed).toBeGreaterThan(0);
 
     // Every stored score equals a fresh scoring with the corrected key.
     const afterJob = await boardTables(quizId);
     const attempts = await prisma.quizAttempt.findMany({ where: { quizId } });
+    // Papers are drawn at random: the job counts exactly the attempts whose score moved, which
+    // may (rarely) be none of those holding the question.
+    const scoreBefore = new Map(before.map((a) => [a.id, a.score]));
+    expect(job?.changed).toBe(
+      attempts.filter((a) => scoreBefore.has(a.id) && scoreBefore.get(a.id) !== a.score).length,
+    );
     const containing = attempts.filter((a) =>
       parsePaper(a.paper).some((p) => p.questionId === String(target)),
     );
@@ -217,5 +230,84 @@ describe("re-scoring", () => {
     // Half points exist only for strict subsets of a multiple-choice key: some random answers are.
     const points = tables.standings.filter((s) => s.day === 1).map((s) => s.points % 500);
     expect(points.some((p) => p === 250)).toBe(true);
+  });
+
+  it("gives exactly the scores and boards of scoring from scratch, under each partial-credit rule", async () => {
+    const { quizId, workers, questionIds, contest, admin } = await setup();
+    const rng = seededRng(21);
+    for (let day = 1; day <= 3; day++)
+      for (const w of workers) {
+        await randomAttempt(quizId, w.id, at(day, 9 + rng() * 8), rng);
+        if (rng() < 0.3) await randomAttempt(quizId, w.id, at(day, 20), rng);
+      }
+    // A multiple-choice key gains its third option (thirds under proportional credit), and a
+    // single-choice key moves: nearly every attempt's score can change.
+    const multiple = questionIds[8]!;
+    for (const [id, answer] of [
+      [multiple, ["A", "B", "C"]],
+      [questionIds[0]!, ["A"]],
+    ] as const)
+      expect(
+        await correctQuestion(
+          contest.id,
+          id,
+          { answer: [...answer], explanation: "", reason: "更正" },
+          admin.id,
+        ),
+      ).toEqual({ ok: true, changed: true });
+
+    for (const [i, rule] of (["proportional", "half", "none"] as const).entries()) {
+      expect(PARTIAL_CREDIT_RULES).toContain(rule);
+      await updateQuizRules(quizId, { reviewPolicy: "after_close", partialCredit: rule }, admin.id);
+      const before = await prisma.quizAttempt.findMany({
+        where: { quizId },
+        orderBy: { id: "asc" },
+      });
+      const job = await startRescore(quizId, admin.id, rule);
+      // Chunks of a few workers; the first rule on the scoring thread, as a big quiz runs.
+      const done = await runRescore(job, { chunkAttempts: 5 + i * 20, thread: i === 0 });
+      expect(done).toMatchObject({ status: "done" });
+
+      // From scratch: every finished attempt scored by the domain's reference rule, whole.
+      const bank = new Map(
+        (await prisma.quizQuestion.findMany({ where: { contestId: contest.id } })).map((q) => [
+          String(q.id),
+          {
+            id: String(q.id),
+            type: q.type as Question["type"],
+            category: q.category,
+            options: JSON.parse(q.options) as { id: string }[],
+            correct: JSON.parse(q.answer) as string[],
+            points: 5,
+          } satisfies Question,
+        ]),
+      );
+      const after = await prisma.quizAttempt.findMany({
+        where: { quizId },
+        orderBy: { id: "asc" },
+      });
+      const expected = after.map((a) =>
+        a.status === "in_progress"
+          ? null
+          : scoreSheet(
+              parsePaper(a.paper).flatMap((p) => bank.get(p.questionId) ?? []),
+              parseAnswerSheet(a.answers),
+              a.deadline,
+              rule,
+            ).score,
+      );
+      expect(after.map((a) => (a.status === "in_progress" ? null : a.score))).toEqual(expected);
+      expect(done?.changed).toBe(after.filter((a, k) => a.score !== before[k]!.score).length);
+      const partial = after.filter((a) => a.score! % 500 !== 0).length;
+      if (rule === "none") expect(partial).toBe(0);
+      else expect(partial).toBeGreaterThan(0);
+
+      // The boards the chunks left equal boards rebuilt from those scores, to the last count.
+      const tables = await boardTables(quizId);
+      expect(await prisma.quizRankCount.count({ where: { quizId, count: 0 } })).toBe(0);
+      await rebuildQuizBoards(quizId);
+      expect(await boardTables(quizId)).toEqual(tables);
+      await expectRanksAgree(quizId, 0);
+    }
   });
 });

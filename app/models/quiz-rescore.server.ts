@@ -13,10 +13,11 @@ import {
 import { finishedCount, rescoreById, type RescoreRow } from "~/models/quiz.sql.server";
 
 /**
- * Attempts per write transaction: a few milliseconds of holding the write lock, so an answer
- * save waits at most that long.
+ * Attempts per write transaction: a chunk's set-based statements hold the quiz's write lock
+ * for some milliseconds, so an answer save of the quiz waits at most that long, and boards
+ * (which never wait: WAL readers, PostgreSQL MVCC) see one chunk's workers move at a time.
  */
-const CHUNK_ATTEMPTS = 250;
+const CHUNK_ATTEMPTS = 1_000;
 /** Attempts from which the scoring runs on its own thread. */
 const THREAD_FROM_ATTEMPTS = 2_000;
 /** A running job whose heartbeat is older than this was interrupted (e.g. a restart). */

@@ -53,6 +53,7 @@ import {
   insertAttempt,
   insertRoundSet,
   ownAttempt,
+  quizOfAttempt,
   questionsByIds,
   quizById,
   roundSet,
@@ -709,11 +710,14 @@ async function drawFor(
     if (!drawn.ok) return { ok: false };
     const proposal = JSON.stringify(drawn.value.map((q) => q.id));
     // Whoever starts the round first fixes its set; everyone else reads that one back.
-    ids = await sqlWrite(async (sql) => {
-      await sql.run(insertRoundSet(quiz.id, round.day, proposal, new Date()));
-      const row = await sql.one<{ questionIds: string }>(roundSet(quiz.id, round.day));
-      return parseJson<string[]>(row?.questionIds ?? proposal, []);
-    });
+    ids = await sqlWrite(
+      async (sql) => {
+        await sql.run(insertRoundSet(quiz.id, round.day, proposal, new Date()));
+        const row = await sql.one<{ questionIds: string }>(roundSet(quiz.id, round.day));
+        return parseJson<string[]>(row?.questionIds ?? proposal, []);
+      },
+      { quiz: quiz.id },
+    );
   }
   const rows = await paperQuestions(readSql(), ids);
   const byId = new Map(rows.map((r) => [String(r.id), toQuestion(r, 1)]));
@@ -737,28 +741,31 @@ export async function startAttempt(
   const drawn = await drawFor(quiz, round, seededRng(cryptoRandomInt(0, 2 ** 32 - 1)));
   if (!drawn.ok) return { ok: false, reason: "bank" };
   const deadline = attemptDeadline(now, quiz.timeLimitSec, round.closesAt) ?? round.closesAt;
-  return sqlWrite(async (sql): Promise<StartOutcome> => {
-    const attempts = await sql.rows<{ day: number; status: string }>(
-      attemptsOfWorker(quizId, worker.workerId),
-    );
-    if (attempts.some((a) => a.status === "in_progress"))
-      return { ok: false, reason: "in_progress" };
-    if (attempts.filter((a) => a.day === round.day).length >= quiz.attemptsAllowed)
-      return { ok: false, reason: "no_attempts_left" };
-    const created = await sql.one<{ id: number }>(
-      insertAttempt({
-        quizId,
-        workerId: worker.workerId,
-        organisationId: access.worker.organisationId,
-        attemptNo: attempts.length + 1,
-        day: round.day,
-        startedAt: now,
-        deadline,
-        paper: drawn.paper,
-      }),
-    );
-    return { ok: true, attemptId: Number(created?.id) };
-  });
+  return sqlWrite(
+    async (sql): Promise<StartOutcome> => {
+      const attempts = await sql.rows<{ day: number; status: string }>(
+        attemptsOfWorker(quizId, worker.workerId),
+      );
+      if (attempts.some((a) => a.status === "in_progress"))
+        return { ok: false, reason: "in_progress" };
+      if (attempts.filter((a) => a.day === round.day).length >= quiz.attemptsAllowed)
+        return { ok: false, reason: "no_attempts_left" };
+      const created = await sql.one<{ id: number }>(
+        insertAttempt({
+          quizId,
+          workerId: worker.workerId,
+          organisationId: access.worker.organisationId,
+          attemptNo: attempts.length + 1,
+          day: round.day,
+          startedAt: now,
+          deadline,
+          paper: drawn.paper,
+        }),
+      );
+      return { ok: true, attemptId: Number(created?.id) };
+    },
+    { quiz: quizId },
+  );
 }
 
 export type SaveOutcome = "saved" | "late" | "invalid" | "not_found" | "finished";
@@ -776,6 +783,8 @@ export async function saveAnswer(
   optionIds: string[],
   now: Date,
 ): Promise<SaveOutcome> {
+  const quizId = await attemptQuiz(attemptId);
+  if (quizId === null) return "not_found";
   const outcome = await sqlWrite(
     async (sql): Promise<SaveOutcome> => {
       const row = await sql.one<AttemptFull>(ownAttempt(attemptId, workerId));
@@ -794,7 +803,8 @@ export async function saveAnswer(
       await sql.run(saveAnswers(attemptId, JSON.stringify(result.sheet)));
       return "saved";
     },
-    { durable: false },
+    // Beside other quizzes' and events' writes (PostgreSQL); one quiz's writes take turns.
+    { durable: false, quiz: quizId },
   );
   if (outcome === "late") await finishAttempt_(attemptId, now);
   return outcome;
@@ -855,11 +865,25 @@ async function finishInTx(sql: Sql, attempt: AttemptFull, now: Date): Promise<st
   return done.status;
 }
 
-function finishAttempt_(attemptId: number, now: Date): Promise<string | null> {
-  return sqlWrite(async (sql) => {
-    const row = await sql.one<AttemptFull>(attemptById(attemptId));
-    return row ? finishInTx(sql, row, now) : null;
-  });
+/**
+ * The quiz an attempt belongs to, read before its write so the write takes that quiz's lock
+ * (an attempt never changes quiz); null when there is no such attempt.
+ */
+async function attemptQuiz(attemptId: number): Promise<number | null> {
+  const row = await readSql().one<{ quizId: number }>(quizOfAttempt(attemptId));
+  return row ? Number(row.quizId) : null;
+}
+
+async function finishAttempt_(attemptId: number, now: Date): Promise<string | null> {
+  const quizId = await attemptQuiz(attemptId);
+  if (quizId === null) return null;
+  return sqlWrite(
+    async (sql) => {
+      const row = await sql.one<AttemptFull>(attemptById(attemptId));
+      return row ? finishInTx(sql, row, now) : null;
+    },
+    { quiz: quizId },
+  );
 }
 
 /** Hands the attempt in. After the deadline it is recorded as timed out, with on-time answers only. */
@@ -868,11 +892,16 @@ export async function submitAttempt(
   workerId: number,
   now: Date,
 ): Promise<string | null> {
-  return sqlWrite(async (sql) => {
-    const row = await sql.one<AttemptFull>(ownAttempt(attemptId, workerId));
-    if (!row) return null;
-    return (await finishInTx(sql, row, now)) ?? row.status;
-  });
+  const quizId = await attemptQuiz(attemptId);
+  if (quizId === null) return null;
+  return sqlWrite(
+    async (sql) => {
+      const row = await sql.one<AttemptFull>(ownAttempt(attemptId, workerId));
+      if (!row) return null;
+      return (await finishInTx(sql, row, now)) ?? row.status;
+    },
+    { quiz: quizId },
+  );
 }
 
 /**
@@ -883,14 +912,17 @@ export async function closeExpiredAttempts(quizId: number, now: Date): Promise<n
   const before = new Date(now.getTime() - ANSWER_GRACE_SECONDS * 1000);
   const expired = await readSql().rows<{ id: number }>(expiredAttempts(quizId, before));
   if (expired.length === 0) return 0;
-  return sqlWrite(async (sql) => {
-    let closed = 0;
-    for (const { id } of await sql.rows<{ id: number }>(expiredAttempts(quizId, before))) {
-      const row = await sql.one<AttemptFull>(attemptById(id));
-      if (row && (await finishInTx(sql, row, now))) closed++;
-    }
-    return closed;
-  });
+  return sqlWrite(
+    async (sql) => {
+      let closed = 0;
+      for (const { id } of await sql.rows<{ id: number }>(expiredAttempts(quizId, before))) {
+        const row = await sql.one<AttemptFull>(attemptById(id));
+        if (row && (await finishInTx(sql, row, now))) closed++;
+      }
+      return closed;
+    },
+    { quiz: quizId },
+  );
 }
 
 /**

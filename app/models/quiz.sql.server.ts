@@ -154,6 +154,10 @@ const ATTEMPT_COLUMNS = Prisma.sql`"id", "quizId", "workerId", "organisationId",
 export const ownAttempt = (attemptId: number, workerId: number) => Prisma.sql`
   SELECT ${ATTEMPT_COLUMNS} FROM "QuizAttempt" WHERE "id" = ${attemptId} AND "workerId" = ${workerId}`;
 
+/** The quiz of an attempt (fixed when it starts), to take that quiz's write lock. */
+export const quizOfAttempt = (attemptId: number) => Prisma.sql`
+  SELECT "quizId" FROM "QuizAttempt" WHERE "id" = ${attemptId}`;
+
 export const attemptById = (attemptId: number) => Prisma.sql`
   SELECT ${ATTEMPT_COLUMNS} FROM "QuizAttempt" WHERE "id" = ${attemptId}`;
 
@@ -218,20 +222,45 @@ export const closeAttempt = (a: {
     "score" = ${a.score}, "durationMs" = ${a.durationMs}
   WHERE "id" = ${a.id} AND "status" = 'in_progress'`;
 
-export const rescoreAttempt = (id: number, score: number) => Prisma.sql`
-  UPDATE "QuizAttempt" SET "score" = ${score} WHERE "id" = ${id}`;
+export type AttemptToRescore = {
+  id: number;
+  workerId: number;
+  status: string;
+  score: number | null;
+  deadline: Date;
+  paper: string;
+  answers: string;
+};
+
+// Only what scoring reads: the dates a full row carries cost more to convert than to score.
+const RESCORE_COLUMNS = Prisma.sql`"id", "workerId", "status", "score", "deadline", "paper", "answers"`;
 
 /** Re-scoring reads whole workers: every attempt of the next workers after `afterWorker`. */
 export const attemptsAfterWorker = (quizId: number, afterWorker: number, limit: number) =>
   Prisma.sql`
-  SELECT ${ATTEMPT_COLUMNS} FROM "QuizAttempt"
+  SELECT ${RESCORE_COLUMNS} FROM "QuizAttempt"
   WHERE "quizId" = ${quizId} AND "workerId" > ${afterWorker}
   ORDER BY "workerId", "id" LIMIT ${Prisma.raw(String(Math.trunc(limit)))}`;
 
 export const attemptsOfWorkerRange = (quizId: number, from: number, to: number) => Prisma.sql`
-  SELECT ${ATTEMPT_COLUMNS} FROM "QuizAttempt"
+  SELECT ${RESCORE_COLUMNS} FROM "QuizAttempt"
   WHERE "quizId" = ${quizId} AND "workerId" >= ${from} AND "workerId" <= ${to}
   ORDER BY "workerId", "id"`;
+
+/**
+ * New scores of re-scored attempts, a few hundred a statement: an UPDATE joined to a VALUES
+ * list (column1, column2 are the names both engines give its columns; the casts type
+ * PostgreSQL's parameters, which a VALUES list would otherwise take as text).
+ */
+export const rescoreAttempts = (changed: readonly { id: number; score: number }[]) =>
+  batches(changed, 500).map(
+    (batch) => Prisma.sql`
+  UPDATE "QuizAttempt" SET "score" = v."column2"
+  FROM (VALUES ${Prisma.join(
+    batch.map((c) => Prisma.sql`(CAST(${c.id} AS INTEGER), CAST(${c.score} AS INTEGER))`),
+  )}) AS v
+  WHERE "QuizAttempt"."id" = v."column1"`,
+  );
 
 /** What a chunk saw, to notice a submission that landed between reading and writing. */
 export const chunkFingerprint = (quizId: number, from: number, to: number) => Prisma.sql`
@@ -260,10 +289,6 @@ const STANDING_COLUMNS = Prisma.sql`"workerId", "day", "organisationId", "points
 export const standingsOfWorker = (quizId: number, workerId: number) => Prisma.sql`
   SELECT ${STANDING_COLUMNS} FROM "QuizStanding"
   WHERE "quizId" = ${quizId} AND "workerId" = ${workerId} ORDER BY "day"`;
-
-export const standingsOfWorkers = (quizId: number, from: number, to: number) => Prisma.sql`
-  SELECT ${STANDING_COLUMNS} FROM "QuizStanding"
-  WHERE "quizId" = ${quizId} AND "workerId" >= ${from} AND "workerId" <= ${to}`;
 
 export const standingOf = (quizId: number, workerId: number, day: number) => Prisma.sql`
   SELECT ${STANDING_COLUMNS} FROM "QuizStanding"
@@ -430,16 +455,60 @@ function keySql(points: Prisma.Sql, durationMs: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`${points} * ${TIME_SCALE} + (${TIME_MAX} - CASE WHEN ${durationMs} > ${TIME_MAX} THEN ${TIME_MAX} ELSE ${durationMs} END)`;
 }
 
+/** Workers `from`…`to` by id, or the whole quiz. */
+export type WorkerRange = { from: number; to: number } | null;
+
+const inRange = (range: WorkerRange, alias = Prisma.empty) =>
+  range
+    ? Prisma.sql` AND ${alias}"workerId" >= ${range.from} AND ${alias}"workerId" <= ${range.to}`
+    : Prisma.empty;
+
 /**
- * Recomputes a quiz's standings, count tree and organisation figures from its attempts in
- * set-based statements: for the seed and the benchmark's bulk data, and the check that the
- * incremental upkeep agrees with it. The same rules as standingsOf in app/domain/quiz/board.ts.
+ * The count tree's and the organisation board's share of the standings in `range`, added
+ * (sign 1) or taken away (sign -1): upserts that move the counts by it. Counts that reach 0
+ * stay until purgeEmptyCounts.
  */
-export function rebuildStatements(quizId: number): Prisma.Sql[] {
+function shareStatements(quizId: number, range: WorkerRange, sign: 1 | -1): Prisma.Sql[] {
+  const by = Prisma.raw(String(sign));
   return [
-    Prisma.sql`DELETE FROM "QuizStanding" WHERE "quizId" = ${quizId}`,
-    Prisma.sql`DELETE FROM "QuizRankCount" WHERE "quizId" = ${quizId}`,
-    Prisma.sql`DELETE FROM "QuizOrgStanding" WHERE "quizId" = ${quizId}`,
+    ...COUNT_LEVELS.map((level) => {
+      const scale = Prisma.raw(String(1n << (BigInt(level) * LEVEL_BITS)));
+      return Prisma.sql`
+        INSERT INTO "QuizRankCount" ("quizId", "day", "level", "bucket", "count")
+        SELECT "quizId", "day", ${Prisma.raw(String(level))}, "rankKey" / ${scale}, ${by} * COUNT(*)
+        FROM "QuizStanding" WHERE "quizId" = ${quizId}${inRange(range)}
+        GROUP BY "quizId", "day", "rankKey" / ${scale}
+        ON CONFLICT ("quizId", "day", "level", "bucket") DO UPDATE SET
+          "count" = "QuizRankCount"."count" + excluded."count"`;
+    }),
+    Prisma.sql`
+      INSERT INTO "QuizOrgStanding" ("quizId", "day", "organisationId", "participants", "pointsSum")
+      SELECT "quizId", "day", "organisationId", ${by} * COUNT(*), ${by} * SUM("points")
+      FROM "QuizStanding" WHERE "quizId" = ${quizId}${inRange(range)}
+      GROUP BY "quizId", "day", "organisationId"
+      ON CONFLICT ("quizId", "day", "organisationId") DO UPDATE SET
+        "participants" = "QuizOrgStanding"."participants" + excluded."participants",
+        "pointsSum" = "QuizOrgStanding"."pointsSum" + excluded."pointsSum"`,
+  ];
+}
+
+/**
+ * Recomputes the standings of the workers in `range` (or the whole quiz) from their attempts,
+ * in set-based statements, with the count tree and organisation figures moved accordingly:
+ * their old share taken away, the standings rebuilt, the new share added. For the seed and the
+ * benchmark's bulk data (whole quiz), for re-scoring (one chunk of workers, in the chunk's
+ * transaction), and the check that the incremental upkeep agrees with it. The same rules as
+ * standingsOf in app/domain/quiz/board.ts.
+ */
+export function rebuildStatements(quizId: number, range: WorkerRange = null): Prisma.Sql[] {
+  return [
+    ...(range
+      ? shareStatements(quizId, range, -1)
+      : [
+          Prisma.sql`DELETE FROM "QuizRankCount" WHERE "quizId" = ${quizId}`,
+          Prisma.sql`DELETE FROM "QuizOrgStanding" WHERE "quizId" = ${quizId}`,
+        ]),
+    Prisma.sql`DELETE FROM "QuizStanding" WHERE "quizId" = ${quizId}${inRange(range)}`,
     Prisma.sql`
       INSERT INTO "QuizStanding" ("quizId", "workerId", "day", "organisationId", "points", "durationMs",
         "days", "lastDay", "attemptId", "rankKey")
@@ -450,7 +519,7 @@ export function rebuildStatements(quizId: number): Prisma.Sql[] {
           ROW_NUMBER() OVER (PARTITION BY a."workerId", a."day"
             ORDER BY a."score" DESC, a."durationMs" ASC, a."id" ASC) AS "n"
         FROM "QuizAttempt" a
-        WHERE a."quizId" = ${quizId} AND a."status" IN (${finished}) AND a."score" IS NOT NULL
+        WHERE a."quizId" = ${quizId} AND a."status" IN (${finished}) AND a."score" IS NOT NULL${inRange(range, Prisma.raw("a."))}
       ) b
       WHERE b."n" = 1`,
     Prisma.sql`
@@ -461,25 +530,26 @@ export function rebuildStatements(quizId: number): Prisma.Sql[] {
       FROM (
         SELECT "quizId", "workerId", SUM("points") AS "points", SUM("durationMs") AS "durationMs",
           COUNT(*) AS "days", MAX("day") AS "lastDay"
-        FROM "QuizStanding" WHERE "quizId" = ${quizId} AND "day" > 0
+        FROM "QuizStanding" WHERE "quizId" = ${quizId} AND "day" > 0${inRange(range)}
         GROUP BY "quizId", "workerId"
       ) g
       JOIN "QuizStanding" l ON l."quizId" = g."quizId" AND l."workerId" = g."workerId" AND l."day" = g."lastDay"`,
-    ...COUNT_LEVELS.map((level) => {
-      const scale = Prisma.raw(String(1n << (BigInt(level) * LEVEL_BITS)));
-      return Prisma.sql`
-        INSERT INTO "QuizRankCount" ("quizId", "day", "level", "bucket", "count")
-        SELECT "quizId", "day", ${level}, "rankKey" / ${scale}, COUNT(*)
-        FROM "QuizStanding" WHERE "quizId" = ${quizId}
-        GROUP BY "quizId", "day", "rankKey" / ${scale}`;
-    }),
-    Prisma.sql`
-      INSERT INTO "QuizOrgStanding" ("quizId", "day", "organisationId", "participants", "pointsSum")
-      SELECT "quizId", "day", "organisationId", COUNT(*), SUM("points")
-      FROM "QuizStanding" WHERE "quizId" = ${quizId}
-      GROUP BY "quizId", "day", "organisationId"`,
+    ...shareStatements(quizId, range, 1),
   ];
 }
+
+/**
+ * Drops a round's count buckets and organisation rows that re-scoring emptied, so the count
+ * tree stays as small as the field (one round a transaction, after the job).
+ */
+export const purgeEmptyCounts = (quizId: number, day: number) => [
+  Prisma.sql`DELETE FROM "QuizRankCount" WHERE "quizId" = ${quizId} AND "day" = ${day} AND "count" = 0`,
+  Prisma.sql`DELETE FROM "QuizOrgStanding" WHERE "quizId" = ${quizId} AND "day" = ${day} AND "participants" = 0`,
+];
+
+/** The rounds a quiz's boards have (0: overall). */
+export const boardDays = (quizId: number) => Prisma.sql`
+  SELECT DISTINCT "day" FROM "QuizOrgStanding" WHERE "quizId" = ${quizId} ORDER BY "day"`;
 
 // ───────────── re-scoring jobs ─────────────
 

@@ -3,7 +3,16 @@ import { err, ok, type Result } from "~/domain/identity/result";
 import { drawQuestions, type DrawPlanEntry, type DrawProblem } from "./draw";
 import { shuffleOptions } from "./option-order";
 import { optionIdsOf, type Question } from "./questions";
-import { scoreAnswer, type AnswerScore, type AttemptScore, type PartialCredit } from "./scoring";
+import {
+  scoreAnswer,
+  scoreChoice,
+  scoringKeyOf,
+  type AnswerScore,
+  type AttemptScore,
+  type Hundredths,
+  type PartialCredit,
+  type ScoringKey,
+} from "./scoring";
 import { isLate, timeTakenMs } from "./timing";
 
 /**
@@ -176,4 +185,30 @@ export function scoreSheet(
     if (result.outcome === "correct") correctCount++;
   }
   return { score, maxScore, correctCount, perQuestion, lateQuestionIds };
+}
+
+/**
+ * Re-scoring's form of scoreSheet: the stored paper and answers (JSON) in, the score out, with
+ * every bank question's rule prepared once (scoringKeyOf) and nothing built per answer. The
+ * same result as scoreSheet over the paper's questions found in the bank (a test checks).
+ */
+export function sheetScorer(
+  bank: ReadonlyMap<string, Question>,
+  partialCredit: PartialCredit,
+): (paper: string, answers: string, deadline: Date | null) => Hundredths {
+  const keys = new Map<string, ScoringKey>();
+  for (const [id, question] of bank) keys.set(id, scoringKeyOf(question));
+  return (paper, answers, deadline) => {
+    const sheet = parseAnswerSheet(answers);
+    const lastOnTime =
+      deadline === null ? Infinity : deadline.getTime() + ANSWER_GRACE_SECONDS * 1000;
+    let score = 0;
+    for (const entry of parsePaper(paper)) {
+      const key = keys.get(entry.questionId);
+      const saved = sheet[entry.questionId];
+      if (!key || !saved || saved.t > lastOnTime) continue;
+      score += scoreChoice(key, saved.o, partialCredit).score;
+    }
+    return score;
+  };
 }

@@ -28,41 +28,69 @@ export interface ScoreOptions {
 }
 
 /**
- * Answers are option ids, never display letters, so the shuffled order a participant saw
- * cannot affect the mark. Ids the question does not have count as wrong choices.
+ * A question's scoring rule prepared once: its option ids, the distinct correct ones and its
+ * full marks. Re-scoring a quiz scores every answer of every attempt (millions), so it
+ * prepares each bank question once instead of per answer (see sheetScorer in paper.ts).
  */
+export interface ScoringKey {
+  readonly maxScore: Hundredths;
+  readonly multiple: boolean;
+  readonly valid: ReadonlySet<string>;
+  readonly correct: ReadonlySet<string>;
+}
+
+export function scoringKeyOf(question: Question): ScoringKey {
+  return {
+    maxScore: question.points * 100,
+    multiple: question.type === "multiple",
+    valid: new Set(optionIdsOf(question)),
+    correct: new Set(question.correct),
+  };
+}
+
+/**
+ * The one rule: the outcome and mark of the options picked. Answers are option ids, never
+ * display letters, so the shuffled order a participant saw cannot affect the mark. Ids the
+ * question does not have count as wrong choices; a repeated id counts once.
+ */
+export function scoreChoice(
+  key: ScoringKey,
+  picked: readonly string[] | null | undefined,
+  partialCredit: PartialCredit,
+): { outcome: AnswerOutcome; score: Hundredths } {
+  // Plain loops over a handful of ids, no allocation: re-scoring runs this millions of times.
+  const ids = picked ?? [];
+  let chosen = 0;
+  let anyWrong = false;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (ids.indexOf(id) !== i) continue;
+    chosen++;
+    if (!key.valid.has(id) || !key.correct.has(id)) anyWrong = true;
+  }
+  if (chosen === 0) return { outcome: "unanswered", score: 0 };
+  if (anyWrong) return { outcome: "wrong", score: 0 };
+  const correctCount = key.correct.size;
+  if (chosen === correctCount) return { outcome: "correct", score: key.maxScore };
+
+  // Only a multiple-choice answer can be a strict subset of the correct set.
+  const mode = key.multiple ? partialCredit : "none";
+  if (mode === "none") return { outcome: "wrong", score: 0 };
+  const score =
+    mode === "half"
+      ? Math.floor(key.maxScore / 2)
+      : Math.floor((key.maxScore * chosen) / correctCount);
+  return { outcome: "partial", score };
+}
+
 export function scoreAnswer(
   question: Question,
   answer: readonly string[] | null | undefined,
   options: ScoreOptions = {},
 ): AnswerScore {
-  const maxScore = question.points * 100;
-  const base = { questionId: question.id, maxScore };
-  // Plain loops over a handful of ids: re-scoring runs this for every question of every
-  // attempt (millions of times), where building Sets per call cost more than the rule itself.
-  const picked = answer ?? [];
-  let chosen = 0;
-  let anyWrong = false;
-  const valid = optionIdsOf(question);
-  for (let i = 0; i < picked.length; i++) {
-    const id = picked[i]!;
-    if (picked.indexOf(id) !== i) continue;
-    chosen++;
-    if (!valid.includes(id) || !question.correct.includes(id)) anyWrong = true;
-  }
-  if (chosen === 0) return { ...base, outcome: "unanswered", score: 0 };
-  if (anyWrong) return { ...base, outcome: "wrong", score: 0 };
-  const correctCount = question.correct.filter(
-    (id, i) => question.correct.indexOf(id) === i,
-  ).length;
-  if (chosen === correctCount) return { ...base, outcome: "correct", score: maxScore };
-
-  // Only a multiple-choice answer can be a strict subset of the correct set.
-  const mode = question.type === "multiple" ? (options.partialCredit ?? "none") : "none";
-  if (mode === "none") return { ...base, outcome: "wrong", score: 0 };
-  const score =
-    mode === "half" ? Math.floor(maxScore / 2) : Math.floor((maxScore * chosen) / correctCount);
-  return { ...base, outcome: "partial", score };
+  const key = scoringKeyOf(question);
+  const result = scoreChoice(key, answer, options.partialCredit ?? "none");
+  return { questionId: question.id, maxScore: key.maxScore, ...result };
 }
 
 export interface AttemptScore {
