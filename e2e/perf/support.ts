@@ -44,7 +44,8 @@ export function ensureBuild(): string {
 
 export type Server = { url: string; process: ChildProcess; stop(): Promise<void>; kill(): void };
 
-export async function startServer(databaseFile: string, port: number): Promise<Server> {
+/** `database`: a SQLite file's path, or a postgres:// URL. */
+export async function startServer(database: string, port: number): Promise<Server> {
   const entry = ensureBuild();
   const child = spawn("npx", ["tsx", "app/server/serve.ts", entry], {
     cwd: ROOT,
@@ -53,7 +54,7 @@ export async function startServer(databaseFile: string, port: number): Promise<S
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: /^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`,
       COOKIE_SECURE: "0",
     },
     stdio: ["ignore", "ignore", "inherit"],

@@ -7,7 +7,10 @@ import {
   parseAnswerSheet,
   parsePaper,
   recordAnswer,
+  scoreSheet,
+  sheetScorer,
 } from "./paper";
+import { PARTIAL_CREDIT_RULES } from "./scoring";
 import type { Question } from "./questions";
 
 const q = (id: string, category: string, type: Question["type"] = "single"): Question => ({
@@ -158,5 +161,53 @@ describe("finishAttempt", () => {
     expect(done).toMatchObject({ status: "timed_out", score: 500, durationMs: 600_000 });
     const early = finishAttempt({ questions, sheet: {}, startedAt: start, deadline, now: at(599) });
     expect(early.status).toBe("submitted");
+  });
+});
+
+describe("sheetScorer (re-scoring)", () => {
+  it("scores stored JSON exactly as scoreSheet does, malformed and late answers included", () => {
+    const rng = seededRng(99);
+    const byId = new Map(bank.map((b) => [b.id, b]));
+    const ids = ["A", "B", "C", "D", "true", "false", "Z"];
+    const sheets: [string, string][] = [
+      ["not json", "{}"],
+      ["[]", "not json"],
+      [JSON.stringify([{ questionId: "1", optionOrder: ["A"] }, { questionId: 2 }]), "[]"],
+      [
+        JSON.stringify([{ questionId: "9", optionOrder: [] }]),
+        JSON.stringify({ 9: { o: ["A"], t: 1 } }),
+      ],
+    ];
+    for (let i = 0; i < 400; i++) {
+      const paper = bank
+        .filter(() => rng() < 0.7)
+        .map((b) => ({ questionId: b.id, optionOrder: ["A", "B", "C", "D"] }));
+      // A question twice on a paper counts twice, as scoreSheet counts it.
+      if (rng() < 0.1 && paper[0]) paper.push(paper[0]);
+      const sheet: Record<string, unknown> = {};
+      for (const entry of paper) {
+        if (rng() < 0.2) continue;
+        const picked = ids.filter(() => rng() < 0.35);
+        if (rng() < 0.1) picked.push(picked[0] ?? "A");
+        const t = deadline.getTime() + Math.floor((rng() - 0.9) * 10_000);
+        sheet[entry.questionId] = rng() < 0.05 ? { o: "A", t } : { o: picked, t };
+      }
+      sheets.push([JSON.stringify(paper), JSON.stringify(sheet)]);
+    }
+    for (const rule of PARTIAL_CREDIT_RULES) {
+      const fast = sheetScorer(byId, rule);
+      const scores = sheets.map(([paper, answers]) => fast(paper, answers, deadline));
+      const reference = sheets.map(
+        ([paper, answers]) =>
+          scoreSheet(
+            parsePaper(paper).flatMap((p) => byId.get(p.questionId) ?? []),
+            parseAnswerSheet(answers),
+            deadline,
+            rule,
+          ).score,
+      );
+      expect(scores).toEqual(reference);
+      expect(new Set(scores).size).toBeGreaterThan(5);
+    }
   });
 });
