@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma, readSql } from "~/db.server";
+import { databaseEngine, prisma, readSql, sqlWrite } from "~/db.server";
 import { parsePaper } from "~/domain/quiz";
 import { createWorker } from "~/test/factories";
 import { createBank, createContest, createOrgUnder } from "~/test/quiz-factories";
@@ -327,4 +327,53 @@ describe("question page", () => {
     ]);
     expect(readSql()).toBeDefined();
   });
+});
+
+describe("the quiz write lock", () => {
+  // SQLite has one writer per file; on PostgreSQL a quiz's writes lock that quiz only.
+  it.skipIf(databaseEngine() !== "postgresql")(
+    "lets two quizzes' answer saves run beside each other, and one quiz's take turns",
+    async () => {
+      const { federation, bridge, contest } = await world();
+      const quizzes = [
+        await quizOf(contest.id, { scopeOrgId: federation.id }),
+        await quizOf(contest.id, { scopeOrgId: federation.id, name: "第二场" }),
+      ];
+      const worker = await createWorker(bridge.id);
+      const attempts = [];
+      for (const quizId of quizzes) {
+        const s = await startAttempt(quizId, { workerId: worker.id }, at(1, 9));
+        if (!s.ok) throw new Error(s.reason);
+        attempts.push({ id: s.attemptId, question: (await paperOf(s.attemptId))[0]! });
+      }
+      const [a, b] = attempts as [(typeof attempts)[0], (typeof attempts)[0]];
+      // A write of the first quiz stays open (as a re-scoring chunk would) until released.
+      let release!: () => void;
+      let entered!: () => void;
+      const inside = new Promise<void>((resolve) => (entered = resolve));
+      const holder = sqlWrite(
+        async () => {
+          entered();
+          await new Promise<void>((resolve) => (release = resolve));
+        },
+        { quiz: quizzes[0]! },
+      );
+      await inside;
+      // The other quiz's save goes through meanwhile…
+      expect(await saveAnswer(b.id, worker.id, b.question, ["B"], at(1, 9, 5))).toBe("saved");
+      // …while this quiz's waits for the open write.
+      let waited = true;
+      const same = saveAnswer(a.id, worker.id, a.question, ["B"], at(1, 9, 5)).then((outcome) => {
+        waited = false;
+        return outcome;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(waited).toBe(true);
+      release();
+      await holder;
+      expect(await same).toBe("saved");
+      const saved = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: a.id } });
+      expect(Object.keys(JSON.parse(saved.answers) as object)).toEqual([a.question]);
+    },
+  );
 });

@@ -187,7 +187,9 @@ describe("sheetScorer (re-scoring)", () => {
       const sheet: Record<string, unknown> = {};
       for (const entry of paper) {
         if (rng() < 0.2) continue;
-        const picked = ids.filter(() => rng() < 0.35);
+        // Mostly the key or part of it (partial credit), else anything, unknown ids included.
+        const key = byId.get(entry.questionId)!.correct;
+        const picked = rng() < 0.7 ? key.filter(() => rng() < 0.7) : ids.filter(() => rng() < 0.35);
         if (rng() < 0.1) picked.push(picked[0] ?? "A");
         const t = deadline.getTime() + Math.floor((rng() - 0.9) * 10_000);
         sheet[entry.questionId] = rng() < 0.05 ? { o: "A", t } : { o: picked, t };
