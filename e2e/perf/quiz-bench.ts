@@ -22,7 +22,6 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
-import pg from "pg";
 import { Prisma } from "~/generated/prisma/client";
 import {
   ROOT,
@@ -300,7 +299,8 @@ const line = (name: string, v: Visits) => {
 const { rebuildStatements, boardTop, placeOf, boardRowOf, fieldSize, orgBoard, rescoreAttempts } =
   await import("~/models/quiz.sql.server");
 const { SqliteSql } = await import("~/db/sqlite.server");
-const { copyDatabase, openSide } = await import("../../prisma/scripts/db-copy-lib.ts");
+const { copyDatabase, openSide, recreateDatabase } =
+  await import("../../prisma/scripts/db-copy-lib.ts");
 
 if (!existsSync(path.join(ROOT, process.env.JX_BUILD_NAME || "build", "index.js"))) {
   log("(no build yet: building)");
@@ -330,18 +330,7 @@ log(`  boards built (app's set-based rebuild) in ${seconds(performance.now() - t
 if (engine === "postgresql") {
   // The database is made anew, then the SQLite file is copied in (COPY, indexes after, ANALYZE).
   t0 = performance.now();
-  const name = decodeURIComponent(new URL(target).pathname.slice(1));
-  const server = new URL(target);
-  server.pathname = "/postgres";
-  server.search = "";
-  const admin = new pg.Client({ connectionString: server.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await admin.end();
-  }
+  await recreateDatabase(target);
   await copyDatabase(`file:${file}`, target);
   log(`  copied to PostgreSQL (COPY) in ${seconds(performance.now() - t0)}`);
 }

@@ -154,6 +154,23 @@ async function* rowsOf(sql: Sql, table: TableInfo): AsyncGenerator<Record<string
   }
 }
 
+/** Drops the PostgreSQL database `url` names (if any) and makes it again, empty; its name. */
+export async function recreateDatabase(url: string): Promise<string> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const server = new URL(url);
+  server.pathname = "/postgres";
+  server.search = "";
+  const admin = new pg.Client({ connectionString: server.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await admin.end();
+  }
+  return name;
+}
+
 export type CopyReport = { tables: { name: string; rows: number }[]; ms: number };
 
 export async function migrateTarget(url: string): Promise<void> {

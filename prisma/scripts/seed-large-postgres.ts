@@ -7,8 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import { copyDatabase } from "./db-copy-lib.ts";
+import { copyDatabase, recreateDatabase } from "./db-copy-lib.ts";
 
 export async function seedLargePostgres(url: string): Promise<void> {
   const started = Date.now();
@@ -23,18 +22,7 @@ export async function seedLargePostgres(url: string): Promise<void> {
   if (built.status !== 0) process.exit(built.status ?? 1);
   lap(`generated in ${staging}`);
 
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  const server = new URL(url);
-  server.pathname = "/postgres";
-  server.search = "";
-  const admin = new pg.Client({ connectionString: server.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await admin.end();
-  }
+  const name = await recreateDatabase(url);
   lap(`database ${name} made anew`);
   const report = await copyDatabase(`file:${staging}`, url, (line) => lap(line));
   const rows = report.tables.reduce((n, t) => n + t.rows, 0);
