@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { databaseEngine, prisma, readSql, sqlWrite } from "~/db.server";
 import { parsePaper } from "~/domain/quiz";
+import { Prisma } from "~/generated/prisma/client";
 import { createWorker } from "~/test/factories";
 import { createBank, createContest, createOrgUnder } from "~/test/quiz-factories";
 import {
@@ -352,7 +353,9 @@ describe("the quiz write lock", () => {
       let entered!: () => void;
       const inside = new Promise<void>((resolve) => (entered = resolve));
       const holder = sqlWrite(
-        async () => {
+        async (sql) => {
+          // A statement answered: the locks sent before it (pipelined) are held.
+          await sql.one(Prisma.sql`SELECT 1 AS "one"`);
           entered();
           await new Promise<void>((resolve) => (release = resolve));
         },
