@@ -112,6 +112,9 @@ test.describe("contests, events and registrations", () => {
     await expect(page.getByRole("progressbar")).toBeVisible();
     await expect(page.getByText(`导入成功：共 ${workers.length} 行`)).toBeVisible();
     await page.unrouteAll({ behavior: "ignoreErrors" });
+    // The count follows the search, beside the roster's size.
+    await page.goto(`/org/workers?q=${encodeURIComponent(workers[0]?.name ?? "")}`);
+    await expect(page.getByText(/^找到 1 人（名册共 \d+ 人）$/)).toBeVisible();
 
     // ── and enters two individuals and a team, meeting an eligibility and a quota error ──
     await page.goto("/org/registrations");
@@ -163,11 +166,19 @@ test.describe("contests, events and registrations", () => {
     await page.getByLabel(`选择 ${workers[1]?.name}`).check();
     await page.getByLabel("退回原因（单位可见）").fill("缺少高级工证书复印件");
     await page.getByRole("button", { name: "退回所选" }).click();
-    await expect(page.getByText("已处理 1 条报名")).toBeVisible();
-    await page.getByLabel(`选择 ${workers[0]?.name}`).check();
-    await page.getByLabel(`选择 热力队${stamp}`).check();
+    await expect(page.getByText("已退回 1 条报名")).toBeVisible();
+    // Select-all takes the pending entries with nothing flagged: the two left.
+    await page.getByLabel("全选没有问题的待审报名（2 条）").check();
+    await expect(page.getByLabel(`选择 ${workers[0]?.name}`)).toBeChecked();
+    await expect(page.getByLabel(`选择 热力队${stamp}`)).toBeChecked();
+    await expect(page.getByLabel(`选择 ${workers[1]?.name}`)).not.toBeChecked();
     await page.getByRole("button", { name: "通过所选" }).click();
-    await expect(page.getByText("已处理 2 条报名")).toBeVisible();
+    await expect(page.getByText("已通过 2 条报名")).toBeVisible();
+    // Entries that cannot make the move are named with the reason; nothing else changes.
+    await page.getByLabel(`选择 ${workers[1]?.name}`).check();
+    await page.getByRole("button", { name: "通过所选" }).click();
+    await expect(page.getByText("以下报名不能处理，未做任何更改：")).toBeVisible();
+    await expect(page.getByText(new RegExp(`^${workers[1]?.name}：`))).toBeVisible();
     await expect(page.getByText(`${code}-SOLO-0001`)).toBeVisible();
     await expect(page.getByText(`${code}-TEAM-0001`)).toBeVisible();
     await page.screenshot({

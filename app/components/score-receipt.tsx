@@ -66,6 +66,22 @@ export function ScoreReceipt({
           </div>
         </div>
       </div>
+      <p className="receipt-plain">
+        {receipt.rank !== null
+          ? t("scoring.plain.summary", {
+              total: formatMark(receipt.total),
+              fullMark: formatMark(receipt.eventFullMark),
+              rank: receipt.rank,
+              count: receipt.rankedCount,
+            })
+          : t("scoring.plain.summary_unranked", {
+              total: formatMark(receipt.total),
+              fullMark: formatMark(receipt.eventFullMark),
+            })}
+      </p>
+      {standardisation !== "none" ? (
+        <p className="small">{t("scoring.plain.standardised")}</p>
+      ) : null}
       <p className="muted small">
         {codeLabel(t, "scoring.standardisation", standardisation)}{" "}
         {receipt.standardisedDecimals > 0
@@ -151,13 +167,22 @@ export function ScoreReceipt({
                       {t(`scoring.rule.${c.rule}`)}
                     </div>
                     {c.formula?.rule === "worldskills" ? (
-                      <div className="muted small">
-                        {t("scoring.formula.worldskills", {
-                          maxMark: formatMark(c.formula.maxMark),
-                          points: c.formula.points,
-                          value: formatMark(c.value),
-                        })}
-                      </div>
+                      <>
+                        <div className="muted small">
+                          {t("scoring.formula.worldskills", {
+                            maxMark: formatMark(c.formula.maxMark),
+                            points: c.formula.points,
+                            value: formatMark(c.value),
+                          })}
+                        </div>
+                        <div className="small">
+                          {t("scoring.plain.worldskills", {
+                            maxMark: formatMark(c.formula.maxMark),
+                            points: c.formula.points,
+                            value: formatMark(c.value),
+                          })}
+                        </div>
+                      </>
                     ) : c.formula?.rule === "trimmed_mean" || c.formula?.rule === "mean" ? (
                       <div className="muted small">
                         {t(`scoring.formula.${c.formula.rule}`, {
@@ -172,6 +197,14 @@ export function ScoreReceipt({
               ))}
             </tbody>
           </table>
+          <p className="small">
+            {t("scoring.plain.part", {
+              total: formatMark(part.total),
+              fullMark: formatMark(part.fullMark),
+              weight: part.weightBp / 100,
+              contribution: formatMark(part.contribution),
+            })}
+          </p>
         </div>
       ))}
       <p className="muted small">{t("scoring.rounding_note")}</p>

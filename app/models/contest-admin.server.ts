@@ -99,7 +99,7 @@ export async function getContestForAdmin(id: number) {
       organiser: { select: { name: true } },
       events: {
         orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-        select: { ...EVENT_SELECT, _count: { select: { registrations: true } } },
+        select: { ...EVENT_SELECT, status: true, _count: { select: { registrations: true } } },
       },
     },
   });
@@ -235,34 +235,45 @@ async function transitionFacts(tx: Tx, contestId: number, to: ContestStatus, now
   return facts;
 }
 
+type StatusOutcome = { ok: true } | { ok: false; problems: ContestTransitionProblem[] };
+
 /** Moves the contest if the workflow allows it; the facts each move needs are read in the same transaction. */
 export function changeContestStatus(
   actorId: number,
   contestId: number,
   to: ContestStatus,
   options: { now?: Date; reason?: string } = {},
-): Promise<{ ok: true } | { ok: false; problems: ContestTransitionProblem[] }> {
-  return write(async (tx) => {
-    const contest = await tx.contest.findUniqueOrThrow({
-      where: { id: contestId },
-      select: { status: true },
-    });
-    const from = contest.status as ContestStatus;
-    const facts = await transitionFacts(tx, contestId, to, options.now ?? new Date());
-    const verdict = checkContestTransition(from, to, { ...facts, cancelReason: options.reason });
-    if (!verdict.ok) return { ok: false, problems: verdict.error };
-    await tx.contest.update({ where: { id: contestId }, data: { status: to } });
-    await appendAudit(tx, {
-      actorId,
-      action: "contest.status",
-      entityType: "Contest",
-      entityId: contestId,
-      before: from,
-      after: to,
-      reason: options.reason ?? null,
-    });
-    return { ok: true };
+): Promise<StatusOutcome> {
+  return write((tx) => changeContestStatusInTx(tx, actorId, contestId, to, options));
+}
+
+/** changeContestStatus inside a caller's transaction (publishing the last event moves it on). */
+export async function changeContestStatusInTx(
+  tx: Tx,
+  actorId: number,
+  contestId: number,
+  to: ContestStatus,
+  options: { now?: Date; reason?: string } = {},
+): Promise<StatusOutcome> {
+  const contest = await tx.contest.findUniqueOrThrow({
+    where: { id: contestId },
+    select: { status: true },
   });
+  const from = contest.status as ContestStatus;
+  const facts = await transitionFacts(tx, contestId, to, options.now ?? new Date());
+  const verdict = checkContestTransition(from, to, { ...facts, cancelReason: options.reason });
+  if (!verdict.ok) return { ok: false, problems: verdict.error };
+  await tx.contest.update({ where: { id: contestId }, data: { status: to } });
+  await appendAudit(tx, {
+    actorId,
+    action: "contest.status",
+    entityType: "Contest",
+    entityId: contestId,
+    before: from,
+    after: to,
+    reason: options.reason ?? null,
+  });
+  return { ok: true };
 }
 
 function eventData(input: EventInput) {

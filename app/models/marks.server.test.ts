@@ -240,6 +240,17 @@ describe("marks", () => {
     expect((await lockEvent(ev.eventId, ev.judges.chief.id)).ok).toBe(true);
     const publishedAt = new Date();
     expect((await publishEvent(ev.eventId, ev.judges.chief.id, publishedAt)).ok).toBe(true);
+    // Its only event published with every entry totalled, the contest follows: 已公布成绩.
+    const contest = await prisma.contest.findFirstOrThrow({
+      where: { events: { some: { id: ev.eventId } } },
+      select: { id: true, status: true },
+    });
+    expect(contest.status).toBe("results_published");
+    expect(
+      await prisma.auditLog.count({
+        where: { entityType: "Contest", entityId: contest.id, action: "contest.status" },
+      }),
+    ).toBe(1);
     // Publication of a skills contest proposes its top finishers for the technical-expert title.
     const proposed = await prisma.nominationRound.findFirst({
       where: { sourceEventId: ev.eventId },

@@ -11,7 +11,11 @@ import {
   resubmitRegistration,
   withdrawRegistration,
 } from "./registration-org.server";
-import { checkInEvent, decideRegistrations } from "./registration-review.server";
+import {
+  checkInEvent,
+  decideRegistrations,
+  listRegistrationsForReview,
+} from "./registration-review.server";
 import {
   createWorker,
   deleteWorker,
@@ -169,36 +173,69 @@ describe("registering", () => {
 
 describe("review", () => {
   it("approves in bulk with entry numbers, rejects with a reason, checks in with blind codes", async () => {
-    const { orgA, contest, solo, hire } = await setup();
+    const { orgA, orgB, contest, solo, hire } = await setup();
     const ids: number[] = [];
-    for (const name of ["甲", "乙"]) {
-      const w = await hire(orgA.id, name);
-      const r = await registerIndividual(1, orgA.id, solo.id, w.id);
+    for (const [org, name] of [
+      [orgA.id, "甲"],
+      [orgA.id, "乙"],
+      [orgB.id, "丙"],
+    ] as const) {
+      const w = await hire(org, name);
+      const r = await registerIndividual(1, org, solo.id, w.id);
       if (r && r.ok) ids.push(r.id);
     }
+    expect(ids).toHaveLength(3);
     expect(await decideRegistrations(1, contest.id, [ids[1] ?? 0], "rejected", null)).toMatchObject(
-      { ok: false, failures: [{ problems: [{ code: "registration_reason_required" }] }] },
+      { count: 0, failures: [{ problems: [{ code: "registration_reason_required" }] }] },
     );
     expect(
       await decideRegistrations(1, contest.id, [ids[1] ?? 0], "rejected", "缺少技能等级证书"),
-    ).toEqual({ ok: true, count: 1 });
+    ).toEqual({ count: 1, failures: [] });
     expect(await decideRegistrations(1, contest.id, [ids[0] ?? 0], "approved", null)).toEqual({
-      ok: true,
       count: 1,
+      failures: [],
     });
-    // A batch with one entry that cannot move changes nothing.
-    expect(await decideRegistrations(1, contest.id, ids, "approved", null)).toMatchObject({
-      ok: false,
-    });
+    // Each entry of a batch is decided on its own: 丙 is approved, the two that cannot move
+    // (already approved, returned) stay as they were and are named with their reasons.
+    const batch = await decideRegistrations(1, contest.id, ids, "approved", null);
+    expect(batch.count).toBe(1);
+    expect(batch.failures.map((f) => [f.label, f.problems[0]?.code])).toEqual([
+      ["甲", "registration_transition_not_allowed"],
+      ["乙", "registration_transition_not_allowed"],
+    ]);
     const rows = await listOrgRegistrations(orgA.id);
     expect(rows.map((r) => [r.status, r.entryNumber, r.reason]).sort()).toEqual([
       ["approved", `${contest.code}-SOLO-0001`, null],
       ["rejected", null, "缺少技能等级证书"],
     ]);
-    expect(await checkInEvent(1, contest.id, solo.id, seededRng(3))).toEqual({ count: 1 });
+    expect((await listOrgRegistrations(orgB.id)).map((r) => r.entryNumber)).toEqual([
+      `${contest.code}-SOLO-0002`,
+    ]);
+    expect(await checkInEvent(1, contest.id, solo.id, seededRng(3))).toEqual({ count: 2 });
     const checked = await prisma.registration.findUniqueOrThrow({ where: { id: ids[0] ?? 0 } });
     expect(checked.status).toBe("checked_in");
     expect(checked.blindCode).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
+  });
+
+  it("flags entries beyond a quota lowered since, and entrants who no longer meet the rules", async () => {
+    const { orgA, contest, solo, hire } = await setup();
+    const workers = [];
+    for (const name of ["甲", "乙"]) {
+      const w = await hire(orgA.id, name);
+      expect(await registerIndividual(1, orgA.id, solo.id, w.id)).toMatchObject({ ok: true });
+      workers.push(w);
+    }
+    await prisma.event.update({
+      where: { id: solo.id },
+      data: { quotaPerOrg: 1, unionMemberRequired: true },
+    });
+    await prisma.worker.update({ where: { id: workers[0]?.id }, data: { unionMember: false } });
+    const { rows } = await listRegistrationsForReview(contest.id, {});
+    expect(
+      Object.fromEntries(rows.map((r) => [r.worker?.name, r.flags.map((f) => f.code)])),
+    ).toEqual({ 甲: ["not_union_member"], 乙: ["review_beyond_org_quota"] });
+    // The flags are worked out on the server: no birth date reaches the page.
+    expect(JSON.stringify(rows)).not.toContain("birthDate");
   });
 });
 

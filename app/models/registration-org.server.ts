@@ -52,13 +52,13 @@ function windowOf(c: ContestFacts) {
     : null;
 }
 
-function contestDateOf(c: ContestFacts, now: Date): IsoDate {
+export function contestDateOf(c: ContestFacts, now: Date): IsoDate {
   return isoDateOf(c.startsAt ?? now);
 }
 
 type Db = Pick<Tx, "registration" | "teamMember" | "worker" | "event">;
 
-function profileOf(w: {
+export function profileOf(w: {
   birthDate: Date;
   gender: string;
   skillLevel: string | null;

@@ -3,7 +3,11 @@
 import { prisma, write } from "~/db.server";
 import { assignBlindCodes } from "~/domain/registration/blind-codes";
 import { formatEntryNumber, parseEntryNumber } from "~/domain/registration/entry-numbers";
+import { eventDefinitionFromRecord } from "~/domain/contest/event-record";
+import type { EntryProblem } from "~/domain/registration/admission";
+import { eligibilityFlags, quotaFlags } from "~/domain/registration/review";
 import {
+  ACTIVE_REGISTRATION_STATUSES,
   checkRegistrationTransition,
   type RegistrationStatus,
   type RegistrationTransitionProblem,
@@ -12,6 +16,19 @@ import type { Rng } from "~/domain/contest/random";
 import { cryptoRng } from "~/models/crypto-rng.server";
 import { appendAudit } from "./audit.server";
 import { sharedIdentityWorkers } from "./identity.server";
+import { EVENT_RULE_COLUMNS } from "./contest.server";
+import { contestDateOf, profileOf } from "./registration-org.server";
+
+const ACTIVE = [...ACTIVE_REGISTRATION_STATUSES] as string[];
+
+/** What eligibility needs of a worker; read for the flags, never sent to the page. */
+const PROFILE = {
+  birthDate: true,
+  gender: true,
+  skillLevel: true,
+  unionMember: true,
+  trade: true,
+} as const;
 
 export type ReviewFilter = { eventId?: number; organisationId?: number; status?: string };
 
@@ -24,12 +41,17 @@ function where(contestId: number, f: ReviewFilter) {
   };
 }
 
+/**
+ * The organiser's list, each active entry flagged where it breaks the event's rules as they
+ * stand now (a member's age, level, membership) or lies beyond its unit's quota or the
+ * event's cap in the order entries were submitted.
+ */
 export async function listRegistrationsForReview(
   contestId: number,
   filter: ReviewFilter,
   take = 500,
 ) {
-  const [rows, total, organisations, byStatus] = await Promise.all([
+  const [rows, total, organisations, byStatus, contest, queue] = await Promise.all([
     prisma.registration.findMany({
       where: where(contestId, filter),
       orderBy: [{ eventId: "asc" }, { submittedAt: "asc" }, { id: "asc" }],
@@ -44,13 +66,21 @@ export async function listRegistrationsForReview(
         organisation: { select: { id: true, name: true } },
         // The masked number, never beside the birth date (which would narrow it down).
         worker: {
-          select: { id: true, name: true, gender: true, idNumberMasked: true, skillLevel: true },
+          select: {
+            id: true,
+            name: true,
+            idNumberMasked: true,
+            ...PROFILE,
+          },
         },
         team: {
           select: {
             name: true,
             members: {
-              select: { substitute: true, worker: { select: { id: true, name: true } } },
+              select: {
+                substitute: true,
+                worker: { select: { id: true, name: true, ...PROFILE } },
+              },
             },
           },
         },
@@ -68,6 +98,22 @@ export async function listRegistrationsForReview(
       where: { event: { contestId } },
       _count: { _all: true },
     }),
+    prisma.contest.findUnique({
+      where: { id: contestId },
+      select: {
+        status: true,
+        registrationOpensAt: true,
+        registrationClosesAt: true,
+        startsAt: true,
+        events: { select: EVENT_RULE_COLUMNS },
+      },
+    }),
+    // Every active entry of the contest in submission order, for the quota flags.
+    prisma.registration.findMany({
+      where: { event: { contestId }, status: { in: ACTIVE } },
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      select: { id: true, eventId: true, organisationId: true },
+    }),
   ]);
   // Entrants whose ID number another organisation's roster also holds: the organiser checks
   // them (/admin/identities) before approving, since one person may be entered twice.
@@ -77,12 +123,72 @@ export async function listRegistrationsForReview(
       ...(r.team?.members.map((m) => m.worker.id) ?? []),
     ]),
   );
+  const definitions = new Map(
+    (contest?.events ?? []).map((e) => [e.id, eventDefinitionFromRecord(e)]),
+  );
+  const overQuota = quotaFlags(
+    queue,
+    new Map(
+      [...definitions].map(([id, d]) => [
+        id,
+        { quotaPerOrg: d.quotaPerOrg ?? null, overallCap: d.overallCap ?? null },
+      ]),
+    ),
+  );
+  const contestDate = contestDateOf(
+    contest ?? {
+      status: "",
+      registrationOpensAt: null,
+      registrationClosesAt: null,
+      startsAt: null,
+    },
+    new Date(),
+  );
+  const flagsOf = (r: (typeof rows)[number]): EntryProblem[] => {
+    const definition = definitions.get(r.event.id);
+    if (!ACTIVE.includes(r.status) || !definition) return [];
+    const entrants = r.worker
+      ? [{ name: r.worker.name, profile: profileOf(r.worker) }]
+      : (r.team?.members ?? []).map((m) => ({
+          name: m.worker.name,
+          profile: profileOf(m.worker),
+        }));
+    return [
+      ...(overQuota.get(r.id) ?? []),
+      ...eligibilityFlags(entrants, definition, contestDate, r.team !== null),
+    ];
+  };
   return {
     rows: rows.map((r) => ({
-      ...r,
+      id: r.id,
+      status: r.status,
+      reason: r.reason,
+      entryNumber: r.entryNumber,
+      blindCode: r.blindCode,
+      submittedAt: r.submittedAt,
+      organisation: r.organisation,
+      worker: r.worker
+        ? {
+            id: r.worker.id,
+            name: r.worker.name,
+            idNumberMasked: r.worker.idNumberMasked,
+            skillLevel: r.worker.skillLevel,
+          }
+        : null,
+      team: r.team
+        ? {
+            name: r.team.name,
+            members: r.team.members.map((m) => ({
+              substitute: m.substitute,
+              worker: { id: m.worker.id, name: m.worker.name },
+            })),
+          }
+        : null,
+      event: r.event,
       sharedIdentity:
         (r.worker !== null && shared.has(r.worker.id)) ||
         (r.team?.members.some((m) => shared.has(m.worker.id)) ?? false),
+      flags: flagsOf(r),
     })),
     total,
     organisations,
@@ -93,17 +199,18 @@ export async function listRegistrationsForReview(
   };
 }
 
-export type DecisionOutcome =
-  | { ok: true; count: number }
-  | {
-      ok: false;
-      failures: { id: number; label: string; problems: RegistrationTransitionProblem[] }[];
-    };
+export type DecisionOutcome = {
+  /** Entries that made the move. */
+  count: number;
+  /** Entries that could not, each with its reasons; they are left as they were. */
+  failures: { id: number; label: string; problems: RegistrationTransitionProblem[] }[];
+};
 
 /**
- * Approves or rejects the chosen entries of one contest in one transaction: if any of them
- * cannot make the move, none is changed and the reasons are listed. Approval numbers the
- * entry after the highest number already used in its event.
+ * Approves or rejects the chosen entries of one contest in one transaction. Each entry is
+ * decided on its own: those that can make the move do, the others stay as they were and are
+ * listed with their reasons (the organiser reads "n approved, m not, because …"). Approval
+ * numbers the entry after the highest number already used in its event.
  */
 export function decideRegistrations(
   actorId: number,
@@ -143,11 +250,12 @@ export function decideRegistrations(
           problems: verdict.error,
         });
     }
-    if (failures.length > 0) return { ok: false, failures };
+    const failed = new Set(failures.map((f) => f.id));
+    const moving = regs.filter((r) => !failed.has(r.id));
 
     const nextSeq = new Map<number, number>();
     for (const eventId of new Set(
-      regs.filter((r) => decision === "approved" && !r.entryNumber).map((r) => r.eventId),
+      moving.filter((r) => decision === "approved" && !r.entryNumber).map((r) => r.eventId),
     )) {
       const numbers = await tx.registration.findMany({
         where: { eventId, entryNumber: { not: null } },
@@ -159,7 +267,7 @@ export function decideRegistrations(
       );
       nextSeq.set(eventId, max + 1);
     }
-    for (const reg of regs) {
+    for (const reg of moving) {
       let entryNumber = reg.entryNumber;
       if (decision === "approved" && !entryNumber) {
         const seq = nextSeq.get(reg.eventId) ?? 1;
@@ -186,7 +294,7 @@ export function decideRegistrations(
         reason,
       });
     }
-    return { ok: true, count: regs.length };
+    return { count: moving.length, failures };
   });
 }
 

@@ -30,6 +30,7 @@ import {
   type ScoringProblem,
 } from "~/domain/scoring";
 import { appendAudit } from "~/models/audit.server";
+import { changeContestStatusInTx } from "~/models/contest-admin.server";
 import { applyResultChange, type ResultState } from "~/models/ranking-tables.server";
 import { publishResultsChanged } from "~/utils/live-events.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -461,7 +462,11 @@ export async function publishEvent(
   const outcome = await write(async (tx): Promise<ActionOutcome> => {
     const event = await tx.event.findUnique({
       where: { id: eventId },
-      select: { status: true, contest: { select: { noticeDays: true, kind: true } } },
+      select: {
+        status: true,
+        contestId: true,
+        contest: { select: { noticeDays: true, kind: true, status: true } },
+      },
     });
     if (!event)
       return { ok: false, problems: [{ code: "judging.publish.not_locked", params: {} }] };
@@ -481,6 +486,13 @@ export async function publishEvent(
       before: { status: event.status },
       after: { status: "published", noticeEndsAt: ends.toISOString() },
     });
+    // The contest follows its events: with the last one published it moves to 成绩已公布
+    // (when the workflow allows it; otherwise the organiser's page prompts for the move).
+    const unpublished = await tx.event.count({
+      where: { contestId: event.contestId, status: { not: "published" } },
+    });
+    if (unpublished === 0 && event.contest.status === "in_progress")
+      await changeContestStatusInTx(tx, actorId, event.contestId, "results_published", { now });
     // Results feed the honours: a skills contest's top finishers are proposed for the
     // technical-expert title in a draft round, in the same transaction as publication.
     if (event.contest.kind === "skills_contest")

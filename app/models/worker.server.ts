@@ -23,23 +23,32 @@ export type WorkerInput = {
 /** Largest roster file accepted in one go; the benchmark imports 50,000 through the same path. */
 export const MAX_ROSTER_ROWS = 50_000;
 
-export function listWorkers(organisationId: number, query = "") {
+/** The roster search: a name or a trade containing the words. */
+function rosterWhere(organisationId: number, query: string) {
   const q = query.trim();
+  return {
+    organisationId,
+    ...(q ? { OR: [{ name: { contains: q } }, { trade: { contains: q } }] } : {}),
+  };
+}
+
+/** At most this many workers are listed at once (the count says how many match). */
+const ROSTER_PAGE = 500;
+
+export function listWorkers(organisationId: number, query = "") {
   return prisma.worker.findMany({
-    where: {
-      organisationId,
-      ...(q ? { OR: [{ name: { contains: q } }, { trade: { contains: q } }] } : {}),
-    },
+    where: rosterWhere(organisationId, query),
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: 500,
+    take: ROSTER_PAGE,
     // The masked number and never the birth date beside it: the two together leave only
     // about nine possible numbers. The birth date is on the worker's page, beside the whole number.
     select: { ...ROSTER_COLUMNS, idNumberMasked: true },
   });
 }
 
-export function countWorkers(organisationId: number) {
-  return prisma.worker.count({ where: { organisationId } });
+/** How many workers the search matches (the whole roster without one). */
+export function countWorkers(organisationId: number, query = "") {
+  return prisma.worker.count({ where: rosterWhere(organisationId, query) });
 }
 
 /** The full ID number is decrypted only here, for the worker's own organisation manager. */

@@ -9,7 +9,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ContestForm } from "~/components/contest-admin-forms";
 import { ProblemList } from "~/components/import-report";
 import { StatusBadge } from "~/components/status-badge";
-import { CONTEST_STATUSES, nextStatuses, type ContestStatus } from "~/domain/contest/status";
+import {
+  CONTEST_STATUSES,
+  nextStatuses,
+  suggestedContestStatus,
+  type ContestStatus,
+} from "~/domain/contest/status";
 import { contestInput, contestSchema, contestStatusSchema } from "~/forms/contest";
 import { toChinaInput } from "~/forms/fields";
 import { formatDate, formatDateTime, translate, useLocale, useT, codeLabel } from "~/i18n";
@@ -38,6 +43,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contest,
     organisers: await listOrganisers(),
     next: nextStatuses(contest.status as ContestStatus),
+    // The status its dates and events say it has reached, when the stored one lags behind.
+    suggestion: suggestedContestStatus(
+      {
+        status: contest.status as ContestStatus,
+        registrationClosesAt: contest.registrationClosesAt,
+        startsAt: contest.startsAt,
+        eventStatuses: contest.events.map((e) => e.status),
+      },
+      new Date(),
+    ),
   };
 }
 
@@ -83,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ContestAdmin() {
-  const { contest, organisers, next } = useLoaderData<typeof loader>();
+  const { contest, organisers, next, suggestion } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -135,6 +150,18 @@ export default function ContestAdmin() {
       </div>
 
       <h2>{t("reg.contest.statusChange")}</h2>
+      {suggestion ? (
+        <p className="alert alert--info" role="status">
+          {suggestion.to === "results_published"
+            ? t("reg.contest.suggest.results_published")
+            : t(
+                suggestion.to === "in_progress"
+                  ? "reg.contest.suggest.in_progress"
+                  : "reg.contest.suggest.registration_closed",
+                { date: formatDateTime(locale, suggestion.since) },
+              )}
+        </p>
+      ) : null}
       <div className="reg-links">
         {next.map((to) => (
           <Form method="post" key={to} className="reg-inline">

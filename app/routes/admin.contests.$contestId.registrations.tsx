@@ -5,12 +5,13 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { useEffect, useState, type ChangeEvent } from "react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FilterSelect, FormAlert, TextField } from "~/components/form-fields";
 import { StatusBadge } from "~/components/status-badge";
 import { REGISTRATION_STATUSES } from "~/domain/registration/status";
 import { checkInSchema, decisionSchema } from "~/forms/registration";
-import { translate, useT, codeLabel, keyOr } from "~/i18n";
+import { translate, useLocale, useT, codeLabel, keyOr } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import { getContestForAdmin } from "~/models/contest-admin.server";
 import {
@@ -93,23 +94,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
     v.intent === "approve" ? "approved" : "rejected",
     v.reason || null,
   );
-  if (!outcome.ok) {
-    const failures = outcome.failures.map((f) =>
-      translate(locale, "punct.labelled", {
-        label: f.label,
-        text: f.problems
-          .map((p) => problemText(locale, p))
-          .join(translate(locale, "punct.semicolon")),
-      }),
-    );
-    return data({ errors: null, failures, at: null, message: null }, { status: 400 });
-  }
-  return {
-    errors: null,
-    failures: null,
-    at: Date.now(),
-    message: translate(locale, "reg.review.done", { count: outcome.count }),
-  };
+  const failures = outcome.failures.map((f) =>
+    translate(locale, "punct.labelled", {
+      label: f.label,
+      text: f.problems
+        .map((p) => problemText(locale, p))
+        .join(translate(locale, "punct.semicolon")),
+    }),
+  );
+  const approve = v.intent === "approve";
+  // What was done and what was not, in one sentence: "已通过 2 条，1 条因以下原因未通过".
+  const message =
+    outcome.count === 0
+      ? null
+      : failures.length === 0
+        ? translate(locale, approve ? "reg.review.approvedAll" : "reg.review.rejectedAll", {
+            count: outcome.count,
+          })
+        : translate(locale, approve ? "reg.review.approvedSome" : "reg.review.rejectedSome", {
+            done: outcome.count,
+            failed: failures.length,
+          });
+  return data(
+    {
+      errors: null,
+      failures: failures.length > 0 ? failures : null,
+      // Remount the list (no box left ticked) once something changed.
+      at: outcome.count > 0 ? Date.now() : null,
+      message,
+    },
+    { status: outcome.count === 0 ? 400 : 200 },
+  );
 }
 
 export default function ReviewRegistrations() {
@@ -117,7 +132,17 @@ export default function ReviewRegistrations() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
+  const locale = useLocale();
   const errors = actionData?.errors ?? {};
+  // "Select all" ticks the pending entries with nothing flagged; flagged ones are ticked by
+  // hand, after a look at the reason. Shown once hydrated: without JavaScript it would do nothing.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const clean = rows.filter((r) => r.status === "submitted" && r.flags.length === 0);
+  const selectClean = (e: ChangeEvent<HTMLInputElement>) => {
+    const boxes = e.currentTarget.form?.querySelectorAll<HTMLInputElement>("input[data-clean]");
+    for (const box of boxes ?? []) box.checked = e.currentTarget.checked;
+  };
   return (
     <section aria-labelledby="review-title">
       <p>
@@ -133,11 +158,20 @@ export default function ReviewRegistrations() {
         ))}
       </p>
       {actionData?.message ? (
-        <div className="alert alert--success" role="status">
-          {actionData.message}
+        <div
+          className={`alert ${actionData.failures ? "alert--info" : "alert--success"}`}
+          role="status"
+        >
+          <p>{actionData.message}</p>
+          {actionData.failures ? (
+            <ul>
+              {actionData.failures.map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </ul>
+          ) : null}
         </div>
-      ) : null}
-      {actionData?.failures ? (
+      ) : actionData?.failures ? (
         <div className="alert alert--error" role="alert">
           <p>{t("reg.review.failed")}</p>
           <ul>
@@ -198,6 +232,12 @@ export default function ReviewRegistrations() {
         // Remounted after each successful decision so no box stays ticked for the next one.
         <Form method="post" id="decide" key={actionData?.at ?? "decide"}>
           <FormAlert message={errors.ids ? t(keyOr(errors.ids)) : null} />
+          {hydrated && clean.length > 0 ? (
+            <label className="reg-select-all">
+              <input type="checkbox" onChange={selectClean} />{" "}
+              {t("reg.review.selectClean", { count: clean.length })}
+            </label>
+          ) : null}
           <div className="table-wrap">
             <table className="table">
               <thead>
@@ -221,6 +261,9 @@ export default function ReviewRegistrations() {
                           name="ids"
                           value={r.id}
                           aria-label={`${t("reg.review.select")} ${label}`}
+                          data-clean={
+                            r.status === "submitted" && r.flags.length === 0 ? "" : undefined
+                          }
                         />
                       </td>
                       <td>
@@ -258,6 +301,13 @@ export default function ReviewRegistrations() {
                       <td>
                         <StatusBadge status={r.status} prefix="rules.registration_status" />
                         {r.reason ? <div className="muted small">{r.reason}</div> : null}
+                        {r.flags.length > 0 ? (
+                          <ul className="reg-flags">
+                            {r.flags.map((f, i) => (
+                              <li key={i}>{problemText(locale, f)}</li>
+                            ))}
+                          </ul>
+                        ) : null}
                       </td>
                       <td>
                         {r.entryNumber ?? "—"}

@@ -24,11 +24,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.org
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrgManager(request);
   const q = new URL(request.url).searchParams.get("q") ?? "";
-  const [workers, total] = await Promise.all([
+  // The count follows the search: "找到 1 人（名册共 15 人）", not the whole roster's size.
+  const [workers, matched, total] = await Promise.all([
     listWorkers(user.organisationId, q),
+    q.trim() ? countWorkers(user.organisationId, q) : null,
     countWorkers(user.organisationId),
   ]);
-  return { workers, total };
+  return { workers, matched, total };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Roster() {
-  const { workers, total } = useLoaderData<typeof loader>();
+  const { workers, matched, total } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -68,7 +70,14 @@ export default function Roster() {
           {t("reg.worker.import")}
         </Link>
       </div>
-      <p className="muted small">{t("reg.worker.count", { count: total })}</p>
+      <p className="muted small" role="status">
+        {matched === null
+          ? t("reg.worker.count", { count: total })
+          : t("reg.worker.matched", { count: matched, total })}
+        {workers.length < (matched ?? total)
+          ? t("reg.worker.firstShown", { shown: workers.length })
+          : null}
+      </p>
       {workers.length === 0 ? (
         <p>{t("reg.worker.empty")}</p>
       ) : (

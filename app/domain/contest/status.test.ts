@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { missingEnumNames, missingMessages, problemsOf, renderGaps } from "~/test/rule-messages";
 import { CONTEST_KINDS } from "./kinds";
 import {
+  suggestedContestStatus,
   CONTEST_STATUSES,
   CONTEST_TRANSITION_PROBLEM_CODES,
   canTransition,
@@ -153,5 +154,50 @@ describe("contest status workflow", () => {
       checkContestTransition("draft", "cancelled"),
     ].flatMap(problemsOf);
     expect(renderGaps(problems)).toEqual([]);
+  });
+});
+
+describe("suggestedContestStatus", () => {
+  const now = new Date("2026-12-19T10:00:00+08:00");
+  const before = new Date("2026-12-18T00:00:00+08:00");
+  const after = new Date("2026-12-20T00:00:00+08:00");
+  const base = { registrationClosesAt: null, startsAt: null, eventStatuses: ["open"] };
+
+  it("follows the dates: registration past its deadline, a start date passed", () => {
+    expect(
+      suggestedContestStatus(
+        { ...base, status: "registration_open", registrationClosesAt: before },
+        now,
+      ),
+    ).toEqual({ to: "registration_closed", since: before });
+    expect(
+      suggestedContestStatus({ ...base, status: "registration_closed", startsAt: before }, now),
+    ).toEqual({ to: "in_progress", since: before });
+    expect(
+      suggestedContestStatus(
+        { ...base, status: "registration_open", registrationClosesAt: after },
+        now,
+      ),
+    ).toBeNull();
+    expect(
+      suggestedContestStatus({ ...base, status: "registration_closed", startsAt: after }, now),
+    ).toBeNull();
+  });
+
+  it("follows the events: results published once every event's are", () => {
+    const published = { ...base, status: "in_progress" as const };
+    expect(
+      suggestedContestStatus({ ...published, eventStatuses: ["published", "published"] }, now),
+    ).toEqual({ to: "results_published", since: null });
+    expect(
+      suggestedContestStatus({ ...published, eventStatuses: ["published", "locked"] }, now),
+    ).toBeNull();
+    expect(suggestedContestStatus({ ...published, eventStatuses: [] }, now)).toBeNull();
+    expect(
+      suggestedContestStatus(
+        { ...base, status: "results_published", eventStatuses: ["published"] },
+        now,
+      ),
+    ).toBeNull();
   });
 });

@@ -152,3 +152,35 @@ export function checkContestTransition(
   }
   return problems.length > 0 ? err(problems) : ok(to);
 }
+
+export interface ContestTimeline {
+  readonly status: ContestStatus;
+  readonly registrationClosesAt: Date | null;
+  readonly startsAt: Date | null;
+  /** The statuses of its events (draft, open, scoring, locked, published). */
+  readonly eventStatuses: readonly string[];
+}
+
+/**
+ * The status the contest's dates and events say it has reached, when the stored one lags
+ * behind: registration past its deadline, a start date passed, every event's results out.
+ * The organiser is prompted with it (publishing the last event moves it on by itself).
+ */
+export function suggestedContestStatus(
+  contest: ContestTimeline,
+  now: Date,
+): { to: ContestStatus; since: Date | null } | null {
+  const { status, registrationClosesAt, startsAt, eventStatuses } = contest;
+  const allPublished = eventStatuses.length > 0 && eventStatuses.every((s) => s === "published");
+  const suggestion: { to: ContestStatus; since: Date | null } | null =
+    status === "in_progress" && allPublished
+      ? { to: "results_published", since: null }
+      : status === "registration_closed" && startsAt && startsAt.getTime() <= now.getTime()
+        ? { to: "in_progress", since: startsAt }
+        : status === "registration_open" &&
+            registrationClosesAt &&
+            registrationClosesAt.getTime() <= now.getTime()
+          ? { to: "registration_closed", since: registrationClosesAt }
+          : null;
+  return suggestion && canTransition(status, suggestion.to) ? suggestion : null;
+}

@@ -18,6 +18,7 @@ const problemCodes: readonly string[] = [
   ...contest.EVENT_PROBLEM_CODES,
   ...registration.ELIGIBILITY_PROBLEM_CODES,
   ...registration.QUOTA_PROBLEM_CODES,
+  ...registration.REVIEW_PROBLEM_CODES,
   ...registration.REGISTRATION_WINDOW_PROBLEM_CODES,
   ...registration.DUPLICATE_REGISTRATION_PROBLEM_CODES,
   ...registration.TEAM_PROBLEM_CODES,

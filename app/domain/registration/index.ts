@@ -11,3 +11,4 @@ export * from "./import-cells";
 export * from "./admission";
 export * from "./import-plan";
 export * from "./roster-cap";
+export * from "./review";

@@ -80,6 +80,9 @@ export const rulesMessages = {
     // Registration
     "rules.quota_org_full": "本单位名额已满（共 {quota} 个，已报 {used} 个）",
     "rules.quota_overall_full": "本项目总名额已满（共 {cap} 个，已报 {used} 个）",
+    "rules.review_beyond_org_quota":
+      "超出本单位名额：按提交顺序是第 {position} 个，限额 {quota} 个",
+    "rules.review_beyond_cap": "超出本项目总名额：按提交顺序是第 {position} 个，总名额 {cap} 个",
     "rules.registration_not_open_yet": "报名尚未开始",
     "rules.registration_closed": "报名已截止",
     "rules.registration_duplicate_worker": "该职工已报名本项目",
@@ -344,6 +347,10 @@ export const rulesMessages = {
     // Registration
     "rules.quota_org_full": "Your organisation's places are taken ({used} of {quota})",
     "rules.quota_overall_full": "All places in this event are taken ({used} of {cap})",
+    "rules.review_beyond_org_quota":
+      "Beyond the unit's quota: number {position} in order of submission, {quota, plural, one {# place} other {# places}} allowed",
+    "rules.review_beyond_cap":
+      "Beyond the event's places: number {position} in order of submission, {cap, plural, one {# place} other {# places}} in all",
     "rules.registration_not_open_yet": "Registration has not opened yet",
     "rules.registration_closed": "Registration has closed",
     "rules.registration_duplicate_worker": "This worker is already registered for the event",

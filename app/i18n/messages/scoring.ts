@@ -121,6 +121,16 @@ export const scoringMessages = {
     "scoring.standardisation.mad": "标准分 = 700 + 100 × (总分 − 中位数) ÷ (1.4826 × 绝对中位差)",
     "scoring.standardisation.mean_absolute_deviation":
       "标准分 = 700 + 100 × (总分 − 中位数) ÷ (1.2533 × 平均绝对偏差)（绝对中位差为 0）",
+    // Plain sentences beside the arithmetic (the receipt keeps both)
+    "scoring.plain.summary":
+      "总成绩 {total} 分（满分 {fullMark} 分），在 {count} 个有名次的参赛者中排第 {rank} 名。",
+    "scoring.plain.summary_unranked": "总成绩 {total} 分（满分 {fullMark} 分）。",
+    "scoring.plain.part":
+      "这一部分得 {total} 分（满分 {fullMark} 分），占总成绩的 {weight}%，折算后计入总成绩 {contribution} 分。",
+    "scoring.plain.worldskills":
+      "裁判各给 0–3 分，合计 {points} 分（最多 9 分）；按这个比例折合为本项满分 {maxMark} 分中的 {value} 分。",
+    "scoring.plain.standardised":
+      "标准分用来在全体参赛者之间比较：700 分是中间水平，每比中间高出（或低出）一个常见差距，就加（或减）100 分。",
     "scoring.standardisation.none": "所有成绩相同，标准分均为 700",
 
     // Receipt labels
@@ -284,6 +294,16 @@ export const scoringMessages = {
       "Standard score = 700 + 100 × (total − median) ÷ (1.4826 × median absolute deviation)",
     "scoring.standardisation.mean_absolute_deviation":
       "Standard score = 700 + 100 × (total − median) ÷ (1.2533 × mean absolute deviation) (median absolute deviation is 0)",
+    // Plain sentences beside the arithmetic (the receipt keeps both)
+    "scoring.plain.summary":
+      "A total of {total} out of {fullMark}, ranked {rank} of {count, plural, one {# ranked entrant} other {# ranked entrants}}.",
+    "scoring.plain.summary_unranked": "A total of {total} out of {fullMark}.",
+    "scoring.plain.part":
+      "This part scored {total} out of {fullMark}; it counts for {weight}% of the total, so it adds {contribution} to the total.",
+    "scoring.plain.worldskills":
+      "Each judge gives 0–3 points; together {points} of a possible 9, which in proportion is {value} of this criterion's {maxMark}.",
+    "scoring.plain.standardised":
+      "The standard score compares all entrants: 700 is the middle, and each typical gap above (or below) the middle adds (or takes away) 100.",
     "scoring.standardisation.none": "All totals are equal; every standard score is 700",
 
     // Receipt labels
