@@ -21,7 +21,7 @@ import {
   receiveChange,
   receiveResync,
   setChangeTransport,
-  type Change,
+  type BusMessage,
   type ChangeTransport,
 } from "~/utils/live-events.server";
 
@@ -46,7 +46,7 @@ export function channelOf(url: string): string {
   return schema ? `${CHANNEL}_${schema}`.slice(0, 63) : CHANNEL;
 }
 
-type Notice = { o: string; c: Change };
+type Notice = { o: string; c: BusMessage };
 
 export function postgresTransport(url: string): ChangeTransport {
   // Each process knows its own notices and skips them: it delivered them when it published.

@@ -8,6 +8,7 @@
 import { prisma, write, type Tx } from "~/db.server";
 import { appendAudit } from "~/models/audit.server";
 import { WORKER_REFERENCES } from "~/models/worker.server";
+import { publishSessionsChanged } from "~/utils/live-events.server";
 
 const RECORD_SELECT = {
   id: true,
@@ -109,12 +110,13 @@ export function keepSeparate(actorId: number, groupId: number): Promise<Identity
  * with the reasons, where two records cannot become one: both entered the same event or
  * both took the same quiz.
  */
-export function mergeIdentity(
+export async function mergeIdentity(
   actorId: number,
   groupId: number,
   keepId: number,
 ): Promise<IdentityOutcome | null> {
-  return write(async (tx): Promise<IdentityOutcome | null> => {
+  let changedUsers: number[] = [];
+  const outcome = await write(async (tx): Promise<IdentityOutcome | null> => {
     const group = await groupOf(tx, groupId);
     if (!group || !group.records.some((r) => r.id === keepId)) return null;
     const ids = group.records.map((r) => r.id);
@@ -200,6 +202,7 @@ export function mergeIdentity(
             : { workerId: null, active: false },
       });
     }
+    changedUsers = accounts.map((a) => a.id);
     await tx.worker.deleteMany({ where: { id: { in: others } } });
     await tx.identityReview.deleteMany({ where: { idNumberHash: group.hash } });
     await appendAudit(tx, {
@@ -212,6 +215,9 @@ export function mergeIdentity(
     });
     return { ok: true };
   });
+  // The accounts' sessions, as cached by any process, no longer say who they are.
+  if (outcome?.ok && changedUsers.length > 0) publishSessionsChanged({ users: changedUsers });
+  return outcome;
 }
 
 /** Worker ids among `workerIds` whose number another organisation's roster also holds. */

@@ -1,7 +1,8 @@
 // Sessions are server-side records: every way a session can end is tried here, and after
 // each the cookie the browser still holds must sign no one in.
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { prisma, write } from "~/db.server";
+import { receiveChange } from "~/utils/live-events.server";
 import { createOrganisation, createUser } from "~/test/factories";
 import { changeAccount } from "~/models/user.server";
 import {
@@ -10,6 +11,7 @@ import {
   SESSION_TOUCH_MS,
   createSession,
   findSessionUser,
+  sessionIdOf,
 } from "./session.server";
 import { SESSION_COOKIE } from "~/utils/http-names";
 import { createUserSession, getUser, logout, signedInCookie } from "~/http/session.server";
@@ -81,6 +83,30 @@ describe("sessions", () => {
       expect(await signedIn(theirs)).toBe(bystander.id);
     });
   }
+
+  // Each process keeps a session it read for a second; another process's sign-out or account
+  // change reaches it over the change bus (receiveChange is what the transport calls).
+  it("forgets a session it read when the bus says another process ended it", async () => {
+    const user = await createUser({ role: "judge" });
+    const { token } = await createSession(user.id);
+    expect((await findSessionUser(token))?.id).toBe(user.id);
+    await write((tx) => tx.session.deleteMany({ where: { id: sessionIdOf(token) } }));
+    receiveChange({ sessions: { ids: [sessionIdOf(token)] }, at: Date.now() });
+    expect(await findSessionUser(token)).toBeNull();
+  });
+
+  it("forgets the sessions of a user the bus says changed elsewhere", async () => {
+    const user = await createUser({ role: "judge" });
+    const bystander = await createUser({ role: "judge" });
+    const { token } = await createSession(user.id);
+    const theirs = await createSession(bystander.id);
+    expect((await findSessionUser(token))?.id).toBe(user.id);
+    expect((await findSessionUser(theirs.token))?.id).toBe(bystander.id);
+    await write((tx) => tx.user.updateMany({ where: { id: user.id }, data: { active: false } }));
+    receiveChange({ sessions: { users: [user.id] }, at: Date.now() });
+    expect(await findSessionUser(token)).toBeNull();
+    expect((await findSessionUser(theirs.token))?.id).toBe(bystander.id);
+  });
 
   it("times out after the idle limit and at the absolute limit, however active", async () => {
     const user = await createUser({ role: "judge" });

@@ -1,10 +1,23 @@
 // Server-side sessions. The cookie carries a random 256-bit token; the table keeps its
-// SHA-256, the user, and the times that end it. One indexed read per request finds the
-// session with its user; `lastSeenAt` is written at most once a minute.
+// SHA-256, the user, and the times that end it. One indexed read finds the session with its
+// user; `lastSeenAt` is written at most once a minute.
+//
+// Each process keeps what it read of a session for a second (SESSION_CACHE_MS), so a
+// signed-in visitor's requests cost about what an anonymous one's do (the read was one
+// round trip per request on PostgreSQL). Nothing that changes an answer outlives its change:
+// ending a session and changing an account publish on the change bus, which drops the
+// cached sessions in every process (app/utils/live-events.server.ts); the times that end a
+// session are checked on every request, cached or not; a session unknown to the database is
+// never cached, so a new sign-in is seen by every process at once.
 import { createHash, randomBytes } from "node:crypto";
 import { readSql, write, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { isRole, type Role } from "~/domain/roles";
+import {
+  publishSessionsChanged,
+  subscribeResync,
+  subscribeSessionsChanged,
+} from "~/utils/live-events.server";
 
 /** Signed out after this long without a request. */
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
@@ -64,12 +77,33 @@ type SessionRow = {
   organisationName: string | null;
 };
 
-/** The signed-in user of a token, or null when the session is unknown, ended or timed out. */
-export async function findSessionUser(
-  token: string,
-  now = new Date(),
-): Promise<SessionUser | null> {
-  const id = sessionIdOf(token);
+/** How long a process answers a session from what it read of it (see the top of the file). */
+export const SESSION_CACHE_MS = 1_000;
+
+const cachedSessions = new Map<string, { row: SessionRow; at: number }>();
+// Moves on with every drop: a read that was under way when sessions changed is not cached
+// (it may have read the row just before the change committed).
+let generation = 0;
+
+subscribeSessionsChanged(({ sessions }) => {
+  generation += 1;
+  for (const id of sessions.ids ?? []) cachedSessions.delete(id);
+  if (sessions.users?.length) {
+    const users = new Set(sessions.users);
+    for (const [id, hit] of cachedSessions)
+      if (users.has(Number(hit.row.userId))) cachedSessions.delete(id);
+  }
+});
+// The bus lost touch with the other processes for a while: a change may have been missed.
+subscribeResync(() => {
+  generation += 1;
+  cachedSessions.clear();
+});
+
+async function sessionRow(id: string): Promise<SessionRow | undefined> {
+  const hit = cachedSessions.get(id);
+  if (hit && Date.now() - hit.at < SESSION_CACHE_MS) return hit.row;
+  const started = generation;
   const rows = await readSql().rows<SessionRow>(Prisma.sql`
     SELECT s."userId", s."lastSeenAt", s."expiresAt",
            u."username", u."displayName", u."role", u."active", u."organisationId", u."workerId",
@@ -79,6 +113,23 @@ export async function findSessionUser(
     LEFT JOIN "Organisation" o ON o."id" = u."organisationId"
     WHERE s."id" = ${id}`);
   const row = rows[0];
+  if (!row) {
+    cachedSessions.delete(id);
+    return undefined;
+  }
+  if (started !== generation) return row;
+  if (cachedSessions.size >= 100_000) cachedSessions.clear();
+  cachedSessions.set(id, { row, at: Date.now() });
+  return row;
+}
+
+/** The signed-in user of a token, or null when the session is unknown, ended or timed out. */
+export async function findSessionUser(
+  token: string,
+  now = new Date(),
+): Promise<SessionUser | null> {
+  const id = sessionIdOf(token);
+  const row = await sessionRow(id);
   if (!row) return null;
   const lastSeen = new Date(row.lastSeenAt).getTime();
   const timedOut =
@@ -90,6 +141,8 @@ export async function findSessionUser(
   }
   if (now.getTime() - lastSeen >= SESSION_TOUCH_MS) {
     await write((tx) => tx.session.updateMany({ where: { id }, data: { lastSeenAt: now } }));
+    // The cached row moves on with the stored one (until the cache drops it).
+    row.lastSeenAt = now;
   }
   return {
     id: Number(row.userId),
@@ -103,12 +156,16 @@ export async function findSessionUser(
 }
 
 export async function endSession(token: string): Promise<void> {
-  await write((tx) => tx.session.deleteMany({ where: { id: sessionIdOf(token) } }));
+  const id = sessionIdOf(token);
+  await write((tx) => tx.session.deleteMany({ where: { id } }));
+  publishSessionsChanged({ ids: [id] });
 }
 
 /**
  * Ends every session of a user, inside the transaction that changes what they may do
  * (password, role, organisation, deactivation), so no request sees the change half done.
+ * After it commits, the caller publishes `publishSessionsChanged({ users: [userId] })`, so
+ * no process answers from a session it cached.
  */
 export async function endUserSessions(tx: Tx, userId: number): Promise<number> {
   return (await tx.session.deleteMany({ where: { userId } })).count;

@@ -8,6 +8,7 @@ import {
   hashPassword,
 } from "~/models/password.server";
 import { endUserSessions, type SessionUser } from "~/models/session.server";
+import { publishSessionsChanged } from "~/utils/live-events.server";
 
 export type { SessionUser };
 export { hashPassword };
@@ -104,7 +105,7 @@ export type AccountChange = {
 export async function changeAccount(userId: number, change: AccountChange): Promise<boolean> {
   const passwordHash =
     change.password === undefined ? undefined : await hashPassword(change.password);
-  return write(async (tx) => {
+  const changed = await write(async (tx) => {
     const updated = await tx.user.updateMany({
       where: { id: userId },
       data: {
@@ -119,4 +120,6 @@ export async function changeAccount(userId: number, change: AccountChange): Prom
     await endUserSessions(tx, userId);
     return true;
   });
+  if (changed) publishSessionsChanged({ users: [userId] });
+  return changed;
 }

@@ -4,11 +4,11 @@
 // worker. One machine only; on PostgreSQL the database carries changes instead
 // (LISTEN/NOTIFY), across machines too.
 import cluster from "node:cluster";
-import { receiveChange, type Change, type ChangeTransport } from "~/utils/live-events.server";
+import { receiveChange, type BusMessage, type ChangeTransport } from "~/utils/live-events.server";
 
 export type ClusterMessage =
   /** Worker → primary → every other worker: a change published on the bus. */
-  | { jx: "change"; change: Change }
+  | { jx: "change"; change: BusMessage }
   /** Primary → workers: the WAL checkpointer stopped; SQLite must checkpoint on commit again. */
   | { jx: "auto-checkpoints" };
 

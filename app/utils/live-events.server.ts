@@ -25,12 +25,21 @@ export type Change =
 type ChangeInput =
   { kind: "results" | "board-settings"; eventId: number } | { kind: "quiz-scores"; quizId: number };
 
+/**
+ * Sessions ended or their users changed (sign-out, a replaced or timed-out session, an
+ * account change, a merged identity): every process drops what it cached of them.
+ */
+export type SessionsChange = { sessions: { ids?: string[]; users?: number[] }; at: number };
+
+/** What travels on the bus. */
+export type BusMessage = Change | SessionsChange;
+
 /** Carries changes to the other processes of the deployment. */
 export type ChangeTransport = {
   /** How changes travel: "ipc" (the server's primary relays), "postgresql" (LISTEN/NOTIFY). */
   readonly name: string;
   /** Sends a change published in this process to the others. */
-  publish(change: Change): void;
+  publish(change: BusMessage): void;
   /** Whether changes from the others arrive now. */
   connected(): boolean;
   close(): Promise<void>;
@@ -61,8 +70,9 @@ export function publishChange(input: ChangeInput): void {
 }
 
 /** A change published by another process, brought by the transport: delivered here only. */
-export function receiveChange(change: Change): void {
-  bus().emitter.emit("change", change);
+export function receiveChange(change: BusMessage): void {
+  if ("sessions" in change) bus().emitter.emit("sessions", change);
+  else bus().emitter.emit("change", change);
 }
 
 export function subscribeChanges(listener: (change: Change) => void): () => void {
@@ -81,6 +91,18 @@ export function subscribeResultsChanged(
   return subscribeChanges((change) => {
     if (change.kind !== "quiz-scores") listener(change);
   });
+}
+
+/** Publish after the write that ended the sessions or changed the users commits. */
+export function publishSessionsChanged(sessions: SessionsChange["sessions"]): void {
+  const change: SessionsChange = { sessions, at: Date.now() };
+  bus().emitter.emit("sessions", change);
+  bus().transport?.publish(change);
+}
+
+export function subscribeSessionsChanged(listener: (change: SessionsChange) => void): () => void {
+  bus().emitter.on("sessions", listener);
+  return () => bus().emitter.off("sessions", listener);
 }
 
 /**

@@ -7,8 +7,8 @@
 // missing); BENCH_PORT the port; BENCH_ITERATIONS, BENCH_SAVES, BENCH_HTTP_SECONDS,
 // BENCH_RANK_ENTRIES and BENCH_RANK_RUNS shrink it.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { availableParallelism, loadavg } from "node:os";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { Prisma } from "~/generated/prisma/client";
@@ -428,6 +428,22 @@ async function load(url: string, headers: Record<string, string> = {}) {
   };
 }
 const httpRows: string[][] = [];
+function record(name: string, r: Awaited<ReturnType<typeof load>>, target: string) {
+  httpRows.push([
+    name,
+    `${Math.round(r.rps)} req/s`,
+    `${r.p50} ms`,
+    `${r.p99} ms`,
+    `${r.non2xx + r.errors}`,
+    target,
+  ]);
+  console.log(
+    `${name.padEnd(38)} ${String(Math.round(r.rps)).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx/errors ${r.non2xx + r.errors}   target ${target}`,
+  );
+}
+// What the app answered, for the floor below.
+const answers: Record<string, { status: number; headers: Record<string, string>; body: string }> =
+  {};
 for (const [name, url, target, headers] of [
   ["healthz (Remix route, database check)", `${base}/healthz`, "", {}],
   [
@@ -451,19 +467,53 @@ for (const [name, url, target, headers] of [
   ],
 ] as const) {
   const r = await load(url, headers);
-  httpRows.push([
-    name,
-    `${Math.round(r.rps)} req/s`,
-    `${r.p50} ms`,
-    `${r.p99} ms`,
-    `${r.non2xx + r.errors}`,
-    target,
-  ]);
-  console.log(
-    `${name.padEnd(38)} ${String(Math.round(r.rps)).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx/errors ${r.non2xx + r.errors}   target ${target}`,
-  );
+  const pathname = new URL(url).pathname;
+  if (!(pathname in answers)) {
+    const answer = await fetch(url);
+    const body = Buffer.from(await answer.arrayBuffer());
+    const kept: Record<string, string> = { "content-length": String(body.length) };
+    for (const name of ["content-type", "cache-control", "vary"]) {
+      const value = answer.headers.get(name);
+      if (value) kept[name] = value;
+    }
+    answers[pathname] = { status: answer.status, headers: kept, body: body.toString("base64") };
+  }
+  record(name, r, target);
 }
 server.kill("SIGTERM");
+
+// The floor: the same bytes from a bare node:http server with as many workers (http-floor.ts).
+const answersFile = path.resolve(tmpdir(), `jx-bench-floor-${process.pid}.json`);
+writeFileSync(answersFile, JSON.stringify(answers));
+const floorPort = port + 1;
+const floorServer = spawn(process.execPath, ["--import", "tsx", "e2e/perf/http-floor.ts"], {
+  env: {
+    ...process.env,
+    FLOOR_ANSWERS: answersFile,
+    FLOOR_PORT: String(floorPort),
+    FLOOR_WORKERS: workers,
+  },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const floorPath = `/results/${CONTEST}/${EVENT}/data`;
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`http://127.0.0.1:${floorPort}${floorPath}`)).ok) break;
+  } catch {
+    // not up yet
+  }
+  if (i > 300) throw new Error("floor server did not start");
+  await new Promise((r) => setTimeout(r, 100));
+}
+for (const [name, pathname] of [
+  ["floor: data route bytes, bare node:http", floorPath],
+  ["floor: full page bytes, bare node:http", `/results/${CONTEST}/${EVENT}`],
+] as const) {
+  const r = await load(`http://127.0.0.1:${floorPort}${pathname}`);
+  record(name, r, "");
+}
+floorServer.kill("SIGTERM");
+rmSync(answersFile, { force: true });
 
 console.log(
   "\n| measurement | app p50 | app p95 | app p99 | floor p50 | floor p99 | app/floor | target |\n|---|---|---|---|---|---|---|---|",

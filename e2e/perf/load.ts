@@ -1,12 +1,16 @@
 // npm run load — many judges saving marks while many visitors read the leaderboards, against
-// the production build on 127.0.0.1 with a fresh seeded database. Then it checks that no
-// acknowledged mark was lost and that every stored total equals its recomputation from the
-// marks, and prints throughput and latency. Bounded: LOAD_SECONDS (default 20) of reading,
-// LOAD_ROUNDS (default 2) passes of every judge over every sheet.
-import Database from "better-sqlite3";
+// the production build on 127.0.0.1 with a fresh seeded database. The boards are read alone
+// first (idle), then while the judges mark. Then it checks that no acknowledged mark was lost
+// and that every stored total equals its recomputation from the marks, and prints throughput
+// and latency. Bounded: LOAD_IDLE_SECONDS (default 10) of reading alone, LOAD_SECONDS (default
+// 20) of reading while marking, LOAD_ROUNDS (default 2) passes of every judge over every sheet.
+// SQLite by default (a new file); DATABASE_URL=postgres://…/<name> runs on PostgreSQL, on
+// that database, dropped and made anew.
 import autocannon from "autocannon";
+import { Prisma } from "~/generated/prisma/client";
+import { openSide } from "../../prisma/scripts/db-copy-lib.ts";
 import {
-  freshSeededDatabase,
+  freshSeededDatabaseUrl,
   ms,
   sessionCookie,
   startServer,
@@ -19,64 +23,66 @@ const PORT = Number(process.env.LOAD_PORT ?? 3210);
 const EXTRA_JUDGES = Number(process.env.LOAD_JUDGES ?? 12);
 const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 2);
 const READ_SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
+const IDLE_SECONDS = Number(process.env.LOAD_IDLE_SECONDS ?? 10);
 
-const file = freshSeededDatabase("load");
+const given = process.env.DATABASE_URL;
+const file = await freshSeededDatabaseUrl(
+  "load",
+  given && /^postgres(ql)?:\/\//.test(given) ? given : undefined,
+);
 // Before any app module reads the environment (the verification below uses the app's models).
-process.env.DATABASE_URL = `file:${file}`;
-console.log(`Database: ${file}`);
+process.env.DATABASE_URL = file;
+console.log(`Database: ${file.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@")}`);
 
 // More judges than the demo has: each one assigned to every event of the skills contest.
-const db = new Database(file);
-const contest = db.prepare(`SELECT id, code FROM "Contest" WHERE code = 'XA2026SKILLS'`).get() as {
-  id: number;
-  code: string;
-};
-const events = db.prepare(`SELECT id, code FROM "Event" WHERE contestId = ?`).all(contest.id) as {
-  id: number;
-  code: string;
-}[];
+const side = await openSide(file);
+const db = side.sql;
+const contest = (await db.one<{ id: number; code: string }>(
+  Prisma.sql`SELECT "id", "code" FROM "Contest" WHERE "code" = 'XA2026SKILLS'`,
+))!;
+const events = await db.rows<{ id: number; code: string }>(
+  Prisma.sql`SELECT "id", "code" FROM "Event" WHERE "contestId" = ${contest.id} ORDER BY "id"`,
+);
 const judgeIds: number[] = [];
-db.transaction(() => {
-  // The demo contest has not started yet: open its events' scoring window so judges may save
-  // (stored as Prisma's SQLite adapter stores DateTime).
-  db.prepare(`UPDATE "Event" SET "scoringOpensAt" = ? WHERE "contestId" = ?`).run(
-    "2026-01-01T00:00:00.000+00:00",
-    contest.id,
+await side.transaction(async (tx) => {
+  // The demo contest has not started yet: open its events' scoring window so judges may save.
+  await tx.run(
+    Prisma.sql`UPDATE "Event" SET "scoringOpensAt" = ${new Date("2026-01-01T00:00:00Z")} WHERE "contestId" = ${contest.id}`,
   );
   for (const username of ["chief", "judge2", "judge3"]) {
     judgeIds.push(
-      (db.prepare(`SELECT id FROM "User" WHERE username = ?`).get(username) as { id: number }).id,
+      (await tx.one<{ id: number }>(
+        Prisma.sql`SELECT "id" FROM "User" WHERE "username" = ${username}`,
+      ))!.id,
     );
   }
-  const hash = (
-    db.prepare(`SELECT passwordHash FROM "User" WHERE username = 'chief'`).get() as {
-      passwordHash: string;
-    }
-  ).passwordHash;
+  const { passwordHash } = (await tx.one<{ passwordHash: string }>(
+    Prisma.sql`SELECT "passwordHash" FROM "User" WHERE "username" = 'chief'`,
+  ))!;
   for (let i = 1; i <= EXTRA_JUDGES; i++) {
-    const info = db
-      .prepare(
-        `INSERT INTO "User" (username, displayName, passwordHash, role, locale, active, createdAt) VALUES (?, ?, ?, 'judge', 'zh', 1, ?)`,
-      )
-      .run(`load-judge-${i}`, `压测裁判${i}`, hash, new Date().toISOString());
-    judgeIds.push(Number(info.lastInsertRowid));
+    const { id } = (await tx.one<{ id: number }>(
+      Prisma.sql`INSERT INTO "User" ("username", "displayName", "passwordHash", "role", "locale", "active", "createdAt")
+        VALUES (${`load-judge-${i}`}, ${`压测裁判${i}`}, ${passwordHash}, 'judge', 'zh', ${true}, ${new Date()}) RETURNING "id"`,
+    ))!;
+    judgeIds.push(id);
     for (const event of events) {
-      db.prepare(`INSERT INTO "JudgeAssignment" (eventId, userId, isChief) VALUES (?, ?, 0)`).run(
-        event.id,
-        Number(info.lastInsertRowid),
+      await tx.run(
+        Prisma.sql`INSERT INTO "JudgeAssignment" ("eventId", "userId", "isChief") VALUES (${event.id}, ${id}, ${false})`,
       );
     }
   }
-})();
-const entries = db
-  .prepare(
-    `SELECT r.id, r.eventId, r.blindCode FROM "Registration" r JOIN "Event" e ON e.id = r.eventId
-     WHERE e.contestId = ? AND r.status IN ('approved', 'checked_in') AND r.blindCode IS NOT NULL ORDER BY r.id`,
-  )
-  .all(contest.id) as { id: number; eventId: number; blindCode: string }[];
+});
+const entries = await db.rows<{ id: number; eventId: number; blindCode: string }>(
+  Prisma.sql`SELECT r."id", r."eventId", r."blindCode" FROM "Registration" r JOIN "Event" e ON e."id" = r."eventId"
+     WHERE e."contestId" = ${contest.id} AND r."status" IN ('approved', 'checked_in') AND r."blindCode" IS NOT NULL ORDER BY r."id"`,
+);
 // The public reads these boards while judges mark: the organiser's live-scores choice.
-db.prepare(`UPDATE "Event" SET "resultsVisibility" = 'live' WHERE "contestId" = ?`).run(contest.id);
-db.close();
+await side.transaction((tx) =>
+  tx.run(
+    Prisma.sql`UPDATE "Event" SET "resultsVisibility" = 'live' WHERE "contestId" = ${contest.id}`,
+  ),
+);
+await side.close();
 console.log(
   `${judgeIds.length} judges × ${entries.length} entries in ${events.length} events, ${ROUNDS} rounds`,
 );
@@ -149,14 +155,25 @@ async function judgeLoop(judgeId: number, seed: number) {
   }
 }
 
-function read(path: string): Promise<autocannon.Result> {
+function read(path: string, seconds = READ_SECONDS): Promise<autocannon.Result> {
   return autocannon({
     url: `${server.url}${path}`,
     connections: 25,
-    duration: READ_SECONDS,
+    duration: seconds,
     timeout: 10,
   });
 }
+
+// The boards alone first (after a short warm-up of the fresh server): what the judges'
+// marking may take from them is read against this.
+await Promise.all([
+  read(`/results/${contest.code}/${events[0]!.code}/data`, 2),
+  read(`/results/${contest.code}/${events[0]!.code}`, 2),
+]);
+const [idleData, idlePage] = await Promise.all([
+  read(`/results/${contest.code}/${events[0]!.code}/data`, IDLE_SECONDS),
+  read(`/results/${contest.code}/${events[0]!.code}`, IDLE_SECONDS),
+]);
 
 const startedAt = performance.now();
 const [readData, readPage] = await Promise.all([
@@ -168,22 +185,22 @@ const elapsed = (performance.now() - startedAt) / 1000;
 await server.stop();
 
 // ── verification ──
-const check = new Database(file, { readonly: true });
-const markOf = check.prepare(
-  `SELECT value FROM "Mark" WHERE registrationId = ? AND criterionId = ? AND judgeId = ?`,
-);
-const critType = check.prepare(`SELECT type FROM "Criterion" WHERE id = ?`);
+const check = await openSide(file);
 let lost = 0;
 for (const ack of acknowledged.values()) {
   // A measurement is one value per entry, owned by whoever recorded it last.
-  if ((critType.get(ack.criterionId) as { type: string }).type === "measurement") continue;
-  const row = markOf.get(ack.registrationId, ack.criterionId, ack.judgeId) as
-    { value: number } | undefined;
+  const criterion = await check.sql.one<{ type: string }>(
+    Prisma.sql`SELECT "type" FROM "Criterion" WHERE "id" = ${ack.criterionId}`,
+  );
+  if (criterion?.type === "measurement") continue;
+  const row = await check.sql.one<{ value: number }>(
+    Prisma.sql`SELECT "value" FROM "Mark" WHERE "registrationId" = ${ack.registrationId} AND "criterionId" = ${ack.criterionId} AND "judgeId" = ${ack.judgeId}`,
+  );
   const expected = Number(ack.value);
   // Stored in centimarks except WorldSkills points; accept either representation of the value.
   if (!row || (row.value !== expected && row.value !== expected * 100)) lost += 1;
 }
-check.close();
+await check.close();
 
 const { computeEvent } = await import("~/models/results.server");
 const { prisma, disconnectDb } = await import("~/db.server");
@@ -218,6 +235,13 @@ console.log(
 );
 console.log(line("leaderboard data route", readData));
 console.log(line("leaderboard page", readPage));
+console.log(line("  idle: data route", idleData));
+console.log(line("  idle: page", idlePage));
+const kept = (busy: autocannon.Result, idle: autocannon.Result) =>
+  `${Math.round((100 * busy.requests.average) / Math.max(1, idle.requests.average))}%`;
+console.log(
+  `boards under marking keep ${kept(readData, idleData)} (data route) and ${kept(readPage, idlePage)} (page) of their idle throughput (target ≥ 50%)`,
+);
 console.log(`\nmarks acknowledged: ${acknowledged.size}, lost: ${lost}`);
 console.log(`entry totals checked: ${checked}, not equal to recomputation: ${mismatched}`);
 const ok = lost === 0 && mismatched === 0 && failures === 0 && saves > 0;

@@ -31,6 +31,43 @@ export function freshSeededDatabase(name: string): string {
   return file;
 }
 
+/**
+ * A fresh seeded database for a script: a new SQLite file (freshSeededDatabase), or, when
+ * `postgresUrl` is given, that PostgreSQL database dropped, made anew, migrated and seeded.
+ * Returns its DATABASE_URL.
+ */
+export async function freshSeededDatabaseUrl(name: string, postgresUrl?: string): Promise<string> {
+  if (!postgresUrl) return `file:${freshSeededDatabase(name)}`;
+  const database = decodeURIComponent(new URL(postgresUrl).pathname.slice(1));
+  const server = new URL(postgresUrl);
+  server.pathname = "/postgres";
+  server.search = "";
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: server.toString() });
+  await admin.connect();
+  try {
+    const quoted = `"${database.replace(/"/g, '""')}"`;
+    await admin.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${quoted}`);
+  } finally {
+    await admin.end();
+  }
+  for (const script of ["prisma/scripts/migrate-deploy.ts", "prisma/seed.ts"]) {
+    const result = spawnSync("npx", ["tsx", script], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: postgresUrl },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (result.status !== 0) throw new Error(`${script} failed for ${database}`);
+  }
+  return postgresUrl;
+}
+
+/** A database file's DATABASE_URL; a URL is kept as it is. */
+function databaseUrl(database: string): string {
+  return /^(file:|postgres(ql)?:\/\/)/.test(database) ? database : `file:${database}`;
+}
+
 /** Builds the app unless a build exists (JX_BUILD_NAME picks the folder, as for e2e). */
 export function ensureBuild(): string {
   const name = process.env.JX_BUILD_NAME || "build";
@@ -44,7 +81,7 @@ export function ensureBuild(): string {
 
 export type Server = { url: string; process: ChildProcess; stop(): Promise<void>; kill(): void };
 
-/** `database`: a SQLite file's path, or a postgres:// URL. */
+/** The production server on `database` (a SQLite file, or a DATABASE_URL on either engine). */
 export async function startServer(database: string, port: number): Promise<Server> {
   const entry = ensureBuild();
   const child = spawn("npx", ["tsx", "app/server/serve.ts", entry], {
@@ -54,7 +91,7 @@ export async function startServer(database: string, port: number): Promise<Serve
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: /^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`,
+      DATABASE_URL: databaseUrl(database),
       COOKIE_SECURE: "0",
     },
     stdio: ["ignore", "ignore", "inherit"],
@@ -97,8 +134,8 @@ export async function waitForServer(url: string, attempts = 240): Promise<void> 
  * "Cookie" header value that signs a user in, through the app's own session module: a
  * Session row in `databaseFile`, which this process then keeps using (one database a script).
  */
-export async function sessionCookie(userId: number, databaseFile: string): Promise<string> {
-  const url = `file:${databaseFile}`;
+export async function sessionCookie(userId: number, database: string): Promise<string> {
+  const url = databaseUrl(database);
   if (process.env.DATABASE_URL && process.env.DATABASE_URL !== url)
     throw new Error(`this script already signs in on ${process.env.DATABASE_URL}`);
   process.env.DATABASE_URL = url;
