@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatDate, useLocale, useT, codeLabel, type T } from "~/i18n";
 import { StatusBadge } from "~/components/status-badge";
+import { publicPaths } from "~/utils/public-paths";
 
 type ContestSummary = {
   code: string;
@@ -37,7 +38,7 @@ export function ContestCard({ contest }: { contest: ContestSummary }) {
         <StatusBadge status={contest.status} prefix="rules.contest_status" />
       </p>
       <h3 className="card__title">
-        <Link to={`/contests/${encodeURIComponent(contest.code)}`}>{contest.name}</Link>
+        <Link to={publicPaths.contest(contest.code)}>{contest.name}</Link>
       </h3>
       <p className="card__meta">{t("home.organiser", { name: contest.organiser.name })}</p>
       {contest.startsAt ? (

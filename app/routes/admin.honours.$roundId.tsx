@@ -56,6 +56,7 @@ import { parseForm } from "~/utils/forms";
 import { idParam, parseId } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
+import { publicPaths } from "~/utils/public-paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "title.honours.rounds", data?.round.name);
@@ -239,7 +240,7 @@ export default function AdminRound() {
       />
       {round.noticeStartsAt ? (
         <p>
-          <Link to={`/honours/notices/${round.id}`}>{t("honours.round.noticeLink")}</Link>
+          <Link to={publicPaths.notice(round.id)}>{t("honours.round.noticeLink")}</Link>
         </p>
       ) : null}
       {status === "conferred" ? (

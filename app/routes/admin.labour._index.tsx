@@ -5,6 +5,7 @@ import { formatDate, useLocale, useT } from "~/i18n";
 import { listLabourContests } from "~/models/labour.server";
 import { requireAdmin } from "~/http/session.server";
 import { pageTitle } from "~/i18n/page-title";
+import { publicPaths } from "~/utils/public-paths";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.labour");
 
@@ -40,7 +41,7 @@ export default function AdminLabour() {
               })}
             </p>
             <p className="card__foot">
-              <Link to={`/labour/${encodeURIComponent(c.code)}`}>{t("labour.board.link")}</Link>
+              <Link to={publicPaths.labourBoard(c.code)}>{t("labour.board.link")}</Link>
             </p>
           </StatusCard>
         ))}

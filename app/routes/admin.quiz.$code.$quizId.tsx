@@ -22,6 +22,7 @@ import quizStyles from "~/styles/quiz.css";
 import { parseForm } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
 import { pageTitle } from "~/i18n/page-title";
+import { publicPaths } from "~/utils/public-paths";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -245,7 +246,7 @@ export default function AdminQuiz() {
           </div>
         </dl>
         <p>
-          <Link to={`/quiz/${quiz.id}/leaderboard`}>{t("quiz.leaderboard.link")}</Link>
+          <Link to={publicPaths.quizBoard(quiz.id)}>{t("quiz.leaderboard.link")}</Link>
         </p>
       </section>
 

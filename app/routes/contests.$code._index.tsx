@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, useLocale, useT, codeLabel } from "~/i18n";
 import { getPublicContest } from "~/models/contest.server";
 import { notFound } from "~/http/session.server";
 import { pageTitle } from "~/i18n/page-title";
+import { publicPaths } from "~/utils/public-paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, null, data?.contest.name);
@@ -23,19 +24,18 @@ type Contest = Awaited<ReturnType<typeof loader>>["contest"];
 /** The places this contest's page leads to, by what the contest has. */
 function Destinations({ contest }: { contest: Contest }) {
   const t = useT();
-  const code = encodeURIComponent(contest.code);
   const links: { to: string; label: string }[] = [];
   if (contest.events.length > 0)
-    links.push({ to: `/results/${code}`, label: t("contest.page.board") });
+    links.push({ to: publicPaths.results(contest.code), label: t("contest.page.board") });
   if (contest.kind === "labour_competition")
-    links.push({ to: `/labour/${code}`, label: t("contest.page.labourBoard") });
+    links.push({ to: publicPaths.labourBoard(contest.code), label: t("contest.page.labourBoard") });
   for (const quiz of contest.quizzes)
     links.push({
-      to: `/quiz/${quiz.id}/leaderboard`,
+      to: publicPaths.quizBoard(quiz.id),
       label: `${quiz.name} · ${t("contest.page.quiz.board")}`,
     });
   for (const notice of contest.notices)
-    links.push({ to: `/honours/notices/${notice.id}`, label: notice.name });
+    links.push({ to: publicPaths.notice(notice.id), label: notice.name });
   if (links.length === 0) return null;
   return (
     <nav className="section" aria-labelledby="leads-title">
@@ -54,7 +54,6 @@ function Destinations({ contest }: { contest: Contest }) {
 function EventsSection({ contest }: { contest: Contest }) {
   const t = useT();
   const locale = useLocale();
-  const code = encodeURIComponent(contest.code);
   return (
     <section className="section" aria-labelledby="events-title">
       <h2 id="events-title">{t("contest.events")}</h2>
@@ -96,7 +95,7 @@ function EventsSection({ contest }: { contest: Contest }) {
                     </span>
                   )}{" "}
                   <Link
-                    to={`/results/${code}/${encodeURIComponent(event.code)}`}
+                    to={publicPaths.eventResults(contest.code, event.code)}
                     aria-label={`${t("contest.page.eventBoard")} · ${event.name}`}
                   >
                     {t("contest.page.eventBoard")}
@@ -161,8 +160,8 @@ function QuizSection({ contest }: { contest: Contest }) {
                 {t("contest.page.quiz.limit", { minutes: Math.round(q.timeLimitSec / 6) / 10 })}
               </p>
               <p className="card__foot">
-                <Link to={`/quiz/${q.id}`}>{t("contest.page.quiz.take")}</Link> ·{" "}
-                <Link to={`/quiz/${q.id}/leaderboard`}>{t("contest.page.quiz.board")}</Link>
+                <Link to={publicPaths.quiz(q.id)}>{t("contest.page.quiz.take")}</Link> ·{" "}
+                <Link to={publicPaths.quizBoard(q.id)}>{t("contest.page.quiz.board")}</Link>
               </p>
             </li>
           ))}
@@ -229,7 +228,7 @@ export default function ContestPage() {
           <ul className="link-list">
             {contest.notices.map((n) => (
               <li key={n.id}>
-                <Link to={`/honours/notices/${n.id}`}>{n.name}</Link>{" "}
+                <Link to={publicPaths.notice(n.id)}>{n.name}</Link>{" "}
                 <span className="muted small">
                   {n.status === "conferred"
                     ? t("contest.page.notice.conferred")

@@ -6,6 +6,7 @@ import { useT } from "~/i18n";
 import { listPublicNotices } from "~/models/honour-round.server";
 import honoursStyles from "~/styles/honours.css";
 import { pageTitle } from "~/i18n/page-title";
+import { publicPaths } from "~/utils/public-paths";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.notices");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
@@ -29,7 +30,7 @@ export default function Notices() {
       ) : (
         <ul className="card-grid">
           {notices.map((n) => (
-            <RoundCard key={n.id} href={`/honours/notices/${n.id}`} round={n}>
+            <RoundCard key={n.id} href={publicPaths.notice(n.id)} round={n}>
               {n.noticeStartsAt ? <p className="muted small">{noticePeriod(n)}</p> : null}
             </RoundCard>
           ))}

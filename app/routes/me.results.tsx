@@ -5,6 +5,7 @@ import { workerEntries } from "~/models/leaderboard.server";
 import { requireWorker } from "~/http/session.server";
 import stylesHref from "~/styles/leaderboard.css";
 import { pageTitle } from "~/i18n/page-title";
+import { publicPaths } from "~/utils/public-paths";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
@@ -31,7 +32,7 @@ export default function MyResults() {
       ) : (
         <ul className="card-grid">
           {entries.map((e) => {
-            const board = `/results/${encodeURIComponent(e.event.contest.code)}/${encodeURIComponent(e.event.code)}`;
+            const board = publicPaths.eventResults(e.event.contest.code, e.event.code);
             return (
               <li key={e.key} className="card">
                 <p className="eyebrow">{e.event.contest.name}</p>

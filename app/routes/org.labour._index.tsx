@@ -6,6 +6,7 @@ import { listUnitCompetitions, redFlagsOf } from "~/models/labour.server";
 import { requireOrgManager } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
 import { pageTitle } from "~/i18n/page-title";
+import { publicPaths } from "~/utils/public-paths";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.labour");
@@ -42,10 +43,10 @@ export default function OrgLabour() {
         <section key={c.id} className="section" aria-labelledby={`c-${c.id}`}>
           <h2 id={`c-${c.id}`}>{c.name}</h2>
           <p>
-            <Link to={`/labour/${encodeURIComponent(c.code)}/units/${organisationId}`}>
+            <Link to={publicPaths.labourUnit(c.code, organisationId)}>
               {t("labour.org.unitPage")}
             </Link>{" "}
-            · <Link to={`/labour/${encodeURIComponent(c.code)}`}>{t("labour.board.link")}</Link>
+            · <Link to={publicPaths.labourBoard(c.code)}>{t("labour.board.link")}</Link>
           </p>
           <div className="table-wrap">
             <table className="table">

@@ -35,6 +35,7 @@ import { parseForm } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
+import { publicPaths } from "~/utils/public-paths";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -537,7 +538,7 @@ function Lobby({ state }: { state: Eligible & State }) {
         </>
       ) : null}
       <p>
-        <Link to={`/quiz/${state.quiz.id}/leaderboard`}>{t("quiz.leaderboard.link")}</Link>
+        <Link to={publicPaths.quizBoard(state.quiz.id)}>{t("quiz.leaderboard.link")}</Link>
       </p>
     </>
   );
@@ -563,7 +564,7 @@ export default function QuizPage() {
               : t("quiz.eligibility.noOrganisation", { scope: state.quiz.scopeName })}
           </p>
           <p>
-            <Link to={`/quiz/${state.quiz.id}/leaderboard`}>{t("quiz.leaderboard.link")}</Link>
+            <Link to={publicPaths.quizBoard(state.quiz.id)}>{t("quiz.leaderboard.link")}</Link>
           </p>
         </>
       ) : state.current ? (

@@ -30,6 +30,7 @@ import { fromShanghaiLocal, toShanghaiLocal } from "~/utils/shanghai-time";
 import stylesHref from "~/styles/leaderboard.css";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
+import { publicPaths } from "~/utils/public-paths";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
@@ -133,17 +134,15 @@ export default function EventBoard() {
   const d = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const base = `/results/${encodeURIComponent(d.event.contest.code)}/${encodeURIComponent(d.event.code)}`;
+  const base = publicPaths.eventResults(d.event.contest.code, d.event.code);
   const live = useLiveBoard(`${base}/live`);
   const changed = useChangedRows(d.rows);
   const showStd = d.event.contest.showStandardised;
   return (
     <article aria-labelledby="board-title" className="lb-page">
       <p className="eyebrow">
-        <Link to={`/results/${encodeURIComponent(d.event.contest.code)}`}>
-          {d.event.contest.name}
-        </Link>{" "}
-        · {t(`leaderboard.mode.${d.event.mode === "team" ? "team" : "individual"}`)}
+        <Link to={publicPaths.results(d.event.contest.code)}>{d.event.contest.name}</Link> ·{" "}
+        {t(`leaderboard.mode.${d.event.mode === "team" ? "team" : "individual"}`)}
       </p>
       <h1 id="board-title">{d.event.name}</h1>
       <p className="lb-meta">
@@ -307,7 +306,7 @@ export default function EventBoard() {
           </p>
           <OrganisationStandings
             rows={d.standings}
-            orgHref={(id) => `/results/${encodeURIComponent(d.event.contest.code)}/org/${id}`}
+            orgHref={(id) => publicPaths.organisationResults(d.event.contest.code, id)}
           />
           <p>
             <Link to={`${base}/standings`}>{t("leaderboard.standings.all")}</Link>

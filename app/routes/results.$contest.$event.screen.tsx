@@ -9,6 +9,7 @@ import { loadBoard } from "~/models/leaderboard.server";
 import { resolveBoard } from "~/http/leaderboard-request.server";
 import stylesHref from "~/styles/leaderboard.css";
 import { pageTitle } from "~/i18n/page-title";
+import { publicPaths } from "~/utils/public-paths";
 
 const PER_SCREEN = 10;
 const SCREENS = 10;
@@ -54,7 +55,7 @@ export default function BigScreen() {
   const [lit, setLit] = useState<Set<string>>(new Set());
   const [revealing, setRevealing] = useState(false);
   const previous = useRef<{ frozen: boolean; totals: Map<string, number> } | null>(null);
-  const base = `/results/${encodeURIComponent(d.event.contest.code)}/${encodeURIComponent(d.event.code)}`;
+  const base = publicPaths.eventResults(d.event.contest.code, d.event.code);
 
   useEffect(() => {
     setScripted(true);

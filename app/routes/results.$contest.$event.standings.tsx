@@ -6,6 +6,7 @@ import { eventStandings } from "~/models/leaderboard.server";
 import { resolveBoard } from "~/http/leaderboard-request.server";
 import stylesHref from "~/styles/leaderboard.css";
 import { pageTitle } from "~/i18n/page-title";
+import { publicPaths } from "~/utils/public-paths";
 
 const PER_PAGE = 100;
 
@@ -28,11 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function EventStandings() {
   const d = useLoaderData<typeof loader>();
   const t = useT();
-  const base = `/results/${encodeURIComponent(d.event.contest.code)}`;
   return (
     <article aria-labelledby="standings-title">
       <p className="eyebrow">
-        <Link to={`${base}/${encodeURIComponent(d.event.code)}`}>{d.event.name}</Link>
+        <Link to={publicPaths.eventResults(d.event.contest.code, d.event.code)}>
+          {d.event.name}
+        </Link>
       </p>
       <h1 id="standings-title">{t("leaderboard.standings")}</h1>
       <p className="muted">{t("leaderboard.standings.lead", { n: d.event.standingsBestN })}</p>
@@ -41,7 +43,10 @@ export default function EventStandings() {
           {t(d.hidden ? "leaderboard.hidden" : "leaderboard.standings.empty")}
         </p>
       ) : (
-        <OrganisationStandings rows={d.rows} orgHref={(id) => `${base}/org/${id}`} />
+        <OrganisationStandings
+          rows={d.rows}
+          orgHref={(id) => publicPaths.organisationResults(d.event.contest.code, id)}
+        />
       )}
       <nav className="lb-pager" aria-label={t("leaderboard.next")}>
         {d.page > 0 ? <Link to={`?page=${d.page - 1}`}>←</Link> : null}

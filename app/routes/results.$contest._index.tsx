@@ -7,6 +7,7 @@ import { getUser, notFound } from "~/http/session.server";
 import { cached } from "~/http/leaderboard-cache.server";
 import stylesHref from "~/styles/leaderboard.css";
 import { pageTitle } from "~/i18n/page-title";
+import { publicPaths } from "~/utils/public-paths";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
@@ -33,7 +34,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ContestBoard() {
   const { contest, standings } = useLoaderData<typeof loader>();
   const t = useT();
-  const base = `/results/${encodeURIComponent(contest.code)}`;
   return (
     <article aria-labelledby="contest-title">
       <p className="eyebrow">{t("leaderboard.index.title")}</p>
@@ -44,15 +44,15 @@ export default function ContestBoard() {
           {contest.events.map((event) => (
             <li key={event.id} className="card">
               <h3>
-                <Link to={`${base}/${encodeURIComponent(event.code)}`}>{event.name}</Link>
+                <Link to={publicPaths.eventResults(contest.code, event.code)}>{event.name}</Link>
               </h3>
               <p className="muted small">
                 {t(`leaderboard.mode.${event.mode === "team" ? "team" : "individual"}`)} ·{" "}
-                <Link to={`${base}/${encodeURIComponent(event.code)}/standings`}>
+                <Link to={`${publicPaths.eventResults(contest.code, event.code)}/standings`}>
                   {t("leaderboard.standings")}
                 </Link>{" "}
                 ·{" "}
-                <Link to={`${base}/${encodeURIComponent(event.code)}/screen`}>
+                <Link to={`${publicPaths.eventResults(contest.code, event.code)}/screen`}>
                   {t("leaderboard.bigScreen")}
                 </Link>
               </p>
@@ -68,7 +68,10 @@ export default function ContestBoard() {
         {standings.length === 0 ? (
           <p className="muted">{t("leaderboard.standings.empty")}</p>
         ) : (
-          <OrganisationStandings rows={standings} orgHref={(id) => `${base}/org/${id}`} />
+          <OrganisationStandings
+            rows={standings}
+            orgHref={(id) => publicPaths.organisationResults(contest.code, id)}
+          />
         )}
       </section>
     </article>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useT, codeLabel } from "~/i18n";
 import { listBoardContests } from "~/models/leaderboard.server";
 import { pageTitle } from "~/i18n/page-title";
+import { publicPaths } from "~/utils/public-paths";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.results");
 
@@ -26,7 +27,7 @@ export default function ResultsIndex() {
             <li key={c.code} className="card">
               <p className="eyebrow">{codeLabel(t, "rules.contest_kind", c.kind)}</p>
               <h2>
-                <Link to={`/results/${encodeURIComponent(c.code)}`}>{c.name}</Link>
+                <Link to={publicPaths.results(c.code)}>{c.name}</Link>
               </h2>
               <p className="muted small">
                 {t("leaderboard.eventCount", { count: c._count.events })}
