@@ -19,9 +19,8 @@ export function scoreSheetSchema(criteria: readonly SheetCriterion[], partIds: r
     for (const c of criteria) {
       const key = `m${c.id}`;
       const parsed = parseMark(c, typeof v[key] === "string" ? (v[key] as string) : "");
-      if (parsed !== null && typeof parsed === "object")
-        ctx.addIssue({ code: "custom", path: [key], message: parsed.error });
-      else if (parsed === null && v.intent === "submit")
+      if (!parsed.ok) ctx.addIssue({ code: "custom", path: [key], message: parsed.problems[0] });
+      else if (parsed.value === null && v.intent === "submit")
         ctx.addIssue({ code: "custom", path: [key], message: "judging.sheet.required" });
     }
   });

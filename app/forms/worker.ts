@@ -14,7 +14,7 @@ export const workerSchema = z.object({
     .superRefine((v, ctx) => {
       const parsed = parseIdNumber(v);
       if (!parsed.ok)
-        ctx.addIssue({ code: "custom", message: `reg.worker.id.${parsed.error.code}` });
+        ctx.addIssue({ code: "custom", message: `reg.worker.id.${parsed.problems[0]!.code}` });
     })
     .transform((v) => {
       const parsed = parseIdNumber(v);

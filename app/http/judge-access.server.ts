@@ -5,9 +5,10 @@
 // URL says; a reserve only where recusal leaves the panel short), and for reviews,
 // corrections and appeals only the judge who presides over it. Entries are addressed by
 // blind code: a registration id never reaches a judge, so nothing they see joins to public
-// pages.
+// pages. A recheck sheet opens only for the judge it is given to (any other recheck is a 404).
 import type { Params } from "@remix-run/react";
 import { judgeAssignment, judgeEntry } from "~/models/judging.server";
+import { loadRecheckSheet } from "~/models/recheck.server";
 import { forbidden, notFound, requireJudge } from "~/http/session.server";
 import { parseId } from "~/utils/ids";
 
@@ -35,4 +36,13 @@ export async function requireJudgeOnEntry(
   if (!entry) throw notFound();
   if (options.presiding && !entry.presiding) throw forbidden();
   return { user, eventId, registrationId: entry.id, blindCode: entry.blindCode };
+}
+
+export async function requireJudgeOnRecheck(request: Request, params: Params) {
+  const user = await requireJudge(request);
+  const recheckId = parseId(params.recheckId);
+  if (recheckId === null) throw notFound();
+  const sheet = await loadRecheckSheet(recheckId, user.id);
+  if (!sheet) throw notFound();
+  return { user, recheckId, sheet };
 }

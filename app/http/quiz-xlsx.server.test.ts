@@ -16,11 +16,11 @@ describe("question-bank template", () => {
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.rows.map((r) => [r.values.type, r.values.answer])).toEqual([
+    expect(result.value.map((r) => [r.values.type, r.values.answer])).toEqual([
       ["single", ["A"]],
       ["multiple", ["A", "B", "C"]],
       ["true_false", ["true"]],
     ]);
-    expect(result.rows[0]?.values.explanation).toMatch(/安全生产法/);
+    expect(result.value[0]?.values.explanation).toMatch(/安全生产法/);
   });
 });

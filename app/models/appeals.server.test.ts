@@ -119,11 +119,11 @@ beforeAll(async () => {
     text: otherText,
   });
   if (!lodged.ok || !otherLodged.ok) throw new Error("appeals not lodged");
-  recused = { id: entry.id, code: recused.code, appealId: lodged.id, text };
+  recused = { id: entry.id, code: recused.code, appealId: lodged.value, text };
   other = {
     id: ev.entries.entryB.id,
     code: ev.entries.entryB.blindCode!,
-    appealId: otherLodged.id,
+    appealId: otherLodged.value,
     text: otherText,
   };
 }, 120_000);
@@ -226,7 +226,7 @@ describe("appeal actions check the appeal's own entry", () => {
         cells: { [`${ev.p2}:${ev.judges.judgeA.id}`]: "40" },
         reason: "越权修改",
       }),
-    ).toEqual({ ok: false, kind: "not_found" });
+    ).toEqual({ ok: false, problems: [{ code: "judging.review.not_found", params: {} }] });
     expect(await stateOf(recused.id)).toEqual(before);
   });
 
@@ -238,7 +238,7 @@ describe("appeal actions check the appeal's own entry", () => {
       registrationId: recused.id,
       judgeId: judgeA,
     };
-    expect(await startAppealReview(action)).toEqual({ ok: true });
+    expect(await startAppealReview(action)).toEqual({ ok: true, value: undefined });
     expect(
       await correctMarks({
         eventId: ev.eventId,
@@ -247,7 +247,7 @@ describe("appeal actions check the appeal's own entry", () => {
         cells: { [`${ev.p2}:${ev.judges.judgeU.id}`]: "35" },
         reason: "申诉复核：按现场录像改判",
       }),
-    ).toEqual({ ok: true, changed: 1 });
+    ).toEqual({ ok: true, value: { changed: 1 } });
     expect(await decideAppeal({ ...action, outcome: "upheld", note: "申诉成立" })).toEqual({
       ok: true,
     });

@@ -11,8 +11,10 @@ import { parseDecision } from "~/domain/judging/appeal-decision";
 export { parseDecision, type AppealDecisionRecord } from "~/domain/judging/appeal-decision";
 import { loadEventScoring, presiderOf, writeEventRanks } from "~/models/results.server";
 import { publishResultsChanged } from "~/utils/live-events.server";
+import { fail, ok, refuse, type Outcome } from "~/utils/outcome";
 
-export type LodgeResult = { ok: true; id: number } | { ok: false; problem: JudgingProblem };
+/** The new appeal's id, or why not (message keys). */
+export type LodgeResult = Outcome<number, JudgingProblem>;
 
 export async function lodgeAppeal(input: {
   registrationId: number;
@@ -30,14 +32,13 @@ export async function lodgeAppeal(input: {
         event: { select: { status: true, publishedAt: true, noticeEndsAt: true } },
       },
     });
-    if (!entry) return { ok: false, problem: { code: "judging.appeal.not_found", params: {} } };
+    if (!entry) return refuse("judging.appeal.not_found");
     const refusal = appealRefusal(entry.event, now);
-    if (refusal) return { ok: false, problem: refusal };
+    if (refusal) return fail(refusal);
     const open = await tx.appeal.count({
       where: { registrationId: entry.id, status: { in: ["submitted", "reviewing"] } },
     });
-    if (open > 0)
-      return { ok: false, problem: { code: "judging.appeal.already_open", params: {} } };
+    if (open > 0) return refuse("judging.appeal.already_open");
     const appeal = await tx.appeal.create({
       data: {
         registrationId: entry.id,
@@ -54,7 +55,7 @@ export async function lodgeAppeal(input: {
       after: { appealId: appeal.id, status: "submitted" },
       reason: input.text,
     });
-    return { ok: true, id: appeal.id };
+    return ok(appeal.id);
   });
 }
 
@@ -104,7 +105,7 @@ export async function listAppealsForEvent(eventId: number, judgeId: number) {
     }));
 }
 
-export type ReviewResult = { ok: true } | { ok: false; problem: JudgingProblem };
+export type ReviewResult = Outcome<undefined, JudgingProblem>;
 
 export type AppealAction = {
   appealId: number;
@@ -143,18 +144,14 @@ async function appealToHandle(tx: Tx, action: AppealAction) {
   return appeal;
 }
 
-const NOT_FOUND: ReviewResult = {
-  ok: false,
-  problem: { code: "judging.appeal.not_found", params: {} },
-};
+const NOT_FOUND: ReviewResult = refuse("judging.appeal.not_found");
 
 /** The presiding judge opens the review: the entry's marks may now be corrected (see correctMarks). */
 export async function startAppealReview(action: AppealAction): Promise<ReviewResult> {
   return write(async (tx): Promise<ReviewResult> => {
     const appeal = await appealToHandle(tx, action);
     if (!appeal) return NOT_FOUND;
-    if (appeal.status !== "submitted")
-      return { ok: false, problem: { code: "judging.appeal.not_open", params: {} } };
+    if (appeal.status !== "submitted") return refuse("judging.appeal.not_open");
     await tx.appeal.update({ where: { id: appeal.id }, data: { status: "reviewing" } });
     // The published rank and total as the review starts: what the decision compares against.
     const published = await tx.result.findUnique({
@@ -173,7 +170,7 @@ export async function startAppealReview(action: AppealAction): Promise<ReviewRes
         total: published?.total ?? null,
       },
     });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -188,8 +185,7 @@ export async function decideAppeal(
   const result = await write(async (tx): Promise<ReviewResult> => {
     const appeal = await appealToHandle(tx, input);
     if (!appeal) return NOT_FOUND;
-    if (!appealOpen(appeal.status))
-      return { ok: false, problem: { code: "judging.appeal.not_open", params: {} } };
+    if (!appealOpen(appeal.status)) return refuse("judging.appeal.not_open");
     const before = await tx.result.findMany({
       where: { eventId: input.eventId },
       select: { registrationId: true, rank: true, total: true },
@@ -282,7 +278,7 @@ export async function decideAppeal(
       },
       reason: input.note,
     });
-    return { ok: true };
+    return ok();
   });
   if (result.ok) publishResultsChanged(input.eventId);
   return result;

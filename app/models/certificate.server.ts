@@ -62,7 +62,7 @@ export async function issueHonourCertificate(
 /** What the public verification page may show: enough to tell a genuine certificate, nothing private. */
 export async function verifyCertificate(input: string) {
   const format = verifySerialFormat(input);
-  if (!format.ok) return { status: "malformed" as const, problem: format.error };
+  if (!format.ok) return { status: "malformed" as const, problem: format.problems[0]! };
   const serial = input.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
   const certificate = await prisma.certificate.findUnique({
     where: { serial },

@@ -262,7 +262,7 @@ export async function changeContestStatusInTx(
   const from = contest.status as ContestStatus;
   const facts = await transitionFacts(tx, contestId, to, options.now ?? new Date());
   const verdict = checkContestTransition(from, to, { ...facts, cancelReason: options.reason });
-  if (!verdict.ok) return { ok: false, problems: verdict.error };
+  if (!verdict.ok) return { ok: false, problems: verdict.problems };
   await tx.contest.update({ where: { id: contestId }, data: { status: to } });
   await appendAudit(tx, {
     actorId,

@@ -460,7 +460,7 @@ export async function reviewNomination(
       roundState: nomination.round.status as RoundState,
       reason: input.reason,
     });
-    const problems: HonourProblem[] = checked.ok ? [] : rules(checked.error);
+    const problems: HonourProblem[] = checked.ok ? [] : rules(checked.problems);
     if (input.decision === "accepted") {
       const incomplete = checkChecklistForAcceptance(input.checklist);
       if (incomplete) problems.push(own(incomplete.code, incomplete.params));
@@ -503,7 +503,7 @@ export async function withdrawNomination(
       roundState: nomination.round.status as RoundState,
       reason,
     });
-    if (!checked.ok) return { ok: false, problems: rules(checked.error) };
+    if (!checked.ok) return { ok: false, problems: rules(checked.problems) };
     await tx.nomination.update({
       where: { id: nominationId },
       data: { status: "withdrawn", reason: reason.trim() },
@@ -565,7 +565,7 @@ export async function advanceRound(
       openObjectionCount: openObjections,
       reason: input.reason,
     });
-    if (!checked.ok) return { ok: false, problems: rules(checked.error) };
+    if (!checked.ok) return { ok: false, problems: rules(checked.problems) };
 
     const data: { status: RoundState; noticeStartsAt?: Date; noticeEndsAt?: Date } = { status: to };
     if (to === "public_notice" && notice) {
@@ -727,7 +727,7 @@ export async function lodgePublicObjection(
       notice: { startsAt: nomination.round.noticeStartsAt, endsAt: nomination.round.noticeEndsAt },
       now,
     });
-    if (!lodged.ok) return { ok: false, problems: rules(lodged.error) };
+    if (!lodged.ok) return { ok: false, problems: rules(lodged.problems) };
     const objection = await tx.objection.create({
       data: {
         nominationId: nomination.id,
@@ -830,7 +830,7 @@ export async function recordObjectionHandling(
             lodgedAt: row.lodgedAt,
           };
     const handled = handleObjection(current, { ...input, now });
-    if (!handled.ok) return { ok: false, problems: rules(handled.error) };
+    if (!handled.ok) return { ok: false, problems: rules(handled.problems) };
     await tx.objection.update({
       where: { id: objectionId },
       data: {

@@ -3,6 +3,7 @@ import { panelCoverage } from "~/domain/judging/panel";
 import { isRecused, panelFor, presidingJudge } from "~/domain/judging/recusal";
 import { normaliseBlindCode } from "~/domain/registration/blind-codes";
 import { appendAudit } from "~/models/audit.server";
+import { ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 import { eventReadiness } from "~/models/readiness.server";
 import {
   configurationProblems,
@@ -59,6 +60,26 @@ export function judgeAssignment(eventId: number, userId: number) {
   });
 }
 
+/** The event's judges in assignment order, as the panel rules (panelFor) read them. */
+async function eventPanelJudges(eventId: number) {
+  const assigned = await prisma.judgeAssignment.findMany({
+    where: { eventId },
+    orderBy: { id: "asc" },
+    select: {
+      userId: true,
+      isChief: true,
+      reserve: true,
+      user: { select: { organisationId: true } },
+    },
+  });
+  return assigned.map((a) => ({
+    userId: a.userId,
+    isChief: a.isChief,
+    reserve: a.reserve,
+    organisationId: a.user.organisationId,
+  }));
+}
+
 /**
  * Blind codes of the judged entries this judge marks, with their own sheet state: entries
  * whose panel they are on (not recused; a reserve only where recusal leaves the panel short).
@@ -70,22 +91,7 @@ export async function judgeWorklist(
   userId: number,
   judgeOrganisationId: number | null,
 ) {
-  const assigned = await prisma.judgeAssignment.findMany({
-    where: { eventId },
-    orderBy: { id: "asc" },
-    select: {
-      userId: true,
-      isChief: true,
-      reserve: true,
-      user: { select: { organisationId: true } },
-    },
-  });
-  const panelJudges = assigned.map((a) => ({
-    userId: a.userId,
-    isChief: a.isChief,
-    reserve: a.reserve,
-    organisationId: a.user.organisationId,
-  }));
+  const panelJudges = await eventPanelJudges(eventId);
   const entries = await prisma.registration.findMany({
     where: { eventId, status: { in: JUDGED_STATUSES }, blindCode: { not: null } },
     orderBy: { blindCode: "asc" },
@@ -126,27 +132,10 @@ export async function judgeEntry(eventId: number, blindCode: string, judgeUserId
       where: { eventId, blindCode: code, status: { in: JUDGED_STATUSES } },
       select: { id: true, blindCode: true, organisation: { select: { id: true, parentId: true } } },
     }),
-    prisma.judgeAssignment.findMany({
-      where: { eventId },
-      orderBy: { id: "asc" },
-      select: {
-        userId: true,
-        isChief: true,
-        reserve: true,
-        user: { select: { organisationId: true } },
-      },
-    }),
+    eventPanelJudges(eventId),
   ]);
   if (!entry) return null;
-  const panel = panelFor(
-    judges.map((j) => ({
-      userId: j.userId,
-      isChief: j.isChief,
-      reserve: j.reserve,
-      organisationId: j.user.organisationId,
-    })),
-    entry.organisation,
-  );
+  const panel = panelFor(judges, entry.organisation);
   if (!panel.some((j) => j.userId === judgeUserId)) return null;
   return {
     id: entry.id,
@@ -264,7 +253,7 @@ export async function judgingOverview() {
   return rows;
 }
 
-export type AssignJudgesResult = { ok: true } | { ok: false; error: string };
+export type AssignJudgesResult = Outcome<undefined, KeyedProblem>;
 
 /**
  * Replaces the event's panel. Once marking has started only reserve judges may be added: a
@@ -279,17 +268,17 @@ export function assignJudges(
 ): Promise<AssignJudgesResult> {
   return writeTx(async (tx): Promise<AssignJudgesResult> => {
     const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true } });
-    if (!event) return { ok: false, error: "judging.judges.not_found" };
+    if (!event) return refuse("judging.judges.not_found");
     if (event.status !== "open" && event.status !== "scoring")
-      return { ok: false, error: "judging.judges.scoring_started" };
+      return refuse("judging.judges.scoring_started");
     const ids = [...new Set(input.judgeIds)];
     const reserves = new Set((input.reserveIds ?? []).filter((id) => ids.includes(id)));
     if (input.chiefId !== null && !ids.includes(input.chiefId))
-      return { ok: false, error: "judging.judges.chief_not_assigned" };
+      return refuse("judging.judges.chief_not_assigned");
     if (input.chiefId !== null && reserves.has(input.chiefId))
-      return { ok: false, error: "judging.judges.chief_reserve" };
+      return refuse("judging.judges.chief_reserve");
     const valid = await tx.user.count({ where: { id: { in: ids }, role: "judge" } });
-    if (valid !== ids.length) return { ok: false, error: "judging.judges.not_a_judge" };
+    if (valid !== ids.length) return refuse("judging.judges.not_a_judge");
     const before = await tx.judgeAssignment.findMany({
       where: { eventId },
       orderBy: { id: "asc" },
@@ -304,7 +293,7 @@ export function assignJudges(
       );
       const added = ids.filter((id) => !before.some((b) => b.userId === id));
       if (!kept || added.some((id) => !reserves.has(id)))
-        return { ok: false, error: "judging.judges.cannot_remove" };
+        return refuse("judging.judges.cannot_remove");
     }
     await tx.judgeAssignment.deleteMany({ where: { eventId, userId: { notIn: ids } } });
     // New assignments are created in the order given: assignment order is panel order.
@@ -329,7 +318,7 @@ export function assignJudges(
         reserve: reserves.has(userId),
       })),
     });
-    return { ok: true };
+    return ok();
   });
 }
 

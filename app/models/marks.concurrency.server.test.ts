@@ -53,7 +53,8 @@ describe("concurrent score saves", () => {
               });
               if (result.ok) return result;
               // A version conflict is the expected answer to a race: reload and retry.
-              if (result.kind !== "conflict") throw new Error(JSON.stringify(result));
+              if (result.problems[0]?.code !== "judging.sheet.conflict")
+                throw new Error(JSON.stringify(result));
               conflicts += 1;
             }
             throw new Error("never saved");

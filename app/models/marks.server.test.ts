@@ -57,7 +57,7 @@ describe("marks", () => {
         cells: { [`${ev.p2}:${ev.judges.judgeA.id}`]: "" },
         reason: "原始记录缺失",
       }),
-    ).toEqual({ ok: true, changed: 1 });
+    ).toEqual({ ok: true, value: { changed: 1 } });
 
     const sheets = await prisma.scoreSheet.findMany({
       where: { registrationId: ev.entries.entryB.id },
@@ -114,8 +114,10 @@ describe("marks", () => {
     });
     expect(result).toEqual({
       ok: false,
-      kind: "invalid",
-      errors: { [ev.t1]: "judging.sheet.mark_above_max", [ev.p1]: "judging.sheet.point_invalid" },
+      problems: [
+        { code: "judging.sheet.mark_above_max", params: {}, field: String(ev.t1) },
+        { code: "judging.sheet.point_invalid", params: {}, field: String(ev.p1) },
+      ],
     });
     expect(await prisma.mark.count({ where: { registrationId: ev.entries.entryB.id } })).toBe(0);
     const incomplete = await save(ev, ev.entries.entryB.id, ev.judges.chief.id, { t1: "90" }, true);
@@ -149,7 +151,10 @@ describe("marks", () => {
       marks: { [ev.p1]: "3" },
       submit: false,
     });
-    expect(forced).toEqual({ ok: false, kind: "not_found" });
+    expect(forced).toEqual({
+      ok: false,
+      problems: [{ code: "judging.sheet.not_found", params: {} }],
+    });
   });
 
   it("refuses a stale form instead of overwriting a newer mark", async () => {
@@ -166,7 +171,10 @@ describe("marks", () => {
       marks: { [ev.p1]: "1", [ev.p2]: "10" },
       submit: false,
     });
-    expect(result).toEqual({ ok: false, kind: "conflict" });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ code: "judging.sheet.conflict", params: {} }],
+    });
     const marks = await prisma.mark.findMany({
       where: { registrationId: reg, judgeId: judge },
       orderBy: { criterionId: "asc" },
@@ -189,7 +197,10 @@ describe("marks", () => {
       marks: { [ev.p1]: "2", [ev.p2]: "25" },
       submit: false,
     });
-    expect(afterCorrection).toEqual({ ok: false, kind: "conflict" });
+    expect(afterCorrection).toEqual({
+      ok: false,
+      problems: [{ code: "judging.sheet.conflict", params: {} }],
+    });
   });
 
   it("blocks locking on a WorldSkills disagreement until the chief resolves it; after locking marks are closed", async () => {
@@ -208,7 +219,7 @@ describe("marks", () => {
       cells: { [`${ev.p1}:${ev.judges.judgeA.id}`]: "2" },
       reason: "裁判协调后改判",
     });
-    expect(fixed).toEqual({ ok: true, changed: 1 });
+    expect(fixed).toEqual({ ok: true, value: { changed: 1 } });
     expect(await lockEvent(ev.eventId, ev.judges.chief.id)).toEqual({ ok: true });
     const results = await prisma.result.findMany({
       where: { eventId: ev.eventId },
@@ -229,7 +240,10 @@ describe("marks", () => {
       cells: { [`${ev.p2}:${ev.judges.judgeA.id}`]: "1" },
       reason: "x",
     });
-    expect(correction).toEqual({ ok: false, kind: "closed" });
+    expect(correction).toEqual({
+      ok: false,
+      problems: [{ code: "judging.review.closed", params: {} }],
+    });
   });
 
   it("runs an appeal: lodged in the window, reviewed, upheld with new ranks; refused after the window", async () => {
@@ -276,7 +290,7 @@ describe("marks", () => {
       ok: false,
       problem: { code: "judging.appeal.not_found", params: {} },
     });
-    const id = lodged.ok ? lodged.id : 0;
+    const id = lodged.ok ? lodged.value : 0;
     const action = { appealId: id, eventId: ev.eventId, registrationId: entryC.id };
     expect((await startAppealReview({ ...action, judgeId: ev.judges.judgeA.id })).ok).toBe(false);
     expect((await startAppealReview({ ...action, judgeId: ev.judges.chief.id })).ok).toBe(true);
@@ -294,7 +308,7 @@ describe("marks", () => {
         cells,
         reason: "申诉复核：P2 按现场记录改判",
       }),
-    ).toEqual({ ok: true, changed: 3 });
+    ).toEqual({ ok: true, value: { changed: 3 } });
     expect(
       (
         await decideAppeal({
@@ -335,6 +349,6 @@ describe("marks", () => {
       text: "公示期结束后提出的申诉，应被拒绝。",
       now: new Date(publishedAt.getTime() + 6 * 24 * 3600 * 1000),
     });
-    expect(late.ok === false && late.problem.code).toBe("judging.appeal.window_closed");
+    expect(late.ok === false && late.problems[0]?.code).toBe("judging.appeal.window_closed");
   });
 });

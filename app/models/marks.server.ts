@@ -43,6 +43,7 @@ import {
 } from "~/models/results.server";
 import { freezeAtSql } from "~/models/ranking-tables.server";
 import { publishResultsChanged } from "~/utils/live-events.server";
+import { fail, failIfAny, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 type Db = Tx;
 
@@ -202,14 +203,24 @@ export type SaveSheetInput = {
   submit: boolean;
 };
 
-export type SaveSheetResult =
-  | { ok: true; changed: number }
-  | { ok: false; kind: "not_found" }
-  | { ok: false; kind: "closed" }
-  | { ok: false; kind: "window"; state: "not_yet_open" | "closed"; window: ScoringWindow }
-  | { ok: false; kind: "conflict" }
-  | { ok: false; kind: "not_ready"; problems: ScoringProblem[] }
-  | { ok: false; kind: "invalid"; errors: Record<number, string> };
+/**
+ * How many marks changed, or why not: "judging.sheet.not_found" (no such entry on this
+ * judge's panel), "judging.sheet.closed", "judge.window.opens" / "judge.window.closed" (outside the
+ * organiser's scoring window, with the instant as `date`), "judging.sheet.conflict" (the sheet moved on since
+ * the form was loaded), the scheme's scoring problems, or each criterion's problem with its
+ * id as the field.
+ */
+export type SaveSheetResult = Outcome<{ changed: number }, KeyedProblem>;
+
+/** Scoring problems as message keys with plain values. */
+export function keyedScoringProblems(problems: readonly ScoringProblem[]): KeyedProblem[] {
+  return problems.map((p) => ({
+    code: `scoring.${p.code}`,
+    params: Object.fromEntries(
+      Object.entries(p.params).map(([k, v]) => [k, typeof v === "number" ? v : String(v)]),
+    ),
+  }));
+}
 
 type MarkChange = {
   criterionId: number;
@@ -339,35 +350,36 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
         input.submit ? freezeAtSql(sql, input.eventId) : null,
         input.submit ? doneRecheckSql(sql, registrationId) : undefined,
       ]);
-      if (!scoring || !entry) return { ok: false, kind: "not_found" };
+      if (!scoring || !entry) return refuse("judging.sheet.not_found");
       const plan = sheetPlan(scoring, entry, input.judgeId);
-      if (!plan) return { ok: false, kind: "not_found" };
-      if (!marksOpen(scoring.event.status)) return { ok: false, kind: "closed" };
+      if (!plan) return refuse("judging.sheet.not_found");
+      if (!marksOpen(scoring.event.status)) return refuse("judging.sheet.closed");
       // Marks against a scheme that cannot compute a total would be saved with no total, and
       // would freeze the scheme so the organiser could no longer fix it.
       const notReady = validateEvent(scoring.definition);
-      if (notReady.length > 0) return { ok: false, kind: "not_ready", problems: notReady };
+      if (notReady.length > 0) return fail(...keyedScoringProblems(notReady));
       // The organiser's scoring window: no marks before the contest (or the set time) opens.
       const window = windowOf(scoring);
       const state = scoringWindowState(window, new Date());
-      if (state !== "open") return { ok: false, kind: "window", state, window };
+      if (state !== "open") {
+        const at = state === "closed" ? window.closesAt : window.opensAt;
+        const params: Record<string, string> = at ? { date: at.toISOString() } : {};
+        return refuse(state === "closed" ? "judge.window.closed" : "judge.window.opens", params);
+      }
 
       for (const part of plan.parts) {
         const current = sheets.find((s) => s.partId === part.id)?.version ?? 0;
-        if ((input.versions[part.id] ?? -1) !== current) return { ok: false, kind: "conflict" };
+        if ((input.versions[part.id] ?? -1) !== current) return refuse("judging.sheet.conflict");
       }
 
       const criteria = plan.parts.flatMap((p) => p.criteria);
       const parsed = parseSheet(criteria as SheetCriterion[], input.marks, input.submit);
-      if (!parsed.ok) return { ok: false, kind: "invalid", errors: parsed.errors };
+      if (!parsed.ok) return parsed;
 
       const now = new Date();
       if (!input.submit) {
-        await runAll(
-          sql,
-          draftSql(entry.id, input.judgeId, plan.parts, sheets, parsed.values, now),
-        );
-        return { ok: true, changed: 0 };
+        await runAll(sql, draftSql(entry.id, input.judgeId, plan.parts, sheets, parsed.value, now));
+        return ok({ changed: 0 });
       }
       // Every write of the submit, issued together (one round trip on PostgreSQL).
       const writes: Prisma.Sql[] = [];
@@ -377,7 +389,7 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
       const audit: AuditEntry[] = [];
       for (const c of criteria) {
         const before = existing.get(c.id) ?? null;
-        const value = parsed.values.get(c.id) ?? null;
+        const value = parsed.value.get(c.id) ?? null;
         if ((before?.value ?? null) === value) continue;
         // A measurement has one row per entry: whoever recorded it last owns the row.
         if (value === null) {
@@ -451,11 +463,11 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
       // The audit rows in the order their changes were made, in one statement.
       writes.push(...auditInsertSql(audit, now));
       await runAll(sql, writes);
-      return { ok: true, changed };
+      return ok({ changed });
     },
     { event: input.eventId },
   );
-  if (result.ok && result.changed > 0) publishResultsChanged(input.eventId);
+  if (result.ok && result.value.changed > 0) publishResultsChanged(input.eventId);
   return result;
 }
 
@@ -553,10 +565,10 @@ function correctionChanges(
   marks: { criterionId: number; judgeId: number; value: number }[],
   cells: Record<string, string | undefined>,
   fallbackJudgeId: number,
-): { ok: true; changes: MarkChange[] } | { ok: false; errors: Record<string, string> } {
+): Outcome<MarkChange[], KeyedProblem> {
   const panel = panelOf(scoring, entry);
   const recorder = recorderOf(scoring, entry);
-  const errors: Record<string, string> = {};
+  const problems: KeyedProblem[] = [];
   const changes: MarkChange[] = [];
   for (const part of scoring.definition.parts) {
     for (const c of part.scheme.criteria) {
@@ -577,15 +589,15 @@ function correctionChanges(
       for (const slot of slots) {
         if (!(slot.key in cells)) continue;
         const parsed = parseMark({ id: criterionId, maxMark: c.maxMark, rule }, cells[slot.key]);
-        if (parsed !== null && typeof parsed === "object") {
-          errors[slot.key] = parsed.error;
+        if (!parsed.ok) {
+          problems.push({ code: parsed.problems[0]!, params: {}, field: slot.key });
           continue;
         }
         const existing =
           slot.judgeId === null
             ? marks.find((m) => m.criterionId === criterionId)
             : marks.find((m) => m.criterionId === criterionId && m.judgeId === slot.judgeId);
-        if ((existing?.value ?? null) === parsed) continue;
+        if ((existing?.value ?? null) === parsed.value) continue;
         const judgeId = slot.judgeId ?? existing?.judgeId ?? recorder?.userId ?? fallbackJudgeId;
         changes.push({
           criterionId,
@@ -594,12 +606,12 @@ function correctionChanges(
           judgeId,
           judgeNo: slot.judgeNo,
           before: existing?.value ?? null,
-          after: parsed,
+          after: parsed.value,
         });
       }
     }
   }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, changes };
+  return failIfAny(problems) ?? ok(changes);
 }
 
 export type CorrectionInput = {
@@ -611,10 +623,11 @@ export type CorrectionInput = {
   reason: string;
 };
 
-export type CorrectionResult =
-  | { ok: true; changed: number }
-  | { ok: false; kind: "not_found" | "closed" | "reason_required" }
-  | { ok: false; kind: "invalid"; errors: Record<string, string> };
+/**
+ * How many marks changed, or why not: "judging.review.not_found", "judging.review.closed",
+ * "judging.review.reason_required", or each cell's problem with its key as the field.
+ */
+export type CorrectionResult = Outcome<{ changed: number }, KeyedProblem>;
 
 /**
  * Writes corrections of an entry's marks by someone other than its judges (the chief judge,
@@ -636,17 +649,17 @@ export async function correctMarksInTx(
 ): Promise<CorrectionResult> {
   const scoring = await loadEventScoring(tx, input.eventId);
   const entry = await loadJudgedEntrySql(txSql(tx), input.eventId, input.registrationId);
-  if (!scoring || !entry) return { ok: false, kind: "not_found" };
+  if (!scoring || !entry) return refuse("judging.review.not_found");
   const marks = await tx.mark.findMany({
     where: { registrationId: entry.id },
     select: { id: true, criterionId: true, judgeId: true, value: true },
   });
   const found = correctionChanges(scoring, entry, marks, input.cells, input.actorId);
-  if (!found.ok) return { ok: false, kind: "invalid", errors: found.errors };
-  const { changes } = found;
-  if (changes.length === 0) return { ok: true, changed: 0 };
+  if (!found.ok) return found;
+  const changes = found.value;
+  if (changes.length === 0) return ok({ changed: 0 });
   const reason = input.reason.trim();
-  if (reason.length === 0) return { ok: false, kind: "reason_required" };
+  if (reason.length === 0) return refuse("judging.review.reason_required");
   await applyMarks(tx, entry.id, changes, input.actorId, input.action, reason);
   const touchedJudges = [...new Set(changes.map((c) => c.judgeId))];
   await tx.scoreSheet.updateMany({
@@ -656,7 +669,7 @@ export async function correctMarksInTx(
   await dropCorrectedFromDrafts(tx, entry.id, changes);
   await startScoring(tx, scoring, input.actorId);
   await refreshEntryResult(tx, entry.id, input.actorId);
-  return { ok: true, changed: changes.length };
+  return ok({ changed: changes.length });
 }
 
 /**
@@ -667,19 +680,19 @@ export async function correctMarksInTx(
  */
 export async function correctMarks(input: CorrectionInput): Promise<CorrectionResult> {
   const result = await write(async (tx): Promise<CorrectionResult> => {
-    if (input.reason.trim().length === 0) return { ok: false, kind: "reason_required" };
+    if (input.reason.trim().length === 0) return refuse("judging.review.reason_required");
     const scoring = await loadEventScoring(tx, input.eventId);
     const entry = await loadJudgedEntrySql(txSql(tx), input.eventId, input.registrationId);
-    if (!scoring || !entry) return { ok: false, kind: "not_found" };
+    if (!scoring || !entry) return refuse("judging.review.not_found");
     // Only the judge presiding over this entry corrects it: a chief recused from it does not.
     if (presiderOf(scoring, entry)?.userId !== input.chiefId)
-      return { ok: false, kind: "not_found" };
+      return refuse("judging.review.not_found");
     const open = marksOpen(scoring.event.status);
     if (!open) {
       const reviewing = await tx.appeal.count({
         where: { registrationId: entry.id, status: "reviewing" },
       });
-      if (reviewing === 0) return { ok: false, kind: "closed" };
+      if (reviewing === 0) return refuse("judging.review.closed");
     }
     const outcome = await correctMarksInTx(tx, {
       eventId: input.eventId,
@@ -689,10 +702,11 @@ export async function correctMarks(input: CorrectionInput): Promise<CorrectionRe
       reason: input.reason,
       action: "mark.correct",
     });
-    if (outcome.ok && outcome.changed > 0 && open) await reopenRecheck(tx, entry.id, input.chiefId);
+    if (outcome.ok && outcome.value.changed > 0 && open)
+      await reopenRecheck(tx, entry.id, input.chiefId);
     return outcome;
   });
-  if (result.ok && result.changed > 0) publishResultsChanged(input.eventId);
+  if (result.ok && result.value.changed > 0) publishResultsChanged(input.eventId);
   return result;
 }
 

@@ -306,7 +306,7 @@ export async function createQuiz(
     input.drawMode === "shared"
       ? drawRoundSet(questions, input.plan, drawSeed, 1)
       : drawQuestions(questions, input.plan, seededRng(1));
-  if (!trial.ok) return { ok: false, problems: trial.error };
+  if (!trial.ok) return { ok: false, problems: trial.problems };
   const quiz = await write(async (tx) => {
     const created = await tx.quiz.create({
       data: { contestId, ...input, drawSeed, plan: JSON.stringify(input.plan) },

@@ -16,7 +16,6 @@ import {
   recheckLockProblems,
   validateRecheckConfig,
   type RecheckConfig,
-  type RecheckConfigProblem,
   type RecheckReason,
   type RecheckRecord,
   type RecheckStatus,
@@ -27,14 +26,10 @@ import { appendAudit, appendAuditMany } from "~/models/audit.server";
 import { correctMarksInTx, loadReviewGrid } from "~/models/marks.server";
 import { computeEvent, panelOf, JUDGED_STATUSES, type EventScoring } from "~/models/results.server";
 import { publishResultsChanged } from "~/utils/live-events.server";
+import { fail, refuse, type Outcome as OneOutcome } from "~/utils/outcome";
 
-/** Models answer in one shape: the value, or problems in words (i18n keys with params). */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: JudgingProblem[] };
-
-const refuse = <T>(code: string, params: Record<string, string | number> = {}): Outcome<T> => ({
-  ok: false,
-  problems: [{ code, params }],
-});
+/** The recheck models' answer: the value, or problems in words (i18n keys with params). */
+type Outcome<T> = OneOutcome<T, JudgingProblem>;
 
 export function recheckConfigOf(event: {
   recheckTopN: number;
@@ -129,7 +124,7 @@ export function saveRecheckConfig(
   eventId: number,
   input: RecheckConfigInput,
   actorId: number,
-): Promise<Outcome<null> & { fields?: RecheckConfigProblem[] }> {
+): Promise<Outcome<null>> {
   return write(async (tx) => {
     const event = await tx.event.findUnique({
       where: { id: eventId },
@@ -138,7 +133,7 @@ export function saveRecheckConfig(
     if (!event) return refuse("recheck.not_found");
     if (!marksOpen(event.status)) return refuse("recheck.config.locked");
     const problems = validateRecheckConfig(input);
-    if (problems.length > 0) return { ok: false as const, problems, fields: problems };
+    if (problems.length > 0) return fail(...problems);
     await tx.event.update({
       where: { id: eventId },
       data: {
@@ -487,26 +482,26 @@ export async function completeRecheck(input: {
   cells: Record<string, string | undefined>;
   reason: string;
   now?: Date;
-}): Promise<Outcome<RecheckDone> & { errors?: Record<string, string> }> {
+}): Promise<Outcome<RecheckDone>> {
   const now = input.now ?? new Date();
   type Done = {
-    outcome: Outcome<RecheckDone> & { errors?: Record<string, string> };
+    outcome: Outcome<RecheckDone>;
     changed: number;
     eventId: number;
   };
-  const fail = (outcome: Done["outcome"]): Done => ({ outcome, changed: 0, eventId: 0 });
+  const stop = (outcome: Done["outcome"]): Done => ({ outcome, changed: 0, eventId: 0 });
   const result = await write(async (tx): Promise<Done> => {
     const row = await tx.recheck.findFirst({
       where: { id: input.recheckId, judgeId: input.judgeId },
       select: { id: true, eventId: true, registrationId: true, status: true, differences: true },
     });
-    if (!row) return fail(refuse("recheck.not_found"));
+    if (!row) return stop(refuse("recheck.not_found"));
     const event = await tx.event.findUnique({
       where: { id: row.eventId },
       select: { status: true },
     });
-    if (!event || !marksOpen(event.status)) return fail(refuse("recheck.closed"));
-    if (row.status === "done") return fail(refuse("recheck.already_done"));
+    if (!event || !marksOpen(event.status)) return stop(refuse("recheck.closed"));
+    if (row.status === "done") return stop(refuse("recheck.already_done"));
     const corrected = await correctMarksInTx(tx, {
       eventId: row.eventId,
       registrationId: row.registrationId,
@@ -516,18 +511,20 @@ export async function completeRecheck(input: {
       action: "mark.recheck",
     });
     if (!corrected.ok) {
-      if (corrected.kind === "invalid")
-        return fail({ ...refuse("recheck.sheet.invalid"), errors: corrected.errors });
-      if (corrected.kind === "reason_required")
-        return fail(refuse("recheck.sheet.reason_required"));
-      return fail(refuse("recheck.not_found"));
+      // Cells' problems keep their fields; the sheet's own refusals in the recheck's words.
+      const cells = corrected.problems.filter((p) => p.field !== undefined);
+      if (cells.length > 0)
+        return stop(fail(...refuse("recheck.sheet.invalid").problems, ...cells));
+      if (corrected.problems.some((p) => p.code === "judging.review.reason_required"))
+        return stop(refuse("recheck.sheet.reason_required"));
+      return stop(refuse("recheck.not_found"));
     }
     await tx.recheck.update({
       where: { id: row.id },
       data: {
         status: "done",
         doneAt: now,
-        differences: row.differences + corrected.changed,
+        differences: row.differences + corrected.value.changed,
       },
     });
     await appendAudit(tx, {
@@ -536,13 +533,13 @@ export async function completeRecheck(input: {
       entityType: "Registration",
       entityId: row.registrationId,
       before: { recheckId: row.id, status: row.status },
-      after: { recheckId: row.id, status: "done", differences: corrected.changed },
-      reason: corrected.changed > 0 ? input.reason.trim() : null,
+      after: { recheckId: row.id, status: "done", differences: corrected.value.changed },
+      reason: corrected.value.changed > 0 ? input.reason.trim() : null,
     });
     const fullReviewOrdered = await orderFullReviewIfDue(tx, row.eventId, input.judgeId, now);
     return {
-      outcome: { ok: true, value: { differences: corrected.changed, fullReviewOrdered } },
-      changed: corrected.changed,
+      outcome: { ok: true, value: { differences: corrected.value.changed, fullReviewOrdered } },
+      changed: corrected.value.changed,
       eventId: row.eventId,
     };
   });

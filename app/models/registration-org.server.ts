@@ -398,7 +398,7 @@ export function withdrawRegistration(
     const reg = await ownRegistration(tx, organisationId, registrationId);
     if (!reg) return null;
     const verdict = transitionVerdict(reg, "withdrawn", now);
-    if (!verdict.ok) return { ok: false, problems: verdict.error };
+    if (!verdict.ok) return { ok: false, problems: verdict.problems };
     await markWithdrawn(tx, actorId, reg, now);
     return { ok: true, id: reg.id };
   });
@@ -420,7 +420,7 @@ export function replaceRegistration(
     const reg = await ownRegistration(tx, organisationId, registrationId);
     if (!reg || reg.workerId === null) return null;
     const verdict = transitionVerdict(reg, "withdrawn", now);
-    if (!verdict.ok) return { ok: false, problems: verdict.error };
+    if (!verdict.ok) return { ok: false, problems: verdict.problems };
     const checked = await admit(
       tx,
       organisationId,
@@ -464,7 +464,7 @@ export function resubmitRegistration(
     const reg = await ownRegistration(tx, organisationId, registrationId);
     if (!reg) return null;
     const verdict = transitionVerdict(reg, "submitted", now);
-    if (!verdict.ok) return { ok: false, problems: verdict.error };
+    if (!verdict.ok) return { ok: false, problems: verdict.problems };
     const members = reg.workerId
       ? [{ workerId: reg.workerId, substitute: false }]
       : await tx.teamMember.findMany({
@@ -564,7 +564,7 @@ export async function importRegistrations(
   const parsed = validateImport(sheet.table, registrationImportColumns(isoDateOf(now)), {
     maxRows: MAX_REGISTRATION_ROWS,
   });
-  if (!parsed.ok) return { ok: false, fileProblem: null, errors: parsed.errors };
+  if (!parsed.ok) return { ok: false, fileProblem: null, errors: parsed.problems };
   const windowState = windowOf(contest);
   if (windowState && (now < windowState.opensAt || now >= windowState.closesAt)) {
     return {
@@ -619,18 +619,18 @@ export async function importRegistrations(
       ),
     });
   }
-  const plan = planRegistrationImport(parsed.rows, {
+  const plan = planRegistrationImport(parsed.value, {
     events,
     workers,
     organisationId: String(organisationId),
     contestDate: contestDateOf(contest, now),
   });
-  if (!plan.ok) return { ok: false, fileProblem: null, errors: plan.errors };
+  if (!plan.ok) return { ok: false, fileProblem: null, errors: plan.problems };
 
   const count = await bulkWrite(async (sql) => {
     // Occupancy is read again inside the transaction: a place taken since the plan was made fails the import.
     const planned = new Map<string, number>();
-    for (const p of [...plan.individuals, ...plan.teams])
+    for (const p of [...plan.value.individuals, ...plan.value.teams])
       planned.set(p.eventId, (planned.get(p.eventId) ?? 0) + 1);
     for (const [eventId, n] of planned) {
       const facts = [...events.values()].find((e) => e.id === eventId);
@@ -661,12 +661,12 @@ export async function importRegistrations(
         now,
       );
     let n = 0;
-    for (const p of plan.individuals) {
+    for (const p of plan.value.individuals) {
       const id = await insertReg(Number(p.eventId), Number(p.workerId), null);
       await audit(id, { status: "submitted", workerId: Number(p.workerId), importRow: p.row });
       n += 1;
     }
-    for (const t of plan.teams) {
+    for (const t of plan.value.teams) {
       const team = await sql.one<{ id: number }>(Prisma.sql`
         INSERT INTO "Team" ("eventId", "organisationId", "name", "createdAt")
         VALUES (${Number(t.eventId)}, ${organisationId}, ${t.name}, ${now}) RETURNING "id"`);

@@ -247,7 +247,7 @@ export function decideRegistrations(
         failures.push({
           id: reg.id,
           label: reg.worker?.name ?? reg.team?.name ?? String(reg.id),
-          problems: verdict.error,
+          problems: verdict.problems,
         });
     }
     const failed = new Set(failures.map((f) => f.id));

@@ -82,7 +82,7 @@ describe("a panel too small after recusal is never silent", () => {
         { judgeIds: [...panel, ev.judges.judge3.id], chiefId: ev.judges.chief.id },
         ev.judges.chief.id,
       ),
-    ).toEqual({ ok: false, error: "judging.judges.cannot_remove" });
+    ).toEqual({ ok: false, problems: [{ code: "judging.judges.cannot_remove", params: {} }] });
     expect(
       await assignJudges(
         ev.eventId,
@@ -93,7 +93,7 @@ describe("a panel too small after recusal is never silent", () => {
         },
         ev.judges.chief.id,
       ),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, value: undefined });
     // The reserves join only the short panel, after the chief, so no number changes.
     expect((await panelReport(ev.eventId)).coverage).toEqual([]);
     const stillComplete = await eventProgress(ev.eventId, ev.judges.chief.id);
@@ -266,7 +266,7 @@ async function publishedWithAppeal(ev: JudgedEvent) {
   });
   if (!lodged.ok) throw new Error("not lodged");
   const action = {
-    appealId: lodged.id,
+    appealId: lodged.value,
     eventId: ev.eventId,
     registrationId: entryC.id,
     judgeId: ev.judges.chief.id,
@@ -293,7 +293,7 @@ describe("every stored figure follows every change", () => {
       cells,
       reason: "申诉复核：P2 按现场记录改判",
     });
-    expect(corrected).toEqual({ ok: true, changed: 3 });
+    expect(corrected).toEqual({ ok: true, value: { changed: 3 } });
     // The corrected entry now leads: its stored rank and prize say so, and so does the board.
     await expectEventConsistent(ev.eventId);
     const rows = await prisma.result.findMany({

@@ -232,9 +232,9 @@ export async function importRoster(
     maxRows: MAX_ROSTER_ROWS,
     checkRow: checkRosterRow,
   });
-  if (!parsed.ok) return { ok: false, fileProblem: null, errors: parsed.errors };
+  if (!parsed.ok) return { ok: false, fileProblem: null, errors: parsed.problems };
 
-  const prepared = parsed.rows.map(({ row, values }) => {
+  const prepared = parsed.value.map(({ row, values }) => {
     const id = values.idNumber.idNumber;
     return {
       row,

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, TextField } from "~/components/form-fields";
-import { judgingProblemText } from "~/components/judging-problems";
+import { JudgingProblems, judgingProblemText } from "~/components/judging-problems";
 import { judgesSchema, scoringWindowSchema } from "~/forms/judging";
 import { chinaInstant, toChinaInput } from "~/forms/fields";
 import { formatDateTime, keyOr, useLocale, useT } from "~/i18n";
 import { assignJudges, eventJudgesPage, setScoringWindow } from "~/models/judging.server";
 import { notFound, requireAdmin } from "~/http/session.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseForm } from "~/utils/forms";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { idParam } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
@@ -22,8 +22,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return page;
 }
 
-type ActionResult = { errors?: FieldErrors; error?: string; ok?: boolean; windowSaved?: boolean };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const eventId = idParam(params.eventId);
@@ -31,30 +29,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.get("intent") === "window") {
     const window = parseForm(scoringWindowSchema, form);
-    if (!window.ok) return data<ActionResult>({ errors: window.errors }, { status: 400 });
+    if (!window.ok) return invalidForm(window.errors);
     await setScoringWindow(eventId, user.id, {
       opensAt: chinaInstant(window.data.scoringOpensAt),
       closesAt: chinaInstant(window.data.scoringClosesAt),
     });
-    return { windowSaved: true } satisfies ActionResult;
+    return { ok: true as const, windowSaved: true };
   }
   const parsed = parseForm(judgesSchema, form);
-  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const result = await assignJudges(eventId, parsed.data, user.id);
-  if (!result.ok) return data<ActionResult>({ error: result.error }, { status: 409 });
-  return { ok: true } satisfies ActionResult;
+  if (!result.ok) return refused(result.problems);
+  return { ok: true as const };
 }
 
 export default function EventJudges() {
   const { event, judges, coverage, blocked } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionResult>();
+  const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   const assigned = new Set(event.judges.map((j) => j.userId));
   const reserves = new Set(event.judges.filter((j) => j.reserve).map((j) => j.userId));
   const chief = event.judges.find((j) => j.isChief)?.userId;
-  const error = actionData?.error ?? actionData?.errors?.judgeIds ?? actionData?.errors?.chiefId;
-  const saved = actionData?.windowSaved;
+  const failure = actionData?.ok === false ? actionData : null;
+  const error = failure?.errors.judgeIds ?? failure?.errors.chiefId;
+  const saved = actionData?.ok && "windowSaved" in actionData;
   return (
     <section aria-labelledby="judges-title">
       <p className="eyebrow">{event.contest.name}</p>
@@ -65,11 +64,12 @@ export default function EventJudges() {
       {event.status === "scoring" ? (
         <p className="alert alert--info">{t("judging.judges.started_add_only")}</p>
       ) : null}
-      {actionData?.ok ? (
+      {actionData?.ok && !saved ? (
         <div className="alert alert--success" role="status">
           {t("judging.judges.saved")}
         </div>
       ) : null}
+      <JudgingProblems problems={failure?.problems} />
       <FormAlert message={error ? t(keyOr(error)) : null} />
 
       <section className="section" aria-labelledby="coverage-title">
@@ -198,7 +198,7 @@ export default function EventJudges() {
             name="scoringOpensAt"
             type="datetime-local"
             label={t("judge.window.label.opens")}
-            error={actionData?.errors?.scoringOpensAt}
+            error={failure?.errors.scoringOpensAt}
             defaultValue={toChinaInput(event.scoringOpensAt)}
           />
           <TextField
@@ -206,7 +206,7 @@ export default function EventJudges() {
             name="scoringClosesAt"
             type="datetime-local"
             label={t("judge.window.label.closes")}
-            error={actionData?.errors?.scoringClosesAt}
+            error={failure?.errors.scoringClosesAt}
             defaultValue={toChinaInput(event.scoringClosesAt)}
           />
           <div className="form-actions">

@@ -6,7 +6,6 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TextField } from "~/components/form-fields";
 import { JudgingProblems } from "~/components/judging-problems";
@@ -20,7 +19,8 @@ import { recheckBoard, saveRecheckConfig } from "~/models/recheck.server";
 import { readForm } from "~/http/form-body.server";
 import { notFound, requireAdmin } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseForm } from "~/utils/forms";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { idParam } from "~/utils/ids";
 import { pageTitle } from "~/i18n/page-title";
 
@@ -34,17 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return board;
 }
 
-type ActionResult = {
-  errors?: FieldErrors;
-  problems?: { code: string; params: Record<string, string | number> }[];
-  ok?: boolean;
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const eventId = idParam(params.eventId);
   const parsed = parseForm(recheckConfigSchema, await readForm(request));
-  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const result = await saveRecheckConfig(
     eventId,
     {
@@ -54,24 +48,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     user.id,
   );
-  if (result.ok) return { ok: true } satisfies ActionResult;
+  if (result.ok) return { ok: true as const };
   if (result.problems.some((p) => p.code === "recheck.not_found")) throw notFound();
-  const errors: FieldErrors = {};
-  for (const f of result.fields ?? []) errors[f.field] = f.code;
-  return data<ActionResult>(
-    { errors, problems: result.fields ? undefined : result.problems },
-    { status: result.fields ? 400 : 409 },
-  );
+  return refused(result.problems);
 }
 
 export default function EventRecheck() {
   const board = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionResult>();
+  const actionData = useActionData<typeof action>();
+  const failure = actionData?.ok === false ? actionData : undefined;
   const t = useT();
   const { config } = board.status;
   const open = marksOpen(board.event.status);
   const { form, onSubmit, errorFor } = useZodForm(recheckConfigSchema, {
-    serverErrors: actionData?.errors,
+    serverErrors: failure?.errors,
     defaultValues: {
       topN: String(config.topN),
       share: formatBasisPoints(config.shareBp),
@@ -90,7 +80,7 @@ export default function EventRecheck() {
           {t("recheck.config.saved")}
         </div>
       ) : null}
-      <JudgingProblems problems={actionData?.problems} />
+      <JudgingProblems problems={failure?.problems} />
 
       <Form method="post" noValidate onSubmit={onSubmit} className="section card">
         <h2>{t("recheck.config.title")}</h2>

@@ -47,6 +47,7 @@ import { parseForm } from "~/utils/forms";
 import { readXlsxTable } from "~/http/quiz-xlsx.server";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
+import { publicPaths } from "~/utils/public-paths";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -134,7 +135,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       checkRow: checkQuestionRow,
     });
     if (!result.ok) {
-      const rowErrors = result.errors.map((e) => ({
+      const rowErrors = result.problems.map((e) => ({
         row: e.row,
         column: e.column,
         message: importMessage(locale, e),
@@ -152,7 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const count = await importQuestions(
       contest.id,
-      result.rows.map((r) => importedQuestion(r.values)),
+      result.value.map((r) => importedQuestion(r.values)),
     );
     return {
       intent,
@@ -525,7 +526,7 @@ export default function AdminQuizContest() {
                     </td>
                     <td>{q._count.attempts}</td>
                     <td>
-                      <Link to={`/quiz/${q.id}/leaderboard`}>{t("quiz.list.board")}</Link>
+                      <Link to={publicPaths.quizBoard(q.id)}>{t("quiz.list.board")}</Link>
                     </td>
                   </tr>
                 ))}

@@ -4,7 +4,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -16,16 +16,16 @@ import {
 import { useEffect, type FormEvent, type KeyboardEvent } from "react";
 import { FormAlert } from "~/components/form-fields";
 import { JudgingProblems } from "~/components/judging-problems";
-import type { ScoringProblem } from "~/domain/scoring";
 import { useZodForm } from "~/components/use-zod-form";
 import { parseDescriptors } from "~/domain/judging/definition";
 import { scoreSheetSchema } from "~/forms/judging";
 import { formatDateTime, formatMark, keyOr, useLocale, useT } from "~/i18n";
 import { scoringWindowState } from "~/domain/judging/workflow";
-import { loadScoreSheet, saveScoreSheet } from "~/models/marks.server";
+import { keyedScoringProblems, loadScoreSheet, saveScoreSheet } from "~/models/marks.server";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { notFound } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseForm } from "~/utils/forms";
 import { requireJudgeOnEntry } from "~/http/judge-access.server";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
@@ -42,19 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sheet = await loadScoreSheet(eventId, registrationId, user.id);
   if (!sheet) throw notFound();
   return {
-    sheet,
+    sheet: { ...sheet, notReady: keyedScoringProblems(sheet.notReady) },
     windowState: scoringWindowState(sheet.window, new Date()),
     saved: new URL(request.url).searchParams.get("saved"),
   };
 }
-
-type ActionResult = {
-  errors?: FieldErrors;
-  conflict?: boolean;
-  closed?: boolean;
-  notReady?: { code: string; params: Record<string, string | number> }[];
-  window?: "not_yet_open" | "closed";
-};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, eventId, registrationId } = await authorise(request, params);
@@ -68,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ),
     await readForm(request),
   );
-  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const values = parsed.data as Record<string, unknown>;
   const submit = values.intent === "submit";
   const result = await saveScoreSheet({
@@ -86,33 +78,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? redirect(`/judge/events/${eventId}?submitted=${encodeURIComponent(sheet.blindCode)}`)
       : redirect(`/judge/events/${eventId}/entries/${encodeURIComponent(sheet.blindCode)}?saved=1`);
   }
-  if (result.kind === "conflict") return data<ActionResult>({ conflict: true }, { status: 409 });
-  if (result.kind === "closed") return data<ActionResult>({ closed: true }, { status: 409 });
-  if (result.kind === "not_ready")
-    return data<ActionResult>({ notReady: asProblems(result.problems) }, { status: 409 });
-  if (result.kind === "window")
-    return data<ActionResult>({ window: result.state }, { status: 409 });
-  if (result.kind === "invalid") {
-    return data<ActionResult>(
-      {
-        errors: Object.fromEntries(
-          Object.entries(result.errors).map(([id, key]) => [`m${id}`, key]),
-        ),
-      },
-      { status: 400 },
-    );
-  }
-  throw notFound();
-}
-
-/** Scoring problems as i18n keys with plain params. */
-function asProblems(problems: readonly ScoringProblem[]) {
-  return problems.map((p) => ({
-    code: `scoring.${p.code}`,
-    params: Object.fromEntries(
-      Object.entries(p.params).map(([k, v]) => [k, typeof v === "number" ? v : String(v)]),
-    ),
-  }));
+  if (result.problems.some((p) => p.code === "judging.sheet.not_found")) throw notFound();
+  // A criterion's problem belongs to its mark field (m<criterion id>).
+  const marks = result.problems.some((p) => p.field !== undefined);
+  return refused(
+    result.problems.map((p) => (p.field === undefined ? p : { ...p, field: `m${p.field}` })),
+    marks ? 400 : 409,
+  );
 }
 
 function markText(value: number | undefined, worldskills: boolean): string {
@@ -122,11 +94,20 @@ function markText(value: number | undefined, worldskills: boolean): string {
 
 export default function ScoreSheetPage() {
   const { sheet, saved, windowState } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionResult>();
+  const failure = useActionData<typeof action>();
+  const refusedWith = (code: string) => failure?.problems.some((p) => p.code === code) ?? false;
+  const notReady = failure?.problems.filter((p) => p.code.startsWith("scoring."));
   const navigation = useNavigation();
   const t = useT();
   const locale = useLocale();
-  const windowShut = actionData?.window ?? (windowState === "open" ? null : windowState);
+  // Refused outside the scoring window: the page says which side of it the judge is on.
+  const windowShut = refusedWith("judge.window.opens")
+    ? "not_yet_open"
+    : refusedWith("judge.window.closed")
+      ? "closed"
+      : windowState === "open"
+        ? null
+        : windowState;
   const editable = sheet.open && windowShut === null;
   const submittedBefore = sheet.parts.some((p) => p.status === "submitted");
   const criteria = sheet.parts.flatMap((p) => p.criteria);
@@ -140,7 +121,7 @@ export default function ScoreSheetPage() {
   for (const p of sheet.parts) defaults[`v${p.id}`] = String(p.version);
   const { form, errorFor } = useZodForm(schema, {
     defaultValues: defaults as never,
-    serverErrors: actionData?.errors,
+    serverErrors: failure?.errors,
   });
   const submitForm = useSubmit();
   // Submit through the pressed button so its intent (draft / submit) travels with the marks.
@@ -188,7 +169,7 @@ export default function ScoreSheetPage() {
           {t("judging.sheet.pending_draft")}
         </div>
       ) : null}
-      {actionData?.conflict ? (
+      {refusedWith("judging.sheet.conflict") ? (
         <div className="alert alert--error" role="alert">
           <p>{t("judging.sheet.conflict")}</p>
           <a className="btn btn--small" href={`?reload=${Date.now()}`}>
@@ -196,13 +177,13 @@ export default function ScoreSheetPage() {
           </a>
         </div>
       ) : null}
-      {sheet.notReady.length > 0 || actionData?.notReady ? (
+      {sheet.notReady.length > 0 || notReady?.length ? (
         <JudgingProblems
-          problems={actionData?.notReady ?? asProblems(sheet.notReady)}
+          problems={notReady?.length ? notReady : sheet.notReady}
           title={t("judging.sheet.not_ready")}
         />
       ) : null}
-      {actionData?.closed || !sheet.open ? (
+      {refusedWith("judging.sheet.closed") || !sheet.open ? (
         <div className="alert alert--info" role="status">
           {t("judging.sheet.closed")}
         </div>
@@ -224,7 +205,9 @@ export default function ScoreSheetPage() {
           {t("judge.sheet.editSubmitted")}
         </div>
       ) : null}
-      {actionData?.errors ? <FormAlert message={t("judging.sheet.fix_errors")} /> : null}
+      {failure && Object.keys(failure.errors).length > 0 ? (
+        <FormAlert message={t("judging.sheet.fix_errors")} />
+      ) : null}
       <Form method="post" onSubmit={onSubmit} noValidate>
         {sheet.parts.map((part) => (
           <fieldset key={part.id} className="sheet-part" disabled={!editable}>

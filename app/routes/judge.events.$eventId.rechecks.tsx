@@ -8,7 +8,6 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { JudgingProblems } from "~/components/judging-problems";
 import { RecheckDraws, RecheckList, RecheckSummary } from "~/components/recheck-status";
@@ -18,6 +17,7 @@ import { useT, keyOr } from "~/i18n";
 import { requireJudgeOnEvent } from "~/http/judge-access.server";
 import { assignRecheck, judgeRecheckBoard, selectRechecks } from "~/models/recheck.server";
 import { readForm } from "~/http/form-body.server";
+import { refused } from "~/http/refusal.server";
 import { notFound } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm } from "~/utils/forms";
@@ -33,48 +33,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return board;
 }
 
-type Problem = { code: string; params: Record<string, string | number> };
-type ActionResult = { problems?: Problem[]; done?: Problem };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, eventId } = await requireJudgeOnEvent(request, params, { chief: true });
   const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "select") {
     const result = await selectRechecks(eventId, user.id);
-    if (!result.ok) return data<ActionResult>({ problems: result.problems }, { status: 409 });
-    return {
-      done: {
-        code: "recheck.selected",
-        params: { selected: result.value.selected, drawn: result.value.drawn },
-      },
-    } satisfies ActionResult;
+    if (!result.ok) return refused(result.problems);
+    return done("recheck.selected", {
+      selected: result.value.selected,
+      drawn: result.value.drawn,
+    });
   }
   if (intent === "assign") {
     const parsed = parseForm(recheckAssignSchema, formData);
-    if (!parsed.ok)
-      return data<ActionResult>(
-        { problems: [{ code: "recheck.assign.not_eligible", params: {} }] },
-        { status: 400 },
-      );
+    if (!parsed.ok) return refused([{ code: "recheck.assign.not_eligible", params: {} }], 400);
     const result = await assignRecheck(
       eventId,
       user.id,
       parsed.data.recheckId,
       parsed.data.judgeId,
     );
-    if (!result.ok) return data<ActionResult>({ problems: result.problems }, { status: 409 });
-    return { done: { code: "recheck.assigned", params: {} } } satisfies ActionResult;
+    if (!result.ok) return refused(result.problems);
+    return done("recheck.assigned");
   }
-  return data<ActionResult>(
-    { problems: [{ code: "judging.unknown_action", params: {} }] },
-    { status: 400 },
-  );
+  return refused([{ code: "judging.unknown_action", params: {} }], 400);
+}
+
+/** What the page says after a change went through: a message key and its values. */
+function done(code: string, params: Record<string, number> = {}) {
+  return { ok: true as const, done: { code, params } };
 }
 
 export default function ChiefRechecks() {
   const board = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionResult>();
+  const actionData = useActionData<typeof action>();
+  const failure = actionData?.ok === false ? actionData : undefined;
   const t = useT();
   const open = marksOpen(board.event.status);
   const eligible = new Map(board.rechecks.map((r) => [r.id, r.eligible] as const));
@@ -85,12 +79,12 @@ export default function ChiefRechecks() {
         {t("recheck.title")} · {board.event.name}
       </h1>
       <p className="muted">{t("recheck.intro")}</p>
-      {actionData?.done ? (
+      {actionData?.ok ? (
         <div className="alert alert--success" role="status">
           {t(keyOr(actionData.done.code), actionData.done.params)}
         </div>
       ) : null}
-      <JudgingProblems problems={actionData?.problems} />
+      <JudgingProblems problems={failure?.problems} />
       <RecheckSummary status={board.status} incomplete={board.incomplete} />
       {open &&
       board.status.active &&

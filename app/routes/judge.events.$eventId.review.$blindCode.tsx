@@ -4,9 +4,9 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/form-fields";
+import { JudgingProblems } from "~/components/judging-problems";
 import { AppealDecision } from "~/components/score-receipt";
 import { StatusBadge } from "~/components/status-badge";
 import { marksOpen } from "~/domain/judging/workflow";
@@ -16,7 +16,8 @@ import { decideAppeal, listAppealsForEntry, startAppealReview } from "~/models/a
 import { correctMarks, loadReviewGrid } from "~/models/marks.server";
 import { notFound } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseForm } from "~/utils/forms";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { parseId } from "~/utils/ids";
 import { requireJudgeOnEntry } from "~/http/judge-access.server";
 import { readForm } from "~/http/form-body.server";
@@ -38,15 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { grid, appeals, editable: marksOpen(grid.event.status) || reviewing };
 }
 
-type ActionResult = { errors?: FieldErrors; message?: string; ok?: string };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, eventId, registrationId } = await authorise(request, params);
   const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "correct") {
     const parsed = parseForm(correctionReasonSchema, formData);
-    if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+    if (!parsed.ok) return invalidForm(parsed.errors);
     const cells: Record<string, string> = {};
     for (const [key, value] of formData.entries()) {
       const m = /^c(\d+)_(\d+)$/.exec(key);
@@ -59,14 +58,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       cells,
       reason: parsed.data.reason,
     });
-    if (result.ok) return { ok: "judging.review.saved" } satisfies ActionResult;
-    if (result.kind === "invalid") {
-      const errors: FieldErrors = {};
-      for (const [key, code] of Object.entries(result.errors))
-        errors[`c${key.replace(":", "_")}`] = code;
-      return data<ActionResult>({ errors, message: "judging.sheet.fix_errors" }, { status: 400 });
-    }
-    return data<ActionResult>({ message: `judging.review.${result.kind}` }, { status: 409 });
+    if (result.ok) return done("judging.review.saved");
+    // A cell's problem belongs to its input (c<criterion>_<judge>).
+    return refused(
+      result.problems.map((p) =>
+        p.field === undefined ? p : { ...p, field: `c${p.field.replace(":", "_")}` },
+      ),
+    );
   }
   if (intent === "review") {
     const result = await startAppealReview({
@@ -75,24 +73,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       registrationId,
       judgeId: user.id,
     });
-    return result.ok
-      ? { ok: "judging.appeal.review_started" }
-      : data<ActionResult>({ message: result.problem.code }, { status: 409 });
+    return result.ok ? done("judging.appeal.review_started") : refused(result.problems);
   }
   if (intent === "decide") {
     const parsed = parseForm(decisionSchema, formData);
-    if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+    if (!parsed.ok) return invalidForm(parsed.errors);
     const result = await decideAppeal({
       ...parsed.data,
       eventId,
       registrationId,
       judgeId: user.id,
     });
-    return result.ok
-      ? { ok: "judging.appeal.decided" }
-      : data<ActionResult>({ message: result.problem.code }, { status: 409 });
+    return result.ok ? done("judging.appeal.decided") : refused(result.problems);
   }
-  return data<ActionResult>({ message: "judging.unknown_action" }, { status: 400 });
+  return refused([{ code: "judging.unknown_action", params: {} }], 400);
+}
+
+/** What the page says after a change went through (a message key). */
+function done(message: string) {
+  return { ok: true as const, message };
 }
 
 function cellText(value: number | null, ws: boolean) {
@@ -102,9 +101,10 @@ function cellText(value: number | null, ws: boolean) {
 
 export default function ReviewEntry() {
   const { grid, appeals, editable } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionResult>();
+  const actionData = useActionData<typeof action>();
+  const failure = actionData?.ok === false ? actionData : undefined;
   const t = useT();
-  const errors = actionData?.errors ?? {};
+  const errors = failure?.errors ?? {};
   return (
     <section aria-labelledby="review-title">
       <p className="eyebrow">{grid.event.name}</p>
@@ -120,10 +120,15 @@ export default function ReviewEntry() {
       </p>
       {actionData?.ok ? (
         <div className="alert alert--success" role="status">
-          {t(keyOr(actionData.ok))}
+          {t(keyOr(actionData.message))}
         </div>
       ) : null}
-      <FormAlert message={actionData?.message ? t(keyOr(actionData.message)) : null} />
+      <FormAlert
+        message={
+          Object.keys(errors).some((k) => /^c\d/.test(k)) ? t("judging.sheet.fix_errors") : null
+        }
+      />
+      <JudgingProblems problems={failure?.problems} />
       {!editable ? <p className="alert alert--info">{t("judging.review.locked")}</p> : null}
       <Form method="post">
         <input type="hidden" name="intent" value="correct" />

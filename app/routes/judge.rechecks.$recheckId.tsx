@@ -7,49 +7,32 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TextAreaField } from "~/components/form-fields";
 import { JudgingProblems } from "~/components/judging-problems";
 import { recheckSheetSchema } from "~/forms/recheck";
 import { formatMark, useT, codeLabel, keyOr } from "~/i18n";
-import { completeRecheck, loadRecheckSheet } from "~/models/recheck.server";
+import { completeRecheck } from "~/models/recheck.server";
 import { readForm } from "~/http/form-body.server";
-import { notFound, requireJudge } from "~/http/session.server";
+import { requireJudgeOnRecheck } from "~/http/judge-access.server";
 import stylesHref from "~/styles/judging.css";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { parseId } from "~/utils/ids";
+import { parseForm } from "~/utils/forms";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.judge.recheck");
 
-async function authorise(request: Request, recheckIdParam: string | undefined) {
-  const user = await requireJudge(request);
-  const recheckId = parseId(recheckIdParam);
-  if (recheckId === null) throw notFound();
-  const sheet = await loadRecheckSheet(recheckId, user.id);
-  if (!sheet) throw notFound();
-  return { user, recheckId, sheet };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { sheet } = await authorise(request, params.recheckId);
+  const { sheet } = await requireJudgeOnRecheck(request, params);
   return { sheet };
 }
 
-type Problem = { code: string; params: Record<string, string | number> };
-type ActionResult = {
-  errors?: FieldErrors;
-  problems?: Problem[];
-  done?: { differences: number; fullReviewOrdered: boolean };
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, recheckId, sheet } = await authorise(request, params.recheckId);
+  const { user, recheckId, sheet } = await requireJudgeOnRecheck(request, params);
   const formData = await readForm(request);
   const parsed = parseForm(recheckSheetSchema, formData);
-  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   // A recheck vouches for every mark of the entry, so the form must carry every cell: a
   // post without them (or from a sheet with another panel) is refused, not taken as "no change".
   const cells: Record<string, string> = {};
@@ -58,10 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       for (const cell of c.cells) {
         const value = formData.get(`c${cell.key.replace(":", "_")}`);
         if (typeof value !== "string")
-          return data<ActionResult>(
-            { problems: [{ code: "recheck.sheet.invalid", params: {} }] },
-            { status: 400 },
-          );
+          return refused([{ code: "recheck.sheet.invalid", params: {} }], 400);
         cells[cell.key] = value;
       }
   const result = await completeRecheck({
@@ -70,15 +50,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     cells,
     reason: parsed.data.reason,
   });
-  if (result.ok) return { done: result.value } satisfies ActionResult;
-  const errors: FieldErrors = {};
-  for (const [key, code] of Object.entries(result.errors ?? {}))
-    errors[`c${key.replace(":", "_")}`] = code;
-  if (result.problems.some((p) => p.code === "recheck.sheet.reason_required"))
-    errors.reason = "recheck.sheet.reason_required";
-  return data<ActionResult>(
-    { errors, problems: result.problems },
-    { status: result.errors || errors.reason ? 400 : 409 },
+  if (result.ok) return { ok: true as const, done: result.value };
+  // A cell's problem belongs to its input (c<criterion>_<judge>), a missing reason to the reason.
+  return refused(
+    result.problems.map((p) =>
+      p.field !== undefined
+        ? { ...p, field: `c${p.field.replace(":", "_")}` }
+        : p.code === "recheck.sheet.reason_required"
+          ? { ...p, field: "reason" }
+          : p,
+    ),
   );
 }
 
@@ -89,9 +70,11 @@ function cellText(value: number | null, ws: boolean) {
 
 export default function RecheckSheet() {
   const { sheet } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionResult>();
+  const actionData = useActionData<typeof action>();
+  const failure = actionData?.ok === false ? actionData : undefined;
+  const done = actionData?.ok ? actionData.done : undefined;
   const t = useT();
-  const errors = actionData?.errors ?? {};
+  const errors = failure?.errors ?? {};
   const editable = sheet.open && sheet.recheck.status !== "done";
   return (
     <section aria-labelledby="recheck-sheet-title">
@@ -99,15 +82,15 @@ export default function RecheckSheet() {
         {sheet.event.name} · {codeLabel(t, "recheck.reason", sheet.recheck.reason)}
       </p>
       <h1 id="recheck-sheet-title">{t("recheck.sheet.title", { code: sheet.blindCode })}</h1>
-      {actionData?.done ? (
+      {done ? (
         <div className="alert alert--success" role="status">
-          {t("recheck.sheet.saved", { n: actionData.done.differences })}
-          {actionData.done.fullReviewOrdered ? <p>{t("recheck.sheet.full_review")}</p> : null}
+          {t("recheck.sheet.saved", { n: done.differences })}
+          {done.fullReviewOrdered ? <p>{t("recheck.sheet.full_review")}</p> : null}
         </div>
       ) : null}
-      <JudgingProblems problems={actionData?.problems} />
+      <JudgingProblems problems={failure?.problems} />
       {!sheet.open ? <p className="alert alert--info">{t("recheck.closed")}</p> : null}
-      {sheet.open && sheet.recheck.status === "done" && !actionData?.done ? (
+      {sheet.open && sheet.recheck.status === "done" && !done ? (
         <p className="alert alert--info">{t("recheck.sheet.already")}</p>
       ) : null}
       <p className="muted">{t("recheck.sheet.intro")}</p>

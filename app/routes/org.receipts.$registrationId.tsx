@@ -5,21 +5,21 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormAlert, TextAreaField } from "~/components/form-fields";
+import { TextAreaField } from "~/components/form-fields";
+import { JudgingProblems } from "~/components/judging-problems";
 import { AppealDecision, ScoreReceipt } from "~/components/score-receipt";
 import { StatusBadge } from "~/components/status-badge";
 import { useZodForm } from "~/components/use-zod-form";
 import { appealSchema } from "~/forms/judging";
-import { formatDateTime, useLocale, useT, keyOr } from "~/i18n";
+import { formatDateTime, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
-import { translate } from "~/i18n";
 import { listAppealsForEntry, lodgeAppeal } from "~/models/appeals.server";
 import { receiptFor } from "~/models/results.server";
 import { notFound, requireOrgManager } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseForm } from "~/utils/forms";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
 
@@ -45,35 +45,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...receipt, appeals, windowOpen };
 }
 
-type ActionResult = { errors?: FieldErrors; refused?: string; ok?: boolean };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, registrationId } = await authorise(request, params.registrationId);
   const parsed = parseForm(appealSchema, await readForm(request));
-  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const result = await lodgeAppeal({
     registrationId,
     organisationId: user.organisationId,
     userId: user.id,
     text: parsed.data.text,
   });
-  if (result.ok) return { ok: true } satisfies ActionResult;
+  if (result.ok) return { ok: true as const };
+  // The notice period's end is a date: in the user's format before it goes into the sentence.
   const locale = await getLocale(request);
-  const params2 = { ...result.problem.params };
-  if (typeof params2.end === "string") params2.end = formatDateTime(locale, params2.end);
-  return data<ActionResult>(
-    { refused: translate(locale, keyOr(result.problem.code), params2) },
-    { status: 409 },
+  return refused(
+    result.problems.map((p) =>
+      typeof p.params.end === "string"
+        ? { ...p, params: { ...p.params, end: formatDateTime(locale, p.params.end) } }
+        : p,
+    ),
   );
 }
 
 export default function OrgReceipt() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionResult>();
+  const actionData = useActionData<typeof action>();
+  const failure = actionData?.ok === false ? actionData : undefined;
   const t = useT();
   const locale = useLocale();
   const { onSubmit, field } = useZodForm(appealSchema, {
-    serverErrors: actionData?.errors,
+    serverErrors: failure?.errors,
   });
   const open = d.appeals.some((a) => a.status === "submitted" || a.status === "reviewing");
   return (
@@ -102,7 +103,7 @@ export default function OrgReceipt() {
           {t("judging.appeal.lodged")}
         </div>
       ) : null}
-      <FormAlert message={actionData?.refused} />
+      <JudgingProblems problems={failure?.problems} />
       {d.appeals.map((a) => (
         <article key={a.id} className="card section">
           <p>

@@ -46,8 +46,7 @@ export function renderGaps(problems: Iterable<Problem>): string[] {
 
 /** The problems of a failed result (one or a list), or none for a success. */
 export function problemsOf<E>(
-  result: { readonly ok: true } | { readonly ok: false; readonly error: E | readonly E[] },
+  result: { readonly ok: true } | { readonly ok: false; readonly problems: readonly E[] },
 ): E[] {
-  if (result.ok) return [];
-  return Array.isArray(result.error) ? [...(result.error as readonly E[])] : [result.error as E];
+  return result.ok ? [] : [...result.problems];
 }

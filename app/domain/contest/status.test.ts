@@ -47,7 +47,7 @@ describe("contest status workflow", () => {
   it("refuses skipping steps with a typed error", () => {
     expect(checkContestTransition("draft", "in_progress")).toEqual({
       ok: false,
-      error: [
+      problems: [
         { code: "contest_transition_not_allowed", params: { from: "draft", to: "in_progress" } },
       ],
     });
@@ -75,7 +75,7 @@ describe("contest status workflow", () => {
     });
     expect(r).toEqual({
       ok: false,
-      error: [
+      problems: [
         { code: "contest_no_events", params: {} },
         { code: "contest_events_invalid", params: { events: "CNC, WELD" } },
         { code: "contest_no_registration_window", params: {} },
@@ -91,20 +91,20 @@ describe("contest status workflow", () => {
         now,
       }),
     ).toMatchObject({
-      error: [{ code: "contest_registration_window_invalid" }],
+      problems: [{ code: "contest_registration_window_invalid" }],
     });
     const reopenLate = checkContestTransition("registration_closed", "registration_open", {
       eventCount: 1,
       registrationWindow: window,
       now: window.closesAt,
     });
-    expect(reopenLate).toMatchObject({ error: [{ code: "contest_registration_window_ended" }] });
+    expect(reopenLate).toMatchObject({ problems: [{ code: "contest_registration_window_ended" }] });
   });
   it("starts only with approved entries and publishes only when all are scored", () => {
     expect(
       checkContestTransition("registration_closed", "in_progress", { approvedEntryCount: 0 }),
     ).toMatchObject({
-      error: [{ code: "contest_no_approved_entries" }],
+      problems: [{ code: "contest_no_approved_entries" }],
     });
     expect(
       checkContestTransition("registration_closed", "in_progress", { approvedEntryCount: 12 }).ok,
@@ -112,7 +112,7 @@ describe("contest status workflow", () => {
     expect(
       checkContestTransition("in_progress", "results_published", { unscoredEntryCount: 2 }),
     ).toMatchObject({
-      error: [{ code: "contest_results_incomplete", params: { missing: 2 } }],
+      problems: [{ code: "contest_results_incomplete", params: { missing: 2 } }],
     });
     expect(
       checkContestTransition("in_progress", "results_published", { unscoredEntryCount: 0 }).ok,
@@ -121,7 +121,7 @@ describe("contest status workflow", () => {
   });
   it("needs a reason to cancel", () => {
     expect(checkContestTransition("draft", "cancelled", { cancelReason: "  " })).toMatchObject({
-      error: [{ code: "contest_cancel_reason_required" }],
+      problems: [{ code: "contest_cancel_reason_required" }],
     });
     expect(checkContestTransition("draft", "cancelled", { cancelReason: "疫情防控要求" }).ok).toBe(
       true,

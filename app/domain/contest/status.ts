@@ -1,4 +1,5 @@
-import { err, ok, type Problem, type Result } from "~/domain/identity/result";
+import type { Problem } from "~/domain/identity/result";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 
 export const CONTEST_STATUSES = [
   "draft",
@@ -126,9 +127,9 @@ export function checkContestTransition(
   from: ContestStatus,
   to: ContestStatus,
   facts: ContestTransitionFacts = {},
-): Result<ContestStatus, ContestTransitionProblem[]> {
+): Outcome<ContestStatus, ContestTransitionProblem> {
   if (!canTransition(from, to))
-    return err([{ code: "contest_transition_not_allowed", params: { from, to } }]);
+    return fail({ code: "contest_transition_not_allowed", params: { from, to } });
   const problems: ContestTransitionProblem[] = [];
   switch (to) {
     case "registration_open":
@@ -150,7 +151,7 @@ export function checkContestTransition(
     default:
       break;
   }
-  return problems.length > 0 ? err(problems) : ok(to);
+  return problems.length > 0 ? fail(...problems) : ok(to);
 }
 
 export interface ContestTimeline {

@@ -39,12 +39,12 @@ describe("nomination workflow", () => {
     expect(
       checkNominationTransition("submitted", "accepted", { roundState: "open" }),
     ).toMatchObject({
-      error: [{ code: "nomination_wrong_round_state", params: { state: "open" } }],
+      problems: [{ code: "nomination_wrong_round_state", params: { state: "open" } }],
     });
     expect(
       checkNominationTransition("submitted", "rejected", { roundState: "reviewing" }),
     ).toMatchObject({
-      error: [{ code: "nomination_reason_required" }],
+      problems: [{ code: "nomination_reason_required" }],
     });
     expect(
       checkNominationTransition("submitted", "rejected", {
@@ -63,7 +63,7 @@ describe("nomination workflow", () => {
     expect(
       checkNominationTransition("submitted", "awarded", { roundState: "conferred" }),
     ).toMatchObject({
-      error: [{ code: "nomination_transition_not_allowed" }],
+      problems: [{ code: "nomination_transition_not_allowed" }],
     });
   });
   it("withdraws before conferral; an accepted nomination needs a reason", () => {
@@ -73,7 +73,7 @@ describe("nomination workflow", () => {
     expect(
       checkNominationTransition("accepted", "withdrawn", { roundState: "public_notice" }),
     ).toMatchObject({
-      error: [{ code: "nomination_reason_required" }],
+      problems: [{ code: "nomination_reason_required" }],
     });
     expect(
       checkNominationTransition("accepted", "withdrawn", {

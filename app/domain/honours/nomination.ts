@@ -1,4 +1,5 @@
-import { err, ok, type Problem, type Result } from "~/domain/identity/result";
+import type { Problem } from "~/domain/identity/result";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 import type { NominationState, RoundState } from "./states";
 
 /**
@@ -61,9 +62,9 @@ export function checkNominationTransition(
   from: NominationState,
   to: NominationState,
   context: NominationTransitionContext,
-): Result<NominationState, NominationProblem[]> {
+): Outcome<NominationState, NominationProblem> {
   if (!canTransitionNomination(from, to)) {
-    return err([{ code: "nomination_transition_not_allowed", params: { from, to } }]);
+    return fail({ code: "nomination_transition_not_allowed", params: { from, to } });
   }
   const problems: NominationProblem[] = [];
   const allowedRoundStates = ROUND_STATES_FOR[to] ?? [];
@@ -73,5 +74,5 @@ export function checkNominationTransition(
   const needsReason = to === "rejected" || (to === "withdrawn" && from === "accepted");
   if (needsReason && !context.reason?.trim())
     problems.push({ code: "nomination_reason_required", params: {} });
-  return problems.length > 0 ? err(problems) : ok(to);
+  return problems.length > 0 ? fail(...problems) : ok(to);
 }

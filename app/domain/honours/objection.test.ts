@@ -31,7 +31,7 @@ describe("objections", () => {
   it("need content", () => {
     expect(lodgeObjection({ nominationId: "n1", content: " ", notice, now: during })).toEqual({
       ok: false,
-      error: [{ code: "objection_content_required", params: {} }],
+      problems: [{ code: "objection_content_required", params: {} }],
     });
     expect(
       lodgeObjection({
@@ -63,7 +63,7 @@ describe("objections", () => {
       handleObjection(lodged.value, { outcome: "dismissed", note: "", now: handledAt }),
     ).toEqual({
       ok: false,
-      error: [{ code: "objection_note_required", params: {} }],
+      problems: [{ code: "objection_note_required", params: {} }],
     });
     const handled = handleObjection(lodged.value, {
       outcome: "upheld",
@@ -79,7 +79,7 @@ describe("objections", () => {
       handleObjection(handled.value, { outcome: "dismissed", note: "再议", now: handledAt }),
     ).toEqual({
       ok: false,
-      error: [{ code: "objection_already_handled", params: {} }],
+      problems: [{ code: "objection_already_handled", params: {} }],
     });
   });
   it("have messages and display names", () => {

@@ -1,4 +1,5 @@
-import { err, ok, type Problem, type Result } from "~/domain/identity/result";
+import type { Problem } from "~/domain/identity/result";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 import { noticeState, type NoticePeriod } from "./notice";
 
 export const OBJECTION_STATES = ["lodged", "handled"] as const;
@@ -82,13 +83,13 @@ export interface LodgeObjectionInput {
   readonly now: Date;
 }
 
-export function lodgeObjection(input: LodgeObjectionInput): Result<Objection, ObjectionProblem[]> {
+export function lodgeObjection(input: LodgeObjectionInput): Outcome<Objection, ObjectionProblem> {
   const problems: ObjectionProblem[] = [];
   const timing = checkObjectionLodgeable(input.notice, input.now);
   if (timing) problems.push(timing);
   const content = input.content.trim();
   if (!content) problems.push({ code: "objection_content_required", params: {} });
-  if (problems.length > 0) return err(problems);
+  if (problems.length > 0) return fail(...problems);
   return ok({ state: "lodged", nominationId: input.nominationId, content, lodgedAt: input.now });
 }
 
@@ -102,10 +103,9 @@ export interface HandleObjectionInput {
 export function handleObjection(
   objection: Objection,
   input: HandleObjectionInput,
-): Result<Objection, ObjectionProblem[]> {
-  if (objection.state === "handled")
-    return err([{ code: "objection_already_handled", params: {} }]);
+): Outcome<Objection, ObjectionProblem> {
+  if (objection.state === "handled") return fail({ code: "objection_already_handled", params: {} });
   const note = input.note.trim();
-  if (!note) return err([{ code: "objection_note_required", params: {} }]);
+  if (!note) return fail({ code: "objection_note_required", params: {} });
   return ok({ ...objection, state: "handled", outcome: input.outcome, note, handledAt: input.now });
 }

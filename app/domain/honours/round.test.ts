@@ -51,7 +51,7 @@ describe("nomination round workflow", () => {
   it("refuses skipping review or notice", () => {
     expect(checkRoundAdvance("open", "public_notice", toNotice)).toEqual({
       ok: false,
-      error: [
+      problems: [
         { code: "round_transition_not_allowed", params: { from: "open", to: "public_notice" } },
       ],
     });
@@ -60,7 +60,7 @@ describe("nomination round workflow", () => {
   it("opens without preconditions and reviews only with nominations", () => {
     expect(checkRoundAdvance("draft", "open")).toEqual({ ok: true, value: "open" });
     expect(checkRoundAdvance("open", "reviewing", { nominationCount: 0 })).toMatchObject({
-      error: [{ code: "round_no_nominations" }],
+      problems: [{ code: "round_no_nominations" }],
     });
     expect(checkRoundAdvance("open", "reviewing", { nominationCount: 3 }).ok).toBe(true);
   });
@@ -79,7 +79,7 @@ describe("nomination round workflow", () => {
       }),
     ).toEqual({
       ok: false,
-      error: [
+      problems: [
         { code: "round_nominations_pending", params: { count: 2 } },
         { code: "round_none_accepted", params: {} },
         { code: "round_rules_not_met", params: { count: 1 } },
@@ -89,7 +89,7 @@ describe("nomination round workflow", () => {
     expect(
       checkRoundAdvance("reviewing", "public_notice", { ...toNotice, minNoticeDays: 10 }),
     ).toMatchObject({
-      error: [{ code: "notice_period_too_short", params: { minDays: 10, days: 7 } }],
+      problems: [{ code: "notice_period_too_short", params: { minDays: 10, days: 7 } }],
     });
   });
   it("confers only after the notice has ended with every objection handled", () => {
@@ -101,7 +101,7 @@ describe("nomination round workflow", () => {
         openObjectionCount: 0,
       }),
     ).toMatchObject({
-      error: [{ code: "round_notice_not_ended" }],
+      problems: [{ code: "round_notice_not_ended" }],
     });
     expect(
       checkRoundAdvance("public_notice", "conferred", {
@@ -111,7 +111,7 @@ describe("nomination round workflow", () => {
       }),
     ).toEqual({
       ok: false,
-      error: [{ code: "round_objections_open", params: { count: 1 } }],
+      problems: [{ code: "round_objections_open", params: { count: 1 } }],
     });
     expect(
       checkRoundAdvance("public_notice", "conferred", {
@@ -126,13 +126,13 @@ describe("nomination round workflow", () => {
   });
   it("needs a reason to send the list back to review or to cancel", () => {
     expect(checkRoundAdvance("public_notice", "reviewing")).toMatchObject({
-      error: [{ code: "round_reason_required" }],
+      problems: [{ code: "round_reason_required" }],
     });
     expect(
       checkRoundAdvance("public_notice", "reviewing", { reason: "异议属实，撤销一名人选" }).ok,
     ).toBe(true);
     expect(checkRoundAdvance("open", "cancelled", { reason: "" })).toMatchObject({
-      error: [{ code: "round_reason_required" }],
+      problems: [{ code: "round_reason_required" }],
     });
     expect(checkRoundAdvance("open", "cancelled", { reason: "上级通知暂停评选" }).ok).toBe(true);
   });

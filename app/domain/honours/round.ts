@@ -1,4 +1,5 @@
-import { err, ok, type Problem, type Result } from "~/domain/identity/result";
+import type { Problem } from "~/domain/identity/result";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 import {
   checkNoticePeriod,
   noticeState,
@@ -83,9 +84,9 @@ export function checkRoundAdvance(
   from: RoundState,
   to: RoundState,
   facts: RoundAdvanceFacts = {},
-): Result<RoundState, RoundAdvanceProblem[]> {
+): Outcome<RoundState, RoundAdvanceProblem> {
   if (!canAdvance(from, to))
-    return err([{ code: "round_transition_not_allowed", params: { from, to } }]);
+    return fail({ code: "round_transition_not_allowed", params: { from, to } });
   const problems: RoundAdvanceProblem[] = [];
   if (to === "reviewing" && from === "open") {
     if (need(facts.nominationCount, "nominationCount", to) < 1)
@@ -124,5 +125,5 @@ export function checkRoundAdvance(
   }
   if (to === "cancelled" && !facts.reason?.trim())
     problems.push({ code: "round_reason_required", params: {} });
-  return problems.length > 0 ? err(problems) : ok(to);
+  return problems.length > 0 ? fail(...problems) : ok(to);
 }

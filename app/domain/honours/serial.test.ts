@@ -25,7 +25,7 @@ describe("certificate serials", () => {
     for (const typo of typos)
       expect(verifySerialFormat(typo), typo).toEqual({
         ok: false,
-        error: { code: "serial_check_char_mismatch", params: {} },
+        problems: [{ code: "serial_check_char_mismatch", params: {} }],
       });
   });
   it("refuse malformed input", () => {
@@ -39,7 +39,7 @@ describe("certificate serials", () => {
     ]) {
       expect(verifySerialFormat(bad), bad).toEqual({
         ok: false,
-        error: { code: "serial_format_invalid", params: {} },
+        problems: [{ code: "serial_format_invalid", params: {} }],
       });
     }
     expect(() => formatCertificateSerial(26, "MW", 1)).toThrow(RangeError);
@@ -52,7 +52,7 @@ describe("certificate serials", () => {
       verifySerialFormat("x"),
       verifySerialFormat("2026-MW-00043-0"),
       verifySerialFormat("2026-MW-00043-1"),
-    ].flatMap((r) => (r.ok ? [] : [r.error]));
+    ].flatMap((r) => (r.ok ? [] : r.problems));
     expect(renderGaps(problems)).toEqual([]);
   });
 });

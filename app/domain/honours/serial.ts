@@ -1,5 +1,6 @@
 import { luhnModNCheckChar } from "~/domain/identity/check-chars";
-import { err, ok, type Problem, type Result } from "~/domain/identity/result";
+import type { Problem } from "~/domain/identity/result";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 
 const SERIAL_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const SERIAL = /^(\d{4})-([A-Z]{2,4})-(\d{5,})-([0-9A-Z])$/;
@@ -41,13 +42,13 @@ export function formatCertificateSerial(year: number, kindCode: string, seq: num
 }
 
 /** Checks shape and check character only; whether the certificate exists is a lookup. */
-export function verifySerialFormat(input: string): Result<CertificateSerialParts, SerialProblem> {
+export function verifySerialFormat(input: string): Outcome<CertificateSerialParts, SerialProblem> {
   const serial = input.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
   const m = SERIAL.exec(serial);
-  if (!m) return err({ code: "serial_format_invalid", params: {} });
+  if (!m) return fail({ code: "serial_format_invalid", params: {} });
   const [, year = "", kindCode = "", seq = "", check = ""] = m;
-  if (Number(seq) < 1) return err({ code: "serial_format_invalid", params: {} });
+  if (Number(seq) < 1) return fail({ code: "serial_format_invalid", params: {} });
   if (checkChar(year, kindCode, seq) !== check)
-    return err({ code: "serial_check_char_mismatch", params: {} });
+    return fail({ code: "serial_check_char_mismatch", params: {} });
   return ok({ year: Number(year), kindCode, seq: Number(seq) });
 }

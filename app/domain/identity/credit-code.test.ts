@@ -43,21 +43,21 @@ describe("parseCreditCode", () => {
   it("refuses the wrong length", () => {
     expect(parseCreditCode("91350100M000100Y4")).toEqual({
       ok: false,
-      error: { code: "credit_code_length", params: { length: 17 } },
+      problems: [{ code: "credit_code_length", params: { length: 17 } }],
     });
   });
   it("refuses letters outside the alphabet (I O S V Z)", () => {
     expect(parseCreditCode("91350100M0001O0Y43")).toMatchObject({
-      error: { code: "credit_code_characters", params: { position: 14 } },
+      problems: [{ code: "credit_code_characters", params: { position: 14 } }],
     });
     expect(parseCreditCode("9135010SM000100Y43")).toMatchObject({
-      error: { code: "credit_code_characters", params: { position: 8 } },
+      problems: [{ code: "credit_code_characters", params: { position: 8 } }],
     });
   });
   it("refuses a wrong check character or a swapped pair", () => {
     expect(parseCreditCode("91350100M000100Y44")).toEqual({
       ok: false,
-      error: { code: "credit_code_check_char", params: {} },
+      problems: [{ code: "credit_code_check_char", params: {} }],
     });
     expect(isCreditCode("91351000M000100Y43")).toBe(false);
   });
@@ -65,7 +65,7 @@ describe("parseCreditCode", () => {
     expect(missingMessages(CREDIT_CODE_PROBLEM_CODES)).toEqual([]);
     const problems = ["9", "91350100M0001O0Y43", "91350100M000100Y44"].flatMap((s) => {
       const r = parseCreditCode(s);
-      return r.ok ? [] : [r.error];
+      return r.ok ? [] : r.problems;
     });
     expect(renderGaps(problems)).toEqual([]);
   });

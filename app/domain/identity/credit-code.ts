@@ -1,4 +1,5 @@
-import { err, ok, type Problem, type Result } from "./result";
+import type { Problem } from "./result";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 
 /** GB 32100-2015 alphabet: digits and capitals without I, O, S, V, Z (easily misread). */
 export const CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -46,17 +47,17 @@ function checkCharFor(first17: string): string {
  * check digit is not verified: codes issued by some authorities do not follow it, and the
  * outer check character already protects against typing mistakes.
  */
-export function parseCreditCode(input: string): Result<CreditCodeInfo, CreditCodeProblem> {
+export function parseCreditCode(input: string): Outcome<CreditCodeInfo, CreditCodeProblem> {
   const code = normaliseCreditCode(input);
   if (code.length !== 18)
-    return err({ code: "credit_code_length", params: { length: code.length } });
+    return fail({ code: "credit_code_length", params: { length: code.length } });
   for (let i = 0; i < 18; i++) {
     if (!CREDIT_CODE_ALPHABET.includes(code[i] ?? "")) {
-      return err({ code: "credit_code_characters", params: { position: i + 1 } });
+      return fail({ code: "credit_code_characters", params: { position: i + 1 } });
     }
   }
   if (checkCharFor(code.slice(0, 17)) !== code[17])
-    return err({ code: "credit_code_check_char", params: {} });
+    return fail({ code: "credit_code_check_char", params: {} });
   return ok({
     code,
     registrationAuthority: code.slice(0, 1),

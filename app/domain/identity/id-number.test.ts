@@ -61,53 +61,53 @@ describe("parseIdNumber", () => {
   it("refuses the wrong length, including old 15-digit numbers", () => {
     expect(parseIdNumber("110105491231002")).toEqual({
       ok: false,
-      error: { code: "id_number_length", params: { length: 15 } },
+      problems: [{ code: "id_number_length", params: { length: 15 } }],
     });
     expect(parseIdNumber(STANDARD_EXAMPLE + "1")).toMatchObject({
-      error: { code: "id_number_length", params: { length: 19 } },
+      problems: [{ code: "id_number_length", params: { length: 19 } }],
     });
     expect(parseIdNumber("")).toMatchObject({
-      error: { code: "id_number_length", params: { length: 0 } },
+      problems: [{ code: "id_number_length", params: { length: 0 } }],
     });
   });
   it("reports the first bad character position", () => {
     expect(parseIdNumber("1101051949123100XX")).toMatchObject({
-      error: { code: "id_number_characters", params: { position: 17 } },
+      problems: [{ code: "id_number_characters", params: { position: 17 } }],
     });
     expect(parseIdNumber("11010519491231002Y")).toMatchObject({
-      error: { code: "id_number_characters", params: { position: 18 } },
+      problems: [{ code: "id_number_characters", params: { position: 18 } }],
     });
     expect(parseIdNumber("11O10519491231002X")).toMatchObject({
-      error: { code: "id_number_characters", params: { position: 3 } },
+      problems: [{ code: "id_number_characters", params: { position: 3 } }],
     });
   });
   it("refuses impossible birth dates even with a correct check character", () => {
     expect(parseIdNumber(withIdCheckChar("11010119900230001"))).toMatchObject({
-      error: { code: "id_number_invalid_date", params: { date: "1990-02-30" } },
+      problems: [{ code: "id_number_invalid_date", params: { date: "1990-02-30" } }],
     });
     // 1900 was not a leap year; 2023 neither.
     expect(parseIdNumber(withIdCheckChar("11010119000229001"))).toMatchObject({
-      error: { code: "id_number_invalid_date" },
+      problems: [{ code: "id_number_invalid_date" }],
     });
     expect(parseIdNumber(withIdCheckChar("11010120230229001"))).toMatchObject({
-      error: { code: "id_number_invalid_date" },
+      problems: [{ code: "id_number_invalid_date" }],
     });
     expect(parseIdNumber(withIdCheckChar("11010119901301001"))).toMatchObject({
-      error: { code: "id_number_invalid_date" },
+      problems: [{ code: "id_number_invalid_date" }],
     });
     expect(parseIdNumber(withIdCheckChar("11010119900400001"))).toMatchObject({
-      error: { code: "id_number_invalid_date" },
+      problems: [{ code: "id_number_invalid_date" }],
     });
   });
   it("refuses birth years before 1900 as implausible (even the standard's 1880 example)", () => {
     expect(parseIdNumber("440524188001010014")).toMatchObject({
-      error: { code: "id_number_invalid_date", params: { date: "1880-01-01" } },
+      problems: [{ code: "id_number_invalid_date", params: { date: "1880-01-01" } }],
     });
   });
   it("refuses birth dates after today only when today is given", () => {
     const id = withIdCheckChar("11010120260501001");
     expect(parseIdNumber(id, { today: "2026-04-30" })).toMatchObject({
-      error: { code: "id_number_future_date", params: { date: "2026-05-01" } },
+      problems: [{ code: "id_number_future_date", params: { date: "2026-05-01" } }],
     });
     expect(parseIdNumber(id, { today: "2026-05-01" }).ok).toBe(true);
     expect(parseIdNumber(id).ok).toBe(true);
@@ -115,16 +115,16 @@ describe("parseIdNumber", () => {
   it("refuses a wrong check character, e.g. one mistyped digit", () => {
     expect(parseIdNumber("110105194912310021")).toEqual({
       ok: false,
-      error: { code: "id_number_check_digit", params: {} },
+      problems: [{ code: "id_number_check_digit", params: {} }],
     });
     expect(parseIdNumber("11010519491231012X")).toMatchObject({
-      error: { code: "id_number_check_digit" },
+      problems: [{ code: "id_number_check_digit" }],
     });
     expect(isIdNumber("610101199003071232")).toBe(false);
   });
   it("refuses region codes starting with 0", () => {
     expect(parseIdNumber(withIdCheckChar("01010119900307123"))).toMatchObject({
-      error: { code: "id_number_region", params: { regionCode: "010101" } },
+      problems: [{ code: "id_number_region", params: { regionCode: "010101" } }],
     });
   });
   it("has messages for every code and param", () => {
@@ -136,9 +136,9 @@ describe("parseIdNumber", () => {
       "110105194912310021",
       withIdCheckChar("01010119900307123"),
     ];
-    const problems = samples.map((s) => parseIdNumber(s)).flatMap((r) => (r.ok ? [] : [r.error]));
+    const problems = samples.map((s) => parseIdNumber(s)).flatMap((r) => (r.ok ? [] : r.problems));
     const future = parseIdNumber(withIdCheckChar("11010120260501001"), { today: "2026-01-01" });
-    if (!future.ok) problems.push(future.error);
+    if (!future.ok) problems.push(...future.problems);
     expect(problems).toHaveLength(6);
     expect(renderGaps(problems)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { iso7064Mod11_2 } from "./check-chars";
 import { formatIsoDate, isValidDateParts, type IsoDate } from "./dates";
-import { err, ok, type Problem, type Result } from "./result";
+import type { Problem } from "./result";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 
 export type Gender = "male" | "female";
 export const GENDERS = ["male", "female"] as const satisfies readonly Gender[];
@@ -55,34 +56,34 @@ export function normaliseIdNumber(input: string): string {
 export function parseIdNumber(
   input: string,
   options: ParseIdNumberOptions = {},
-): Result<IdNumberInfo, IdNumberProblem> {
+): Outcome<IdNumberInfo, IdNumberProblem> {
   const id = normaliseIdNumber(input);
-  if (id.length !== 18) return err({ code: "id_number_length", params: { length: id.length } });
+  if (id.length !== 18) return fail({ code: "id_number_length", params: { length: id.length } });
 
   for (let i = 0; i < 18; i++) {
     const ch = id[i] ?? "";
     const allowed = i === 17 ? /[0-9X]/ : /[0-9]/;
     if (!allowed.test(ch))
-      return err({ code: "id_number_characters", params: { position: i + 1 } });
+      return fail({ code: "id_number_characters", params: { position: i + 1 } });
   }
 
   const regionCode = id.slice(0, 6);
-  if (regionCode.startsWith("0")) return err({ code: "id_number_region", params: { regionCode } });
+  if (regionCode.startsWith("0")) return fail({ code: "id_number_region", params: { regionCode } });
 
   const year = Number(id.slice(6, 10));
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
   const rawDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (year < EARLIEST_BIRTH_YEAR || !isValidDateParts(year, month, day)) {
-    return err({ code: "id_number_invalid_date", params: { date: rawDate } });
+    return fail({ code: "id_number_invalid_date", params: { date: rawDate } });
   }
   const birthDate = formatIsoDate({ year, month, day });
   if (options.today !== undefined && birthDate > options.today) {
-    return err({ code: "id_number_future_date", params: { date: birthDate } });
+    return fail({ code: "id_number_future_date", params: { date: birthDate } });
   }
 
   if (iso7064Mod11_2(id.slice(0, 17)) !== id[17])
-    return err({ code: "id_number_check_digit", params: {} });
+    return fail({ code: "id_number_check_digit", params: {} });
 
   const genderDigit = Number(id[16]);
   return ok({

@@ -31,7 +31,7 @@ describe("parseMobilePhone", () => {
     ]) {
       expect(parseMobilePhone(n), n).toEqual({
         ok: false,
-        error: { code: "mobile_phone_invalid", params: {} },
+        problems: [{ code: "mobile_phone_invalid", params: {} }],
       });
     }
   });
@@ -42,6 +42,6 @@ describe("parseMobilePhone", () => {
   it("has messages", () => {
     expect(missingMessages(MOBILE_PHONE_PROBLEM_CODES)).toEqual([]);
     const r = parseMobilePhone("1");
-    expect(renderGaps(r.ok ? [] : [r.error])).toEqual([]);
+    expect(renderGaps(r.ok ? [] : r.problems)).toEqual([]);
   });
 });

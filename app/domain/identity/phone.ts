@@ -1,4 +1,5 @@
-import { err, ok, type Problem, type Result } from "./result";
+import type { Problem } from "./result";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 
 export type MobilePhoneProblem = Problem<"mobile_phone_invalid", Record<string, never>>;
 export const MOBILE_PHONE_PROBLEM_CODES = [
@@ -11,11 +12,11 @@ const MOBILE = /^1[3-9]\d{9}$/;
  * Canonical 11-digit mainland mobile number. Spaces, hyphens and a +86 / 0086 country
  * prefix are tolerated because that is how numbers arrive from phones and spreadsheets.
  */
-export function parseMobilePhone(input: string): Result<string, MobilePhoneProblem> {
+export function parseMobilePhone(input: string): Outcome<string, MobilePhoneProblem> {
   let digits = input.normalize("NFKC").replace(/[\s-]+/g, "");
   if (digits.startsWith("+86")) digits = digits.slice(3);
   else if (digits.startsWith("0086")) digits = digits.slice(4);
-  return MOBILE.test(digits) ? ok(digits) : err({ code: "mobile_phone_invalid", params: {} });
+  return MOBILE.test(digits) ? ok(digits) : fail({ code: "mobile_phone_invalid", params: {} });
 }
 
 export function isMobilePhone(input: string): boolean {

@@ -1,6 +1,7 @@
 /**
- * Outcome shapes shared by every domain module. They live here because identity is the
- * lowest layer the other domain folders already depend on; imports of these are type-only.
+ * The problem shape shared by every domain module. It lives here because identity is the
+ * lowest layer the other domain folders already depend on. Whether something worked is an
+ * `Outcome` (app/utils/outcome.ts): a value, or the problems that stopped it.
  */
 
 /** Interpolation values for a problem message (`{name}` placeholders in `rules.ts`). */
@@ -13,15 +14,4 @@ export type ProblemParams = Readonly<Record<string, string | number>>;
 export interface Problem<C extends string = string, P extends ProblemParams = ProblemParams> {
   readonly code: C;
   readonly params: P;
-}
-
-export type Result<T, E> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
-
-export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
-  return { ok: true, value };
-}
-
-export function err<E>(error: E): { readonly ok: false; readonly error: E } {
-  return { ok: false, error };
 }

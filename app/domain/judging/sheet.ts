@@ -1,6 +1,8 @@
 // Reading a score sheet's typed marks. Judges type marks as they are printed ("7.25");
-// WorldSkills judgement aspects take whole points 0–3. Errors are i18n keys per field.
+// WorldSkills judgement aspects take whole points 0–3. Problems are i18n keys per field.
 import { parseCentimarks, WORLDSKILLS_MAX_POINT, type AggregationRule } from "~/domain/scoring";
+import { fail, failIfAny, ok, type Outcome } from "~/utils/outcome";
+import type { JudgingProblem } from "./workflow";
 
 export interface SheetCriterion {
   readonly id: number;
@@ -8,42 +10,45 @@ export interface SheetCriterion {
   readonly rule: AggregationRule;
 }
 
-export type SheetParse =
-  | { readonly ok: true; readonly values: Map<number, number | null> }
-  | { readonly ok: false; readonly errors: Record<number, string> };
+/** A sheet's problem: the criterion it belongs to (its id, as the field) and the message key. */
+export type SheetProblem = JudgingProblem & { field: string };
 
-/** One typed mark: null when blank, a number in the criterion's unit, or an error key. */
+export type SheetParse = Outcome<Map<number, number | null>, SheetProblem>;
+
+/** One typed mark: null when blank, a number in the criterion's unit, or the message key. */
 export function parseMark(
   criterion: SheetCriterion,
   raw: string | undefined,
-): number | null | { error: string } {
+): Outcome<number | null, string> {
   const text = (raw ?? "").trim();
-  if (text === "") return null;
+  if (text === "") return ok(null);
   if (criterion.rule === "worldskills") {
-    if (!/^[0-3]$/.test(text)) return { error: "judging.sheet.point_invalid" };
-    return Number(text);
+    if (!/^[0-3]$/.test(text)) return fail("judging.sheet.point_invalid");
+    return ok(Number(text));
   }
   const value = parseCentimarks(text);
-  if (value === null || value < 0) return { error: "judging.sheet.mark_invalid" };
-  if (value > criterion.maxMark) return { error: "judging.sheet.mark_above_max" };
-  return value;
+  if (value === null || value < 0) return fail("judging.sheet.mark_invalid");
+  if (value > criterion.maxMark) return fail("judging.sheet.mark_above_max");
+  return ok(value);
 }
 
-/** Every criterion's mark, or every field's error. Submitting requires all marks. */
+/** Every criterion's mark, or every field's problem. Submitting requires all marks. */
 export function parseSheet(
   criteria: readonly SheetCriterion[],
   raw: Readonly<Record<number, string | undefined>>,
   submit: boolean,
 ): SheetParse {
   const values = new Map<number, number | null>();
-  const errors: Record<number, string> = {};
+  const problems: SheetProblem[] = [];
+  const refuse = (c: SheetCriterion, code: string) =>
+    problems.push({ code, params: {}, field: String(c.id) });
   for (const c of criteria) {
     const parsed = parseMark(c, raw[c.id]);
-    if (parsed !== null && typeof parsed === "object") errors[c.id] = parsed.error;
-    else if (parsed === null && submit) errors[c.id] = "judging.sheet.required";
-    else values.set(c.id, parsed);
+    if (!parsed.ok) refuse(c, parsed.problems[0]!);
+    else if (parsed.value === null && submit) refuse(c, "judging.sheet.required");
+    else values.set(c.id, parsed.value);
   }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, values };
+  return failIfAny(problems) ?? ok(values);
 }
 
 export function maxPointFor(criterion: Pick<SheetCriterion, "rule" | "maxMark">): number {

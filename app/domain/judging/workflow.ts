@@ -2,10 +2,13 @@
 // published (notice period starts). After locking, marks change only through an appeal
 // under review, and the notice window decides whether an appeal may be lodged.
 
+import type { KeyedProblem } from "~/utils/outcome";
+
 export const EVENT_JUDGING_STATUSES = ["open", "scoring", "locked", "published"] as const;
 export type EventJudgingStatus = (typeof EVENT_JUDGING_STATUSES)[number];
 
-export type JudgingProblem = { code: string; params: Record<string, string | number> };
+/** A judging problem: a message key with its values (and the form field it belongs to, if one). */
+export type JudgingProblem = KeyedProblem;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

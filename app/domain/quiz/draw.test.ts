@@ -71,7 +71,7 @@ describe("drawQuestions", () => {
       ),
     ).toEqual({
       ok: false,
-      error: [
+      problems: [
         {
           code: "quiz_category_type_too_few",
           params: { category: "safety", type: "multiple", required: 1, available: 0 },
@@ -133,7 +133,7 @@ describe("drawRoundSet", () => {
     expect(easy.ok && easy.value.every((q) => q.difficulty === 1)).toBe(true);
     expect(drawRoundSet(graded, [{ category: "law", difficulty: 2, count: 4 }], 1, 1)).toEqual({
       ok: false,
-      error: [
+      problems: [
         {
           code: "quiz_category_difficulty_too_few",
           params: { category: "law", difficulty: 2, required: 4, available: 1 },

@@ -1,6 +1,7 @@
 import { compareText } from "~/domain/contest/ranking";
 import { seededRng, shuffle, type Rng } from "~/domain/contest/random";
-import { err, ok, type Problem, type Result } from "~/domain/identity/result";
+import type { Problem } from "~/domain/identity/result";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 import type { Question, QuestionType } from "./questions";
 
 export interface DrawPlanEntry {
@@ -40,7 +41,7 @@ export function drawQuestions(
   bank: readonly Question[],
   plan: readonly DrawPlanEntry[],
   rng: Rng,
-): Result<Question[], DrawProblem[]> {
+): Outcome<Question[], DrawProblem> {
   const used = new Set<string>();
   const paper: Question[] = [];
   const problems: DrawProblem[] = [];
@@ -56,7 +57,7 @@ export function drawQuestions(
       paper.push(q);
     }
   }
-  return problems.length > 0 ? err(problems) : ok(paper);
+  return problems.length > 0 ? fail(...problems) : ok(paper);
 }
 
 function candidatesFor(
@@ -99,7 +100,7 @@ export function drawRoundSet(
   plan: readonly DrawPlanEntry[],
   seed: number,
   round: number,
-): Result<Question[], DrawProblem[]> {
+): Outcome<Question[], DrawProblem> {
   const used = new Set<string>();
   const set: Question[] = [];
   const problems: DrawProblem[] = [];
@@ -125,5 +126,5 @@ export function drawRoundSet(
       taken++;
     }
   });
-  return problems.length > 0 ? err(problems) : ok(set);
+  return problems.length > 0 ? fail(...problems) : ok(set);
 }

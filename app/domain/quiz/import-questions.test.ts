@@ -51,7 +51,7 @@ describe("question import", () => {
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const [first, second] = result.rows.map((r) => importedQuestion(r.values));
+    const [first, second] = result.value.map((r) => importedQuestion(r.values));
     expect(first?.options.map((o) => o.id)).toEqual(["A", "B"]);
     expect(first?.difficulty).toBe(1);
     expect(first?.explanation).toBe("《安全生产法》第三条。");
@@ -73,7 +73,7 @@ describe("question import", () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+    expect(result.problems.map((e) => [e.row, e.column, e.code])).toEqual([
       [2, "答案", "quiz_question_unknown_correct_option"],
       [3, "答案", "quiz_question_correct_count"],
       [4, "题型", "quiz_import_type_unknown"],
@@ -81,7 +81,7 @@ describe("question import", () => {
     ]);
     expect(
       renderGaps(
-        result.errors
+        result.problems
           .filter((e) => e.code.startsWith("quiz_question"))
           .map((e) => ({ code: e.code, params: e.params })),
       ),

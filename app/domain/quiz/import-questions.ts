@@ -1,4 +1,5 @@
-import { err, ok, type Problem } from "~/domain/identity/result";
+import type { Problem } from "~/domain/identity/result";
+import { fail, ok } from "~/utils/outcome";
 import { integerCell, textCell } from "~/domain/registration/import-cells";
 import {
   optionalColumn,
@@ -41,7 +42,7 @@ const TYPE_WORDS: Record<string, QuestionType> = {
 
 export const questionTypeCell = (raw: string): CellResult<QuestionType> => {
   const type = TYPE_WORDS[raw.normalize("NFKC").trim().toLowerCase()];
-  return type ? ok(type) : err({ code: "quiz_import_type_unknown", params: { value: raw } });
+  return type ? ok(type) : fail({ code: "quiz_import_type_unknown", params: { value: raw } });
 };
 
 const TRUE_WORDS = new Set(["对", "正确", "是", "√", "✓", "true", "t", "y"]);
@@ -59,7 +60,7 @@ export const answerCell = (raw: string): CellResult<string[]> => {
   ) {
     return ok([...new Set(letters)]);
   }
-  return err({ code: "quiz_import_answer_invalid", params: { value: raw } });
+  return fail({ code: "quiz_import_answer_invalid", params: { value: raw } });
 };
 
 export const questionImportColumns = {

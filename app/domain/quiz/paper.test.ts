@@ -66,7 +66,7 @@ describe("composePaper", () => {
       shuffleQuestions: true,
       shuffleOptions: true,
     });
-    expect(paper.ok ? [] : paper.error.map((p) => p.code)).toEqual(["quiz_category_too_few"]);
+    expect(paper.ok ? [] : paper.problems.map((p) => p.code)).toEqual(["quiz_category_too_few"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { shuffle, type Rng } from "~/domain/contest/random";
-import { err, ok, type Result } from "~/domain/identity/result";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 import { drawQuestions, type DrawPlanEntry, type DrawProblem } from "./draw";
 import { shuffleOptions } from "./option-order";
 import { optionIdsOf, type Question } from "./questions";
@@ -38,9 +38,9 @@ export function composePaper(
   plan: readonly DrawPlanEntry[],
   rng: Rng,
   options: { shuffleQuestions: boolean; shuffleOptions: boolean },
-): Result<PaperEntry[], DrawProblem[]> {
+): Outcome<PaperEntry[], DrawProblem> {
   const drawn = drawQuestions(bank, plan, rng);
-  if (!drawn.ok) return err(drawn.error);
+  if (!drawn.ok) return fail(...drawn.problems);
   return ok(arrangePaper(drawn.value, rng, options));
 }
 

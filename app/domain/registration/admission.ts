@@ -74,7 +74,7 @@ export function checkAdmission(input: AdmissionInput): AdmissionVerdict {
     usedTotal: input.usedTotal,
     overallCap: input.event.overallCap ?? null,
   });
-  if (!quota.ok) problems.push(...quota.error);
+  if (!quota.ok) problems.push(...quota.problems);
 
   if (input.event.mode === "team") {
     const rules = input.event.team ?? { minSize: 2, maxSize: 2, substitutes: 0 };

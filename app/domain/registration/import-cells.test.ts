@@ -29,7 +29,7 @@ describe("cell parsers", () => {
     for (const raw of ["2026-02-30", "2025/2/29", "05/01/2026", "明天", "2026-13-01"]) {
       expect(dateCell(raw), raw).toEqual({
         ok: false,
-        error: { code: "import_date_invalid", params: { value: raw } },
+        problems: [{ code: "import_date_invalid", params: { value: raw } }],
       });
     }
   });
@@ -38,7 +38,7 @@ describe("cell parsers", () => {
     expect(genderCell("F")).toEqual({ ok: true, value: "female" });
     expect(genderCell("未知")).toMatchObject({
       ok: false,
-      error: { code: "import_gender_unknown" },
+      problems: [{ code: "import_gender_unknown" }],
     });
     expect(yesNoCell("是")).toEqual({ ok: true, value: true });
     expect(yesNoCell("√")).toEqual({ ok: true, value: true });
@@ -51,14 +51,14 @@ describe("cell parsers", () => {
     expect(integerCell(0, 100)("８０")).toEqual({ ok: true, value: 80 });
     expect(integerCell(0, 100)("8.5")).toMatchObject({
       ok: false,
-      error: { code: "import_integer_invalid" },
+      problems: [{ code: "import_integer_invalid" }],
     });
   });
   it("count characters, not UTF-16 units, for text length", () => {
     expect(textCell(2)("𠮷野")).toEqual({ ok: true, value: "𠮷野" });
     expect(textCell(1)("𠮷野")).toEqual({
       ok: false,
-      error: { code: "import_text_too_long", params: { max: 1, length: 2 } },
+      problems: [{ code: "import_text_too_long", params: { max: 1, length: 2 } }],
     });
   });
   it("produce renderable problems", () => {
@@ -72,7 +72,7 @@ describe("cell parsers", () => {
       textCell(1)("ab"),
       skillLevelCell("x"),
     ]) {
-      if (!r.ok) problems.push(r.error);
+      if (!r.ok) problems.push(...r.problems);
     }
     expect(problems).toHaveLength(7);
     expect(renderGaps(problems)).toEqual([]);

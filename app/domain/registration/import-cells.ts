@@ -3,7 +3,8 @@ import { parseCreditCode, type CreditCodeInfo } from "~/domain/identity/credit-c
 import { formatIsoDate, isValidDateParts, type IsoDate } from "~/domain/identity/dates";
 import { parseIdNumber, type Gender, type IdNumberInfo } from "~/domain/identity/id-number";
 import { parseMobilePhone } from "~/domain/identity/phone";
-import { err, ok, type Problem } from "~/domain/identity/result";
+import type { Problem } from "~/domain/identity/result";
+import { fail, ok } from "~/utils/outcome";
 import {
   optionalColumn,
   requiredColumn,
@@ -43,7 +44,7 @@ export function textCell(maxLength = 100): (raw: string) => CellResult<string> {
     const text = raw.normalize("NFC");
     const length = [...text].length;
     return length > maxLength
-      ? err({ code: "import_text_too_long", params: { max: maxLength, length } })
+      ? fail({ code: "import_text_too_long", params: { max: maxLength, length } })
       : ok(text);
   };
 }
@@ -58,7 +59,7 @@ export const creditCodeCell = (raw: string): CellResult<CreditCodeInfo> => parse
 
 export const skillLevelCell = (raw: string): CellResult<SkillLevel> => {
   const level = parseSkillLevel(raw);
-  return level ? ok(level) : err({ code: "import_skill_level_unknown", params: { value: raw } });
+  return level ? ok(level) : fail({ code: "import_skill_level_unknown", params: { value: raw } });
 };
 
 const GENDER_WORDS: Record<string, Gender> = {
@@ -72,7 +73,7 @@ const GENDER_WORDS: Record<string, Gender> = {
 
 export const genderCell = (raw: string): CellResult<Gender> => {
   const gender = GENDER_WORDS[raw.normalize("NFKC").trim().toLowerCase()];
-  return gender ? ok(gender) : err({ code: "import_gender_unknown", params: { value: raw } });
+  return gender ? ok(gender) : fail({ code: "import_gender_unknown", params: { value: raw } });
 };
 
 const YES = new Set(["是", "y", "yes", "true", "1", "√", "✓", "有"]);
@@ -82,7 +83,7 @@ export const yesNoCell = (raw: string): CellResult<boolean> => {
   const v = raw.normalize("NFKC").trim().toLowerCase();
   if (YES.has(v)) return ok(true);
   if (NO.has(v)) return ok(false);
-  return err({ code: "import_yes_no_unknown", params: { value: raw } });
+  return fail({ code: "import_yes_no_unknown", params: { value: raw } });
 };
 
 // Excel's 1900 date system counts from 1899-12-30 for every serial after its fake 1900-02-29.
@@ -94,7 +95,7 @@ const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
  */
 export const dateCell = (raw: string): CellResult<IsoDate> => {
   const v = raw.normalize("NFKC").replace(/\s+/g, "");
-  const bad = err({ code: "import_date_invalid", params: { value: raw } } as const);
+  const bad = fail({ code: "import_date_invalid", params: { value: raw } } as const);
   let m =
     /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(v);
   if (m) {
@@ -114,10 +115,10 @@ export const dateCell = (raw: string): CellResult<IsoDate> => {
 export function integerCell(min: number, max: number): (raw: string) => CellResult<number> {
   return (raw) => {
     const v = raw.normalize("NFKC").replace(/[\s,]+/g, "");
-    if (!/^-?\d+$/.test(v)) return err({ code: "import_integer_invalid", params: { value: raw } });
+    if (!/^-?\d+$/.test(v)) return fail({ code: "import_integer_invalid", params: { value: raw } });
     const value = Number(v);
     if (value < min || value > max)
-      return err({ code: "import_integer_out_of_range", params: { min, max, value } });
+      return fail({ code: "import_integer_out_of_range", params: { min, max, value } });
     return ok(value);
   };
 }

@@ -66,8 +66,8 @@ const ctx: RegistrationImportContext = {
 
 function plan(table: string[][]) {
   const parsed = validateImport(table, registrationImportColumns("2026-01-01"));
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return planRegistrationImport(parsed.rows, ctx);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return planRegistrationImport(parsed.value, ctx);
 }
 
 const HEAD = ["赛项代码", "身份证号", "姓名", "队名", "是否替补"];
@@ -82,18 +82,20 @@ describe("planRegistrationImport", () => {
     ]);
     expect(result).toEqual({
       ok: true,
-      individuals: [{ row: 2, eventId: "e1", workerId: "w1" }],
-      teams: [
-        {
-          row: 3,
-          eventId: "e2",
-          name: "秦岭一队",
-          members: [
-            { workerId: "w2", substitute: false },
-            { workerId: "w3", substitute: false },
-          ],
-        },
-      ],
+      value: {
+        individuals: [{ row: 2, eventId: "e1", workerId: "w1" }],
+        teams: [
+          {
+            row: 3,
+            eventId: "e2",
+            name: "秦岭一队",
+            members: [
+              { workerId: "w2", substitute: false },
+              { workerId: "w3", substitute: false },
+            ],
+          },
+        ],
+      },
     });
   });
 
@@ -111,7 +113,7 @@ describe("planRegistrationImport", () => {
     ]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+    expect(result.problems.map((e) => [e.row, e.column, e.code])).toEqual([
       [2, "赛项代码", "import_event_unknown"],
       [3, "身份证号", "import_worker_not_in_roster"],
       [4, "姓名", "import_name_mismatch"],
@@ -163,8 +165,8 @@ describe("planRegistrationImport", () => {
       registrationImportColumns(),
     );
     if (!parsed.ok) throw new Error("parse");
-    const result = planRegistrationImport(parsed.rows, busy);
-    expect(result.ok ? [] : result.errors.map((e) => [e.row, e.code])).toEqual([
+    const result = planRegistrationImport(parsed.value, busy);
+    expect(result.ok ? [] : result.problems.map((e) => [e.row, e.code])).toEqual([
       [2, "registration_duplicate_worker"],
       [4, "team_too_small"],
       [5, "import_team_exists"],
@@ -191,7 +193,7 @@ describe("roster import columns", () => {
     const result = validateImport(table, columns, { checkRow: checkRosterRow });
     expect(result).toMatchObject({
       ok: false,
-      errors: [{ row: 2, column: "性别", code: "import_gender_mismatch_id" }],
+      problems: [{ row: 2, column: "性别", code: "import_gender_mismatch_id" }],
     });
   });
 });

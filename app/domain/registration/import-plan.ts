@@ -2,6 +2,7 @@ import type { EventDefinition } from "~/domain/contest/events";
 import type { IsoDate } from "~/domain/identity/dates";
 import type { IdNumberInfo } from "~/domain/identity/id-number";
 import type { Problem } from "~/domain/identity/result";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 import { checkEligibility, type WorkerProfile } from "./eligibility";
 import {
   checkWorkerRow,
@@ -100,9 +101,10 @@ export interface PlannedTeam {
   readonly members: readonly { readonly workerId: string; readonly substitute: boolean }[];
 }
 
-export type RegistrationImportPlan =
-  | { readonly ok: true; readonly individuals: PlannedIndividual[]; readonly teams: PlannedTeam[] }
-  | { readonly ok: false; readonly errors: ImportError[] };
+export type RegistrationImportPlan = Outcome<
+  { readonly individuals: PlannedIndividual[]; readonly teams: PlannedTeam[] },
+  ImportError
+>;
 
 export type RegistrationImportProblem =
   | Problem<"import_event_unknown", { value: string }>
@@ -242,9 +244,8 @@ export function planRegistrationImport(
     }
   }
 
-  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
-  return {
-    ok: true,
+  if (errors.length > 0) return fail(...errors.sort((a, b) => a.row - b.row));
+  return ok({
     individuals,
     teams: [...teams.values()].map((t) => ({
       row: t.row,
@@ -252,5 +253,5 @@ export function planRegistrationImport(
       name: t.name,
       members: t.members.map((m) => ({ workerId: m.workerId, substitute: m.substitute })),
     })),
-  };
+  });
 }

@@ -31,8 +31,8 @@ describe("validateImport", () => {
     const result = validateImport(table, spec);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.rows.map((r) => r.row)).toEqual([2, 4]);
-    expect(result.rows[0]?.values).toEqual({
+    expect(result.value.map((r) => r.row)).toEqual([2, 4]);
+    expect(result.value[0]?.values).toEqual({
       name: "张三",
       idNumber: { idNumber: ZHANG, regionCode: "610101", birthDate: "1990-03-07", gender: "male" },
       gender: undefined,
@@ -42,17 +42,17 @@ describe("validateImport", () => {
       skillLevel: "senior",
       unionMember: true,
     });
-    expect(result.rows[1]?.values).toMatchObject({
+    expect(result.value[1]?.values).toMatchObject({
       name: "李四",
       skillLevel: undefined,
       unionMember: false,
     });
-    expect(result.rows[1]?.values.idNumber.idNumber).toBe(LI);
+    expect(result.value[1]?.values.idNumber.idNumber).toBe(LI);
   });
   it("types required columns as present and optional ones as possibly undefined", () => {
     const result = validateImport([], spec);
     if (result.ok) {
-      const values = result.rows[0]!.values;
+      const values = result.value[0]!.values;
       expectTypeOf(values.name).toEqualTypeOf<string>();
       expectTypeOf(values.gender).toEqualTypeOf<Gender | undefined>();
       expectTypeOf(values.skillLevel).toEqualTypeOf<SkillLevel | undefined>();
@@ -68,10 +68,10 @@ describe("validateImport", () => {
   it("reports an empty file, a missing header row and a header-only file", () => {
     expect(validateImport([], spec)).toEqual({
       ok: false,
-      errors: [{ row: 1, column: null, code: "import_empty_file", params: {} }],
+      problems: [{ row: 1, column: null, code: "import_empty_file", params: {} }],
     });
     expect(validateImport([[" ", ""], [""]], spec)).toMatchObject({
-      errors: [{ code: "import_empty_file" }],
+      problems: [{ code: "import_empty_file" }],
     });
     expect(
       validateImport(
@@ -81,10 +81,10 @@ describe("validateImport", () => {
         ],
         spec,
       ),
-    ).toMatchObject({ errors: [{ row: 1, code: "import_header_missing" }] });
+    ).toMatchObject({ problems: [{ row: 1, code: "import_header_missing" }] });
     expect(validateImport([header, ["", ""]], spec)).toEqual({
       ok: false,
-      errors: [{ row: 2, column: null, code: "import_no_data_rows", params: {} }],
+      problems: [{ row: 2, column: null, code: "import_no_data_rows", params: {} }],
     });
   });
   it("reports missing, unknown, duplicated and blank headers before looking at rows", () => {
@@ -94,7 +94,7 @@ describe("validateImport", () => {
     ];
     expect(validateImport(table, spec)).toEqual({
       ok: false,
-      errors: [
+      problems: [
         {
           row: 1,
           column: "身份证号码",
@@ -115,7 +115,7 @@ describe("validateImport", () => {
     ];
     expect(validateImport(table, spec)).toEqual({
       ok: false,
-      errors: [
+      problems: [
         {
           row: 3,
           column: "*姓名",
@@ -153,7 +153,7 @@ describe("validateImport", () => {
     ];
     expect(validateImport(table, spec)).toEqual({
       ok: false,
-      errors: [
+      problems: [
         {
           row: 4,
           column: "身份证号",
@@ -166,7 +166,7 @@ describe("validateImport", () => {
   it("refuses future birth dates through the ID parser", () => {
     const table = [header, ["小明", withIdCheckChar("11010120260502001"), "13800138000", "厂"]];
     expect(validateImport(table, spec)).toMatchObject({
-      errors: [{ row: 2, code: "id_number_future_date" }],
+      problems: [{ row: 2, code: "id_number_future_date" }],
     });
   });
   it("runs cross-column checks on rows that parsed", () => {
@@ -177,20 +177,20 @@ describe("validateImport", () => {
     ];
     expect(validateImport(table, spec, { checkRow: checkWorkerRow })).toEqual({
       ok: false,
-      errors: [{ row: 2, column: "性别", code: "import_gender_mismatch_id", params: {} }],
+      problems: [{ row: 2, column: "性别", code: "import_gender_mismatch_id", params: {} }],
     });
   });
   it("limits rows and errors", () => {
     const rows = Array.from({ length: 5 }, () => ["", "bad", "bad", ""]);
     expect(validateImport([header, ...rows], spec, { maxRows: 4 })).toEqual({
       ok: false,
-      errors: [
+      problems: [
         { row: 6, column: null, code: "import_too_many_rows", params: { max: 4, count: 5 } },
       ],
     });
     const limited = validateImport([header, ...rows], spec, { maxErrors: 3 });
     expect(limited.ok).toBe(false);
-    const errors = limited.ok ? [] : limited.errors;
+    const errors = limited.ok ? [] : limited.problems;
     expect(errors).toHaveLength(4);
     expect(errors[3]).toEqual({
       row: 2,
@@ -215,7 +215,7 @@ describe("validateImport", () => {
       ),
     ).toEqual({
       ok: true,
-      rows: [
+      value: [
         { row: 2, values: { code: "A1", count: 3 } },
         { row: 3, values: { code: "B2", count: undefined } },
       ],
@@ -231,7 +231,7 @@ describe("validateImport", () => {
       ),
     ).toEqual({
       ok: false,
-      errors: [
+      problems: [
         {
           row: 2,
           column: "代码",
@@ -258,7 +258,7 @@ describe("validateImport", () => {
     expect(missingMessages(IMPORT_CELL_PROBLEM_CODES)).toEqual([]);
     const errors: ImportError[] = [];
     const collect = (r: ReturnType<typeof validateImport>) => {
-      if (!r.ok) errors.push(...r.errors);
+      if (!r.ok) errors.push(...r.problems);
     };
     collect(validateImport([], spec));
     collect(validateImport([[""], ["x"]], spec));

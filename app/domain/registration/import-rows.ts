@@ -1,7 +1,8 @@
-import type { Problem, ProblemParams, Result } from "~/domain/identity/result";
+import type { Problem, ProblemParams } from "~/domain/identity/result";
+import { fail, failIfAny, ok, type Outcome } from "~/utils/outcome";
 
 /** A cell parser's verdict; its problem codes must have messages in rules.ts like any other. */
-export type CellResult<T> = Result<T, Problem>;
+export type CellResult<T> = Outcome<T, Problem>;
 
 export interface ColumnSpec<T = unknown> {
   /** Header as printed in the template, e.g. "身份证号". */
@@ -44,9 +45,7 @@ export interface ImportError {
   readonly params: ProblemParams;
 }
 
-export type ImportResult<S extends ColumnSpecs> =
-  | { readonly ok: true; readonly rows: ImportedRow<S>[] }
-  | { readonly ok: false; readonly errors: ImportError[] };
+export type ImportResult<S extends ColumnSpecs> = Outcome<ImportedRow<S>[], ImportError>;
 
 export interface RowCheckProblem<S extends ColumnSpecs> {
   readonly column?: keyof S & string;
@@ -209,15 +208,15 @@ export function validateImport<S extends ColumnSpecs>(
   const sink = new ErrorSink(options.maxErrors ?? DEFAULT_MAX_ERRORS);
   if (table.length === 0 || table.every(isBlankRow)) {
     sink.add(1, null, "import_empty_file");
-    return { ok: false, errors: sink.errors };
+    return fail(...sink.errors);
   }
   if (isBlankRow(table[0] ?? [])) {
     sink.add(1, null, "import_header_missing");
-    return { ok: false, errors: sink.errors };
+    return fail(...sink.errors);
   }
 
   const columns = bindHeaders(table, spec, sink);
-  if (sink.errors.length > 0) return { ok: false, errors: sink.errors };
+  if (sink.errors.length > 0) return fail(...sink.errors);
 
   const dataRows = table
     .map((cells, i) => ({ cells, row: i + 1 }))
@@ -225,14 +224,14 @@ export function validateImport<S extends ColumnSpecs>(
     .filter((r) => !isBlankRow(r.cells));
   if (dataRows.length === 0) {
     sink.add(2, null, "import_no_data_rows");
-    return { ok: false, errors: sink.errors };
+    return fail(...sink.errors);
   }
   if (options.maxRows !== undefined && dataRows.length > options.maxRows) {
     sink.add(dataRows[options.maxRows]?.row ?? 1, null, "import_too_many_rows", {
       max: options.maxRows,
       count: dataRows.length,
     });
-    return { ok: false, errors: sink.errors };
+    return fail(...sink.errors);
   }
 
   const firstSeen = new Map<string, Map<string, number>>();
@@ -253,10 +252,9 @@ export function validateImport<S extends ColumnSpecs>(
       }
       const parsed = column.spec.parse(raw);
       if (!parsed.ok) {
-        sink.add(row, column.header, parsed.error.code, {
-          column: column.header,
-          ...parsed.error.params,
-        });
+        // A cell has one problem: the first its parser found.
+        const [problem] = parsed.problems;
+        sink.add(row, column.header, problem!.code, { column: column.header, ...problem!.params });
         rowOk = false;
         continue;
       }
@@ -295,5 +293,5 @@ export function validateImport<S extends ColumnSpecs>(
     }
     if (rowOk) rows.push({ row, values: values as ParsedRow<S> });
   }
-  return sink.errors.length > 0 ? { ok: false, errors: sink.errors } : { ok: true, rows };
+  return failIfAny(sink.errors) ?? ok(rows);
 }

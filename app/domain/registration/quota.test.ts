@@ -16,18 +16,18 @@ describe("checkQuota", () => {
     });
     expect(checkQuota({ usedByOrg: 3, quotaPerOrg: 3, usedTotal: 59, overallCap: 60 })).toEqual({
       ok: false,
-      error: [{ code: "quota_org_full", params: { quota: 3, used: 3 } }],
+      problems: [{ code: "quota_org_full", params: { quota: 3, used: 3 } }],
     });
     expect(checkQuota({ usedByOrg: 0, quotaPerOrg: 3, usedTotal: 60, overallCap: 60 })).toEqual({
       ok: false,
-      error: [{ code: "quota_overall_full", params: { cap: 60, used: 60 } }],
+      problems: [{ code: "quota_overall_full", params: { cap: 60, used: 60 } }],
     });
   });
   it("reports both limits when both are hit", () => {
     expect(
       checkQuota({ usedByOrg: 3, quotaPerOrg: 3, usedTotal: 60, overallCap: 60 }),
     ).toMatchObject({
-      error: [{ code: "quota_org_full" }, { code: "quota_overall_full" }],
+      problems: [{ code: "quota_org_full" }, { code: "quota_overall_full" }],
     });
   });
   it("treats null as unlimited", () => {
@@ -49,6 +49,6 @@ describe("checkQuota", () => {
   it("has messages", () => {
     expect(missingMessages(QUOTA_PROBLEM_CODES)).toEqual([]);
     const r = checkQuota({ usedByOrg: 3, quotaPerOrg: 3, usedTotal: 60, overallCap: 60 });
-    expect(renderGaps(r.ok ? [] : r.error)).toEqual([]);
+    expect(renderGaps(r.ok ? [] : r.problems)).toEqual([]);
   });
 });

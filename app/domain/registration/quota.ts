@@ -1,4 +1,5 @@
-import { err, ok, type Problem, type Result } from "~/domain/identity/result";
+import type { Problem } from "~/domain/identity/result";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 
 export interface QuotaInput {
   /** Active entries (see ACTIVE_REGISTRATION_STATUSES) this organisation already holds. */
@@ -25,7 +26,7 @@ export const QUOTA_PROBLEM_CODES = Object.keys({
   quota_overall_full: true,
 } satisfies Record<QuotaProblem["code"], true>) as QuotaProblem["code"][];
 
-export function checkQuota(input: QuotaInput): Result<QuotaRemaining, QuotaProblem[]> {
+export function checkQuota(input: QuotaInput): Outcome<QuotaRemaining, QuotaProblem> {
   const requested = input.requested ?? 1;
   const problems: QuotaProblem[] = [];
   const { quotaPerOrg: quota, overallCap: cap, usedByOrg, usedTotal } = input;
@@ -35,7 +36,7 @@ export function checkQuota(input: QuotaInput): Result<QuotaRemaining, QuotaProbl
   if (cap !== null && usedTotal + requested > cap) {
     problems.push({ code: "quota_overall_full", params: { cap, used: usedTotal } });
   }
-  if (problems.length > 0) return err(problems);
+  if (problems.length > 0) return fail(...problems);
   return ok({
     orgPlacesLeft: quota === null ? null : quota - usedByOrg - requested,
     overallPlacesLeft: cap === null ? null : cap - usedTotal - requested,

@@ -38,7 +38,7 @@ describe("registration status workflow", () => {
   it("needs a reason to reject", () => {
     expect(checkRegistrationTransition("submitted", "rejected", before)).toEqual({
       ok: false,
-      error: [{ code: "registration_reason_required", params: {} }],
+      problems: [{ code: "registration_reason_required", params: {} }],
     });
     expect(
       checkRegistrationTransition("submitted", "rejected", {
@@ -65,7 +65,7 @@ describe("registration status workflow", () => {
     ] as const) {
       expect(checkRegistrationTransition(from, to, after)).toEqual({
         ok: false,
-        error: [{ code: "registration_deadline_passed", params: {} }],
+        problems: [{ code: "registration_deadline_passed", params: {} }],
       });
     }
     // The deadline instant itself is already too late.
@@ -76,7 +76,7 @@ describe("registration status workflow", () => {
   it("refuses moves outside the workflow", () => {
     expect(checkRegistrationTransition("submitted", "checked_in", before)).toEqual({
       ok: false,
-      error: [
+      problems: [
         {
           code: "registration_transition_not_allowed",
           params: { from: "submitted", to: "checked_in" },
@@ -100,7 +100,7 @@ describe("registration status workflow", () => {
       checkRegistrationTransition("checked_in", "approved", before),
       checkRegistrationTransition("submitted", "rejected", before),
       checkRegistrationTransition("rejected", "submitted", after),
-    ].flatMap((r) => (r.ok ? [] : r.error));
+    ].flatMap((r) => (r.ok ? [] : r.problems));
     expect(renderGaps(problems)).toEqual([]);
   });
 });

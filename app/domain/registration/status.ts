@@ -1,4 +1,5 @@
-import { err, ok, type Problem, type Result } from "~/domain/identity/result";
+import type { Problem } from "~/domain/identity/result";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 
 export const REGISTRATION_STATUSES = [
   "submitted",
@@ -75,9 +76,9 @@ export function checkRegistrationTransition(
   from: RegistrationStatus,
   to: RegistrationStatus,
   context: RegistrationTransitionContext,
-): Result<RegistrationStatus, RegistrationTransitionProblem[]> {
+): Outcome<RegistrationStatus, RegistrationTransitionProblem> {
   if (!canTransitionRegistration(from, to)) {
-    return err([{ code: "registration_transition_not_allowed", params: { from, to } }]);
+    return fail({ code: "registration_transition_not_allowed", params: { from, to } });
   }
   const problems: RegistrationTransitionProblem[] = [];
   if (to === "rejected" && !context.reason?.trim())
@@ -89,5 +90,5 @@ export function checkRegistrationTransition(
   ) {
     problems.push({ code: "registration_deadline_passed", params: {} });
   }
-  return problems.length > 0 ? err(problems) : ok(to);
+  return problems.length > 0 ? fail(...problems) : ok(to);
 }

@@ -1,0 +1,38 @@
+// The one way an action answers "it did not work": an HTTP status, the problems as message
+// keys with their values (the page puts them into the user's language), and the form fields
+// they belong to. A refusal says only what the model put into its problems; a thing the
+// user may not see is a 404 thrown before, never a problem that names it.
+import { data } from "@remix-run/node";
+import type { FieldErrors } from "~/utils/forms";
+import { fieldErrorsOf, type KeyedProblem } from "~/utils/outcome";
+
+export type ActionFailure = {
+  ok: false;
+  /** Problems that belong to no field, shown above the form. */
+  problems: KeyedProblem[];
+  /** Per field, the first problem's message key. */
+  errors: FieldErrors;
+};
+
+/**
+ * A refusal by the model: problems with a field go to their fields (400: the input was
+ * wrong), the others above the form (409: the state does not allow it), unless told.
+ */
+export function refused(
+  problems: readonly KeyedProblem[],
+  status = problems.some((p) => p.field !== undefined) ? 400 : 409,
+) {
+  return data<ActionFailure>(
+    {
+      ok: false,
+      problems: problems.filter((p) => p.field === undefined),
+      errors: fieldErrorsOf(problems),
+    },
+    { status },
+  );
+}
+
+/** A form that did not parse (400): its fields' errors. */
+export function invalidForm(errors: FieldErrors) {
+  return data<ActionFailure>({ ok: false, problems: [], errors }, { status: 400 });
+}
