@@ -288,7 +288,7 @@ describe("marks", () => {
     });
     expect(otherOrg).toEqual({
       ok: false,
-      problem: { code: "judging.appeal.not_found", params: {} },
+      problems: [{ code: "judging.appeal.not_found", params: {} }],
     });
     const id = lodged.ok ? lodged.value : 0;
     const action = { appealId: id, eventId: ev.eventId, registrationId: entryC.id };

@@ -244,8 +244,7 @@ describe("prize rules that cannot work are refused at save", () => {
     });
     expect(refused).toEqual({
       ok: false,
-      kind: "not_ready",
-      problems: [{ code: "part_weights_sum", params: { sum: "110" } }],
+      problems: [{ code: "scoring.part_weights_sum", params: { sum: "110" } }],
     });
     expect(await prisma.mark.count({ where: { registrationId: ev.entries.entryB.id } })).toBe(0);
   });
@@ -454,7 +453,7 @@ describe("recheck before lock (复核)", () => {
     ).toEqual({ ok: true, value: null });
     expect(
       await saveRecheckConfig(ev.eventId, { topN: 1, shareBp: 10001, errorBp: 500 }, chief.id),
-    ).toMatchObject({ ok: false, fields: [{ field: "share" }] });
+    ).toMatchObject({ ok: false, problems: [{ field: "share" }] });
 
     // Marks must be in first: the top N depends on the final ranking.
     await markEntry(ev, ev.entries.entryB.id, ["3", "3", "3"], ["38", "38", "38"], "90");
