@@ -105,7 +105,8 @@ function buildDatabase(questions: Question[]) {
     if (f.startsWith("bench-quiz.db")) rmSync(path.join(path.dirname(file), f));
   const migrated = spawnSync("npx", ["tsx", "prisma/scripts/migrate-deploy.ts"], {
     cwd: ROOT,
-    env: process.env,
+    // The file is built first on either engine (PostgreSQL gets a copy of it).
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
     stdio: ["ignore", "ignore", "inherit"],
   });
   if (migrated.status !== 0) throw new Error("migration failed");
