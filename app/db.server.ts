@@ -423,6 +423,10 @@ async function sqlWriteUnchecked<T>(
       db.pragma("synchronous = FULL");
       db.pragma("foreign_keys = ON");
       db.pragma(`wal_autocheckpoint = ${c.autoCheckpoint ? AUTO_CHECKPOINT_PAGES : 0}`);
+      // A large import inserts into indexes keyed by random hashes: with SQLite's default
+      // 2 MB page cache most inserts fetch a page again, and a million-row roster spends
+      // most of its time there. 64 MB (allocated only as used) keeps the indexes' pages.
+      db.pragma("cache_size = -65536");
       c.bulk = new SqliteSql(db);
     }
     // The queue keeps everything else in this process off this connection until it ends.

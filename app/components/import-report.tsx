@@ -91,7 +91,8 @@ export function ImportPage({
   id: string;
   title: string;
   back: { to: string; label: string };
-  limits: { maxMb: number; maxRows: number };
+  /** maxCsvMb: a larger limit for CSV files (the roster's federation-sized files). */
+  limits: { maxMb: number; maxRows: number; maxCsvMb?: number };
   help?: string;
   /** The template's file name under /org/templates, without extension. */
   template: string;
@@ -111,7 +112,15 @@ export function ImportPage({
         <Link to={back.to}>← {back.label}</Link>
       </p>
       <h1 id={`${id}-title`}>{title}</h1>
-      <p className="muted">{t("reg.import.intro", { size: limits.maxMb, rows: limits.maxRows })}</p>
+      <p className="muted">
+        {limits.maxCsvMb === undefined
+          ? t("reg.import.intro", { size: limits.maxMb, rows: limits.maxRows })
+          : t("reg.import.rosterIntro", {
+              size: limits.maxMb,
+              csvSize: limits.maxCsvMb,
+              rows: limits.maxRows,
+            })}
+      </p>
       {help ? <p className="muted">{help}</p> : null}
       <p className="reg-links">
         {t("reg.import.template")}
@@ -143,7 +152,7 @@ export function ImportPage({
         </Form>
       )}
       <ImportProgress busy={busy} />
-      {busy ? null : <ImportReport result={result} maxMb={limits.maxMb} />}
+      {busy ? null : <ImportReport result={result} maxMb={limits.maxCsvMb ?? limits.maxMb} />}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // come, so a body without Content-Length (chunked) is cut off at its route's limit as surely
 // as one that declares its size; nothing is buffered past the limit. Only the two encodings
 // a form can send are accepted: anything else (text/plain, JSON) is a 400, never a 500.
-import { MAX_UPLOAD_BYTES } from "~/utils/spreadsheet.server";
+import { MAX_ROSTER_CSV_BYTES, MAX_UPLOAD_BYTES } from "~/utils/spreadsheet.server";
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT } from "~/domain/honours";
 
 const KIB = 1024;
@@ -10,13 +10,15 @@ const KIB = 1024;
 /**
  * What each kind of route may receive. Sign-in, language and sign-out take a few fields;
  * ordinary forms up to 1 MiB (the largest, a 200-row marking scheme, is a fraction of it);
- * imports one spreadsheet; nominations their attachments.
+ * imports one spreadsheet; nominations their attachments; the roster import a federation's
+ * CSV of up to a million rows.
  */
 export const BODY_LIMITS = {
   small: 16 * KIB,
   form: 1024 * KIB,
   upload: MAX_UPLOAD_BYTES + 64 * KIB,
   attachments: ATTACHMENT_MAX_COUNT * ATTACHMENT_MAX_BYTES + 256 * KIB,
+  roster: MAX_ROSTER_CSV_BYTES + 64 * KIB,
 } as const;
 
 export type BodyKind = keyof typeof BODY_LIMITS;

@@ -3,17 +3,27 @@
 // off before it is buffered.
 import { data } from "@remix-run/node";
 import { notFound } from "~/http/session.server";
-import { MAX_UPLOAD_BYTES, type SheetProblem } from "~/utils/spreadsheet.server";
+import {
+  MAX_ROSTER_CSV_BYTES,
+  MAX_UPLOAD_BYTES,
+  type SheetProblem,
+} from "~/utils/spreadsheet.server";
 import { isTooLarge, readForm } from "~/http/form-body.server";
 
 export type Upload =
   | { ok: true; formData: FormData; file: { name: string; bytes: Uint8Array } }
   | { ok: false; problem: SheetProblem; formData: FormData | null };
 
-export async function readUpload(request: Request, field = "file"): Promise<Upload> {
+/** "roster" takes a federation-sized CSV (the parser still holds XLSX to MAX_UPLOAD_BYTES). */
+export async function readUpload(
+  request: Request,
+  field = "file",
+  kind: "upload" | "roster" = "upload",
+): Promise<Upload> {
+  const maxBytes = kind === "roster" ? MAX_ROSTER_CSV_BYTES : MAX_UPLOAD_BYTES;
   let formData: FormData;
   try {
-    formData = await readForm(request, "upload");
+    formData = await readForm(request, kind);
   } catch (thrown) {
     if (isTooLarge(thrown)) return { ok: false, problem: "import_file_too_large", formData: null };
     throw thrown;
@@ -29,8 +39,7 @@ export async function readUpload(request: Request, field = "file"): Promise<Uplo
       formData,
     };
   }
-  if (file.size > MAX_UPLOAD_BYTES)
-    return { ok: false, problem: "import_file_too_large", formData };
+  if (file.size > maxBytes) return { ok: false, problem: "import_file_too_large", formData };
   return {
     ok: true,
     formData,
@@ -48,8 +57,9 @@ export const MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / 1024 / 1024;
 export async function answerImport<T extends { ok: boolean }>(
   request: Request,
   run: (upload: Extract<Upload, { ok: true }>) => Promise<T | null>,
+  kind: "upload" | "roster" = "upload",
 ) {
-  const upload = await readUpload(request);
+  const upload = await readUpload(request, "file", kind);
   if (!upload.ok) return uploadRefused(upload.problem);
   const outcome = await run(upload);
   if (outcome === null) throw notFound();
@@ -63,3 +73,4 @@ function uploadRefused(problem: SheetProblem) {
     { status: problem === "import_file_too_large" ? 413 : 400 },
   );
 }
+export const MAX_ROSTER_CSV_MB = MAX_ROSTER_CSV_BYTES / 1024 / 1024;

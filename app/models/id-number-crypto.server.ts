@@ -1,9 +1,18 @@
 // ID numbers are sensitive personal data: stored encrypted (AES-256-GCM), found through a
 // keyed hash, and shown masked except to the worker's own organisation manager.
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  randomBytes,
+  randomFillSync,
+} from "node:crypto";
 import { env } from "~/env.server";
 
 const key = Buffer.from(env.ID_NUMBER_KEY, "hex");
+// Imported once: a cipher or HMAC made from a KeyObject skips parsing the raw key each time.
+const keyObject = createSecretKey(key);
 
 export function encryptIdNumber(idNumber: string): string {
   const iv = randomBytes(12);
@@ -21,4 +30,25 @@ export function decryptIdNumber(stored: string): string {
 
 export function hashIdNumber(idNumber: string): string {
   return createHmac("sha256", key).update(idNumber.toUpperCase()).digest("hex");
+}
+
+/**
+ * The stored forms of many ID numbers at once (a roster import): the same AES-256-GCM
+ * ciphertext and HMAC as encryptIdNumber/hashIdNumber, with the key imported once and every
+ * row's 12-byte IV drawn from one random fill instead of one system call per row.
+ */
+export function sealIdNumbers(idNumbers: readonly string[]): { cipher: string; hash: string }[] {
+  const ivs = randomFillSync(Buffer.allocUnsafe(12 * idNumbers.length));
+  const out: { cipher: string; hash: string }[] = new Array(idNumbers.length);
+  for (let i = 0; i < idNumbers.length; i++) {
+    const id = idNumbers[i] as string;
+    const iv = ivs.subarray(12 * i, 12 * i + 12);
+    const cipher = createCipheriv("aes-256-gcm", keyObject, iv);
+    const body = Buffer.concat([cipher.update(id, "utf8"), cipher.final()]);
+    out[i] = {
+      cipher: Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64"),
+      hash: createHmac("sha256", keyObject).update(id.toUpperCase()).digest("hex"),
+    };
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { createOrganisation } from "~/test/factories";
 import { idNumber } from "~/test/registration-factories";
-import { MAX_UPLOAD_BYTES } from "~/utils/spreadsheet.server";
+import { MAX_ROSTER_CSV_BYTES, MAX_UPLOAD_BYTES } from "~/utils/spreadsheet.server";
 import { createWorker, getWorkerForManager, importRoster, listWorkers } from "./worker.server";
 
 const HEAD = "姓名,身份证号,性别,手机号,工种,技能等级,是否工会会员";
@@ -136,7 +136,17 @@ describe("importRoster", () => {
     ],
     [
       "a huge file",
-      () => ({ name: "huge.csv", bytes: new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x41) }),
+      () => ({ name: "huge.csv", bytes: new Uint8Array(MAX_ROSTER_CSV_BYTES + 1).fill(0x41) }),
+      (r) => expect(r).toEqual({ ok: false, fileProblem: "import_file_too_large", errors: [] }),
+    ],
+    [
+      // A roster CSV may be large; an XLSX file keeps the ordinary limit.
+      "an XLSX file past the ordinary limit",
+      () => {
+        const bytes = new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x41);
+        bytes.set([0x50, 0x4b, 0x03, 0x04]);
+        return { name: "big.xlsx", bytes };
+      },
       (r) => expect(r).toEqual({ ok: false, fileProblem: "import_file_too_large", errors: [] }),
     ],
   ];
@@ -194,5 +204,36 @@ describe("importRoster", () => {
       where: { key: { startsWith: `roster-new-ids:${mine.id}:` } },
     });
     expect(counter.count).toBe(1);
+  });
+
+  it("two imports of one file at once: one stores it, the other is refused row by row", async () => {
+    const org = await createOrganisation();
+    const file = csv(
+      HEAD,
+      `甲,${idNumber("19900101", 81)},男,13800138000,,,是`,
+      `乙,${idNumber("19900102", 82)},女,13800138001,,,是`,
+    );
+    // Both find the roster empty; the (organisationId, idNumberHash) index stops the second.
+    const results = await Promise.all([
+      importRoster(org.id, 1, file),
+      importRoster(org.id, 1, file),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toEqual({
+      ok: false,
+      fileProblem: null,
+      errors: [2, 3].map((row) => ({
+        row,
+        column: "身份证号",
+        code: "import_id_in_roster",
+        params: {},
+      })),
+    });
+    expect(await prisma.worker.count({ where: { organisationId: org.id } })).toBe(2);
+    // The refused import gave its places in this hour's cap back.
+    const counter = await prisma.rateCounter.findFirstOrThrow({
+      where: { key: { startsWith: `roster-new-ids:${org.id}:` } },
+    });
+    expect(counter.count).toBe(2);
   });
 });

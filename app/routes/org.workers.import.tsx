@@ -9,7 +9,7 @@ import { ImportPage } from "~/components/import-report";
 import { useT } from "~/i18n";
 import { MAX_ROSTER_ROWS, importRoster } from "~/models/worker.server";
 import { requireOrgManager } from "~/http/session.server";
-import { MAX_UPLOAD_MB, answerImport } from "~/http/upload.server";
+import { MAX_ROSTER_CSV_MB, MAX_UPLOAD_MB, answerImport } from "~/http/upload.server";
 import regStyles from "~/styles/registrations.css";
 import { pageTitle } from "~/i18n/page-title";
 
@@ -18,12 +18,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.org
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrgManager(request);
-  return { maxMb: MAX_UPLOAD_MB, maxRows: MAX_ROSTER_ROWS };
+  return { maxMb: MAX_UPLOAD_MB, maxCsvMb: MAX_ROSTER_CSV_MB, maxRows: MAX_ROSTER_ROWS };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
-  return answerImport(request, (upload) => importRoster(user.organisationId, user.id, upload.file));
+  return answerImport(
+    request,
+    (upload) => importRoster(user.organisationId, user.id, upload.file),
+    "roster",
+  );
 }
 
 export default function RosterImport() {

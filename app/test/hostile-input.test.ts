@@ -352,9 +352,9 @@ describe("hostile uploads", () => {
 function bodyKindFor(file: string): BodyKind {
   if (["login.tsx", "lang.tsx", "logout.tsx"].includes(file)) return "small";
   if (file === "org.honours.$roundId.tsx") return "attachments";
+  if (file === "org.workers.import.tsx") return "roster";
   if (
     [
-      "org.workers.import.tsx",
       "org.registrations.import.tsx",
       "admin.events.$eventId.scheme.tsx",
       "admin.quiz.$code._index.tsx",
@@ -474,6 +474,9 @@ describe("request bodies", () => {
     expect(BODY_LIMITS.form).toBeLessThan(BODY_LIMITS.upload);
     expect(BODY_LIMITS.upload).toBeLessThan(BODY_LIMITS.attachments);
     expect(BODY_LIMITS.attachments).toBeLessThan(32 * 1024 * 1024);
+    // A federation's million-row roster CSV, and no more.
+    expect(BODY_LIMITS.attachments).toBeLessThan(BODY_LIMITS.roster);
+    expect(BODY_LIMITS.roster).toBeLessThanOrEqual(129 * 1024 * 1024);
   });
 });
 
@@ -491,7 +494,9 @@ describe("decompression bombs and oversized uploads", () => {
 
   it("lists every route that takes an upload", () => {
     const files = Object.keys(modules).map((p) => p.replace("../routes/", ""));
-    const takesFiles = files.filter((f) => ["upload", "attachments"].includes(bodyKindFor(f)));
+    const takesFiles = files.filter((f) =>
+      ["upload", "attachments", "roster"].includes(bodyKindFor(f)),
+    );
     expect(uploadRoutes.map((r) => r.file).sort()).toEqual(takesFiles.sort());
   });
 

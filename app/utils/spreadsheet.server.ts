@@ -11,9 +11,16 @@ const MAX_SHEET_COLUMNS = 64;
 /** Larger uploads are refused before they are parsed; 50,000 roster rows fit in about 4 MB. */
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 
+/**
+ * A roster CSV may be larger: a federation's million members take about 75 MB of UTF-8.
+ * XLSX files stay within MAX_UPLOAD_BYTES whatever the route allows.
+ */
+export const MAX_ROSTER_CSV_BYTES = 128 * 1024 * 1024;
+
 export type SheetProblem = "import_not_spreadsheet" | "import_file_too_large" | "import_no_file";
 
-export type SheetResult = { ok: true; table: string[][] } | { ok: false; problem: SheetProblem };
+export type SheetResult =
+  { ok: true; table: string[][]; format: "csv" | "xlsx" } | { ok: false; problem: SheetProblem };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -50,7 +57,7 @@ async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<SheetResult
     };
   const table: string[][] = [];
   for (const { number, value } of sheet.rows) table[number - 1] = value;
-  return { ok: true, table: Array.from(table, (r) => r ?? []) };
+  return { ok: true, table: Array.from(table, (r) => r ?? []), format: "xlsx" };
 }
 
 /** UTF-8 first (with or without BOM); Excel on Chinese Windows saves CSV as GB18030. */
@@ -72,18 +79,33 @@ function readCsv(bytes: Uint8Array): SheetResult {
   const text = decodeText(bytes);
   if (text === null) return { ok: false, problem: "import_not_spreadsheet" };
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-  return { ok: true, table: parsed.data.map((row) => row.map((c) => String(c ?? "").trim())) };
+  return {
+    ok: true,
+    table: parsed.data.map((row) => row.map((c) => String(c ?? "").trim())),
+    format: "csv",
+  };
 }
 
 /** Reads an uploaded file by its content, using the name only to tell CSV from other text. */
 export async function readSpreadsheet(
   file: { name: string; bytes: Uint8Array },
+  /** Rows read from an XLSX file (a CSV is read whole, within its byte limit). */
   maxRows = MAX_SHEET_ROWS,
+  // CSV may be larger than an XLSX upload (the roster takes federation-sized CSV files);
+  // XLSX stays within MAX_UPLOAD_BYTES whatever the caller allows, as its inflation is bounded
+  // by that size (app/utils/xlsx-read.server.ts).
+  maxCsvBytes = MAX_UPLOAD_BYTES,
 ): Promise<SheetResult> {
-  if (file.bytes.byteLength > MAX_UPLOAD_BYTES)
+  if (file.bytes.byteLength > Math.max(MAX_UPLOAD_BYTES, maxCsvBytes))
     return { ok: false, problem: "import_file_too_large" };
-  if (startsWith(file.bytes, ZIP_MAGIC)) return readXlsx(file.bytes, maxRows);
-  if (/\.(csv|txt)$/i.test(file.name)) return readCsv(file.bytes);
+  if (startsWith(file.bytes, ZIP_MAGIC))
+    return file.bytes.byteLength > MAX_UPLOAD_BYTES
+      ? { ok: false, problem: "import_file_too_large" }
+      : readXlsx(file.bytes, maxRows);
+  if (/\.(csv|txt)$/i.test(file.name)) {
+    if (file.bytes.byteLength > maxCsvBytes) return { ok: false, problem: "import_file_too_large" };
+    return readCsv(file.bytes);
+  }
   return { ok: false, problem: "import_not_spreadsheet" };
 }
 

@@ -151,6 +151,8 @@ export const regMessages = {
     "reg.import.entriesTitle": "批量导入报名",
     "reg.import.intro":
       "上传 CSV 或 Excel（.xlsx）文件，最大 {size} MB、{rows} 行。文件中任何一行有错误时，整个文件都不会导入；请按提示逐行改正后重新上传。",
+    "reg.import.rosterIntro":
+      "上传 CSV 文件（最大 {csvSize} MB、{rows} 行）或 Excel（.xlsx）文件（最大 {size} MB）。文件中任何一行有错误时，整个文件都不会导入；请按提示逐行改正后重新上传。",
     "reg.import.template": "下载模板：",
     "reg.import.templateCsv": "CSV 模板",
     "reg.import.templateXlsx": "Excel 模板",
@@ -425,6 +427,8 @@ export const regMessages = {
     "reg.import.entriesTitle": "Import entries",
     "reg.import.intro":
       "Upload a CSV or Excel (.xlsx) file of at most {size} MB and {rows} rows. If any row has a problem, nothing from the file is stored; fix the rows listed and upload again.",
+    "reg.import.rosterIntro":
+      "Upload a CSV file (at most {csvSize} MB and {rows} rows) or an Excel (.xlsx) file (at most {size} MB). If any row has a problem, nothing from the file is stored; fix the rows listed and upload again.",
     "reg.import.template": "Templates:",
     "reg.import.templateCsv": "CSV template",
     "reg.import.templateXlsx": "Excel template",
