@@ -143,6 +143,10 @@ export class PostgresSql implements Bulk {
     // mode: the connection leaves it for the load (every earlier statement has answered, as
     // the caller awaited them) and returns to it afterwards.
     const pipelined = client.pipeline === true;
+    // A load may be a transaction's first statement, issued while BEGIN and the write lock
+    // are still in flight (transaction() does not await them first): the server answers in
+    // order, so one more pipelined statement's answer means every earlier one has answered.
+    if (pipelined) await client.query("SELECT 1");
     if (pipelined) client.pipeline = false;
     try {
       return await this.copy(client, `COPY "${table}" (${cols}) FROM STDIN`, rows);
