@@ -14,7 +14,6 @@
 import { parentPort, type Worker } from "node:worker_threads";
 import {
   isThreadFor,
-  lowerThreadPriority,
   nextMessage,
   startModuleThread,
   threadData,
@@ -222,7 +221,6 @@ type Request = { cursor: number; limit: number };
 type Reply = { ok: true; outcome: "done" | "stopped" } | { ok: false; error: string };
 
 if (isThreadFor(TASK)) {
-  lowerThreadPriority();
   const spec = threadData<ScoringSpec>();
   const port = parentPort!;
   port.on("message", (request: Request) => {

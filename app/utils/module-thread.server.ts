@@ -34,7 +34,8 @@ export function isThreadFor(task: string): boolean {
  * Lowers the calling thread's scheduling priority to the lowest, for batch work on its own
  * thread: when the cores are busy, the threads serving requests run first. On Linux a thread
  * is a task with its own nice value, found through /proc/thread-self; elsewhere nothing
- * changes.
+ * changes. Only for threads that hold no lock others wait for (exports read): a low-priority
+ * writer holding the write lock would make every save wait behind it on a busy machine.
  */
 export function lowerThreadPriority(): void {
   try {
