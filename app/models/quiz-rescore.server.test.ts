@@ -65,12 +65,18 @@ async function setup() {
 }
 
 /** One attempt with random answers, handed in after a random time. */
-async function randomAttempt(quizId: number, workerId: number, start: Date, rng: () => number) {
+async function randomAttempt(
+  quizId: number,
+  workerId: number,
+  start: Date,
+  rng: () => number,
+  choose: (options: string[]) => string[] = (options) => options.filter(() => rng() < 0.5),
+) {
   const s = await startAttempt(quizId, { workerId }, start);
   if (!s.ok) return;
   const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: s.attemptId } });
   for (const entry of parsePaper(row.paper)) {
-    const pick = entry.optionOrder.filter(() => rng() < 0.5);
+    const pick = choose(entry.optionOrder);
     await saveAnswer(
       s.attemptId,
       workerId,
@@ -210,7 +216,11 @@ describe("re-scoring", () => {
   it("stops a job that a newer one superseded, and re-scores under a new partial-credit rule", async () => {
     const { quizId, workers, admin } = await setup();
     const rng = seededRng(3);
-    for (const w of workers) await randomAttempt(quizId, w.id, at(1, 9), rng);
+    const [half, ...rest] = workers;
+    for (const w of rest) await randomAttempt(quizId, w.id, at(1, 9), rng);
+    // The paper's option order is drawn by the server, so random picks may miss every strict
+    // subset; this worker answers "A" everywhere: half of each multiple-choice key ("A","B").
+    await randomAttempt(quizId, half!.id, at(1, 9), rng, () => ["A"]);
     const first = await startRescore(quizId, admin.id, "一");
     const second = await startRescore(quizId, admin.id, "二");
     expect(await runRescore(first)).toMatchObject({ status: "superseded" });
@@ -230,6 +240,7 @@ describe("re-scoring", () => {
     // Half points exist only for strict subsets of a multiple-choice key: some random answers are.
     const points = tables.standings.filter((s) => s.day === 1).map((s) => s.points % 500);
     expect(points.some((p) => p === 250)).toBe(true);
+    expect(tables.standings.find((s) => s.workerId === half!.id && s.day === 1)?.points).toBe(250);
   });
 
   it("gives exactly the scores and boards of scoring from scratch, under each partial-credit rule", async () => {
