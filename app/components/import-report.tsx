@@ -5,7 +5,7 @@ import { useLocale, useT } from "~/i18n";
 import { problemText } from "~/i18n/problem-text";
 
 export type ImportReportData =
-  | { ok: true; count: number; ms: number }
+  | { ok: true; count: number; samples: number; ms: number }
   | {
       ok: false;
       fileProblem: string | null;
@@ -31,7 +31,13 @@ export function ImportReport({
   if (result.ok) {
     return (
       <div className="alert alert--success" role="status">
-        {t("reg.import.done", { count: result.count, ms: result.ms })}
+        {result.samples > 0
+          ? t("reg.import.doneWithSamples", {
+              count: result.count,
+              ms: result.ms,
+              samples: result.samples,
+            })
+          : t("reg.import.done", { count: result.count, ms: result.ms })}
       </div>
     );
   }
@@ -131,6 +137,7 @@ export function ImportPage({
           {t("reg.import.templateXlsx")}
         </a>
       </p>
+      <p className="muted">{t("reg.import.templateHint")}</p>
       {unavailable ? (
         <p>{unavailable}</p>
       ) : (

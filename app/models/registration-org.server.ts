@@ -681,7 +681,12 @@ export async function importRegistrations(
     }
     return n;
   });
-  return { ok: true, count, ms: Math.round(performance.now() - started) };
+  return {
+    ok: true,
+    count,
+    samples: parsed.samples,
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 export function listOpenContestsForImport() {

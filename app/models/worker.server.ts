@@ -232,7 +232,8 @@ export async function deleteWorker(
 }
 
 export type ImportOutcome =
-  | { ok: true; count: number; ms: number }
+  // samples: the template's example rows the file still held, skipped (import-rows.ts).
+  | { ok: true; count: number; samples: number; ms: number }
   | { ok: false; fileProblem: SheetProblem | null; errors: ImportError[] };
 
 /**
@@ -311,7 +312,12 @@ export async function importRoster(
     }
     throw error;
   }
-  return { ok: true, count: rows.length, ms: Math.round(performance.now() - started) };
+  return {
+    ok: true,
+    count: rows.length,
+    samples: parsed.samples,
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 type Sealed = { cipher: string; hash: string };

@@ -7,6 +7,7 @@ import { IMPORT_CELL_PROBLEM_CODES, checkWorkerRow, workerImportColumns } from "
 import {
   IMPORT_PROBLEM_CODES,
   columnLetter,
+  isSampleRow,
   normaliseHeader,
   optionalColumn,
   requiredColumn,
@@ -19,6 +20,38 @@ const ZHANG = withIdCheckChar("61010119900307123"); // 610101199003071231, male
 const LI = withIdCheckChar("11010519491231002"); // 11010519491231002X, female
 const header = ["*姓名", "身份证号", "手机号", "单位", "技能等级", "是否工会会员"];
 const spec = workerImportColumns("2026-05-01");
+
+describe("example rows", () => {
+  it("are the rows whose first cell starts with the marker, however it is bracketed", () => {
+    expect(isSampleRow(["【示例】张三", ZHANG])).toBe(true);
+    expect(isSampleRow([" [示例] 张三"])).toBe(true);
+    expect(isSampleRow(["［示例］张三"])).toBe(true);
+    expect(isSampleRow(["[Example] Zhang San"])).toBe(true);
+    expect(isSampleRow(["张三", "【示例】"])).toBe(false);
+    expect(isSampleRow(["示例张三"])).toBe(false);
+    expect(isSampleRow([])).toBe(false);
+  });
+
+  it("are skipped, counted, and leave the other rows' numbers alone", () => {
+    const table = [
+      header,
+      ["【示例】张三", ZHANG, "13800138000", "西安机床厂", "高级工", "是"],
+      ["张三", ZHANG, "13800138000", "西安机床厂", "高级工", "是"],
+    ];
+    const result = validateImport(table, spec);
+    expect(result).toMatchObject({ ok: true, samples: 1 });
+    if (!result.ok) return;
+    expect(result.value.map((r) => [r.row, r.values.name])).toEqual([[3, "张三"]]);
+  });
+
+  it("are not data: a file of headers and examples has no data rows", () => {
+    const table = [header, ["【示例】张三", "not checked", "", "", "", ""]];
+    expect(validateImport(table, spec)).toEqual({
+      ok: false,
+      problems: [{ row: 2, column: null, code: "import_no_data_rows", params: {} }],
+    });
+  });
+});
 
 describe("validateImport", () => {
   it("parses a good file, with spreadsheet row numbers and blank rows skipped", () => {
@@ -219,6 +252,7 @@ describe("validateImport", () => {
         { row: 2, values: { code: "A1", count: 3 } },
         { row: 3, values: { code: "B2", count: undefined } },
       ],
+      samples: 0,
     });
     expect(
       validateImport(

@@ -1,5 +1,5 @@
 import type { Problem, ProblemParams } from "~/domain/identity/result";
-import { fail, failIfAny, ok, type Outcome } from "~/utils/outcome";
+import { fail, failIfAny, type Failure, type Outcome } from "~/utils/outcome";
 
 /** A cell parser's verdict; its problem codes must have messages in rules.ts like any other. */
 export type CellResult<T> = Outcome<T, Problem>;
@@ -45,7 +45,10 @@ export interface ImportError {
   readonly params: ProblemParams;
 }
 
-export type ImportResult<S extends ColumnSpecs> = Outcome<ImportedRow<S>[], ImportError>;
+/** The checked rows, or every problem; a success also says how many example rows it skipped. */
+export type ImportResult<S extends ColumnSpecs> =
+  | { readonly ok: true; readonly value: ImportedRow<S>[]; readonly samples: number }
+  | Failure<ImportError>;
 
 export interface RowCheckProblem<S extends ColumnSpecs> {
   readonly column?: keyof S & string;
@@ -121,6 +124,20 @@ export function columnLetter(index: number): string {
 
 const isBlank = (cell: string | undefined) => cell === undefined || cell.trim() === "";
 const isBlankRow = (row: readonly string[]) => row.every((c) => isBlank(c));
+
+/**
+ * What the downloadable templates put at the start of their example row's first cell
+ * ("【示例】张三"), so that a template filled in below its example imports as it is.
+ */
+export const SAMPLE_ROW_MARKER = "【示例】";
+// Also the half- and full-width square brackets people type for 【】, and the English word.
+const SAMPLE_MARK = /^(?:【示例】|\[示例\]|\[example\])/i;
+
+/** A template's example row: its first cell starts with the marker. */
+export function isSampleRow(row: readonly string[]): boolean {
+  const first = row[0];
+  return first !== undefined && SAMPLE_MARK.test(first.normalize("NFKC").trim());
+}
 
 class ErrorSink {
   readonly errors: ImportError[] = [];
@@ -218,10 +235,14 @@ export function validateImport<S extends ColumnSpecs>(
   const columns = bindHeaders(table, spec, sink);
   if (sink.errors.length > 0) return fail(...sink.errors);
 
-  const dataRows = table
-    .map((cells, i) => ({ cells, row: i + 1 }))
-    .slice(1)
-    .filter((r) => !isBlankRow(r.cells));
+  const dataRows: { cells: readonly string[]; row: number }[] = [];
+  let samples = 0;
+  for (let i = 1; i < table.length; i++) {
+    const cells = table[i] as readonly string[];
+    if (isBlankRow(cells)) continue;
+    if (isSampleRow(cells)) samples++;
+    else dataRows.push({ cells, row: i + 1 });
+  }
   if (dataRows.length === 0) {
     sink.add(2, null, "import_no_data_rows");
     return fail(...sink.errors);
@@ -293,5 +314,5 @@ export function validateImport<S extends ColumnSpecs>(
     }
     if (rowOk) rows.push({ row, values: values as ParsedRow<S> });
   }
-  return failIfAny(sink.errors) ?? ok(rows);
+  return failIfAny(sink.errors) ?? { ok: true, value: rows, samples };
 }

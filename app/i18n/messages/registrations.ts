@@ -161,6 +161,10 @@ export const regMessages = {
     "reg.import.submit": "上传并导入",
     "reg.import.progress": "正在上传并逐行校验，请稍候…",
     "reg.import.done": "导入成功：共 {count} 行，用时 {ms} 毫秒。",
+    "reg.import.doneWithSamples":
+      "导入成功：共 {count} 行，用时 {ms} 毫秒。模板的示例行（{samples} 行，首格以“【示例】”开头）未导入。",
+    "reg.import.templateHint":
+      "模板第 2 行是填写示例，首格以“【示例】”开头，导入时自动跳过，可保留或删除。",
     "reg.import.failed": "文件未导入，发现 {count} 处问题：",
     "reg.import.row": "行",
     "reg.import.column": "列",
@@ -437,6 +441,10 @@ export const regMessages = {
     "reg.import.submit": "Upload and import",
     "reg.import.progress": "Uploading and checking every row…",
     "reg.import.done": "Imported {count, plural, one {# row} other {# rows}} in {ms} ms.",
+    "reg.import.doneWithSamples":
+      "Imported {count, plural, one {# row} other {# rows}} in {ms} ms. The template's {samples, plural, one {example row} other {# example rows}} (first cell starting with “【示例】”) {samples, plural, one {was} other {were}} skipped.",
+    "reg.import.templateHint":
+      "Row 2 of each template is an example: its first cell starts with “【示例】”, and the import skips it, so you may keep or delete it.",
     "reg.import.failed":
       "Nothing was imported; {count, plural, one {# problem} other {# problems}} found:",
     "reg.import.row": "Row",

@@ -100,7 +100,7 @@ export const rulesMessages = {
     // Spreadsheet import
     "rules.import_empty_file": "文件是空的",
     "rules.import_header_missing": "第 1 行应为表头",
-    "rules.import_no_data_rows": "文件只有表头，没有数据",
+    "rules.import_no_data_rows": "文件只有表头（和示例行），没有要导入的数据",
     "rules.import_too_many_rows": "数据共 {count} 行，每次最多导入 {max} 行",
     "rules.import_missing_column": "缺少“{column}”列",
     "rules.import_unknown_column": "无法识别的列“{column}”，请使用模板中的表头",
@@ -373,7 +373,7 @@ export const rulesMessages = {
     // Spreadsheet import
     "rules.import_empty_file": "The file is empty",
     "rules.import_header_missing": "Row 1 must hold the column headers",
-    "rules.import_no_data_rows": "The file has headers but no data",
+    "rules.import_no_data_rows": "The file has headers (and example rows) but nothing to import",
     "rules.import_too_many_rows":
       "The file has {count, plural, one {# row} other {# rows}}; at most {max} can be imported at once",
     "rules.import_missing_column": "Column “{column}” is missing",
