@@ -70,7 +70,7 @@ async function randomAttempt(
   workerId: number,
   start: Date,
   rng: () => number,
-  choose: (options: string[]) => string[] = (options) => options.filter(() => rng() < 0.5),
+  choose: (options: readonly string[]) => string[] = (options) => options.filter(() => rng() < 0.5),
 ) {
   const s = await startAttempt(quizId, { workerId }, start);
   if (!s.ok) return;
