@@ -1,9 +1,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
 import { validateImport } from "~/domain/registration/import-rows";
 import { registrationImportColumns } from "~/domain/registration/import-plan";
-import { importRoster } from "~/models/worker.server";
+import { importRoster, listWorkers } from "~/models/worker.server";
 import { createOrganisation } from "~/test/factories";
 import { idNumber } from "~/test/registration-factories";
 import { readSpreadsheet } from "~/utils/spreadsheet.server";
@@ -62,11 +61,7 @@ describe("import templates", () => {
       samples: 1,
     });
 
-    const stored = await prisma.worker.findMany({
-      where: { organisationId: { in: [csvOrg.id, xlsxOrg.id] } },
-      select: { name: true },
-      orderBy: { name: "asc" },
-    });
-    expect(stored.map((w) => w.name)).toEqual(["李四", "王五"]);
+    expect((await listWorkers(csvOrg.id)).map((w) => w.name)).toEqual(["李四"]);
+    expect((await listWorkers(xlsxOrg.id)).map((w) => w.name)).toEqual(["王五"]);
   });
 });
