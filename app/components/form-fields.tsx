@@ -4,7 +4,7 @@ import type {
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from "react";
-import { forwardRef } from "react";
+import { forwardRef, useEffect, useRef } from "react";
 import { useSearchParams } from "@remix-run/react";
 import { useT, keyOr } from "~/i18n";
 
@@ -123,11 +123,26 @@ export function FilterSelect({
   );
 }
 
-/** A form-level message (e.g. "wrong password"), announced to screen readers. */
+/**
+ * Moves focus to an error summary when it appears: after a refused submit, a keyboard user
+ * starts from what went wrong instead of the button that is now behind them, and a screen
+ * reader reads it. Only messages that arrive with an answer are shown, so this never takes
+ * focus on a page that simply loads.
+ */
+export function useFocusOnAppear<E extends HTMLElement>(key: unknown) {
+  const ref = useRef<E>(null);
+  useEffect(() => {
+    if (key) ref.current?.focus();
+  }, [key]);
+  return ref;
+}
+
+/** A form-level message (e.g. "wrong password"), announced to screen readers and focused. */
 export function FormAlert({ message }: { message?: string | null }) {
+  const ref = useFocusOnAppear<HTMLDivElement>(message);
   if (!message) return null;
   return (
-    <div className="alert alert--error" role="alert">
+    <div ref={ref} className="alert alert--error" role="alert" tabIndex={-1}>
       {message}
     </div>
   );

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { TextField } from "~/components/form-fields";
+import { TextField, useFocusOnAppear } from "~/components/form-fields";
 import { useLocale, useT } from "~/i18n";
 import { problemText } from "~/i18n/problem-text";
 
@@ -176,18 +176,25 @@ export function ImportProgress({ busy }: { busy: boolean }) {
   );
 }
 
+/**
+ * The problems that refused a submit, focused when they appear (useFocusOnAppear). `standing`:
+ * problems a page shows as it loads (not an answer to the user), which take no focus.
+ */
 export function ProblemList({
   title,
   problems,
+  standing = false,
 }: {
   title: string;
   problems:
     { code: string; params?: Record<string, unknown>; subject?: string }[] | null | undefined;
+  standing?: boolean;
 }) {
   const locale = useLocale();
+  const ref = useFocusOnAppear<HTMLDivElement>(!standing && problems?.length ? problems : null);
   if (!problems || problems.length === 0) return null;
   return (
-    <div className="alert alert--error" role="alert">
+    <div ref={ref} className="alert alert--error" role="alert" tabIndex={standing ? undefined : -1}>
       <p>{title}</p>
       <ul>
         {problems.map((p, i) => (

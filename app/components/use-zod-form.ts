@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import type { FormEvent } from "react";
+import { useEffect, type FormEvent } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { FieldErrors } from "~/utils/forms";
@@ -21,6 +21,14 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
     mode: "onTouched",
     defaultValues: options.defaultValues,
   });
+  // The browser's refusal focuses the first invalid field (react-hook-form does); so does the
+  // server's, unless an error summary above the form took the focus (FormAlert, ProblemList).
+  const serverErrors = options.serverErrors;
+  useEffect(() => {
+    const first = Object.keys(serverErrors ?? {})[0];
+    if (first === undefined || document.activeElement?.closest("[role=alert]")) return;
+    form.setFocus(first as Path<z.input<S>>);
+  }, [serverErrors]); // eslint-disable-line react-hooks/exhaustive-deps
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const target = event.currentTarget;
     event.preventDefault();

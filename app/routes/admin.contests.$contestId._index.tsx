@@ -212,7 +212,11 @@ export default function ContestAdmin() {
                       {e.category ? ` · ${e.category}` : ""}
                       {e.trade ? ` · ${e.trade}` : ""}
                     </div>
-                    <ProblemList title={t("reg.contest.eventProblems")} problems={e.problems} />
+                    <ProblemList
+                      title={t("reg.contest.eventProblems")}
+                      problems={e.problems}
+                      standing
+                    />
                   </td>
                   <td>
                     {codeLabel(t, "rules.event_mode", e.mode)}

@@ -177,6 +177,15 @@ function QuestionForm({
 }) {
   const t = useT();
   const fetcher = useFetcher<typeof action>();
+  const question = useRef<HTMLFieldSetElement>(null);
+  // Focus follows the question a keyboard user moved to: after 开始答题 (its button is gone,
+  // focus fell to the page) or 上一题/下一题/a question number, the next Tab reaches the options.
+  useEffect(() => {
+    if (!onePerPage && index > 0) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body || active.closest(".quiz-nav, .quiz-dots"))
+      question.current?.focus();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const q = current.questions[index];
   if (!q) return null;
   const chosen = new Set(current.answers[q.id] ?? []);
@@ -200,7 +209,7 @@ function QuestionForm({
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="attemptId" value={current.id} />
       <input type="hidden" name="questionId" value={q.id} />
-      <fieldset>
+      <fieldset ref={question} tabIndex={-1}>
         <legend id={`q-${q.id}`}>
           <span className="quiz-question__no">
             {t("quiz.take.number", { n: index + 1, total })}
