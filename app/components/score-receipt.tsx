@@ -1,14 +1,38 @@
 // A competitor's score receipt (成绩回执) and appeal decisions, shared by the worker's and
 // the organisation manager's pages. Judges appear only as 裁判1, 裁判2 …
 import type { AppealDecisionRecord } from "~/domain/judging/appeal-decision";
-import { formatStandardised, standardisedUnits, type Receipt } from "~/domain/scoring";
-import { formatMark, useT, codeLabel } from "~/i18n";
+import {
+  formatStandardised,
+  standardisedUnits,
+  type Receipt,
+  type ReceiptCriterion,
+} from "~/domain/scoring";
+import { formatMark, useT, codeLabel, type T } from "~/i18n";
 
 type Names = { criterionNames: Record<string, string>; partNames: Record<string, string> };
 
 function markText(mark: number | null, rule: string): string {
   if (mark === null) return "—";
   return rule === "worldskills" ? String(mark) : formatMark(mark);
+}
+
+/**
+ * A mean as a person writes it: the marks it was taken of, added and divided by their count
+ * ("(8.00 + 9.00 + 7.00) ÷ 3 = 8.00"), or, when one mark is left, that mark itself, without
+ * parentheses or "÷ 1".
+ */
+export function meanFormulaText(t: T, c: ReceiptCriterion): string | null {
+  const formula = c.formula;
+  if (c.value === null || (formula?.rule !== "mean" && formula?.rule !== "trimmed_mean"))
+    return null;
+  const value = formatMark(c.value);
+  if (formula.count === 1) return t(`scoring.formula.${formula.rule}_one`, { value });
+  const used = c.judges.flatMap((j) =>
+    j.status === "used" && j.mark !== null ? [formatMark(j.mark)] : [],
+  );
+  // The receipt lists what the rule used; the sum stands in should the two ever differ.
+  const marks = used.length === formula.count ? used.join(" + ") : formatMark(formula.sum);
+  return t(`scoring.formula.${formula.rule}`, { marks, count: formula.count, value });
 }
 
 export function ScoreReceipt({
@@ -34,8 +58,8 @@ export function ScoreReceipt({
           })}
         </p>
       ) : null}
-      <div className="stat-cards">
-        <div className="stat-card">
+      <div className="stat-cards receipt-stats">
+        <div className="stat-card stat-card--wide">
           <div className="muted small">{t("scoring.receipt.total")}</div>
           <div className="receipt-total">
             {t("scoring.receipt.total_of", {
@@ -44,7 +68,7 @@ export function ScoreReceipt({
             })}
           </div>
         </div>
-        <div className="stat-card">
+        <div className="stat-card stat-card--wide">
           <div className="muted small">{t("scoring.receipt.rank")}</div>
           <div className="receipt-total">
             {receipt.rank !== null
@@ -145,12 +169,12 @@ export function ScoreReceipt({
                     {c.type === "measurement"
                       ? markText(c.judges[0]?.mark ?? null, c.rule)
                       : c.judges.map((j) => (
-                          <span
-                            key={j.judge}
-                            className={j.status === "dropped" ? "mark-dropped" : undefined}
-                            style={{ marginInlineEnd: ".6rem", display: "inline-block" }}
-                          >
-                            {t("scoring.judge_n", { n: j.judge })} {markText(j.mark, c.rule)}
+                          <span key={j.judge} className="receipt-mark">
+                            {t("scoring.judge_n", { n: j.judge })}{" "}
+                            {/* Only the mark is struck out: the reason stays readable. */}
+                            <span className={j.status === "dropped" ? "mark-dropped" : undefined}>
+                              {markText(j.mark, c.rule)}
+                            </span>
                             {j.dropReason ? (
                               <span className="small">
                                 {t("punct.paren", { text: t(`scoring.drop.${j.dropReason}`) })}
@@ -184,13 +208,7 @@ export function ScoreReceipt({
                         </div>
                       </>
                     ) : c.formula?.rule === "trimmed_mean" || c.formula?.rule === "mean" ? (
-                      <div className="muted small">
-                        {t(`scoring.formula.${c.formula.rule}`, {
-                          marks: formatMark(c.formula.sum),
-                          count: c.formula.count,
-                          value: formatMark(c.value),
-                        })}
-                      </div>
+                      <div className="muted small">{meanFormulaText(t, c)}</div>
                     ) : null}
                   </td>
                 </tr>
