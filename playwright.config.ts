@@ -26,6 +26,9 @@ const chromium = "/usr/bin/chromium";
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
+  // e2e/tools holds tools for people (screenshots to look at), not tests:
+  // npx playwright test --config playwright.tools.config.ts runs them.
+  testIgnore: "**/e2e/tools/**",
   globalTeardown: "./e2e/support/teardown.ts",
   outputDir: "test-results",
   timeout: 60_000,
