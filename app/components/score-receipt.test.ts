@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ReceiptCriterion } from "~/domain/scoring";
 import { makeT } from "~/i18n";
-import { meanFormulaText } from "./score-receipt";
+import { meanFormulaText, worldskillsPointsText } from "./score-receipt";
 
 const zh = makeT("zh");
 const en = makeT("en");
@@ -55,5 +55,27 @@ describe("the receipt's mean", () => {
     expect(meanFormulaText(zh, c)).toBe("去掉最高分和最低分后只剩一个评分：24.00");
     expect(meanFormulaText(en, c)).toBe("Highest and lowest dropped, one mark is left: 24.00");
     expect(meanFormulaText(zh, criterion("mean", [[1850, "used"]]))).toBe("只有一个评分：18.50");
+  });
+});
+
+describe("the receipt's WorldSkills points", () => {
+  it("are added up as the judges gave them", () => {
+    const c = {
+      ...criterion("mean", [
+        [3, "used"],
+        [2, "used"],
+        [2, "used"],
+      ]),
+      rule: "worldskills",
+      formula: { rule: "worldskills", maxMark: 3000, points: 7, divisor: 9 },
+    } as ReceiptCriterion;
+    expect(worldskillsPointsText(c)).toBe("(3 + 2 + 2)");
+    expect(
+      zh("scoring.formula.worldskills", {
+        maxMark: "30.00",
+        points: "(3 + 2 + 2)",
+        value: "23.33",
+      }),
+    ).toBe("30.00 × (3 + 2 + 2) ÷ 9 = 23.33");
   });
 });

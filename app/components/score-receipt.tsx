@@ -35,6 +35,14 @@ export function meanFormulaText(t: T, c: ReceiptCriterion): string | null {
   return t(`scoring.formula.${formula.rule}`, { marks, count: formula.count, value });
 }
 
+/** WorldSkills points as added up: "(3 + 2 + 2)", or the one figure when there is one. */
+export function worldskillsPointsText(c: ReceiptCriterion): string {
+  const points = c.formula?.rule === "worldskills" ? c.formula.points : 0;
+  const used = c.judges.flatMap((j) => (j.status === "used" && j.mark !== null ? [j.mark] : []));
+  const sum = used.reduce((a, b) => a + b, 0);
+  return used.length > 1 && sum === points ? `(${used.join(" + ")})` : String(points);
+}
+
 export function ScoreReceipt({
   receipt,
   criterionNames,
@@ -195,7 +203,7 @@ export function ScoreReceipt({
                         <div className="muted small">
                           {t("scoring.formula.worldskills", {
                             maxMark: formatMark(c.formula.maxMark),
-                            points: c.formula.points,
+                            points: worldskillsPointsText(c),
                             value: formatMark(c.value),
                           })}
                         </div>

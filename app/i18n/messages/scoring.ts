@@ -79,7 +79,7 @@ export const scoringMessages = {
     "scoring.formula.mean_one": "只有一个评分：{value}",
     "scoring.formula.trimmed_mean_one": "去掉最高分和最低分后只剩一个评分：{value}",
     "scoring.formula.median": "中位数 = {value}",
-    "scoring.formula.worldskills": "{maxMark} × ({points}) ÷ 9 = {value}",
+    "scoring.formula.worldskills": "{maxMark} × {points} ÷ 9 = {value}",
     "scoring.formula.single": "测量值 = {value}",
     "scoring.rounding_note": "结果按四舍五入保留两位小数",
 
@@ -253,7 +253,7 @@ export const scoringMessages = {
     "scoring.formula.mean_one": "One mark only: {value}",
     "scoring.formula.trimmed_mean_one": "Highest and lowest dropped, one mark is left: {value}",
     "scoring.formula.median": "Median = {value}",
-    "scoring.formula.worldskills": "{maxMark} × ({points}) ÷ 9 = {value}",
+    "scoring.formula.worldskills": "{maxMark} × {points} ÷ 9 = {value}",
     "scoring.formula.single": "Measured value = {value}",
     "scoring.rounding_note": "Results are rounded half up to two decimals",
 
