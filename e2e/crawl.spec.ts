@@ -107,6 +107,8 @@ const VISITORS: Visitor[] = [
   { name: "anonymous, English", username: null, home: "/", locale: "en" },
   { name: "organiser", username: "admin", home: "/admin", locale: "zh" },
   { name: "organiser, English", username: "admin", home: "/admin", locale: "en" },
+  // The top administrator manages unions and organisers, and sees every federation's contests.
+  { name: "top administrator", username: "platform", home: "/admin", locale: "zh" },
   // 长安热力 takes part in the labour competition as well as the skills contest.
   { name: "company manager", username: "heat", home: "/org", locale: "zh" },
   { name: "chief judge", username: "chief", home: "/judge", locale: "zh" },

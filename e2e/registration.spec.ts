@@ -139,8 +139,9 @@ test.describe("contests, events and registrations", () => {
     await team.getByText("组队报名").click();
     await team.getByLabel("队名").fill(`热力队${stamp}`);
     const starters = team.getByRole("group", { name: "上场队员" });
-    await starters.getByLabel(workers[2]?.name ?? "").check();
-    await starters.getByLabel(workers[3]?.name ?? "").check();
+    // By role: each member's role field is labelled with their name too ("丙…的角色").
+    await starters.getByRole("checkbox", { name: workers[2]?.name ?? "" }).check();
+    await starters.getByRole("checkbox", { name: workers[3]?.name ?? "" }).check();
     // Ticking someone as member and substitute names them and holds the entry back.
     const subs = team.getByRole("group", { name: "替补队员" });
     await subs.getByLabel(workers[3]?.name ?? "").check();

@@ -12,17 +12,19 @@ import {
   DEFAULT_TRADES,
   HONOURS,
   MANAGER_TITLE_BY_ORG,
+  MIGRANT_HEAVY_ORGS,
   ORGANISATIONS,
+  ORGANISER_ACCOUNTS,
   SKILLS_EVENTS,
   TRADES_BY_ORG,
 } from "./seed/story";
 import { SEED_EXTENSIONS } from "./seed/extensions";
+import { rebuildEntryStats } from "../app/models/entry-stats.server";
 import type { SeedContext, SeededWorker } from "./seed/context";
 
 export const DEMO_PASSWORD = "Jiangxin2026!";
 
 export const DEMO_ACCOUNTS = [
-  { username: "admin", displayName: "李建华", role: "admin", org: "xa" },
   { username: "qinchuan", displayName: "王志强", role: "org_manager", org: "qinchuan-cnc" },
   { username: "qinling", displayName: "陈静", role: "org_manager", org: "qinling-soft" },
   { username: "yungou", displayName: "赵海燕", role: "org_manager", org: "yungou-bim" },
@@ -120,6 +122,7 @@ async function main() {
                 unionMember: i % 9 !== 8,
                 frontLine: i % 6 !== 5,
                 manager: i % 6 === 5,
+                migrantWorker: MIGRANT_HEAVY_ORGS.has(org.key) ? i % 5 < 2 : i % 17 === 3,
                 position: i % 6 === 5 ? (MANAGER_TITLE_BY_ORG[org.key] ?? "车间主任") : "一线职工",
               },
             });
@@ -135,6 +138,18 @@ async function main() {
 
         // ── users ──
         const userId = new Map<string, number>();
+        for (const account of ORGANISER_ACCOUNTS) {
+          const user = await tx.user.create({
+            data: {
+              username: account.username,
+              displayName: account.displayName,
+              passwordHash,
+              role: account.org === null ? "superadmin" : "admin",
+              organisationId: account.org === null ? null : idOf(account.org),
+            },
+          });
+          userId.set(account.username, user.id);
+        }
         for (const account of DEMO_ACCOUNTS) {
           const user = await tx.user.create({
             data: {
@@ -176,6 +191,7 @@ async function main() {
             registrationClosesAt: at("2026-12-10"),
             startsAt: at("2026-12-18"),
             endsAt: at("2026-12-20"),
+            year: 2026,
             status: "registration_open",
             noticeDays: 5,
             // The rules allow theory up to 40% (heat-plant operation), above the default 30%.
@@ -307,6 +323,7 @@ async function main() {
             rules: "发生较大及以上安全、质量事故的单位，当期实行一票否决。",
             startsAt: at("2026-08-01"),
             endsAt: at("2026-11-28"),
+            year: 2026,
             status: "in_progress",
           },
         });
@@ -320,6 +337,7 @@ async function main() {
               "在全市重点项目建设中广泛开展“比质量争精品工程，比技能争当先锋模范”劳动和技能竞赛，助力“一市两区三地”建设。",
             startsAt: at("2026-04-01"),
             endsAt: at("2026-12-31"),
+            year: 2026,
             status: "in_progress",
           },
         });
@@ -334,6 +352,7 @@ async function main() {
             registrationClosesAt: at("2026-12-15"),
             startsAt: at("2026-11-20"),
             endsAt: at("2026-12-15"),
+            year: 2026,
             status: "registration_open",
           },
         });
@@ -446,6 +465,8 @@ async function main() {
         );
         const ctx: SeedContext = { rng, orgId, workersByOrg, userId, contestIds, passwordHash };
         for (const extend of SEED_EXTENSIONS) await extend(tx, ctx);
+        // The year in numbers, from everything above.
+        await rebuildEntryStats(tx);
       },
       { timeout: 300_000 },
     );
@@ -460,7 +481,7 @@ async function main() {
     };
     console.log(`Seeded in ${Date.now() - started} ms:`, counts);
     console.log(
-      `Demo accounts (password ${DEMO_PASSWORD}): ${[...DEMO_ACCOUNTS, ...WORKER_ACCOUNTS].map((a) => a.username).join(", ")}`,
+      `Demo accounts (password ${DEMO_PASSWORD}): ${[...ORGANISER_ACCOUNTS, ...DEMO_ACCOUNTS, ...WORKER_ACCOUNTS].map((a) => a.username).join(", ")}`,
     );
   } finally {
     await prisma.$disconnect();

@@ -15,6 +15,7 @@ export type ContestDefaults = {
   kind: string;
   name: string;
   organiserId: string;
+  coOrganiserIds: string[];
   description: string;
   rules: string;
   registrationOpensAt: string;
@@ -27,11 +28,18 @@ export type ContestDefaults = {
 export function ContestForm({
   defaults,
   organisers,
+  unions,
+  mayChangeOwnership,
   errors,
   submitLabel,
 }: {
   defaults: ContestDefaults;
+  /** Unions the contest may belong to (the organiser's own subtree) */
   organisers: { id: number; name: string }[];
+  /** Every union, for running the contest jointly */
+  unions: { id: number; name: string }[];
+  /** Only those above the owner decide who owns and co-organises it */
+  mayChangeOwnership: boolean;
   errors?: FieldErrors | null;
   submitLabel: string;
 }) {
@@ -60,13 +68,36 @@ export function ContestForm({
           ))}
         </SelectField>
         <TextField label={t("reg.contest.name")} {...field("name")} />
-        <SelectField label={t("reg.contest.organiser")} {...field("organiserId")}>
-          {organisers.map((o) => (
-            <option key={o.id} value={String(o.id)}>
-              {o.name}
-            </option>
-          ))}
-        </SelectField>
+        {mayChangeOwnership ? (
+          <>
+            <SelectField label={t("reg.contest.organiser")} {...field("organiserId")}>
+              {organisers.map((o) => (
+                <option key={o.id} value={String(o.id)}>
+                  {o.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label={t("federation.contest.coOrganisers")}
+              hint={t("federation.contest.coOrganisersHint")}
+              multiple
+              size={Math.min(6, Math.max(2, unions.length))}
+              {...field("coOrganiserIds")}
+            >
+              {unions.map((o) => (
+                <option key={o.id} value={String(o.id)}>
+                  {o.name}
+                </option>
+              ))}
+            </SelectField>
+          </>
+        ) : (
+          // A co-organiser runs the contest but does not decide who owns it.
+          <p className="muted small">
+            <input type="hidden" {...form.register("organiserId")} />
+            {t("federation.contest.coOrganisersFixed")}
+          </p>
+        )}
         <TextField
           type="datetime-local"
           label={t("reg.contest.opens")}
@@ -108,6 +139,7 @@ export type EventDefaults = Record<
   | "teamMin"
   | "teamMax"
   | "substitutes"
+  | "sides"
   | "quotaPerOrg"
   | "cap"
   | "minAge"
@@ -190,6 +222,11 @@ export function EventForm({
               inputMode="numeric"
               label={t("reg.event.substitutes")}
               {...field("substitutes")}
+            />
+            <TextField
+              label={t("federation.event.sides")}
+              hint={t("federation.event.sidesHint")}
+              {...field("sides")}
             />
           </>
         ) : null}

@@ -26,6 +26,8 @@ type EventInfo = {
   team: TeamRules | null;
   /** Workers of this unit already in the event: id → their team's name (null: alone). */
   entered: Record<number, string | null>;
+  /** Sides a team enters on (模拟集体协商: 职工方、企业方); empty for none */
+  sides?: string[];
 };
 type Problems =
   { code: string; params?: Record<string, unknown>; subject?: string }[] | null | undefined;
@@ -166,6 +168,7 @@ export function TeamEntryForm({ event, contestDate, roster, errors, problems }: 
       teamName: "",
       members: [],
       substitutes: [],
+      side: event.sides?.[0] ?? "",
     } as never,
   });
   const picked = ([] as unknown[])
@@ -219,9 +222,35 @@ export function TeamEntryForm({ event, contestDate, roster, errors, problems }: 
           label={t("reg.entry.teamName")}
           {...field("teamName")}
         />
+        {event.sides && event.sides.length > 0 ? (
+          <SelectField
+            id={`team-side-${event.id}`}
+            label={t("federation.team.side")}
+            {...field("side")}
+          >
+            {event.sides.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <fieldset className="reg-members">
           <legend>{t("reg.entry.members")}</legend>
-          {roster.map((w) => choice(w, "members", substitutes))}
+          <p className="field__hint">{t("federation.team.rolesHint")}</p>
+          {roster.map((w) => (
+            <div key={w.id} className="reg-member">
+              {choice(w, "members", substitutes)}
+              <input
+                type="text"
+                name={`role_${w.id}`}
+                maxLength={20}
+                className="field__input reg-member__role"
+                aria-label={t("federation.team.roleOf", { name: w.name })}
+                placeholder={t("federation.team.role")}
+              />
+            </div>
+          ))}
         </fieldset>
         {errorFor("members") ? (
           <p className="field__error" role="alert">

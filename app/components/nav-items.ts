@@ -12,16 +12,24 @@ const PUBLIC_ITEMS: NavItem[] = [
 ];
 
 // Each role's home page is matched exactly (`end`), so it is not lit on its sub-pages.
+const ORGANISER_ITEMS: NavItem[] = [
+  { to: "/admin", label: "nav.admin", end: true },
+  { to: "/admin/contests", label: "reg.nav.contests" },
+  { to: "/admin/identities", label: "reg.nav.identities" },
+  { to: "/admin/judging", label: "judging.nav.admin" },
+  { to: "/admin/honours", label: "honours.nav.admin" },
+  { to: "/admin/labour", label: "labour.nav.admin" },
+  { to: "/admin/quiz", label: "quiz.nav.admin" },
+  { to: "/admin/statistics", label: "federation.nav.statistics" },
+];
+
 const ROLE_ITEMS: Record<Role, NavItem[]> = {
-  admin: [
-    { to: "/admin", label: "nav.admin", end: true },
-    { to: "/admin/contests", label: "reg.nav.contests" },
-    { to: "/admin/identities", label: "reg.nav.identities" },
-    { to: "/admin/judging", label: "judging.nav.admin" },
-    { to: "/admin/honours", label: "honours.nav.admin" },
-    { to: "/admin/labour", label: "labour.nav.admin" },
-    { to: "/admin/quiz", label: "quiz.nav.admin" },
+  superadmin: [
+    ...ORGANISER_ITEMS,
+    { to: "/admin/unions", label: "federation.nav.unions" },
+    { to: "/admin/organisers", label: "federation.nav.organisers" },
   ],
+  admin: ORGANISER_ITEMS,
   org_manager: [
     { to: "/org", label: "nav.org", end: true },
     { to: "/org/workers", label: "reg.nav.roster" },

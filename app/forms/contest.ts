@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONTEST_KINDS } from "~/domain/contest/kinds";
-import { chinaInstant, optionalDateTime } from "./fields";
+import { chinaInstant, idList, optionalDateTime } from "./fields";
 
 export const contestSchema = z
   .object({
@@ -15,6 +15,8 @@ export const contestSchema = z
       .number({ message: "reg.form.required" })
       .int()
       .positive("reg.form.required"),
+    // A disabled select submits nothing: a co-organiser's save keeps the stored ones.
+    coOrganiserIds: idList.pipe(z.array(z.number()).max(20, "reg.form.tooLong")),
     description: z.string().max(5000, "reg.form.tooLong").optional().default(""),
     rules: z.string().max(10000, "reg.form.tooLong").optional().default(""),
     /** Whole percent 0–100; empty = the default of the contest kind (theory-cap.ts). */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SKILL_LEVELS } from "~/domain/contest/skill-levels";
 import type { PartKind, RoundStage } from "~/domain/contest/events";
+import { parseSides, sidesValid } from "~/domain/contest/sides";
 import { checkbox, optionalInt } from "./fields";
 
 /**
@@ -21,6 +22,14 @@ export const eventSchema = z
     teamMin: optionalInt(2, 20, "reg.event.teamSizeInvalid"),
     teamMax: optionalInt(2, 20, "reg.event.teamSizeInvalid"),
     substitutes: optionalInt(0, 10, "reg.event.substitutesInvalid"),
+    // "职工方、企业方": the sides teams enter on (team events only); blank for none.
+    sides: z
+      .string()
+      .max(100, "reg.form.tooLong")
+      .optional()
+      .default("")
+      .transform(parseSides)
+      .refine(sidesValid, "federation.event.sidesInvalid"),
     quotaPerOrg: optionalInt(1, 100_000, "reg.event.quotaInvalid"),
     cap: optionalInt(1, 1_000_000, "reg.event.quotaInvalid"),
     minAge: optionalInt(16, 100, "reg.event.ageInvalid"),

@@ -11,6 +11,11 @@ const optionalInt = (max: number, message: string) =>
 
 /** The organiser opens a round: what is conferred, by whom, how many, and the ratio rules. */
 export const roundSchema = z.object({
+  organiserId: z
+    .string()
+    .trim()
+    .regex(/^[1-9]\d{0,9}$/, "honours.form.choice")
+    .transform(Number),
   name: z.string().trim().min(1, "honours.form.required").max(100, "honours.form.tooLong"),
   kind: z.enum(HONOUR_KINDS, { message: "honours.form.choice" }),
   level: z.enum(HONOUR_LEVELS, { message: "honours.form.choice" }),

@@ -16,7 +16,21 @@ export const teamEntrySchema = z.object({
   teamName: z.string().trim().min(1, "reg.form.required").max(50, "reg.form.tooLong"),
   members: idList.pipe(z.array(z.number()).min(1, "reg.entry.chooseMembers")),
   substitutes: idList,
+  /** The side the team negotiates for, when the event has sides (模拟集体协商) */
+  side: z.string().trim().max(20, "reg.form.tooLong").optional().default(""),
 });
+
+/** Members' roles (首席代表, 队长…) posted as role_<workerId>; blank ones are dropped. */
+export function rolesFromForm(formData: FormData, workerIds: readonly number[]) {
+  const roles = new Map<number, string>();
+  for (const id of workerIds) {
+    const role = String(formData.get(`role_${id}`) ?? "")
+      .trim()
+      .slice(0, 20);
+    if (role !== "") roles.set(id, role);
+  }
+  return roles;
+}
 
 export const entryActionSchema = z.object({
   intent: z.enum(["withdraw", "resubmit"]),

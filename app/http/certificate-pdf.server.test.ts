@@ -35,6 +35,8 @@ const doc: CertificateDocument = {
   revoked: false,
   organisationId: 1,
   workerId: 1,
+  organisationPath: "/1/",
+  issuerPaths: [],
 };
 
 describe("certificate addresses", () => {

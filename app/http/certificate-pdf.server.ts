@@ -26,6 +26,11 @@ function cjkFont(): Buffer {
   });
 }
 
+/** Registers the embedded Chinese font as "cjk" on a document (certificates, reports). */
+export function registerCjkFont(pdf: PDFKit.PDFDocument): void {
+  pdf.registerFont("cjk", cjkFont(), CJK_FONT_NAME);
+}
+
 export class CertificateFontMissingError extends Error {
   constructor(file: string) {
     super(
@@ -59,7 +64,6 @@ export async function renderCertificatePdf(
   doc: CertificateDocument,
   baseUrl = env.publicBaseUrl,
 ): Promise<Buffer> {
-  const font = cjkFont();
   const qr = QRCode.create(verifyUrl(doc.serial, baseUrl), { errorCorrectionLevel: "M" }).modules;
   const pdf = new PDFDocument({
     size: "A4",
@@ -71,7 +75,7 @@ export async function renderCertificatePdf(
       Creator: "匠心 Jiangxin",
     },
   });
-  pdf.registerFont("cjk", font, CJK_FONT_NAME);
+  registerCjkFont(pdf);
   const chunks: Buffer[] = [];
   pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

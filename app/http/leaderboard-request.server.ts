@@ -2,7 +2,7 @@
 import { decodeCursor } from "~/domain/ranking/board";
 import { resultsArePublic } from "~/domain/contest/results-visibility";
 import { findBoardEvent, isFrozen } from "~/models/leaderboard.server";
-import { getUser, notFound } from "~/http/session.server";
+import { getUser, managesEvent, notFound } from "~/http/session.server";
 import { RESULTS_EVENT_HEADER } from "~/utils/http-names";
 import { SESSION_COOKIE } from "~/http/session-storage.server";
 
@@ -20,7 +20,9 @@ export async function resolveBoard(request: Request, params: { contest?: string;
   // touch the session store.
   const anonymous = !request.headers.get("Cookie")?.includes(SESSION_COOKIE);
   const user = frozen || unpublished || !anonymous ? await getUser(request) : null;
-  const organiser = user?.role === "admin";
+  // Organisers of this event's contest keep the live board (and see it before publication)
+  // while the public sees it frozen or hidden.
+  const organiser = await managesEvent(user, event.id);
   const view = { frozen: frozen && !organiser, hidden: unpublished && !organiser };
   // The venue screen is public whoever opens it: the view without the organiser's privileges.
   const publicView = { frozen, hidden: unpublished };

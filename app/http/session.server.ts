@@ -8,7 +8,8 @@ import {
   type SessionUser,
 } from "~/models/session.server";
 import { safeRedirect } from "~/utils/safe-redirect";
-import type { Role } from "~/domain/roles";
+import type { Organiser, Role } from "~/domain/roles";
+import { contestInScope, eventInScope, organiserScopeOf } from "~/models/scope.server";
 import { sessionCookie } from "~/http/session-storage.server";
 import { assertSameOrigin } from "~/http/same-origin.server";
 
@@ -74,8 +75,40 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<S
   return user;
 }
 
-export async function requireAdmin(request: Request): Promise<SessionUser> {
-  return requireRole(request, "admin");
+/**
+ * An organiser (or the top administrator) with their scope: the union whose records they
+ * manage. Every organiser page starts here and hands the scope to the models, which find
+ * nothing outside it. An organiser account not attached to a union has no scope: 403.
+ */
+export async function requireOrganiser(request: Request): Promise<SessionUser & Organiser> {
+  const user = await requireRole(request, "superadmin", "admin");
+  const scope = await organiserScopeOf(user);
+  if (!scope) throw forbidden();
+  return { ...user, scope };
+}
+
+/** The organiser's scope if the visitor is one, for public pages that show organisers more. */
+export async function organiserOf(user: SessionUser | null): Promise<Organiser | null> {
+  if (!user) return null;
+  const scope = await organiserScopeOf(user);
+  return scope ? { ...user, scope } : null;
+}
+
+/** Whether the visitor is an organiser of this contest (public pages show them more). */
+export async function managesContest(user: SessionUser | null, contestId: number) {
+  const organiser = await organiserOf(user);
+  return organiser !== null && (await contestInScope(organiser.scope, contestId));
+}
+
+export async function managesEvent(user: SessionUser | null, eventId: number) {
+  const organiser = await organiserOf(user);
+  return organiser !== null && (await eventInScope(organiser.scope, eventId));
+}
+
+/** The platform's top administrator, who manages unions and organisers. */
+export async function requireTopAdmin(request: Request): Promise<SessionUser & Organiser> {
+  const user = await requireRole(request, "superadmin");
+  return { ...user, scope: { kind: "platform" } };
 }
 
 /** An organisation manager together with the organisation they manage. */

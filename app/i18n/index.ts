@@ -14,6 +14,7 @@ import { judgingMessages } from "./messages/judging";
 import { integrityMessages } from "./messages/integrity";
 import { journeyMessages } from "./messages/journeys";
 import { titleMessages } from "./messages/titles";
+import { federationMessages } from "./messages/federation";
 
 export const LOCALES = ["zh", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -39,6 +40,7 @@ export const catalogues = [
   integrityMessages,
   journeyMessages,
   titleMessages,
+  federationMessages,
 ] as const;
 
 type Catalogues = typeof catalogues;
@@ -240,7 +242,8 @@ type PrefixesOf<K extends string> = K extends `${infer Head}.${infer Rest}`
 export type KeyPrefix = PrefixesOf<MessageKey>;
 
 /** Prefixes whose keys problems from the domain and models are named by. */
-export type ProblemPrefix = "rules" | "reg.problem" | "judging" | "scoring" | "honours.problem";
+export type ProblemPrefix =
+  "rules" | "reg.problem" | "judging" | "scoring" | "honours.problem" | "federation.unions.problem";
 
 /**
  * A problem from a domain module ({ code, params }) in the user's language. Codes are strings
@@ -260,6 +263,11 @@ export function translateProblem(
   }
   const key = `${prefix}.${problem.code}`;
   return translate(locale, isMessageKey(key) ? key : "error.problem_unknown", params);
+}
+
+/** A share in hundredths of a percent (6000) as the figure people read (60.0%). */
+export function formatShare(hundredths: number): string {
+  return `${(hundredths / 100).toFixed(1)}%`;
 }
 
 export type T = (key: MessageKey, params?: Params) => string;

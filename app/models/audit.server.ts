@@ -21,6 +21,7 @@ export type AuditEntityType = Extract<
   | "Worker"
   | "Quiz"
   | "QuizQuestion"
+  | "User"
 >;
 
 export type AuditEntry = {

@@ -12,7 +12,8 @@ import { createNominatingUnit, createOrganiser, createRankedEvent } from "~/test
 describe("a worker's and a unit's certificates", () => {
   it("lists each winner's prize certificate for them and for their unit, and no one else's", async () => {
     const organiser = await createOrganiser();
-    const unit = await createNominatingUnit();
+    // The unit's contest is the organiser's to certify: the unit is under their federation.
+    const unit = await createNominatingUnit(undefined, organiser.federation.id);
     const other = await createNominatingUnit();
     const [first, second] = unit.frontLineWorkers;
     const event = await createRankedEvent(unit.organisation.id, [
@@ -49,11 +50,14 @@ describe("a worker's and a unit's certificates", () => {
       role: "worker" as const,
       organisationId: unit.organisation.id,
       workerId,
+      scope: null,
     });
     expect(mayDownloadCertificate(doc, asWorker(first!.id))).toBe(true);
     expect(mayDownloadCertificate(doc, asWorker(second!.id))).toBe(false);
-    expect(mayDownloadCertificate(doc, { ...other.actor, workerId: null })).toBe(false);
-    expect(mayDownloadCertificate(doc, { ...unit.actor, workerId: null })).toBe(true);
+    expect(mayDownloadCertificate(doc, { ...other.actor, workerId: null, scope: null })).toBe(
+      false,
+    );
+    expect(mayDownloadCertificate(doc, { ...unit.actor, workerId: null, scope: null })).toBe(true);
     // A team's prize belongs to every member.
     expect(
       mayDownloadCertificate(

@@ -9,7 +9,9 @@ import {
   type HonourKind,
 } from "~/domain/honours";
 import { appendAudit } from "~/models/audit.server";
-import type { Actor } from "~/domain/roles";
+import type { Actor, Organiser } from "~/domain/roles";
+import { covers, type OrganiserScope } from "~/domain/organisation";
+import { eventsIn, roundsIn } from "~/models/scope.server";
 import { translate, codeLabel, makeT } from "~/i18n";
 
 async function nextSerial(tx: Tx, year: number, code: string): Promise<string> {
@@ -98,6 +100,9 @@ export type CertificateDocument = {
   workerId: number | null;
   /** For a team's prize: every member (and substitute) may download it too. */
   teamWorkerIds?: readonly number[];
+  /** The recipient organisation's tree path and those of the unions that issued it (for scope) */
+  organisationPath: string | null;
+  issuerPaths: string[];
 };
 
 const documentInclude = {
@@ -107,7 +112,8 @@ const documentInclude = {
       citation: true,
       workerId: true,
       organisationId: true,
-      organisation: { select: { name: true } },
+      organisation: { select: { name: true, path: true } },
+      nomination: { select: { round: { select: { organiser: { select: { path: true } } } } } },
     },
   },
 } as const;
@@ -126,9 +132,18 @@ async function toDocuments(rows: CertificateWithAward[]): Promise<CertificateDoc
       id: true,
       workerId: true,
       organisationId: true,
-      organisation: { select: { name: true } },
+      organisation: { select: { name: true, path: true } },
       team: { select: { members: { select: { workerId: true } } } },
-      event: { select: { contest: { select: { organiser: { select: { name: true } } } } } },
+      event: {
+        select: {
+          contest: {
+            select: {
+              organiser: { select: { name: true, path: true } },
+              coOrganisers: { select: { organisation: { select: { path: true } } } },
+            },
+          },
+        },
+      },
     },
   });
   const byId = new Map(registrations.map((r) => [r.id, r]));
@@ -147,6 +162,16 @@ async function toDocuments(rows: CertificateWithAward[]): Promise<CertificateDoc
       organisationId: row.award?.organisationId ?? registration?.organisationId ?? null,
       workerId: row.award?.workerId ?? registration?.workerId ?? null,
       teamWorkerIds: registration?.team?.members.map((m) => m.workerId) ?? [],
+      organisationPath: row.award?.organisation?.path ?? registration?.organisation.path ?? null,
+      issuerPaths: [
+        ...(row.award?.nomination ? [row.award.nomination.round.organiser.path] : []),
+        ...(registration
+          ? [
+              registration.event.contest.organiser.path,
+              ...registration.event.contest.coOrganisers.map((c) => c.organisation.path),
+            ]
+          : []),
+      ],
     };
   });
 }
@@ -163,9 +188,13 @@ export async function getCertificateDocument(serial: string): Promise<Certificat
 
 export function mayDownloadCertificate(
   doc: CertificateDocument,
-  actor: Actor & { workerId: number | null },
+  actor: Actor & { workerId: number | null; scope: OrganiserScope | null },
 ): boolean {
-  if (actor.role === "admin") return true;
+  // An organiser: the recipient is in their subtree, or their union issued it.
+  if (actor.scope)
+    return [doc.organisationPath, ...doc.issuerPaths].some(
+      (path) => path !== null && covers(actor.scope!, path),
+    );
   if (actor.role === "org_manager")
     return doc.organisationId !== null && doc.organisationId === actor.organisationId;
   if (actor.role === "worker")
@@ -247,9 +276,9 @@ export async function prizeCertificateSerials(
   return Object.fromEntries(rows.map((r) => [r.registrationId, r.serial]));
 }
 
-export async function listRoundCertificateDocuments(roundId: number) {
-  const round = await prisma.nominationRound.findUnique({
-    where: { id: roundId },
+export async function listRoundCertificateDocuments(scope: OrganiserScope, roundId: number) {
+  const round = await prisma.nominationRound.findFirst({
+    where: { id: roundId, ...roundsIn(scope) },
     select: { id: true, name: true },
   });
   if (!round) return null;
@@ -261,9 +290,9 @@ export async function listRoundCertificateDocuments(roundId: number) {
   return { name: round.name, documents: await toDocuments(rows) };
 }
 
-export async function listEventCertificateDocuments(eventId: number) {
-  const event = await prisma.event.findUnique({
-    where: { id: eventId },
+export async function listEventCertificateDocuments(scope: OrganiserScope, eventId: number) {
+  const event = await prisma.event.findFirst({
+    where: { id: eventId, ...eventsIn(scope) },
     select: { id: true, name: true },
   });
   if (!event) return null;
@@ -284,9 +313,9 @@ export async function listEventCertificateDocuments(eventId: number) {
 }
 
 /** Events with prize results, for the organiser's certificate page. */
-export async function listPrizeEvents() {
+export async function listPrizeEvents(scope: OrganiserScope) {
   const events = await prisma.event.findMany({
-    where: { results: { some: { prize: { not: null } } } },
+    where: { results: { some: { prize: { not: null } } }, ...eventsIn(scope) },
     select: { id: true, name: true, status: true, contest: { select: { name: true } } },
     orderBy: { id: "asc" },
   });
@@ -314,14 +343,13 @@ export async function listPrizeEvents() {
  * results count: a prize still under notice or appeal may change.
  */
 export async function issuePrizeCertificates(
-  actor: Actor,
+  actor: Organiser,
   eventId: number,
   now: Date = new Date(),
 ) {
-  if (actor.role !== "admin") throw new Error("Only the organiser issues certificates");
   return write(async (tx) => {
-    const event = await tx.event.findUnique({
-      where: { id: eventId },
+    const event = await tx.event.findFirst({
+      where: { id: eventId, ...eventsIn(actor.scope) },
       include: { contest: { select: { name: true } } },
     });
     if (!event || event.status !== "published") return { ok: false as const, issued: 0 };

@@ -1,4 +1,5 @@
 // Organiser's side of contests and events: create, edit, move through the status workflow.
+// Every function takes the organiser (with their scope): a contest outside it is not found.
 import { prisma, write, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { eventDefinitionFromRecord } from "~/domain/contest/event-record";
@@ -14,14 +15,21 @@ import {
   type ContestTransitionProblem,
 } from "~/domain/contest/status";
 import { theoryCapPct, theoryCapProblems } from "~/domain/contest/theory-cap";
+import { contestYear } from "~/domain/contest/year";
+import { mayChangeOwnership, type OrganiserScope } from "~/domain/organisation";
+import type { Organiser } from "~/domain/roles";
 import { appendAudit } from "./audit.server";
 import { CONTEST_CARD_COLUMNS, EVENT_RULE_COLUMNS } from "./contest.server";
+import { contestsIn, eventsIn, isOwnableUnion } from "./scope.server";
+import { contestStatsTarget, restatContest, restatEvent } from "./entry-stats.server";
 
 export type ContestInput = {
   code: string;
   kind: string;
   name: string;
   organiserId: number;
+  /** Unions running the contest jointly with its owner (联合主办) */
+  coOrganiserIds: number[];
   description: string;
   rules: string;
   registrationOpensAt: Date | null;
@@ -41,6 +49,8 @@ export type EventInput = {
   teamMin: number;
   teamMax: number;
   substitutes: number;
+  /** Sides a team enters on (e.g. union and employer in collective bargaining); [] for none */
+  sides: string[];
   quotaPerOrg: number | null;
   cap: number | null;
   minAge: number | null;
@@ -54,16 +64,52 @@ export type EventInput = {
   }[];
 };
 
-export function listOrganisers() {
+/** Every union, for choosing co-organisers: a contest may be run jointly with any union. */
+export function listAllUnions() {
   return prisma.organisation.findMany({
     where: { kind: { in: ["federation", "district_union", "industry_union"] } },
-    orderBy: [{ kind: "asc" }, { id: "asc" }],
+    orderBy: [{ path: "asc" }],
     select: { id: true, name: true },
   });
 }
 
-export function listContestsForAdmin() {
+/** The statistics page's drill-down filters (a year, a kind, a category or trade, a branch's entrants). */
+export type ContestListFilter = {
+  kind?: string;
+  status?: string;
+  year?: number;
+  category?: string;
+  trade?: string;
+  /** Contests with admitted entries from this union's subtree */
+  entrantsPath?: string;
+};
+
+export function listContestsForAdmin(scope: OrganiserScope, filter: ContestListFilter = {}) {
   return prisma.contest.findMany({
+    where: {
+      AND: [
+        contestsIn(scope),
+        filter.kind ? { kind: filter.kind } : {},
+        filter.status ? { status: filter.status } : {},
+        filter.year ? { year: filter.year } : {},
+        filter.category ? { events: { some: { category: filter.category } } } : {},
+        filter.trade ? { events: { some: { trade: filter.trade } } } : {},
+        filter.entrantsPath
+          ? {
+              events: {
+                some: {
+                  registrations: {
+                    some: {
+                      status: { in: ["approved", "checked_in"] },
+                      organisation: { path: { startsWith: filter.entrantsPath } },
+                    },
+                  },
+                },
+              },
+            }
+          : {},
+      ],
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: CONTEST_CARD_COLUMNS,
   });
@@ -79,14 +125,15 @@ const EVENT_SELECT = {
   },
 } satisfies Prisma.EventSelect;
 
-export async function getContestForAdmin(id: number) {
-  const contest = await prisma.contest.findUnique({
-    where: { id },
+export async function getContestForAdmin(scope: OrganiserScope, id: number) {
+  const contest = await prisma.contest.findFirst({
+    where: { id, ...contestsIn(scope) },
     select: {
       id: true,
       code: true,
       kind: true,
       name: true,
+      year: true,
       organiserId: true,
       description: true,
       rules: true,
@@ -96,7 +143,11 @@ export async function getContestForAdmin(id: number) {
       endsAt: true,
       status: true,
       theoryCapPct: true,
-      organiser: { select: { name: true } },
+      organiser: { select: { name: true, path: true } },
+      coOrganisers: {
+        orderBy: { organisationId: "asc" },
+        select: { organisationId: true, organisation: { select: { name: true } } },
+      },
       events: {
         orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
         select: { ...EVENT_SELECT, status: true, _count: { select: { registrations: true } } },
@@ -109,11 +160,18 @@ export async function getContestForAdmin(id: number) {
     ...e,
     problems: validateEvent(eventDefinitionFromRecord(e), rules),
   }));
-  return { ...contest, events };
+  return {
+    ...contest,
+    events,
+    mayChangeOwnership: mayChangeOwnership(scope, contest.organiser.path),
+  };
 }
 
-export function getEventForAdmin(contestId: number, eventId: number) {
-  return prisma.event.findFirst({ where: { id: eventId, contestId }, select: EVENT_SELECT });
+export function getEventForAdmin(scope: OrganiserScope, contestId: number, eventId: number) {
+  return prisma.event.findFirst({
+    where: { id: eventId, contestId, ...eventsIn(scope) },
+    select: EVENT_SELECT,
+  });
 }
 
 export type SaveOutcome =
@@ -125,31 +183,81 @@ export type SaveOutcome =
       code?: string;
     };
 
-export async function createContest(actorId: number, input: ContestInput): Promise<SaveOutcome> {
+/** Co-organisers as stored: unions only, never the owner itself, each once. */
+async function coOrganisersOf(input: ContestInput): Promise<number[] | null> {
+  const ids = [...new Set(input.coOrganiserIds)].filter((id) => id !== input.organiserId);
+  if (ids.length === 0) return [];
+  const found = await prisma.organisation.count({
+    where: { id: { in: ids }, kind: { in: ["federation", "district_union", "industry_union"] } },
+  });
+  return found === ids.length ? ids : null;
+}
+
+function contestData(input: ContestInput, createdAt: Date) {
+  const { coOrganiserIds: _co, ...fields } = input;
+  return { ...fields, year: contestYear(input, createdAt) };
+}
+
+export async function createContest(actor: Organiser, input: ContestInput): Promise<SaveOutcome> {
+  // The owner must be a union the organiser manages; anything else reads as a bad choice.
+  if (!(await isOwnableUnion(actor.scope, input.organiserId)))
+    return { ok: false, field: "organiserId", code: "reg.form.required" };
+  const coOrganiserIds = await coOrganisersOf(input);
+  if (coOrganiserIds === null)
+    return { ok: false, field: "coOrganiserIds", code: "reg.form.required" };
   const taken = await prisma.contest.findUnique({
     where: { code: input.code },
     select: { id: true },
   });
   if (taken) return { ok: false, field: "code", code: "reg.contest.codeTaken" };
   const contest = await write(async (tx) => {
-    const created = await tx.contest.create({ data: { ...input, status: "draft" } });
+    const created = await tx.contest.create({
+      data: {
+        ...contestData(input, new Date()),
+        status: "draft",
+        coOrganisers: { create: coOrganiserIds.map((organisationId) => ({ organisationId })) },
+      },
+    });
     await appendAudit(tx, {
-      actorId,
+      actorId: actor.id,
       action: "contest.create",
       entityType: "Contest",
       entityId: created.id,
-      after: { code: input.code, status: "draft" },
+      after: { code: input.code, status: "draft", organiserId: input.organiserId, coOrganiserIds },
     });
     return created;
   });
   return { ok: true, id: contest.id };
 }
 
+/**
+ * Saves the contest's details. Who owns it and who runs it jointly change only when the
+ * organiser is above the owner (mayChangeOwnership); a co-organiser's save keeps them.
+ */
 export async function updateContest(
-  actorId: number,
+  actor: Organiser,
   id: number,
   input: ContestInput,
-): Promise<SaveOutcome> {
+): Promise<SaveOutcome | null> {
+  const current = await prisma.contest.findFirst({
+    where: { id, ...contestsIn(actor.scope) },
+    select: {
+      createdAt: true,
+      organiserId: true,
+      organiser: { select: { path: true } },
+      coOrganisers: { select: { organisationId: true } },
+    },
+  });
+  if (!current) return null;
+  const owning = mayChangeOwnership(actor.scope, current.organiser.path);
+  const ownerId = owning ? input.organiserId : current.organiserId;
+  if (owning && ownerId !== current.organiserId && !(await isOwnableUnion(actor.scope, ownerId)))
+    return { ok: false, field: "organiserId", code: "reg.form.required" };
+  const coOrganiserIds = owning
+    ? await coOrganisersOf({ ...input, organiserId: ownerId })
+    : current.coOrganisers.map((c) => c.organisationId);
+  if (coOrganiserIds === null)
+    return { ok: false, field: "coOrganiserIds", code: "reg.form.required" };
   const clash = await prisma.contest.findFirst({
     where: { code: input.code, NOT: { id } },
     select: { id: true },
@@ -168,21 +276,42 @@ export async function updateContest(
       theoryCapProblems(e.parts, cap).map((p) => ({ ...p, subject: e.name })),
     );
     if (broken.length > 0) return { ok: false, field: "theoryCapPct", problems: broken };
-    await tx.contest.update({ where: { id }, data: input });
+    const statsBefore = await contestStatsTarget(tx, id);
+    await tx.contest.update({
+      where: { id },
+      data: contestData({ ...input, organiserId: ownerId, coOrganiserIds }, current.createdAt),
+    });
+    if (owning) {
+      await tx.contestCoOrganiser.deleteMany({
+        where: { contestId: id, organisationId: { notIn: coOrganiserIds } },
+      });
+      for (const organisationId of coOrganiserIds)
+        await tx.contestCoOrganiser.upsert({
+          where: { contestId_organisationId: { contestId: id, organisationId } },
+          create: { contestId: id, organisationId },
+          update: {},
+        });
+    }
+    // Another owner, co-organisers, year or kind moves the contest between figures.
+    await restatContest(tx, statsBefore, await contestStatsTarget(tx, id));
     await appendAudit(tx, {
-      actorId,
+      actorId: actor.id,
       action: "contest.update",
       entityType: "Contest",
       entityId: id,
       before: {
         code: before.code,
         name: before.name,
+        organiserId: before.organiserId,
+        coOrganiserIds: current.coOrganisers.map((c) => c.organisationId),
         registrationClosesAt: before.registrationClosesAt,
         theoryCapPct: before.theoryCapPct,
       },
       after: {
         code: input.code,
         name: input.name,
+        organiserId: ownerId,
+        coOrganiserIds,
         registrationClosesAt: input.registrationClosesAt,
         theoryCapPct: input.theoryCapPct,
       },
@@ -239,12 +368,20 @@ type StatusOutcome = { ok: true } | { ok: false; problems: ContestTransitionProb
 
 /** Moves the contest if the workflow allows it; the facts each move needs are read in the same transaction. */
 export function changeContestStatus(
-  actorId: number,
+  actor: Organiser,
   contestId: number,
   to: ContestStatus,
   options: { now?: Date; reason?: string } = {},
-): Promise<StatusOutcome> {
-  return write((tx) => changeContestStatusInTx(tx, actorId, contestId, to, options));
+): Promise<StatusOutcome | null> {
+  return write(async (tx) => {
+    // Another union's contest is not found.
+    const inScope = await tx.contest.findFirst({
+      where: { id: contestId, ...contestsIn(actor.scope) },
+      select: { id: true },
+    });
+    if (!inScope) return null;
+    return changeContestStatusInTx(tx, actor.id, contestId, to, options);
+  });
 }
 
 /** changeContestStatus inside a caller's transaction (publishing the last event moves it on). */
@@ -291,6 +428,7 @@ function eventData(input: EventInput) {
     teamMin: team ? input.teamMin : 1,
     teamMax: team ? input.teamMax : 1,
     substitutes: team ? input.substitutes : 0,
+    sides: JSON.stringify(team ? input.sides : []),
     quotaPerOrg: input.quotaPerOrg,
     cap: input.cap,
     minAge: input.minAge,
@@ -308,11 +446,17 @@ const PART_NAMES: Record<PartKind, string> = { theory: "理论知识", practical
  * while no criteria hang off them; once a marking scheme exists only weights change.
  */
 export async function saveEvent(
-  actorId: number,
+  actor: Organiser,
   contestId: number,
   eventId: number | null,
   input: EventInput,
-): Promise<SaveOutcome> {
+): Promise<SaveOutcome | null> {
+  const actorId = actor.id;
+  const inScope = await prisma.contest.count({
+    where: { id: contestId, ...contestsIn(actor.scope) },
+  });
+  if (inScope === 0) return null;
+  if (eventId !== null && !(await getEventForAdmin(actor.scope, contestId, eventId))) return null;
   const definition = {
     code: input.code,
     name: input.name,
@@ -356,7 +500,12 @@ export async function saveEvent(
       });
       id = created.id;
     } else {
+      const before = await tx.event.findUniqueOrThrow({
+        where: { id },
+        select: { category: true, trade: true },
+      });
       await tx.event.update({ where: { id }, data: eventData(input) });
+      await restatEvent(tx, contestId, before, input);
     }
     const existing = await tx.eventPart.findMany({
       where: { eventId: id },

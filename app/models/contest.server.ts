@@ -1,6 +1,8 @@
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { PUBLIC_CONTEST_STATUSES } from "~/domain/contest/status";
+import type { OrganiserScope } from "~/domain/organisation";
+import { contestsIn, eventsIn, organisationsIn } from "~/models/scope.server";
 
 /** What a contest card shows, on the public list and the organiser's. */
 export const CONTEST_CARD_COLUMNS = {
@@ -12,6 +14,7 @@ export const CONTEST_CARD_COLUMNS = {
   registrationClosesAt: true,
   startsAt: true,
   organiser: { select: { name: true } },
+  coOrganisers: { select: { organisation: { select: { name: true } } } },
   _count: { select: { events: true } },
 } satisfies Prisma.ContestSelect;
 
@@ -31,6 +34,7 @@ export const EVENT_RULE_COLUMNS = {
   minSkillLevel: true,
   unionMemberRequired: true,
   advanceCounts: true,
+  sides: true,
   parts: { select: { kind: true, round: true, weight: true } },
 } satisfies Prisma.EventSelect;
 
@@ -126,17 +130,19 @@ export async function platformStats() {
   return { contests, events, workers, honours };
 }
 
-export async function adminOverview() {
+/** The organiser's home figures, over their scope. */
+export async function adminOverview(scope: OrganiserScope) {
   const [contests, events, registrations, pending, organisations, workers, honours, recent] =
     await Promise.all([
-      prisma.contest.count(),
-      prisma.event.count(),
-      prisma.registration.count(),
-      prisma.registration.count({ where: { status: "submitted" } }),
-      prisma.organisation.count({ where: { kind: "enterprise" } }),
-      prisma.worker.count(),
-      prisma.honourAward.count(),
+      prisma.contest.count({ where: contestsIn(scope) }),
+      prisma.event.count({ where: eventsIn(scope) }),
+      prisma.registration.count({ where: { event: eventsIn(scope) } }),
+      prisma.registration.count({ where: { status: "submitted", event: eventsIn(scope) } }),
+      prisma.organisation.count({ where: { kind: "enterprise", ...organisationsIn(scope) } }),
+      prisma.worker.count({ where: { organisation: organisationsIn(scope) } }),
+      prisma.honourAward.count({ where: { organisation: organisationsIn(scope) } }),
       prisma.contest.findMany({
+        where: contestsIn(scope),
         orderBy: { updatedAt: "desc" },
         take: 20,
         select: {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { PLATFORM_SCOPE } from "~/domain/organisation";
+import type { Organiser } from "~/domain/roles";
 import { checklistFrom, REVIEW_CHECKLIST_ITEMS, verifySerialFormat } from "~/domain/honours";
 import {
   NotAuthorisedError,
@@ -30,6 +32,7 @@ const allTicked = checklistFrom([...REVIEW_CHECKLIST_ITEMS]);
 
 async function openRound(actor: Parameters<typeof createRound>[0]) {
   const round = await createRound(actor, {
+    organiserId: actor.organisationId!,
     name: "2026年测试市劳动模范评选",
     kind: "model_worker",
     level: "city",
@@ -41,6 +44,7 @@ async function openRound(actor: Parameters<typeof createRound>[0]) {
     maxManagerPercent: 15,
     deadline: new Date(Date.now() + 10 * DAY),
   });
+  if (!round) throw new Error("the organiser's own union runs the round");
   expect((await advanceRound(actor, round.id, "open")).ok).toBe(true);
   return round;
 }
@@ -48,8 +52,8 @@ async function openRound(actor: Parameters<typeof createRound>[0]) {
 describe("a nomination round from opening to awards", () => {
   it("runs 推荐 → 评审 → 公示 → 表彰 with every change audited and certificates issued", async () => {
     const organiser = await createOrganiser();
-    const a = await createNominatingUnit("甲单位");
-    const b = await createNominatingUnit("乙单位");
+    const a = await createNominatingUnit("甲单位", organiser.federation.id);
+    const b = await createNominatingUnit("乙单位", organiser.federation.id);
     const round = await openRound(organiser.actor);
 
     const managerNomination = await createNomination(a.actor, round.id, {
@@ -66,7 +70,7 @@ describe("a nomination round from opening to awards", () => {
     expect(frontLine.ok).toBe(true);
 
     // 1 of 2 front-line (50% < 60%) and 1 of 2 managers (50% > 15%): both ratio rules warn.
-    const live = await getRoundForOrganiser(round.id);
+    const live = await getRoundForOrganiser(organiser.actor.scope, round.id);
     expect(live?.evaluations.filter((e) => e.status === "warn").map((e) => e.rule.kind)).toEqual([
       "min_share",
       "max_share",
@@ -168,7 +172,9 @@ describe("a nomination round from opening to awards", () => {
     expect(serial.startsWith("2026-MW-")).toBe(true);
     expect((await verifyCertificate(serial)).status).toBe("genuine");
     expect((await getCertificateDocument(serial))?.title).toBe("2026年度市级劳动模范");
-    expect((await listRoundCertificateDocuments(round.id))?.documents).toHaveLength(1);
+    expect(
+      (await listRoundCertificateDocuments(organiser.actor.scope, round.id))?.documents,
+    ).toHaveLength(1);
     expect(
       (await listHonourRoll({ q: b.frontLineWorkers[0]!.name })).items.map((i) => i.kind),
     ).toEqual(["model_worker"]);
@@ -205,24 +211,21 @@ describe("a nomination round from opening to awards", () => {
 describe("authorisation", () => {
   it("nobody but the organiser moves a round forward or reviews", async () => {
     const organiser = await createOrganiser();
-    const unit = await createNominatingUnit();
+    const unit = await createNominatingUnit(undefined, organiser.federation.id);
     const round = await openRound(organiser.actor);
     const nomination = await createNomination(unit.actor, round.id, {
       workerId: unit.frontLineWorkers[0]!.id,
       supportingText: SUPPORTING_TEXT,
       attachments: [],
     });
-    const judge = {
+    // Even handed a scope, only an organiser's role may act.
+    const as = (role: "org_manager" | "judge" | "worker"): Organiser => ({
       id: unit.user.id,
-      role: "judge" as const,
+      role,
       organisationId: unit.organisation.id,
-    };
-    const worker = {
-      id: unit.user.id,
-      role: "worker" as const,
-      organisationId: unit.organisation.id,
-    };
-    for (const actor of [unit.actor, judge, worker]) {
+      scope: PLATFORM_SCOPE,
+    });
+    for (const actor of [as("org_manager"), as("judge"), as("worker")]) {
       await expect(advanceRound(actor, round.id, "reviewing")).rejects.toThrow(NotAuthorisedError);
       await expect(advanceRound(actor, round.id, "cancelled", { reason: "x" })).rejects.toThrow(
         NotAuthorisedError,
@@ -236,6 +239,7 @@ describe("authorisation", () => {
       ).rejects.toThrow(NotAuthorisedError);
       await expect(
         createRound(actor, {
+          organiserId: organiser.federation.id,
           name: "x",
           kind: "craftsman",
           level: "city",
@@ -256,8 +260,8 @@ describe("authorisation", () => {
 
   it("a manager sees only their own organisation's nominations before the notice", async () => {
     const organiser = await createOrganiser();
-    const a = await createNominatingUnit("甲单位");
-    const b = await createNominatingUnit("乙单位");
+    const a = await createNominatingUnit("甲单位", organiser.federation.id);
+    const b = await createNominatingUnit("乙单位", organiser.federation.id);
     const round = await openRound(organiser.actor);
     await createNomination(a.actor, round.id, {
       workerId: a.frontLineWorkers[0]!.id,
@@ -297,6 +301,7 @@ describe("authorisation", () => {
     expect(foreign.ok ? [] : foreign.problems.map((p) => p.code)).toEqual(["nominee_required"]);
     // Drafts are not visible to managers at all.
     const draft = await createRound(organiser.actor, {
+      organiserId: organiser.federation.id,
       name: "草稿",
       kind: "craftsman",
       level: "city",
@@ -308,12 +313,12 @@ describe("authorisation", () => {
       maxManagerPercent: null,
       deadline: new Date(),
     });
-    expect(await getRoundForManager(draft.id, a.organisation.id)).toBeNull();
+    expect(await getRoundForManager(draft!.id, a.organisation.id)).toBeNull();
   });
 
   it("refuses bad attachments and stores nothing", async () => {
     const organiser = await createOrganiser();
-    const unit = await createNominatingUnit();
+    const unit = await createNominatingUnit(undefined, organiser.federation.id);
     const round = await openRound(organiser.actor);
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
     const outcome = await createNomination(unit.actor, round.id, {

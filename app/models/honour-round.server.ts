@@ -3,7 +3,8 @@
 // change of state in the audit log with who made it and when.
 import { prisma, write, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import type { Actor } from "~/domain/roles";
+import type { Actor, Organiser } from "~/domain/roles";
+import type { OrganiserScope } from "~/domain/organisation";
 import {
   MIN_NOTICE_CALENDAR_DAYS,
   checkAttachments,
@@ -35,6 +36,7 @@ import {
 import { appendAudit, auditTrail } from "~/models/audit.server";
 import { issueHonourCertificate } from "~/models/certificate.server";
 import { takeCount } from "~/models/rate-counter.server";
+import { isOwnableUnion, roundsIn } from "~/models/scope.server";
 
 export type { Actor } from "~/domain/roles";
 
@@ -55,8 +57,10 @@ export class NotAuthorisedError extends Error {
   }
 }
 
-function requireOrganiser(actor: Actor): void {
-  if (actor.role !== "admin") throw new NotAuthorisedError();
+/** The organiser's scope; anyone else reaching an organiser's change is a programming error. */
+function scopeOf(actor: Organiser): OrganiserScope {
+  if (actor.role !== "admin" && actor.role !== "superadmin") throw new NotAuthorisedError();
+  return actor.scope;
 }
 
 const rules = (problems: readonly { code: string; params: object }[]): HonourProblem[] =>
@@ -109,6 +113,8 @@ const ruleRowSelect = {
 // ───────────── opening a round ─────────────
 
 export type NewRound = {
+  /** The union that runs the round: one the organiser manages */
+  organiserId: number;
   name: string;
   kind: HonourKind;
   level: string;
@@ -122,12 +128,13 @@ export type NewRound = {
 };
 
 /** A new round starts as a draft; opening it for nominations is its first recorded move. */
-export async function createRound(actor: Actor, input: NewRound) {
-  requireOrganiser(actor);
+export async function createRound(actor: Organiser, input: NewRound) {
+  if (!(await isOwnableUnion(scopeOf(actor), input.organiserId))) return null;
   const roundRules = rulesFromSettings(input);
   return write(async (tx) => {
     const round = await tx.nominationRound.create({
       data: {
+        organiserId: input.organiserId,
         name: input.name,
         kind: input.kind,
         level: input.level,
@@ -157,10 +164,37 @@ export async function createRound(actor: Actor, input: NewRound) {
   });
 }
 
-export function listRounds() {
+export type RoundListFilter = {
+  /** Rounds whose public notice ends within the next `days` days */
+  noticeEndingWithinDays?: number;
+  /** Rounds with objections not handled yet */
+  openObjections?: boolean;
+  now?: Date;
+};
+
+export function listRounds(scope: OrganiserScope, filter: RoundListFilter = {}) {
+  const now = filter.now ?? new Date();
   return prisma.nominationRound.findMany({
+    where: {
+      ...roundsIn(scope),
+      ...(filter.noticeEndingWithinDays !== undefined
+        ? {
+            status: "public_notice",
+            noticeEndsAt: {
+              gte: now,
+              lte: new Date(now.getTime() + filter.noticeEndingWithinDays * 86_400_000),
+            },
+          }
+        : {}),
+      ...(filter.openObjections
+        ? { nominations: { some: { objections: { some: { status: "lodged" } } } } }
+        : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    include: { _count: { select: { nominations: true } } },
+    include: {
+      organiser: { select: { name: true } },
+      _count: { select: { nominations: true } },
+    },
   });
 }
 
@@ -194,8 +228,11 @@ async function evaluationsFor(
 }
 
 /** Everything the organiser sees, objectors' contact details included. */
-export async function getRoundForOrganiser(roundId: number) {
-  const round = await prisma.nominationRound.findUnique({ where: { id: roundId } });
+export async function getRoundForOrganiser(scope: OrganiserScope, roundId: number) {
+  const round = await prisma.nominationRound.findFirst({
+    where: { id: roundId, ...roundsIn(scope) },
+    include: { organiser: { select: { name: true } } },
+  });
   if (!round) return null;
   const nominations = await prisma.nomination.findMany({
     where: { roundId },
@@ -428,13 +465,21 @@ export async function createNomination(
 }
 
 /** An attachment for download: the organiser sees all, a manager only their own organisation's. */
-export async function getAttachment(attachmentId: number, actor: Actor) {
+export async function getAttachment(
+  attachmentId: number,
+  actor: Actor & { scope: OrganiserScope | null },
+) {
   const attachment = await prisma.nominationAttachment.findUnique({
     where: { id: attachmentId },
-    include: { nomination: { select: { organisationId: true } } },
+    include: { nomination: { select: { organisationId: true, roundId: true } } },
   });
   if (!attachment) return null;
-  if (actor.role === "admin") return attachment;
+  if (actor.scope) {
+    const inScope = await prisma.nominationRound.count({
+      where: { id: attachment.nomination.roundId, ...roundsIn(actor.scope) },
+    });
+    return inScope > 0 ? attachment : null;
+  }
   if (actor.role === "org_manager" && actor.organisationId === attachment.nomination.organisationId)
     return attachment;
   return null;
@@ -443,15 +488,15 @@ export async function getAttachment(attachmentId: number, actor: Actor) {
 // ───────────── reviewing ─────────────
 
 export async function reviewNomination(
-  actor: Actor,
+  actor: Organiser,
   roundId: number,
   nominationId: number,
   input: { decision: "accepted" | "rejected"; checklist: ReviewChecklist; reason: string },
 ): Promise<Outcome<NominationState>> {
-  requireOrganiser(actor);
+  const scope = scopeOf(actor);
   return write(async (tx) => {
     const nomination = await tx.nomination.findFirst({
-      where: { id: nominationId, roundId },
+      where: { id: nominationId, roundId, round: roundsIn(scope) },
       include: { round: true },
     });
     if (!nomination) return { ok: false, problems: [own("nomination_not_found")] };
@@ -486,15 +531,15 @@ export async function reviewNomination(
 
 /** Withdrawing an accepted nominee (e.g. after an upheld objection) needs a reason on the record. */
 export async function withdrawNomination(
-  actor: Actor,
+  actor: Organiser,
   roundId: number,
   nominationId: number,
   reason: string,
 ): Promise<Outcome<NominationState>> {
-  requireOrganiser(actor);
+  const scope = scopeOf(actor);
   return write(async (tx) => {
     const nomination = await tx.nomination.findFirst({
-      where: { id: nominationId, roundId },
+      where: { id: nominationId, roundId, round: roundsIn(scope) },
       include: { round: true },
     });
     if (!nomination) return { ok: false, problems: [own("nomination_not_found")] };
@@ -530,15 +575,17 @@ export type AdvanceInput = { reason?: string; notice?: NoticePeriod | null; now?
  * read inside the same transaction that writes the change, so they cannot go stale.
  */
 export async function advanceRound(
-  actor: Actor,
+  actor: Organiser,
   roundId: number,
   to: RoundState,
   input: AdvanceInput = {},
 ): Promise<Outcome<RoundState>> {
-  requireOrganiser(actor);
+  const scope = scopeOf(actor);
   const now = input.now ?? new Date();
   return write(async (tx) => {
-    const round = await tx.nominationRound.findUnique({ where: { id: roundId } });
+    const round = await tx.nominationRound.findFirst({
+      where: { id: roundId, ...roundsIn(scope) },
+    });
     if (!round) return { ok: false, problems: [own("round_not_found")] };
     const from = round.status as RoundState;
     const nominations = await tx.nomination.findMany({ where: { roundId }, select: ruleRowSelect });
@@ -758,20 +805,20 @@ export const MAX_BULK_DISMISSALS = 500;
  * finding about one nominee. Ids that are not lodged objections of this round are skipped.
  */
 export async function dismissObjections(
-  actor: Actor,
+  actor: Organiser,
   roundId: number,
   objectionIds: readonly number[],
   note: string,
   now: Date = new Date(),
 ): Promise<Outcome<number>> {
-  requireOrganiser(actor);
+  const scope = scopeOf(actor);
   const text = note.trim();
   if (!text)
     return { ok: false, problems: rules([{ code: "objection_note_required", params: {} }]) };
   const ids = [...new Set(objectionIds)].slice(0, MAX_BULK_DISMISSALS);
   return write(async (tx) => {
     const rows = await tx.objection.findMany({
-      where: { id: { in: ids }, status: "lodged", nomination: { roundId } },
+      where: { id: { in: ids }, status: "lodged", nomination: { roundId, round: roundsIn(scope) } },
       select: { id: true, nominationId: true },
     });
     if (rows.length === 0) return { ok: false, problems: [own("objection_not_found")] };
@@ -800,16 +847,16 @@ export async function dismissObjections(
 }
 
 export async function recordObjectionHandling(
-  actor: Actor,
+  actor: Organiser,
   roundId: number,
   objectionId: number,
   input: { outcome: ObjectionOutcome; note: string },
   now: Date = new Date(),
 ): Promise<Outcome<ObjectionOutcome>> {
-  requireOrganiser(actor);
+  const scope = scopeOf(actor);
   return write(async (tx) => {
     const row = await tx.objection.findFirst({
-      where: { id: objectionId, nomination: { roundId } },
+      where: { id: objectionId, nomination: { roundId, round: roundsIn(scope) } },
     });
     if (!row) return { ok: false, problems: [own("objection_not_found")] };
     const current =

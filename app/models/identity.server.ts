@@ -5,7 +5,11 @@
 // either merges them into the one that is current (the person moved: history follows the
 // person, while past entries keep the organisation they were made for) or records that the
 // person really belongs to each (the pair leaves the queue until another record appears).
+// A number is settled by the organisers of a union above every organisation holding it: two
+// records within one district by its organiser, across districts by the federation's, across
+// federations by the platform's top administrator; anyone else is answered 404.
 import { prisma, write, type Tx } from "~/db.server";
+import { covers, type OrganiserScope } from "~/domain/organisation";
 import { appendAudit } from "~/models/audit.server";
 import { WORKER_REFERENCES } from "~/models/worker.server";
 import { publishSessionsChanged } from "~/utils/live-events.server";
@@ -16,13 +20,16 @@ const RECORD_SELECT = {
   idNumberHash: true,
   idNumberMasked: true,
   createdAt: true,
-  organisation: { select: { id: true, name: true } },
+  organisation: { select: { id: true, name: true, path: true } },
   user: { select: { username: true } },
   _count: { select: WORKER_REFERENCES },
 } as const;
 
-/** Numbers held by workers of several organisations that the organiser has not settled. */
-export async function listSharedIdentities(limit = 200) {
+/**
+ * Numbers held by workers of several organisations, within the organiser's scope, that have
+ * not been settled.
+ */
+export async function listSharedIdentities(scope: OrganiserScope, limit = 200) {
   const groups = await prisma.worker.groupBy({
     by: ["idNumberHash"],
     having: { id: { _count: { gt: 1 } } },
@@ -39,25 +46,32 @@ export async function listSharedIdentities(limit = 200) {
   );
   const open = groups
     .filter((g) => reviews.get(g.idNumberHash) !== g._count.id)
-    .slice(0, limit)
     .map((g) => g.idNumberHash);
   const records = await prisma.worker.findMany({
     where: { idNumberHash: { in: open } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: RECORD_SELECT,
   });
+  const byHash = new Map<string, typeof records>();
+  for (const r of records) byHash.set(r.idNumberHash, [...(byHash.get(r.idNumberHash) ?? []), r]);
   // The keyed hash stays on the server: a group is named by its oldest record.
-  return open.map((hash) => {
-    const members = records.filter((r) => r.idNumberHash === hash);
-    return {
+  return open
+    .map((hash) => byHash.get(hash) ?? [])
+    .filter(
+      (members) => members.length > 1 && members.every((m) => covers(scope, m.organisation.path)),
+    )
+    .slice(0, limit)
+    .map((members) => ({
       groupId: members[0]!.id,
-      records: members.map(({ idNumberHash: _hash, ...r }) => ({
-        ...r,
-        entries: r._count.registrations + r._count.teamMemberships,
-        history: r._count.honours + r._count.nominations + r._count.quizAttempts,
-      })),
-    };
-  });
+      records: members.map(
+        ({ idNumberHash: _hash, organisation: { path: _path, ...o }, ...r }) => ({
+          ...r,
+          organisation: o,
+          entries: r._count.registrations + r._count.teamMemberships,
+          history: r._count.honours + r._count.nominations + r._count.quizAttempts,
+        }),
+      ),
+    }));
 }
 
 export type IdentityProblem = {
@@ -67,24 +81,38 @@ export type IdentityProblem = {
 
 export type IdentityOutcome = { ok: true } | { ok: false; problems: IdentityProblem[] };
 
-async function groupOf(tx: Tx, groupId: number) {
+/** The group of records, or null when it does not exist or reaches outside the scope. */
+async function groupOf(tx: Tx, scope: OrganiserScope, groupId: number) {
   const anchor = await tx.worker.findUnique({
     where: { id: groupId },
     select: { idNumberHash: true },
   });
   if (!anchor) return null;
-  const records = await tx.worker.findMany({
+  const found = await tx.worker.findMany({
     where: { idNumberHash: anchor.idNumberHash },
     orderBy: { id: "asc" },
-    select: { id: true, organisationId: true, name: true },
+    select: {
+      id: true,
+      organisationId: true,
+      name: true,
+      organisation: { select: { path: true } },
+    },
   });
-  return records.length > 1 ? { hash: anchor.idNumberHash, records } : null;
+  if (found.length < 2 || !found.every((r) => covers(scope, r.organisation.path))) return null;
+  return {
+    hash: anchor.idNumberHash,
+    records: found.map(({ organisation: _o, ...r }) => r),
+  };
 }
 
 /** The person belongs to each organisation: the group leaves the queue until it changes. */
-export function keepSeparate(actorId: number, groupId: number): Promise<IdentityOutcome | null> {
+export function keepSeparate(
+  scope: OrganiserScope,
+  actorId: number,
+  groupId: number,
+): Promise<IdentityOutcome | null> {
   return write(async (tx) => {
-    const group = await groupOf(tx, groupId);
+    const group = await groupOf(tx, scope, groupId);
     if (!group) return null;
     const data = { decision: "kept_both", records: group.records.length, decidedById: actorId };
     await tx.identityReview.upsert({
@@ -111,13 +139,14 @@ export function keepSeparate(actorId: number, groupId: number): Promise<Identity
  * both took the same quiz.
  */
 export async function mergeIdentity(
+  scope: OrganiserScope,
   actorId: number,
   groupId: number,
   keepId: number,
 ): Promise<IdentityOutcome | null> {
   let changedUsers: number[] = [];
   const outcome = await write(async (tx): Promise<IdentityOutcome | null> => {
-    const group = await groupOf(tx, groupId);
+    const group = await groupOf(tx, scope, groupId);
     if (!group || !group.records.some((r) => r.id === keepId)) return null;
     const ids = group.records.map((r) => r.id);
     const others = ids.filter((id) => id !== keepId);

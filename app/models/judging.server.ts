@@ -11,6 +11,8 @@ import {
   loadEventScoring,
   type EventScoring,
 } from "~/models/results.server";
+import { eventsIn } from "~/models/scope.server";
+import type { OrganiserScope } from "~/domain/organisation";
 
 export function listJudgeAssignments(userId: number) {
   return prisma.judgeAssignment.findMany({
@@ -144,10 +146,16 @@ export async function judgeEntry(eventId: number, blindCode: string, judgeUserId
   };
 }
 
-/** Skills events with their judging state, for the organiser's judging overview. */
-export function listJudgedEvents() {
+/** Skills events with their judging state; `ids` narrows them to a task's events. */
+export function listJudgedEvents(scope: OrganiserScope, ids?: number[]) {
   return prisma.event.findMany({
-    where: { contest: { kind: "skills_contest" } },
+    where: {
+      AND: [
+        { contest: { kind: "skills_contest" } },
+        eventsIn(scope),
+        ids ? { id: { in: ids } } : {},
+      ],
+    },
     orderBy: [{ contestId: "asc" }, { sortOrder: "asc" }],
     select: {
       id: true,
@@ -160,9 +168,9 @@ export function listJudgedEvents() {
   });
 }
 
-export async function eventJudgesPage(eventId: number) {
-  const event = await prisma.event.findUnique({
-    where: { id: eventId },
+export async function eventJudgesPage(scope: OrganiserScope, eventId: number) {
+  const event = await prisma.event.findFirst({
+    where: { id: eventId, ...eventsIn(scope) },
     select: {
       id: true,
       name: true,
@@ -240,8 +248,8 @@ export async function panelReport(eventId: number) {
  * need fixing in each: rules that stop results (configurationProblems) and organisations
  * whose entries the panel cannot mark after recusal.
  */
-export async function judgingOverview() {
-  const events = await listJudgedEvents();
+export async function judgingOverview(scope: OrganiserScope, ids?: number[]) {
+  const events = await listJudgedEvents(scope, ids);
   const rows = [];
   for (const e of events) {
     const scoring = await loadEventScoring(prisma, e.id);
@@ -262,12 +270,16 @@ export type AssignJudgesResult = Outcome<undefined, KeyedProblem>;
  * the panels recusal leaves short, after the others, so no existing number changes.
  */
 export function assignJudges(
+  scope: OrganiserScope,
   eventId: number,
   input: { judgeIds: number[]; chiefId: number | null; reserveIds?: number[] },
   actorId: number,
 ): Promise<AssignJudgesResult> {
   return writeTx(async (tx): Promise<AssignJudgesResult> => {
-    const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true } });
+    const event = await tx.event.findFirst({
+      where: { id: eventId, ...eventsIn(scope) },
+      select: { status: true },
+    });
     if (!event) return refuse("judging.judges.not_found");
     if (event.status !== "open" && event.status !== "scoring")
       return refuse("judging.judges.scoring_started");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { createOrganisation, createUser } from "~/test/factories";
+import { createOrganisation, createUser, organiserOf } from "~/test/factories";
 import { createContest } from "~/test/quiz-factories";
 import {
   closePeriod,
@@ -16,42 +16,43 @@ import {
 describe("labour competition periods", () => {
   it("scores units, zeroes a vetoed unit, awards the red flag and builds the board", async () => {
     const union = await createOrganisation({ kind: "federation" });
-    const admin = await createUser({ role: "admin", organisationId: union.id });
+    const admin = organiserOf(
+      (await createUser({ role: "admin", organisationId: union.id })).id,
+      union,
+    );
     const [a, b, c] = [
-      await createOrganisation({ name: "甲项目部" }),
-      await createOrganisation({ name: "乙项目部" }),
-      await createOrganisation({ name: "丙项目部" }),
+      await createOrganisation({ name: "甲项目部", parentId: union.id }),
+      await createOrganisation({ name: "乙项目部", parentId: union.id }),
+      await createOrganisation({ name: "丙项目部", parentId: union.id }),
     ];
     if (!a || !b || !c) throw new Error("orgs");
     const created = await createContest("labour_competition", union.id);
-    const bad = await saveIndicators(
-      created.id,
-      [{ code: "safety", weight: 60, method: "panel", perHead: false }],
-      admin.id,
-    );
-    expect(bad.ok).toBe(false);
+    const bad = await saveIndicators(admin, created.id, [
+      { code: "safety", weight: 60, method: "panel", perHead: false },
+    ]);
+    expect(bad?.ok).toBe(false);
     expect(
-      await saveIndicators(
-        created.id,
-        [
-          { code: "safety", weight: 50, method: "panel", perHead: false },
-          { code: "participation", weight: 50, method: "measurement", perHead: true },
-        ],
-        admin.id,
-      ),
+      await saveIndicators(admin, created.id, [
+        { code: "safety", weight: 50, method: "panel", perHead: false },
+        { code: "participation", weight: 50, method: "measurement", perHead: true },
+      ]),
     ).toEqual({ ok: true });
-    await saveParticipant(created.id, a.id, 100, admin.id);
-    await saveParticipant(created.id, b.id, 1000, admin.id);
-    await saveParticipant(created.id, c.id, 200, admin.id);
+    expect(await saveParticipant(admin, created.id, a.id, 100)).toBe(true);
+    await saveParticipant(admin, created.id, b.id, 1000);
+    await saveParticipant(admin, created.id, c.id, 200);
+    // A unit outside the union's tree cannot join its competition.
+    const outsider = await createOrganisation({ name: "外市项目部" });
+    expect(await saveParticipant(admin, created.id, outsider.id, 50)).toBe(false);
     let contest = await getLabourContest(created.code);
     if (!contest) throw new Error("contest");
     const safety = contest.labourIndicators.find((i) => i.code === "safety")?.id ?? 0;
     const participation = contest.labourIndicators.find((i) => i.code === "participation")?.id ?? 0;
-    const period = await createPeriod(
-      contest.id,
-      { name: "第1期", startsOn: new Date("2026-12-01"), endsOn: new Date("2026-12-15") },
-      admin.id,
-    );
+    const period = await createPeriod(admin, contest.id, {
+      name: "第1期",
+      startsOn: new Date("2026-12-01"),
+      endsOn: new Date("2026-12-15"),
+    });
+    if (!period) throw new Error("period");
 
     // b has the most participations in total but the fewest per head.
     expect(
@@ -66,14 +67,12 @@ describe("labour competition periods", () => {
       { indicatorId: safety, value: null, panelMark: s },
       { indicatorId: participation, value: p, panelMark: null },
     ];
-    await savePanelScore(period, a.id, { figures: figures(9000, 9000), veto: null }, admin.id);
-    await savePanelScore(period, b.id, { figures: figures(50000, 9500), veto: null }, admin.id);
-    await savePanelScore(
-      period,
-      c.id,
-      { figures: figures(30000, 9900), veto: "serious_safety_accident" },
-      admin.id,
-    );
+    await savePanelScore(admin, period, a.id, { figures: figures(9000, 9000), veto: null });
+    await savePanelScore(admin, period, b.id, { figures: figures(50000, 9500), veto: null });
+    await savePanelScore(admin, period, c.id, {
+      figures: figures(30000, 9900),
+      veto: "serious_safety_accident",
+    });
     // Once scored, the unit can no longer overwrite its figures.
     expect(
       await submitUnitFigures(
@@ -86,9 +85,9 @@ describe("labour competition periods", () => {
 
     contest = await getLabourContest(created.code);
     if (!contest) throw new Error("contest");
-    const outcome = await closePeriod(contest, period.id, admin.id);
+    const outcome = await closePeriod(admin, contest, period.id);
     expect(outcome).toMatchObject({ ok: true, redFlagOrgId: a.id });
-    expect(await closePeriod(contest, period.id, admin.id)).toEqual({
+    expect(await closePeriod(admin, contest, period.id)).toEqual({
       ok: false,
       reason: "not_open",
     });

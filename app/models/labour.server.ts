@@ -20,6 +20,9 @@ import {
 } from "~/domain/labour";
 import type { IndicatorConfigProblem } from "~/domain/labour";
 import { appendAudit } from "~/models/audit.server";
+import { contestInScope, contestsIn } from "~/models/scope.server";
+import { isWithin, type OrganiserScope } from "~/domain/organisation";
+import type { Organiser } from "~/domain/roles";
 
 const KIND = "labour_competition";
 
@@ -31,9 +34,11 @@ export function isVetoReason(code: string): code is VetoReason {
   return (VETO_REASONS as readonly string[]).includes(code);
 }
 
-export function listLabourContests() {
-  return prisma.contest.findMany({
-    where: { kind: KIND },
+export type LabourListFilter = { missingSubmissions?: boolean };
+
+export async function listLabourContests(scope: OrganiserScope, filter: LabourListFilter = {}) {
+  const rows = await prisma.contest.findMany({
+    where: { kind: KIND, ...contestsIn(scope) },
     orderBy: [{ startsAt: "desc" }, { id: "desc" }],
     select: {
       id: true,
@@ -45,6 +50,47 @@ export function listLabourContests() {
       _count: { select: { labourPeriods: true, labourParticipants: true, labourIndicators: true } },
     },
   });
+  const missing = await periodsMissingSubmissions(rows.map((r) => r.id));
+  const withMissing = rows.map((r) => ({
+    ...r,
+    missing: missing.filter((m) => m.contestId === r.id),
+  }));
+  // The task list's link: only competitions with an open period some units have not reported.
+  return filter.missingSubmissions ? withMissing.filter((r) => r.missing.length > 0) : withMissing;
+}
+
+/**
+ * Open periods that have ended (or end within a week) while some participating units have
+ * not submitted their figures: the organiser's reminder list.
+ */
+export async function periodsMissingSubmissions(contestIds: number[], now = new Date()) {
+  if (contestIds.length === 0) return [];
+  const soon = new Date(now.getTime() + 7 * 86_400_000);
+  const periods = await prisma.labourPeriod.findMany({
+    where: { contestId: { in: contestIds }, status: "open", endsOn: { lte: soon } },
+    select: {
+      id: true,
+      contestId: true,
+      name: true,
+      endsOn: true,
+      contest: {
+        select: { code: true, name: true, _count: { select: { labourParticipants: true } } },
+      },
+      _count: { select: { submissions: { where: { status: { not: "draft" } } } } },
+    },
+    orderBy: [{ endsOn: "asc" }, { id: "asc" }],
+  });
+  return periods
+    .map((p) => ({
+      id: p.id,
+      contestId: p.contestId,
+      contestCode: p.contest.code,
+      contestName: p.contest.name,
+      name: p.name,
+      endsOn: p.endsOn,
+      missing: p.contest._count.labourParticipants - p._count.submissions,
+    }))
+    .filter((p) => p.missing > 0);
 }
 
 export async function getLabourContest(code: string) {
@@ -87,6 +133,15 @@ export async function getLabourContest(code: string) {
 
 export type LabourContest = NonNullable<Awaited<ReturnType<typeof getLabourContest>>>;
 
+/** The competition if the organiser manages it (owner or co-organiser in scope). */
+export async function getLabourContestForOrganiser(scope: OrganiserScope, code: string) {
+  const contest = await prisma.contest.findFirst({
+    where: { code, kind: KIND, ...contestsIn(scope) },
+    select: { id: true },
+  });
+  return contest ? getLabourContest(code) : null;
+}
+
 function configsOf(indicators: LabourContest["labourIndicators"]): IndicatorConfig[] {
   return indicators
     .filter((i) => isLabourIndicator(i.code))
@@ -98,18 +153,22 @@ function configsOf(indicators: LabourContest["labourIndicators"]): IndicatorConf
     }));
 }
 
-/** Enterprises that could join: the organiser's own subtree. */
-export function candidateUnits(organiserPath: string, organiserId: number) {
-  return prisma.organisation
-    .findMany({
-      where: {
-        kind: "enterprise",
-        path: { startsWith: `${organiserPath}${organiserPath.endsWith("/") ? "" : "/"}` },
-      },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, headcount: true, parentId: true },
-    })
-    .then((rows) => rows.filter((r) => r.id !== organiserId));
+/** Enterprises that could join: those under the competition's owner and co-organisers. */
+export async function candidateUnits(contestId: number) {
+  const contest = await prisma.contest.findUnique({
+    where: { id: contestId },
+    select: {
+      organiser: { select: { path: true } },
+      coOrganisers: { select: { organisation: { select: { path: true } } } },
+    },
+  });
+  if (!contest) return [];
+  const paths = [contest.organiser.path, ...contest.coOrganisers.map((c) => c.organisation.path)];
+  return prisma.organisation.findMany({
+    where: { kind: "enterprise", OR: paths.map((path) => ({ path: { startsWith: path } })) },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, headcount: true, parentId: true },
+  });
 }
 
 export type IndicatorInput = {
@@ -126,10 +185,12 @@ export type SaveIndicatorsOutcome =
 
 /** Replaces the competition's indicator set. Indicators that already hold figures cannot be dropped. */
 export async function saveIndicators(
+  actor: Organiser,
   contestId: number,
   inputs: IndicatorInput[],
-  actorId: number,
-): Promise<SaveIndicatorsOutcome> {
+): Promise<SaveIndicatorsOutcome | null> {
+  if (!(await contestInScope(actor.scope, contestId))) return null;
+  const actorId = actor.id;
   const problems = validateIndicators(
     inputs.map((i) => ({
       indicator: i.code,
@@ -181,18 +242,32 @@ export async function saveIndicators(
   });
 }
 
+/** Adds or updates a participating unit: an enterprise under the competition's owner or co-organisers. */
 export async function saveParticipant(
+  actor: Organiser,
   contestId: number,
   organisationId: number,
   headcount: number,
-  actorId: number,
 ) {
+  const contest = await prisma.contest.findFirst({
+    where: { id: contestId, ...contestsIn(actor.scope) },
+    select: {
+      organiser: { select: { path: true } },
+      coOrganisers: { select: { organisation: { select: { path: true } } } },
+    },
+  });
+  if (!contest) return false;
+  const actorId = actor.id;
   return write(async (tx) => {
     const org = await tx.organisation.findFirst({
       where: { id: organisationId, kind: "enterprise" },
-      select: { id: true },
+      select: { id: true, path: true },
     });
-    if (!org) return false;
+    const running = [
+      contest.organiser.path,
+      ...contest.coOrganisers.map((c) => c.organisation.path),
+    ];
+    if (!org || !running.some((path) => isWithin(org.path, path))) return false;
     await tx.labourParticipant.upsert({
       where: { contestId_organisationId: { contestId, organisationId } },
       create: { contestId, organisationId, headcount },
@@ -210,10 +285,12 @@ export async function saveParticipant(
 }
 
 export async function createPeriod(
+  actor: Organiser,
   contestId: number,
   input: { name: string; startsOn: Date; endsOn: Date },
-  actorId: number,
 ) {
+  if (!(await contestInScope(actor.scope, contestId))) return null;
+  const actorId = actor.id;
   return write(async (tx) => {
     const last = await tx.labourPeriod.aggregate({
       where: { contestId },
@@ -284,12 +361,17 @@ async function upsertSubmission(
 
 /** The panel's check of one unit for an open period: corrected figures, marks and any veto. */
 export async function savePanelScore(
+  actor: Organiser,
   period: { id: number; status: string },
   organisationId: number,
   input: { figures: FigureInput[]; veto: VetoReason | null },
-  actorId: number,
 ) {
   if (period.status !== "open") return false;
+  const inScope = await prisma.labourPeriod.count({
+    where: { id: period.id, contest: contestsIn(actor.scope) },
+  });
+  if (inScope === 0) return false;
+  const actorId = actor.id;
   return write(async (tx) => {
     const before = await tx.labourSubmission.findUnique({
       where: { periodId_organisationId: { periodId: period.id, organisationId } },
@@ -377,10 +459,12 @@ export type ClosePeriodOutcome =
 
 /** Closes a period: stores every unit's score and rank and awards the rotating red flag. */
 export async function closePeriod(
+  actor: Organiser,
   contest: LabourContest,
   periodId: number,
-  actorId: number,
-): Promise<ClosePeriodOutcome> {
+): Promise<ClosePeriodOutcome | null> {
+  if (!(await contestInScope(actor.scope, contest.id))) return null;
+  const actorId = actor.id;
   const period = await getPeriod(contest.id, periodId);
   if (!period || period.status !== "open") return { ok: false, reason: "not_open" };
   if (contest.labourParticipants.length === 0) return { ok: false, reason: "no_participants" };

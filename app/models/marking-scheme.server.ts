@@ -26,10 +26,12 @@ import {
 } from "~/domain/scoring";
 import { appendAudit } from "~/models/audit.server";
 import { configurationProblems, loadEventScoring, JUDGED_STATUSES } from "~/models/results.server";
+import { eventInScope, eventsIn } from "~/models/scope.server";
+import type { OrganiserScope } from "~/domain/organisation";
 
-export async function loadSchemeEditor(eventId: number) {
-  const event = await prisma.event.findUnique({
-    where: { id: eventId },
+export async function loadSchemeEditor(scope: OrganiserScope, eventId: number) {
+  const event = await prisma.event.findFirst({
+    where: { id: eventId, ...eventsIn(scope) },
     select: {
       id: true,
       name: true,
@@ -132,6 +134,7 @@ function checkPart(rows: SchemeRow[], fullMark: number, eventDefault: string): R
 
 /** Replaces one part's criteria (and its weight and full mark). All or nothing. */
 export function savePartScheme(input: {
+  scope: OrganiserScope;
   eventId: number;
   partId: number;
   weight: number;
@@ -141,7 +144,7 @@ export function savePartScheme(input: {
 }): Promise<SchemeSaveResult> {
   return write(async (tx): Promise<SchemeSaveResult> => {
     const part = await tx.eventPart.findFirst({
-      where: { id: input.partId, eventId: input.eventId },
+      where: { id: input.partId, eventId: input.eventId, event: eventsIn(input.scope) },
       include: {
         event: {
           select: {
@@ -256,13 +259,14 @@ function asRowProblem(p: ScoringProblem): RowProblem {
  * results never stop later because of it.
  */
 export function saveEventRules(
+  scope: OrganiserScope,
   eventId: number,
   input: EventRulesInput,
   actorId: number,
 ): Promise<SchemeSaveResult> {
   return write(async (tx): Promise<SchemeSaveResult> => {
-    const event = await tx.event.findUnique({
-      where: { id: eventId },
+    const event = await tx.event.findFirst({
+      where: { id: eventId, ...eventsIn(scope) },
       include: { parts: { include: { criteria: true } } },
     });
     if (!event)
@@ -352,8 +356,11 @@ const COLUMNS = [
 ] as const;
 
 /** The event's scheme as a workbook: one row per criterion, parts named in the first column. */
-export async function exportSchemeXlsx(eventId: number): Promise<Buffer | null> {
-  const editor = await loadSchemeEditor(eventId);
+export async function exportSchemeXlsx(
+  scope: OrganiserScope,
+  eventId: number,
+): Promise<Buffer | null> {
+  const editor = await loadSchemeEditor(scope, eventId);
   if (!editor) return null;
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("评分细则");
@@ -393,10 +400,13 @@ export const MAX_SCHEME_IMPORT_ROWS = 2000;
  * every row and every part is valid.
  */
 export async function importSchemeXlsx(
+  scope: OrganiserScope,
   eventId: number,
   data: ArrayBuffer,
   actorId: number,
 ): Promise<SchemeSaveResult> {
+  if (!(await eventInScope(scope, eventId)))
+    return { ok: false, problems: [{ code: "judging.scheme.part_not_found", params: {} }] };
   const sheet = await readFirstSheet(new Uint8Array(data), MAX_SCHEME_IMPORT_ROWS + 1, (row) =>
     Array.from({ length: 8 }, (_, i) => cellText(row.getCell(i + 1).value).trim()),
   );

@@ -4,6 +4,8 @@
 // audited, and the entry's Result is recomputed, in the same write.
 import { prisma, readSql, runAll, sqlWrite, txSql, write, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
+import type { OrganiserScope } from "~/domain/organisation";
+import { eventsIn } from "~/models/scope.server";
 import { parseMark, parseSheet, type SheetCriterion } from "~/domain/judging/sheet";
 import {
   marksOpen,
@@ -743,7 +745,11 @@ async function reopenRecheck(tx: Tx, registrationId: number, actorId: number) {
 }
 
 /** Mark history of one entry (append-only audit), newest last, with who wrote each change. */
-export function markAudit(registrationId: number) {
+export async function markAudit(scope: OrganiserScope, registrationId: number) {
+  const inScope = await prisma.registration.count({
+    where: { id: registrationId, event: eventsIn(scope) },
+  });
+  if (inScope === 0) return [];
   return auditTrail(
     "Registration",
     [registrationId],
@@ -763,9 +769,9 @@ export function markAudit(registrationId: number) {
 }
 
 /** The judged entries of an event with their names, for the organiser's audit page. */
-export async function auditEntries(eventId: number) {
-  const event = await prisma.event.findUnique({
-    where: { id: eventId },
+export async function auditEntries(scope: OrganiserScope, eventId: number) {
+  const event = await prisma.event.findFirst({
+    where: { id: eventId, ...eventsIn(scope) },
     select: { id: true, name: true },
   });
   if (!event) return null;

@@ -26,9 +26,10 @@ const DAY = 86_400_000;
 /** A round on public notice (started yesterday, a week long) with two accepted nominees. */
 async function roundOnNotice() {
   const organiser = await createOrganiser();
-  const a = await createNominatingUnit();
-  const b = await createNominatingUnit();
-  const round = await createRound(organiser.actor, {
+  const a = await createNominatingUnit(undefined, organiser.federation.id);
+  const b = await createNominatingUnit(undefined, organiser.federation.id);
+  const created = await createRound(organiser.actor, {
+    organiserId: organiser.federation.id,
     name: "异议测试评选",
     kind: "model_worker",
     level: "city",
@@ -40,6 +41,8 @@ async function roundOnNotice() {
     maxManagerPercent: 100,
     deadline: new Date(Date.now() + 10 * DAY),
   });
+  if (!created) throw new Error("the organiser's own union runs the round");
+  const round = created;
   expect((await advanceRound(organiser.actor, round.id, "open")).ok).toBe(true);
   const ids: number[] = [];
   for (const unit of [a, b]) {

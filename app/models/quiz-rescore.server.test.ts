@@ -9,7 +9,7 @@ import {
   scoreSheet,
   type Question,
 } from "~/domain/quiz";
-import { createUser, createWorker } from "~/test/factories";
+import { TOP_ADMIN, createUser, createWorker } from "~/test/factories";
 import { createBank, createContest, createOrgUnder } from "~/test/quiz-factories";
 import { quizPeopleBoard, rebuildQuizBoards } from "./quiz-board.server";
 import { listRescores, runRescore, startRescore } from "./quiz-rescore.server";
@@ -38,7 +38,7 @@ async function setup() {
     { category: "安全", count: 8 },
     { category: "法律", count: 4, type: "multiple" },
   ]);
-  const created = await createQuiz(contest.id, {
+  const created = await createQuiz(TOP_ADMIN.scope, contest.id, {
     name: "百日千题（测试）",
     kind: "campaign",
     timeLimitSec: 600,
@@ -57,7 +57,7 @@ async function setup() {
     partialCredit: "none",
     scopeOrgId: federation.id,
   });
-  if (!created.ok) throw new Error("quiz");
+  if (!created?.ok) throw new Error("quiz");
   const workers = [];
   for (let i = 0; i < 18; i++) workers.push(await createWorker(orgs[i % 3]!.id));
   const admin = await createUser({ role: "admin", organisationId: federation.id });

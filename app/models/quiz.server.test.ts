@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { databaseEngine, prisma, readSql, sqlWrite } from "~/db.server";
+import { databaseEngine, prisma, readSql, sqlWrite, write } from "~/db.server";
 import { parsePaper } from "~/domain/quiz";
 import { Prisma } from "~/generated/prisma/client";
-import { createWorker } from "~/test/factories";
+import { TOP_ADMIN, createWorker } from "~/test/factories";
 import { createBank, createContest, createOrgUnder } from "~/test/quiz-factories";
 import {
   attemptReview,
@@ -16,6 +16,7 @@ import {
   type QuizInput,
 } from "./quiz.server";
 import { quizOrgBoard, quizPeopleBoard } from "./quiz-board.server";
+import { rebuildEntryStats } from "./entry-stats.server";
 
 // Day 1 of the campaigns below: 2026-11-20 in Beijing.
 const DAY1 = new Date("2026-11-20T00:00:00+08:00");
@@ -57,7 +58,8 @@ function input(over: Partial<QuizInput> & { scopeOrgId: number }): QuizInput {
 }
 
 async function quizOf(contestId: number, over: Partial<QuizInput> & { scopeOrgId: number }) {
-  const created = await createQuiz(contestId, input(over));
+  const created = await createQuiz(TOP_ADMIN.scope, contestId, input(over));
+  if (!created) throw new Error("the top administrator manages every contest");
   if (!created.ok) throw new Error(JSON.stringify(created.problems));
   return created.id;
 }
@@ -91,6 +93,7 @@ describe("single-paper quiz", () => {
   it("refuses a composition the bank cannot fill, per category and difficulty", async () => {
     const { federation, contest } = await world();
     const outcome = await createQuiz(
+      TOP_ADMIN.scope,
       contest.id,
       input({
         scopeOrgId: federation.id,
@@ -101,6 +104,7 @@ describe("single-paper quiz", () => {
         ],
       }),
     );
+    if (!outcome) throw new Error("the top administrator manages every contest");
     expect(outcome.ok ? [] : outcome.problems.map((p) => p.code)).toEqual([
       "quiz_category_too_few",
       "quiz_category_difficulty_too_few",
@@ -379,4 +383,47 @@ describe("the quiz write lock", () => {
       expect(Object.keys(JSON.parse(saved.answers) as object)).toEqual([a.question]);
     },
   );
+});
+
+describe("the year in numbers", () => {
+  it("counts finished attempts and participants as they finish, as a rebuild does", async () => {
+    const { federation, bridge, contest } = await world();
+    const quizId = await quizOf(contest.id, {
+      scopeOrgId: federation.id,
+      kind: "paper",
+      attemptsAllowed: 2,
+      timeLimitSec: 60,
+      opensAt: at(1, 0),
+      closesAt: at(3, 0),
+    });
+    const participation = async () => {
+      const r = await prisma.statCount.findUnique({
+        where: {
+          unionId_year_dim_value: { unionId: 0, year: 0, dim: "quiz", value: String(quizId) },
+        },
+      });
+      return [r?.entries ?? 0, r?.workers ?? 0];
+    };
+    const [a, b] = [await createWorker(bridge.id), await createWorker(bridge.id)];
+    const first = await startAttempt(quizId, { workerId: a.id }, at(1, 1));
+    if (!first.ok) throw new Error("start");
+    expect(await participation()).toEqual([0, 0]);
+    expect(await submitAttempt(first.attemptId, a.id, at(1, 1, 20))).toBe("submitted");
+    // A second submit of the same attempt counts nothing.
+    await submitAttempt(first.attemptId, a.id, at(1, 1, 21));
+    expect(await participation()).toEqual([1, 1]);
+    // The same worker's second attempt is one more attempt, not one more participant.
+    const second = await startAttempt(quizId, { workerId: a.id }, at(1, 2));
+    if (!second.ok) throw new Error("second");
+    await submitAttempt(second.attemptId, a.id, at(1, 2, 20));
+    expect(await participation()).toEqual([2, 1]);
+    // Another worker's attempt closed by the server at its deadline.
+    const other = await startAttempt(quizId, { workerId: b.id }, at(1, 3));
+    if (!other.ok) throw new Error("other");
+    await closeExpiredAttempts(quizId, at(1, 4));
+    expect(await participation()).toEqual([3, 2]);
+    // The maintained row is what a rebuild from the attempts gives.
+    await write((tx) => rebuildEntryStats(tx));
+    expect(await participation()).toEqual([3, 2]);
+  });
 });

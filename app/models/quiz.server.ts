@@ -5,6 +5,9 @@
 // transaction (quiz-board.server.ts).
 import { randomInt as cryptoRandomInt } from "node:crypto";
 import { bulkWrite, prisma, readSql, sqlWrite, write, type Sql } from "~/db.server";
+import type { OrganiserScope } from "~/domain/organisation";
+import { countFinishedAttempt } from "~/models/entry-stats.server";
+import { contestInScope, contestsIn } from "~/models/scope.server";
 import { seededRng } from "~/domain/contest/random";
 import {
   ANSWER_GRACE_SECONDS,
@@ -153,9 +156,27 @@ function paperQuestions(sql: Sql, paperIds: readonly string[]): Promise<Question
 
 // ───────────── organisers: bank and composition ─────────────
 
-export function listQuizContests() {
+export type QuizListFilter = { closingWithinDays?: number; now?: Date };
+
+/** The organiser's quiz competitions; `closingWithinDays` keeps those with a quiz open now that closes that soon. */
+export function listQuizContests(scope: OrganiserScope, filter: QuizListFilter = {}) {
+  const now = filter.now ?? new Date();
+  const closing =
+    filter.closingWithinDays === undefined
+      ? {}
+      : {
+          quizzes: {
+            some: {
+              opensAt: { lte: now },
+              closesAt: {
+                gt: now,
+                lte: new Date(now.getTime() + filter.closingWithinDays * 86_400_000),
+              },
+            },
+          },
+        };
   return prisma.contest.findMany({
-    where: { kind: KIND },
+    where: { AND: [{ kind: KIND }, contestsIn(scope), closing] },
     orderBy: [{ startsAt: "desc" }, { id: "desc" }],
     select: {
       id: true,
@@ -163,13 +184,19 @@ export function listQuizContests() {
       name: true,
       status: true,
       _count: { select: { questions: true, quizzes: true } },
+      quizzes: {
+        where: { opensAt: { lte: now }, closesAt: { gt: now } },
+        orderBy: { closesAt: "asc" },
+        select: { id: true, name: true, closesAt: true },
+      },
     },
   });
 }
 
-export function getQuizContest(code: string) {
+/** A quiz competition the organiser manages, or null. */
+export function getQuizContest(scope: OrganiserScope, code: string) {
   return prisma.contest.findFirst({
-    where: { code, kind: KIND },
+    where: { code, kind: KIND, ...contestsIn(scope) },
     select: { id: true, code: true, name: true, organiserId: true },
   });
 }
@@ -237,7 +264,12 @@ export async function scopeChoices(organiserId: number) {
 }
 
 /** Adds the questions in one bulk transaction: all or nothing. */
-export function importQuestions(contestId: number, questions: readonly ImportedQuestion[]) {
+export async function importQuestions(
+  scope: OrganiserScope,
+  contestId: number,
+  questions: readonly ImportedQuestion[],
+) {
+  if (!(await contestInScope(scope, contestId))) return null;
   const now = new Date();
   return bulkWrite((sql) =>
     sql.load(
@@ -289,10 +321,12 @@ export type CreateQuizProblem = DrawProblem | { code: "quiz_scope_invalid"; para
 
 /** Composes a quiz after checking the bank can fill a paper (or a day's set) and the scope. */
 export async function createQuiz(
+  scope: OrganiserScope,
   contestId: number,
   input: QuizInput,
   actorId: number | null = null,
-): Promise<{ ok: true; id: number } | { ok: false; problems: CreateQuizProblem[] }> {
+): Promise<{ ok: true; id: number } | { ok: false; problems: CreateQuizProblem[] } | null> {
+  if (!(await contestInScope(scope, contestId))) return null;
   const contest = await prisma.contest.findUnique({
     where: { id: contestId },
     select: { organiserId: true },
@@ -843,6 +877,9 @@ async function finishInTx(sql: Sql, attempt: AttemptFull, now: Date): Promise<st
       durationMs: done.durationMs,
     }),
   );
+  // One more finished attempt (and participant) in the year in numbers, in the same
+  // transaction; the attempt was still in progress when this transaction read it.
+  await countFinishedAttempt(sql, attempt);
   const changes = new BoardChanges();
   const standing = async (day: number): Promise<Standing | null> => {
     const row = await sql.one<StandingRow>(standingOf(quiz.id, attempt.workerId, day));
@@ -983,6 +1020,7 @@ export async function getBoardQuiz(quizId: number, now: Date) {
   const latest = latestRound(quiz, now);
   return {
     id: quiz.id,
+    contestId: quiz.contestId,
     name: quiz.name,
     kind: quiz.kind,
     contestName: quiz.contestName,

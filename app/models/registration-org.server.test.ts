@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
-import { createOrganisation } from "~/test/factories";
+import { prisma, write } from "~/db.server";
+import { TOP_ADMIN, createOrganisation } from "~/test/factories";
 import { createEvent, createOpenContest, idNumber } from "~/test/registration-factories";
 import {
   importRegistrations,
@@ -15,6 +15,7 @@ import {
   checkInEvent,
   decideRegistrations,
   listRegistrationsForReview,
+  pendingReview,
 } from "./registration-review.server";
 import {
   createWorker,
@@ -107,6 +108,39 @@ describe("organisation scoping", () => {
   });
 });
 
+describe("teams with sides (simulated collective bargaining)", () => {
+  it("a team names its side, which must be one of the event's, and keeps its members' roles", async () => {
+    const { orgA, team, hire } = await setup();
+    await write((tx) =>
+      tx.event.update({
+        where: { id: team.id },
+        data: { sides: JSON.stringify(["职工方", "企业方"]) },
+      }),
+    );
+    const [w1, w2] = [await hire(orgA.id, "一"), await hire(orgA.id, "二")];
+    const members = [
+      { workerId: w1.id, substitute: false, role: "首席代表" },
+      { workerId: w2.id, substitute: false },
+    ];
+    const codes = (o: Awaited<ReturnType<typeof registerTeam>>) =>
+      o && !o.ok ? o.problems.map((p) => p.code) : [];
+    expect(codes(await registerTeam(1, orgA.id, team.id, "协商队", members))).toEqual([
+      "team_side_required",
+    ]);
+    expect(
+      codes(await registerTeam(1, orgA.id, team.id, "协商队", members, new Date(), "资方")),
+    ).toEqual(["team_side_unknown"]);
+    const made = await registerTeam(1, orgA.id, team.id, "协商队", members, new Date(), "企业方");
+    expect(made).toMatchObject({ ok: true });
+    const stored = await prisma.registration.findUniqueOrThrow({
+      where: { id: made && made.ok ? made.id : 0 },
+      include: { team: { include: { members: { orderBy: { workerId: "asc" } } } } },
+    });
+    expect(stored.team?.side).toBe("企业方");
+    expect(stored.team?.members.map((m) => m.role)).toEqual(["首席代表", ""]);
+  });
+});
+
 describe("registering", () => {
   it("enforces quota, eligibility, duplicates and team rules with reasons", async () => {
     const { orgA, solo, team, hire } = await setup();
@@ -185,21 +219,32 @@ describe("review", () => {
       if (r && r.ok) ids.push(r.id);
     }
     expect(ids).toHaveLength(3);
-    expect(await decideRegistrations(1, contest.id, [ids[1] ?? 0], "rejected", null)).toMatchObject(
-      { count: 0, failures: [{ problems: [{ code: "registration_reason_required" }] }] },
-    );
     expect(
-      await decideRegistrations(1, contest.id, [ids[1] ?? 0], "rejected", "缺少技能等级证书"),
+      await decideRegistrations(TOP_ADMIN, contest.id, [ids[1] ?? 0], "rejected", null),
+    ).toMatchObject({
+      count: 0,
+      failures: [{ problems: [{ code: "registration_reason_required" }] }],
+    });
+    expect(
+      await decideRegistrations(
+        TOP_ADMIN,
+        contest.id,
+        [ids[1] ?? 0],
+        "rejected",
+        "缺少技能等级证书",
+      ),
     ).toEqual({ count: 1, failures: [] });
-    expect(await decideRegistrations(1, contest.id, [ids[0] ?? 0], "approved", null)).toEqual({
+    expect(
+      await decideRegistrations(TOP_ADMIN, contest.id, [ids[0] ?? 0], "approved", null),
+    ).toEqual({
       count: 1,
       failures: [],
     });
     // Each entry of a batch is decided on its own: 丙 is approved, the two that cannot move
     // (already approved, returned) stay as they were and are named with their reasons.
-    const batch = await decideRegistrations(1, contest.id, ids, "approved", null);
-    expect(batch.count).toBe(1);
-    expect(batch.failures.map((f) => [f.label, f.problems[0]?.code])).toEqual([
+    const batch = await decideRegistrations(TOP_ADMIN, contest.id, ids, "approved", null);
+    expect(batch?.count).toBe(1);
+    expect(batch?.failures.map((f) => [f.label, f.problems[0]?.code])).toEqual([
       ["甲", "registration_transition_not_allowed"],
       ["乙", "registration_transition_not_allowed"],
     ]);
@@ -211,7 +256,7 @@ describe("review", () => {
     expect((await listOrgRegistrations(orgB.id)).map((r) => r.entryNumber)).toEqual([
       `${contest.code}-SOLO-0002`,
     ]);
-    expect(await checkInEvent(1, contest.id, solo.id, seededRng(3))).toEqual({ count: 2 });
+    expect(await checkInEvent(TOP_ADMIN, contest.id, solo.id, seededRng(3))).toEqual({ count: 2 });
     const checked = await prisma.registration.findUniqueOrThrow({ where: { id: ids[0] ?? 0 } });
     expect(checked.status).toBe("checked_in");
     expect(checked.blindCode).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
@@ -230,12 +275,31 @@ describe("review", () => {
       data: { quotaPerOrg: 1, unionMemberRequired: true },
     });
     await prisma.worker.update({ where: { id: workers[0]?.id }, data: { unionMember: false } });
-    const { rows } = await listRegistrationsForReview(contest.id, {});
+    const review = await listRegistrationsForReview(TOP_ADMIN.scope, contest.id, {});
+    const rows = review?.rows ?? [];
     expect(
       Object.fromEntries(rows.map((r) => [r.worker?.name, r.flags.map((f) => f.code)])),
     ).toEqual({ 甲: ["not_union_member"], 乙: ["review_beyond_org_quota"] });
     // The flags are worked out on the server: no birth date reaches the page.
     expect(JSON.stringify(rows)).not.toContain("birthDate");
+    // The organiser's task list flags the waiting entries the same way (it reads only the
+    // queues that overflow), and the list's filter shows just those.
+    const pending = await pendingReview(TOP_ADMIN.scope, contest.id);
+    expect(
+      Object.fromEntries(
+        pending.map((p) => [
+          rows.find((r) => r.id === p.id)?.worker?.name,
+          p.flags.map((f) => f.code),
+        ]),
+      ),
+    ).toEqual({ 甲: ["not_union_member"], 乙: ["review_beyond_org_quota"] });
+    expect(review?.flagged).toBe(2);
+    await prisma.worker.update({ where: { id: workers[0]?.id }, data: { unionMember: true } });
+    const flaggedOnly = await listRegistrationsForReview(TOP_ADMIN.scope, contest.id, {
+      flagged: true,
+    });
+    expect(flaggedOnly?.rows.map((r) => r.worker?.name)).toEqual(["乙"]);
+    expect(flaggedOnly?.flagged).toBe(1);
   });
 });
 

@@ -3,6 +3,7 @@
 import { bulkWrite, prisma, write, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { eventDefinitionFromRecord } from "~/domain/contest/event-record";
+import { checkTeamSide, sidesOf } from "~/domain/contest/sides";
 import type { ContestStatus } from "~/domain/contest/status";
 import { isSkillLevel } from "~/domain/contest/skill-levels";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
@@ -24,6 +25,7 @@ import { decryptIdNumber } from "~/models/id-number-crypto.server";
 import { readSpreadsheet } from "~/utils/spreadsheet.server";
 import { appendAudit, appendAuditSql } from "./audit.server";
 import { EVENT_RULE_COLUMNS } from "./contest.server";
+import { withEntryStats } from "./entry-stats.server";
 import type { ImportOutcome } from "./worker.server";
 
 const ACTIVE = [...ACTIVE_REGISTRATION_STATUSES] as string[];
@@ -172,6 +174,7 @@ export async function listOpenEventsForOrg(organisationId: number) {
         name: e.name,
         mode: definition.mode,
         team: definition.team ?? null,
+        sides: sidesOf(e.sides),
         eligibility: definition.eligibility,
         quotaPerOrg: e.quotaPerOrg,
         cap: e.cap,
@@ -292,14 +295,17 @@ export function registerTeam(
   organisationId: number,
   eventId: number,
   name: string,
-  members: { workerId: number; substitute: boolean }[],
+  members: { workerId: number; substitute: boolean; role?: string }[],
   now = new Date(),
+  side: string | null = null,
 ): Promise<EntryOutcome> {
   return write(async (tx) => {
     const checked = await admit(tx, organisationId, eventId, members, now);
     if (!checked) return null;
     if (checked.event.mode !== "team") return null;
-    const problems = [...checked.verdict.problems];
+    const problems: EntryProblem[] = [...checked.verdict.problems];
+    // Teams of an event with sides (collective bargaining) say which side they are.
+    problems.push(...checkTeamSide(sidesOf(checked.event.sides), side));
     const sameName = await tx.team.findFirst({
       where: { eventId, organisationId, name, registration: { status: { in: ACTIVE } } },
       select: { id: true },
@@ -311,8 +317,13 @@ export function registerTeam(
         eventId,
         organisationId,
         name,
+        side: sidesOf(checked.event.sides).length > 0 ? side : null,
         members: {
-          create: dedupe(members).map((m) => ({ workerId: m.workerId, substitute: m.substitute })),
+          create: dedupe(members).map((m) => ({
+            workerId: m.workerId,
+            substitute: m.substitute,
+            role: m.role ?? "",
+          })),
         },
       },
     });
@@ -372,10 +383,13 @@ async function markWithdrawn(
   now: Date,
   reason?: string,
 ): Promise<void> {
-  await tx.registration.update({
-    where: { id: reg.id },
-    data: { status: "withdrawn", withdrawnAt: now },
-  });
+  // Withdrawing an approved entry takes it out of the year in numbers.
+  await withEntryStats(tx, [reg.id], () =>
+    tx.registration.update({
+      where: { id: reg.id },
+      data: { status: "withdrawn", withdrawnAt: now },
+    }),
+  );
   await appendAudit(tx, {
     actorId,
     action: "registration.withdraw",
@@ -523,7 +537,10 @@ export function listOrgRegistrations(
       team: {
         select: {
           name: true,
-          members: { select: { substitute: true, worker: { select: { name: true } } } },
+          side: true,
+          members: {
+            select: { substitute: true, role: true, worker: { select: { name: true } } },
+          },
         },
       },
       event: {

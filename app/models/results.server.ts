@@ -32,6 +32,7 @@ import {
 import { appendAudit } from "~/models/audit.server";
 import { changeContestStatusInTx } from "~/models/contest-admin.server";
 import { applyResultChange, type ResultState } from "~/models/ranking-tables.server";
+import { withPrizeStats } from "~/models/entry-stats.server";
 import { publishResultsChanged } from "~/utils/live-events.server";
 import type { Prisma } from "~/generated/prisma/client";
 
@@ -389,6 +390,14 @@ export async function writeEventRanks(
   tx: Tx,
   eventId: number,
 ): Promise<{ ranks: Map<number, number | null>; moved: RankMove[] }> {
+  // After an appeal a published event's prizes can move: the year in numbers moves with them.
+  return withPrizeStats(tx, eventId, () => writeRanks(tx, eventId));
+}
+
+async function writeRanks(
+  tx: Tx,
+  eventId: number,
+): Promise<{ ranks: Map<number, number | null>; moved: RankMove[] }> {
   const computed = await computeEvent(tx, eventId);
   const ranks = new Map<number, number | null>();
   const moved: RankMove[] = [];
@@ -472,11 +481,14 @@ export async function publishEvent(
       return { ok: false, problems: [{ code: "judging.publish.not_locked", params: {} }] };
     const problems = publishProblems(event.status);
     if (problems.length > 0) return { ok: false, problems };
-    await writeEventRanks(tx, eventId);
     const ends = noticeEndsAt(now, event.contest.noticeDays);
-    await tx.event.update({
-      where: { id: eventId },
-      data: { status: "published", publishedAt: now, noticeEndsAt: ends },
+    // Published prizes count in the year in numbers from this moment.
+    await withPrizeStats(tx, eventId, async () => {
+      await writeEventRanks(tx, eventId);
+      await tx.event.update({
+        where: { id: eventId },
+        data: { status: "published", publishedAt: now, noticeEndsAt: ends },
+      });
     });
     await appendAudit(tx, {
       actorId,

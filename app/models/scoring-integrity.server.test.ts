@@ -18,7 +18,7 @@ import {
   selectRechecks,
 } from "~/models/recheck.server";
 import { publishEvent, receiptFor } from "~/models/results.server";
-import { createUser } from "~/test/factories";
+import { TOP_ADMIN, createUser } from "~/test/factories";
 import {
   createJudgedEvent,
   markEntry,
@@ -78,6 +78,7 @@ describe("a panel too small after recusal is never silent", () => {
     const panel = [ev.judges.chief.id, ev.judges.judgeA.id, ev.judges.judgeU.id];
     expect(
       await assignJudges(
+        TOP_ADMIN.scope,
         ev.eventId,
         { judgeIds: [...panel, ev.judges.judge3.id], chiefId: ev.judges.chief.id },
         ev.judges.chief.id,
@@ -85,6 +86,7 @@ describe("a panel too small after recusal is never silent", () => {
     ).toEqual({ ok: false, problems: [{ code: "judging.judges.cannot_remove", params: {} }] });
     expect(
       await assignJudges(
+        TOP_ADMIN.scope,
         ev.eventId,
         {
           judgeIds: [...panel, ev.judges.judge3.id, reserve2.id],
@@ -154,6 +156,7 @@ describe("prize rules that cannot work are refused at save", () => {
     const ev = await createJudgedEvent();
     const before = (await prisma.event.findUnique({ where: { id: ev.eventId } }))!.prizeRules;
     const shares = await saveEventRules(
+      TOP_ADMIN.scope,
       ev.eventId,
       rules([
         { tier: "first", kind: "share", value: 60, minTotal: null },
@@ -167,6 +170,7 @@ describe("prize rules that cannot work are refused at save", () => {
     expect(Object.keys(shares.fields ?? {}).sort()).toEqual(["firstValue", "secondValue"]);
 
     const field = await saveEventRules(
+      TOP_ADMIN.scope,
       ev.eventId,
       rules([
         { tier: "first", kind: "count", value: 3, minTotal: 10001 },
@@ -185,6 +189,7 @@ describe("prize rules that cannot work are refused at save", () => {
     ]);
     expect(Object.keys(field.fields ?? {}).sort()).toEqual(["firstMin", "firstValue"]);
     const together = await saveEventRules(
+      TOP_ADMIN.scope,
       ev.eventId,
       rules([
         { tier: "first", kind: "count", value: 1, minTotal: null },
@@ -203,6 +208,7 @@ describe("prize rules that cannot work are refused at save", () => {
     // Nothing was stored.
     expect((await prisma.event.findUnique({ where: { id: ev.eventId } }))!.prizeRules).toBe(before);
     const good = await saveEventRules(
+      TOP_ADMIN.scope,
       ev.eventId,
       rules([
         { tier: "first", kind: "share", value: 50, minTotal: 6000 },
@@ -228,7 +234,7 @@ describe("prize rules that cannot work are refused at save", () => {
     expect(result?.total).not.toBeNull();
     const expected = [{ code: "scoring.prize_shares_exceed_total", params: { share: "120" } }];
     expect((await eventProgress(ev.eventId, ev.judges.chief.id))!.configuration).toEqual(expected);
-    expect((await loadSchemeEditor(ev.eventId))!.problems).toEqual(expected);
+    expect((await loadSchemeEditor(TOP_ADMIN.scope, ev.eventId))!.problems).toEqual(expected);
     await markEntry(ev, ev.entries.entryC.id, ["2", "2", "2"], ["25", "25", "25"]);
     const refused = await lockEvent(ev.eventId, ev.judges.chief.id);
     expect(refused).toEqual({ ok: false, problems: expected });
@@ -342,6 +348,7 @@ describe("every stored figure follows every change", () => {
 
 describe("the theory cap", () => {
   const eventInput = (theory: number) => ({
+    sides: [],
     code: "CAP",
     name: "理论占比测试",
     category: "",
@@ -370,7 +377,7 @@ describe("the theory cap", () => {
 
   it("refuses an event above its contest's cap (the kind's default unless the contest sets one), naming the cap", async () => {
     const ev = await createJudgedEvent();
-    const admin = ev.judges.chief.id;
+    const admin = TOP_ADMIN;
     const refused = await saveEvent(admin, ev.contestId, null, eventInput(40));
     expect(refused).toEqual({
       ok: false,
@@ -380,6 +387,7 @@ describe("the theory cap", () => {
     });
     const contest = (await prisma.contest.findUnique({ where: { id: ev.contestId } }))!;
     const contestInput = {
+      coOrganiserIds: [],
       code: contest.code,
       kind: contest.kind,
       name: contest.name,
@@ -395,7 +403,7 @@ describe("the theory cap", () => {
       { ok: true, id: ev.contestId },
     );
     const saved = await saveEvent(admin, ev.contestId, null, eventInput(40));
-    expect(saved.ok).toBe(true);
+    expect(saved?.ok).toBe(true);
     // Lowering the cap below an existing event is refused, naming the event.
     expect(await updateContest(admin, ev.contestId, { ...contestInput, theoryCapPct: 35 })).toEqual(
       {
@@ -415,6 +423,7 @@ describe("the theory cap", () => {
   it("refuses a part weight above the cap in the marking scheme, and a lock of an event above it", async () => {
     const ev = await createJudgedEvent();
     const part = await savePartScheme({
+      scope: TOP_ADMIN.scope,
       eventId: ev.eventId,
       partId: ev.theoryId,
       weight: 35,

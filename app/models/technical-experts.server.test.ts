@@ -7,8 +7,8 @@ import { createNominatingUnit, createOrganiser, createRankedEvent } from "~/test
 describe("contest results feed", () => {
   it("proposes an event's top three in a draft technical-expert round, once", async () => {
     const organiser = await createOrganiser();
-    const unit = await createNominatingUnit();
-    const other = await createNominatingUnit();
+    const unit = await createNominatingUnit(undefined, organiser.federation.id);
+    const other = await createNominatingUnit(undefined, organiser.federation.id);
     const event = await createRankedEvent(unit.organisation.id, [
       unit.frontLineWorkers[0]!.id,
       unit.frontLineWorkers[1]!.id,
@@ -36,7 +36,7 @@ describe("contest results feed", () => {
 
   it("issues prize certificates for a published event, once each", async () => {
     const organiser = await createOrganiser();
-    const unit = await createNominatingUnit();
+    const unit = await createNominatingUnit(undefined, organiser.federation.id);
     const event = await createRankedEvent(unit.organisation.id, [
       unit.frontLineWorkers[0]!.id,
       unit.frontLineWorkers[1]!.id,

@@ -29,7 +29,9 @@ export async function proposeTechnicalExpertsInTx(
   if (existing) return { round: existing, created: false, proposed: 0 };
   const event = await tx.event.findUniqueOrThrow({
     where: { id: eventId },
-    include: { contest: { select: { name: true, organiser: { select: { name: true } } } } },
+    include: {
+      contest: { select: { name: true, organiserId: true, organiser: { select: { name: true } } } },
+    },
   });
   const results = await tx.result.findMany({
     where: { eventId, complete: true, rank: { not: null } },
@@ -70,6 +72,8 @@ export async function proposeTechnicalExpertsInTx(
     .filter((p) => p.worker);
   const round = await tx.nominationRound.create({
     data: {
+      // The contest's owner runs the round its results propose.
+      organiserId: event.contest.organiserId,
       name: translate("zh", "honours.propose.roundName", {
         contest: event.contest.name,
         event: event.name,

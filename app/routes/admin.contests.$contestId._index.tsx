@@ -22,10 +22,11 @@ import { getLocale } from "~/http/locale.server";
 import {
   changeContestStatus,
   getContestForAdmin,
-  listOrganisers,
+  listAllUnions,
   updateContest,
 } from "~/models/contest-admin.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { listOwnableUnions } from "~/models/scope.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { idParam } from "~/utils/ids";
@@ -36,12 +37,20 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.contest");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const contest = await getContestForAdmin(idParam(params.contestId));
+  const organiser = await requireOrganiser(request);
+  const contest = await getContestForAdmin(organiser.scope, idParam(params.contestId));
   if (!contest) throw notFound();
+  const [organisers, unions] = await Promise.all([
+    listOwnableUnions(organiser.scope),
+    listAllUnions(),
+  ]);
   return {
     contest,
-    organisers: await listOrganisers(),
+    // A co-organiser cannot hand the contest on: the owner is shown, not offered.
+    organisers: contest.mayChangeOwnership
+      ? organisers
+      : [{ id: contest.organiserId, name: contest.organiser.name }],
+    unions,
     next: nextStatuses(contest.status as ContestStatus),
     // The status its dates and events say it has reached, when the stored one lags behind.
     suggestion: suggestedContestStatus(
@@ -57,9 +66,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
+  const user = await requireOrganiser(request);
   const id = idParam(params.contestId);
-  const contest = await getContestForAdmin(id);
+  const contest = await getContestForAdmin(user.scope, id);
   if (!contest) throw notFound();
   const locale = await getLocale(request);
   const formData = await readForm(request);
@@ -68,7 +77,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok || !(CONTEST_STATUSES as readonly string[]).includes(parsed.data.to))
       throw new Response("Bad Request", { status: 400 });
     const to = parsed.data.to as ContestStatus;
-    const outcome = await changeContestStatus(user.id, id, to, { reason: parsed.data.reason });
+    const outcome = await changeContestStatus(user, id, to, { reason: parsed.data.reason });
+    if (!outcome) throw notFound();
     if (!outcome.ok)
       return data({ errors: null, problems: outcome.problems, message: null }, { status: 400 });
     return {
@@ -82,7 +92,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(contestSchema, formData);
   if (!parsed.ok)
     return data({ errors: parsed.errors, problems: null, message: null }, { status: 400 });
-  const outcome = await updateContest(user.id, id, contestInput(parsed.data));
+  const outcome = await updateContest(user, id, contestInput(parsed.data));
+  if (!outcome) throw notFound();
   if (!outcome.ok && outcome.problems)
     return data({ errors: null, problems: outcome.problems, message: null }, { status: 400 });
   if (!outcome.ok)
@@ -98,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ContestAdmin() {
-  const { contest, organisers, next, suggestion } = useLoaderData<typeof loader>();
+  const { contest, organisers, unions, next, suggestion } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -111,6 +122,14 @@ export default function ContestAdmin() {
         {contest.code} · {codeLabel(t, "rules.contest_kind", contest.kind)}
       </p>
       <h1 id="contest-title">{contest.name}</h1>
+      <p className="muted">
+        {t("federation.contest.owner", { name: contest.organiser.name })}
+        {contest.coOrganisers.length > 0
+          ? ` · ${t("federation.contest.jointWith", {
+              names: contest.coOrganisers.map((c) => c.organisation.name).join("、"),
+            })}`
+          : ""}
+      </p>
       <div className="reg-status-row">
         <StatusBadge status={contest.status} prefix="rules.contest_status" />
         <span className="muted small">
@@ -267,6 +286,8 @@ export default function ContestAdmin() {
       <h2>{t("reg.contest.edit")}</h2>
       <ContestForm
         organisers={organisers}
+        unions={unions}
+        mayChangeOwnership={contest.mayChangeOwnership}
         errors={actionData?.errors}
         submitLabel={t("reg.form.save")}
         defaults={{
@@ -274,6 +295,7 @@ export default function ContestAdmin() {
           kind: contest.kind,
           name: contest.name,
           organiserId: String(contest.organiserId),
+          coOrganiserIds: contest.coOrganisers.map((c) => String(c.organisationId)),
           description: contest.description,
           rules: contest.rules,
           registrationOpensAt: toChinaInput(contest.registrationOpensAt),

@@ -11,7 +11,9 @@ import { ProblemList } from "~/components/import-report";
 import { eventSchema, roundsFromForm } from "~/forms/event";
 import { useT } from "~/i18n";
 import { getContestForAdmin, getEventForAdmin, saveEvent } from "~/models/contest-admin.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
+import type { OrganiserScope } from "~/domain/organisation";
+import { sidesOf } from "~/domain/contest/sides";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { idParam } from "~/utils/ids";
@@ -21,20 +23,20 @@ import { pageTitle } from "~/i18n/page-title";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.event");
 
-async function load(params: { contestId?: string; eventId?: string }) {
+async function load(scope: OrganiserScope, params: { contestId?: string; eventId?: string }) {
   const contestId = idParam(params.contestId);
-  const contest = await getContestForAdmin(contestId);
+  const contest = await getContestForAdmin(scope, contestId);
   if (!contest) throw notFound();
   if (params.eventId === "new") return { contest, event: null };
   const eventId = idParam(params.eventId);
-  const event = await getEventForAdmin(contestId, eventId);
+  const event = await getEventForAdmin(scope, contestId, eventId);
   if (!event) throw notFound();
   return { contest, event };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const { contest, event } = await load(params);
+  const organiser = await requireOrganiser(request);
+  const { contest, event } = await load(organiser.scope, params);
   const s = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
   const part = (round: string, kind: string) =>
     s(event?.parts.find((p) => p.round === round && p.kind === kind)?.weight);
@@ -49,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         teamMin: event.mode === "team" ? s(event.teamMin) : "2",
         teamMax: event.mode === "team" ? s(event.teamMax) : "3",
         substitutes: s(event.substitutes),
+        sides: sidesOf(event.sides).join("、"),
         quotaPerOrg: s(event.quotaPerOrg),
         cap: s(event.cap),
         minAge: s(event.minAge),
@@ -70,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         teamMin: "2",
         teamMax: "3",
         substitutes: "0",
+        sides: "",
         quotaPerOrg: "",
         cap: "",
         minAge: "18",
@@ -86,12 +90,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
-  const { contest, event } = await load(params);
+  const user = await requireOrganiser(request);
+  const { contest, event } = await load(user.scope, params);
   const parsed = parseForm(eventSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, problems: null }, { status: 400 });
   const v = parsed.data;
-  const outcome = await saveEvent(user.id, contest.id, event?.id ?? null, {
+  const outcome = await saveEvent(user, contest.id, event?.id ?? null, {
     code: v.code,
     name: v.name,
     category: v.category,
@@ -100,6 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     teamMin: v.teamMin ?? 1,
     teamMax: v.teamMax ?? 1,
     substitutes: v.substitutes ?? 0,
+    sides: v.sides,
     quotaPerOrg: v.quotaPerOrg,
     cap: v.cap,
     minAge: v.minAge,
@@ -108,6 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     unionMemberRequired: v.unionMemberRequired,
     rounds: roundsFromForm(v),
   });
+  if (!outcome) throw notFound();
   if (!outcome.ok) {
     return data(
       {

@@ -3,16 +3,17 @@ import { codeLabel, makeT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import { getContestForAdmin } from "~/models/contest-admin.server";
 import { exportRegistrations } from "~/models/registration-review.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
 import { applySecurityHeaders } from "~/http/security-headers.server";
 import { csvBytes, xlsxBytes } from "~/utils/spreadsheet.server";
 import { idParam } from "~/utils/ids";
+import { teamLine } from "~/components/team-line";
 
 /** Registrations of a contest (or one event) as CSV or XLSX with Chinese headers. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
+  const organiser = await requireOrganiser(request);
   const contestId = idParam(params.contestId);
-  const contest = await getContestForAdmin(contestId);
+  const contest = await getContestForAdmin(organiser.scope, contestId);
   if (!contest) throw notFound();
   const url = new URL(request.url);
   const eventParam = Number(url.searchParams.get("event"));
@@ -26,7 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = makeT(locale);
   const tr = (key: MessageKey) => t(key);
 
-  const rows = await exportRegistrations(contest.id, event?.id);
+  const rows = await exportRegistrations(organiser.scope, contest.id, event?.id);
+  if (!rows) throw notFound();
   const header = (
     [
       "reg.export.eventCode",
@@ -53,15 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       r.event.name,
       r.organisation.name,
       r.worker?.name ?? r.team?.name ?? "",
-      r.team
-        ? r.team.members
-            .map((m) =>
-              m.substitute
-                ? `${m.worker.name}${t("punct.paren", { text: tr("reg.review.substitute") })}`
-                : m.worker.name,
-            )
-            .join(t("punct.list"))
-        : "",
+      r.team ? teamLine(t, r.team) : "",
       r.worker ? codeLabel(t, "rules.gender", r.worker.gender) : "",
       r.worker?.idNumberMasked ?? "",
       r.worker?.phone ?? "",

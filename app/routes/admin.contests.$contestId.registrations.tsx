@@ -8,6 +8,7 @@ import { data } from "@remix-run/node";
 import { useEffect, useState, type ChangeEvent } from "react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FilterSelect, FormAlert, TextField } from "~/components/form-fields";
+import { teamLine } from "~/components/team-line";
 import { StatusBadge } from "~/components/status-badge";
 import { REGISTRATION_STATUSES } from "~/domain/registration/status";
 import { checkInSchema, decisionSchema } from "~/forms/registration";
@@ -19,7 +20,8 @@ import {
   decideRegistrations,
   listRegistrationsForReview,
 } from "~/models/registration-review.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
+import type { OrganiserScope } from "~/domain/organisation";
 import { parseForm } from "~/utils/forms";
 import { problemText } from "~/i18n/problem-text";
 import regStyles from "~/styles/registrations.css";
@@ -30,9 +32,9 @@ import { pageTitle } from "~/i18n/page-title";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.registrations");
 
-async function contestOf(params: { contestId?: string }) {
+async function contestOf(scope: OrganiserScope, params: { contestId?: string }) {
   const id = idParam(params.contestId);
-  const contest = await getContestForAdmin(id);
+  const contest = await getContestForAdmin(scope, id);
   if (!contest) throw notFound();
   return contest;
 }
@@ -43,17 +45,21 @@ const positive = (v: string | null) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const contest = await contestOf(params);
+  const organiser = await requireOrganiser(request);
+  const contest = await contestOf(organiser.scope, params);
   const url = new URL(request.url);
   const status = url.searchParams.get("status") ?? "";
   const filter = {
     eventId: positive(url.searchParams.get("event")),
     organisationId: positive(url.searchParams.get("org")),
     status: (REGISTRATION_STATUSES as readonly string[]).includes(status) ? status : undefined,
+    // ?flag=problems: entries waiting for review whose eligibility or quota needs a look.
+    flagged: url.searchParams.get("flag") === "problems",
   };
-  const review = await listRegistrationsForReview(contest.id, filter);
+  const review = await listRegistrationsForReview(organiser.scope, contest.id, filter);
+  if (!review) throw notFound();
   return {
+    flaggedOnly: filter.flagged,
     contest: {
       id: contest.id,
       name: contest.name,
@@ -64,14 +70,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
-  const contest = await contestOf(params);
+  const user = await requireOrganiser(request);
+  const contest = await contestOf(user.scope, params);
   const locale = await getLocale(request);
   const formData = await readForm(request);
   if (formData.get("intent") === "checkin") {
     const parsed = parseForm(checkInSchema, formData);
     if (!parsed.ok) throw new Response("Bad Request", { status: 400 });
-    const outcome = await checkInEvent(user.id, contest.id, parsed.data.eventId);
+    const outcome = await checkInEvent(user, contest.id, parsed.data.eventId);
     if (!outcome) throw notFound();
     return {
       errors: null,
@@ -88,12 +94,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   const v = parsed.data;
   const outcome = await decideRegistrations(
-    user.id,
+    user,
     contest.id,
     v.ids,
     v.intent === "approve" ? "approved" : "rejected",
     v.reason || null,
   );
+  if (!outcome) throw notFound();
   const failures = outcome.failures.map((f) =>
     translate(locale, "punct.labelled", {
       label: f.label,
@@ -128,7 +135,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewRegistrations() {
-  const { contest, rows, total, organisations, byStatus } = useLoaderData<typeof loader>();
+  const { contest, rows, total, organisations, byStatus, flagged, flaggedOnly } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -157,6 +165,20 @@ export default function ReviewRegistrations() {
           </span>
         ))}
       </p>
+      {flagged > 0 || flaggedOnly ? (
+        <p className={flaggedOnly ? "alert" : "alert alert--error"} role="status">
+          {t("federation.review.flagged", { count: flagged })}{" "}
+          {flaggedOnly ? (
+            <Link to={`/admin/contests/${contest.id}/registrations`}>
+              {t("federation.filter.clear")}
+            </Link>
+          ) : (
+            <Link to={`/admin/contests/${contest.id}/registrations?status=submitted&flag=problems`}>
+              {t("federation.review.showFlagged")}
+            </Link>
+          )}
+        </p>
+      ) : null}
       {actionData?.message ? (
         <div
           className={`alert ${actionData.failures ? "alert--info" : "alert--success"}`}
@@ -284,17 +306,7 @@ export default function ReviewRegistrations() {
                               : ""}
                           </div>
                         ) : null}
-                        {r.team ? (
-                          <div className="muted small">
-                            {r.team.members
-                              .map((m) =>
-                                m.substitute
-                                  ? `${m.worker.name}${t("punct.paren", { text: t("reg.review.substitute") })}`
-                                  : m.worker.name,
-                              )
-                              .join(t("punct.list"))}
-                          </div>
-                        ) : null}
+                        {r.team ? <div className="muted small">{teamLine(t, r.team)}</div> : null}
                       </td>
                       <td>{r.organisation.name}</td>
                       <td>{r.event.name}</td>

@@ -9,8 +9,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ContestForm } from "~/components/contest-admin-forms";
 import { contestInput, contestSchema } from "~/forms/contest";
 import { useT } from "~/i18n";
-import { createContest, listOrganisers } from "~/models/contest-admin.server";
-import { requireAdmin } from "~/http/session.server";
+import { createContest, listAllUnions } from "~/models/contest-admin.server";
+import { listOwnableUnions } from "~/models/scope.server";
+import { requireOrganiser } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { readForm } from "~/http/form-body.server";
@@ -20,15 +21,19 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.contests.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  return { organisers: await listOrganisers() };
+  const organiser = await requireOrganiser(request);
+  const [organisers, unions] = await Promise.all([
+    listOwnableUnions(organiser.scope),
+    listAllUnions(),
+  ]);
+  return { organisers, unions };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
+  const user = await requireOrganiser(request);
   const parsed = parseForm(contestSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const outcome = await createContest(user.id, contestInput(parsed.data));
+  const outcome = await createContest(user, contestInput(parsed.data));
   if (!outcome.ok)
     return data(
       { errors: { [outcome.field ?? "_form"]: outcome.code ?? "reg.form.required" } },
@@ -38,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewContest() {
-  const { organisers } = useLoaderData<typeof loader>();
+  const { organisers, unions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
@@ -49,6 +54,8 @@ export default function NewContest() {
       <h1 id="new-contest-title">{t("reg.contest.new")}</h1>
       <ContestForm
         organisers={organisers}
+        unions={unions}
+        mayChangeOwnership
         errors={actionData?.errors}
         submitLabel={t("reg.contest.new")}
         defaults={{
@@ -56,6 +63,7 @@ export default function NewContest() {
           kind: "skills_contest",
           name: "",
           organiserId: String(organisers[0]?.id ?? ""),
+          coOrganiserIds: [],
           description: "",
           rules: "",
           registrationOpensAt: "",

@@ -3,20 +3,20 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { SelectField } from "~/components/form-fields";
 import { formatDateTime, useLocale, useT, codeLabel } from "~/i18n";
 import { auditEntries, markAudit } from "~/models/marks.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
 import { idParam } from "~/utils/ids";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.audit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const page = await auditEntries(idParam(params.eventId));
+  const organiser = await requireOrganiser(request);
+  const page = await auditEntries(organiser.scope, idParam(params.eventId));
   if (!page) throw notFound();
   const { event, entries } = page;
   const selected = Number(new URL(request.url).searchParams.get("entry"));
   const entry = entries.find((e) => e.id === selected) ?? null;
-  return { event, entries, entry, audit: entry ? await markAudit(entry.id) : [] };
+  return { event, entries, entry, audit: entry ? await markAudit(organiser.scope, entry.id) : [] };
 }
 
 function describe(json: string | null): string {

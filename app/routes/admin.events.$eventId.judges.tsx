@@ -6,7 +6,7 @@ import { judgesSchema, scoringWindowSchema } from "~/forms/judging";
 import { chinaInstant, toChinaInput } from "~/forms/fields";
 import { formatDateTime, keyOr, useLocale, useT } from "~/i18n";
 import { assignJudges, eventJudgesPage, setScoringWindow } from "~/models/judging.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import { invalidForm, refused } from "~/http/refusal.server";
 import { idParam } from "~/utils/ids";
@@ -16,16 +16,16 @@ import { pageTitle } from "~/i18n/page-title";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.judges");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const page = await eventJudgesPage(idParam(params.eventId));
+  const organiser = await requireOrganiser(request);
+  const page = await eventJudgesPage(organiser.scope, idParam(params.eventId));
   if (!page) throw notFound();
   return page;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
+  const user = await requireOrganiser(request);
   const eventId = idParam(params.eventId);
-  if (!(await eventJudgesPage(eventId))) throw notFound();
+  if (!(await eventJudgesPage(user.scope, eventId))) throw notFound();
   const form = await readForm(request);
   if (form.get("intent") === "window") {
     const window = parseForm(scoringWindowSchema, form);
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(judgesSchema, form);
   if (!parsed.ok) return invalidForm(parsed.errors);
-  const result = await assignJudges(eventId, parsed.data, user.id);
+  const result = await assignJudges(user.scope, eventId, parsed.data, user.id);
   if (!result.ok) return refused(result.problems);
   return { ok: true as const };
 }

@@ -17,7 +17,8 @@ import { percentToBp, recheckConfigSchema } from "~/forms/recheck";
 import { useT } from "~/i18n";
 import { recheckBoard, saveRecheckConfig } from "~/models/recheck.server";
 import { readForm } from "~/http/form-body.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
+import { eventInScope } from "~/models/scope.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm } from "~/utils/forms";
 import { invalidForm, refused } from "~/http/refusal.server";
@@ -28,15 +29,18 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.recheck");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const board = await recheckBoard(idParam(params.eventId));
+  const organiser = await requireOrganiser(request);
+  const eventId = idParam(params.eventId);
+  if (!(await eventInScope(organiser.scope, eventId))) throw notFound();
+  const board = await recheckBoard(eventId);
   if (!board) throw notFound();
   return board;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
+  const user = await requireOrganiser(request);
   const eventId = idParam(params.eventId);
+  if (!(await eventInScope(user.scope, eventId))) throw notFound();
   const parsed = parseForm(recheckConfigSchema, await readForm(request));
   if (!parsed.ok) return invalidForm(parsed.errors);
   const result = await saveRecheckConfig(

@@ -19,7 +19,7 @@ import {
   savePartScheme,
   type EventRulesInput,
 } from "~/models/marking-scheme.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
@@ -33,8 +33,8 @@ const BLANK_ROWS = 2;
 const TIERS = ["first", "second", "third", "merit"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const editor = await loadSchemeEditor(idParam(params.eventId));
+  const organiser = await requireOrganiser(request);
+  const editor = await loadSchemeEditor(organiser.scope, idParam(params.eventId));
   if (!editor) throw notFound();
   return editor;
 }
@@ -51,9 +51,9 @@ type ActionResult = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
+  const user = await requireOrganiser(request);
   const eventId = idParam(params.eventId);
-  if (!(await loadSchemeEditor(eventId))) throw notFound();
+  if (!(await loadSchemeEditor(user.scope, eventId))) throw notFound();
   const formData = await readForm(request, "upload");
   const intent = formData.get("intent");
 
@@ -75,6 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
     const result = await savePartScheme({
+      scope: user.scope,
       eventId,
       partId: parsed.data.partId,
       weight: parsed.data.weight,
@@ -98,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    const result = await importSchemeXlsx(eventId, await file.arrayBuffer(), user.id);
+    const result = await importSchemeXlsx(user.scope, eventId, await file.arrayBuffer(), user.id);
     return result.ok
       ? ({ ok: "judging.scheme.imported" } satisfies ActionResult)
       : data<ActionResult>({ problems: result.problems }, { status: 400 });
@@ -119,6 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return [{ tier, kind, value: Number(d[`${tier}Value`] || 0), minTotal: min }];
     });
     const result = await saveEventRules(
+      user.scope,
       eventId,
       { aggregation: d.aggregation as EventRulesInput["aggregation"], tieBreaks, prizes },
       user.id,

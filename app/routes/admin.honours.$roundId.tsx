@@ -50,7 +50,8 @@ import {
   withdrawNomination,
   type HonourProblem,
 } from "~/models/honour-round.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
+import { roundInScope } from "~/models/scope.server";
 import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
 import { idParam, parseId } from "~/utils/ids";
@@ -63,8 +64,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const round = await getRoundForOrganiser(idParam(params.roundId));
+  const organiser = await requireOrganiser(request);
+  const round = await getRoundForOrganiser(organiser.scope, idParam(params.roundId));
   if (!round) throw notFound();
   return { ...round, today: isoDateOf(new Date()) };
 }
@@ -89,8 +90,10 @@ function fieldErrors(
 
 /** Only the organiser reviews and moves a round; each intent is one model call and one write. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
+  const user = await requireOrganiser(request);
   const roundId = idParam(params.roundId);
+  // Another union's round is not found, whatever was posted.
+  if (!(await roundInScope(user.scope, roundId))) throw notFound();
   const locale = await getLocale(request);
   const formData = await readForm(request);
   const intent = formData.get("intent");

@@ -15,7 +15,8 @@ import { formatDate, translate, useLocale, useT, codeLabel } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import { issuePrizeCertificates, listPrizeEvents } from "~/models/certificate.server";
 import { createRound, listRounds } from "~/models/honour-round.server";
-import { requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
+import { listOwnableUnions } from "~/models/scope.server";
 import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
@@ -26,13 +27,29 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.hon
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const [rounds, prizeEvents] = await Promise.all([listRounds(), listPrizeEvents()]);
-  return { rounds, prizeEvents, thisYear: new Date().getFullYear() };
+  const organiser = await requireOrganiser(request);
+  const url = new URL(request.url);
+  // Filters the organiser's task list links to: notices ending this week, objections open.
+  const filter = {
+    noticeEndingWithinDays: url.searchParams.get("notice") === "ending" ? 7 : undefined,
+    openObjections: url.searchParams.get("objections") === "open",
+  };
+  const [rounds, prizeEvents, unions] = await Promise.all([
+    listRounds(organiser.scope, filter),
+    listPrizeEvents(organiser.scope),
+    listOwnableUnions(organiser.scope),
+  ]);
+  return {
+    rounds,
+    prizeEvents,
+    unions,
+    filtered: filter.noticeEndingWithinDays !== undefined || filter.openObjections,
+    thisYear: new Date().getFullYear(),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
+  const user = await requireOrganiser(request);
   const locale = await getLocale(request);
   const formData = await readForm(request);
   if (formData.get("intent") === "issue_prizes") {
@@ -63,11 +80,13 @@ export async function action({ request }: ActionFunctionArgs) {
     // Nominations are taken until the end of the deadline day in Beijing.
     deadline: new Date(`${parsed.data.deadline}T23:59:59+08:00`),
   });
+  // A union outside the organiser's scope was posted: not theirs to use.
+  if (!round) throw notFound();
   throw redirect(`/admin/honours/${round.id}?created=1`);
 }
 
 export default function AdminHonours() {
-  const { rounds, prizeEvents, thisYear } = useLoaderData<typeof loader>();
+  const { rounds, prizeEvents, unions, filtered, thisYear } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -75,11 +94,12 @@ export default function AdminHonours() {
   const { onSubmit, field } = useZodForm(roundSchema, {
     serverErrors: actionData?.errors,
     defaultValues: {
+      organiserId: String(unions[0]?.id ?? ""),
       name: "",
       kind: "model_worker",
       level: "city",
       year: String(thisYear),
-      conferringBody: "西安市总工会",
+      conferringBody: unions[0]?.name ?? "",
       quota: "",
       perOrgQuota: "",
       minFrontLinePercent: "60",
@@ -97,6 +117,12 @@ export default function AdminHonours() {
         </p>
       ) : null}
       <FormAlert message={actionData?.message} />
+      {filtered ? (
+        <p className="alert" role="status">
+          {t("federation.filter.active")}{" "}
+          <Link to="/admin/honours">{t("federation.filter.clear")}</Link>
+        </p>
+      ) : null}
       {rounds.length === 0 ? (
         <p className="muted">{t("honours.rounds.empty")}</p>
       ) : (
@@ -115,8 +141,8 @@ export default function AdminHonours() {
                   <td>
                     <Link to={`/admin/honours/${r.id}`}>{r.name}</Link>
                     <div className="muted small">
-                      {r.year} · {codeLabel(t, "rules.honour_level", r.level)} ·{" "}
-                      {codeLabel(t, "rules.honour_kind", r.kind)} ·{" "}
+                      {r.organiser.name} · {r.year} · {codeLabel(t, "rules.honour_level", r.level)}{" "}
+                      · {codeLabel(t, "rules.honour_kind", r.kind)} ·{" "}
                       {t("honours.round.deadline", { date: formatDate(locale, r.deadline) })}
                       {r.sourceEventId ? ` · ${t("honours.rounds.source")}` : ""}
                     </div>
@@ -135,6 +161,13 @@ export default function AdminHonours() {
       <section className="section card" aria-labelledby="new-round">
         <h2 id="new-round">{t("honours.rounds.new")}</h2>
         <Form method="post" noValidate onSubmit={onSubmit} className="form-grid">
+          <SelectField label={t("federation.round.organiser")} {...field("organiserId")}>
+            {unions.map((u) => (
+              <option key={u.id} value={String(u.id)}>
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
           <TextField label={t("honours.rounds.name")} {...field("name")} />
           <SelectField label={t("honours.rounds.kind")} {...field("kind")}>
             {HONOUR_KINDS.map((k) => (

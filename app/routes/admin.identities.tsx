@@ -8,14 +8,14 @@ import { formatDate, useLocale, useT, keyOr } from "~/i18n";
 import { pageTitle } from "~/i18n/page-title";
 import { keepSeparate, listSharedIdentities, mergeIdentity } from "~/models/identity.server";
 import { readForm } from "~/http/form-body.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.identities");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  return { groups: await listSharedIdentities() };
+  const organiser = await requireOrganiser(request);
+  return { groups: await listSharedIdentities(organiser.scope) };
 }
 
 type ActionResult = {
@@ -25,13 +25,13 @@ type ActionResult = {
 };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
+  const user = await requireOrganiser(request);
   const parsed = parseForm(identityDecisionSchema, await readForm(request));
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
   const outcome =
     parsed.data.intent === "merge"
-      ? await mergeIdentity(user.id, parsed.data.group, parsed.data.keep)
-      : await keepSeparate(user.id, parsed.data.group);
+      ? await mergeIdentity(user.scope, user.id, parsed.data.group, parsed.data.keep)
+      : await keepSeparate(user.scope, user.id, parsed.data.group);
   if (!outcome) throw notFound();
   if (!outcome.ok) return data<ActionResult>({ problems: outcome.problems }, { status: 409 });
   return {

@@ -3,23 +3,53 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { useT } from "~/i18n";
 import { judgingOverview } from "~/models/judging.server";
-import { requireAdmin } from "~/http/session.server";
+import {
+  eventNoticesEnding,
+  eventsNeedingSetup,
+  eventsReadyToLock,
+} from "~/models/organiser-tasks.server";
+import { requireOrganiser } from "~/http/session.server";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.judging");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  return { events: await judgingOverview() };
+  const organiser = await requireOrganiser(request);
+  const url = new URL(request.url);
+  // The task list's links: events to set up, ready to lock, or with a notice ending soon.
+  const filter: "setup" | "lock" | "notice" | null =
+    url.searchParams.get("need") === "setup"
+      ? "setup"
+      : url.searchParams.get("ready") === "lock"
+        ? "lock"
+        : url.searchParams.get("notice") === "ending"
+          ? "notice"
+          : null;
+  const ids =
+    filter === "setup"
+      ? (await eventsNeedingSetup(organiser.scope)).map((e) => e.id)
+      : filter === "lock"
+        ? (await eventsReadyToLock(organiser.scope)).map((e) => e.id)
+        : filter === "notice"
+          ? (await eventNoticesEnding(organiser.scope)).map((e) => e.id)
+          : undefined;
+  return { events: await judgingOverview(organiser.scope, ids), filter };
 }
 
 export default function AdminJudging() {
-  const { events } = useLoaderData<typeof loader>();
+  const { events, filter } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <section aria-labelledby="judging-title">
       <h1 id="judging-title">{t("judging.admin.title")}</h1>
       <p className="muted">{t("judging.admin.intro")}</p>
+      {filter ? (
+        <p className="alert" role="status">
+          {t(`federation.filter.judging.${filter}`)}{" "}
+          <Link to="/admin/judging">{t("federation.filter.clear")}</Link>
+        </p>
+      ) : null}
+      {events.length === 0 ? <p className="muted">{t("federation.filter.none")}</p> : null}
       <div className="table-wrap">
         <table className="table">
           <thead>

@@ -19,12 +19,13 @@ import { getLocale } from "~/http/locale.server";
 import {
   candidateUnits,
   createPeriod,
-  getLabourContest,
+  getLabourContestForOrganiser,
   saveIndicators,
   saveParticipant,
   type IndicatorInput,
 } from "~/models/labour.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
+import type { OrganiserScope } from "~/domain/organisation";
 import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/http/form-body.server";
@@ -34,22 +35,22 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyl
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, null, data?.contest.name);
 
-async function contestOr404(code: string | undefined) {
-  const contest = await getLabourContest(code ?? "");
+async function contestOr404(scope: OrganiserScope, code: string | undefined) {
+  const contest = await getLabourContestForOrganiser(scope, code ?? "");
   if (!contest) throw notFound();
   return contest;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const contest = await contestOr404(params.code);
-  const units = await candidateUnits(contest.organiser.path, contest.organiser.id);
+  const organiser = await requireOrganiser(request);
+  const contest = await contestOr404(organiser.scope, params.code);
+  const units = await candidateUnits(contest.id);
   return { contest, units };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
-  const contest = await contestOr404(params.code);
+  const user = await requireOrganiser(request);
+  const contest = await contestOr404(user.scope, params.code);
   const locale = await getLocale(request);
   const formData = await readForm(request);
   const intent = formData.get("intent");
@@ -70,7 +71,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
           ]
         : [];
     });
-    const outcome = await saveIndicators(contest.id, inputs, user.id);
+    const outcome = await saveIndicators(user, contest.id, inputs);
+    if (!outcome) throw notFound();
     if (!outcome.ok) {
       const message =
         "problems" in outcome
@@ -110,10 +112,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok)
       return data({ intent, errors: parsed.errors, message: null, ok: false }, { status: 400 });
     const saved = await saveParticipant(
+      user,
       contest.id,
       Number(parsed.data.organisationId),
       Number(parsed.data.headcount),
-      user.id,
     );
     if (!saved)
       return data(
@@ -131,15 +133,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(labourPeriodSchema, formData);
     if (!parsed.ok)
       return data({ intent, errors: parsed.errors, message: null, ok: false }, { status: 400 });
-    await createPeriod(
-      contest.id,
-      {
-        name: parsed.data.name,
-        startsOn: new Date(`${parsed.data.startsOn}T00:00:00+08:00`),
-        endsOn: new Date(`${parsed.data.endsOn}T23:59:59+08:00`),
-      },
-      user.id,
-    );
+    await createPeriod(user, contest.id, {
+      name: parsed.data.name,
+      startsOn: new Date(`${parsed.data.startsOn}T00:00:00+08:00`),
+      endsOn: new Date(`${parsed.data.endsOn}T23:59:59+08:00`),
+    });
     return { intent, errors: null, message: translate(locale, "labour.periods.created"), ok: true };
   }
   throw new Response("Bad Request", { status: 400 });

@@ -23,12 +23,13 @@ import {
 import { getLocale } from "~/http/locale.server";
 import {
   closePeriod,
-  getLabourContest,
+  getLabourContestForOrganiser,
   getPeriod,
   previewPeriod,
   savePanelScore,
 } from "~/models/labour.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
+import type { OrganiserScope } from "~/domain/organisation";
 import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
@@ -39,8 +40,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyl
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, null, data?.period.name);
 
-async function load(code: string | undefined, periodIdParam: string | undefined) {
-  const contest = await getLabourContest(code ?? "");
+async function load(
+  scope: OrganiserScope,
+  code: string | undefined,
+  periodIdParam: string | undefined,
+) {
+  const contest = await getLabourContestForOrganiser(scope, code ?? "");
   const periodId = Number(periodIdParam);
   if (!contest || !Number.isInteger(periodId)) throw notFound();
   const period = await getPeriod(contest.id, periodId);
@@ -49,9 +54,9 @@ async function load(code: string | undefined, periodIdParam: string | undefined)
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
+  const organiser = await requireOrganiser(request);
   const locale = await getLocale(request);
-  const { contest, period } = await load(params.code, params.periodId);
+  const { contest, period } = await load(organiser.scope, params.code, params.periodId);
   const preview = previewPeriod(contest, period);
   const problems = preview.problems.map((p) =>
     translateProblem(locale, "rules", {
@@ -71,9 +76,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
+  const user = await requireOrganiser(request);
   const locale = await getLocale(request);
-  const { contest, period } = await load(params.code, params.periodId);
+  const { contest, period } = await load(user.scope, params.code, params.periodId);
   const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "score") {
@@ -89,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : { indicatorId: i.id, value: v, panelMark: null };
     });
     const veto = parsed.data.veto ? (parsed.data.veto as VetoReason) : null;
-    const saved = await savePanelScore(period, orgId, { figures, veto }, user.id);
+    const saved = await savePanelScore(user, period, orgId, { figures, veto });
     if (!saved)
       return data(
         { intent, orgId, errors: null, message: translate(locale, "labour.period.notOpen") },
@@ -98,7 +103,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { intent, orgId, errors: null, message: translate(locale, "labour.score.saved") };
   }
   if (intent === "close") {
-    const outcome = await closePeriod(contest, period.id, user.id);
+    const outcome = await closePeriod(user, contest, period.id);
+    if (!outcome) throw notFound();
     if (!outcome.ok)
       return data(
         {

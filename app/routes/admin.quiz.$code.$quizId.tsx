@@ -15,7 +15,8 @@ import { quizRulesSchema, rescoreSchema } from "~/forms/quiz";
 import { formatDateTime, translate, useLocale, useT } from "~/i18n";
 import { readForm } from "~/http/form-body.server";
 import { getLocale } from "~/http/locale.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
+import type { OrganiserScope } from "~/domain/organisation";
 import { getQuizContest, getQuizForAdmin, updateQuizRules } from "~/models/quiz.server";
 import { listRescores, rescore } from "~/models/quiz-rescore.server";
 import quizStyles from "~/styles/quiz.css";
@@ -28,8 +29,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, null, data?.quiz.name);
 
-async function quizOr404(code: string | undefined, quizId: string | undefined) {
-  const contest = await getQuizContest(code ?? "");
+async function quizOr404(
+  scope: OrganiserScope,
+  code: string | undefined,
+  quizId: string | undefined,
+) {
+  const contest = await getQuizContest(scope, code ?? "");
   if (!contest) throw notFound();
   const found = await getQuizForAdmin(contest.id, idParam(quizId));
   if (!found) throw notFound();
@@ -37,8 +42,9 @@ async function quizOr404(code: string | undefined, quizId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
+  const organiser = await requireOrganiser(request);
   const { contest, quiz, rounds, attempts, participants } = await quizOr404(
+    organiser.scope,
     params.code,
     params.quizId,
   );
@@ -63,20 +69,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request);
-  const { quiz } = await quizOr404(params.code, params.quizId);
+  const organiser = await requireOrganiser(request);
+  const { quiz } = await quizOr404(organiser.scope, params.code, params.quizId);
   const locale = await getLocale(request);
   const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "rules") {
     const parsed = parseForm(quizRulesSchema, formData);
     if (!parsed.ok) return data({ intent, errors: parsed.errors, message: null }, { status: 400 });
-    const { scoringChanged } = await updateQuizRules(quiz.id, parsed.data, admin.id);
+    const { scoringChanged } = await updateQuizRules(quiz.id, parsed.data, organiser.id);
     if (scoringChanged) {
       const reason = translate(locale, "quiz.compose.partialCredit");
       await rescore(
         quiz.id,
-        admin.id,
+        organiser.id,
         `${reason}: ${translate(locale, `rules.quiz_partial_credit.${parsed.data.partialCredit}`)}`,
       );
     }
@@ -89,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "rescore") {
     const parsed = parseForm(rescoreSchema, formData);
     if (!parsed.ok) return data({ intent, errors: parsed.errors, message: null }, { status: 400 });
-    await rescore(quiz.id, admin.id, parsed.data.reason);
+    await rescore(quiz.id, organiser.id, parsed.data.reason);
     return { intent, errors: null, message: translate(locale, "quiz.rescore.started") };
   }
   throw new Response("Bad Request", { status: 400 });
@@ -165,7 +171,7 @@ function RulesForm({
 function RescoreForm({ result }: { result?: ActionResult }) {
   const t = useT();
   const mine = result?.intent === "rescore" ? result : undefined;
-  const { form, onSubmit, errorFor } = useZodForm(rescoreSchema, {
+  const { onSubmit, field } = useZodForm(rescoreSchema, {
     defaultValues: { reason: "" },
     serverErrors: mine?.errors ?? null,
   });
@@ -173,11 +179,7 @@ function RescoreForm({ result }: { result?: ActionResult }) {
     <Form method="post" noValidate onSubmit={onSubmit}>
       <input type="hidden" name="intent" value="rescore" />
       <div className="form-grid">
-        <TextField
-          label={t("quiz.rescore.reason")}
-          error={errorFor("reason")}
-          {...form.register("reason")}
-        />
+        <TextField label={t("quiz.rescore.reason")} {...field("reason")} />
       </div>
       <div className="form-actions">
         <button type="submit" className="btn btn--primary">

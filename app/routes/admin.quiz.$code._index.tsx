@@ -41,7 +41,8 @@ import {
   questionBankSummary,
   scopeChoices,
 } from "~/models/quiz.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
+import type { OrganiserScope } from "~/domain/organisation";
 import quizStyles from "~/styles/quiz.css";
 import { parseForm } from "~/utils/forms";
 import { readXlsxTable } from "~/http/quiz-xlsx.server";
@@ -55,15 +56,15 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-async function contestOr404(code: string | undefined) {
-  const contest = await getQuizContest(code ?? "");
+async function contestOr404(scope: OrganiserScope, code: string | undefined) {
+  const contest = await getQuizContest(scope, code ?? "");
   if (!contest) throw notFound();
   return contest;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const contest = await contestOr404(params.code);
+  const organiser = await requireOrganiser(request);
+  const contest = await contestOr404(organiser.scope, params.code);
   const [bank, quizzes, scopes] = await Promise.all([
     questionBankSummary(contest.id),
     listQuizzes(contest.id),
@@ -94,8 +95,8 @@ const MAX_QUESTION_ROWS = 5000;
 const beijing = (local: string) => new Date(`${local}:00+08:00`);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request);
-  const contest = await contestOr404(params.code);
+  const organiser = await requireOrganiser(request);
+  const contest = await contestOr404(organiser.scope, params.code);
   const locale = await getLocale(request);
   const formData = await readForm(request, "upload");
   const intent = formData.get("intent");
@@ -152,9 +153,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     const count = await importQuestions(
+      organiser.scope,
       contest.id,
       result.value.map((r) => importedQuestion(r.values)),
     );
+    if (count === null) throw notFound();
     return {
       intent,
       errors: null,
@@ -183,6 +186,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       })
       .filter((e) => e.count > 0);
     const outcome = await createQuiz(
+      organiser.scope,
       contest.id,
       {
         name: String(v.name),
@@ -200,8 +204,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         onePerPage: v.layout === "one",
         plan,
       },
-      admin.id,
+      organiser.id,
     );
+    if (!outcome) throw notFound();
     if (!outcome.ok) {
       const message = outcome.problems
         .map((p) => importMessage(locale, { code: p.code, params: { ...p.params } }))

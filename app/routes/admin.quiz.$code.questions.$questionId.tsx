@@ -11,7 +11,8 @@ import { questionCorrectionSchema } from "~/forms/quiz";
 import { translate, translateProblem, useT, keyOr } from "~/i18n";
 import { readForm } from "~/http/form-body.server";
 import { getLocale } from "~/http/locale.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
+import type { OrganiserScope } from "~/domain/organisation";
 import {
   correctQuestion,
   getQuestion,
@@ -27,8 +28,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "title.quiz.bank", data?.question.stem.slice(0, 20));
 
-async function questionOr404(code: string | undefined, questionId: string | undefined) {
-  const contest = await getQuizContest(code ?? "");
+async function questionOr404(
+  scope: OrganiserScope,
+  code: string | undefined,
+  questionId: string | undefined,
+) {
+  const contest = await getQuizContest(scope, code ?? "");
   if (!contest) throw notFound();
   const question = await getQuestion(contest.id, idParam(questionId));
   if (!question) throw notFound();
@@ -36,14 +41,22 @@ async function questionOr404(code: string | undefined, questionId: string | unde
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const { contest, question } = await questionOr404(params.code, params.questionId);
+  const organiser = await requireOrganiser(request);
+  const { contest, question } = await questionOr404(
+    organiser.scope,
+    params.code,
+    params.questionId,
+  );
   return { contest: { code: contest.code, name: contest.name }, question };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request);
-  const { contest, question } = await questionOr404(params.code, params.questionId);
+  const organiser = await requireOrganiser(request);
+  const { contest, question } = await questionOr404(
+    organiser.scope,
+    params.code,
+    params.questionId,
+  );
   const locale = await getLocale(request);
   const parsed = parseForm(questionCorrectionSchema, await readForm(request));
   if (!parsed.ok)
@@ -51,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { ok: false as const, errors: parsed.errors, message: null, quizzes: [] },
       { status: 400 },
     );
-  const outcome = await correctQuestion(contest.id, question.id, parsed.data, admin.id);
+  const outcome = await correctQuestion(contest.id, question.id, parsed.data, organiser.id);
   if (!outcome) throw notFound();
   if (!outcome.ok)
     return data(

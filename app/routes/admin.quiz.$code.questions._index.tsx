@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useT, codeLabel } from "~/i18n";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
 import { getQuizContest, listQuestions, questionBankSummary } from "~/models/quiz.server";
 import quizStyles from "~/styles/quiz.css";
 import { pageTitle } from "~/i18n/page-title";
@@ -11,8 +11,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "title.quiz.bank", data?.contest.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const contest = await getQuizContest(params.code ?? "");
+  const organiser = await requireOrganiser(request);
+  const contest = await getQuizContest(organiser.scope, params.code ?? "");
   if (!contest) throw notFound();
   const url = new URL(request.url);
   const category = (url.searchParams.get("category") ?? "").slice(0, 30);

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getQuizContest } from "~/models/quiz.server";
-import { notFound, requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
 import { questionTemplate } from "~/http/quiz-xlsx.server";
 import { applySecurityHeaders } from "~/http/security-headers.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const contest = await getQuizContest(params.code ?? "");
+  const organiser = await requireOrganiser(request);
+  const contest = await getQuizContest(organiser.scope, params.code ?? "");
   if (!contest) throw notFound();
   const headers = new Headers({
     "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

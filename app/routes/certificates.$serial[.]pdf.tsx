@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCertificateDocument, mayDownloadCertificate } from "~/models/certificate.server";
-import { notFound, requireUser } from "~/http/session.server";
+import { notFound, organiserOf, requireUser } from "~/http/session.server";
 import {
   attachmentDisposition,
   certificateFilename,
@@ -15,7 +15,8 @@ import { applySecurityHeaders } from "~/http/security-headers.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const doc = await getCertificateDocument(params.serial ?? "");
-  if (!doc || !mayDownloadCertificate(doc, user)) throw notFound();
+  const scope = (await organiserOf(user))?.scope ?? null;
+  if (!doc || !mayDownloadCertificate(doc, { ...user, scope })) throw notFound();
   const pdf = await renderCertificatePdf(doc);
   const headers = new Headers({
     "Content-Type": "application/pdf",

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FlagIcon, LabourTrendChart } from "~/components/labour-trend-chart";
 import { formatMark, useT, codeLabel } from "~/i18n";
 import { getLabourContest, labourBoard } from "~/models/labour.server";
-import { getUser, notFound } from "~/http/session.server";
+import { getUser, managesContest, notFound } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
 import { pageTitle } from "~/i18n/page-title";
 
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       indicators: contest.labourIndicators,
     },
     board,
-    isAdmin: user?.role === "admin",
+    isAdmin: await managesContest(user, contest.id),
   };
 }
 

@@ -7,12 +7,14 @@ import type {
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProblemList } from "~/components/import-report";
+import { teamLine } from "~/components/team-line";
 import { IndividualEntryForm, TeamEntryForm } from "~/components/entry-forms";
 import { StatusBadge } from "~/components/status-badge";
 import {
   entryActionSchema,
   individualEntrySchema,
   replaceSchema,
+  rolesFromForm,
   teamEntrySchema,
 } from "~/forms/registration";
 import { formatDateTime, translate, useLocale, useT, type MessageKey } from "~/i18n";
@@ -103,9 +105,18 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(teamEntrySchema, formData);
     if (!parsed.ok) return fail({ errors: parsed.errors });
     // Both lists as ticked: someone in both is named by the team rules, not dropped.
+    const roles = rolesFromForm(formData, [...parsed.data.members, ...parsed.data.substitutes]);
     const members = [
-      ...parsed.data.members.map((workerId) => ({ workerId, substitute: false })),
-      ...parsed.data.substitutes.map((workerId) => ({ workerId, substitute: true })),
+      ...parsed.data.members.map((workerId) => ({
+        workerId,
+        substitute: false,
+        role: roles.get(workerId) ?? "",
+      })),
+      ...parsed.data.substitutes.map((workerId) => ({
+        workerId,
+        substitute: true,
+        role: roles.get(workerId) ?? "",
+      })),
     ];
     outcome = await registerTeam(
       user.id,
@@ -113,6 +124,8 @@ export async function action({ request }: ActionFunctionArgs) {
       parsed.data.eventId,
       parsed.data.teamName,
       members,
+      new Date(),
+      parsed.data.side || null,
     );
     success = "reg.entry.submitted";
   } else if (intent === "replace") {
@@ -270,17 +283,7 @@ export default function OrgRegistrations() {
                   <tr key={r.id}>
                     <td>
                       {label}
-                      {r.team ? (
-                        <div className="muted small">
-                          {r.team.members
-                            .map((m) =>
-                              m.substitute
-                                ? t("entry.substitute", { name: m.worker.name })
-                                : m.worker.name,
-                            )
-                            .join(t("punct.list"))}
-                        </div>
-                      ) : null}
+                      {r.team ? <div className="muted small">{teamLine(t, r.team)}</div> : null}
                     </td>
                     <td>
                       {r.event.name}

@@ -5,7 +5,7 @@ import { formatDuration } from "~/i18n/duration";
 import { requestNow } from "~/http/clock.server";
 import { closeExpiredAttempts, getBoardQuiz } from "~/models/quiz.server";
 import { quizOrgBoard, quizPeopleBoard } from "~/models/quiz-board.server";
-import { getUser, notFound } from "~/http/session.server";
+import { getUser, managesContest, notFound } from "~/http/session.server";
 import quizStyles from "~/styles/quiz.css";
 import { idParam } from "~/utils/ids";
 import { pageTitle } from "~/i18n/page-title";
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     day,
     people: await quizPeopleBoard(quizId, day, 50, user?.workerId ?? null),
     organisations: await quizOrgBoard(quizId, day, quiz.scope.path),
-    isAdmin: user?.role === "admin",
+    isAdmin: await managesContest(user, quiz.contestId),
   };
 }
 

@@ -22,7 +22,8 @@ import {
   loadBoard,
   setBoardSettings,
 } from "~/models/leaderboard.server";
-import { requireAdmin } from "~/http/session.server";
+import { notFound, requireOrganiser } from "~/http/session.server";
+import { eventInScope } from "~/models/scope.server";
 import { parseForm } from "~/utils/forms";
 import { cached } from "~/http/leaderboard-cache.server";
 import { boardCacheHeaders, boardQuery, resolveBoard } from "~/http/leaderboard-request.server";
@@ -79,8 +80,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
+  const user = await requireOrganiser(request);
   const { event } = await resolveBoard(request, params);
+  if (!(await eventInScope(user.scope, event.id))) throw notFound();
   const formData = await readForm(request);
   if (formData.get("intent") === "unfreeze") {
     await setBoardSettings(user.id, event.id, {

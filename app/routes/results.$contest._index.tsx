@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { OrganisationStandings } from "~/components/leaderboard-table";
 import { useT } from "~/i18n";
 import { contestStandings, findBoardContest, withheldEventIds } from "~/models/leaderboard.server";
-import { getUser, notFound } from "~/http/session.server";
+import { getUser, managesContest, notFound } from "~/http/session.server";
 import { cached } from "~/http/leaderboard-cache.server";
 import stylesHref from "~/styles/leaderboard.css";
 import { pageTitle } from "~/i18n/page-title";
@@ -20,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const contest = await findBoardContest(code);
   if (!contest) throw notFound();
   const user = await getUser(request);
-  const withheld = withheldEventIds(contest.events, user?.role === "admin");
+  // Organisers of this contest see its unpublished and frozen events as they are.
+  const withheld = withheldEventIds(contest.events, await managesContest(user, contest.id));
   // Summed over every event of the contest: computed at most once a second, and again as
   // soon as any of its events' results change.
   const standings = await cached(

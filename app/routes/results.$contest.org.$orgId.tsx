@@ -8,7 +8,7 @@ import {
   organisationAcrossEvents,
   withheldEventIds,
 } from "~/models/leaderboard.server";
-import { getUser, notFound } from "~/http/session.server";
+import { getUser, managesContest, notFound } from "~/http/session.server";
 import stylesHref from "~/styles/leaderboard.css";
 import { idParam } from "~/utils/ids";
 import { pageTitle } from "~/i18n/page-title";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const contest = await findBoardContest(params.contest ?? "");
   if (!contest) throw notFound();
   const user = await getUser(request);
-  const withheld = withheldEventIds(contest.events, user?.role === "admin");
+  const withheld = withheldEventIds(contest.events, await managesContest(user, contest.id));
   const found = await organisationAcrossEvents(contest.id, orgId, withheld);
   if (!found) throw notFound();
   return { contest: { code: contest.code, name: contest.name }, ...found };

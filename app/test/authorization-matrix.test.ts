@@ -10,7 +10,12 @@
 //   mgrOther  `qinchuan`, manager of another organisation
 //   judgeOn   `chief`, chief judge assigned to the event in the URL
 //   judgeOff  a judge with no assignment
-//   admin     `admin`, the organiser
+//   orgOwner  `gaoxin`, organiser of 西安高新区工会, which owns every record in the URLs (the
+//             test hands the seeded contests and round over to it first)
+//   orgParent `admin`, organiser of 西安市总工会, the owner's parent union
+//   orgSibling `yanta`, organiser of 雁塔区总工会, the owner's sibling under the same federation
+//   orgCity   `weinan`, organiser of the other federation (渭南市总工会)
+//   top       `platform`, the platform's top administrator
 //
 // Outcomes: ok (page/data served), login (redirect to sign in), redirect (elsewhere),
 // forbidden (401/403), not-found (404/405), bad-request (400: the empty form posted by this
@@ -20,44 +25,82 @@ import { prisma, write } from "~/db.server";
 import { hashPassword } from "~/models/user.server";
 import { makeRequest, run, type Outcome, type RouteModule } from "~/test/route-harness";
 
-type Role = "anon" | "worker" | "mgrOwn" | "mgrOther" | "judgeOn" | "judgeOff" | "admin";
-const ROLES: Role[] = ["anon", "worker", "mgrOwn", "mgrOther", "judgeOn", "judgeOff", "admin"];
+type Role =
+  | "anon"
+  | "worker"
+  | "mgrOwn"
+  | "mgrOther"
+  | "judgeOn"
+  | "judgeOff"
+  | "orgOwner"
+  | "orgParent"
+  | "orgSibling"
+  | "orgCity"
+  | "top";
+const ROLES: Role[] = [
+  "anon",
+  "worker",
+  "mgrOwn",
+  "mgrOther",
+  "judgeOn",
+  "judgeOff",
+  "orgOwner",
+  "orgParent",
+  "orgSibling",
+  "orgCity",
+  "top",
+];
 type Row = { path: string; loader?: Outcome[]; action?: Outcome[] };
 
 // Shorthands: one outcome per role, in the ROLES order above.
-const PUBLIC: Outcome[] = ["ok", "ok", "ok", "ok", "ok", "ok", "ok"];
-const ADMIN_ONLY: Outcome[] = [
+const PUBLIC: Outcome[] = ["ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"];
+// Organisers' columns (orgOwner, orgParent, orgSibling, orgCity, top) after everyone else's.
+const NOT_ORGANISER: Outcome[] = [
   "login",
   "forbidden",
   "forbidden",
   "forbidden",
   "forbidden",
   "forbidden",
-  "ok",
 ];
-const ADMIN_NOTHING_YET: Outcome[] = [
-  "login",
-  "forbidden",
-  "forbidden",
-  "forbidden",
-  "forbidden",
-  "forbidden",
-  "not-found",
-];
-const ADMIN_FORM: Outcome[] = [
-  "login",
-  "forbidden",
-  "forbidden",
-  "forbidden",
-  "forbidden",
-  "forbidden",
+const organisers = (
+  owner: Outcome,
+  parent: Outcome,
+  sibling: Outcome,
+  city: Outcome,
+  top: Outcome,
+): Outcome[] => [...NOT_ORGANISER, owner, parent, sibling, city, top];
+/** Organisers' pages without a record in the URL: every organiser sees their own scope. */
+const ORGANISERS = organisers("ok", "ok", "ok", "ok", "ok");
+const ORGANISERS_FORM = organisers(
   "bad-request",
-];
+  "bad-request",
+  "bad-request",
+  "bad-request",
+  "bad-request",
+);
+/** A record of 高新区: its organisers, the federation's and the top administrator's; 404 elsewhere. */
+const IN_SCOPE = organisers("ok", "ok", "not-found", "not-found", "ok");
+const IN_SCOPE_FORM = organisers(
+  "bad-request",
+  "bad-request",
+  "not-found",
+  "not-found",
+  "bad-request",
+);
+// Nothing is conferred or published in the seed yet, so even the organiser gets a 404.
+const NOTHING_YET = organisers("not-found", "not-found", "not-found", "not-found", "not-found");
+const TOP_ONLY = organisers("forbidden", "forbidden", "forbidden", "forbidden", "ok");
+const TOP_FORM = organisers("forbidden", "forbidden", "forbidden", "forbidden", "bad-request");
 const MANAGER_ONLY: Outcome[] = [
   "login",
   "forbidden",
   "ok",
   "ok",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "forbidden",
   "forbidden",
   "forbidden",
   "forbidden",
@@ -70,6 +113,10 @@ const MANAGER_FORM: Outcome[] = [
   "forbidden",
   "forbidden",
   "forbidden",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "forbidden",
 ];
 const JUDGE_ONLY: Outcome[] = [
   "login",
@@ -79,10 +126,18 @@ const JUDGE_ONLY: Outcome[] = [
   "ok",
   "ok",
   "forbidden",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "forbidden",
 ];
 const WORKER_ONLY: Outcome[] = [
   "login",
   "ok",
+  "forbidden",
+  "forbidden",
+  "forbidden",
+  "forbidden",
   "forbidden",
   "forbidden",
   "forbidden",
@@ -105,14 +160,34 @@ function matrix(): Record<string, Row> {
         "not-found",
         "not-found",
         "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
       ],
     },
     "_index.tsx": { path: "/", loader: PUBLIC },
     "healthz.tsx": { path: "/healthz", loader: PUBLIC },
     "lang.tsx": {
       path: "/lang",
-      loader: ["redirect", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect"],
+      loader: [
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+      ],
       action: [
+        "bad-request",
+        "bad-request",
+        "bad-request",
+        "bad-request",
         "bad-request",
         "bad-request",
         "bad-request",
@@ -124,8 +199,24 @@ function matrix(): Record<string, Row> {
     },
     "login.tsx": {
       path: "/login",
-      loader: ["ok", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect"],
+      loader: [
+        "ok",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+      ],
       action: [
+        "bad-request",
+        "bad-request",
+        "bad-request",
+        "bad-request",
         "bad-request",
         "bad-request",
         "bad-request",
@@ -137,111 +228,152 @@ function matrix(): Record<string, Row> {
     },
     "logout.tsx": {
       path: "/logout",
-      loader: ["redirect", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect"],
-      action: ["redirect", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect"],
+      loader: [
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+      ],
+      action: [
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+        "redirect",
+      ],
     },
     "contests._index.tsx": { path: "/contests", loader: PUBLIC },
     "contests.$code._index.tsx": { path: "/contests/:skillsCode", loader: PUBLIC },
 
-    // Organiser
-    "admin._index.tsx": { path: "/admin", loader: ADMIN_ONLY },
-    "admin.contests._index.tsx": { path: "/admin/contests", loader: ADMIN_ONLY },
+    // Organisers: the records in the URLs belong to 高新区 (see beforeAll).
+    "admin._index.tsx": { path: "/admin", loader: ORGANISERS },
+    "admin.contests._index.tsx": { path: "/admin/contests", loader: ORGANISERS },
     "admin.contests.new.tsx": {
       path: "/admin/contests/new",
-      loader: ADMIN_ONLY,
-      action: ADMIN_FORM,
+      loader: ORGANISERS,
+      action: ORGANISERS_FORM,
     },
     "admin.contests.$contestId._index.tsx": {
       path: "/admin/contests/:contestId",
-      loader: ADMIN_ONLY,
-      action: ADMIN_FORM,
+      loader: IN_SCOPE,
+      action: IN_SCOPE_FORM,
     },
     "admin.contests.$contestId.events.$eventId.tsx": {
       path: "/admin/contests/:contestId/events/:eventId",
-      loader: ADMIN_ONLY,
-      action: ADMIN_FORM,
+      loader: IN_SCOPE,
+      action: IN_SCOPE_FORM,
     },
     "admin.contests.$contestId.export.tsx": {
       path: "/admin/contests/:contestId/export?format=csv",
-      loader: ADMIN_ONLY,
+      loader: IN_SCOPE,
     },
     "admin.contests.$contestId.registrations.tsx": {
       path: "/admin/contests/:contestId/registrations",
-      loader: ADMIN_ONLY,
-      action: ADMIN_FORM,
+      loader: IN_SCOPE,
+      action: IN_SCOPE_FORM,
     },
-    "admin.events.$eventId.audit.tsx": { path: "/admin/events/:eventId/audit", loader: ADMIN_ONLY },
+    "admin.events.$eventId.audit.tsx": { path: "/admin/events/:eventId/audit", loader: IN_SCOPE },
     "admin.events.$eventId.judges.tsx": {
       path: "/admin/events/:eventId/judges",
-      loader: ADMIN_ONLY,
-      action: ADMIN_FORM,
+      loader: IN_SCOPE,
+      action: IN_SCOPE_FORM,
     },
     "admin.events.$eventId.scheme.tsx": {
       path: "/admin/events/:eventId/scheme",
-      loader: ADMIN_ONLY,
-      action: ADMIN_FORM,
+      loader: IN_SCOPE,
+      action: IN_SCOPE_FORM,
     },
     "admin.events.$eventId.recheck.tsx": {
       path: "/admin/events/:eventId/recheck",
-      loader: ADMIN_ONLY,
-      action: ADMIN_FORM,
+      loader: IN_SCOPE,
+      action: IN_SCOPE_FORM,
     },
     "admin.events.$eventId.scheme[.]xlsx.tsx": {
       path: "/admin/events/:eventId/scheme.xlsx",
-      loader: ADMIN_ONLY,
+      loader: IN_SCOPE,
     },
-    "admin.judging._index.tsx": { path: "/admin/judging", loader: ADMIN_ONLY },
+    "admin.judging._index.tsx": { path: "/admin/judging", loader: ORGANISERS },
+    "admin.honours._index.tsx": {
+      path: "/admin/honours",
+      loader: ORGANISERS,
+      action: ORGANISERS_FORM,
+    },
     "admin.identities.tsx": {
       path: "/admin/identities",
-      loader: ADMIN_ONLY,
-      action: ADMIN_FORM,
+      loader: ORGANISERS,
+      action: ORGANISERS_FORM,
     },
-    "admin.honours._index.tsx": { path: "/admin/honours", loader: ADMIN_ONLY, action: ADMIN_FORM },
     "admin.honours.$roundId.tsx": {
       path: "/admin/honours/:roundId",
-      loader: ADMIN_ONLY,
-      action: ADMIN_FORM,
+      loader: IN_SCOPE,
+      action: IN_SCOPE_FORM,
     },
-    // Nothing is conferred or published in the seed yet, so even the organiser gets a 404.
     "admin.honours.$roundId_.certificates[.]zip.tsx": {
       path: "/admin/honours/:roundId/certificates.zip",
-      loader: ADMIN_NOTHING_YET,
+      loader: NOTHING_YET,
     },
     "admin.honours.events.$eventId.certificates[.]zip.tsx": {
       path: "/admin/honours/events/:eventId/certificates.zip",
-      loader: ADMIN_NOTHING_YET,
+      loader: NOTHING_YET,
     },
-    "admin.labour._index.tsx": { path: "/admin/labour", loader: ADMIN_ONLY },
+    "admin.labour._index.tsx": { path: "/admin/labour", loader: ORGANISERS },
     "admin.labour.$code._index.tsx": {
       path: "/admin/labour/:labourCode",
-      loader: ADMIN_ONLY,
-      action: ADMIN_FORM,
+      loader: IN_SCOPE,
+      action: IN_SCOPE_FORM,
     },
     "admin.labour.$code.periods.$periodId.tsx": {
       path: "/admin/labour/:labourCode/periods/:periodId",
-      loader: ADMIN_ONLY,
-      action: ADMIN_FORM,
+      loader: IN_SCOPE,
+      action: IN_SCOPE_FORM,
     },
-    "admin.quiz._index.tsx": { path: "/admin/quiz", loader: ADMIN_ONLY },
+    "admin.quiz._index.tsx": { path: "/admin/quiz", loader: ORGANISERS },
+    // The year in numbers: an organiser's own union by default; another union given in the
+    // URL (高新区) only to the organisers above it and the top administrator.
+    "admin.statistics._index.tsx": { path: "/admin/statistics", loader: ORGANISERS },
+    "admin.statistics[.]xlsx.tsx": {
+      path: "/admin/statistics.xlsx?union=:gaoxinId&year=2026",
+      loader: IN_SCOPE,
+    },
+    "admin.statistics[.]pdf.tsx": {
+      path: "/admin/statistics.pdf?union=:gaoxinId&year=2026",
+      loader: IN_SCOPE,
+    },
+    // The platform's top administrator alone manages unions and organiser accounts.
+    "admin.unions.tsx": { path: "/admin/unions", loader: TOP_ONLY, action: TOP_FORM },
+    "admin.organisers.tsx": { path: "/admin/organisers", loader: TOP_ONLY, action: TOP_FORM },
     "admin.quiz.$code._index.tsx": {
       path: "/admin/quiz/:quizCode",
-      loader: ADMIN_ONLY,
-      action: ADMIN_FORM,
+      loader: IN_SCOPE,
+      action: IN_SCOPE_FORM,
     },
-    "admin.quiz.$code.template.ts": { path: "/admin/quiz/:quizCode/template", loader: ADMIN_ONLY },
+    "admin.quiz.$code.template.ts": { path: "/admin/quiz/:quizCode/template", loader: IN_SCOPE },
     "admin.quiz.$code.$quizId.tsx": {
       path: "/admin/quiz/:quizCode/:quizId",
-      loader: ADMIN_ONLY,
-      action: ADMIN_FORM,
+      loader: IN_SCOPE,
+      action: IN_SCOPE_FORM,
     },
     "admin.quiz.$code.questions._index.tsx": {
       path: "/admin/quiz/:quizCode/questions",
-      loader: ADMIN_ONLY,
+      loader: IN_SCOPE,
     },
     "admin.quiz.$code.questions.$questionId.tsx": {
       path: "/admin/quiz/:quizCode/questions/:questionId",
-      loader: ADMIN_ONLY,
-      action: ADMIN_FORM,
+      loader: IN_SCOPE,
+      action: IN_SCOPE_FORM,
     },
 
     // Organisation managers: the record in the URL belongs to mgrOwn's organisation.
@@ -249,12 +381,28 @@ function matrix(): Record<string, Row> {
     "org.workers._index.tsx": { path: "/org/workers", loader: MANAGER_ONLY, action: MANAGER_FORM },
     "org.workers.$workerId.tsx": {
       path: "/org/workers/:ownWorkerId",
-      loader: ["login", "forbidden", "ok", "not-found", "forbidden", "forbidden", "forbidden"],
+      loader: [
+        "login",
+        "forbidden",
+        "ok",
+        "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+      ],
       action: [
         "login",
         "forbidden",
         "bad-request",
         "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
         "forbidden",
         "forbidden",
         "forbidden",
@@ -288,12 +436,20 @@ function matrix(): Record<string, Row> {
         "forbidden",
         "forbidden",
         "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
       ],
       action: [
         "login",
         "forbidden",
         "not-found",
         "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
         "forbidden",
         "forbidden",
         "forbidden",
@@ -316,12 +472,20 @@ function matrix(): Record<string, Row> {
         "forbidden",
         "forbidden",
         "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
       ],
       action: [
         "login",
         "forbidden",
         "not-found",
         "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
         "forbidden",
         "forbidden",
         "forbidden",
@@ -332,7 +496,19 @@ function matrix(): Record<string, Row> {
     "judge._index.tsx": { path: "/judge", loader: JUDGE_ONLY },
     "judge.events.$eventId._index.tsx": {
       path: "/judge/events/:eventId",
-      loader: ["login", "forbidden", "forbidden", "forbidden", "ok", "not-found", "forbidden"],
+      loader: [
+        "login",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "ok",
+        "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+      ],
       action: [
         "login",
         "forbidden",
@@ -340,12 +516,28 @@ function matrix(): Record<string, Row> {
         "forbidden",
         "bad-request",
         "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
         "forbidden",
       ],
     },
     "judge.events.$eventId.rechecks.tsx": {
       path: "/judge/events/:eventId/rechecks",
-      loader: ["login", "forbidden", "forbidden", "forbidden", "ok", "not-found", "forbidden"],
+      loader: [
+        "login",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "ok",
+        "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+      ],
       action: [
         "login",
         "forbidden",
@@ -353,13 +545,29 @@ function matrix(): Record<string, Row> {
         "forbidden",
         "bad-request",
         "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
         "forbidden",
       ],
     },
     // A recheck (复核) is opened only by the judge it is assigned to (here judgeOn).
     "judge.rechecks.$recheckId.tsx": {
       path: "/judge/rechecks/:recheckId",
-      loader: ["login", "forbidden", "forbidden", "forbidden", "ok", "not-found", "forbidden"],
+      loader: [
+        "login",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "ok",
+        "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+      ],
       action: [
         "login",
         "forbidden",
@@ -367,12 +575,28 @@ function matrix(): Record<string, Row> {
         "forbidden",
         "bad-request",
         "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
         "forbidden",
       ],
     },
     "judge.events.$eventId.entries.$blindCode.tsx": {
       path: "/judge/events/:eventId/entries/:ownBlindCode",
-      loader: ["login", "forbidden", "forbidden", "forbidden", "ok", "not-found", "forbidden"],
+      loader: [
+        "login",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "ok",
+        "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+      ],
       action: [
         "login",
         "forbidden",
@@ -380,12 +604,28 @@ function matrix(): Record<string, Row> {
         "forbidden",
         "bad-request",
         "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
         "forbidden",
       ],
     },
     "judge.events.$eventId.review.$blindCode.tsx": {
       path: "/judge/events/:eventId/review/:ownBlindCode",
-      loader: ["login", "forbidden", "forbidden", "forbidden", "ok", "not-found", "forbidden"],
+      loader: [
+        "login",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "ok",
+        "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+      ],
       action: [
         "login",
         "forbidden",
@@ -393,6 +633,10 @@ function matrix(): Record<string, Row> {
         "forbidden",
         "bad-request",
         "not-found",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
         "forbidden",
       ],
     },
@@ -412,15 +656,35 @@ function matrix(): Record<string, Row> {
         "forbidden",
         "forbidden",
         "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
       ],
     },
     "quiz._index.tsx": { path: "/quiz", loader: WORKER_ONLY },
     "quiz.$quizId._index.tsx": {
       path: "/quiz/:quizId",
-      loader: ["login", "ok", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden"],
+      loader: [
+        "login",
+        "ok",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+      ],
       action: [
         "login",
         "bad-request",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
         "forbidden",
         "forbidden",
         "forbidden",
@@ -440,6 +704,10 @@ function matrix(): Record<string, Row> {
         "forbidden",
         "forbidden",
         "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
+        "forbidden",
       ],
     },
 
@@ -449,15 +717,7 @@ function matrix(): Record<string, Row> {
     "results.$contest.$event._index.tsx": {
       path: "/results/:skillsCode/:eventCode",
       loader: PUBLIC,
-      action: [
-        "login",
-        "forbidden",
-        "forbidden",
-        "forbidden",
-        "forbidden",
-        "forbidden",
-        "bad-request",
-      ],
+      action: IN_SCOPE_FORM,
     },
     // Server-sent events: the stream is opened and closed again at once.
     "results.$contest.$event.live.tsx": {
@@ -505,8 +765,16 @@ function matrix(): Record<string, Row> {
         "not-found",
         "not-found",
         "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
       ],
       action: [
+        "not-found",
+        "not-found",
+        "not-found",
+        "not-found",
         "not-found",
         "not-found",
         "not-found",
@@ -517,14 +785,39 @@ function matrix(): Record<string, Row> {
       ],
     },
     "honours.attachments.$attachmentId.tsx": {
-      // The seeded attachment belongs to mgrOther's (秦川数控's) nomination.
+      // The seeded attachment belongs to mgrOther's (秦川数控's) nomination in 高新区's round.
       path: "/honours/attachments/:attachmentId",
-      loader: ["login", "forbidden", "not-found", "ok", "forbidden", "forbidden", "ok"],
+      loader: [
+        "login",
+        "forbidden",
+        "not-found",
+        "ok",
+        "forbidden",
+        "forbidden",
+        "ok",
+        "ok",
+        "not-found",
+        "not-found",
+        "ok",
+      ],
     },
     "certificates.$serial[.]pdf.tsx": {
-      // A certificate of a 秦川数控 model worker: organiser, that unit's manager, or the recipient.
+      // A certificate of a 秦川数控 model worker (未央区): organisers above that unit, that unit's
+      // manager, or the recipient. 高新区's organiser is beside it, not above.
       path: "/certificates/:serial.pdf",
-      loader: ["login", "not-found", "not-found", "ok", "not-found", "not-found", "ok"],
+      loader: [
+        "login",
+        "not-found",
+        "not-found",
+        "ok",
+        "not-found",
+        "not-found",
+        "not-found",
+        "ok",
+        "not-found",
+        "not-found",
+        "ok",
+      ],
     },
     "verify._index.tsx": { path: "/verify", loader: PUBLIC },
     "verify.$serial.tsx": { path: "/verify/:serial", loader: PUBLIC },
@@ -582,7 +875,11 @@ beforeAll(async () => {
   users.mgrOwn = await username("qinling");
   users.mgrOther = await username("qinchuan");
   users.judgeOn = await username("chief");
-  users.admin = await username("admin");
+  users.orgOwner = await username("gaoxin");
+  users.orgParent = await username("admin");
+  users.orgSibling = await username("yanta");
+  users.orgCity = await username("weinan");
+  users.top = await username("platform");
   const passwordHash = await hashPassword("unused-password");
   users.judgeOff = (
     await write((tx) =>
@@ -642,6 +939,16 @@ beforeAll(async () => {
       },
     }),
   );
+  // Every record in the URLs is handed to 高新区, so the organiser columns are its own
+  // organiser, its parent federation's, a sibling district's and the other city's.
+  const gaoxin = await prisma.organisation.findFirstOrThrow({ where: { name: "西安高新区工会" } });
+  await write(async (tx) => {
+    await tx.contest.updateMany({
+      where: { id: { in: [skills.id, labour.id, quizContest.id] } },
+      data: { organiserId: gaoxin.id },
+    });
+    await tx.nominationRound.update({ where: { id: round.id }, data: { organiserId: gaoxin.id } });
+  });
   const quizAttempt = await prisma.quizAttempt.findFirstOrThrow({ where: { quizId: quiz.id } });
   const question = await prisma.quizQuestion.findFirstOrThrow({
     where: { contestId: quiz.contestId },
@@ -669,6 +976,7 @@ beforeAll(async () => {
     quizCode: quizContest.code,
     quizAttemptId: String(quizAttempt.id),
     questionId: String(question.id),
+    gaoxinId: String(gaoxin.id),
   });
 }, 120_000);
 

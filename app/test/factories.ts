@@ -3,25 +3,54 @@ import { write } from "~/db.server";
 import { maskIdNumber, withIdCheckChar } from "~/domain/identity";
 import { encryptIdNumber, hashIdNumber } from "~/models/id-number-crypto.server";
 import { hashPassword } from "~/models/user.server";
+import { PLATFORM_SCOPE, childPath, unionScope } from "~/domain/organisation";
+import type { Organiser } from "~/domain/roles";
 
 let counter = 0;
 const next = () => ++counter;
 
+/** An organisation in the tree: under `parentId` when given, else at the top. */
 export function createOrganisation(
   overrides: { name?: string; kind?: string; parentId?: number } = {},
 ) {
   const n = next();
-  return write((tx) =>
-    tx.organisation.create({
+  return write(async (tx) => {
+    const parent =
+      overrides.parentId === undefined
+        ? null
+        : await tx.organisation.findUniqueOrThrow({ where: { id: overrides.parentId } });
+    const created = await tx.organisation.create({
       data: {
         name: overrides.name ?? `测试单位${n}`,
         kind: overrides.kind ?? "enterprise",
-        parentId: overrides.parentId ?? null,
+        parentId: parent?.id ?? null,
         path: "/",
       },
-    }),
-  );
+    });
+    return tx.organisation.update({
+      where: { id: created.id },
+      data: { path: childPath(parent?.path ?? null, created.id) },
+    });
+  });
 }
+
+/** An organiser of a union (scope: its subtree), as the models take them. */
+export function organiserOf(userId: number, union: { id: number; path: string }): Organiser {
+  return {
+    id: userId,
+    role: "admin",
+    organisationId: union.id,
+    scope: unionScope(union.id, union.path),
+  };
+}
+
+/** The platform's top administrator, for tests where scope does not matter. */
+export const TOP_ADMIN: Organiser = {
+  id: 1,
+  role: "superadmin",
+  organisationId: null,
+  scope: PLATFORM_SCOPE,
+};
 
 export async function createUser(overrides: {
   username?: string;

@@ -1,7 +1,7 @@
 // Builders for the honours model tests.
 import { write } from "~/db.server";
 import type { Actor } from "~/models/honour-round.server";
-import { createOrganisation, createUser, createWorker } from "./factories";
+import { createOrganisation, createUser, createWorker, organiserOf } from "./factories";
 
 const PDF_BYTES = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34]);
 
@@ -17,8 +17,8 @@ export const SUPPORTING_TEXT =
   "扎根一线二十年，主持技术攻关十余项，带出技师和高级技师三十余名，为企业创造经济效益超过一千万元，多次获得省市技术能手称号。";
 
 /** An organisation with a manager account and a few workers; the last one is a manager (管理人员). */
-export async function createNominatingUnit(name?: string) {
-  const organisation = await createOrganisation({ name });
+export async function createNominatingUnit(name?: string, parentId?: number) {
+  const organisation = await createOrganisation({ name, parentId });
   const user = await createUser({ role: "org_manager", organisationId: organisation.id });
   const workers = [
     await createWorker(organisation.id),
@@ -38,8 +38,7 @@ export async function createNominatingUnit(name?: string) {
 export async function createOrganiser() {
   const federation = await createOrganisation({ name: "测试市总工会", kind: "federation" });
   const user = await createUser({ role: "admin", organisationId: federation.id });
-  const actor: Actor = { id: user.id, role: "admin", organisationId: federation.id };
-  return { federation, user, actor };
+  return { federation, user, actor: organiserOf(user.id, federation) };
 }
 
 /** A published skills event with complete, ranked results for the given workers (best first). */
@@ -47,6 +46,7 @@ export async function createRankedEvent(organisationId: number, workerIds: numbe
   return write(async (tx) => {
     const contest = await tx.contest.create({
       data: {
+        year: 2026,
         code: `T${Date.now()}${Math.random().toString(36).slice(2, 6)}`,
         kind: "skills_contest",
         name: "测试技能大赛",

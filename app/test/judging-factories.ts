@@ -27,6 +27,7 @@ export async function createJudgedEvent(
   const ids = await write(async (tx) => {
     const contest = await tx.contest.create({
       data: {
+        year: 2026,
         code: `T${n}${Date.now() % 100000}`,
         kind: "skills_contest",
         name: "测试大赛",

@@ -13,6 +13,7 @@ export async function createBoardEvent(overrides: { standingsBestN?: number; mod
   return write(async (tx) => {
     const contest = await tx.contest.create({
       data: {
+        year: 2026,
         code: `LB${i}${Date.now() % 100000}`,
         kind: "skills_contest",
         name: `榜单测试${i}`,

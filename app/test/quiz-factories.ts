@@ -8,6 +8,7 @@ export function createContest(kind: "labour_competition" | "knowledge_quiz", org
   return write((tx) =>
     tx.contest.create({
       data: {
+        year: 2026,
         code: `T${kind.slice(0, 3)}${n}`,
         kind,
         name: `测试竞赛${n}`,

@@ -21,6 +21,7 @@ export async function createOpenContest(
   return write((tx) =>
     tx.contest.create({
       data: {
+        year: 2026,
         code: overrides.code ?? `T${counter}X`,
         kind: "skills_contest",
         name: `测试竞赛${counter}`,

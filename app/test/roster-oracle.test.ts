@@ -12,6 +12,7 @@ import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma, write } from "~/db.server";
+import { PLATFORM_SCOPE } from "~/domain/organisation";
 import { env } from "~/env.server";
 import { rosterCapKey } from "~/models/roster-cap.server";
 import { createWorker as addWorker, importRoster } from "~/models/worker.server";
@@ -364,7 +365,7 @@ describe("no ID-number oracle across organisations", () => {
     });
     expect(shared.map((s) => s.organisationId).sort()).toEqual([holder, elsewhere!.org].sort());
     const { listSharedIdentities } = await import("~/models/identity.server");
-    const groups = await listSharedIdentities();
+    const groups = await listSharedIdentities(PLATFORM_SCOPE);
     expect(groups.some((g) => g.records.some((r) => r.organisation.id === elsewhere!.org))).toBe(
       true,
     );

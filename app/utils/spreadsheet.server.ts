@@ -134,3 +134,31 @@ export async function xlsxBytes(
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
+
+export type SheetSpec = {
+  name: string;
+  rows: readonly (readonly CellValue[])[];
+  widths?: readonly number[];
+  /** Rows (0-based) set in bold: headings of the blocks on the sheet */
+  boldRows?: readonly number[];
+};
+
+/** A workbook of several sheets, cells neutralised like xlsxBytes. */
+export async function xlsxWorkbookBytes(
+  sheets: readonly SheetSpec[],
+): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  for (const spec of sheets) {
+    // Excel's sheet names: at most 31 characters, none of \ / ? * [ ] :
+    const sheet = workbook.addWorksheet(spec.name.replace(/[\\/?*[\]:]/g, " ").slice(0, 31));
+    for (const row of spec.rows)
+      sheet.addRow(row.map((c) => (c === undefined ? null : neutraliseCell(c))));
+    spec.widths?.forEach((w, i) => {
+      sheet.getColumn(i + 1).width = w;
+    });
+    for (const r of spec.boldRows ?? [0])
+      if (r < spec.rows.length) sheet.getRow(r + 1).font = { bold: true };
+  }
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

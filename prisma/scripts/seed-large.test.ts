@@ -15,7 +15,15 @@ const dir = mkdtempSync(path.join(tmpdir(), "jx-large-"));
 const file = path.join(dir, "large.db");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const SIZES = { LARGE_SMALL_EVENTS: "3", LARGE_SMALL_SIZE: "200", LARGE_BIG_SIZE: "1000" };
+const SIZES = {
+  LARGE_SMALL_EVENTS: "3",
+  LARGE_SMALL_SIZE: "200",
+  LARGE_BIG_SIZE: "1000",
+  LARGE_LABOUR_UNITS: "50",
+  LARGE_QUIZ_WORKERS: "400",
+  LARGE_QUIZ_ATTEMPTS: "2000",
+  LARGE_HONOURS: "300",
+};
 const ENTRIES = 3 * 200 + 1000;
 
 describe("seed:large", () => {
@@ -42,7 +50,7 @@ describe("seed:large", () => {
         )
         .pluck()
         .get(),
-    ).toBe(7);
+    ).toBe(8);
 
     // Each Result is the trimmed mean (the middle of three) of the main thread's marks, per criterion.
     const mismatches = db
@@ -67,6 +75,45 @@ describe("seed:large", () => {
     await rebuildAllRankingTables(new SqliteSql(db));
     expect(snapshot()).toEqual(built);
     db.exec("ROLLBACK");
+
+    // The year in numbers: every entry counted for the federation, once per district.
+    const stat = (dim: string, value = "") =>
+      db
+        .prepare(
+          `SELECT entries, workers, organisations FROM StatCount WHERE unionId = 1 AND year = 2026 AND dim = ? AND value = ?`,
+        )
+        .get(dim, value);
+    expect(stat("all")).toEqual({
+      entries: ENTRIES,
+      workers: count("Worker"),
+      organisations: db
+        .prepare(`SELECT COUNT(DISTINCT organisationId) FROM Registration`)
+        .pluck()
+        .get(),
+    });
+    expect(
+      db
+        .prepare(
+          `SELECT SUM(entries) FROM StatCount WHERE unionId = 1 AND year = 2026 AND dim = 'branch'`,
+        )
+        .pluck()
+        .get(),
+    ).toBe(ENTRIES);
+    expect(count("QuizAttempt")).toBe(2000);
+    // The quiz's participation row: every generated attempt is finished.
+    expect(
+      db
+        .prepare(
+          `SELECT entries, workers FROM StatCount WHERE unionId = 0 AND year = 0 AND dim = 'quiz'`,
+        )
+        .all(),
+    ).toEqual([
+      {
+        entries: 2000,
+        workers: db.prepare(`SELECT COUNT(DISTINCT workerId) FROM QuizAttempt`).pluck().get(),
+      },
+    ]);
+    expect(count("HonourAward")).toBe(300);
     db.close();
 
     // Prisma reads what the raw load wrote, including marks' epoch-millisecond timestamps.

@@ -32,6 +32,15 @@ import {
   TOTAL,
   bulkLoadPragmas,
 } from "./seed-large-sql";
+import {
+  branchOfEnterprise,
+  buildStatistics,
+  describeEvents,
+  insertHonours,
+  insertLabourCompetition,
+  insertQuiz,
+  insertUnionTree,
+} from "./seed-large-federation";
 
 const STANDINGS_BEST_N = 3;
 const started = Date.now();
@@ -115,7 +124,11 @@ const sides = { workers: side("workers"), results: side("results") };
 // (registration, criterion, judge) order: those indexes only ever grow at their end and are
 // cheaper kept than rebuilt (deferring Mark's criterion index saved 5.5 s of loading and cost
 // 8.5 s of building). The two on scrambled or random columns are built after the load.
-const DEFERRED = ["Registration_eventId_blindCode_key", "Registration_organisationId_status_idx"];
+const DEFERRED = [
+  "Registration_eventId_blindCode_key",
+  "Registration_organisationId_status_idx",
+  "Registration_workerId_idx",
+];
 const deferred = db
   .prepare(
     `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (${DEFERRED.map(() => "?").join(",")})`,
@@ -128,16 +141,20 @@ db.exec("BEGIN");
   db.prepare(
     `INSERT INTO Organisation (id, name, kind, path, headcount, createdAt) VALUES (1, '西安市总工会', 'federation', '/1/', 0, ?)`,
   ).run(now);
+  // The federation's district and industry unions; each enterprise sits under one of them.
+  insertUnionTree(db, now);
   const org = db.prepare(
-    `INSERT INTO Organisation (id, name, shortName, kind, parentId, path, headcount, createdAt) VALUES (?, ?, ?, 'enterprise', 1, ?, ?, ?)`,
+    `INSERT INTO Organisation (id, name, shortName, kind, parentId, path, headcount, createdAt) VALUES (?, ?, ?, 'enterprise', ?, ?, ?, ?)`,
   );
   for (let i = 0; i < ORGS; i++) {
     const id = i + 2;
+    const branch = branchOfEnterprise(id);
     org.run(
       id,
       `西安第${i + 1}号精密制造有限公司`,
       `精密${i + 1}`,
-      `/1/${id}/`,
+      branch,
+      `/1/${branch}/${id}/`,
       200 + (i % 800),
       now,
     );
@@ -157,7 +174,7 @@ db.exec("BEGIN");
     user.run(2 + j, `judge${j + 1}`, `裁判${j + 1}`, passwordHash, "judge", judgesOrg, now);
 
   db.prepare(
-    `INSERT INTO Contest (id, code, kind, name, organiserId, status, createdAt, updatedAt) VALUES (1, ?, 'skills_contest', '2026 年全市职工职业技能大赛（压力测试）', 1, 'in_progress', ?, ?)`,
+    `INSERT INTO Contest (id, code, kind, name, organiserId, year, status, createdAt, updatedAt) VALUES (1, ?, 'skills_contest', '2026 年全市职工职业技能大赛（压力测试）', 1, 2026, 'in_progress', ?, ?)`,
   ).run(LARGE_CONTEST_CODE, now, now);
 
   const event = db.prepare(
@@ -242,6 +259,14 @@ db.exec("BEGIN");
       db.exec(`INSERT INTO main."${table}" SELECT * FROM ${job}."${table}"`);
     lap(`${job} copied in`);
   }
+  // The federation's year in numbers: categories, labour, quiz, honours, then the figures.
+  describeEvents(db, now);
+  insertLabourCompetition(db, now);
+  insertQuiz(db, now);
+  insertHonours(db, now);
+  lap("labour competition, quiz and honours");
+  buildStatistics(db);
+  lap("statistics built");
 }
 db.exec("COMMIT");
 lap("committed");
@@ -262,6 +287,11 @@ for (const table of [
   "ScoreCount",
   "ScoreBucket",
   "OrgStanding",
+  "StatCount",
+  "QuizAttempt",
+  "HonourAward",
+  "LabourSubmission",
+  "LabourParticipant",
 ])
   db.exec(`ANALYZE "${table}"`);
 db.pragma("journal_mode = WAL");

@@ -6,6 +6,7 @@ import { seedLabour } from "./labour";
 import { seedQuiz } from "./quiz";
 import { seedQuizCampaign } from "./quiz-campaign";
 import { seedHonours } from "./honours";
+import { seedFederations } from "./federations";
 
 // The recheck demo comes last: it draws blind codes from the shared random stream, and the
 // stories before it keep the values they always had.
@@ -15,5 +16,6 @@ export const SEED_EXTENSIONS: SeedExtension[] = [
   seedQuiz,
   seedQuizCampaign,
   seedHonours,
+  seedFederations,
   seedRecheckDemo,
 ];

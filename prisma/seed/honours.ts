@@ -159,6 +159,7 @@ export const seedHonours: SeedExtension = async (tx, ctx) => {
   });
   const round = await tx.nominationRound.create({
     data: {
+      organiserId: orgId("xa"),
       name: "2026年西安市五一劳动奖章推荐",
       kind: "may_day_medal",
       level: "city",

@@ -51,6 +51,7 @@ export const seedJudging: SeedExtension = async (tx, ctx) => {
       rules: "成绩公示期5天，公示期内参赛单位可提出书面申诉。",
       startsAt: new Date("2026-11-20T00:00:00+08:00"),
       endsAt: new Date("2026-11-21T00:00:00+08:00"),
+      year: 2026,
       status: "in_progress",
       noticeDays: 5,
     },

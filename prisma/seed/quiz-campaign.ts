@@ -64,6 +64,8 @@ export const seedQuizCampaign: SeedExtension = async (tx, ctx) => {
         "深入推进党史学习教育常态化：每天 5 道党史、工会和劳动法规知识题，连续答题 100 天，每天交卷后次日公布答案和解析。",
       startsAt: OPENS,
       endsAt: new Date(CLOSES.getTime() - 1),
+      // The year it counts in for statistics: it opens in 2026 (Beijing).
+      year: 2026,
       status: "in_progress",
     },
   });

@@ -323,6 +323,38 @@ export const ORGANISATIONS: OrgSeed[] = [
   },
 ];
 
+/**
+ * One organiser account per union (the federation's is `admin`), and the platform's top
+ * administrator, who belongs to no union.
+ */
+export const ORGANISER_ACCOUNTS: { username: string; displayName: string; org: string | null }[] = [
+  { username: "platform", displayName: "钱文涛", org: null },
+  { username: "admin", displayName: "李建华", org: "xa" },
+  { username: "weinan", displayName: "姚建平", org: "wn" },
+  { username: "xincheng", displayName: "马晓东", org: "xa-xincheng" },
+  { username: "beilin", displayName: "黄丽萍", org: "xa-beilin" },
+  { username: "yanta", displayName: "刘卫东", org: "xa-yanta" },
+  { username: "weiyang", displayName: "张文静", org: "xa-weiyang" },
+  { username: "changan", displayName: "何志刚", org: "xa-changan" },
+  { username: "gaoxin", displayName: "宋佳怡", org: "xa-gaoxin" },
+  { username: "build", displayName: "郭永强", org: "xa-build" },
+  { username: "energy", displayName: "邓晓梅", org: "xa-energy" },
+  { username: "linwei", displayName: "韩建国", org: "wn-linwei" },
+  { username: "huazhou", displayName: "曹玉兰", org: "wn-huazhou" },
+  { username: "pucheng", displayName: "彭志勇", org: "wn-pucheng" },
+  { username: "fuping", displayName: "曾雪琴", org: "wn-fuping" },
+];
+
+/** Project sites whose crews are largely migrant workers (农民工); elsewhere a few are. */
+export const MIGRANT_HEAVY_ORGS = new Set([
+  "huaqin-build",
+  "games-venue",
+  "wn-bridge",
+  "wn-expressway",
+  "wn-changrong",
+  "wn-cement",
+]);
+
 export const TRADES_BY_ORG: Record<string, string[]> = {
   "qinchuan-cnc": ["数控车工", "数控铣工"],
   "hangfa-parts": ["数控铣工", "数控车工", "钳工"],

@@ -5,3 +5,5 @@ export * from "./status";
 export * from "./events";
 export * from "./ranking";
 export * from "./results-visibility";
+export * from "./year";
+export * from "./sides";

@@ -1,0 +1,176 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { SelectField, TextField } from "~/components/form-fields";
+import { useZodForm } from "~/components/use-zod-form";
+import { organiserAccountSchema, organiserActiveSchema } from "~/forms/unions";
+import { codeLabel, translate, useT } from "~/i18n";
+import { pageTitle } from "~/i18n/page-title";
+import { getLocale } from "~/http/locale.server";
+import { readForm } from "~/http/form-body.server";
+import { notFound, requireTopAdmin } from "~/http/session.server";
+import {
+  createOrganiserAccount,
+  listOrganiserAccounts,
+  listUnionTree,
+  setOrganiserActive,
+} from "~/models/unions.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.organisers");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireTopAdmin(request);
+  const [accounts, unions] = await Promise.all([listOrganiserAccounts(), listUnionTree()]);
+  return { accounts, unions };
+}
+
+type ActionResult = { errors: FieldErrors | null; message: string | null };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireTopAdmin(request);
+  const locale = await getLocale(request);
+  const formData = await readForm(request);
+  if (formData.get("intent") === "active") {
+    const parsed = parseForm(organiserActiveSchema, formData);
+    if (!parsed.ok) return data<ActionResult>({ errors: null, message: null }, { status: 400 });
+    const done = await setOrganiserActive(user, parsed.data.userId, parsed.data.active === "true");
+    if (!done) throw notFound();
+    return {
+      errors: null,
+      message: translate(locale, "federation.organisers.saved"),
+    } satisfies ActionResult;
+  }
+  const parsed = parseForm(organiserAccountSchema, formData);
+  if (!parsed.ok)
+    return data<ActionResult>({ errors: parsed.errors, message: null }, { status: 400 });
+  const outcome = await createOrganiserAccount(user, parsed.data);
+  if (!outcome.ok)
+    return data<ActionResult>(
+      { errors: { [outcome.field]: outcome.code }, message: null },
+      { status: 400 },
+    );
+  return {
+    errors: null,
+    message: translate(locale, "federation.organisers.created", {
+      username: parsed.data.username,
+    }),
+  } satisfies ActionResult;
+}
+
+export default function Organisers() {
+  const { accounts, unions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const { onSubmit, field } = useZodForm(organiserAccountSchema, {
+    serverErrors: result?.errors,
+    defaultValues: {
+      username: "",
+      displayName: "",
+      organisationId: String(unions[0]?.id ?? ""),
+      password: "",
+    } as never,
+  });
+  return (
+    <section aria-labelledby="organisers-title">
+      <h1 id="organisers-title">{t("federation.organisers.title")}</h1>
+      <p className="muted">{t("federation.organisers.intro")}</p>
+      {result?.message ? (
+        <p className="alert alert--success" role="status">
+          {result.message}
+        </p>
+      ) : null}
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("federation.organisers.username")}</th>
+              <th scope="col">{t("federation.organisers.displayName")}</th>
+              <th scope="col">{t("federation.organisers.union")}</th>
+              <th scope="col">{t("federation.organisers.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">{a.username}</th>
+                <td>
+                  {a.displayName}
+                  <div className="muted small">{codeLabel(t, "role", a.role)}</div>
+                </td>
+                <td>{a.organisation?.name ?? t("federation.organisers.platform")}</td>
+                <td>
+                  {a.role === "admin" ? (
+                    <Form method="post" className="reg-inline">
+                      <input type="hidden" name="intent" value="active" />
+                      <input type="hidden" name="userId" value={a.id} />
+                      <input type="hidden" name="active" value={a.active ? "false" : "true"} />
+                      <span className="small">
+                        {t(
+                          a.active
+                            ? "federation.organisers.active"
+                            : "federation.organisers.suspended",
+                        )}
+                      </span>{" "}
+                      <button
+                        type="submit"
+                        className="btn btn--ghost btn--small"
+                        aria-label={t(
+                          a.active
+                            ? "federation.organisers.suspendOf"
+                            : "federation.organisers.restoreOf",
+                          { name: a.username },
+                        )}
+                      >
+                        {t(
+                          a.active
+                            ? "federation.organisers.suspend"
+                            : "federation.organisers.restore",
+                        )}
+                      </button>
+                    </Form>
+                  ) : (
+                    t("federation.organisers.active")
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <section className="section card" aria-labelledby="new-organiser">
+        <h2 id="new-organiser">{t("federation.organisers.new")}</h2>
+        <Form method="post" noValidate onSubmit={onSubmit} className="form-grid">
+          <TextField
+            label={t("federation.organisers.username")}
+            hint={t("federation.organisers.usernameHint")}
+            autoComplete="off"
+            {...field("username")}
+          />
+          <TextField label={t("federation.organisers.displayName")} {...field("displayName")} />
+          <SelectField label={t("federation.organisers.union")} {...field("organisationId")}>
+            {unions.map((u) => (
+              <option key={u.id} value={String(u.id)}>
+                {"　".repeat(u.depth)}
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            type="password"
+            label={t("federation.organisers.password")}
+            hint={t("federation.organisers.passwordHint")}
+            autoComplete="new-password"
+            {...field("password")}
+          />
+          <div className="form-actions">
+            <button type="submit" className="btn btn--primary">
+              {t("federation.organisers.create")}
+            </button>
+          </div>
+        </Form>
+      </section>
+    </section>
+  );
+}
