@@ -41,13 +41,14 @@ test.describe("a district union's organiser", () => {
     ).toBeVisible();
     await page.screenshot({ path: `${SCREENSHOTS}/federation-district-home.png`, fullPage: true });
 
-    // The flagged entries: one below the skill level, all of 丝路数据's over its two places.
-    await review.getByRole("link", { name: "3 个有资格或名额问题" }).click();
+    // The flagged entries: 丝路数据's junior below the skill level, and its third entry beyond
+    // its two places in submission order (as the review list flags them).
+    await review.getByRole("link", { name: "2 个有资格或名额问题" }).click();
     await expect(page).toHaveURL(/flag=problems/);
-    await expect(page.getByText("有 3 个待审核的报名存在资格或名额问题。")).toBeVisible();
-    await expect(page.getByText(/本单位名额已满/).first()).toBeVisible();
+    await expect(page.getByText("有 2 个待审核的报名存在资格或名额问题。")).toBeVisible();
+    await expect(page.getByText(/超出本单位名额：按提交顺序是第 3 个，限额 2 个/)).toBeVisible();
     await expect(page.getByText(/技能等级/).first()).toBeVisible();
-    await expect(page.getByRole("checkbox")).toHaveCount(3);
+    await expect(page.getByRole("checkbox")).toHaveCount(2);
 
     // The clean one is approved from the full list.
     await page.getByRole("link", { name: "显示全部" }).click();
@@ -61,7 +62,7 @@ test.describe("a district union's organiser", () => {
     )[0]!.name;
     await page.getByRole("checkbox", { name: `选择 ${chip}` }).check();
     await page.getByRole("button", { name: "通过所选" }).click();
-    await expect(page.getByText("已处理 1 条报名")).toBeVisible();
+    await expect(page.getByText("已通过 1 条报名")).toBeVisible();
 
     // Only 高新区's contests are listed; the city's, a sibling district's and Weinan's are 404.
     await page.goto("/admin/contests");

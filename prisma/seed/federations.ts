@@ -143,8 +143,9 @@ async function seedDistrictContest(tx: Tx, ctx: SeedContext) {
   const chip = workersOf(ctx, "gaoxin-chip");
   for (const w of [qinling[2], qinling[3]])
     if (w) entrants.push({ org: "qinling-soft", worker: w, status: "approved" });
-  // 丝路数据 enters three for a quota of two, the last of them a junior (below the minimum).
-  for (const w of [silk[1], silk[2], silk[silk.length - 1]])
+  // 丝路数据 enters three for a quota of two: first a junior (below the minimum level), and the
+  // third lies beyond its two places in submission order.
+  for (const w of [silk[silk.length - 1], silk[1], silk[2]])
     if (w) entrants.push({ org: "silk-data", worker: w, status: "submitted" });
   for (const w of [chip[1]])
     if (w) entrants.push({ org: "gaoxin-chip", worker: w, status: "submitted" });
