@@ -20,7 +20,7 @@ describe("the organiser's task list on the demo story", () => {
       expect.objectContaining({
         name: "2026年西安高新区职工软件开发技能竞赛",
         waiting: 4,
-        flagged: 3,
+        flagged: 2,
       }),
     ]);
     expect(tasks.setup.map((e) => [e.name, e.noJudges, e.noScheme])).toEqual([
