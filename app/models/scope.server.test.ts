@@ -131,7 +131,7 @@ describe("unions and organiser accounts", () => {
       password: "a-long-password",
     });
     if (!account.ok) throw new Error("account");
-    const user = await prisma.user.findUniqueOrThrow({ where: { id: account.id } });
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: account.value.id } });
     expect(await organiserScopeOf({ role: "admin", organisationId: user.organisationId })).toEqual({
       kind: "union",
       unionId: union.id,

@@ -12,6 +12,7 @@ import {
 import type { Organiser } from "~/domain/roles";
 import { appendAudit } from "./audit.server";
 import { hashPassword } from "./user.server";
+import { ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 export class NotTopAdministratorError extends Error {
   constructor() {
@@ -136,8 +137,7 @@ export type OrganiserAccountInput = {
   password: string;
 };
 
-export type OrganiserAccountOutcome =
-  { ok: true; id: number } | { ok: false; field: "username" | "organisationId"; code: string };
+export type OrganiserAccountOutcome = Outcome<{ id: number }, KeyedProblem>;
 
 export async function createOrganiserAccount(
   actor: Organiser,
@@ -149,15 +149,11 @@ export async function createOrganiserAccount(
     select: { kind: true },
   });
   if (!union || !isUnionKind(union.kind))
-    return { ok: false, field: "organisationId", code: "federation.organisers.unionRequired" };
+    return refuse("federation.organisers.unionRequired", {}, "organisationId");
   const passwordHash = await hashPassword(input.password);
-  return write(async (tx) => {
+  return write(async (tx): Promise<OrganiserAccountOutcome> => {
     if ((await tx.user.count({ where: { username: input.username } })) > 0)
-      return {
-        ok: false as const,
-        field: "username" as const,
-        code: "federation.organisers.usernameTaken",
-      };
+      return refuse("federation.organisers.usernameTaken", {}, "username");
     const user = await tx.user.create({
       data: {
         username: input.username,
@@ -175,7 +171,7 @@ export async function createOrganiserAccount(
       entityId: user.id,
       after: { username: input.username, organisationId: input.organisationId },
     });
-    return { ok: true as const, id: user.id };
+    return ok({ id: user.id });
   });
 }
 

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
@@ -9,13 +8,14 @@ import { pageTitle } from "~/i18n/page-title";
 import { getLocale } from "~/http/locale.server";
 import { readForm } from "~/http/form-body.server";
 import { notFound, requireTopAdmin } from "~/http/session.server";
+import { invalidForm, refused } from "~/http/refusal.server";
 import {
   createOrganiserAccount,
   listOrganiserAccounts,
   listUnionTree,
   setOrganiserActive,
 } from "~/models/unions.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.organisers");
 
@@ -25,37 +25,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { accounts, unions };
 }
 
-type ActionResult = { errors: FieldErrors | null; message: string | null };
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireTopAdmin(request);
   const locale = await getLocale(request);
   const formData = await readForm(request);
   if (formData.get("intent") === "active") {
     const parsed = parseForm(organiserActiveSchema, formData);
-    if (!parsed.ok) return data<ActionResult>({ errors: null, message: null }, { status: 400 });
+    if (!parsed.ok) return invalidForm(parsed.errors);
     const done = await setOrganiserActive(user, parsed.data.userId, parsed.data.active === "true");
     if (!done) throw notFound();
-    return {
-      errors: null,
-      message: translate(locale, "federation.organisers.saved"),
-    } satisfies ActionResult;
+    return { ok: true as const, message: translate(locale, "federation.organisers.saved") };
   }
   const parsed = parseForm(organiserAccountSchema, formData);
-  if (!parsed.ok)
-    return data<ActionResult>({ errors: parsed.errors, message: null }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const outcome = await createOrganiserAccount(user, parsed.data);
-  if (!outcome.ok)
-    return data<ActionResult>(
-      { errors: { [outcome.field]: outcome.code }, message: null },
-      { status: 400 },
-    );
+  if (!outcome.ok) return refused(outcome.problems);
   return {
-    errors: null,
+    ok: true as const,
     message: translate(locale, "federation.organisers.created", {
       username: parsed.data.username,
     }),
-  } satisfies ActionResult;
+  };
 }
 
 export default function Organisers() {
@@ -63,7 +53,7 @@ export default function Organisers() {
   const result = useActionData<typeof action>();
   const t = useT();
   const { onSubmit, field } = useZodForm(organiserAccountSchema, {
-    serverErrors: result?.errors,
+    serverErrors: result?.ok === false ? result.errors : null,
     defaultValues: {
       username: "",
       displayName: "",
@@ -75,7 +65,7 @@ export default function Organisers() {
     <section aria-labelledby="organisers-title">
       <h1 id="organisers-title">{t("federation.organisers.title")}</h1>
       <p className="muted">{t("federation.organisers.intro")}</p>
-      {result?.message ? (
+      {result?.ok ? (
         <p className="alert alert--success" role="status">
           {result.message}
         </p>
