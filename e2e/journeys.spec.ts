@@ -16,8 +16,9 @@ test("a visitor reaches every contest kind's boards from the home page", async (
   // The cards count what each kind has, not "0 个赛项" for kinds without events.
   const labourCard = page.getByRole("article").filter({ hasText: "“助力十四运 建功新时代”" });
   await expect(labourCard.getByText("参赛单位 6 个 · 考核周期 4 个")).toBeVisible();
+  // Its two quizzes: the first round, and the second the federations seed adds (closing soon).
   const quizCard = page.getByRole("article").filter({ hasText: "安全生产知识线上答题" });
-  await expect(quizCard.getByText("答题 1 场")).toBeVisible();
+  await expect(quizCard.getByText("答题 2 场")).toBeVisible();
   await expect(page.getByText("0 个赛项")).toHaveCount(0);
 
   // Labour competition → its public ranking.
