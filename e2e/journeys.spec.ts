@@ -16,7 +16,7 @@ test("a visitor reaches every contest kind's boards from the home page", async (
   // The cards count what each kind has, not "0 个赛项" for kinds without events.
   const labourCard = page.getByRole("article").filter({ hasText: "“助力十四运 建功新时代”" });
   await expect(labourCard.getByText("参赛单位 6 个 · 考核周期 4 个")).toBeVisible();
-  // Its two quizzes: the first round, and the second the federations seed adds (closing soon).
+  // Its two quizzes (the federations seed adds a second, closing soon): the first one is followed.
   const quizCard = page.getByRole("article").filter({ hasText: "安全生产知识线上答题" });
   await expect(quizCard.getByText("答题 2 场")).toBeVisible();
   await expect(page.getByText("0 个赛项")).toHaveCount(0);
@@ -32,9 +32,9 @@ test("a visitor reaches every contest kind's boards from the home page", async (
   // Quiz → the quiz's leaderboard, and the way in for workers.
   await page.setViewportSize(PHONE);
   await page.goto("/contests/WN2026QUIZ");
-  await expect(page.getByRole("link", { name: "参加答题（职工登录）" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "参加答题（职工登录）" }).first()).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/journeys-quiz-contest-phone.png`, fullPage: true });
-  await page.getByRole("link", { name: "排行榜", exact: true }).click();
+  await page.getByRole("link", { name: "排行榜", exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: /排行榜/ })).toBeVisible();
 
   // Skills contest → each event's board and the contest's results board.
