@@ -1,10 +1,14 @@
-// The work of a re-scoring job, chunk by chunk of whole workers: read their attempts, score
-// each against the current key (sheetScorer: every bank question's rule prepared once, ~530,000
-// attempts for a big quiz), then one short transaction writes the chunk set-based: the changed
-// scores in a few UPDATE … FROM (VALUES …) statements, then those workers' standings rebuilt
-// from their attempts with the count tree and organisation figures moved by the difference
-// (rebuildStatements for a range of workers), and the progress. A chunk where nothing changed
-// writes only its progress.
+// The work of a re-scoring job. Every counted answer of a finished attempt is a QuizAnswer row
+// (its choice as a mask over the question's options, and its points), so the job first compares
+// the distinct (question, choice, points) of the quiz's rows with the current key and rule
+// (maskPoints: the domain's one rule, a few thousand combinations at most) and keeps the ones
+// that moved: the fixes. Then it goes chunk by chunk of whole workers, each chunk one short
+// transaction: the rows the fixes name move their points (index seeks, set-based), the attempts
+// holding them are summed again, the changed scores written, and those workers' standings rebuilt
+// with the count tree and organisation figures moved by the difference (rebuildStatements for a
+// range of workers), and the progress. Attempts handed in before the rows existed are read from
+// their JSON once, in their chunk, and get their rows. When no fix and no such attempt exists the
+// job is done at once.
 // For a big quiz it all runs on a worker thread with its own connections (the db module's, as
 // another process would), so the event loop that serves pages is not involved at all: boards
 // read in WAL mode (PostgreSQL: MVCC) beside it, and an answer save of the quiz waits at most
@@ -19,19 +23,38 @@ import {
   threadData,
 } from "~/utils/module-thread.server";
 import { readSql, sqlWrite, type Sql } from "~/db.server";
-import { sheetScorer, type PartialCredit, type Question, type QuestionType } from "~/domain/quiz";
 import {
-  FINISHED,
-  attemptsAfterWorker,
-  attemptsOfWorkerRange,
+  answerKeyOf,
+  answerRowsOf,
+  maskPoints,
+  parseAnswerSheet,
+  parsePaper,
+  type AnswerKey,
+  type PartialCredit,
+  type QuestionType,
+} from "~/domain/quiz";
+import {
+  answerCombos,
+  applyFixes,
+  attemptTotals,
+  attemptsToFix,
+  attemptsWithoutRows,
+  attemptsWithoutRowsIn,
   bankOf,
   boardDays,
-  chunkFingerprint,
+  finishedCount,
+  finishedInRange,
+  insertAnswerRows,
+  markAnswerRows,
   purgeEmptyCounts,
   rebuildStatements,
   rescoreAttempts,
   rescoreById,
   rescoreProgress,
+  workersAfter,
+  type AnswerCombo,
+  type AnswerFix,
+  type AnswerRowWrite,
   type AttemptToRescore,
   type QuestionRow,
   type RescoreRow,
@@ -46,22 +69,8 @@ export type ScoringSpec = {
   partialCredit: PartialCredit;
 };
 
-/** Scores a stored attempt (paper and answers as JSON) by the job's key and rules. */
-export type Scorer = (paper: string, answers: string, deadline: Date | null) => number;
-
-export type ScoredChunk = {
-  changed: { id: number; score: number }[];
-  finished: number;
-  /** What was read, so the writer can tell whether anything moved since. */
-  fingerprint: { n: number; maxId: number; finished: number };
-};
-
-/** A chunk of whole workers, `from`…`to` by worker id; null when no worker is left. */
-export type Chunk = { scored: ScoredChunk; from: number; to: number } | null;
-
-const isFinished = (status: string) => (FINISHED as readonly string[]).includes(status);
-
-export async function bankById(sql: Sql, spec: ScoringSpec): Promise<Map<string, Question>> {
+/** The bank's questions as the job scores them, prepared once. */
+export async function answerKeys(sql: Sql, spec: ScoringSpec): Promise<Map<string, AnswerKey>> {
   return new Map(
     (await sql.rows<QuestionRow>(bankOf(spec.contestId))).map((r) => {
       let options: { id: string }[] = [];
@@ -74,100 +83,149 @@ export async function bankById(sql: Sql, spec: ScoringSpec): Promise<Map<string,
       }
       return [
         String(r.id),
-        {
+        answerKeyOf({
           id: String(r.id),
           type: r.type as QuestionType,
           category: r.category,
           options,
           correct,
           points: spec.pointsPerQuestion,
-        },
+        }),
       ];
     }),
   );
 }
 
-/** The job's scorer: the bank as it is now, with the quiz's partial-credit rule. */
-export async function scorerOf(sql: Sql, spec: ScoringSpec): Promise<Scorer> {
-  return sheetScorer(await bankById(sql, spec), spec.partialCredit);
-}
-
-/** Scores attempts with the current key and rules. */
-export function scoreRows(rows: readonly AttemptToRescore[], score: Scorer): ScoredChunk {
-  const acc: ScoredChunk = {
-    changed: [],
-    finished: 0,
-    fingerprint: { n: 0, maxId: 0, finished: 0 },
-  };
-  for (const a of rows) {
-    acc.fingerprint.n++;
-    acc.fingerprint.maxId = Math.max(acc.fingerprint.maxId, a.id);
-    if (!isFinished(a.status)) continue;
-    acc.finished++;
-    acc.fingerprint.finished++;
-    const next = score(a.paper, a.answers, new Date(a.deadline));
-    if (next !== a.score) acc.changed.push({ id: a.id, score: next });
+/**
+ * The choices whose stored points differ from what the key and rule give now (a question no
+ * longer in the bank earns nothing).
+ */
+export function fixesOf(
+  combos: readonly AnswerCombo[],
+  keys: ReadonlyMap<string, AnswerKey>,
+  partialCredit: PartialCredit,
+): AnswerFix[] {
+  const fixes: AnswerFix[] = [];
+  for (const c of combos) {
+    const questionId = Number(c.questionId);
+    const chosen = Number(c.chosen);
+    const points = Number(c.points);
+    const key = keys.get(String(questionId));
+    const to = key ? maskPoints(key, chosen, partialCredit) : 0;
+    if (to !== points) fixes.push({ questionId, chosen, points, to });
   }
-  return acc;
+  return fixes;
 }
 
-/** Reads and scores the next chunk of about `limit` attempts after worker `cursor`. */
-export async function nextChunk(
+/** What the whole job applies: the fixes, and whether attempts without rows are left. */
+type Plan = { keys: Map<string, AnswerKey>; fixes: AnswerFix[]; withoutRows: boolean };
+
+async function planOf(sql: Sql, spec: ScoringSpec): Promise<Plan> {
+  const keys = await answerKeys(sql, spec);
+  const combos = await sql.rows<AnswerCombo>(answerCombos(spec.quizId));
+  const legacy = await sql.one<{ n: number }>(attemptsWithoutRows(spec.quizId));
+  return {
+    keys,
+    fixes: fixesOf(combos, keys, spec.partialCredit),
+    withoutRows: Number(legacy?.n ?? 0) > 0,
+  };
+}
+
+/**
+ * The next chunk of whole workers after `cursor`, of about `limit` attempts (a worker with more
+ * makes a chunk alone); null when no worker is left.
+ */
+async function nextRange(
   sql: Sql,
-  spec: ScoringSpec,
-  score: Scorer,
+  quizId: number,
   cursor: number,
   limit: number,
-): Promise<Chunk> {
-  const rows = await sql.rows<AttemptToRescore>(attemptsAfterWorker(spec.quizId, cursor, limit));
+): Promise<{ from: number; to: number } | null> {
+  const rows = await sql.rows<{ workerId: number }>(workersAfter(quizId, cursor, limit));
   if (rows.length === 0) return null;
-  const from = rows[0]!.workerId;
-  let to = rows[rows.length - 1]!.workerId;
-  let chunk = rows;
-  if (rows.length === limit) {
-    if (from === to)
-      chunk = await sql.rows<AttemptToRescore>(attemptsOfWorkerRange(spec.quizId, from, to));
-    else {
-      // The last worker may go on past the limit: leave them whole for the next chunk.
-      chunk = rows.filter((r) => r.workerId !== to);
-      to = chunk[chunk.length - 1]!.workerId;
-    }
-  }
-  return { scored: scoreRows(chunk, score), from, to };
+  const from = Number(rows[0]!.workerId);
+  const last = Number(rows[rows.length - 1]!.workerId);
+  if (rows.length < limit || from === last) return { from, to: last };
+  // The last worker may go on past the limit: leave them whole for the next chunk.
+  let to = from;
+  for (const r of rows) if (Number(r.workerId) < last) to = Number(r.workerId);
+  return { from, to };
 }
 
-/** Writes one scored chunk, unless the job was superseded meanwhile. */
+/** Attempts without rows in the range: rows from their JSON, and their scores by them. */
+async function rowsFromJson(
+  sql: Sql,
+  spec: ScoringSpec,
+  keys: ReadonlyMap<string, AnswerKey>,
+  range: { from: number; to: number },
+): Promise<{ id: number; score: number }[]> {
+  const attempts = await sql.rows<AttemptToRescore>(
+    attemptsWithoutRowsIn(spec.quizId, range.from, range.to),
+  );
+  if (attempts.length === 0) return [];
+  const rows: AnswerRowWrite[] = [];
+  const changed: { id: number; score: number }[] = [];
+  for (const a of attempts) {
+    const answers = answerRowsOf(
+      keys,
+      parsePaper(a.paper),
+      parseAnswerSheet(a.answers),
+      new Date(a.deadline),
+      spec.partialCredit,
+    );
+    let score = 0;
+    for (const r of answers) {
+      score += r.points;
+      rows.push({
+        attemptId: Number(a.id),
+        quizId: spec.quizId,
+        workerId: Number(a.workerId),
+        questionId: Number(r.questionId),
+        chosen: r.chosen,
+        points: r.points,
+      });
+    }
+    if (score !== a.score) changed.push({ id: Number(a.id), score });
+  }
+  for (const statement of insertAnswerRows(rows)) await sql.run(statement);
+  for (const statement of markAnswerRows(attempts.map((a) => Number(a.id))))
+    await sql.run(statement);
+  return changed;
+}
+
+/** Writes one chunk of workers, unless the job was superseded meanwhile. */
 async function writeChunk(
   sql: Sql,
   spec: ScoringSpec,
-  score: Scorer,
-  chunk: NonNullable<Chunk>,
+  plan: Plan,
+  range: { from: number; to: number },
 ): Promise<"written" | "stopped"> {
   const job = await sql.one<RescoreRow>(rescoreById(spec.jobId));
   if (!job || job.status !== "running") return "stopped";
-  const { from, to } = chunk;
-  let scored = chunk.scored;
-  const seen = await sql.one<{ n: number; maxId: number; finished: number | null }>(
-    chunkFingerprint(spec.quizId, from, to),
-  );
-  if (
-    Number(seen?.n ?? 0) !== scored.fingerprint.n ||
-    Number(seen?.maxId ?? 0) !== scored.fingerprint.maxId ||
-    Number(seen?.finished ?? 0) !== scored.fingerprint.finished
-  ) {
-    // Someone started or handed in meanwhile: score these workers again, inside the lock.
-    scored = scoreRows(
-      await sql.rows<AttemptToRescore>(attemptsOfWorkerRange(spec.quizId, from, to)),
-      score,
-    );
+  const changed = plan.withoutRows ? await rowsFromJson(sql, spec, plan.keys, range) : [];
+  if (plan.fixes.length > 0) {
+    const ids = new Set<number>();
+    for (const statement of attemptsToFix(spec.quizId, range, plan.fixes))
+      for (const r of await sql.rows<{ attemptId: number }>(statement))
+        ids.add(Number(r.attemptId));
+    if (ids.size > 0) {
+      for (const statement of applyFixes(spec.quizId, range, plan.fixes)) await sql.run(statement);
+      for (const statement of attemptTotals([...ids]))
+        for (const t of await sql.rows<{ id: number; score: number | null; total: number }>(
+          statement,
+        ))
+          if (Number(t.total) !== t.score)
+            changed.push({ id: Number(t.id), score: Number(t.total) });
+    }
   }
-  if (scored.changed.length > 0) {
-    for (const statement of rescoreAttempts(scored.changed)) await sql.run(statement);
+  if (changed.length > 0) {
+    for (const statement of rescoreAttempts(changed)) await sql.run(statement);
     // Each hand-in keeps the boards as it goes; only changed scores can move them here.
-    for (const statement of rebuildStatements(spec.quizId, { from, to })) await sql.run(statement);
+    for (const statement of rebuildStatements(spec.quizId, range)) await sql.run(statement);
   }
+  const done = await sql.one<{ n: number }>(finishedInRange(spec.quizId, range.from, range.to));
   await sql.run(
-    rescoreProgress(spec.jobId, scored.finished, scored.changed.length, to, new Date()),
+    rescoreProgress(spec.jobId, Number(done?.n ?? 0), changed.length, range.to, new Date()),
   );
   return "written";
 }
@@ -182,23 +240,39 @@ export async function rescoreChunks(
   limit: number,
   options: { yieldBetween: boolean },
 ): Promise<"done" | "stopped"> {
-  const score = await scorerOf(readSql(), spec);
+  const plan = await planOf(readSql(), spec);
+  if (plan.fixes.length === 0 && !plan.withoutRows) {
+    // Nothing moves: every finished attempt is done as it stands.
+    const total = await readSql().one<{ n: number }>(finishedCount(spec.quizId));
+    const outcome = await sqlWrite(
+      async (sql) => {
+        const job = await sql.one<RescoreRow>(rescoreById(spec.jobId));
+        if (!job || job.status !== "running") return "stopped" as const;
+        await sql.run(
+          rescoreProgress(spec.jobId, Number(total?.n ?? 0) - job.done, 0, cursor, new Date()),
+        );
+        return "done" as const;
+      },
+      { quiz: spec.quizId },
+    );
+    return outcome;
+  }
   for (;;) {
     // On the thread that serves pages, let the requests that arrived meanwhile through first.
     if (options.yieldBetween) await new Promise((resolve) => setImmediate(resolve));
-    const chunk = await nextChunk(readSql(), spec, score, cursor, limit);
-    if (!chunk) {
+    const range = await nextRange(readSql(), spec.quizId, cursor, limit);
+    if (!range) {
       await purgeEmpty(spec.quizId);
       return "done";
     }
     const outcome = await sqlWrite(
-      (sql) => writeChunk(sql, spec, score, chunk),
-      // A crash loses at most this chunk, whose attempts and standings roll back together;
+      (sql) => writeChunk(sql, spec, plan, range),
+      // A crash loses at most this chunk, whose rows, attempts and standings roll back together;
       // the quiz's own lock (PostgreSQL) lets other quizzes' and events' writes run beside it.
       { durable: false, quiz: spec.quizId },
     );
     if (outcome === "stopped") return "stopped";
-    cursor = chunk.to;
+    cursor = range.to;
   }
 }
 

@@ -3,10 +3,13 @@ import { prisma } from "~/db.server";
 import { seededRng } from "~/domain/contest/random";
 import {
   PARTIAL_CREDIT_RULES,
+  answerKeyOf,
+  answerRowsOf,
   parseAnswerSheet,
   parsePaper,
   quizRankKey,
   scoreSheet,
+  type PartialCredit,
   type Question,
 } from "~/domain/quiz";
 import { TOP_ADMIN, createUser, createWorker } from "~/test/factories";
@@ -108,6 +111,61 @@ async function boardTables(quizId: number) {
     }),
   ]);
   return { standings, counts, orgs };
+}
+
+/** The bank as a hand-in scores it. */
+async function bankOf(contestId: number, points: number): Promise<Map<string, Question>> {
+  return new Map(
+    (await prisma.quizQuestion.findMany({ where: { contestId } })).map((q) => [
+      String(q.id),
+      {
+        id: String(q.id),
+        type: q.type as Question["type"],
+        category: q.category,
+        options: JSON.parse(q.options) as { id: string }[],
+        correct: JSON.parse(q.answer) as string[],
+        points,
+      } satisfies Question,
+    ]),
+  );
+}
+
+/**
+ * Every finished attempt's QuizAnswer rows are its JSON answers that count, as masks with the
+ * points of the current key and rule, and add up to its score; unfinished attempts have none.
+ */
+async function expectRowsAgree(quizId: number, contestId: number, rule: PartialCredit) {
+  const keys = new Map(
+    [...(await bankOf(contestId, 5))].map(([id, q]) => [id, answerKeyOf(q)] as const),
+  );
+  const attempts = await prisma.quizAttempt.findMany({ where: { quizId }, orderBy: { id: "asc" } });
+  const rows = await prisma.quizAnswer.findMany({
+    where: { quizId },
+    orderBy: [{ attemptId: "asc" }, { questionId: "asc" }],
+  });
+  const expected = attempts.flatMap((a) =>
+    a.status === "in_progress"
+      ? []
+      : answerRowsOf(keys, parsePaper(a.paper), parseAnswerSheet(a.answers), a.deadline, rule)
+          .map((r) => ({
+            attemptId: a.id,
+            quizId,
+            workerId: a.workerId,
+            questionId: Number(r.questionId),
+            chosen: r.chosen,
+            points: r.points,
+          }))
+          .sort((x, y) => x.questionId - y.questionId),
+  );
+  expect(rows).toEqual(expected);
+  expect(rows.length).toBeGreaterThan(attempts.length);
+  const sums = new Map<number, number>();
+  for (const r of rows) sums.set(r.attemptId, (sums.get(r.attemptId) ?? 0) + r.points);
+  for (const a of attempts)
+    if (a.status !== "in_progress") {
+      expect(a.answerRows).toBe(true);
+      expect(sums.get(a.id) ?? 0, `attempt ${a.id}`).toBe(a.score);
+    }
 }
 
 /** Every worker's place from the board against a plain sort of the standings. */
@@ -319,6 +377,50 @@ describe("re-scoring", () => {
       await rebuildQuizBoards(quizId);
       expect(await boardTables(quizId)).toEqual(tables);
       await expectRanksAgree(quizId, 0);
+      await expectRowsAgree(quizId, contest.id, rule);
     }
+  });
+
+  it("keeps per-answer rows that agree with the JSON answers, from the hand-in and for older attempts", async () => {
+    const { quizId, workers, questionIds, contest, admin } = await setup();
+    const rng = seededRng(5);
+    for (let day = 1; day <= 2; day++)
+      for (const w of workers) await randomAttempt(quizId, w.id, at(day, 9 + rng() * 8), rng);
+    // One attempt still open: no rows until it is handed in.
+    await startAttempt(quizId, { workerId: workers[0]!.id }, at(3, 9));
+    await expectRowsAgree(quizId, contest.id, "none");
+
+    // Attempts handed in before the rows existed: the job reads their JSON once and writes them.
+    const older = workers.slice(0, 9).map((w) => w.id);
+    await prisma.quizAnswer.deleteMany({ where: { quizId, workerId: { in: older } } });
+    await prisma.quizAttempt.updateMany({
+      where: { quizId, workerId: { in: older } },
+      data: { answerRows: false },
+    });
+    expect(
+      await correctQuestion(
+        contest.id,
+        questionIds[1]!,
+        { answer: ["C"], explanation: "", reason: "更正" },
+        admin.id,
+      ),
+    ).toEqual({ ok: true, changed: true });
+    await updateQuizRules(quizId, { reviewPolicy: "after_close", partialCredit: "half" }, admin.id);
+    const job = await startRescore(quizId, admin.id, "更正");
+    expect(await runRescore(job, { chunkAttempts: 4, thread: false })).toMatchObject({
+      status: "done",
+    });
+    await expectRowsAgree(quizId, contest.id, "half");
+    const tables = await boardTables(quizId);
+    await rebuildQuizBoards(quizId);
+    expect(await boardTables(quizId)).toEqual(tables);
+
+    // Nothing left to move: the next job is done at once and changes nothing.
+    const again = await startRescore(quizId, admin.id, "复核");
+    expect(await runRescore(again, { thread: false })).toMatchObject({
+      status: "done",
+      changed: 0,
+      done: await prisma.quizAttempt.count({ where: { quizId, status: { not: "in_progress" } } }),
+    });
   });
 });

@@ -12,6 +12,8 @@ import { seededRng } from "~/domain/contest/random";
 import {
   ANSWER_GRACE_SECONDS,
   BoardChanges,
+  answerKeyOf,
+  answerRowsOf,
   OVERALL,
   arrangePaper,
   attemptDeadline,
@@ -53,6 +55,7 @@ import {
   bankOf,
   closeAttempt,
   expiredAttempts,
+  insertAnswerRows,
   insertAttempt,
   insertRoundSet,
   ownAttempt,
@@ -860,9 +863,10 @@ async function finishInTx(sql: Sql, attempt: AttemptFull, now: Date): Promise<st
       paper.map((p) => p.questionId),
     )
   ).map((r) => toQuestion(r, quiz.pointsPerQuestion));
+  const sheet = parseAnswerSheet(attempt.answers);
   const done = finishAttempt({
     questions,
-    sheet: parseAnswerSheet(attempt.answers),
+    sheet,
     startedAt: attempt.startedAt,
     deadline: attempt.deadline,
     now,
@@ -880,6 +884,21 @@ async function finishInTx(sql: Sql, attempt: AttemptFull, now: Date): Promise<st
   // One more finished attempt (and participant) in the year in numbers, in the same
   // transaction; the attempt was still in progress when this transaction read it.
   await countFinishedAttempt(sql, attempt);
+  // The counted answers as rows, so a re-scoring moves their points set-based (their points
+  // add up to the score: the same rule on the same answers).
+  const keys = new Map(questions.map((q) => [q.id, answerKeyOf(q)]));
+  const answers = answerRowsOf(keys, paper, sheet, attempt.deadline, quiz.partialCredit);
+  for (const statement of insertAnswerRows(
+    answers.map((a) => ({
+      attemptId: attempt.id,
+      quizId: attempt.quizId,
+      workerId: attempt.workerId,
+      questionId: Number(a.questionId),
+      chosen: a.chosen,
+      points: a.points,
+    })),
+  ))
+    await sql.run(statement);
   const changes = new BoardChanges();
   const standing = async (day: number): Promise<Standing | null> => {
     const row = await sql.one<StandingRow>(standingOf(quiz.id, attempt.workerId, day));

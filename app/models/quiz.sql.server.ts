@@ -219,8 +219,121 @@ export const closeAttempt = (a: {
   durationMs: number;
 }) => Prisma.sql`
   UPDATE "QuizAttempt" SET "status" = ${a.status}, "submittedAt" = ${a.submittedAt},
-    "score" = ${a.score}, "durationMs" = ${a.durationMs}
+    "score" = ${a.score}, "durationMs" = ${a.durationMs}, "answerRows" = ${true}
   WHERE "id" = ${a.id} AND "status" = 'in_progress'`;
+
+// ───────────── answers (one row per counted answer of a finished attempt) ─────────────
+
+export type AnswerRowWrite = {
+  attemptId: number;
+  quizId: number;
+  workerId: number;
+  questionId: number;
+  chosen: number;
+  points: number;
+};
+
+/** An attempt's counted answers, written with its hand-in (or by re-scoring, for older ones). */
+export const insertAnswerRows = (rows: readonly AnswerRowWrite[]) =>
+  batches(rows, 500).map(
+    (batch) => Prisma.sql`
+  INSERT INTO "QuizAnswer" ("attemptId", "quizId", "workerId", "questionId", "chosen", "points")
+  VALUES ${Prisma.join(
+    batch.map(
+      (r) =>
+        Prisma.sql`(${r.attemptId}, ${r.quizId}, ${r.workerId}, ${r.questionId}, ${r.chosen}, ${r.points})`,
+    ),
+  )}`,
+  );
+
+/** The answer rows of one attempt, each question once (the hand-in's rows, for the tests). */
+export const answerRowsOfAttempt = (attemptId: number) => Prisma.sql`
+  SELECT "questionId", "chosen", "points" FROM "QuizAnswer" WHERE "attemptId" = ${attemptId}
+  ORDER BY "questionId"`;
+
+export type AnswerCombo = { questionId: number; chosen: number; points: number };
+
+/**
+ * Every distinct (question, choice, points) of a quiz's answer rows: what re-scoring compares
+ * with the current key. A scan of the (quizId, questionId, chosen, points, workerId) index
+ * alone, and a few thousand rows at most (questions × choices × keys scored by).
+ */
+export const answerCombos = (quizId: number) => Prisma.sql`
+  SELECT "questionId", "chosen", "points" FROM "QuizAnswer" WHERE "quizId" = ${quizId}
+  GROUP BY "questionId", "chosen", "points"`;
+
+/** A choice whose rows scored `from` now earn `to`. */
+export type AnswerFix = AnswerCombo & { to: number };
+
+// Each fix of a worker range is one OR term that names the whole index prefix, so both engines
+// seek the rows that move (SQLite's OR-by-union, PostgreSQL's BitmapOr) and read nothing else.
+const fixTerms = (
+  quizId: number,
+  range: { from: number; to: number },
+  fixes: readonly AnswerFix[],
+) =>
+  Prisma.join(
+    fixes.map(
+      (
+        f,
+      ) => Prisma.sql`("quizId" = ${quizId} AND "questionId" = ${f.questionId} AND "chosen" = ${f.chosen}
+        AND "points" = ${f.points} AND "workerId" >= ${range.from} AND "workerId" <= ${range.to})`,
+    ),
+    " OR ",
+  );
+
+const FIXES_PER_STATEMENT = 80;
+
+/** The attempts of workers `from`…`to` with a row that a fix moves. */
+export const attemptsToFix = (
+  quizId: number,
+  range: { from: number; to: number },
+  fixes: readonly AnswerFix[],
+) =>
+  batches(fixes, FIXES_PER_STATEMENT).map(
+    (batch) => Prisma.sql`
+  SELECT DISTINCT "attemptId" FROM "QuizAnswer" WHERE ${fixTerms(quizId, range, batch)}`,
+  );
+
+/** Moves the points of the rows the fixes name, for workers `from`…`to`. */
+export const applyFixes = (
+  quizId: number,
+  range: { from: number; to: number },
+  fixes: readonly AnswerFix[],
+) =>
+  batches(fixes, FIXES_PER_STATEMENT).map(
+    (batch) => Prisma.sql`
+  UPDATE "QuizAnswer" SET "points" = CASE ${Prisma.join(
+    batch.map(
+      (f) =>
+        Prisma.sql`WHEN "questionId" = ${f.questionId} AND "chosen" = ${f.chosen} AND "points" = ${f.points} THEN ${f.to}`,
+    ),
+    " ",
+  )} ELSE "points" END
+  WHERE ${fixTerms(quizId, range, batch)}`,
+  );
+
+/** Finished attempts with their score and the sum of their rows' points. */
+export const attemptTotals = (ids: readonly number[]) =>
+  batches(ids, 500).map(
+    (batch) => Prisma.sql`
+  SELECT a."id", a."score", COALESCE(SUM(x."points"), 0) AS "total"
+  FROM "QuizAttempt" a LEFT JOIN "QuizAnswer" x ON x."attemptId" = a."id"
+  WHERE a."id" IN (${Prisma.join(batch)}) AND a."status" IN (${finished})
+  GROUP BY a."id", a."score"`,
+  );
+
+/** Finished attempts of a quiz handed in before answer rows existed. */
+export const attemptsWithoutRows = (quizId: number) => Prisma.sql`
+  SELECT COUNT(*) AS "n" FROM "QuizAttempt"
+  WHERE "quizId" = ${quizId} AND "status" IN (${finished}) AND "answerRows" = ${false}`;
+
+/** Marks attempts whose answer rows re-scoring has just written. */
+export const markAnswerRows = (ids: readonly number[]) =>
+  batches(ids, 500).map(
+    (batch) => Prisma.sql`
+  UPDATE "QuizAttempt" SET "answerRows" = ${true} WHERE "id" IN (${Prisma.join(batch)})`,
+  );
 
 export type AttemptToRescore = {
   id: number;
@@ -232,20 +345,22 @@ export type AttemptToRescore = {
   answers: string;
 };
 
-// Only what scoring reads: the dates a full row carries cost more to convert than to score.
-const RESCORE_COLUMNS = Prisma.sql`"id", "workerId", "status", "score", "deadline", "paper", "answers"`;
-
-/** Re-scoring reads whole workers: every attempt of the next workers after `afterWorker`. */
-export const attemptsAfterWorker = (quizId: number, afterWorker: number, limit: number) =>
-  Prisma.sql`
-  SELECT ${RESCORE_COLUMNS} FROM "QuizAttempt"
-  WHERE "quizId" = ${quizId} AND "workerId" > ${afterWorker}
-  ORDER BY "workerId", "id" LIMIT ${Prisma.raw(String(Math.trunc(limit)))}`;
-
-export const attemptsOfWorkerRange = (quizId: number, from: number, to: number) => Prisma.sql`
-  SELECT ${RESCORE_COLUMNS} FROM "QuizAttempt"
+/** Finished attempts of workers `from`…`to` without answer rows: re-scoring reads their JSON. */
+export const attemptsWithoutRowsIn = (quizId: number, from: number, to: number) => Prisma.sql`
+  SELECT "id", "workerId", "status", "score", "deadline", "paper", "answers" FROM "QuizAttempt"
   WHERE "quizId" = ${quizId} AND "workerId" >= ${from} AND "workerId" <= ${to}
-  ORDER BY "workerId", "id"`;
+    AND "status" IN (${finished}) AND "answerRows" = ${false}`;
+
+/** The workers of the next `limit` attempts after worker `afterWorker` (the index alone). */
+export const workersAfter = (quizId: number, afterWorker: number, limit: number) => Prisma.sql`
+  SELECT "workerId" FROM "QuizAttempt"
+  WHERE "quizId" = ${quizId} AND "workerId" > ${afterWorker}
+  ORDER BY "workerId" LIMIT ${Prisma.raw(String(Math.trunc(limit)))}`;
+
+/** Finished attempts of workers `from`…`to`: a chunk's progress. */
+export const finishedInRange = (quizId: number, from: number, to: number) => Prisma.sql`
+  SELECT COUNT(*) AS "n" FROM "QuizAttempt"
+  WHERE "quizId" = ${quizId} AND "workerId" >= ${from} AND "workerId" <= ${to} AND "status" IN (${finished})`;
 
 /**
  * New scores of re-scored attempts, a few hundred a statement: an UPDATE joined to a VALUES
@@ -261,12 +376,6 @@ export const rescoreAttempts = (changed: readonly { id: number; score: number }[
   )}) AS v
   WHERE "QuizAttempt"."id" = v."column1"`,
   );
-
-/** What a chunk saw, to notice a submission that landed between reading and writing. */
-export const chunkFingerprint = (quizId: number, from: number, to: number) => Prisma.sql`
-  SELECT COUNT(*) AS "n", COALESCE(MAX("id"), 0) AS "maxId",
-    SUM(CASE WHEN "status" IN (${finished}) THEN 1 ELSE 0 END) AS "finished"
-  FROM "QuizAttempt" WHERE "quizId" = ${quizId} AND "workerId" >= ${from} AND "workerId" <= ${to}`;
 
 export const finishedCount = (quizId: number) => Prisma.sql`
   SELECT COUNT(*) AS "n" FROM "QuizAttempt" WHERE "quizId" = ${quizId} AND "status" IN (${finished})`;

@@ -12,9 +12,11 @@
 //   - re-scoring every attempt inside the server (the admin's action) while three visitors read
 //     the board and one saves answers over HTTP, each against the same traffic before the job.
 //     The re-scoring's floor is the same work as one transaction of minimal SQL on the raw
-//     connection: read every finished attempt, score it (the same prepared rule), write the
-//     changed scores set-based and rebuild the boards set-based, moving the scores back from the
+//     connection: read the distinct stored choices and score them (the same rule), move the
+//     points of the answer rows that change, sum their attempts again and write the changed
+//     scores set-based, and rebuild the boards set-based, moving the scores back from the
 //     corrected key to the original (as many changes as the job made), then rolled back.
+//     Every attempt is seeded with its answer rows (QuizAnswer), as a hand-in writes them.
 // BENCH_WORKERS / BENCH_ATTEMPTS shrink it; BENCH_PORT, JX_BUILD_NAME pick the server.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
@@ -52,7 +54,15 @@ process.env.COOKIE_SECURE = "0";
 
 const { seededRng } = await import("~/domain/contest/random");
 const quizDomain = await import("~/domain/quiz");
-const { arrangePaper, drawRoundSet, scoreSheet, beijingDayNumber, beijingMidnight } = quizDomain;
+const {
+  answerKeyOf,
+  answerRowsOf,
+  arrangePaper,
+  drawRoundSet,
+  scoreSheet,
+  beijingDayNumber,
+  beijingMidnight,
+} = quizDomain;
 type Question = import("~/domain/quiz").Question;
 
 const log = (line = "") => console.log(line);
@@ -169,7 +179,12 @@ function buildDatabase(questions: Question[]) {
   }
   const skill = Array.from({ length: WORKERS + 1 }, () => 0.4 + rng() * 0.55);
   const insert = db.prepare(
-    `INSERT INTO "QuizAttempt" ("quizId", "workerId", "organisationId", "attemptNo", "day", "startedAt", "deadline", "submittedAt", "status", "paper", "answers", "score", "durationMs") VALUES (1, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?)`,
+    `INSERT INTO "QuizAttempt" ("quizId", "workerId", "organisationId", "attemptNo", "day", "startedAt", "deadline", "submittedAt", "status", "paper", "answers", "score", "durationMs", "answerRows") VALUES (1, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, 1)`,
+  );
+  // Each counted answer as the hand-in writes it (app/models/quiz.server.ts finishInTx).
+  const keys = new Map(questions.map((q) => [q.id, answerKeyOf(q)]));
+  const answerRow = db.prepare(
+    `INSERT INTO "QuizAnswer" ("attemptId", "quizId", "workerId", "questionId", "chosen", "points") VALUES (?, 1, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
     for (let i = 0; i < ATTEMPTS; i++) {
@@ -192,7 +207,7 @@ function buildDatabase(questions: Question[]) {
       const deadline = start + 600_000;
       const score = scoreSheet(set, sheet, new Date(deadline)).score;
       const submitted = Math.min(t + 2_000, deadline);
-      insert.run(
+      const id = insert.run(
         w,
         2 + (w % ORGS),
         day,
@@ -204,7 +219,9 @@ function buildDatabase(questions: Question[]) {
         JSON.stringify(sheet),
         score,
         submitted - start,
-      );
+      ).lastInsertRowid;
+      for (const a of answerRowsOf(keys, paper, sheet, new Date(deadline), "none"))
+        answerRow.run(id, w, Number(a.questionId), a.chosen, a.points);
     }
   })();
   // The benchmark worker's attempt of today, in progress, for the page and the saves.
@@ -297,8 +314,19 @@ const line = (name: string, v: Visits) => {
 
 // ───────────── run ─────────────
 
-const { rebuildStatements, boardTop, placeOf, boardRowOf, fieldSize, orgBoard, rescoreAttempts } =
-  await import("~/models/quiz.sql.server");
+const {
+  rebuildStatements,
+  boardTop,
+  placeOf,
+  boardRowOf,
+  fieldSize,
+  orgBoard,
+  rescoreAttempts,
+  answerCombos,
+  applyFixes,
+  attemptTotals,
+  attemptsToFix,
+} = await import("~/models/quiz.sql.server");
 const { SqliteSql } = await import("~/db/sqlite.server");
 const { copyDatabase, openSide, recreateDatabase } =
   await import("../../prisma/scripts/db-copy-lib.ts");
@@ -337,6 +365,8 @@ if (engine === "postgresql") {
 }
 
 const { readSql, dbReady, disconnectDb } = await import("~/db.server");
+// The job's own comparison of stored choices with the key (after the database exists: it loads db).
+const { fixesOf } = await import("~/models/quiz-rescore-scoring.server");
 const { quizPeopleBoard, quizOrgBoard } = await import("~/models/quiz-board.server");
 const { saveAnswer, workerQuizState } = await import("~/models/quiz.server");
 await dbReady();
@@ -566,43 +596,34 @@ try {
         options: string;
         answer: string;
       }>(Prisma.sql`SELECT "id", "type", "category", "options", "answer" FROM "QuizQuestion"`);
-      const score = quizDomain.sheetScorer(
-        new Map(
-          bankRows.map((q) => [
-            String(q.id),
-            {
-              id: String(q.id),
-              type: q.type,
-              category: q.category,
-              options: JSON.parse(q.options) as { id: string }[],
-              correct: JSON.parse(q.answer) as string[],
-              points: 10,
-            } satisfies Question,
-          ]),
-        ),
-        "half",
+      const keys = new Map(
+        bankRows.map((q) => [
+          String(q.id),
+          quizDomain.answerKeyOf({
+            id: String(q.id),
+            type: q.type,
+            category: q.category,
+            options: JSON.parse(q.options) as { id: string }[],
+            correct: JSON.parse(q.answer) as string[],
+            points: 10,
+          }),
+        ]),
       );
-      let last = 0;
-      for (;;) {
-        const page = await sql.rows<{
-          id: number;
-          score: number;
-          paper: string;
-          answers: string;
-          deadline: Date;
-        }>(
-          Prisma.sql`SELECT "id", "score", "paper", "answers", "deadline" FROM "QuizAttempt" WHERE "quizId" = 1 AND "id" > ${last} AND "status" = 'submitted' ORDER BY "id" LIMIT 5000`,
-        );
-        if (page.length === 0) break;
-        const changed: { id: number; score: number }[] = [];
-        for (const a of page) {
-          const next = score(a.paper, a.answers, new Date(a.deadline));
-          if (next !== a.score) changed.push({ id: a.id, score: next });
-        }
-        for (const statement of rescoreAttempts(changed)) await sql.run(statement);
-        floorChanged += changed.length;
-        last = page[page.length - 1]!.id;
-      }
+      // The choices whose points move, the rows holding them, their attempts summed again.
+      const fixes = fixesOf(await sql.rows(answerCombos(1)), keys, "half");
+      const everyone = { from: 0, to: 2 ** 31 - 1 };
+      const ids = new Set<number>();
+      for (const statement of attemptsToFix(1, everyone, fixes))
+        for (const r of await sql.rows<{ attemptId: number }>(statement))
+          ids.add(Number(r.attemptId));
+      for (const statement of applyFixes(1, everyone, fixes)) await sql.run(statement);
+      const changed: { id: number; score: number }[] = [];
+      for (const statement of attemptTotals([...ids]))
+        for (const t of await sql.rows<{ id: number; score: number; total: number }>(statement))
+          if (Number(t.total) !== Number(t.score))
+            changed.push({ id: Number(t.id), score: Number(t.total) });
+      for (const statement of rescoreAttempts(changed)) await sql.run(statement);
+      floorChanged = changed.length;
       for (const statement of rebuildStatements(1)) await sql.run(statement);
       floorMs = performance.now() - t0;
       throw ROLLBACK;
@@ -620,7 +641,7 @@ try {
     "≤ 30 s",
   ]);
   log(
-    `  raw floor (one transaction: read and score every attempt, write the ${floorChanged.toLocaleString("en")} changed scores set-based, rebuild the boards set-based): ${seconds(floorMs)} — ${machineLoad()}`,
+    `  raw floor (one transaction: score the stored choices, move the answer rows that change, write the ${floorChanged.toLocaleString("en")} changed scores set-based, rebuild the boards set-based): ${seconds(floorMs)} — ${machineLoad()}`,
   );
   report(
     "board data route during re-scoring (3 visitors)",

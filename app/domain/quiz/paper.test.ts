@@ -7,8 +7,12 @@ import {
   parseAnswerSheet,
   parsePaper,
   recordAnswer,
+  answerKeyOf,
+  answerMask,
+  answerRowsOf,
+  maskPoints,
+  pickedOfMask,
   scoreSheet,
-  sheetScorer,
 } from "./paper";
 import { PARTIAL_CREDIT_RULES } from "./scoring";
 import type { Question } from "./questions";
@@ -164,8 +168,8 @@ describe("finishAttempt", () => {
   });
 });
 
-describe("sheetScorer (re-scoring)", () => {
-  it("scores stored JSON exactly as scoreSheet does, malformed and late answers included", () => {
+describe("answerRowsOf (the per-answer rows re-scoring reads)", () => {
+  it("add up to scoreSheet's score of the stored JSON, malformed and late answers included", () => {
     const rng = seededRng(99);
     const byId = new Map(bank.map((b) => [b.id, b]));
     const ids = ["A", "B", "C", "D", "true", "false", "Z"];
@@ -182,7 +186,7 @@ describe("sheetScorer (re-scoring)", () => {
       const paper = bank
         .filter(() => rng() < 0.7)
         .map((b) => ({ questionId: b.id, optionOrder: ["A", "B", "C", "D"] }));
-      // A question twice on a paper counts twice, as scoreSheet counts it.
+      // A question twice on a paper counts once, as a hand-in reads the paper's questions.
       if (rng() < 0.1 && paper[0]) paper.push(paper[0]);
       const sheet: Record<string, unknown> = {};
       for (const entry of paper) {
@@ -196,13 +200,18 @@ describe("sheetScorer (re-scoring)", () => {
       }
       sheets.push([JSON.stringify(paper), JSON.stringify(sheet)]);
     }
+    const keys = new Map(bank.map((b) => [b.id, answerKeyOf(b)]));
     for (const rule of PARTIAL_CREDIT_RULES) {
-      const fast = sheetScorer(byId, rule);
-      const scores = sheets.map(([paper, answers]) => fast(paper, answers, deadline));
+      const rows = sheets.map(([paper, answers]) =>
+        answerRowsOf(keys, parsePaper(paper), parseAnswerSheet(answers), deadline, rule),
+      );
+      const scores = rows.map((r) => r.reduce((sum, a) => sum + a.points, 0));
       const reference = sheets.map(
         ([paper, answers]) =>
           scoreSheet(
-            parsePaper(paper).flatMap((p) => byId.get(p.questionId) ?? []),
+            [...new Set(parsePaper(paper).map((p) => p.questionId))].flatMap(
+              (id) => byId.get(id) ?? [],
+            ),
             parseAnswerSheet(answers),
             deadline,
             rule,
@@ -210,6 +219,34 @@ describe("sheetScorer (re-scoring)", () => {
       );
       expect(scores).toEqual(reference);
       expect(new Set(scores).size).toBeGreaterThan(5);
+      // A row's mask alone gives its points (re-scoring reads nothing else), and only counted
+      // choices have rows.
+      for (const row of rows.flat()) {
+        expect(row.chosen).toBeGreaterThan(0);
+        expect(maskPoints(keys.get(row.questionId)!, row.chosen, rule)).toBe(row.points);
+      }
     }
+    expect(rows0(sheets, keys).some((r) => r.chosen & (1 << 30))).toBe(true);
+  });
+
+  it("masks choices by the question's options in bank order, foreign ids in one bit", () => {
+    const ids = ["A", "B", "C", "D"];
+    expect(answerMask(ids, ["C", "A", "C"])).toBe(0b101);
+    expect(answerMask(ids, ["Z", "B", "Y"])).toBe((1 << 30) | 0b10);
+    expect(pickedOfMask(ids, 0b1010)).toEqual(["B", "D"]);
+    expect(pickedOfMask(ids, (1 << 30) | 1)).toEqual(["A", "\u0000"]);
+    const multiple = answerKeyOf(bank[3]!);
+    expect(maskPoints(multiple, 0b101, "none")).toBe(500);
+    expect(maskPoints(multiple, 0b001, "none")).toBe(0);
+    expect(maskPoints(multiple, 0b001, "half")).toBe(250);
+    expect(maskPoints(multiple, 0b011, "half")).toBe(0);
+    expect(maskPoints(multiple, (1 << 30) | 0b101, "proportional")).toBe(0);
+    expect(maskPoints(answerKeyOf(bank[4]!), 0b01, "none")).toBe(500);
   });
 });
+
+function rows0(sheets: [string, string][], keys: Map<string, ReturnType<typeof answerKeyOf>>) {
+  return sheets.flatMap(([paper, answers]) =>
+    answerRowsOf(keys, parsePaper(paper), parseAnswerSheet(answers), null, "none"),
+  );
+}

@@ -187,28 +187,87 @@ export function scoreSheet(
   return { score, maxScore, correctCount, perQuestion, lateQuestionIds };
 }
 
+/** Bit of the answer mask for option ids the question does not have (bits 0–29: its options). */
+export const FOREIGN_OPTION_BIT = 1 << 30;
+const MASK_OPTIONS = 30;
+
 /**
- * Re-scoring's form of scoreSheet: the stored paper and answers (JSON) in, the score out, with
- * every bank question's rule prepared once (scoringKeyOf) and nothing built per answer. The
- * same result as scoreSheet over the paper's questions found in the bank (a test checks).
+ * The options picked as a bitmask over the question's options in bank order (optionIdsOf), as
+ * QuizAnswer stores it: bit i is the i-th option, FOREIGN_OPTION_BIT any id it does not have. A
+ * repeated id sets its bit once, so the mask loses nothing scoreChoice looks at. (The bank's
+ * import allows six options; ids past the thirtieth would count as foreign.)
  */
-export function sheetScorer(
-  bank: ReadonlyMap<string, Question>,
+export function answerMask(optionIds: readonly string[], picked: readonly string[]): number {
+  let mask = 0;
+  for (const id of picked) {
+    const i = optionIds.indexOf(id);
+    mask |= i >= 0 && i < MASK_OPTIONS ? 1 << i : FOREIGN_OPTION_BIT;
+  }
+  return mask;
+}
+
+/** The option ids of a mask (a foreign bit as one id the question does not have). */
+export function pickedOfMask(optionIds: readonly string[], mask: number): string[] {
+  const picked: string[] = [];
+  for (let i = 0; i < Math.min(MASK_OPTIONS, optionIds.length); i++)
+    if (mask & (1 << i)) picked.push(optionIds[i]!);
+  if (mask & FOREIGN_OPTION_BIT) {
+    let foreign = "\u0000";
+    while (optionIds.includes(foreign)) foreign += "\u0000";
+    picked.push(foreign);
+  }
+  return picked;
+}
+
+/** A bank question's scoring rule prepared once, with its option ids for the masks. */
+export interface AnswerKey {
+  readonly optionIds: readonly string[];
+  readonly key: ScoringKey;
+}
+
+export function answerKeyOf(question: Question): AnswerKey {
+  return { optionIds: optionIdsOf(question), key: scoringKeyOf(question) };
+}
+
+/** What a stored choice earns under a key and rule: the one rule (scoreChoice) on its ids. */
+export function maskPoints(key: AnswerKey, mask: number, partialCredit: PartialCredit): Hundredths {
+  return scoreChoice(key.key, pickedOfMask(key.optionIds, mask), partialCredit).score;
+}
+
+/** One counted answer of an attempt, as QuizAnswer stores it. */
+export interface AnswerRow {
+  readonly questionId: string;
+  readonly chosen: number;
+  readonly points: Hundredths;
+}
+
+/**
+ * The answers that count in an attempt's score, one per question of its paper found in the
+ * bank (`keys`), saved on time and not empty, each with its mask and points. Their points add
+ * up to scoreSheet's score over the paper's questions, each question once as a hand-in reads
+ * them (a test checks); QuizAnswer holds them from the hand-in on.
+ */
+export function answerRowsOf(
+  keys: ReadonlyMap<string, AnswerKey>,
+  paper: readonly PaperEntry[],
+  sheet: AnswerSheet,
+  deadline: Date | null,
   partialCredit: PartialCredit,
-): (paper: string, answers: string, deadline: Date | null) => Hundredths {
-  const keys = new Map<string, ScoringKey>();
-  for (const [id, question] of bank) keys.set(id, scoringKeyOf(question));
-  return (paper, answers, deadline) => {
-    const sheet = parseAnswerSheet(answers);
-    const lastOnTime =
-      deadline === null ? Infinity : deadline.getTime() + ANSWER_GRACE_SECONDS * 1000;
-    let score = 0;
-    for (const entry of parsePaper(paper)) {
-      const key = keys.get(entry.questionId);
-      const saved = sheet[entry.questionId];
-      if (!key || !saved || saved.t > lastOnTime) continue;
-      score += scoreChoice(key, saved.o, partialCredit).score;
-    }
-    return score;
-  };
+): AnswerRow[] {
+  const lastOnTime =
+    deadline === null ? Infinity : deadline.getTime() + ANSWER_GRACE_SECONDS * 1000;
+  const rows: AnswerRow[] = [];
+  const seen = new Set<string>();
+  for (const entry of paper) {
+    const questionId = entry.questionId;
+    if (seen.has(questionId)) continue;
+    seen.add(questionId);
+    const key = keys.get(questionId);
+    const saved = sheet[questionId];
+    if (!key || !saved || saved.t > lastOnTime) continue;
+    const chosen = answerMask(key.optionIds, saved.o);
+    if (chosen === 0) continue;
+    rows.push({ questionId, chosen, points: scoreChoice(key.key, saved.o, partialCredit).score });
+  }
+  return rows;
 }

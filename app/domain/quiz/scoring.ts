@@ -30,7 +30,7 @@ export interface ScoreOptions {
 /**
  * A question's scoring rule prepared once: its option ids, the distinct correct ones and its
  * full marks. Re-scoring a quiz scores every answer of every attempt (millions), so it
- * prepares each bank question once instead of per answer (see sheetScorer in paper.ts).
+ * prepares each bank question once instead of per answer (see answerKeyOf in paper.ts).
  */
 export interface ScoringKey {
   readonly maxScore: Hundredths;
