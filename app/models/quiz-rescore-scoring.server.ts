@@ -34,7 +34,6 @@ import {
   type QuestionType,
 } from "~/domain/quiz";
 import {
-  answerCombos,
   applyFixes,
   attemptTotals,
   attemptsToFix,
@@ -46,6 +45,7 @@ import {
   finishedInRange,
   insertAnswerRows,
   markAnswerRows,
+  nextAnswerCombo,
   purgeEmptyCounts,
   rebuildStatements,
   rescoreAttempts,
@@ -117,12 +117,29 @@ export function fixesOf(
   return fixes;
 }
 
+/** Every distinct (question, choice, points) of the quiz's rows, one index seek each. */
+export async function answerCombosOf(sql: Sql, quizId: number): Promise<AnswerCombo[]> {
+  const combos: AnswerCombo[] = [];
+  for (let after: AnswerCombo | null = null; ;) {
+    const next: AnswerCombo | undefined = await sql.one<AnswerCombo>(
+      nextAnswerCombo(quizId, after),
+    );
+    if (!next) return combos;
+    after = {
+      questionId: Number(next.questionId),
+      chosen: Number(next.chosen),
+      points: Number(next.points),
+    };
+    combos.push(after);
+  }
+}
+
 /** What the whole job applies: the fixes, and whether attempts without rows are left. */
 type Plan = { keys: Map<string, AnswerKey>; fixes: AnswerFix[]; withoutRows: boolean };
 
 async function planOf(sql: Sql, spec: ScoringSpec): Promise<Plan> {
   const keys = await answerKeys(sql, spec);
-  const combos = await sql.rows<AnswerCombo>(answerCombos(spec.quizId));
+  const combos = await answerCombosOf(sql, spec.quizId);
   const legacy = await sql.one<{ n: number }>(attemptsWithoutRows(spec.quizId));
   return {
     keys,
@@ -158,13 +175,13 @@ async function rowsFromJson(
   spec: ScoringSpec,
   keys: ReadonlyMap<string, AnswerKey>,
   range: { from: number; to: number },
-): Promise<{ id: number; score: number }[]> {
+): Promise<{ id: number; score: number; day: number }[]> {
   const attempts = await sql.rows<AttemptToRescore>(
     attemptsWithoutRowsIn(spec.quizId, range.from, range.to),
   );
   if (attempts.length === 0) return [];
   const rows: AnswerRowWrite[] = [];
-  const changed: { id: number; score: number }[] = [];
+  const changed: { id: number; score: number; day: number }[] = [];
   for (const a of attempts) {
     const answers = answerRowsOf(
       keys,
@@ -185,7 +202,7 @@ async function rowsFromJson(
         points: r.points,
       });
     }
-    if (score !== a.score) changed.push({ id: Number(a.id), score });
+    if (score !== a.score) changed.push({ id: Number(a.id), score, day: Number(a.day) });
   }
   for (const statement of insertAnswerRows(rows)) await sql.run(statement);
   for (const statement of markAnswerRows(attempts.map((a) => Number(a.id))))
@@ -211,17 +228,23 @@ async function writeChunk(
     if (ids.size > 0) {
       for (const statement of applyFixes(spec.quizId, range, plan.fixes)) await sql.run(statement);
       for (const statement of attemptTotals([...ids]))
-        for (const t of await sql.rows<{ id: number; score: number | null; total: number }>(
-          statement,
-        ))
+        for (const t of await sql.rows<{
+          id: number;
+          day: number;
+          score: number | null;
+          total: number;
+        }>(statement))
           if (Number(t.total) !== t.score)
-            changed.push({ id: Number(t.id), score: Number(t.total) });
+            changed.push({ id: Number(t.id), score: Number(t.total), day: Number(t.day) });
     }
   }
   if (changed.length > 0) {
     for (const statement of rescoreAttempts(changed)) await sql.run(statement);
     // Each hand-in keeps the boards as it goes; only changed scores can move them here.
-    for (const statement of rebuildStatements(spec.quizId, range)) await sql.run(statement);
+    // Only the rounds of the changed attempts move, and the overall standings with them.
+    const days = [...new Set(changed.map((c) => c.day))].sort((a, b) => a - b);
+    for (const statement of rebuildStatements(spec.quizId, { ...range, days }))
+      await sql.run(statement);
   }
   const done = await sql.one<{ n: number }>(finishedInRange(spec.quizId, range.from, range.to));
   await sql.run(

@@ -262,6 +262,20 @@ export const answerCombos = (quizId: number) => Prisma.sql`
   SELECT "questionId", "chosen", "points" FROM "QuizAnswer" WHERE "quizId" = ${quizId}
   GROUP BY "questionId", "chosen", "points"`;
 
+/**
+ * The first (question, choice, points) of a quiz's answer rows after `after` (null: the very
+ * first): one seek in the (quizId, questionId, chosen, points, …) index, so walking them all
+ * reads one index entry per combination instead of every row (a loose index scan).
+ */
+export const nextAnswerCombo = (quizId: number, after: AnswerCombo | null) => Prisma.sql`
+  SELECT "questionId", "chosen", "points" FROM "QuizAnswer"
+  WHERE "quizId" = ${quizId}${
+    after
+      ? Prisma.sql` AND ("questionId", "chosen", "points") > (${after.questionId}, ${after.chosen}, ${after.points})`
+      : Prisma.empty
+  }
+  ORDER BY "questionId", "chosen", "points" LIMIT 1`;
+
 /** A choice whose rows scored `from` now earn `to`. */
 export type AnswerFix = AnswerCombo & { to: number };
 
@@ -317,10 +331,10 @@ export const applyFixes = (
 export const attemptTotals = (ids: readonly number[]) =>
   batches(ids, 500).map(
     (batch) => Prisma.sql`
-  SELECT a."id", a."score", COALESCE(SUM(x."points"), 0) AS "total"
+  SELECT a."id", a."day", a."score", COALESCE(SUM(x."points"), 0) AS "total"
   FROM "QuizAttempt" a LEFT JOIN "QuizAnswer" x ON x."attemptId" = a."id"
   WHERE a."id" IN (${Prisma.join(batch)}) AND a."status" IN (${finished})
-  GROUP BY a."id", a."score"`,
+  GROUP BY a."id", a."day", a."score"`,
   );
 
 /** Finished attempts of a quiz handed in before answer rows existed. */
@@ -338,6 +352,7 @@ export const markAnswerRows = (ids: readonly number[]) =>
 export type AttemptToRescore = {
   id: number;
   workerId: number;
+  day: number;
   status: string;
   score: number | null;
   deadline: Date;
@@ -347,7 +362,7 @@ export type AttemptToRescore = {
 
 /** Finished attempts of workers `from`…`to` without answer rows: re-scoring reads their JSON. */
 export const attemptsWithoutRowsIn = (quizId: number, from: number, to: number) => Prisma.sql`
-  SELECT "id", "workerId", "status", "score", "deadline", "paper", "answers" FROM "QuizAttempt"
+  SELECT "id", "workerId", "day", "status", "score", "deadline", "paper", "answers" FROM "QuizAttempt"
   WHERE "quizId" = ${quizId} AND "workerId" >= ${from} AND "workerId" <= ${to}
     AND "status" IN (${finished}) AND "answerRows" = ${false}`;
 
@@ -564,13 +579,28 @@ function keySql(points: Prisma.Sql, durationMs: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`${points} * ${TIME_SCALE} + (${TIME_MAX} - CASE WHEN ${durationMs} > ${TIME_MAX} THEN ${TIME_MAX} ELSE ${durationMs} END)`;
 }
 
-/** Workers `from`…`to` by id, or the whole quiz. */
-export type WorkerRange = { from: number; to: number } | null;
+/**
+ * Workers `from`…`to` by id, or the whole quiz; with `days`, only those rounds' standings and
+ * the overall ones (re-scoring: a corrected question moves the rounds that asked it).
+ */
+export type WorkerRange = { from: number; to: number; days?: readonly number[] } | null;
 
 const inRange = (range: WorkerRange, alias = Prisma.empty) =>
   range
     ? Prisma.sql` AND ${alias}"workerId" >= ${range.from} AND ${alias}"workerId" <= ${range.to}`
     : Prisma.empty;
+
+/** The standings a rebuild of `range` replaces: its rounds (or all) and the overall ones. */
+const standingsIn = (range: WorkerRange) =>
+  range?.days
+    ? Prisma.sql`${inRange(range)} AND ("day" = 0 OR "day" IN (${Prisma.join(range.days)}))`
+    : inRange(range);
+
+/** The attempts a rebuild of `range` reads for its rounds. */
+const attemptsIn = (range: WorkerRange) =>
+  range?.days
+    ? Prisma.sql`${inRange(range, Prisma.raw("a."))} AND a."day" IN (${Prisma.join(range.days)})`
+    : inRange(range, Prisma.raw("a."));
 
 /**
  * The count tree's and the organisation board's share of the standings in `range`, added
@@ -585,7 +615,7 @@ function shareStatements(quizId: number, range: WorkerRange, sign: 1 | -1): Pris
       return Prisma.sql`
         INSERT INTO "QuizRankCount" ("quizId", "day", "level", "bucket", "count")
         SELECT "quizId", "day", ${Prisma.raw(String(level))}, "rankKey" / ${scale}, ${by} * COUNT(*)
-        FROM "QuizStanding" WHERE "quizId" = ${quizId}${inRange(range)}
+        FROM "QuizStanding" WHERE "quizId" = ${quizId}${standingsIn(range)}
         GROUP BY "quizId", "day", "rankKey" / ${scale}
         ON CONFLICT ("quizId", "day", "level", "bucket") DO UPDATE SET
           "count" = "QuizRankCount"."count" + excluded."count"`;
@@ -593,7 +623,7 @@ function shareStatements(quizId: number, range: WorkerRange, sign: 1 | -1): Pris
     Prisma.sql`
       INSERT INTO "QuizOrgStanding" ("quizId", "day", "organisationId", "participants", "pointsSum")
       SELECT "quizId", "day", "organisationId", ${by} * COUNT(*), ${by} * SUM("points")
-      FROM "QuizStanding" WHERE "quizId" = ${quizId}${inRange(range)}
+      FROM "QuizStanding" WHERE "quizId" = ${quizId}${standingsIn(range)}
       GROUP BY "quizId", "day", "organisationId"
       ON CONFLICT ("quizId", "day", "organisationId") DO UPDATE SET
         "participants" = "QuizOrgStanding"."participants" + excluded."participants",
@@ -617,7 +647,7 @@ export function rebuildStatements(quizId: number, range: WorkerRange = null): Pr
           Prisma.sql`DELETE FROM "QuizRankCount" WHERE "quizId" = ${quizId}`,
           Prisma.sql`DELETE FROM "QuizOrgStanding" WHERE "quizId" = ${quizId}`,
         ]),
-    Prisma.sql`DELETE FROM "QuizStanding" WHERE "quizId" = ${quizId}${inRange(range)}`,
+    Prisma.sql`DELETE FROM "QuizStanding" WHERE "quizId" = ${quizId}${standingsIn(range)}`,
     Prisma.sql`
       INSERT INTO "QuizStanding" ("quizId", "workerId", "day", "organisationId", "points", "durationMs",
         "days", "lastDay", "attemptId", "rankKey")
@@ -628,7 +658,7 @@ export function rebuildStatements(quizId: number, range: WorkerRange = null): Pr
           ROW_NUMBER() OVER (PARTITION BY a."workerId", a."day"
             ORDER BY a."score" DESC, a."durationMs" ASC, a."id" ASC) AS "n"
         FROM "QuizAttempt" a
-        WHERE a."quizId" = ${quizId} AND a."status" IN (${finished}) AND a."score" IS NOT NULL${inRange(range, Prisma.raw("a."))}
+        WHERE a."quizId" = ${quizId} AND a."status" IN (${finished}) AND a."score" IS NOT NULL${attemptsIn(range)}
       ) b
       WHERE b."n" = 1`,
     Prisma.sql`
