@@ -338,19 +338,7 @@ describe("re-scoring", () => {
       expect(done).toMatchObject({ status: "done" });
 
       // From scratch: every finished attempt scored by the domain's reference rule, whole.
-      const bank = new Map(
-        (await prisma.quizQuestion.findMany({ where: { contestId: contest.id } })).map((q) => [
-          String(q.id),
-          {
-            id: String(q.id),
-            type: q.type as Question["type"],
-            category: q.category,
-            options: JSON.parse(q.options) as { id: string }[],
-            correct: JSON.parse(q.answer) as string[],
-            points: 5,
-          } satisfies Question,
-        ]),
-      );
+      const bank = await bankOf(contest.id, 5);
       const after = await prisma.quizAttempt.findMany({
         where: { quizId },
         orderBy: { id: "asc" },
