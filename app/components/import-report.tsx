@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { TextField, useFocusOnAppear } from "~/components/form-fields";
-import { useLocale, useT } from "~/i18n";
+import { formatCount, useLocale, useT } from "~/i18n";
 import { problemText } from "~/i18n/problem-text";
 
 export type ImportReportData =
@@ -110,6 +110,7 @@ export function ImportPage({
   children?: ReactNode;
 }) {
   const t = useT();
+  const locale = useLocale();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formMethod?.toUpperCase() === "POST";
   return (
@@ -120,11 +121,11 @@ export function ImportPage({
       <h1 id={`${id}-title`}>{title}</h1>
       <p className="muted">
         {limits.maxCsvMb === undefined
-          ? t("reg.import.intro", { size: limits.maxMb, rows: limits.maxRows })
+          ? t("reg.import.intro", { size: limits.maxMb, rows: formatCount(locale, limits.maxRows) })
           : t("reg.import.rosterIntro", {
               size: limits.maxMb,
               csvSize: limits.maxCsvMb,
-              rows: limits.maxRows,
+              rows: formatCount(locale, limits.maxRows),
             })}
       </p>
       {help ? <p className="muted">{help}</p> : null}

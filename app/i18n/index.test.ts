@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  formatCount,
   catalogues,
   codeLabel,
   isMessageKey,
@@ -98,5 +99,10 @@ describe("plurals", () => {
     expect(translate("en", key, { count: 2 })).toBe("2 events");
     expect(translate("en", key, { count: 0 })).toBe("0 events");
     expect(translate("zh", key, { count: 1 })).toBe("1 个赛项");
+  });
+
+  it("groups the digits of large counts in both languages", () => {
+    expect(formatCount("zh", 1_000_000)).toBe("1,000,000");
+    expect(formatCount("en", 50_000)).toBe("50,000");
   });
 });

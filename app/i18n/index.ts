@@ -331,6 +331,11 @@ export function formatDateTime(locale: Locale, value: string | Date | null | und
   }).format(date);
 }
 
+/** A count as the language groups its digits: 1,000,000 rather than 1000000. */
+export function formatCount(locale: Locale, n: number): string {
+  return new Intl.NumberFormat(LOCALE_TAG[locale], { maximumFractionDigits: 0 }).format(n);
+}
+
 /** Centimarks (hundredths) as a mark with two decimals. */
 export function formatMark(centi: number | null | undefined): string {
   if (centi === null || centi === undefined) return "—";

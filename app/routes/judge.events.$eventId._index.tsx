@@ -249,7 +249,7 @@ export default function JudgeEvent() {
             </div>
           ) : null}
           <div className="table-wrap">
-            <table className="table">
+            <table className="table chief-table">
               <thead>
                 <tr>
                   <th scope="col">{t("judging.blind_code")}</th>

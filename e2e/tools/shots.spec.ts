@@ -3,7 +3,7 @@
 //   E2E_PORT=… JX_BUILD_NAME=… npx playwright test --config playwright.tools.config.ts
 // Shots go to SHOTS_DIR (default test-results/shots). The judging demo event is scored,
 // locked and published first, so the worker's receipt has something to show.
-import { mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { Prisma } from "~/generated/prisma/client";
 import { eventIdOf, expect, queryDb, test } from "../support/fixtures";
@@ -19,6 +19,15 @@ async function shoot(page: Page, name: string) {
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.waitForTimeout(150);
     await page.screenshot({ path: `${DIR}/${name}-${size.name}.png`, fullPage: true });
+    // What a picture hides: the page wider than the screen, and tables that scroll sideways.
+    const layout = await page.evaluate(() => ({
+      pageWider: document.documentElement.scrollWidth - window.innerWidth,
+      scrollingTables: [...document.querySelectorAll("main .table-wrap")]
+        .filter((w) => w.scrollWidth - w.clientWidth > 1)
+        .map((w) => w.querySelector("caption, th")?.textContent?.trim().slice(0, 30) ?? "?"),
+      title: document.title,
+    }));
+    appendFileSync(`${DIR}/layout.txt`, `${name}-${size.name}\t${JSON.stringify(layout)}\n`);
   }
 }
 
@@ -76,6 +85,7 @@ async function publishOffice(page: Page, loginAs: (u: string) => Promise<void>) 
 test("screenshots of every role's journey", async ({ page, loginAs, pageChecks }) => {
   test.setTimeout(900_000);
   mkdirSync(DIR, { recursive: true });
+  writeFileSync(`${DIR}/layout.txt`, "");
   pageChecks.accessibilityScope = "route";
   const skills = await eventIdOf("XA2026SKILLS", "PROG");
   const [contest] = await queryDb<{ id: number }>(
