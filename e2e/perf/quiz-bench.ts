@@ -145,8 +145,8 @@ function buildDatabase(questions: Question[]) {
     user.run("bench", "基准职工", "worker", 2 + ((WORKERS + 1) % ORGS), WORKERS + 1, now);
     user.run("bench-admin", "基准组织者", "admin", 1, null, now);
     db.prepare(
-      `INSERT INTO "Contest" ("id", "code", "kind", "name", "organiserId", "status", "createdAt", "updatedAt") VALUES (1, 'BENCHQUIZ', 'knowledge_quiz', '基准测试答题', 1, 'in_progress', ?, ?)`,
-    ).run(now, now);
+      `INSERT INTO "Contest" ("id", "code", "kind", "name", "organiserId", "status", "year", "createdAt", "updatedAt") VALUES (1, 'BENCHQUIZ', 'knowledge_quiz', '基准测试答题', 1, 'in_progress', ?, ?, ?)`,
+    ).run(new Date(opensAt + 8 * 3_600_000).getUTCFullYear(), now, now);
     const question = db.prepare(
       `INSERT INTO "QuizQuestion" ("id", "contestId", "category", "type", "stem", "options", "answer", "difficulty", "explanation", "createdAt") VALUES (?, 1, ?, ?, ?, ?, ?, ?, '', ?)`,
     );
