@@ -5,30 +5,20 @@ import type { SqlValue } from "~/db/sql.server";
 import { Prisma } from "~/generated/prisma/client";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
 import { maskIdNumber, parseIdNumber } from "~/domain/identity/id-number";
-import {
-  checkRosterRow,
-  rosterImportColumns,
-  type RosterImportColumns,
-} from "~/domain/registration/import-plan";
-import {
-  validateImport,
-  type ImportError,
-  type ImportedRow,
-} from "~/domain/registration/import-rows";
-import {
-  decryptIdNumber,
-  encryptIdNumber,
-  hashIdNumber,
-  sealIdNumbers,
-} from "~/models/id-number-crypto.server";
+import type { RosterImportColumns } from "~/domain/registration/import-plan";
+import type { ImportError, ImportedRow } from "~/domain/registration/import-rows";
+import { decryptIdNumber, encryptIdNumber, hashIdNumber } from "~/models/id-number-crypto.server";
 import { returnRosterCap, takeRosterCap } from "~/models/roster-cap.server";
 import {
-  MAX_ROSTER_CSV_BYTES,
-  MAX_SHEET_ROWS,
-  readSpreadsheet,
-  type SheetProblem,
-} from "~/utils/spreadsheet.server";
+  checkRosterFile,
+  type RosterFile,
+  type RosterFileProgress,
+  type Sealed,
+} from "~/models/roster-file.server";
+import type { SheetProblem } from "~/utils/spreadsheet.server";
 import { appendAuditSql } from "./audit.server";
+
+export { MAX_ROSTER_ROWS } from "~/models/roster-file.server";
 
 export type WorkerInput = {
   name: string;
@@ -38,13 +28,6 @@ export type WorkerInput = {
   skillLevel: string | null;
   unionMember: boolean;
 };
-
-/**
- * Largest roster accepted in one go: a federation's million members, as CSV (npm run
- * bench:import imports that many through the same path). An XLSX file stays within the
- * ordinary upload size and MAX_SHEET_ROWS (app/utils/spreadsheet.server.ts).
- */
-export const MAX_ROSTER_ROWS = 1_000_000;
 
 /** The roster search: a name or a trade containing the words. */
 function rosterWhere(organisationId: number, query: string) {
@@ -236,31 +219,33 @@ export type ImportOutcome =
   | { ok: true; count: number; samples: number; ms: number }
   | { ok: false; fileProblem: SheetProblem | null; errors: ImportError[] };
 
+/** What an import reports as it goes: the file's reading (roster-file.server.ts), then the load. */
+export type ImportProgress = RosterFileProgress & {
+  /** Every row is good and sealed: the load (one transaction) starts. */
+  loading?(): void | Promise<void>;
+};
+
 /**
  * Imports a roster file into the organisation: every row is checked first (columns, ID
  * numbers, duplicates in the file and in this organisation's roster), the file's new numbers
  * are counted against the hourly cap, and only a file without a single problem is written,
  * in one bulk transaction. Other organisations' rosters are never consulted: a number held
  * elsewhere is stored like any other and shown to the organiser (identity.server.ts).
+ * A manager's upload runs it as a background job (roster-import.server.ts).
  */
 export async function importRoster(
   organisationId: number,
   actorId: number,
-  file: { name: string; bytes: Uint8Array },
+  file: RosterFile,
   today: IsoDate = isoDateOf(new Date()),
+  progress: ImportProgress = {},
 ): Promise<ImportOutcome> {
   const started = performance.now();
-  const sheet = await readSpreadsheet(file, MAX_SHEET_ROWS, MAX_ROSTER_CSV_BYTES);
-  if (!sheet.ok) return { ok: false, fileProblem: sheet.problem, errors: [] };
-  const parsed = validateImport(sheet.table, rosterImportColumns(today), {
-    // XLSX is read into memory whole by its parser, so it keeps the ordinary limit.
-    maxRows: sheet.format === "csv" ? MAX_ROSTER_ROWS : MAX_SHEET_ROWS,
-    checkRow: checkRosterRow,
-  });
-  if (!parsed.ok) return { ok: false, fileProblem: null, errors: parsed.problems };
+  const checked = await checkRosterFile(file, today, progress);
+  if (!checked.ok) return checked;
+  await progress.loading?.();
 
-  const rows = parsed.value;
-  const sealed = sealIdNumbers(rows.map((r) => r.values.idNumber.idNumber));
+  const { rows, sealed } = checked;
   const hashes = () => rows.map((r, i) => ({ row: r.row, hash: (sealed[i] as Sealed).hash }));
   const refused = (clashes: number[]): ImportOutcome => ({
     ok: false,
@@ -315,12 +300,10 @@ export async function importRoster(
   return {
     ok: true,
     count: rows.length,
-    samples: parsed.samples,
+    samples: checked.samples,
     ms: Math.round(performance.now() - started),
   };
 }
-
-type Sealed = { cipher: string; hash: string };
 
 /** The Worker columns a roster import loads, in the order its rows give them. */
 export const WORKER_LOAD_COLUMNS = [

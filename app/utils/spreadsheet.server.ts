@@ -86,6 +86,22 @@ function readCsv(bytes: Uint8Array): SheetResult {
   };
 }
 
+/**
+ * What an uploaded file is, from its first bytes, size and name: XLSX by its content, CSV by
+ * its name (text files carry no signature), within each kind's size limit.
+ */
+export function spreadsheetKind(
+  file: { name: string; size: number; head: Uint8Array },
+  maxCsvBytes = MAX_UPLOAD_BYTES,
+): "xlsx" | "csv" | SheetProblem {
+  if (file.size > Math.max(MAX_UPLOAD_BYTES, maxCsvBytes)) return "import_file_too_large";
+  if (startsWith(file.head, ZIP_MAGIC))
+    return file.size > MAX_UPLOAD_BYTES ? "import_file_too_large" : "xlsx";
+  if (/\.(csv|txt)$/i.test(file.name))
+    return file.size > maxCsvBytes ? "import_file_too_large" : "csv";
+  return "import_not_spreadsheet";
+}
+
 /** Reads an uploaded file by its content, using the name only to tell CSV from other text. */
 export async function readSpreadsheet(
   file: { name: string; bytes: Uint8Array },
@@ -96,17 +112,13 @@ export async function readSpreadsheet(
   // by that size (app/utils/xlsx-read.server.ts).
   maxCsvBytes = MAX_UPLOAD_BYTES,
 ): Promise<SheetResult> {
-  if (file.bytes.byteLength > Math.max(MAX_UPLOAD_BYTES, maxCsvBytes))
-    return { ok: false, problem: "import_file_too_large" };
-  if (startsWith(file.bytes, ZIP_MAGIC))
-    return file.bytes.byteLength > MAX_UPLOAD_BYTES
-      ? { ok: false, problem: "import_file_too_large" }
-      : readXlsx(file.bytes, maxRows);
-  if (/\.(csv|txt)$/i.test(file.name)) {
-    if (file.bytes.byteLength > maxCsvBytes) return { ok: false, problem: "import_file_too_large" };
-    return readCsv(file.bytes);
-  }
-  return { ok: false, problem: "import_not_spreadsheet" };
+  const kind = spreadsheetKind(
+    { name: file.name, size: file.bytes.byteLength, head: file.bytes.subarray(0, 4) },
+    maxCsvBytes,
+  );
+  if (kind === "xlsx") return readXlsx(file.bytes, maxRows);
+  if (kind === "csv") return readCsv(file.bytes);
+  return { ok: false, problem: kind };
 }
 
 export function csvBytes(rows: readonly (readonly CellValue[])[]): Uint8Array<ArrayBuffer> {

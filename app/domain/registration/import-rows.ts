@@ -170,25 +170,29 @@ interface BoundColumn {
   readonly header: string;
 }
 
+/**
+ * Binds the header row to the spec. `width` is the widest row of the file and `hasValue(i)`
+ * says whether any data row fills column i: Excel often keeps empty trailing columns, and a
+ * blank header only matters if something is in its column.
+ */
 function bindHeaders(
-  table: readonly (readonly string[])[],
+  header: readonly string[],
+  width: number,
+  hasValue: (index: number) => boolean,
   spec: ColumnSpecs,
   sink: ErrorSink,
 ): BoundColumn[] {
-  const header = table[0] ?? [];
   const lookup = new Map<string, string>();
   for (const [key, column] of Object.entries(spec)) {
     for (const name of [column.header, ...(column.aliases ?? [])])
       lookup.set(normaliseHeader(name), key);
   }
-  const width = table.reduce((w, r) => Math.max(w, r.length), 0);
   const bound: BoundColumn[] = [];
   const boundKeys = new Set<string>();
-  for (let index = 0; index < width; index++) {
+  for (let index = 0; index < Math.max(width, header.length); index++) {
     const text = (header[index] ?? "").trim();
     if (normaliseHeader(text) === "") {
-      // Excel often keeps empty trailing columns; they only matter if something is in them.
-      if (table.slice(1).some((r) => !isBlank(r[index])))
+      if (hasValue(index))
         sink.add(1, columnLetter(index), "import_blank_header", { column: columnLetter(index) });
       continue;
     }
@@ -211,54 +215,105 @@ function bindHeaders(
 }
 
 /**
- * Checks an uploaded table (CSV or XLSX, already read into strings) against a column spec.
- * Either every row parses and the rows come back, or the user gets the complete list of
- * problems with spreadsheet row numbers; a partial import would leave them guessing which
- * rows made it. Blank rows are skipped because spreadsheets are full of them. Header
- * problems are reported alone, since every row would otherwise repeat them.
+ * What a first pass over a file learns before its rows are checked: the header, how many
+ * data rows it holds, its width and which columns any data row fills. A file too large to
+ * hold as a table (a federation's CSV) is read twice in chunks: once for this, once to check.
  */
-export function validateImport<S extends ColumnSpecs>(
-  table: readonly (readonly string[])[],
-  spec: S,
-  options: ImportOptions<S> = {},
-): ImportResult<S> {
-  const sink = new ErrorSink(options.maxErrors ?? DEFAULT_MAX_ERRORS);
-  if (table.length === 0 || table.every(isBlankRow)) {
-    sink.add(1, null, "import_empty_file");
-    return fail(...sink.errors);
-  }
-  if (isBlankRow(table[0] ?? [])) {
-    sink.add(1, null, "import_header_missing");
-    return fail(...sink.errors);
+export class TableShape {
+  header: readonly string[] | null = null;
+  dataRows = 0;
+  /** Template example rows skipped (isSampleRow). */
+  samples = 0;
+  width = 0;
+  /** Spreadsheet row number of the first data row past `maxRows`, if any. */
+  firstRowOver: number | null = null;
+  private readonly filled = new Set<number>();
+  constructor(private readonly maxRows = Infinity) {}
+
+  /** Takes the file's next record (row numbers count from 1, the header). */
+  add(cells: readonly string[], row: number): void {
+    if (this.header === null) {
+      this.header = cells;
+      return;
+    }
+    if (isBlankRow(cells)) return;
+    // A template's example row left in the file is skipped, and counted.
+    if (isSampleRow(cells)) {
+      this.samples++;
+      return;
+    }
+    this.dataRows++;
+    if (this.dataRows === this.maxRows + 1) this.firstRowOver = row;
+    if (cells.length > this.width) this.width = cells.length;
+    for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i])) this.filled.add(i);
   }
 
-  const columns = bindHeaders(table, spec, sink);
-  if (sink.errors.length > 0) return fail(...sink.errors);
+  hasValue(index: number): boolean {
+    return this.filled.has(index);
+  }
+}
 
-  const dataRows: { cells: readonly string[]; row: number }[] = [];
-  let samples = 0;
-  for (let i = 1; i < table.length; i++) {
-    const cells = table[i] as readonly string[];
-    if (isBlankRow(cells)) continue;
-    if (isSampleRow(cells)) samples++;
-    else dataRows.push({ cells, row: i + 1 });
-  }
-  if (dataRows.length === 0) {
-    sink.add(2, null, "import_no_data_rows");
-    return fail(...sink.errors);
-  }
-  if (options.maxRows !== undefined && dataRows.length > options.maxRows) {
-    sink.add(dataRows[options.maxRows]?.row ?? 1, null, "import_too_many_rows", {
-      max: options.maxRows,
-      count: dataRows.length,
-    });
-    return fail(...sink.errors);
+/**
+ * Checks a file's rows one at a time against a column spec, after the header and the file's
+ * shape (TableShape) were checked by `start`: the rows of a million-row CSV are checked as
+ * they are read, without the file held as a table.
+ */
+export class RowChecker<S extends ColumnSpecs> {
+  private readonly sink: ErrorSink;
+  private columns: BoundColumn[] = [];
+  private readonly firstSeen = new Map<string, Map<string, number>>();
+
+  constructor(
+    private readonly spec: S,
+    private readonly options: ImportOptions<S> = {},
+  ) {
+    this.sink = new ErrorSink(options.maxErrors ?? DEFAULT_MAX_ERRORS);
   }
 
-  const firstSeen = new Map<string, Map<string, number>>();
-  const rows: ImportedRow<S>[] = [];
-  for (const { cells, row } of dataRows) {
-    if (sink.stopped) break;
+  get errors(): readonly ImportError[] {
+    return this.sink.errors;
+  }
+
+  /** The error list is full: further rows are not worth checking. */
+  get stopped(): boolean {
+    return this.sink.stopped;
+  }
+
+  /**
+   * Checks what the whole file decides (empty, header, row count). False when the file
+   * fails there: its errors are then the file's whole report.
+   */
+  start(shape: TableShape): boolean {
+    const header = shape.header;
+    if (header === null || (isBlankRow(header) && shape.dataRows === 0)) {
+      this.sink.add(1, null, "import_empty_file");
+      return false;
+    }
+    if (isBlankRow(header)) {
+      this.sink.add(1, null, "import_header_missing");
+      return false;
+    }
+    this.columns = bindHeaders(header, shape.width, (i) => shape.hasValue(i), this.spec, this.sink);
+    if (this.sink.errors.length > 0) return false;
+    if (shape.dataRows === 0) {
+      this.sink.add(2, null, "import_no_data_rows");
+      return false;
+    }
+    const max = this.options.maxRows;
+    if (max !== undefined && shape.dataRows > max) {
+      this.sink.add(shape.firstRowOver ?? 1, null, "import_too_many_rows", {
+        max,
+        count: shape.dataRows,
+      });
+      return false;
+    }
+    return true;
+  }
+
+  /** Checks one data row (blank rows are skipped); the row when it is good, else null. */
+  check(cells: readonly string[], row: number): ImportedRow<S> | null {
+    if (this.sink.stopped || isBlankRow(cells) || isSampleRow(cells)) return null;
+    const { sink, spec, columns, options } = this;
     const values: Record<string, unknown> = {};
     let rowOk = true;
     for (const column of columns) {
@@ -284,8 +339,8 @@ export function validateImport<S extends ColumnSpecs>(
         const key = column.spec.uniqueKey
           ? column.spec.uniqueKey(parsed.value)
           : String(parsed.value);
-        const seen = firstSeen.get(column.key) ?? new Map<string, number>();
-        firstSeen.set(column.key, seen);
+        const seen = this.firstSeen.get(column.key) ?? new Map<string, number>();
+        this.firstSeen.set(column.key, seen);
         const first = seen.get(key);
         if (first !== undefined) {
           sink.add(row, column.header, "import_duplicate_value", {
@@ -312,7 +367,30 @@ export function validateImport<S extends ColumnSpecs>(
         rowOk = false;
       }
     }
-    if (rowOk) rows.push({ row, values: values as ParsedRow<S> });
+    return rowOk ? { row, values: values as ParsedRow<S> } : null;
   }
-  return failIfAny(sink.errors) ?? { ok: true, value: rows, samples };
+}
+
+/**
+ * Checks an uploaded table (CSV or XLSX, already read into strings) against a column spec.
+ * Either every row parses and the rows come back, or the user gets the complete list of
+ * problems with spreadsheet row numbers; a partial import would leave them guessing which
+ * rows made it. Blank rows are skipped because spreadsheets are full of them. Header
+ * problems are reported alone, since every row would otherwise repeat them.
+ */
+export function validateImport<S extends ColumnSpecs>(
+  table: readonly (readonly string[])[],
+  spec: S,
+  options: ImportOptions<S> = {},
+): ImportResult<S> {
+  const shape = new TableShape(options.maxRows);
+  table.forEach((cells, i) => shape.add(cells, i + 1));
+  const checker = new RowChecker(spec, options);
+  if (!checker.start(shape)) return fail(...checker.errors);
+  const rows: ImportedRow<S>[] = [];
+  for (let i = 1; i < table.length && !checker.stopped; i++) {
+    const good = checker.check(table[i] ?? [], i + 1);
+    if (good) rows.push(good);
+  }
+  return failIfAny([...checker.errors]) ?? { ok: true, value: rows, samples: shape.samples };
 }

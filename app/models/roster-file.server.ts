@@ -1,0 +1,196 @@
+// Reading and checking a roster file before anything is written: every row's columns, ID
+// number and in-file duplicates (domain/registration), and each good row's ID number sealed
+// (encrypted and hashed). A CSV is read in chunks, twice: once to learn its shape (header,
+// row count) and once to check and seal its rows, so a federation's 128 MB file is never held
+// whole as text or as a table. An XLSX file (at most MAX_UPLOAD_BYTES) is read whole.
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import type { IsoDate } from "~/domain/identity/dates";
+import {
+  checkRosterRow,
+  rosterImportColumns,
+  type RosterImportColumns,
+} from "~/domain/registration/import-plan";
+import {
+  RowChecker,
+  TableShape,
+  isSampleRow,
+  type ImportError,
+  type ImportedRow,
+} from "~/domain/registration/import-rows";
+import { sealIdNumbers } from "~/models/id-number-crypto.server";
+import {
+  CSV_ENCODINGS,
+  NotCsvText,
+  bytePieces,
+  csvRowChunks,
+  type ByteSource,
+  type CsvEncoding,
+} from "~/utils/csv-chunks.server";
+import {
+  MAX_ROSTER_CSV_BYTES,
+  MAX_SHEET_ROWS,
+  readSpreadsheet,
+  spreadsheetKind,
+  type SheetProblem,
+} from "~/utils/spreadsheet.server";
+
+/**
+ * Largest roster accepted in one go: a federation's million members, as CSV (npm run
+ * bench:import imports that many through the same path). An XLSX file stays within the
+ * ordinary upload size and MAX_SHEET_ROWS (app/utils/spreadsheet.server.ts).
+ */
+export const MAX_ROSTER_ROWS = 1_000_000;
+
+/** Rows checked and sealed between two progress reports. */
+export const PROGRESS_ROWS = 10_000;
+
+/** A roster file in memory, or spooled to disk (a background import). */
+export type RosterFile = { name: string; bytes: Uint8Array } | { name: string; path: string };
+
+export type Sealed = { cipher: string; hash: string };
+
+export type CheckedRoster = {
+  rows: ImportedRow<RosterImportColumns>[];
+  /** Each row's sealed ID number, in the same order. */
+  sealed: Sealed[];
+  /** The template's example rows the file still held, skipped (import-rows.ts). */
+  samples: number;
+};
+
+export type RosterFileOutcome =
+  | ({ ok: true } & CheckedRoster)
+  | { ok: false; fileProblem: SheetProblem | null; errors: ImportError[] };
+
+/** What the reading reports as it goes (a background import writes it to its job). */
+export type RosterFileProgress = {
+  /** The first pass has read this many more bytes of the file. */
+  read?(bytes: number): void | Promise<void>;
+  /** `done` of the file's `total` data rows are checked (every PROGRESS_ROWS and at the end). */
+  checked?(done: number, total: number): void | Promise<void>;
+};
+
+async function fileHead(file: RosterFile): Promise<{ size: number; head: Uint8Array }> {
+  if ("bytes" in file) return { size: file.bytes.byteLength, head: file.bytes.subarray(0, 4) };
+  const handle = await open(file.path, "r");
+  try {
+    const head = new Uint8Array(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    return { size: (await handle.stat()).size, head: head.subarray(0, bytesRead) };
+  } finally {
+    await handle.close();
+  }
+}
+
+function byteSource(file: RosterFile): ByteSource {
+  if ("bytes" in file) return bytePieces(file.bytes);
+  const path = file.path;
+  return () => createReadStream(path, { highWaterMark: 1 << 20 });
+}
+
+/** Reads and checks a roster file; the rows come back only when every one of them is good. */
+export async function checkRosterFile(
+  file: RosterFile,
+  today: IsoDate,
+  progress: RosterFileProgress = {},
+): Promise<RosterFileOutcome> {
+  const { size, head } = await fileHead(file);
+  const kind = spreadsheetKind({ name: file.name, size, head }, MAX_ROSTER_CSV_BYTES);
+  if (kind === "csv") return checkCsv(byteSource(file), today, progress);
+  if (kind !== "xlsx") return { ok: false, fileProblem: kind, errors: [] };
+  // An XLSX file is at most MAX_UPLOAD_BYTES: read whole, its rows checked as a table.
+  const bytes = "bytes" in file ? file.bytes : await readWhole(file.path);
+  const sheet = await readSpreadsheet({ name: file.name, bytes }, MAX_SHEET_ROWS);
+  if (!sheet.ok) return { ok: false, fileProblem: sheet.problem, errors: [] };
+  const table = sheet.table;
+  await progress.read?.(size);
+  return checkRows(
+    async function* () {
+      yield table;
+    },
+    today,
+    MAX_SHEET_ROWS,
+    progress,
+  );
+}
+
+async function readWhole(path: string): Promise<Uint8Array> {
+  const { readFile } = await import("node:fs/promises");
+  return new Uint8Array(await readFile(path));
+}
+
+async function checkCsv(
+  source: ByteSource,
+  today: IsoDate,
+  progress: RosterFileProgress,
+): Promise<RosterFileOutcome> {
+  // The encoding is the first that decodes the whole file (the first pass tells).
+  for (const encoding of CSV_ENCODINGS) {
+    try {
+      return await checkRows(
+        () => csvRowChunks(source, encoding, progress.read),
+        today,
+        MAX_ROSTER_ROWS,
+        progress,
+      );
+    } catch (error) {
+      if (!(error instanceof NotCsvText)) throw error;
+      if (isLast(encoding)) break;
+    }
+  }
+  return { ok: false, fileProblem: "import_not_spreadsheet", errors: [] };
+}
+
+const isLast = (encoding: CsvEncoding) => encoding === CSV_ENCODINGS[CSV_ENCODINGS.length - 1];
+
+/**
+ * The two passes over a file's records: its shape first, then each row checked, and the
+ * good ones sealed a chunk at a time while no row has failed (a file that fails stores
+ * nothing, so its numbers need no sealing).
+ */
+async function checkRows(
+  chunks: () => AsyncIterable<string[][]>,
+  today: IsoDate,
+  maxRows: number,
+  progress: RosterFileProgress,
+): Promise<RosterFileOutcome> {
+  const shape = new TableShape(maxRows);
+  let row = 0;
+  for await (const chunk of chunks()) for (const cells of chunk) shape.add(cells, ++row);
+
+  const checker = new RowChecker(rosterImportColumns(today), { maxRows, checkRow: checkRosterRow });
+  if (!checker.start(shape)) return { ok: false, fileProblem: null, errors: [...checker.errors] };
+  const total = shape.dataRows;
+  await progress.checked?.(0, total);
+
+  const rows: ImportedRow<RosterImportColumns>[] = [];
+  const sealed: Sealed[] = [];
+  let done = 0;
+  let reported = 0;
+  const seal = () => {
+    if (checker.errors.length > 0) return;
+    const numbers = rows.slice(sealed.length).map((r) => r.values.idNumber.idNumber);
+    for (const s of sealIdNumbers(numbers)) sealed.push(s);
+  };
+  row = 0;
+  read: for await (const chunk of chunks()) {
+    for (const cells of chunk) {
+      row++;
+      if (row === 1) continue;
+      if (checker.stopped) break read;
+      const good = checker.check(cells, row);
+      if (good) rows.push(good);
+      if (cells.some((c) => c !== "") && !isSampleRow(cells)) done++;
+      if (done - reported >= PROGRESS_ROWS) {
+        seal();
+        reported = done;
+        await progress.checked?.(done, total);
+      }
+    }
+  }
+  if (checker.errors.length > 0)
+    return { ok: false, fileProblem: null, errors: [...checker.errors] };
+  seal();
+  await progress.checked?.(total, total);
+  return { ok: true, rows, sealed, samples: shape.samples };
+}

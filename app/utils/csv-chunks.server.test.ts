@@ -1,0 +1,61 @@
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { NotCsvText, bytePieces, csvRowChunks, type CsvEncoding } from "./csv-chunks.server";
+
+async function chunked(bytes: Uint8Array, size: number, encoding: CsvEncoding = "utf-8") {
+  const rows: string[][] = [];
+  for await (const chunk of csvRowChunks(bytePieces(bytes, size), encoding)) rows.push(...chunk);
+  return rows;
+}
+
+/** The whole-file reading the chunks must reproduce (trailing empty record aside). */
+function whole(text: string): string[][] {
+  const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {
+    skipEmptyLines: false,
+  }).data.map((row) => row.map((c) => String(c ?? "").trim()));
+  const last = rows[rows.length - 1];
+  if (last && last.length === 1 && last[0] === "" && /\n$/.test(text)) rows.pop();
+  return rows;
+}
+
+const TRICKY = [
+  "\uFEFF姓名,身份证号,备注",
+  '张三,610102199001011234,"一行\n两行"',
+  '"李""四",610102199001011235,"逗号,在里面"',
+  "",
+  "王五 , 610102199001011236 ,\r",
+  '赵六,610102199001011237,"结尾的引号"""',
+  "钱七,610102199001011238,最后一行",
+].join("\n");
+
+describe("csvRowChunks", () => {
+  it("reads the same records as one parse of the whole file, at every piece size", async () => {
+    const bytes = new TextEncoder().encode(TRICKY);
+    const expected = whole(TRICKY);
+    expect(expected.length).toBe(7);
+    for (const size of [1, 2, 3, 5, 7, 16, 64, 1 << 20])
+      expect(await chunked(bytes, size), `piece size ${size}`).toEqual(expected);
+    const withBreak = new TextEncoder().encode(`${TRICKY}\n`);
+    expect(await chunked(withBreak, 4)).toEqual(expected);
+  });
+
+  it("reads CRLF files and multi-byte characters cut between pieces", async () => {
+    const text = "姓名,工种\r\n张三,车工\r\n李四,钳工\r\n";
+    const bytes = new TextEncoder().encode(text);
+    for (const size of [1, 2, 3, 4]) {
+      expect(await chunked(bytes, size)).toEqual([
+        ["姓名", "工种"],
+        ["张三", "车工"],
+        ["李四", "钳工"],
+      ]);
+    }
+  });
+
+  it("refuses bytes that are not the encoding, and binary files", async () => {
+    // "张三" in GB18030 is not UTF-8.
+    const gb = new Uint8Array([0xd5, 0xc5, 0xc8, 0xfd, 0x2c, 0x31, 0x0a]);
+    await expect(chunked(gb, 2)).rejects.toBeInstanceOf(NotCsvText);
+    expect(await chunked(gb, 2, "gb18030")).toEqual([["张三", "1"]]);
+    await expect(chunked(new Uint8Array([0x61, 0x00, 0x62]), 8)).rejects.toBeInstanceOf(NotCsvText);
+  });
+});
