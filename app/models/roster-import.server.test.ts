@@ -1,0 +1,204 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { prisma, write } from "~/db.server";
+import { withIdCheckChar } from "~/domain/identity/id-number";
+import { createOrganisation } from "~/test/factories";
+import { checkRosterFile, PROGRESS_ROWS } from "./roster-file.server";
+import {
+  failInterruptedImports,
+  getRosterImport,
+  startRosterImport,
+  waitFor,
+  type RosterImportView,
+} from "./roster-import.server";
+
+// Above this hour's cap on new ID numbers (the job's thread reads the same environment).
+vi.hoisted(() => {
+  process.env.ROSTER_NEW_IDS_PER_HOUR = "100000";
+});
+
+const HEAD = "姓名,身份证号,性别,手机号,工种,技能等级,是否工会会员";
+const DIR = mkdtempSync(path.join(tmpdir(), "roster-import-test-"));
+let files = 0;
+
+/** The n-th of many distinct valid ID numbers (1,000 per birth day from 1960). */
+function nthId(n: number): string {
+  const day = new Date(Date.UTC(1960, 0, 1) + Math.floor(n / 1000) * 86_400_000);
+  const birth = day.toISOString().slice(0, 10).replaceAll("-", "");
+  return withIdCheckChar(`610113${birth}${String(n % 1000).padStart(3, "0")}`);
+}
+
+function rosterCsv(count: number, last?: string): string {
+  const lines = [HEAD];
+  for (let n = 0; n < count; n++) lines.push(`职工${n},${nthId(n)},,13800138000,车工,,是`);
+  if (last) lines.push(last);
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** A file spooled as the upload route spools it. */
+function spool(text: string, name = "roster.csv") {
+  const file = path.join(DIR, `upload-${++files}`);
+  writeFileSync(file, text);
+  return { name, path: file, bytes: Buffer.byteLength(text) };
+}
+
+const counts = async () => ({
+  workers: await prisma.worker.count(),
+  audit: await prisma.auditLog.count(),
+});
+
+/** Reads the job over and over while it runs: every reading is kept. */
+async function watch(viewer: { organisationId: number }, id: number) {
+  const seen: RosterImportView[] = [];
+  const done = waitFor(id);
+  let finished = false;
+  void done.finally(() => (finished = true));
+  while (!finished) {
+    const job = await getRosterImport(viewer, id);
+    if (job) seen.push(job);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await done;
+  seen.push((await getRosterImport(viewer, id))!);
+  return seen;
+}
+
+const ORDER = ["queued", "parsing", "checking", "loading", "done", "failed"];
+
+describe("roster import jobs", () => {
+  it("checks the file in chunks and reports every chunk, rising to the total", async () => {
+    const reports: [number, number][] = [];
+    const result = await checkRosterFile(
+      { name: "r.csv", bytes: new TextEncoder().encode(rosterCsv(25_000)) },
+      "2026-11-30",
+      { checked: (done, total) => void reports.push([done, total]) },
+    );
+    expect(result.ok && result.rows.length).toBe(25_000);
+    expect(reports).toEqual([
+      [0, 25_000],
+      [PROGRESS_ROWS, 25_000],
+      [2 * PROGRESS_ROWS, 25_000],
+      [25_000, 25_000],
+    ]);
+  });
+
+  it("runs on its thread: progress only rises, to the total, and the roster is stored", async () => {
+    const org = await createOrganisation();
+    const started = await startRosterImport(org.id, 7, spool(rosterCsv(25_000)));
+    if (!started.ok) throw new Error("not started");
+    const seen = await watch({ organisationId: org.id }, started.id);
+    for (let i = 1; i < seen.length; i++) {
+      const [before, after] = [seen[i - 1]!, seen[i]!];
+      expect(ORDER.indexOf(after.status)).toBeGreaterThanOrEqual(ORDER.indexOf(before.status));
+      expect(after.rowsDone).toBeGreaterThanOrEqual(before.rowsDone);
+      expect(after.rowsDone).toBeLessThanOrEqual(Math.max(after.rowsTotal, 0));
+    }
+    expect(seen.at(-1)).toMatchObject({
+      status: "done",
+      rowsDone: 25_000,
+      rowsTotal: 25_000,
+      problem: null,
+      errors: [],
+    });
+    expect(seen.at(-1)?.finishedAt).toBeInstanceOf(Date);
+    expect(await prisma.worker.count({ where: { organisationId: org.id } })).toBe(25_000);
+    const trail = await prisma.auditLog.findFirstOrThrow({
+      where: { entityType: "Organisation", entityId: org.id, action: "worker.import" },
+    });
+    expect(trail.actorId).toBe(7);
+  });
+
+  it("a file with one bad row stores nothing and keeps the row's error as keys", async () => {
+    const org = await createOrganisation();
+    const before = await counts();
+    const bad = `坏行,110101199001011230,,13800138000,,,是`;
+    const started = await startRosterImport(org.id, 7, spool(rosterCsv(12_000, bad)), {
+      thread: false,
+    });
+    if (!started.ok) throw new Error("not started");
+    await waitFor(started.id);
+    const job = await getRosterImport({ organisationId: org.id }, started.id);
+    expect(job).toMatchObject({ status: "failed", problem: null, rowsTotal: 12_001 });
+    expect(job?.errors).toEqual([
+      expect.objectContaining({ row: 12_002, column: "身份证号", code: expect.any(String) }),
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("a file that is not a spreadsheet fails with its problem; the spooled file is removed", async () => {
+    const org = await createOrganisation();
+    const file = spool("MZ\u0000binary", "virus.exe");
+    const started = await startRosterImport(org.id, 7, file, { thread: false });
+    if (!started.ok) throw new Error("not started");
+    await waitFor(started.id);
+    expect(await getRosterImport({ organisationId: org.id }, started.id)).toMatchObject({
+      status: "failed",
+      problem: "import_not_spreadsheet",
+      errors: [],
+    });
+    expect(existsSync(file.path)).toBe(false);
+  });
+
+  it("only the job's own organisation (and an admin) can see it", async () => {
+    const org = await createOrganisation();
+    const other = await createOrganisation();
+    const started = await startRosterImport(org.id, 7, spool(rosterCsv(3)), { thread: false });
+    if (!started.ok) throw new Error("not started");
+    await waitFor(started.id);
+    expect(await getRosterImport({ organisationId: other.id }, started.id)).toBeNull();
+    expect(await getRosterImport({ organisationId: org.id }, started.id + 1000)).toBeNull();
+    expect(await getRosterImport("admin", started.id)).toMatchObject({ status: "done" });
+  });
+
+  it("refuses a second import while one of the organisation's runs", async () => {
+    const org = await createOrganisation();
+    // One runs in another live process on this host (the test runner's parent).
+    const runningId = await jobRow(org.id, "checking", `${hostname()}|${process.ppid}|other`);
+    const second = spool(rosterCsv(2));
+    expect(await startRosterImport(org.id, 7, second)).toEqual({ ok: false, runningId });
+    expect(existsSync(second.path)).toBe(false);
+    // Another organisation imports meanwhile.
+    const other = await createOrganisation();
+    const theirs = await startRosterImport(other.id, 8, spool(rosterCsv(2)), { thread: false });
+    expect(theirs.ok).toBe(true);
+    if (theirs.ok) await waitFor(theirs.id);
+  });
+
+  it("a restart marks failed the jobs whose process died, and only those", async () => {
+    const org = await createOrganisation();
+    // A process that has exited: its pid names no live process.
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid;
+    const host = hostname();
+    const died = await jobRow(org.id, "loading", `${host}|${gone}|old`);
+    const earlierSelf = await jobRow(org.id, "checking", `${host}|${process.pid}|before-restart`);
+    const elsewhere = await jobRow(org.id, "loading", `another-host|${gone}|x`);
+    const beside = await jobRow(org.id, "parsing", `${host}|${process.ppid}|live`);
+    const finished = await jobRow(org.id, "done", `${host}|${gone}|old`);
+    const before = await counts();
+    expect(await failInterruptedImports()).toBe(2);
+    const status = async (id: number) =>
+      (await getRosterImport({ organisationId: org.id }, id))?.status;
+    expect(await status(died)).toBe("failed");
+    expect(await status(earlierSelf)).toBe("failed");
+    expect(await getRosterImport({ organisationId: org.id }, died)).toMatchObject({
+      problem: "import_interrupted",
+    });
+    expect(await status(elsewhere)).toBe("loading");
+    expect(await status(beside)).toBe("parsing");
+    expect(await status(finished)).toBe("done");
+    expect(await counts()).toEqual(before);
+  });
+});
+
+async function jobRow(organisationId: number, status: string, runner: string) {
+  const job = await write((tx) =>
+    tx.rosterImport.create({
+      data: { organisationId, userId: 1, fileName: "r.csv", fileBytes: 10, status, runner },
+      select: { id: true },
+    }),
+  );
+  return job.id;
+}

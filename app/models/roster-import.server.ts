@@ -1,0 +1,353 @@
+// A roster import as a background job (issue 13): the manager's upload is spooled to a file
+// and answered at once with a job (a RosterImport row); a thread of the process that took it
+// reads, checks and seals the file in chunks and writes the job's progress as it goes, then
+// loads the rows in one transaction (worker.server.ts: all or nothing). The status page reads
+// the row: on SQLite a WAL reader and on PostgreSQL an MVCC read, never waiting for the
+// import's write lock. A process that dies with jobs running leaves them failed when it (or
+// another process on the host) starts again: nothing of theirs was written.
+import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
+import { hostname } from "node:os";
+import { parentPort, type Worker } from "node:worker_threads";
+import { prisma, write } from "~/db.server";
+import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
+import type { ImportError } from "~/domain/registration/import-rows";
+import { importRoster, type ImportOutcome } from "~/models/worker.server";
+import { isThreadFor, nextMessage, startModuleThread } from "~/utils/module-thread.server";
+
+export const ROSTER_IMPORT_STATUSES = [
+  "queued",
+  "parsing",
+  "checking",
+  "loading",
+  "done",
+  "failed",
+] as const;
+export type RosterImportStatus = (typeof ROSTER_IMPORT_STATUSES)[number];
+const UNFINISHED: RosterImportStatus[] = ["queued", "parsing", "checking", "loading"];
+
+/** Why a job stored nothing, besides its row errors and file problems (SheetProblem). */
+export const JOB_PROBLEMS = ["import_interrupted", "import_failed"] as const;
+
+/** The job's first pass writes how far it has read at most this often (bytes). */
+const READ_REPORT_BYTES = 8 * 1024 * 1024;
+
+// ───────────── which process runs a job ─────────────
+
+/** This process, as a job's runner: host, pid, and a token no earlier process had. */
+const HOST = hostname();
+const TOKEN = randomBytes(6).toString("hex");
+const RUNNER = `${HOST}|${process.pid}|${TOKEN}`;
+
+/** Jobs this process runs now (their runner is RUNNER). */
+const running = new Set<number>();
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists and belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Whether the process named by `runner` ran the job and is gone (or restarted) on this host. */
+function runnerGone(runner: string, jobId: number): boolean {
+  const [host, pidText, token] = runner.split("|");
+  if (host !== HOST) return false;
+  const pid = Number(pidText);
+  if (pid === process.pid) return token !== TOKEN || !running.has(jobId);
+  return !processAlive(pid);
+}
+
+/**
+ * Marks failed every unfinished job whose process on this host is gone: it died before it
+ * finished, and its load (one transaction) stored nothing. Jobs of other hosts are left to
+ * their own hosts. Runs when this module is first used in a process, i.e. when the server
+ * (re)starts, and before each listing.
+ */
+export async function failInterruptedImports(now = new Date()): Promise<number> {
+  const unfinished = await prisma.rosterImport.findMany({
+    where: { status: { in: UNFINISHED } },
+    select: { id: true, runner: true },
+  });
+  const dead = unfinished.filter((j) => runnerGone(j.runner, j.id)).map((j) => j.id);
+  if (dead.length === 0) return 0;
+  const { count } = await write((tx) =>
+    tx.rosterImport.updateMany({
+      where: { id: { in: dead }, status: { in: UNFINISHED } },
+      data: { status: "failed", problem: "import_interrupted", finishedAt: now },
+    }),
+  );
+  return count;
+}
+
+let startupSweep: Promise<unknown> | null = null;
+function sweptOnce(): Promise<unknown> {
+  startupSweep ??= failInterruptedImports().catch((error: unknown) => {
+    startupSweep = null;
+    console.error("could not mark interrupted roster imports", error);
+  });
+  return startupSweep;
+}
+
+// ───────────── reading jobs ─────────────
+
+export type RosterImportView = {
+  id: number;
+  status: RosterImportStatus;
+  fileName: string;
+  fileBytes: number;
+  bytesRead: number;
+  rowsTotal: number;
+  rowsDone: number;
+  problem: string | null;
+  errors: ImportError[];
+  createdAt: Date;
+  finishedAt: Date | null;
+};
+
+const VIEW = {
+  id: true,
+  organisationId: true,
+  status: true,
+  fileName: true,
+  fileBytes: true,
+  bytesRead: true,
+  rowsTotal: true,
+  rowsDone: true,
+  problem: true,
+  errors: true,
+  createdAt: true,
+  finishedAt: true,
+} as const;
+
+type Row = { [K in keyof typeof VIEW]: unknown } & { errors: string | null; status: string };
+
+function view(row: Row): RosterImportView {
+  const { organisationId: _org, errors, ...rest } = row;
+  return {
+    ...(rest as Omit<RosterImportView, "errors">),
+    status: row.status as RosterImportStatus,
+    errors: errors ? (JSON.parse(errors) as ImportError[]) : [],
+  };
+}
+
+/** Who asks: an organisation's manager sees its own jobs only; an admin sees any. */
+export type JobViewer = { organisationId: number } | "admin";
+
+/** One job, or null when it is not there for this viewer (another organisation's is not). */
+export async function getRosterImport(
+  viewer: JobViewer,
+  id: number,
+): Promise<RosterImportView | null> {
+  await sweptOnce();
+  const row = await prisma.rosterImport.findFirst({
+    where: viewer === "admin" ? { id } : { id, organisationId: viewer.organisationId },
+    select: VIEW,
+  });
+  return row ? view(row) : null;
+}
+
+/** The organisation's latest jobs, newest first. */
+export async function latestRosterImports(organisationId: number, take = 5) {
+  await sweptOnce();
+  const rows = await prisma.rosterImport.findMany({
+    where: { organisationId },
+    orderBy: { id: "desc" },
+    take,
+    select: VIEW,
+  });
+  return rows.map(view);
+}
+
+export function isUnfinished(status: RosterImportStatus): boolean {
+  return UNFINISHED.includes(status);
+}
+
+// ───────────── starting and running jobs ─────────────
+
+/** An upload spooled to disk, which the job owns (and removes) from now on. */
+export type SpooledRoster = { name: string; path: string; bytes: number };
+
+export type StartOutcome = { ok: true; id: number } | { ok: false; runningId: number };
+
+/**
+ * Starts an import of the spooled file into the organisation, unless one of its imports is
+ * still running (then the file is dropped and that job named). The job runs after this
+ * returns; `waitFor` (tests, the bench) waits for it.
+ */
+export async function startRosterImport(
+  organisationId: number,
+  userId: number,
+  file: SpooledRoster,
+  options: { today?: IsoDate; thread?: boolean } = {},
+): Promise<StartOutcome> {
+  await sweptOnce();
+  const started = await write(async (tx): Promise<StartOutcome> => {
+    // In the write lock: two uploads at once cannot both find none running.
+    const current = await tx.rosterImport.findFirst({
+      where: { organisationId, status: { in: UNFINISHED } },
+      select: { id: true },
+    });
+    if (current) return { ok: false, runningId: current.id };
+    const job = await tx.rosterImport.create({
+      data: {
+        organisationId,
+        userId,
+        fileName: file.name.slice(0, 200),
+        fileBytes: file.bytes,
+        runner: RUNNER,
+      },
+      select: { id: true },
+    });
+    return { ok: true, id: job.id };
+  });
+  if (!started.ok) {
+    await rm(file.path, { force: true });
+    return started;
+  }
+  running.add(started.id);
+  const spec: JobSpec = {
+    jobId: started.id,
+    organisationId,
+    userId,
+    file: { name: file.name, path: file.path },
+    today: options.today ?? isoDateOf(new Date()),
+  };
+  const run = queue.then(() => runJob(spec, options.thread ?? true));
+  queue = run.catch(() => undefined);
+  jobs.set(started.id, run);
+  return started;
+}
+
+/** Jobs run one after another in a process: each holds its file's rows in memory. */
+let queue: Promise<unknown> = Promise.resolve();
+const jobs = new Map<number, Promise<void>>();
+
+/** Waits until the job started in this process has ended (done or failed). */
+export async function waitFor(jobId: number): Promise<void> {
+  await jobs.get(jobId);
+}
+
+type JobSpec = {
+  jobId: number;
+  organisationId: number;
+  userId: number;
+  file: { name: string; path: string };
+  today: IsoDate;
+};
+
+async function runJob(spec: JobSpec, useThread: boolean): Promise<void> {
+  try {
+    const thread = useThread ? await importThread() : null;
+    if (thread) {
+      try {
+        thread.postMessage(spec);
+        const reply = await nextMessage(thread, (message) => message as Reply);
+        if (!reply.ok) throw new Error(reply.error);
+      } finally {
+        await thread.terminate();
+      }
+    } else {
+      await runHere(spec);
+    }
+  } catch (error) {
+    console.error("roster import failed", error);
+    await finish(spec.jobId, { status: "failed", problem: "import_failed" }).catch(() => undefined);
+  } finally {
+    running.delete(spec.jobId);
+    jobs.delete(spec.jobId);
+    await rm(spec.file.path, { force: true });
+  }
+}
+
+/** The job itself, on whichever thread runs it: progress written as the file is read. */
+async function runHere(spec: JobSpec): Promise<void> {
+  const { jobId } = spec;
+  let bytes = 0;
+  let bytesWritten = 0;
+  const outcome: ImportOutcome = await importRoster(
+    spec.organisationId,
+    spec.userId,
+    spec.file,
+    spec.today,
+    {
+      read: async (more) => {
+        bytes += more;
+        if (bytes - bytesWritten < READ_REPORT_BYTES && bytesWritten > 0) return;
+        bytesWritten = bytes;
+        await progress(jobId, { status: "parsing", bytesRead: bytes });
+      },
+      checked: (done, total) =>
+        progress(jobId, { status: "checking", rowsDone: done, rowsTotal: total }),
+      loading: () => progress(jobId, { status: "loading" }),
+    },
+  );
+  await finish(
+    jobId,
+    outcome.ok
+      ? { status: "done", rowsDone: outcome.count, rowsTotal: outcome.count }
+      : {
+          status: "failed",
+          problem: outcome.fileProblem,
+          errors: outcome.errors.length > 0 ? JSON.stringify(outcome.errors) : null,
+        },
+  );
+}
+
+type Progress = {
+  status: RosterImportStatus;
+  bytesRead?: number;
+  rowsDone?: number;
+  rowsTotal?: number;
+};
+
+/** One short write per report; only a job still unfinished moves (a finished one stays). */
+async function progress(jobId: number, data: Progress): Promise<void> {
+  await write((tx) =>
+    tx.rosterImport.updateMany({ where: { id: jobId, status: { in: UNFINISHED } }, data }),
+  );
+}
+
+async function finish(
+  jobId: number,
+  data: Progress & { problem?: string | null; errors?: string | null },
+): Promise<void> {
+  await write((tx) =>
+    tx.rosterImport.updateMany({
+      where: { id: jobId, status: { in: UNFINISHED } },
+      data: { ...data, finishedAt: new Date() },
+    }),
+  );
+}
+
+// ───────────── the import thread ─────────────
+
+const TASK = "jiangxin-roster-import";
+
+type Reply = { ok: true } | { ok: false; error: string };
+
+if (isThreadFor(TASK)) {
+  const port = parentPort!;
+  // Normal priority, unlike the export thread: the load holds the write lock, and every
+  // save of the app would wait behind a low-priority holder on a busy machine.
+  port.on("message", (spec: JobSpec) => {
+    runHere(spec).then(
+      () => port.postMessage({ ok: true } satisfies Reply),
+      (error: unknown) => port.postMessage({ ok: false, error: String(error) } satisfies Reply),
+    );
+  });
+  port.postMessage("ready");
+}
+
+/** A thread of its own for one job (ended with it, so its memory goes back); null if none starts. */
+async function importThread(): Promise<Worker | null> {
+  try {
+    return await startModuleThread(import.meta.url, TASK);
+  } catch (error) {
+    console.error("the roster import runs on the main thread: no import thread", error);
+    return null;
+  }
+}
