@@ -1,11 +1,19 @@
 // Reads one uploaded file from a multipart form, within the upload limit: the body is counted
 // as it streams in (app/http/form-body.server.ts), so an oversized or chunked upload is cut
 // off before it is buffered.
+import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { data } from "@remix-run/node";
 import { notFound } from "~/http/session.server";
 import {
   MAX_ROSTER_CSV_BYTES,
   MAX_UPLOAD_BYTES,
+  spreadsheetKind,
   type SheetProblem,
 } from "~/utils/spreadsheet.server";
 import { isTooLarge, readForm } from "~/http/form-body.server";
@@ -67,10 +75,47 @@ export async function answerImport<T extends { ok: boolean }>(
 }
 
 /** The answer to a refused upload, shaped for the import report: 413 when too large. */
-function uploadRefused(problem: SheetProblem) {
+export function uploadRefused(problem: SheetProblem) {
   return data(
     { ok: false as const, fileProblem: problem, errors: [] },
     { status: problem === "import_file_too_large" ? 413 : 400 },
   );
 }
 export const MAX_ROSTER_CSV_MB = MAX_ROSTER_CSV_BYTES / 1024 / 1024;
+
+/** Where roster uploads wait for their import job (which removes them). */
+const SPOOL_DIR = path.join(tmpdir(), "jiangxin-roster-uploads");
+
+export type SpooledUpload =
+  | { ok: true; file: { name: string; path: string; bytes: number } }
+  | { ok: false; problem: SheetProblem };
+
+/**
+ * A roster upload written to a spool file for its background import, after the checks that
+ * need no parsing: a file is there, within its kind's size, a spreadsheet by its first bytes
+ * and name (a CSV with a NUL byte near its start is a binary file renamed).
+ */
+export async function spoolRosterUpload(request: Request): Promise<SpooledUpload> {
+  let formData: FormData;
+  try {
+    formData = await readForm(request, "roster");
+  } catch (thrown) {
+    if (isTooLarge(thrown)) return { ok: false, problem: "import_file_too_large" };
+    throw thrown;
+  }
+  const file = formData.get("file");
+  if (!file || typeof file === "string") return { ok: false, problem: "import_no_file" };
+  if (file.size === 0) return { ok: false, problem: "import_not_spreadsheet" };
+  const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
+  const kind = spreadsheetKind({ name: file.name, size: file.size, head }, MAX_ROSTER_CSV_BYTES);
+  if (kind !== "csv" && kind !== "xlsx") return { ok: false, problem: kind };
+  if (kind === "csv" && head.includes(0)) return { ok: false, problem: "import_not_spreadsheet" };
+  await mkdir(SPOOL_DIR, { recursive: true });
+  const spooled = path.join(SPOOL_DIR, `${Date.now()}-${randomBytes(8).toString("hex")}`);
+  // Streamed from the parsed form to disk: no further copy of the file in memory.
+  await pipeline(
+    Readable.fromWeb(file.stream() as Parameters<typeof Readable.fromWeb>[0]),
+    createWriteStream(spooled, { mode: 0o600 }),
+  );
+  return { ok: true, file: { name: file.name, path: spooled, bytes: file.size } };
+}

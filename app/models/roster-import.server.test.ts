@@ -87,7 +87,9 @@ describe("roster import jobs", () => {
 
   it("runs on its thread: progress only rises, to the total, and the roster is stored", async () => {
     const org = await createOrganisation();
-    const started = await startRosterImport(org.id, 7, spool(rosterCsv(25_000)));
+    const started = await startRosterImport(org.id, 7, spool(rosterCsv(25_000)), {
+      thread: true,
+    });
     if (!started.ok) throw new Error("not started");
     const seen = await watch({ organisationId: org.id }, started.id);
     for (let i = 1; i < seen.length; i++) {

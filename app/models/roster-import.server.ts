@@ -29,6 +29,12 @@ const UNFINISHED: RosterImportStatus[] = ["queued", "parsing", "checking", "load
 /** Why a job stored nothing, besides its row errors and file problems (SheetProblem). */
 export const JOB_PROBLEMS = ["import_interrupted", "import_failed"] as const;
 
+/**
+ * Files from this size are imported on a thread of their own; a smaller one (under about
+ * 10,000 rows) is done on the calling thread in less time than a thread takes to start.
+ */
+const THREAD_FROM_BYTES = 1024 * 1024;
+
 /** The job's first pass writes how far it has read at most this often (bytes). */
 const READ_REPORT_BYTES = 8 * 1024 * 1024;
 
@@ -216,7 +222,8 @@ export async function startRosterImport(
     file: { name: file.name, path: file.path },
     today: options.today ?? isoDateOf(new Date()),
   };
-  const run = queue.then(() => runJob(spec, options.thread ?? true));
+  const useThread = options.thread ?? file.bytes >= THREAD_FROM_BYTES;
+  const run = queue.then(() => runJob(spec, useThread));
   queue = run.catch(() => undefined);
   jobs.set(started.id, run);
   return started;
@@ -226,9 +233,16 @@ export async function startRosterImport(
 let queue: Promise<unknown> = Promise.resolve();
 const jobs = new Map<number, Promise<void>>();
 
-/** Waits until the job started in this process has ended (done or failed). */
-export async function waitFor(jobId: number): Promise<void> {
-  await jobs.get(jobId);
+/**
+ * Waits until the job started in this process has ended (done or failed), or `withinMs`
+ * passed: a small file is done within a moment, and its page then shows the result at once.
+ */
+export async function waitFor(jobId: number, withinMs?: number): Promise<void> {
+  const job = jobs.get(jobId);
+  if (!job || withinMs === undefined) return job;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([job, new Promise((resolve) => (timer = setTimeout(resolve, withinMs)))]);
+  clearTimeout(timer);
 }
 
 type JobSpec = {

@@ -413,6 +413,12 @@ function matrix(): Record<string, Row> {
       loader: MANAGER_ONLY,
       action: MANAGER_FORM,
     },
+    // A roster import's progress: its organisation's managers and admins; another
+    // organisation's manager finds nothing there.
+    "org.workers.import.$jobId.tsx": {
+      path: "/org/workers/import/:ownRosterImportId",
+      loader: ["login", "forbidden", "ok", "not-found", "forbidden", "forbidden", "ok"],
+    },
     "org.registrations._index.tsx": {
       path: "/org/registrations",
       loader: MANAGER_ONLY,
@@ -950,6 +956,19 @@ beforeAll(async () => {
     await tx.nominationRound.update({ where: { id: round.id }, data: { organiserId: gaoxin.id } });
   });
   const quizAttempt = await prisma.quizAttempt.findFirstOrThrow({ where: { quizId: quiz.id } });
+  const rosterImport = await write((tx) =>
+    tx.rosterImport.create({
+      data: {
+        organisationId: qinling.id,
+        userId: users.mgrOwn!,
+        fileName: "名册.csv",
+        fileBytes: 100,
+        status: "done",
+        rowsTotal: 2,
+        rowsDone: 2,
+      },
+    }),
+  );
   const question = await prisma.quizQuestion.findFirstOrThrow({
     where: { contestId: quiz.contestId },
   });
@@ -962,6 +981,7 @@ beforeAll(async () => {
     ownRegistrationId: String(ownRegistration.id),
     ownBlindCode: ownRegistration.blindCode ?? "",
     ownWorkerId: String(ownWorker.id),
+    ownRosterImportId: String(rosterImport.id),
     ownOrgId: String(qinling.id),
     roundId: String(round.id),
     attachmentId: String(attachment.id),
