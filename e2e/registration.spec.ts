@@ -97,21 +97,24 @@ test.describe("contests, events and registrations", () => {
       "姓名,身份证号,性别,手机号,工种,技能等级,是否工会会员",
       ...workers.map((w, i) => `${w.name},${w.id},,1380013800${i},热力运行值班员,高级工,是`),
     ].join("\r\n");
-    // Slow the upload down a little so the progress indicator can be seen.
-    await page.route("**/org/workers/import*", async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 700));
-      // The revalidation after the upload may also pass here once the route is gone.
-      await route.continue().catch(() => undefined);
-    });
     await page.getByLabel("选择文件").setInputFiles({
       name: "名册.csv",
       mimeType: "text/csv",
       buffer: Buffer.from(`\uFEFF${csv}`),
     });
     await page.getByRole("button", { name: "上传并导入" }).click();
-    await expect(page.getByRole("progressbar")).toBeVisible();
-    await expect(page.getByText(`导入成功：共 ${workers.length} 行`)).toBeVisible();
-    await page.unrouteAll({ behavior: "ignoreErrors" });
+    // The upload becomes a job with a page of its own: a real bar, rows done of the file's rows.
+    await expect(page).toHaveURL(/\/org\/workers\/import\/\d+$/);
+    await expect(page.getByRole("heading", { name: "名册导入：名册.csv" })).toBeVisible();
+    await expect(page.getByText("导入完成")).toBeVisible();
+    const bar = page.getByRole("progressbar", { name: "导入进度" });
+    await expect(bar).toHaveAttribute("max", String(workers.length));
+    await expect(bar).toHaveAttribute("value", String(workers.length));
+    await expect(page.getByText(`已处理 ${workers.length} / ${workers.length} 行`)).toBeVisible();
+    await expect(page.getByText(`已导入 ${workers.length} 名职工。`)).toBeVisible();
+    // The import page lists it among the recent imports.
+    await page.getByRole("link", { name: "再导入一个文件" }).click();
+    await expect(page.getByRole("link", { name: "名册.csv" }).first()).toBeVisible();
     // The count follows the search, beside the roster's size.
     await page.goto(`/org/workers?q=${encodeURIComponent(workers[0]?.name ?? "")}`);
     await expect(page.getByText(/^找到 1 人（名册共 \d+ 人）$/)).toBeVisible();

@@ -415,7 +415,7 @@ function matrix(): Record<string, Row> {
     },
     // A roster import's progress: its organisation's managers and admins; another
     // organisation's manager finds nothing there.
-    "org.workers.import.$jobId.tsx": {
+    "org.workers.import_.$jobId.tsx": {
       path: "/org/workers/import/:ownRosterImportId",
       loader: ["login", "forbidden", "ok", "not-found", "forbidden", "forbidden", "ok"],
     },
