@@ -296,7 +296,22 @@ beforeAll(async () => {
       },
     });
   });
+  // A finished roster import of the entrant's organisation, for its page.
+  const rosterImport = await write((tx) =>
+    tx.rosterImport.create({
+      data: {
+        organisationId: mine.organisationId,
+        userId: 1,
+        fileName: "名册.csv",
+        fileBytes: 100,
+        status: "done",
+        rowsTotal: 1,
+        rowsDone: 1,
+      },
+    }),
+  );
   Object.assign(params, {
+    jobId: String(rosterImport.id),
     recheckId: String(recheck.id),
     contest: digi.code,
     event: event.code,
