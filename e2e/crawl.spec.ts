@@ -92,6 +92,11 @@ const OPENED_BY_JOURNEYS: Record<string, { spec: string; opens: string }> = {
     spec: "quiz-campaign.spec.ts",
     opens: 'getByRole("link", { name: "查看本次答案解析" }).click()',
   },
+  // A roster import's page exists once a manager uploads a file.
+  "routes/org.workers.import_.$jobId": {
+    spec: "registration.spec.ts",
+    opens: 'getByRole("button", { name: "上传并导入" }).click();\n    // The upload becomes a job',
+  },
 };
 
 /**
