@@ -128,7 +128,8 @@ async function checkCsv(
   for (const encoding of CSV_ENCODINGS) {
     try {
       return await checkRows(
-        () => csvRowChunks(source, encoding, progress.read),
+        // Only the first pass reports bytes read: the second reports rows checked.
+        (first) => csvRowChunks(source, encoding, first ? progress.read : undefined),
         today,
         MAX_ROSTER_ROWS,
         progress,
@@ -149,14 +150,14 @@ const isLast = (encoding: CsvEncoding) => encoding === CSV_ENCODINGS[CSV_ENCODIN
  * nothing, so its numbers need no sealing).
  */
 async function checkRows(
-  chunks: () => AsyncIterable<string[][]>,
+  chunks: (first: boolean) => AsyncIterable<string[][]>,
   today: IsoDate,
   maxRows: number,
   progress: RosterFileProgress,
 ): Promise<RosterFileOutcome> {
   const shape = new TableShape(maxRows);
   let row = 0;
-  for await (const chunk of chunks()) for (const cells of chunk) shape.add(cells, ++row);
+  for await (const chunk of chunks(true)) for (const cells of chunk) shape.add(cells, ++row);
 
   const checker = new RowChecker(rosterImportColumns(today), { maxRows, checkRow: checkRosterRow });
   if (!checker.start(shape)) return { ok: false, fileProblem: null, errors: [...checker.errors] };
@@ -173,7 +174,7 @@ async function checkRows(
     for (const s of sealIdNumbers(numbers)) sealed.push(s);
   };
   row = 0;
-  read: for await (const chunk of chunks()) {
+  read: for await (const chunk of chunks(false)) {
     for (const cells of chunk) {
       row++;
       if (row === 1) continue;

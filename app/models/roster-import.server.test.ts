@@ -71,11 +71,17 @@ const ORDER = ["queued", "parsing", "checking", "loading", "done", "failed"];
 describe("roster import jobs", () => {
   it("checks the file in chunks and reports every chunk, rising to the total", async () => {
     const reports: [number, number][] = [];
-    const result = await checkRosterFile(
-      { name: "r.csv", bytes: new TextEncoder().encode(rosterCsv(25_000)) },
-      "2026-11-30",
-      { checked: (done, total) => void reports.push([done, total]) },
-    );
+    const bytes = new TextEncoder().encode(rosterCsv(25_000));
+    let read = 0;
+    const result = await checkRosterFile({ name: "r.csv", bytes }, "2026-11-30", {
+      // Bytes are reported by the first pass only, all before the first row is checked.
+      read: (more) => {
+        expect(reports).toEqual([]);
+        read += more;
+      },
+      checked: (done, total) => void reports.push([done, total]),
+    });
+    expect(read).toBe(bytes.byteLength);
     expect(result.ok && result.rows.length).toBe(25_000);
     expect(reports).toEqual([
       [0, 25_000],
