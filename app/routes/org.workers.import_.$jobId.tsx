@@ -5,7 +5,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { ImportReport } from "~/components/import-report";
-import { codeLabel, useT } from "~/i18n";
+import { codeLabel, formatCount, useLocale, useT } from "~/i18n";
 import { pageTitle } from "~/i18n/page-title";
 import { forbidden, notFound, requireRole } from "~/http/session.server";
 import { MAX_ROSTER_CSV_MB } from "~/http/upload.server";
@@ -60,6 +60,7 @@ function useRefreshWhile(running: boolean) {
 export default function RosterImportJob() {
   const { job, maxCsvMb } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   useRefreshWhile(job.running);
   // Before the rows are counted the bar follows the bytes read; after, the rows.
   const byBytes = job.status === "queued" || job.status === "parsing";
@@ -90,7 +91,10 @@ export default function RosterImportJob() {
           <p>
             {byBytes
               ? t("reg.import.job.bytes", { done: job.mbRead, total: job.mbTotal })
-              : t("reg.import.job.rows", { done: job.rowsDone, total: job.rowsTotal })}
+              : t("reg.import.job.rows", {
+                  done: formatCount(locale, job.rowsDone),
+                  total: formatCount(locale, job.rowsTotal),
+                })}
           </p>
         </div>
       )}
