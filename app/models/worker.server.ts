@@ -107,8 +107,8 @@ function workerColumns(input: WorkerInput) {
 export type WorkerSaveOutcome =
   { ok: true; id: number } | { ok: false; errors: Record<string, string> };
 
-// Both saves look the number up in this organisation's roster only, through the
-// (organisationId, idNumberHash) index, and write the same rows whether or not another
+// Both saves look the number up in this organisation's roster only, a point look-up of
+// (idNumberHash, organisationId) in its unique index, and write the same rows whether or not another
 // organisation holds it: no answer, status, count or timing tells a manager anything about
 // other rosters. A person on two rosters is the organiser's to resolve (identity.server.ts).
 
@@ -175,7 +175,7 @@ async function rosterSave<T>(fn: (tx: Tx) => Promise<T>): Promise<T | WorkerSave
 
 async function onOwnRoster(tx: Tx, organisationId: number, idNumberHash: string) {
   const own = await tx.worker.findUnique({
-    where: { organisationId_idNumberHash: { organisationId, idNumberHash } },
+    where: { idNumberHash_organisationId: { idNumberHash, organisationId } },
     select: { id: true },
   });
   return own !== null;
@@ -245,8 +245,11 @@ export async function importRoster(
   if (!checked.ok) return checked;
   await progress.loading?.();
 
-  const { rows, sealed } = checked;
-  const hashes = () => rows.map((r, i) => ({ row: r.row, hash: (sealed[i] as Sealed).hash }));
+  const rows: SealedRosterRow[] = checked.rows.map((r, i) => ({
+    ...r,
+    seal: checked.sealed[i] as Sealed,
+  }));
+  const hashes = () => rows.map((r) => ({ row: r.row, hash: r.seal.hash }));
   const refused = (clashes: number[]): ImportOutcome => ({
     ok: false,
     fileProblem: null,
@@ -272,7 +275,7 @@ export async function importRoster(
   try {
     await bulkWrite(async (sql) => {
       const now = new Date();
-      await sql.load("Worker", WORKER_LOAD_COLUMNS, workerRows(organisationId, rows, sealed, now));
+      await loadRosterRows(sql, organisationId, [rows], now);
       await appendAuditSql(
         sql,
         [
@@ -290,7 +293,7 @@ export async function importRoster(
   } catch (error) {
     await write((tx) => returnRosterCap(tx, cap, rows.length));
     // A concurrent save put one of these numbers on the roster since the check above: the
-    // (organisationId, idNumberHash) index refused the whole load, and nothing was stored.
+    // (idNumberHash, organisationId) index refused the whole load, and nothing was stored.
     if (isUniqueViolation(error)) {
       const late = await bulkWrite((sql) => ownRosterClashes(sql, organisationId, hashes()));
       if (late.length > 0) return refused(late);
@@ -303,6 +306,27 @@ export async function importRoster(
     samples: checked.samples,
     ms: Math.round(performance.now() - started),
   };
+}
+
+/** A checked row of a roster file with its ID number sealed (ciphertext and keyed hash). */
+export type SealedRosterRow = ImportedRow<RosterImportColumns> & { seal: Sealed };
+
+/**
+ * The load step of a roster import: writes checked, sealed rows as Worker rows of the
+ * organisation inside the caller's bulk transaction (one multi-row INSERT stream on SQLite,
+ * one COPY on PostgreSQL, whatever the number of chunks), calling `progress` with the rows
+ * written so far after each chunk. The caller has checked the rows, the duplicates and the
+ * cap; the (idNumberHash, organisationId) index still refuses the whole load if a number
+ * reached the roster meanwhile. Returns the number of rows written.
+ */
+export function loadRosterRows(
+  sql: Bulk,
+  organisationId: number,
+  chunks: Iterable<readonly SealedRosterRow[]>,
+  now: Date,
+  progress?: (done: number) => void,
+): Promise<number> {
+  return sql.load("Worker", WORKER_LOAD_COLUMNS, workerRows(organisationId, chunks, now, progress));
 }
 
 /** The Worker columns a roster import loads, in the order its rows give them. */
@@ -324,34 +348,37 @@ export const WORKER_LOAD_COLUMNS = [
   "updatedAt",
 ] as const;
 
-/** The Worker rows of a checked file, made one at a time as the load takes them. */
+/** The Worker rows of checked chunks, made one at a time as the load takes them. */
 function* workerRows(
   organisationId: number,
-  rows: readonly ImportedRow<RosterImportColumns>[],
-  sealed: readonly Sealed[],
+  chunks: Iterable<readonly SealedRosterRow[]>,
   now: Date,
+  progress?: (done: number) => void,
 ): Generator<SqlValue[]> {
-  for (let i = 0; i < rows.length; i++) {
-    const { values } = rows[i] as ImportedRow<RosterImportColumns>;
-    const id = values.idNumber;
-    const seal = sealed[i] as Sealed;
-    yield [
-      organisationId,
-      values.name,
-      id.gender,
-      seal.cipher,
-      seal.hash,
-      maskIdNumber(id.idNumber),
-      new Date(`${id.birthDate}T00:00:00+08:00`),
-      values.mobile ?? null,
-      values.trade ?? null,
-      values.skillLevel ?? null,
-      values.unionMember ?? true,
-      true,
-      false,
-      now,
-      now,
-    ];
+  let done = 0;
+  for (const chunk of chunks) {
+    for (const { values, seal } of chunk) {
+      const id = values.idNumber;
+      yield [
+        organisationId,
+        values.name,
+        id.gender,
+        seal.cipher,
+        seal.hash,
+        maskIdNumber(id.idNumber),
+        new Date(`${id.birthDate}T00:00:00+08:00`),
+        values.mobile ?? null,
+        values.trade ?? null,
+        values.skillLevel ?? null,
+        values.unionMember ?? true,
+        true,
+        false,
+        now,
+        now,
+      ];
+    }
+    done += chunk.length;
+    progress?.(done);
   }
 }
 
@@ -368,8 +395,9 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * File rows whose number is already on this organisation's roster (at most 200): the file's
- * hashes go into a temporary table joined with this roster only, through its
- * (organisationId, idNumberHash) index. Other rosters are not consulted.
+ * hashes go into a temporary table, and each is a point look-up of (hash, organisationId)
+ * in the unique index (EXISTS, so SQLite never turns it into a walk of the roster by
+ * another index). Other rosters are not consulted.
  */
 async function ownRosterClashes(
   sql: Bulk,
@@ -387,7 +415,8 @@ async function ownRosterClashes(
   );
   const clashes = await sql.rows<{ row: number }>(Prisma.sql`
     SELECT t."row" AS "row" FROM "roster_import_hash" t
-    JOIN "Worker" w ON w."organisationId" = ${organisationId} AND w."idNumberHash" = t."hash"
+    WHERE EXISTS (SELECT 1 FROM "Worker" w
+      WHERE w."idNumberHash" = t."hash" AND w."organisationId" = ${organisationId})
     ORDER BY t."row" LIMIT 200`);
   await sql.run(Prisma.sql`DELETE FROM "roster_import_hash"`);
   return clashes.map((c) => Number(c.row));

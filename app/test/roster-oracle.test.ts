@@ -362,10 +362,13 @@ describe("no ID-number oracle across organisations", () => {
       expect(elsewhere!.answer.outcome, elsewhere!.answer.body).not.toBe("error");
       // The same statements (in any order: some run concurrently), with the same plans.
       expect(statements(elsewhere!.executed)).toEqual(statements(nobody!.executed));
-      // No statement looks a number up across organisations: the per-organisation unique
-      // index, never the bare number index, and never a scan of the roster table.
+      // No statement looks a number up across organisations: a point look-up of (number,
+      // organisation) in the unique index, never a range of the number alone (which would
+      // pass other organisations' rows), and never a scan of the roster table.
       for (const x of elsewhere!.executed.filter((e) => e.plan !== "")) {
-        expect(x.plan, x.sql).toMatch(/Worker_organisationId_idNumberHash_key \(organisationId=/);
+        expect(x.plan, x.sql).toMatch(
+          /Worker_idNumberHash_organisationId_key \(idNumberHash=\? AND organisationId=\?\)/,
+        );
         expect(x.plan, x.sql).not.toMatch(/Worker_idNumberHash_idx|SCAN (w|Worker)\b/);
       }
     });
