@@ -59,18 +59,31 @@ export function appendAuditMany(tx: Tx, entries: AuditEntry[]) {
   return tx.auditLog.createMany({ data: entries.map(auditRow) });
 }
 
-/** The same on a raw connection, inside its transaction (the sheet save, bulk imports). */
+/**
+ * The same as statements for a raw connection to run inside its transaction (the sheet save
+ * sends them with its other writes): one INSERT of the rows, in the order given, or none.
+ */
+export function auditInsertSql(entries: AuditEntry[], at: Date): Prisma.Sql[] {
+  if (entries.length === 0) return [];
+  const rows = entries
+    .map(auditRow)
+    .map(
+      (row) =>
+        Prisma.sql`(${at}, ${row.actorId}, ${row.action}, ${row.entityType}, ${row.entityId}, ${row.before}, ${row.after}, ${row.reason})`,
+    );
+  return [
+    Prisma.sql`INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "before", "after", "reason")
+      VALUES ${Prisma.join(rows)}`,
+  ];
+}
+
+/** The same, run on a raw connection inside its transaction (bulk imports). */
 export async function appendAuditSql(
   sql: Sql,
   entries: AuditEntry[],
   at = new Date(),
 ): Promise<void> {
-  for (const row of entries.map(auditRow)) {
-    await sql.run(
-      Prisma.sql`INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "before", "after", "reason")
-        VALUES (${at}, ${row.actorId}, ${row.action}, ${row.entityType}, ${row.entityId}, ${row.before}, ${row.after}, ${row.reason})`,
-    );
-  }
+  for (const statement of auditInsertSql(entries, at)) await sql.run(statement);
 }
 
 // Rows written before the entity type had one spelling said "registration" and "event"; the

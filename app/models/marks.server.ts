@@ -20,9 +20,14 @@ import {
   type AggregationRule,
   type ScoringProblem,
 } from "~/domain/scoring";
-import { appendAudit, appendAuditMany, auditTrail, type AuditEntry } from "~/models/audit.server";
 import {
+  appendAudit,
+  appendAuditMany,
   auditInsertSql,
+  auditTrail,
+  type AuditEntry,
+} from "~/models/audit.server";
+import {
   doneRecheckSql,
   entryMarksSql,
   entryResultSql,

@@ -8,7 +8,7 @@
 // entryResultRow).
 import type { Sql } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import { auditRow, type AuditEntry } from "~/models/audit.server";
+import type { AuditEntry } from "~/models/audit.server";
 import { resultChangeStatements, type ResultState } from "~/models/ranking-tables.server";
 import {
   entryResultRow,
@@ -158,21 +158,6 @@ export function entryMarksSql(sql: Sql, registrationId: number): Promise<StoredM
   return sql.rows<StoredMarkRow>(
     Prisma.sql`SELECT "id", "registrationId", "criterionId", "judgeId", "value", "version" FROM "Mark" WHERE "registrationId" = ${registrationId}`,
   );
-}
-
-/** One INSERT of audit rows (none when there are none), in the order given. */
-export function auditInsertSql(entries: AuditEntry[], at: Date): Prisma.Sql[] {
-  if (entries.length === 0) return [];
-  const rows = entries
-    .map(auditRow)
-    .map(
-      (row) =>
-        Prisma.sql`(${at}, ${row.actorId}, ${row.action}, ${row.entityType}, ${row.entityId}, ${row.before}, ${row.after}, ${row.reason})`,
-    );
-  return [
-    Prisma.sql`INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "before", "after", "reason")
-      VALUES ${Prisma.join(rows)}`,
-  ];
 }
 
 type ResultColumns = {

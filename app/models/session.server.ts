@@ -8,16 +8,14 @@
 // ending a session and changing an account publish on the change bus, which drops the
 // cached sessions in every process (app/utils/live-events.server.ts); the times that end a
 // session are checked on every request, cached or not; a session unknown to the database is
-// never cached, so a new sign-in is seen by every process at once.
+// never cached, so a new sign-in is seen by every process at once. The cache is the shared
+// one (app/utils/cache.server.ts), tagged by session and user.
 import { createHash, randomBytes } from "node:crypto";
 import { readSql, write, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { isRole, type Role } from "~/domain/roles";
-import {
-  publishSessionsChanged,
-  subscribeResync,
-  subscribeSessionsChanged,
-} from "~/utils/live-events.server";
+import { cacheTag, defineCache } from "~/utils/cache.server";
+import { publishSessionsChanged } from "~/utils/live-events.server";
 
 /** Signed out after this long without a request. */
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
@@ -80,47 +78,33 @@ type SessionRow = {
 /** How long a process answers a session from what it read of it (see the top of the file). */
 export const SESSION_CACHE_MS = 1_000;
 
-const cachedSessions = new Map<string, { row: SessionRow; at: number }>();
-// Moves on with every drop: a read that was under way when sessions changed is not cached
-// (it may have read the row just before the change committed).
-let generation = 0;
-
-subscribeSessionsChanged(({ sessions }) => {
-  generation += 1;
-  for (const id of sessions.ids ?? []) cachedSessions.delete(id);
-  if (sessions.users?.length) {
-    const users = new Set(sessions.users);
-    for (const [id, hit] of cachedSessions)
-      if (users.has(Number(hit.row.userId))) cachedSessions.delete(id);
-  }
-});
-// The bus lost touch with the other processes for a while: a change may have been missed.
-subscribeResync(() => {
-  generation += 1;
-  cachedSessions.clear();
+// Tagged with the session and its user, so the bus's sessions changes drop them (a read under
+// way when one of them changed is not kept: it may have read the row just before the commit).
+const cachedSessions = defineCache({
+  name: "sessions",
+  ttlMs: SESSION_CACHE_MS,
+  max: 100_000,
+  // Unknown sessions are never kept, so a new sign-in is seen by every process at once.
+  keep: (row) => row !== undefined,
 });
 
-async function sessionRow(id: string): Promise<SessionRow | undefined> {
-  const hit = cachedSessions.get(id);
-  if (hit && Date.now() - hit.at < SESSION_CACHE_MS) return hit.row;
-  const started = generation;
-  const rows = await readSql().rows<SessionRow>(Prisma.sql`
-    SELECT s."userId", s."lastSeenAt", s."expiresAt",
-           u."username", u."displayName", u."role", u."active", u."organisationId", u."workerId",
-           o."name" AS "organisationName"
-    FROM "Session" s
-    JOIN "User" u ON u."id" = s."userId"
-    LEFT JOIN "Organisation" o ON o."id" = u."organisationId"
-    WHERE s."id" = ${id}`);
-  const row = rows[0];
-  if (!row) {
-    cachedSessions.delete(id);
-    return undefined;
-  }
-  if (started !== generation) return row;
-  if (cachedSessions.size >= 100_000) cachedSessions.clear();
-  cachedSessions.set(id, { row, at: Date.now() });
-  return row;
+function sessionRow(id: string): Promise<SessionRow | undefined> {
+  return cachedSessions.get(
+    id,
+    (row) =>
+      row ? [cacheTag.session(id), cacheTag.user(Number(row.userId))] : [cacheTag.session(id)],
+    async () =>
+      (
+        await readSql().rows<SessionRow>(Prisma.sql`
+          SELECT s."userId", s."lastSeenAt", s."expiresAt",
+                 u."username", u."displayName", u."role", u."active", u."organisationId", u."workerId",
+                 o."name" AS "organisationName"
+          FROM "Session" s
+          JOIN "User" u ON u."id" = s."userId"
+          LEFT JOIN "Organisation" o ON o."id" = u."organisationId"
+          WHERE s."id" = ${id}`)
+      )[0],
+  );
 }
 
 /** The signed-in user of a token, or null when the session is unknown, ended or timed out. */

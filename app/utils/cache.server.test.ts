@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { cacheTag, changeTags, defineCache, dropTags } from "./cache.server";
+import { cacheTag, changeTags, defineCache, dropTags, sessionsChangeTags } from "./cache.server";
 import {
   publishChange,
   publishResultsChanged,
@@ -141,6 +141,23 @@ describe("invalidation through the change bus", () => {
       "event:3",
     ]);
     expect(changeTags({ kind: "quiz-scores", quizId: 4, at: 0 })).toEqual(["quiz:4"]);
+    expect(sessionsChangeTags({ sessions: { ids: ["ab"], users: [5] }, at: 0 })).toEqual([
+      "session:ab",
+      "user:5",
+    ]);
+  });
+
+  it("drops the sessions a sessions change names, by session and by user", () => {
+    const cache = fresh();
+    cache.get("s1", [cacheTag.session("s1"), cacheTag.user(1)], () => "one");
+    cache.get("s2", [cacheTag.session("s2"), cacheTag.user(1)], () => "two");
+    cache.get("s3", [cacheTag.session("s3"), cacheTag.user(2)], () => "three");
+    receiveChange({ sessions: { ids: ["s3"] }, at: 0 });
+    expect(cache.get("s3", [], () => "read again")).toBe("read again");
+    expect(cache.get("s1", [], () => "read again")).toBe("one");
+    receiveChange({ sessions: { users: [1] }, at: 0 });
+    expect(cache.get("s1", [], () => "read again")).toBe("read again");
+    expect(cache.get("s2", [], () => "read again")).toBe("read again");
   });
 
   it("never keeps a value whose computation a change overtook", async () => {

@@ -1,5 +1,5 @@
 // The one in-process cache for computed answers (board pages, field sizes, frozen boards,
-// freeze times, quiz boards, result export files, the certificate font). Each use defines a named cache with a
+// freeze times, quiz boards, result export files, the certificate font, signed-in sessions). Each use defines a named cache with a
 // time-to-live and a size bound, and asks for a value with get-or-compute, naming the tags
 // the value depends on (the event whose results it shows, the quiz it ranks).
 //
@@ -17,7 +17,13 @@
 // tags changes is handed to whoever asked for it but not stored (a sequence number per tag
 // says whether a change came after the computation started), and concurrent askers of the
 // same key share one computation.
-import { subscribeChanges, subscribeResync, type Change } from "~/utils/live-events.server";
+import {
+  subscribeChanges,
+  subscribeResync,
+  subscribeSessionsChanged,
+  type Change,
+  type SessionsChange,
+} from "~/utils/live-events.server";
 
 /** What a cached value depends on. */
 export type CacheTag =
@@ -26,12 +32,18 @@ export type CacheTag =
   /** An event's own settings: its freeze time, best N. */
   | `event:${number}`
   /** A quiz's attempts and scores. */
-  | `quiz:${number}`;
+  | `quiz:${number}`
+  /** A session (by its stored id): ended, replaced or timed out. */
+  | `session:${string}`
+  /** A user's account: what their sessions say about them (role, organisation, active). */
+  | `user:${number}`;
 
 export const cacheTag = {
   results: (eventId: number): CacheTag => `results:${eventId}`,
   event: (eventId: number): CacheTag => `event:${eventId}`,
   quiz: (quizId: number): CacheTag => `quiz:${quizId}`,
+  session: (sessionId: string): CacheTag => `session:${sessionId}`,
+  user: (userId: number): CacheTag => `user:${userId}`,
 };
 
 /** The tags a published change makes stale. */
@@ -44,6 +56,14 @@ export function changeTags(change: Change): CacheTag[] {
     case "quiz-scores":
       return [cacheTag.quiz(change.quizId)];
   }
+}
+
+/** The tags a sessions change makes stale. */
+export function sessionsChangeTags({ sessions }: SessionsChange): CacheTag[] {
+  return [
+    ...(sessions.ids ?? []).map(cacheTag.session),
+    ...(sessions.users ?? []).map(cacheTag.user),
+  ];
 }
 
 export type CacheOptions = {
@@ -114,6 +134,7 @@ function state(): State {
           off.forEach((f) => f())
       )([
         subscribeChanges((change) => dropTags(changeTags(change))),
+        subscribeSessionsChanged((change) => dropTags(sessionsChangeTags(change))),
         subscribeResync(() => dropAll()),
       ]),
     };
