@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { PLATFORM_SCOPE } from "~/domain/organisation";
 import { prisma, write } from "~/db.server";
 import { withIdCheckChar } from "~/domain/identity/id-number";
 import { createOrganisation } from "~/test/factories";
@@ -158,7 +159,9 @@ describe("roster import jobs", () => {
     await waitFor(started.id);
     expect(await getRosterImport({ organisationId: other.id }, started.id)).toBeNull();
     expect(await getRosterImport({ organisationId: org.id }, started.id + 1000)).toBeNull();
-    expect(await getRosterImport("admin", started.id)).toMatchObject({ status: "done" });
+    expect(await getRosterImport({ scope: PLATFORM_SCOPE }, started.id)).toMatchObject({
+      status: "done",
+    });
   });
 
   it("refuses a second import while one of the organisation's runs", async () => {

@@ -11,7 +11,9 @@ import { hostname } from "node:os";
 import { parentPort, type Worker } from "node:worker_threads";
 import { prisma, write } from "~/db.server";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
+import type { OrganiserScope } from "~/domain/organisation";
 import type { ImportError } from "~/domain/registration/import-rows";
+import { organisationsIn } from "~/models/scope.server";
 import { importRoster, type ImportOutcome } from "~/models/worker.server";
 import { isThreadFor, nextMessage, startModuleThread } from "~/utils/module-thread.server";
 
@@ -140,8 +142,11 @@ function view(row: Row): RosterImportView {
   };
 }
 
-/** Who asks: an organisation's manager sees its own jobs only; an admin sees any. */
-export type JobViewer = { organisationId: number } | "admin";
+/**
+ * Who asks: an organisation's manager sees its own jobs only; an organiser sees the jobs of
+ * organisations within their union's scope (the top administrator's scope is the platform).
+ */
+export type JobViewer = { organisationId: number } | { scope: OrganiserScope };
 
 /** One job, or null when it is not there for this viewer (another organisation's is not). */
 export async function getRosterImport(
@@ -150,10 +155,17 @@ export async function getRosterImport(
 ): Promise<RosterImportView | null> {
   await sweptOnce();
   const row = await prisma.rosterImport.findFirst({
-    where: viewer === "admin" ? { id } : { id, organisationId: viewer.organisationId },
+    where: "scope" in viewer ? { id } : { id, organisationId: viewer.organisationId },
     select: VIEW,
   });
-  return row ? view(row) : null;
+  if (!row) return null;
+  if ("scope" in viewer) {
+    const inScope = await prisma.organisation.count({
+      where: { id: row.organisationId, ...organisationsIn(viewer.scope) },
+    });
+    if (inScope === 0) return null;
+  }
+  return view(row);
 }
 
 /** The organisation's latest jobs, newest first. */

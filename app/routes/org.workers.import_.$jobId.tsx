@@ -7,7 +7,7 @@ import { useEffect } from "react";
 import { ImportReport } from "~/components/import-report";
 import { codeLabel, formatCount, useLocale, useT } from "~/i18n";
 import { pageTitle } from "~/i18n/page-title";
-import { forbidden, notFound, requireRole } from "~/http/session.server";
+import { forbidden, notFound, organiserOf, requireRole } from "~/http/session.server";
 import { MAX_ROSTER_CSV_MB } from "~/http/upload.server";
 import { getRosterImport, isUnfinished } from "~/models/roster-import.server";
 import regStyles from "~/styles/registrations.css";
@@ -19,12 +19,14 @@ export const meta: MetaFunction = ({ matches }) =>
 const MB = 1024 * 1024;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "org_manager", "admin");
+  const user = await requireRole(request, "org_manager", "admin", "superadmin");
   const id = Number(params.jobId);
   if (!/^\d{1,9}$/.test(params.jobId ?? "") || !Number.isSafeInteger(id)) throw notFound();
-  if (user.role !== "admin" && user.organisationId === null) throw forbidden();
-  const viewer =
-    user.role === "admin" ? ("admin" as const) : { organisationId: user.organisationId! };
+  // Organisers look within their union's scope; an organiser account without one has none.
+  const organiser = user.role === "org_manager" ? null : await organiserOf(user);
+  if (user.role !== "org_manager" && !organiser) throw forbidden();
+  if (user.role === "org_manager" && user.organisationId === null) throw forbidden();
+  const viewer = organiser ? { scope: organiser.scope } : { organisationId: user.organisationId! };
   // Another organisation's job is not found, like one that does not exist.
   const job = await getRosterImport(viewer, id);
   if (!job) throw notFound();

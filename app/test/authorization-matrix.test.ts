@@ -413,11 +413,20 @@ function matrix(): Record<string, Row> {
       loader: MANAGER_ONLY,
       action: MANAGER_FORM,
     },
-    // A roster import's progress: its organisation's managers and admins; another
-    // organisation's manager finds nothing there.
+    // A roster import's progress: its organisation's managers, and the organisers whose union
+    // holds that organisation; another organisation's manager or another union's organiser
+    // finds nothing there.
     "org.workers.import_.$jobId.tsx": {
       path: "/org/workers/import/:ownRosterImportId",
-      loader: ["login", "forbidden", "ok", "not-found", "forbidden", "forbidden", "ok"],
+      loader: [
+        "login",
+        "forbidden",
+        "ok",
+        "not-found",
+        "forbidden",
+        "forbidden",
+        ...IN_SCOPE.slice(NOT_ORGANISER.length),
+      ],
     },
     "org.registrations._index.tsx": {
       path: "/org/registrations",

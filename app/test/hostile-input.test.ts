@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PLATFORM_SCOPE } from "~/domain/organisation";
 import { databaseEngine, prisma, write } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { BASE, cookieFor, makeRequest, run, type RouteModule } from "~/test/route-harness";
@@ -362,7 +363,7 @@ async function settledJob(value: unknown): Promise<string | null> {
   const job = /^\/org\/workers\/import\/(\d+)$/.exec(value.headers.get("Location") ?? "");
   if (!job) return null;
   await waitFor(Number(job[1]));
-  return (await getRosterImport("admin", Number(job[1])))?.status ?? "missing";
+  return (await getRosterImport({ scope: PLATFORM_SCOPE }, Number(job[1])))?.status ?? "missing";
 }
 
 /** The body limit each route kind must hold to (app/http/form-body.server.ts). */
