@@ -8,6 +8,15 @@
 // then the first sheet is parsed as a stream (exceljs WorkbookReader), row by row, and
 // reading stops after `maxRows` rows: the rest of the sheet is never parsed or kept.
 // Inflating and parsing proceed in chunks, so other requests are served in between.
+//
+// The parts reach exceljs through the central directory, in the order it needs them
+// (relationships, workbook, shared strings, styles, then sheets), not through its own single
+// pass over the ZIP. That pass loses entries at random (exceljs#3064, still open in 4.4.0):
+// when a sheet is stored before the shared strings, as Excel and exceljs both write it, the
+// reader parks the sheet in a temp file; meanwhile unzipper reaches the end of its input and
+// emits 'end' while the parts after the sheet still wait in its paused stream, so the reader
+// stops without the workbook and throws. About one read in 200 of the same valid file failed
+// ("无法读取该文件"), which CI caught as a flaky quiz-bank import.
 import { Readable } from "node:stream";
 import { createInflateRaw } from "node:zlib";
 import ExcelJS from "exceljs";
@@ -82,6 +91,15 @@ function inflatedSize(data: Buffer, limit: number): Promise<number> {
   });
 }
 
+/** An entry's stored (compressed) bytes, or null when its local header does not hold up. */
+function entryData(buffer: Buffer, entry: Entry): Buffer | null {
+  const at = entry.localOffset;
+  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL) return null;
+  const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
+  const data = buffer.subarray(start, start + entry.compressedSize);
+  return data.length === entry.compressedSize ? data : null;
+}
+
 /** Checks the whole archive's real inflated size; null when it is safe to parse. */
 export async function checkXlsxArchive(bytes: Uint8Array): Promise<XlsxRefusal | null> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -92,11 +110,8 @@ export async function checkXlsxArchive(bytes: Uint8Array): Promise<XlsxRefusal |
     return "too_large";
   let total = 0;
   for (const entry of entries) {
-    const at = entry.localOffset;
-    if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL) return "not_xlsx";
-    const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
-    const data = buffer.subarray(start, start + entry.compressedSize);
-    if (data.length !== entry.compressedSize) return "not_xlsx";
+    const data = entryData(buffer, entry);
+    if (!data) return "not_xlsx";
     const limit = Math.min(entry.declaredSize, MAX_XLSX_INFLATED_BYTES - total);
     if (entry.method === 0) {
       if (data.length > limit) return "too_large";
@@ -110,6 +125,55 @@ export async function checkXlsxArchive(bytes: Uint8Array): Promise<XlsxRefusal |
     } else return "not_xlsx";
   }
   return null;
+}
+
+/** The parts of WorkbookReader that its own ZIP pass calls (exceljs 4.4.0, pinned). */
+type ReaderParts = {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(entry: Readable, sheetNo: string): Generator<unknown>;
+};
+
+const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/**
+ * exceljs's streaming reader fed part by part from the central directory (see the top of this
+ * file): everything a sheet refers to is parsed before any sheet, so no sheet is parked in a
+ * temp file and nothing depends on when the ZIP stream ends. Sheets still stream row by row.
+ */
+class DirectoryWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  constructor(private readonly parts: Map<string, () => Readable>) {
+    super(Readable.from([]), {
+      sharedStrings: "cache",
+      styles: "cache",
+      hyperlinks: "ignore",
+      worksheets: "emit",
+      entries: "emit",
+    });
+  }
+
+  override async *parse(): AsyncGenerator<unknown> {
+    const reader = this as unknown as ReaderParts;
+    const open = (name: string) => this.parts.get(name)?.();
+    const rels = open("xl/_rels/workbook.xml.rels");
+    if (rels) await reader._parseRels(rels);
+    const workbook = open("xl/workbook.xml");
+    if (workbook) await reader._parseWorkbook(workbook);
+    const strings = open("xl/sharedStrings.xml");
+    if (strings) yield* reader._parseSharedStrings(strings);
+    const styles = open("xl/styles.xml");
+    if (styles) await reader._parseStyles(styles);
+    const sheets = [...this.parts.keys()]
+      .map((name) => SHEET.exec(name)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .sort((a, b) => Number(a) - Number(b));
+    for (const sheetNo of sheets) {
+      const sheet = open(`xl/worksheets/sheet${sheetNo}.xml`);
+      if (sheet) yield* reader._parseWorksheet(sheet, sheetNo);
+    }
+  }
 }
 
 export type SheetRows<T> =
@@ -128,13 +192,16 @@ export async function readFirstSheet<T>(
 ): Promise<SheetRows<T>> {
   const refusal = await checkXlsxArchive(bytes);
   if (refusal) return { ok: false, problem: refusal };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    worksheets: "emit",
-    entries: "emit",
-  });
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts = new Map<string, () => Readable>();
+  for (const entry of centralDirectory(buffer) ?? []) {
+    const data = entryData(buffer, entry);
+    if (data)
+      parts.set(entry.name, () =>
+        entry.method === 8 ? Readable.from([data]).pipe(createInflateRaw()) : Readable.from([data]),
+      );
+  }
+  const reader = new DirectoryWorkbookReader(parts);
   const rows: { number: number; value: T }[] = [];
   let truncated = false;
   try {
