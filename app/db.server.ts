@@ -427,7 +427,9 @@ async function sqlWriteUnchecked<T>(
       // 2 MB page cache most inserts fetch a page again, and a million-row roster spends
       // most of its time there. 64 MB (allocated only as used) keeps the indexes' pages.
       db.pragma("cache_size = -65536");
-      c.bulk = new SqliteSql(db);
+      // The write lock is waited for on the event loop, not inside SQLite (SqliteSql.begin).
+      db.pragma("busy_timeout = 0");
+      c.bulk = new SqliteSql(db, WRITE_BUSY_TIMEOUT_MS);
     }
     // The queue keeps everything else in this process off this connection until it ends.
     if (durable) return c.bulk.transaction(fn);

@@ -28,7 +28,15 @@ type Prepared = { statement: Database.Statement; reader: boolean; dates: string[
 export class SqliteSql implements Bulk {
   readonly engine = "sqlite" as const;
   private readonly statements = new Map<string, Prepared>();
-  constructor(readonly db: Database.Database) {}
+  /**
+   * `lockWaitMs`: how long transaction() waits for the file's write lock without blocking the
+   * thread (see begin()); null leaves the wait to the connection's own busy timeout, which
+   * sleeps inside SQLite and stops everything else on the thread meanwhile.
+   */
+  constructor(
+    readonly db: Database.Database,
+    private readonly lockWaitMs: number | null = null,
+  ) {}
 
   private prepared(text: string): Prepared {
     let p = this.statements.get(text);
@@ -86,7 +94,7 @@ export class SqliteSql implements Bulk {
    * read would turn into a write. The caller keeps other work off the connection meanwhile.
    */
   async transaction<T>(fn: (sql: SqliteSql) => Promise<T>): Promise<T> {
-    this.db.exec("BEGIN IMMEDIATE");
+    await this.begin();
     try {
       const out = await fn(this);
       this.db.exec("COMMIT");
@@ -94,6 +102,30 @@ export class SqliteSql implements Bulk {
     } catch (error) {
       if (this.db.inTransaction) this.db.exec("ROLLBACK");
       throw error;
+    }
+  }
+
+  /**
+   * BEGIN IMMEDIATE. With `lockWaitMs` the connection's busy timeout is 0 and a lock held by
+   * another connection (a re-scoring thread's chunk, another process's import) is waited for
+   * here, a millisecond at a time on the event loop: SQLite's own busy wait sleeps inside the
+   * call, so the process that serves pages would stop answering anything (boards included)
+   * for as long as the other writer holds the lock.
+   */
+  private async begin(): Promise<void> {
+    if (this.lockWaitMs === null) {
+      this.db.exec("BEGIN IMMEDIATE");
+      return;
+    }
+    const until = Date.now() + this.lockWaitMs;
+    for (;;) {
+      try {
+        this.db.exec("BEGIN IMMEDIATE");
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > until) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1));
     }
   }
 

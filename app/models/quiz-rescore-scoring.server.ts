@@ -22,7 +22,8 @@ import {
   startModuleThread,
   threadData,
 } from "~/utils/module-thread.server";
-import { readSql, sqlWrite, type Sql } from "~/db.server";
+import { readSql, runAll, sqlWrite, type Sql } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import {
   answerKeyOf,
   answerRowsOf,
@@ -35,14 +36,12 @@ import {
 } from "~/domain/quiz";
 import {
   applyFixes,
-  attemptTotals,
-  attemptsToFix,
   attemptsWithoutRows,
   attemptsWithoutRowsIn,
   bankOf,
   boardDays,
+  chunkProgress,
   finishedCount,
-  finishedInRange,
   insertAnswerRows,
   markAnswerRows,
   nextAnswerCombo,
@@ -50,6 +49,7 @@ import {
   rebuildStatements,
   rescoreAttempts,
   rescoreById,
+  rescoreFromRows,
   rescoreProgress,
   workersAfter,
   type AnswerCombo,
@@ -204,53 +204,57 @@ async function rowsFromJson(
     }
     if (score !== a.score) changed.push({ id: Number(a.id), score, day: Number(a.day) });
   }
-  for (const statement of insertAnswerRows(rows)) await sql.run(statement);
-  for (const statement of markAnswerRows(attempts.map((a) => Number(a.id))))
-    await sql.run(statement);
+  await runAll(sql, [
+    ...insertAnswerRows(rows),
+    ...markAnswerRows(attempts.map((a) => Number(a.id))),
+    ...rescoreAttempts(changed),
+  ]);
   return changed;
 }
 
-/** Writes one chunk of workers, unless the job was superseded meanwhile. */
+/** Thrown inside a chunk's transaction when the job was superseded: nothing of it is kept. */
+const SUPERSEDED = new Error("re-scoring superseded");
+
+/**
+ * Writes one chunk of workers, unless the job was superseded meanwhile (then it rolls back).
+ * Its statements go out in three round trips whatever their number (on PostgreSQL's pipelined
+ * connection; SQLite runs them one after another as ever): the job's state with the fixed rows
+ * (RETURNING their attempts), the sums of those attempts (RETURNING the ones that changed), then
+ * the boards of their rounds with the progress. Each round trip waits only for what the next
+ * one needs to know.
+ */
 async function writeChunk(
   sql: Sql,
   spec: ScoringSpec,
   plan: Plan,
   range: { from: number; to: number },
-): Promise<"written" | "stopped"> {
-  const job = await sql.one<RescoreRow>(rescoreById(spec.jobId));
-  if (!job || job.status !== "running") return "stopped";
-  const changed = plan.withoutRows ? await rowsFromJson(sql, spec, plan.keys, range) : [];
-  if (plan.fixes.length > 0) {
-    const ids = new Set<number>();
-    for (const statement of attemptsToFix(spec.quizId, range, plan.fixes))
-      for (const r of await sql.rows<{ attemptId: number }>(statement))
-        ids.add(Number(r.attemptId));
-    if (ids.size > 0) {
-      for (const statement of applyFixes(spec.quizId, range, plan.fixes)) await sql.run(statement);
-      for (const statement of attemptTotals([...ids]))
-        for (const t of await sql.rows<{
-          id: number;
-          day: number;
-          score: number | null;
-          total: number;
-        }>(statement))
-          if (Number(t.total) !== t.score)
-            changed.push({ id: Number(t.id), score: Number(t.total), day: Number(t.day) });
-    }
+): Promise<void> {
+  const job = sql.one<RescoreRow>(rescoreById(spec.jobId));
+  const stopped = (row: RescoreRow | undefined) => !row || row.status !== "running";
+  let changed: { id: number; day: number; score?: number }[] = [];
+  if (plan.withoutRows) {
+    if (stopped(await job)) throw SUPERSEDED;
+    changed = await rowsFromJson(sql, spec, plan.keys, range);
   }
+  const fixed = Promise.all(
+    applyFixes(spec.quizId, range, plan.fixes).map((s) => sql.rows<{ attemptId: number }>(s)),
+  );
+  const [row, moved] = await Promise.all([job, fixed]);
+  if (stopped(row)) throw SUPERSEDED;
+  const ids = [...new Set(moved.flat().map((r) => Number(r.attemptId)))];
+  const summed = await Promise.all(
+    rescoreFromRows(ids).map((s) => sql.rows<{ id: number; day: number }>(s)),
+  );
+  for (const r of summed.flat()) changed.push({ id: Number(r.id), day: Number(r.day) });
+  const statements: Prisma.Sql[] = [];
   if (changed.length > 0) {
-    for (const statement of rescoreAttempts(changed)) await sql.run(statement);
     // Each hand-in keeps the boards as it goes; only changed scores can move them here.
     // Only the rounds of the changed attempts move, and the overall standings with them.
     const days = [...new Set(changed.map((c) => c.day))].sort((a, b) => a - b);
-    for (const statement of rebuildStatements(spec.quizId, { ...range, days }))
-      await sql.run(statement);
+    statements.push(...rebuildStatements(spec.quizId, { ...range, days }));
   }
-  const done = await sql.one<{ n: number }>(finishedInRange(spec.quizId, range.from, range.to));
-  await sql.run(
-    rescoreProgress(spec.jobId, Number(done?.n ?? 0), changed.length, range.to, new Date()),
-  );
-  return "written";
+  statements.push(chunkProgress(spec.jobId, spec.quizId, range, changed.length, new Date()));
+  await runAll(sql, statements);
 }
 
 /**
@@ -283,6 +287,10 @@ export async function rescoreChunks(
   for (;;) {
     // On the thread that serves pages, let the requests that arrived meanwhile through first.
     if (options.yieldBetween) await new Promise((resolve) => setImmediate(resolve));
+    // On SQLite, a writer of another thread or process waits for the file's lock by trying
+    // again every millisecond (SqliteSql.begin): a pause between chunks lets it in, where the
+    // next chunk would otherwise take the lock straight back. PostgreSQL queues its waiters.
+    else if (readSql().engine === "sqlite") await new Promise((resolve) => setTimeout(resolve, 2));
     const range = await nextRange(readSql(), spec.quizId, cursor, limit);
     if (!range) {
       await purgeEmpty(spec.quizId);
@@ -293,6 +301,12 @@ export async function rescoreChunks(
       // A crash loses at most this chunk, whose rows, attempts and standings roll back together;
       // the quiz's own lock (PostgreSQL) lets other quizzes' and events' writes run beside it.
       { durable: false, quiz: spec.quizId },
+    ).then(
+      () => "written" as const,
+      (error: unknown) => {
+        if (error === SUPERSEDED) return "stopped" as const;
+        throw error;
+      },
     );
     if (outcome === "stopped") return "stopped";
     cursor = range.to;

@@ -298,18 +298,11 @@ const fixTerms = (
 
 const FIXES_PER_STATEMENT = 80;
 
-/** The attempts of workers `from`…`to` with a row that a fix moves. */
-export const attemptsToFix = (
-  quizId: number,
-  range: { from: number; to: number },
-  fixes: readonly AnswerFix[],
-) =>
-  batches(fixes, FIXES_PER_STATEMENT).map(
-    (batch) => Prisma.sql`
-  SELECT DISTINCT "attemptId" FROM "QuizAnswer" WHERE ${fixTerms(quizId, range, batch)}`,
-  );
-
-/** Moves the points of the rows the fixes name, for workers `from`…`to`. */
+/**
+ * Moves the points of the rows the fixes name, for workers `from`…`to`, and hands back the
+ * attempt of each row moved (RETURNING, on both engines: the rows are found once, not read
+ * again to know whose score to sum).
+ */
 export const applyFixes = (
   quizId: number,
   range: { from: number; to: number },
@@ -324,17 +317,25 @@ export const applyFixes = (
     ),
     " ",
   )} ELSE "points" END
-  WHERE ${fixTerms(quizId, range, batch)}`,
+  WHERE ${fixTerms(quizId, range, batch)}
+  RETURNING "attemptId"`,
   );
 
-/** Finished attempts with their score and the sum of their rows' points. */
-export const attemptTotals = (ids: readonly number[]) =>
+const rowsTotal = Prisma.sql`(SELECT COALESCE(SUM(x."points"), 0) FROM "QuizAnswer" x
+    WHERE x."attemptId" = "QuizAttempt"."id")`;
+
+/**
+ * Sets each finished attempt's score to the sum of its rows where that differs, and hands back
+ * the attempts it changed with their day (the rounds whose boards move): one statement per
+ * few hundred attempts, set-based, instead of reading the sums out and writing them back.
+ */
+export const rescoreFromRows = (ids: readonly number[]) =>
   batches(ids, 500).map(
     (batch) => Prisma.sql`
-  SELECT a."id", a."day", a."score", COALESCE(SUM(x."points"), 0) AS "total"
-  FROM "QuizAttempt" a LEFT JOIN "QuizAnswer" x ON x."attemptId" = a."id"
-  WHERE a."id" IN (${Prisma.join(batch)}) AND a."status" IN (${finished})
-  GROUP BY a."id", a."day", a."score"`,
+  UPDATE "QuizAttempt" SET "score" = ${rowsTotal}
+  WHERE "id" IN (${Prisma.join(batch)}) AND "status" IN (${finished})
+    AND ("score" IS NULL OR "score" <> ${rowsTotal})
+  RETURNING "id", "day"`,
   );
 
 /** Finished attempts of a quiz handed in before answer rows existed. */
@@ -371,11 +372,6 @@ export const workersAfter = (quizId: number, afterWorker: number, limit: number)
   SELECT "workerId" FROM "QuizAttempt"
   WHERE "quizId" = ${quizId} AND "workerId" > ${afterWorker}
   ORDER BY "workerId" LIMIT ${Prisma.raw(String(Math.trunc(limit)))}`;
-
-/** Finished attempts of workers `from`…`to`: a chunk's progress. */
-export const finishedInRange = (quizId: number, from: number, to: number) => Prisma.sql`
-  SELECT COUNT(*) AS "n" FROM "QuizAttempt"
-  WHERE "quizId" = ${quizId} AND "workerId" >= ${from} AND "workerId" <= ${to} AND "status" IN (${finished})`;
 
 /**
  * New scores of re-scored attempts, a few hundred a statement: an UPDATE joined to a VALUES
@@ -722,6 +718,24 @@ export const rescoreProgress = (
   Prisma.sql`
   UPDATE "QuizRescore" SET "done" = "done" + ${done}, "changed" = "changed" + ${changed},
     "cursor" = ${cursor}, "heartbeatAt" = ${now}
+  WHERE "id" = ${id} AND "status" = 'running'`;
+
+/**
+ * A chunk's progress: its finished attempts counted in the same statement, so the chunk's
+ * last round trip carries its board statements and this together.
+ */
+export const chunkProgress = (
+  id: number,
+  quizId: number,
+  range: { from: number; to: number },
+  changed: number,
+  now: Date,
+) =>
+  Prisma.sql`
+  UPDATE "QuizRescore" SET "done" = "done" + (SELECT COUNT(*) FROM "QuizAttempt"
+      WHERE "quizId" = ${quizId} AND "workerId" >= ${range.from} AND "workerId" <= ${range.to}
+        AND "status" IN (${finished})),
+    "changed" = "changed" + ${changed}, "cursor" = ${range.to}, "heartbeatAt" = ${now}
   WHERE "id" = ${id} AND "status" = 'running'`;
 
 export const rescoreFinish = (id: number, status: string, now: Date) => Prisma.sql`

@@ -321,11 +321,9 @@ const {
   boardRowOf,
   fieldSize,
   orgBoard,
-  rescoreAttempts,
   answerCombos,
   applyFixes,
-  attemptTotals,
-  attemptsToFix,
+  rescoreFromRows,
 } = await import("~/models/quiz.sql.server");
 const { SqliteSql } = await import("~/db/sqlite.server");
 const { copyDatabase, openSide, recreateDatabase } =
@@ -613,16 +611,12 @@ try {
       const fixes = fixesOf(await sql.rows(answerCombos(1)), keys, "half");
       const everyone = { from: 0, to: 2 ** 31 - 1 };
       const ids = new Set<number>();
-      for (const statement of attemptsToFix(1, everyone, fixes))
+      for (const statement of applyFixes(1, everyone, fixes))
         for (const r of await sql.rows<{ attemptId: number }>(statement))
           ids.add(Number(r.attemptId));
-      for (const statement of applyFixes(1, everyone, fixes)) await sql.run(statement);
-      const changed: { id: number; score: number }[] = [];
-      for (const statement of attemptTotals([...ids]))
-        for (const t of await sql.rows<{ id: number; score: number; total: number }>(statement))
-          if (Number(t.total) !== Number(t.score))
-            changed.push({ id: Number(t.id), score: Number(t.total) });
-      for (const statement of rescoreAttempts(changed)) await sql.run(statement);
+      const changed: { id: number }[] = [];
+      for (const statement of rescoreFromRows([...ids]))
+        changed.push(...(await sql.rows<{ id: number }>(statement)));
       floorChanged = changed.length;
       for (const statement of rebuildStatements(1)) await sql.run(statement);
       floorMs = performance.now() - t0;
