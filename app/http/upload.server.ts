@@ -1,9 +1,9 @@
 // Reads one uploaded file from a multipart form, within the upload limit: the body is counted
-// as it streams in (app/http/form-body.server.ts), so an oversized or chunked upload is cut
-// off before it is buffered.
+// as it streams in and its files written to disk (app/http/form-body.server.ts), so an
+// oversized or chunked upload is cut off before it is buffered.
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, rename } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -16,7 +16,7 @@ import {
   spreadsheetKind,
   type SheetProblem,
 } from "~/utils/spreadsheet.server";
-import { isTooLarge, readForm } from "~/http/form-body.server";
+import { isTooLarge, readForm, uploadedFilePath } from "~/http/form-body.server";
 
 export type Upload =
   | { ok: true; formData: FormData; file: { name: string; bytes: Uint8Array } }
@@ -112,10 +112,25 @@ export async function spoolRosterUpload(request: Request): Promise<SpooledUpload
   if (kind === "csv" && head.includes(0)) return { ok: false, problem: "import_not_spreadsheet" };
   await mkdir(SPOOL_DIR, { recursive: true });
   const spooled = path.join(SPOOL_DIR, `${Date.now()}-${randomBytes(8).toString("hex")}`);
-  // Streamed from the parsed form to disk: no further copy of the file in memory.
+  await moveUpload(file, spooled);
+  return { ok: true, file: { name: file.name, path: spooled, bytes: file.size } };
+}
+
+/**
+ * Moves an uploaded file out of its request's scratch directory (which goes with the request)
+ * to `to`: a rename on the same disk, else a streamed copy; never read into memory.
+ */
+async function moveUpload(file: File, to: string): Promise<void> {
+  const from = uploadedFilePath(file);
+  if (from) {
+    try {
+      return await rename(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    }
+  }
   await pipeline(
     Readable.fromWeb(file.stream() as Parameters<typeof Readable.fromWeb>[0]),
-    createWriteStream(spooled, { mode: 0o600 }),
+    createWriteStream(to, { mode: 0o600 }),
   );
-  return { ok: true, file: { name: file.name, path: spooled, bytes: file.size } };
 }

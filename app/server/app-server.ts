@@ -19,6 +19,7 @@ import express from "express";
 import morgan from "morgan";
 import { subscribeResultsChanged, subscribeResync } from "../utils/live-events.server";
 import { isSameOriginRequest } from "../utils/same-origin";
+import { withUploadScratch } from "../utils/upload-scratch.server";
 import type { SharedPagesEntry, SharedViewer } from "../utils/shared-pages";
 import {
   MAX_BODY_BYTES,
@@ -74,8 +75,14 @@ export async function startAppServer(buildArg: string): Promise<void> {
     peerAddress: req.socket.remoteAddress ?? null,
   });
   const remixHandler = createExpressHandler({ build, mode, getLoadContext: loadContext });
-  // Remix's handler catches its own errors and passes them to next(); Express 4 ignores the promise.
-  app.all("*", (req, res, next) => void remixHandler(req, res, next));
+  // Remix's handler catches its own errors and passes them to next(); Express 4 ignores the
+  // promise. Files uploaded with the request wait on disk until its response has closed.
+  app.all("*", (req, res, next) =>
+    withUploadScratch(
+      (release) => res.once("close", () => void release()),
+      () => void remixHandler(req, res, next),
+    ),
+  );
 
   // Shared answers are rendered through Remix's fetch handler, away from the socket, so that
   // one render serves every visitor waiting for it.
