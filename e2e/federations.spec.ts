@@ -229,6 +229,15 @@ test.describe("the platform's top administrator", () => {
   }) => {
     await loginAs("platform");
     await page.goto("/admin/unions");
+    // A district union needs a parent: the refusal sits on that field, and nothing is made.
+    await page.getByLabel("名称", { exact: true }).fill("西安市临潼区总工会");
+    await page.getByLabel("层级").selectOption({ label: "区县工会" });
+    await page.getByLabel("上级工会").selectOption({ label: "（无，作为总工会）" });
+    await page.getByRole("button", { name: "建立" }).click();
+    await expect(page.getByText("区县、产业工会须选择上级工会。")).toBeVisible();
+    await expect(page.getByLabel("上级工会")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByRole("rowheader", { name: "西安市临潼区总工会" })).toHaveCount(0);
+
     await page.getByLabel("名称", { exact: true }).fill("西安市临潼区总工会");
     await page.getByLabel("层级").selectOption({ label: "区县工会" });
     await page.getByLabel("上级工会").selectOption({ label: "西安市总工会" });

@@ -113,7 +113,7 @@ describe("unions and organiser accounts", () => {
       creditCode: "",
     });
     if (!created.ok) throw new Error("union");
-    const union = await prisma.organisation.findUniqueOrThrow({ where: { id: created.id } });
+    const union = await prisma.organisation.findUniqueOrThrow({ where: { id: created.value.id } });
     expect(union.path).toBe(`${city.path}${union.id}/`);
     expect(
       await createUnion(TOP_ADMIN, {
@@ -123,7 +123,12 @@ describe("unions and organiser accounts", () => {
         parentId: null,
         creditCode: "",
       }),
-    ).toEqual({ ok: false, problems: [{ code: "union_parent_required", params: {} }] });
+    ).toEqual({
+      ok: false,
+      problems: [
+        { code: "federation.unions.problem.union_parent_required", params: {}, field: "parentId" },
+      ],
+    });
     const account = await createOrganiserAccount(TOP_ADMIN, {
       username: `district${union.id}`,
       displayName: "区组织者",

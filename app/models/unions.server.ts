@@ -12,7 +12,7 @@ import {
 import type { Organiser } from "~/domain/roles";
 import { appendAudit } from "./audit.server";
 import { hashPassword } from "./user.server";
-import { ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
+import { fail, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 export class NotTopAdministratorError extends Error {
   constructor() {
@@ -63,18 +63,30 @@ export type UnionInput = {
   creditCode: string;
 };
 
-export type UnionOutcome =
-  | { ok: true; id: number }
-  | {
-      ok: false;
-      problems: (
-        NewUnionProblem | { code: "union_credit_code_taken"; params: Record<string, never> }
-      )[];
-    };
+/**
+ * A union created, or why not, as message keys on the form's fields: the name, the parent
+ * (federations only at the top, the others under a union) or the credit code (taken).
+ */
+export type UnionOutcome = Outcome<{ id: number }, KeyedProblem>;
+
+const UNION_PROBLEM_FIELD: Record<NewUnionProblem["code"], keyof UnionInput> = {
+  union_name_required: "name",
+  union_federation_at_top: "parentId",
+  union_parent_required: "parentId",
+  union_parent_not_union: "parentId",
+};
+
+function unionProblem(code: NewUnionProblem["code"] | "union_credit_code_taken"): KeyedProblem {
+  return {
+    code: `federation.unions.problem.${code}`,
+    params: {},
+    field: code === "union_credit_code_taken" ? "creditCode" : UNION_PROBLEM_FIELD[code],
+  };
+}
 
 export async function createUnion(actor: Organiser, input: UnionInput): Promise<UnionOutcome> {
   requireTop(actor);
-  return write(async (tx) => {
+  return write(async (tx): Promise<UnionOutcome> => {
     const parent =
       input.parentId === null
         ? null
@@ -82,15 +94,14 @@ export async function createUnion(actor: Organiser, input: UnionInput): Promise<
             where: { id: input.parentId },
             select: { id: true, kind: true, path: true },
           });
-    if (input.parentId !== null && !parent)
-      return { ok: false, problems: [{ code: "union_parent_required", params: {} }] };
+    if (input.parentId !== null && !parent) return fail(unionProblem("union_parent_required"));
     const problems = checkNewUnion({ name: input.name, kind: input.kind, parent });
-    if (problems.length > 0) return { ok: false, problems };
+    if (problems.length > 0) return fail(...problems.map((p) => unionProblem(p.code)));
     if (
       input.creditCode !== "" &&
       (await tx.organisation.count({ where: { creditCode: input.creditCode } })) > 0
     )
-      return { ok: false, problems: [{ code: "union_credit_code_taken", params: {} }] };
+      return fail(unionProblem("union_credit_code_taken"));
     const created = await tx.organisation.create({
       data: {
         name: input.name,
@@ -110,7 +121,7 @@ export async function createUnion(actor: Organiser, input: UnionInput): Promise<
       entityId: created.id,
       after: { name: input.name, kind: input.kind, parentId: parent?.id ?? null, path },
     });
-    return { ok: true, id: created.id };
+    return ok({ id: created.id });
   });
 }
 

@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AdminRegister } from "~/components/admin-register";
+import { UnionOptions } from "~/components/union-options";
 import { SelectField, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { organiserAccountSchema, organiserActiveSchema } from "~/forms/unions";
@@ -62,105 +64,85 @@ export default function Organisers() {
     } as never,
   });
   return (
-    <section aria-labelledby="organisers-title">
-      <h1 id="organisers-title">{t("federation.organisers.title")}</h1>
-      <p className="muted">{t("federation.organisers.intro")}</p>
-      {result?.ok ? (
-        <p className="alert alert--success" role="status">
-          {result.message}
-        </p>
-      ) : null}
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("federation.organisers.username")}</th>
-              <th scope="col">{t("federation.organisers.displayName")}</th>
-              <th scope="col">{t("federation.organisers.union")}</th>
-              <th scope="col">{t("federation.organisers.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">{a.username}</th>
-                <td>
-                  {a.displayName}
-                  <div className="muted small">{codeLabel(t, "role", a.role)}</div>
-                </td>
-                <td>{a.organisation?.name ?? t("federation.organisers.platform")}</td>
-                <td>
-                  {a.role === "admin" ? (
-                    <Form method="post" className="reg-inline">
-                      <input type="hidden" name="intent" value="active" />
-                      <input type="hidden" name="userId" value={a.id} />
-                      <input type="hidden" name="active" value={a.active ? "false" : "true"} />
-                      <span className="small">
-                        {t(
-                          a.active
-                            ? "federation.organisers.active"
-                            : "federation.organisers.suspended",
-                        )}
-                      </span>{" "}
-                      <button
-                        type="submit"
-                        className="btn btn--ghost btn--small"
-                        aria-label={t(
-                          a.active
-                            ? "federation.organisers.suspendOf"
-                            : "federation.organisers.restoreOf",
-                          { name: a.username },
-                        )}
-                      >
-                        {t(
-                          a.active
-                            ? "federation.organisers.suspend"
-                            : "federation.organisers.restore",
-                        )}
-                      </button>
-                    </Form>
-                  ) : (
-                    t("federation.organisers.active")
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-
-      <section className="section card" aria-labelledby="new-organiser">
-        <h2 id="new-organiser">{t("federation.organisers.new")}</h2>
-        <Form method="post" noValidate onSubmit={onSubmit} className="form-grid">
-          <TextField
-            label={t("federation.organisers.username")}
-            hint={t("federation.organisers.usernameHint")}
-            autoComplete="off"
-            {...field("username")}
-          />
-          <TextField label={t("federation.organisers.displayName")} {...field("displayName")} />
-          <SelectField label={t("federation.organisers.union")} {...field("organisationId")}>
-            {unions.map((u) => (
-              <option key={u.id} value={String(u.id)}>
-                {"　".repeat(u.depth)}
-                {u.name}
-              </option>
-            ))}
-          </SelectField>
-          <TextField
-            type="password"
-            label={t("federation.organisers.password")}
-            hint={t("federation.organisers.passwordHint")}
-            autoComplete="new-password"
-            {...field("password")}
-          />
-          <div className="form-actions">
-            <button type="submit" className="btn btn--primary">
-              {t("federation.organisers.create")}
-            </button>
-          </div>
-        </Form>
-      </section>
-    </section>
+    <AdminRegister
+      id="organisers"
+      title={t("federation.organisers.title")}
+      intro={t("federation.organisers.intro")}
+      done={result?.ok ? result.message : null}
+      table={{
+        columns: [
+          t("federation.organisers.username"),
+          t("federation.organisers.displayName"),
+          t("federation.organisers.union"),
+          t("federation.organisers.status"),
+        ],
+        rows: accounts.map((a) => (
+          <tr key={a.id}>
+            <th scope="row">{a.username}</th>
+            <td>
+              {a.displayName}
+              <div className="muted small">{codeLabel(t, "role", a.role)}</div>
+            </td>
+            <td>{a.organisation?.name ?? t("federation.organisers.platform")}</td>
+            <td>
+              {a.role === "admin" ? (
+                <Form method="post" className="reg-inline">
+                  <input type="hidden" name="intent" value="active" />
+                  <input type="hidden" name="userId" value={a.id} />
+                  <input type="hidden" name="active" value={a.active ? "false" : "true"} />
+                  <span className="small">
+                    {t(
+                      a.active ? "federation.organisers.active" : "federation.organisers.suspended",
+                    )}
+                  </span>{" "}
+                  <button
+                    type="submit"
+                    className="btn btn--ghost btn--small"
+                    aria-label={t(
+                      a.active
+                        ? "federation.organisers.suspendOf"
+                        : "federation.organisers.restoreOf",
+                      { name: a.username },
+                    )}
+                  >
+                    {t(
+                      a.active ? "federation.organisers.suspend" : "federation.organisers.restore",
+                    )}
+                  </button>
+                </Form>
+              ) : (
+                t("federation.organisers.active")
+              )}
+            </td>
+          </tr>
+        )),
+      }}
+      form={{
+        title: t("federation.organisers.new"),
+        submit: t("federation.organisers.create"),
+        onSubmit,
+        fields: (
+          <>
+            <TextField
+              label={t("federation.organisers.username")}
+              hint={t("federation.organisers.usernameHint")}
+              autoComplete="off"
+              {...field("username")}
+            />
+            <TextField label={t("federation.organisers.displayName")} {...field("displayName")} />
+            <SelectField label={t("federation.organisers.union")} {...field("organisationId")}>
+              <UnionOptions unions={unions} />
+            </SelectField>
+            <TextField
+              type="password"
+              label={t("federation.organisers.password")}
+              hint={t("federation.organisers.passwordHint")}
+              autoComplete="new-password"
+              {...field("password")}
+            />
+          </>
+        ),
+      }}
+    />
   );
 }
