@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BarChart, ColumnChart, ShareBar } from "~/components/stat-charts";
 import { StatCards } from "~/components/stat-cards";
+import { UnionOptions } from "~/components/union-options";
 import { codeLabel, formatShare, translate, useT } from "~/i18n";
 import { localeOf, pageTitle } from "~/i18n/page-title";
 import { notFound, requireOrganiser } from "~/http/session.server";
@@ -50,7 +51,16 @@ export default function Statistics() {
   const query = `union=${d.target.unionId}&year=${d.target.year}`;
   const contests = (extra: string) => `/admin/contests?year=${d.target.year}&${extra}`;
   const prizeTotal = PRIZES.reduce((n, k) => n + p.total[k], 0);
-  const label = (value: string, empty: string) => (value === "" ? empty : value);
+  // A participation figure's rows: each one's counts, key and label, and its list of contests
+  // filtered by it (kind=, category=, entrants=, trade=).
+  const rowsOf = <R extends Counts>(
+    rows: R[],
+    of: (r: R) => [key: string, label: string, filter: string],
+  ): FigureRow[] =>
+    rows.map((r) => {
+      const [key, label, filter] = of(r);
+      return { ...r, key, label, href: contests(`${filter}=${encodeURIComponent(key)}`) };
+    });
   return (
     <article aria-labelledby="stats-title" className="year-in-numbers">
       <p className="eyebrow">{t("federation.nav.statistics")}</p>
@@ -69,12 +79,7 @@ export default function Statistics() {
             defaultValue={String(d.target.unionId)}
           >
             {d.platform ? <option value="0">{t("federation.stats.platform")}</option> : null}
-            {d.unions.map((u) => (
-              <option key={u.id} value={String(u.id)}>
-                {"　".repeat(u.depth)}
-                {u.name}
-              </option>
-            ))}
+            <UnionOptions unions={d.unions} />
           </select>
         </div>
         <div className="field">
@@ -115,99 +120,42 @@ export default function Statistics() {
           ]}
         />
         {p.total.entries === 0 ? <p className="muted">{t("federation.stats.noEntries")}</p> : null}
-        {p.byKind.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table">
-              <caption>{t("federation.stats.byKind")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("federation.stats.kind")}</th>
-                  <th scope="col">{t("federation.stats.entries")}</th>
-                  <th scope="col">{t("federation.stats.workers")}</th>
-                  <th scope="col">{t("federation.stats.organisations")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.byKind.map((r) => (
-                  <tr key={r.value}>
-                    <th scope="row">
-                      <Link to={contests(`kind=${encodeURIComponent(r.value)}`)}>
-                        {codeLabel(t, "rules.contest_kind", r.value)}
-                      </Link>
-                    </th>
-                    <td>{r.entries.toLocaleString()}</td>
-                    <td>{r.workers.toLocaleString()}</td>
-                    <td>{r.organisations.toLocaleString()}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-        {p.byCategory.length > 0 ? (
-          <div className="stats-pair">
-            <BarChart
-              title={t("federation.stats.byCategory")}
-              summary={t("federation.stats.byCategorySummary", {
-                count: p.byCategory.length,
-                top: label(p.byCategory[0]!.value, t("federation.stats.uncategorised")),
-              })}
-              bars={p.byCategory.map((r) => ({
-                label: label(r.value, t("federation.stats.uncategorised")),
-                value: r.entries,
-                href: contests(`category=${encodeURIComponent(r.value)}`),
-              }))}
-            />
-            <FigureTable
-              caption={t("federation.stats.byCategory")}
-              head={t("federation.stats.category")}
-              rows={p.byCategory.map((r) => ({
-                key: r.value,
-                label: label(r.value, t("federation.stats.uncategorised")),
-                href: contests(`category=${encodeURIComponent(r.value)}`),
-                values: [r.entries, r.workers, r.organisations],
-              }))}
-            />
-          </div>
-        ) : null}
-        {p.byBranch.length > 0 ? (
-          <div className="stats-pair">
-            <BarChart
-              title={t("federation.stats.byBranch")}
-              summary={t("federation.stats.byBranchSummary", {
-                count: p.byBranch.length,
-                top: p.byBranch[0]!.name,
-              })}
-              bars={p.byBranch.map((r) => ({
-                label: r.name,
-                value: r.entries,
-                href: contests(`entrants=${r.id}`),
-              }))}
-            />
-            <FigureTable
-              caption={t("federation.stats.byBranch")}
-              head={t("federation.stats.branch")}
-              rows={p.byBranch.map((r) => ({
-                key: String(r.id),
-                label: r.name,
-                href: contests(`entrants=${r.id}`),
-                values: [r.entries, r.workers, r.organisations],
-              }))}
-            />
-          </div>
-        ) : null}
+        <FigureTable
+          caption={t("federation.stats.byKind")}
+          head={t("federation.stats.kind")}
+          rows={rowsOf(p.byKind, (r) => [
+            r.value,
+            codeLabel(t, "rules.contest_kind", r.value),
+            "kind",
+          ])}
+        />
+        <FigurePair
+          title={t("federation.stats.byCategory")}
+          summaryKey="federation.stats.byCategorySummary"
+          head={t("federation.stats.category")}
+          rows={rowsOf(p.byCategory, (r) => [
+            r.value,
+            r.value || t("federation.stats.uncategorised"),
+            "category",
+          ])}
+        />
+        <FigurePair
+          title={t("federation.stats.byBranch")}
+          summaryKey="federation.stats.byBranchSummary"
+          head={t("federation.stats.branch")}
+          rows={rowsOf(p.byBranch, (r) => [String(r.id), r.name, "entrants"])}
+        />
         {p.byTrade.length > 0 ? (
           <details className="stats-details">
             <summary>{t("federation.stats.byTradeCount", { count: p.byTrade.length })}</summary>
             <FigureTable
               caption={t("federation.stats.byTrade")}
               head={t("federation.stats.trade")}
-              rows={p.byTrade.map((r) => ({
-                key: r.value,
-                label: label(r.value, t("federation.stats.noTrade")),
-                href: contests(`trade=${encodeURIComponent(r.value)}`),
-                values: [r.entries, r.workers, r.organisations],
-              }))}
+              rows={rowsOf(p.byTrade, (r) => [
+                r.value,
+                r.value || t("federation.stats.noTrade"),
+                "trade",
+              ])}
             />
           </details>
         ) : null}
@@ -466,6 +414,42 @@ export default function Statistics() {
   );
 }
 
+type Counts = { entries: number; workers: number; organisations: number };
+
+/** One row of the participation figures: what it counts, where its list is, and the counts. */
+type FigureRow = Counts & { key: string; label: string; href: string };
+
+/**
+ * The same rows twice: a bar chart of their entries for the eye, and the table with every
+ * count for reading and for screen readers. Nothing when there are no rows.
+ */
+function FigurePair({
+  title,
+  summaryKey,
+  head,
+  rows,
+}: {
+  title: string;
+  /** A sentence for the chart: how many rows, and which is the largest. */
+  summaryKey: "federation.stats.byCategorySummary" | "federation.stats.byBranchSummary";
+  head: string;
+  rows: FigureRow[];
+}) {
+  const t = useT();
+  if (rows.length === 0) return null;
+  return (
+    <div className="stats-pair">
+      <BarChart
+        title={title}
+        summary={t(summaryKey, { count: rows.length, top: rows[0]!.label })}
+        bars={rows.map((r) => ({ label: r.label, value: r.entries, href: r.href }))}
+      />
+      <FigureTable caption={title} head={head} rows={rows} />
+    </div>
+  );
+}
+
+/** Entries, workers and organisations per row, each row linking to its list. */
 function FigureTable({
   caption,
   head,
@@ -473,9 +457,10 @@ function FigureTable({
 }: {
   caption: string;
   head: string;
-  rows: { key: string; label: string; href: string; values: number[] }[];
+  rows: FigureRow[];
 }) {
   const t = useT();
+  if (rows.length === 0) return null;
   return (
     <div className="table-wrap">
       <table className="table">
@@ -494,9 +479,9 @@ function FigureTable({
               <th scope="row">
                 <Link to={r.href}>{r.label}</Link>
               </th>
-              {r.values.map((v, i) => (
-                <td key={i}>{v.toLocaleString()}</td>
-              ))}
+              <td>{r.entries.toLocaleString()}</td>
+              <td>{r.workers.toLocaleString()}</td>
+              <td>{r.organisations.toLocaleString()}</td>
             </tr>
           ))}
         </tbody>
