@@ -290,8 +290,11 @@ export async function statisticsPdf(report: Report): Promise<Buffer> {
   });
   const width = A4.width - 2 * MARGIN;
   const bottom = A4.height - MARGIN - 20;
+  /** A new page unless `needed` points still fit on this one; true if it started one. */
   const ensure = (needed: number) => {
-    if (pdf.y + needed > bottom) pdf.addPage();
+    if (pdf.y + needed <= bottom) return false;
+    pdf.addPage();
+    return true;
   };
 
   pdf.font("cjk").fillColor(RED).fontSize(20).text(report.title, MARGIN, MARGIN, { width });
@@ -306,7 +309,8 @@ export async function statisticsPdf(report: Report): Promise<Buffer> {
   pdf.y += 14;
 
   for (const section of report.sections) {
-    ensure(60);
+    // The title with its first line (a chart or table keeps its own title with it).
+    ensure(section.lines.length > 0 ? 45 : 90);
     pdf.font("cjk").fillColor(RED).fontSize(14).text(section.title, MARGIN, pdf.y, { width });
     pdf.moveDown(0.3);
     for (const line of section.lines)
@@ -346,7 +350,7 @@ function drawBars(
   pdf: PDFKit.PDFDocument,
   bars: { title: string; items: { label: string; value: number }[] },
   width: number,
-  ensure: (h: number) => void,
+  ensure: (h: number) => boolean,
 ) {
   const shown = bars.items.slice(0, 16);
   const row = 15;
@@ -383,26 +387,42 @@ function drawTable(
   pdf: PDFKit.PDFDocument,
   table: Table,
   width: number,
-  ensure: (h: number) => void,
+  ensure: (h: number) => boolean,
 ) {
   const total = table.widths.reduce((a, b) => a + b, 0);
   const cols = table.widths.map((w) => (w / total) * width);
-  const row = 16;
-  // Numbers right-aligned, their headings with them.
-  const numeric = table.head.map((_, i) => table.rows.some((r) => typeof r[i] === "number"));
+  const pad = 5;
+  const size = 8.5;
+  // Numbers and shares ("1.1%") right-aligned, their headings with them.
+  const numeric = table.head.map(
+    (_, i) =>
+      table.rows.some((r) => typeof r[i] === "number") ||
+      (table.rows.length > 0 && table.rows.every((r) => /^[\d.,]+\s?%$/.test(String(r[i])))),
+  );
+  // A long name (a labour contest's, a red-flag unit's) wraps within its cell, up to three
+  // lines, and the row grows with it: cut with an ellipsis it could not be read or told apart.
+  const heightOf = (cells: Cell[]) => {
+    pdf.fontSize(size);
+    const line = pdf.currentLineHeight(true);
+    const heights = cells.map((cell, i) =>
+      numeric[i] ? line : pdf.heightOfString(String(cell), { width: cols[i]! - 2 * pad }),
+    );
+    return Math.min(Math.max(line, ...heights), 3 * line) + 5;
+  };
   const drawRow = (cells: Cell[], head: boolean) => {
-    ensure(row);
+    const row = heightOf(cells);
+    // A table that runs on to the next page repeats its heading there.
+    if (ensure(row) && !head) drawRow(table.head, true);
     const y = pdf.y;
     if (head) pdf.rect(MARGIN, y, width, row).fill("#f3eee6");
     let x = MARGIN;
     cells.forEach((cell, i) => {
-      // One line per cell: a long name is cut with an ellipsis, never wrapped over the next row.
       pdf
         .fillColor(INK)
-        .fontSize(8.5)
-        .text(String(cell), x + 3, y + 4, {
-          width: cols[i]! - 6,
-          height: 11,
+        .fontSize(size)
+        .text(String(cell), x + pad, y + 3, {
+          width: cols[i]! - 2 * pad,
+          height: row - 3,
           align: numeric[i] ? "right" : "left",
           ellipsis: true,
         });
@@ -416,7 +436,8 @@ function drawTable(
       .stroke();
     pdf.y = y + row;
   };
-  ensure(row * 3);
+  // The title, the heading and at least two rows together, never a title alone at a page's foot.
+  ensure(70);
   pdf.moveDown(0.4);
   pdf.fillColor(INK).fontSize(10).text(table.title, MARGIN, pdf.y, { width });
   pdf.moveDown(0.2);

@@ -84,6 +84,30 @@ describe("the year in numbers on the demo story", () => {
     expect(text).toContain("西安市总工会 2026年度数据");
     expect(text).toContain("统计期间：2026年1月1日至12月31日");
     expect(text).toContain("集体协商");
+    // The trades' table runs on to the second page, which repeats its heading.
+    const second = execFileSync("pdftotext", ["-layout", "-f", "2", "-l", "2", file, "-"], {
+      encoding: "utf8",
+    });
+    expect(second).toContain("热力运行值班员");
+    expect(second).toMatch(/工种\s+参赛人次/);
+    // The labour contest's whole name, wrapped in its cell, not cut.
+    expect(
+      execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" }).replace(/\s+/g, ""),
+    ).toContain("“助力十四运建功新时代”重点项目立功竞赛");
     execFileSync("pdftoppm", ["-png", "-r", "60", file, path.join(OUT, "statistics-xa-2026")]);
+
+    // Weinan's, with its quizzes, to look at beside Xi'an's.
+    const wn = await resolveStatsTarget(PLATFORM_SCOPE, (await union("渭南市总工会")).id, 2026);
+    const wnFile = path.join(OUT, "statistics-wn-2026.pdf");
+    writeFileSync(
+      wnFile,
+      await statisticsPdf(
+        statisticsReport(wn!, await yearInNumbers(wn!), "zh", new Date("2026-12-01T02:00:00Z")),
+      ),
+    );
+    expect(execFileSync("pdftotext", ["-layout", wnFile, "-"], { encoding: "utf8" })).toContain(
+      "百日千题",
+    );
+    execFileSync("pdftoppm", ["-png", "-r", "60", wnFile, path.join(OUT, "statistics-wn-2026")]);
   });
 });
