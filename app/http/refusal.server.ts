@@ -17,13 +17,16 @@ export type ActionFailure = {
 /**
  * A refusal by the model: problems with a field go to their fields (400: the input was
  * wrong), the others above the form (409: the state does not allow it), unless told.
+ * `also` names what the page needs to place the refusal (the form it answers: `{ intent }`).
  */
-export function refused(
+export function refused<Also extends object = object>(
   problems: readonly KeyedProblem[],
   status = problems.some((p) => p.field !== undefined) ? 400 : 409,
+  also?: Also,
 ) {
-  return data<ActionFailure>(
+  return data<ActionFailure & Also>(
     {
+      ...(also as Also),
       ok: false,
       problems: problems.filter((p) => p.field === undefined),
       errors: fieldErrorsOf(problems),
@@ -32,7 +35,10 @@ export function refused(
   );
 }
 
-/** A form that did not parse (400): its fields' errors. */
-export function invalidForm(errors: FieldErrors) {
-  return data<ActionFailure>({ ok: false, problems: [], errors }, { status: 400 });
+/** A form that did not parse (400): its fields' errors (and `also`, as for refused). */
+export function invalidForm<Also extends object = object>(errors: FieldErrors, also?: Also) {
+  return data<ActionFailure & Also>(
+    { ...(also as Also), ok: false, problems: [], errors },
+    { status: 400 },
+  );
 }

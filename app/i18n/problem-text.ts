@@ -1,6 +1,6 @@
 // Domain problems in the user's language. Some params carry codes (a skill level, a status)
 // that are translated before they are put into the sentence; see the note in rules.ts.
-import { isMessageKey, translate, type Locale } from "~/i18n";
+import { isMessageKey, keyOr, translate, type Locale, type Params, type T } from "~/i18n";
 
 const CODE_PARAMS: Record<string, Record<string, string>> = {
   skill_level_missing: { required: "rules.skill_level" },
@@ -41,4 +41,12 @@ export function problemText(locale: Locale, problem: ShownProblem): string {
       : "error.problem_unknown";
   const text = translate(locale, key, params);
   return problem.subject ? `${problem.subject}：${text}` : text;
+}
+
+/** A model's refusal (message keys with their values) as one sentence, for a form's alert. */
+export function refusalText(
+  t: T,
+  problems: readonly { code: string; params?: Params }[] | null | undefined,
+): string {
+  return (problems ?? []).map((p) => t(keyOr(p.code), p.params)).join(t("punct.semicolon"));
 }

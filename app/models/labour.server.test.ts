@@ -30,19 +30,28 @@ describe("labour competition periods", () => {
     const bad = await saveIndicators(admin, created.id, [
       { code: "safety", weight: 60, method: "panel", perHead: false },
     ]);
-    expect(bad?.ok).toBe(false);
+    expect(bad).toEqual({
+      ok: false,
+      problems: [{ code: "rules.labour_indicator_weights_sum", params: { sum: 60 } }],
+    });
     expect(
       await saveIndicators(admin, created.id, [
         { code: "safety", weight: 50, method: "panel", perHead: false },
         { code: "participation", weight: 50, method: "measurement", perHead: true },
       ]),
-    ).toEqual({ ok: true });
-    expect(await saveParticipant(admin, created.id, a.id, 100)).toBe(true);
+    ).toEqual({ ok: true, value: undefined });
+    expect(await saveParticipant(admin, created.id, a.id, 100)).toEqual({
+      ok: true,
+      value: undefined,
+    });
     await saveParticipant(admin, created.id, b.id, 1000);
     await saveParticipant(admin, created.id, c.id, 200);
     // A unit outside the union's tree cannot join its competition.
     const outsider = await createOrganisation({ name: "外市项目部" });
-    expect(await saveParticipant(admin, created.id, outsider.id, 50)).toBe(false);
+    expect(await saveParticipant(admin, created.id, outsider.id, 50)).toEqual({
+      ok: false,
+      problems: [{ code: "labour.form.unit", params: {}, field: "organisationId" }],
+    });
     let contest = await getLabourContest(created.code);
     if (!contest) throw new Error("contest");
     const safety = contest.labourIndicators.find((i) => i.code === "safety")?.id ?? 0;
@@ -62,7 +71,7 @@ describe("labour competition periods", () => {
         { values: [{ indicatorId: participation, value: 9000 }], evidence: "台账" },
         admin.id,
       ),
-    ).toBe(true);
+    ).toEqual({ ok: true, value: undefined });
     const figures = (p: number, s: number) => [
       { indicatorId: safety, value: null, panelMark: s },
       { indicatorId: participation, value: p, panelMark: null },
@@ -81,15 +90,15 @@ describe("labour competition periods", () => {
         { values: [{ indicatorId: participation, value: 1 }], evidence: "改" },
         admin.id,
       ),
-    ).toBe(false);
+    ).toEqual({ ok: false, problems: [{ code: "labour.submission.locked", params: {} }] });
 
     contest = await getLabourContest(created.code);
     if (!contest) throw new Error("contest");
     const outcome = await closePeriod(admin, contest, period.id);
-    expect(outcome).toMatchObject({ ok: true, redFlagOrgId: a.id });
+    expect(outcome).toMatchObject({ ok: true, value: { redFlagOrgId: a.id, tie: [] } });
     expect(await closePeriod(admin, contest, period.id)).toEqual({
       ok: false,
-      reason: "not_open",
+      problems: [{ code: "labour.close.not_open", params: {} }],
     });
 
     const subs = await prisma.labourSubmission.findMany({

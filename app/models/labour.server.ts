@@ -18,11 +18,11 @@ import {
   type UnitPeriodInput,
   type VetoReason,
 } from "~/domain/labour";
-import type { IndicatorConfigProblem } from "~/domain/labour";
 import { appendAudit } from "~/models/audit.server";
 import { contestInScope, contestsIn } from "~/models/scope.server";
 import { isWithin, type OrganiserScope } from "~/domain/organisation";
 import type { Organiser } from "~/domain/roles";
+import { failIfAny, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 const KIND = "labour_competition";
 
@@ -178,28 +178,29 @@ export type IndicatorInput = {
   perHead: boolean;
 };
 
-export type SaveIndicatorsOutcome =
-  | { ok: true }
-  | { ok: false; problems: IndicatorConfigProblem[] }
-  | { ok: false; inUse: LabourIndicator[] };
-
-/** Replaces the competition's indicator set. Indicators that already hold figures cannot be dropped. */
+/**
+ * Replaces the competition's indicator set. Indicators that already hold figures cannot be
+ * dropped: the problem names them (`indicators`, their codes joined by commas). Null when the
+ * competition is not the organiser's.
+ */
 export async function saveIndicators(
   actor: Organiser,
   contestId: number,
   inputs: IndicatorInput[],
-): Promise<SaveIndicatorsOutcome | null> {
+): Promise<Outcome<undefined, KeyedProblem> | null> {
   if (!(await contestInScope(actor.scope, contestId))) return null;
   const actorId = actor.id;
-  const problems = validateIndicators(
-    inputs.map((i) => ({
-      indicator: i.code,
-      weight: i.weight,
-      method: i.method,
-      perHeadcount: i.perHead,
-    })),
+  const invalid = failIfAny(
+    validateIndicators(
+      inputs.map((i) => ({
+        indicator: i.code,
+        weight: i.weight,
+        method: i.method,
+        perHeadcount: i.perHead,
+      })),
+    ).map((p): KeyedProblem => ({ code: `rules.${p.code}`, params: p.params })),
   );
-  if (problems.length > 0) return { ok: false, problems };
+  if (invalid) return invalid;
   return write(async (tx) => {
     const existing = await tx.labourIndicator.findMany({
       where: { contestId },
@@ -209,7 +210,7 @@ export async function saveIndicators(
     const inUse = existing
       .filter((e) => !keep.has(e.code as LabourIndicator) && e._count.figures > 0)
       .map((e) => e.code as LabourIndicator);
-    if (inUse.length > 0) return { ok: false as const, inUse };
+    if (inUse.length > 0) return refuse("labour.indicators.inUse", { indicators: inUse.join(",") });
     await tx.labourIndicator.deleteMany({ where: { contestId, code: { notIn: [...keep] } } });
     for (const input of inputs) {
       const data = {
@@ -238,17 +239,21 @@ export async function saveIndicators(
       })),
       after: inputs,
     });
-    return { ok: true as const };
+    return ok();
   });
 }
 
-/** Adds or updates a participating unit: an enterprise under the competition's owner or co-organisers. */
+/**
+ * Adds or updates a participating unit: an enterprise under the competition's owner or
+ * co-organisers (any other unit is refused on the unit field). Null when the competition is
+ * not the organiser's.
+ */
 export async function saveParticipant(
   actor: Organiser,
   contestId: number,
   organisationId: number,
   headcount: number,
-) {
+): Promise<Outcome<undefined, KeyedProblem> | null> {
   const contest = await prisma.contest.findFirst({
     where: { id: contestId, ...contestsIn(actor.scope) },
     select: {
@@ -256,7 +261,7 @@ export async function saveParticipant(
       coOrganisers: { select: { organisation: { select: { path: true } } } },
     },
   });
-  if (!contest) return false;
+  if (!contest) return null;
   const actorId = actor.id;
   return write(async (tx) => {
     const org = await tx.organisation.findFirst({
@@ -267,7 +272,8 @@ export async function saveParticipant(
       contest.organiser.path,
       ...contest.coOrganisers.map((c) => c.organisation.path),
     ];
-    if (!org || !running.some((path) => isWithin(org.path, path))) return false;
+    if (!org || !running.some((path) => isWithin(org.path, path)))
+      return refuse("labour.form.unit", {}, "organisationId");
     await tx.labourParticipant.upsert({
       where: { contestId_organisationId: { contestId, organisationId } },
       create: { contestId, organisationId, headcount },
@@ -280,7 +286,7 @@ export async function saveParticipant(
       entityId: contestId,
       after: { organisationId, headcount },
     });
-    return true;
+    return ok();
   });
 }
 
@@ -365,12 +371,12 @@ export async function savePanelScore(
   period: { id: number; status: string },
   organisationId: number,
   input: { figures: FigureInput[]; veto: VetoReason | null },
-) {
-  if (period.status !== "open") return false;
+): Promise<Outcome<undefined, KeyedProblem> | null> {
   const inScope = await prisma.labourPeriod.count({
     where: { id: period.id, contest: contestsIn(actor.scope) },
   });
-  if (inScope === 0) return false;
+  if (inScope === 0) return null;
+  if (period.status !== "open") return refuse("labour.period.notOpen");
   const actorId = actor.id;
   return write(async (tx) => {
     const before = await tx.labourSubmission.findUnique({
@@ -407,7 +413,7 @@ export async function savePanelScore(
       after: input,
       reason: input.veto,
     });
-    return true;
+    return ok();
   });
 }
 
@@ -453,22 +459,26 @@ export function previewPeriod(
   return { ranking, problems: scored.problems, redFlag: redFlagWinner(ranking) };
 }
 
-export type ClosePeriodOutcome =
-  | { ok: true; problems: PeriodScoringProblem[]; redFlagOrgId: number | null; tie: number[] }
-  | { ok: false; reason: "not_open" | "no_participants" | "no_indicators" };
+export type ClosedPeriod = {
+  /** What the scoring noticed but did not stop it (the panel saw them in the preview). */
+  warnings: PeriodScoringProblem[];
+  redFlagOrgId: number | null;
+  /** The units tied for the red flag (then no one holds it). */
+  tie: number[];
+};
 
 /** Closes a period: stores every unit's score and rank and awards the rotating red flag. */
 export async function closePeriod(
   actor: Organiser,
   contest: LabourContest,
   periodId: number,
-): Promise<ClosePeriodOutcome | null> {
+): Promise<Outcome<ClosedPeriod, KeyedProblem> | null> {
   if (!(await contestInScope(actor.scope, contest.id))) return null;
   const actorId = actor.id;
   const period = await getPeriod(contest.id, periodId);
-  if (!period || period.status !== "open") return { ok: false, reason: "not_open" };
-  if (contest.labourParticipants.length === 0) return { ok: false, reason: "no_participants" };
-  if (contest.labourIndicators.length === 0) return { ok: false, reason: "no_indicators" };
+  if (!period || period.status !== "open") return refuse("labour.close.not_open");
+  if (contest.labourParticipants.length === 0) return refuse("labour.close.no_participants");
+  if (contest.labourIndicators.length === 0) return refuse("labour.close.no_indicators");
   const { ranking, problems, redFlag } = previewPeriod(contest, period);
   const redFlagOrgId = redFlag.kind === "winner" ? Number(redFlag.unitId) : null;
   const now = new Date();
@@ -478,7 +488,7 @@ export async function closePeriod(
       where: { id: periodId },
       select: { status: true },
     });
-    if (fresh?.status !== "open") return { ok: false as const, reason: "not_open" as const };
+    if (fresh?.status !== "open") return refuse("labour.close.not_open");
     for (const entry of ranking) {
       const sub = await upsertSubmission(tx, periodId, Number(entry.unitId), {});
       await tx.labourSubmission.update({
@@ -510,12 +520,11 @@ export async function closePeriod(
         redFlagOrgId,
       },
     });
-    return {
-      ok: true as const,
-      problems,
+    return ok({
+      warnings: problems,
       redFlagOrgId,
       tie: redFlag.kind === "tie" ? redFlag.unitIds.map(Number) : [],
-    };
+    });
   });
 }
 
@@ -682,14 +691,14 @@ export async function submitUnitFigures(
   organisationId: number,
   input: { values: { indicatorId: number; value: number }[]; evidence: string },
   actorId: number,
-) {
-  if (period.status !== "open") return false;
+): Promise<Outcome<undefined, KeyedProblem>> {
+  if (period.status !== "open") return refuse("labour.submission.locked");
   return write(async (tx) => {
     const existing = await tx.labourSubmission.findUnique({
       where: { periodId_organisationId: { periodId: period.id, organisationId } },
     });
     // Once the panel has scored the unit, its figures are the panel's to correct.
-    if (existing?.status === "scored") return false;
+    if (existing?.status === "scored") return refuse("labour.submission.locked");
     const submission = await upsertSubmission(tx, period.id, organisationId, {
       status: "submitted",
       evidence: input.evidence,
@@ -711,7 +720,7 @@ export async function submitUnitFigures(
       entityId: submission.id,
       after: input,
     });
-    return true;
+    return ok();
   });
 }
 

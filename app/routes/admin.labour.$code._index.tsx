@@ -4,7 +4,6 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
@@ -14,8 +13,9 @@ import {
   labourParticipantSchema,
   labourPeriodSchema,
 } from "~/forms/labour";
-import { formatDate, translate, translateProblem, useLocale, useT, codeLabel } from "~/i18n";
+import { formatDate, translate, useLocale, useT, codeLabel, keyOr, type T } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
+import { invalidForm, refused, type ActionFailure } from "~/http/refusal.server";
 import {
   candidateUnits,
   createPeriod,
@@ -28,6 +28,7 @@ import { notFound, requireOrganiser } from "~/http/session.server";
 import type { OrganiserScope } from "~/domain/organisation";
 import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
+import type { KeyedProblem } from "~/utils/outcome";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
 
@@ -56,8 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "indicators") {
     const parsed = parseForm(labourIndicatorsSchema, formData);
-    if (!parsed.ok)
-      return data({ intent, errors: parsed.errors, message: null, ok: false }, { status: 400 });
+    if (!parsed.ok) return invalidForm(parsed.errors, { intent });
     const inputs: IndicatorInput[] = LABOUR_INDICATORS.flatMap((code) => {
       const weight = Number(parsed.data[`weight_${code}`]);
       return weight > 0
@@ -73,82 +73,61 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     const outcome = await saveIndicators(user, contest.id, inputs);
     if (!outcome) throw notFound();
-    if (!outcome.ok) {
-      const message =
-        "problems" in outcome
-          ? outcome.problems
-              .map((p) =>
-                translateProblem(locale, "rules", {
-                  code: p.code,
-                  params:
-                    "indicator" in p.params
-                      ? {
-                          ...p.params,
-                          indicator: translate(
-                            locale,
-                            `rules.labour_indicator.${p.params.indicator}`,
-                          ),
-                        }
-                      : p.params,
-                }),
-              )
-              .join(translate(locale, "punct.semicolon"))
-          : translate(locale, "labour.indicators.inUse", {
-              names: outcome.inUse
-                .map((c) => translate(locale, `rules.labour_indicator.${c}`))
-                .join(translate(locale, "punct.list")),
-            });
-      return data({ intent, errors: null, message, ok: false }, { status: 400 });
-    }
+    if (!outcome.ok) return refused(outcome.problems, 400, { intent });
     return {
       intent,
-      errors: null,
       message: translate(locale, "labour.indicators.saved"),
       ok: true,
     };
   }
   if (intent === "participant") {
     const parsed = parseForm(labourParticipantSchema, formData);
-    if (!parsed.ok)
-      return data({ intent, errors: parsed.errors, message: null, ok: false }, { status: 400 });
+    if (!parsed.ok) return invalidForm(parsed.errors, { intent });
     const saved = await saveParticipant(
       user,
       contest.id,
       Number(parsed.data.organisationId),
       Number(parsed.data.headcount),
     );
-    if (!saved)
-      return data(
-        { intent, errors: { organisationId: "labour.form.unit" }, message: null, ok: false },
-        { status: 400 },
-      );
+    if (!saved) throw notFound();
+    if (!saved.ok) return refused(saved.problems, undefined, { intent });
     return {
       intent,
-      errors: null,
       message: translate(locale, "labour.participants.saved"),
       ok: true,
     };
   }
   if (intent === "period") {
     const parsed = parseForm(labourPeriodSchema, formData);
-    if (!parsed.ok)
-      return data({ intent, errors: parsed.errors, message: null, ok: false }, { status: 400 });
+    if (!parsed.ok) return invalidForm(parsed.errors, { intent });
     await createPeriod(user, contest.id, {
       name: parsed.data.name,
       startsOn: new Date(`${parsed.data.startsOn}T00:00:00+08:00`),
       endsOn: new Date(`${parsed.data.endsOn}T23:59:59+08:00`),
     });
-    return { intent, errors: null, message: translate(locale, "labour.periods.created"), ok: true };
+    return { intent, message: translate(locale, "labour.periods.created"), ok: true };
   }
   throw new Response("Bad Request", { status: 400 });
 }
 
-type ActionResult = {
-  intent: string;
-  errors: Record<string, string> | null;
-  message: string | null;
-  ok: boolean;
-};
+type ActionResult =
+  { intent: string; ok: true; message: string } | (ActionFailure & { intent: string });
+
+/** An indicator problem in the user's language, the indicators it names by their names. */
+function indicatorProblemText(t: T, { code, params }: KeyedProblem): string {
+  const names = (codes: string) =>
+    codes
+      .split(",")
+      .map((c) => codeLabel(t, "rules.labour_indicator", c))
+      .join(t("punct.list"));
+  return t(keyOr(code), {
+    ...params,
+    ...(typeof params.indicator === "string"
+      ? { indicator: codeLabel(t, "rules.labour_indicator", params.indicator) }
+      : {}),
+    ...(typeof params.indicators === "string" ? { names: names(params.indicators) } : {}),
+  });
+}
 
 function IndicatorsForm({
   contest,
@@ -177,13 +156,17 @@ function IndicatorsForm({
   );
   const { form, onSubmit, field } = useZodForm(labourIndicatorsSchema, {
     defaultValues: defaults,
-    serverErrors: result?.intent === "indicators" ? result.errors : null,
+    serverErrors: result?.intent === "indicators" && !result.ok ? result.errors : null,
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby="indicators-title">
       <input type="hidden" name="intent" value="indicators" />
       {result?.intent === "indicators" && !result.ok ? (
-        <FormAlert message={result.message} />
+        <FormAlert
+          message={result.problems
+            .map((p) => indicatorProblemText(t, p))
+            .join(t("punct.semicolon"))}
+        />
       ) : null}
       {result?.intent === "indicators" && result.ok ? (
         <p className="alert alert--success" role="status">
@@ -261,7 +244,7 @@ function ParticipantForm({
   const t = useT();
   const { onSubmit, field } = useZodForm(labourParticipantSchema, {
     defaultValues: { organisationId: "", headcount: "" } as never,
-    serverErrors: result?.intent === "participant" ? result.errors : null,
+    serverErrors: result?.intent === "participant" && !result.ok ? result.errors : null,
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="form-grid">
@@ -295,7 +278,7 @@ function PeriodForm({ result }: { result?: ActionResult }) {
   const t = useT();
   const { onSubmit, field } = useZodForm(labourPeriodSchema, {
     defaultValues: { name: "", startsOn: "", endsOn: "" },
-    serverErrors: result?.intent === "period" ? result.errors : null,
+    serverErrors: result?.intent === "period" && !result.ok ? result.errors : null,
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="form-grid">

@@ -4,7 +4,6 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
@@ -21,6 +20,7 @@ import {
   codeLabel,
 } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
+import { invalidForm, refused, type ActionFailure } from "~/http/refusal.server";
 import {
   closePeriod,
   getLabourContestForOrganiser,
@@ -32,6 +32,7 @@ import { notFound, requireOrganiser } from "~/http/session.server";
 import type { OrganiserScope } from "~/domain/organisation";
 import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
+import { refusalText } from "~/i18n/problem-text";
 import { parseId } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
@@ -84,8 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "score") {
     const parsed = parseForm(labourPanelSchema(contest.labourIndicators), formData);
     const orgId = parseId(formData.get("organisationId")) ?? 0;
-    if (!parsed.ok)
-      return data({ intent, orgId, errors: parsed.errors, message: null }, { status: 400 });
+    if (!parsed.ok) return invalidForm(parsed.errors, { intent, orgId });
     if (!contest.labourParticipants.some((p) => p.organisationId === orgId)) throw notFound();
     const figures = contest.labourIndicators.map((i) => {
       const v = Number(parsed.data[`ind_${i.id}`]);
@@ -95,46 +95,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     const veto = parsed.data.veto ? (parsed.data.veto as VetoReason) : null;
     const saved = await savePanelScore(user, period, orgId, { figures, veto });
-    if (!saved)
-      return data(
-        { intent, orgId, errors: null, message: translate(locale, "labour.period.notOpen") },
-        { status: 409 },
-      );
-    return { intent, orgId, errors: null, message: translate(locale, "labour.score.saved") };
+    if (!saved) throw notFound();
+    if (!saved.ok) return refused(saved.problems, undefined, { intent, orgId });
+    return { intent, orgId, ok: true, message: translate(locale, "labour.score.saved") };
   }
   if (intent === "close") {
     const outcome = await closePeriod(user, contest, period.id);
     if (!outcome) throw notFound();
-    if (!outcome.ok)
-      return data(
-        {
-          intent,
-          orgId: 0,
-          errors: null,
-          message: translate(locale, `labour.close.${outcome.reason}`),
-          ok: false,
-        },
-        { status: 409 },
-      );
-    return {
-      intent,
-      orgId: 0,
-      errors: null,
-      message: translate(locale, "labour.close.done"),
-      ok: true,
-    };
+    if (!outcome.ok) return refused(outcome.problems, undefined, { intent, orgId: 0 });
+    return { intent, orgId: 0, ok: true, message: translate(locale, "labour.close.done") };
   }
   throw new Response("Bad Request", { status: 400 });
 }
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
-type ActionResult = {
-  intent: string;
-  orgId: number;
-  errors: Record<string, string> | null;
-  message: string | null;
-  ok?: boolean;
-};
+type ActionResult =
+  | { intent: string; orgId: number; ok: true; message: string }
+  | (ActionFailure & { intent: string; orgId: number });
 
 function UnitScoreForm({
   contest,
@@ -163,7 +140,7 @@ function UnitScoreForm({
   const mine = result?.intent === "score" && result.orgId === orgId ? result : undefined;
   const { form, onSubmit, field } = useZodForm(schema, {
     defaultValues: defaults,
-    serverErrors: mine?.errors ?? null,
+    serverErrors: mine?.ok === false ? mine.errors : null,
   });
   const name = participant?.organisation.name ?? "";
   return (
@@ -190,11 +167,12 @@ function UnitScoreForm({
           })}
         </p>
       ) : null}
-      {mine?.message ? (
+      {mine?.ok ? (
         <p className="alert alert--success" role="status">
           {mine.message}
         </p>
       ) : null}
+      {mine?.ok === false ? <FormAlert message={refusalText(t, mine.problems)} /> : null}
       <input type="hidden" name="intent" value="score" />
       <input type="hidden" {...form.register("organisationId")} />
       <div className="form-grid">
@@ -265,7 +243,9 @@ export default function PeriodScoring() {
           {result.message}
         </p>
       ) : null}
-      {result?.intent === "close" && !result.ok ? <FormAlert message={result.message} /> : null}
+      {result?.intent === "close" && !result.ok ? (
+        <FormAlert message={refusalText(t, result.problems)} />
+      ) : null}
       {period.redFlagOrgId ? (
         <p className="labour-flag" role="status">
           <FlagIcon /> {t("labour.redFlag.awardedTo", { name: nameOf(period.redFlagOrgId) })}

@@ -5,13 +5,14 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, TextAreaField, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { labourSubmissionSchema } from "~/forms/labour";
-import { formatDate, formatDateTime, translate, useLocale, useT, codeLabel } from "~/i18n";
-import { getLocale } from "~/http/locale.server";
+import { formatDate, formatDateTime, useLocale, useT, codeLabel } from "~/i18n";
+import { refusalText } from "~/i18n/problem-text";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { getUnitPeriod, submitUnitFigures } from "~/models/labour.server";
 import { notFound, requireOrgManager } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
@@ -40,12 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, period } = await load(request, params.periodId);
-  const locale = await getLocale(request);
   const parsed = parseForm(
     labourSubmissionSchema(period.contest.labourIndicators),
     await readForm(request),
   );
-  if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const values = period.contest.labourIndicators.map((i) => ({
     indicatorId: i.id,
     value: Number(parsed.data[`ind_${i.id}`]),
@@ -56,11 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { values, evidence: String(parsed.data.evidence) },
     user.id,
   );
-  if (!saved)
-    return data(
-      { errors: null, message: translate(locale, "labour.submission.locked") },
-      { status: 409 },
-    );
+  if (!saved.ok) return refused(saved.problems);
   throw redirect(`/org/labour/${period.id}?submitted=1`);
 }
 
@@ -78,7 +74,7 @@ export default function SubmitFigures() {
   }
   const { onSubmit, field } = useZodForm(schema, {
     defaultValues: defaults,
-    serverErrors: actionData?.errors ?? null,
+    serverErrors: actionData?.errors,
   });
   const locked = period.status !== "open" || mine?.status === "scored";
   return (
@@ -96,7 +92,7 @@ export default function SubmitFigures() {
         </p>
       ) : null}
       {locked ? <p className="alert alert--info">{t("labour.submission.locked")}</p> : null}
-      <FormAlert message={actionData?.message} />
+      <FormAlert message={refusalText(t, actionData?.problems)} />
       <Form method="post" noValidate onSubmit={onSubmit}>
         <fieldset disabled={locked} className="form-grid">
           {period.contest.labourIndicators.map((i) => (
