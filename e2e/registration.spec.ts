@@ -107,10 +107,15 @@ test.describe("contests, events and registrations", () => {
     await expect(page).toHaveURL(/\/org\/workers\/import\/\d+$/);
     await expect(page.getByRole("heading", { name: "名册导入：名册.csv" })).toBeVisible();
     await expect(page.getByText("导入完成")).toBeVisible();
-    const bar = page.getByRole("progressbar", { name: "导入进度" });
-    await expect(bar).toHaveAttribute("max", String(workers.length));
-    await expect(bar).toHaveAttribute("value", String(workers.length));
-    await expect(page.getByText(`已处理 ${workers.length} / ${workers.length} 行`)).toBeVisible();
+    for (const name of ["校验进度", "写入进度"]) {
+      const bar = page.getByRole("progressbar", { name });
+      await expect(bar).toHaveAttribute("max", String(workers.length));
+      await expect(bar).toHaveAttribute("value", String(workers.length));
+    }
+    await expect(page.getByText(`已校验 ${workers.length} / ${workers.length} 行`)).toBeVisible();
+    await expect(
+      page.getByText(`已写入 ${workers.length} / ${workers.length} 行（全部通过后一次转入名册）`),
+    ).toBeVisible();
     await expect(page.getByText(`已导入 ${workers.length} 名职工。`)).toBeVisible();
     // The import page lists it among the recent imports.
     await page.getByRole("link", { name: "再导入一个文件" }).click();

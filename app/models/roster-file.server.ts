@@ -18,6 +18,7 @@ import {
   type ImportError,
   type ImportedRow,
 } from "~/domain/registration/import-rows";
+import { IdNumberSeen } from "~/domain/identity/id-number-set";
 import { sealIdNumbers } from "~/models/id-number-crypto.server";
 import {
   CSV_ENCODINGS,
@@ -50,16 +51,19 @@ export type RosterFile = { name: string; bytes: Uint8Array } | { name: string; p
 
 export type Sealed = { cipher: string; hash: string };
 
-export type CheckedRoster = {
-  rows: ImportedRow<RosterImportColumns>[];
-  /** Each row's sealed ID number, in the same order. */
-  sealed: Sealed[];
-  /** The template's example rows the file still held, skipped (import-rows.ts). */
-  samples: number;
-};
+/** A checked row of a roster file with its ID number sealed (ciphertext and keyed hash). */
+export type SealedRosterRow = ImportedRow<RosterImportColumns> & { seal: Sealed };
+
+/**
+ * Takes a chunk of checked, sealed rows (a background import writes it to its staging rows);
+ * the next chunk is checked meanwhile and handed over only when this one has been taken.
+ */
+export type RosterChunkSink = (rows: SealedRosterRow[]) => Promise<void>;
 
 export type RosterFileOutcome =
-  | ({ ok: true } & CheckedRoster)
+  // count: the rows handed to the sink; samples: the template's example rows the file still
+  // held, skipped (import-rows.ts).
+  | { ok: true; count: number; samples: number }
   | { ok: false; fileProblem: SheetProblem | null; errors: ImportError[] };
 
 /** What the reading reports as it goes (a background import writes it to its job). */
@@ -88,15 +92,19 @@ function byteSource(file: RosterFile): ByteSource {
   return () => createReadStream(path, { highWaterMark: 1 << 20 });
 }
 
-/** Reads and checks a roster file; the rows come back only when every one of them is good. */
+/**
+ * Reads and checks a roster file, handing its rows to `sink` in sealed chunks; the outcome
+ * is ok only when every row was good (the sink must then keep nothing of a failed file).
+ */
 export async function checkRosterFile(
   file: RosterFile,
   today: IsoDate,
-  progress: RosterFileProgress = {},
+  progress: RosterFileProgress,
+  sink: RosterChunkSink,
 ): Promise<RosterFileOutcome> {
   const { size, head } = await fileHead(file);
   const kind = spreadsheetKind({ name: file.name, size, head }, MAX_ROSTER_CSV_BYTES);
-  if (kind === "csv") return checkCsv(byteSource(file), today, progress);
+  if (kind === "csv") return checkCsv(byteSource(file), today, progress, sink);
   if (kind !== "xlsx") return { ok: false, fileProblem: kind, errors: [] };
   // An XLSX file is at most MAX_UPLOAD_BYTES: read whole, its rows checked as a table.
   const bytes = "bytes" in file ? file.bytes : await readWhole(file.path);
@@ -111,6 +119,7 @@ export async function checkRosterFile(
     today,
     MAX_SHEET_ROWS,
     progress,
+    sink,
   );
 }
 
@@ -123,6 +132,7 @@ async function checkCsv(
   source: ByteSource,
   today: IsoDate,
   progress: RosterFileProgress,
+  sink: RosterChunkSink,
 ): Promise<RosterFileOutcome> {
   // The encoding is the first that decodes the whole file (the first pass tells).
   for (const encoding of CSV_ENCODINGS) {
@@ -133,6 +143,7 @@ async function checkCsv(
         today,
         MAX_ROSTER_ROWS,
         progress,
+        sink,
       );
     } catch (error) {
       if (!(error instanceof NotCsvText)) throw error;
@@ -146,33 +157,51 @@ const isLast = (encoding: CsvEncoding) => encoding === CSV_ENCODINGS[CSV_ENCODIN
 
 /**
  * The two passes over a file's records: its shape first, then each row checked, and the
- * good ones sealed a chunk at a time while no row has failed (a file that fails stores
- * nothing, so its numbers need no sealing).
+ * good ones sealed and handed to `sink` a chunk (PROGRESS_ROWS rows) at a time while no row
+ * has failed (a file that fails stores nothing, so its numbers need no sealing). Only the
+ * current chunk and the one the sink is still writing are held: the sink writes a chunk
+ * while the next one is checked. After the first bad row nothing more reaches the sink, and
+ * the rest of the file is still checked for the report.
  */
 async function checkRows(
   chunks: (first: boolean) => AsyncIterable<string[][]>,
   today: IsoDate,
   maxRows: number,
   progress: RosterFileProgress,
+  sink: RosterChunkSink,
 ): Promise<RosterFileOutcome> {
   const shape = new TableShape(maxRows);
   let row = 0;
   for await (const chunk of chunks(true)) for (const cells of chunk) shape.add(cells, ++row);
 
-  const checker = new RowChecker(rosterImportColumns(today), { maxRows, checkRow: checkRosterRow });
+  const checker = new RowChecker(rosterImportColumns(today), {
+    maxRows,
+    checkRow: checkRosterRow,
+    firstSeen: () => new IdNumberSeen(),
+  });
   if (!checker.start(shape)) return { ok: false, fileProblem: null, errors: [...checker.errors] };
   const total = shape.dataRows;
   await progress.checked?.(0, total);
 
-  const rows: ImportedRow<RosterImportColumns>[] = [];
-  const sealed: Sealed[] = [];
+  let rows: ImportedRow<RosterImportColumns>[] = [];
+  let count = 0;
+  let writing: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | null = null;
+  // Seals the chunk and hands it over once the sink has taken the one before.
+  const handOver = async () => {
+    const good = checker.errors.length === 0;
+    const chunk = good ? sealChunk(rows) : [];
+    rows = [];
+    await writing;
+    if (failure) throw failure.error;
+    if (!good || chunk.length === 0) return;
+    count += chunk.length;
+    writing = sink(chunk).catch((error: unknown) => {
+      failure = { error };
+    });
+  };
   let done = 0;
   let reported = 0;
-  const seal = () => {
-    if (checker.errors.length > 0) return;
-    const numbers = rows.slice(sealed.length).map((r) => r.values.idNumber.idNumber);
-    for (const s of sealIdNumbers(numbers)) sealed.push(s);
-  };
   row = 0;
   read: for await (const chunk of chunks(false)) {
     for (const cells of chunk) {
@@ -180,18 +209,26 @@ async function checkRows(
       if (row === 1) continue;
       if (checker.stopped) break read;
       const good = checker.check(cells, row);
-      if (good) rows.push(good);
+      if (good && checker.errors.length === 0) rows.push(good);
       if (cells.some((c) => c !== "") && !isSampleRow(cells)) done++;
       if (done - reported >= PROGRESS_ROWS) {
-        seal();
+        await handOver();
         reported = done;
         await progress.checked?.(done, total);
       }
     }
   }
+  await handOver();
+  await writing;
+  if (failure) throw (failure as { error: unknown }).error;
   if (checker.errors.length > 0)
     return { ok: false, fileProblem: null, errors: [...checker.errors] };
-  seal();
   await progress.checked?.(total, total);
-  return { ok: true, rows, sealed, samples: shape.samples };
+  return { ok: true, count, samples: shape.samples };
+}
+
+/** A chunk's rows with their ID numbers sealed. */
+function sealChunk(rows: ImportedRow<RosterImportColumns>[]): SealedRosterRow[] {
+  const sealed = sealIdNumbers(rows.map((r) => r.values.idNumber.idNumber));
+  return rows.map((r, i) => ({ ...r, seal: sealed[i] as Sealed }));
 }

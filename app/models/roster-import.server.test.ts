@@ -49,6 +49,8 @@ function spool(text: string, name = "roster.csv") {
 const counts = async () => ({
   workers: await prisma.worker.count(),
   audit: await prisma.auditLog.count(),
+  // Staged rows never outlive their import, whatever its outcome.
+  staged: await prisma.rosterImportRow.count(),
 });
 
 /** Reads the job over and over while it runs: every reading is kept. */
@@ -74,16 +76,28 @@ describe("roster import jobs", () => {
     const reports: [number, number][] = [];
     const bytes = new TextEncoder().encode(rosterCsv(25_000));
     let read = 0;
-    const result = await checkRosterFile({ name: "r.csv", bytes }, "2026-11-30", {
-      // Bytes are reported by the first pass only, all before the first row is checked.
-      read: (more) => {
-        expect(reports).toEqual([]);
-        read += more;
+    const chunks: number[] = [];
+    const result = await checkRosterFile(
+      { name: "r.csv", bytes },
+      "2026-11-30",
+      {
+        // Bytes are reported by the first pass only, all before the first row is checked.
+        read: (more) => {
+          expect(reports).toEqual([]);
+          read += more;
+        },
+        checked: (done, total) => void reports.push([done, total]),
       },
-      checked: (done, total) => void reports.push([done, total]),
-    });
+      // Sealed rows arrive a chunk at a time, in file order, never the whole file at once.
+      async (rows) => {
+        expect(rows[0]?.row).toBe(2 + chunks.reduce((a, b) => a + b, 0));
+        expect(rows.every((r) => /^[0-9a-f]{32}$/.test(r.seal.hash))).toBe(true);
+        chunks.push(rows.length);
+      },
+    );
     expect(read).toBe(bytes.byteLength);
-    expect(result.ok && result.rows.length).toBe(25_000);
+    expect(result).toEqual({ ok: true, count: 25_000, samples: 0 });
+    expect(chunks).toEqual([PROGRESS_ROWS, PROGRESS_ROWS, 5_000]);
     expect(reports).toEqual([
       [0, 25_000],
       [PROGRESS_ROWS, 25_000],
@@ -104,10 +118,13 @@ describe("roster import jobs", () => {
       expect(ORDER.indexOf(after.status)).toBeGreaterThanOrEqual(ORDER.indexOf(before.status));
       expect(after.rowsDone).toBeGreaterThanOrEqual(before.rowsDone);
       expect(after.rowsDone).toBeLessThanOrEqual(Math.max(after.rowsTotal, 0));
+      expect(after.rowsWritten).toBeGreaterThanOrEqual(before.rowsWritten);
+      expect(after.rowsWritten).toBeLessThanOrEqual(Math.max(after.rowsTotal, 0));
     }
     expect(seen.at(-1)).toMatchObject({
       status: "done",
       rowsDone: 25_000,
+      rowsWritten: 25_000,
       rowsTotal: 25_000,
       problem: null,
       errors: [],
@@ -118,6 +135,7 @@ describe("roster import jobs", () => {
       where: { entityType: "Organisation", entityId: org.id, action: "worker.import" },
     });
     expect(trail.actorId).toBe(7);
+    expect(await prisma.rosterImportRow.count()).toBe(0);
   });
 
   it("a file with one bad row stores nothing and keeps the row's error as keys", async () => {
@@ -128,7 +146,9 @@ describe("roster import jobs", () => {
       thread: false,
     });
     if (!started.ok) throw new Error("not started");
-    await waitFor(started.id);
+    // The first chunk was written to the staging rows before the bad row was read.
+    const seen = await watch({ organisationId: org.id }, started.id);
+    expect(Math.max(...seen.map((j) => j.rowsWritten))).toBe(PROGRESS_ROWS);
     const job = await getRosterImport({ organisationId: org.id }, started.id);
     expect(job).toMatchObject({ status: "failed", problem: null, rowsTotal: 12_001 });
     expect(job?.errors).toEqual([

@@ -1,19 +1,19 @@
 // An organisation's worker roster. Every function takes the manager's organisationId and
 // scopes by it, so another organisation's worker is simply not found.
+import { randomInt } from "node:crypto";
 import { bulkWrite, prisma, write, type Bulk, type Tx } from "~/db.server";
 import type { SqlValue } from "~/db/sql.server";
 import { Prisma } from "~/generated/prisma/client";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
 import { maskIdNumber, parseIdNumber } from "~/domain/identity/id-number";
-import type { RosterImportColumns } from "~/domain/registration/import-plan";
-import type { ImportError, ImportedRow } from "~/domain/registration/import-rows";
+import type { ImportError } from "~/domain/registration/import-rows";
 import { decryptIdNumber, encryptIdNumber, hashIdNumber } from "~/models/id-number-crypto.server";
 import { returnRosterCap, takeRosterCap } from "~/models/roster-cap.server";
 import {
   checkRosterFile,
   type RosterFile,
   type RosterFileProgress,
-  type Sealed,
+  type SealedRosterRow,
 } from "~/models/roster-file.server";
 import type { SheetProblem } from "~/utils/spreadsheet.server";
 import { appendAuditSql } from "./audit.server";
@@ -221,17 +221,23 @@ export type ImportOutcome =
 
 /** What an import reports as it goes: the file's reading (roster-file.server.ts), then the load. */
 export type ImportProgress = RosterFileProgress & {
-  /** Every row is good and sealed: the load (one transaction) starts. */
+  /** `done` of the file's `total` rows are written to the job's staging rows. */
+  written?(done: number, total: number): void | Promise<void>;
+  /** Every row is good and staged: the move into the roster (one transaction) starts. */
   loading?(): void | Promise<void>;
 };
 
 /**
- * Imports a roster file into the organisation: every row is checked first (columns, ID
- * numbers, duplicates in the file and in this organisation's roster), the file's new numbers
- * are counted against the hourly cap, and only a file without a single problem is written,
- * in one bulk transaction. Other organisations' rosters are never consulted: a number held
- * elsewhere is stored like any other and shown to the organiser (identity.server.ts).
- * A manager's upload runs it as a background job (roster-import.server.ts).
+ * Imports a roster file into the organisation: every row is checked (columns, ID numbers,
+ * duplicates in the file and in this organisation's roster), the file's new numbers are
+ * counted against the hourly cap, and only a file without a single problem reaches the
+ * roster. The rows go a sealed chunk at a time into staging rows (RosterImportRow under
+ * `stageId`, each chunk its own short write, so other writes and the job's progress go on
+ * between them) while the next chunk is checked; when the whole file is good one transaction
+ * moves them into Worker. Nothing of the file is held beyond a chunk or two, and staged rows
+ * are deleted whatever the outcome. Other organisations' rosters are never consulted: a
+ * number held elsewhere is stored like any other and shown to the organiser
+ * (identity.server.ts). A manager's upload runs it as a background job (roster-import.server.ts).
  */
 export async function importRoster(
   organisationId: number,
@@ -239,99 +245,107 @@ export async function importRoster(
   file: RosterFile,
   today: IsoDate = isoDateOf(new Date()),
   progress: ImportProgress = {},
+  stageId: number = oneOffStageId(),
 ): Promise<ImportOutcome> {
   const started = performance.now();
-  const checked = await checkRosterFile(file, today, progress);
-  if (!checked.ok) return checked;
-  await progress.loading?.();
-
-  const rows: SealedRosterRow[] = checked.rows.map((r, i) => ({
-    ...r,
-    seal: checked.sealed[i] as Sealed,
-  }));
-  const hashes = () => rows.map((r) => ({ row: r.row, hash: r.seal.hash }));
-  const refused = (clashes: number[]): ImportOutcome => ({
-    ok: false,
-    fileProblem: null,
-    errors: clashes.map((row) => ({
-      row,
-      column: "身份证号",
-      code: "import_id_in_roster",
-      params: {},
-    })),
-  });
-  // Numbers already on this roster fail the file before anything is counted or written. An
-  // empty roster (a federation's first import) has none to look for.
-  if (await rosterHasWorkers(organisationId)) {
-    const clashes = await bulkWrite((sql) => ownRosterClashes(sql, organisationId, hashes()));
-    if (clashes.length > 0) return refused(clashes);
-  }
-  // Every row of the file is new to this roster, so it takes that many places of this
-  // hour's cap, or none.
-  const cap = await write((tx) => takeRosterCap(tx, organisationId, rows.length));
-  if (!cap.ok)
-    return { ok: false, fileProblem: null, errors: [{ row: 1, column: null, ...cap.refusal }] };
-
   try {
-    await bulkWrite(async (sql) => {
-      const now = new Date();
-      await loadRosterRows(sql, organisationId, [rows], now);
-      await appendAuditSql(
-        sql,
-        [
-          {
-            actorId,
-            action: "worker.import",
-            entityType: "Organisation",
-            entityId: organisationId,
-            after: { rows: rows.length, file: file.name },
-          },
-        ],
-        now,
-      );
+    let total = 0;
+    let written = 0;
+    const checked = await checkRosterFile(
+      file,
+      today,
+      {
+        ...progress,
+        checked: (done, of) => {
+          total = of;
+          return progress.checked?.(done, of);
+        },
+      },
+      async (chunk) => {
+        await bulkWrite((sql) => stageRosterRows(sql, stageId, chunk));
+        written += chunk.length;
+        await progress.written?.(written, total);
+      },
+    );
+    if (!checked.ok) return checked;
+    await progress.loading?.();
+    const count = checked.count;
+
+    const refused = (clashes: number[]): ImportOutcome => ({
+      ok: false,
+      fileProblem: null,
+      errors: clashes.map((row) => ({
+        row,
+        column: "身份证号",
+        code: "import_id_in_roster",
+        params: {},
+      })),
     });
-  } catch (error) {
-    await write((tx) => returnRosterCap(tx, cap, rows.length));
-    // A concurrent save put one of these numbers on the roster since the check above: the
-    // (idNumberHash, organisationId) index refused the whole load, and nothing was stored.
-    if (isUniqueViolation(error)) {
-      const late = await bulkWrite((sql) => ownRosterClashes(sql, organisationId, hashes()));
-      if (late.length > 0) return refused(late);
+    // Numbers already on this roster fail the file before anything is counted or moved. An
+    // empty roster (a federation's first import) has none to look for.
+    if (await rosterHasWorkers(organisationId)) {
+      const clashes = await bulkWrite((sql) => stagedClashes(sql, stageId, organisationId));
+      if (clashes.length > 0) return refused(clashes);
     }
-    throw error;
+    // Every row of the file is new to this roster, so it takes that many places of this
+    // hour's cap, or none.
+    const cap = await write((tx) => takeRosterCap(tx, organisationId, count));
+    if (!cap.ok)
+      return { ok: false, fileProblem: null, errors: [{ row: 1, column: null, ...cap.refusal }] };
+
+    try {
+      await bulkWrite(async (sql) => {
+        const now = new Date();
+        await moveStagedRows(sql, stageId, organisationId, now);
+        await appendAuditSql(
+          sql,
+          [
+            {
+              actorId,
+              action: "worker.import",
+              entityType: "Organisation",
+              entityId: organisationId,
+              after: { rows: count, file: file.name },
+            },
+          ],
+          now,
+        );
+      });
+    } catch (error) {
+      await write((tx) => returnRosterCap(tx, cap, count));
+      // A concurrent save put one of these numbers on the roster since the check above: the
+      // (idNumberHash, organisationId) index refused the whole move, and nothing was stored.
+      if (isUniqueViolation(error)) {
+        const late = await bulkWrite((sql) => stagedClashes(sql, stageId, organisationId));
+        if (late.length > 0) return refused(late);
+      }
+      throw error;
+    }
+    return {
+      ok: true,
+      count,
+      samples: checked.samples,
+      ms: Math.round(performance.now() - started),
+    };
+  } finally {
+    await clearStagedRows(stageId);
   }
-  return {
-    ok: true,
-    count: rows.length,
-    samples: checked.samples,
-    ms: Math.round(performance.now() - started),
-  };
 }
 
-/** A checked row of a roster file with its ID number sealed (ciphertext and keyed hash). */
-export type SealedRosterRow = ImportedRow<RosterImportColumns> & { seal: Sealed };
+export type { SealedRosterRow } from "~/models/roster-file.server";
 
 /**
- * The load step of a roster import: writes checked, sealed rows as Worker rows of the
- * organisation inside the caller's bulk transaction (one multi-row INSERT stream on SQLite,
- * one COPY on PostgreSQL, whatever the number of chunks), calling `progress` with the rows
- * written so far after each chunk. The caller has checked the rows, the duplicates and the
- * cap; the (idNumberHash, organisationId) index still refuses the whole load if a number
- * reached the roster meanwhile. Returns the number of rows written.
+ * The staging key of an import run without a job (a test, the bench): negative, so it never
+ * meets a job's id, and random, so two such imports at once keep apart.
  */
-export function loadRosterRows(
-  sql: Bulk,
-  organisationId: number,
-  chunks: Iterable<readonly SealedRosterRow[]>,
-  now: Date,
-  progress?: (done: number) => void,
-): Promise<number> {
-  return sql.load("Worker", WORKER_LOAD_COLUMNS, workerRows(organisationId, chunks, now, progress));
+function oneOffStageId(): number {
+  return -randomInt(1, 2 ** 31 - 1);
 }
 
-/** The Worker columns a roster import loads, in the order its rows give them. */
-export const WORKER_LOAD_COLUMNS = [
-  "organisationId",
+/** The staging columns of RosterImportRow, in the order stagedValues gives them. */
+const STAGE_COLUMNS = [
+  "jobId",
+  "row",
   "name",
   "gender",
   "idNumberCipher",
@@ -342,43 +356,76 @@ export const WORKER_LOAD_COLUMNS = [
   "trade",
   "skillLevel",
   "unionMember",
-  "frontLine",
-  "manager",
-  "createdAt",
-  "updatedAt",
 ] as const;
 
-/** The Worker rows of checked chunks, made one at a time as the load takes them. */
-function* workerRows(
+/**
+ * Writes a chunk of checked, sealed rows as the staging rows of `stageId` (prepared
+ * multi-row INSERTs on SQLite, COPY on PostgreSQL). Returns the number of rows written.
+ */
+export function stageRosterRows(
+  sql: Bulk,
+  stageId: number,
+  rows: readonly SealedRosterRow[],
+): Promise<number> {
+  return sql.load("RosterImportRow", STAGE_COLUMNS, stagedValues(stageId, rows));
+}
+
+function* stagedValues(stageId: number, rows: readonly SealedRosterRow[]): Generator<SqlValue[]> {
+  for (const { row, values, seal } of rows) {
+    const id = values.idNumber;
+    yield [
+      stageId,
+      row,
+      values.name,
+      id.gender,
+      seal.cipher,
+      seal.hash,
+      maskIdNumber(id.idNumber),
+      new Date(`${id.birthDate}T00:00:00+08:00`),
+      values.mobile ?? null,
+      values.trade ?? null,
+      values.skillLevel ?? null,
+      values.unionMember ?? true,
+    ];
+  }
+}
+
+/**
+ * The load step of a roster import: moves the staged rows of `stageId` into the
+ * organisation's roster in file order, inside the caller's transaction (one INSERT … SELECT,
+ * the database's own work, no row passing through this process). The caller has checked the
+ * rows, the duplicates and the cap; the (idNumberHash, organisationId) index still refuses
+ * the whole move if a number reached the roster meanwhile. Returns the number of rows moved.
+ */
+export function moveStagedRows(
+  sql: Bulk,
+  stageId: number,
   organisationId: number,
-  chunks: Iterable<readonly SealedRosterRow[]>,
   now: Date,
-  progress?: (done: number) => void,
-): Generator<SqlValue[]> {
-  let done = 0;
-  for (const chunk of chunks) {
-    for (const { values, seal } of chunk) {
-      const id = values.idNumber;
-      yield [
-        organisationId,
-        values.name,
-        id.gender,
-        seal.cipher,
-        seal.hash,
-        maskIdNumber(id.idNumber),
-        new Date(`${id.birthDate}T00:00:00+08:00`),
-        values.mobile ?? null,
-        values.trade ?? null,
-        values.skillLevel ?? null,
-        values.unionMember ?? true,
-        true,
-        false,
-        now,
-        now,
-      ];
-    }
-    done += chunk.length;
-    progress?.(done);
+): Promise<number> {
+  return sql.run(Prisma.sql`
+    INSERT INTO "Worker" ("organisationId", "name", "gender", "idNumberCipher", "idNumberHash",
+      "idNumberMasked", "birthDate", "phone", "trade", "skillLevel", "unionMember", "frontLine",
+      "manager", "createdAt", "updatedAt")
+    SELECT ${organisationId}, s."name", s."gender", s."idNumberCipher", s."idNumberHash",
+      s."idNumberMasked", s."birthDate", s."phone", s."trade", s."skillLevel", s."unionMember",
+      ${true}, ${false}, ${now}, ${now}
+    FROM "RosterImportRow" s WHERE s."jobId" = ${stageId} ORDER BY s."row"`);
+}
+
+/** Staged rows deleted per write: each delete is a short transaction of its own. */
+const CLEAR_ROWS = 50_000;
+
+/** Deletes the staged rows of `stageId` (after the move, or of a file that failed). */
+export async function clearStagedRows(stageId: number): Promise<void> {
+  for (;;) {
+    const deleted = await bulkWrite((sql) =>
+      sql.run(Prisma.sql`
+        DELETE FROM "RosterImportRow" WHERE "jobId" = ${stageId} AND "row" IN (
+          SELECT "row" FROM "RosterImportRow" WHERE "jobId" = ${stageId}
+          ORDER BY "row" LIMIT ${CLEAR_ROWS})`),
+    );
+    if (deleted < CLEAR_ROWS) return;
   }
 }
 
@@ -394,31 +441,16 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * File rows whose number is already on this organisation's roster (at most 200): the file's
- * hashes go into a temporary table, and each is a point look-up of (hash, organisationId)
- * in the unique index (EXISTS, so SQLite never turns it into a walk of the roster by
- * another index). Other rosters are not consulted.
+ * Staged rows whose number is already on this organisation's roster (at most 200): each is a
+ * point look-up of (hash, organisationId) in the unique index (EXISTS, so SQLite never turns
+ * it into a walk of the roster by another index). Other rosters are not consulted.
  */
-async function ownRosterClashes(
-  sql: Bulk,
-  organisationId: number,
-  rows: { row: number; hash: string }[],
-): Promise<number[]> {
-  await sql.run(
-    Prisma.sql`CREATE TEMP TABLE IF NOT EXISTS "roster_import_hash" ("hash" TEXT PRIMARY KEY, "row" INTEGER)`,
-  );
-  await sql.run(Prisma.sql`DELETE FROM "roster_import_hash"`);
-  await sql.load(
-    "roster_import_hash",
-    ["hash", "row"],
-    rows.map((r) => [r.hash, r.row]),
-  );
+async function stagedClashes(sql: Bulk, stageId: number, organisationId: number) {
   const clashes = await sql.rows<{ row: number }>(Prisma.sql`
-    SELECT t."row" AS "row" FROM "roster_import_hash" t
-    WHERE EXISTS (SELECT 1 FROM "Worker" w
-      WHERE w."idNumberHash" = t."hash" AND w."organisationId" = ${organisationId})
-    ORDER BY t."row" LIMIT 200`);
-  await sql.run(Prisma.sql`DELETE FROM "roster_import_hash"`);
+    SELECT s."row" AS "row" FROM "RosterImportRow" s
+    WHERE s."jobId" = ${stageId} AND EXISTS (SELECT 1 FROM "Worker" w
+      WHERE w."idNumberHash" = s."idNumberHash" AND w."organisationId" = ${organisationId})
+    ORDER BY s."row" LIMIT 200`);
   return clashes.map((c) => Number(c.row));
 }
 

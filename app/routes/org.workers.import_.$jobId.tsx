@@ -39,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       mbRead: Math.floor(Math.min(job.bytesRead, job.fileBytes) / MB),
       mbTotal: Math.max(1, Math.ceil(job.fileBytes / MB)),
       rowsDone: job.rowsDone,
+      rowsWritten: job.rowsWritten,
       rowsTotal: job.rowsTotal,
       problem: job.problem,
       errors: job.errors,
@@ -97,6 +98,25 @@ export default function RosterImportJob() {
                   done: formatCount(locale, job.rowsDone),
                   total: formatCount(locale, job.rowsTotal),
                 })}
+          </p>
+        </div>
+      )}
+      {byBytes || failed ? null : (
+        // Rows are written (staged) while later rows are still checked; the bar moves with it.
+        <div className="import-job__bar">
+          <label htmlFor="import-job-written">{t("reg.import.job.writeProgress")}</label>
+          <progress
+            id="import-job-written"
+            value={job.rowsWritten}
+            max={Math.max(1, job.rowsTotal)}
+          >
+            {job.rowsWritten} / {job.rowsTotal}
+          </progress>
+          <p>
+            {t("reg.import.job.written", {
+              done: formatCount(locale, job.rowsWritten),
+              total: formatCount(locale, job.rowsTotal),
+            })}
           </p>
         </div>
       )}

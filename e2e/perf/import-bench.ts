@@ -9,7 +9,7 @@
 //                                             database is made on that server and dropped)
 //   npm run bench:import -- 200000            only a CSV of that many rows
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -58,7 +58,26 @@ process.env.SESSION_SECRET ??= "import-bench-session-secret-0123456789abcdef";
 process.env.ROSTER_NEW_IDS_PER_HOUR ??= "10000000";
 
 const { bulkWrite, write, disconnectDb } = await import("~/db.server");
-const { importRoster, WORKER_LOAD_COLUMNS } = await import("~/models/worker.server");
+const { importRoster } = await import("~/models/worker.server");
+
+/** The Worker columns the floor loads, in the order its rows give them. */
+const WORKER_LOAD_COLUMNS = [
+  "organisationId",
+  "name",
+  "gender",
+  "idNumberCipher",
+  "idNumberHash",
+  "idNumberMasked",
+  "birthDate",
+  "phone",
+  "trade",
+  "skillLevel",
+  "unionMember",
+  "frontLine",
+  "manager",
+  "createdAt",
+  "updatedAt",
+] as const;
 const { sealIdNumbers } = await import("~/models/id-number-crypto.server");
 const { maskIdNumber, parseIdNumber } = await import("~/domain/identity/id-number");
 
@@ -146,6 +165,9 @@ async function floor(label: string, table: string[][]): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+const mb = (bytes: number) => `${Math.max(0, Math.round(bytes / 1024 / 1024))} MB`;
+const spoolDir = mkdtempSync(path.join(os.tmpdir(), "jiangxin-import-spool-"));
+
 const load = () =>
   os
     .loadavg()
@@ -158,16 +180,33 @@ async function run(count: number, format: "csv" | "xlsx") {
   const orgId = await newOrg(`基准测试单位${label}`);
   const table = rows(count, offset);
   offset += count;
-  const bytes = format === "csv" ? csv(table) : await xlsx(table);
+  let bytes = format === "csv" ? csv(table) : await xlsx(table);
+  // The file is spooled to disk as an upload is, and dropped here: the import reads it from
+  // there in pieces, and its memory is measured above what this process held before it.
+  const file = path.join(spoolDir, `roster-${label.replace(/\W+/g, "-")}.${format}`);
+  writeFileSync(file, bytes);
+  const size = bytes.byteLength;
+  bytes = new Uint8Array(0);
+  global.gc?.();
+  const base = process.memoryUsage();
+  let peakRss = base.rss;
+  let peakHeap = base.heapUsed;
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    peakRss = Math.max(peakRss, now.rss);
+    peakHeap = Math.max(peakHeap, now.heapUsed);
+  }, 25);
   const loadBefore = load();
   const started = performance.now();
-  const result = await importRoster(orgId, 0, { name: `roster.${format}`, bytes });
+  const result = await importRoster(orgId, 0, { name: `roster.${format}`, path: file });
   const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  rmSync(file, { force: true });
   if (!result.ok) throw new Error(`${label} failed: ${JSON.stringify(result).slice(0, 500)}`);
   const floorSeconds = await floor(label, table);
   const rate = (s: number) => Math.round(count / s).toLocaleString("en");
   console.log(
-    `| ${label} | ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB | ${seconds.toFixed(2)} s | ${rate(seconds)} | ${floorSeconds.toFixed(2)} s | ${rate(floorSeconds)} | ${(seconds / floorSeconds).toFixed(1)}× | ${loadBefore} |`,
+    `| ${label} | ${(size / 1024 / 1024).toFixed(1)} MB | ${seconds.toFixed(2)} s | ${rate(seconds)} | ${floorSeconds.toFixed(2)} s | ${rate(floorSeconds)} | ${(seconds / floorSeconds).toFixed(1)}× | ${mb(peakRss - base.rss)} / ${mb(peakHeap - base.heapUsed)} | ${loadBefore} |`,
   );
 }
 
@@ -177,9 +216,9 @@ try {
     `Roster import on ${engine}, fresh database, ${os.cpus().length} cores. Import = read, validate, duplicate check, encrypt, bulk insert; floor = the same rows, already encrypted, through the bare bulk load.\n`,
   );
   console.log(
-    "| file | size | import | rows/s | floor | rows/s | import/floor | load avg (1/5/15) |",
+    "| file | size | import | rows/s | floor | rows/s | import/floor | extra memory: RSS / heap | load avg (1/5/15) |",
   );
-  console.log("|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|");
   if (Number.isInteger(only) && only > 0) await run(only, "csv");
   else {
     await run(5_000, "csv");
@@ -188,8 +227,11 @@ try {
     await run(50_000, "xlsx");
     await run(1_000_000, "csv");
   }
-  console.log(`\nTarget: a 1,000,000-row CSV in under 20 s. Load average after: ${load()}.`);
+  console.log(
+    `\nTargets: a 1,000,000-row CSV in under 20 s; extra memory (peak above the process before the import, the generated table excluded) under 200 MB. Load average after: ${load()}.`,
+  );
 } finally {
   await disconnectDb();
   await cleanup();
+  rmSync(spoolDir, { recursive: true, force: true });
 }

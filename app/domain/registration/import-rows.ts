@@ -1,3 +1,4 @@
+import { MapFirstSeen, type FirstSeen } from "~/domain/identity/id-number-set";
 import type { Problem, ProblemParams } from "~/domain/identity/result";
 import { fail, failIfAny, type Failure, type Outcome } from "~/utils/outcome";
 
@@ -62,6 +63,11 @@ export interface ImportOptions<S extends ColumnSpecs> {
   readonly maxErrors?: number;
   /** Cross-column checks on a row whose cells all parsed (e.g. gender column vs ID number). */
   readonly checkRow?: (values: ParsedRow<S>) => readonly RowCheckProblem<S>[];
+  /**
+   * Where a `unique` column remembers the keys it has seen (a Map by default): a million-row
+   * roster keeps its ID numbers in a compact table instead (IdNumberSeen).
+   */
+  readonly firstSeen?: (column: keyof S & string) => FirstSeen;
 }
 
 export const IMPORT_PROBLEM_CODES = [
@@ -261,7 +267,7 @@ export class TableShape {
 export class RowChecker<S extends ColumnSpecs> {
   private readonly sink: ErrorSink;
   private columns: BoundColumn[] = [];
-  private readonly firstSeen = new Map<string, Map<string, number>>();
+  private readonly firstSeen = new Map<string, FirstSeen>();
 
   constructor(
     private readonly spec: S,
@@ -339,17 +345,18 @@ export class RowChecker<S extends ColumnSpecs> {
         const key = column.spec.uniqueKey
           ? column.spec.uniqueKey(parsed.value)
           : String(parsed.value);
-        const seen = this.firstSeen.get(column.key) ?? new Map<string, number>();
-        this.firstSeen.set(column.key, seen);
-        const first = seen.get(key);
+        let seen = this.firstSeen.get(column.key);
+        if (!seen) {
+          seen = options.firstSeen?.(column.key as keyof S & string) ?? new MapFirstSeen();
+          this.firstSeen.set(column.key, seen);
+        }
+        const first = seen.firstRow(key, row);
         if (first !== undefined) {
           sink.add(row, column.header, "import_duplicate_value", {
             column: column.header,
             firstRow: first,
           });
           rowOk = false;
-        } else {
-          seen.set(key, row);
         }
       }
     }
