@@ -39,6 +39,13 @@ test.describe("a district union's organiser", () => {
         name: /Web应用开发/,
       }),
     ).toBeVisible();
+    // The year's figures are the statistics page's, and lead there.
+    const year = new Date().getFullYear();
+    await expect(page.getByRole("heading", { name: `${year}年参赛` })).toBeVisible();
+    await expect(page.getByRole("link", { name: "参赛人次" })).toHaveAttribute(
+      "href",
+      `/admin/statistics?year=${year}`,
+    );
     await page.screenshot({ path: `${SCREENSHOTS}/federation-district-home.png`, fullPage: true });
 
     // The flagged entries: 丝路数据's junior below the skill level, and its third entry beyond

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { prisma } from "~/db.server";
 import { PLATFORM_SCOPE, unionScope } from "~/domain/organisation";
 import { statisticsPdf, statisticsReport, statisticsXlsx } from "~/http/statistics-export.server";
-import { resolveStatsTarget, yearInNumbers } from "./statistics.server";
+import { participationTotals, resolveStatsTarget, yearInNumbers } from "./statistics.server";
 
 const OUT = path.resolve("e2e/.screenshots");
 
@@ -35,6 +35,34 @@ describe("the year in numbers on the demo story", () => {
     expect(f.labour.redFlags).toBe(3);
     expect(f.quiz.quizzes).toEqual([]);
     expect(f.years).toContain(2025);
+  });
+
+  it("gives the organiser's home the year's totals the statistics page shows, for its scope", async () => {
+    const xa = await union("西安市总工会");
+    const scope = unionScope(xa.id, xa.path);
+    const june = new Date("2026-06-01T04:00:00Z");
+    const { total } = (await yearInNumbers((await resolveStatsTarget(scope, null, 2026))!))
+      .participation;
+    expect(await participationTotals(scope, june)).toEqual({
+      year: 2026,
+      entries: total.entries,
+      workers: total.workers,
+      organisations: total.organisations,
+    });
+    expect(total.entries).toBeGreaterThan(40);
+    // The top administrator's home: the whole platform's row, as their statistics page.
+    const platform = (await yearInNumbers((await resolveStatsTarget(PLATFORM_SCOPE, null, 2026))!))
+      .participation.total;
+    expect(await participationTotals(PLATFORM_SCOPE, june)).toMatchObject({
+      entries: platform.entries,
+      workers: platform.workers,
+    });
+    expect(await participationTotals(scope, new Date("2019-06-01T04:00:00Z"))).toEqual({
+      year: 2019,
+      entries: 0,
+      workers: 0,
+      organisations: 0,
+    });
   });
 
   it("gives Weinan its quiz participation, labour and honours, and refuses Xi'an's unions", async () => {

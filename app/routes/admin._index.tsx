@@ -6,6 +6,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { formatDate, formatDateTime, useLocale, useT, codeLabel } from "~/i18n";
 import { adminOverview } from "~/models/contest.server";
 import { organiserTasks } from "~/models/organiser-tasks.server";
+import { participationTotals } from "~/models/statistics.server";
 import { scopeUnionName } from "~/models/scope.server";
 import { requireOrganiser } from "~/http/session.server";
 import { pageTitle } from "~/i18n/page-title";
@@ -14,12 +15,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.adm
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organiser = await requireOrganiser(request);
-  const [overview, tasks, union] = await Promise.all([
+  const [overview, year, tasks, union] = await Promise.all([
     adminOverview(organiser.scope),
+    participationTotals(organiser.scope),
     organiserTasks(organiser.scope),
     scopeUnionName(organiser.scope),
   ]);
-  return { ...overview, tasks, union };
+  return { ...overview, year, tasks, union };
 }
 
 function TaskSection({
@@ -63,6 +65,9 @@ export default function AdminHome() {
     tasks.objections.length +
     tasks.labour.length +
     tasks.quizzes.length;
+  // The task list counts every entry waiting for review in the scope: the figure below too.
+  const waiting = tasks.review.reduce((n, r) => n + r.waiting, 0);
+  const yearFigures = `/admin/statistics?year=${data.year.year}`;
   return (
     <section aria-labelledby="admin-title">
       <h1 id="admin-title">{t("dashboard.admin.title")}</h1>
@@ -74,11 +79,7 @@ export default function AdminHome() {
       {open === 0 ? <p className="muted">{t("federation.tasks.none")}</p> : null}
       <div className="card-grid" aria-labelledby="tasks-title">
         {tasks.review.length > 0 ? (
-          <TaskSection
-            id="task-review"
-            title={t("federation.tasks.review")}
-            count={tasks.review.reduce((n, r) => n + r.waiting, 0)}
-          >
+          <TaskSection id="task-review" title={t("federation.tasks.review")} count={waiting}>
             {tasks.review.map((r) => (
               <li key={r.id}>
                 <Link to={`/admin/contests/${r.id}/registrations?status=submitted`}>
@@ -229,11 +230,17 @@ export default function AdminHome() {
         items={[
           ["dashboard.counts.contests", data.contests, "/admin/contests"],
           ["dashboard.counts.events", data.events, "/admin/judging"],
-          ["dashboard.counts.registrations", data.registrations],
-          ["dashboard.counts.pending", data.pending],
-          ["dashboard.counts.organisations", data.organisations],
-          ["dashboard.counts.workers", data.workers],
+          ["dashboard.counts.pending", waiting, waiting > 0 ? "#task-review" : undefined],
           ["dashboard.counts.honours", data.honours, "/honours"],
+        ]}
+      />
+      <h3>{t("federation.home.year", { year: data.year.year })}</h3>
+      <p className="muted small">{t("federation.home.yearNote")}</p>
+      <StatCards
+        items={[
+          ["federation.stats.entries", data.year.entries, yearFigures],
+          ["federation.stats.workers", data.year.workers, yearFigures],
+          ["federation.stats.organisations", data.year.organisations, yearFigures],
         ]}
       />
       <p className="form-actions">

@@ -2,10 +2,11 @@
 // (npm run seed:large): every figure of the statistics page as the models compute it, each
 // beside its raw-SQL floor (better-sqlite3 prepared statements) measured in the same run, and
 // the plain query over the base tables that the maintained StatCount replaces; the task list
-// beside its main questions as prepared statements; then the whole statistics page and the
-// organiser's home through a production server started here (one process, so its CPU time per
-// request can be read), each beside the raw-SQL floor of its figures plus an HTTP round trip
-// (/healthz) measured in the same run.
+// beside its main questions as prepared statements; the organiser's home loader, part by part
+// and whole, beside the same questions as prepared statements (and what it counted before it
+// read StatCount); then the whole statistics page and the organiser's home through a production
+// server started here (one process, so its CPU time per request can be read), each beside the
+// raw-SQL floor of its figures plus an HTTP round trip (/healthz) measured in the same run.
 // DATABASE_URL overrides the database (default prisma/data/large.db); JX_BUILD_NAME picks the
 // build (built if missing); BENCH_PORT the port (default 3172); BENCH_FIGURES_ONLY=1 measures
 // the figures and the task list only (no plain queries, no server).
@@ -19,6 +20,8 @@ process.env.DATABASE_URL ??= "file:./prisma/data/large.db";
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 40);
 const PORT = Number(process.env.BENCH_PORT ?? 3172);
 const FIGURES_ONLY = process.env.BENCH_FIGURES_ONLY === "1";
+/** The organiser's home, loader and over HTTP: the statistics page's whole-page target. */
+const HOME_TARGET = 200;
 
 const { databaseFile } = await import("~/utils/database-file.server");
 const file = databaseFile(process.env.DATABASE_URL);
@@ -31,6 +34,8 @@ process.env.DATABASE_URL = `file:${file}`;
 const { dbReady, disconnectDb } = await import("~/db.server");
 const stats = await import("~/models/statistics.server");
 const { organiserTasks } = await import("~/models/organiser-tasks.server");
+const { adminOverview } = await import("~/models/contest.server");
+const { scopeUnionName } = await import("~/models/scope.server");
 const { unionScope, PLATFORM_SCOPE } = await import("~/domain/organisation");
 const { FIRST_UNION_ID } = await import("../../prisma/scripts/seed-large-federation");
 await dbReady();
@@ -275,19 +280,111 @@ const taskFloors = [
      WHERE o.path LIKE ? AND e.status IN ('open', 'scoring')`,
   ),
 ];
-const taskFloor = (path: string) => () => {
+const taskFloorOf = (path: string) => () => {
   for (const statement of taskFloors) statement.all(path);
 };
-const homeFloor = new Map<string, number>();
+const taskFloor = new Map<string, number>();
 console.log("── task list ──");
-for (const [label, scope, path] of [
+const scopes = [
   ["federation", unionScope(xian.id, xian.path), xian.path],
   ["district", unionScope(district.id, district.path), district.path],
   ["whole platform", PLATFORM_SCOPE, "/"],
-] as const) {
-  const floor = await measure(taskFloor(`${path}%`));
-  homeFloor.set(label, floor.p50);
+] as const;
+for (const [label, scope, path] of scopes) {
+  const floor = await measure(taskFloorOf(`${path}%`));
+  taskFloor.set(label, floor.p50);
   report(`organiser's tasks, ${label}`, await measure(() => organiserTasks(scope)), floor, 50);
+}
+
+// The organiser's home: its loader's parts (the scope's contests, events and honours with the
+// contests changed last; the year's totals, one StatCount row; the task list; the union's
+// name), each beside the same questions as prepared statements, then the whole loader beside
+// the sum of those floors.
+const inScope = (org: string) =>
+  `(${org} IN (SELECT "id" FROM Organisation WHERE path LIKE @path))`;
+const contestInScope = `(${inScope("c.organiserId")} OR c.id IN (SELECT co.contestId FROM ContestCoOrganiser co WHERE ${inScope("co.organisationId")}))`;
+const homeFloors = {
+  overview: [
+    raw.prepare(`SELECT COUNT(*) FROM Contest c WHERE ${contestInScope}`),
+    raw.prepare(
+      `SELECT COUNT(*) FROM Event e JOIN Contest c ON c.id = e.contestId WHERE ${contestInScope}`,
+    ),
+    raw.prepare(`SELECT COUNT(*) FROM HonourAward h WHERE ${inScope("h.organisationId")}`),
+    raw.prepare(
+      `SELECT c.id, c.code, c.name, c.kind, c.status, (SELECT COUNT(*) FROM Event e WHERE e.contestId = c.id)
+       FROM Contest c WHERE ${contestInScope} ORDER BY c.updatedAt DESC LIMIT 20`,
+    ),
+  ],
+  totals: raw.prepare(
+    `SELECT entries, workers, organisations FROM StatCount
+     WHERE unionId = ? AND year = ? AND dim = 'all' AND value = ''`,
+  ),
+  union: raw.prepare(`SELECT name FROM Organisation WHERE id = ?`),
+};
+// What the home counted at every look before it read the year's totals from StatCount: every
+// entry of the scope's events and every worker of its organisations.
+const homeBefore = [
+  raw.prepare(
+    `SELECT COUNT(*) FROM Registration r JOIN Event e ON e.id = r.eventId JOIN Contest c ON c.id = e.contestId
+     WHERE ${contestInScope}`,
+  ),
+  raw.prepare(
+    `SELECT COUNT(*) FROM Registration r JOIN Event e ON e.id = r.eventId JOIN Contest c ON c.id = e.contestId
+     WHERE r.status = 'submitted' AND ${contestInScope}`,
+  ),
+  raw.prepare(`SELECT COUNT(*) FROM Worker w WHERE ${inScope("w.organisationId")}`),
+];
+const homeFloor = new Map<string, number>();
+console.log("── organiser's home (loader) ──");
+for (const [label, scope, path] of scopes) {
+  const like = { path: `${path}%` };
+  const unionId = scope.kind === "platform" ? 0 : scope.unionId;
+  const { year } = await stats.participationTotals(scope);
+  const floors = {
+    overview: await measure(() => {
+      for (const statement of homeFloors.overview) statement.all(like);
+    }),
+    totals: await measure(() => homeFloors.totals.get(unionId, year)),
+    union: await measure(() => homeFloors.union.get(unionId)),
+  };
+  report(
+    `home: contests, events, honours, ${label}`,
+    await measure(() => adminOverview(scope)),
+    floors.overview,
+    null,
+  );
+  report(
+    `home: the year's totals (StatCount), ${label}`,
+    await measure(() => stats.participationTotals(scope)),
+    floors.totals,
+    null,
+  );
+  const floor = {
+    p50: floors.overview.p50 + floors.totals.p50 + floors.union.p50 + (taskFloor.get(label) ?? 0),
+  };
+  homeFloor.set(label, floor.p50);
+  report(
+    `home loader (all of it), ${label}`,
+    await measure(() =>
+      Promise.all([
+        adminOverview(scope),
+        stats.participationTotals(scope),
+        organiserTasks(scope),
+        scopeUnionName(scope),
+      ]),
+    ),
+    floor,
+    HOME_TARGET,
+  );
+  if (!FIGURES_ONLY)
+    report(
+      `home's old counts (no summary), ${label}`,
+      await measure(() => {
+        for (const statement of homeBefore) statement.all(like);
+      }, 3),
+      null,
+      null,
+    );
 }
 raw.close();
 // User 1 of the large seed: the organiser of the federation (西安市总工会). Signed in through
@@ -335,10 +432,10 @@ async function httpFigures() {
       200,
     );
     report(
-      "organiser's home (task list), federation",
+      "organiser's home, federation",
       await measure(() => get(`${server.url}/admin`), 20, serverCpu),
       floorOf(homeFloor.get("federation")),
-      50,
+      HOME_TARGET,
     );
     report(
       "statistics XLSX (federation)",

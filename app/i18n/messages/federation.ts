@@ -82,6 +82,9 @@ export const federationMessages = {
 
     "federation.home.scope": "你管理{union}及其下级工会主办的竞赛、评选和答题。",
     "federation.home.figures": "概况",
+    "federation.home.year": "{year}年参赛",
+    "federation.home.yearNote":
+      "已录取的报名，计入你的工会及下级工会主办或协办的竞赛，与年度数据相同。",
     "federation.tasks.title": "待办事项",
     "federation.tasks.none": "目前没有待办事项。",
     "federation.tasks.showAll": "查看全部",
@@ -272,6 +275,9 @@ export const federationMessages = {
     "federation.home.scope":
       "You manage the contests, honours rounds and quizzes of {union} and the unions below it.",
     "federation.home.figures": "At a glance",
+    "federation.home.year": "Taking part in {year}",
+    "federation.home.yearNote":
+      "Admitted entries in contests your union or a union below it runs or co-runs, as in the year in numbers.",
     "federation.tasks.title": "What to do next",
     "federation.tasks.none": "Nothing waits for you.",
     "federation.tasks.showAll": "Show all",
