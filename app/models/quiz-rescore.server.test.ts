@@ -77,11 +77,11 @@ async function randomAttempt(
 ) {
   const s = await startAttempt(quizId, { workerId }, start);
   if (!s.ok) return;
-  const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: s.attemptId } });
+  const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: s.value.attemptId } });
   for (const entry of parsePaper(row.paper)) {
     const pick = choose(entry.optionOrder);
     await saveAnswer(
-      s.attemptId,
+      s.value.attemptId,
       workerId,
       entry.questionId,
       pick,
@@ -89,7 +89,7 @@ async function randomAttempt(
     );
   }
   await submitAttempt(
-    s.attemptId,
+    s.value.attemptId,
     workerId,
     new Date(start.getTime() + 5_000 + Math.floor(rng() * 60_000)),
   );

@@ -79,14 +79,14 @@ async function play(
   answer: (i: number) => string[] = (i) => (i < correct ? ["B"] : ["C"]),
 ) {
   const s = await startAttempt(quizId, { workerId }, start);
-  if (!s.ok) throw new Error(`start: ${s.reason}`);
-  const paper = await paperOf(s.attemptId);
+  if (!s.ok) throw new Error(`start: ${s.problems[0]?.code}`);
+  const paper = await paperOf(s.value.attemptId);
   for (const [i, q] of paper.entries())
     expect(
-      await saveAnswer(s.attemptId, workerId, q, answer(i), new Date(start.getTime() + 1000)),
+      await saveAnswer(s.value.attemptId, workerId, q, answer(i), new Date(start.getTime() + 1000)),
     ).toBe("saved");
-  await submitAttempt(s.attemptId, workerId, new Date(start.getTime() + seconds * 1000));
-  return s.attemptId;
+  await submitAttempt(s.value.attemptId, workerId, new Date(start.getTime() + seconds * 1000));
+  return s.value.attemptId;
 }
 
 describe("single-paper quiz", () => {
@@ -123,17 +123,23 @@ describe("single-paper quiz", () => {
     const worker = await createWorker(bridge.id);
     const started = await startAttempt(quizId, { workerId: worker.id }, at(1, 9));
     if (!started.ok) throw new Error("start");
-    const [q1, q2] = await paperOf(started.attemptId);
-    expect(await saveAnswer(started.attemptId, worker.id, q1!, ["B"], at(1, 9, 10))).toBe("saved");
+    const [q1, q2] = await paperOf(started.value.attemptId);
+    expect(await saveAnswer(started.value.attemptId, worker.id, q1!, ["B"], at(1, 9, 10))).toBe(
+      "saved",
+    );
     // Another worker cannot write into this attempt.
     const other = await createWorker(bridge.id);
-    expect(await saveAnswer(started.attemptId, other.id, q1!, ["A"], at(1, 9, 11))).toBe(
+    expect(await saveAnswer(started.value.attemptId, other.id, q1!, ["A"], at(1, 9, 11))).toBe(
       "not_found",
     );
-    expect(await saveAnswer(started.attemptId, worker.id, q2!, ["B"], at(1, 9, 90))).toBe("late");
-    const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
+    expect(await saveAnswer(started.value.attemptId, worker.id, q2!, ["B"], at(1, 9, 90))).toBe(
+      "late",
+    );
+    const row = await prisma.quizAttempt.findUniqueOrThrow({
+      where: { id: started.value.attemptId },
+    });
     expect(row).toMatchObject({ status: "timed_out", score: 500, durationMs: 60_000 });
-    expect(await submitAttempt(started.attemptId, worker.id, at(1, 9, 95))).toBe("timed_out");
+    expect(await submitAttempt(started.value.attemptId, worker.id, at(1, 9, 95))).toBe("timed_out");
     // The board counts the timed-out attempt like any other.
     expect((await quizPeopleBoard(quizId, 0, 10)).top).toMatchObject([
       { workerId: worker.id, points: 500 },
@@ -152,7 +158,9 @@ describe("single-paper quiz", () => {
     if (!started.ok) throw new Error("start");
     expect(await closeExpiredAttempts(quizId, at(1, 9, 30))).toBe(0);
     expect(await closeExpiredAttempts(quizId, at(1, 9, 120))).toBe(1);
-    const row = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
+    const row = await prisma.quizAttempt.findUniqueOrThrow({
+      where: { id: started.value.attemptId },
+    });
     expect(row.status).toBe("timed_out");
     expect((await quizPeopleBoard(quizId, 0)).participants).toBe(1);
   });
@@ -172,7 +180,7 @@ describe("eligibility: only workers of the quiz's scope take part", () => {
     expect(page).toMatchObject({ eligible: false, quiz: { scopeName: district.name } });
     expect(await startAttempt(quizId, { workerId: out.id }, at(1, 9))).toEqual({
       ok: false,
-      reason: "not_eligible",
+      problems: [{ code: "quiz.start.not_eligible", params: {} }],
     });
 
     // An attempt of someone else is not theirs to save into, submit or review.
@@ -199,21 +207,21 @@ describe("campaigns", () => {
     const sa = await startAttempt(quizId, { workerId: a.id }, at(1, 9));
     const sb = await startAttempt(quizId, { workerId: b.id }, at(1, 10));
     if (!sa.ok || !sb.ok) throw new Error("start");
-    const day1 = await paperOf(sa.attemptId);
-    expect([...(await paperOf(sb.attemptId))].sort()).toEqual([...day1].sort());
-    await submitAttempt(sa.attemptId, a.id, at(1, 9, 30));
+    const day1 = await paperOf(sa.value.attemptId);
+    expect([...(await paperOf(sb.value.attemptId))].sort()).toEqual([...day1].sort());
+    await submitAttempt(sa.value.attemptId, a.id, at(1, 9, 30));
     expect(await startAttempt(quizId, { workerId: a.id }, at(1, 11))).toEqual({
       ok: false,
-      reason: "no_attempts_left",
+      problems: [{ code: "quiz.start.no_attempts_left", params: {} }],
     });
     // Day 2: the next three questions of the campaign's order, none of day 1's.
     const sa2 = await startAttempt(quizId, { workerId: a.id }, at(2, 8));
     if (!sa2.ok) throw new Error("start day 2");
-    const day2 = await paperOf(sa2.attemptId);
+    const day2 = await paperOf(sa2.value.attemptId);
     expect(day2.filter((q) => day1.includes(q))).toEqual([]);
     expect(await startAttempt(quizId, { workerId: a.id }, at(0, 23))).toMatchObject({
       ok: false,
-      reason: "closed",
+      problems: [{ code: "quiz.start.closed", params: {} }],
     });
   });
 
@@ -348,8 +356,8 @@ describe("the quiz write lock", () => {
       const attempts = [];
       for (const quizId of quizzes) {
         const s = await startAttempt(quizId, { workerId: worker.id }, at(1, 9));
-        if (!s.ok) throw new Error(s.reason);
-        attempts.push({ id: s.attemptId, question: (await paperOf(s.attemptId))[0]! });
+        if (!s.ok) throw new Error(s.problems[0]?.code);
+        attempts.push({ id: s.value.attemptId, question: (await paperOf(s.value.attemptId))[0]! });
       }
       const [a, b] = attempts as [(typeof attempts)[0], (typeof attempts)[0]];
       // A write of the first quiz stays open (as a re-scoring chunk would) until released.
@@ -408,14 +416,14 @@ describe("the year in numbers", () => {
     const first = await startAttempt(quizId, { workerId: a.id }, at(1, 1));
     if (!first.ok) throw new Error("start");
     expect(await participation()).toEqual([0, 0]);
-    expect(await submitAttempt(first.attemptId, a.id, at(1, 1, 20))).toBe("submitted");
+    expect(await submitAttempt(first.value.attemptId, a.id, at(1, 1, 20))).toBe("submitted");
     // A second submit of the same attempt counts nothing.
-    await submitAttempt(first.attemptId, a.id, at(1, 1, 21));
+    await submitAttempt(first.value.attemptId, a.id, at(1, 1, 21));
     expect(await participation()).toEqual([1, 1]);
     // The same worker's second attempt is one more attempt, not one more participant.
     const second = await startAttempt(quizId, { workerId: a.id }, at(1, 2));
     if (!second.ok) throw new Error("second");
-    await submitAttempt(second.attemptId, a.id, at(1, 2, 20));
+    await submitAttempt(second.value.attemptId, a.id, at(1, 2, 20));
     expect(await participation()).toEqual([2, 1]);
     // Another worker's attempt closed by the server at its deadline.
     const other = await startAttempt(quizId, { workerId: b.id }, at(1, 3));

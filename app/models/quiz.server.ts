@@ -75,6 +75,7 @@ import {
   type StandingRow,
   type WorkerRow,
 } from "~/models/quiz.sql.server";
+import { ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 const KIND = "knowledge_quiz";
 
@@ -717,12 +718,11 @@ export async function workerQuizState(quizId: number, workerId: number, now: Dat
   };
 }
 
-export type StartOutcome =
-  | { ok: true; attemptId: number }
-  | {
-      ok: false;
-      reason: "closed" | "no_attempts_left" | "in_progress" | "bank" | "not_eligible";
-    };
+/**
+ * A new attempt's id, or why none was started: quiz.start.closed, .no_attempts_left,
+ * .in_progress, .bank, or .not_eligible (the page answers that one with 403).
+ */
+export type StartOutcome = Outcome<{ attemptId: number }, KeyedProblem>;
 
 /** The questions of a new attempt: the round's shared set, or a fresh draw for this worker. */
 async function drawFor(
@@ -769,24 +769,23 @@ export async function startAttempt(
   now: Date,
 ): Promise<StartOutcome> {
   const quiz = await loadQuiz(readSql(), quizId);
-  if (!quiz) return { ok: false, reason: "closed" };
+  if (!quiz) return refuse("quiz.start.closed");
   const access = await eligibility(readSql(), quiz, worker.workerId);
-  if (!access.eligible) return { ok: false, reason: "not_eligible" };
+  if (!access.eligible) return refuse("quiz.start.not_eligible");
   const round = roundAt(quiz, now);
-  if (!round) return { ok: false, reason: "closed" };
+  if (!round) return refuse("quiz.start.closed");
   // An unpredictable seed, so neighbours do not get the same order; the order is stored on the attempt.
   const drawn = await drawFor(quiz, round, seededRng(cryptoRandomInt(0, 2 ** 32 - 1)));
-  if (!drawn.ok) return { ok: false, reason: "bank" };
+  if (!drawn.ok) return refuse("quiz.start.bank");
   const deadline = attemptDeadline(now, quiz.timeLimitSec, round.closesAt) ?? round.closesAt;
   return sqlWrite(
     async (sql): Promise<StartOutcome> => {
       const attempts = await sql.rows<{ day: number; status: string }>(
         attemptsOfWorker(quizId, worker.workerId),
       );
-      if (attempts.some((a) => a.status === "in_progress"))
-        return { ok: false, reason: "in_progress" };
+      if (attempts.some((a) => a.status === "in_progress")) return refuse("quiz.start.in_progress");
       if (attempts.filter((a) => a.day === round.day).length >= quiz.attemptsAllowed)
-        return { ok: false, reason: "no_attempts_left" };
+        return refuse("quiz.start.no_attempts_left");
       const created = await sql.one<{ id: number }>(
         insertAttempt({
           quizId,
@@ -799,7 +798,7 @@ export async function startAttempt(
           paper: drawn.paper,
         }),
       );
-      return { ok: true, attemptId: Number(created?.id) };
+      return ok({ attemptId: Number(created?.id) });
     },
     { quiz: quizId },
   );

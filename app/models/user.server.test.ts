@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createOrganisation, createUser } from "~/test/factories";
-import { changeAccount, getSessionUser, verifyLogin } from "./user.server";
+import { changeAccount, getSessionUser, verifyLogin, type LoginOutcome } from "./user.server";
 import { checkPassword, hashPassword, passwordCheckCount } from "./password.server";
 import { isMainThread, threadId } from "node:worker_threads";
 import { ACCOUNT_SLOW_AFTER, ADDRESS_LIMIT, PAIR_LIMIT, SLOT_MS } from "~/domain/login-throttle";
 
 const at = (iso: string) => new Date(iso);
+const refusedWith = (o: LoginOutcome, code: string) =>
+  !o.ok && o.problems.some((p) => p.code === code);
 
 describe("password hashing", () => {
   it("runs on worker threads, never on the thread that serves requests", async () => {
@@ -37,7 +39,7 @@ describe("verifyLogin", () => {
     });
     expect(outcome).toMatchObject({
       ok: true,
-      user: { id: user.id, role: "org_manager", organisationId: org.id },
+      value: { id: user.id, role: "org_manager", organisationId: org.id },
     });
   });
 
@@ -50,7 +52,7 @@ describe("verifyLogin", () => {
       const password = username === "judge-x" ? "wrong" : "right";
       expect(await verifyLogin({ username, password, address: "203.0.113.50" })).toEqual({
         ok: false,
-        reason: "invalid",
+        problems: [{ code: "login.invalid", params: {} }],
       });
       expect(passwordCheckCount() - before).toBe(1);
     }
@@ -66,8 +68,8 @@ describe("verifyLogin", () => {
     );
     // Every attempt took its count before any password was checked.
     expect(passwordCheckCount() - before).toBe(PAIR_LIMIT);
-    expect(outcomes.filter((o) => !o.ok && o.reason === "invalid")).toHaveLength(PAIR_LIMIT);
-    expect(outcomes.filter((o) => !o.ok && o.reason === "locked")).toHaveLength(40 - PAIR_LIMIT);
+    expect(outcomes.filter((o) => refusedWith(o, "login.invalid"))).toHaveLength(PAIR_LIMIT);
+    expect(outcomes.filter((o) => refusedWith(o, "login.locked"))).toHaveLength(40 - PAIR_LIMIT);
   });
 
   it("never lets a stranger lock the real user out", async () => {
@@ -78,7 +80,7 @@ describe("verifyLogin", () => {
     // The stranger's own address is locked out of the account, even with the password...
     expect(
       await verifyLogin({ username: "target", password: "right", address: "203.0.113.66" }),
-    ).toMatchObject({ ok: false, reason: "locked" });
+    ).toMatchObject({ ok: false, problems: [{ code: "login.locked" }] });
     // ...the real user, from anywhere else, is not.
     expect(
       await verifyLogin({ username: "target", password: "right", address: "198.51.100.20" }),
@@ -94,11 +96,11 @@ describe("verifyLogin", () => {
         await verifyLogin({ username: "famous", password: "x", address: `192.0.2.${i}`, now }),
       );
     }
-    expect(outcomes.filter((o) => !o.ok && o.reason === "slow").length).toBeGreaterThan(0);
-    expect(outcomes.some((o) => !o.ok && o.reason === "locked")).toBe(false);
-    const slow = outcomes.find((o) => !o.ok && o.reason === "slow");
-    if (slow && !slow.ok && slow.reason === "slow")
-      expect(slow.retryAfterSeconds).toBeLessThanOrEqual(SLOT_MS / 1000);
+    expect(outcomes.filter((o) => refusedWith(o, "login.slow")).length).toBeGreaterThan(0);
+    expect(outcomes.some((o) => refusedWith(o, "login.locked"))).toBe(false);
+    const slow = outcomes.find((o) => refusedWith(o, "login.slow"));
+    if (slow && !slow.ok)
+      expect(slow.problems[0]?.params.seconds).toBeLessThanOrEqual(SLOT_MS / 1000);
     // A few seconds later the real user gets in.
     const later = new Date(now.getTime() + SLOT_MS);
     expect(
@@ -119,7 +121,7 @@ describe("verifyLogin", () => {
     const before = passwordCheckCount();
     expect(
       await verifyLogin({ username: "victim", password: "right", address: "203.0.113.9" }),
-    ).toMatchObject({ ok: false, reason: "locked" });
+    ).toMatchObject({ ok: false, problems: [{ code: "login.locked" }] });
     // Refused before hashing: a locked address costs the server no bcrypt work.
     expect(passwordCheckCount()).toBe(before);
     expect(

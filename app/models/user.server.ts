@@ -9,6 +9,7 @@ import {
 } from "~/models/password.server";
 import { endUserSessions, type SessionUser } from "~/models/session.server";
 import { publishSessionsChanged } from "~/utils/live-events.server";
+import { ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 export type { SessionUser };
 export { hashPassword };
@@ -39,11 +40,12 @@ export async function getSessionUser(id: number): Promise<SessionUser | null> {
   };
 }
 
-export type LoginOutcome =
-  | { ok: true; user: SessionUser }
-  | { ok: false; reason: "invalid" | "busy" }
-  | { ok: false; reason: "locked"; retryAfterMinutes: number }
-  | { ok: false; reason: "slow"; retryAfterSeconds: number };
+/**
+ * The signed-in user, or one problem: login.invalid (wrong name or password, or an inactive
+ * account: the same answer, so a refusal tells nothing about which names exist), login.busy
+ * (the hashing queue is full), login.locked { minutes } or login.slow { seconds } (throttled).
+ */
+export type LoginOutcome = Outcome<SessionUser, KeyedProblem>;
 
 /**
  * Checks a sign-in. The throttle counters are taken first (app/models/login-throttle.server.ts),
@@ -61,16 +63,8 @@ export async function verifyLogin(input: {
   const { keys, verdict } = await reserveAttempt(input.username, input.address, now);
   if (!verdict.allowed) {
     return verdict.reason === "locked"
-      ? {
-          ok: false,
-          reason: "locked",
-          retryAfterMinutes: Math.max(1, Math.ceil(verdict.retryAfterMs / 60_000)),
-        }
-      : {
-          ok: false,
-          reason: "slow",
-          retryAfterSeconds: Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)),
-        };
+      ? refuse("login.locked", { minutes: Math.max(1, Math.ceil(verdict.retryAfterMs / 60_000)) })
+      : refuse("login.slow", { seconds: Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)) });
   }
   const user = await prisma.user.findUnique({
     where: { username: input.username },
@@ -80,13 +74,13 @@ export async function verifyLogin(input: {
   try {
     ({ matches } = await checkPassword(input.password, user?.passwordHash ?? DUMMY_HASH));
   } catch (error) {
-    if (error instanceof HashQueueFullError) return { ok: false, reason: "busy" };
+    if (error instanceof HashQueueFullError) return refuse("login.busy");
     throw error;
   }
-  if (!user || !user.active || !matches) return { ok: false, reason: "invalid" };
+  if (!user || !user.active || !matches) return refuse("login.invalid");
   await releaseAttempt(keys, now);
   const sessionUser = await getSessionUser(user.id);
-  return sessionUser ? { ok: true, user: sessionUser } : { ok: false, reason: "invalid" };
+  return sessionUser ? ok(sessionUser) : refuse("login.invalid");
 }
 
 export type AccountChange = {

@@ -1,17 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormAlert, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { ROLE_HOME } from "~/domain/roles";
 import { loginSchema } from "~/forms/login";
-import { translate, useT } from "~/i18n";
-import { getLocale } from "~/http/locale.server";
+import { useT } from "~/i18n";
+import { refusalText } from "~/i18n/problem-text";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { verifyLogin } from "~/models/user.server";
 import { clientAddress } from "~/http/client-address.server";
 import { createUserSession, getUser } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/safe-redirect";
+import type { KeyedProblem } from "~/utils/outcome";
 import { assertSameOrigin } from "~/http/same-origin.server";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
@@ -27,31 +29,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+/** Throttled: 429; the hashing queue full: 503; a wrong name or password: 401. */
+function loginRefusalStatus(problems: readonly KeyedProblem[]): number {
+  const code = problems[0]?.code;
+  if (code === "login.locked" || code === "login.slow") return 429;
+  return code === "login.busy" ? 503 : 401;
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const locale = await getLocale(request);
   const parsed = parseForm(loginSchema, await readForm(request, "small"));
-  if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const outcome = await verifyLogin({
     username: parsed.data.username,
     password: parsed.data.password,
     address: clientAddress(request, context),
   });
-  if (!outcome.ok) {
-    const [message, status] =
-      outcome.reason === "locked"
-        ? [translate(locale, "login.locked", { minutes: outcome.retryAfterMinutes }), 429]
-        : outcome.reason === "slow"
-          ? [translate(locale, "login.slow", { seconds: outcome.retryAfterSeconds }), 429]
-          : outcome.reason === "busy"
-            ? [translate(locale, "login.busy"), 503]
-            : [translate(locale, "login.invalid"), 401];
-    return data({ errors: null, message }, { status });
-  }
-  const fallback = ROLE_HOME[outcome.user.role];
+  if (!outcome.ok) return refused(outcome.problems, loginRefusalStatus(outcome.problems));
+  const fallback = ROLE_HOME[outcome.value.role];
   return createUserSession(
     request,
-    outcome.user.id,
+    outcome.value.id,
     safeRedirect(parsed.data.redirectTo, fallback),
   );
 }
@@ -68,7 +66,7 @@ export default function LoginPage() {
   return (
     <section className="auth-card" aria-labelledby="login-title">
       <h1 id="login-title">{t("login.title")}</h1>
-      <FormAlert message={actionData?.message} />
+      <FormAlert message={refusalText(t, actionData?.problems)} />
       <Form method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" {...form.register("redirectTo")} />
         <TextField

@@ -20,12 +20,14 @@ import {
   formatDate,
   formatDateTime,
   formatMark,
+  makeT,
   translate,
   useLocale,
   useT,
   codeLabel,
 } from "~/i18n";
 import { formatDuration } from "~/i18n/duration";
+import { refusalText } from "~/i18n/problem-text";
 import { requestNow } from "~/http/clock.server";
 import { getLocale } from "~/http/locale.server";
 import { saveAnswer, startAttempt, submitAttempt, workerQuizState } from "~/models/quiz.server";
@@ -59,9 +61,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "start") {
     const outcome = await startAttempt(quizId, user, now);
     if (!outcome.ok) {
-      if (outcome.reason === "not_eligible") throw forbidden();
+      if (outcome.problems.some((p) => p.code === "quiz.start.not_eligible")) throw forbidden();
       return data(
-        { status: "error", message: translate(locale, `quiz.start.${outcome.reason}`) },
+        { status: "error", message: refusalText(makeT(locale), outcome.problems) },
         { status: 409 },
       );
     }
