@@ -6,12 +6,15 @@
 // 20) of reading while marking, LOAD_ROUNDS (default 2) passes of every judge over every sheet.
 // SQLite by default (a new file); DATABASE_URL=postgres://…/<name> runs on PostgreSQL, on
 // that database, dropped and made anew.
+import { loadavg } from "node:os";
 import autocannon from "autocannon";
 import { Prisma } from "~/generated/prisma/client";
 import { openSide } from "../../prisma/scripts/db-copy-lib.ts";
 import {
   freshSeededDatabaseUrl,
   ms,
+  ownCpuSeconds,
+  processGroupCpuSeconds,
   sessionCookie,
   startServer,
   summarise,
@@ -87,7 +90,15 @@ console.log(
   `${judgeIds.length} judges × ${entries.length} entries in ${events.length} events, ${ROUNDS} rounds`,
 );
 
-const server = await startServer(file, PORT);
+// LOAD_CPU_PROF=<folder>: the server's processes write V8 CPU profiles there when they stop
+// (node --cpu-prof), to see where the server's time goes; read the marking phase from the
+// profile's last seconds.
+const profileDir = process.env.LOAD_CPU_PROF;
+const server = await startServer(
+  file,
+  PORT,
+  profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+);
 type Ack = { registrationId: number; judgeId: number; criterionId: number; value: string };
 const acknowledged = new Map<string, Ack>();
 const saveLatencies: number[] = [];
@@ -158,7 +169,7 @@ async function judgeLoop(judgeId: number, seed: number) {
 function read(path: string, seconds = READ_SECONDS): Promise<autocannon.Result> {
   return autocannon({
     url: `${server.url}${path}`,
-    connections: 25,
+    connections: Number(process.env.LOAD_CONNECTIONS ?? 25),
     duration: seconds,
     timeout: 10,
   });
@@ -170,19 +181,50 @@ await Promise.all([
   read(`/results/${contest.code}/${events[0]!.code}/data`, 2),
   read(`/results/${contest.code}/${events[0]!.code}`, 2),
 ]);
-const [idleData, idlePage] = await Promise.all([
-  read(`/results/${contest.code}/${events[0]!.code}/data`, IDLE_SECONDS),
-  read(`/results/${contest.code}/${events[0]!.code}`, IDLE_SECONDS),
-]);
+
+/**
+ * Where the machine's CPU went during a phase: the server's processes and this script's
+ * (autocannon and the judges' requests share the cores with the server), and the load
+ * average at its end. Honest figures need both: a board that "slows down" because the
+ * client took a core is not the server's doing.
+ */
+type Phase = { seconds: number; server: number | null; client: number; load: number[] };
+async function phase<T>(run: () => Promise<T>): Promise<[T, Phase]> {
+  const pgid = server.process.pid!;
+  const t0 = performance.now();
+  const s0 = processGroupCpuSeconds(pgid);
+  const c0 = ownCpuSeconds();
+  const result = await run();
+  const s1 = processGroupCpuSeconds(pgid);
+  return [
+    result,
+    {
+      seconds: (performance.now() - t0) / 1000,
+      server: s0 === null || s1 === null ? null : s1 - s0,
+      client: ownCpuSeconds() - c0,
+      load: loadavg(),
+    },
+  ];
+}
+
+const [[idleData, idlePage], idle] = await phase(() =>
+  Promise.all([
+    read(`/results/${contest.code}/${events[0]!.code}/data`, IDLE_SECONDS),
+    read(`/results/${contest.code}/${events[0]!.code}`, IDLE_SECONDS),
+  ]),
+);
 
 const startedAt = performance.now();
-const [readData, readPage] = await Promise.all([
-  read(`/results/${contest.code}/${events[0]!.code}/data`),
-  read(`/results/${contest.code}/${events[0]!.code}`),
-  Promise.all(judgeIds.map((id, i) => judgeLoop(id, i + 1))),
-]);
+const [[readData, readPage], busy] = await phase(() =>
+  Promise.all([
+    read(`/results/${contest.code}/${events[0]!.code}/data`),
+    read(`/results/${contest.code}/${events[0]!.code}`),
+    Promise.all(judgeIds.map((id, i) => judgeLoop(id, i + 1))),
+  ]),
+);
 const elapsed = (performance.now() - startedAt) / 1000;
-await server.stop();
+// Writing a profile takes a moment after SIGTERM.
+await server.stop(profileDir ? 5_000 : undefined);
 
 // ── verification ──
 const check = await openSide(file);
@@ -242,6 +284,10 @@ const kept = (busy: autocannon.Result, idle: autocannon.Result) =>
 console.log(
   `boards under marking keep ${kept(readData, idleData)} (data route) and ${kept(readPage, idlePage)} (page) of their idle throughput (target ≥ 50%)`,
 );
+const cpu = (name: string, p: Phase) =>
+  `${name.padEnd(28)} ${p.seconds.toFixed(1)} s: server ${p.server === null ? "?" : `${p.server.toFixed(1)} CPU-s (${(p.server / p.seconds).toFixed(2)} cores)`}, this script ${p.client.toFixed(1)} CPU-s (${(p.client / p.seconds).toFixed(2)} cores); load average ${p.load.map((l) => l.toFixed(2)).join(" ")}`;
+console.log(cpu("CPU, idle reading", idle));
+console.log(cpu("CPU, reading while marking", busy));
 console.log(`\nmarks acknowledged: ${acknowledged.size}, lost: ${lost}`);
 console.log(`entry totals checked: ${checked}, not equal to recomputation: ${mismatched}`);
 const ok = lost === 0 && mismatched === 0 && failures === 0 && saves > 0;

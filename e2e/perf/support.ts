@@ -1,7 +1,7 @@
 // Shared by the load, fault and benchmark scripts: a throw-away database, the production
 // server started on 127.0.0.1, signed-in cookies minted like the app does, percentiles.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -79,12 +79,23 @@ export function ensureBuild(): string {
   return entry;
 }
 
-export type Server = { url: string; process: ChildProcess; stop(): Promise<void>; kill(): void };
+export type Server = {
+  url: string;
+  process: ChildProcess;
+  /** SIGTERM to the whole group, SIGKILL after `graceMs` (300 unless said). */
+  stop(graceMs?: number): Promise<void>;
+  kill(): void;
+};
 
 /** The production server on `database` (a SQLite file, or a DATABASE_URL on either engine). */
-export async function startServer(database: string, port: number): Promise<Server> {
+export async function startServer(
+  database: string,
+  port: number,
+  /** Flags for node (tsx passes them on; the workers inherit the primary's). */
+  nodeArgs: string[] = [],
+): Promise<Server> {
   const entry = ensureBuild();
-  const child = spawn("npx", ["tsx", "app/server/serve.ts", entry], {
+  const child = spawn("npx", ["tsx", ...nodeArgs, "app/server/serve.ts", entry], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -110,9 +121,9 @@ export async function startServer(database: string, port: number): Promise<Serve
     url,
     process: child,
     kill: () => signal("SIGKILL"),
-    stop: async () => {
+    stop: async (graceMs = 300) => {
       signal("SIGTERM");
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise((resolve) => setTimeout(resolve, graceMs));
       signal("SIGKILL");
     },
   };
@@ -141,6 +152,43 @@ export async function sessionCookie(userId: number, database: string): Promise<s
   process.env.DATABASE_URL = url;
   const { signedInCookie } = await import("~/http/session.server");
   return signedInCookie(userId);
+}
+
+/**
+ * CPU seconds (user + system) used so far by the live processes of a process group: the
+ * server started by startServer is one group (npx, tsx, the primary and its workers), so a
+ * script can say how the machine's cores were shared between the server and itself.
+ * Linux only (reads /proc); null elsewhere.
+ */
+export function processGroupCpuSeconds(pgid: number): number | null {
+  const ticksPerSecond = 100; // USER_HZ, 100 on every Linux architecture Node runs on
+  let ticks = 0;
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return null;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses, so split after it.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) !== pgid) continue;
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+  }
+  return ticks / ticksPerSecond;
+}
+
+/** This process's CPU seconds (user + system) so far. */
+export function ownCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
 }
 
 export function percentile(sorted: number[], p: number): number {
