@@ -1,4 +1,5 @@
-import { prisma, write as writeTx } from "~/db.server";
+import { prisma, readSql, write as writeTx } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { panelCoverage } from "~/domain/judging/panel";
 import { isRecused, panelFor, presidingJudge } from "~/domain/judging/recusal";
 import { normaliseBlindCode } from "~/domain/registration/blind-codes";
@@ -11,6 +12,7 @@ import {
   loadEventScoring,
   type EventScoring,
 } from "~/models/results.server";
+import { eventJudgesSql, loadJudgedEntrySql } from "~/models/scoring.sql.server";
 import { eventsIn } from "~/models/scope.server";
 import type { OrganiserScope } from "~/domain/organisation";
 
@@ -38,47 +40,57 @@ export function listJudgeAssignments(userId: number) {
 // Recusal is enforced here, not in routes: every entry lookup for a judge goes through
 // judgeEntry(), which answers null for entries the judge may not see.
 
-/** The judge's assignment to an event, or null when they are not on it. */
-export function judgeAssignment(eventId: number, userId: number) {
-  return prisma.judgeAssignment.findUnique({
-    where: { eventId_userId: { eventId, userId } },
-    select: {
-      isChief: true,
-      user: { select: { organisationId: true } },
-      event: {
-        select: {
-          id: true,
-          code: true,
-          name: true,
-          status: true,
-          publishedAt: true,
-          noticeEndsAt: true,
-          scoringOpensAt: true,
-          scoringClosesAt: true,
-          contest: { select: { name: true, noticeDays: true, startsAt: true } },
-        },
-      },
+/**
+ * The judge's assignment to an event, or null when they are not on it. Read on every judging
+ * request (a sheet's open and save included), so on the raw connection in one statement.
+ */
+export async function judgeAssignment(eventId: number, userId: number) {
+  const row = await readSql().one<{
+    isChief: number;
+    organisationId: number | null;
+    id: number;
+    code: string;
+    name: string;
+    status: string;
+    publishedAt: Date | null;
+    noticeEndsAt: Date | null;
+    scoringOpensAt: Date | null;
+    scoringClosesAt: Date | null;
+    contestName: string;
+    noticeDays: number;
+    startsAt: Date | null;
+  }>(Prisma.sql`SELECT j."isChief", u."organisationId",
+      e."id", e."code", e."name", e."status", e."publishedAt", e."noticeEndsAt", e."scoringOpensAt", e."scoringClosesAt",
+      c."name" AS "contestName", c."noticeDays", c."startsAt"
+    FROM "JudgeAssignment" j JOIN "User" u ON u."id" = j."userId"
+      JOIN "Event" e ON e."id" = j."eventId" JOIN "Contest" c ON c."id" = e."contestId"
+    WHERE j."eventId" = ${eventId} AND j."userId" = ${userId}`);
+  if (!row) return null;
+  return {
+    isChief: row.isChief === 1,
+    user: { organisationId: row.organisationId },
+    event: {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      status: row.status,
+      publishedAt: row.publishedAt,
+      noticeEndsAt: row.noticeEndsAt,
+      scoringOpensAt: row.scoringOpensAt,
+      scoringClosesAt: row.scoringClosesAt,
+      contest: { name: row.contestName, noticeDays: row.noticeDays, startsAt: row.startsAt },
     },
-  });
+  };
 }
 
 /** The event's judges in assignment order, as the panel rules (panelFor) read them. */
 async function eventPanelJudges(eventId: number) {
-  const assigned = await prisma.judgeAssignment.findMany({
-    where: { eventId },
-    orderBy: { id: "asc" },
-    select: {
-      userId: true,
-      isChief: true,
-      reserve: true,
-      user: { select: { organisationId: true } },
-    },
-  });
+  const assigned = await eventJudgesSql(readSql(), eventId);
   return assigned.map((a) => ({
     userId: a.userId,
-    isChief: a.isChief,
-    reserve: a.reserve,
-    organisationId: a.user.organisationId,
+    isChief: a.isChief === 1,
+    reserve: a.reserve === 1,
+    organisationId: a.organisationId,
   }));
 }
 
@@ -130,10 +142,7 @@ export async function judgeEntry(eventId: number, blindCode: string, judgeUserId
   const code = normaliseBlindCode(blindCode);
   if (code.length === 0 || code.length > 16) return null;
   const [entry, judges] = await Promise.all([
-    prisma.registration.findFirst({
-      where: { eventId, blindCode: code, status: { in: JUDGED_STATUSES } },
-      select: { id: true, blindCode: true, organisation: { select: { id: true, parentId: true } } },
-    }),
+    loadJudgedEntrySql(readSql(), eventId, { blindCode: code }),
     eventPanelJudges(eventId),
   ]);
   if (!entry) return null;

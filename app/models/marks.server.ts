@@ -32,6 +32,7 @@ import {
   entryMarksSql,
   entryResultSql,
   loadEventScoringSql,
+  judgeSheetsSql,
   loadJudgedEntrySql,
   recheckReopenAudit,
   reopenRecheckSql,
@@ -51,8 +52,6 @@ import {
 import { freezeAtSql } from "~/models/ranking-tables.server";
 import { publishResultsChanged } from "~/utils/live-events.server";
 import { fail, failIfAny, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
-
-type Db = Tx;
 
 export type SheetCriterionView = {
   id: number;
@@ -118,36 +117,26 @@ function mineOf<M extends { criterionId: number; judgeId: number }>(
   return mine;
 }
 
-async function currentMarks(
-  db: Db,
-  registrationId: number,
-  judgeId: number,
-  criteria: SheetCriterionView[],
-) {
-  const marks = await db.mark.findMany({
-    where: { registrationId, criterionId: { in: criteria.map((c) => c.id) } },
-    select: { id: true, criterionId: true, judgeId: true, value: true, version: true },
-  });
-  return mineOf(marks, judgeId, criteria);
-}
-
 function windowOf(scoring: EventScoring): ScoringWindow {
   return scoringWindowOf(scoring.event, scoring.event.contest.startsAt);
 }
 
 /** A judge's sheet for an entry, or null when they are not on its panel (recused or unassigned). */
 export async function loadScoreSheet(eventId: number, registrationId: number, judgeId: number) {
-  const scoring = await loadEventScoring(prisma, eventId);
-  const entry = await loadJudgedEntrySql(readSql(), eventId, registrationId);
+  // On the raw connection, all reads at once: every sheet save opens the sheet first (the
+  // action builds its form schema from it), so this is on the live-scoring hot path.
+  const sql = readSql();
+  const [scoring, entry, entryMarks, sheets] = await Promise.all([
+    loadEventScoringSql(sql, eventId),
+    loadJudgedEntrySql(sql, eventId, registrationId),
+    entryMarksSql(sql, registrationId),
+    judgeSheetsSql(sql, registrationId, judgeId),
+  ]);
   if (!scoring || !entry) return null;
   const plan = sheetPlan(scoring, entry, judgeId);
   if (!plan) return null;
   const criteria = plan.parts.flatMap((p) => p.criteria);
-  const marks = await currentMarks(prisma, registrationId, judgeId, criteria);
-  const sheets = await prisma.scoreSheet.findMany({
-    where: { registrationId, judgeId },
-    select: { partId: true, version: true, status: true, draft: true },
-  });
+  const marks = mineOf(entryMarks, judgeId, criteria);
   // The judge sees their unsubmitted draft where they have one, their submitted marks elsewhere.
   const values = new Map([...marks].map(([id, m]) => [id, m.value as number | null]));
   for (const [id, value] of draftValues(sheets)) values.set(id, value);
@@ -349,9 +338,7 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
       const [scoring, entry, sheets, marks, resultBefore, freezeAt, recheck] = await Promise.all([
         loadEventScoringSql(sql, input.eventId),
         loadJudgedEntrySql(sql, input.eventId, registrationId),
-        sql.rows<{ id: number; partId: number; version: number }>(
-          Prisma.sql`SELECT "id", "partId", "version" FROM "ScoreSheet" WHERE "registrationId" = ${registrationId} AND "judgeId" = ${input.judgeId}`,
-        ),
+        judgeSheetsSql(sql, registrationId, input.judgeId),
         input.submit ? entryMarksSql(sql, registrationId) : [],
         input.submit ? resultStateSql(sql, registrationId) : null,
         input.submit ? freezeAtSql(sql, input.eventId) : null,

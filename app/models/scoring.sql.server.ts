@@ -46,7 +46,7 @@ type EventColumns = Omit<
 };
 type PartRow = Omit<ScoringEventRow["parts"][number], "criteria">;
 type CriterionRow = ScoringEventRow["parts"][number]["criteria"][number] & { partId: number };
-type JudgeRow = {
+export type JudgeRow = {
   userId: number;
   isChief: number;
   reserve: number;
@@ -54,6 +54,14 @@ type JudgeRow = {
   displayName: string;
   username: string;
 };
+
+/** The event's judges in assignment order, with their units (the panel rules read these). */
+export function eventJudgesSql(sql: Sql, eventId: number): Promise<JudgeRow[]> {
+  return sql.rows<JudgeRow>(
+    Prisma.sql`SELECT j."userId", j."isChief", j."reserve", u."organisationId", u."displayName", u."username"
+     FROM "JudgeAssignment" j JOIN "User" u ON u."id" = j."userId" WHERE j."eventId" = ${eventId} ORDER BY j."id"`,
+  );
+}
 
 /**
  * loadEventScoring on the raw connection: the same shape, ordered the same way. The four
@@ -77,10 +85,7 @@ export async function loadEventScoringSql(sql: Sql, eventId: number): Promise<Ev
       Prisma.sql`SELECT c."id", c."partId", c."code", c."name", c."subCriterion", c."type", c."maxMark", c."aggregation", c."descriptors", c."sortOrder"
      FROM "Criterion" c JOIN "EventPart" p ON p."id" = c."partId" WHERE p."eventId" = ${eventId} ORDER BY c."sortOrder", c."id"`,
     ),
-    sql.rows<JudgeRow>(
-      Prisma.sql`SELECT j."userId", j."isChief", j."reserve", u."organisationId", u."displayName", u."username"
-     FROM "JudgeAssignment" j JOIN "User" u ON u."id" = j."userId" WHERE j."eventId" = ${eventId} ORDER BY j."id"`,
-    ),
+    eventJudgesSql(sql, eventId),
   ]);
   if (!e) return null;
   return scoringOf({
@@ -126,12 +131,19 @@ export async function loadEventScoringSql(sql: Sql, eventId: number): Promise<Ev
 
 export type JudgedEntry = EntryRow & { blindCode: string };
 
-/** A judged (approved or checked-in, blind-coded) entry of the event, or null. */
+/**
+ * A judged (approved or checked-in, blind-coded) entry of the event, or null; found by its
+ * registration id, or by its blind code (how judges address entries).
+ */
 export async function loadJudgedEntrySql(
   sql: Sql,
   eventId: number,
-  registrationId: number,
+  entry: number | { blindCode: string },
 ): Promise<JudgedEntry | null> {
+  const which =
+    typeof entry === "number"
+      ? Prisma.sql`g."id" = ${entry}`
+      : Prisma.sql`g."blindCode" = ${entry.blindCode}`;
   const row = await sql.one<{
     id: number;
     organisationId: number;
@@ -140,7 +152,7 @@ export async function loadJudgedEntrySql(
   }>(
     Prisma.sql`SELECT g."id", g."organisationId", g."blindCode", o."parentId"
      FROM "Registration" g JOIN "Organisation" o ON o."id" = g."organisationId"
-     WHERE g."id" = ${registrationId} AND g."eventId" = ${eventId}
+     WHERE ${which} AND g."eventId" = ${eventId}
        AND g."status" IN (${Prisma.join(JUDGED_STATUSES)}) AND g."blindCode" IS NOT NULL`,
   );
   if (!row) return null;
@@ -157,6 +169,25 @@ export type StoredMarkRow = StoredMark & { id: number; version: number };
 export function entryMarksSql(sql: Sql, registrationId: number): Promise<StoredMarkRow[]> {
   return sql.rows<StoredMarkRow>(
     Prisma.sql`SELECT "id", "registrationId", "criterionId", "judgeId", "value", "version" FROM "Mark" WHERE "registrationId" = ${registrationId}`,
+  );
+}
+
+export type JudgeSheetRow = {
+  id: number;
+  partId: number;
+  version: number;
+  status: string;
+  draft: string | null;
+};
+
+/** A judge's sheets of an entry (one per part they have saved). */
+export function judgeSheetsSql(
+  sql: Sql,
+  registrationId: number,
+  judgeId: number,
+): Promise<JudgeSheetRow[]> {
+  return sql.rows<JudgeSheetRow>(
+    Prisma.sql`SELECT "id", "partId", "version", "status", "draft" FROM "ScoreSheet" WHERE "registrationId" = ${registrationId} AND "judgeId" = ${judgeId}`,
   );
 }
 
