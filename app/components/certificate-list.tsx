@@ -1,4 +1,5 @@
 import { formatDate, useLocale, useT } from "~/i18n";
+import { stackTable } from "~/components/stack-table";
 
 export type CertificateRow = {
   serial: string;
@@ -28,20 +29,20 @@ export function CertificateList({
   if (certificates.length === 0) return <p className="muted">{t("cert.empty")}</p>;
   return (
     <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t("cert.col.title")}</th>
-            {showRecipient ? <th scope="col">{t("cert.col.recipient")}</th> : null}
-            <th scope="col">{t("cert.col.serial")}</th>
-            <th scope="col">{t("cert.col.issued")}</th>
-            <th scope="col">{t("cert.col.actions")}</th>
+      <table {...stackTable.table}>
+        <thead {...stackTable.rowgroup}>
+          <tr {...stackTable.row}>
+            <th {...stackTable.columnheader}>{t("cert.col.title")}</th>
+            {showRecipient ? <th {...stackTable.columnheader}>{t("cert.col.recipient")}</th> : null}
+            <th {...stackTable.columnheader}>{t("cert.col.serial")}</th>
+            <th {...stackTable.columnheader}>{t("cert.col.issued")}</th>
+            <th {...stackTable.columnheader}>{t("cert.col.actions")}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody {...stackTable.rowgroup}>
           {certificates.map((c) => (
-            <tr key={c.serial}>
-              <td>
+            <tr key={c.serial} {...stackTable.row}>
+              <td {...stackTable.cell()}>
                 <span className="tag">
                   {t(`cert.kind.${c.kind === "prize" ? "prize" : "honour"}`)}
                 </span>{" "}
@@ -52,10 +53,12 @@ export function CertificateList({
                   </div>
                 ) : null}
               </td>
-              {showRecipient ? <td>{c.recipientName}</td> : null}
-              <td>{c.serial}</td>
-              <td>{formatDate(locale, c.issuedAt)}</td>
-              <td>
+              {showRecipient ? (
+                <td {...stackTable.cell(t("cert.col.recipient"))}>{c.recipientName}</td>
+              ) : null}
+              <td {...stackTable.cell(t("cert.col.serial"))}>{c.serial}</td>
+              <td {...stackTable.cell(t("cert.col.issued"))}>{formatDate(locale, c.issuedAt)}</td>
+              <td {...stackTable.cell()}>
                 {c.revokedAt ? (
                   <span className="badge badge--cancelled">{t("cert.revoked")}</span>
                 ) : (

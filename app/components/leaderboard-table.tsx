@@ -165,7 +165,8 @@ export function StandingsTable<R extends StandingFigures & { rank: number }>({
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               <td className="lb-rank">{row.rank}</td>
-              <td>{label.cell(row)}</td>
+              {/* The name may wrap on a phone, so the prize columns stay on the screen. */}
+              <td className="lb-who">{label.cell(row)}</td>
               {FIGURE_COLUMNS.map((c) => (
                 <td key={c.header} className={c.mono ? `${c.className} lb-mono` : c.className}>
                   {c.cell(row)}

@@ -32,6 +32,7 @@ import regStyles from "~/styles/registrations.css";
 import { idParam } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
+import { stackTable } from "~/components/stack-table";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.contest");
@@ -181,50 +182,54 @@ export default function ContestAdmin() {
               )}
         </p>
       ) : null}
+      {/* Moving on, then (apart, with its reason beside it) cancelling. */}
       <div className="reg-links">
-        {next.map((to) => (
-          <Form method="post" key={to} className="reg-inline">
-            <input type="hidden" name="intent" value="status" />
-            <input type="hidden" name="to" value={to} />
-            {to === "cancelled" ? (
-              <input
-                type="text"
-                name="reason"
-                aria-label={t("reg.contest.cancelReason")}
-                placeholder={t("reg.contest.cancelReason")}
-                className="field__input"
-              />
-            ) : null}
-            <button
-              type="submit"
-              className={
-                to === "cancelled" ? "btn btn--danger btn--small" : "btn btn--primary btn--small"
-              }
-            >
-              {t("reg.contest.moveTo", { status: t(`rules.contest_status.${to}`) })}
-            </button>
-          </Form>
-        ))}
+        {next
+          .filter((to) => to !== "cancelled")
+          .map((to) => (
+            <Form method="post" key={to} className="reg-inline">
+              <input type="hidden" name="intent" value="status" />
+              <input type="hidden" name="to" value={to} />
+              <button type="submit" className="btn btn--primary btn--small">
+                {t("reg.contest.moveTo", { status: t(`rules.contest_status.${to}`) })}
+              </button>
+            </Form>
+          ))}
       </div>
+      {next.includes("cancelled") ? (
+        <Form method="post" className="reg-cancel">
+          <input type="hidden" name="intent" value="status" />
+          <input type="hidden" name="to" value="cancelled" />
+          <label className="field__label" htmlFor="contest-cancel-reason">
+            {t("reg.contest.cancelReason")}
+          </label>
+          <div className="reg-cancel__row">
+            <input id="contest-cancel-reason" type="text" name="reason" className="field__input" />
+            <button type="submit" className="btn btn--danger btn--small">
+              {t("reg.contest.moveTo", { status: t("rules.contest_status.cancelled") })}
+            </button>
+          </div>
+        </Form>
+      ) : null}
 
       <h2>{t("reg.contest.events")}</h2>
       {contest.events.length === 0 ? <p className="muted">{t("reg.contest.noEvents")}</p> : null}
       {contest.events.length > 0 ? (
         <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("reg.event.name")}</th>
-                <th scope="col">{t("reg.event.mode")}</th>
-                <th scope="col">{t("reg.event.quota")}</th>
-                <th scope="col">{t("reg.event.rules")}</th>
-                <th scope="col">{t("reg.contest.entries")}</th>
+          <table {...stackTable.table}>
+            <thead {...stackTable.rowgroup}>
+              <tr {...stackTable.row}>
+                <th {...stackTable.columnheader}>{t("reg.event.name")}</th>
+                <th {...stackTable.columnheader}>{t("reg.event.mode")}</th>
+                <th {...stackTable.columnheader}>{t("reg.event.quota")}</th>
+                <th {...stackTable.columnheader}>{t("reg.event.rules")}</th>
+                <th {...stackTable.columnheader}>{t("reg.contest.entries")}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody {...stackTable.rowgroup}>
               {contest.events.map((e) => (
-                <tr key={e.id}>
-                  <td>
+                <tr key={e.id} {...stackTable.row}>
+                  <td {...stackTable.cell()}>
                     <Link to={`/admin/contests/${contest.id}/events/${e.id}`}>{e.name}</Link>
                     <div className="muted small">
                       {e.code}
@@ -237,7 +242,7 @@ export default function ContestAdmin() {
                       standing
                     />
                   </td>
-                  <td>
+                  <td {...stackTable.cell(t("reg.event.mode"))}>
                     {codeLabel(t, "rules.event_mode", e.mode)}
                     {e.mode === "team" ? (
                       <div className="muted small">
@@ -249,11 +254,11 @@ export default function ContestAdmin() {
                       </div>
                     ) : null}
                   </td>
-                  <td>
+                  <td {...stackTable.cell(t("reg.event.quota"))}>
                     {e.quotaPerOrg ?? t("reg.event.unlimited")} /{" "}
                     {e.cap ?? t("reg.event.unlimited")}
                   </td>
-                  <td className="small">
+                  <td {...stackTable.cell(t("reg.event.rules"))} className="small">
                     {e.minAge !== null || e.maxAge !== null
                       ? t("reg.event.age", { min: e.minAge ?? "—", max: e.maxAge ?? "—" })
                       : null}
@@ -270,7 +275,7 @@ export default function ContestAdmin() {
                         .join(t("punct.comma"))}
                     </div>
                   </td>
-                  <td>{e._count.registrations}</td>
+                  <td {...stackTable.cell(t("reg.contest.entries"))}>{e._count.registrations}</td>
                 </tr>
               ))}
             </tbody>

@@ -28,6 +28,7 @@ import regStyles from "~/styles/registrations.css";
 import { idParam } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
+import { stackTable } from "~/components/stack-table";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.registrations");
@@ -261,23 +262,23 @@ export default function ReviewRegistrations() {
             </label>
           ) : null}
           <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("reg.review.select")}</th>
-                  <th scope="col">{t("reg.entry.entrant")}</th>
-                  <th scope="col">{t("reg.review.organisation")}</th>
-                  <th scope="col">{t("reg.entry.event")}</th>
-                  <th scope="col">{t("reg.contest.status")}</th>
-                  <th scope="col">{t("registration.entryNumber")}</th>
+            <table {...stackTable.table} className="table table--stack table--stack-select">
+              <thead {...stackTable.rowgroup}>
+                <tr {...stackTable.row}>
+                  <th {...stackTable.columnheader}>{t("reg.review.select")}</th>
+                  <th {...stackTable.columnheader}>{t("reg.entry.entrant")}</th>
+                  <th {...stackTable.columnheader}>{t("reg.review.organisation")}</th>
+                  <th {...stackTable.columnheader}>{t("reg.entry.event")}</th>
+                  <th {...stackTable.columnheader}>{t("reg.contest.status")}</th>
+                  <th {...stackTable.columnheader}>{t("registration.entryNumber")}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody {...stackTable.rowgroup}>
                 {rows.map((r) => {
                   const label = r.worker?.name ?? r.team?.name ?? String(r.id);
                   return (
-                    <tr key={r.id}>
-                      <td>
+                    <tr key={r.id} {...stackTable.row}>
+                      <td {...stackTable.cell()}>
                         <input
                           type="checkbox"
                           name="ids"
@@ -288,7 +289,7 @@ export default function ReviewRegistrations() {
                           }
                         />
                       </td>
-                      <td>
+                      <td {...stackTable.cell()}>
                         {label}
                         {r.sharedIdentity ? (
                           <>
@@ -308,9 +309,11 @@ export default function ReviewRegistrations() {
                         ) : null}
                         {r.team ? <div className="muted small">{teamLine(t, r.team)}</div> : null}
                       </td>
-                      <td>{r.organisation.name}</td>
-                      <td>{r.event.name}</td>
-                      <td>
+                      <td {...stackTable.cell(t("reg.review.organisation"))}>
+                        {r.organisation.name}
+                      </td>
+                      <td {...stackTable.cell(t("reg.entry.event"))}>{r.event.name}</td>
+                      <td {...stackTable.cell(t("reg.contest.status"))}>
                         <StatusBadge status={r.status} prefix="rules.registration_status" />
                         {r.reason ? <div className="muted small">{r.reason}</div> : null}
                         {r.flags.length > 0 ? (
@@ -321,7 +324,7 @@ export default function ReviewRegistrations() {
                           </ul>
                         ) : null}
                       </td>
-                      <td>
+                      <td {...stackTable.cell(t("registration.entryNumber"))}>
                         {r.entryNumber ?? "—"}
                         {r.blindCode ? (
                           <div className="muted small">

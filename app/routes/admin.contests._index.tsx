@@ -9,6 +9,7 @@ import { unionPathInScope } from "~/models/scope.server";
 import { parseId } from "~/utils/ids";
 import regStyles from "~/styles/registrations.css";
 import { pageTitle } from "~/i18n/page-title";
+import { stackTable } from "~/components/stack-table";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.contests");
@@ -55,19 +56,19 @@ export default function AdminContests() {
         </Link>
       </div>
       <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("reg.contest.name")}</th>
-              <th scope="col">{t("reg.contest.status")}</th>
-              <th scope="col">{t("reg.contest.events")}</th>
-              <th scope="col">{t("reg.contest.closes")}</th>
+        <table {...stackTable.table}>
+          <thead {...stackTable.rowgroup}>
+            <tr {...stackTable.row}>
+              <th {...stackTable.columnheader}>{t("reg.contest.name")}</th>
+              <th {...stackTable.columnheader}>{t("reg.contest.status")}</th>
+              <th {...stackTable.columnheader}>{t("reg.contest.events")}</th>
+              <th {...stackTable.columnheader}>{t("reg.contest.closes")}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody {...stackTable.rowgroup}>
             {contests.map((c) => (
-              <tr key={c.id}>
-                <td>
+              <tr key={c.id} {...stackTable.row}>
+                <td {...stackTable.cell()}>
                   <Link to={`/admin/contests/${c.id}`}>{c.name}</Link>
                   <div className="muted small">
                     {c.code} · {codeLabel(t, "rules.contest_kind", c.kind)} · {c.organiser.name}
@@ -80,11 +81,13 @@ export default function AdminContests() {
                       : ""}
                   </div>
                 </td>
-                <td>
+                <td {...stackTable.cell(t("reg.contest.status"))}>
                   <StatusBadge status={c.status} prefix="rules.contest_status" />
                 </td>
-                <td>{c._count.events}</td>
-                <td>{formatDate(locale, c.registrationClosesAt)}</td>
+                <td {...stackTable.cell(t("reg.contest.events"))}>{c._count.events}</td>
+                <td {...stackTable.cell(t("reg.contest.closes"))}>
+                  {formatDate(locale, c.registrationClosesAt)}
+                </td>
               </tr>
             ))}
           </tbody>

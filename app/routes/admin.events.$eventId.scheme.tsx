@@ -25,6 +25,7 @@ import { parseForm, type FieldErrors } from "~/utils/forms";
 import { idParam } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
+import { stackTable } from "~/components/stack-table";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.scheme");
@@ -263,22 +264,22 @@ export default function SchemeEditor() {
               />
             </div>
             <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("judging.scheme.code")}</th>
-                    <th scope="col">{t("judging.scheme.name")}</th>
-                    <th scope="col">{t("scoring.receipt.sub_criterion")}</th>
-                    <th scope="col">{t("scoring.receipt.criterion_type")}</th>
-                    <th scope="col">{t("scoring.receipt.max_mark")}</th>
-                    <th scope="col">{t("scoring.receipt.rule")}</th>
-                    <th scope="col">{t("judging.scheme.descriptors")}</th>
+              <table {...stackTable.table} className="table table--stack scheme-criteria">
+                <thead {...stackTable.rowgroup}>
+                  <tr {...stackTable.row}>
+                    <th {...stackTable.columnheader}>{t("judging.scheme.code")}</th>
+                    <th {...stackTable.columnheader}>{t("judging.scheme.name")}</th>
+                    <th {...stackTable.columnheader}>{t("scoring.receipt.sub_criterion")}</th>
+                    <th {...stackTable.columnheader}>{t("scoring.receipt.criterion_type")}</th>
+                    <th {...stackTable.columnheader}>{t("scoring.receipt.max_mark")}</th>
+                    <th {...stackTable.columnheader}>{t("scoring.receipt.rule")}</th>
+                    <th {...stackTable.columnheader}>{t("judging.scheme.descriptors")}</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody {...stackTable.rowgroup}>
                   {rows.map((c, i) => (
-                    <tr key={c?.id ?? `new-${i}`}>
-                      <td>
+                    <tr key={c?.id ?? `new-${i}`} {...stackTable.row}>
+                      <td {...stackTable.cell(t("judging.scheme.code"))}>
                         <input
                           name={`code_${i}`}
                           defaultValue={c?.code ?? ""}
@@ -286,14 +287,14 @@ export default function SchemeEditor() {
                           size={4}
                         />
                       </td>
-                      <td>
+                      <td {...stackTable.cell(t("judging.scheme.name"))}>
                         <input
                           name={`name_${i}`}
                           defaultValue={c?.name ?? ""}
                           aria-label={`${part.name} ${t("judging.scheme.name")} ${i + 1}`}
                         />
                       </td>
-                      <td>
+                      <td {...stackTable.cell(t("scoring.receipt.sub_criterion"))}>
                         <input
                           name={`sub_${i}`}
                           defaultValue={c?.subCriterion ?? ""}
@@ -301,7 +302,7 @@ export default function SchemeEditor() {
                           size={3}
                         />
                       </td>
-                      <td>
+                      <td {...stackTable.cell(t("scoring.receipt.criterion_type"))}>
                         <select
                           name={`type_${i}`}
                           defaultValue={c?.type ?? "judgement"}
@@ -313,7 +314,7 @@ export default function SchemeEditor() {
                           <option value="judgement">{t("scoring.criterion_type.judgement")}</option>
                         </select>
                       </td>
-                      <td>
+                      <td {...stackTable.cell(t("scoring.receipt.max_mark"))}>
                         <input
                           name={`max_${i}`}
                           defaultValue={c ? formatMark(c.maxMark) : ""}
@@ -322,7 +323,7 @@ export default function SchemeEditor() {
                           aria-label={`${part.name} ${t("scoring.receipt.max_mark")} ${i + 1}`}
                         />
                       </td>
-                      <td>
+                      <td {...stackTable.cell(t("scoring.receipt.rule"))}>
                         <select
                           name={`rule_${i}`}
                           defaultValue={c?.aggregation ?? ""}
@@ -336,7 +337,7 @@ export default function SchemeEditor() {
                           ))}
                         </select>
                       </td>
-                      <td>
+                      <td {...stackTable.cell(t("judging.scheme.descriptors"))}>
                         <input
                           name={`desc_${i}`}
                           defaultValue={c ? (descriptorsText[String(c.id)] ?? "") : ""}
@@ -398,16 +399,16 @@ export default function SchemeEditor() {
           ))}
         </div>
         <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("scoring.receipt.prize")}</th>
-                <th scope="col">{t("judging.scheme.quota_kind")}</th>
-                <th scope="col">{t("judging.scheme.quota_value")}</th>
-                <th scope="col">{t("judging.scheme.min_total")}</th>
+          <table {...stackTable.table}>
+            <thead {...stackTable.rowgroup}>
+              <tr {...stackTable.row}>
+                <th {...stackTable.columnheader}>{t("scoring.receipt.prize")}</th>
+                <th {...stackTable.columnheader}>{t("judging.scheme.quota_kind")}</th>
+                <th {...stackTable.columnheader}>{t("judging.scheme.quota_value")}</th>
+                <th {...stackTable.columnheader}>{t("judging.scheme.min_total")}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody {...stackTable.rowgroup}>
               {TIERS.map((tier) => {
                 const rule = prizes.tiers.find((p) => p.tier === tier);
                 const kind = rule ? rule.quota.kind : "none";
@@ -417,9 +418,9 @@ export default function SchemeEditor() {
                     : rule.quota.count
                   : "";
                 return (
-                  <tr key={tier}>
-                    <th scope="row">{t(`scoring.prize.${tier}`)}</th>
-                    <td>
+                  <tr key={tier} {...stackTable.row}>
+                    <th {...stackTable.rowheader}>{t(`scoring.prize.${tier}`)}</th>
+                    <td {...stackTable.cell(t("judging.scheme.quota_kind"))}>
                       <select
                         name={`${tier}Kind`}
                         defaultValue={kind}
@@ -430,7 +431,7 @@ export default function SchemeEditor() {
                         <option value="count">{t("judging.scheme.by_count")}</option>
                       </select>
                     </td>
-                    <td>
+                    <td {...stackTable.cell(t("judging.scheme.quota_value"))}>
                       <input
                         name={`${tier}Value`}
                         defaultValue={value}
@@ -448,7 +449,7 @@ export default function SchemeEditor() {
                         problems={fields[`${tier}Value`]}
                       />
                     </td>
-                    <td>
+                    <td {...stackTable.cell(t("judging.scheme.min_total"))}>
                       <input
                         name={`${tier}Min`}
                         defaultValue={rule?.minTotal !== undefined ? formatMark(rule.minTotal) : ""}

@@ -30,6 +30,7 @@ import labourStyles from "~/styles/labour.css";
 import { parseForm } from "~/utils/forms";
 import type { KeyedProblem } from "~/utils/outcome";
 import { readForm } from "~/http/form-body.server";
+import { stackTable } from "~/components/stack-table";
 import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
@@ -174,22 +175,23 @@ function IndicatorsForm({
         </p>
       ) : null}
       <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("labour.indicators.indicator")}</th>
-              <th scope="col">{t("labour.indicators.weight")}</th>
-              <th scope="col">{t("labour.indicators.method")}</th>
-              <th scope="col">{t("labour.indicators.perHead")}</th>
+        {/* On a phone each indicator is a card; its fields carry their own labels. */}
+        <table {...stackTable.table}>
+          <thead {...stackTable.rowgroup}>
+            <tr {...stackTable.row}>
+              <th {...stackTable.columnheader}>{t("labour.indicators.indicator")}</th>
+              <th {...stackTable.columnheader}>{t("labour.indicators.weight")}</th>
+              <th {...stackTable.columnheader}>{t("labour.indicators.method")}</th>
+              <th {...stackTable.columnheader}>{t("labour.indicators.perHead")}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody {...stackTable.rowgroup}>
             {LABOUR_INDICATORS.map((code) => {
               const name = t(`rules.labour_indicator.${code}`);
               return (
-                <tr key={code}>
-                  <th scope="row">{name}</th>
-                  <td>
+                <tr key={code} {...stackTable.row}>
+                  <th {...stackTable.rowheader}>{name}</th>
+                  <td {...stackTable.cell()}>
                     <TextField
                       label={t("labour.indicators.weightOf", { name })}
                       type="number"
@@ -200,7 +202,7 @@ function IndicatorsForm({
                       {...field(`weight_${code}`)}
                     />
                   </td>
-                  <td>
+                  <td {...stackTable.cell()}>
                     <SelectField
                       label={t("labour.indicators.methodOf", { name })}
                       {...field(`method_${code}`)}
@@ -212,7 +214,7 @@ function IndicatorsForm({
                       ))}
                     </SelectField>
                   </td>
-                  <td>
+                  <td {...stackTable.cell()}>
                     <label className="labour-check">
                       <input type="checkbox" {...form.register(`perHead_${code}`)} />{" "}
                       {t("labour.indicators.perHeadOf", { name })}

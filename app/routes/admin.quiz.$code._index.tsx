@@ -49,6 +49,7 @@ import { readXlsxTable } from "~/http/quiz-xlsx.server";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
 import { publicPaths } from "~/utils/public-paths";
+import { stackTable } from "~/components/stack-table";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: quizStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -500,37 +501,39 @@ export default function AdminQuizContest() {
           <p className="muted">{t("quiz.list.empty")}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("quiz.compose.name")}</th>
-                  <th scope="col">{t("quiz.list.kind")}</th>
-                  <th scope="col">{t("quiz.list.window")}</th>
-                  <th scope="col">{t("quiz.list.limit")}</th>
-                  <th scope="col">{t("quiz.list.attempts")}</th>
-                  <th scope="col">{t("quiz.list.board")}</th>
+            <table {...stackTable.table}>
+              <thead {...stackTable.rowgroup}>
+                <tr {...stackTable.row}>
+                  <th {...stackTable.columnheader}>{t("quiz.compose.name")}</th>
+                  <th {...stackTable.columnheader}>{t("quiz.list.kind")}</th>
+                  <th {...stackTable.columnheader}>{t("quiz.list.window")}</th>
+                  <th {...stackTable.columnheader}>{t("quiz.list.limit")}</th>
+                  <th {...stackTable.columnheader}>{t("quiz.list.attempts")}</th>
+                  <th {...stackTable.columnheader}>{t("quiz.list.board")}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody {...stackTable.rowgroup}>
                 {quizzes.map((q) => (
-                  <tr key={q.id}>
-                    <td>
+                  <tr key={q.id} {...stackTable.row}>
+                    <td {...stackTable.cell()}>
                       <Link to={`/admin/quiz/${encodeURIComponent(contest.code)}/${q.id}`}>
                         {q.name}
                       </Link>
                     </td>
-                    <td>{t(`rules.quiz_kind.${q.kind === "campaign" ? "campaign" : "paper"}`)}</td>
-                    <td className="small">
+                    <td {...stackTable.cell(t("quiz.list.kind"))}>
+                      {t(`rules.quiz_kind.${q.kind === "campaign" ? "campaign" : "paper"}`)}
+                    </td>
+                    <td {...stackTable.cell(t("quiz.list.window"))} className="small">
                       {formatDateTime(locale, q.opensAt)} — {formatDateTime(locale, q.closesAt)}
                     </td>
-                    <td>
+                    <td {...stackTable.cell(t("quiz.list.limit"))}>
                       {t("quiz.list.limitValue", {
                         minutes: Math.round(q.timeLimitSec / 6) / 10,
                         attempts: q.attemptsAllowed,
                       })}
                     </td>
-                    <td>{q._count.attempts}</td>
-                    <td>
+                    <td {...stackTable.cell(t("quiz.list.attempts"))}>{q._count.attempts}</td>
+                    <td {...stackTable.cell()}>
                       <Link to={publicPaths.quizBoard(q.id)}>{t("quiz.list.board")}</Link>
                     </td>
                   </tr>

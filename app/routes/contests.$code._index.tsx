@@ -6,6 +6,7 @@ import { getPublicContest } from "~/models/contest.server";
 import { notFound } from "~/http/session.server";
 import { pageTitle } from "~/i18n/page-title";
 import { publicPaths } from "~/utils/public-paths";
+import { stackTable } from "~/components/stack-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, null, data?.contest.name);
@@ -58,27 +59,29 @@ function EventsSection({ contest }: { contest: Contest }) {
     <section className="section" aria-labelledby="events-title">
       <h2 id="events-title">{t("contest.events")}</h2>
       <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("registration.event")}</th>
-              <th scope="col">{t("event.category")}</th>
-              <th scope="col">{t("event.trade")}</th>
-              <th scope="col">{t("dashboard.counts.registrations")}</th>
-              <th scope="col">{t("contest.page.eventResults")}</th>
+        <table {...stackTable.table}>
+          <thead {...stackTable.rowgroup}>
+            <tr {...stackTable.row}>
+              <th {...stackTable.columnheader}>{t("registration.event")}</th>
+              <th {...stackTable.columnheader}>{t("event.category")}</th>
+              <th {...stackTable.columnheader}>{t("event.trade")}</th>
+              <th {...stackTable.columnheader}>{t("dashboard.counts.registrations")}</th>
+              <th {...stackTable.columnheader}>{t("contest.page.eventResults")}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody {...stackTable.rowgroup}>
             {contest.events.map((event) => (
-              <tr key={event.id}>
-                <td>
+              <tr key={event.id} {...stackTable.row}>
+                <td {...stackTable.cell()}>
                   {event.name}{" "}
                   <span className="tag">{codeLabel(t, "rules.event_mode", event.mode)}</span>
                 </td>
-                <td>{event.category}</td>
-                <td>{event.trade}</td>
-                <td>{event._count.registrations}</td>
-                <td>
+                <td {...stackTable.cell(t("event.category"))}>{event.category}</td>
+                <td {...stackTable.cell(t("event.trade"))}>{event.trade}</td>
+                <td {...stackTable.cell(t("dashboard.counts.registrations"))}>
+                  {event._count.registrations}
+                </td>
+                <td {...stackTable.cell(t("contest.page.eventResults"))}>
                   {event.status === "published" ? (
                     <span className="small">
                       {event.noticeEndsAt

@@ -21,6 +21,7 @@ import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
 import { chiefStepSchema } from "~/forms/judging";
 import { noticeEndsAt, scoringWindowOf } from "~/domain/judging/workflow";
+import { stackTable } from "~/components/stack-table";
 import { parseForm } from "~/utils/forms";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
@@ -249,21 +250,23 @@ export default function JudgeEvent() {
             </div>
           ) : null}
           <div className="table-wrap">
-            <table className="table chief-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("judging.blind_code")}</th>
-                  <th scope="col">{t("judging.chief.missing")}</th>
-                  <th scope="col">{t("judging.chief.disagreements")}</th>
-                  <th scope="col">{t("judging.total")}</th>
-                  <th scope="col">{t("judging.chief.action")}</th>
+            <table {...stackTable.table}>
+              <thead {...stackTable.rowgroup}>
+                <tr {...stackTable.row}>
+                  <th {...stackTable.columnheader}>{t("judging.blind_code")}</th>
+                  <th {...stackTable.columnheader}>{t("judging.chief.missing")}</th>
+                  <th {...stackTable.columnheader}>{t("judging.chief.disagreements")}</th>
+                  <th {...stackTable.columnheader}>{t("judging.total")}</th>
+                  <th {...stackTable.columnheader}>{t("judging.chief.action")}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody {...stackTable.rowgroup}>
                 {progress.entries.map((e) => (
-                  <tr key={e.blindCode}>
-                    <td className="blind-code">{e.blindCode}</td>
-                    <td>
+                  <tr key={e.blindCode} {...stackTable.row}>
+                    <td {...stackTable.cell()} className="blind-code">
+                      {e.blindCode}
+                    </td>
+                    <td {...stackTable.cell(t("judging.chief.missing"))}>
                       {e.missing.length === 0
                         ? t("judging.chief.all_in")
                         : e.missing
@@ -276,7 +279,7 @@ export default function JudgeEvent() {
                         <p className="entry-reasons">{t("judging.reason.short")}</p>
                       ) : null}
                     </td>
-                    <td>
+                    <td {...stackTable.cell(t("judging.chief.disagreements"))}>
                       {e.disagreements.length === 0 ? (
                         "—"
                       ) : (
@@ -289,8 +292,8 @@ export default function JudgeEvent() {
                         </ul>
                       )}
                     </td>
-                    <td>{formatMark(e.total)}</td>
-                    <td>
+                    <td {...stackTable.cell(t("judging.total"))}>{formatMark(e.total)}</td>
+                    <td {...stackTable.cell()}>
                       <Link
                         className="btn btn--small btn--ghost"
                         to={`review/${encodeURIComponent(e.blindCode)}`}

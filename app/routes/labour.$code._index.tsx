@@ -6,6 +6,7 @@ import { getLabourContest, labourBoard } from "~/models/labour.server";
 import { getUser, managesContest, notFound } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
 import { pageTitle } from "~/i18n/page-title";
+import { stackTable } from "~/components/stack-table";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -82,31 +83,31 @@ export default function LabourBoard() {
           <p className="muted">{t("labour.board.noPeriods")}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("labour.ranking.rank")}</th>
-                  <th scope="col">{t("labour.participants.unit")}</th>
-                  <th scope="col">{t("labour.participants.headcount")}</th>
-                  <th scope="col">{t("labour.board.average")}</th>
-                  <th scope="col">{t("labour.board.total")}</th>
-                  <th scope="col">{t("labour.board.redFlags")}</th>
-                  <th scope="col">{t("labour.board.vetoes")}</th>
+            <table {...stackTable.table}>
+              <thead {...stackTable.rowgroup}>
+                <tr {...stackTable.row}>
+                  <th {...stackTable.columnheader}>{t("labour.ranking.rank")}</th>
+                  <th {...stackTable.columnheader}>{t("labour.participants.unit")}</th>
+                  <th {...stackTable.columnheader}>{t("labour.participants.headcount")}</th>
+                  <th {...stackTable.columnheader}>{t("labour.board.average")}</th>
+                  <th {...stackTable.columnheader}>{t("labour.board.total")}</th>
+                  <th {...stackTable.columnheader}>{t("labour.board.redFlags")}</th>
+                  <th {...stackTable.columnheader}>{t("labour.board.vetoes")}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody {...stackTable.rowgroup}>
                 {board.cumulative.map((c) => (
-                  <tr key={c.unitId}>
-                    <td>{c.rank}</td>
-                    <td className="labour-unit-name">
+                  <tr key={c.unitId} {...stackTable.row}>
+                    <td {...stackTable.cell(t("labour.ranking.rank"))}>{c.rank}</td>
+                    <td {...stackTable.cell()} className="labour-unit-name stack-title">
                       <Link to={`/labour/${encodeURIComponent(contest.code)}/units/${c.unitId}`}>
                         {c.name}
                       </Link>
                     </td>
-                    <td>{c.headcount}</td>
-                    <td>{formatMark(c.average)}</td>
-                    <td>{formatMark(c.total)}</td>
-                    <td>
+                    <td {...stackTable.cell(t("labour.participants.headcount"))}>{c.headcount}</td>
+                    <td {...stackTable.cell(t("labour.board.average"))}>{formatMark(c.average)}</td>
+                    <td {...stackTable.cell(t("labour.board.total"))}>{formatMark(c.total)}</td>
+                    <td {...stackTable.cell(t("labour.board.redFlags"))}>
                       {c.redFlags > 0 ? (
                         <>
                           <FlagIcon /> {c.redFlags}
@@ -115,7 +116,9 @@ export default function LabourBoard() {
                         "—"
                       )}
                     </td>
-                    <td>{c.vetoCount > 0 ? c.vetoCount : "—"}</td>
+                    <td {...stackTable.cell(t("labour.board.vetoes"))}>
+                      {c.vetoCount > 0 ? c.vetoCount : "—"}
+                    </td>
                   </tr>
                 ))}
               </tbody>

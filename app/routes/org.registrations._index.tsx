@@ -36,6 +36,7 @@ import regStyles from "~/styles/registrations.css";
 import { parseId } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
+import { stackTable } from "~/components/stack-table";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.org.registrations");
@@ -265,31 +266,31 @@ export default function OrgRegistrations() {
         <p className="muted">{t("reg.entry.mineEmpty")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("reg.entry.entrant")}</th>
-                <th scope="col">{t("reg.entry.event")}</th>
-                <th scope="col">{t("registration.status")}</th>
-                <th scope="col">{t("registration.entryNumber")}</th>
-                <th scope="col">{t("reg.entry.actions")}</th>
+          <table {...stackTable.table}>
+            <thead {...stackTable.rowgroup}>
+              <tr {...stackTable.row}>
+                <th {...stackTable.columnheader}>{t("reg.entry.entrant")}</th>
+                <th {...stackTable.columnheader}>{t("reg.entry.event")}</th>
+                <th {...stackTable.columnheader}>{t("registration.status")}</th>
+                <th {...stackTable.columnheader}>{t("registration.entryNumber")}</th>
+                <th {...stackTable.columnheader}>{t("reg.entry.actions")}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody {...stackTable.rowgroup}>
               {registrations.map((r) => {
                 const label = r.worker?.name ?? r.team?.name ?? "";
                 const open = r.event.contest.status === "registration_open";
                 return (
-                  <tr key={r.id}>
-                    <td>
+                  <tr key={r.id} {...stackTable.row}>
+                    <td {...stackTable.cell()}>
                       {label}
                       {r.team ? <div className="muted small">{teamLine(t, r.team)}</div> : null}
                     </td>
-                    <td>
+                    <td {...stackTable.cell(t("reg.entry.event"))}>
                       {r.event.name}
                       <div className="muted small">{r.event.contest.name}</div>
                     </td>
-                    <td>
+                    <td {...stackTable.cell(t("registration.status"))}>
                       <StatusBadge status={r.status} prefix="rules.registration_status" />
                       {r.reason ? (
                         <div className="small">
@@ -300,8 +301,10 @@ export default function OrgRegistrations() {
                         </div>
                       ) : null}
                     </td>
-                    <td>{r.entryNumber ?? "—"}</td>
-                    <td>
+                    <td {...stackTable.cell(t("registration.entryNumber"))}>
+                      {r.entryNumber ?? "—"}
+                    </td>
+                    <td {...stackTable.cell()}>
                       {open ? (
                         <div className="reg-actions">
                           {r.status === "submitted" || r.status === "approved" ? (

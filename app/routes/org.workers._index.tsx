@@ -17,6 +17,7 @@ import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
+import { stackTable } from "~/components/stack-table";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.org.workers");
@@ -82,27 +83,33 @@ export default function Roster() {
         <p>{t("reg.worker.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("reg.worker.name")}</th>
-                <th scope="col">{t("reg.worker.idNumber")}</th>
-                <th scope="col">{t("reg.worker.trade")}</th>
-                <th scope="col">{t("reg.worker.skillLevel")}</th>
-                <th scope="col">{t("reg.worker.unionMember")}</th>
+          <table {...stackTable.table}>
+            <thead {...stackTable.rowgroup}>
+              <tr {...stackTable.row}>
+                <th {...stackTable.columnheader}>{t("reg.worker.name")}</th>
+                <th {...stackTable.columnheader}>{t("reg.worker.idNumber")}</th>
+                <th {...stackTable.columnheader}>{t("reg.worker.trade")}</th>
+                <th {...stackTable.columnheader}>{t("reg.worker.skillLevel")}</th>
+                <th {...stackTable.columnheader}>{t("reg.worker.unionMember")}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody {...stackTable.rowgroup}>
               {workers.map((w) => (
-                <tr key={w.id}>
-                  <td>
+                <tr key={w.id} {...stackTable.row}>
+                  <td {...stackTable.cell()}>
                     <Link to={`/org/workers/${w.id}`}>{w.name}</Link>
                     <div className="muted small">{codeLabel(t, "rules.gender", w.gender)}</div>
                   </td>
-                  <td className="small">{w.idNumberMasked}</td>
-                  <td>{w.trade ?? "—"}</td>
-                  <td>{w.skillLevel ? codeLabel(t, "rules.skill_level", w.skillLevel) : "—"}</td>
-                  <td>{w.unionMember ? t("reg.worker.yes") : t("reg.worker.no")}</td>
+                  <td {...stackTable.cell(t("reg.worker.idNumber"))} className="small">
+                    {w.idNumberMasked}
+                  </td>
+                  <td {...stackTable.cell(t("reg.worker.trade"))}>{w.trade ?? "—"}</td>
+                  <td {...stackTable.cell(t("reg.worker.skillLevel"))}>
+                    {w.skillLevel ? codeLabel(t, "rules.skill_level", w.skillLevel) : "—"}
+                  </td>
+                  <td {...stackTable.cell(t("reg.worker.unionMember"))}>
+                    {w.unionMember ? t("reg.worker.yes") : t("reg.worker.no")}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -84,7 +84,7 @@ export default function RosterImport() {
         ) : null}
       </ImportPage>
       {recent.length > 0 ? (
-        <section aria-labelledby="roster-import-recent">
+        <section aria-labelledby="roster-import-recent" className="import-recent">
           <h2 id="roster-import-recent">{t("reg.import.job.recent")}</h2>
           <ul className="import-jobs">
             {recent.map((j) => (

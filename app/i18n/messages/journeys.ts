@@ -109,8 +109,9 @@ export const journeyMessages = {
     "contest.page.notices": "Public notices",
     "contest.page.notice.until": "On notice until {date}",
     "contest.page.notice.conferred": "Conferred",
-    "home.contest.labour": "Units: {units} · periods: {periods}",
-    "home.contest.quiz": "Quizzes: {count}",
+    "home.contest.labour":
+      "{units, plural, one {# unit} other {# units}} · {periods, plural, one {# period} other {# periods}}",
+    "home.contest.quiz": "{count, plural, one {# quiz} other {# quizzes}}",
     "entry.blocked.suffix": " — cannot enter: {reasons}",
     "entry.blocked.entered": "already entered in this event",
     "entry.blocked.inTeam": "already in team “{team}” in this event",
