@@ -11,10 +11,12 @@ import { checkRosterFile, PROGRESS_ROWS } from "./roster-file.server";
 import {
   failInterruptedImports,
   getRosterImport,
+  LEASE_MS,
   startRosterImport,
   waitFor,
   type RosterImportView,
 } from "./roster-import.server";
+import { ImportJobLost, importRoster } from "./worker.server";
 
 // Above this hour's cap on new ID numbers (the job's thread reads the same environment).
 vi.hoisted(() => {
@@ -242,12 +244,104 @@ describe("roster import jobs", () => {
   });
 });
 
-async function jobRow(organisationId: number, status: string, runner: string) {
+async function jobRow(
+  organisationId: number,
+  status: string,
+  runner: string,
+  heartbeatAt = new Date(),
+) {
   const job = await write((tx) =>
     tx.rosterImport.create({
-      data: { organisationId, userId: 1, fileName: "r.csv", fileBytes: 10, status, runner },
+      data: {
+        organisationId,
+        userId: 1,
+        fileName: "r.csv",
+        fileBytes: 10,
+        status,
+        runner,
+        heartbeatAt,
+      },
       select: { id: true },
     }),
   );
   return job.id;
 }
+
+/** A staged row of the job, as its chunk writes leave it. */
+async function stagedRow(jobId: number, row: number) {
+  await write((tx) =>
+    tx.rosterImportRow.create({
+      data: {
+        jobId,
+        row,
+        name: "职工",
+        gender: "男",
+        idNumberCipher: "x",
+        idNumberHash: `h-${jobId}-${row}`,
+        idNumberMasked: "6101**********0000",
+        birthDate: new Date(Date.UTC(1980, 0, 1)),
+        unionMember: true,
+      },
+    }),
+  );
+}
+
+describe("a job whose machine died", () => {
+  it("is failed by any process once it has missed its lease; a job still beating is kept", async () => {
+    const org = await createOrganisation();
+    const now = new Date();
+    const late = new Date(now.getTime() - LEASE_MS - 1000);
+    const fresh = new Date(now.getTime() - LEASE_MS + 5000);
+    // Another machine: its pid means nothing here, only its heartbeat tells.
+    const silent = await jobRow(org.id, "checking", "dead-host|4242|t", late);
+    await stagedRow(silent, 2);
+    await stagedRow(silent, 3);
+    const beating = await jobRow(org.id, "loading", "live-host|4242|t", fresh);
+    await stagedRow(beating, 2);
+    // A live process on this host that stopped beating (frozen, or cut off from the database).
+    const frozen = await jobRow(org.id, "parsing", `${hostname()}|${process.ppid}|t`, late);
+    const ended = await jobRow(org.id, "done", "dead-host|4242|t", late);
+    const workers = await prisma.worker.count();
+
+    expect(await failInterruptedImports(now)).toBe(2);
+    const job = (id: number) => getRosterImport({ organisationId: org.id }, id);
+    expect(await job(silent)).toMatchObject({ status: "failed", problem: "import_interrupted" });
+    expect(await job(frozen)).toMatchObject({ status: "failed", problem: "import_interrupted" });
+    expect((await job(beating))?.status).toBe("loading");
+    expect((await job(ended))?.status).toBe("done");
+    // The failed job's staged rows go; the running one's stay; nothing reached the roster.
+    expect(await prisma.rosterImportRow.count({ where: { jobId: silent } })).toBe(0);
+    expect(await prisma.rosterImportRow.count({ where: { jobId: beating } })).toBe(1);
+    expect(await prisma.worker.count()).toBe(workers);
+    // The organisation can import again: the silent job no longer blocks it (the beating
+    // one still does, until it ends or misses its lease too).
+    expect(await startRosterImport(org.id, 7, spool(rosterCsv(1)))).toEqual({
+      ok: false,
+      runningId: beating,
+    });
+    await write((tx) =>
+      tx.rosterImport.update({ where: { id: beating }, data: { heartbeatAt: late } }),
+    );
+    await failInterruptedImports(now);
+    const again = await startRosterImport(org.id, 7, spool(rosterCsv(2)), { thread: false });
+    expect(again.ok).toBe(true);
+    if (again.ok) await waitFor(again.id);
+  });
+
+  it("a job marked failed while it still ran cannot move its rows into the roster", async () => {
+    const org = await createOrganisation();
+    // Another process failed the job (its lease ran out while its machine stalled); the
+    // stalled process then wakes and reaches the move.
+    const lost = await jobRow(org.id, "failed", "stalled-host|1|t");
+    const before = await counts();
+    const { name, path: file } = spool(rosterCsv(3));
+    await expect(
+      importRoster(org.id, 7, { name, path: file }, undefined, {}, lost),
+    ).rejects.toBeInstanceOf(ImportJobLost);
+    expect(await counts()).toEqual(before);
+    // Its places under the hourly cap went back: the same file imports in full afterwards.
+    const again = spool(rosterCsv(3));
+    const outcome = await importRoster(org.id, 7, { name: again.name, path: again.path });
+    expect(outcome).toMatchObject({ ok: true, count: 3 });
+  });
+});

@@ -5,8 +5,12 @@
 // goes; when every row is good one transaction moves the staged rows into the roster
 // (worker.server.ts: all or nothing). The status page reads the row: on SQLite a WAL reader
 // and on PostgreSQL an MVCC read, never waiting for the import's write lock. A process that
-// dies with jobs running leaves them failed (and their staged rows deleted) when it (or
-// another process on the host) starts again: nothing of theirs reached the roster.
+// dies with jobs running leaves them failed (and their staged rows deleted): at once when it
+// (or another process on the host) starts again, and on any machine once the job has missed
+// its lease (its process writes a heartbeat every HEARTBEAT_MS while it holds the job), so a
+// job whose machine died does not stay "running" and block its organisation's imports.
+// Nothing of theirs reached the roster: the move into the roster commits only while the job
+// is still unfinished (worker.server.ts), so a job marked failed can never land late.
 import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { hostname } from "node:os";
@@ -52,6 +56,41 @@ const RUNNER = `${HOST}|${process.pid}|${TOKEN}`;
 /** Jobs this process runs now (their runner is RUNNER). */
 const running = new Set<number>();
 
+/** How often a process holding jobs says so (writes their heartbeatAt). */
+export const HEARTBEAT_MS = 10_000;
+
+/**
+ * A job whose heartbeat is older than this has lost its process, wherever it ran. Long
+ * beside the heartbeat: a heartbeat may wait behind the write lock (on SQLite the job's own
+ * move into the roster holds it), and a busy machine's timers run late.
+ */
+export const LEASE_MS = 2 * 60_000;
+
+let heartbeat: NodeJS.Timeout | null = null;
+
+/** Writes the heartbeat of this process's jobs every HEARTBEAT_MS while it has any. */
+function beatWhileRunning(): void {
+  if (heartbeat || running.size === 0) return;
+  heartbeat = setInterval(() => {
+    if (running.size === 0) {
+      clearInterval(heartbeat!);
+      heartbeat = null;
+      return;
+    }
+    const ids = [...running];
+    void write((tx) =>
+      tx.rosterImport.updateMany({
+        where: { id: { in: ids }, runner: RUNNER, status: { in: UNFINISHED } },
+        data: { heartbeatAt: new Date() },
+      }),
+    ).catch((error: unknown) =>
+      console.error("could not write the roster import heartbeat", error),
+    );
+  }, HEARTBEAT_MS);
+  // A heartbeat never keeps a process alive that has nothing else to do.
+  heartbeat.unref();
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -72,36 +111,56 @@ function runnerGone(runner: string, jobId: number): boolean {
 }
 
 /**
- * Marks failed every unfinished job whose process on this host is gone: it died before it
- * finished, and its load (one transaction) stored nothing. Jobs of other hosts are left to
- * their own hosts. Runs when this module is first used in a process, i.e. when the server
- * (re)starts, and before each listing.
+ * Marks failed every unfinished job whose process is gone: one on this host whose pid is dead
+ * (or this process before a restart), and one on any host that has missed its lease (no
+ * heartbeat for LEASE_MS: its machine died, froze or lost the database). Its move into the
+ * roster (one transaction, which commits only while the job is unfinished) stored nothing.
+ * Runs when this module is first used in a process, i.e. when the server (re)starts, then
+ * at most every HEARTBEAT_MS before a job is read or started. Returns how many it failed.
  */
 export async function failInterruptedImports(now = new Date()): Promise<number> {
+  const expired = new Date(now.getTime() - LEASE_MS);
   const unfinished = await prisma.rosterImport.findMany({
     where: { status: { in: UNFINISHED } },
-    select: { id: true, runner: true },
+    select: { id: true, runner: true, heartbeatAt: true },
   });
-  const dead = unfinished.filter((j) => runnerGone(j.runner, j.id)).map((j) => j.id);
-  if (dead.length === 0) return 0;
-  const { count } = await write((tx) =>
-    tx.rosterImport.updateMany({
-      where: { id: { in: dead }, status: { in: UNFINISHED } },
-      data: { status: "failed", problem: "import_interrupted", finishedAt: now },
-    }),
-  );
-  // What they staged never reached the roster, and nothing will move it now.
-  for (const id of dead) await clearStagedRows(id);
-  return count;
+  let failed = 0;
+  for (const job of unfinished) {
+    const gone = runnerGone(job.runner, job.id);
+    if (!gone && job.heartbeatAt >= expired) continue;
+    // Checked again in the write: a heartbeat (or the job's own move into the roster, which
+    // writes one as it commits) that came meanwhile keeps the job. On PostgreSQL this update
+    // waits for such a move and reads the row it left.
+    const { count } = await write((tx) =>
+      tx.rosterImport.updateMany({
+        where: {
+          id: job.id,
+          status: { in: UNFINISHED },
+          ...(gone ? {} : { heartbeatAt: { lt: expired } }),
+        },
+        data: { status: "failed", problem: "import_interrupted", finishedAt: now },
+      }),
+    );
+    if (count === 0) continue;
+    failed++;
+    // What it staged never reached the roster, and nothing will move it now.
+    await clearStagedRows(job.id);
+  }
+  return failed;
 }
 
-let startupSweep: Promise<unknown> | null = null;
-function sweptOnce(): Promise<unknown> {
-  startupSweep ??= failInterruptedImports().catch((error: unknown) => {
-    startupSweep = null;
+let lastSweep: { at: number; done: Promise<unknown> } | null = null;
+
+/** The sweep above, at most once every HEARTBEAT_MS in this process (the first at once). */
+function swept(): Promise<unknown> {
+  const at = Date.now();
+  if (lastSweep && at - lastSweep.at < HEARTBEAT_MS) return lastSweep.done;
+  const done = failInterruptedImports().catch((error: unknown) => {
+    lastSweep = null;
     console.error("could not mark interrupted roster imports", error);
   });
-  return startupSweep;
+  lastSweep = { at, done };
+  return done;
 }
 
 // ───────────── reading jobs ─────────────
@@ -161,24 +220,20 @@ export async function getRosterImport(
   viewer: JobViewer,
   id: number,
 ): Promise<RosterImportView | null> {
-  await sweptOnce();
+  await swept();
   const row = await prisma.rosterImport.findFirst({
-    where: "scope" in viewer ? { id } : { id, organisationId: viewer.organisationId },
+    where:
+      "scope" in viewer
+        ? { id, organisation: organisationsIn(viewer.scope) }
+        : { id, organisationId: viewer.organisationId },
     select: VIEW,
   });
-  if (!row) return null;
-  if ("scope" in viewer) {
-    const inScope = await prisma.organisation.count({
-      where: { id: row.organisationId, ...organisationsIn(viewer.scope) },
-    });
-    if (inScope === 0) return null;
-  }
-  return view(row);
+  return row ? view(row) : null;
 }
 
 /** The organisation's latest jobs, newest first. */
 export async function latestRosterImports(organisationId: number, take = 5) {
-  await sweptOnce();
+  await swept();
   const rows = await prisma.rosterImport.findMany({
     where: { organisationId },
     orderBy: { id: "desc" },
@@ -210,7 +265,7 @@ export async function startRosterImport(
   file: SpooledRoster,
   options: { today?: IsoDate; thread?: boolean } = {},
 ): Promise<StartOutcome> {
-  await sweptOnce();
+  await swept();
   const started = await write(async (tx): Promise<StartOutcome> => {
     // In the write lock: two uploads at once cannot both find none running.
     const current = await tx.rosterImport.findFirst({
@@ -235,6 +290,7 @@ export async function startRosterImport(
     return started;
   }
   running.add(started.id);
+  beatWhileRunning();
   const spec: JobSpec = {
     jobId: started.id,
     organisationId,
@@ -352,7 +408,10 @@ type Progress = {
 /** One short write per report; only a job still unfinished moves (a finished one stays). */
 async function progress(jobId: number, data: Progress): Promise<void> {
   await write((tx) =>
-    tx.rosterImport.updateMany({ where: { id: jobId, status: { in: UNFINISHED } }, data }),
+    tx.rosterImport.updateMany({
+      where: { id: jobId, status: { in: UNFINISHED } },
+      data: { ...data, heartbeatAt: new Date() },
+    }),
   );
 }
 

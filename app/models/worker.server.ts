@@ -310,6 +310,10 @@ export async function importRoster(
           ],
           now,
         );
+        // Last, so it commits with the move: a job that another process has meanwhile
+        // marked failed (it missed its lease) takes the move back with it, and a sweep that
+        // comes later finds the heartbeat this writes (roster-import.server.ts).
+        if (stageId > 0 && !(await stillRunning(sql, stageId))) throw new ImportJobLost(stageId);
       });
     } catch (error) {
       await write((tx) => returnRosterCap(tx, cap, count));
@@ -411,6 +415,24 @@ export function moveStagedRows(
       s."idNumberMasked", s."birthDate", s."phone", s."trade", s."skillLevel", s."unionMember",
       ${true}, ${false}, ${now}, ${now}
     FROM "RosterImportRow" s WHERE s."jobId" = ${stageId} ORDER BY s."row"`);
+}
+
+/** The job was marked failed by another process while it ran: nothing of it is stored. */
+export class ImportJobLost extends Error {
+  constructor(jobId: number) {
+    super(`roster import ${jobId} lost its lease and was marked failed; its move was undone`);
+  }
+}
+
+/**
+ * Writes the job's heartbeat inside the caller's transaction if the job is still unfinished
+ * (the statuses of RosterImport before done/failed); false when it is not.
+ */
+async function stillRunning(sql: Bulk, jobId: number): Promise<boolean> {
+  const changed = await sql.run(Prisma.sql`
+    UPDATE "RosterImport" SET "heartbeatAt" = ${new Date()}
+    WHERE "id" = ${jobId} AND "status" IN ('queued', 'parsing', 'checking', 'loading')`);
+  return changed === 1;
 }
 
 /** Staged rows deleted per write: each delete is a short transaction of its own. */
