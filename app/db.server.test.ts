@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { statSync } from "node:fs";
-import { databaseEngine, prisma, readSql, sqlWrite, write } from "~/db.server";
+import Database from "better-sqlite3";
+import { databaseEngine, prisma, readSql, sqlWrite, withScratchSession, write } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { env } from "~/env.server";
 import { databaseFile } from "~/utils/database-file.server";
@@ -76,6 +77,54 @@ describe("the Sql interface", () => {
       Prisma.sql`SELECT "active" FROM "User" WHERE "active" = ${true} UNION ALL SELECT ${1} AS "active" LIMIT 1`,
     );
     expect(flags?.active).toBe(1);
+  });
+});
+
+async function writeElsewhere(organisationId: number): Promise<void> {
+  if (!sqlite) {
+    await write((tx) =>
+      tx.organisation.update({ where: { id: organisationId }, data: { name: "旁" } }),
+    );
+    return;
+  }
+  const db = new Database(databaseFile(env.DATABASE_URL), { timeout: 0 });
+  try {
+    db.prepare(`UPDATE "Organisation" SET "name" = '旁' WHERE "id" = ?`).run(organisationId);
+  } finally {
+    db.close();
+  }
+}
+
+describe("scratch sessions", () => {
+  it("keep their TEMP tables to themselves, beside other writes, and drop them at the end", async () => {
+    const create = Prisma.sql`CREATE TEMP TABLE "Scratch" ("n" INTEGER NOT NULL PRIMARY KEY)`;
+    const count = Prisma.sql`SELECT COUNT(*) AS "n" FROM "Scratch"`;
+    const org = await createOrganisation();
+    const seen = await withScratchSession(async (session) => {
+      await session.scratch((sql) => sql.run(create));
+      await session.scratch(async (sql) => {
+        await sql.load("Scratch", ["n"], [[1], [2], [3]]);
+        // Another connection's write commits while the scratch transaction is open: it holds
+        // no lock (on SQLite this process's own writes queue behind it, so the other writer
+        // is a connection of its own that would fail at once if the file were locked).
+        await writeElsewhere(org.id);
+      });
+      // Another connection does not see the table.
+      await expect(readSql().rows(count)).rejects.toThrow();
+      // A write on the session's connection reads it, in the same transaction as its writes.
+      return session.write(async (sql) => {
+        await sql.run(
+          Prisma.sql`UPDATE "Organisation" SET "name" = 'n' || (SELECT COUNT(*) FROM "Scratch") WHERE "id" = ${org.id}`,
+        );
+        return sql.one<{ n: number }>(count);
+      });
+    });
+    expect(seen).toEqual({ n: 3 });
+    expect((await prisma.organisation.findUniqueOrThrow({ where: { id: org.id } })).name).toBe(
+      "n3",
+    );
+    // The next session starts without it.
+    await withScratchSession((session) => session.scratch((sql) => sql.run(create)));
   });
 });
 

@@ -13,7 +13,7 @@
 // still runs alone, as on SQLite, so every model's read-then-write check stays exact; a write
 // scoped to an event (the judge's sheet save) or to a quiz (answer saves, hand-ins, re-scoring
 // chunks) runs beside other events' and quizzes' writes.
-import type { Worker } from "node:worker_threads";
+import { isMainThread, type Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
@@ -150,6 +150,8 @@ type SqliteClients = {
   checkpointer?: Worker;
   /** Set when the checkpointer failed and SQLite checkpoints on commit again. */
   autoCheckpoint?: boolean;
+  /** Ends when the scratch session on `bulk` (withScratchSession) ends. */
+  scratchSessions?: Promise<void>;
 };
 
 type PostgresClients = {
@@ -202,7 +204,9 @@ function clients(): Clients {
         queue: Promise.resolve(),
       };
       globalThis.__jiangxinDb = c;
-      startCheckpoints(c, databaseFile(env.DATABASE_URL));
+      // A thread of this process (an import, an export) leaves checkpoints to the main
+      // thread's checkpointer, which checkpoints the same file: one thread and connection less.
+      if (isMainThread) startCheckpoints(c, databaseFile(env.DATABASE_URL));
     }
     // Changes published here reach the other processes, and theirs reach this one.
     startChangeTransport();
@@ -417,30 +421,117 @@ async function sqlWriteUnchecked<T>(
     }
   }
   return enqueue(c, async () => {
-    if (!c.bulk) {
-      const db = new Database(databaseFile(env.DATABASE_URL), { timeout: WRITE_BUSY_TIMEOUT_MS });
-      db.pragma("journal_mode = WAL");
-      db.pragma("synchronous = FULL");
-      db.pragma("foreign_keys = ON");
-      db.pragma(`wal_autocheckpoint = ${c.autoCheckpoint ? AUTO_CHECKPOINT_PAGES : 0}`);
-      // A large import inserts into indexes keyed by random hashes: with SQLite's default
-      // 2 MB page cache most inserts fetch a page again, and a million-row roster spends
-      // most of its time there. 64 MB (allocated only as used) keeps the indexes' pages.
-      db.pragma("cache_size = -65536");
-      // The write lock is waited for on the event loop, not inside SQLite (SqliteSql.begin).
-      db.pragma("busy_timeout = 0");
-      c.bulk = new SqliteSql(db, WRITE_BUSY_TIMEOUT_MS);
-    }
+    const bulk = bulkConnection(c);
     // The queue keeps everything else in this process off this connection until it ends.
-    if (durable) return c.bulk.transaction(fn);
-    const db = c.bulk.db;
+    if (durable) return bulk.transaction(fn);
+    const db = bulk.db;
     db.pragma("synchronous = NORMAL");
     try {
-      return await c.bulk.transaction(fn);
+      return await bulk.transaction(fn);
     } finally {
       db.pragma("synchronous = FULL");
     }
   });
+}
+
+/** The raw SQLite writer connection of this process (or thread), opened on first use. */
+function bulkConnection(c: SqliteClients): SqliteSql {
+  if (!c.bulk) {
+    const db = new Database(databaseFile(env.DATABASE_URL), { timeout: WRITE_BUSY_TIMEOUT_MS });
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
+    db.pragma(`wal_autocheckpoint = ${c.autoCheckpoint ? AUTO_CHECKPOINT_PAGES : 0}`);
+    // A large import inserts into indexes keyed by random hashes: with SQLite's default
+    // 2 MB page cache most inserts fetch a page again, and a million-row roster spends
+    // most of its time there. 64 MB (allocated only as used) keeps the indexes' pages.
+    db.pragma("cache_size = -65536");
+    // TEMP tables (a scratch session's staged rows) live in a file of their own, whatever
+    // the build's default: a million staged rows would otherwise be held in memory.
+    db.pragma("temp_store = FILE");
+    // The write lock is waited for on the event loop, not inside SQLite (SqliteSql.begin).
+    db.pragma("busy_timeout = 0");
+    c.bulk = new SqliteSql(db, WRITE_BUSY_TIMEOUT_MS);
+  }
+  return c.bulk;
+}
+
+/** A connection's private scratch space (see withScratchSession). */
+export type ScratchSession = {
+  /**
+   * One transaction that writes only the session's TEMP tables: it takes no write lock (other
+   * writes of every process go on meanwhile) and is never synced to disk.
+   */
+  scratch<T>(fn: (sql: Bulk) => Promise<T>): Promise<T>;
+  /** A write transaction as sqlWrite() makes, on the session's connection: it sees the TEMP tables. */
+  write<T>(fn: (sql: Bulk) => Promise<T>): Promise<T>;
+};
+
+/**
+ * Runs `fn` with one database connection kept for it, whose TEMP tables no other connection
+ * sees and which vanish with it, even when the process dies: a large import stages its
+ * checked rows there a chunk at a time (no write lock held between chunks, nothing written
+ * to the database's log) and moves them into their table with one write at the end. On
+ * SQLite the connection is this process's raw writer, so sessions in one process run one
+ * after another, and the session's TEMP tables are dropped when it ends; on PostgreSQL a
+ * pool connection of its own, closed (not returned to the pool) when it ends.
+ */
+export async function withScratchSession<T>(
+  fn: (session: ScratchSession) => Promise<T>,
+): Promise<T> {
+  const c = clients();
+  if (c.engine === "postgresql") {
+    const client = await c.pool.connect();
+    const sql = new PostgresSql(client);
+    const session: ScratchSession = {
+      // TEMP tables are not in PostgreSQL's log; nothing to wait for at commit either.
+      scratch: (work) =>
+        refusedByStorage("write", () =>
+          sql.transaction(async (tx) => {
+            const [, out] = await Promise.all([tx.run(ASYNC_COMMIT), work(tx)]);
+            return out;
+          }),
+        ),
+      write: (work) =>
+        refusedByStorage("write", () =>
+          sql.transaction(async (tx) => {
+            const [, out] = await Promise.all([tx.run(lockStatement()), work(tx)]);
+            return out;
+          }),
+        ),
+    };
+    try {
+      return await fn(session);
+    } finally {
+      // Closed, so its TEMP tables go with it and no later borrower of the pool finds them.
+      client.release(true);
+    }
+  }
+  const previous = c.scratchSessions;
+  let ended!: () => void;
+  c.scratchSessions = new Promise<void>((resolve) => (ended = resolve));
+  await previous;
+  const session: ScratchSession = {
+    scratch: (work) =>
+      refusedByStorage("write", () => enqueue(c, () => bulkConnection(c).scratchTransaction(work))),
+    write: (work) => sqlWrite(work),
+  };
+  try {
+    return await fn(session);
+  } finally {
+    await enqueue(c, async () => dropTempTables(bulkConnection(c))).catch((error: unknown) =>
+      console.error("could not drop a scratch session's temporary tables", error),
+    );
+    ended();
+  }
+}
+
+function dropTempTables(bulk: SqliteSql): void {
+  const tables = bulk.db
+    .prepare(`SELECT name FROM sqlite_temp_master WHERE type = 'table'`)
+    .pluck()
+    .all() as string[];
+  for (const table of tables) bulk.db.exec(`DROP TABLE temp."${table.replace(/"/g, '""')}"`);
 }
 
 export async function disconnectDb(): Promise<void> {

@@ -95,6 +95,20 @@ export class SqliteSql implements Bulk {
    */
   async transaction<T>(fn: (sql: SqliteSql) => Promise<T>): Promise<T> {
     await this.begin();
+    return this.inTransaction(fn);
+  }
+
+  /**
+   * A transaction that writes only this connection's TEMP tables: a plain (deferred) BEGIN
+   * takes no lock on the database file, so other connections and processes write meanwhile,
+   * and the temporary database is never synced to disk.
+   */
+  async scratchTransaction<T>(fn: (sql: SqliteSql) => Promise<T>): Promise<T> {
+    this.db.exec("BEGIN");
+    return this.inTransaction(fn);
+  }
+
+  private async inTransaction<T>(fn: (sql: SqliteSql) => Promise<T>): Promise<T> {
     try {
       const out = await fn(this);
       this.db.exec("COMMIT");

@@ -1,7 +1,6 @@
 // An organisation's worker roster. Every function takes the manager's organisationId and
 // scopes by it, so another organisation's worker is simply not found.
-import { randomInt } from "node:crypto";
-import { bulkWrite, prisma, write, type Bulk, type Tx } from "~/db.server";
+import { prisma, withScratchSession, write, type Bulk, type Tx } from "~/db.server";
 import type { SqlValue } from "~/db/sql.server";
 import { Prisma } from "~/generated/prisma/client";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
@@ -231,13 +230,14 @@ export type ImportProgress = RosterFileProgress & {
  * Imports a roster file into the organisation: every row is checked (columns, ID numbers,
  * duplicates in the file and in this organisation's roster), the file's new numbers are
  * counted against the hourly cap, and only a file without a single problem reaches the
- * roster. The rows go a sealed chunk at a time into staging rows (RosterImportRow under
- * `stageId`, each chunk its own short write, so other writes and the job's progress go on
- * between them) while the next chunk is checked; when the whole file is good one transaction
- * moves them into Worker. Nothing of the file is held beyond a chunk or two, and staged rows
- * are deleted whatever the outcome. Other organisations' rosters are never consulted: a
- * number held elsewhere is stored like any other and shown to the organiser
- * (identity.server.ts). A manager's upload runs it as a background job (roster-import.server.ts).
+ * roster. The rows go a sealed chunk at a time into a TEMP table of the import's own
+ * connection (withScratchSession: no write lock held, nothing in the database's log, gone
+ * with the connection whatever happens) while the next chunk is checked; when the whole file
+ * is good one transaction moves them into Worker. Nothing of the file is held in memory
+ * beyond a chunk or two. Other organisations' rosters are never consulted: a number held
+ * elsewhere is stored like any other and shown to the organiser (identity.server.ts). A
+ * manager's upload runs it as a background job (roster-import.server.ts), whose id is
+ * `jobId`: the move commits only while that job is still unfinished.
  */
 export async function importRoster(
   organisationId: number,
@@ -245,10 +245,11 @@ export async function importRoster(
   file: RosterFile,
   today: IsoDate = isoDateOf(new Date()),
   progress: ImportProgress = {},
-  stageId: number = oneOffStageId(),
+  jobId?: number,
 ): Promise<ImportOutcome> {
   const started = performance.now();
-  try {
+  return withScratchSession(async (session) => {
+    await session.scratch((sql) => sql.run(CREATE_STAGE));
     let total = 0;
     let written = 0;
     const checked = await checkRosterFile(
@@ -262,7 +263,7 @@ export async function importRoster(
         },
       },
       async (chunk) => {
-        await bulkWrite((sql) => stageRosterRows(sql, stageId, chunk));
+        await session.scratch((sql) => stageRosterRows(sql, chunk));
         written += chunk.length;
         await progress.written?.(written, total);
       },
@@ -284,7 +285,7 @@ export async function importRoster(
     // Numbers already on this roster fail the file before anything is counted or moved. An
     // empty roster (a federation's first import) has none to look for.
     if (await rosterHasWorkers(organisationId)) {
-      const clashes = await bulkWrite((sql) => stagedClashes(sql, stageId, organisationId));
+      const clashes = await session.scratch((sql) => stagedClashes(sql, organisationId));
       if (clashes.length > 0) return refused(clashes);
     }
     // Every row of the file is new to this roster, so it takes that many places of this
@@ -294,9 +295,9 @@ export async function importRoster(
       return { ok: false, fileProblem: null, errors: [{ row: 1, column: null, ...cap.refusal }] };
 
     try {
-      await bulkWrite(async (sql) => {
+      await session.write(async (sql) => {
         const now = new Date();
-        await moveStagedRows(sql, stageId, organisationId, now);
+        await moveStagedRows(sql, organisationId, now);
         await appendAuditSql(
           sql,
           [
@@ -313,14 +314,15 @@ export async function importRoster(
         // Last, so it commits with the move: a job that another process has meanwhile
         // marked failed (it missed its lease) takes the move back with it, and a sweep that
         // comes later finds the heartbeat this writes (roster-import.server.ts).
-        if (stageId > 0 && !(await stillRunning(sql, stageId))) throw new ImportJobLost(stageId);
+        if (jobId !== undefined && !(await stillRunning(sql, jobId)))
+          throw new ImportJobLost(jobId);
       });
     } catch (error) {
       await write((tx) => returnRosterCap(tx, cap, count));
       // A concurrent save put one of these numbers on the roster since the check above: the
       // (idNumberHash, organisationId) index refused the whole move, and nothing was stored.
       if (isUniqueViolation(error)) {
-        const late = await bulkWrite((sql) => stagedClashes(sql, stageId, organisationId));
+        const late = await session.scratch((sql) => stagedClashes(sql, organisationId));
         if (late.length > 0) return refused(late);
       }
       throw error;
@@ -331,24 +333,34 @@ export async function importRoster(
       samples: checked.samples,
       ms: Math.round(performance.now() - started),
     };
-  } finally {
-    await clearStagedRows(stageId);
-  }
+  });
 }
 
 export type { SealedRosterRow } from "~/models/roster-file.server";
 
 /**
- * The staging key of an import run without a job (a test, the bench): negative, so it never
- * meets a job's id, and random, so two such imports at once keep apart.
+ * The import's staged rows: a TEMP table of its scratch session, so on either engine one
+ * import's rows are seen by no other connection and go when the session ends. "row" (the
+ * row's number in the file, header = 1) is its key, so the move reads it in file order (on
+ * SQLite it is the table's rowid, and rows are appended in that order).
  */
-function oneOffStageId(): number {
-  return -randomInt(1, 2 ** 31 - 1);
-}
+const CREATE_STAGE = Prisma.sql`
+  CREATE TEMP TABLE "RosterStage" (
+    "row" INTEGER NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "gender" TEXT NOT NULL,
+    "idNumberCipher" TEXT NOT NULL,
+    "idNumberHash" TEXT NOT NULL,
+    "idNumberMasked" TEXT NOT NULL,
+    "birthDate" TIMESTAMP(3) NOT NULL,
+    "phone" TEXT,
+    "trade" TEXT,
+    "skillLevel" TEXT,
+    "unionMember" BOOLEAN NOT NULL
+  )`;
 
-/** The staging columns of RosterImportRow, in the order stagedValues gives them. */
+/** The staging columns, in the order stagedValues gives them. */
 const STAGE_COLUMNS = [
-  "jobId",
   "row",
   "name",
   "gender",
@@ -363,29 +375,41 @@ const STAGE_COLUMNS = [
 ] as const;
 
 /**
- * Writes a chunk of checked, sealed rows as the staging rows of `stageId` (prepared
- * multi-row INSERTs on SQLite, COPY on PostgreSQL). Returns the number of rows written.
+ * Writes a chunk of checked, sealed rows to the import's staging table (prepared multi-row
+ * INSERTs on SQLite, COPY on PostgreSQL). Returns the number of rows written.
  */
-export function stageRosterRows(
-  sql: Bulk,
-  stageId: number,
-  rows: readonly SealedRosterRow[],
-): Promise<number> {
-  return sql.load("RosterImportRow", STAGE_COLUMNS, stagedValues(stageId, rows));
+export function stageRosterRows(sql: Bulk, rows: readonly SealedRosterRow[]): Promise<number> {
+  return sql.load("RosterStage", STAGE_COLUMNS, stagedValues(rows));
 }
 
-function* stagedValues(stageId: number, rows: readonly SealedRosterRow[]): Generator<SqlValue[]> {
+/**
+ * Birth dates as stored, one Date per day: a million people share a few tens of thousands
+ * of birthdays, and each Date is turned into the engine's text once per load instead of
+ * once per row.
+ */
+const birthDates = new Map<IsoDate, Date>();
+function birthDateOf(day: IsoDate): Date {
+  let date = birthDates.get(day);
+  if (!date) {
+    date = new Date(`${day}T00:00:00+08:00`);
+    // Every day of a century and a half, at most; a stray flood of odd days starts afresh.
+    if (birthDates.size >= 60_000) birthDates.clear();
+    birthDates.set(day, date);
+  }
+  return date;
+}
+
+function* stagedValues(rows: readonly SealedRosterRow[]): Generator<SqlValue[]> {
   for (const { row, values, seal } of rows) {
     const id = values.idNumber;
     yield [
-      stageId,
       row,
       values.name,
       id.gender,
       seal.cipher,
       seal.hash,
       maskIdNumber(id.idNumber),
-      new Date(`${id.birthDate}T00:00:00+08:00`),
+      birthDateOf(id.birthDate),
       values.mobile ?? null,
       values.trade ?? null,
       values.skillLevel ?? null,
@@ -395,18 +419,14 @@ function* stagedValues(stageId: number, rows: readonly SealedRosterRow[]): Gener
 }
 
 /**
- * The load step of a roster import: moves the staged rows of `stageId` into the
- * organisation's roster in file order, inside the caller's transaction (one INSERT … SELECT,
- * the database's own work, no row passing through this process). The caller has checked the
- * rows, the duplicates and the cap; the (idNumberHash, organisationId) index still refuses
- * the whole move if a number reached the roster meanwhile. Returns the number of rows moved.
+ * The load step of a roster import: moves the staged rows into the organisation's roster in
+ * file order, inside the caller's transaction on the import's scratch session (one INSERT …
+ * SELECT, the database's own work, no row passing through this process). The caller has
+ * checked the rows, the duplicates and the cap; the (idNumberHash, organisationId) index
+ * still refuses the whole move if a number reached the roster meanwhile. Returns the number
+ * of rows moved.
  */
-export function moveStagedRows(
-  sql: Bulk,
-  stageId: number,
-  organisationId: number,
-  now: Date,
-): Promise<number> {
+export function moveStagedRows(sql: Bulk, organisationId: number, now: Date): Promise<number> {
   return sql.run(Prisma.sql`
     INSERT INTO "Worker" ("organisationId", "name", "gender", "idNumberCipher", "idNumberHash",
       "idNumberMasked", "birthDate", "phone", "trade", "skillLevel", "unionMember", "frontLine",
@@ -414,7 +434,7 @@ export function moveStagedRows(
     SELECT ${organisationId}, s."name", s."gender", s."idNumberCipher", s."idNumberHash",
       s."idNumberMasked", s."birthDate", s."phone", s."trade", s."skillLevel", s."unionMember",
       ${true}, ${false}, ${now}, ${now}
-    FROM "RosterImportRow" s WHERE s."jobId" = ${stageId} ORDER BY s."row"`);
+    FROM "RosterStage" s ORDER BY s."row"`);
 }
 
 /** The job was marked failed by another process while it ran: nothing of it is stored. */
@@ -435,22 +455,6 @@ async function stillRunning(sql: Bulk, jobId: number): Promise<boolean> {
   return changed === 1;
 }
 
-/** Staged rows deleted per write: each delete is a short transaction of its own. */
-const CLEAR_ROWS = 50_000;
-
-/** Deletes the staged rows of `stageId` (after the move, or of a file that failed). */
-export async function clearStagedRows(stageId: number): Promise<void> {
-  for (;;) {
-    const deleted = await bulkWrite((sql) =>
-      sql.run(Prisma.sql`
-        DELETE FROM "RosterImportRow" WHERE "jobId" = ${stageId} AND "row" IN (
-          SELECT "row" FROM "RosterImportRow" WHERE "jobId" = ${stageId}
-          ORDER BY "row" LIMIT ${CLEAR_ROWS})`),
-    );
-    if (deleted < CLEAR_ROWS) return;
-  }
-}
-
 async function rosterHasWorkers(organisationId: number): Promise<boolean> {
   const one = await prisma.worker.findFirst({ where: { organisationId }, select: { id: true } });
   return one !== null;
@@ -467,10 +471,10 @@ function isUniqueViolation(error: unknown): boolean {
  * point look-up of (hash, organisationId) in the unique index (EXISTS, so SQLite never turns
  * it into a walk of the roster by another index). Other rosters are not consulted.
  */
-async function stagedClashes(sql: Bulk, stageId: number, organisationId: number) {
+async function stagedClashes(sql: Bulk, organisationId: number) {
   const clashes = await sql.rows<{ row: number }>(Prisma.sql`
-    SELECT s."row" AS "row" FROM "RosterImportRow" s
-    WHERE s."jobId" = ${stageId} AND EXISTS (SELECT 1 FROM "Worker" w
+    SELECT s."row" AS "row" FROM "RosterStage" s
+    WHERE EXISTS (SELECT 1 FROM "Worker" w
       WHERE w."idNumberHash" = s."idNumberHash" AND w."organisationId" = ${organisationId})
     ORDER BY s."row" LIMIT 200`);
   return clashes.map((c) => Number(c.row));

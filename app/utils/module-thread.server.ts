@@ -7,7 +7,7 @@
 import { readlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { constants, setPriority } from "node:os";
-import { isMainThread, Worker, workerData } from "node:worker_threads";
+import { isMainThread, Worker, workerData, type ResourceLimits } from "node:worker_threads";
 
 // Eval'd, so the thread can load a TypeScript module through tsx when the app runs from its
 // sources; the production bundle is plain JavaScript.
@@ -54,11 +54,18 @@ export function threadData<T>(): T {
 /**
  * Starts a thread that loads the module at `url` (pass `import.meta.url`) with `data`, and
  * waits for its first message (the module's top level posts one when it is ready).
+ * `resourceLimits` caps the thread's heap (it then collects garbage before growing past it).
  */
-export async function startModuleThread(url: string, task: string, data: unknown = null) {
+export async function startModuleThread(
+  url: string,
+  task: string,
+  data: unknown = null,
+  resourceLimits?: ResourceLimits,
+) {
   const worker = new Worker(BOOT, {
     eval: true,
     workerData: { task, data, url, tsx: tsxLoader(url) },
+    resourceLimits,
   });
   try {
     await nextMessage(worker, () => undefined);
