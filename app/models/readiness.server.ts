@@ -18,6 +18,7 @@ import {
   type EventScoring,
 } from "~/models/results.server";
 import { publishResultsChanged } from "~/utils/live-events.server";
+import { fail, ok, refuse } from "~/utils/outcome";
 
 export type ProgressEntry = {
   registrationId: number;
@@ -206,10 +207,10 @@ export async function eventProgress(
 export async function lockEvent(eventId: number, actorId: number): Promise<ActionOutcome> {
   const outcome = await write(async (tx): Promise<ActionOutcome> => {
     const readiness = await eventReadiness(tx, eventId);
-    if (!readiness) return { ok: false, problems: [{ code: "judging.lock.not_open", params: {} }] };
+    if (!readiness) return refuse("judging.lock.not_open");
     // The refusal reaches the judge who locks: entries they are recused from only as a count.
     if (readiness.lockProblems.length > 0)
-      return { ok: false, problems: readinessFor(readiness, actorId).lockProblems };
+      return fail(...readinessFor(readiness, actorId).lockProblems);
     const { scoring } = readiness;
     const { ranks } = await writeEventRanks(tx, eventId);
     const lockedAt = new Date();
@@ -227,7 +228,7 @@ export async function lockEvent(eventId: number, actorId: number): Promise<Actio
         recheckErrorRate: readiness.recheck.rate.rateBp,
       },
     });
-    return { ok: true };
+    return ok();
   });
   if (outcome.ok) publishResultsChanged(eventId);
   return outcome;

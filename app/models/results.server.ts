@@ -35,6 +35,7 @@ import { applyResultChange, type ResultState } from "~/models/ranking-tables.ser
 import { withPrizeStats } from "~/models/entry-stats.server";
 import { publishResultsChanged } from "~/utils/live-events.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { failIfAny, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 /** Registrations that are judged. */
 export const JUDGED_STATUSES = ["approved", "checked_in"];
@@ -460,7 +461,8 @@ export type RankMove = {
   rankAfter: number | null;
 };
 
-export type ActionOutcome = { ok: true } | { ok: false; problems: JudgingProblem[] };
+/** A chief judge's step (lock, publish): done, or every reason it is refused. */
+export type ActionOutcome = Outcome<undefined, KeyedProblem>;
 
 /** Chief judge: publishes the locked results; the notice period (公示期) starts now. */
 export async function publishEvent(
@@ -477,10 +479,9 @@ export async function publishEvent(
         contest: { select: { noticeDays: true, kind: true, status: true } },
       },
     });
-    if (!event)
-      return { ok: false, problems: [{ code: "judging.publish.not_locked", params: {} }] };
-    const problems = publishProblems(event.status);
-    if (problems.length > 0) return { ok: false, problems };
+    if (!event) return refuse("judging.publish.not_locked");
+    const refusal = failIfAny(publishProblems(event.status));
+    if (refusal) return refusal;
     const ends = noticeEndsAt(now, event.contest.noticeDays);
     // Published prizes count in the year in numbers from this moment.
     await withPrizeStats(tx, eventId, async () => {
@@ -509,7 +510,7 @@ export async function publishEvent(
     // technical-expert title in a draft round, in the same transaction as publication.
     if (event.contest.kind === "skills_contest")
       await proposeTechnicalExpertsInTx(tx, eventId, actorId);
-    return { ok: true };
+    return ok();
   });
   if (outcome.ok) publishResultsChanged(eventId);
   return outcome;

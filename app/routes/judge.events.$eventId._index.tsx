@@ -4,7 +4,6 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { formatDateTime, formatMark, useLocale, useT, codeLabel, keyOr } from "~/i18n";
@@ -23,6 +22,7 @@ import { chiefStepSchema } from "~/forms/judging";
 import { noticeEndsAt, scoringWindowOf } from "~/domain/judging/workflow";
 import { stackTable } from "~/components/stack-table";
 import { parseForm } from "~/utils/forms";
+import { invalidForm, refused, type ActionFailure } from "~/http/refusal.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.judge.event");
@@ -69,27 +69,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = {
-  problems?: { code: string; params: Record<string, string | number> }[];
-  done?: string;
-};
+type ActionResult = { ok: true; done: string } | ActionFailure;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, eventId, assignment } = await requireJudgeOnEvent(request, params);
   if (!assignment.isChief) throw forbidden();
   const parsed = parseForm(chiefStepSchema, await readForm(request));
-  if (!parsed.ok)
-    return data<ActionResult>(
-      {
-        problems: Object.values(parsed.errors).map((code) => ({ code, params: {} })),
-      },
-      { status: 400 },
-    );
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const intent = parsed.data.intent;
   const outcome =
     intent === "lock" ? await lockEvent(eventId, user.id) : await publishEvent(eventId, user.id);
-  if (!outcome.ok) return data<ActionResult>({ problems: outcome.problems }, { status: 409 });
+  if (!outcome.ok) return refused(outcome.problems, 409);
   return {
+    ok: true,
     done: intent === "lock" ? "judging.chief.locked" : "judging.chief.published",
   } satisfies ActionResult;
 }
@@ -181,8 +173,15 @@ export default function JudgeEvent() {
             {isChief ? t("judging.chief.title") : t("judging.presiding.title")}
           </h2>
           {!isChief ? <p className="muted small">{t("judging.presiding.intro")}</p> : null}
-          <JudgingProblems problems={actionData?.problems} />
-          {actionData?.done ? (
+          {actionData && !actionData.ok ? (
+            <JudgingProblems
+              problems={[
+                ...actionData.problems,
+                ...Object.values(actionData.errors).map((code) => ({ code, params: {} })),
+              ]}
+            />
+          ) : null}
+          {actionData?.ok ? (
             <div className="alert alert--success" role="status">
               {t(keyOr(actionData.done))}
             </div>
