@@ -13,6 +13,7 @@ import type { Actor, Organiser } from "~/domain/roles";
 import { covers, type OrganiserScope } from "~/domain/organisation";
 import { eventsIn, roundsIn } from "~/models/scope.server";
 import { translate, codeLabel, makeT } from "~/i18n";
+import { ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 async function nextSerial(tx: Tx, year: number, code: string): Promise<string> {
   const issued = await tx.certificate.findMany({
@@ -339,20 +340,21 @@ export async function listPrizeEvents(scope: OrganiserScope) {
 }
 
 /**
- * Issues a certificate to every prize winner of an event that has none yet. Only published
- * results count: a prize still under notice or appeal may change.
+ * Issues a certificate to every prize winner of an event that has none yet; the value is how
+ * many. Only published results count: a prize still under notice or appeal may change. An
+ * event outside the organiser's scope is refused alike, so the refusal tells nothing of it.
  */
 export async function issuePrizeCertificates(
   actor: Organiser,
   eventId: number,
   now: Date = new Date(),
-) {
+): Promise<Outcome<{ issued: number }, KeyedProblem>> {
   return write(async (tx) => {
     const event = await tx.event.findFirst({
       where: { id: eventId, ...eventsIn(actor.scope) },
       include: { contest: { select: { name: true } } },
     });
-    if (!event || event.status !== "published") return { ok: false as const, issued: 0 };
+    if (!event || event.status !== "published") return refuse("honours.certificates.notPublished");
     const results = await tx.result.findMany({
       where: { eventId, prize: { not: null } },
       include: {
@@ -404,6 +406,6 @@ export async function issuePrizeCertificates(
       });
       issued++;
     }
-    return { ok: true as const, issued };
+    return ok({ issued });
   });
 }

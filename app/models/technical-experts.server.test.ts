@@ -44,11 +44,11 @@ describe("contest results feed", () => {
     ]);
     expect(await issuePrizeCertificates(organiser.actor, event.id)).toEqual({
       ok: true,
-      issued: 3,
+      value: { issued: 3 },
     });
     expect(await issuePrizeCertificates(organiser.actor, event.id)).toEqual({
       ok: true,
-      issued: 0,
+      value: { issued: 0 },
     });
     const registrations = await prisma.registration.findMany({
       where: { eventId: event.id },

@@ -4,7 +4,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form-fields";
 import { StatusBadge } from "~/components/status-badge";
@@ -21,6 +21,8 @@ import honoursStyles from "~/styles/honours.css";
 import { parseForm } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
+import { invalidForm, refused } from "~/http/refusal.server";
+import { refusalText } from "~/i18n/problem-text";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.honours.rounds");
@@ -54,27 +56,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (formData.get("intent") === "issue_prizes") {
     const eventId = parseId(formData.get("eventId"));
-    if (eventId === null)
-      return data({ errors: null, message: null, notice: null }, { status: 400 });
+    if (eventId === null) return invalidForm({});
     const outcome = await issuePrizeCertificates(user, eventId);
-    return outcome.ok
-      ? {
-          errors: null,
-          message: null,
-          notice: translate(locale, "honours.certificates.issued", { count: outcome.issued }),
-        }
-      : data(
-          {
-            errors: null,
-            message: translate(locale, "honours.certificates.notPublished"),
-            notice: null,
-          },
-          { status: 400 },
-        );
+    if (!outcome.ok) return refused(outcome.problems, 400);
+    return {
+      ok: true as const,
+      notice: translate(locale, "honours.certificates.issued", { count: outcome.value.issued }),
+    };
   }
   const parsed = parseForm(roundSchema, formData);
-  if (!parsed.ok)
-    return data({ errors: parsed.errors, message: null, notice: null }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const round = await createRound(user, {
     ...parsed.data,
     // Nominations are taken until the end of the deadline day in Beijing.
@@ -92,7 +83,7 @@ export default function AdminHonours() {
   const locale = useLocale();
   const navigation = useNavigation();
   const { onSubmit, field } = useZodForm(roundSchema, {
-    serverErrors: actionData?.errors,
+    serverErrors: actionData?.ok === false ? actionData.errors : null,
     defaultValues: {
       organiserId: String(unions[0]?.id ?? ""),
       name: "",
@@ -111,12 +102,12 @@ export default function AdminHonours() {
     <section aria-labelledby="rounds-title">
       <h1 id="rounds-title">{t("honours.rounds.title")}</h1>
       <p className="muted">{t("honours.rounds.intro")}</p>
-      {actionData?.notice ? (
+      {actionData?.ok ? (
         <p className="alert alert--success" role="status">
           {actionData.notice}
         </p>
       ) : null}
-      <FormAlert message={actionData?.message} />
+      <FormAlert message={actionData?.ok === false ? refusalText(t, actionData.problems) : null} />
       {filtered ? (
         <p className="alert" role="status">
           {t("federation.filter.active")}{" "}
