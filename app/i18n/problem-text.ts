@@ -19,9 +19,16 @@ export type ShownProblem = {
   subject?: string;
 };
 
+/**
+ * A problem as a sentence. Its code is a domain code (`gender_not_allowed`, looked up under
+ * `rules.` then `reg.problem.`) or a model's keyed problem's message key
+ * (`rules.gender_not_allowed`); a keyed problem about a named thing carries the name in
+ * `params.subject`.
+ */
 export function problemText(locale: Locale, problem: ShownProblem): string {
   const params: Record<string, string | number> = {};
-  const enums = CODE_PARAMS[problem.code] ?? {};
+  const bare = problem.code.replace(/^(rules|reg\.problem)\./, "");
+  const enums = CODE_PARAMS[bare] ?? {};
   for (const [k, v] of Object.entries(problem.params ?? {})) {
     if (v === null || v === undefined) continue;
     const value = typeof v === "number" ? v : String(v);
@@ -32,15 +39,16 @@ export function problemText(locale: Locale, problem: ShownProblem): string {
   }
   // Codes come from the domain as strings, so the key is checked; an unknown code reads as a
   // generic sentence, never as a raw key.
-  const rulesKey = `rules.${problem.code}`;
-  const regKey = `reg.problem.${problem.code}`;
+  const rulesKey = `rules.${bare}`;
+  const regKey = `reg.problem.${bare}`;
   const key = isMessageKey(rulesKey)
     ? rulesKey
     : isMessageKey(regKey)
       ? regKey
-      : "error.problem_unknown";
+      : keyOr(problem.code);
   const text = translate(locale, key, params);
-  return problem.subject ? `${problem.subject}：${text}` : text;
+  const subject = problem.subject ?? problem.params?.subject;
+  return typeof subject === "string" && subject !== "" ? `${subject}：${text}` : text;
 }
 
 /** A model's refusal (message keys with their values) as one sentence, for a form's alert. */

@@ -112,7 +112,10 @@ describe("people on two rosters", () => {
       g.records.some((r) => r.id === x),
     )!;
     const refused = await mergeIdentity(PLATFORM_SCOPE, admin.id, group.groupId, x);
-    expect(refused).toMatchObject({ ok: false, problems: [{ code: "identity_same_event" }] });
+    expect(refused).toMatchObject({
+      ok: false,
+      problems: [{ code: "reg.problem.identity_same_event" }],
+    });
     expect(await prisma.worker.count({ where: { id: { in: [x, y] } } })).toBe(2);
 
     expect(await keepSeparate(PLATFORM_SCOPE, admin.id, group.groupId)).toEqual({ ok: true });

@@ -13,6 +13,7 @@ import { covers, type OrganiserScope } from "~/domain/organisation";
 import { appendAudit } from "~/models/audit.server";
 import { WORKER_REFERENCES } from "~/models/worker.server";
 import { publishSessionsChanged } from "~/utils/live-events.server";
+import { failIfAny, ok, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 const RECORD_SELECT = {
   id: true,
@@ -74,12 +75,8 @@ export async function listSharedIdentities(scope: OrganiserScope, limit = 200) {
     }));
 }
 
-export type IdentityProblem = {
-  code: string;
-  params: Record<string, string | number>;
-};
-
-export type IdentityOutcome = { ok: true } | { ok: false; problems: IdentityProblem[] };
+/** Done, or why the records cannot become one (message keys naming the event or quiz). */
+export type IdentityOutcome = Outcome<undefined, KeyedProblem>;
 
 /** The group of records, or null when it does not exist or reaches outside the scope. */
 async function groupOf(tx: Tx, scope: OrganiserScope, groupId: number) {
@@ -127,7 +124,7 @@ export function keepSeparate(
       entityId: group.records[0]!.id,
       after: { records: group.records },
     });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -150,7 +147,7 @@ export async function mergeIdentity(
     if (!group || !group.records.some((r) => r.id === keepId)) return null;
     const ids = group.records.map((r) => r.id);
     const others = ids.filter((id) => id !== keepId);
-    const problems: IdentityProblem[] = [];
+    const problems: KeyedProblem[] = [];
 
     const entries = await tx.registration.findMany({
       where: { workerId: { in: ids } },
@@ -177,7 +174,7 @@ export async function mergeIdentity(
     for (const holders of eventsOf.values())
       if (holders.size > 1)
         problems.push({
-          code: "identity_same_event",
+          code: "reg.problem.identity_same_event",
           params: { event: [...holders.values()][0]! },
         });
 
@@ -190,14 +187,16 @@ export async function mergeIdentity(
     for (const q of quizzes)
       takers.set(q.quizId, { n: (takers.get(q.quizId)?.n ?? 0) + 1, name: q.quiz.name });
     for (const q of takers.values())
-      if (q.n > 1) problems.push({ code: "identity_same_quiz", params: { quiz: q.name } });
+      if (q.n > 1)
+        problems.push({ code: "reg.problem.identity_same_quiz", params: { quiz: q.name } });
 
     const accounts = await tx.user.findMany({
       where: { workerId: { in: ids } },
       orderBy: { id: "asc" },
       select: { id: true, workerId: true, username: true },
     });
-    if (problems.length > 0) return { ok: false, problems };
+    const refusal = failIfAny(problems);
+    if (refusal) return refusal;
 
     const kept = group.records.find((r) => r.id === keepId)!;
     const moved = { workerId: { in: others } };
@@ -242,7 +241,7 @@ export async function mergeIdentity(
       before: { records: group.records },
       after: { kept, removed: others, accounts: accounts.map((a) => a.username) },
     });
-    return { ok: true };
+    return ok();
   });
   // The accounts' sessions, as cached by any process, no longer say who they are.
   if (outcome?.ok && changedUsers.length > 0) publishSessionsChanged({ users: changedUsers });

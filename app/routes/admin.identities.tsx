@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert } from "~/components/form-fields";
 import { ProblemList } from "~/components/import-report";
@@ -9,7 +8,8 @@ import { pageTitle } from "~/i18n/page-title";
 import { keepSeparate, listSharedIdentities, mergeIdentity } from "~/models/identity.server";
 import { readForm } from "~/http/form-body.server";
 import { notFound, requireOrganiser } from "~/http/session.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { invalidForm, refused, type ActionFailure } from "~/http/refusal.server";
+import { parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.admin.identities");
 
@@ -18,23 +18,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { groups: await listSharedIdentities(organiser.scope) };
 }
 
-type ActionResult = {
-  done?: string;
-  errors?: FieldErrors;
-  problems?: { code: string; params: Record<string, string | number> }[];
-};
+type ActionResult = { ok: true; done: string } | ActionFailure;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const parsed = parseForm(identityDecisionSchema, await readForm(request));
-  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const outcome =
     parsed.data.intent === "merge"
       ? await mergeIdentity(user.scope, user.id, parsed.data.group, parsed.data.keep)
       : await keepSeparate(user.scope, user.id, parsed.data.group);
   if (!outcome) throw notFound();
-  if (!outcome.ok) return data<ActionResult>({ problems: outcome.problems }, { status: 409 });
+  if (!outcome.ok) return refused(outcome.problems, 409);
   return {
+    ok: true,
     done: parsed.data.intent === "merge" ? "reg.identity.merged" : "reg.identity.kept",
   } satisfies ActionResult;
 }
@@ -44,18 +41,19 @@ export default function SharedIdentities() {
   const actionData = useActionData<ActionResult>();
   const t = useT();
   const locale = useLocale();
-  const fieldError = actionData?.errors ? Object.values(actionData.errors)[0] : undefined;
+  const refusal = actionData?.ok === false ? actionData : null;
+  const fieldError = refusal ? Object.values(refusal.errors)[0] : undefined;
   return (
     <section aria-labelledby="identities-title">
       <h1 id="identities-title">{t("reg.identity.title")}</h1>
       <p className="muted">{t("reg.identity.intro")}</p>
-      {actionData?.done ? (
+      {actionData?.ok ? (
         <div className="alert alert--success" role="status">
           {t(keyOr(actionData.done))}
         </div>
       ) : null}
       <FormAlert message={fieldError ? t(keyOr(fieldError)) : null} />
-      <ProblemList title={t("reg.identity.refused")} problems={actionData?.problems} />
+      <ProblemList title={t("reg.identity.refused")} problems={refusal?.problems} />
       {groups.length === 0 ? <p>{t("reg.identity.empty")}</p> : null}
       {groups.map((g) => (
         <article
