@@ -3,17 +3,9 @@
 import { prisma, write, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { eventDefinitionFromRecord } from "~/domain/contest/event-record";
-import {
-  validateEvent,
-  type EventProblem,
-  type RoundStage,
-  type PartKind,
-} from "~/domain/contest/events";
-import {
-  checkContestTransition,
-  type ContestStatus,
-  type ContestTransitionProblem,
-} from "~/domain/contest/status";
+import { validateEvent, type RoundStage, type PartKind } from "~/domain/contest/events";
+import { checkContestTransition, type ContestStatus } from "~/domain/contest/status";
+import type { Problem } from "~/domain/identity/result";
 import { theoryCapPct, theoryCapProblems } from "~/domain/contest/theory-cap";
 import { contestYear } from "~/domain/contest/year";
 import { mayChangeOwnership, type OrganiserScope } from "~/domain/organisation";
@@ -22,6 +14,7 @@ import { appendAudit } from "./audit.server";
 import { CONTEST_CARD_COLUMNS, EVENT_RULE_COLUMNS } from "./contest.server";
 import { contestsIn, eventsIn, isOwnableUnion } from "./scope.server";
 import { contestStatsTarget, restatContest, restatEvent } from "./entry-stats.server";
+import { fail, failIfAny, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 export type ContestInput = {
   code: string;
@@ -174,14 +167,20 @@ export function getEventForAdmin(scope: OrganiserScope, contestId: number, event
   });
 }
 
-export type SaveOutcome =
-  | { ok: true; id: number }
-  | {
-      ok: false;
-      field?: string;
-      problems?: (EventProblem & { subject?: string })[];
-      code?: string;
-    };
+/**
+ * A contest or event saved (its id), or why not: a bad choice or a taken code on its form
+ * field, a rule of the domain (`rules.<code>`, the event it names in `params.subject`) above
+ * the form.
+ */
+export type SaveOutcome = Outcome<{ id: number }, KeyedProblem>;
+
+/** A domain rule's problem as a model's keyed problem (`rules.<code>`). */
+function ruleProblem(p: Problem, subject?: string): KeyedProblem {
+  return {
+    code: `rules.${p.code}`,
+    params: subject === undefined ? { ...p.params } : { ...p.params, subject },
+  };
+}
 
 /** Co-organisers as stored: unions only, never the owner itself, each once. */
 async function coOrganisersOf(input: ContestInput): Promise<number[] | null> {
@@ -201,15 +200,14 @@ function contestData(input: ContestInput, createdAt: Date) {
 export async function createContest(actor: Organiser, input: ContestInput): Promise<SaveOutcome> {
   // The owner must be a union the organiser manages; anything else reads as a bad choice.
   if (!(await isOwnableUnion(actor.scope, input.organiserId)))
-    return { ok: false, field: "organiserId", code: "reg.form.required" };
+    return refuse("reg.form.required", {}, "organiserId");
   const coOrganiserIds = await coOrganisersOf(input);
-  if (coOrganiserIds === null)
-    return { ok: false, field: "coOrganiserIds", code: "reg.form.required" };
+  if (coOrganiserIds === null) return refuse("reg.form.required", {}, "coOrganiserIds");
   const taken = await prisma.contest.findUnique({
     where: { code: input.code },
     select: { id: true },
   });
-  if (taken) return { ok: false, field: "code", code: "reg.contest.codeTaken" };
+  if (taken) return refuse("reg.contest.codeTaken", {}, "code");
   const contest = await write(async (tx) => {
     const created = await tx.contest.create({
       data: {
@@ -227,7 +225,7 @@ export async function createContest(actor: Organiser, input: ContestInput): Prom
     });
     return created;
   });
-  return { ok: true, id: contest.id };
+  return ok({ id: contest.id });
 }
 
 /**
@@ -252,17 +250,16 @@ export async function updateContest(
   const owning = mayChangeOwnership(actor.scope, current.organiser.path);
   const ownerId = owning ? input.organiserId : current.organiserId;
   if (owning && ownerId !== current.organiserId && !(await isOwnableUnion(actor.scope, ownerId)))
-    return { ok: false, field: "organiserId", code: "reg.form.required" };
+    return refuse("reg.form.required", {}, "organiserId");
   const coOrganiserIds = owning
     ? await coOrganisersOf({ ...input, organiserId: ownerId })
     : current.coOrganisers.map((c) => c.organisationId);
-  if (coOrganiserIds === null)
-    return { ok: false, field: "coOrganiserIds", code: "reg.form.required" };
+  if (coOrganiserIds === null) return refuse("reg.form.required", {}, "coOrganiserIds");
   const clash = await prisma.contest.findFirst({
     where: { code: input.code, NOT: { id } },
     select: { id: true },
   });
-  if (clash) return { ok: false, field: "code", code: "reg.contest.codeTaken" };
+  if (clash) return refuse("reg.contest.codeTaken", {}, "code");
   return write(async (tx): Promise<SaveOutcome> => {
     const before = await tx.contest.findUniqueOrThrow({ where: { id } });
     // A lower cap (or another kind's default) must not leave an existing event above it.
@@ -272,10 +269,11 @@ export async function updateContest(
       orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
       select: { name: true, parts: { select: { kind: true, weight: true, round: true } } },
     });
-    const broken = events.flatMap((e) =>
-      theoryCapProblems(e.parts, cap).map((p) => ({ ...p, subject: e.name })),
+    // Each names its event; shown above the form, as the cap field alone cannot say which.
+    const broken = failIfAny(
+      events.flatMap((e) => theoryCapProblems(e.parts, cap).map((p) => ruleProblem(p, e.name))),
     );
-    if (broken.length > 0) return { ok: false, field: "theoryCapPct", problems: broken };
+    if (broken) return broken;
     const statsBefore = await contestStatsTarget(tx, id);
     await tx.contest.update({
       where: { id },
@@ -316,7 +314,7 @@ export async function updateContest(
         theoryCapPct: input.theoryCapPct,
       },
     });
-    return { ok: true, id };
+    return ok({ id });
   });
 }
 
@@ -364,7 +362,8 @@ async function transitionFacts(tx: Tx, contestId: number, to: ContestStatus, now
   return facts;
 }
 
-type StatusOutcome = { ok: true } | { ok: false; problems: ContestTransitionProblem[] };
+/** Moved, or every rule of the workflow the move breaks (`rules.contest_*`). */
+type StatusOutcome = Outcome<undefined, KeyedProblem>;
 
 /** Moves the contest if the workflow allows it; the facts each move needs are read in the same transaction. */
 export function changeContestStatus(
@@ -399,7 +398,7 @@ export async function changeContestStatusInTx(
   const from = contest.status as ContestStatus;
   const facts = await transitionFacts(tx, contestId, to, options.now ?? new Date());
   const verdict = checkContestTransition(from, to, { ...facts, cancelReason: options.reason });
-  if (!verdict.ok) return { ok: false, problems: verdict.problems };
+  if (!verdict.ok) return fail(...verdict.problems.map((p) => ruleProblem(p)));
   await tx.contest.update({ where: { id: contestId }, data: { status: to } });
   await appendAudit(tx, {
     actorId,
@@ -410,7 +409,7 @@ export async function changeContestStatusInTx(
     after: to,
     reason: options.reason ?? null,
   });
-  return { ok: true };
+  return ok();
 }
 
 function eventData(input: EventInput) {
@@ -478,15 +477,17 @@ export async function saveEvent(
     where: { id: contestId },
     select: { kind: true, theoryCapPct: true },
   });
-  const problems = validateEvent(definition, {
-    theoryCapPct: contest ? theoryCapPct(contest.kind, contest.theoryCapPct) : null,
-  });
-  if (problems.length > 0) return { ok: false, problems };
+  const invalid = failIfAny(
+    validateEvent(definition, {
+      theoryCapPct: contest ? theoryCapPct(contest.kind, contest.theoryCapPct) : null,
+    }).map((p) => ruleProblem(p)),
+  );
+  if (invalid) return invalid;
   const clash = await prisma.event.findFirst({
     where: { contestId, code: input.code, ...(eventId ? { NOT: { id: eventId } } : {}) },
     select: { id: true },
   });
-  if (clash) return { ok: false, field: "code", code: "reg.event.codeTaken" };
+  if (clash) return refuse("reg.event.codeTaken", {}, "code");
 
   const parts = input.rounds.flatMap((round) =>
     round.parts.map((p) => ({ ...p, round: round.stage })),
@@ -538,6 +539,6 @@ export async function saveEvent(
       entityId: id,
       after: { ...eventData(input), parts },
     });
-    return { ok: true as const, id };
+    return ok({ id });
   });
 }

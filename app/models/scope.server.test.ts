@@ -54,51 +54,51 @@ describe("organisers' scope over contests", () => {
     const t = await tree();
     expect(await createContest(t.districtOrganiser, input(t.city.id))).toMatchObject({
       ok: false,
-      field: "organiserId",
+      problems: [{ code: "reg.form.required", field: "organiserId" }],
     });
     const made = await createContest(t.districtOrganiser, input(t.district.id));
     if (!made.ok) throw new Error("district contest");
     // Counted in the Beijing year of its start (1 January 2026 in Beijing).
-    expect((await prisma.contest.findUniqueOrThrow({ where: { id: made.id } })).year).toBe(2026);
-    expect(await getContestForAdmin(t.districtOrganiser.scope, made.id)).not.toBeNull();
-    expect(await getContestForAdmin(t.cityOrganiser.scope, made.id)).not.toBeNull();
-    expect(await getContestForAdmin(TOP_ADMIN.scope, made.id)).not.toBeNull();
-    expect(await getContestForAdmin(t.siblingOrganiser.scope, made.id)).toBeNull();
-    expect(await getContestForAdmin(t.otherOrganiser.scope, made.id)).toBeNull();
+    const id = made.value.id;
+    expect((await prisma.contest.findUniqueOrThrow({ where: { id } })).year).toBe(2026);
+    expect(await getContestForAdmin(t.districtOrganiser.scope, id)).not.toBeNull();
+    expect(await getContestForAdmin(t.cityOrganiser.scope, id)).not.toBeNull();
+    expect(await getContestForAdmin(TOP_ADMIN.scope, id)).not.toBeNull();
+    expect(await getContestForAdmin(t.siblingOrganiser.scope, id)).toBeNull();
+    expect(await getContestForAdmin(t.otherOrganiser.scope, id)).toBeNull();
     const codes = async (o: typeof t.cityOrganiser) =>
       (await listContestsForAdmin(o.scope)).map((c) => c.id);
-    expect(await codes(t.siblingOrganiser)).not.toContain(made.id);
-    expect(await codes(t.cityOrganiser)).toContain(made.id);
+    expect(await codes(t.siblingOrganiser)).not.toContain(id);
+    expect(await codes(t.cityOrganiser)).toContain(id);
     // Another union's contest cannot be saved by a sibling: it is simply not found.
-    expect(await updateContest(t.siblingOrganiser, made.id, input(t.sibling.id))).toBeNull();
+    expect(await updateContest(t.siblingOrganiser, id, input(t.sibling.id))).toBeNull();
   });
 
   it("a joint contest is managed by its co-organisers, who cannot hand it on", async () => {
     const t = await tree();
     const made = await createContest(t.cityOrganiser, input(t.district.id, [t.other.id]));
     if (!made.ok) throw new Error("joint contest");
-    const joint = await getContestForAdmin(t.otherOrganiser.scope, made.id);
+    const id = made.value.id;
+    const joint = await getContestForAdmin(t.otherOrganiser.scope, id);
     expect(joint?.mayChangeOwnership).toBe(false);
-    expect((await getContestForAdmin(t.cityOrganiser.scope, made.id))?.mayChangeOwnership).toBe(
-      true,
-    );
+    expect((await getContestForAdmin(t.cityOrganiser.scope, id))?.mayChangeOwnership).toBe(true);
     // The co-organiser saves the details; owner and co-organisers stay as they were.
-    const saved = await updateContest(t.otherOrganiser, made.id, {
+    const saved = await updateContest(t.otherOrganiser, id, {
       ...input(t.other.id, []),
       code: joint!.code,
       name: "两市联合技能竞赛",
     });
     expect(saved).toMatchObject({ ok: true });
     const after = await prisma.contest.findUniqueOrThrow({
-      where: { id: made.id },
+      where: { id },
       include: { coOrganisers: true },
     });
     expect(after.name).toBe("两市联合技能竞赛");
     expect(after.organiserId).toBe(t.district.id);
     expect(after.coOrganisers.map((c) => c.organisationId)).toEqual([t.other.id]);
     // The owner's side drops the co-organiser: the other city no longer sees it.
-    await updateContest(t.cityOrganiser, made.id, { ...input(t.district.id), code: joint!.code });
-    expect(await getContestForAdmin(t.otherOrganiser.scope, made.id)).toBeNull();
+    await updateContest(t.cityOrganiser, id, { ...input(t.district.id), code: joint!.code });
+    expect(await getContestForAdmin(t.otherOrganiser.scope, id)).toBeNull();
   });
 });
 

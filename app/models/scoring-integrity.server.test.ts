@@ -382,7 +382,7 @@ describe("the theory cap", () => {
     expect(refused).toEqual({
       ok: false,
       problems: [
-        { code: "event_theory_over_cap", params: { stage: "final", weight: 40, cap: 30 } },
+        { code: "rules.event_theory_over_cap", params: { stage: "final", weight: 40, cap: 30 } },
       ],
     });
     const contest = (await prisma.contest.findUnique({ where: { id: ev.contestId } }))!;
@@ -400,7 +400,7 @@ describe("the theory cap", () => {
       endsAt: null,
     };
     expect(await updateContest(admin, ev.contestId, { ...contestInput, theoryCapPct: 40 })).toEqual(
-      { ok: true, id: ev.contestId },
+      { ok: true, value: { id: ev.contestId } },
     );
     const saved = await saveEvent(admin, ev.contestId, null, eventInput(40));
     expect(saved?.ok).toBe(true);
@@ -408,12 +408,10 @@ describe("the theory cap", () => {
     expect(await updateContest(admin, ev.contestId, { ...contestInput, theoryCapPct: 35 })).toEqual(
       {
         ok: false,
-        field: "theoryCapPct",
         problems: [
           {
-            code: "event_theory_over_cap",
-            params: { stage: "final", weight: 40, cap: 35 },
-            subject: "理论占比测试",
+            code: "rules.event_theory_over_cap",
+            params: { stage: "final", weight: 40, cap: 35, subject: "理论占比测试" },
           },
         ],
       },

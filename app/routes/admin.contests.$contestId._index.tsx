@@ -4,7 +4,6 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ContestForm } from "~/components/contest-admin-forms";
 import { ProblemList } from "~/components/import-report";
@@ -31,6 +30,7 @@ import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { idParam } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { pageTitle } from "~/i18n/page-title";
 import { stackTable } from "~/components/stack-table";
 
@@ -80,33 +80,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const to = parsed.data.to as ContestStatus;
     const outcome = await changeContestStatus(user, id, to, { reason: parsed.data.reason });
     if (!outcome) throw notFound();
-    if (!outcome.ok)
-      return data({ errors: null, problems: outcome.problems, message: null }, { status: 400 });
+    if (!outcome.ok) return refused(outcome.problems, 400);
     return {
-      errors: null,
-      problems: null,
+      ok: true as const,
       message: translate(locale, "reg.contest.moved", {
         status: translate(locale, `rules.contest_status.${to}`),
       }),
     };
   }
   const parsed = parseForm(contestSchema, formData);
-  if (!parsed.ok)
-    return data({ errors: parsed.errors, problems: null, message: null }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const outcome = await updateContest(user, id, contestInput(parsed.data));
   if (!outcome) throw notFound();
-  if (!outcome.ok && outcome.problems)
-    return data({ errors: null, problems: outcome.problems, message: null }, { status: 400 });
-  if (!outcome.ok)
-    return data(
-      {
-        errors: { [outcome.field ?? "_form"]: outcome.code ?? "reg.form.required" },
-        problems: null,
-        message: null,
-      },
-      { status: 400 },
-    );
-  return { errors: null, problems: null, message: translate(locale, "reg.form.saved") };
+  if (!outcome.ok) return refused(outcome.problems, 400);
+  return { ok: true as const, message: translate(locale, "reg.form.saved") };
 }
 
 export default function ContestAdmin() {
@@ -142,12 +129,15 @@ export default function ContestAdmin() {
           {formatDate(locale, contest.endsAt)}
         </span>
       </div>
-      {actionData?.message ? (
+      {actionData?.ok ? (
         <div className="alert alert--success" role="status">
           {actionData.message}
         </div>
       ) : null}
-      <ProblemList title={t("reg.form.fixProblems")} problems={actionData?.problems} />
+      <ProblemList
+        title={t("reg.form.fixProblems")}
+        problems={actionData?.ok === false ? actionData.problems : null}
+      />
 
       <div className="reg-links">
         <Link to={`/admin/contests/${contest.id}/registrations`} className="btn btn--primary">
@@ -293,7 +283,7 @@ export default function ContestAdmin() {
         organisers={organisers}
         unions={unions}
         mayChangeOwnership={contest.mayChangeOwnership}
-        errors={actionData?.errors}
+        errors={actionData?.ok === false ? actionData.errors : null}
         submitLabel={t("reg.form.save")}
         defaults={{
           code: contest.code,

@@ -4,7 +4,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EventForm, type EventDefaults } from "~/components/contest-admin-forms";
 import { ProblemList } from "~/components/import-report";
@@ -18,6 +18,7 @@ import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { idParam } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
@@ -93,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const { contest, event } = await load(user.scope, params);
   const parsed = parseForm(eventSchema, await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors, problems: null }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const v = parsed.data;
   const outcome = await saveEvent(user, contest.id, event?.id ?? null, {
     code: v.code,
@@ -114,15 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     rounds: roundsFromForm(v),
   });
   if (!outcome) throw notFound();
-  if (!outcome.ok) {
-    return data(
-      {
-        errors: outcome.field ? { [outcome.field]: outcome.code ?? "reg.form.required" } : null,
-        problems: outcome.problems ?? null,
-      },
-      { status: 400 },
-    );
-  }
+  if (!outcome.ok) return refused(outcome.problems, 400);
   return redirect(`/admin/contests/${contest.id}`);
 }
 

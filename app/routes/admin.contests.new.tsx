@@ -4,7 +4,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ContestForm } from "~/components/contest-admin-forms";
 import { contestInput, contestSchema } from "~/forms/contest";
@@ -15,6 +15,7 @@ import { requireOrganiser } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
 import regStyles from "~/styles/registrations.css";
 import { readForm } from "~/http/form-body.server";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: regStyles }];
@@ -32,14 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const parsed = parseForm(contestSchema, await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const outcome = await createContest(user, contestInput(parsed.data));
-  if (!outcome.ok)
-    return data(
-      { errors: { [outcome.field ?? "_form"]: outcome.code ?? "reg.form.required" } },
-      { status: 400 },
-    );
-  return redirect(`/admin/contests/${outcome.id}`);
+  if (!outcome.ok) return refused(outcome.problems, 400);
+  return redirect(`/admin/contests/${outcome.value.id}`);
 }
 
 export default function NewContest() {
