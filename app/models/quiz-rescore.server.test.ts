@@ -64,7 +64,7 @@ async function setup() {
   const workers = [];
   for (let i = 0; i < 18; i++) workers.push(await createWorker(orgs[i % 3]!.id));
   const admin = await createUser({ role: "admin", organisationId: federation.id });
-  return { federation, contest, quizId: created.id, workers, questionIds, admin };
+  return { federation, contest, quizId: created.value.id, workers, questionIds, admin };
 }
 
 /** One attempt with random answers, handed in after a random time. */
@@ -217,7 +217,7 @@ describe("re-scoring", () => {
       { answer: ["C"], explanation: "依据新修订的规程。", reason: "答案有误" },
       admin.id,
     );
-    expect(corrected).toEqual({ ok: true, changed: true });
+    expect(corrected).toEqual({ ok: true, value: { changed: true } });
     const before = await prisma.quizAttempt.findMany({ where: { quizId } });
     const jobId = await startRescore(quizId, admin.id, "第1题答案更正");
     // Small chunks, with hand-ins of day 4 landing between them.
@@ -323,7 +323,7 @@ describe("re-scoring", () => {
           { answer: [...answer], explanation: "", reason: "更正" },
           admin.id,
         ),
-      ).toEqual({ ok: true, changed: true });
+      ).toEqual({ ok: true, value: { changed: true } });
 
     for (const [i, rule] of (["proportional", "half", "none"] as const).entries()) {
       expect(PARTIAL_CREDIT_RULES).toContain(rule);
@@ -392,7 +392,7 @@ describe("re-scoring", () => {
         { answer: ["C"], explanation: "", reason: "更正" },
         admin.id,
       ),
-    ).toEqual({ ok: true, changed: true });
+    ).toEqual({ ok: true, value: { changed: true } });
     await updateQuizRules(quizId, { reviewPolicy: "after_close", partialCredit: "half" }, admin.id);
     const job = await startRescore(quizId, admin.id, "更正");
     expect(await runRescore(job, { chunkAttempts: 4, thread: false })).toMatchObject({

@@ -20,6 +20,8 @@ import { rebuildEntryStats } from "./entry-stats.server";
 
 // Day 1 of the campaigns below: 2026-11-20 in Beijing.
 const DAY1 = new Date("2026-11-20T00:00:00+08:00");
+const SAVED = { ok: true, value: undefined };
+const TIME_UP = { ok: false, problems: [{ code: "quiz.take.timeUp", params: {} }] };
 const at = (day: number, hours: number, seconds = 0) =>
   new Date(DAY1.getTime() + ((day - 1) * 24 + hours) * 3_600_000 + seconds * 1000);
 
@@ -61,7 +63,7 @@ async function quizOf(contestId: number, over: Partial<QuizInput> & { scopeOrgId
   const created = await createQuiz(TOP_ADMIN.scope, contestId, input(over));
   if (!created) throw new Error("the top administrator manages every contest");
   if (!created.ok) throw new Error(JSON.stringify(created.problems));
-  return created.id;
+  return created.value.id;
 }
 
 async function paperOf(attemptId: number) {
@@ -84,7 +86,7 @@ async function play(
   for (const [i, q] of paper.entries())
     expect(
       await saveAnswer(s.value.attemptId, workerId, q, answer(i), new Date(start.getTime() + 1000)),
-    ).toBe("saved");
+    ).toEqual(SAVED);
   await submitAttempt(s.value.attemptId, workerId, new Date(start.getTime() + seconds * 1000));
   return s.value.attemptId;
 }
@@ -106,8 +108,8 @@ describe("single-paper quiz", () => {
     );
     if (!outcome) throw new Error("the top administrator manages every contest");
     expect(outcome.ok ? [] : outcome.problems.map((p) => p.code)).toEqual([
-      "quiz_category_too_few",
-      "quiz_category_difficulty_too_few",
+      "rules.quiz_category_too_few",
+      "rules.quiz_category_difficulty_too_few",
     ]);
   });
 
@@ -124,17 +126,23 @@ describe("single-paper quiz", () => {
     const started = await startAttempt(quizId, { workerId: worker.id }, at(1, 9));
     if (!started.ok) throw new Error("start");
     const [q1, q2] = await paperOf(started.value.attemptId);
-    expect(await saveAnswer(started.value.attemptId, worker.id, q1!, ["B"], at(1, 9, 10))).toBe(
-      "saved",
+    expect(await saveAnswer(started.value.attemptId, worker.id, q1!, ["B"], at(1, 9, 10))).toEqual(
+      SAVED,
     );
+    // An option the question does not have is the form's fault, and stores nothing.
+    expect(await saveAnswer(started.value.attemptId, worker.id, q1!, ["Z"], at(1, 9, 10))).toEqual({
+      ok: false,
+      problems: [{ code: "quiz.form.invalid", params: {}, field: "option" }],
+    });
     // Another worker cannot write into this attempt.
     const other = await createWorker(bridge.id);
     expect(await saveAnswer(started.value.attemptId, other.id, q1!, ["A"], at(1, 9, 11))).toBe(
-      "not_found",
+      null,
     );
-    expect(await saveAnswer(started.value.attemptId, worker.id, q2!, ["B"], at(1, 9, 90))).toBe(
-      "late",
+    expect(await saveAnswer(started.value.attemptId, worker.id, q2!, ["B"], at(1, 9, 90))).toEqual(
+      TIME_UP,
     );
+
     const row = await prisma.quizAttempt.findUniqueOrThrow({
       where: { id: started.value.attemptId },
     });
@@ -186,7 +194,7 @@ describe("eligibility: only workers of the quiz's scope take part", () => {
     // An attempt of someone else is not theirs to save into, submit or review.
     const own = await play(quizId, inside.id, at(1, 9), 3, 60);
     const paper = await paperOf(own);
-    expect(await saveAnswer(own, out.id, paper[0]!, ["B"], at(1, 9, 5))).toBe("not_found");
+    expect(await saveAnswer(own, out.id, paper[0]!, ["B"], at(1, 9, 5))).toBeNull();
     expect(await submitAttempt(own, out.id, at(1, 9, 6))).toBeNull();
     expect(await attemptReview(quizId, own, out.id, at(2, 9))).toBeNull();
 
@@ -375,7 +383,7 @@ describe("the quiz write lock", () => {
       );
       await inside;
       // The other quiz's save goes through meanwhile…
-      expect(await saveAnswer(b.id, worker.id, b.question, ["B"], at(1, 9, 5))).toBe("saved");
+      expect(await saveAnswer(b.id, worker.id, b.question, ["B"], at(1, 9, 5))).toEqual(SAVED);
       // …while this quiz's waits for the open write.
       let waited = true;
       const same = saveAnswer(a.id, worker.id, a.question, ["B"], at(1, 9, 5)).then((outcome) => {
@@ -386,7 +394,7 @@ describe("the quiz write lock", () => {
       expect(waited).toBe(true);
       release();
       await holder;
-      expect(await same).toBe("saved");
+      expect(await same).toEqual(SAVED);
       const saved = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: a.id } });
       expect(Object.keys(JSON.parse(saved.answers) as object)).toEqual([a.question]);
     },

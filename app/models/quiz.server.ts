@@ -75,7 +75,7 @@ import {
   type StandingRow,
   type WorkerRow,
 } from "~/models/quiz.sql.server";
-import { ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
+import { fail, failIfAny, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 const KIND = "knowledge_quiz";
 
@@ -321,30 +321,31 @@ export type QuizInput = {
   scopeOrgId: number;
 };
 
-export type CreateQuizProblem = DrawProblem | { code: "quiz_scope_invalid"; params: object };
-
-/** Composes a quiz after checking the bank can fill a paper (or a day's set) and the scope. */
+/**
+ * Composes a quiz after checking the bank can fill a paper (or a day's set) and the scope:
+ * its id, or the problems (quiz.quiz_scope_invalid; rules.quiz_category_* for what the bank
+ * lacks). Null when the contest is not the organiser's.
+ */
 export async function createQuiz(
   scope: OrganiserScope,
   contestId: number,
   input: QuizInput,
   actorId: number | null = null,
-): Promise<{ ok: true; id: number } | { ok: false; problems: CreateQuizProblem[] } | null> {
+): Promise<Outcome<{ id: number }, KeyedProblem> | null> {
   if (!(await contestInScope(scope, contestId))) return null;
   const contest = await prisma.contest.findUnique({
     where: { id: contestId },
     select: { organiserId: true },
   });
   const scopes = contest ? await scopeChoices(contest.organiserId) : [];
-  if (!scopes.some((s) => s.id === input.scopeOrgId))
-    return { ok: false, problems: [{ code: "quiz_scope_invalid", params: {} }] };
+  if (!scopes.some((s) => s.id === input.scopeOrgId)) return refuse("quiz.quiz_scope_invalid");
   const questions = await bank(readSql(), contestId, input.pointsPerQuestion);
   const drawSeed = cryptoRandomInt(1, 2 ** 31 - 1);
   const trial =
     input.drawMode === "shared"
       ? drawRoundSet(questions, input.plan, drawSeed, 1)
       : drawQuestions(questions, input.plan, seededRng(1));
-  if (!trial.ok) return { ok: false, problems: trial.problems };
+  if (!trial.ok) return fail(...trial.problems.map(drawProblem));
   const quiz = await write(async (tx) => {
     const created = await tx.quiz.create({
       data: { contestId, ...input, drawSeed, plan: JSON.stringify(input.plan) },
@@ -358,7 +359,15 @@ export async function createQuiz(
     });
     return created;
   });
-  return { ok: true, id: quiz.id };
+  return ok({ id: quiz.id });
+}
+
+/** What the bank lacks for the plan, as a keyed problem (rules.quiz_category_*). */
+function drawProblem(p: DrawProblem): KeyedProblem {
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(p.params))
+    if (typeof v === "string" || typeof v === "number") params[k] = v;
+  return { code: `rules.${p.code}`, params };
 }
 
 // ───────────── organisers: questions and rules ─────────────
@@ -424,37 +433,43 @@ export async function getQuestion(contestId: number, questionId: number) {
   };
 }
 
-export type CorrectionProblem =
-  | { code: "quiz_question_correct_count"; params: { type: QuestionType } }
-  | { code: "quiz_question_unknown_correct_option"; params: { option: string } };
-
 /**
  * Corrects a bank question's answer and explanation, with the reason in the audit log. Scores
- * already stored change only when the organiser re-scores the quizzes that use it.
+ * already stored change only when the organiser re-scores the quizzes that use it. The value
+ * says whether the answer changed; the problems name the options
+ * (rules.quiz_question_unknown_correct_option, rules.quiz_question_correct_count). Null when
+ * the question is not the contest's.
  */
 export async function correctQuestion(
   contestId: number,
   questionId: number,
   change: { answer: string[]; explanation: string; reason: string },
   actorId: number,
-): Promise<{ ok: true; changed: boolean } | { ok: false; problems: CorrectionProblem[] } | null> {
+): Promise<Outcome<{ changed: boolean }, KeyedProblem> | null> {
   const question = await getQuestion(contestId, questionId);
   if (!question) return null;
   const ids =
     question.type === "true_false" ? ["true", "false"] : question.options.map((o) => o.id);
   const answer = [...new Set(change.answer)];
-  const problems: CorrectionProblem[] = [];
+  const problems: KeyedProblem[] = [];
   for (const option of answer)
     if (!ids.includes(option))
-      problems.push({ code: "quiz_question_unknown_correct_option", params: { option } });
+      problems.push({
+        code: "rules.quiz_question_unknown_correct_option",
+        params: { option },
+      });
   const countOk = question.type === "multiple" ? answer.length >= 2 : answer.length === 1;
   if (!countOk)
-    problems.push({ code: "quiz_question_correct_count", params: { type: question.type } });
-  if (problems.length > 0) return { ok: false, problems };
+    problems.push({
+      code: "rules.quiz_question_correct_count",
+      params: { type: question.type },
+    });
+  const refusal = failIfAny(problems);
+  if (refusal) return refusal;
   const ordered = ids.filter((id) => answer.includes(id));
   const before = { answer: question.answer, explanation: question.explanation };
   const after = { answer: ordered, explanation: change.explanation };
-  if (JSON.stringify(before) === JSON.stringify(after)) return { ok: true, changed: false };
+  if (JSON.stringify(before) === JSON.stringify(after)) return ok({ changed: false });
   await write(async (tx) => {
     await tx.quizQuestion.update({
       where: { id: questionId },
@@ -470,7 +485,7 @@ export async function correctQuestion(
       reason: change.reason,
     });
   });
-  return { ok: true, changed: JSON.stringify(before.answer) !== JSON.stringify(ordered) };
+  return ok({ changed: JSON.stringify(before.answer) !== JSON.stringify(ordered) });
 }
 
 /** The quizzes of a contest whose stored scores may depend on a question's answer. */
@@ -724,16 +739,19 @@ export async function workerQuizState(quizId: number, workerId: number, now: Dat
  */
 export type StartOutcome = Outcome<{ attemptId: number }, KeyedProblem>;
 
-/** The questions of a new attempt: the round's shared set, or a fresh draw for this worker. */
+/**
+ * The questions of a new attempt (the paper as stored): the round's shared set, or a fresh
+ * draw for this worker; quiz.start.bank when the bank can no longer fill it.
+ */
 async function drawFor(
   quiz: QuizSettings,
   round: Round,
   rng: () => number,
-): Promise<{ ok: true; paper: string } | { ok: false }> {
+): Promise<Outcome<string, KeyedProblem>> {
   const options = { shuffleQuestions: quiz.shuffle, shuffleOptions: quiz.shuffle };
   if (quiz.drawMode === "personal") {
     const paper = composePaper(await bank(readSql(), quiz.contestId, 1), quiz.plan, rng, options);
-    return paper.ok ? { ok: true, paper: JSON.stringify(paper.value) } : { ok: false };
+    return paper.ok ? ok(JSON.stringify(paper.value)) : refuse("quiz.start.bank");
   }
   const stored = await readSql().one<{ questionIds: string }>(roundSet(quiz.id, round.day));
   let ids = stored ? parseJson<string[]>(stored.questionIds, []) : null;
@@ -744,7 +762,7 @@ async function drawFor(
       quiz.drawSeed,
       round.day,
     );
-    if (!drawn.ok) return { ok: false };
+    if (!drawn.ok) return refuse("quiz.start.bank");
     const proposal = JSON.stringify(drawn.value.map((q) => q.id));
     // Whoever starts the round first fixes its set; everyone else reads that one back.
     ids = await sqlWrite(
@@ -759,8 +777,8 @@ async function drawFor(
   const rows = await paperQuestions(readSql(), ids);
   const byId = new Map(rows.map((r) => [String(r.id), toQuestion(r, 1)]));
   const questions = ids.flatMap((id) => byId.get(id) ?? []);
-  if (questions.length === 0) return { ok: false };
-  return { ok: true, paper: JSON.stringify(arrangePaper(questions, rng, options)) };
+  if (questions.length === 0) return refuse("quiz.start.bank");
+  return ok(JSON.stringify(arrangePaper(questions, rng, options)));
 }
 
 export async function startAttempt(
@@ -776,7 +794,7 @@ export async function startAttempt(
   if (!round) return refuse("quiz.start.closed");
   // An unpredictable seed, so neighbours do not get the same order; the order is stored on the attempt.
   const drawn = await drawFor(quiz, round, seededRng(cryptoRandomInt(0, 2 ** 32 - 1)));
-  if (!drawn.ok) return refuse("quiz.start.bank");
+  if (!drawn.ok) return drawn;
   const deadline = attemptDeadline(now, quiz.timeLimitSec, round.closesAt) ?? round.closesAt;
   return sqlWrite(
     async (sql): Promise<StartOutcome> => {
@@ -795,7 +813,7 @@ export async function startAttempt(
           day: round.day,
           startedAt: now,
           deadline,
-          paper: drawn.paper,
+          paper: drawn.value,
         }),
       );
       return ok({ attemptId: Number(created?.id) });
@@ -804,7 +822,12 @@ export async function startAttempt(
   );
 }
 
-export type SaveOutcome = "saved" | "late" | "invalid" | "not_found" | "finished";
+/**
+ * Saved, or why not: quiz.take.timeUp once the attempt is over (handed in, timed out, or this
+ * save came after the deadline, which closes it), quiz.form.invalid on the option field for an
+ * answer the paper does not have. Null when the attempt is not the worker's.
+ */
+export type SaveOutcome = Outcome<undefined, KeyedProblem> | null;
 
 /**
  * Saves one answer as the worker goes: one short transaction on the raw connection that reads
@@ -820,9 +843,9 @@ export async function saveAnswer(
   now: Date,
 ): Promise<SaveOutcome> {
   const quizId = await attemptQuiz(attemptId);
-  if (quizId === null) return "not_found";
-  const outcome = await sqlWrite(
-    async (sql): Promise<SaveOutcome> => {
+  if (quizId === null) return null;
+  const saved = await sqlWrite(
+    async (sql): Promise<"saved" | "late" | "invalid" | "not_found" | "finished"> => {
       const row = await sql.one<AttemptFull>(ownAttempt(attemptId, workerId));
       if (!row) return "not_found";
       if (row.status !== "in_progress") return "finished";
@@ -842,8 +865,10 @@ export async function saveAnswer(
     // Beside other quizzes' and events' writes (PostgreSQL); one quiz's writes take turns.
     { durable: false, quiz: quizId },
   );
-  if (outcome === "late") await finishAttempt_(attemptId, now);
-  return outcome;
+  if (saved === "late") await finishAttempt_(attemptId, now);
+  if (saved === "not_found") return null;
+  if (saved === "invalid") return refuse("quiz.form.invalid", {}, "option");
+  return saved === "saved" ? ok() : refuse("quiz.take.timeUp");
 }
 
 /**

@@ -4,7 +4,6 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form-fields";
 import { QuizRuleFields } from "~/components/quiz-rule-fields";
@@ -47,6 +46,8 @@ import quizStyles from "~/styles/quiz.css";
 import { parseForm } from "~/utils/forms";
 import { readXlsxTable } from "~/http/quiz-xlsx.server";
 import { readForm } from "~/http/form-body.server";
+import { invalidForm, refused, type ActionFailure } from "~/http/refusal.server";
+import { refusalText } from "~/i18n/problem-text";
 import { pageTitle } from "~/i18n/page-title";
 import { publicPaths } from "~/utils/public-paths";
 import { stackTable } from "~/components/stack-table";
@@ -103,55 +104,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "import") {
     const file = formData.get("file");
-    if (!(file instanceof File) || file.size === 0) {
-      return data(
-        { intent, errors: { file: "quiz.import.noFile" }, rowErrors: [], message: null, ok: false },
-        { status: 400 },
-      );
-    }
-    if (file.size > MAX_FILE_BYTES)
-      return data(
-        {
-          intent,
-          errors: { file: "quiz.import.tooLarge" },
-          rowErrors: [],
-          message: null,
-          ok: false,
-        },
-        { status: 400 },
-      );
+    const noRows = { intent, rowErrors: [] as RowError[] };
+    if (!(file instanceof File) || file.size === 0)
+      return invalidForm({ file: "quiz.import.noFile" }, noRows);
+    if (file.size > MAX_FILE_BYTES) return invalidForm({ file: "quiz.import.tooLarge" }, noRows);
     const table = await readXlsxTable(await file.arrayBuffer(), MAX_QUESTION_ROWS);
-    if (!table)
-      return data(
-        {
-          intent,
-          errors: { file: "quiz.import.notXlsx" },
-          rowErrors: [],
-          message: null,
-          ok: false,
-        },
-        { status: 400 },
-      );
+    if (!table) return invalidForm({ file: "quiz.import.notXlsx" }, noRows);
     const result = validateImport(table, questionImportColumns, {
       maxRows: MAX_QUESTION_ROWS,
       checkRow: checkQuestionRow,
     });
     if (!result.ok) {
-      const rowErrors = result.problems.map((e) => ({
+      const rowErrors: RowError[] = result.problems.map((e) => ({
         row: e.row,
         column: e.column,
         message: importMessage(locale, e),
       }));
-      return data(
-        {
-          intent,
-          errors: null,
-          rowErrors,
-          message: translate(locale, "quiz.import.failed", { count: rowErrors.length }),
-          ok: false,
-        },
-        { status: 400 },
-      );
+      // Nothing is imported: the refusal counts the problems, the table lists them.
+      return refused([{ code: "quiz.import.failed", params: { count: rowErrors.length } }], 400, {
+        intent,
+        rowErrors,
+      });
     }
     const count = await importQuestions(
       organiser.scope,
@@ -161,20 +134,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (count === null) throw notFound();
     return {
       intent,
-      errors: null,
-      rowErrors: [],
+      rowErrors: [] as RowError[],
       message: translate(locale, "quiz.import.done", { count }),
-      ok: true,
+      ok: true as const,
     };
   }
   if (intent === "compose") {
     const categories = formData.getAll("category").map(String);
     const parsed = parseForm(quizComposeSchema(categories.length), formData);
-    if (!parsed.ok)
-      return data(
-        { intent, errors: parsed.errors, rowErrors: [], message: null, ok: false },
-        { status: 400 },
-      );
+    if (!parsed.ok) return invalidForm(parsed.errors, { intent, rowErrors: [] as RowError[] });
     const v = parsed.data;
     const plan = categories
       .map((category, i) => {
@@ -208,30 +176,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       organiser.id,
     );
     if (!outcome) throw notFound();
-    if (!outcome.ok) {
-      const message = outcome.problems
-        .map((p) => importMessage(locale, { code: p.code, params: { ...p.params } }))
-        .join(translate(locale, "punct.semicolon"));
-      return data({ intent, errors: null, rowErrors: [], message, ok: false }, { status: 400 });
-    }
+    if (!outcome.ok) return refused(outcome.problems, 400, { intent, rowErrors: [] as RowError[] });
     return {
       intent,
-      errors: null,
-      rowErrors: [],
+      rowErrors: [] as RowError[],
       message: translate(locale, "quiz.compose.done"),
-      ok: true,
+      ok: true as const,
     };
   }
   throw new Response("Bad Request", { status: 400 });
 }
 
-type ActionResult = {
-  intent: string;
-  errors: Record<string, string> | null;
-  rowErrors: { row: number; column: string | null; message: string }[];
-  message: string | null;
-  ok: boolean;
-};
+type RowError = { row: number; column: string | null; message: string };
+
+type ActionResult =
+  | { intent: string; ok: true; message: string; rowErrors: RowError[] }
+  | (ActionFailure & { intent: string; rowErrors: RowError[] });
 
 function beijingLocal(date: Date): string {
   return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
@@ -277,12 +237,12 @@ function ComposeForm({
   const mine = result?.intent === "compose" ? result : undefined;
   const { form, onSubmit, errorFor, field } = useZodForm(schema, {
     defaultValues: defaults,
-    serverErrors: mine?.errors ?? null,
+    serverErrors: mine?.ok === false ? mine.errors : null,
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
       <input type="hidden" name="intent" value="compose" />
-      {mine && !mine.ok ? <FormAlert message={mine.message} /> : null}
+      {mine?.ok === false ? <FormAlert message={refusalText(t, mine.problems)} /> : null}
       {mine?.ok ? (
         <p className="alert alert--success" role="status">
           {mine.message}
@@ -455,7 +415,7 @@ export default function AdminQuizContest() {
             type="file"
             name="file"
             accept=".xlsx"
-            error={importResult?.errors?.file}
+            error={importResult?.ok === false ? importResult.errors.file : undefined}
           />
           <div className="form-actions">
             <button type="submit" className="btn btn--primary">
@@ -468,9 +428,9 @@ export default function AdminQuizContest() {
             {importResult.message}
           </p>
         ) : null}
-        {importResult && !importResult.ok && importResult.rowErrors.length > 0 ? (
+        {importResult?.ok === false && importResult.rowErrors.length > 0 ? (
           <div className="alert alert--error" role="alert">
-            <p>{importResult.message}</p>
+            <p>{refusalText(t, importResult.problems)}</p>
             <div className="table-wrap">
               <table className="table">
                 <thead>

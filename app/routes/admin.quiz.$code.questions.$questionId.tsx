@@ -4,11 +4,12 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, TextAreaField, TextField } from "~/components/form-fields";
 import { questionCorrectionSchema } from "~/forms/quiz";
-import { translate, translateProblem, useT, keyOr } from "~/i18n";
+import { translate, useT, keyOr } from "~/i18n";
+import { refusalText } from "~/i18n/problem-text";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { readForm } from "~/http/form-body.server";
 import { getLocale } from "~/http/locale.server";
 import { notFound, requireOrganiser } from "~/http/session.server";
@@ -59,38 +60,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   const locale = await getLocale(request);
   const parsed = parseForm(questionCorrectionSchema, await readForm(request));
-  if (!parsed.ok)
-    return data(
-      { ok: false as const, errors: parsed.errors, message: null, quizzes: [] },
-      { status: 400 },
-    );
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const outcome = await correctQuestion(contest.id, question.id, parsed.data, organiser.id);
   if (!outcome) throw notFound();
-  if (!outcome.ok)
-    return data(
-      {
-        ok: false as const,
-        errors: null,
-        message: outcome.problems
-          .map((p) =>
-            translateProblem(locale, "rules", {
-              code: p.code,
-              params:
-                "type" in p.params
-                  ? { type: translate(locale, `rules.question_type.${p.params.type}`) }
-                  : p.params,
-            }),
-          )
-          .join(translate(locale, "punct.semicolon")),
-        quizzes: [],
-      },
-      { status: 400 },
-    );
+  if (!outcome.ok) return refused(outcome.problems, 400);
+  const { changed } = outcome.value;
   return {
     ok: true as const,
-    errors: null,
-    message: translate(locale, outcome.changed ? "quiz.question.saved" : "quiz.question.unchanged"),
-    quizzes: outcome.changed ? await quizzesWithAttempts(contest.id) : [],
+    message: translate(locale, changed ? "quiz.question.saved" : "quiz.question.unchanged"),
+    quizzes: changed ? await quizzesWithAttempts(contest.id) : [],
   };
 }
 
@@ -107,7 +85,7 @@ export default function CorrectQuestion() {
         ]
       : question.options;
   const base = `/admin/quiz/${encodeURIComponent(contest.code)}`;
-  const errors = result?.errors ?? {};
+  const errors = result?.ok === false ? result.errors : {};
   return (
     <article aria-labelledby="question-title" className="quiz">
       <p className="eyebrow">
@@ -137,7 +115,7 @@ export default function CorrectQuestion() {
           ) : null}
         </div>
       ) : (
-        <FormAlert message={result?.message} />
+        <FormAlert message={result?.ok === false ? refusalText(t, result.problems) : null} />
       )}
       <Form method="post" key={question.answer.join()}>
         <fieldset

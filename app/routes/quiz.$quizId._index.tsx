@@ -83,17 +83,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       parsed.data.option,
       now,
     );
-    if (outcome === "not_found") throw notFound();
-    if (outcome === "late" || outcome === "finished")
+    if (outcome === null) throw notFound();
+    if (!outcome.ok) {
+      // An answer the paper does not have is the form's fault; a finished attempt is not.
+      const invalid = outcome.problems.some((p) => p.field !== undefined);
       return data(
-        { status: outcome, message: translate(locale, "quiz.take.timeUp") },
-        { status: 409 },
+        {
+          status: invalid ? "error" : "finished",
+          message: refusalText(makeT(locale), outcome.problems),
+        },
+        { status: invalid ? 400 : 409 },
       );
-    if (outcome === "invalid")
-      return data(
-        { status: "error", message: translate(locale, "quiz.form.invalid") },
-        { status: 400 },
-      );
+    }
     // Without JavaScript the save button also moves on to the question it names.
     const next = formData.get("next");
     if (typeof next === "string" && /^\d+$/.test(next)) throw redirect(`/quiz/${quizId}?q=${next}`);

@@ -399,7 +399,7 @@ const save = await measure(ITERATIONS, async (i) => {
     [q.optionOrder[i % q.optionOrder.length]!],
     new Date(),
   );
-  if (outcome !== "saved") refused++;
+  if (!outcome?.ok) refused++;
 });
 if (refused > 0) throw new Error(`${refused} answer saves were refused`);
 const rawSave = (i: number) =>
