@@ -9,7 +9,6 @@ import {
   formatDescriptors,
   isBlankRow,
   parseSchemeRow,
-  type RowProblem,
   type SchemeRow,
   type SchemeRowInput,
 } from "~/domain/judging/scheme-rows";
@@ -28,6 +27,7 @@ import { appendAudit } from "~/models/audit.server";
 import { configurationProblems, loadEventScoring, JUDGED_STATUSES } from "~/models/results.server";
 import { eventInScope, eventsIn } from "~/models/scope.server";
 import type { OrganiserScope } from "~/domain/organisation";
+import { failIfAny, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 export async function loadSchemeEditor(scope: OrganiserScope, eventId: number) {
   const event = await prisma.event.findFirst({
@@ -76,16 +76,14 @@ export async function loadSchemeEditor(scope: OrganiserScope, eventId: number) {
   };
 }
 
-export type SchemeSaveResult =
-  | { ok: true }
-  | {
-      ok: false;
-      problems: RowProblem[];
-      /** The same problems by the form field they belong to (the rules form). */
-      fields?: Record<string, RowProblem[]>;
-    };
+/**
+ * Saved, or every problem found (message keys: judging.scheme.*, scoring.*, rules.*; a row's
+ * carry its line). A problem of the rules form that belongs to fields comes once per field
+ * it belongs to, with that field.
+ */
+export type SchemeSaveResult = Outcome<undefined, KeyedProblem>;
 
-function scoringProblems(problems: ScoringProblem[]): RowProblem[] {
+function scoringProblems(problems: ScoringProblem[]): KeyedProblem[] {
   return problems.map((p) => ({
     code: `scoring.${p.code}`,
     params: Object.fromEntries(
@@ -101,9 +99,9 @@ async function marksExist(eventId: number, tx: Parameters<Parameters<typeof writ
 function parseRows(
   rows: SchemeRowInput[],
   firstLine: number,
-): { rows: SchemeRow[]; problems: RowProblem[] } {
+): { rows: SchemeRow[]; problems: KeyedProblem[] } {
   const parsed: SchemeRow[] = [];
-  const problems: RowProblem[] = [];
+  const problems: KeyedProblem[] = [];
   rows.forEach((input, i) => {
     if (isBlankRow(input)) return;
     const r = parseSchemeRow(input, firstLine + i);
@@ -113,7 +111,7 @@ function parseRows(
   return { rows: parsed, problems };
 }
 
-function checkPart(rows: SchemeRow[], fullMark: number, eventDefault: string): RowProblem[] {
+function checkPart(rows: SchemeRow[], fullMark: number, eventDefault: string): KeyedProblem[] {
   return scoringProblems(
     validateScheme(
       {
@@ -156,24 +154,22 @@ export function savePartScheme(input: {
         criteria: true,
       },
     });
-    if (!part)
-      return { ok: false, problems: [{ code: "judging.scheme.part_not_found", params: {} }] };
-    if (await marksExist(input.eventId, tx))
-      return { ok: false, problems: [{ code: "judging.scheme.frozen", params: {} }] };
+    if (!part) return refuse("judging.scheme.part_not_found");
+    if (await marksExist(input.eventId, tx)) return refuse("judging.scheme.frozen");
     const { rows, problems } = parseRows(input.rows, 1);
-    if (problems.length > 0) return { ok: false, problems };
-    const schemeProblems = checkPart(rows, input.fullMark, part.event.aggregation);
-    if (schemeProblems.length > 0) return { ok: false, problems: schemeProblems };
+    const badRows = failIfAny(problems);
+    if (badRows) return badRows;
+    const badScheme = failIfAny(checkPart(rows, input.fullMark, part.event.aggregation));
+    if (badScheme) return badScheme;
     const cap = theoryCapPct(part.event.contest.kind, part.event.contest.theoryCapPct);
     const overCap = theoryCapProblems(
       part.event.parts.map((p) => (p.id === part.id ? { ...p, weight: input.weight } : p)),
       cap,
     );
-    if (overCap.length > 0)
-      return {
-        ok: false,
-        problems: overCap.map((p) => ({ code: `rules.${p.code}`, params: { ...p.params } })),
-      };
+    const aboveCap = failIfAny(
+      overCap.map((p): KeyedProblem => ({ code: `rules.${p.code}`, params: { ...p.params } })),
+    );
+    if (aboveCap) return aboveCap;
     await replaceCriteria(tx, part.id, rows);
     await tx.eventPart.update({
       where: { id: part.id },
@@ -195,7 +191,7 @@ export function savePartScheme(input: {
         criteria: rows.map((r) => [r.code, r.maxMark]),
       },
     });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -248,7 +244,7 @@ function prizeFields(p: ScoringProblem, rules: PrizeRules): string[] {
   }
 }
 
-function asRowProblem(p: ScoringProblem): RowProblem {
+function asRowProblem(p: ScoringProblem): KeyedProblem {
   return scoringProblems([p])[0]!;
 }
 
@@ -269,16 +265,14 @@ export function saveEventRules(
       where: { id: eventId, ...eventsIn(scope) },
       include: { parts: { include: { criteria: true } } },
     });
-    if (!event)
-      return { ok: false, problems: [{ code: "judging.scheme.part_not_found", params: {} }] };
-    if (event.status === "locked" || event.status === "published") {
-      return { ok: false, problems: [{ code: "judging.scheme.rules_locked", params: {} }] };
-    }
-    const fields: Record<string, RowProblem[]> = {};
-    const problems: RowProblem[] = [];
-    const flag = (problem: RowProblem, names: string[]) => {
-      problems.push(problem);
-      for (const name of names) (fields[name] ??= []).push(problem);
+    if (!event) return refuse("judging.scheme.part_not_found");
+    if (event.status === "locked" || event.status === "published")
+      return refuse("judging.scheme.rules_locked");
+    const problems: KeyedProblem[] = [];
+    // A problem with the fields it belongs to: once per field, or once on none.
+    const flag = (problem: KeyedProblem, names: string[]) => {
+      if (names.length === 0) problems.push(problem);
+      for (const field of names) problems.push({ ...problem, field });
     };
 
     input.tieBreaks.forEach((t, i) => {
@@ -312,7 +306,8 @@ export function saveEventRules(
     });
     for (const p of validatePrizeRules(prizeRules, { fieldSize, fullMark: event.fullMark }))
       flag(asRowProblem(p), prizeFields(p, prizeRules));
-    if (problems.length > 0) return { ok: false, problems, fields };
+    const refusal = failIfAny(problems);
+    if (refusal) return refusal;
 
     const tieBreaks = input.tieBreaks.map((t) =>
       t.kind === "part" ? { kind: "part", partId: t.id } : { kind: "criterion", criterionId: t.id },
@@ -340,7 +335,7 @@ export function saveEventRules(
       },
       after: data,
     });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -405,27 +400,13 @@ export async function importSchemeXlsx(
   data: ArrayBuffer,
   actorId: number,
 ): Promise<SchemeSaveResult> {
-  if (!(await eventInScope(scope, eventId)))
-    return { ok: false, problems: [{ code: "judging.scheme.part_not_found", params: {} }] };
+  if (!(await eventInScope(scope, eventId))) return refuse("judging.scheme.part_not_found");
   const sheet = await readFirstSheet(new Uint8Array(data), MAX_SCHEME_IMPORT_ROWS + 1, (row) =>
     Array.from({ length: 8 }, (_, i) => cellText(row.getCell(i + 1).value).trim()),
   );
-  if (!sheet.ok)
-    return {
-      ok: false,
-      problems: [
-        sheet.problem === "too_large"
-          ? { code: "judging.scheme.xlsx_too_large", params: { max: MAX_SCHEME_IMPORT_ROWS } }
-          : { code: "judging.scheme.xlsx_unreadable", params: {} },
-      ],
-    };
-  if (sheet.truncated)
-    return {
-      ok: false,
-      problems: [
-        { code: "judging.scheme.xlsx_too_large", params: { max: MAX_SCHEME_IMPORT_ROWS } },
-      ],
-    };
+  if (!sheet.ok && sheet.problem !== "too_large") return refuse("judging.scheme.xlsx_unreadable");
+  if (!sheet.ok || sheet.truncated)
+    return refuse("judging.scheme.xlsx_too_large", { max: MAX_SCHEME_IMPORT_ROWS });
   const byPart = new Map<string, { inputs: SchemeRowInput[]; lines: number[] }>();
   for (const { number: line, value: cells } of sheet.rows) {
     if (line === 1) continue;
@@ -448,13 +429,10 @@ export async function importSchemeXlsx(
   }
   return write(async (tx): Promise<SchemeSaveResult> => {
     const event = await tx.event.findUnique({ where: { id: eventId }, include: { parts: true } });
-    if (!event)
-      return { ok: false, problems: [{ code: "judging.scheme.part_not_found", params: {} }] };
-    if (await marksExist(eventId, tx))
-      return { ok: false, problems: [{ code: "judging.scheme.frozen", params: {} }] };
-    if (byPart.size === 0)
-      return { ok: false, problems: [{ code: "judging.scheme.xlsx_empty", params: {} }] };
-    const problems: RowProblem[] = [];
+    if (!event) return refuse("judging.scheme.part_not_found");
+    if (await marksExist(eventId, tx)) return refuse("judging.scheme.frozen");
+    if (byPart.size === 0) return refuse("judging.scheme.xlsx_empty");
+    const problems: KeyedProblem[] = [];
     const plan: { partId: number; rows: SchemeRow[] }[] = [];
     for (const [name, group] of byPart) {
       const part = event.parts.find((p) => p.name === name);
@@ -475,7 +453,8 @@ export async function importSchemeXlsx(
       problems.push(...checkPart(rows, fullMark, event.aggregation));
       plan.push({ partId: part.id, rows });
     }
-    if (problems.length > 0) return { ok: false, problems };
+    const refusal = failIfAny(problems);
+    if (refusal) return refusal;
     for (const p of plan) {
       await replaceCriteria(tx, p.partId, p.rows);
       await tx.eventPart.update({
@@ -493,6 +472,6 @@ export async function importSchemeXlsx(
         criteria: p.rows.map((r) => [r.code, r.maxMark]),
       })),
     });
-    return { ok: true };
+    return ok();
   });
 }

@@ -166,8 +166,12 @@ describe("prize rules that cannot work are refused at save", () => {
     );
     expect(shares.ok).toBe(false);
     if (shares.ok) return;
-    expect(codes(shares.problems)).toEqual(["scoring.prize_shares_exceed_total"]);
-    expect(Object.keys(shares.fields ?? {}).sort()).toEqual(["firstValue", "secondValue"]);
+    // One problem, on each share field.
+    expect(codes(shares.problems)).toEqual([
+      "scoring.prize_shares_exceed_total",
+      "scoring.prize_shares_exceed_total",
+    ]);
+    expect(shares.problems.map((p) => p.field).sort()).toEqual(["firstValue", "secondValue"]);
 
     const field = await saveEventRules(
       TOP_ADMIN.scope,
@@ -181,13 +185,17 @@ describe("prize rules that cannot work are refused at save", () => {
     expect(field.ok).toBe(false);
     if (field.ok) return;
     expect(field.problems).toEqual([
-      { code: "scoring.prize_count_over_field", params: { tier: "first", count: 3, field: 2 } },
+      {
+        code: "scoring.prize_count_over_field",
+        params: { tier: "first", count: 3, field: 2 },
+        field: "firstValue",
+      },
       {
         code: "scoring.prize_min_total_over_full",
         params: { tier: "first", minTotal: "100.01", fullMark: "100.00" },
+        field: "firstMin",
       },
     ]);
-    expect(Object.keys(field.fields ?? {}).sort()).toEqual(["firstMin", "firstValue"]);
     const together = await saveEventRules(
       TOP_ADMIN.scope,
       ev.eventId,
@@ -197,13 +205,13 @@ describe("prize rules that cannot work are refused at save", () => {
       ]),
       ev.judges.chief.id,
     );
+    const placesOver = { code: "scoring.prize_places_over_field", params: { places: 3, field: 2 } };
     expect(together).toEqual({
       ok: false,
-      problems: [{ code: "scoring.prize_places_over_field", params: { places: 3, field: 2 } }],
-      fields: {
-        firstValue: [{ code: "scoring.prize_places_over_field", params: { places: 3, field: 2 } }],
-        secondValue: [{ code: "scoring.prize_places_over_field", params: { places: 3, field: 2 } }],
-      },
+      problems: [
+        { ...placesOver, field: "firstValue" },
+        { ...placesOver, field: "secondValue" },
+      ],
     });
     // Nothing was stored.
     expect((await prisma.event.findUnique({ where: { id: ev.eventId } }))!.prizeRules).toBe(before);

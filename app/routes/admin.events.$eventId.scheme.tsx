@@ -4,7 +4,6 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form-fields";
 import { eventRulesSchema, partSchemeSchema } from "~/forms/judging";
@@ -21,7 +20,9 @@ import {
 } from "~/models/marking-scheme.server";
 import { notFound, requireOrganiser } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseForm } from "~/utils/forms";
+import type { KeyedProblem } from "~/utils/outcome";
+import { invalidForm, refused, type ActionFailure } from "~/http/refusal.server";
 import { idParam } from "~/utils/ids";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
@@ -41,15 +42,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Problem = { code: string; params: Record<string, string | number> };
-type ActionResult = {
-  errors?: FieldErrors;
-  problems?: Problem[];
-  /** Problems of the rules form, by the field they belong to. */
-  fields?: Record<string, Problem[]>;
-  ok?: string;
+/** Which form the answer belongs to: a part's (partId), the rules form, or neither. */
+type Placed = {
   partId?: number;
   rules?: boolean;
+  /** Problems of the rules form, with their values, by the field they belong to. */
+  fields?: Record<string, Problem[]>;
 };
+type ActionResult = ({ ok: true; done: string } & Placed) | (ActionFailure & Placed);
+
+/**
+ * The rules form lists every problem above it and each field's under the field, with its
+ * values: a problem on several fields is listed once, and none goes to the form's errors
+ * (which carry a key without values).
+ */
+function rulesRefusal(problems: readonly KeyedProblem[]) {
+  const fields: Record<string, Problem[]> = {};
+  const listed = new Map<string, Problem>();
+  for (const { field, ...p } of problems) {
+    if (field !== undefined) (fields[field] ??= []).push(p);
+    listed.set(JSON.stringify(p), p);
+  }
+  return refused<Placed>([...listed.values()], 400, { rules: true, fields });
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
@@ -60,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "part") {
     const parsed = parseForm(partSchemeSchema, formData);
-    if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+    if (!parsed.ok) return invalidForm(parsed.errors);
     const rows: SchemeRowInput[] = [];
     const count = Number(formData.get("rows") ?? 0);
     for (let i = 0; i < Math.min(count, 200); i++) {
@@ -84,31 +99,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
       rows,
       actorId: user.id,
     });
-    return result.ok
-      ? ({ ok: "judging.scheme.saved", partId: parsed.data.partId } satisfies ActionResult)
-      : data<ActionResult>(
-          { problems: result.problems, partId: parsed.data.partId },
-          { status: 400 },
-        );
+    if (!result.ok) return refused<Placed>(result.problems, 400, { partId: parsed.data.partId });
+    return {
+      ok: true,
+      done: "judging.scheme.saved",
+      partId: parsed.data.partId,
+    } satisfies ActionResult;
   }
 
   if (intent === "import") {
     const file = formData.get("file");
-    if (!file || typeof file === "string" || file.size === 0) {
-      return data<ActionResult>(
-        { problems: [{ code: "judging.scheme.xlsx_missing", params: {} }] },
-        { status: 400 },
-      );
-    }
+    if (!file || typeof file === "string" || file.size === 0)
+      return refused([{ code: "judging.scheme.xlsx_missing", params: {} }], 400);
     const result = await importSchemeXlsx(user.scope, eventId, await file.arrayBuffer(), user.id);
-    return result.ok
-      ? ({ ok: "judging.scheme.imported" } satisfies ActionResult)
-      : data<ActionResult>({ problems: result.problems }, { status: 400 });
+    if (!result.ok) return refused(result.problems, 400);
+    return { ok: true, done: "judging.scheme.imported" } satisfies ActionResult;
   }
 
   if (intent === "rules") {
     const parsed = parseForm(eventRulesSchema, formData);
-    if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors }, { status: 400 });
+    if (!parsed.ok) return invalidForm(parsed.errors);
     const d = parsed.data as Record<string, string | undefined>;
     const tieBreaks = [d.tieBreak1, d.tieBreak2].flatMap((v): EventRulesInput["tieBreaks"] => {
       const m = /^(part|criterion):(\d+)$/.exec(v ?? "");
@@ -126,17 +136,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { aggregation: d.aggregation as EventRulesInput["aggregation"], tieBreaks, prizes },
       user.id,
     );
-    return result.ok
-      ? ({ ok: "judging.scheme.rules_saved" } satisfies ActionResult)
-      : data<ActionResult>(
-          { problems: result.problems, fields: result.fields, rules: true },
-          { status: 400 },
-        );
+    if (!result.ok) return rulesRefusal(result.problems);
+    return { ok: true, done: "judging.scheme.rules_saved" } satisfies ActionResult;
   }
-  return data<ActionResult>(
-    { problems: [{ code: "judging.unknown_action", params: {} }] },
-    { status: 400 },
-  );
+  return refused([{ code: "judging.unknown_action", params: {} }], 400);
 }
 
 function Problems({ problems, title }: { problems?: Problem[]; title?: string }) {
@@ -176,8 +179,9 @@ export default function SchemeEditor() {
     useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const t = useT();
-  const errors = actionData?.errors ?? {};
-  const fields = actionData?.fields ?? {};
+  const refusal = actionData?.ok === false ? actionData : null;
+  const errors = refusal?.errors ?? {};
+  const fields = refusal?.fields ?? {};
   const invalid = (name: string) => Boolean(errors[name] || fields[name]?.length);
   const tieOptions = [
     ...event.parts.map((p) => ({
@@ -204,11 +208,11 @@ export default function SchemeEditor() {
       {frozen ? <p className="alert alert--info">{t("judging.scheme.frozen")}</p> : null}
       {actionData?.ok ? (
         <div className="alert alert--success" role="status">
-          {t(keyOr(actionData.ok))}
+          {t(keyOr(actionData.done))}
         </div>
       ) : null}
       {actionData?.partId === undefined && !actionData?.rules ? (
-        <Problems problems={actionData?.problems} />
+        <Problems problems={refusal?.problems} />
       ) : null}
       <JudgingProblems
         problems={problems}
@@ -242,7 +246,7 @@ export default function SchemeEditor() {
         return (
           <Form method="post" key={part.id} className="section card">
             <h2>{part.name}</h2>
-            {actionData?.partId === part.id ? <Problems problems={actionData.problems} /> : null}
+            {refusal?.partId === part.id ? <Problems problems={refusal.problems} /> : null}
             <input type="hidden" name="intent" value="part" />
             <input type="hidden" name="partId" value={part.id} />
             <input type="hidden" name="rows" value={rows.length} />
@@ -361,8 +365,8 @@ export default function SchemeEditor() {
 
       <Form method="post" className="section card" id="rules">
         <h2>{t("judging.scheme.rules_title")}</h2>
-        {actionData?.rules ? (
-          <Problems problems={actionData.problems} title={t("judging.scheme.rules_problems")} />
+        {refusal?.rules ? (
+          <Problems problems={refusal.problems} title={t("judging.scheme.rules_problems")} />
         ) : null}
         <input type="hidden" name="intent" value="rules" />
         <div className="form-grid">
