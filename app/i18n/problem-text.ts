@@ -1,6 +1,6 @@
 // Domain problems in the user's language. Some params carry codes (a skill level, a status)
 // that are translated before they are put into the sentence; see the note in rules.ts.
-import { isMessageKey, translate, type Locale, type Params, type T } from "~/i18n";
+import { isMessageKey, keyOr, translate, type Locale, type Params, type T } from "~/i18n";
 
 const CODE_PARAMS: Record<string, Record<string, string>> = {
   skill_level_missing: { required: "rules.skill_level" },
@@ -68,4 +68,21 @@ export function refusalText(
   problems: readonly { code: string; params?: Params }[] | null | undefined,
 ): string {
   return (problems ?? []).map((p) => sentence(t, p)).join(t("punct.semicolon"));
+}
+
+/**
+ * A refusal's problems and a form's field errors as sentences side by side, for a page that
+ * answers every form in one alert (the honours pages): each is a sentence of its own.
+ */
+export function failureSentences(
+  t: T,
+  failure: {
+    problems: readonly { code: string; params?: Params }[];
+    errors?: Readonly<Record<string, string>>;
+  },
+): string {
+  return [
+    ...failure.problems.map((p) => sentence(t, p)),
+    ...Object.values(failure.errors ?? {}).map((key) => t(keyOr(key))),
+  ].join(" ");
 }

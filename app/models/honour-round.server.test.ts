@@ -90,7 +90,7 @@ describe("a nomination round from opening to awards", () => {
       reason: "",
     });
     expect(incomplete.ok ? [] : incomplete.problems.map((p) => p.code)).toEqual([
-      "review_checklist_incomplete",
+      "honours.problem.review_checklist_incomplete",
     ]);
     const noReason = await reviewNomination(organiser.actor, round.id, managerId, {
       decision: "rejected",
@@ -98,7 +98,7 @@ describe("a nomination round from opening to awards", () => {
       reason: " ",
     });
     expect(noReason.ok ? [] : noReason.problems.map((p) => p.code)).toEqual([
-      "nomination_reason_required",
+      "rules.nomination_reason_required",
     ]);
     expect(
       (
@@ -125,7 +125,7 @@ describe("a nomination round from opening to awards", () => {
       notice: shortNotice,
     });
     expect(refused.ok ? [] : refused.problems.map((p) => p.code)).toEqual([
-      "notice_period_too_short",
+      "rules.notice_period_too_short",
     ]);
     const notice = { startsAt: new Date(now - DAY), endsAt: new Date(now + 7 * DAY) };
     expect((await advanceRound(organiser.actor, round.id, "public_notice", { notice })).ok).toBe(
@@ -144,8 +144,8 @@ describe("a nomination round from opening to awards", () => {
       now: new Date(now),
     });
     expect(early.ok ? [] : early.problems.map((p) => p.code).sort()).toEqual([
-      "round_notice_not_ended",
-      "round_objections_open",
+      "rules.round_notice_not_ended",
+      "rules.round_objections_open",
     ]);
     const objectionId = objection.ok ? objection.value.id : 0;
     expect(
@@ -298,7 +298,9 @@ describe("authorisation", () => {
       supportingText: SUPPORTING_TEXT,
       attachments: [],
     });
-    expect(foreign.ok ? [] : foreign.problems.map((p) => p.code)).toEqual(["nominee_required"]);
+    expect(foreign.ok ? [] : foreign.problems.map((p) => p.code)).toEqual([
+      "honours.problem.nominee_required",
+    ]);
     // Drafts are not visible to managers at all.
     const draft = await createRound(organiser.actor, {
       organiserId: organiser.federation.id,
@@ -329,7 +331,7 @@ describe("authorisation", () => {
       ],
     });
     expect(outcome.ok ? [] : outcome.problems.map((p) => p.code)).toEqual([
-      "attachment_content_mismatch",
+      "honours.problem.attachment_content_mismatch",
     ]);
     expect(await prisma.nomination.count({ where: { roundId: round.id } })).toBe(0);
     expect(

@@ -37,17 +37,12 @@ import { appendAudit, auditTrail } from "~/models/audit.server";
 import { issueHonourCertificate } from "~/models/certificate.server";
 import { takeCount } from "~/models/rate-counter.server";
 import { isOwnableUnion, roundsIn } from "~/models/scope.server";
+import { fail, failIfAny, ok, type KeyedProblem, type Outcome as OutcomeOf } from "~/utils/outcome";
 
 export type { Actor } from "~/domain/roles";
 
-/** A problem for the UI: `prefix` names the message catalogue ("rules" for the shared domain rules). */
-export type HonourProblem = {
-  prefix: "rules" | "honours.problem";
-  code: string;
-  params: Record<string, string | number>;
-};
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: HonourProblem[] };
+/** Done (with its value), or the problems that stopped it (rules.* for the shared domain rules, honours.problem.* for the round's own). */
+type Outcome<T> = OutcomeOf<T, KeyedProblem>;
 
 /** Thrown when a caller that is not the organiser reaches an organiser-only change; routes authorise first. */
 export class NotAuthorisedError extends Error {
@@ -63,15 +58,13 @@ function scopeOf(actor: Organiser): OrganiserScope {
   return actor.scope;
 }
 
-const rules = (problems: readonly { code: string; params: object }[]): HonourProblem[] =>
+const rules = (problems: readonly { code: string; params: object }[]): KeyedProblem[] =>
   problems.map((p) => ({
-    prefix: "rules",
-    code: p.code,
-    params: p.params as HonourProblem["params"],
+    code: `rules.${p.code}`,
+    params: p.params as KeyedProblem["params"],
   }));
-const own = (code: string, params: HonourProblem["params"] = {}): HonourProblem => ({
-  prefix: "honours.problem",
-  code,
+const own = (code: string, params: KeyedProblem["params"] = {}): KeyedProblem => ({
+  code: `honours.problem.${code}`,
   params,
 });
 
@@ -351,13 +344,12 @@ export async function createNomination(
   if (actor.role !== "org_manager" || actor.organisationId === null)
     throw new NotAuthorisedError("Only organisation managers nominate");
   const organisationId = actor.organisationId;
-  const problems: HonourProblem[] = rules(checkAttachments(input.attachments)).map((p) => ({
-    ...p,
-    prefix: "honours.problem",
-  }));
+  const problems: KeyedProblem[] = checkAttachments(input.attachments).map((p) =>
+    own(p.code, p.params as KeyedProblem["params"]),
+  );
   return write(async (tx) => {
     const round = await tx.nominationRound.findUnique({ where: { id: roundId } });
-    if (!round) return { ok: false, problems: [own("round_not_found")] };
+    if (!round) return fail(own("round_not_found"));
     const notOpen = checkNominationSubmittable(round.status as RoundState);
     if (notOpen) problems.push(...rules([notOpen]));
     else if (now.getTime() > round.deadline.getTime())
@@ -424,7 +416,7 @@ export async function createNomination(
       });
       if (duplicate) problems.push(own("nomination_duplicate", { name: nominee.nomineeName }));
     }
-    if (problems.length > 0 || !nominee) return { ok: false, problems };
+    if (problems.length > 0 || !nominee) return fail(...problems);
 
     const nomination = await tx.nomination.create({
       data: {
@@ -460,7 +452,7 @@ export async function createNomination(
         attachments: input.attachments.length,
       },
     });
-    return { ok: true, value: { id: nomination.id } };
+    return ok({ id: nomination.id });
   });
 }
 
@@ -499,18 +491,19 @@ export async function reviewNomination(
       where: { id: nominationId, roundId, round: roundsIn(scope) },
       include: { round: true },
     });
-    if (!nomination) return { ok: false, problems: [own("nomination_not_found")] };
+    if (!nomination) return fail(own("nomination_not_found"));
     const from = nomination.status as NominationState;
     const checked = checkNominationTransition(from, input.decision, {
       roundState: nomination.round.status as RoundState,
       reason: input.reason,
     });
-    const problems: HonourProblem[] = checked.ok ? [] : rules(checked.problems);
+    const problems: KeyedProblem[] = checked.ok ? [] : rules(checked.problems);
     if (input.decision === "accepted") {
       const incomplete = checkChecklistForAcceptance(input.checklist);
       if (incomplete) problems.push(own(incomplete.code, incomplete.params));
     }
-    if (problems.length > 0) return { ok: false, problems };
+    const refusal = failIfAny(problems);
+    if (refusal) return refusal;
     const reason = input.reason.trim() || null;
     await tx.nomination.update({
       where: { id: nominationId },
@@ -525,7 +518,7 @@ export async function reviewNomination(
       after: { status: input.decision, checklist: input.checklist },
       reason,
     });
-    return { ok: true, value: input.decision };
+    return ok(input.decision);
   });
 }
 
@@ -542,13 +535,13 @@ export async function withdrawNomination(
       where: { id: nominationId, roundId, round: roundsIn(scope) },
       include: { round: true },
     });
-    if (!nomination) return { ok: false, problems: [own("nomination_not_found")] };
+    if (!nomination) return fail(own("nomination_not_found"));
     const from = nomination.status as NominationState;
     const checked = checkNominationTransition(from, "withdrawn", {
       roundState: nomination.round.status as RoundState,
       reason,
     });
-    if (!checked.ok) return { ok: false, problems: rules(checked.problems) };
+    if (!checked.ok) return fail(...rules(checked.problems));
     await tx.nomination.update({
       where: { id: nominationId },
       data: { status: "withdrawn", reason: reason.trim() },
@@ -562,7 +555,7 @@ export async function withdrawNomination(
       after: { status: "withdrawn" },
       reason: reason.trim(),
     });
-    return { ok: true, value: "withdrawn" };
+    return ok<NominationState>("withdrawn");
   });
 }
 
@@ -586,7 +579,7 @@ export async function advanceRound(
     const round = await tx.nominationRound.findFirst({
       where: { id: roundId, ...roundsIn(scope) },
     });
-    if (!round) return { ok: false, problems: [own("round_not_found")] };
+    if (!round) return fail(own("round_not_found"));
     const from = round.status as RoundState;
     const nominations = await tx.nomination.findMany({ where: { roundId }, select: ruleRowSelect });
     const accepted = nominations.filter((n) => n.status === "accepted");
@@ -612,7 +605,7 @@ export async function advanceRound(
       openObjectionCount: openObjections,
       reason: input.reason,
     });
-    if (!checked.ok) return { ok: false, problems: rules(checked.problems) };
+    if (!checked.ok) return fail(...rules(checked.problems));
 
     const data: { status: RoundState; noticeStartsAt?: Date; noticeEndsAt?: Date } = { status: to };
     if (to === "public_notice" && notice) {
@@ -635,7 +628,7 @@ export async function advanceRound(
       reason: input.reason?.trim() || null,
     });
     if (to === "conferred") await conferAwards(tx, actor, round, now);
-    return { ok: true, value: to };
+    return ok(to);
   });
 }
 
@@ -755,8 +748,7 @@ export async function lodgePublicObjection(
       address: keys.address ? await takeCount(tx, keys.address, keys.expiresAt) : null,
       notice: await takeCount(tx, keys.notice, keys.expiresAt),
     };
-    if (objectionRateExceeded(counts))
-      return { ok: false, problems: [own("objection_rate_limited")] };
+    if (objectionRateExceeded(counts)) return fail(own("objection_rate_limited"));
     const nomination = await tx.nomination.findFirst({
       where: {
         id: input.nominationId,
@@ -767,14 +759,14 @@ export async function lodgePublicObjection(
       include: { round: true },
     });
     if (!nomination?.round.noticeStartsAt || !nomination.round.noticeEndsAt)
-      return { ok: false, problems: [own("nomination_not_found")] };
+      return fail(own("nomination_not_found"));
     const lodged = lodgeObjection({
       nominationId: String(nomination.id),
       content: input.text,
       notice: { startsAt: nomination.round.noticeStartsAt, endsAt: nomination.round.noticeEndsAt },
       now,
     });
-    if (!lodged.ok) return { ok: false, problems: rules(lodged.problems) };
+    if (!lodged.ok) return fail(...rules(lodged.problems));
     const objection = await tx.objection.create({
       data: {
         nominationId: nomination.id,
@@ -792,7 +784,7 @@ export async function lodgePublicObjection(
       entityId: nomination.id,
       after: { objectionId: objection.id, status: "lodged" },
     });
-    return { ok: true, value: { id: objection.id } };
+    return ok({ id: objection.id });
   });
 }
 
@@ -813,15 +805,14 @@ export async function dismissObjections(
 ): Promise<Outcome<number>> {
   const scope = scopeOf(actor);
   const text = note.trim();
-  if (!text)
-    return { ok: false, problems: rules([{ code: "objection_note_required", params: {} }]) };
+  if (!text) return fail(...rules([{ code: "objection_note_required", params: {} }]));
   const ids = [...new Set(objectionIds)].slice(0, MAX_BULK_DISMISSALS);
   return write(async (tx) => {
     const rows = await tx.objection.findMany({
       where: { id: { in: ids }, status: "lodged", nomination: { roundId, round: roundsIn(scope) } },
       select: { id: true, nominationId: true },
     });
-    if (rows.length === 0) return { ok: false, problems: [own("objection_not_found")] };
+    if (rows.length === 0) return fail(own("objection_not_found"));
     await tx.objection.updateMany({
       where: { id: { in: rows.map((r) => r.id) }, status: "lodged" },
       data: {
@@ -842,7 +833,7 @@ export async function dismissObjections(
         after: { objectionId: row.id, status: "handled", outcome: "dismissed", bulk: true },
         reason: text,
       });
-    return { ok: true, value: rows.length };
+    return ok(rows.length);
   });
 }
 
@@ -858,7 +849,7 @@ export async function recordObjectionHandling(
     const row = await tx.objection.findFirst({
       where: { id: objectionId, nomination: { roundId, round: roundsIn(scope) } },
     });
-    if (!row) return { ok: false, problems: [own("objection_not_found")] };
+    if (!row) return fail(own("objection_not_found"));
     const current =
       row.status === "handled"
         ? {
@@ -877,7 +868,7 @@ export async function recordObjectionHandling(
             lodgedAt: row.lodgedAt,
           };
     const handled = handleObjection(current, { ...input, now });
-    if (!handled.ok) return { ok: false, problems: rules(handled.problems) };
+    if (!handled.ok) return fail(...rules(handled.problems));
     await tx.objection.update({
       where: { id: objectionId },
       data: {
@@ -897,6 +888,6 @@ export async function recordObjectionHandling(
       after: { objectionId, status: "handled", outcome: input.outcome },
       reason: input.note.trim(),
     });
-    return { ok: true, value: input.outcome };
+    return ok(input.outcome);
   });
 }

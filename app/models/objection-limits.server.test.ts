@@ -87,7 +87,9 @@ describe("anonymous objections", () => {
     );
     expect(flood.filter((o) => o.ok)).toHaveLength(OBJECTIONS_PER_ADDRESS);
     expect(
-      flood.filter((o) => !o.ok && o.problems.some((p) => p.code === "objection_rate_limited")),
+      flood.filter(
+        (o) => !o.ok && o.problems.some((p) => p.code === "honours.problem.objection_rate_limited"),
+      ),
     ).toHaveLength(40 - OBJECTIONS_PER_ADDRESS);
     expect(await prisma.objection.count({ where: { nomination: { roundId: round.id } } })).toBe(
       OBJECTIONS_PER_ADDRESS,
@@ -150,7 +152,7 @@ describe("anonymous objections", () => {
       now: afterNotice,
     });
     expect(blocked.ok ? [] : blocked.problems.map((p) => p.code)).toEqual([
-      "round_objections_open",
+      "rules.round_objections_open",
     ]);
     // A note is still owed; ids of another round's objections are ignored.
     expect((await dismissObjections(organiser.actor, round.id, lodged, " ")).ok).toBe(false);

@@ -4,7 +4,6 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -29,17 +28,7 @@ import { isoDateOf } from "~/domain/identity/dates";
 import { advanceSchema } from "~/forms/honours-advance";
 import { objectionBulkDismissalSchema, objectionHandlingSchema } from "~/forms/honours-objection";
 import { reviewSchema, withdrawSchema } from "~/forms/honours-review";
-import {
-  formatDateTime,
-  translate,
-  translateProblem,
-  useLocale,
-  useT,
-  type Locale,
-  codeLabel,
-  keyOr,
-  type MessageKey,
-} from "~/i18n";
+import { formatDateTime, translate, useLocale, useT, codeLabel, type MessageKey } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import {
   advanceRound,
@@ -48,8 +37,10 @@ import {
   recordObjectionHandling,
   reviewNomination,
   withdrawNomination,
-  type HonourProblem,
 } from "~/models/honour-round.server";
+import { invalidForm, refused, type ActionFailure } from "~/http/refusal.server";
+import { failureSentences } from "~/i18n/problem-text";
+import type { KeyedProblem } from "~/utils/outcome";
 import { notFound, requireOrganiser } from "~/http/session.server";
 import { roundInScope } from "~/models/scope.server";
 import honoursStyles from "~/styles/honours.css";
@@ -70,22 +61,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...round, today: isoDateOf(new Date()) };
 }
 
-type ActionResult = { ok: boolean; message: string; nominationId?: number; objectionId?: number };
+/** The nomination or objection row an answer belongs to; neither for the round's own forms. */
+type Placed = { nominationId?: number; objectionId?: number };
+type ActionResult = ({ ok: true; message: string } | ActionFailure) & Placed;
 
-function fail(locale: Locale, problems: HonourProblem[], extra: Partial<ActionResult> = {}) {
-  const message = problems.map((p) => translateProblem(locale, p.prefix, p)).join(" ");
-  return data<ActionResult>({ ok: false, message, ...extra }, { status: 400 });
-}
-
-function fieldErrors(
-  locale: Locale,
-  errors: Record<string, string>,
-  extra: Partial<ActionResult> = {},
-) {
-  const message = Object.values(errors)
-    .map((key) => translate(locale, keyOr(key)))
-    .join(" ");
-  return data<ActionResult>({ ok: false, message, ...extra }, { status: 400 });
+function fail(problems: KeyedProblem[], placed: Placed = {}) {
+  return refused<Placed>(problems, 400, placed);
 }
 
 /** Only the organiser reviews and moves a round; each intent is one model call and one write. */
@@ -100,13 +81,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "advance") {
     const parsed = parseForm(advanceSchema, formData);
-    if (!parsed.ok) return fieldErrors(locale, parsed.errors);
+    if (!parsed.ok) return invalidForm(parsed.errors);
     const { to, noticeStart, noticeEnd, reason } = parsed.data;
     const notice = noticeStart && noticeEnd ? noticePeriodFromDates(noticeStart, noticeEnd) : null;
     const outcome = await advanceRound(user, roundId, to, { notice, reason });
-    if (!outcome.ok) return fail(locale, outcome.problems);
+    if (!outcome.ok) return fail(outcome.problems);
     return {
-      ok: true,
+      ok: true as const,
       message: translate(locale, "honours.round.moved", {
         status: translate(locale, `rules.round_state.${to}`),
       }),
@@ -116,61 +97,54 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const raw = formData.get("nominationId");
     const nominationId = Number(raw);
     const parsed = parseForm(reviewSchema, formData);
-    if (!parsed.ok) return fieldErrors(locale, parsed.errors, { nominationId });
+    if (!parsed.ok) return invalidForm(parsed.errors, { nominationId });
     const outcome = await reviewNomination(user, roundId, parsed.data.nominationId, {
       decision: parsed.data.decision,
       checklist: checklistFrom(parsed.data.checklist),
       reason: parsed.data.reason,
     });
-    if (!outcome.ok) return fail(locale, outcome.problems, { nominationId });
-    return { ok: true, message: translate(locale, "honours.review.done"), nominationId };
+    if (!outcome.ok) return fail(outcome.problems, { nominationId });
+    return { ok: true as const, message: translate(locale, "honours.review.done"), nominationId };
   }
   if (intent === "withdraw") {
     const nominationId = parseId(formData.get("nominationId")) ?? 0;
     const parsed = parseForm(withdrawSchema, formData);
-    if (!parsed.ok) return fieldErrors(locale, parsed.errors, { nominationId });
+    if (!parsed.ok) return invalidForm(parsed.errors, { nominationId });
     const outcome = await withdrawNomination(
       user,
       roundId,
       parsed.data.nominationId,
       parsed.data.reason,
     );
-    if (!outcome.ok) return fail(locale, outcome.problems, { nominationId });
-    return { ok: true, message: translate(locale, "honours.review.done"), nominationId };
+    if (!outcome.ok) return fail(outcome.problems, { nominationId });
+    return { ok: true as const, message: translate(locale, "honours.review.done"), nominationId };
   }
   if (intent === "handle_objection") {
     const objectionId = parseId(formData.get("objectionId")) ?? 0;
     const parsed = parseForm(objectionHandlingSchema, formData);
-    if (!parsed.ok) return fieldErrors(locale, parsed.errors, { objectionId });
+    if (!parsed.ok) return invalidForm(parsed.errors, { objectionId });
     const outcome = await recordObjectionHandling(
       user,
       roundId,
       parsed.data.objectionId,
       parsed.data,
     );
-    if (!outcome.ok) return fail(locale, outcome.problems, { objectionId });
-    return { ok: true, message: translate(locale, "honours.review.done"), objectionId };
+    if (!outcome.ok) return fail(outcome.problems, { objectionId });
+    return { ok: true as const, message: translate(locale, "honours.review.done"), objectionId };
   }
   if (intent === "dismiss_objections") {
     const parsed = parseForm(objectionBulkDismissalSchema, formData);
-    if (!parsed.ok) return fieldErrors(locale, parsed.errors);
+    if (!parsed.ok) return invalidForm(parsed.errors);
     const ids = formData.getAll("objectionIds").flatMap((v) => parseId(v) ?? []);
-    if (ids.length === 0)
-      return data<ActionResult>(
-        { ok: false, message: translate(locale, "honours.review.bulk.none") },
-        { status: 400 },
-      );
+    if (ids.length === 0) return fail([{ code: "honours.review.bulk.none", params: {} }]);
     const outcome = await dismissObjections(user, roundId, ids, parsed.data.note);
-    if (!outcome.ok) return fail(locale, outcome.problems);
+    if (!outcome.ok) return fail(outcome.problems);
     return {
-      ok: true,
+      ok: true as const,
       message: translate(locale, "honours.review.bulk.done", { count: outcome.value }),
     };
   }
-  return data<ActionResult>(
-    { ok: false, message: translate(locale, "honours.form.choice") },
-    { status: 400 },
-  );
+  return fail([{ code: "honours.form.choice", params: {} }]);
 }
 
 const ADVANCE_LABELS: Partial<Record<RoundState, MessageKey>> = {
@@ -193,7 +167,7 @@ function parseJson(value: string | null): Record<string, unknown> {
 export default function AdminRound() {
   const { round, nominations, evaluations, acceptedEvaluations, trail, today } =
     useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const locale = useLocale();
   const navigation = useNavigation();
@@ -207,6 +181,7 @@ export default function AdminRound() {
       .filter((o) => o.status === "lodged")
       .map((o) => ({ id: o.id, text: o.text, nominee: n.nomineeName })),
   );
+  const messageOf = (a: ActionResult) => (a.ok ? a.message : failureSentences(t, a));
   const rowMessage = (match: { nominationId?: number; objectionId?: number }) =>
     actionData &&
     ((match.nominationId && actionData.nominationId === match.nominationId) ||
@@ -215,7 +190,7 @@ export default function AdminRound() {
         className={`alert ${actionData.ok ? "alert--success" : "alert--error"}`}
         role={actionData.ok ? "status" : "alert"}
       >
-        {actionData.message}
+        {messageOf(actionData)}
       </p>
     ) : null;
   const generalMessage =
@@ -266,7 +241,7 @@ export default function AdminRound() {
             {generalMessage.message}
           </p>
         ) : (
-          <FormAlert message={generalMessage.message} />
+          <FormAlert message={messageOf(generalMessage)} />
         )
       ) : null}
 

@@ -4,7 +4,6 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/form-fields";
 import { HonourLinks } from "~/components/honour-links";
@@ -12,9 +11,10 @@ import { RoundMeta, useNoticePeriod } from "~/components/round-header";
 import { useZodForm } from "~/components/use-zod-form";
 import { noticeState } from "~/domain/honours";
 import { objectionSchema } from "~/forms/honours-objection";
-import { translateProblem, useT } from "~/i18n";
+import { useT } from "~/i18n";
+import { failureSentences } from "~/i18n/problem-text";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { clientAddress } from "~/http/client-address.server";
-import { getLocale } from "~/http/locale.server";
 import { getPublicNotice, lodgePublicObjection } from "~/models/honour-round.server";
 import { notFound } from "~/http/session.server";
 import honoursStyles from "~/styles/honours.css";
@@ -46,25 +46,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const roundId = idParam(params.roundId);
   // Only rounds on public notice take objections; others do not exist publicly.
   if (!(await getPublicNotice(roundId))) throw notFound();
-  const locale = await getLocale(request);
   const parsed = parseForm(objectionSchema, await readForm(request));
-  if (!parsed.ok)
-    return data({ errors: parsed.errors, message: null, done: false }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const outcome = await lodgePublicObjection(roundId, parsed.data, {
     address: clientAddress(request, context),
   });
   if (!outcome.ok) {
-    const limited = outcome.problems.some((p) => p.code === "objection_rate_limited");
-    return data(
-      {
-        errors: null,
-        message: outcome.problems.map((p) => translateProblem(locale, p.prefix, p)).join(" "),
-        done: false,
-      },
-      { status: limited ? 429 : 400 },
+    const limited = outcome.problems.some(
+      (p) => p.code === "honours.problem.objection_rate_limited",
     );
+    return refused(outcome.problems, limited ? 429 : 400);
   }
-  return { errors: null, message: null, done: true };
+  return { ok: true as const };
 }
 
 export default function NoticePage() {
@@ -74,7 +67,7 @@ export default function NoticePage() {
   const noticePeriod = useNoticePeriod();
   const navigation = useNavigation();
   const { onSubmit, field } = useZodForm(objectionSchema, {
-    serverErrors: actionData?.errors,
+    serverErrors: actionData?.ok === false ? actionData.errors : null,
     defaultValues: { nominationId: "", text: "", contactName: "", contactPhone: "" },
   });
   return (
@@ -115,14 +108,20 @@ export default function NoticePage() {
         <h2 id="object-title">{t("honours.notice.object")}</h2>
         {state !== "open" ? (
           <p className="muted">{t("honours.notice.closed")}</p>
-        ) : actionData?.done ? (
+        ) : actionData?.ok ? (
           <p className="alert alert--success" role="status">
             {t("honours.notice.lodged")}
           </p>
         ) : (
           <>
             <p className="muted">{t("honours.notice.objectIntro")}</p>
-            <FormAlert message={actionData?.message} />
+            <FormAlert
+              message={
+                actionData?.ok === false
+                  ? failureSentences(t, { problems: actionData.problems })
+                  : null
+              }
+            />
             <Form method="post" noValidate onSubmit={onSubmit} className="form-grid">
               <SelectField label={t("honours.notice.nominee")} {...field("nominationId")}>
                 <option value="">{t("honours.org.nominee.choose")}</option>

@@ -4,7 +4,6 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import {
   Form,
   useActionData,
@@ -20,8 +19,9 @@ import { StatusBadge } from "~/components/status-badge";
 import { useZodForm } from "~/components/use-zod-form";
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT } from "~/domain/honours";
 import { nominationSchema } from "~/forms/honours-nomination";
-import { translate, translateProblem, useT } from "~/i18n";
-import { getLocale } from "~/http/locale.server";
+import { useT } from "~/i18n";
+import { failureSentences } from "~/i18n/problem-text";
+import { invalidForm, refused } from "~/http/refusal.server";
 import {
   createNomination,
   getRoundForManager,
@@ -48,17 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
   const roundId = idParam(params.roundId);
-  const locale = await getLocale(request);
   const uploadError = () =>
-    data(
-      {
-        errors: null,
-        message: translate(locale, "honours.form.upload", {
-          mb: ATTACHMENT_MAX_BYTES / 1024 / 1024,
-        }),
-        done: false,
-      },
-      { status: 413 },
+    refused(
+      [{ code: "honours.form.upload", params: { mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 } }],
+      413,
     );
   let formData: FormData;
   try {
@@ -68,8 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw thrown;
   }
   const parsed = parseForm(nominationSchema, formData);
-  if (!parsed.ok)
-    return data({ errors: parsed.errors, message: null, done: false }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const attachments: AttachmentUpload[] = [];
   for (const entry of formData.getAll("attachments")) {
     if (typeof entry === "string" || entry.size === 0 || !entry.name) continue;
@@ -83,11 +75,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   const outcome = await createNomination(user, roundId, { ...parsed.data, attachments });
-  if (!outcome.ok) {
-    const message = outcome.problems.map((p) => translateProblem(locale, p.prefix, p)).join(" ");
-    return data({ errors: null, message, done: false }, { status: 400 });
-  }
-  return { errors: null, message: null, done: true };
+  if (!outcome.ok) return refused(outcome.problems, 400);
+  return { ok: true as const };
 }
 
 const REFRESH_MS = 20_000;
@@ -108,7 +97,7 @@ export default function OrgRound() {
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const { form, onSubmit, field } = useZodForm(nominationSchema, {
-    serverErrors: actionData?.errors,
+    serverErrors: actionData?.ok === false ? actionData.errors : null,
     defaultValues: { workerId: "", studioId: "", collectiveName: "", supportingText: "" },
   });
 
@@ -122,7 +111,7 @@ export default function OrgRound() {
   }, [revalidator]);
 
   useEffect(() => {
-    if (actionData?.done) form.reset();
+    if (actionData?.ok) form.reset();
   }, [actionData, form]);
 
   const selectedId = Number(form.watch("workerId") || 0);
@@ -142,12 +131,16 @@ export default function OrgRound() {
 
       <section className="section card" aria-labelledby="nominate-title">
         <h2 id="nominate-title">{t("honours.org.nominate")}</h2>
-        {actionData?.done ? (
+        {actionData?.ok ? (
           <p className="alert alert--success" role="status">
             {t("honours.org.submitted")}
           </p>
         ) : null}
-        <FormAlert message={actionData?.message} />
+        <FormAlert
+          message={
+            actionData?.ok === false ? failureSentences(t, { problems: actionData.problems }) : null
+          }
+        />
         {open ? (
           <Form
             method="post"
