@@ -17,9 +17,15 @@
 //     scores set-based, and rebuild the boards set-based, moving the scores back from the
 //     corrected key to the original (as many changes as the job made), then rolled back.
 //     Every attempt is seeded with its answer rows (QuizAnswer), as a hand-in writes them.
-// BENCH_WORKERS / BENCH_ATTEMPTS shrink it; BENCH_PORT, JX_BUILD_NAME pick the server.
+// The question page is also measured as the server's CPU per page (its process group's CPU over
+// the sequential loop): "server time" is what the target names, and on a shared machine the
+// wall clock holds the waiting for a core as well.
+// BENCH_WORKERS / BENCH_ATTEMPTS shrink it; BENCH_PORT, JX_BUILD_NAME pick the server;
+// BENCH_PAGES sets the question page's sequential requests. BENCH_REUSE=1 starts from a copy of
+// the database as last built (bench-quiz.base.db) instead of building it again, when that copy
+// has this run's size and was built on the same day (Beijing time); otherwise it builds.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -28,6 +34,7 @@ import { Prisma } from "~/generated/prisma/client";
 import {
   ROOT,
   measure,
+  processGroupCpuSeconds,
   sessionCookie,
   startServer,
   summarise,
@@ -41,7 +48,11 @@ const BANK = 1_000;
 const PER_DAY = 10;
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2_000);
 const PORT = Number(process.env.BENCH_PORT ?? 3197);
+const PAGES = Number(process.env.BENCH_PAGES ?? 1_000);
+const REUSE = process.env.BENCH_REUSE === "1";
 const file = path.join(ROOT, "e2e", ".data", "bench-quiz.db");
+// The database as built, before this run's saves and re-scoring change it (BENCH_REUSE).
+const baseFile = path.join(ROOT, "e2e", ".data", "bench-quiz.base.db");
 // PostgreSQL when DATABASE_URL names one; otherwise SQLite in the bench's own file.
 const target = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")
   ? process.env.DATABASE_URL!
@@ -249,6 +260,50 @@ function buildDatabase(questions: Question[]) {
   return { attemptId, paper: mine };
 }
 
+/**
+ * BENCH_REUSE: the database as last built, copied back over this run's file, when it has this
+ * run's workers and attempts and its campaign's days end today; null (build it) otherwise. The
+ * benchmark worker's attempt of today gets a fresh start and deadline and no answers.
+ */
+function reuseDatabase() {
+  if (!existsSync(baseFile)) {
+    log(`  (BENCH_REUSE: no ${path.relative(ROOT, baseFile)} yet: building)`);
+    return null;
+  }
+  const base = new Database(baseFile, { readonly: true });
+  const count = (sql: string) => Number((base.prepare(sql).get() as { n: number }).n);
+  const workers = count(`SELECT COUNT(*) AS "n" FROM "Worker"`);
+  const attempts = count(`SELECT COUNT(*) AS "n" FROM "QuizAttempt" WHERE "status" = 'submitted'`);
+  const quiz = base.prepare(`SELECT "opensAt" FROM "Quiz" WHERE "id" = 1`).get() as
+    { opensAt: string } | undefined;
+  base.close();
+  const sameDay = quiz !== undefined && new Date(quiz.opensAt).getTime() === opensAt;
+  if (workers !== WORKERS + 1 || attempts !== ATTEMPTS || !sameDay) {
+    log(
+      `  (BENCH_REUSE: ${path.relative(ROOT, baseFile)} has ${workers - 1} workers and ${attempts} attempts${sameDay ? "" : ", built on another day"}: building)`,
+    );
+    return null;
+  }
+  for (const f of readdirSync(path.dirname(file)))
+    if (f.startsWith("bench-quiz.db")) rmSync(path.join(path.dirname(file), f));
+  copyFileSync(baseFile, file);
+  const db = new Database(file);
+  const mine = db
+    .prepare(
+      `SELECT "id", "paper" FROM "QuizAttempt" WHERE "quizId" = 1 AND "workerId" = ? AND "status" = 'in_progress'`,
+    )
+    .get(WORKERS + 1) as { id: number; paper: string };
+  db.prepare(
+    `UPDATE "QuizAttempt" SET "startedAt" = ?, "deadline" = ?, "answers" = '{}' WHERE "id" = ?`,
+  ).run(iso(Date.now()), iso(Date.now() + 4 * 3_600_000), mine.id);
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.close();
+  return {
+    attemptId: Number(mine.id),
+    paper: JSON.parse(mine.paper) as ReturnType<typeof arrangePaper>,
+  };
+}
+
 // ───────────── measuring ─────────────
 
 type Stats = { p50: number; p95: number; p99: number };
@@ -339,20 +394,30 @@ log(
 );
 const questions = bank();
 let t0 = performance.now();
-const built = buildDatabase(questions);
-log(`  rows generated and inserted in ${seconds(performance.now() - t0)}`);
-
-t0 = performance.now();
-{
-  const staging = new Database(file);
-  const sql = new SqliteSql(staging);
-  await sql.transaction(async () => {
-    for (const statement of rebuildStatements(1)) await sql.run(statement);
-  });
-  staging.pragma("wal_checkpoint(TRUNCATE)");
-  staging.close();
+const reused = REUSE ? reuseDatabase() : null;
+let built: { attemptId: number; paper: ReturnType<typeof arrangePaper> };
+if (reused) {
+  built = reused;
+  log(
+    `  reused ${path.relative(ROOT, baseFile)} (BENCH_REUSE=1) in ${seconds(performance.now() - t0)}`,
+  );
+} else {
+  built = buildDatabase(questions);
+  log(`  rows generated and inserted in ${seconds(performance.now() - t0)}`);
+  t0 = performance.now();
+  {
+    const staging = new Database(file);
+    const sql = new SqliteSql(staging);
+    await sql.transaction(async () => {
+      for (const statement of rebuildStatements(1)) await sql.run(statement);
+    });
+    staging.pragma("wal_checkpoint(TRUNCATE)");
+    staging.close();
+  }
+  log(`  boards built (app's set-based rebuild) in ${seconds(performance.now() - t0)}`);
+  // Checkpointed above, so the file alone is the whole database.
+  copyFileSync(file, baseFile);
 }
-log(`  boards built (app's set-based rebuild) in ${seconds(performance.now() - t0)}`);
 
 if (engine === "postgresql") {
   // The database is made anew, then the SQLite file is copied in (COPY, indexes after, ANALYZE).
@@ -481,17 +546,41 @@ try {
     `\nOver HTTP against the production build (${path.basename(process.env.JX_BUILD_NAME || "build")}) — ${machineLoad()}`,
   );
   const pageSamples: number[] = [];
-  for (let i = 0; i < 300; i++) {
+  const page = async (i: number) => {
     const t = performance.now();
     const response = await fetch(`${base}/quiz/1?q=${1 + (i % PER_DAY)}`, {
       headers: { cookie: workerCookie },
     });
     await response.text();
     if (!response.ok) throw new Error(`question page answered ${response.status}`);
-    if (i >= 20) pageSamples.push(performance.now() - t);
-  }
+    return performance.now() - t;
+  };
+  for (let i = 0; i < 50; i++) await page(i);
+  // The server's CPU over the timed loop: its process group (npx, tsx, the primary and its
+  // workers; the ones not serving idle), in clock ticks of 10 ms, so over many pages.
+  const pgid = server.process.pid!;
+  const cpu0 = processGroupCpuSeconds(pgid);
+  const loopStart = performance.now();
+  for (let i = 0; i < PAGES; i++) pageSamples.push(await page(i));
+  const loopMs = performance.now() - loopStart;
+  const cpu1 = processGroupCpuSeconds(pgid);
   const pageHttp = summarise(pageSamples);
   report("question page, HTML over HTTP (sequential)", pageHttp, pageFloor, "≤ 10 ms p50");
+  if (cpu0 !== null && cpu1 !== null) {
+    const perPage = ((cpu1 - cpu0) * 1000) / PAGES;
+    rows.push([
+      "question page, server CPU per page (sequential)",
+      fmt(perPage),
+      "",
+      "",
+      "",
+      "",
+      "≤ 10 ms server time",
+    ]);
+    log(
+      `  question page, server CPU per page: ${fmt(perPage)} (${(cpu1 - cpu0).toFixed(2)} s CPU over ${PAGES} pages in ${seconds(loopMs)}, mean wall ${fmt(loopMs / PAGES)})`,
+    );
+  }
 
   const board = `${base}/quiz/1/leaderboard.data`;
   const save = `${base}/quiz/1.data?index`;
