@@ -1,0 +1,120 @@
+import { Suspense, createElement } from "react";
+import { describe, expect, it, vi } from "vitest";
+import { CLIENT_GONE, streamDocument } from "./document-stream.server";
+
+/** A page whose second half waits for `ready` (as Remix's streamed loader data does). */
+function page(ready: Promise<void>, fail = false) {
+  let settled = false;
+  void ready.then(() => (settled = true));
+  function Late() {
+    if (!settled) throw ready;
+    if (fail) throw new Error("boom in the late part");
+    return createElement("p", null, "late part");
+  }
+  return createElement(
+    "main",
+    null,
+    createElement("h1", null, "shell"),
+    createElement(Suspense, { fallback: createElement("p", null, "loading") }, createElement(Late)),
+  );
+}
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function start(element: ReturnType<typeof page>, signal = new AbortController().signal) {
+  const log = vi.fn();
+  const response = streamDocument(element, {
+    status: 200,
+    headers: new Headers(),
+    nonce: "n",
+    waitForAll: false,
+    signal,
+    abortDelayMs: 300,
+    log,
+  });
+  return { log, response };
+}
+
+/** Reads the body until the shell has arrived; the late part is still pending. */
+async function readShell(response: Response) {
+  const reader = response.body!.getReader();
+  let text = "";
+  while (!text.includes("shell")) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += new TextDecoder().decode(value);
+  }
+  return reader;
+}
+
+describe("streamDocument", () => {
+  it("abandons the render quietly when the client stops reading mid-page", async () => {
+    const late = deferred();
+    const { log, response } = start(page(late.promise));
+    const reader = await readShell(await response);
+    await reader.cancel();
+    // React's own reaction would have been "The destination stream closed early" in the log,
+    // and the abort timer's "aborted by the server" after 300 ms.
+    await wait(400);
+    late.resolve();
+    await wait(50);
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it("abandons the render quietly when the request is aborted (the client disconnected)", async () => {
+    const late = deferred();
+    const client = new AbortController();
+    const { log, response } = start(page(late.promise), client.signal);
+    const body = await response;
+    client.abort();
+    // The body ends without the late part: the browser would render it, were anyone there.
+    const text = await body.text();
+    expect(text).toContain("shell");
+    expect(text).not.toContain("late part");
+    await wait(400);
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it("gives up before the shell without an answer when the client is already gone", async () => {
+    const client = new AbortController();
+    client.abort();
+    const { log, response } = start(page(new Promise(() => {})), client.signal);
+    await expect(response).rejects.toBe(CLIENT_GONE);
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it("still logs a real error in the part streamed after the shell", async () => {
+    const late = deferred();
+    const { log, response } = start(page(late.promise, true));
+    const body = await response;
+    late.resolve();
+    await body.text();
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(String(log.mock.calls[0]![0])).toContain("boom in the late part");
+  });
+
+  it("still logs a render the abort delay cut short, and sends a whole page quietly", async () => {
+    const slow = start(page(new Promise(() => {})));
+    await (await slow.response).text();
+    expect(slow.log).toHaveBeenCalledTimes(1);
+    expect(String(slow.log.mock.calls[0]![0])).toContain("aborted by the server");
+
+    const late = deferred();
+    const client = new AbortController();
+    const whole = start(page(late.promise), client.signal);
+    const body = await whole.response;
+    late.resolve();
+    expect(await body.text()).toContain("late part");
+    // The connection closes after the answer (Remix's adapter no longer aborts then; a
+    // signal that fires anyway changes nothing).
+    client.abort();
+    await wait(400);
+    expect(whole.log).not.toHaveBeenCalled();
+  });
+});
