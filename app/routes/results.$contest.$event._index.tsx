@@ -6,12 +6,13 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { FormAlert, SelectField, TextField } from "~/components/form-fields";
 import { RESULTS_VISIBILITIES, isResultsVisibility } from "~/domain/contest/results-visibility";
 import { DistributionChart } from "~/components/leaderboard-charts";
 import { LeaderboardTable, OrganisationStandings } from "~/components/leaderboard-table";
+import { useLiveReload } from "~/components/use-live-reload";
 import { useZodForm } from "~/components/use-zod-form";
 import { encodeCursor } from "~/domain/ranking/board";
 import { leaderboardSettingsSchema } from "~/forms/leaderboard-settings";
@@ -101,20 +102,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { ok: true as const, errors: null };
 }
 
-/** Reloads the loader whenever the server says this event's results changed. */
-function useLiveBoard(url: string) {
-  const { revalidate } = useRevalidator();
-  const [connected, setConnected] = useState(false);
-  useEffect(() => {
-    const source = new EventSource(url);
-    source.addEventListener("open", () => setConnected(true));
-    source.addEventListener("change", () => revalidate());
-    source.addEventListener("error", () => setConnected(false));
-    return () => source.close();
-  }, [url, revalidate]);
-  return connected;
-}
-
 /** Rows whose total moved since the previous render, lit for a few seconds. */
 function useChangedRows(rows: { key: string; total: number }[]) {
   const previous = useRef<Map<string, number> | null>(null);
@@ -137,7 +124,7 @@ export default function EventBoard() {
   const t = useT();
   const locale = useLocale();
   const base = publicPaths.eventResults(d.event.contest.code, d.event.code);
-  const live = useLiveBoard(`${base}/live`);
+  const live = useLiveReload(`${base}/live`);
   const changed = useChangedRows(d.rows);
   const showStd = d.event.contest.showStandardised;
   return (

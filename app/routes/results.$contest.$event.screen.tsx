@@ -2,8 +2,9 @@
 // paging through the top 100, rows that just changed lit, and an animated reveal when the
 // organiser lifts the freeze. Without JavaScript a meta refresh does the paging.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useRevalidator } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { useLiveReload } from "~/components/use-live-reload";
 import { formatDateTime, formatMark, useLocale, useT, codeLabel } from "~/i18n";
 import { loadBoard } from "~/models/leaderboard.server";
 import { resolveBoard } from "~/http/leaderboard-request.server";
@@ -48,7 +49,6 @@ export default function BigScreen() {
   const d = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const { revalidate } = useRevalidator();
   const [page, setPage] = useState(d.page);
   const [scripted, setScripted] = useState(false);
   const [latest, setLatest] = useState<Row[]>([]);
@@ -57,12 +57,8 @@ export default function BigScreen() {
   const previous = useRef<{ frozen: boolean; totals: Map<string, number> } | null>(null);
   const base = publicPaths.eventResults(d.event.contest.code, d.event.code);
 
-  useEffect(() => {
-    setScripted(true);
-    const source = new EventSource(`${base}/live`);
-    source.addEventListener("change", () => revalidate());
-    return () => source.close();
-  }, [base, revalidate]);
+  useLiveReload(`${base}/live`);
+  useEffect(() => setScripted(true), []);
 
   useEffect(() => {
     const timer = setInterval(() => setPage((p) => (p + 1) % d.pages), PAGE_MS);
