@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ReactNode } from "react";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatCards } from "~/components/stat-cards";
+import { stackTable } from "~/components/stack-table";
 import { StatusBadge } from "~/components/status-badge";
 import { formatDate, formatDateTime, useLocale, useT, codeLabel } from "~/i18n";
 import { adminOverview } from "~/models/contest.server";
@@ -253,27 +254,27 @@ export default function AdminHome() {
       </p>
       <h2>{t("dashboard.contests")}</h2>
       <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("registration.contest")}</th>
-              <th scope="col">{t("registration.status")}</th>
-              <th scope="col">{t("dashboard.counts.events")}</th>
+        <table {...stackTable.table}>
+          <thead {...stackTable.rowgroup}>
+            <tr {...stackTable.row}>
+              <th {...stackTable.columnheader}>{t("registration.contest")}</th>
+              <th {...stackTable.columnheader}>{t("registration.status")}</th>
+              <th {...stackTable.columnheader}>{t("dashboard.counts.events")}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody {...stackTable.rowgroup}>
             {data.recent.map((contest) => (
-              <tr key={contest.id}>
-                <td>
+              <tr key={contest.id} {...stackTable.row}>
+                <td {...stackTable.cell()}>
                   <Link to={`/admin/contests/${contest.id}`}>{contest.name}</Link>
                   <div className="muted small">
                     {codeLabel(t, "rules.contest_kind", contest.kind)}
                   </div>
                 </td>
-                <td>
+                <td {...stackTable.cell(t("registration.status"))}>
                   <StatusBadge status={contest.status} prefix="rules.contest_status" />
                 </td>
-                <td>{contest._count.events}</td>
+                <td {...stackTable.cell(t("dashboard.counts.events"))}>{contest._count.events}</td>
               </tr>
             ))}
           </tbody>

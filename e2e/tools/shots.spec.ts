@@ -2,11 +2,12 @@
 // role's main journey in Chinese and in English at 1366×800 and 390×844, to be looked at by a
 // person.
 //   E2E_PORT=… JX_BUILD_NAME=… npx playwright test --config playwright.tools.config.ts
-// Shots go to SHOTS_DIR (default test-results/shots): <name>-<size>.png in Chinese,
-// en-<name>-<size>.png in English. A page taller than the phone's screen is also cut into
-// 390×1200 slices (<shot>-s1.png, -s2.png, …), which an image viewer shows whole. The judging
-// demo event is scored, locked and published first, so the worker's receipt has something to
-// show.
+// SHOTS_LANG=zh or en takes one language; SHOTS_ONLY=<regular expression> only the pages whose
+// names match (a re-shoot, e.g. "company-|worker-receipt"). Shots go to SHOTS_DIR (default
+// test-results/shots): <name>-<size>.png in Chinese, en-<name>-<size>.png in English. A page
+// taller than the phone's screen is also cut into 390×1200 slices (<shot>-s1.png, -s2.png, …),
+// which an image viewer shows whole. The judging demo event is scored, locked and published
+// first, so the worker's receipt has something to show.
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import type { BrowserContext, Page } from "@playwright/test";
 import { Prisma } from "~/generated/prisma/client";
@@ -277,7 +278,9 @@ test("screenshots of every role's journey", async ({
     const prefix = locale === "en" ? "en-" : "";
     const english = locale === "en" ? data : null;
     let signedIn: string | null | undefined = undefined;
-    for (const [user, path, name] of journeys) {
+    // SHOTS_ONLY=<regular expression> shoots only the pages whose names match (a re-shoot).
+    const only = process.env.SHOTS_ONLY ? new RegExp(process.env.SHOTS_ONLY) : null;
+    for (const [user, path, name] of journeys.filter(([, , n]) => !only || only.test(n))) {
       if (user !== signedIn) {
         await context.clearCookies();
         await useLocale(context, url, locale);
@@ -289,6 +292,14 @@ test("screenshots of every role's journey", async ({
       await shoot(page, `${prefix}${name}`, english);
     }
     // The quiz, started: one question on the page (an attempt in progress is resumed).
+    if (only && !only.test("worker-quiz-question")) continue;
+    if (signedIn !== "quiz5") {
+      await context.clearCookies();
+      await useLocale(context, url, locale);
+      await loginAs("quiz5");
+      signedIn = "quiz5";
+    }
+    await page.goto(`/quiz/${quiz!.id}`);
     await page.setViewportSize({ width: 1366, height: 800 });
     const start = page.getByRole("button", { name: locale === "en" ? "Start" : "开始答题" });
     if (await start.isVisible()) await start.click();
