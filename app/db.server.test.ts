@@ -5,6 +5,7 @@ import { databaseEngine, prisma, readSql, sqlWrite, withScratchSession, write } 
 import { Prisma } from "~/generated/prisma/client";
 import { env } from "~/env.server";
 import { databaseFile } from "~/utils/database-file.server";
+import { sqliteDate } from "~/db/sqlite.server";
 import { createOrganisation } from "~/test/factories";
 
 describe("write()", () => {
@@ -154,13 +155,60 @@ describe.runIf(sqlite)("storage failures (SQLite)", () => {
   });
 
   it("a read-only database refuses the write with a 503", async () => {
-    await write((tx) => tx.$queryRawUnsafe("PRAGMA query_only = ON"));
-    const thrown = await write((tx) =>
-      tx.organisation.create({ data: { name: "只读", kind: "enterprise" } }),
-    ).catch((e: unknown) => e);
+    // Read-only inside the write, and writable again before it ends: a write() cannot begin on a
+    // read-only connection (its first statement takes the write lock), so later tests need it.
+    const thrown = await write(async (tx) => {
+      await tx.$queryRawUnsafe("PRAGMA query_only = ON");
+      try {
+        await tx.organisation.create({ data: { name: "只读", kind: "enterprise" } });
+      } finally {
+        await tx.$queryRawUnsafe("PRAGMA query_only = OFF");
+      }
+    }).catch((e: unknown) => e);
     expect((thrown as Response).status).toBe(503);
-    await write((tx) => tx.$queryRawUnsafe("PRAGMA query_only = OFF")).catch(() => undefined);
     expect(await prisma.organisation.count({ where: { name: "只读" } })).toBe(0);
+  });
+});
+
+describe.runIf(sqlite)("write() and another connection's write lock (SQLite)", () => {
+  it("waits for the lock on the event loop, not inside SQLite, then sees the other write", async () => {
+    // Both connections of this process are open and configured before the other takes the lock.
+    await createOrganisation({ name: "锁之前" });
+    // Another writer: a re-scoring thread's chunk, another process's import.
+    const other = new Database(databaseFile(env.DATABASE_URL));
+    try {
+      other.pragma("busy_timeout = 0");
+      other.exec("BEGIN IMMEDIATE");
+      other
+        .prepare(
+          `INSERT INTO "Organisation" ("name", "kind", "path", "headcount", "createdAt") VALUES ('锁之外', 'enterprise', '/', 0, ?)`,
+        )
+        .run(sqliteDate(new Date()));
+      let began = false;
+      const saved = write(async (tx) => {
+        began = true;
+        const seen = await tx.organisation.count({ where: { name: "锁之外" } });
+        await tx.organisation.create({ data: { name: "锁之内", kind: "enterprise" } });
+        return seen;
+      });
+      // Timers keep firing while the write waits: SQLite's own busy wait (30 s) would have
+      // stopped the thread at the first one.
+      const started = performance.now();
+      let longest = 0;
+      while (performance.now() - started < 200) {
+        const t = performance.now();
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        longest = Math.max(longest, performance.now() - t);
+      }
+      expect(longest).toBeLessThan(2_000);
+      expect(began).toBe(false);
+      other.exec("COMMIT");
+      expect(await saved).toBe(1);
+      expect(await prisma.organisation.count({ where: { name: "锁之内" } })).toBe(1);
+    } finally {
+      if (other.inTransaction) other.exec("ROLLBACK");
+      other.close();
+    }
   });
 });
 

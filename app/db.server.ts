@@ -199,7 +199,10 @@ function clients(): Clients {
         writer,
         ready: Promise.all([
           configure(reader, READ_BUSY_TIMEOUT_MS),
-          configure(writer, WRITE_BUSY_TIMEOUT_MS),
+          // write() waits for the file's write lock on the event loop (sqliteWrite).
+          configure(writer, WRITE_BUSY_TIMEOUT_MS).then(
+            () => writer.$queryRaw`PRAGMA busy_timeout = 0`,
+          ),
         ]).then(() => undefined),
         queue: Promise.resolve(),
       };
@@ -328,9 +331,10 @@ function lockStatement(scope?: WriteScope): Prisma.Sql {
 // The Prisma adapter begins SQLite transactions with a plain BEGIN, which takes the file's
 // write lock only at the first write. With several processes, a transaction that read first
 // would then fail at once (SQLITE_BUSY, no waiting) if another process wrote meanwhile. A
-// first statement that writes nothing takes the lock as BEGIN IMMEDIATE does, waiting out
-// the busy timeout, so the write queue's guarantee holds across processes: one write at a
-// time, each seeing every earlier one. (sqlWrite's raw connection uses BEGIN IMMEDIATE.)
+// first statement that writes nothing takes the lock as BEGIN IMMEDIATE does (waiting for it
+// on the event loop, see sqliteWrite), so the write queue's guarantee holds across processes:
+// one write at a time, each seeing every earlier one. (sqlWrite's raw connection uses BEGIN
+// IMMEDIATE.)
 const TAKE_WRITE_LOCK = Prisma.sql`DELETE FROM "RateCounter" WHERE 0 = 1`;
 
 /**
@@ -339,20 +343,67 @@ const TAKE_WRITE_LOCK = Prisma.sql`DELETE FROM "RateCounter" WHERE 0 = 1`;
  */
 export async function write<T>(fn: (tx: Tx) => Promise<T>, scope?: WriteScope): Promise<T> {
   const c = clients();
-  const options = { timeout: 60_000, maxWait: 60_000 };
   return refusedByStorage("write", () =>
     c.engine === "sqlite"
-      ? enqueue(c, () =>
-          c.writer.$transaction(async (tx) => {
-            await tx.$executeRaw(TAKE_WRITE_LOCK);
-            return fn(tx);
-          }, options),
-        )
+      ? enqueue(c, () => sqliteWrite(c, fn))
       : c.writer.$transaction(async (tx) => {
           await tx.$executeRaw(lockStatement(scope));
           return fn(tx);
-        }, options),
+        }, TRANSACTION_OPTIONS),
   );
+}
+
+const TRANSACTION_OPTIONS = { timeout: 60_000, maxWait: 60_000 };
+
+/** The write lock was held by another connection when a write() tried to take it. */
+class WriteLockBusy extends Error {
+  constructor(readonly busy: unknown) {
+    super("the write lock is held by another connection");
+  }
+}
+
+// The Prisma adapter's SQLITE_BUSY (a DriverAdapterError of kind SocketTimeout, or the
+// driver's own code when it comes through unmapped).
+function isBusyError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let e = error; e && typeof e === "object" && !seen.has(e);) {
+    seen.add(e);
+    const { code, kind, message } = e as { code?: unknown; kind?: unknown; message?: unknown };
+    if (kind === "SocketTimeout") return true;
+    if (typeof code === "string" && code.startsWith("SQLITE_BUSY")) return true;
+    if (typeof message === "string" && /SQLITE_BUSY|database is locked/.test(message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * write() on SQLite. The writer connection's busy timeout is 0: SQLite's own wait for the
+ * file's write lock sleeps inside the call, which would stop the whole process (boards,
+ * sign-ins, everything) while another connection holds the lock — a re-scoring thread's chunk,
+ * another process's import. So the lock is taken first thing in the transaction, and when it
+ * is held elsewhere the transaction ends (nothing of `fn` has run), the raw writer waits on
+ * the event loop until the lock is free (as sqlWrite does), and the transaction starts again.
+ * Past WRITE_BUSY_TIMEOUT_MS the write fails with SQLITE_BUSY (a 503, as before).
+ */
+async function sqliteWrite<T>(c: SqliteClients, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const until = Date.now() + WRITE_BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      return await c.writer.$transaction(async (tx) => {
+        try {
+          await tx.$executeRaw(TAKE_WRITE_LOCK);
+        } catch (error) {
+          throw isBusyError(error) ? new WriteLockBusy(error) : error;
+        }
+        return fn(tx);
+      }, TRANSACTION_OPTIONS);
+    } catch (error) {
+      if (!(error instanceof WriteLockBusy)) throw error;
+      if (Date.now() > until) throw error.busy;
+    }
+    await bulkConnection(c).waitForWriteLock(until);
+  }
 }
 
 /**

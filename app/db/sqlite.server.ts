@@ -126,12 +126,12 @@ export class SqliteSql implements Bulk {
    * call, so the process that serves pages would stop answering anything (boards included)
    * for as long as the other writer holds the lock.
    */
-  private async begin(): Promise<void> {
-    if (this.lockWaitMs === null) {
+  private async begin(until?: number): Promise<void> {
+    if (this.lockWaitMs === null && until === undefined) {
       this.db.exec("BEGIN IMMEDIATE");
       return;
     }
-    const until = Date.now() + this.lockWaitMs;
+    until ??= Date.now() + (this.lockWaitMs ?? 0);
     for (;;) {
       try {
         this.db.exec("BEGIN IMMEDIATE");
@@ -141,6 +141,17 @@ export class SqliteSql implements Bulk {
       }
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
+  }
+
+  /**
+   * Resolves once the file's write lock is free (taken and at once given back), waiting on the
+   * event loop as begin() does; SQLITE_BUSY after `until` (a Date.now() time). For a writer on
+   * another connection of this process (Prisma's, in write()) that must not wait inside SQLite:
+   * it tries when this says the lock is free. Never call it inside a transaction here.
+   */
+  async waitForWriteLock(until: number): Promise<void> {
+    await this.begin(until);
+    this.db.exec("ROLLBACK");
   }
 
   async rows<T>(query: Prisma.Sql): Promise<T[]> {
