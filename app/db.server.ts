@@ -129,19 +129,47 @@ function startCheckpoints(c: SqliteClients, file: string): void {
 function restoreAutoCheckpoints(c: SqliteClients): void {
   c.autoCheckpoint = true;
   c.bulk?.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
-  // After configure(), which turned them off.
-  void c.ready
-    .then(() =>
-      c.writer.$queryRaw(Prisma.raw(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`)),
-    )
+  // After configure(), which turned them off (Prisma clients made later see autoCheckpoint).
+  if (c.prisma) void c.prisma.ready.then(() => autoCheckpointsOn(c.prisma!.writer));
+}
+
+function autoCheckpointsOn(writer: PrismaClient): Promise<unknown> {
+  return writer
+    .$queryRaw(Prisma.raw(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`))
     .catch(() => undefined);
+}
+
+/**
+ * The Prisma clients of a process (or thread): reads go to `reader`, writes to `writer`
+ * (on PostgreSQL one client for both). Made on first use: each costs tens of megabytes (its
+ * query compiler), which a thread that speaks only hand-written SQL (a roster import) never
+ * pays.
+ */
+type PrismaClients = { reader: PrismaClient; writer: PrismaClient; ready: Promise<void> };
+
+function prismaClients(c: Clients): PrismaClients {
+  if (c.prisma) return c.prisma;
+  if (c.engine === "postgresql") {
+    const client = createPostgresClient(env.DATABASE_URL);
+    c.prisma = { reader: client, writer: client, ready: Promise.resolve() };
+    return c.prisma;
+  }
+  const reader = createSqliteClient(env.DATABASE_URL, READ_BUSY_TIMEOUT_MS);
+  const writer = createSqliteClient(env.DATABASE_URL, WRITE_BUSY_TIMEOUT_MS);
+  const ready = Promise.all([
+    configure(reader, READ_BUSY_TIMEOUT_MS),
+    // write() waits for the file's write lock on the event loop (sqliteWrite).
+    configure(writer, WRITE_BUSY_TIMEOUT_MS).then(() => writer.$queryRaw`PRAGMA busy_timeout = 0`),
+  ]).then(async () => {
+    if (c.autoCheckpoint) await autoCheckpointsOn(writer);
+  });
+  c.prisma = { reader, writer, ready };
+  return c.prisma;
 }
 
 type SqliteClients = {
   engine: "sqlite";
-  reader: PrismaClient;
-  writer: PrismaClient;
-  ready: Promise<void>;
+  prisma?: PrismaClients;
   queue: Promise<unknown>;
   /** The raw writer connection (bulkWrite, sqlWrite), opened on first use. */
   bulk?: SqliteSql;
@@ -156,9 +184,7 @@ type SqliteClients = {
 
 type PostgresClients = {
   engine: "postgresql";
-  reader: PrismaClient;
-  writer: PrismaClient;
-  ready: Promise<void>;
+  prisma?: PrismaClients;
   pool: pg.Pool;
   rawReader: PostgresSql;
 };
@@ -180,32 +206,10 @@ function pgPool(url: string): pg.Pool {
 function clients(): Clients {
   if (!globalThis.__jiangxinDb) {
     if (engineOf(env.DATABASE_URL) === "postgresql") {
-      const client = createPostgresClient(env.DATABASE_URL);
       const pool = pgPool(env.DATABASE_URL);
-      globalThis.__jiangxinDb = {
-        engine: "postgresql",
-        reader: client,
-        writer: client,
-        ready: Promise.resolve(),
-        pool,
-        rawReader: new PostgresSql(pool),
-      };
+      globalThis.__jiangxinDb = { engine: "postgresql", pool, rawReader: new PostgresSql(pool) };
     } else {
-      const reader = createSqliteClient(env.DATABASE_URL, READ_BUSY_TIMEOUT_MS);
-      const writer = createSqliteClient(env.DATABASE_URL, WRITE_BUSY_TIMEOUT_MS);
-      const c: SqliteClients = {
-        engine: "sqlite",
-        reader,
-        writer,
-        ready: Promise.all([
-          configure(reader, READ_BUSY_TIMEOUT_MS),
-          // write() waits for the file's write lock on the event loop (sqliteWrite).
-          configure(writer, WRITE_BUSY_TIMEOUT_MS).then(
-            () => writer.$queryRaw`PRAGMA busy_timeout = 0`,
-          ),
-        ]).then(() => undefined),
-        queue: Promise.resolve(),
-      };
+      const c: SqliteClients = { engine: "sqlite", queue: Promise.resolve() };
       globalThis.__jiangxinDb = c;
       // A thread of this process (an import, an export) leaves checkpoints to the main
       // thread's checkpointer, which checkpoints the same file: one thread and connection less.
@@ -236,21 +240,18 @@ export function readSql(): Sql {
 /** Read-only access. Never call $transaction on it: writes belong in `write()`. */
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
-    const c = clients();
-    const value = Reflect.get(c.reader, prop);
-    return typeof value === "function" ? value.bind(c.reader) : value;
+    const { reader } = prismaClients(clients());
+    const value = Reflect.get(reader, prop);
+    return typeof value === "function" ? value.bind(reader) : value;
   },
 });
 
 export function dbReady(): Promise<void> {
-  return clients().ready;
+  return prismaClients(clients()).ready;
 }
 
 function enqueue<T>(c: SqliteClients, task: () => Promise<T>): Promise<T> {
-  const run = c.queue.then(async () => {
-    await c.ready;
-    return task();
-  });
+  const run = c.queue.then(task);
   // The queue continues after failures; the caller still sees the error.
   c.queue = run.catch(() => undefined);
   return run;
@@ -346,7 +347,7 @@ export async function write<T>(fn: (tx: Tx) => Promise<T>, scope?: WriteScope): 
   return refusedByStorage("write", () =>
     c.engine === "sqlite"
       ? enqueue(c, () => sqliteWrite(c, fn))
-      : c.writer.$transaction(async (tx) => {
+      : prismaClients(c).writer.$transaction(async (tx) => {
           await tx.$executeRaw(lockStatement(scope));
           return fn(tx);
         }, TRANSACTION_OPTIONS),
@@ -387,10 +388,12 @@ function isBusyError(error: unknown): boolean {
  * Past WRITE_BUSY_TIMEOUT_MS the write fails with SQLITE_BUSY (a 503, as before).
  */
 async function sqliteWrite<T>(c: SqliteClients, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const { writer, ready } = prismaClients(c);
+  await ready;
   const until = Date.now() + WRITE_BUSY_TIMEOUT_MS;
   for (;;) {
     try {
-      return await c.writer.$transaction(async (tx) => {
+      return await writer.$transaction(async (tx) => {
         try {
           await tx.$executeRaw(TAKE_WRITE_LOCK);
         } catch (error) {
@@ -591,14 +594,14 @@ export async function disconnectDb(): Promise<void> {
   globalThis.__jiangxinDb = undefined;
   await stopChangeTransport();
   if (c.engine === "postgresql") {
-    await Promise.all([c.pool.end(), c.writer.$disconnect()]);
+    await Promise.all([c.pool.end(), c.prisma?.writer.$disconnect()]);
     return;
   }
   await Promise.allSettled([c.queue]);
   c.bulk?.db.close();
   c.rawReader?.db.close();
   await c.checkpointer?.terminate();
-  await Promise.all([c.reader.$disconnect(), c.writer.$disconnect()]);
+  await Promise.all([c.prisma?.reader.$disconnect(), c.prisma?.writer.$disconnect()]);
 }
 
 /**

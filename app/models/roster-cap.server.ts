@@ -3,14 +3,13 @@
 // holds across processes and restarts. The count is taken with one atomic upsert, on SQLite
 // and PostgreSQL alike, and handed back in the same transaction when it passes the cap:
 // concurrent requests can never both take the last places, and a refusal costs nothing.
-import type { Tx } from "~/db.server";
 import { env } from "~/env.server";
 import {
   retryTimeOf,
   rosterCapWindow,
   type RosterCapRefusal,
 } from "~/domain/registration/roster-cap";
-import { putBack, takeCount } from "~/models/rate-counter.server";
+import { putBack, takeCount, type CounterWriter } from "~/models/rate-counter.server";
 
 export type RosterCapGrant = { ok: true; key: string } | { ok: false; refusal: RosterCapRefusal };
 
@@ -19,9 +18,9 @@ export function rosterCapKey(organisationId: number, now: Date): string {
   return `roster-new-ids:${organisationId}:${rosterCapWindow(now).start.toISOString()}`;
 }
 
-/** Takes `requested` places in this hour's count, or refuses them all. Call inside `write()`. */
+/** Takes `requested` places in this hour's count, or refuses them all. Call inside a write. */
 export async function takeRosterCap(
-  tx: Tx,
+  tx: CounterWriter,
   organisationId: number,
   requested: number,
   now = new Date(),
@@ -45,9 +44,4 @@ export async function takeRosterCap(
       },
     },
   };
-}
-
-/** Gives places back when what they were taken for was not stored after all. */
-export function returnRosterCap(tx: Tx, grant: { key: string }, count: number): Promise<void> {
-  return putBack(tx, grant.key, count);
 }

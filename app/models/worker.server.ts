@@ -1,13 +1,14 @@
 // An organisation's worker roster. Every function takes the manager's organisationId and
 // scopes by it, so another organisation's worker is simply not found.
-import { prisma, withScratchSession, write, type Bulk, type Tx } from "~/db.server";
+import { prisma, readSql, withScratchSession, write, type Bulk, type Tx } from "~/db.server";
 import type { SqlValue } from "~/db/sql.server";
 import { Prisma } from "~/generated/prisma/client";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
 import { maskIdNumber, parseIdNumber } from "~/domain/identity/id-number";
 import type { ImportError } from "~/domain/registration/import-rows";
 import { decryptIdNumber, encryptIdNumber, hashIdNumber } from "~/models/id-number-crypto.server";
-import { returnRosterCap, takeRosterCap } from "~/models/roster-cap.server";
+import { takeRosterCap } from "~/models/roster-cap.server";
+import type { RosterCapRefusal } from "~/domain/registration/roster-cap";
 import {
   checkRosterFile,
   type RosterFile,
@@ -288,15 +289,14 @@ export async function importRoster(
       const clashes = await session.scratch((sql) => stagedClashes(sql, organisationId));
       if (clashes.length > 0) return refused(clashes);
     }
-    // Every row of the file is new to this roster, so it takes that many places of this
-    // hour's cap, or none.
-    const cap = await write((tx) => takeRosterCap(tx, organisationId, count));
-    if (!cap.ok)
-      return { ok: false, fileProblem: null, errors: [{ row: 1, column: null, ...cap.refusal }] };
-
+    let capRefusal: RosterCapRefusal | null;
     try {
-      await session.write(async (sql) => {
+      capRefusal = await session.write(async (sql) => {
         const now = new Date();
+        // Every row of the file is new to this roster, so it takes that many places of this
+        // hour's cap, or none; in the move's transaction, so a move undone gives them back.
+        const cap = await takeRosterCap(sql, organisationId, count, now);
+        if (!cap.ok) return cap.refusal;
         await moveStagedRows(sql, organisationId, now);
         await appendAuditSql(
           sql,
@@ -316,9 +316,9 @@ export async function importRoster(
         // comes later finds the heartbeat this writes (roster-import.server.ts).
         if (jobId !== undefined && !(await stillRunning(sql, jobId)))
           throw new ImportJobLost(jobId);
+        return null;
       });
     } catch (error) {
-      await write((tx) => returnRosterCap(tx, cap, count));
       // A concurrent save put one of these numbers on the roster since the check above: the
       // (idNumberHash, organisationId) index refused the whole move, and nothing was stored.
       if (isUniqueViolation(error)) {
@@ -327,6 +327,8 @@ export async function importRoster(
       }
       throw error;
     }
+    if (capRefusal)
+      return { ok: false, fileProblem: null, errors: [{ row: 1, column: null, ...capRefusal }] };
     return {
       ok: true,
       count,
@@ -456,8 +458,10 @@ async function stillRunning(sql: Bulk, jobId: number): Promise<boolean> {
 }
 
 async function rosterHasWorkers(organisationId: number): Promise<boolean> {
-  const one = await prisma.worker.findFirst({ where: { organisationId }, select: { id: true } });
-  return one !== null;
+  const one = await readSql().one(
+    Prisma.sql`SELECT 1 AS "one" FROM "Worker" WHERE "organisationId" = ${organisationId} LIMIT 1`,
+  );
+  return one !== undefined;
 }
 
 /** The unique index refused a row: SQLite's and PostgreSQL's codes for it. */
