@@ -44,8 +44,8 @@ function boardCacheControl(board: {
 
 /**
  * Headers of a board answer: its Cache-Control and, when shared, the event it shows, so the
- * app server's micro-cache drops it when that event's results change (and keeps it when
- * another event's do). The server strips the event header before sending.
+ * app server's micro-cache renders it anew when that event's results change (and keeps it
+ * when another event's do). The server strips the event header before sending.
  */
 export function boardCacheHeaders(board: {
   anonymous: boolean;

@@ -17,7 +17,7 @@ import {
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
-import { subscribeResultsChanged, subscribeResync } from "../utils/live-events.server";
+import { subscribeChanges, subscribeResync } from "../utils/live-events.server";
 import { isSameOriginRequest } from "../utils/same-origin";
 import { withUploadScratch } from "../utils/upload-scratch.server";
 import type { SharedPagesEntry, SharedViewer } from "../utils/shared-pages";
@@ -50,10 +50,14 @@ export async function startAppServer(buildArg: string): Promise<void> {
   const mode = process.env.NODE_ENV;
 
   const cache = new MicroCache();
-  // The app publishes every results change on its change bus (a judge's save, a lock, a
-  // freeze setting), in this process and, through the bus's transport, in every other: no
-  // visitor is served a board older than the change.
-  subscribeResultsChanged(({ eventId }) => cache.invalidate(eventId));
+  // The app publishes every results change on its change bus (a judge's save, a lock, an
+  // appeal decided) and every change of an event's board settings, in this process and,
+  // through the bus's transport, in every other: no visitor is served a board more than
+  // RESULTS_STALE_MS behind a results change, nor one made before a settings change.
+  subscribeChanges((change) => {
+    if (change.kind === "results") cache.invalidate(change.eventId, Date.now());
+    else if (change.kind === "board-settings") cache.drop(change.eventId);
+  });
   // The bus lost touch with the other processes for a while: any answer may be stale.
   subscribeResync(() => cache.clear());
 
@@ -113,18 +117,34 @@ export async function startAppServer(buildArg: string): Promise<void> {
           : { kind: "anonymous" };
     if (viewer.kind === "own") return void app(req, res);
     const key = `${base}\u0000${viewer.kind === "member" ? viewer.role : ""}`;
-    let template = cache.lookup(key, Date.now());
-    const hit = template !== null;
-    if (!template) {
-      let rendering = pending.get(key);
-      if (!rendering) {
-        rendering = renderShared(req, key, pathname, viewer).finally(() => pending.delete(key));
-        pending.set(key, rendering);
-      }
-      template = await rendering;
+    const found = cache.lookup(key, Date.now());
+    if (found) {
+      // A stale answer is served while one render (this process's only one for the key)
+      // replaces it; nobody waits for it.
+      if (found.stale && !pending.has(key))
+        rendering(req, key, pathname, viewer).catch((error: unknown) =>
+          console.error("shared answer failed to render", error),
+        );
+      return send(req, res, found.template, viewer, found.stale ? "UPDATING" : "HIT");
     }
+    const template = await rendering(req, key, pathname, viewer);
     if (!template) return void app(req, res);
-    send(req, res, template, viewer, hit);
+    send(req, res, template, viewer, "MISS");
+  }
+
+  /** The render of a shared answer under way for `key`, or a new one: everyone asking shares it. */
+  function rendering(
+    req: IncomingMessage,
+    key: string,
+    pathname: string,
+    viewer: Exclude<SharedViewer, { kind: "own" }>,
+  ): Promise<PageTemplate | null> {
+    let render = pending.get(key);
+    if (!render) {
+      render = renderShared(req, key, pathname, viewer).finally(() => pending.delete(key));
+      pending.set(key, render);
+    }
+    return render;
   }
 
   /** Renders the page once as a template for everyone of this viewer's kind; null if not shareable. */
@@ -134,7 +154,7 @@ export async function startAppServer(buildArg: string): Promise<void> {
     pathname: string,
     viewer: Exclude<SharedViewer, { kind: "own" }>,
   ): Promise<PageTemplate | null> {
-    const startedAt = cache.start();
+    const startedAt = cache.start(Date.now());
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value === undefined || name === "cookie") continue;
@@ -179,7 +199,7 @@ export async function startAppServer(buildArg: string): Promise<void> {
     res: ServerResponse,
     template: PageTemplate,
     viewer: Exclude<SharedViewer, { kind: "own" }>,
-    hit: boolean,
+    status: "HIT" | "UPDATING" | "MISS",
   ) {
     const values = {
       nonce: randomBytes(16).toString("base64"),
@@ -194,9 +214,10 @@ export async function startAppServer(buildArg: string): Promise<void> {
     if (compressible) headers.vary = "Accept-Encoding";
     if (gzip) headers["content-encoding"] = "gzip";
     headers["content-length"] = String(body.length);
-    // As a caching proxy says it (nginx's $upstream_cache_status): for operators and the
-    // two-process tests, which check that a change drops the answer in every process.
-    headers["x-cache"] = hit ? "HIT" : "MISS";
+    // As a caching proxy says it (nginx's $upstream_cache_status; UPDATING: stale, served
+    // while rendered anew): for operators and the two-process tests, which check that a
+    // change reaches the cached answer in every process.
+    headers["x-cache"] = status;
     res.writeHead(template.status, headers);
     res.end(body);
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   MicroCache,
   NOT_SHARED_MS,
+  RESULTS_STALE_MS,
   cookiesBesidesSession,
   hasSessionCookie,
   sharedKeyBase,
@@ -68,56 +69,104 @@ describe("MicroCache", () => {
     segments: [Buffer.from(body)],
     slots: [],
   });
-  const text = (t: PageTemplate | null) => t?.segments[0]?.toString();
 
   it("serves an answer until it is a second old", () => {
     const cache = new MicroCache();
-    expect(cache.store("k", template("a"), 1_000, 7, cache.start(), 1_000)).toBe(true);
-    expect(text(cache.lookup("k", 1_999))).toBe("a");
+    expect(cache.store("k", template("a"), 1_000, 7, cache.start(1_000), 1_000)).toBe(true);
+    expect(cache.lookup("k", 1_999)).toEqual({ template: template("a"), stale: false });
     expect(cache.lookup("k", 2_000)).toBeNull();
     expect(cache.size).toBe(0);
   });
 
-  it("drops an event's answers when its results change, and refuses one computed across the change", () => {
+  it("serves an event's answer stale for at most RESULTS_STALE_MS after its results change", () => {
     const cache = new MicroCache();
-    cache.store("board7", template("old"), 1_000, 7, cache.start(), 0);
-    const startedBeforeChange = cache.start();
-    cache.invalidate(7);
+    cache.store("board7", template("old"), 60_000, 7, cache.start(0), 0);
+    cache.invalidate(7, 100);
+    expect(cache.lookup("board7", 101)).toEqual({ template: template("old"), stale: true });
+    // A second change does not move the bound: it counts from the first the answer missed.
+    cache.invalidate(7, 600);
+    expect(cache.lookup("board7", 100 + RESULTS_STALE_MS - 1)?.stale).toBe(true);
+    expect(cache.lookup("board7", 100 + RESULTS_STALE_MS)).toBeNull();
+    // Rendered anew after the changes: fresh again.
+    const started = cache.start(1_200);
+    expect(cache.store("board7", template("new"), 60_000, 7, started, 1_250)).toBe(true);
+    expect(cache.lookup("board7", 1_300)).toEqual({ template: template("new"), stale: false });
+  });
+
+  it("keeps an answer computed across a results change as stale from when it started", () => {
+    const cache = new MicroCache();
+    cache.store("board7", template("old"), 1_000, 7, cache.start(0), 0);
+    const started = cache.start(10);
+    cache.invalidate(7, 50);
+    expect(cache.store("board7", template("computed across"), 1_000, 7, started, 80)).toBe(true);
+    expect(cache.lookup("board7", 90)).toEqual({
+      template: template("computed across"),
+      stale: true,
+    });
+    expect(cache.lookup("board7", 10 + RESULTS_STALE_MS)).toBeNull();
+    // One that took longer than the bound is not kept at all.
+    const slow = cache.start(2_000);
+    cache.invalidate(7, 2_001);
+    expect(cache.store("board7", template("slow"), 1_000, 7, slow, 2_000 + RESULTS_STALE_MS)).toBe(
+      false,
+    );
+    expect(cache.lookup("board7", 2_000 + RESULTS_STALE_MS)).toBeNull();
+  });
+
+  it("drops an event's answers when its board settings change, and refuses one computed across it", () => {
+    const cache = new MicroCache();
+    cache.store("board7", template("old"), 1_000, 7, cache.start(0), 0);
+    cache.store("contest", template("all events"), 1_000, null, cache.start(0), 0);
+    const startedBeforeChange = cache.start(0);
+    cache.drop(7);
     expect(cache.lookup("board7", 1)).toBeNull();
+    expect(cache.lookup("contest", 1)).toBeNull();
     expect(
       cache.store("board7", template("computed before"), 1_000, 7, startedBeforeChange, 2),
     ).toBe(false);
-    expect(cache.lookup("board7", 3)).toBeNull();
-    expect(cache.store("board7", template("new"), 1_000, 7, cache.start(), 4)).toBe(true);
-    expect(text(cache.lookup("board7", 5))).toBe("new");
+    // A results change after the drop does not let it back in.
+    cache.invalidate(7, 3);
+    expect(
+      cache.store("board7", template("computed before"), 1_000, 7, startedBeforeChange, 4),
+    ).toBe(false);
+    expect(cache.lookup("board7", 5)).toBeNull();
+    expect(cache.store("board7", template("new"), 1_000, 7, cache.start(6), 6)).toBe(true);
+    expect(cache.lookup("board7", 7)?.stale).toBe(false);
   });
 
   it("keeps an event's answers when another event changes, but not answers tied to no event", () => {
     const cache = new MicroCache();
-    const started = cache.start();
+    const started = cache.start(0);
     cache.store("board7", template("seven"), 1_000, 7, started, 0);
     cache.store("contest", template("all events"), 1_000, null, started, 0);
-    cache.invalidate(8);
-    expect(text(cache.lookup("board7", 1))).toBe("seven");
-    expect(cache.lookup("contest", 1)).toBeNull();
-    // Computed while event 8 changed: fine for event 7's board, not for a contest-wide page.
-    expect(cache.store("board7b", template("seven"), 1_000, 7, started, 2)).toBe(true);
-    expect(cache.store("contest", template("all events"), 1_000, null, started, 2)).toBe(false);
+    cache.invalidate(8, 1);
+    expect(cache.lookup("board7", 1)).toEqual({ template: template("seven"), stale: false });
+    expect(cache.lookup("contest", 1)?.stale).toBe(true);
+    // Computed while event 8 changed: fresh for event 7's board, stale for a contest-wide page.
+    cache.store("board7b", template("seven"), 1_000, 7, started, 2);
+    cache.store("contest", template("all events"), 1_000, null, started, 2);
+    expect(cache.lookup("board7b", 3)?.stale).toBe(false);
+    expect(cache.lookup("contest", 3)?.stale).toBe(true);
+    // Event 8's settings drop the contest-wide page, and refuse one computed across the drop.
+    cache.drop(8);
+    expect(cache.lookup("board7", 4)?.stale).toBe(false);
+    expect(cache.lookup("contest", 4)).toBeNull();
+    expect(cache.store("contest", template("all events"), 1_000, null, started, 5)).toBe(false);
   });
 
   it("after a clear (the bus lost touch) refuses everything computed before it", () => {
     const cache = new MicroCache();
-    const started = cache.start();
+    const started = cache.start(0);
     cache.store("board7", template("seven"), 1_000, 7, started, 0);
     cache.clear();
     expect(cache.lookup("board7", 1)).toBeNull();
     expect(cache.store("board7", template("seven"), 1_000, 7, started, 2)).toBe(false);
-    expect(cache.store("board7", template("seven"), 1_000, 7, cache.start(), 2)).toBe(true);
+    expect(cache.store("board7", template("seven"), 1_000, 7, cache.start(2), 2)).toBe(true);
   });
 
   it("does not keep answers that are not shareable, and remembers paths that were not", () => {
     const cache = new MicroCache();
-    expect(cache.store("private", template(), 0, 1, cache.start(), 0)).toBe(false);
+    expect(cache.store("private", template(), 0, 1, cache.start(0), 0)).toBe(false);
     cache.markNotShared("/results/C/E/live", 0);
     expect(cache.isNotShared("/results/C/E/live", NOT_SHARED_MS - 1)).toBe(true);
     expect(cache.isNotShared("/results/C/E/live", NOT_SHARED_MS)).toBe(false);

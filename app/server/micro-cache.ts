@@ -1,12 +1,24 @@
 // A one-second shared cache in front of the app, as a reverse proxy's micro-cache would be:
 // the answers the app marks `Cache-Control: public, max-age=N` (the public leaderboards),
-// kept at most one second as page templates (page-template.ts) and dropped the moment the
-// results they show change. Anonymous visitors share them, and so do signed-in visitors of
-// one role, each getting the page with their own shell filled in (app/utils/shared-pages.ts).
-// Through Remix a leaderboard request costs 1–10 ms of CPU (route matching, rendering); a
-// hit costs a lookup, filling in a name and a nonce, and a socket write. No I/O here.
-import { SESSION_COOKIE } from "../utils/http-names";
+// kept at most one second as page templates (page-template.ts). Anonymous visitors share
+// them, and so do signed-in visitors of one role, each getting the page with their own shell
+// filled in (app/utils/shared-pages.ts). Through Remix a leaderboard request costs 1–10 ms of
+// CPU (route matching, rendering); a hit costs a lookup, filling in a name and a nonce, and a
+// socket write. No I/O here.
+//
+// When the results an answer shows change, the answer turns stale: it is rendered anew at the
+// next request, and until that render is done (at most RESULTS_STALE_MS after the change)
+// everyone is served the stale one (stale-while-revalidate), as nginx's
+// `proxy_cache_use_stale updating` would. While judges mark, an event's results change many
+// times a second; dropping the answer at each change made every reader wait for each
+// re-render. The live stream announces a change once more after the last one
+// (app/routes/results.$contest.$event.live.tsx), so an open board that fetched a stale answer
+// catches up. A change of an event's board settings (visibility, freeze time) drops its
+// answers at once: they may show what is no longer public.
+import { RESULTS_STALE_MS, SESSION_COOKIE } from "../utils/http-names";
 import type { PageTemplate } from "./page-template";
+
+export { RESULTS_STALE_MS };
 
 export const MAX_TTL_MS = 1_000;
 const MAX_ENTRIES = 2_000;
@@ -63,42 +75,61 @@ export function sharedTtlMs(status: number, headers: Headers): number {
 /** The response header with which the app names the event an answer shows (stripped before sending). */
 export { RESULTS_EVENT_HEADER } from "../utils/http-names";
 
-/** Where a computation started, in the sequence of results changes. */
-export type Started = { seq: number };
+/** Where a computation started: its place in the sequence of changes, and when. */
+export type Started = { seq: number; at: number };
 
-type Entry = { template: PageTemplate; storedAt: number; ttlMs: number; eventId: number | null };
+type Entry = {
+  template: PageTemplate;
+  storedAt: number;
+  ttlMs: number;
+  eventId: number | null;
+  /** When the results it shows changed (or, for one computed across a change, it started). */
+  staleSince: number | null;
+};
+
+/** A cached answer; a stale one may be served only while it is rendered anew. */
+export type Found = { template: PageTemplate; stale: boolean };
 
 export class MicroCache {
   private readonly entries = new Map<string, Entry>();
   /** Paths whose answers were not shareable lately, and until when. */
   private readonly notShared = new Map<string, number>();
-  /** Counts results changes; each event remembers its latest. */
+  /** Counts changes; each event remembers its latest, and its latest that dropped answers. */
   private seq = 0;
   private readonly lastChange = new Map<number, number>();
-  /** Every event counts as changed at this number (the last clear). */
+  private readonly lastDrop = new Map<number, number>();
+  /** The latest change that dropped answers, of any event (for answers tied to no event). */
+  private lastAnyDrop = 0;
+  /** Every event counts as changed and dropped at this number (the last clear). */
   private floor = 0;
 
   get size(): number {
     return this.entries.size;
   }
 
-  start(): Started {
-    return { seq: this.seq };
+  start(now: number): Started {
+    return { seq: this.seq, at: now };
   }
 
-  lookup(key: string, now: number): PageTemplate | null {
+  lookup(key: string, now: number): Found | null {
     const hit = this.entries.get(key);
     if (!hit) return null;
-    if (now - hit.storedAt >= hit.ttlMs) {
+    const expired =
+      now - hit.storedAt >= hit.ttlMs ||
+      (hit.staleSince !== null && now - hit.staleSince >= RESULTS_STALE_MS);
+    if (expired) {
       this.entries.delete(key);
       return null;
     }
-    return hit.template;
+    return { template: hit.template, stale: hit.staleSince !== null };
   }
 
   /**
-   * Stores a finished answer unless the results it shows changed while it was computed:
-   * its event's, when the app named one, otherwise any event's.
+   * Stores a finished answer unless something it shows was dropped while it was computed (its
+   * event's board settings, when the app named an event, otherwise any event's). One computed
+   * while its results changed (its event's, or any event's) is stored stale, counted from
+   * when it started, before the change it missed: better than the one it replaces, and
+   * rendered anew at the next request.
    */
   store(
     key: string,
@@ -108,24 +139,51 @@ export class MicroCache {
     startedAt: Started,
     now: number,
   ): boolean {
+    const droppedSince =
+      eventId === null
+        ? Math.max(this.floor, this.lastAnyDrop)
+        : Math.max(this.floor, this.lastDrop.get(eventId) ?? 0);
+    if (droppedSince > startedAt.seq || ttlMs <= 0) return false;
     const changedSince =
       eventId === null ? this.seq : Math.max(this.floor, this.lastChange.get(eventId) ?? 0);
-    if (changedSince > startedAt.seq || ttlMs <= 0) return false;
+    const staleSince = changedSince > startedAt.seq ? startedAt.at : null;
+    if (staleSince !== null && now - staleSince >= RESULTS_STALE_MS) return false;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(key, { template, storedAt: now, ttlMs, eventId });
+    this.entries.set(key, { template, storedAt: now, ttlMs, eventId, staleSince });
     return true;
   }
 
-  /** An event's results changed: its answers go, and so do answers not tied to one event (contest pages). */
-  invalidate(eventId: number): void {
+  /**
+   * An event's results changed: its answers turn stale, and so do answers not tied to one
+   * event (contest pages). `now` is when the change reached this process.
+   */
+  invalidate(eventId: number, now: number): void {
+    this.count(eventId);
+    for (const entry of this.entries.values())
+      if (entry.eventId === null || entry.eventId === eventId) entry.staleSince ??= now;
+  }
+
+  /**
+   * An event's board settings changed (visibility, freeze time, best N): its answers, and
+   * answers not tied to one event, go at once; they may show what is no longer public.
+   */
+  drop(eventId: number): void {
+    const seq = this.count(eventId);
+    this.lastDrop.set(eventId, seq);
+    this.lastAnyDrop = seq;
+    for (const [key, entry] of this.entries)
+      if (entry.eventId === null || entry.eventId === eventId) this.entries.delete(key);
+  }
+
+  private count(eventId: number): number {
     this.seq += 1;
-    if (this.lastChange.size >= MAX_ENTRIES) {
+    if (this.lastChange.size >= MAX_ENTRIES || this.lastDrop.size >= MAX_ENTRIES) {
       this.lastChange.clear();
+      this.lastDrop.clear();
       this.floor = this.seq;
     }
     this.lastChange.set(eventId, this.seq);
-    for (const [key, entry] of this.entries)
-      if (entry.eventId === null || entry.eventId === eventId) this.entries.delete(key);
+    return this.seq;
   }
 
   /** Anything may have changed (the bus lost touch with the other processes for a while). */
@@ -133,9 +191,9 @@ export class MicroCache {
     this.seq += 1;
     this.floor = this.seq;
     this.lastChange.clear();
+    this.lastDrop.clear();
     this.entries.clear();
   }
-
   /** Remembers that a path's answer was not shareable, so its next requests skip the attempt. */
   markNotShared(path: string, now: number): void {
     if (this.notShared.size >= MAX_ENTRIES) this.notShared.clear();
