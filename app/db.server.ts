@@ -503,6 +503,9 @@ function bulkConnection(c: SqliteClients): SqliteSql {
     // TEMP tables (a scratch session's staged rows) live in a file of their own, whatever
     // the build's default: a million staged rows would otherwise be held in memory.
     db.pragma("temp_store = FILE");
+    // Staged rows are appended and read back in order: a small cache of their own serves that
+    // (the build's default would let them take 16 MB of the process's memory beside the 64 MB).
+    db.pragma("temp.cache_size = -4096");
     // The write lock is waited for on the event loop, not inside SQLite (SqliteSql.begin).
     db.pragma("busy_timeout = 0");
     c.bulk = new SqliteSql(db, WRITE_BUSY_TIMEOUT_MS);
