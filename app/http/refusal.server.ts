@@ -6,10 +6,10 @@ import { data } from "@remix-run/node";
 import type { FieldErrors } from "~/utils/forms";
 import { fieldErrorsOf, type KeyedProblem } from "~/utils/outcome";
 
-export type ActionFailure = {
+export type ActionFailure<P = KeyedProblem> = {
   ok: false;
   /** Problems that belong to no field, shown above the form. */
-  problems: KeyedProblem[];
+  problems: P[];
   /** Per field, the first problem's message key. */
   errors: FieldErrors;
 };
@@ -18,13 +18,18 @@ export type ActionFailure = {
  * A refusal by the model: problems with a field go to their fields (400: the input was
  * wrong), the others above the form (409: the state does not allow it), unless told.
  * `also` names what the page needs to place the refusal (the form it answers: `{ intent }`).
+ * The problems are the model's keyed problems, or domain problems it passed on as they are
+ * (an entry's, which name the member they concern).
  */
-export function refused<Also extends object = object>(
-  problems: readonly KeyedProblem[],
+export function refused<
+  Also extends object = object,
+  P extends { code: string; field?: string } = KeyedProblem,
+>(
+  problems: readonly P[],
   status = problems.some((p) => p.field !== undefined) ? 400 : 409,
   also?: Also,
 ) {
-  return data<ActionFailure & Also>(
+  return data<ActionFailure<P> & Also>(
     {
       ...(also as Also),
       ok: false,

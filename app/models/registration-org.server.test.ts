@@ -94,7 +94,7 @@ describe("organisation scoping", () => {
     ).toBeNull();
     const entry = await registerIndividual(1, orgB.id, solo.id, b.id);
     expect(entry).toMatchObject({ ok: true });
-    const entryId = entry && entry.ok ? entry.id : 0;
+    const entryId = entry && entry.ok ? entry.value.id : 0;
     expect(await withdrawRegistration(1, orgA.id, entryId)).toBeNull();
     expect(await replaceRegistration(1, orgA.id, entryId, a.id)).toBeNull();
     expect(await resubmitRegistration(1, orgA.id, entryId)).toBeNull();
@@ -133,7 +133,7 @@ describe("teams with sides (simulated collective bargaining)", () => {
     const made = await registerTeam(1, orgA.id, team.id, "协商队", members, new Date(), "企业方");
     expect(made).toMatchObject({ ok: true });
     const stored = await prisma.registration.findUniqueOrThrow({
-      where: { id: made && made.ok ? made.id : 0 },
+      where: { id: made && made.ok ? made.value.id : 0 },
       include: { team: { include: { members: { orderBy: { workerId: "asc" } } } } },
     });
     expect(stored.team?.side).toBe("企业方");
@@ -189,7 +189,7 @@ describe("registering", () => {
     const { orgA, contest, solo, hire } = await setup();
     const w = await hire(orgA.id, "甲");
     const entry = await registerIndividual(1, orgA.id, solo.id, w.id);
-    const id = entry && entry.ok ? entry.id : 0;
+    const id = entry && entry.ok ? entry.value.id : 0;
     const late = new Date(Date.now() + 31 * 86_400_000);
     expect(await withdrawRegistration(1, orgA.id, id, late)).toEqual({
       ok: false,
@@ -216,14 +216,14 @@ describe("review", () => {
     ] as const) {
       const w = await hire(org, name);
       const r = await registerIndividual(1, org, solo.id, w.id);
-      if (r && r.ok) ids.push(r.id);
+      if (r && r.ok) ids.push(r.value.id);
     }
     expect(ids).toHaveLength(3);
     expect(
       await decideRegistrations(TOP_ADMIN, contest.id, [ids[1] ?? 0], "rejected", null),
     ).toMatchObject({
-      count: 0,
-      failures: [{ problems: [{ code: "registration_reason_required" }] }],
+      ok: false,
+      problems: [{ code: "registration_reason_required", entryId: ids[1], subject: "乙" }],
     });
     expect(
       await decideRegistrations(
@@ -233,20 +233,17 @@ describe("review", () => {
         "rejected",
         "缺少技能等级证书",
       ),
-    ).toEqual({ count: 1, failures: [] });
+    ).toEqual({ ok: true, value: { count: 1, refused: [] } });
     expect(
       await decideRegistrations(TOP_ADMIN, contest.id, [ids[0] ?? 0], "approved", null),
-    ).toEqual({
-      count: 1,
-      failures: [],
-    });
+    ).toEqual({ ok: true, value: { count: 1, refused: [] } });
     // Each entry of a batch is decided on its own: 丙 is approved, the two that cannot move
     // (already approved, returned) stay as they were and are named with their reasons.
     const batch = await decideRegistrations(TOP_ADMIN, contest.id, ids, "approved", null);
-    expect(batch?.count).toBe(1);
-    expect(batch?.failures.map((f) => [f.label, f.problems[0]?.code])).toEqual([
-      ["甲", "registration_transition_not_allowed"],
-      ["乙", "registration_transition_not_allowed"],
+    expect(batch?.ok && batch.value.count).toBe(1);
+    expect(batch?.ok && batch.value.refused.map((f) => [f.entryId, f.subject, f.code])).toEqual([
+      [ids[0], "甲", "registration_transition_not_allowed"],
+      [ids[1], "乙", "registration_transition_not_allowed"],
     ]);
     const rows = await listOrgRegistrations(orgA.id);
     expect(rows.map((r) => [r.status, r.entryNumber, r.reason]).sort()).toEqual([

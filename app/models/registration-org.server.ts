@@ -23,6 +23,7 @@ import {
 } from "~/domain/registration/status";
 import { decryptIdNumber } from "~/models/id-number-crypto.server";
 import { readSpreadsheet } from "~/utils/spreadsheet.server";
+import { failIfAny, ok, type Outcome } from "~/utils/outcome";
 import { appendAudit, appendAuditSql } from "./audit.server";
 import { EVENT_RULE_COLUMNS } from "./contest.server";
 import { withEntryStats } from "./entry-stats.server";
@@ -195,8 +196,12 @@ export async function listOpenEventsForOrg(organisationId: number) {
   }));
 }
 
-export type EntryOutcome =
-  { ok: true; id: number } | { ok: false; problems: EntryProblem[] } | null;
+/**
+ * The entry made or moved (its id), or every reason it could not be, as domain problems (their
+ * codes are message keys under rules. or reg.problem., a member's problem names them as its
+ * subject). Null when the event, entry or worker is not this organisation's to use.
+ */
+export type EntryOutcome = Outcome<{ id: number }, EntryProblem> | null;
 
 async function eventWithContest(db: Pick<Tx, "event">, eventId: number) {
   return db.event.findUnique({
@@ -274,8 +279,8 @@ export function registerIndividual(
     );
     if (!checked) return null;
     if (checked.event.mode !== "individual") return null;
-    if (checked.verdict.problems.length > 0)
-      return { ok: false, problems: checked.verdict.problems };
+    const refused = failIfAny(checked.verdict.problems);
+    if (refused) return refused;
     const created = await tx.registration.create({
       data: { eventId, organisationId, workerId, status: "submitted", submittedAt: now },
     });
@@ -286,7 +291,7 @@ export function registerIndividual(
       entityId: created.id,
       after: { status: "submitted", workerId },
     });
-    return { ok: true, id: created.id };
+    return ok({ id: created.id });
   });
 }
 
@@ -311,7 +316,8 @@ export function registerTeam(
       select: { id: true },
     });
     if (sameName) problems.push({ code: "import_team_exists", params: { team: name } });
-    if (problems.length > 0) return { ok: false, problems };
+    const refused = failIfAny(problems);
+    if (refused) return refused;
     const team = await tx.team.create({
       data: {
         eventId,
@@ -337,7 +343,7 @@ export function registerTeam(
       entityId: created.id,
       after: { status: "submitted", team: name, members },
     });
-    return { ok: true, id: created.id };
+    return ok({ id: created.id });
   });
 }
 
@@ -412,9 +418,9 @@ export function withdrawRegistration(
     const reg = await ownRegistration(tx, organisationId, registrationId);
     if (!reg) return null;
     const verdict = transitionVerdict(reg, "withdrawn", now);
-    if (!verdict.ok) return { ok: false, problems: verdict.problems };
+    if (!verdict.ok) return verdict;
     await markWithdrawn(tx, actorId, reg, now);
-    return { ok: true, id: reg.id };
+    return ok({ id: reg.id });
   });
 }
 
@@ -434,7 +440,7 @@ export function replaceRegistration(
     const reg = await ownRegistration(tx, organisationId, registrationId);
     if (!reg || reg.workerId === null) return null;
     const verdict = transitionVerdict(reg, "withdrawn", now);
-    if (!verdict.ok) return { ok: false, problems: verdict.problems };
+    if (!verdict.ok) return verdict;
     const checked = await admit(
       tx,
       organisationId,
@@ -444,8 +450,8 @@ export function replaceRegistration(
       reg.id,
     );
     if (!checked) return null;
-    if (checked.verdict.problems.length > 0)
-      return { ok: false, problems: checked.verdict.problems };
+    const refused = failIfAny(checked.verdict.problems);
+    if (refused) return refused;
     const created = await tx.registration.create({
       data: {
         eventId: reg.eventId,
@@ -463,7 +469,7 @@ export function replaceRegistration(
       entityId: created.id,
       after: { status: "submitted", workerId, replaces: reg.id },
     });
-    return { ok: true, id: created.id };
+    return ok({ id: created.id });
   });
 }
 
@@ -478,7 +484,7 @@ export function resubmitRegistration(
     const reg = await ownRegistration(tx, organisationId, registrationId);
     if (!reg) return null;
     const verdict = transitionVerdict(reg, "submitted", now);
-    if (!verdict.ok) return { ok: false, problems: verdict.problems };
+    if (!verdict.ok) return verdict;
     const members = reg.workerId
       ? [{ workerId: reg.workerId, substitute: false }]
       : await tx.teamMember.findMany({
@@ -491,7 +497,8 @@ export function resubmitRegistration(
     const problems = checked.verdict.problems.filter(
       (p) => p.code !== "registration_duplicate_worker",
     );
-    if (problems.length > 0) return { ok: false, problems };
+    const refused = failIfAny(problems);
+    if (refused) return refused;
     await tx.registration.update({
       where: { id: reg.id },
       data: {
@@ -510,7 +517,7 @@ export function resubmitRegistration(
       before: reg.status,
       after: "submitted",
     });
-    return { ok: true, id: reg.id };
+    return ok({ id: reg.id });
   });
 }
 

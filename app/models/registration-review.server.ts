@@ -23,6 +23,7 @@ import { EVENT_RULE_COLUMNS } from "./contest.server";
 import { contestDateOf, profileOf } from "./registration-org.server";
 import { contestInScope, eventsIn } from "./scope.server";
 import { withEntryStats } from "./entry-stats.server";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 
 const ACTIVE = [...ACTIVE_REGISTRATION_STATUSES] as string[];
 
@@ -346,18 +347,26 @@ export async function listRegistrationsForReview(
   };
 }
 
-export type DecisionOutcome = {
+/**
+ * A reason one entry of a decision could not make the move: the domain's problem, the entry
+ * it kept as it was (`entryId`) and who that entry is (`subject`: the worker's or the team's
+ * name), as an entry's problems name their member.
+ */
+export type EntryRefusal = RegistrationTransitionProblem & { entryId: number; subject: string };
+
+export type Decided = {
   /** Entries that made the move. */
   count: number;
-  /** Entries that could not, each with its reasons; they are left as they were. */
-  failures: { id: number; label: string; problems: RegistrationTransitionProblem[] }[];
+  /** Why the others could not, entry by entry; those entries are left as they were. */
+  refused: EntryRefusal[];
 };
 
 /**
  * Approves or rejects the chosen entries of one contest in one transaction. Each entry is
  * decided on its own: those that can make the move do, the others stay as they were and are
- * listed with their reasons (the organiser reads "n approved, m not, because …"). Approval
- * numbers the entry after the highest number already used in its event.
+ * listed with their reasons (the organiser reads "n approved, m not, because …"). It fails
+ * only when entries were refused and none moved. Approval numbers the entry after the
+ * highest number already used in its event.
  */
 export async function decideRegistrations(
   actor: Organiser,
@@ -366,7 +375,7 @@ export async function decideRegistrations(
   decision: "approved" | "rejected",
   reason: string | null,
   now = new Date(),
-): Promise<DecisionOutcome | null> {
+): Promise<Outcome<Decided, EntryRefusal> | null> {
   if (!(await contestInScope(actor.scope, contestId))) return null;
   const actorId = actor.id;
   return write(async (tx) => {
@@ -385,7 +394,7 @@ export async function decideRegistrations(
         },
       },
     });
-    const failures: { id: number; label: string; problems: RegistrationTransitionProblem[] }[] = [];
+    const refusals: EntryRefusal[] = [];
     for (const reg of regs) {
       const verdict = checkRegistrationTransition(reg.status as RegistrationStatus, decision, {
         now,
@@ -393,14 +402,16 @@ export async function decideRegistrations(
         reason: reason ?? undefined,
       });
       if (!verdict.ok)
-        failures.push({
-          id: reg.id,
-          label: reg.worker?.name ?? reg.team?.name ?? String(reg.id),
-          problems: verdict.problems,
-        });
+        for (const problem of verdict.problems)
+          refusals.push({
+            ...problem,
+            entryId: reg.id,
+            subject: reg.worker?.name ?? reg.team?.name ?? String(reg.id),
+          });
     }
-    const failed = new Set(failures.map((f) => f.id));
+    const failed = new Set(refusals.map((f) => f.entryId));
     const moving = regs.filter((r) => !failed.has(r.id));
+    if (moving.length === 0 && refusals.length > 0) return fail(...refusals);
 
     // Approving admits entries to the year in numbers; rejecting an approved one drops it.
     await withEntryStats(
@@ -450,7 +461,7 @@ export async function decideRegistrations(
         }
       },
     );
-    return { count: moving.length, failures };
+    return ok({ count: moving.length, refused: refusals });
   });
 }
 

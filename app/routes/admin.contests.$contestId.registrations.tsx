@@ -12,14 +12,16 @@ import { teamLine } from "~/components/team-line";
 import { StatusBadge } from "~/components/status-badge";
 import { REGISTRATION_STATUSES } from "~/domain/registration/status";
 import { checkInSchema, decisionSchema } from "~/forms/registration";
-import { translate, useLocale, useT, codeLabel, keyOr } from "~/i18n";
+import { translate, useLocale, useT, codeLabel, keyOr, type Locale } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
 import { getContestForAdmin } from "~/models/contest-admin.server";
 import {
   checkInEvent,
   decideRegistrations,
   listRegistrationsForReview,
+  type EntryRefusal,
 } from "~/models/registration-review.server";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { notFound, requireOrganiser } from "~/http/session.server";
 import type { OrganiserScope } from "~/domain/organisation";
 import { parseForm } from "~/utils/forms";
@@ -81,18 +83,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome = await checkInEvent(user, contest.id, parsed.data.eventId);
     if (!outcome) throw notFound();
     return {
-      errors: null,
-      failures: null,
+      ok: true as const,
+      refused: [],
       at: Date.now(),
       message: translate(locale, "reg.review.checkedIn", { count: outcome.count }),
     };
   }
   const parsed = parseForm(decisionSchema, formData);
-  if (!parsed.ok)
-    return data(
-      { errors: parsed.errors, failures: null, at: null, message: null },
-      { status: 400 },
-    );
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const v = parsed.data;
   const outcome = await decideRegistrations(
     user,
@@ -102,36 +100,51 @@ export async function action({ request, params }: ActionFunctionArgs) {
     v.reason || null,
   );
   if (!outcome) throw notFound();
-  const failures = outcome.failures.map((f) =>
-    translate(locale, "punct.labelled", {
-      label: f.label,
-      text: f.problems
-        .map((p) => problemText(locale, p))
-        .join(translate(locale, "punct.semicolon")),
-    }),
-  );
+  // None could move: the refusal, entry by entry, and nothing changed.
+  if (!outcome.ok) return refused(outcome.problems, 400);
+  const { count, refused: kept } = outcome.value;
+  const failed = new Set(kept.map((p) => p.entryId)).size;
   const approve = v.intent === "approve";
   // What was done and what was not, in one sentence: "已通过 2 条，1 条因以下原因未通过".
   const message =
-    outcome.count === 0
+    count === 0
       ? null
-      : failures.length === 0
+      : failed === 0
         ? translate(locale, approve ? "reg.review.approvedAll" : "reg.review.rejectedAll", {
-            count: outcome.count,
+            count,
           })
         : translate(locale, approve ? "reg.review.approvedSome" : "reg.review.rejectedSome", {
-            done: outcome.count,
-            failed: failures.length,
+            done: count,
+            failed,
           });
   return data(
     {
-      errors: null,
-      failures: failures.length > 0 ? failures : null,
+      ok: true as const,
+      refused: kept,
       // Remount the list (no box left ticked) once something changed.
-      at: outcome.count > 0 ? Date.now() : null,
+      at: count > 0 ? Date.now() : null,
       message,
     },
-    { status: outcome.count === 0 ? 400 : 200 },
+    { status: count === 0 ? 400 : 200 },
+  );
+}
+
+/** A refusal's problem that names an entry (a form that did not parse has none). */
+function isEntryRefusal(p: { code: string }): p is EntryRefusal {
+  return "entryId" in p;
+}
+
+/** Each refused entry on a line of its own: who it is, then its reasons. */
+function refusalLines(locale: Locale, refusals: readonly EntryRefusal[]): string[] {
+  const byEntry = new Map<number, EntryRefusal[]>();
+  for (const p of refusals) byEntry.set(p.entryId, [...(byEntry.get(p.entryId) ?? []), p]);
+  return [...byEntry.values()].map((problems) =>
+    translate(locale, "punct.labelled", {
+      label: problems[0]?.subject ?? "",
+      text: problems
+        .map((p) => problemText(locale, { code: p.code, params: p.params }))
+        .join(translate(locale, "punct.semicolon")),
+    }),
   );
 }
 
@@ -142,7 +155,14 @@ export default function ReviewRegistrations() {
   const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
-  const errors = actionData?.errors ?? {};
+  const errors = actionData && !actionData.ok ? actionData.errors : {};
+  const done = actionData?.ok && actionData.message ? actionData : null;
+  const failures = actionData
+    ? refusalLines(
+        locale,
+        actionData.ok ? actionData.refused : actionData.problems.filter(isEntryRefusal),
+      )
+    : [];
   // "Select all" ticks the pending entries with nothing flagged; flagged ones are ticked by
   // hand, after a look at the reason. Shown once hydrated: without JavaScript it would do nothing.
   const [hydrated, setHydrated] = useState(false);
@@ -180,25 +200,25 @@ export default function ReviewRegistrations() {
           )}
         </p>
       ) : null}
-      {actionData?.message ? (
+      {done ? (
         <div
-          className={`alert ${actionData.failures ? "alert--info" : "alert--success"}`}
+          className={`alert ${failures.length > 0 ? "alert--info" : "alert--success"}`}
           role="status"
         >
-          <p>{actionData.message}</p>
-          {actionData.failures ? (
+          <p>{done.message}</p>
+          {failures.length > 0 ? (
             <ul>
-              {actionData.failures.map((f) => (
+              {failures.map((f) => (
                 <li key={f}>{f}</li>
               ))}
             </ul>
           ) : null}
         </div>
-      ) : actionData?.failures ? (
+      ) : failures.length > 0 ? (
         <div className="alert alert--error" role="alert">
           <p>{t("reg.review.failed")}</p>
           <ul>
-            {actionData.failures.map((f) => (
+            {failures.map((f) => (
               <li key={f}>{f}</li>
             ))}
           </ul>
@@ -253,7 +273,7 @@ export default function ReviewRegistrations() {
         <p>{t("reg.review.empty")}</p>
       ) : (
         // Remounted after each successful decision so no box stays ticked for the next one.
-        <Form method="post" id="decide" key={actionData?.at ?? "decide"}>
+        <Form method="post" id="decide" key={(actionData?.ok ? actionData.at : null) ?? "decide"}>
           <FormAlert message={errors.ids ? t(keyOr(errors.ids)) : null} />
           {hydrated && clean.length > 0 ? (
             <label className="reg-select-all">

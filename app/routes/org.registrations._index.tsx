@@ -4,7 +4,6 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProblemList } from "~/components/import-report";
 import { teamLine } from "~/components/team-line";
@@ -18,6 +17,7 @@ import {
   teamEntrySchema,
 } from "~/forms/registration";
 import { formatDateTime, translate, useLocale, useT, type MessageKey } from "~/i18n";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { getLocale } from "~/http/locale.server";
 import {
   listOpenEventsForOrg,
@@ -51,50 +51,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { contests, roster, registrations };
 }
 
-type ActionResult = {
-  intent: string;
-  eventId: number | null;
-  errors: Record<string, string> | null;
-  problems: EntryOutcome extends infer O
-    ? (O extends { ok: false; problems: infer P } ? P : never) | null
-    : never;
-  message: string | null;
-  at: number | null;
-};
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
   const locale = await getLocale(request);
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const eventId = parseId(formData.get("eventId"));
-  const fail = (result: Partial<ActionResult>, status = 400) =>
-    data(
-      {
-        intent,
-        eventId,
-        errors: null,
-        problems: null,
-        message: null,
-        at: null,
-        ...result,
-      } as ActionResult,
-      { status },
-    );
-  const done = (key: MessageKey): ActionResult => ({
-    intent,
-    eventId,
-    errors: null,
-    problems: null,
-    message: translate(locale, key),
-    at: Date.now(),
-  });
+  // Which form the answer belongs to: the event's entry form, or the list of entries.
+  const place = { intent, eventId };
 
   let outcome: EntryOutcome;
   let success: MessageKey;
   if (intent === "individual") {
     const parsed = parseForm(individualEntrySchema, formData);
-    if (!parsed.ok) return fail({ errors: parsed.errors });
+    if (!parsed.ok) return invalidForm(parsed.errors, place);
     outcome = await registerIndividual(
       user.id,
       user.organisationId,
@@ -104,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
     success = "reg.entry.submitted";
   } else if (intent === "team") {
     const parsed = parseForm(teamEntrySchema, formData);
-    if (!parsed.ok) return fail({ errors: parsed.errors });
+    if (!parsed.ok) return invalidForm(parsed.errors, place);
     // Both lists as ticked: someone in both is named by the team rules, not dropped.
     const roles = rolesFromForm(formData, [...parsed.data.members, ...parsed.data.substitutes]);
     const members = [
@@ -131,7 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
     success = "reg.entry.submitted";
   } else if (intent === "replace") {
     const parsed = parseForm(replaceSchema, formData);
-    if (!parsed.ok) return fail({ errors: parsed.errors });
+    if (!parsed.ok) return invalidForm(parsed.errors, place);
     outcome = await replaceRegistration(
       user.id,
       user.organisationId,
@@ -150,8 +120,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // Another organisation's entry, worker or a missing event: not found, whoever asks.
   if (outcome === null) throw notFound();
-  if (!outcome.ok) return fail({ problems: outcome.problems });
-  return done(success);
+  if (!outcome.ok) return refused(outcome.problems, 400, place);
+  // `at` remounts the entry forms, so none keeps the entry just made.
+  return { ...place, ok: true as const, message: translate(locale, success), at: Date.now() };
 }
 
 export default function OrgRegistrations() {
@@ -160,11 +131,13 @@ export default function OrgRegistrations() {
   const t = useT();
   const locale = useLocale();
   const forEvent = (eventId: number, intent: string) =>
-    actionData && actionData.eventId === eventId && actionData.intent === intent
+    actionData && !actionData.ok && actionData.eventId === eventId && actionData.intent === intent
       ? actionData
       : null;
   const generalProblems =
-    actionData && !["individual", "team"].includes(actionData.intent) ? actionData.problems : null;
+    actionData && !actionData.ok && !["individual", "team"].includes(actionData.intent)
+      ? actionData.problems
+      : null;
   return (
     <section aria-labelledby="entries-title">
       <h1 id="entries-title">{t("reg.entry.title")}</h1>
@@ -177,7 +150,7 @@ export default function OrgRegistrations() {
           {t("reg.nav.roster")}
         </Link>
       </div>
-      {actionData?.message ? (
+      {actionData?.ok ? (
         <div className="alert alert--success" role="status">
           {actionData.message}
         </div>
@@ -238,7 +211,7 @@ export default function OrgRegistrations() {
                   </p>
                 ) : e.mode === "individual" ? (
                   <IndividualEntryForm
-                    key={actionData?.at ?? 0}
+                    key={actionData?.ok ? actionData.at : 0}
                     event={e}
                     contestDate={c.contestDate}
                     roster={roster}
@@ -247,7 +220,7 @@ export default function OrgRegistrations() {
                   />
                 ) : (
                   <TeamEntryForm
-                    key={actionData?.at ?? 0}
+                    key={actionData?.ok ? actionData.at : 0}
                     event={e}
                     contestDate={c.contestDate}
                     roster={roster}

@@ -38,7 +38,9 @@ export function refuse(
 }
 
 /** The problems that belong to form fields, as the form's errors (field → message key). */
-export function fieldErrorsOf(problems: readonly KeyedProblem[]): Record<string, string> {
+export function fieldErrorsOf<P extends { code: string; field?: string }>(
+  problems: readonly P[],
+): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const p of problems) if (p.field !== undefined) errors[p.field] ??= p.code;
   return errors;
