@@ -4,13 +4,14 @@ import { TextField, useFocusOnAppear } from "~/components/form-fields";
 import { formatCount, useLocale, useT } from "~/i18n";
 import { problemText } from "~/i18n/problem-text";
 
+/** An import's outcome as the page gets it (ImportOutcome in worker.server.ts). */
 export type ImportReportData =
-  | { ok: true; count: number; samples: number; ms: number }
+  | { ok: true; value: { count: number; samples: number; ms: number } }
   | {
       ok: false;
-      fileProblem: string | null;
-      errors: {
-        row: number;
+      /** The file's own problem has no row; the others are its rows'. */
+      problems: {
+        row: number | null;
         column: string | null;
         code: string;
         params: Record<string, string | number>;
@@ -29,30 +30,27 @@ export function ImportReport({
   const locale = useLocale();
   if (!result) return null;
   if (result.ok) {
+    const { count, ms, samples } = result.value;
     return (
       <div className="alert alert--success" role="status">
-        {result.samples > 0
-          ? t("reg.import.doneWithSamples", {
-              count: result.count,
-              ms: result.ms,
-              samples: result.samples,
-            })
-          : t("reg.import.done", { count: result.count, ms: result.ms })}
+        {samples > 0
+          ? t("reg.import.doneWithSamples", { count, ms, samples })
+          : t("reg.import.done", { count, ms })}
       </div>
     );
   }
-  if (result.fileProblem) {
+  const file = result.problems.find((p) => p.row === null);
+  if (file) {
     return (
       <div className="alert alert--error" role="alert">
-        {problemText(locale, { code: result.fileProblem, params: { size: maxMb } })}
+        {problemText(locale, { code: file.code, params: { ...file.params, size: maxMb } })}
       </div>
     );
   }
+  const rows = result.problems;
   return (
     <div className="import-report" role="alert">
-      <p className="alert alert--error">
-        {t("reg.import.failed", { count: result.errors.length })}
-      </p>
+      <p className="alert alert--error">{t("reg.import.failed", { count: rows.length })}</p>
       <div className="table-wrap">
         <table className="table">
           <thead>
@@ -63,7 +61,7 @@ export function ImportReport({
             </tr>
           </thead>
           <tbody>
-            {result.errors.map((e, i) => (
+            {rows.map((e, i) => (
               <tr key={i}>
                 <td>{e.row}</td>
                 <td>{e.column ?? "—"}</td>

@@ -22,7 +22,7 @@ describe("import templates", () => {
       const { bytes } = await importTemplate("roster", format);
       expect(await importRoster(org.id, 1, { name: `roster.${format}`, bytes })).toMatchObject({
         ok: false,
-        errors: [{ code: "import_no_data_rows" }],
+        problems: [{ code: "import_no_data_rows" }],
       });
     }
     const entries = await readSpreadsheet({
@@ -46,7 +46,7 @@ describe("import templates", () => {
         name: "roster.csv",
         bytes: new TextEncoder().encode(filled),
       }),
-    ).toMatchObject({ ok: true, count: 1, samples: 1 });
+    ).toMatchObject({ ok: true, value: { count: 1, samples: 1 } });
 
     const xlsxOrg = await createOrganisation();
     const workbook = new ExcelJS.Workbook();
@@ -57,8 +57,7 @@ describe("import templates", () => {
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     expect(await importRoster(xlsxOrg.id, 1, { name: "roster.xlsx", bytes })).toMatchObject({
       ok: true,
-      count: 1,
-      samples: 1,
+      value: { count: 1, samples: 1 },
     });
 
     expect((await listWorkers(csvOrg.id)).map((w) => w.name)).toEqual(["李四"]);

@@ -9,7 +9,9 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { data } from "@remix-run/node";
+import { fileProblem } from "~/domain/registration/import-rows";
 import { notFound } from "~/http/session.server";
+import { fail } from "~/utils/outcome";
 import {
   MAX_ROSTER_CSV_BYTES,
   MAX_UPLOAD_BYTES,
@@ -74,12 +76,11 @@ export async function answerImport<T extends { ok: boolean }>(
   return outcome.ok ? outcome : data(outcome, { status: 400 });
 }
 
-/** The answer to a refused upload, shaped for the import report: 413 when too large. */
+/** The answer to a refused upload, the file's problem for the import report: 413 when too large. */
 export function uploadRefused(problem: SheetProblem) {
-  return data(
-    { ok: false as const, fileProblem: problem, errors: [] },
-    { status: problem === "import_file_too_large" ? 413 : 400 },
-  );
+  return data(fail(fileProblem(problem)), {
+    status: problem === "import_file_too_large" ? 413 : 400,
+  });
 }
 export const MAX_ROSTER_CSV_MB = MAX_ROSTER_CSV_BYTES / 1024 / 1024;
 

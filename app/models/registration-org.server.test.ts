@@ -51,7 +51,7 @@ async function setup() {
       unionMember: true,
     });
     if (!outcome.ok) throw new Error("worker");
-    return { id: outcome.id, idNumber: id, name };
+    return { id: outcome.value.id, idNumber: id, name };
   };
   return { orgA, orgB, contest, solo, team, hire };
 }
@@ -330,7 +330,7 @@ describe("importRegistrations", () => {
         `team,${c.idNumber},,甲队`,
       ),
     );
-    expect(result).toMatchObject({ ok: true, count: 2 });
+    expect(result).toMatchObject({ ok: true, value: { count: 2 } });
     expect(await snapshot()).toEqual({
       regs: before.regs + 2,
       teams: before.teams + 1,
@@ -378,7 +378,7 @@ describe("importRegistrations", () => {
     );
     expect(result).toMatchObject({
       ok: false,
-      errors: [
+      problems: [
         { row: 3, column: "身份证号", code: "import_entry_repeated" },
         { row: 5, column: "赛项代码", code: "quota_org_full" },
         { row: 6, column: "身份证号", code: "import_worker_not_in_roster" },

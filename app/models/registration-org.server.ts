@@ -23,11 +23,12 @@ import {
 } from "~/domain/registration/status";
 import { decryptIdNumber } from "~/models/id-number-crypto.server";
 import { readSpreadsheet } from "~/utils/spreadsheet.server";
-import { failIfAny, ok, type Outcome } from "~/utils/outcome";
+import { fail, failIfAny, ok, type Outcome } from "~/utils/outcome";
 import { appendAudit, appendAuditSql } from "./audit.server";
 import { EVENT_RULE_COLUMNS } from "./contest.server";
 import { withEntryStats } from "./entry-stats.server";
 import type { ImportOutcome } from "./worker.server";
+import { fileProblem } from "~/domain/registration/import-rows";
 
 const ACTIVE = [...ACTIVE_REGISTRATION_STATUSES] as string[];
 export const MAX_REGISTRATION_ROWS = 5_000;
@@ -584,25 +585,19 @@ export async function importRegistrations(
   });
   if (!contest || contest.status !== "registration_open") return null;
   const sheet = await readSpreadsheet(file, MAX_REGISTRATION_ROWS);
-  if (!sheet.ok) return { ok: false, fileProblem: sheet.problem, errors: [] };
+  if (!sheet.ok) return fail(fileProblem(sheet.problem));
   const parsed = validateImport(sheet.table, registrationImportColumns(isoDateOf(now)), {
     maxRows: MAX_REGISTRATION_ROWS,
   });
-  if (!parsed.ok) return { ok: false, fileProblem: null, errors: parsed.problems };
+  if (!parsed.ok) return parsed;
   const windowState = windowOf(contest);
   if (windowState && (now < windowState.opensAt || now >= windowState.closesAt)) {
-    return {
-      ok: false,
-      fileProblem: null,
-      errors: [
-        {
-          row: 1,
-          column: null,
-          code: now < windowState.opensAt ? "registration_not_open_yet" : "registration_closed",
-          params: {},
-        },
-      ],
-    };
+    return fail({
+      row: 1,
+      column: null,
+      code: now < windowState.opensAt ? "registration_not_open_yet" : "registration_closed",
+      params: {},
+    });
   }
 
   const roster = await prisma.worker.findMany({
@@ -649,7 +644,7 @@ export async function importRegistrations(
     organisationId: String(organisationId),
     contestDate: contestDateOf(contest, now),
   });
-  if (!plan.ok) return { ok: false, fileProblem: null, errors: plan.problems };
+  if (!plan.ok) return plan;
 
   const count = await bulkWrite(async (sql) => {
     // Occupancy is read again inside the transaction: a place taken since the plan was made fails the import.
@@ -705,12 +700,7 @@ export async function importRegistrations(
     }
     return n;
   });
-  return {
-    ok: true,
-    count,
-    samples: parsed.samples,
-    ms: Math.round(performance.now() - started),
-  };
+  return ok({ count, samples: parsed.samples, ms: Math.round(performance.now() - started) });
 }
 
 export function listOpenContestsForImport() {

@@ -10,8 +10,10 @@ import {
   type RosterCapRefusal,
 } from "~/domain/registration/roster-cap";
 import { putBack, takeCount, type CounterWriter } from "~/models/rate-counter.server";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 
-export type RosterCapGrant = { ok: true; key: string } | { ok: false; refusal: RosterCapRefusal };
+/** The places taken (the counter's key, to give them back), or the refusal (import_new_ids_capped). */
+export type RosterCapGrant = Outcome<{ key: string }, RosterCapRefusal>;
 
 /** The counter of an organisation's new numbers in the clock hour `now` falls in. */
 export function rosterCapKey(organisationId: number, now: Date): string {
@@ -27,21 +29,13 @@ export async function takeRosterCap(
   cap = env.ROSTER_NEW_IDS_PER_HOUR,
 ): Promise<RosterCapGrant> {
   const key = rosterCapKey(organisationId, now);
-  if (requested <= 0) return { ok: true, key };
+  if (requested <= 0) return ok({ key });
   const window = rosterCapWindow(now);
   const count = await takeCount(tx, key, window.end, requested);
-  if (count <= cap) return { ok: true, key };
+  if (count <= cap) return ok({ key });
   await putBack(tx, key, requested);
-  return {
-    ok: false,
-    refusal: {
-      code: "import_new_ids_capped",
-      params: {
-        cap,
-        used: count - requested,
-        requested,
-        retryAt: retryTimeOf(window.end),
-      },
-    },
-  };
+  return fail({
+    code: "import_new_ids_capped",
+    params: { cap, used: count - requested, requested, retryAt: retryTimeOf(window.end) },
+  });
 }

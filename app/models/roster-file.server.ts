@@ -15,7 +15,8 @@ import {
   RowChecker,
   TableShape,
   isSampleRow,
-  type ImportError,
+  fileProblem,
+  type ImportProblem,
   type ImportedRow,
 } from "~/domain/registration/import-rows";
 import { IdNumberSeen } from "~/domain/identity/id-number-set";
@@ -35,6 +36,7 @@ import {
   spreadsheetKind,
   type SheetProblem,
 } from "~/utils/spreadsheet.server";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 
 /**
  * Largest roster accepted in one go: a federation's million members, as CSV (npm run
@@ -60,11 +62,11 @@ export type SealedRosterRow = ImportedRow<RosterImportColumns> & { seal: Sealed 
  */
 export type RosterChunkSink = (rows: SealedRosterRow[]) => Promise<void>;
 
-export type RosterFileOutcome =
-  // count: the rows handed to the sink; samples: the template's example rows the file still
-  // held, skipped (import-rows.ts).
-  | { ok: true; count: number; samples: number }
-  | { ok: false; fileProblem: SheetProblem | null; errors: ImportError[] };
+/**
+ * count: the rows handed to the sink; samples: the template's example rows the file still
+ * held, skipped (import-rows.ts). Or the file's problem (a SheetProblem), or its rows'.
+ */
+export type RosterFileOutcome = Outcome<{ count: number; samples: number }, ImportProblem>;
 
 /** What the reading reports as it goes (a background import writes it to its job). */
 export type RosterFileProgress = {
@@ -105,11 +107,11 @@ export async function checkRosterFile(
   const { size, head } = await fileHead(file);
   const kind = spreadsheetKind({ name: file.name, size, head }, MAX_ROSTER_CSV_BYTES);
   if (kind === "csv") return checkCsv(byteSource(file), today, progress, sink);
-  if (kind !== "xlsx") return { ok: false, fileProblem: kind, errors: [] };
+  if (kind !== "xlsx") return fail(fileProblem(kind));
   // An XLSX file is at most MAX_UPLOAD_BYTES: read whole, its rows checked as a table.
   const bytes = "bytes" in file ? file.bytes : await readWhole(file.path);
   const sheet = await readSpreadsheet({ name: file.name, bytes }, MAX_SHEET_ROWS);
-  if (!sheet.ok) return { ok: false, fileProblem: sheet.problem, errors: [] };
+  if (!sheet.ok) return fail(fileProblem(sheet.problem));
   const table = sheet.table;
   await progress.read?.(size);
   return checkRows(
@@ -150,7 +152,7 @@ async function checkCsv(
       if (isLast(encoding)) break;
     }
   }
-  return { ok: false, fileProblem: "import_not_spreadsheet", errors: [] };
+  return fail(fileProblem("import_not_spreadsheet" satisfies SheetProblem));
 }
 
 const isLast = (encoding: CsvEncoding) => encoding === CSV_ENCODINGS[CSV_ENCODINGS.length - 1];
@@ -179,7 +181,7 @@ async function checkRows(
     checkRow: checkRosterRow,
     firstSeen: () => new IdNumberSeen(),
   });
-  if (!checker.start(shape)) return { ok: false, fileProblem: null, errors: [...checker.errors] };
+  if (!checker.start(shape)) return fail(...checker.errors);
   const total = shape.dataRows;
   await progress.checked?.(0, total);
 
@@ -221,10 +223,9 @@ async function checkRows(
   await handOver();
   await writing;
   if (failure) throw (failure as { error: unknown }).error;
-  if (checker.errors.length > 0)
-    return { ok: false, fileProblem: null, errors: [...checker.errors] };
+  if (checker.errors.length > 0) return fail(...checker.errors);
   await progress.checked?.(total, total);
-  return { ok: true, count, samples: shape.samples };
+  return ok({ count, samples: shape.samples });
 }
 
 /** A chunk's rows with their ID numbers sealed. */

@@ -104,7 +104,7 @@ describe("roster import jobs", () => {
         },
       );
       expect(read).toBe(bytes.byteLength);
-      expect(result).toEqual({ ok: true, count: 25_000, samples: 0 });
+      expect(result).toEqual({ ok: true, value: { count: 25_000, samples: 0 } });
       expect(chunks).toEqual([PROGRESS_ROWS, PROGRESS_ROWS, 5_000]);
       expect(reports).toEqual([
         [0, 25_000],
@@ -124,7 +124,7 @@ describe("roster import jobs", () => {
         thread: true,
       });
       if (!started.ok) throw new Error("not started");
-      const seen = await watch({ organisationId: org.id }, started.id);
+      const seen = await watch({ organisationId: org.id }, started.value.id);
       for (let i = 1; i < seen.length; i++) {
         const [before, after] = [seen[i - 1]!, seen[i]!];
         expect(ORDER.indexOf(after.status)).toBeGreaterThanOrEqual(ORDER.indexOf(before.status));
@@ -162,9 +162,9 @@ describe("roster import jobs", () => {
       });
       if (!started.ok) throw new Error("not started");
       // The first chunk was staged before the bad row was read.
-      const seen = await watch({ organisationId: org.id }, started.id);
+      const seen = await watch({ organisationId: org.id }, started.value.id);
       expect(Math.max(...seen.map((j) => j.rowsWritten))).toBe(PROGRESS_ROWS);
-      const job = await getRosterImport({ organisationId: org.id }, started.id);
+      const job = await getRosterImport({ organisationId: org.id }, started.value.id);
       expect(job).toMatchObject({ status: "failed", problem: null, rowsTotal: 12_001 });
       expect(job?.errors).toEqual([
         expect.objectContaining({ row: 12_002, column: "身份证号", code: expect.any(String) }),
@@ -179,8 +179,8 @@ describe("roster import jobs", () => {
     const file = spool("MZ\u0000binary", "virus.exe");
     const started = await startRosterImport(org.id, 7, file, { thread: false });
     if (!started.ok) throw new Error("not started");
-    await waitFor(started.id);
-    expect(await getRosterImport({ organisationId: org.id }, started.id)).toMatchObject({
+    await waitFor(started.value.id);
+    expect(await getRosterImport({ organisationId: org.id }, started.value.id)).toMatchObject({
       status: "failed",
       problem: "import_not_spreadsheet",
       errors: [],
@@ -193,10 +193,10 @@ describe("roster import jobs", () => {
     const other = await createOrganisation();
     const started = await startRosterImport(org.id, 7, spool(rosterCsv(3)), { thread: false });
     if (!started.ok) throw new Error("not started");
-    await waitFor(started.id);
-    expect(await getRosterImport({ organisationId: other.id }, started.id)).toBeNull();
-    expect(await getRosterImport({ organisationId: org.id }, started.id + 1000)).toBeNull();
-    expect(await getRosterImport({ scope: PLATFORM_SCOPE }, started.id)).toMatchObject({
+    await waitFor(started.value.id);
+    expect(await getRosterImport({ organisationId: other.id }, started.value.id)).toBeNull();
+    expect(await getRosterImport({ organisationId: org.id }, started.value.id + 1000)).toBeNull();
+    expect(await getRosterImport({ scope: PLATFORM_SCOPE }, started.value.id)).toMatchObject({
       status: "done",
     });
   });
@@ -206,13 +206,16 @@ describe("roster import jobs", () => {
     // One runs in another live process on this host (the test runner's parent).
     const runningId = await jobRow(org.id, "checking", `${hostname()}|${process.ppid}|other`);
     const second = spool(rosterCsv(2));
-    expect(await startRosterImport(org.id, 7, second)).toEqual({ ok: false, runningId });
+    expect(await startRosterImport(org.id, 7, second)).toEqual({
+      ok: false,
+      problems: [{ row: null, column: null, code: "import_running", params: { jobId: runningId } }],
+    });
     expect(existsSync(second.path)).toBe(false);
     // Another organisation imports meanwhile.
     const other = await createOrganisation();
     const theirs = await startRosterImport(other.id, 8, spool(rosterCsv(2)), { thread: false });
     expect(theirs.ok).toBe(true);
-    if (theirs.ok) await waitFor(theirs.id);
+    if (theirs.ok) await waitFor(theirs.value.id);
   });
 
   it("a restart marks failed the jobs whose process died, and only those", async () => {
@@ -290,7 +293,7 @@ describe("a job whose machine died", () => {
     // one still does, until it ends or misses its lease too).
     expect(await startRosterImport(org.id, 7, spool(rosterCsv(1)))).toEqual({
       ok: false,
-      runningId: beating,
+      problems: [{ row: null, column: null, code: "import_running", params: { jobId: beating } }],
     });
     await write((tx) =>
       tx.rosterImport.update({ where: { id: beating }, data: { heartbeatAt: late } }),
@@ -298,7 +301,7 @@ describe("a job whose machine died", () => {
     await failInterruptedImports(now);
     const again = await startRosterImport(org.id, 7, spool(rosterCsv(2)), { thread: false });
     expect(again.ok).toBe(true);
-    if (again.ok) await waitFor(again.id);
+    if (again.ok) await waitFor(again.value.id);
   });
 
   it("a job marked failed while it still ran cannot move its rows into the roster", async () => {
@@ -315,6 +318,6 @@ describe("a job whose machine died", () => {
     // Its places under the hourly cap went back: the same file imports in full afterwards.
     const again = spool(rosterCsv(3));
     const outcome = await importRoster(org.id, 7, { name: again.name, path: again.path });
-    expect(outcome).toMatchObject({ ok: true, count: 3 });
+    expect(outcome).toMatchObject({ ok: true, value: { count: 3 } });
   });
 });

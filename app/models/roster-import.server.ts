@@ -20,10 +20,11 @@ import { prisma, sqlWrite, write } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
 import type { OrganiserScope } from "~/domain/organisation";
-import type { ImportError } from "~/domain/registration/import-rows";
+import { fileProblem, type FileProblem, type ImportError } from "~/domain/registration/import-rows";
 import { organisationsIn } from "~/models/scope.server";
 import { importRoster, type ImportOutcome } from "~/models/worker.server";
 import { isThreadFor, nextMessage, startModuleThread } from "~/utils/module-thread.server";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 
 export const ROSTER_IMPORT_STATUSES = [
   "queued",
@@ -251,7 +252,8 @@ export function isUnfinished(status: RosterImportStatus): boolean {
 /** An upload spooled to disk, which the job owns (and removes) from now on. */
 export type SpooledRoster = { name: string; path: string; bytes: number };
 
-export type StartOutcome = { ok: true; id: number } | { ok: false; runningId: number };
+/** The job started, or the file's problem import_running with the running job (`jobId`). */
+export type StartOutcome = Outcome<{ id: number }, FileProblem>;
 
 /**
  * Starts an import of the spooled file into the organisation, unless one of its imports is
@@ -271,7 +273,7 @@ export async function startRosterImport(
       where: { organisationId, status: { in: UNFINISHED } },
       select: { id: true },
     });
-    if (current) return { ok: false, runningId: current.id };
+    if (current) return fail(fileProblem("import_running", { jobId: current.id }));
     const job = await tx.rosterImport.create({
       data: {
         organisationId,
@@ -282,16 +284,17 @@ export async function startRosterImport(
       },
       select: { id: true },
     });
-    return { ok: true, id: job.id };
+    return ok({ id: job.id });
   });
   if (!started.ok) {
     await rm(file.path, { force: true });
     return started;
   }
-  running.add(started.id);
+  const jobId = started.value.id;
+  running.add(jobId);
   beatWhileRunning();
   const spec: JobSpec = {
-    jobId: started.id,
+    jobId,
     organisationId,
     userId,
     file: { name: file.name, path: file.path },
@@ -300,7 +303,7 @@ export async function startRosterImport(
   const useThread = options.thread ?? file.bytes >= THREAD_FROM_BYTES;
   const run = queue.then(() => runJob(spec, useThread));
   queue = run.catch(() => undefined);
-  jobs.set(started.id, run);
+  jobs.set(jobId, run);
   return started;
 }
 
@@ -379,21 +382,18 @@ async function runHere(spec: JobSpec): Promise<void> {
     },
     jobId,
   );
-  await finish(
-    jobId,
-    outcome.ok
-      ? {
-          status: "done",
-          rowsDone: outcome.count,
-          rowsWritten: outcome.count,
-          rowsTotal: outcome.count,
-        }
-      : {
-          status: "failed",
-          problem: outcome.fileProblem,
-          errors: outcome.errors.length > 0 ? JSON.stringify(outcome.errors) : null,
-        },
-  );
+  if (outcome.ok) {
+    const { count } = outcome.value;
+    await finish(jobId, { status: "done", rowsDone: count, rowsWritten: count, rowsTotal: count });
+    return;
+  }
+  // The job keeps the file's problem and its rows' problems in columns of their own.
+  const rows = outcome.problems.filter((p): p is ImportError => p.row !== null);
+  await finish(jobId, {
+    status: "failed",
+    problem: outcome.problems.find((p) => p.row === null)?.code ?? null,
+    errors: rows.length > 0 ? JSON.stringify(rows) : null,
+  });
 }
 
 type Progress = {

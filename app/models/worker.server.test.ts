@@ -29,7 +29,7 @@ describe("importRoster", () => {
         `李四,${idNumber("19920301", 22)},女,13900139000,,,否`,
       ),
     );
-    expect(result).toMatchObject({ ok: true, count: 2 });
+    expect(result).toMatchObject({ ok: true, value: { count: 2 } });
     const trail = await prisma.auditLog.findMany({
       where: { entityType: "Organisation", entityId: org.id },
     });
@@ -57,7 +57,7 @@ describe("importRoster", () => {
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     expect(await importRoster(org.id, 1, { name: "名册.xlsx", bytes })).toMatchObject({
       ok: true,
-      count: 1,
+      value: { count: 1 },
     });
   });
 
@@ -72,7 +72,7 @@ describe("importRoster", () => {
       (r) =>
         expect(r).toMatchObject({
           ok: false,
-          errors: [
+          problems: [
             { row: 1, code: "import_unknown_column" },
             { row: 1, code: "import_unknown_column" },
             { row: 1, code: "import_unknown_column" },
@@ -89,7 +89,7 @@ describe("importRoster", () => {
       (r) =>
         expect(r).toMatchObject({
           ok: false,
-          errors: [
+          problems: [
             { row: 2, column: "身份证号", code: "id_number_check_digit" },
             { row: 3, column: "身份证号", code: "id_number_length" },
           ],
@@ -104,7 +104,7 @@ describe("importRoster", () => {
       (r) =>
         expect(r).toMatchObject({
           ok: false,
-          errors: [
+          problems: [
             { row: 3, column: "身份证号", code: "import_duplicate_value", params: { firstRow: 2 } },
           ],
         }),
@@ -112,32 +112,48 @@ describe("importRoster", () => {
     [
       "an empty file",
       () => ({ name: "empty.csv", bytes: new Uint8Array() }),
-      (r) => expect(r).toMatchObject({ ok: false, errors: [{ code: "import_empty_file" }] }),
+      (r) => expect(r).toMatchObject({ ok: false, problems: [{ code: "import_empty_file" }] }),
     ],
     [
       "only a header",
       () => csv(HEAD),
-      (r) => expect(r).toMatchObject({ ok: false, errors: [{ code: "import_no_data_rows" }] }),
+      (r) => expect(r).toMatchObject({ ok: false, problems: [{ code: "import_no_data_rows" }] }),
     ],
     [
       "not a spreadsheet",
       () => ({ name: "photo.csv", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]) }),
-      (r) => expect(r).toEqual({ ok: false, fileProblem: "import_not_spreadsheet", errors: [] }),
+      (r) =>
+        expect(r).toEqual({
+          ok: false,
+          problems: [{ row: null, column: null, code: "import_not_spreadsheet", params: {} }],
+        }),
     ],
     [
       "a broken xlsx",
       () => ({ name: "x.xlsx", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) }),
-      (r) => expect(r).toMatchObject({ ok: false, fileProblem: "import_not_spreadsheet" }),
+      (r) =>
+        expect(r).toMatchObject({
+          ok: false,
+          problems: [{ row: null, code: "import_not_spreadsheet" }],
+        }),
     ],
     [
       "a PDF",
       () => ({ name: "rules.pdf", bytes: new TextEncoder().encode("%PDF-1.7 ...") }),
-      (r) => expect(r).toMatchObject({ ok: false, fileProblem: "import_not_spreadsheet" }),
+      (r) =>
+        expect(r).toMatchObject({
+          ok: false,
+          problems: [{ row: null, code: "import_not_spreadsheet" }],
+        }),
     ],
     [
       "a huge file",
       () => ({ name: "huge.csv", bytes: new Uint8Array(MAX_ROSTER_CSV_BYTES + 1).fill(0x41) }),
-      (r) => expect(r).toEqual({ ok: false, fileProblem: "import_file_too_large", errors: [] }),
+      (r) =>
+        expect(r).toEqual({
+          ok: false,
+          problems: [{ row: null, column: null, code: "import_file_too_large", params: {} }],
+        }),
     ],
     [
       // A roster CSV may be large; an XLSX file keeps the ordinary limit.
@@ -147,7 +163,11 @@ describe("importRoster", () => {
         bytes.set([0x50, 0x4b, 0x03, 0x04]);
         return { name: "big.xlsx", bytes };
       },
-      (r) => expect(r).toEqual({ ok: false, fileProblem: "import_file_too_large", errors: [] }),
+      (r) =>
+        expect(r).toEqual({
+          ok: false,
+          problems: [{ row: null, column: null, code: "import_file_too_large", params: {} }],
+        }),
     ],
   ];
   for (const [label, file, check] of bad) {
@@ -195,8 +215,7 @@ describe("importRoster", () => {
     // Row 4's number is on another organisation's roster: that is not this manager's business.
     expect(result).toEqual({
       ok: false,
-      fileProblem: null,
-      errors: [{ row: 3, column: "身份证号", code: "import_id_in_roster", params: {} }],
+      problems: [{ row: 3, column: "身份证号", code: "import_id_in_roster", params: {} }],
     });
     expect(await counts()).toEqual(before);
     // A refused file takes no place in this hour's cap (the one added worker holds one).
@@ -221,8 +240,7 @@ describe("importRoster", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toEqual({
       ok: false,
-      fileProblem: null,
-      errors: [2, 3].map((row) => ({
+      problems: [2, 3].map((row) => ({
         row,
         column: "身份证号",
         code: "import_id_in_roster",

@@ -5,7 +5,7 @@ import type { SqlValue } from "~/db/sql.server";
 import { Prisma } from "~/generated/prisma/client";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
 import { maskIdNumber, parseIdNumber } from "~/domain/identity/id-number";
-import type { ImportError } from "~/domain/registration/import-rows";
+import type { ImportError, ImportProblem } from "~/domain/registration/import-rows";
 import { decryptIdNumber, encryptIdNumber, hashIdNumber } from "~/models/id-number-crypto.server";
 import { takeRosterCap } from "~/models/roster-cap.server";
 import type { RosterCapRefusal } from "~/domain/registration/roster-cap";
@@ -15,7 +15,7 @@ import {
   type RosterFileProgress,
   type SealedRosterRow,
 } from "~/models/roster-file.server";
-import type { SheetProblem } from "~/utils/spreadsheet.server";
+import { fail, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 import { appendAuditSql } from "./audit.server";
 
 export { MAX_ROSTER_ROWS } from "~/models/roster-file.server";
@@ -104,8 +104,14 @@ function workerColumns(input: WorkerInput) {
   };
 }
 
-export type WorkerSaveOutcome =
-  { ok: true; id: number } | { ok: false; errors: Record<string, string> };
+/**
+ * The saved worker's id, or why not, on the ID number field: reg.worker.idInRoster (this
+ * roster holds the number) or reg.worker.newIdsCapped (the hour's new numbers are used up).
+ */
+export type WorkerSaveOutcome = Outcome<{ id: number }, KeyedProblem>;
+
+const ID_IN_ROSTER = () => refuse("reg.worker.idInRoster", {}, "idNumber");
+const NEW_IDS_CAPPED = () => refuse("reg.worker.newIdsCapped", {}, "idNumber");
 
 // Both saves look the number up in this organisation's roster only, a point look-up of
 // (idNumberHash, organisationId) in its unique index, and write the same rows whether or not another
@@ -120,15 +126,14 @@ export function createWorker(
 ): Promise<WorkerSaveOutcome> {
   const columns = workerColumns(input);
   return rosterSave(async (tx): Promise<WorkerSaveOutcome> => {
-    if (await onOwnRoster(tx, organisationId, columns.idNumberHash))
-      return { ok: false, errors: { idNumber: "reg.worker.idInRoster" } };
+    if (await onOwnRoster(tx, organisationId, columns.idNumberHash)) return ID_IN_ROSTER();
     const cap = await takeRosterCap(tx, organisationId, 1, now);
-    if (!cap.ok) return { ok: false, errors: { idNumber: "reg.worker.newIdsCapped" } };
+    if (!cap.ok) return NEW_IDS_CAPPED();
     const worker = await tx.worker.create({
       data: { organisationId, ...columns },
       select: { id: true },
     });
-    return { ok: true, id: worker.id };
+    return ok({ id: worker.id });
   });
 }
 
@@ -148,13 +153,12 @@ export function updateWorker(
     if (!current) return null;
     if (current.idNumberHash !== columns.idNumberHash) {
       // A changed number is a new one for this roster: checked and counted like an added worker.
-      if (await onOwnRoster(tx, organisationId, columns.idNumberHash))
-        return { ok: false, errors: { idNumber: "reg.worker.idInRoster" } };
+      if (await onOwnRoster(tx, organisationId, columns.idNumberHash)) return ID_IN_ROSTER();
       const cap = await takeRosterCap(tx, organisationId, 1, now);
-      if (!cap.ok) return { ok: false, errors: { idNumber: "reg.worker.newIdsCapped" } };
+      if (!cap.ok) return NEW_IDS_CAPPED();
     }
     await tx.worker.update({ where: { id }, data: columns, select: { id: true } });
-    return { ok: true, id };
+    return ok({ id });
   });
 }
 
@@ -168,7 +172,7 @@ async function rosterSave<T>(fn: (tx: Tx) => Promise<T>): Promise<T | WorkerSave
     return await write(fn);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      return { ok: false, errors: { idNumber: "reg.worker.idInRoster" } };
+      return ID_IN_ROSTER();
     throw error;
   }
 }
@@ -192,11 +196,14 @@ export const WORKER_REFERENCES = {
   studiosLed: true,
 } as const;
 
-/** A worker with entries stays on the roster (the entries point at them); returns null if not found. */
+/**
+ * Deletes a worker from the roster; one with entries, honours, attempts or an account stays
+ * (they point at the record): reg.worker.inUse. Null when the worker is not on this roster.
+ */
 export async function deleteWorker(
   organisationId: number,
   id: number,
-): Promise<{ ok: boolean } | null> {
+): Promise<Outcome<undefined, KeyedProblem> | null> {
   return write(async (tx) => {
     const worker = await tx.worker.findFirst({
       where: { id, organisationId },
@@ -208,16 +215,17 @@ export async function deleteWorker(
     });
     if (!worker) return null;
     const used = Object.values(worker._count).some((n) => n > 0) || worker.user !== null;
-    if (used) return { ok: false };
+    if (used) return refuse("reg.worker.inUse");
     await tx.worker.delete({ where: { id } });
-    return { ok: true };
+    return ok();
   });
 }
 
-export type ImportOutcome =
-  // samples: the template's example rows the file still held, skipped (import-rows.ts).
-  | { ok: true; count: number; samples: number; ms: number }
-  | { ok: false; fileProblem: SheetProblem | null; errors: ImportError[] };
+/** An import stored: its rows, the template's example rows it skipped (import-rows.ts), its time. */
+export type Imported = { count: number; samples: number; ms: number };
+
+/** An import stored every row of the file, or none: then the file's problem or its rows'. */
+export type ImportOutcome = Outcome<Imported, ImportProblem>;
 
 /** What an import reports as it goes: the file's reading (roster-file.server.ts), then the load. */
 export type ImportProgress = RosterFileProgress & {
@@ -271,32 +279,31 @@ export async function importRoster(
     );
     if (!checked.ok) return checked;
     await progress.loading?.();
-    const count = checked.count;
+    const count = checked.value.count;
 
-    const refused = (clashes: number[]): ImportOutcome => ({
-      ok: false,
-      fileProblem: null,
-      errors: clashes.map((row) => ({
-        row,
-        column: "身份证号",
-        code: "import_id_in_roster",
-        params: {},
-      })),
-    });
+    const refused = (clashes: number[]): ImportOutcome =>
+      fail(
+        ...clashes.map((row): ImportError => ({
+          row,
+          column: "身份证号",
+          code: "import_id_in_roster",
+          params: {},
+        })),
+      );
     // Numbers already on this roster fail the file before anything is counted or moved. An
     // empty roster (a federation's first import) has none to look for.
     if (await rosterHasWorkers(organisationId)) {
       const clashes = await session.scratch((sql) => stagedClashes(sql, organisationId));
       if (clashes.length > 0) return refused(clashes);
     }
-    let capRefusal: RosterCapRefusal | null;
+    let capRefusal: RosterCapRefusal[] | null;
     try {
       capRefusal = await session.write(async (sql) => {
         const now = new Date();
         // Every row of the file is new to this roster, so it takes that many places of this
         // hour's cap, or none; in the move's transaction, so a move undone gives them back.
         const cap = await takeRosterCap(sql, organisationId, count, now);
-        if (!cap.ok) return cap.refusal;
+        if (!cap.ok) return cap.problems;
         await moveStagedRows(sql, organisationId, now);
         await appendAuditSql(
           sql,
@@ -327,14 +334,13 @@ export async function importRoster(
       }
       throw error;
     }
-    if (capRefusal)
-      return { ok: false, fileProblem: null, errors: [{ row: 1, column: null, ...capRefusal }] };
-    return {
-      ok: true,
+    // The cap is the file's as a whole, shown on its first row as before.
+    if (capRefusal) return fail(...capRefusal.map((p) => ({ row: 1, column: null, ...p })));
+    return ok({
       count,
-      samples: checked.samples,
+      samples: checked.value.samples,
       ms: Math.round(performance.now() - started),
-    };
+    });
   });
 }
 

@@ -4,12 +4,14 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { WorkerForm } from "~/components/worker-form";
 import { workerSchema } from "~/forms/worker";
 import { formatDate, translate, useLocale, useT, codeLabel } from "~/i18n";
 import { getLocale } from "~/http/locale.server";
+import { invalidForm, refused } from "~/http/refusal.server";
+import { refusalText } from "~/i18n/problem-text";
 import { deleteWorker, getWorkerForManager, updateWorker } from "~/models/worker.server";
 import { notFound, requireOrgManager } from "~/http/session.server";
 import { parseForm } from "~/utils/forms";
@@ -39,21 +41,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "delete") {
     const outcome = await deleteWorker(user.organisationId, id);
     if (!outcome) throw notFound();
-    if (!outcome.ok)
-      return data(
-        { errors: null, message: null, problem: translate(locale, "reg.worker.inUse") },
-        { status: 409 },
-      );
+    if (!outcome.ok) return refused(outcome.problems);
     return redirect("/org/workers");
   }
   const parsed = parseForm(workerSchema, formData);
-  if (!parsed.ok)
-    return data({ errors: parsed.errors, message: null, problem: null }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const outcome = await updateWorker(user.organisationId, id, parsed.data);
   if (!outcome) throw notFound();
-  if (!outcome.ok)
-    return data({ errors: outcome.errors, message: null, problem: null }, { status: 400 });
-  return { errors: null, message: translate(locale, "reg.form.saved"), problem: null };
+  if (!outcome.ok) return refused(outcome.problems);
+  return { ok: true as const, message: translate(locale, "reg.form.saved") };
 }
 
 export default function WorkerPage() {
@@ -71,18 +67,18 @@ export default function WorkerPage() {
         {codeLabel(t, "rules.gender", worker.gender)} · {formatDate(locale, worker.birthDate)} ·{" "}
         {t("reg.worker.entries")} {worker._count.registrations + worker._count.teamMemberships}
       </p>
-      {actionData?.message ? (
+      {actionData?.ok ? (
         <div className="alert alert--success" role="status">
           {actionData.message}
         </div>
       ) : null}
-      {actionData?.problem ? (
+      {actionData?.ok === false && actionData.problems.length > 0 ? (
         <div className="alert alert--error" role="alert">
-          {actionData.problem}
+          {refusalText(t, actionData.problems)}
         </div>
       ) : null}
       <WorkerForm
-        errors={actionData?.errors}
+        errors={actionData?.ok === false ? actionData.errors : null}
         submitLabel={t("reg.form.save")}
         defaults={{
           name: worker.name,

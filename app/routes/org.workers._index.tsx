@@ -4,7 +4,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextField } from "~/components/form-fields";
 import { WorkerForm } from "~/components/worker-form";
@@ -37,11 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
   const parsed = parseForm(workerSchema, await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   const outcome = await createWorker(user.organisationId, parsed.data);
-  if (!outcome.ok) return data({ errors: outcome.errors, message: null }, { status: 400 });
+  if (!outcome.ok) return refused(outcome.problems);
   return {
-    errors: null,
+    ok: true as const,
     message: translate(await getLocale(request), "reg.worker.created", { name: parsed.data.name }),
   };
 }
@@ -117,14 +117,14 @@ export default function Roster() {
         </div>
       )}
       <h2 id="add-worker">{t("reg.worker.add")}</h2>
-      {actionData?.message ? (
+      {actionData?.ok ? (
         <div className="alert alert--success" role="status">
           {actionData.message}
         </div>
       ) : null}
       <WorkerForm
-        key={actionData?.message ?? "form"}
-        errors={actionData?.errors}
+        key={actionData?.ok ? actionData.message : "form"}
+        errors={actionData?.ok === false ? actionData.errors : null}
         submitLabel={t("reg.worker.add")}
         defaults={{
           name: "",

@@ -53,10 +53,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const upload = await spoolRosterUpload(request);
   if (!upload.ok) return uploadRefused(upload.problem);
   const started = await startRosterImport(user.organisationId, user.id, upload.file);
-  if (!started.ok)
-    return data({ ok: false as const, fileProblem: "import_running", errors: [] }, { status: 409 });
-  await waitFor(started.id, SETTLE_MS);
-  return redirect(`/org/workers/import/${started.id}`);
+  if (!started.ok) return data(started, { status: 409 });
+  await waitFor(started.value.id, SETTLE_MS);
+  return redirect(`/org/workers/import/${started.value.id}`);
 }
 
 export default function RosterImport() {

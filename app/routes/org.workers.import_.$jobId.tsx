@@ -5,6 +5,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { ImportReport } from "~/components/import-report";
+import { fileProblem } from "~/domain/registration/import-rows";
 import { codeLabel, formatCount, useLocale, useT } from "~/i18n";
 import { pageTitle } from "~/i18n/page-title";
 import { forbidden, notFound, organiserOf, requireRole } from "~/http/session.server";
@@ -132,7 +133,10 @@ export default function RosterImportJob() {
       ) : null}
       {failed ? (
         <ImportReport
-          result={{ ok: false, fileProblem: job.problem, errors: job.errors }}
+          result={{
+            ok: false,
+            problems: [...(job.problem ? [fileProblem(job.problem)] : []), ...job.errors],
+          }}
           maxMb={maxCsvMb}
         />
       ) : null}

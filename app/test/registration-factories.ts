@@ -85,5 +85,5 @@ export async function addToRoster(organisationId: number, number: string, name: 
     unionMember: true,
   });
   if (!out.ok) throw new Error(`not added: ${JSON.stringify(out)}`);
-  return out.id;
+  return out.value.id;
 }

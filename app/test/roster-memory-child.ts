@@ -27,8 +27,8 @@ try {
   console.log(
     JSON.stringify({
       ok: outcome.ok,
-      count: outcome.ok ? outcome.count : 0,
-      errors: outcome.ok ? [] : outcome.errors.slice(0, 3),
+      count: outcome.ok ? outcome.value.count : 0,
+      errors: outcome.ok ? [] : outcome.problems.slice(0, 3),
       peakHeapMb: Math.round(peak / 1024 / 1024),
     }),
   );

@@ -18,6 +18,7 @@ import { rosterCapKey } from "~/models/roster-cap.server";
 import { getRosterImport, waitFor } from "~/models/roster-import.server";
 import { createWorker as addWorker, importRoster } from "~/models/worker.server";
 import { registerIndividual, registerTeam } from "~/models/registration-org.server";
+import { fieldErrorsOf } from "~/utils/outcome";
 import { createOrganisation, createUser } from "~/test/factories";
 import {
   addToRoster,
@@ -425,9 +426,9 @@ describe("the hourly cap on new ID numbers", () => {
       ),
     );
     expect(tries.filter((t) => t.ok)).toHaveLength(10);
-    expect(tries.filter((t) => !t.ok).map((t) => !t.ok && t.errors.idNumber)).toEqual(
-      Array(15).fill("reg.worker.newIdsCapped"),
-    );
+    expect(
+      tries.filter((t) => !t.ok).map((t) => !t.ok && fieldErrorsOf(t.problems).idNumber),
+    ).toEqual(Array(15).fill("reg.worker.newIdsCapped"));
     expect(await prisma.worker.count({ where: { organisationId: org } })).toBe(10);
     expect((await prisma.rateCounter.findUniqueOrThrow({ where: { key } })).count).toBe(cap);
     // The next clock hour starts again.
@@ -466,7 +467,7 @@ describe("the hourly cap on new ID numbers", () => {
     });
     expect(result).toMatchObject({
       ok: false,
-      errors: [
+      problems: [
         { row: 1, code: "import_new_ids_capped", params: { cap, used: cap - 1, requested: 2 } },
       ],
     });

@@ -46,6 +46,24 @@ export interface ImportError {
   readonly params: ProblemParams;
 }
 
+/**
+ * A problem of the file as a whole, which no row or column carries: not a spreadsheet, too
+ * large, none sent, another import still running, an import that stopped.
+ */
+export interface FileProblem {
+  readonly row: null;
+  readonly column: null;
+  readonly code: string;
+  readonly params: ProblemParams;
+}
+
+/** What stopped an import: the file's own problem, or its rows' problems. */
+export type ImportProblem = ImportError | FileProblem;
+
+export function fileProblem(code: string, params: ProblemParams = {}): FileProblem {
+  return { row: null, column: null, code, params };
+}
+
 /** The checked rows, or every problem; a success also says how many example rows it skipped. */
 export type ImportResult<S extends ColumnSpecs> =
   | { readonly ok: true; readonly value: ImportedRow<S>[]; readonly samples: number }
