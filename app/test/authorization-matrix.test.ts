@@ -844,7 +844,12 @@ function matrix(): Record<string, Row> {
   };
 }
 
-const modules = import.meta.glob<RouteModule>("../routes/*.{ts,tsx}");
+// Every route file, as remix.config.js's ignoredRouteFiles sees them: a test beside a route
+// is no route.
+const modules = import.meta.glob<RouteModule>([
+  "../routes/*.{ts,tsx}",
+  "!../routes/*.test.{ts,tsx}",
+]);
 const users: Partial<Record<Role, number | null>> = { anon: null };
 const ids: Ids = {};
 
