@@ -37,7 +37,9 @@ const windowStart = (now: Date, length: number) => Math.floor(now.getTime() / le
  * known address (no server in front, e.g. `remix dev`) the pair is the account's alone.
  */
 export function throttleKeys(username: string, address: string | null, now: Date): ThrottleKeys {
-  const name = username.trim().toLowerCase();
+  // Percent-encoded: the key is text PostgreSQL stores, which refuses a NUL a hostile form may
+  // carry, and the encoding is one-to-one, so each name keeps its own counters.
+  const name = encodeURIComponent(username.trim().toLowerCase());
   const window = windowStart(now, LOGIN_WINDOW_MS);
   const slot = windowStart(now, SLOT_MS);
   return {
