@@ -1,7 +1,8 @@
 // The change bus: notifications that data shown to the public changed, so open leaderboards
-// (SSE) refresh within a second of a judge saving a mark and every cache drops what the
-// change made stale (the tagged caches of app/utils/cache.server.ts, the HTTP micro-cache of
-// app/server/app-server.ts). It is the one channel of invalidation.
+// (SSE) refresh within a second of a judge saving a mark and every cache acts on what the
+// change made stale: the tagged caches of app/utils/cache.server.ts drop it, the HTTP
+// micro-cache of app/server/app-server.ts marks a board stale and serves it at most
+// RESULTS_STALE_MS longer while it renders anew. It is the one channel of invalidation.
 //
 // Within a process an EventEmitter carries the changes. Between processes a transport does
 // (setChangeTransport; app/db/change-transport.server.ts chooses it by engine and
