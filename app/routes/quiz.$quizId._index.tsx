@@ -189,6 +189,17 @@ function QuestionForm({
     if (active === null || active === document.body || active.closest(".quiz-nav, .quiz-dots"))
       question.current?.focus();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  // One save in flight per question: a change made while one is on its way waits and goes
+  // next, carrying the whole form (so only the latest waits). Submitting over a running save
+  // would abort it in the browser while the server may still apply it, and with a connection
+  // pool the two could commit in either order, the older answer winning.
+  const waiting = useRef<FormData | null>(null);
+  useEffect(() => {
+    const body = waiting.current;
+    if (fetcher.state !== "idle" || body === null) return;
+    waiting.current = null;
+    fetcher.submit(body, { method: "post" });
+  }, [fetcher.state]); // eslint-disable-line react-hooks/exhaustive-deps
   const q = current.questions[index];
   if (!q) return null;
   const chosen = new Set(current.answers[q.id] ?? []);
@@ -199,10 +210,11 @@ function QuestionForm({
     if (!form) return;
     const body = new FormData(form);
     body.delete("next");
-    fetcher.submit(body, { method: "post" });
+    if (fetcher.state === "idle") fetcher.submit(body, { method: "post" });
+    else waiting.current = body;
   };
   const state =
-    fetcher.state !== "idle"
+    fetcher.state !== "idle" || waiting.current !== null
       ? t("quiz.take.saving")
       : fetcher.data?.status === "saved"
         ? t("quiz.take.saved")
