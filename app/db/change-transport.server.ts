@@ -18,6 +18,7 @@ import { engineOf } from "~/db/sql.server";
 import { ipcTransport, isClusterWorker } from "~/utils/cluster-ipc.server";
 import {
   changeTransportState,
+  flushChanges,
   receiveChange,
   receiveResync,
   setChangeTransport,
@@ -34,6 +35,8 @@ export function startChangeTransport(): void {
 }
 
 export function stopChangeTransport(): Promise<void> {
+  // Changes held back for coalescing go out before the other processes are out of reach.
+  flushChanges();
   return setChangeTransport(null);
 }
 

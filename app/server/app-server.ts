@@ -55,7 +55,10 @@ export async function startAppServer(buildArg: string): Promise<void> {
   // through the bus's transport, in every other: no visitor is served a board more than
   // RESULTS_STALE_MS behind a results change, nor one made before a settings change.
   subscribeChanges((change) => {
-    if (change.kind === "results") cache.invalidate(change.eventId, Date.now());
+    // A coalesced change counts from when its earliest write was published (a duration, so
+    // other machines' clocks do not matter).
+    if (change.kind === "results")
+      cache.invalidate(change.eventId, Date.now() - (change.heldMs ?? 0));
     else if (change.kind === "board-settings") cache.drop(change.eventId);
   });
   // The bus lost touch with the other processes for a while: any answer may be stale.

@@ -12,12 +12,29 @@
 // in the others as soon as the transport brings it. Publish after the write commits, never
 // inside the transaction: a reader that recomputed between the notification and the commit
 // would keep the old answer.
+//
+// An event's results changes are coalesced where they are published: the first goes out at
+// once, the ones that follow within RESULTS_COALESCE_MS are held, and when that time is up one
+// message carries them all; then the next window begins. While judges mark, an event's
+// results change many times a second, and every message makes every process drop the event's
+// board data, re-render its board pages and tell its open boards to refetch: each now does
+// so at most four times a second per event and publishing process, the rate the live stream
+// announces changes at anyway. A held change reaches the caches at most RESULTS_COALESCE_MS
+// late; its message says how long it was held, so the micro-cache counts its staleness bound
+// from the change itself (app/server/app-server.ts). Other changes go out at once.
 import { EventEmitter } from "node:events";
+
+/** The least time between two messages about one event's results from one process. */
+export const RESULTS_COALESCE_MS = 250;
 
 /** What changed. Every change names its event or quiz; `at` is when it was published. */
 export type Change =
-  /** An event's results: a mark saved or corrected, a sheet locked, results published, an appeal decided. */
-  | { kind: "results"; eventId: number; at: number }
+  /**
+   * An event's results: a mark saved or corrected, a sheet locked, results published, an
+   * appeal decided. `heldMs`: how long the earliest change it carries waited to be sent
+   * (coalescing, see above); absent when it went out at once.
+   */
+  | { kind: "results"; eventId: number; at: number; heldMs?: number }
   /** An event's board settings (freeze time, visibility, best N): its public boards change with them. */
   | { kind: "board-settings"; eventId: number; at: number }
   /** A quiz's scores all changed at once (re-scored after the answer key changed). */
@@ -46,7 +63,20 @@ export type ChangeTransport = {
   close(): Promise<void>;
 };
 
-type Bus = { emitter: EventEmitter; transport: ChangeTransport | null };
+/** An event whose results changed within the last RESULTS_COALESCE_MS: what it holds back. */
+type Window = {
+  timer: ReturnType<typeof setTimeout>;
+  openedAt: number;
+  /** When the earliest change held back was published; null while none is. */
+  heldSince: number | null;
+};
+
+type Bus = {
+  emitter: EventEmitter;
+  transport: ChangeTransport | null;
+  /** Open coalescing windows by event id. */
+  windows?: Map<number, Window>;
+};
 
 declare global {
   var __jiangxinLive: Bus | undefined;
@@ -64,10 +94,80 @@ function bus(): Bus {
   return globalThis.__jiangxinLive;
 }
 
-export function publishChange(input: ChangeInput): void {
-  const change = { ...input, at: Date.now() } as Change;
+function windows(): Map<number, Window> {
+  // A bus made by an earlier copy of this module (a dev rebuild) may lack the map.
+  return (bus().windows ??= new Map());
+}
+
+function deliver(change: Change): void {
   bus().emitter.emit("change", change);
   bus().transport?.publish(change);
+}
+
+export function publishChange(input: ChangeInput): void {
+  const now = Date.now();
+  if (input.kind === "results") {
+    const open = windows().get(input.eventId);
+    if (open && now - open.openedAt < RESULTS_COALESCE_MS) {
+      open.heldSince ??= now;
+      return;
+    }
+    // A window past its time whose timer has not run (a busy event loop) ends with this change.
+    if (open) {
+      clearTimeout(open.timer);
+      windows().delete(input.eventId);
+    }
+    const heldMs = open?.heldSince != null ? now - open.heldSince : undefined;
+    deliver({
+      kind: "results",
+      eventId: input.eventId,
+      at: now,
+      ...(heldMs === undefined ? {} : { heldMs }),
+    });
+    openWindow(input.eventId, now);
+    return;
+  }
+  deliver({ ...input, at: now } as Change);
+  // A board-settings change makes every consumer act as a results change would and more
+  // (changeTags, the micro-cache's drop, the live stream): it carries what was held back.
+  if (input.kind === "board-settings") {
+    const open = windows().get(input.eventId);
+    if (open) open.heldSince = null;
+  }
+}
+
+function openWindow(eventId: number, now: number): void {
+  const window: Window = {
+    openedAt: now,
+    heldSince: null,
+    timer: setTimeout(() => closeWindow(eventId, window), RESULTS_COALESCE_MS),
+  };
+  windows().set(eventId, window);
+}
+
+/** The window's time is up: one message for what it held, which opens the next window. */
+function closeWindow(eventId: number, window: Window): void {
+  if (windows().get(eventId) !== window) return;
+  windows().delete(eventId);
+  if (window.heldSince === null) return;
+  const now = Date.now();
+  deliver({ kind: "results", eventId, at: now, heldMs: now - window.heldSince });
+  openWindow(eventId, now);
+}
+
+/**
+ * Sends every held-back change now (a script about to exit, a test that needs its change
+ * delivered before it reads). Windows stay closed until the next change.
+ */
+export function flushChanges(): void {
+  for (const [eventId, window] of [...windows()]) {
+    clearTimeout(window.timer);
+    windows().delete(eventId);
+    if (window.heldSince !== null) {
+      const now = Date.now();
+      deliver({ kind: "results", eventId, at: now, heldMs: now - window.heldSince });
+    }
+  }
 }
 
 /** A change published by another process, brought by the transport: delivered here only. */
@@ -81,6 +181,7 @@ export function subscribeChanges(listener: (change: Change) => void): () => void
   return () => bus().emitter.off("change", listener);
 }
 
+/** An event's results changed: announced at once, or within RESULTS_COALESCE_MS (see above). */
 export function publishResultsChanged(eventId: number): void {
   publishChange({ kind: "results", eventId });
 }
