@@ -26,14 +26,28 @@ export async function copyOfTemplate(template: string): Promise<string> {
   return withDatabase(postgresAdminUrl(), name);
 }
 
+/**
+ * DROP DATABASEs sent at once. Each drop waits for a checkpoint on the server (about a second
+ * here, CPU idle); one after another, the forty-odd databases of a run kept CI waiting about a
+ * minute at the end of the suites, while drops sent together share their checkpoints.
+ */
+const DROPS_AT_ONCE = 8;
+
 /** Drops every database of this run (the template last). */
 export async function dropTestDatabases(prefix: string): Promise<void> {
-  await admin(async (c) => {
+  const names = await admin(async (c) => {
     const { rows } = await c.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY datname LIKE '%\\_tpl' ASC`,
+      `SELECT datname FROM pg_database WHERE datname LIKE $1`,
       [`${prefix.replace(/_/g, "\\_")}\\_%`],
     );
-    for (const { datname } of rows)
-      await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    return rows.map((r) => r.datname);
   });
+  const drop = (name: string) =>
+    admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  const copies = names.filter((name) => !name.endsWith("_tpl"));
+  const lanes = Array.from({ length: Math.min(DROPS_AT_ONCE, copies.length) }, async () => {
+    for (let name = copies.pop(); name !== undefined; name = copies.pop()) await drop(name);
+  });
+  await Promise.all(lanes);
+  for (const name of names.filter((name) => name.endsWith("_tpl"))) await drop(name);
 }
