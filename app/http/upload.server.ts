@@ -9,9 +9,9 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { data } from "@remix-run/node";
-import { fileProblem } from "~/domain/registration/import-rows";
+import { fileProblem, type FileProblem } from "~/domain/registration/import-rows";
 import { notFound } from "~/http/session.server";
-import { fail } from "~/utils/outcome";
+import { fail, ok, type Failure, type Outcome } from "~/utils/outcome";
 import {
   MAX_ROSTER_CSV_BYTES,
   MAX_UPLOAD_BYTES,
@@ -20,41 +20,35 @@ import {
 } from "~/utils/spreadsheet.server";
 import { isTooLarge, readForm, uploadedFilePath } from "~/http/form-body.server";
 
-export type Upload =
-  | { ok: true; formData: FormData; file: { name: string; bytes: Uint8Array } }
-  | { ok: false; problem: SheetProblem; formData: FormData | null };
+/** An upload's refusal is the file's own problem, as the import report shows it. */
+function refusedFile(problem: SheetProblem): Failure<FileProblem> {
+  return fail(fileProblem(problem));
+}
+
+export type Uploaded = { formData: FormData; file: { name: string; bytes: Uint8Array } };
 
 /** "roster" takes a federation-sized CSV (the parser still holds XLSX to MAX_UPLOAD_BYTES). */
 export async function readUpload(
   request: Request,
   field = "file",
   kind: "upload" | "roster" = "upload",
-): Promise<Upload> {
+): Promise<Outcome<Uploaded, FileProblem>> {
   const maxBytes = kind === "roster" ? MAX_ROSTER_CSV_BYTES : MAX_UPLOAD_BYTES;
   let formData: FormData;
   try {
     formData = await readForm(request, kind);
   } catch (thrown) {
-    if (isTooLarge(thrown)) return { ok: false, problem: "import_file_too_large", formData: null };
+    if (isTooLarge(thrown)) return refusedFile("import_file_too_large");
     throw thrown;
   }
   const file = formData.get(field);
-  if (!file || typeof file === "string" || file.size === 0) {
-    return {
-      ok: false,
-      problem:
-        file && typeof file !== "string" && file.size === 0
-          ? "import_not_spreadsheet"
-          : "import_no_file",
-      formData,
-    };
-  }
-  if (file.size > maxBytes) return { ok: false, problem: "import_file_too_large", formData };
-  return {
-    ok: true,
+  if (!file || typeof file === "string") return refusedFile("import_no_file");
+  if (file.size === 0) return refusedFile("import_not_spreadsheet");
+  if (file.size > maxBytes) return refusedFile("import_file_too_large");
+  return ok({
     formData,
     file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
-  };
+  });
 }
 
 export const MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / 1024 / 1024;
@@ -66,20 +60,20 @@ export const MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / 1024 / 1024;
  */
 export async function answerImport<T extends { ok: boolean }>(
   request: Request,
-  run: (upload: Extract<Upload, { ok: true }>) => Promise<T | null>,
+  run: (upload: Uploaded) => Promise<T | null>,
   kind: "upload" | "roster" = "upload",
 ) {
   const upload = await readUpload(request, "file", kind);
-  if (!upload.ok) return uploadRefused(upload.problem);
-  const outcome = await run(upload);
+  if (!upload.ok) return uploadRefused(upload);
+  const outcome = await run(upload.value);
   if (outcome === null) throw notFound();
   return outcome.ok ? outcome : data(outcome, { status: 400 });
 }
 
 /** The answer to a refused upload, the file's problem for the import report: 413 when too large. */
-export function uploadRefused(problem: SheetProblem) {
-  return data(fail(fileProblem(problem)), {
-    status: problem === "import_file_too_large" ? 413 : 400,
+export function uploadRefused(refusal: Failure<FileProblem>) {
+  return data(refusal, {
+    status: refusal.problems.some((p) => p.code === "import_file_too_large") ? 413 : 400,
   });
 }
 export const MAX_ROSTER_CSV_MB = MAX_ROSTER_CSV_BYTES / 1024 / 1024;
@@ -87,34 +81,34 @@ export const MAX_ROSTER_CSV_MB = MAX_ROSTER_CSV_BYTES / 1024 / 1024;
 /** Where roster uploads wait for their import job (which removes them). */
 const SPOOL_DIR = path.join(tmpdir(), "jiangxin-roster-uploads");
 
-export type SpooledUpload =
-  | { ok: true; file: { name: string; path: string; bytes: number } }
-  | { ok: false; problem: SheetProblem };
+export type SpooledFile = { name: string; path: string; bytes: number };
 
 /**
  * A roster upload written to a spool file for its background import, after the checks that
  * need no parsing: a file is there, within its kind's size, a spreadsheet by its first bytes
  * and name (a CSV with a NUL byte near its start is a binary file renamed).
  */
-export async function spoolRosterUpload(request: Request): Promise<SpooledUpload> {
+export async function spoolRosterUpload(
+  request: Request,
+): Promise<Outcome<SpooledFile, FileProblem>> {
   let formData: FormData;
   try {
     formData = await readForm(request, "roster");
   } catch (thrown) {
-    if (isTooLarge(thrown)) return { ok: false, problem: "import_file_too_large" };
+    if (isTooLarge(thrown)) return refusedFile("import_file_too_large");
     throw thrown;
   }
   const file = formData.get("file");
-  if (!file || typeof file === "string") return { ok: false, problem: "import_no_file" };
-  if (file.size === 0) return { ok: false, problem: "import_not_spreadsheet" };
+  if (!file || typeof file === "string") return refusedFile("import_no_file");
+  if (file.size === 0) return refusedFile("import_not_spreadsheet");
   const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
   const kind = spreadsheetKind({ name: file.name, size: file.size, head }, MAX_ROSTER_CSV_BYTES);
-  if (kind !== "csv" && kind !== "xlsx") return { ok: false, problem: kind };
-  if (kind === "csv" && head.includes(0)) return { ok: false, problem: "import_not_spreadsheet" };
+  if (kind !== "csv" && kind !== "xlsx") return refusedFile(kind);
+  if (kind === "csv" && head.includes(0)) return refusedFile("import_not_spreadsheet");
   await mkdir(SPOOL_DIR, { recursive: true });
   const spooled = path.join(SPOOL_DIR, `${Date.now()}-${randomBytes(8).toString("hex")}`);
   await moveUpload(file, spooled);
-  return { ok: true, file: { name: file.name, path: spooled, bytes: file.size } };
+  return ok({ name: file.name, path: spooled, bytes: file.size });
 }
 
 /**

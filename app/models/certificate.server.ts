@@ -13,7 +13,7 @@ import type { Actor, Organiser } from "~/domain/roles";
 import { covers, type OrganiserScope } from "~/domain/organisation";
 import { eventsIn, roundsIn } from "~/models/scope.server";
 import { translate, codeLabel, makeT } from "~/i18n";
-import { ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
+import { fail, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 async function nextSerial(tx: Tx, year: number, code: string): Promise<string> {
   const issued = await tx.certificate.findMany({
@@ -62,10 +62,29 @@ export async function issueHonourCertificate(
   });
 }
 
-/** What the public verification page may show: enough to tell a genuine certificate, nothing private. */
-export async function verifyCertificate(input: string) {
+export type VerifiedCertificate = {
+  serial: string;
+  /** A revoked certificate is still shown, as revoked: the page says so beside its facts. */
+  revoked: boolean;
+  recipientName: string;
+  title: string;
+  issuedAt: Date;
+  revokedAt: Date | null;
+  issuer: string | null;
+  organisationName: string | null;
+};
+
+/**
+ * What the public verification page may show: enough to tell a genuine certificate, nothing
+ * private. A serial that is not one (its format or check character is wrong) or that was not
+ * issued here is a problem the page shows in place of the certificate.
+ */
+export async function verifyCertificate(
+  input: string,
+): Promise<Outcome<VerifiedCertificate, KeyedProblem>> {
   const format = verifySerialFormat(input);
-  if (!format.ok) return { status: "malformed" as const, problem: format.problems[0]! };
+  if (!format.ok)
+    return fail(...format.problems.map((p) => ({ code: `rules.${p.code}`, params: p.params })));
   const serial = input.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
   const certificate = await prisma.certificate.findUnique({
     where: { serial },
@@ -73,17 +92,17 @@ export async function verifyCertificate(input: string) {
       award: { select: { conferringBody: true, organisation: { select: { name: true } } } },
     },
   });
-  if (!certificate) return { status: "unknown" as const, serial };
-  return {
-    status: certificate.revokedAt ? ("revoked" as const) : ("genuine" as const),
+  if (!certificate) return refuse("honours.verify.unknown", { serial });
+  return ok({
     serial,
+    revoked: certificate.revokedAt !== null,
     recipientName: certificate.recipientName,
     title: certificate.title,
     issuedAt: certificate.issuedAt,
     revokedAt: certificate.revokedAt,
     issuer: certificate.award?.conferringBody ?? null,
     organisationName: certificate.award?.organisation?.name ?? null,
-  };
+  });
 }
 
 export type CertificateDocument = {

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { PLATFORM_SCOPE } from "~/domain/organisation";
 import type { Organiser } from "~/domain/roles";
-import { checklistFrom, REVIEW_CHECKLIST_ITEMS, verifySerialFormat } from "~/domain/honours";
+import {
+  checklistFrom,
+  formatCertificateSerial,
+  REVIEW_CHECKLIST_ITEMS,
+  verifySerialFormat,
+} from "~/domain/honours";
 import {
   NotAuthorisedError,
   advanceRound,
@@ -170,7 +175,19 @@ describe("a nomination round from opening to awards", () => {
     const serial = awards[0]!.certificates[0]!.serial;
     expect(verifySerialFormat(serial).ok).toBe(true);
     expect(serial.startsWith("2026-MW-")).toBe(true);
-    expect((await verifyCertificate(serial)).status).toBe("genuine");
+    expect(await verifyCertificate(serial)).toMatchObject({
+      ok: true,
+      value: { serial, revoked: false, recipientName: b.frontLineWorkers[0]!.name },
+    });
+    const notIssued = formatCertificateSerial(2026, "MW", 9999);
+    expect(await verifyCertificate(notIssued)).toEqual({
+      ok: false,
+      problems: [{ code: "honours.verify.unknown", params: { serial: notIssued } }],
+    });
+    expect(await verifyCertificate("2026-MW")).toEqual({
+      ok: false,
+      problems: [{ code: "rules.serial_format_invalid", params: {} }],
+    });
     expect((await getCertificateDocument(serial))?.title).toBe("2026年度市级劳动模范");
     expect(
       (await listRoundCertificateDocuments(organiser.actor.scope, round.id))?.documents,

@@ -966,7 +966,13 @@ async function finishAttempt_(attemptId: number, now: Date): Promise<string | nu
   );
 }
 
-/** Hands the attempt in. After the deadline it is recorded as timed out, with on-time answers only. */
+/**
+ * Hands the attempt in. After the deadline it is recorded as timed out, with on-time answers
+ * only. Answers the status the attempt has now ("submitted", "timed_out"), or null when this
+ * worker has no such attempt (the route answers 404, as for saveAnswer). Handing in is never
+ * refused, so this is no Outcome: an attempt already finished (by the other tab, or by the
+ * server at its deadline) is handed in again as a no-op and answers the status it ended with.
+ */
 export async function submitAttempt(
   attemptId: number,
   workerId: number,

@@ -51,8 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrgManager(request);
   const upload = await spoolRosterUpload(request);
-  if (!upload.ok) return uploadRefused(upload.problem);
-  const started = await startRosterImport(user.organisationId, user.id, upload.file);
+  if (!upload.ok) return uploadRefused(upload);
+  const started = await startRosterImport(user.organisationId, user.id, upload.value);
   if (!started.ok) return data(started, { status: 409 });
   await waitFor(started.value.id, SETTLE_MS);
   return redirect(`/org/workers/import/${started.value.id}`);
