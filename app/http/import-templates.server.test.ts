@@ -31,7 +31,9 @@ describe("import templates", () => {
     });
     expect(entries.ok).toBe(true);
     if (!entries.ok) return;
-    expect(validateImport(entries.table, registrationImportColumns("2026-05-01"))).toMatchObject({
+    expect(
+      validateImport(entries.value.table, registrationImportColumns("2026-05-01")),
+    ).toMatchObject({
       ok: false,
       problems: [{ code: "import_no_data_rows" }],
     });

@@ -139,6 +139,8 @@ async function writeHere(spec: ExportSpec, file: string): Promise<void> {
 const TASK = "jiangxin-export";
 
 type Request = { spec: ExportSpec; file: string };
+// The thread's message back to its caller: internal, never shown to anyone and never a
+// refusal (the caller throws the error it carries), so it is not an Outcome.
 type Reply = { ok: true } | { ok: false; error: string };
 
 if (isThreadFor(TASK)) {

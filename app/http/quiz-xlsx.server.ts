@@ -34,7 +34,7 @@ export async function readXlsxTable(
   });
   if (!sheet.ok) return null;
   const rows: string[][] = [];
-  for (const { number, value } of sheet.rows) rows[number - 1] = value;
+  for (const { number, value } of sheet.value.rows) rows[number - 1] = value;
   return Array.from(rows, (r) => r ?? []);
 }
 

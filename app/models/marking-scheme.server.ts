@@ -404,11 +404,12 @@ export async function importSchemeXlsx(
   const sheet = await readFirstSheet(new Uint8Array(data), MAX_SCHEME_IMPORT_ROWS + 1, (row) =>
     Array.from({ length: 8 }, (_, i) => cellText(row.getCell(i + 1).value).trim()),
   );
-  if (!sheet.ok && sheet.problem !== "too_large") return refuse("judging.scheme.xlsx_unreadable");
-  if (!sheet.ok || sheet.truncated)
+  if (!sheet.ok && !sheet.problems.includes("too_large"))
+    return refuse("judging.scheme.xlsx_unreadable");
+  if (!sheet.ok || sheet.value.truncated)
     return refuse("judging.scheme.xlsx_too_large", { max: MAX_SCHEME_IMPORT_ROWS });
   const byPart = new Map<string, { inputs: SchemeRowInput[]; lines: number[] }>();
-  for (const { number: line, value: cells } of sheet.rows) {
+  for (const { number: line, value: cells } of sheet.value.rows) {
     if (line === 1) continue;
     const v = (i: number) => cells[i - 1] ?? "";
     const part = v(1);

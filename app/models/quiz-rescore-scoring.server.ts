@@ -329,6 +329,8 @@ async function purgeEmpty(quizId: number): Promise<void> {
 const TASK = "jiangxin-quiz-rescore";
 
 type Request = { cursor: number; limit: number };
+// The thread's message back to its caller: internal, never shown to anyone and never a
+// refusal (the caller throws the error it carries), so it is not an Outcome.
 type Reply = { ok: true; outcome: "done" | "stopped" } | { ok: false; error: string };
 
 if (isThreadFor(TASK)) {

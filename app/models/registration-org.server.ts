@@ -585,8 +585,8 @@ export async function importRegistrations(
   });
   if (!contest || contest.status !== "registration_open") return null;
   const sheet = await readSpreadsheet(file, MAX_REGISTRATION_ROWS);
-  if (!sheet.ok) return fail(fileProblem(sheet.problem));
-  const parsed = validateImport(sheet.table, registrationImportColumns(isoDateOf(now)), {
+  if (!sheet.ok) return fail(...sheet.problems.map((p) => fileProblem(p)));
+  const parsed = validateImport(sheet.value.table, registrationImportColumns(isoDateOf(now)), {
     maxRows: MAX_REGISTRATION_ROWS,
   });
   if (!parsed.ok) return parsed;

@@ -111,8 +111,8 @@ export async function checkRosterFile(
   // An XLSX file is at most MAX_UPLOAD_BYTES: read whole, its rows checked as a table.
   const bytes = "bytes" in file ? file.bytes : await readWhole(file.path);
   const sheet = await readSpreadsheet({ name: file.name, bytes }, MAX_SHEET_ROWS);
-  if (!sheet.ok) return fail(fileProblem(sheet.problem));
-  const table = sheet.table;
+  if (!sheet.ok) return fail(...sheet.problems.map((p) => fileProblem(p)));
+  const table = sheet.value.table;
   await progress.read?.(size);
   return checkRows(
     async function* () {

@@ -446,6 +446,8 @@ async function updateUnfinished(jobId: number, data: JobColumns): Promise<void> 
 
 const TASK = "jiangxin-roster-import";
 
+// The thread's message back to its caller: internal, never shown to anyone and never a
+// refusal (the caller throws the error it carries), so it is not an Outcome.
 type Reply = { ok: true } | { ok: false; error: string };
 
 if (isThreadFor(TASK)) {

@@ -23,6 +23,7 @@ import {
   loadBoard,
   setBoardSettings,
 } from "~/models/leaderboard.server";
+import { invalidForm } from "~/http/refusal.server";
 import { notFound, requireOrganiser } from "~/http/session.server";
 import { eventInScope } from "~/models/scope.server";
 import { parseForm } from "~/utils/forms";
@@ -93,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { ok: true as const, errors: null };
   }
   const parsed = parseForm(leaderboardSettingsSchema, formData);
-  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.errors);
   await setBoardSettings(user.id, event.id, {
     freezeAt: parsed.data.freezeAt ? fromShanghaiLocal(parsed.data.freezeAt) : null,
     standingsBestN: parsed.data.standingsBestN,

@@ -4,6 +4,11 @@ import type { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
 
+/**
+ * A form read through its schema, shaped as zod's safeParse (its `data`): this is the input's
+ * check before any model runs, not a refusal. Its errors are the form's (field → message
+ * key), which the route hands on as they are with invalidForm() (app/http/refusal.server.ts).
+ */
 export type ParseResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 /** First problem per field, keyed by the field's path ("members.0.workerId"). */

@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { neutraliseCell, toCsv, type CellValue } from "~/utils/csv";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 import { readFirstSheet } from "~/utils/xlsx-read.server";
 
 /** Columns past this are ignored: no import template has more than a few dozen. */
@@ -19,8 +20,7 @@ export const MAX_ROSTER_CSV_BYTES = 128 * 1024 * 1024;
 
 export type SheetProblem = "import_not_spreadsheet" | "import_file_too_large" | "import_no_file";
 
-export type SheetResult =
-  { ok: true; table: string[][]; format: "csv" | "xlsx" } | { ok: false; problem: SheetProblem };
+export type SheetResult = Outcome<{ table: string[][]; format: "csv" | "xlsx" }, SheetProblem>;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -51,13 +51,12 @@ async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<SheetResult
     return Array.from(cells, (c) => c ?? "");
   });
   if (!sheet.ok)
-    return {
-      ok: false,
-      problem: sheet.problem === "too_large" ? "import_file_too_large" : "import_not_spreadsheet",
-    };
+    return fail<SheetProblem>(
+      sheet.problems.includes("too_large") ? "import_file_too_large" : "import_not_spreadsheet",
+    );
   const table: string[][] = [];
-  for (const { number, value } of sheet.rows) table[number - 1] = value;
-  return { ok: true, table: Array.from(table, (r) => r ?? []), format: "xlsx" };
+  for (const { number, value } of sheet.value.rows) table[number - 1] = value;
+  return ok({ table: Array.from(table, (r) => r ?? []), format: "xlsx" });
 }
 
 /** UTF-8 first (with or without BOM); Excel on Chinese Windows saves CSV as GB18030. */
@@ -75,15 +74,14 @@ function decodeText(bytes: Uint8Array): string | null {
 
 function readCsv(bytes: Uint8Array): SheetResult {
   // A NUL byte never appears in a text file: this is a binary file renamed to .csv.
-  if (bytes.includes(0)) return { ok: false, problem: "import_not_spreadsheet" };
+  if (bytes.includes(0)) return fail<SheetProblem>("import_not_spreadsheet");
   const text = decodeText(bytes);
-  if (text === null) return { ok: false, problem: "import_not_spreadsheet" };
+  if (text === null) return fail<SheetProblem>("import_not_spreadsheet");
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-  return {
-    ok: true,
+  return ok({
     table: parsed.data.map((row) => row.map((c) => String(c ?? "").trim())),
     format: "csv",
-  };
+  });
 }
 
 /**
@@ -118,7 +116,7 @@ export async function readSpreadsheet(
   );
   if (kind === "xlsx") return readXlsx(file.bytes, maxRows);
   if (kind === "csv") return readCsv(file.bytes);
-  return { ok: false, problem: kind };
+  return fail(kind);
 }
 
 export function csvBytes(rows: readonly (readonly CellValue[])[]): Uint8Array<ArrayBuffer> {

@@ -29,7 +29,7 @@ describe("readFirstSheet", () => {
     for (let i = 0; i < 1500; i++) reads.push(await readFirstSheet(bytes, 10, texts));
     expect(reads.filter((r) => !r.ok)).toEqual([]);
     for (const read of reads)
-      expect(read.ok && read.rows.map((r) => r.value)).toEqual([
+      expect(read.ok && read.value.rows.map((r) => r.value)).toEqual([
         ["题型", "分类", "题干"],
         ["单选", "安全生产", "安全帽的主要作用是？"],
       ]);
@@ -43,18 +43,20 @@ describe("readFirstSheet", () => {
     const read = await readFirstSheet(bytes, 2, texts);
     expect(read).toEqual({
       ok: true,
-      truncated: true,
-      rows: [
-        { number: 1, value: ["甲"] },
-        { number: 2, value: ["乙"] },
-      ],
+      value: {
+        truncated: true,
+        rows: [
+          { number: 1, value: ["甲"] },
+          { number: 2, value: ["乙"] },
+        ],
+      },
     });
   });
 
   it("refuses what is not a workbook", async () => {
     expect(await readFirstSheet(new TextEncoder().encode("姓名,工号\n"), 10, texts)).toEqual({
       ok: false,
-      problem: "not_xlsx",
+      problems: ["not_xlsx"],
     });
   });
 });

@@ -20,6 +20,7 @@
 import { Readable } from "node:stream";
 import { createInflateRaw } from "node:zlib";
 import ExcelJS from "exceljs";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 
 /** All entries together, inflated. A 50,000-row roster is about 30 MB of XML. */
 export const MAX_XLSX_INFLATED_BYTES = 96 * 1024 * 1024;
@@ -176,9 +177,10 @@ class DirectoryWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   }
 }
 
-export type SheetRows<T> =
-  | { ok: true; rows: { number: number; value: T }[]; truncated: boolean }
-  | { ok: false; problem: XlsxRefusal };
+export type SheetRows<T> = Outcome<
+  { rows: { number: number; value: T }[]; truncated: boolean },
+  XlsxRefusal
+>;
 
 /**
  * The first worksheet's rows (with their 1-based row numbers), each turned into what `map`
@@ -191,7 +193,7 @@ export async function readFirstSheet<T>(
   map: (row: ExcelJS.Row) => T,
 ): Promise<SheetRows<T>> {
   const refusal = await checkXlsxArchive(bytes);
-  if (refusal) return { ok: false, problem: refusal };
+  if (refusal) return fail(refusal);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const parts = new Map<string, () => Readable>();
   for (const entry of centralDirectory(buffer) ?? []) {
@@ -217,7 +219,7 @@ export async function readFirstSheet<T>(
       break;
     }
   } catch {
-    return { ok: false, problem: "not_xlsx" };
+    return fail<XlsxRefusal>("not_xlsx");
   }
-  return { ok: true, rows, truncated };
+  return ok({ rows, truncated });
 }
