@@ -4,7 +4,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -16,20 +16,11 @@ import {
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { FormAlert } from "~/components/form-fields";
 import { quizAnswerSchema, quizSubmitSchema } from "~/forms/quiz";
-import {
-  formatDate,
-  formatDateTime,
-  formatMark,
-  makeT,
-  translate,
-  useLocale,
-  useT,
-  codeLabel,
-} from "~/i18n";
+import { formatDate, formatDateTime, formatMark, useLocale, useT, codeLabel } from "~/i18n";
 import { formatDuration } from "~/i18n/duration";
-import { refusalText } from "~/i18n/problem-text";
+import { failureSentences } from "~/i18n/problem-text";
+import { invalidForm, refused } from "~/http/refusal.server";
 import { requestNow } from "~/http/clock.server";
-import { getLocale } from "~/http/locale.server";
 import { saveAnswer, startAttempt, submitAttempt, workerQuizState } from "~/models/quiz.server";
 import { forbidden, notFound, requireWorker } from "~/http/session.server";
 import quizStyles from "~/styles/quiz.css";
@@ -54,7 +45,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireWorker(request);
   const quizId = idParam(params.quizId);
-  const locale = await getLocale(request);
   const now = requestNow();
   const formData = await readForm(request);
   const intent = formData.get("intent");
@@ -62,20 +52,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome = await startAttempt(quizId, user, now);
     if (!outcome.ok) {
       if (outcome.problems.some((p) => p.code === "quiz.start.not_eligible")) throw forbidden();
-      return data(
-        { status: "error", message: refusalText(makeT(locale), outcome.problems) },
-        { status: 409 },
-      );
+      return refused(outcome.problems);
     }
     throw redirect(`/quiz/${quizId}?q=1`);
   }
   if (intent === "save") {
     const parsed = parseForm(quizAnswerSchema, formData);
-    if (!parsed.ok)
-      return data(
-        { status: "error", message: translate(locale, "quiz.form.invalid") },
-        { status: 400 },
-      );
+    if (!parsed.ok) return invalidForm({ _form: "quiz.form.invalid" });
     const outcome = await saveAnswer(
       Number(parsed.data.attemptId),
       user.workerId,
@@ -84,29 +67,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       now,
     );
     if (outcome === null) throw notFound();
-    if (!outcome.ok) {
-      // An answer the paper does not have is the form's fault; a finished attempt is not.
-      const invalid = outcome.problems.some((p) => p.field !== undefined);
-      return data(
-        {
-          status: invalid ? "error" : "finished",
-          message: refusalText(makeT(locale), outcome.problems),
-        },
-        { status: invalid ? 400 : 409 },
-      );
-    }
+    // An answer the paper does not have is the form's fault (400); a finished attempt is not (409).
+    if (!outcome.ok) return refused(outcome.problems);
     // Without JavaScript the save button also moves on to the question it names.
     const next = formData.get("next");
     if (typeof next === "string" && /^\d+$/.test(next)) throw redirect(`/quiz/${quizId}?q=${next}`);
-    return { status: "saved", message: null };
+    return { ok: true as const };
   }
   if (intent === "submit") {
     const parsed = parseForm(quizSubmitSchema, formData);
-    if (!parsed.ok)
-      return data(
-        { status: "error", message: translate(locale, "quiz.form.invalid") },
-        { status: 400 },
-      );
+    if (!parsed.ok) return invalidForm({ _form: "quiz.form.invalid" });
     const outcome = await submitAttempt(Number(parsed.data.attemptId), user.workerId, now);
     if (outcome === null) throw notFound();
     throw redirect(`/quiz/${quizId}`);
@@ -216,9 +186,11 @@ function QuestionForm({
   const state =
     fetcher.state !== "idle" || waiting.current !== null
       ? t("quiz.take.saving")
-      : fetcher.data?.status === "saved"
+      : fetcher.data?.ok
         ? t("quiz.take.saved")
-        : (fetcher.data?.message ?? "");
+        : fetcher.data
+          ? failureSentences(t, fetcher.data)
+          : "";
   return (
     <Form method="post" className="card quiz-question" aria-labelledby={`q-${q.id}`}>
       <input type="hidden" name="intent" value="save" />
@@ -485,7 +457,9 @@ function StartForm({ state }: { state: Eligible & State }) {
   return (
     <fetcher.Form method="post">
       <input type="hidden" name="intent" value="start" />
-      <FormAlert message={fetcher.data?.message} />
+      <FormAlert
+        message={fetcher.data && !fetcher.data.ok ? failureSentences(t, fetcher.data) : null}
+      />
       <button
         type="submit"
         className="btn btn--primary btn--block"
