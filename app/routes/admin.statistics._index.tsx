@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { SelectField } from "~/components/form-fields";
 import { BarChart, ColumnChart, ShareBar } from "~/components/stat-charts";
 import { StatCards } from "~/components/stat-cards";
 import { UnionOptions } from "~/components/union-options";
@@ -68,37 +69,27 @@ export default function Statistics() {
         {t("federation.stats.title", { union: unionName, year: d.target.year })}
       </h1>
       <Form method="get" className="stats-filter">
-        <div className="field">
-          <label className="field__label" htmlFor="stats-union">
-            {t("federation.stats.union")}
-          </label>
-          <select
-            id="stats-union"
-            name="union"
-            className="field__input"
-            defaultValue={String(d.target.unionId)}
-          >
-            {d.platform ? <option value="0">{t("federation.stats.platform")}</option> : null}
-            <UnionOptions unions={d.unions} />
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="stats-year">
-            {t("federation.stats.year")}
-          </label>
-          <select
-            id="stats-year"
-            name="year"
-            className="field__input"
-            defaultValue={String(d.target.year)}
-          >
-            {d.years.map((y) => (
-              <option key={y} value={String(y)}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="stats-union"
+          name="union"
+          label={t("federation.stats.union")}
+          defaultValue={String(d.target.unionId)}
+        >
+          {d.platform ? <option value="0">{t("federation.stats.platform")}</option> : null}
+          <UnionOptions unions={d.unions} />
+        </SelectField>
+        <SelectField
+          id="stats-year"
+          name="year"
+          label={t("federation.stats.year")}
+          defaultValue={String(d.target.year)}
+        >
+          {d.years.map((y) => (
+            <option key={y} value={String(y)}>
+              {y}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" className="btn btn--ghost">
           {t("federation.stats.show")}
         </button>
