@@ -9,7 +9,11 @@
 // - after each page.goto, the page hydrates (the root marks <html data-hydrated>) and, the
 //   first time a worker sees that route as that kind of user, it has no serious or critical
 //   accessibility violation (axe-core). The crawl (crawl.spec.ts) checks every route this
-//   way; the journeys add the states they reach.
+//   way, once per run whichever worker gets there first; the journeys add the states they
+//   reach.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page, Response } from "@playwright/test";
 
@@ -22,6 +26,16 @@ type Expected = { pattern: RegExp; seen: number };
 const FAILING_IMPACTS = new Set(["serious", "critical"]);
 
 const axeChecked = new Set<string>();
+
+/**
+ * Where a route that passed the crawl's accessibility check is marked for the whole run, so
+ * that the other workers skip it: one check per route means one per run, not one per worker
+ * (each of which crawls most routes). Marked only after a pass, so a retry checks again.
+ */
+function routePassedFile(key: string): string {
+  const name = createHash("sha256").update(key).digest("hex").slice(0, 32);
+  return path.resolve("e2e/.data", `axe-${process.env.E2E_RUN_ID}`, name);
+}
 
 function describeViolations(
   violations: Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"],
@@ -160,8 +174,14 @@ export class PageChecks {
     const key = this.accessibilityScope === "route" ? full?.split(" as ")[0] : full;
     if (!key || axeChecked.has(key)) return;
     axeChecked.add(key);
-    for (const problem of await accessibilityProblems(page))
-      this.report("accessibility", `${full}: ${problem}`, page.url());
+    const perRun = this.accessibilityScope === "route";
+    if (perRun && existsSync(routePassedFile(key))) return;
+    const problems = await accessibilityProblems(page);
+    for (const problem of problems) this.report("accessibility", `${full}: ${problem}`, page.url());
+    if (perRun && problems.length === 0) {
+      mkdirSync(path.dirname(routePassedFile(key)), { recursive: true });
+      writeFileSync(routePassedFile(key), `${key}\n`);
+    }
   }
 
   /** Called when the test ends: what went wrong, expected errors that never came included. */
