@@ -7,6 +7,7 @@ import {
   type Receipt,
   type ReceiptCriterion,
 } from "~/domain/scoring";
+import { stackTable } from "~/components/stack-table";
 import { formatMark, useT, codeLabel, type T } from "~/i18n";
 
 type Names = { criterionNames: Record<string, string>; partNames: Record<string, string> };
@@ -146,7 +147,7 @@ export function ScoreReceipt({
       ) : null}
       {receipt.parts.map((part) => (
         <div key={part.partId} className="table-wrap section">
-          <table className="table receipt-table">
+          <table {...stackTable.table} className="table table--stack receipt-table">
             <caption>
               {partNames[part.partId]} · {t("scoring.receipt.weight")}{" "}
               {t("scoring.receipt.weight_value", { weight: part.weightBp / 100 })} ·{" "}
@@ -154,26 +155,26 @@ export function ScoreReceipt({
               {formatMark(part.fullMark)} · {t("scoring.receipt.contribution")}{" "}
               {formatMark(part.contribution)}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("scoring.receipt.criterion")}</th>
-                <th scope="col">{t("scoring.receipt.max_mark")}</th>
-                <th scope="col">{t("scoring.receipt.judge_marks")}</th>
-                <th scope="col" className="receipt-rule">
-                  {t("scoring.receipt.rule")}
-                </th>
-                <th scope="col">{t("scoring.receipt.result")}</th>
+            <thead {...stackTable.rowgroup}>
+              <tr {...stackTable.row}>
+                <th {...stackTable.columnheader}>{t("scoring.receipt.criterion")}</th>
+                <th {...stackTable.columnheader}>{t("scoring.receipt.max_mark")}</th>
+                <th {...stackTable.columnheader}>{t("scoring.receipt.judge_marks")}</th>
+                <th {...stackTable.columnheader}>{t("scoring.receipt.rule")}</th>
+                <th {...stackTable.columnheader}>{t("scoring.receipt.result")}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody {...stackTable.rowgroup}>
               {part.criteria.map((c) => (
-                <tr key={c.criterionId}>
-                  <th scope="row">
+                <tr key={c.criterionId} {...stackTable.row}>
+                  <th {...stackTable.rowheader}>
                     {c.code} {criterionNames[c.criterionId]}
                     <div className="muted small">{t(`scoring.criterion_type.${c.type}`)}</div>
                   </th>
-                  <td>{formatMark(c.maxMark)}</td>
-                  <td>
+                  <td {...stackTable.cell(t("scoring.receipt.max_mark"))}>
+                    {formatMark(c.maxMark)}
+                  </td>
+                  <td {...stackTable.cell(t("scoring.receipt.judge_marks"))}>
                     {c.type === "measurement"
                       ? markText(c.judges[0]?.mark ?? null, c.rule)
                       : c.judges.map((j) => (
@@ -191,13 +192,11 @@ export function ScoreReceipt({
                           </span>
                         ))}
                   </td>
-                  <td className="receipt-rule">{t(`scoring.rule.${c.rule}`)}</td>
-                  <td>
+                  <td {...stackTable.cell(t("scoring.receipt.rule"))}>
+                    {t(`scoring.rule.${c.rule}`)}
+                  </td>
+                  <td {...stackTable.cell(t("scoring.receipt.result"))}>
                     <strong>{formatMark(c.value)}</strong>
-                    {/* On a phone the rule moves here, so the table fits the screen. */}
-                    <div className="receipt-rule-inline muted small">
-                      {t(`scoring.rule.${c.rule}`)}
-                    </div>
                     {c.formula?.rule === "worldskills" ? (
                       <>
                         <div className="muted small">
