@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { NavLink } from "@remix-run/react";
 import { useT } from "~/i18n";
 
 /** Where a recipient's own page is: a person, a unit or collective, or a studio. */
@@ -21,11 +21,14 @@ export function HonourLinks() {
   const t = useT();
   return (
     <nav className="honour-links" aria-label={t("honours.roll.title")}>
-      <Link to="/honours">{t("honours.roll.title")}</Link>
-      <Link to="/honours/showcase">{t("honours.links.showcase")}</Link>
-      <Link to="/honours/studios">{t("honours.links.studios")}</Link>
-      <Link to="/honours/notices">{t("honours.links.notices")}</Link>
-      <Link to="/verify">{t("honours.links.verify")}</Link>
+      {/* NavLink marks the page shown (aria-current); /honours only on itself. */}
+      <NavLink to="/honours" end>
+        {t("honours.roll.title")}
+      </NavLink>
+      <NavLink to="/honours/showcase">{t("honours.links.showcase")}</NavLink>
+      <NavLink to="/honours/studios">{t("honours.links.studios")}</NavLink>
+      <NavLink to="/honours/notices">{t("honours.links.notices")}</NavLink>
+      <NavLink to="/verify">{t("honours.links.verify")}</NavLink>
     </nav>
   );
 }

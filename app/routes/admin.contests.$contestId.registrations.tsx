@@ -298,16 +298,20 @@ export default function ReviewRegistrations() {
                   const label = r.worker?.name ?? r.team?.name ?? String(r.id);
                   return (
                     <tr key={r.id} {...stackTable.row}>
-                      <td {...stackTable.cell()}>
-                        <input
-                          type="checkbox"
-                          name="ids"
-                          value={r.id}
-                          aria-label={`${t("reg.review.select")} ${label}`}
-                          data-clean={
-                            r.status === "submitted" && r.flags.length === 0 ? "" : undefined
-                          }
-                        />
+                      <td {...stackTable.cell()} className="reg-pick-cell">
+                        {/* The label fills the cell: the whole cell (on a phone the card's
+                            edge) ticks the box, not just the 20px box. */}
+                        <label className="reg-pick">
+                          <input
+                            type="checkbox"
+                            name="ids"
+                            value={r.id}
+                            aria-label={`${t("reg.review.select")} ${label}`}
+                            data-clean={
+                              r.status === "submitted" && r.flags.length === 0 ? "" : undefined
+                            }
+                          />
+                        </label>
                       </td>
                       <td {...stackTable.cell()}>
                         {label}
