@@ -363,10 +363,10 @@ export default function ReviewRegistrations() {
             </table>
           </div>
           <div className="reg-bulk">
+            <TextField name="reason" label={t("reg.review.reason")} error={errors.reason} />
             <button type="submit" name="intent" value="approve" className="btn btn--primary">
               {t("reg.review.approve")}
             </button>
-            <TextField name="reason" label={t("reg.review.reason")} error={errors.reason} />
             <button type="submit" name="intent" value="reject" className="btn btn--danger">
               {t("reg.review.reject")}
             </button>
