@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { CheckboxField } from "~/components/reg-checkbox";
-import { SelectField, TextAreaField, TextField } from "~/components/form-fields";
+import { DateField, SelectField, TextAreaField, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { CONTEST_KINDS } from "~/domain/contest/kinds";
 import { theoryCapPct } from "~/domain/contest/theory-cap";
@@ -98,18 +98,10 @@ export function ContestForm({
             {t("federation.contest.coOrganisersFixed")}
           </p>
         )}
-        <TextField
-          type="datetime-local"
-          label={t("reg.contest.opens")}
-          {...field("registrationOpensAt")}
-        />
-        <TextField
-          type="datetime-local"
-          label={t("reg.contest.closes")}
-          {...field("registrationClosesAt")}
-        />
-        <TextField type="date" label={t("reg.contest.starts")} {...field("startsAt")} />
-        <TextField type="date" label={t("reg.contest.ends")} {...field("endsAt")} />
+        <DateField withTime label={t("reg.contest.opens")} {...field("registrationOpensAt")} />
+        <DateField withTime label={t("reg.contest.closes")} {...field("registrationClosesAt")} />
+        <DateField label={t("reg.contest.starts")} {...field("startsAt")} />
+        <DateField label={t("reg.contest.ends")} {...field("endsAt")} />
         <TextField
           label={t("reg.contest.theoryCap")}
           hint={t("reg.contest.theoryCapHint", {

@@ -6,7 +6,7 @@ import type {
 } from "react";
 import { forwardRef, useEffect, useRef } from "react";
 import { useSearchParams } from "@remix-run/react";
-import { useT, keyOr } from "~/i18n";
+import { LOCALE_TAG, keyOr, useLocale, useT } from "~/i18n";
 
 type FieldShellProps = {
   id: string;
@@ -64,6 +64,30 @@ export const TextField = forwardRef<
     <FieldShell id={attrs.id} label={label} error={error} hint={hint}>
       <input ref={ref} className="field__input" {...attrs} {...rest} />
     </FieldShell>
+  );
+});
+
+/**
+ * A native date (or date and time, China time) field with the browser's own picker. The box
+ * orders day, month and year by the browser's language, not by the page's lang (Chromium reads
+ * neither lang nor the page), so a Chinese page in an English browser shows mm/dd/yyyy: the
+ * hint gives an example written in the page's language, and says the time is China's.
+ */
+export const DateField = forwardRef<
+  HTMLInputElement,
+  CommonProps & Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { withTime?: boolean }
+>(function DateField({ withTime = false, hint, ...rest }, ref) {
+  const t = useT();
+  const locale = useLocale();
+  const example = t(withTime ? "common.datetime.hint" : "common.date.hint");
+  return (
+    <TextField
+      ref={ref}
+      type={withTime ? "datetime-local" : "date"}
+      lang={LOCALE_TAG[locale]}
+      hint={hint ? `${hint} ${example}` : example}
+      {...rest}
+    />
   );
 });
 

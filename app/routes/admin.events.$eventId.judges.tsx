@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormAlert, TextField } from "~/components/form-fields";
+import { DateField, FormAlert } from "~/components/form-fields";
 import { JudgingProblems, judgingProblemText } from "~/components/judging-problems";
 import { judgesSchema, scoringWindowSchema } from "~/forms/judging";
 import { chinaInstant, toChinaInput } from "~/forms/fields";
@@ -193,18 +193,18 @@ export default function EventJudges() {
         ) : null}
         <Form method="post" className="form-grid">
           <input type="hidden" name="intent" value="window" />
-          <TextField
+          <DateField
             id="scoring-opens"
             name="scoringOpensAt"
-            type="datetime-local"
+            withTime
             label={t("judge.window.label.opens")}
             error={failure?.errors.scoringOpensAt}
             defaultValue={toChinaInput(event.scoringOpensAt)}
           />
-          <TextField
+          <DateField
             id="scoring-closes"
             name="scoringClosesAt"
-            type="datetime-local"
+            withTime
             label={t("judge.window.label.closes")}
             error={failure?.errors.scoringClosesAt}
             defaultValue={toChinaInput(event.scoringClosesAt)}

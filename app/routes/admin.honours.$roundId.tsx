@@ -12,7 +12,7 @@ import {
   useNavigation,
   useSearchParams,
 } from "@remix-run/react";
-import { FormAlert, TextAreaField, TextField } from "~/components/form-fields";
+import { DateField, FormAlert, TextAreaField, TextField } from "~/components/form-fields";
 import { RuleEvaluationList } from "~/components/honour-rules";
 import { RoundHeader } from "~/components/round-header";
 import { StatusBadge } from "~/components/status-badge";
@@ -303,18 +303,16 @@ export default function AdminRound() {
                 <input type="hidden" name="to" value={to} />
                 {to === "public_notice" ? (
                   <>
-                    <TextField
+                    <DateField
                       id="notice-start"
                       name="noticeStart"
-                      type="date"
                       label={t("honours.round.noticeStart")}
                       defaultValue={today}
                       required
                     />
-                    <TextField
+                    <DateField
                       id="notice-end"
                       name="noticeEnd"
-                      type="date"
                       label={t("honours.round.noticeEnd")}
                       required
                     />

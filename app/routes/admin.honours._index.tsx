@@ -6,7 +6,7 @@ import type {
 } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormAlert, SelectField, TextField } from "~/components/form-fields";
+import { DateField, FormAlert, SelectField, TextField } from "~/components/form-fields";
 import { StatusBadge } from "~/components/status-badge";
 import { useZodForm } from "~/components/use-zod-form";
 import { HONOUR_KINDS, HONOUR_LEVELS } from "~/domain/honours";
@@ -192,7 +192,7 @@ export default function AdminHonours() {
             inputMode="numeric"
             {...field("maxManagerPercent")}
           />
-          <TextField label={t("honours.rounds.deadline")} type="date" {...field("deadline")} />
+          <DateField label={t("honours.rounds.deadline")} {...field("deadline")} />
           <div className="form-actions">
             <button
               type="submit"

@@ -5,7 +5,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormAlert, SelectField, TextField } from "~/components/form-fields";
+import { DateField, FormAlert, SelectField, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { INDICATOR_METHODS, LABOUR_INDICATORS, type IndicatorMethod } from "~/domain/labour";
 import {
@@ -290,8 +290,8 @@ function PeriodForm({ result }: { result?: ActionResult }) {
         placeholder={t("labour.periods.namePlaceholder")}
         {...field("name")}
       />
-      <TextField label={t("labour.periods.startsOn")} type="date" {...field("startsOn")} />
-      <TextField label={t("labour.periods.endsOn")} type="date" {...field("endsOn")} />
+      <DateField label={t("labour.periods.startsOn")} {...field("startsOn")} />
+      <DateField label={t("labour.periods.endsOn")} {...field("endsOn")} />
       <div className="form-actions">
         <button type="submit" className="btn btn--primary">
           {t("labour.periods.create")}

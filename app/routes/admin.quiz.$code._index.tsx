@@ -5,7 +5,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormAlert, SelectField, TextField } from "~/components/form-fields";
+import { DateField, FormAlert, SelectField, TextField } from "~/components/form-fields";
 import { QuizRuleFields } from "~/components/quiz-rule-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import {
@@ -289,12 +289,8 @@ function ComposeForm({
           inputMode="numeric"
           {...field("pointsPerQuestion")}
         />
-        <TextField label={t("quiz.compose.opensAt")} type="datetime-local" {...field("opensAt")} />
-        <TextField
-          label={t("quiz.compose.closesAt")}
-          type="datetime-local"
-          {...field("closesAt")}
-        />
+        <DateField label={t("quiz.compose.opensAt")} withTime {...field("opensAt")} />
+        <DateField label={t("quiz.compose.closesAt")} withTime {...field("closesAt")} />
         <SelectField label={t("quiz.compose.drawMode")} {...field("drawMode")}>
           {DRAW_MODES.map((m) => (
             <option key={m} value={m}>
