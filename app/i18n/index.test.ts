@@ -6,6 +6,7 @@ import {
   catalogues,
   codeLabel,
   isMessageKey,
+  keyedProblem,
   keyOr,
   makeT,
   messages,
@@ -13,6 +14,7 @@ import {
   translate,
   type MessageKey,
 } from "./index";
+import { refuse, type KeyedProblem } from "~/utils/outcome";
 
 describe("message catalogues", () => {
   it("every key exists in both languages, with the same placeholders", () => {
@@ -92,6 +94,25 @@ function sourceFiles(dir: string): string[] {
     return /\.tsx?$/.test(entry.name) && !entry.name.endsWith(".test.ts") ? [path] : [];
   });
 }
+describe("problem codes", () => {
+  it("are message keys: a misspelt one fails the type check, a domain code is checked", () => {
+    // @ts-expect-error a key the catalogues do not have is no problem code
+    const misspelt: KeyedProblem = { code: "judging.sheet.requird", params: {} };
+    // @ts-expect-error the same for refuse()
+    const refused = () => refuse("honours.problem.nope");
+    expect(misspelt.code).not.toBe("");
+    expect(typeof refused).toBe("function");
+    expect(keyedProblem("rules", { code: "serial_format_invalid" }).code).toBe(
+      "rules.serial_format_invalid",
+    );
+    expect(keyedProblem("rules", { code: "no_such_rule", params: { n: 1 } }, "name")).toEqual({
+      code: "error.problem_unknown",
+      params: { n: 1 },
+      field: "name",
+    });
+  });
+});
+
 describe("plurals", () => {
   it("follow the language's plural rules", () => {
     const key: MessageKey = "home.contest.events";

@@ -2,6 +2,7 @@
 // default; English is the switch. Each feature keeps its messages in messages/<feature>.ts
 // with the same keys in both languages (a unit test checks that).
 import { createContext, createElement, useContext, type ReactNode } from "react";
+import type { KeyedProblem } from "~/utils/outcome";
 import { commonMessages } from "./messages/common";
 import { rulesMessages } from "./messages/rules";
 import { scoringMessages } from "./messages/scoring";
@@ -54,6 +55,12 @@ type KeysOf<C> = C extends { readonly zh: infer Z } ? keyof Z & string : never;
  * the database or a form) goes through `codeLabel` or `isMessageKey`, the checked ways in.
  */
 export type MessageKey = KeysOf<Catalogues[number]>;
+
+// A model's problem code is a message key (see ProblemCodes in utils/outcome).
+declare module "../utils/outcome" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ProblemCodes extends Record<MessageKey, true> {}
+}
 
 /** The codes under a prefix: `CodesUnder<"rules.gender">` is "male" | "female". */
 export type CodesUnder<P extends string> = MessageKey extends infer K
@@ -256,13 +263,28 @@ export function translateProblem(
   prefix: ProblemPrefix,
   problem: { code: string; params?: Readonly<Record<string, unknown>> },
 ): string {
+  const { code, params } = keyedProblem(prefix, problem);
+  return translate(locale, code, params);
+}
+
+/**
+ * A domain problem as a model's keyed problem, its code under a prefix (`rules.<code>`). The
+ * domain's codes are plain strings, so the key is checked here as translateProblem checks it;
+ * a model's own codes are written as keys and checked by tsc.
+ */
+export function keyedProblem(
+  prefix: ProblemPrefix,
+  problem: { code: string; params?: Readonly<Record<string, unknown>> },
+  field?: string,
+): KeyedProblem {
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(problem.params ?? {})) {
     if (typeof v === "string" || typeof v === "number") params[k] = v;
     else if (v !== undefined && v !== null) params[k] = String(v);
   }
   const key = `${prefix}.${problem.code}`;
-  return translate(locale, isMessageKey(key) ? key : "error.problem_unknown", params);
+  const code = isMessageKey(key) ? key : "error.problem_unknown";
+  return field === undefined ? { code, params } : { code, params, field };
 }
 
 /** A share in hundredths of a percent (6000) as the figure people read (60.0%). */

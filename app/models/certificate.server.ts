@@ -12,7 +12,7 @@ import { appendAudit } from "~/models/audit.server";
 import type { Actor, Organiser } from "~/domain/roles";
 import { covers, type OrganiserScope } from "~/domain/organisation";
 import { eventsIn, roundsIn } from "~/models/scope.server";
-import { translate, codeLabel, makeT } from "~/i18n";
+import { translate, codeLabel, keyedProblem, makeT } from "~/i18n";
 import { fail, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 async function nextSerial(tx: Tx, year: number, code: string): Promise<string> {
@@ -83,8 +83,7 @@ export async function verifyCertificate(
   input: string,
 ): Promise<Outcome<VerifiedCertificate, KeyedProblem>> {
   const format = verifySerialFormat(input);
-  if (!format.ok)
-    return fail(...format.problems.map((p) => ({ code: `rules.${p.code}`, params: p.params })));
+  if (!format.ok) return fail(...format.problems.map((p) => keyedProblem("rules", p)));
   const serial = input.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
   const certificate = await prisma.certificate.findUnique({
     where: { serial },

@@ -15,6 +15,7 @@ import { CONTEST_CARD_COLUMNS, EVENT_RULE_COLUMNS } from "./contest.server";
 import { contestsIn, eventsIn, isOwnableUnion } from "./scope.server";
 import { contestStatsTarget, restatContest, restatEvent } from "./entry-stats.server";
 import { fail, failIfAny, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
+import { keyedProblem } from "~/i18n";
 
 export type ContestInput = {
   code: string;
@@ -176,10 +177,10 @@ export type SaveOutcome = Outcome<{ id: number }, KeyedProblem>;
 
 /** A domain rule's problem as a model's keyed problem (`rules.<code>`). */
 function ruleProblem(p: Problem, subject?: string): KeyedProblem {
-  return {
-    code: `rules.${p.code}`,
-    params: subject === undefined ? { ...p.params } : { ...p.params, subject },
-  };
+  return keyedProblem(
+    "rules",
+    subject === undefined ? p : { ...p, params: { ...p.params, subject } },
+  );
 }
 
 /** Co-organisers as stored: unions only, never the owner itself, each once. */

@@ -38,6 +38,7 @@ import { issueHonourCertificate } from "~/models/certificate.server";
 import { takeCount } from "~/models/rate-counter.server";
 import { isOwnableUnion, roundsIn } from "~/models/scope.server";
 import { fail, failIfAny, ok, type KeyedProblem, type Outcome as OutcomeOf } from "~/utils/outcome";
+import { keyedProblem } from "~/i18n";
 
 export type { Actor } from "~/domain/roles";
 
@@ -59,14 +60,9 @@ function scopeOf(actor: Organiser): OrganiserScope {
 }
 
 const rules = (problems: readonly { code: string; params: object }[]): KeyedProblem[] =>
-  problems.map((p) => ({
-    code: `rules.${p.code}`,
-    params: p.params as KeyedProblem["params"],
-  }));
-const own = (code: string, params: KeyedProblem["params"] = {}): KeyedProblem => ({
-  code: `honours.problem.${code}`,
-  params,
-});
+  problems.map((p) => keyedProblem("rules", { code: p.code, params: { ...p.params } }));
+const own = (code: string, params: KeyedProblem["params"] = {}): KeyedProblem =>
+  keyedProblem("honours.problem", { code, params });
 
 function attributesOf(n: { frontLine: boolean; manager: boolean }): NomineeAttribute[] {
   const attributes: NomineeAttribute[] = [];

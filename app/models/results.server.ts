@@ -36,6 +36,7 @@ import { withPrizeStats } from "~/models/entry-stats.server";
 import { publishResultsChanged } from "~/utils/live-events.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { failIfAny, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
+import { keyedProblem } from "~/i18n";
 
 /** Registrations that are judged. */
 export const JUDGED_STATUSES = ["approved", "checked_in"];
@@ -234,10 +235,7 @@ export function configurationProblems(scoring: EventScoring): JudgingProblem[] {
   const cap = theoryCapPct(scoring.event.contest.kind, scoring.event.contest.theoryCapPct);
   return [
     ...scoringProblems.map(asJudgingProblem),
-    ...theoryCapProblems(scoring.event.parts, cap).map((p) => ({
-      code: `rules.${p.code}`,
-      params: { ...p.params },
-    })),
+    ...theoryCapProblems(scoring.event.parts, cap).map((p) => keyedProblem("rules", p)),
   ];
 }
 

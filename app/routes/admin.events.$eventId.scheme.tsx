@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return editor;
 }
 
-type Problem = { code: string; params: Record<string, string | number> };
+type Problem = Omit<KeyedProblem, "field">;
 /** Which form the answer belongs to: a part's (partId), the rules form, or neither. */
 type Placed = {
   partId?: number;

@@ -19,18 +19,28 @@ export function fail<P>(...problems: P[]): Failure<P> {
 }
 
 /**
+ * The message keys a model's problem may name. Empty here, since utils may not import i18n:
+ * app/i18n fills it with the catalogue's keys (declaration merging), so a misspelt or missing
+ * key in `refuse("…")` or a problem's `code` fails the type check, not a user's page.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ProblemCodes {}
+
+export type ProblemCode = keyof ProblemCodes;
+
+/**
  * A model's problem: a message key (its sentence in the user's language), the values the
  * sentence needs, and the form field it belongs to, if it belongs to one.
  */
 export type KeyedProblem = {
-  code: string;
+  code: ProblemCode;
   params: Record<string, string | number>;
   field?: string;
 };
 
 /** A failure of one keyed problem: `return refuse("judging.judges.not_found")`. */
 export function refuse(
-  code: string,
+  code: ProblemCode,
   params: Record<string, string | number> = {},
   field?: string,
 ): Failure<KeyedProblem> {

@@ -4,6 +4,7 @@
 // and what to do. Waiting for judges' sheets is not a reason here: the workbench lists the
 // missing sheets by judge.
 import type { ScoringProblem } from "~/domain/scoring";
+import type { ProblemCode } from "~/utils/outcome";
 import type { JudgingProblem } from "./workflow";
 
 export interface EntryReasonInput {
@@ -31,7 +32,7 @@ export function entryReasons(input: EntryReasonInput): EntryReasons {
   }
   const reasons: JudgingProblem[] = [];
   const seen = new Set<string>();
-  const add = (code: string, params: Record<string, string | number>) => {
+  const add = (code: ProblemCode, params: Record<string, string | number>) => {
     const key = `${code}:${String(params.criterion ?? "")}`;
     if (seen.has(key)) return;
     seen.add(key);

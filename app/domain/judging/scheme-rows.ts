@@ -7,6 +7,7 @@ import {
   type AggregationRule,
   type CriterionType,
 } from "~/domain/scoring";
+import type { ProblemCode } from "~/utils/outcome";
 
 export interface SchemeRowInput {
   readonly code?: string;
@@ -46,7 +47,7 @@ const RULE_NAMES: Record<string, AggregationRule> = {
   测量值: "single",
 };
 
-export type RowProblem = { code: string; params: Record<string, string | number> };
+export type RowProblem = { code: ProblemCode; params: Record<string, string | number> };
 
 export function isBlankRow(row: SchemeRowInput): boolean {
   return Object.values(row).every((v) => (v ?? "").trim() === "");

@@ -1,7 +1,7 @@
 // Reading a score sheet's typed marks. Judges type marks as they are printed ("7.25");
 // WorldSkills judgement aspects take whole points 0–3. Problems are i18n keys per field.
 import { parseCentimarks, WORLDSKILLS_MAX_POINT, type AggregationRule } from "~/domain/scoring";
-import { fail, failIfAny, ok, type Outcome } from "~/utils/outcome";
+import { fail, failIfAny, ok, type Outcome, type ProblemCode } from "~/utils/outcome";
 import type { JudgingProblem } from "./workflow";
 
 export interface SheetCriterion {
@@ -19,7 +19,7 @@ export type SheetParse = Outcome<Map<number, number | null>, SheetProblem>;
 export function parseMark(
   criterion: SheetCriterion,
   raw: string | undefined,
-): Outcome<number | null, string> {
+): Outcome<number | null, ProblemCode> {
   const text = (raw ?? "").trim();
   if (text === "") return ok(null);
   if (criterion.rule === "worldskills") {
@@ -40,7 +40,7 @@ export function parseSheet(
 ): SheetParse {
   const values = new Map<number, number | null>();
   const problems: SheetProblem[] = [];
-  const refuse = (c: SheetCriterion, code: string) =>
+  const refuse = (c: SheetCriterion, code: ProblemCode) =>
     problems.push({ code, params: {}, field: String(c.id) });
   for (const c of criteria) {
     const parsed = parseMark(c, raw[c.id]);

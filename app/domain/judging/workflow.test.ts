@@ -8,6 +8,7 @@ import {
   publishProblems,
   scoringWindowOf,
   scoringWindowState,
+  type JudgingProblem,
 } from "./workflow";
 
 describe("judging workflow", () => {
@@ -19,9 +20,15 @@ describe("judging workflow", () => {
   });
 
   it("lists every reason at once: the rules, waiting entries, each blocked entry, disagreements, rechecks", () => {
-    const reason = { code: "judging.reason.panel_too_small", params: { blindCode: "A1" } };
-    const rule = { code: "scoring.prize_shares_exceed_total", params: { share: "120" } };
-    const recheck = { code: "judging.lock.recheck_pending", params: { n: 2 } };
+    const reason: JudgingProblem = {
+      code: "judging.reason.panel_too_small",
+      params: { blindCode: "A1" },
+    };
+    const rule: JudgingProblem = {
+      code: "scoring.prize_shares_exceed_total",
+      params: { share: "120" },
+    };
+    const recheck: JudgingProblem = { code: "judging.lock.recheck_pending", params: { n: 2 } };
     expect(
       lockProblems({
         status: "scoring",
