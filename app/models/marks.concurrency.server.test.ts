@@ -81,7 +81,7 @@ describe("concurrent score saves", () => {
     const stored = await prisma.result.findMany({ where: { eventId: ev.eventId } });
     expect(stored).toHaveLength(regs.length);
     for (const row of stored) {
-      const recomputed = fresh.results.entries.find(
+      const recomputed = fresh.results.value.entries.find(
         (e) => e.entryId === String(row.registrationId),
       );
       expect(row.total).toBe(recomputed?.total);

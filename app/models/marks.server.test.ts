@@ -24,7 +24,7 @@ describe("marks", () => {
     expect(result).toMatchObject({ total: 7767, complete: true });
     const fresh = await computeEvent(prisma, ev.eventId);
     if (!fresh?.results.ok) throw new Error("invalid");
-    expect(fresh.results.entries.find((e) => e.entryId === String(reg))?.total).toBe(7767);
+    expect(fresh.results.value.entries.find((e) => e.entryId === String(reg))?.total).toBe(7767);
     const audit = await prisma.auditLog.findMany({
       where: { entityType: "Registration", entityId: reg, action: "mark.save" },
     });
@@ -79,7 +79,9 @@ describe("marks", () => {
     const fresh = await computeEvent(prisma, ev.eventId);
     if (!fresh?.results.ok) throw new Error("invalid");
     for (const r of results) {
-      const computed = fresh.results.entries.find((e) => e.entryId === String(r.registrationId));
+      const computed = fresh.results.value.entries.find(
+        (e) => e.entryId === String(r.registrationId),
+      );
       expect(r.total).toBe(computed?.status === "complete" ? computed.total : null);
       expect(r.complete).toBe(computed?.status === "complete");
     }

@@ -75,7 +75,7 @@ export async function eventReadiness(db: Tx, eventId: number): Promise<Readiness
     _count: true,
   });
   const appealCount = new Map(appeals.map((a) => [a.registrationId, a._count] as const));
-  const byId = new Map(results.ok ? results.entries.map((r) => [r.entryId, r] as const) : []);
+  const byId = new Map(results.ok ? results.value.entries.map((r) => [r.entryId, r] as const) : []);
   let incomplete = 0;
   let blocked = 0;
   let blockingDisagreements = 0;

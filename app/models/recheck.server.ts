@@ -92,7 +92,7 @@ export function recheckStatus(
 ) {
   const config = recheckConfigOf(scoring.event);
   const entries = results.ok
-    ? results.entries.map((e) => ({ entryId: e.entryId, rank: e.rank }))
+    ? results.value.entries.map((e) => ({ entryId: e.entryId, rank: e.rank }))
     : [];
   // Rechecks of entries that are no longer judged (withdrawn) neither count nor block.
   const judged = new Set(entries.map((e) => e.entryId));
@@ -225,7 +225,7 @@ export async function recheckBoard(eventId: number) {
     select: { id: true, seed: true, candidates: true, count: true, drawn: true, createdAt: true },
   });
   const incomplete = results.ok
-    ? results.entries.filter((e) => e.status !== "complete").length
+    ? results.value.entries.filter((e) => e.status !== "complete").length
     : null;
   return {
     event: {
@@ -306,7 +306,7 @@ export async function selectRechecks(
     const { scoring, results } = computed;
     if (!marksOpen(scoring.event.status)) return refuse("recheck.closed");
     if (!results.ok) return refuse("recheck.select.not_computable");
-    const incomplete = results.entries.filter((e) => e.status !== "complete").length;
+    const incomplete = results.value.entries.filter((e) => e.status !== "complete").length;
     if (incomplete > 0) return refuse("recheck.select.incomplete", { n: incomplete });
     const status = recheckStatus(scoring, results, await rechecksOf(tx, eventId));
     if (!status.active) return refuse("recheck.select.not_required");
@@ -554,7 +554,7 @@ async function orderFullReviewIfDue(tx: Tx, eventId: number, actorId: number, no
   const { scoring, results } = computed;
   const rows = await rechecksOf(tx, eventId);
   const status = recheckStatus(scoring, results, rows);
-  const judged = new Set(results.entries.map((e) => e.entryId));
+  const judged = new Set(results.value.entries.map((e) => e.entryId));
   const records = rows.map(recordOf).filter((r) => judged.has(r.entryId));
   if (!fullReviewDue(status.config, status.plan, records)) return false;
   await tx.event.update({ where: { id: eventId }, data: { recheckFullReviewAt: now } });

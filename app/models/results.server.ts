@@ -26,7 +26,6 @@ import {
   validateEvent,
   validatePrizeRules,
   type EntryResult,
-  type EventResultsOk,
   type ScoringProblem,
 } from "~/domain/scoring";
 import { appendAudit } from "~/models/audit.server";
@@ -307,7 +306,7 @@ export function stateOf(
 export function entryResultRow(scoring: EventScoring, entry: EntryRow, marks: StoredMark[]) {
   const results = compute(scoring, entriesInput(scoring, [entry], marks), false);
   if (!results.ok) return null;
-  const r = results.entries[0]!;
+  const r = results.value.entries[0]!;
   const complete = r.status === "complete";
   return {
     total: complete ? r.total : null,
@@ -402,16 +401,16 @@ async function writeRanks(
   const moved: RankMove[] = [];
   if (!computed || !computed.results.ok) return { ranks, moved };
   const { scoring, entries, results } = computed;
-  if (scoring.event.standardisedDecimals !== results.standardisedDecimals)
+  if (scoring.event.standardisedDecimals !== results.value.standardisedDecimals)
     await tx.event.update({
       where: { id: eventId },
-      data: { standardisedDecimals: results.standardisedDecimals },
+      data: { standardisedDecimals: results.value.standardisedDecimals },
     });
   const orgOf = new Map(entries.map((e) => [e.id, e.organisationId] as const));
   const existing = new Map(
     (await tx.result.findMany({ where: { eventId } })).map((r) => [r.registrationId, r] as const),
   );
-  for (const r of results.entries) {
+  for (const r of results.value.entries) {
     const registrationId = Number(r.entryId);
     const organisationId = orgOf.get(registrationId)!;
     const before = existing.get(registrationId) ?? null;
@@ -525,7 +524,7 @@ export async function receiptFor(registrationId: number) {
   if (!computed || !computed.results.ok) return null;
   const { scoring, entries, results } = computed;
   if (scoring.event.status !== "published") return null;
-  const receipt = buildReceipt(results as EventResultsOk, String(registrationId));
+  const receipt = buildReceipt(results.value, String(registrationId));
   const row = entries.find((e) => e.id === registrationId);
   if (!receipt || !row) return null;
   const criterionNames = Object.fromEntries(
@@ -556,7 +555,7 @@ export async function receiptFor(registrationId: number) {
       organisationName: row.organisation.name,
     },
     receipt,
-    standardisation: results.standardisation.spread.kind,
+    standardisation: results.value.standardisation.spread.kind,
     criterionNames,
     partNames,
     stored: stored

@@ -31,7 +31,7 @@ export async function expectEventConsistent(eventId: number): Promise<void> {
   const stored = ranksStored(computed.scoring.event.status);
   const rows = await prisma.result.findMany({ where: { eventId } });
   const counts = await prisma.scoreCount.findMany({ where: { eventId, count: { gt: 0 } } });
-  for (const r of computed.results.entries) {
+  for (const r of computed.results.value.entries) {
     const row = rows.find((x) => x.registrationId === Number(r.entryId));
     const complete = r.status === "complete";
     const label = `entry ${r.entryId}`;

@@ -177,7 +177,7 @@ for (const delay of [700, 1_500, 2_500]) {
         r.total,
       ]),
     );
-    for (const r of computed.results.entries) {
+    for (const r of computed.results.value.entries) {
       if ((stored.get(Number(r.entryId)) ?? null) !== (r.status === "complete" ? r.total : null))
         mismatched += 1;
     }

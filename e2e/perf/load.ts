@@ -257,7 +257,7 @@ for (const event of events) {
       r.total,
     ]),
   );
-  for (const entry of computed.results.entries) {
+  for (const entry of computed.results.value.entries) {
     checked += 1;
     const expected = entry.status === "complete" ? entry.total : null;
     if ((stored.get(Number(entry.entryId)) ?? null) !== expected) mismatched += 1;

@@ -105,7 +105,7 @@ describe("stored event settings", () => {
     expect(entry.marks["11"]).toEqual([8000]);
     const results = computeEventResults({ event: def, entries: [entry] });
     if (!results.ok) throw new Error("invalid");
-    const e = results.entries[0]!;
+    const e = results.value.entries[0]!;
     expect(e.total).toBe(2400 + 5367);
     expect(entryMarks("e2", def, [7, 8, 9], marks.slice(0, 2)).marks["21"]).toEqual([
       3,

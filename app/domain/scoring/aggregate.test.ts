@@ -17,7 +17,7 @@ const crit = (maxMark = 1000, extra: Partial<Criterion> = {}): Criterion => ({
 
 function ok(outcome: AggregateOutcome): CriterionResult {
   if (!outcome.ok) throw new Error(`expected ok, got ${JSON.stringify(outcome.problems)}`);
-  return outcome.result;
+  return outcome.value;
 }
 
 describe("mean", () => {

@@ -1,6 +1,7 @@
 import { divRoundHalfUp, formatCentimarks, type Centimarks } from "./centimarks";
 import { problem, type ScoringProblem } from "./problems";
 import { WORLDSKILLS_MAX_POINT, type AggregationRule, type Criterion } from "./scheme";
+import { fail, ok, type Outcome } from "~/utils/outcome";
 
 /**
  * The marks of one entry on one criterion, one slot per judge on the panel, in
@@ -56,9 +57,7 @@ export interface CriterionResult {
   readonly formula: AggregationFormula;
 }
 
-export type AggregateOutcome =
-  | { readonly ok: true; readonly result: CriterionResult }
-  | { readonly ok: false; readonly problems: readonly ScoringProblem[] };
+export type AggregateOutcome = Outcome<CriterionResult, ScoringProblem>;
 
 export const WORLDSKILLS_JUDGES = 3;
 const WORLDSKILLS_DIVISOR = 9; // 3 judges × 3 points
@@ -138,7 +137,7 @@ export function aggregateCriterion(
   rule: AggregationRule,
 ): AggregateOutcome {
   const problems = validateMarks(criterion, marks, rule);
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return fail(...problems);
   const values = marks as readonly number[];
   const base = {
     criterionId: criterion.id,
@@ -149,15 +148,15 @@ export function aggregateCriterion(
   };
   switch (rule) {
     case "mean":
-      return { ok: true, result: { ...base, ...mean(values) } };
+      return ok({ ...base, ...mean(values) });
     case "trimmed_mean":
-      return { ok: true, result: { ...base, ...trimmedMean(values) } };
+      return ok({ ...base, ...trimmedMean(values) });
     case "median":
-      return { ok: true, result: { ...base, ...median(values) } };
+      return ok({ ...base, ...median(values) });
     case "worldskills":
-      return { ok: true, result: { ...base, ...worldskills(values, criterion.maxMark) } };
+      return ok({ ...base, ...worldskills(values, criterion.maxMark) });
     case "single":
-      return { ok: true, result: { ...base, ...single(values) } };
+      return ok({ ...base, ...single(values) });
   }
 }
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildReceipt } from "./receipt";
-import { computeEventResults, type EventResultsOk } from "./results";
+import { computeEventResults, type RankedEvent } from "./results";
 import { input } from "./results.fixture.test-helper";
 
 const computed = computeEventResults(input);
 if (!computed.ok) throw new Error("fixture must be valid");
-const results: EventResultsOk = computed;
+const results: RankedEvent = computed.value;
 
 describe("buildReceipt", () => {
   it("shows every judge's mark, what was dropped and why, and the formula", () => {

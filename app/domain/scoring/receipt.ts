@@ -9,7 +9,7 @@ import type { Disagreement } from "./disagreements";
 import type { PrizeTier } from "./prizes";
 import type { ScoringProblem } from "./problems";
 import type { TieBreakKey, UnrankedReason } from "./rank";
-import type { EntryStatus, EventResultsOk } from "./results";
+import type { EntryStatus, RankedEvent } from "./results";
 import type { AggregationRule, CriterionType } from "./scheme";
 
 /**
@@ -83,7 +83,7 @@ export interface Receipt {
 }
 
 /** Receipt data for one entry of a computed event, or null if the entry is unknown. */
-export function buildReceipt(results: EventResultsOk, entryId: string): Receipt | null {
+export function buildReceipt(results: RankedEvent, entryId: string): Receipt | null {
   const entry = results.entries.find((e) => e.entryId === entryId);
   if (!entry) return null;
 

@@ -3,6 +3,7 @@
 // standardised score. The database layer calls this after marks change and
 // stores what it returns; tests compare stored totals with a fresh call.
 
+import { fail, ok, type Outcome } from "~/utils/outcome";
 import { aggregateCriterion, type CriterionResult, type JudgeMark } from "./aggregate";
 import type { Centimarks } from "./centimarks";
 import { checkDisagreement, type Disagreement, type DisagreementOptions } from "./disagreements";
@@ -78,23 +79,22 @@ export interface EntryResult {
   readonly disagreements: readonly Disagreement[];
 }
 
-export type EventResults =
-  | { readonly ok: false; readonly problems: readonly ScoringProblem[] }
-  | {
-      readonly ok: true;
-      readonly event: EventDefinition;
-      readonly tieBreaks: readonly TieBreakKey[];
-      /** Ranked entries in rank order, then unranked ones by entryId. */
-      readonly entries: readonly EntryResult[];
-      readonly rankedCount: number;
-      readonly prizes: readonly PrizeTierSummary[];
-      readonly standardisation: StandardisationBasis;
-      /** Decimals every standardised score of the event carries (see standardise.ts). */
-      readonly standardisedDecimals: number;
-      readonly disagreementCount: number;
-    };
+/** An event's results: its entries ranked, with prizes and standardised scores. */
+export interface RankedEvent {
+  readonly event: EventDefinition;
+  readonly tieBreaks: readonly TieBreakKey[];
+  /** Ranked entries in rank order, then unranked ones by entryId. */
+  readonly entries: readonly EntryResult[];
+  readonly rankedCount: number;
+  readonly prizes: readonly PrizeTierSummary[];
+  readonly standardisation: StandardisationBasis;
+  /** Decimals every standardised score of the event carries (see standardise.ts). */
+  readonly standardisedDecimals: number;
+  readonly disagreementCount: number;
+}
 
-export type EventResultsOk = Extract<EventResults, { ok: true }>;
+/** The results, or the problems of the event's rules that stop them being computed at all. */
+export type EventResults = Outcome<RankedEvent, ScoringProblem>;
 
 /** Problems that stop results being computed at all (bad scheme, weights, tie-breaks, prize rules, ids). */
 export function validateEventResultsInput(input: EventResultsInput): ScoringProblem[] {
@@ -132,7 +132,7 @@ interface Scored {
 
 export function computeEventResults(input: EventResultsInput): EventResults {
   const configProblems = validateEventResultsInput(input);
-  if (configProblems.length > 0) return { ok: false, problems: configProblems };
+  if (configProblems.length > 0) return fail(...configProblems);
 
   const { event } = input;
   const tieBreaks = input.tieBreaks ?? [];
@@ -164,12 +164,12 @@ export function computeEventResults(input: EventResultsInput): EventResults {
           partId: part.id,
           rule,
           marks,
-          result: outcome.result,
+          result: outcome.value,
           problems: [],
         });
-        criterionValues[criterion.id] = outcome.result.value;
+        criterionValues[criterion.id] = outcome.value.value;
         const running = partTotals[part.id];
-        partTotals[part.id] = running === null ? null : (running ?? 0) + outcome.result.value;
+        partTotals[part.id] = running === null ? null : (running ?? 0) + outcome.value.value;
       } else {
         criteria.push({
           criterionId: criterion.id,
@@ -255,8 +255,7 @@ export function computeEventResults(input: EventResultsInput): EventResults {
     };
   });
 
-  return {
-    ok: true,
+  return ok({
     event,
     tieBreaks,
     entries,
@@ -265,5 +264,5 @@ export function computeEventResults(input: EventResultsInput): EventResults {
     standardisation: basis,
     standardisedDecimals: decimals,
     disagreementCount,
-  };
+  });
 }
