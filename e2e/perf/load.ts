@@ -6,6 +6,17 @@
 // 20) of reading while marking, LOAD_ROUNDS (default 2) passes of every judge over every sheet.
 // SQLite by default (a new file); DATABASE_URL=postgres://…/<name> runs on PostgreSQL, on
 // that database, dropped and made anew.
+//
+// LOAD_SAVES_PER_SECOND paces the judges (open loop): sheet saves are started on a fixed
+// schedule, save k at k / rate seconds, dealt round-robin to the judges, for the whole reading
+// phase (passes over the sheets repeat as needed), whatever the server's speed. A judge works
+// one sheet at a time, so a save whose judge is still busy at its slot starts late: it is
+// counted and its lateness reported, never skipped. The default, 20 saves a second, is more than
+// a very large live final asks: 1,200 sheets a minute is several hundred judges each submitting a
+// sheet every 10–20 s, while a real judge spends minutes watching a task before marking it.
+// LOAD_SAVES_PER_SECOND=max is the closed loop (each judge saves again the moment the server
+// answers, LOAD_ROUNDS passes over every sheet): a flood, where any cut in a save's cost only
+// lets the judges save faster and take the same share of the machine.
 import { loadavg } from "node:os";
 import autocannon from "autocannon";
 import { Prisma } from "~/generated/prisma/client";
@@ -27,6 +38,11 @@ const EXTRA_JUDGES = Number(process.env.LOAD_JUDGES ?? 12);
 const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 2);
 const READ_SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
 const IDLE_SECONDS = Number(process.env.LOAD_IDLE_SECONDS ?? 10);
+const PACE = process.env.LOAD_SAVES_PER_SECOND ?? "20";
+const SAVES_PER_SECOND = PACE === "max" ? null : Number(PACE);
+if (SAVES_PER_SECOND !== null && !(SAVES_PER_SECOND > 0)) {
+  throw new Error(`LOAD_SAVES_PER_SECOND must be a positive number or "max", not ${PACE}`);
+}
 
 const given = process.env.DATABASE_URL;
 const file = await freshSeededDatabaseUrl(
@@ -106,64 +122,109 @@ let saves = 0;
 let refusals = 0;
 let failures = 0;
 
-async function judgeLoop(judgeId: number, seed: number) {
-  const cookie = await sessionCookie(judgeId, file);
-  let n = seed;
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const entry of entries) {
-      const url = `${server.url}/judge/events/${entry.eventId}/entries/${entry.blindCode}`;
-      const page = await fetch(url, { headers: { Cookie: cookie } });
-      if (page.status === 404) continue; // recused or not on this entry's panel
-      const html = await page.text();
-      const body = new URLSearchParams();
-      const inputs = [...html.matchAll(/<input\b[^>]*>/g)].map((m) => ({
-        name: /\bname="([^"]+)"/.exec(m[0])?.[1] ?? "",
-        value: /\bvalue="([^"]*)"/.exec(m[0])?.[1] ?? "",
-      }));
-      for (const input of inputs) if (/^v\d+$/.test(input.name)) body.set(input.name, input.value);
-      const marks = [...new Set(inputs.map((i) => i.name).filter((name) => /^m\d+$/.test(name)))];
-      if (marks.length === 0) continue;
-      const values = new Map<string, string>();
-      for (const field of marks) {
-        // 0–3 is valid for every rule (WorldSkills points, marks out of any maximum ≥ 3).
-        n = (n * 1103515245 + 12345) % 2147483648;
-        const value = String(n % 4);
-        body.set(field, value);
-        values.set(field, value);
-      }
-      // Submitted: only submitted marks are Mark rows (a draft stays on the judge's sheet).
-      body.set("intent", "submit");
-      const started = performance.now();
-      const response = await fetch(url, {
-        method: "POST",
-        headers: {
-          Cookie: cookie,
-          Origin: server.url,
-          "Content-Type": "application/x-www-form-urlencoded",
-        },
-        body,
-        redirect: "manual",
-      });
-      saveLatencies.push(performance.now() - started);
-      await response.arrayBuffer();
-      if (response.status === 302 || response.status === 303 || response.status === 204) {
-        saves += 1;
-        for (const [field, value] of values) {
-          const criterionId = Number(field.slice(1));
-          acknowledged.set(`${entry.id}:${criterionId}:${judgeId}`, {
-            registrationId: entry.id,
-            judgeId,
-            criterionId,
-            value,
-          });
-        }
-      } else if (response.status === 409 || response.status === 400) {
-        refusals += 1;
-      } else {
-        failures += 1;
-      }
-    }
+type Entry = (typeof entries)[number];
+/** One judge's random stream of marks (a linear congruential generator, seeded per judge). */
+type Judge = { id: number; cookie: string; n: number; notMine: Set<number> };
+
+/**
+ * Opens one sheet (the full page) and submits it without JavaScript, as a judge's browser does.
+ * False when the sheet is not the judge's (recused, or not on the entry's panel).
+ */
+async function markSheet(judge: Judge, entry: Entry): Promise<boolean> {
+  const cookie = judge.cookie;
+  const url = `${server.url}/judge/events/${entry.eventId}/entries/${entry.blindCode}`;
+  const page = await fetch(url, { headers: { Cookie: cookie } });
+  if (page.status === 404) return false; // recused or not on this entry's panel
+  const html = await page.text();
+  const body = new URLSearchParams();
+  const inputs = [...html.matchAll(/<input\b[^>]*>/g)].map((m) => ({
+    name: /\bname="([^"]+)"/.exec(m[0])?.[1] ?? "",
+    value: /\bvalue="([^"]*)"/.exec(m[0])?.[1] ?? "",
+  }));
+  for (const input of inputs) if (/^v\d+$/.test(input.name)) body.set(input.name, input.value);
+  const marks = [...new Set(inputs.map((i) => i.name).filter((name) => /^m\d+$/.test(name)))];
+  if (marks.length === 0) return false;
+  const values = new Map<string, string>();
+  for (const field of marks) {
+    // 0–3 is valid for every rule (WorldSkills points, marks out of any maximum ≥ 3).
+    judge.n = (judge.n * 1103515245 + 12345) % 2147483648;
+    const value = String(judge.n % 4);
+    body.set(field, value);
+    values.set(field, value);
   }
+  // Submitted: only submitted marks are Mark rows (a draft stays on the judge's sheet).
+  body.set("intent", "submit");
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: "POST",
+    headers: {
+      Cookie: cookie,
+      Origin: server.url,
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
+    body,
+    redirect: "manual",
+  });
+  saveLatencies.push(performance.now() - started);
+  await response.arrayBuffer();
+  if (response.status === 302 || response.status === 303 || response.status === 204) {
+    saves += 1;
+    for (const [field, value] of values) {
+      const criterionId = Number(field.slice(1));
+      acknowledged.set(`${entry.id}:${criterionId}:${judge.id}`, {
+        registrationId: entry.id,
+        judgeId: judge.id,
+        criterionId,
+        value,
+      });
+    }
+  } else if (response.status === 409 || response.status === 400) {
+    refusals += 1;
+  } else {
+    failures += 1;
+  }
+  return true;
+}
+
+/** Closed loop (LOAD_SAVES_PER_SECOND=max): each judge's next sheet the moment the last is answered. */
+async function judgeLoop(judge: Judge) {
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const entry of entries) await markSheet(judge, entry);
+  }
+}
+
+/** How late each paced save started after its slot, in ms (0 when on time). */
+const lateness: number[] = [];
+/**
+ * Open loop: save k is due at k / rate seconds, by judge k mod J, on the sheets in order (each
+ * judge's turn moves on through the entries, passes repeating), until `seconds` are up. A judge
+ * still busy with its previous sheet at a save's slot starts it when done, counted late.
+ */
+async function pacedMarking(judges: Judge[], rate: number, seconds: number) {
+  const t0 = performance.now();
+  const total = Math.floor(rate * seconds);
+  const busy = judges.map(() => Promise.resolve());
+  const next = judges.map((_, j) => (j * entries.length) / judges.length);
+  const running: Promise<void>[] = [];
+  for (let k = 0; k < total; k++) {
+    const due = t0 + (1000 * k) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const j = k % judges.length;
+    const judge = judges[j]!;
+    busy[j] = busy[j]!.then(async () => {
+      lateness.push(Math.max(0, performance.now() - due));
+      // The judge's next sheet of its own: one it is not on is learnt once, then passed over.
+      for (let tries = 0; tries < entries.length; tries++) {
+        const entry = entries[Math.floor(next[j]!++) % entries.length]!;
+        if (judge.notMine.has(entry.id)) continue;
+        if (await markSheet(judge, entry)) return;
+        judge.notMine.add(entry.id);
+      }
+    });
+    running.push(busy[j]!);
+  }
+  await Promise.all(running);
 }
 
 function read(path: string, seconds = READ_SECONDS): Promise<autocannon.Result> {
@@ -214,12 +275,22 @@ const [[idleData, idlePage], idle] = await phase(() =>
   ]),
 );
 
+const judges: Judge[] = await Promise.all(
+  judgeIds.map(async (id, i) => ({
+    id,
+    cookie: await sessionCookie(id, file),
+    n: i + 1,
+    notMine: new Set<number>(),
+  })),
+);
 const startedAt = performance.now();
 const [[readData, readPage], busy] = await phase(() =>
   Promise.all([
     read(`/results/${contest.code}/${events[0]!.code}/data`),
     read(`/results/${contest.code}/${events[0]!.code}`),
-    Promise.all(judgeIds.map((id, i) => judgeLoop(id, i + 1))),
+    SAVES_PER_SECOND === null
+      ? Promise.all(judges.map((judge) => judgeLoop(judge)))
+      : pacedMarking(judges, SAVES_PER_SECOND, READ_SECONDS),
   ]),
 );
 const elapsed = (performance.now() - startedAt) / 1000;
@@ -272,6 +343,14 @@ console.log(`\nLoad for ${elapsed.toFixed(1)} s on 127.0.0.1`);
 console.log(
   `judges' sheet saves          ${saves} acknowledged (${(saves / elapsed).toFixed(1)}/s), ${refusals} refused, ${failures} failed`,
 );
+if (SAVES_PER_SECOND === null) {
+  console.log(`  pace                       closed loop (LOAD_SAVES_PER_SECOND=max)`);
+} else {
+  const late = lateness.filter((l) => l >= 100);
+  console.log(
+    `  pace                       ${SAVES_PER_SECOND}/s asked, ${(saves / busy.seconds).toFixed(1)}/s achieved; ${late.length} of ${lateness.length} started ≥ 100 ms after their slot (max ${ms(Math.max(0, ...lateness))})`,
+  );
+}
 console.log(
   `  save latency               p50 ${ms(save.p50)}  p95 ${ms(save.p95)}  p99 ${ms(save.p99)}  max ${ms(save.max)}`,
 );
@@ -288,6 +367,16 @@ const cpu = (name: string, p: Phase) =>
   `${name.padEnd(28)} ${p.seconds.toFixed(1)} s: server ${p.server === null ? "?" : `${p.server.toFixed(1)} CPU-s (${(p.server / p.seconds).toFixed(2)} cores)`}, this script ${p.client.toFixed(1)} CPU-s (${(p.client / p.seconds).toFixed(2)} cores); load average ${p.load.map((l) => l.toFixed(2)).join(" ")}`;
 console.log(cpu("CPU, idle reading", idle));
 console.log(cpu("CPU, reading while marking", busy));
+// What one judge's sheet (GET + POST, and the board work its change causes) costs the server:
+// the marking phase's server CPU less its reads, each priced at the idle phase's CPU per read.
+if (idle.server !== null && busy.server !== null && saves > 0) {
+  const idleReads = (idleData.requests.average + idlePage.requests.average) * idle.seconds;
+  const busyReads = (readData.requests.average + readPage.requests.average) * busy.seconds;
+  const perRead = idle.server / Math.max(1, idleReads);
+  console.log(
+    `server CPU per sheet save     ${ms((1000 * (busy.server - busyReads * perRead)) / saves)} (marking phase less its reads at ${ms(1000 * perRead)} each; ${ms((1000 * busy.server) / saves)} with them)`,
+  );
+}
 console.log(`\nmarks acknowledged: ${acknowledged.size}, lost: ${lost}`);
 console.log(`entry totals checked: ${checked}, not equal to recomputation: ${mismatched}`);
 const ok = lost === 0 && mismatched === 0 && failures === 0 && saves > 0;
