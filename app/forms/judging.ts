@@ -3,12 +3,37 @@ import { z } from "zod";
 import { parseMark, type SheetCriterion } from "~/domain/judging/sheet";
 import { chinaInstant, optionalDateTime } from "~/forms/fields";
 
+/** Schemas built, by what they check (see scoreSheetSchema); the oldest goes past the limit. */
+const sheetSchemas = new Map<string, ReturnType<typeof buildScoreSheetSchema>>();
+const MAX_SHEET_SCHEMAS = 1_000;
+
 /**
  * The score sheet: one text field per criterion (`m<criterionId>`), the sheet versions
  * the form was built from (`v<partId>`), and the intent (save a draft or submit).
  * Built from the marking scheme, so browser and server check the same maxima.
+ *
+ * Kept per scheme: every sheet page render and every save asks for it, building a zod object
+ * cost a noticeable share of a save, and it depends on nothing but each criterion's id, rule
+ * and maximum and the part ids, which make its key (an edited scheme makes another key).
  */
 export function scoreSheetSchema(criteria: readonly SheetCriterion[], partIds: readonly number[]) {
+  const key = `${criteria.map((c) => `${c.id}:${c.rule}:${c.maxMark}`).join(",")}|${partIds.join(",")}`;
+  let schema = sheetSchemas.get(key);
+  if (!schema) {
+    schema = buildScoreSheetSchema(
+      // Only what the key holds: the schema must not keep (or depend on) anything else.
+      criteria.map(({ id, rule, maxMark }) => ({ id, rule, maxMark })),
+      [...partIds],
+    );
+    if (sheetSchemas.size >= MAX_SHEET_SCHEMAS) {
+      sheetSchemas.delete(sheetSchemas.keys().next().value!);
+    }
+    sheetSchemas.set(key, schema);
+  }
+  return schema;
+}
+
+function buildScoreSheetSchema(criteria: readonly SheetCriterion[], partIds: readonly number[]) {
   // The intent comes from the pressed button, which the browser-side check does not see:
   // there it counts as a draft (format and maxima); the server also requires every mark on submit.
   const shape: Record<string, z.ZodType> = { intent: z.enum(["draft", "submit"]).default("draft") };
