@@ -16,6 +16,7 @@ import {
   closeSchemaEngine,
   databaseFile,
   openSchemaEngine,
+  prepareTarget,
 } from "./schema-engine.ts";
 
 /** An open database for the copy: a Sql plus the way to run a transaction and close it. */
@@ -173,7 +174,9 @@ export async function recreateDatabase(url: string): Promise<string> {
 
 export type CopyReport = { tables: { name: string; rows: number }[]; ms: number };
 
+/** Creates the target when missing (a SQLite file, a PostgreSQL database) and migrates it. */
 export async function migrateTarget(url: string): Promise<void> {
+  await prepareTarget(url);
   const engine = await openSchemaEngine(url);
   try {
     await applyPendingMigrations(engine, url);
@@ -188,11 +191,6 @@ export async function copyDatabase(
   log: (line: string) => void = () => undefined,
 ): Promise<CopyReport> {
   const started = Date.now();
-  if (engineOf(toUrl) === "sqlite") {
-    const db = new Database(databaseFile(toUrl));
-    db.pragma("journal_mode = WAL");
-    db.close();
-  }
   await migrateTarget(toUrl);
   const from = await openSide(fromUrl);
   const to = await openSide(toUrl);

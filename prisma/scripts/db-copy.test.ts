@@ -17,10 +17,13 @@ import { postgresAdminUrl, withDatabase } from "./schema-engine.ts";
 const dir = mkdtempSync(path.join(os.tmpdir(), "jx-copy-"));
 const made: string[] = [];
 
-async function emptyDatabase(engine: "sqlite" | "postgresql", tag: string): Promise<string> {
+/**
+ * A target that does not exist yet: db:copy makes it (the SQLite file, or the PostgreSQL
+ * database, as db:migrate does), as an operator moving house would expect.
+ */
+function missingDatabase(engine: "sqlite" | "postgresql", tag: string): string {
   if (engine === "sqlite") return `file:${path.join(dir, `${tag}.db`)}`;
   const name = `${testPrefix()}_copy_${tag}_${Date.now() % 1_000_000}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}"`));
   made.push(name);
   return withDatabase(postgresAdminUrl(), name);
 }
@@ -59,8 +62,8 @@ describe("db:copy", () => {
 
     const home = databaseEngine();
     const away = home === "sqlite" ? "postgresql" : "sqlite";
-    const there = await emptyDatabase(away, "there");
-    const back = await emptyDatabase(home, "back");
+    const there = missingDatabase(away, "there");
+    const back = missingDatabase(home, "back");
 
     const out = await copyDatabase(env.DATABASE_URL, there);
     expect(out.tables.find((t) => t.name === "Result")?.rows).toBeGreaterThan(0);

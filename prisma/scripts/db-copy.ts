@@ -10,16 +10,24 @@ if (!from || !to) {
   );
   process.exit(2);
 }
-const report = await copyDatabase(from, to, (line) => console.log(`  ${line}`));
-const rows = report.tables.reduce((n, t) => n + t.rows, 0);
-console.log(
-  `Copied ${rows} rows in ${report.tables.length} tables in ${(report.ms / 1000).toFixed(1)} s.`,
-);
-const differences = await verifyCopy(from, to);
-if (differences.length > 0) {
-  console.error(`The copy differs:\n  ${differences.join("\n  ")}`);
+// A refusal (the target is not empty, a table is missing, the server cannot be reached) is
+// one line for the operator, not a stack trace; DEBUG=1 shows the stack.
+try {
+  const report = await copyDatabase(from, to, (line) => console.log(`  ${line}`));
+  const rows = report.tables.reduce((n, t) => n + t.rows, 0);
+  console.log(
+    `Copied ${rows} rows in ${report.tables.length} tables in ${(report.ms / 1000).toFixed(1)} s.`,
+  );
+  const differences = await verifyCopy(from, to);
+  if (differences.length > 0) {
+    console.error(`The copy differs:\n  ${differences.join("\n  ")}`);
+    process.exit(1);
+  }
+  console.log(
+    "Verified: row counts of every table, every event's results, ranks and ranking tables are identical.",
+  );
+} catch (error) {
+  if (process.env.DEBUG) console.error(error);
+  console.error(`db:copy failed: ${error instanceof Error ? error.message.trim() : String(error)}`);
   process.exit(1);
 }
-console.log(
-  "Verified: row counts of every table, every event's results, ranks and ranking tables are identical.",
-);

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -283,6 +284,42 @@ export async function applyPendingMigrations(
     filters,
   });
   return out.appliedMigrationNames;
+}
+
+/**
+ * Makes the database `url` names ready for migrations, as `db:migrate` and `db:copy` both need:
+ * a SQLite file is created in WAL mode (readers never block the writer); a PostgreSQL database
+ * is created when missing and the role may (CREATEDB), as SQLite creates its file. Without that
+ * right the migration itself then says the database does not exist. Returns the target as
+ * shown to people (the file, or the URL without its password).
+ */
+export async function prepareTarget(url: string): Promise<string> {
+  if (engineOf(url) === "sqlite") {
+    const file = databaseFile(url);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma("journal_mode = WAL");
+    db.close();
+    return file;
+  }
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const server = new URL(url);
+  server.pathname = "/postgres";
+  server.search = "";
+  const client = new pg.Client({ connectionString: server.toString() });
+  try {
+    await client.connect();
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (rowCount === 0) {
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      console.log(`Created database ${name}.`);
+    }
+  } catch (error) {
+    if (process.env.DEBUG) console.error(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
 }
 
 /** Where `db:migration` and the migration check make scratch PostgreSQL databases. */
