@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { statSync } from "node:fs";
 import Database from "better-sqlite3";
-import { databaseEngine, prisma, readSql, sqlWrite, withScratchSession, write } from "~/db.server";
+import {
+  databaseEngine,
+  prisma,
+  readSql,
+  sqlWrite,
+  withScratchSession,
+  write,
+  writeBesideLock,
+} from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { env } from "~/env.server";
 import { databaseFile } from "~/utils/database-file.server";
@@ -126,6 +134,25 @@ describe("scratch sessions", () => {
     );
     // The next session starts without it.
     await withScratchSession((session) => session.scratch((sql) => sql.run(create)));
+  });
+});
+
+describe("writeBesideLock", () => {
+  it("commits at once while another transaction holds the write lock (PostgreSQL only)", async () => {
+    const org = await createOrganisation();
+    const rename = (name: string) =>
+      writeBesideLock(
+        Prisma.sql`UPDATE "Organisation" SET "name" = ${name} WHERE "id" = ${org.id}`,
+      );
+    const seen = await sqlWrite(async (sql) => {
+      await sql.run(Prisma.sql`SELECT 1`);
+      // Taking the write lock would wait for this very transaction: it would never answer.
+      const changed = await rename("旁写");
+      const name = (await prisma.organisation.findUniqueOrThrow({ where: { id: org.id } })).name;
+      return { changed, name };
+    });
+    // SQLite admits no second writer while the file is locked: nothing is written there.
+    expect(seen).toEqual(sqlite ? { changed: null, name: org.name } : { changed: 1, name: "旁写" });
   });
 });
 

@@ -442,6 +442,27 @@ export type WriteOptions = {
 // SET LOCAL as a function call, so it runs as a prepared statement like every other.
 const ASYNC_COMMIT = Prisma.sql`SELECT set_config('synchronous_commit', 'off', true)`;
 
+/**
+ * One statement committed on its own at once, taking no write lock: a long transaction's
+ * progress counters (a roster import's move into the roster), told while that transaction
+ * holds the lock. Only for a statement that reads nothing it then acts on (it would not be
+ * serialised with the app's writes) and that touches no row the running transaction holds.
+ * PostgreSQL only: on SQLite the file's write lock admits no other writer, so nothing is
+ * written there and the answer is null; otherwise the number of rows changed.
+ */
+export async function writeBesideLock(query: Prisma.Sql): Promise<number | null> {
+  const c = clients();
+  if (c.engine !== "postgresql") return null;
+  return refusedByStorage("write", async () => {
+    const client = await c.pool.connect();
+    try {
+      return await new PostgresSql(client).run(query);
+    } finally {
+      client.release();
+    }
+  });
+}
+
 /** Large imports: the same as sqlWrite, named for what it is used for. */
 export const bulkWrite = sqlWrite;
 

@@ -321,3 +321,55 @@ describe("a job whose machine died", () => {
     expect(outcome).toMatchObject({ ok: true, value: { count: 3 } });
   });
 });
+
+describe("the move into the roster", () => {
+  it(
+    "moves the rows in pieces inside its one transaction, telling each; a failure undoes all",
+    async () => {
+      const org = await createOrganisation();
+      const reports: [number, number][] = [];
+      const seenByOthers: number[] = [];
+      const { name, path: file } = spool(rosterCsv(3_500));
+      const outcome = await importRoster(org.id, 7, { name, path: file }, undefined, {
+        movePiece: 1_000,
+        moved: async (done, total) => {
+          reports.push([done, total]);
+          // Another connection sees none of them until the move commits.
+          seenByOthers.push(await prisma.worker.count({ where: { organisationId: org.id } }));
+        },
+      });
+      expect(outcome).toMatchObject({ ok: true, value: { count: 3_500 } });
+      expect(reports).toEqual([
+        [1_000, 3_500],
+        [2_000, 3_500],
+        [3_000, 3_500],
+        [3_500, 3_500],
+      ]);
+      expect(seenByOthers).toEqual([0, 0, 0, 0]);
+      // In file order, every row once.
+      const stored = await prisma.worker.findMany({
+        where: { organisationId: org.id },
+        orderBy: { id: "asc" },
+        select: { name: true },
+      });
+      expect(stored.map((w) => w.name)).toEqual(
+        Array.from({ length: 3_500 }, (_, n) => `职工${n}`),
+      );
+
+      // A move that fails after its second piece stores nothing of the file.
+      const other = await createOrganisation();
+      const before = await counts();
+      const again = spool(rosterCsv(3_500));
+      await expect(
+        importRoster(other.id, 7, { name: again.name, path: again.path }, undefined, {
+          movePiece: 1_000,
+          moved: (done) => {
+            if (done >= 2_000) throw new Error("the process fails mid-move");
+          },
+        }),
+      ).rejects.toThrow("mid-move");
+      expect(await counts()).toEqual(before);
+    },
+    IMPORT_MS,
+  );
+});

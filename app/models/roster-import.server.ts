@@ -16,7 +16,7 @@ import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { hostname } from "node:os";
 import { parentPort, type Worker } from "node:worker_threads";
-import { prisma, sqlWrite, write } from "~/db.server";
+import { databaseEngine, prisma, sqlWrite, write, writeBesideLock } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
 import type { OrganiserScope } from "~/domain/organisation";
@@ -174,8 +174,13 @@ export type RosterImportView = {
   rowsTotal: number;
   /** Rows checked and sealed so far. */
   rowsDone: number;
-  /** Rows staged so far (then moved into the roster at once). */
+  /** Rows staged so far (then moved into the roster in one transaction). */
   rowsWritten: number;
+  /**
+   * Rows in the roster inside the move's transaction, not yet committed (status loading, on
+   * PostgreSQL; stays 0 on SQLite, whose move holds the file's write lock until it commits).
+   */
+  rowsMoved: number;
   problem: string | null;
   errors: ImportError[];
   createdAt: Date;
@@ -192,6 +197,7 @@ const VIEW = {
   rowsTotal: true,
   rowsDone: true,
   rowsWritten: true,
+  rowsMoved: true,
   problem: true,
   errors: true,
   createdAt: true,
@@ -379,12 +385,23 @@ async function runHere(spec: JobSpec): Promise<void> {
         progress(jobId, { status: "checking", rowsDone: done, rowsTotal: total }),
       written: (done) => progress(jobId, { status: "checking", rowsWritten: done }),
       loading: () => progress(jobId, { status: "loading" }),
+      // The move is one transaction holding the write lock; on PostgreSQL the rows it has
+      // moved so far are told beside it (see movedSoFar); on SQLite no other writer can.
+      ...(databaseEngine() === "postgresql"
+        ? { moved: (done: number) => movedSoFar(jobId, done) }
+        : {}),
     },
     jobId,
   );
   if (outcome.ok) {
     const { count } = outcome.value;
-    await finish(jobId, { status: "done", rowsDone: count, rowsWritten: count, rowsTotal: count });
+    await finish(jobId, {
+      status: "done",
+      rowsDone: count,
+      rowsWritten: count,
+      rowsMoved: count,
+      rowsTotal: count,
+    });
     return;
   }
   // The job keeps the file's problem and its rows' problems in columns of their own.
@@ -401,6 +418,7 @@ type Progress = {
   bytesRead?: number;
   rowsDone?: number;
   rowsWritten?: number;
+  rowsMoved?: number;
   rowsTotal?: number;
 };
 
@@ -408,6 +426,20 @@ type Progress = {
 async function progress(jobId: number, data: Progress): Promise<void> {
   const now = new Date();
   await updateUnfinished(jobId, { ...data, heartbeatAt: now, updatedAt: now });
+}
+
+/**
+ * The rows the move into the roster has put there so far, while its transaction (which holds
+ * the write lock until it commits) is still open: written beside the lock, committed at once,
+ * so the job's page shows the move advancing. Only this job's own counters and heartbeat; the
+ * move touches the job's row only at its very end (its heartbeat as it commits), after the
+ * last of these has been awaited.
+ */
+async function movedSoFar(jobId: number, done: number): Promise<void> {
+  const now = new Date();
+  await writeBesideLock(Prisma.sql`
+    UPDATE "RosterImport" SET "rowsMoved" = ${done}, "heartbeatAt" = ${now}, "updatedAt" = ${now}
+    WHERE "id" = ${jobId} AND "status" IN (${Prisma.join(UNFINISHED)})`);
 }
 
 async function finish(

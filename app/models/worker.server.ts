@@ -233,7 +233,18 @@ export type ImportProgress = RosterFileProgress & {
   written?(done: number, total: number): void | Promise<void>;
   /** Every row is good and staged: the move into the roster (one transaction) starts. */
   loading?(): void | Promise<void>;
+  /**
+   * `done` of the file's `total` rows are in the roster inside the move's transaction, which
+   * is still open: the move then goes in pieces of `movePiece` rows (MOVE_PIECE_ROWS unless
+   * given) and this is called after each; without it the move is one statement. Whatever it
+   * writes must not wait for the write lock, which the move holds until it commits.
+   */
+  moved?(done: number, total: number): void | Promise<void>;
+  movePiece?: number;
 };
+
+/** Rows per statement of a move into the roster that reports its progress (see moved). */
+export const MOVE_PIECE_ROWS = 50_000;
 
 /**
  * Imports a roster file into the organisation: every row is checked (columns, ID numbers,
@@ -304,7 +315,9 @@ export async function importRoster(
         // hour's cap, or none; in the move's transaction, so a move undone gives them back.
         const cap = await takeRosterCap(sql, organisationId, count, now);
         if (!cap.ok) return cap.problems;
-        await moveStagedRows(sql, organisationId, now);
+        if (progress.moved) {
+          await moveInPieces(sql, organisationId, now, count, progress.moved, progress.movePiece);
+        } else await moveStagedRows(sql, organisationId, now);
         await appendAuditSql(
           sql,
           [
@@ -434,7 +447,15 @@ function* stagedValues(rows: readonly SealedRosterRow[]): Generator<SqlValue[]> 
  * still refuses the whole move if a number reached the roster meanwhile. Returns the number
  * of rows moved.
  */
-export function moveStagedRows(sql: Bulk, organisationId: number, now: Date): Promise<number> {
+export function moveStagedRows(
+  sql: Bulk,
+  organisationId: number,
+  now: Date,
+  rows?: { after: number; upTo: number },
+): Promise<number> {
+  const piece = rows
+    ? Prisma.sql`WHERE s."row" > ${rows.after} AND s."row" <= ${rows.upTo}`
+    : Prisma.empty;
   return sql.run(Prisma.sql`
     INSERT INTO "Worker" ("organisationId", "name", "gender", "idNumberCipher", "idNumberHash",
       "idNumberMasked", "birthDate", "phone", "trade", "skillLevel", "unionMember", "frontLine",
@@ -442,7 +463,36 @@ export function moveStagedRows(sql: Bulk, organisationId: number, now: Date): Pr
     SELECT ${organisationId}, s."name", s."gender", s."idNumberCipher", s."idNumberHash",
       s."idNumberMasked", s."birthDate", s."phone", s."trade", s."skillLevel", s."unionMember",
       ${true}, ${false}, ${now}, ${now}
-    FROM "RosterStage" s ORDER BY s."row"`);
+    FROM "RosterStage" s ${piece} ORDER BY s."row"`);
+}
+
+/**
+ * The move as consecutive ranges of file rows (the staging table's key, so each piece reads
+ * its rows straight from the key's order), inside the caller's one transaction: all or
+ * nothing as before, but the rows moved so far can be told after each piece.
+ */
+async function moveInPieces(
+  sql: Bulk,
+  organisationId: number,
+  now: Date,
+  total: number,
+  moved: (done: number, total: number) => void | Promise<void>,
+  pieceRows = MOVE_PIECE_ROWS,
+): Promise<void> {
+  const range = await sql.one<{ first: unknown; last: unknown }>(
+    Prisma.sql`SELECT MIN("row") AS "first", MAX("row") AS "last" FROM "RosterStage"`,
+  );
+  const last = Number(range?.last ?? 0);
+  let done = 0;
+  // Rows are numbered from 2 (the header is row 1); a blank line leaves a gap, so a piece may
+  // hold fewer rows than its range.
+  for (let after = Number(range?.first ?? 1) - 1; after < last; after += pieceRows) {
+    done += await moveStagedRows(sql, organisationId, now, {
+      after,
+      upTo: Math.min(after + pieceRows, last),
+    });
+    await moved(done, total);
+  }
 }
 
 /** The job was marked failed by another process while it ran: nothing of it is stored. */

@@ -285,6 +285,8 @@ export const regMessages = {
     "reg.import.job.rows": "已校验 {done} / {total} 行",
     "reg.import.job.writeProgress": "写入进度",
     "reg.import.job.written": "已写入 {done} / {total} 行（全部通过后一次转入名册）",
+    "reg.import.job.moveProgress": "转入名册进度",
+    "reg.import.job.moved": "已转入名册 {done} / {total} 行（同一事务，全部转入后才生效）",
     "reg.import.job.bytes": "已读取 {done} / {total} MB",
     "reg.import.job.refresh": "刷新进度",
     "reg.import.job.autoRefresh": "本页每秒自动刷新，可离开本页，导入在服务器上继续进行。",
@@ -601,6 +603,9 @@ export const regMessages = {
     "reg.import.job.writeProgress": "Writing progress",
     "reg.import.job.written":
       "{done} / {total} rows written (moved into the roster in one go once all are good)",
+    "reg.import.job.moveProgress": "Moving into the roster",
+    "reg.import.job.moved":
+      "{done} / {total} rows moved into the roster (one transaction: they count once all are in)",
     "reg.import.job.bytes": "{done} / {total} MB read",
     "reg.import.job.refresh": "Refresh progress",
     "reg.import.job.autoRefresh":

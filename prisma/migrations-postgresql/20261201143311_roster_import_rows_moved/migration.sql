@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RosterImport" ADD COLUMN     "rowsMoved" INTEGER NOT NULL DEFAULT 0;
