@@ -287,7 +287,10 @@ test.describe.serial("百日千题 campaign", () => {
 
     // quiz4 now has the missed question right: ten more points overall.
     await loginAs("quiz4");
-    await page.goto(`${quizPath}/leaderboard`);
+    const response = await page.goto(`${quizPath}/leaderboard`);
     await expect(page.getByText(/你的名次：第 \d+ 名，150\.00 分/)).toBeVisible();
+    // Their own board, never an anonymous visitor's shared one.
+    expect(response?.headers()["cache-control"]).toBe("private, no-store");
+    expect(response?.headers()["x-cache"]).toBeUndefined();
   });
 });

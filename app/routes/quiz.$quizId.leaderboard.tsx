@@ -1,4 +1,10 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  HeadersFunction,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatDate, formatMark, useLocale, useT } from "~/i18n";
 import { formatDuration } from "~/i18n/duration";
@@ -6,6 +12,7 @@ import { requestNow } from "~/http/clock.server";
 import { closeExpiredAttempts, getBoardQuiz } from "~/models/quiz.server";
 import { quizOrgBoard, quizPeopleBoard } from "~/models/quiz-board.server";
 import { getUser, managesContest, notFound } from "~/http/session.server";
+import { shellTemplateOf } from "~/http/shared-viewer.server";
 import quizStyles from "~/styles/quiz.css";
 import { idParam } from "~/utils/ids";
 import { pageTitle } from "~/i18n/page-title";
@@ -22,8 +29,11 @@ function dayParam(url: URL, latest: number): number {
   return day >= 1 && day <= latest ? day : 0;
 }
 
+// The loader decides whether the board may be shared (anonymous visitors only); pass that on.
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
 // Public like other results boards; a signed-in worker also sees their own place.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const quizId = idParam(params.quizId);
   const now = requestNow();
   const quiz = await getBoardQuiz(quizId, now);
@@ -32,13 +42,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Attempts whose time ran out are closed first, so the board never waits on a browser.
   await closeExpiredAttempts(quizId, now);
   const day = quiz.kind === "campaign" ? dayParam(new URL(request.url), quiz.latest) : 0;
-  return {
-    quiz,
-    day,
-    people: await quizPeopleBoard(quizId, day, 50, user?.workerId ?? null),
-    organisations: await quizOrgBoard(quizId, day, quiz.scope.path),
-    isAdmin: await managesContest(user, quiz.contestId),
-  };
+  // Every anonymous visitor gets the same board: the app server's micro-cache (and any proxy)
+  // may keep it for a second, so a crowd watching a quiz costs one render a second. It is
+  // never rendered for a signed-in visitor's shell there (app/server/micro-cache.ts): their
+  // board has their own place.
+  const shared = user === null && !shellTemplateOf(context)?.viewer;
+  return data(
+    {
+      quiz,
+      day,
+      people: await quizPeopleBoard(quizId, day, 50, user?.workerId ?? null),
+      organisations: await quizOrgBoard(quizId, day, quiz.scope.path),
+      isAdmin: await managesContest(user, quiz.contestId),
+    },
+    { headers: { "Cache-Control": shared ? "public, max-age=1" : "private, no-store" } },
+  );
 }
 
 function DayPicker({ data }: { data: ReturnType<typeof useLoaderData<typeof loader>> }) {

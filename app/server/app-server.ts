@@ -1,8 +1,8 @@
 // The production HTTP server of one process: what remix-serve does (compression, static
 // assets with long caching for fingerprinted builds, access log, the Remix handler), plus the
-// micro-cache (micro-cache.ts) answering reads of the public leaderboards before Express and
-// Remix are reached, for anonymous and signed-in visitors alike. serve.ts starts it, in each
-// worker when there are several.
+// micro-cache (micro-cache.ts) answering reads of the public leaderboards (contest results and
+// quiz boards) before Express and Remix are reached, for anonymous and signed-in visitors
+// alike (quiz boards: anonymous only). serve.ts starts it, in each worker when there are several.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
@@ -27,6 +27,7 @@ import {
   RESULTS_EVENT_HEADER,
   cookiesBesidesSession,
   hasSessionCookie,
+  membersShare,
   sharedKeyBase,
   sharedTtlMs,
 } from "./micro-cache";
@@ -118,7 +119,8 @@ export async function startAppServer(buildArg: string): Promise<void> {
         : hasSessionCookie(req.headers)
           ? { kind: "own" }
           : { kind: "anonymous" };
-    if (viewer.kind === "own") return void app(req, res);
+    if (viewer.kind === "own" || (viewer.kind === "member" && !membersShare(req.url ?? "")))
+      return void app(req, res);
     const key = `${base}\u0000${viewer.kind === "member" ? viewer.role : ""}`;
     const found = cache.lookup(key, Date.now());
     if (found) {

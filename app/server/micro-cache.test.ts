@@ -5,6 +5,7 @@ import {
   RESULTS_STALE_MS,
   cookiesBesidesSession,
   hasSessionCookie,
+  membersShare,
   sharedKeyBase,
   sharedTtlMs,
 } from "./micro-cache";
@@ -43,6 +44,34 @@ describe("which requests may share an answer", () => {
     expect(sharedKeyBase("HEAD", "/results/C/E", anonymous)).toBeNull();
     expect(sharedKeyBase("GET", "/me/results", anonymous)).toBeNull();
     expect(sharedKeyBase("GET", "/admin/contests", anonymous)).toBeNull();
+  });
+});
+
+describe("quiz boards", () => {
+  it("are shared like the results pages, page and data alike, with their query in the key", () => {
+    const key = sharedKeyBase("GET", "/quiz/1/leaderboard", anonymous);
+    expect(key).not.toBeNull();
+    expect(sharedKeyBase("GET", "/quiz/1/leaderboard.data", anonymous)).not.toBeNull();
+    expect(sharedKeyBase("GET", "/quiz/1/leaderboard.data", anonymous)).not.toBe(key);
+    expect(sharedKeyBase("GET", "/quiz/1/leaderboard?day=2", anonymous)).not.toBe(key);
+    expect(sharedKeyBase("GET", "/quiz/2/leaderboard", anonymous)).not.toBe(key);
+    expect(sharedKeyBase("POST", "/quiz/1/leaderboard", anonymous)).toBeNull();
+  });
+
+  it("but not the quiz's other pages, which are a worker's own", () => {
+    expect(sharedKeyBase("GET", "/quiz/1", anonymous)).toBeNull();
+    expect(sharedKeyBase("GET", "/quiz/1.data", anonymous)).toBeNull();
+    expect(sharedKeyBase("GET", "/quiz/1?q=3", anonymous)).toBeNull();
+    expect(sharedKeyBase("GET", "/quiz/1/review/5", anonymous)).toBeNull();
+    expect(sharedKeyBase("GET", "/quiz/1/leaderboards", anonymous)).toBeNull();
+    expect(sharedKeyBase("GET", "/quiz/x/leaderboard", anonymous)).toBeNull();
+    expect(sharedKeyBase("GET", "/admin/quiz/Q/1/leaderboard", anonymous)).toBeNull();
+  });
+
+  it("are shared by anonymous visitors only: a signed-in worker's shows their own place", () => {
+    expect(membersShare("/quiz/1/leaderboard")).toBe(false);
+    expect(membersShare("/quiz/1/leaderboard.data")).toBe(false);
+    expect(membersShare("/results/C/E")).toBe(true);
   });
 });
 

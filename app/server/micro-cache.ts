@@ -44,18 +44,31 @@ export function hasSessionCookie(headers: Headers): boolean {
   return header(headers, "cookie").includes(`${SESSION_COOKIE}=`);
 }
 
+// A quiz's board (/quiz/1/leaderboard, its .data, any query): public like the results pages.
+const QUIZ_BOARD = /^\/quiz\/\d{1,9}\/leaderboard(?:\.data)?(?:\?|$)/;
+
+/**
+ * Whether signed-in visitors of a role share an answer at this address with each other (under
+ * their own shell). A quiz board shows a signed-in worker their own place, so only anonymous
+ * visitors share it; the results pages are the same for every role but the organiser's.
+ */
+export function membersShare(url: string): boolean {
+  return url.startsWith("/results/");
+}
+
 /**
  * The part of the key every visitor shares, or null when the request is never shared: only
- * GETs of the public results pages, without credentials other than the session cookie.
- * The answer may vary on the language (cookie or Accept-Language); the viewer's class is
- * added by the caller.
+ * GETs of the public results pages and quiz boards, without credentials other than the
+ * session cookie. The answer may vary on the language (cookie or Accept-Language); the
+ * viewer's class is added by the caller.
  */
 export function sharedKeyBase(
   method: string | undefined,
   url: string | undefined,
   headers: Headers,
 ): string | null {
-  if (method !== "GET" || !url || !url.startsWith("/results/")) return null;
+  if (method !== "GET" || !url || !(url.startsWith("/results/") || QUIZ_BOARD.test(url)))
+    return null;
   if (headers.authorization !== undefined) return null;
   const cookie = cookiesBesidesSession(header(headers, "cookie"));
   return `${url}\u0000${cookie}\u0000${header(headers, "accept-language")}`;
