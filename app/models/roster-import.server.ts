@@ -504,7 +504,7 @@ if (isThreadFor(TASK)) {
  */
 const IMPORT_THREAD_LIMITS = {
   maxOldGenerationSizeMb: 160,
-  maxYoungGenerationSizeMb: 8,
+  maxYoungGenerationSizeMb: 16,
 };
 
 /** A thread of its own for one job (ended with it, so its memory goes back); null if none starts. */

@@ -239,6 +239,7 @@ async function run(count: number, format: "csv" | "xlsx") {
   const sampler = setInterval(sample, 50);
   const loadBefore = load();
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const job = await startRosterImport(orgId, 0, {
     name: `roster.${format}`,
     path: file,
@@ -248,16 +249,20 @@ async function run(count: number, format: "csv" | "xlsx") {
   // When the job leaves "queued": its thread has started (from the TypeScript sources here,
   // which tsx compiles on the thread; the server's bundle loads as it is).
   let queuedSeconds: number | null = null;
+  let cpuAtStart: NodeJS.CpuUsage | null = null;
   const watch = setInterval(() => {
     void prisma.rosterImport
       .findUnique({ where: { id: job.value.id }, select: { status: true } })
       .then((row) => {
-        if (queuedSeconds === null && row && row.status !== "queued")
+        if (queuedSeconds === null && row && row.status !== "queued") {
           queuedSeconds = (performance.now() - started) / 1000;
+          cpuAtStart = process.cpuUsage();
+        }
       });
   }, 200);
   await waitFor(job.value.id);
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = process.cpuUsage();
   clearInterval(watch);
   clearInterval(sampler);
   const threadSeconds = queuedSeconds ?? 0;
@@ -270,9 +275,13 @@ async function run(count: number, format: "csv" | "xlsx") {
   if (done.status !== "done" || done.rowsDone !== count)
     throw new Error(`${label} failed: ${JSON.stringify(done).slice(0, 500)}`);
   const floorSeconds = await floor(label, rows(count, first));
+  // CPU time of every thread of the process (the import thread does nearly all of it): on a
+  // shared machine it moves far less with the load than the wall-clock time does.
+  const cpu = (from: NodeJS.CpuUsage) =>
+    ((cpuAfter.user - from.user + cpuAfter.system - from.system) / 1e6).toFixed(1);
   const rate = (s: number) => Math.round(count / s).toLocaleString("en");
   console.log(
-    `| ${label} | ${(size / 1024 / 1024).toFixed(1)} MB | ${size >= 1024 * 1024 ? "thread" : "main"} | ${seconds.toFixed(2)} s | ${rate(seconds)} | ${floorSeconds.toFixed(2)} s | ${rate(floorSeconds)} | ${(seconds / floorSeconds).toFixed(1)}× | ${threadSeconds.toFixed(1)} s / ${((seconds - threadSeconds) / floorSeconds).toFixed(1)}× | ${mb(peakRss - base.rss)} / ${mb(peakHeap - base.heapUsed)} | ${loadBefore} |`,
+    `| ${label} | ${(size / 1024 / 1024).toFixed(1)} MB | ${size >= 1024 * 1024 ? "thread" : "main"} | ${seconds.toFixed(2)} s | ${rate(seconds)} | ${floorSeconds.toFixed(2)} s | ${rate(floorSeconds)} | ${(seconds / floorSeconds).toFixed(1)}× | ${threadSeconds.toFixed(1)} s / ${((seconds - threadSeconds) / floorSeconds).toFixed(1)}× | ${cpu(cpuBefore)} s / ${cpuAtStart ? cpu(cpuAtStart) : "–"} s | ${mb(peakRss - base.rss)} / ${mb(peakHeap - base.heapUsed)} | ${loadBefore} |`,
   );
 }
 
@@ -282,9 +291,9 @@ try {
     `Roster import on ${engine}, fresh database, ${os.cpus().length} cores. Import = startRosterImport to the job's end, as the server runs it (read, validate, duplicate check, encrypt, stage, move; on its own thread from 1 MB); floor = the same rows, already encrypted, through the bare bulk load. Extra memory = the process's peak resident size during the job (main thread + import thread + native caches) above its size before, and the main thread's heap.\n`,
   );
   console.log(
-    "| file | size | runs on | import | rows/s | floor | rows/s | import/floor | queued (thread start) / the rest over floor | extra memory: RSS / main heap | load avg (1/5/15) |",
+    "| file | size | runs on | import | rows/s | floor | rows/s | import/floor | queued (thread start) / the rest over floor | CPU, all threads: job / after the thread's start | extra memory: RSS / main heap | load avg (1/5/15) |",
   );
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
   if (Number.isInteger(only) && only > 0) await run(only, "csv");
   else {
     await run(5_000, "csv");
