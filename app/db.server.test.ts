@@ -137,6 +137,33 @@ describe("scratch sessions", () => {
   });
 });
 
+describe("bulk loads", () => {
+  it("store text with COPY's separators as given, and a loadedDate as the Date itself", async () => {
+    const texts = ["plain", "tab\there", "line\nbreak\r\n", "back\\slash \\N", '引号"', ""];
+    const birth = new Date("1980-02-29T00:00:00+08:00");
+    const stored = await withScratchSession(async (session) => {
+      await session.scratch((sql) =>
+        sql.run(
+          Prisma.sql`CREATE TEMP TABLE "LoadCheck" ("n" INTEGER NOT NULL PRIMARY KEY, "t" TEXT NOT NULL, "d" TIMESTAMP(3) NOT NULL)`,
+        ),
+      );
+      return session.scratch(async (sql) => {
+        await sql.load(
+          "LoadCheck",
+          ["n", "t", "d"],
+          texts.map((t, n) => [n, t, n % 2 === 0 ? sql.loadedDate(birth) : birth]),
+        );
+        return sql.rows<{ t: string; d: Date | string }>(
+          Prisma.sql`SELECT "t", "d" FROM "LoadCheck" ORDER BY "n"`,
+        );
+      });
+    });
+    expect(stored.map((r) => r.t)).toEqual(texts);
+    // SQLite hands a TEMP table's timestamp back as its stored text, which must read as the Date.
+    expect(stored.map((r) => new Date(r.d).getTime())).toEqual(texts.map(() => birth.getTime()));
+  });
+});
+
 describe("writeBesideLock", () => {
   it("commits at once while another transaction holds the write lock (PostgreSQL only)", async () => {
     const org = await createOrganisation();

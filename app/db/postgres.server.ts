@@ -132,6 +132,10 @@ export class PostgresSql implements Bulk {
     return (await this.query(query)).rowCount ?? 0;
   }
 
+  loadedDate(date: Date): string {
+    return copyDate(date);
+  }
+
   async load(
     table: string,
     columns: readonly string[],
@@ -179,13 +183,23 @@ export class PostgresSql implements Bulk {
   }
 }
 
+/** A timestamp(3) in COPY's text format (UTC, as the pg adapter stores DateTime). */
+function copyDate(date: Date): string {
+  return date.toISOString().replace("Z", "");
+}
+
+/** The characters COPY's text format escapes; most values hold none and go as they are. */
+const COPY_SPECIAL = /[\\\n\r\t]/;
+
 // COPY's text format: \N for NULL, backslash escapes for the separators.
 function copyText(value: SqlValue): string {
   if (value === null || value === undefined) return "\\N";
-  if (value instanceof Date) return value.toISOString().replace("Z", "");
+  if (value instanceof Date) return copyDate(value);
   if (typeof value === "boolean") return value ? "t" : "f";
   if (value instanceof Uint8Array) return `\\\\x${Buffer.from(value).toString("hex")}`;
-  return String(value)
+  const text = String(value);
+  if (!COPY_SPECIAL.test(text)) return text;
+  return text
     .replace(/\\/g, "\\\\")
     .replace(/\n/g, "\\n")
     .replace(/\r/g, "\\r")

@@ -37,6 +37,12 @@ export interface Bulk extends Sql {
     columns: readonly string[],
     rows: Iterable<readonly SqlValue[]>,
   ): Promise<number>;
+  /**
+   * A Date as this engine's load stores it, for a caller that loads the same date many times
+   * (a roster's birth days): made once, it passes through load unchanged, where a Date is
+   * turned into text for every row it is in.
+   */
+  loadedDate(date: Date): string;
 }
 
 /**

@@ -166,6 +166,10 @@ export class SqliteSql implements Bulk {
     return this.runNow(query);
   }
 
+  loadedDate(date: Date): string {
+    return sqliteDate(date);
+  }
+
   async load(
     table: string,
     columns: readonly string[],

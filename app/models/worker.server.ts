@@ -400,27 +400,27 @@ const STAGE_COLUMNS = [
  * INSERTs on SQLite, COPY on PostgreSQL). Returns the number of rows written.
  */
 export function stageRosterRows(sql: Bulk, rows: readonly SealedRosterRow[]): Promise<number> {
-  return sql.load("RosterStage", STAGE_COLUMNS, stagedValues(rows));
+  return sql.load("RosterStage", STAGE_COLUMNS, stagedValues(sql, rows));
 }
 
 /**
- * Birth dates as stored, one Date per day: a million people share a few tens of thousands
- * of birthdays, and each Date is turned into the engine's text once per load instead of
- * once per row.
+ * Birth dates as the engine's load stores them, made once per day: a million people share a
+ * few tens of thousands of birthdays, and turning a Date into text was a row's largest cost
+ * after sealing in staging.
  */
-const birthDates = new Map<IsoDate, Date>();
-function birthDateOf(day: IsoDate): Date {
-  let date = birthDates.get(day);
-  if (!date) {
-    date = new Date(`${day}T00:00:00+08:00`);
+const birthDates = new Map<IsoDate, string>();
+function birthDateOf(sql: Bulk, day: IsoDate): string {
+  let text = birthDates.get(day);
+  if (text === undefined) {
+    text = sql.loadedDate(new Date(`${day}T00:00:00+08:00`));
     // Every day of a century and a half, at most; a stray flood of odd days starts afresh.
     if (birthDates.size >= 60_000) birthDates.clear();
-    birthDates.set(day, date);
+    birthDates.set(day, text);
   }
-  return date;
+  return text;
 }
 
-function* stagedValues(rows: readonly SealedRosterRow[]): Generator<SqlValue[]> {
+function* stagedValues(sql: Bulk, rows: readonly SealedRosterRow[]): Generator<SqlValue[]> {
   for (const { row, values, seal } of rows) {
     const id = values.idNumber;
     yield [
@@ -430,7 +430,7 @@ function* stagedValues(rows: readonly SealedRosterRow[]): Generator<SqlValue[]> 
       seal.cipher,
       seal.hash,
       maskIdNumber(id.idNumber),
-      birthDateOf(id.birthDate),
+      birthDateOf(sql, id.birthDate),
       values.mobile ?? null,
       values.trade ?? null,
       values.skillLevel ?? null,
