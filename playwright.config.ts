@@ -1,23 +1,15 @@
 import { existsSync } from "node:fs";
-import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { fillE2eRunEnv } from "./e2e/support/run-env";
 
 // One database per test run, created, migrated and seeded by the web server command
-// (db:migrate creates a missing PostgreSQL database); workers inherit these variables from
-// the main process. SQLite: e2e/.data/run-<id>.db. PostgreSQL (JX_TEST_ENGINE=postgresql,
-// npm run test:pg): <prefix>_e2e_<id> on the server at PG_ADMIN_URL, dropped at the end.
-process.env.E2E_RUN_ID ??= String(Date.now());
-if (process.env.JX_TEST_ENGINE === "postgresql") {
-  const server = new URL(process.env.PG_ADMIN_URL ?? "postgres://jx:jx@127.0.0.1:5432/postgres");
-  server.pathname = `/${process.env.PG_TEST_PREFIX ?? "jx_test"}_e2e_${process.env.E2E_RUN_ID}`;
-  process.env.E2E_DATABASE_URL ??= server.toString();
-} else {
-  process.env.E2E_DATABASE_URL ??= `file:${path.resolve(`e2e/.data/run-${process.env.E2E_RUN_ID}.db`)}`;
-}
+// (db:migrate creates a missing PostgreSQL database; the seed leaves a seeded one alone);
+// workers inherit these variables from the main process. SQLite: e2e/.data/run-<id>.db.
+// PostgreSQL (JX_TEST_ENGINE=postgresql, npm run test:pg): <prefix>e2e_<id> on the server at
+// PG_ADMIN_URL, dropped at the end (see e2e/support/run-env.ts).
+const run = fillE2eRunEnv(process.env);
 // The fixtures sign users in through the app's session module, on the same database.
-process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
-process.env.SESSION_SECRET ??= "e2e-session-secret-0123456789abcdefghijklmnopqrstuvwxyz";
-process.env.ID_NUMBER_KEY ??= "4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e4e2e";
+process.env.DATABASE_URL = run.databaseUrl;
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -78,9 +70,9 @@ export default defineConfig({
       WEB_CONCURRENCY: "2",
       PORT: String(PORT),
       HOST: "127.0.0.1",
-      DATABASE_URL: process.env.E2E_DATABASE_URL,
-      SESSION_SECRET: process.env.SESSION_SECRET,
-      ID_NUMBER_KEY: process.env.ID_NUMBER_KEY,
+      DATABASE_URL: run.databaseUrl,
+      SESSION_SECRET: run.sessionSecret,
+      ID_NUMBER_KEY: run.idNumberKey,
       // Lets tests give each simulated visitor its own address for rate limiting.
       TRUST_PROXY: "1",
       PUBLIC_BASE_URL: baseURL,
