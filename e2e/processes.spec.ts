@@ -250,3 +250,76 @@ test("a judge's save through one process reaches a board open on another within 
   b.close();
   bStream.close();
 });
+
+test("an organiser's change to an event's scoring definition through one process reaches the sheets another serves within a second", async ({
+  baseURL,
+}) => {
+  const base = baseURL ?? "http://127.0.0.1:3100";
+  // Process B keeps each event's scoring definition for the sheets it serves (marks.server.ts);
+  // the organiser's scoring window, part of that definition, is changed through process A.
+  const [entry] = await queryDb<{ blindCode: string; eventId: number }>(Prisma.sql`
+    SELECT r."blindCode", r."eventId" FROM "Registration" r JOIN "Event" e ON e."id" = r."eventId"
+    JOIN "Contest" c ON c."id" = e."contestId"
+    WHERE c."code" = ${CONTEST} AND e."code" = ${EVENT} AND r."blindCode" IS NOT NULL
+    ORDER BY r."id" LIMIT 1`);
+  expect(entry).toBeDefined();
+  const sheetPath = `/judge/events/${entry!.eventId}/entries/${entry!.blindCode}`;
+  const { a, b, bStream, workers } = await connectionsToTwoWorkers(base);
+  bStream.close();
+  expect(workers[0]).not.toBe(workers[1]);
+  const admin = await cookieOf("admin");
+  let judge: string | null = null;
+  for (const username of ["chief", "judge1", "judge2", "judge3"]) {
+    const cookie = await cookieOf(username);
+    if ((await b.send(sheetPath, { headers: { cookie } })).status === 200) {
+      judge = cookie;
+      break;
+    }
+  }
+  expect(judge, "a judge of the entry's panel").not.toBeNull();
+  const setWindow = async (days: number) => {
+    const form = new URLSearchParams({
+      intent: "window",
+      scoringOpensAt: chinaInput(days),
+      scoringClosesAt: "",
+    });
+    const saved = await a.send(`/admin/events/${entry!.eventId}/judges`, {
+      method: "POST",
+      headers: {
+        cookie: admin,
+        origin: base,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: form.toString(),
+    });
+    expect(saved.status).toBe(200);
+    return Date.now();
+  };
+  const notYetOpen = /评分尚未开始/;
+  /** How long until B's sheet shows (or stops showing) the window as not yet open; null after 3 s. */
+  const seenWithin = async (since: number, shut: boolean) => {
+    while (Date.now() - since < 3_000) {
+      const page = await b.send(sheetPath, { headers: { cookie: judge! } });
+      expect(page.status).toBe(200);
+      if (notYetOpen.test(page.body) === shut) return Date.now() - since;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return null;
+  };
+
+  // Open since yesterday: B serves the sheet open, and now holds the definition.
+  expect(await seenWithin(await setWindow(-1), false)).not.toBeNull();
+  expect(notYetOpen.test((await b.send(sheetPath, { headers: { cookie: judge! } })).body)).toBe(
+    false,
+  );
+  // Moved to the day after tomorrow through A: B's sheet says so within a second.
+  const shut = await seenWithin(await setWindow(2), true);
+  expect(shut, "B's sheet showed the new window").not.toBeNull();
+  expect(shut!).toBeLessThan(1_000);
+  // And back: B's sheet is open again within a second.
+  const reopened = await seenWithin(await setWindow(-1), false);
+  expect(reopened, "B's sheet showed the window open again").not.toBeNull();
+  expect(reopened!).toBeLessThan(1_000);
+  a.close();
+  b.close();
+});

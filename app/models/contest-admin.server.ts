@@ -14,6 +14,7 @@ import { appendAudit } from "./audit.server";
 import { CONTEST_CARD_COLUMNS, EVENT_RULE_COLUMNS } from "./contest.server";
 import { contestsIn, eventsIn, isOwnableUnion } from "./scope.server";
 import { contestStatsTarget, restatContest, restatEvent } from "./entry-stats.server";
+import { publishScoringChanged } from "~/utils/live-events.server";
 import { fail, failIfAny, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 import { keyedProblem } from "~/i18n";
 
@@ -261,15 +262,21 @@ export async function updateContest(
     select: { id: true },
   });
   if (clash) return refuse("reg.contest.codeTaken", {}, "code");
-  return write(async (tx): Promise<SaveOutcome> => {
+  let eventIds: number[] = [];
+  const outcome = await write(async (tx): Promise<SaveOutcome> => {
     const before = await tx.contest.findUniqueOrThrow({ where: { id } });
     // A lower cap (or another kind's default) must not leave an existing event above it.
     const cap = theoryCapPct(input.kind, input.theoryCapPct);
     const events = await tx.event.findMany({
       where: { contestId: id },
       orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-      select: { name: true, parts: { select: { kind: true, weight: true, round: true } } },
+      select: {
+        id: true,
+        name: true,
+        parts: { select: { kind: true, weight: true, round: true } },
+      },
     });
+    eventIds = events.map((e) => e.id);
     // Each names its event; shown above the form, as the cap field alone cannot say which.
     const broken = failIfAny(
       events.flatMap((e) => theoryCapProblems(e.parts, cap).map((p) => ruleProblem(p, e.name))),
@@ -317,6 +324,9 @@ export async function updateContest(
     });
     return ok({ id });
   });
+  // Its events' scoring definitions carry the contest's name, kind, start and theory cap.
+  if (outcome.ok) for (const eventId of eventIds) publishScoringChanged(eventId);
+  return outcome;
 }
 
 async function transitionFacts(tx: Tx, contestId: number, to: ContestStatus, now: Date) {
@@ -493,7 +503,7 @@ export async function saveEvent(
   const parts = input.rounds.flatMap((round) =>
     round.parts.map((p) => ({ ...p, round: round.stage })),
   );
-  return write(async (tx) => {
+  const outcome = await write(async (tx) => {
     let id = eventId;
     if (id === null) {
       const count = await tx.event.count({ where: { contestId } });
@@ -542,4 +552,6 @@ export async function saveEvent(
     });
     return ok({ id });
   });
+  if (outcome.ok) publishScoringChanged(outcome.value.id);
+  return outcome;
 }

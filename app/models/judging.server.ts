@@ -4,6 +4,7 @@ import { panelCoverage } from "~/domain/judging/panel";
 import { isRecused, panelFor, presidingJudge } from "~/domain/judging/recusal";
 import { normaliseBlindCode } from "~/domain/registration/blind-codes";
 import { appendAudit } from "~/models/audit.server";
+import { publishScoringChanged } from "~/utils/live-events.server";
 import { ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 import { eventReadiness } from "~/models/readiness.server";
 import {
@@ -278,13 +279,13 @@ export type AssignJudgesResult = Outcome<undefined, KeyedProblem>;
  * published receipts, and a new regular judge would join every panel. A reserve joins only
  * the panels recusal leaves short, after the others, so no existing number changes.
  */
-export function assignJudges(
+export async function assignJudges(
   scope: OrganiserScope,
   eventId: number,
   input: { judgeIds: number[]; chiefId: number | null; reserveIds?: number[] },
   actorId: number,
 ): Promise<AssignJudgesResult> {
-  return writeTx(async (tx): Promise<AssignJudgesResult> => {
+  const outcome = await writeTx(async (tx): Promise<AssignJudgesResult> => {
     const event = await tx.event.findFirst({
       where: { id: eventId, ...eventsIn(scope) },
       select: { status: true },
@@ -341,6 +342,9 @@ export function assignJudges(
     });
     return ok();
   });
+  // The panel (and its units, for recusal) is part of the scoring definition sheets read.
+  if (outcome.ok) publishScoringChanged(eventId);
+  return outcome;
 }
 
 /** Sets when judges may save sheets for the event (null ends: see scoringWindowOf). */
@@ -349,7 +353,7 @@ export async function setScoringWindow(
   actorId: number,
   window: { opensAt: Date | null; closesAt: Date | null },
 ) {
-  return writeTx(async (tx) => {
+  const changed = await writeTx(async (tx) => {
     const before = await tx.event.findUnique({
       where: { id: eventId },
       select: { scoringOpensAt: true, scoringClosesAt: true },
@@ -369,4 +373,6 @@ export async function setScoringWindow(
     });
     return true;
   });
+  if (changed) publishScoringChanged(eventId);
+  return changed;
 }

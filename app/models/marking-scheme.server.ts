@@ -27,6 +27,7 @@ import { appendAudit } from "~/models/audit.server";
 import { configurationProblems, loadEventScoring, JUDGED_STATUSES } from "~/models/results.server";
 import { eventInScope, eventsIn } from "~/models/scope.server";
 import type { OrganiserScope } from "~/domain/organisation";
+import { publishScoringChanged } from "~/utils/live-events.server";
 import { failIfAny, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 export async function loadSchemeEditor(scope: OrganiserScope, eventId: number) {
@@ -82,6 +83,19 @@ export async function loadSchemeEditor(scope: OrganiserScope, eventId: number) {
  * it belongs to, with that field.
  */
 export type SchemeSaveResult = Outcome<undefined, KeyedProblem>;
+
+/**
+ * The write's outcome, with its event's scoring change published once it committed and
+ * changed something: sheets in every process read the definition through a cache.
+ */
+async function publishedIfOk<T extends { ok: boolean }>(
+  eventId: number,
+  result: Promise<T>,
+): Promise<T> {
+  const outcome = await result;
+  if (outcome.ok) publishScoringChanged(eventId);
+  return outcome;
+}
 
 function scoringProblems(problems: ScoringProblem[]): KeyedProblem[] {
   return problems.map((p) => ({
@@ -140,59 +154,62 @@ export function savePartScheme(input: {
   rows: SchemeRowInput[];
   actorId: number;
 }): Promise<SchemeSaveResult> {
-  return write(async (tx): Promise<SchemeSaveResult> => {
-    const part = await tx.eventPart.findFirst({
-      where: { id: input.partId, eventId: input.eventId, event: eventsIn(input.scope) },
-      include: {
-        event: {
-          select: {
-            aggregation: true,
-            parts: { select: { id: true, kind: true, weight: true, round: true } },
-            contest: { select: { kind: true, theoryCapPct: true } },
+  return publishedIfOk(
+    input.eventId,
+    write(async (tx): Promise<SchemeSaveResult> => {
+      const part = await tx.eventPart.findFirst({
+        where: { id: input.partId, eventId: input.eventId, event: eventsIn(input.scope) },
+        include: {
+          event: {
+            select: {
+              aggregation: true,
+              parts: { select: { id: true, kind: true, weight: true, round: true } },
+              contest: { select: { kind: true, theoryCapPct: true } },
+            },
           },
+          criteria: true,
         },
-        criteria: true,
-      },
-    });
-    if (!part) return refuse("judging.scheme.part_not_found");
-    if (await marksExist(input.eventId, tx)) return refuse("judging.scheme.frozen");
-    const { rows, problems } = parseRows(input.rows, 1);
-    const badRows = failIfAny(problems);
-    if (badRows) return badRows;
-    const badScheme = failIfAny(checkPart(rows, input.fullMark, part.event.aggregation));
-    if (badScheme) return badScheme;
-    const cap = theoryCapPct(part.event.contest.kind, part.event.contest.theoryCapPct);
-    const overCap = theoryCapProblems(
-      part.event.parts.map((p) => (p.id === part.id ? { ...p, weight: input.weight } : p)),
-      cap,
-    );
-    const aboveCap = failIfAny(
-      overCap.map((p): KeyedProblem => ({ code: `rules.${p.code}`, params: { ...p.params } })),
-    );
-    if (aboveCap) return aboveCap;
-    await replaceCriteria(tx, part.id, rows);
-    await tx.eventPart.update({
-      where: { id: part.id },
-      data: { weight: input.weight, fullMark: input.fullMark },
-    });
-    await appendAudit(tx, {
-      actorId: input.actorId,
-      action: "scheme.save",
-      entityType: "Event",
-      entityId: input.eventId,
-      before: {
-        part: part.name,
-        weight: part.weight,
-        criteria: part.criteria.map((c) => [c.code, c.maxMark]),
-      },
-      after: {
-        part: part.name,
-        weight: input.weight,
-        criteria: rows.map((r) => [r.code, r.maxMark]),
-      },
-    });
-    return ok();
-  });
+      });
+      if (!part) return refuse("judging.scheme.part_not_found");
+      if (await marksExist(input.eventId, tx)) return refuse("judging.scheme.frozen");
+      const { rows, problems } = parseRows(input.rows, 1);
+      const badRows = failIfAny(problems);
+      if (badRows) return badRows;
+      const badScheme = failIfAny(checkPart(rows, input.fullMark, part.event.aggregation));
+      if (badScheme) return badScheme;
+      const cap = theoryCapPct(part.event.contest.kind, part.event.contest.theoryCapPct);
+      const overCap = theoryCapProblems(
+        part.event.parts.map((p) => (p.id === part.id ? { ...p, weight: input.weight } : p)),
+        cap,
+      );
+      const aboveCap = failIfAny(
+        overCap.map((p): KeyedProblem => ({ code: `rules.${p.code}`, params: { ...p.params } })),
+      );
+      if (aboveCap) return aboveCap;
+      await replaceCriteria(tx, part.id, rows);
+      await tx.eventPart.update({
+        where: { id: part.id },
+        data: { weight: input.weight, fullMark: input.fullMark },
+      });
+      await appendAudit(tx, {
+        actorId: input.actorId,
+        action: "scheme.save",
+        entityType: "Event",
+        entityId: input.eventId,
+        before: {
+          part: part.name,
+          weight: part.weight,
+          criteria: part.criteria.map((c) => [c.code, c.maxMark]),
+        },
+        after: {
+          part: part.name,
+          weight: input.weight,
+          criteria: rows.map((r) => [r.code, r.maxMark]),
+        },
+      });
+      return ok();
+    }),
+  );
 }
 
 async function replaceCriteria(
@@ -260,83 +277,88 @@ export function saveEventRules(
   input: EventRulesInput,
   actorId: number,
 ): Promise<SchemeSaveResult> {
-  return write(async (tx): Promise<SchemeSaveResult> => {
-    const event = await tx.event.findFirst({
-      where: { id: eventId, ...eventsIn(scope) },
-      include: { parts: { include: { criteria: true } } },
-    });
-    if (!event) return refuse("judging.scheme.part_not_found");
-    if (event.status === "locked" || event.status === "published")
-      return refuse("judging.scheme.rules_locked");
-    const problems: KeyedProblem[] = [];
-    // A problem with the fields it belongs to: once per field, or once on none.
-    const flag = (problem: KeyedProblem, names: string[]) => {
-      if (names.length === 0) problems.push(problem);
-      for (const field of names) problems.push({ ...problem, field });
-    };
+  return publishedIfOk(
+    eventId,
+    write(async (tx): Promise<SchemeSaveResult> => {
+      const event = await tx.event.findFirst({
+        where: { id: eventId, ...eventsIn(scope) },
+        include: { parts: { include: { criteria: true } } },
+      });
+      if (!event) return refuse("judging.scheme.part_not_found");
+      if (event.status === "locked" || event.status === "published")
+        return refuse("judging.scheme.rules_locked");
+      const problems: KeyedProblem[] = [];
+      // A problem with the fields it belongs to: once per field, or once on none.
+      const flag = (problem: KeyedProblem, names: string[]) => {
+        if (names.length === 0) problems.push(problem);
+        for (const field of names) problems.push({ ...problem, field });
+      };
 
-    input.tieBreaks.forEach((t, i) => {
-      const known =
+      input.tieBreaks.forEach((t, i) => {
+        const known =
+          t.kind === "part"
+            ? event.parts.some((p) => p.id === t.id)
+            : event.parts.some((p) => p.criteria.some((c) => c.id === t.id));
+        if (!known)
+          flag(
+            asRowProblem(
+              t.kind === "part"
+                ? { code: "tiebreak_unknown_part", params: { part: String(t.id) } }
+                : { code: "tiebreak_unknown_criterion", params: { criterion: String(t.id) } },
+            ),
+            [`tieBreak${i + 1}`],
+          );
+      });
+
+      const prizeRules: PrizeRules = {
+        tiers: input.prizes.map((p) => ({
+          tier: p.tier as PrizeTier,
+          quota:
+            p.kind === "share"
+              ? { kind: "share", shareBp: Math.round(p.value * 100) }
+              : { kind: "count", count: p.value },
+          minTotal: p.minTotal ?? undefined,
+        })),
+      };
+      const fieldSize = await tx.registration.count({
+        where: { eventId, status: { in: JUDGED_STATUSES } },
+      });
+      for (const p of validatePrizeRules(prizeRules, { fieldSize, fullMark: event.fullMark }))
+        flag(asRowProblem(p), prizeFields(p, prizeRules));
+      const refusal = failIfAny(problems);
+      if (refusal) return refusal;
+
+      const tieBreaks = input.tieBreaks.map((t) =>
         t.kind === "part"
-          ? event.parts.some((p) => p.id === t.id)
-          : event.parts.some((p) => p.criteria.some((c) => c.id === t.id));
-      if (!known)
-        flag(
-          asRowProblem(
-            t.kind === "part"
-              ? { code: "tiebreak_unknown_part", params: { part: String(t.id) } }
-              : { code: "tiebreak_unknown_criterion", params: { criterion: String(t.id) } },
-          ),
-          [`tieBreak${i + 1}`],
-        );
-    });
-
-    const prizeRules: PrizeRules = {
-      tiers: input.prizes.map((p) => ({
-        tier: p.tier as PrizeTier,
-        quota:
-          p.kind === "share"
-            ? { kind: "share", shareBp: Math.round(p.value * 100) }
-            : { kind: "count", count: p.value },
-        minTotal: p.minTotal ?? undefined,
-      })),
-    };
-    const fieldSize = await tx.registration.count({
-      where: { eventId, status: { in: JUDGED_STATUSES } },
-    });
-    for (const p of validatePrizeRules(prizeRules, { fieldSize, fullMark: event.fullMark }))
-      flag(asRowProblem(p), prizeFields(p, prizeRules));
-    const refusal = failIfAny(problems);
-    if (refusal) return refusal;
-
-    const tieBreaks = input.tieBreaks.map((t) =>
-      t.kind === "part" ? { kind: "part", partId: t.id } : { kind: "criterion", criterionId: t.id },
-    );
-    const prizeRulesJson = input.prizes.map((p) => ({
-      tier: p.tier,
-      ...(p.kind === "share" ? { share: p.value } : { count: p.value }),
-      ...(p.minTotal !== null ? { minTotal: p.minTotal } : {}),
-    }));
-    const data = {
-      aggregation: input.aggregation,
-      tieBreaks: JSON.stringify(tieBreaks),
-      prizeRules: JSON.stringify(prizeRulesJson),
-    };
-    await tx.event.update({ where: { id: eventId }, data });
-    await appendAudit(tx, {
-      actorId,
-      action: "scheme.rules",
-      entityType: "Event",
-      entityId: eventId,
-      before: {
-        aggregation: event.aggregation,
-        tieBreaks: event.tieBreaks,
-        prizeRules: event.prizeRules,
-      },
-      after: data,
-    });
-    return ok();
-  });
+          ? { kind: "part", partId: t.id }
+          : { kind: "criterion", criterionId: t.id },
+      );
+      const prizeRulesJson = input.prizes.map((p) => ({
+        tier: p.tier,
+        ...(p.kind === "share" ? { share: p.value } : { count: p.value }),
+        ...(p.minTotal !== null ? { minTotal: p.minTotal } : {}),
+      }));
+      const data = {
+        aggregation: input.aggregation,
+        tieBreaks: JSON.stringify(tieBreaks),
+        prizeRules: JSON.stringify(prizeRulesJson),
+      };
+      await tx.event.update({ where: { id: eventId }, data });
+      await appendAudit(tx, {
+        actorId,
+        action: "scheme.rules",
+        entityType: "Event",
+        entityId: eventId,
+        before: {
+          aggregation: event.aggregation,
+          tieBreaks: event.tieBreaks,
+          prizeRules: event.prizeRules,
+        },
+        after: data,
+      });
+      return ok();
+    }),
+  );
 }
 
 const COLUMNS = [
@@ -428,51 +450,54 @@ export async function importSchemeXlsx(
     group.lines.push(line);
     byPart.set(part, group);
   }
-  return write(async (tx): Promise<SchemeSaveResult> => {
-    const event = await tx.event.findUnique({ where: { id: eventId }, include: { parts: true } });
-    if (!event) return refuse("judging.scheme.part_not_found");
-    if (await marksExist(eventId, tx)) return refuse("judging.scheme.frozen");
-    if (byPart.size === 0) return refuse("judging.scheme.xlsx_empty");
-    const problems: KeyedProblem[] = [];
-    const plan: { partId: number; rows: SchemeRow[] }[] = [];
-    for (const [name, group] of byPart) {
-      const part = event.parts.find((p) => p.name === name);
-      if (!part) {
-        problems.push({
-          code: "judging.scheme.xlsx_unknown_part",
-          params: { part: name, line: group.lines[0]! },
+  return publishedIfOk(
+    eventId,
+    write(async (tx): Promise<SchemeSaveResult> => {
+      const event = await tx.event.findUnique({ where: { id: eventId }, include: { parts: true } });
+      if (!event) return refuse("judging.scheme.part_not_found");
+      if (await marksExist(eventId, tx)) return refuse("judging.scheme.frozen");
+      if (byPart.size === 0) return refuse("judging.scheme.xlsx_empty");
+      const problems: KeyedProblem[] = [];
+      const plan: { partId: number; rows: SchemeRow[] }[] = [];
+      for (const [name, group] of byPart) {
+        const part = event.parts.find((p) => p.name === name);
+        if (!part) {
+          problems.push({
+            code: "judging.scheme.xlsx_unknown_part",
+            params: { part: name, line: group.lines[0]! },
+          });
+          continue;
+        }
+        const rows: SchemeRow[] = [];
+        group.inputs.forEach((input, i) => {
+          const r = parseSchemeRow(input, group.lines[i]!);
+          if ("row" in r) rows.push(r.row);
+          else problems.push(...r.problems);
         });
-        continue;
+        const fullMark = rows.reduce((s, r) => s + r.maxMark, 0);
+        problems.push(...checkPart(rows, fullMark, event.aggregation));
+        plan.push({ partId: part.id, rows });
       }
-      const rows: SchemeRow[] = [];
-      group.inputs.forEach((input, i) => {
-        const r = parseSchemeRow(input, group.lines[i]!);
-        if ("row" in r) rows.push(r.row);
-        else problems.push(...r.problems);
+      const refusal = failIfAny(problems);
+      if (refusal) return refusal;
+      for (const p of plan) {
+        await replaceCriteria(tx, p.partId, p.rows);
+        await tx.eventPart.update({
+          where: { id: p.partId },
+          data: { fullMark: p.rows.reduce((s, r) => s + r.maxMark, 0) },
+        });
+      }
+      await appendAudit(tx, {
+        actorId,
+        action: "scheme.import",
+        entityType: "Event",
+        entityId: eventId,
+        after: plan.map((p) => ({
+          partId: p.partId,
+          criteria: p.rows.map((r) => [r.code, r.maxMark]),
+        })),
       });
-      const fullMark = rows.reduce((s, r) => s + r.maxMark, 0);
-      problems.push(...checkPart(rows, fullMark, event.aggregation));
-      plan.push({ partId: part.id, rows });
-    }
-    const refusal = failIfAny(problems);
-    if (refusal) return refusal;
-    for (const p of plan) {
-      await replaceCriteria(tx, p.partId, p.rows);
-      await tx.eventPart.update({
-        where: { id: p.partId },
-        data: { fullMark: p.rows.reduce((s, r) => s + r.maxMark, 0) },
-      });
-    }
-    await appendAudit(tx, {
-      actorId,
-      action: "scheme.import",
-      entityType: "Event",
-      entityId: eventId,
-      after: plan.map((p) => ({
-        partId: p.partId,
-        criteria: p.rows.map((r) => [r.code, r.maxMark]),
-      })),
-    });
-    return ok();
-  });
+      return ok();
+    }),
+  );
 }

@@ -50,7 +50,8 @@ import {
   type StoredMark,
 } from "~/models/results.server";
 import { freezeAtSql } from "~/models/ranking-tables.server";
-import { publishResultsChanged } from "~/utils/live-events.server";
+import { cacheTag, defineCache } from "~/utils/cache.server";
+import { publishResultsChanged, publishScoringChanged } from "~/utils/live-events.server";
 import { fail, failIfAny, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 
 export type SheetCriterionView = {
@@ -121,13 +122,38 @@ function windowOf(scoring: EventScoring): ScoringWindow {
   return scoringWindowOf(scoring.event, scoring.event.contest.startsAt);
 }
 
+// An event's scoring definition as the judge's sheet reads it, kept per event in this
+// process: every sheet page and every save opens the sheet, and the four reads plus building
+// the definition were a noticeable share of each. Dropped by the bus's "scoring" change, which
+// every write to what it holds publishes after it commits (marking scheme, scoring settings and
+// status, contest, judges), in every process; a judge's account change (their unit decides
+// recusals) drops it through the sessions change; a lost bus connection drops everything. The
+// minute's lifetime only bounds a change some future write forgets to publish. Two writes to it
+// are not announced because the sheet cannot tell them apart: a chief's correction moving the
+// event from open to scoring (both open the sheet), and the standardised decimals ranking stores
+// once an event is locked; nothing but the sheet reads this cache. The save itself
+// never relies on it: saveScoreSheet reads the definition afresh inside its transaction, so a
+// sheet shown from a definition a moment old is checked against the current one when it is saved.
+const scoringDefinitions = defineCache({ name: "scoring-definitions", ttlMs: 60_000, max: 2_000 });
+
+function cachedEventScoring(eventId: number): Promise<EventScoring | null> {
+  return scoringDefinitions.get(
+    String(eventId),
+    (scoring) => [
+      cacheTag.scoring(eventId),
+      ...(scoring?.judges ?? []).map((j) => cacheTag.user(j.userId)),
+    ],
+    () => loadEventScoringSql(readSql(), eventId),
+  );
+}
+
 /** A judge's sheet for an entry, or null when they are not on its panel (recused or unassigned). */
 export async function loadScoreSheet(eventId: number, registrationId: number, judgeId: number) {
   // On the raw connection, all reads at once: every sheet save opens the sheet first (the
   // action builds its form schema from it), so this is on the live-scoring hot path.
   const sql = readSql();
   const [scoring, entry, entryMarks, sheets] = await Promise.all([
-    loadEventScoringSql(sql, eventId),
+    cachedEventScoring(eventId),
     loadJudgedEntrySql(sql, eventId, registrationId),
     entryMarksSql(sql, registrationId),
     judgeSheetsSql(sql, registrationId, judgeId),
@@ -329,8 +355,11 @@ async function startScoring(tx: Tx, scoring: EventScoring, actorId: number) {
  * the sheets, the entry's Result and every ranking table.
  */
 export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetResult> {
+  // Whether this save moved the event from open to scoring (its first marks).
+  let startedScoring = false;
   const result = await sqlWrite(
     async (sql): Promise<SaveSheetResult> => {
+      startedScoring = false;
       // Everything the save reads, issued at once after the event's lock (on PostgreSQL one
       // round trip with the lock; see postgres.server.ts). A submit also needs the entry's
       // marks, its Result, the event's freeze and whether its recheck is done.
@@ -445,6 +474,7 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
           writes.push(
             Prisma.sql`UPDATE "Event" SET "status" = 'scoring' WHERE "id" = ${scoring.event.id}`,
           );
+          startedScoring = true;
           audit.push(startScoringAudit(scoring.event.id, input.judgeId));
         }
         writes.push(...entryResultSql(scoring, entry, marksAfter, resultBefore, freezeAt, now));
@@ -462,6 +492,8 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
     { event: input.eventId },
   );
   if (result.ok && result.value.changed > 0) publishResultsChanged(input.eventId);
+  // The event's status is part of its scoring definition, which sheets read through a cache.
+  if (result.ok && startedScoring) publishScoringChanged(input.eventId);
   return result;
 }
 

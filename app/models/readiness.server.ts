@@ -17,7 +17,7 @@ import {
   type ActionOutcome,
   type EventScoring,
 } from "~/models/results.server";
-import { publishResultsChanged } from "~/utils/live-events.server";
+import { publishResultsChanged, publishScoringChanged } from "~/utils/live-events.server";
 import { fail, ok, refuse } from "~/utils/outcome";
 
 export type ProgressEntry = {
@@ -230,6 +230,10 @@ export async function lockEvent(eventId: number, actorId: number): Promise<Actio
     });
     return ok();
   });
-  if (outcome.ok) publishResultsChanged(eventId);
+  if (outcome.ok) {
+    publishResultsChanged(eventId);
+    // Its status closes the sheets, which read the scoring definition through a cache.
+    publishScoringChanged(eventId);
+  }
   return outcome;
 }

@@ -25,7 +25,7 @@ import { formatBasisPoints, type EventResults } from "~/domain/scoring";
 import { appendAudit, appendAuditMany } from "~/models/audit.server";
 import { correctMarksInTx, loadReviewGrid } from "~/models/marks.server";
 import { computeEvent, panelOf, JUDGED_STATUSES, type EventScoring } from "~/models/results.server";
-import { publishResultsChanged } from "~/utils/live-events.server";
+import { publishResultsChanged, publishScoringChanged } from "~/utils/live-events.server";
 import { fail, refuse, type Outcome as OneOutcome } from "~/utils/outcome";
 
 /** The recheck models' answer: the value, or problems in words (i18n keys with params). */
@@ -120,12 +120,12 @@ export async function loadRecheckStatus(db: Tx, scoring: EventScoring, results: 
 export type RecheckConfigInput = { topN: number; shareBp: number; errorBp: number };
 
 /** The organiser sets the event's recheck rule; refused once results are locked. */
-export function saveRecheckConfig(
+export async function saveRecheckConfig(
   eventId: number,
   input: RecheckConfigInput,
   actorId: number,
 ): Promise<Outcome<null>> {
-  return write(async (tx) => {
+  const outcome = await write(async (tx): Promise<Outcome<null>> => {
     const event = await tx.event.findUnique({
       where: { id: eventId },
       select: { status: true, recheckTopN: true, recheckShareBp: true, recheckErrorBp: true },
@@ -152,6 +152,9 @@ export function saveRecheckConfig(
     });
     return { ok: true as const, value: null };
   });
+  // The recheck rule is part of the event's scoring definition.
+  if (outcome.ok) publishScoringChanged(eventId);
+  return outcome;
 }
 
 // ── chief judge and organiser: the board ──
@@ -544,6 +547,9 @@ export async function completeRecheck(input: {
     };
   });
   if (result.changed > 0) publishResultsChanged(result.eventId);
+  // The full review ordered is recorded on the event's scoring definition.
+  if (result.outcome.ok && result.outcome.value.fullReviewOrdered)
+    publishScoringChanged(result.eventId);
   return result.outcome;
 }
 

@@ -32,7 +32,7 @@ import { appendAudit } from "~/models/audit.server";
 import { changeContestStatusInTx } from "~/models/contest-admin.server";
 import { applyResultChange, type ResultState } from "~/models/ranking-tables.server";
 import { withPrizeStats } from "~/models/entry-stats.server";
-import { publishResultsChanged } from "~/utils/live-events.server";
+import { publishResultsChanged, publishScoringChanged } from "~/utils/live-events.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { failIfAny, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 import { keyedProblem } from "~/i18n";
@@ -509,7 +509,11 @@ export async function publishEvent(
       await proposeTechnicalExpertsInTx(tx, eventId, actorId);
     return ok();
   });
-  if (outcome.ok) publishResultsChanged(eventId);
+  if (outcome.ok) {
+    publishResultsChanged(eventId);
+    // The event's status and notice are part of its scoring definition (sheets cache it).
+    publishScoringChanged(eventId);
+  }
   return outcome;
 }
 

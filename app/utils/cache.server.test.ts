@@ -141,6 +141,7 @@ describe("invalidation through the change bus", () => {
       "event:3",
     ]);
     expect(changeTags({ kind: "quiz-scores", quizId: 4, at: 0 })).toEqual(["quiz:4"]);
+    expect(changeTags({ kind: "scoring", eventId: 3, at: 0 })).toEqual(["scoring:3"]);
     expect(sessionsChangeTags({ sessions: { ids: ["ab"], users: [5] }, at: 0 })).toEqual([
       "session:ab",
       "user:5",

@@ -31,6 +31,8 @@ export type CacheTag =
   | `results:${number}`
   /** An event's own settings: its freeze time, best N. */
   | `event:${number}`
+  /** What an event's scoring definition holds: scheme, scoring settings, contest, judges. */
+  | `scoring:${number}`
   /** A quiz's attempts and scores. */
   | `quiz:${number}`
   /** A session (by its stored id): ended, replaced or timed out. */
@@ -41,6 +43,7 @@ export type CacheTag =
 export const cacheTag = {
   results: (eventId: number): CacheTag => `results:${eventId}`,
   event: (eventId: number): CacheTag => `event:${eventId}`,
+  scoring: (eventId: number): CacheTag => `scoring:${eventId}`,
   quiz: (quizId: number): CacheTag => `quiz:${quizId}`,
   session: (sessionId: string): CacheTag => `session:${sessionId}`,
   user: (userId: number): CacheTag => `user:${userId}`,
@@ -55,6 +58,8 @@ export function changeTags(change: Change): CacheTag[] {
       return [cacheTag.results(change.eventId), cacheTag.event(change.eventId)];
     case "quiz-scores":
       return [cacheTag.quiz(change.quizId)];
+    case "scoring":
+      return [cacheTag.scoring(change.eventId)];
   }
 }
 

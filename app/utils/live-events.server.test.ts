@@ -6,9 +6,11 @@ import {
   flushChanges,
   publishChange,
   publishResultsChanged,
+  publishScoringChanged,
   RESULTS_COALESCE_MS,
   setChangeTransport,
   subscribeChanges,
+  subscribeResultsChanged,
   type BusMessage,
   type Change,
 } from "./live-events.server";
@@ -131,5 +133,21 @@ describe("coalescing results changes at the publisher", () => {
     expect(results(7)).toHaveLength(3);
     vi.advanceTimersByTime(10 * RESULTS_COALESCE_MS);
     expect(results(7)).toHaveLength(3);
+  });
+
+  it("sends a scoring definition change at once, to the other processes too, and not to the boards", () => {
+    const boards: number[] = [];
+    const off = subscribeResultsChanged((change) => boards.push(change.eventId));
+    publishResultsChanged(8);
+    publishScoringChanged(8);
+    publishScoringChanged(8);
+    off();
+    expect(heard.filter((c) => c.kind === "scoring")).toEqual([
+      expect.objectContaining({ kind: "scoring", eventId: 8 }),
+      expect.objectContaining({ kind: "scoring", eventId: 8 }),
+    ]);
+    expect(sent.filter((c) => "kind" in c && c.kind === "scoring")).toHaveLength(2);
+    // A board re-renders for results and board settings only.
+    expect(boards).toEqual([8]);
   });
 });

@@ -38,10 +38,17 @@ export type Change =
   /** An event's board settings (freeze time, visibility, best N): its public boards change with them. */
   | { kind: "board-settings"; eventId: number; at: number }
   /** A quiz's scores all changed at once (re-scored after the answer key changed). */
-  | { kind: "quiz-scores"; quizId: number; at: number };
+  | { kind: "quiz-scores"; quizId: number; at: number }
+  /**
+   * What an event's scoring definition holds changed (app/models/scoring-definition.server.ts):
+   * its marking scheme (parts, weights, criteria), its scoring settings or status, its contest,
+   * its judges. Boards do not show these; the judge's sheet reads them through a cache.
+   */
+  | { kind: "scoring"; eventId: number; at: number };
 
 type ChangeInput =
-  { kind: "results" | "board-settings"; eventId: number } | { kind: "quiz-scores"; quizId: number };
+  | { kind: "results" | "board-settings" | "scoring"; eventId: number }
+  | { kind: "quiz-scores"; quizId: number };
 
 /**
  * Sessions ended or their users changed (sign-out, a replaced or timed-out session, an
@@ -186,12 +193,20 @@ export function publishResultsChanged(eventId: number): void {
   publishChange({ kind: "results", eventId });
 }
 
+/**
+ * An event's scoring definition changed: publish after the write that changed it commits, once
+ * per event (a contest's change, for each of its events).
+ */
+export function publishScoringChanged(eventId: number): void {
+  publishChange({ kind: "scoring", eventId });
+}
+
 /** Changes that alter what an event's boards show: its results and its board settings. */
 export function subscribeResultsChanged(
   listener: (change: { eventId: number; at: number }) => void,
 ): () => void {
   return subscribeChanges((change) => {
-    if (change.kind !== "quiz-scores") listener(change);
+    if (change.kind === "results" || change.kind === "board-settings") listener(change);
   });
 }
 
