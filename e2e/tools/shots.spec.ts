@@ -221,6 +221,10 @@ test("screenshots of every role's journey", async ({
   const [contest] = await queryDb<{ id: number }>(
     Prisma.sql`SELECT "id" FROM "Contest" WHERE "code" = 'XA2026SKILLS'`,
   );
+  // The city's May Day medal round, with 秦川数控's nomination in it (prisma/seed/honours.ts).
+  const [round] = await queryDb<{ id: number }>(
+    Prisma.sql`SELECT "id" FROM "NominationRound" WHERE "name" = '2026年西安市五一劳动奖章推荐'`,
+  );
   const [quiz] = await queryDb<{ id: number }>(
     Prisma.sql`SELECT "id" FROM "Quiz" WHERE "name" = '第一期：安全生产与劳动法律知识'`,
   );
@@ -256,6 +260,9 @@ test("screenshots of every role's journey", async ({
     ["admin", `/admin/events/${skills}/judges`, "organiser-judges"],
     ["admin", "/admin/labour/XA2026GAMES", "organiser-labour"],
     ["admin", "/admin/honours", "organiser-honours"],
+    ["admin", `/admin/honours/${round!.id}`, "organiser-honours-round"],
+    ["qinchuan", "/org/honours", "company-honours"],
+    ["qinchuan", `/org/honours/${round!.id}`, "company-honours-round"],
     ["weinan", "/admin/quiz/WN2026QUIZ", "organiser-quiz"],
     ["qinling", "/org", "company-home"],
     ["qinling", "/org/workers", "company-roster"],
