@@ -173,8 +173,9 @@ test.describe("contests, events and registrations", () => {
     await page.getByRole("button", { name: "退回所选" }).click();
     await expect(page.getByText("退回报名须填写原因")).toBeVisible();
     await page.getByLabel(`选择 ${workers[1]?.name}`).check();
+    // Enter in the reason rejects with it (the bar's first button), it does not approve.
     await page.getByLabel("退回原因（单位可见）").fill("缺少高级工证书复印件");
-    await page.getByRole("button", { name: "退回所选" }).click();
+    await page.getByLabel("退回原因（单位可见）").press("Enter");
     await expect(page.getByText("已退回 1 条报名")).toBeVisible();
     // Select-all takes the pending entries with nothing flagged: the two left.
     await page.getByLabel("全选没有问题的待审报名（2 条）").check();

@@ -362,13 +362,17 @@ export default function ReviewRegistrations() {
               </tbody>
             </table>
           </div>
+          {/* Reject comes right after its reason and before Approve, on screen and in the
+              DOM alike: Enter in a form presses its first submit button, so Enter in the
+              reason rejects with that reason (it used to approve). Enter on a box with no
+              reason asks for one, and nothing changes. */}
           <div className="reg-bulk">
             <TextField name="reason" label={t("reg.review.reason")} error={errors.reason} />
-            <button type="submit" name="intent" value="approve" className="btn btn--primary">
-              {t("reg.review.approve")}
-            </button>
             <button type="submit" name="intent" value="reject" className="btn btn--danger">
               {t("reg.review.reject")}
+            </button>
+            <button type="submit" name="intent" value="approve" className="btn btn--primary">
+              {t("reg.review.approve")}
             </button>
           </div>
         </Form>
