@@ -12,7 +12,7 @@ type FieldShellProps = {
   id: string;
   label: string;
   error?: string;
-  hint?: string;
+  hint?: ReactNode;
   children: ReactNode;
 };
 
@@ -39,7 +39,13 @@ function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
   );
 }
 
-type CommonProps = { label: string; error?: string; hint?: string; name: string; id?: string };
+type CommonProps = {
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  name: string;
+  id?: string;
+};
 
 /** The control's id (from its name unless given) and the attributes that tie it to its label, hint and error. */
 function control({ error, hint, name, id }: CommonProps) {
@@ -71,7 +77,10 @@ export const TextField = forwardRef<
  * A native date (or date and time, China time) field with the browser's own picker. The box
  * orders day, month and year by the browser's language, not by the page's lang (Chromium reads
  * neither lang nor the page), so a Chinese page in an English browser shows mm/dd/yyyy: the
- * hint gives an example written in the page's language, and says the time is China's.
+ * hint gives an example written in the page's language, and says the time is China's. On a
+ * phone only the example shows (a form with four dates grew 2–3 lines under each); the
+ * sentence about the box's order and the calendar stays in the hint, hidden from sight, so a
+ * screen reader still reads all of it with the field.
  */
 export const DateField = forwardRef<
   HTMLInputElement,
@@ -85,7 +94,12 @@ export const DateField = forwardRef<
       ref={ref}
       type={withTime ? "datetime-local" : "date"}
       lang={LOCALE_TAG[locale]}
-      hint={hint ? `${hint} ${example}` : example}
+      hint={
+        <>
+          {hint ? `${hint} ` : null}
+          {example} <span className="field__hint-more">{t("common.date.hintMore")}</span>
+        </>
+      }
       {...rest}
     />
   );

@@ -110,9 +110,9 @@ export const commonMessages = {
     "common.none": "无",
     "common.yes": "是",
     "common.no": "否",
-    "common.date.hint": "如 2026年3月4日。框内日期的顺序随浏览器的语言，可点日历图标选择。",
-    "common.datetime.hint":
-      "北京时间，如 2026年3月4日 09:30。框内日期的顺序随浏览器的语言，可点日历图标选择。",
+    "common.date.hint": "如 2026年3月4日。",
+    "common.datetime.hint": "北京时间，如 2026年3月4日 09:30。",
+    "common.date.hintMore": "框内日期的顺序随浏览器的语言，可点日历图标选择。",
   },
   en: {
     "app.name": "Jiangxin",
@@ -229,9 +229,9 @@ export const commonMessages = {
     "common.none": "None",
     "common.yes": "Yes",
     "common.no": "No",
-    "common.date.hint":
-      "For example 4 March 2026. The box orders the date as your browser's language does; the calendar button picks one.",
-    "common.datetime.hint":
-      "China time, for example 4 March 2026, 09:30. The box orders the date as your browser's language does; the calendar button picks one.",
+    "common.date.hint": "For example 4 March 2026.",
+    "common.datetime.hint": "China time, for example 4 March 2026, 09:30.",
+    "common.date.hintMore":
+      "The box orders the date as your browser's language does; the calendar button picks one.",
   },
 } as const;
