@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatDate, useLocale, useT, codeLabel, type T } from "~/i18n";
 import { StatusBadge } from "~/components/status-badge";
 import { publicPaths } from "~/utils/public-paths";
+import { UserText } from "~/components/user-text";
 
 type ContestSummary = {
   code: string;
@@ -38,7 +39,9 @@ export function ContestCard({ contest }: { contest: ContestSummary }) {
         <StatusBadge status={contest.status} prefix="rules.contest_status" />
       </p>
       <h3 className="card__title">
-        <Link to={publicPaths.contest(contest.code)}>{contest.name}</Link>
+        <Link to={publicPaths.contest(contest.code)}>
+          <UserText text={contest.name} />
+        </Link>
       </h3>
       <p className="card__meta">{t("home.organiser", { name: contest.organiser.name })}</p>
       {contest.startsAt ? (

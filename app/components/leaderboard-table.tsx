@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { StandingFigures } from "~/domain/ranking/board";
 import { formatMark, useT, codeLabel, type MessageKey } from "~/i18n";
+import { UserText } from "~/components/user-text";
 
 export type LeaderboardRow = {
   key: string;
@@ -74,13 +75,17 @@ export function LeaderboardTable({
             >
               <td className="lb-rank">{row.rank}</td>
               <td className="lb-who">
-                {row.name}
+                <UserText text={row.name} />
                 {/* On a phone the organisation goes under the name, so the total and the
                     prize stay on screen instead of scrolling off to the right. */}
-                <span className="lb-narrow-only lb-sub">{row.organisation}</span>
+                <span className="lb-narrow-only lb-sub">
+                  <UserText text={row.organisation} />
+                </span>
               </td>
               <td className="lb-hide-narrow lb-mono">{row.entryNumber}</td>
-              <td className="lb-hide-narrow">{row.organisation}</td>
+              <td className="lb-hide-narrow">
+                <UserText text={row.organisation} />
+              </td>
               <td className="lb-num lb-mono">{formatMark(row.total)}</td>
               {showStandardised ? (
                 <td className="lb-num lb-mono">
@@ -200,7 +205,13 @@ export function OrganisationStandings({
       label={{
         header: t("leaderboard.organisation"),
         cell: (row) =>
-          orgHref ? <a href={orgHref(row.organisationId)}>{row.organisation}</a> : row.organisation,
+          orgHref ? (
+            <a href={orgHref(row.organisationId)}>
+              <UserText text={row.organisation} />
+            </a>
+          ) : (
+            <UserText text={row.organisation} />
+          ),
       }}
     />
   );

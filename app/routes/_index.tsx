@@ -5,6 +5,7 @@ import { useT, codeLabel } from "~/i18n";
 import { listPublicContests, platformStats } from "~/models/contest.server";
 import { listFeaturedHonours } from "~/models/honour.server";
 import { pageTitle } from "~/i18n/page-title";
+import { UserText } from "~/components/user-text";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.home");
 
@@ -59,7 +60,9 @@ export default function Home() {
                 <span className="honour-chip__kind">
                   {codeLabel(t, "rules.honour_kind", h.kind)}
                 </span>
-                <span className="honour-chip__name">{h.recipientName}</span>
+                <span className="honour-chip__name">
+                  <UserText text={h.recipientName} />
+                </span>
                 <span className="honour-chip__meta">
                   {h.year} · {codeLabel(t, "rules.honour_level", h.level)}
                 </span>

@@ -7,6 +7,7 @@ import { notFound } from "~/http/session.server";
 import { pageTitle } from "~/i18n/page-title";
 import { publicPaths } from "~/utils/public-paths";
 import { stackTable } from "~/components/stack-table";
+import { UserText } from "~/components/user-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, null, data?.contest.name);
@@ -73,11 +74,15 @@ function EventsSection({ contest }: { contest: Contest }) {
             {contest.events.map((event) => (
               <tr key={event.id} {...stackTable.row}>
                 <td {...stackTable.cell()}>
-                  {event.name}{" "}
+                  <UserText text={event.name} />{" "}
                   <span className="tag">{codeLabel(t, "rules.event_mode", event.mode)}</span>
                 </td>
-                <td {...stackTable.cell(t("event.category"))}>{event.category}</td>
-                <td {...stackTable.cell(t("event.trade"))}>{event.trade}</td>
+                <td {...stackTable.cell(t("event.category"))}>
+                  <UserText text={event.category} />
+                </td>
+                <td {...stackTable.cell(t("event.trade"))}>
+                  <UserText text={event.trade} />
+                </td>
                 <td {...stackTable.cell(t("dashboard.counts.registrations"))}>
                   {event._count.registrations}
                 </td>
@@ -128,7 +133,8 @@ function LabourSection({ contest }: { contest: Contest }) {
         <ul className="link-list">
           {contest.labourPeriods.map((p) => (
             <li key={p.id}>
-              {p.name} · {formatDate(locale, p.startsOn)} — {formatDate(locale, p.endsOn)}{" "}
+              <UserText text={p.name} /> · {formatDate(locale, p.startsOn)} —{" "}
+              {formatDate(locale, p.endsOn)}{" "}
               <span className={`badge badge--${p.status}`}>
                 {codeLabel(t, "labour.period.status", p.status)}
               </span>
@@ -152,7 +158,9 @@ function QuizSection({ contest }: { contest: Contest }) {
         <ul className="card-grid">
           {contest.quizzes.map((q) => (
             <li key={q.id} className="card">
-              <h3 className="card__title">{q.name}</h3>
+              <h3 className="card__title">
+                <UserText text={q.name} />
+              </h3>
               <p className="card__meta">
                 {t("contest.page.quiz.window", {
                   from: formatDateTime(locale, q.opensAt),
@@ -184,7 +192,9 @@ export default function ContestPage() {
         {codeLabel(t, "rules.contest_kind", contest.kind)}{" "}
         <StatusBadge status={contest.status} prefix="rules.contest_status" />
       </p>
-      <h1 id="contest-title">{contest.name}</h1>
+      <h1 id="contest-title">
+        <UserText text={contest.name} />
+      </h1>
       <p className="muted">{t("home.organiser", { name: contest.organiser.name })}</p>
       {contest.startsAt ? (
         <p>
@@ -231,7 +241,9 @@ export default function ContestPage() {
           <ul className="link-list">
             {contest.notices.map((n) => (
               <li key={n.id}>
-                <Link to={publicPaths.notice(n.id)}>{n.name}</Link>{" "}
+                <Link to={publicPaths.notice(n.id)}>
+                  <UserText text={n.name} />
+                </Link>{" "}
                 <span className="muted small">
                   {n.status === "conferred"
                     ? t("contest.page.notice.conferred")

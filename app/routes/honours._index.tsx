@@ -7,6 +7,7 @@ import { useT, codeLabel } from "~/i18n";
 import { honourRollOptions, listHonourRoll } from "~/models/honour.server";
 import honoursStyles from "~/styles/honours.css";
 import { pageTitle } from "~/i18n/page-title";
+import { UserText } from "~/components/user-text";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.honours");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
@@ -102,10 +103,18 @@ export default function HonourRoll() {
                   {codeLabel(t, "rules.honour_kind", h.kind)}
                 </p>
                 <h2 className="card__title">
-                  {href ? <Link to={href}>{h.recipientName}</Link> : h.recipientName}
+                  {href ? (
+                    <Link to={href}>
+                      <UserText text={h.recipientName} />
+                    </Link>
+                  ) : (
+                    <UserText text={h.recipientName} />
+                  )}
                 </h2>
                 {h.organisation && h.organisation.name !== h.recipientName ? (
-                  <p className="muted small">{h.organisation.name}</p>
+                  <p className="muted small">
+                    <UserText text={h.organisation.name} />
+                  </p>
                 ) : null}
                 {h.citation ? <p className="roll-item__citation">{h.citation}</p> : null}
                 <p className="muted small">

@@ -5,6 +5,7 @@ import { useT, codeLabel } from "~/i18n";
 import { getShowcase } from "~/models/honour.server";
 import honoursStyles from "~/styles/honours.css";
 import { pageTitle } from "~/i18n/page-title";
+import { UserText } from "~/components/user-text";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.showcase");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honoursStyles }];
@@ -61,10 +62,18 @@ export default function Showcase() {
                       })}
                     </p>
                     <h3 className="exhibit__name">
-                      {href ? <Link to={href}>{a.recipientName}</Link> : a.recipientName}
+                      {href ? (
+                        <Link to={href}>
+                          <UserText text={a.recipientName} />
+                        </Link>
+                      ) : (
+                        <UserText text={a.recipientName} />
+                      )}
                     </h3>
                     {a.organisation && a.organisation.name !== a.recipientName ? (
-                      <p className="exhibit__unit">{a.organisation.name}</p>
+                      <p className="exhibit__unit">
+                        <UserText text={a.organisation.name} />
+                      </p>
                     ) : null}
                     {a.worker?.trade ? <p className="exhibit__unit">{a.worker.trade}</p> : null}
                     {a.citation ? <p className="exhibit__citation">{a.citation}</p> : null}

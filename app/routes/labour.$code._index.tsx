@@ -7,6 +7,7 @@ import { getUser, managesContest, notFound } from "~/http/session.server";
 import labourStyles from "~/styles/labour.css";
 import { pageTitle } from "~/i18n/page-title";
 import { stackTable } from "~/components/stack-table";
+import { UserText } from "~/components/user-text";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: labourStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -42,7 +43,9 @@ export default function LabourBoard() {
   return (
     <article aria-labelledby="board-title" className="labour">
       <p className="eyebrow">{t("rules.contest_kind.labour_competition")}</p>
-      <h1 id="board-title">{contest.name}</h1>
+      <h1 id="board-title">
+        <UserText text={contest.name} />
+      </h1>
       {contest.description ? <p className="muted">{contest.description}</p> : null}
       {isAdmin ? (
         <p>
@@ -101,7 +104,7 @@ export default function LabourBoard() {
                     <td {...stackTable.cell(t("labour.ranking.rank"))}>{c.rank}</td>
                     <td {...stackTable.cell()} className="labour-unit-name stack-title">
                       <Link to={`/labour/${encodeURIComponent(contest.code)}/units/${c.unitId}`}>
-                        {c.name}
+                        <UserText text={c.name} />
                       </Link>
                     </td>
                     <td {...stackTable.cell(t("labour.participants.headcount"))}>{c.headcount}</td>
@@ -165,7 +168,7 @@ export default function LabourBoard() {
                     <tr key={r.unitId}>
                       <td>{r.rank}</td>
                       <td className="labour-unit-name">
-                        {r.name}
+                        <UserText text={r.name} />
                         {r.vetoed ? (
                           <span className="badge badge--rejected">{t("labour.veto.badge")}</span>
                         ) : null}

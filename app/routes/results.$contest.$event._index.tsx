@@ -34,6 +34,7 @@ import stylesHref from "~/styles/leaderboard.css";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
 import { publicPaths } from "~/utils/public-paths";
+import { UserText } from "~/components/user-text";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
@@ -131,10 +132,14 @@ export default function EventBoard() {
   return (
     <article aria-labelledby="board-title" className="lb-page">
       <p className="eyebrow">
-        <Link to={publicPaths.results(d.event.contest.code)}>{d.event.contest.name}</Link> ·{" "}
-        {t(`leaderboard.mode.${d.event.mode === "team" ? "team" : "individual"}`)}
+        <Link to={publicPaths.results(d.event.contest.code)}>
+          <UserText text={d.event.contest.name} />
+        </Link>{" "}
+        · {t(`leaderboard.mode.${d.event.mode === "team" ? "team" : "individual"}`)}
       </p>
-      <h1 id="board-title">{d.event.name}</h1>
+      <h1 id="board-title">
+        <UserText text={d.event.name} />
+      </h1>
       <p className="lb-meta">
         <span className="muted">{t("leaderboard.ranked", { count: d.ranked })}</span>
         <span className={`lb-live ${live ? "lb-live--on" : ""}`} title={t("leaderboard.liveHint")}>

@@ -8,6 +8,7 @@ import { cached } from "~/http/leaderboard-cache.server";
 import stylesHref from "~/styles/leaderboard.css";
 import { pageTitle } from "~/i18n/page-title";
 import { publicPaths } from "~/utils/public-paths";
+import { UserText } from "~/components/user-text";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
@@ -38,14 +39,18 @@ export default function ContestBoard() {
   return (
     <article aria-labelledby="contest-title">
       <p className="eyebrow">{t("leaderboard.index.title")}</p>
-      <h1 id="contest-title">{contest.name}</h1>
+      <h1 id="contest-title">
+        <UserText text={contest.name} />
+      </h1>
       <section className="section" aria-labelledby="events-title">
         <h2 id="events-title">{t("leaderboard.events")}</h2>
         <ul className="card-grid lb-event-list">
           {contest.events.map((event) => (
             <li key={event.id} className="card">
               <h3>
-                <Link to={publicPaths.eventResults(contest.code, event.code)}>{event.name}</Link>
+                <Link to={publicPaths.eventResults(contest.code, event.code)}>
+                  <UserText text={event.name} />
+                </Link>
               </h3>
               <p className="muted small">
                 {t(`leaderboard.mode.${event.mode === "team" ? "team" : "individual"}`)} ·{" "}

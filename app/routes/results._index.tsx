@@ -4,6 +4,7 @@ import { useT, codeLabel } from "~/i18n";
 import { listBoardContests } from "~/models/leaderboard.server";
 import { pageTitle } from "~/i18n/page-title";
 import { publicPaths } from "~/utils/public-paths";
+import { UserText } from "~/components/user-text";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.results");
 
@@ -27,7 +28,9 @@ export default function ResultsIndex() {
             <li key={c.code} className="card">
               <p className="eyebrow">{codeLabel(t, "rules.contest_kind", c.kind)}</p>
               <h2>
-                <Link to={publicPaths.results(c.code)}>{c.name}</Link>
+                <Link to={publicPaths.results(c.code)}>
+                  <UserText text={c.name} />
+                </Link>
               </h2>
               <p className="muted small">
                 {t("leaderboard.eventCount", { count: c._count.events })}
