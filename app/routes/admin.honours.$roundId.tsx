@@ -543,7 +543,7 @@ export default function AdminRound() {
       <section className="section" aria-labelledby="trail-title">
         <h2 id="trail-title">{t("honours.round.trail")}</h2>
         <div className="table-wrap">
-          <table className="table">
+          <table className="table round-trail">
             <thead>
               <tr>
                 <th scope="col">{t("honours.round.trail.when")}</th>

@@ -147,7 +147,7 @@ export default function OrgRound() {
             encType="multipart/form-data"
             noValidate
             onSubmit={onSubmit}
-            className="form-grid"
+            className="form-grid nomination-form"
           >
             {recipientKind === "worker" ? (
               <SelectField label={t("honours.org.nominee.worker")} {...field("workerId")}>
