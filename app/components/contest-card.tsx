@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatDate, useLocale, useT, codeLabel, type T } from "~/i18n";
 import { StatusBadge } from "~/components/status-badge";
 import { publicPaths } from "~/utils/public-paths";
-import { UserText } from "~/components/user-text";
+import { SentenceWithUserText, UserText } from "~/components/user-text";
 
 type ContestSummary = {
   code: string;
@@ -43,7 +43,12 @@ export function ContestCard({ contest }: { contest: ContestSummary }) {
           <UserText text={contest.name} />
         </Link>
       </h3>
-      <p className="card__meta">{t("home.organiser", { name: contest.organiser.name })}</p>
+      <p className="card__meta">
+        <SentenceWithUserText
+          text={contest.organiser.name}
+          sentence={(name) => t("home.organiser", { name })}
+        />
+      </p>
       {contest.startsAt ? (
         <p className="card__meta">
           {t("home.contest.dates", {

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { useLocale, type Locale } from "~/i18n";
 
 // Han ideographs (with extension A and the compatibility block): what makes a name Chinese.
@@ -17,4 +18,34 @@ export function dataLang(locale: Locale, text: string | null | undefined): strin
 export function UserText({ text }: { text: string }) {
   const lang = dataLang(useLocale(), text);
   return lang ? <span lang={lang}>{text}</span> : <>{text}</>;
+}
+
+// A private-use character no translation contains: where the user's text goes in a sentence.
+const SLOT = "\ue000";
+
+/**
+ * A translated sentence with a user's text in it ("Organised by 西安市总工会"), that text
+ * marked with its language as UserText marks it. `sentence` builds the sentence around
+ * whatever it is given.
+ */
+export function SentenceWithUserText({
+  sentence,
+  text,
+}: {
+  sentence: (text: string) => string;
+  text: string;
+}) {
+  const locale = useLocale();
+  if (!dataLang(locale, text)) return <>{sentence(text)}</>;
+  const parts = sentence(SLOT).split(SLOT);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? <UserText text={text} /> : null}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
 }

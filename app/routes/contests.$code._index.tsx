@@ -7,7 +7,7 @@ import { notFound } from "~/http/session.server";
 import { pageTitle } from "~/i18n/page-title";
 import { publicPaths } from "~/utils/public-paths";
 import { stackTable } from "~/components/stack-table";
-import { UserText } from "~/components/user-text";
+import { SentenceWithUserText, UserText, dataLang } from "~/components/user-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, null, data?.contest.name);
@@ -195,7 +195,12 @@ export default function ContestPage() {
       <h1 id="contest-title">
         <UserText text={contest.name} />
       </h1>
-      <p className="muted">{t("home.organiser", { name: contest.organiser.name })}</p>
+      <p className="muted">
+        <SentenceWithUserText
+          text={contest.organiser.name}
+          sentence={(name) => t("home.organiser", { name })}
+        />
+      </p>
       {contest.startsAt ? (
         <p>
           {t("home.contest.dates", {
@@ -216,13 +221,17 @@ export default function ContestPage() {
       {contest.description ? (
         <section className="section" aria-labelledby="about-title">
           <h2 id="about-title">{t("contest.description")}</h2>
-          <p className="prose">{contest.description}</p>
+          <p className="prose" lang={dataLang(locale, contest.description)}>
+            {contest.description}
+          </p>
         </section>
       ) : null}
       {contest.rules ? (
         <section className="section" aria-labelledby="rules-title">
           <h2 id="rules-title">{t("contest.rules")}</h2>
-          <p className="prose">{contest.rules}</p>
+          <p className="prose" lang={dataLang(locale, contest.rules)}>
+            {contest.rules}
+          </p>
         </section>
       ) : null}
       {contest.kind === "labour_competition" ? <LabourSection contest={contest} /> : null}

@@ -261,7 +261,7 @@ export default function EventBoard() {
 
       <section className="section" aria-labelledby="rows-title">
         <h2 id="rows-title" className="visually-hidden">
-          {d.event.name}
+          <UserText text={d.event.name} />
         </h2>
         {d.rows.length === 0 ? (
           d.hidden ? null : (
