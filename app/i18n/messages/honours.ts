@@ -122,7 +122,7 @@ const pairs = {
   "honours.rounds.status": ["状态", "Status"],
   "honours.rounds.source": ["来自赛项成绩", "From contest results"],
   "honours.round.rules": ["名额与比例要求", "Quota and ratio rules"],
-  "honours.round.rules.live": ["随推荐实时计算", "Updated as nominations come in"],
+  "honours.round.rules.live": ["随推荐实时计算", "updated as nominations come in"],
   "honours.round.rules.accepted": ["评审通过人选", "Accepted nominees"],
   "honours.round.rule.max_total": [
     "总名额 {required} 名，现有 {count} 名",
