@@ -4,7 +4,8 @@
 // “[object Object]” in what the page shows (browser code reading a server-only value showed
 // “最大 undefined MB”). The fixtures (support/page-checks.ts) add, on every page opened: no
 // console or page error (hydration errors included), and no serious or critical axe
-// violation (one check per route). The visitor that finishes last fails when a page route of
+// violation (one check per route); on a phone visitor, no page wider than the 390 px screen.
+// The visitor that finishes last fails when a page route of
 // app/routes was reached by nobody.
 //
 // On PostgreSQL (npm run test:pg) the crawl reads the server's answers only: the same visitors
@@ -115,21 +116,60 @@ const BYTES_PER_ROUTE = 3;
 /** Whether pages are opened in the browser too (see the top of this file). */
 const IN_BROWSER = process.env.JX_TEST_ENGINE !== "postgresql";
 
-type Visitor = { name: string; username: string | null; home: string; locale: "zh" | "en" };
+type Visitor = {
+  name: string;
+  username: string | null;
+  home: string;
+  locale: "zh" | "en";
+  /** Opens the pages at 390×844 and fails any page wider than that screen. */
+  phone?: boolean;
+};
 
+/**
+ * Every role twice: in Chinese on a desktop and in English on a phone, so each role's pages
+ * are crawled in both languages and at both sizes (the journeys walk the states between).
+ */
 const VISITORS: Visitor[] = [
   { name: "anonymous", username: null, home: "/", locale: "zh" },
-  { name: "anonymous, English", username: null, home: "/", locale: "en" },
+  { name: "anonymous, English, phone", username: null, home: "/", locale: "en", phone: true },
   { name: "organiser", username: "admin", home: "/admin", locale: "zh" },
-  { name: "organiser, English", username: "admin", home: "/admin", locale: "en" },
+  {
+    name: "organiser, English, phone",
+    username: "admin",
+    home: "/admin",
+    locale: "en",
+    phone: true,
+  },
   // The top administrator manages unions and organisers, and sees every federation's contests.
   { name: "top administrator", username: "platform", home: "/admin", locale: "zh" },
+  {
+    name: "top administrator, English, phone",
+    username: "platform",
+    home: "/admin",
+    locale: "en",
+    phone: true,
+  },
   // 长安热力 takes part in the labour competition as well as the skills contest.
   { name: "company manager", username: "heat", home: "/org", locale: "zh" },
+  {
+    name: "company manager, English, phone",
+    username: "heat",
+    home: "/org",
+    locale: "en",
+    phone: true,
+  },
   { name: "chief judge", username: "chief", home: "/judge", locale: "zh" },
+  {
+    name: "chief judge, English, phone",
+    username: "chief",
+    home: "/judge",
+    locale: "en",
+    phone: true,
+  },
   { name: "judge", username: "judge1", home: "/judge", locale: "zh" },
+  { name: "judge, English, phone", username: "judge1", home: "/judge", locale: "en", phone: true },
   { name: "worker", username: "worker", home: "/me", locale: "zh" },
-  { name: "worker, English", username: "worker", home: "/me", locale: "en" },
+  { name: "worker, English, phone", username: "worker", home: "/me", locale: "en", phone: true },
 ];
 
 /**
@@ -261,6 +301,13 @@ async function crawl(
     if (leaf) ids.add(leaf);
     if (leaf && leaf !== route.id) problems.push(`${url}: expected ${route.id}, Remix ran ${leaf}`);
     problems.push(...(await brokenValues(page)));
+    if (visitor.phone) {
+      // Wide tables scroll inside their own box; the page itself must fit the phone.
+      const wider = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      if (wider > 0) problems.push(`${url}: ${wider} px wider than a 390 px phone`);
+    }
     for (const link of await linksOn(page)) if (!seen.has(link)) queue.push(link);
   }
   mkdirSync(path.dirname(reachedFile(visitor.name)), { recursive: true });
@@ -303,6 +350,7 @@ test.describe("page crawl", () => {
       // language share their markup (the journeys check the states they reach).
       pageChecks.accessibilityScope = "route";
       const url = baseURL ?? "http://127.0.0.1:3100";
+      if (visitor.phone) await page.setViewportSize({ width: 390, height: 844 });
       if (visitor.username) {
         const { SESSION_COOKIE } = await import("~/utils/http-names");
         await context.addCookies([

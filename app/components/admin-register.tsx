@@ -41,7 +41,7 @@ export function AdminRegister({
           {done}
         </p>
       ) : null}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="table">
           <thead>
             <tr>

@@ -28,7 +28,7 @@ export function CertificateList({
   const locale = useLocale();
   if (certificates.length === 0) return <p className="muted">{t("cert.empty")}</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table {...stackTable.table}>
         <thead {...stackTable.rowgroup}>
           <tr {...stackTable.row}>

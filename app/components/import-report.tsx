@@ -51,7 +51,7 @@ export function ImportReport({
   return (
     <div className="import-report" role="alert">
       <p className="alert alert--error">{t("reg.import.failed", { count: rows.length })}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="table">
           <thead>
             <tr>

@@ -35,7 +35,7 @@ export function LeaderboardTable({
 }) {
   const t = useT();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="table lb-table">
         {caption ? <caption className="lb-caption">{caption}</caption> : null}
         <thead>
@@ -153,7 +153,7 @@ export function StandingsTable<R extends StandingFigures & { rank: number }>({
 }) {
   const t = useT();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="table lb-table">
         <thead>
           <tr>

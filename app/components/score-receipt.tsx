@@ -146,7 +146,7 @@ export function ScoreReceipt({
         </p>
       ) : null}
       {receipt.parts.map((part) => (
-        <div key={part.partId} className="table-wrap section">
+        <div key={part.partId} className="table-wrap section" tabIndex={0}>
           <table {...stackTable.table} className="table table--stack receipt-table">
             <caption>
               {partNames[part.partId]} · {t("scoring.receipt.weight")}{" "}

@@ -253,7 +253,7 @@ export default function AdminHome() {
         </Link>
       </p>
       <h2>{t("dashboard.contests")}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table {...stackTable.table}>
           <thead {...stackTable.rowgroup}>
             <tr {...stackTable.row}>

@@ -205,7 +205,7 @@ export default function ContestAdmin() {
       <h2>{t("reg.contest.events")}</h2>
       {contest.events.length === 0 ? <p className="muted">{t("reg.contest.noEvents")}</p> : null}
       {contest.events.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table {...stackTable.table}>
             <thead {...stackTable.rowgroup}>
               <tr {...stackTable.row}>

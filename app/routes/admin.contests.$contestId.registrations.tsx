@@ -281,7 +281,7 @@ export default function ReviewRegistrations() {
               {t("reg.review.selectClean", { count: clean.length })}
             </label>
           ) : null}
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table {...stackTable.table} className="table table--stack table--stack-select">
               <thead {...stackTable.rowgroup}>
                 <tr {...stackTable.row}>

@@ -55,7 +55,7 @@ export default function AdminContests() {
           {t("reg.contest.new")}
         </Link>
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table {...stackTable.table}>
           <thead {...stackTable.rowgroup}>
             <tr {...stackTable.row}>

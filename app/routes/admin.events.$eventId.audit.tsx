@@ -62,7 +62,7 @@ export default function EntryAudit() {
         </div>
       </Form>
       {entry ? (
-        <div className="table-wrap section">
+        <div className="table-wrap section" tabIndex={0}>
           <table className="table">
             <caption>
               {entry.name} · {entry.blindCode}

@@ -118,7 +118,7 @@ export default function EventJudges() {
       </section>
 
       <Form method="post">
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

@@ -267,7 +267,7 @@ export default function SchemeEditor() {
                 id={`full-${part.id}`}
               />
             </div>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table {...stackTable.table} className="table table--stack scheme-criteria">
                 <thead {...stackTable.rowgroup}>
                   <tr {...stackTable.row}>
@@ -402,7 +402,7 @@ export default function SchemeEditor() {
             </SelectField>
           ))}
         </div>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table {...stackTable.table}>
             <thead {...stackTable.rowgroup}>
               <tr {...stackTable.row}>

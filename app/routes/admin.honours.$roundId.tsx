@@ -542,7 +542,7 @@ export default function AdminRound() {
 
       <section className="section" aria-labelledby="trail-title">
         <h2 id="trail-title">{t("honours.round.trail")}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table round-trail">
             <thead>
               <tr>

@@ -117,7 +117,7 @@ export default function AdminHonours() {
       {rounds.length === 0 ? (
         <p className="muted">{t("honours.rounds.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

@@ -64,7 +64,7 @@ export default function SharedIdentities() {
           <h2 className="small">
             {t("reg.identity.group")} {g.records[0]!.idNumberMasked}
           </h2>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>

@@ -50,7 +50,7 @@ export default function AdminJudging() {
         </p>
       ) : null}
       {events.length === 0 ? <p className="muted">{t("federation.filter.none")}</p> : null}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="table">
           <thead>
             <tr>

@@ -174,7 +174,7 @@ function IndicatorsForm({
           {result.message}
         </p>
       ) : null}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         {/* On a phone each indicator is a card; its fields carry their own labels. */}
         <table {...stackTable.table}>
           <thead {...stackTable.rowgroup}>
@@ -342,7 +342,7 @@ export default function AdminLabourContest() {
         {contest.labourParticipants.length === 0 ? (
           <p className="muted">{t("labour.participants.empty")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>
@@ -386,7 +386,7 @@ export default function AdminLabourContest() {
         {contest.labourPeriods.length === 0 ? (
           <p className="muted">{t("labour.periods.empty")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>

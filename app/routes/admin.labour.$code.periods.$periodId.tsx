@@ -266,7 +266,7 @@ export default function PeriodScoring() {
             </ul>
           </div>
         ) : null}
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

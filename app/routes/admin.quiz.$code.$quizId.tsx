@@ -275,7 +275,7 @@ export default function AdminQuiz() {
         ) : null}
         <RescoreForm key={rescores.length} result={result} />
         {rescores.length > 0 ? (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table" aria-label={t("quiz.rescore.history")}>
               <thead>
                 <tr>

@@ -367,7 +367,7 @@ export default function AdminQuizContest() {
         {bank.length === 0 ? (
           <p className="muted">{t("quiz.bank.empty")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>
@@ -427,7 +427,7 @@ export default function AdminQuizContest() {
         {importResult?.ok === false && importResult.rowErrors.length > 0 ? (
           <div className="alert alert--error" role="alert">
             <p>{refusalText(t, importResult.problems)}</p>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="table">
                 <thead>
                   <tr>
@@ -456,7 +456,7 @@ export default function AdminQuizContest() {
         {quizzes.length === 0 ? (
           <p className="muted">{t("quiz.list.empty")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table {...stackTable.table}>
               <thead {...stackTable.rowgroup}>
                 <tr {...stackTable.row}>

@@ -76,7 +76,7 @@ export default function QuestionBank() {
       {questions.length === 0 ? (
         <p className="muted">{t("quiz.questions.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table" aria-labelledby="bank-title">
             <thead>
               <tr>

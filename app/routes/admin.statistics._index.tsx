@@ -167,7 +167,7 @@ export default function Statistics() {
         {honours.byKind.length === 0 ? (
           <p className="muted">{t("federation.stats.noHonours")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table">
               <caption>{t("federation.stats.honoursByKind", { year: d.target.year })}</caption>
               <thead>
@@ -301,7 +301,7 @@ export default function Statistics() {
                 ),
               })}
             </p>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="table">
                 <caption>{t("federation.stats.labourTable")}</caption>
                 <thead>
@@ -358,7 +358,7 @@ export default function Statistics() {
         {quiz.quizzes.length === 0 ? (
           <p className="muted">{t("federation.stats.noQuiz")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table">
               <caption>{t("federation.stats.quizTable")}</caption>
               <thead>
@@ -453,7 +453,7 @@ function FigureTable({
   const t = useT();
   if (rows.length === 0) return null;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="table">
         <caption>{caption}</caption>
         <thead>

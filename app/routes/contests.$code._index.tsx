@@ -59,7 +59,7 @@ function EventsSection({ contest }: { contest: Contest }) {
   return (
     <section className="section" aria-labelledby="events-title">
       <h2 id="events-title">{t("contest.events")}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table {...stackTable.table}>
           <thead {...stackTable.rowgroup}>
             <tr {...stackTable.row}>

@@ -65,7 +65,7 @@ export default function StudioPage() {
       </dl>
       <section className="section" aria-labelledby="studio-years">
         <h2 id="studio-years">{t("honours.studio.achievements")}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

@@ -72,7 +72,7 @@ export default function WorkerHonours() {
         {results.length === 0 ? (
           <p className="muted">{t("honours.person.results.empty")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>

@@ -151,11 +151,10 @@ export default function JudgeEvent() {
         <ul className="worklist" aria-label={t("judging.worklist.title")}>
           {worklist.map((w) => (
             <li key={w.blindCode}>
-              <Link
-                to={`entries/${encodeURIComponent(w.blindCode)}`}
-                aria-label={`${w.blindCode} ${codeLabel(t, "judging.sheet.state", w.state)}`}
-              >
-                <span className="blind-code">{w.blindCode}</span>
+              {/* Named by its text, code and state with a space between, so the name a
+                  speech-input user says is the text they see (axe: label-content-name-mismatch). */}
+              <Link to={`entries/${encodeURIComponent(w.blindCode)}`}>
+                <span className="blind-code">{w.blindCode}</span>{" "}
                 <span
                   className={`badge badge--${w.state === "submitted" ? "submitted" : w.state === "draft" ? "scoring" : "open"}`}
                 >
@@ -248,7 +247,7 @@ export default function JudgeEvent() {
               </Link>
             </div>
           ) : null}
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table {...stackTable.table}>
               <thead {...stackTable.rowgroup}>
                 <tr {...stackTable.row}>

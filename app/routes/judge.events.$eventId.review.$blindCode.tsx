@@ -133,7 +133,7 @@ export default function ReviewEntry() {
       <Form method="post">
         <input type="hidden" name="intent" value="correct" />
         {grid.parts.map((part) => (
-          <div key={part.id} className="table-wrap">
+          <div key={part.id} className="table-wrap" tabIndex={0}>
             <table className="table review-grid">
               <caption>{part.name}</caption>
               <thead>

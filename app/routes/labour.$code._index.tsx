@@ -85,7 +85,7 @@ export default function LabourBoard() {
         {board.cumulative.length === 0 ? (
           <p className="muted">{t("labour.board.noPeriods")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table {...stackTable.table}>
               <thead {...stackTable.rowgroup}>
                 <tr {...stackTable.row}>
@@ -153,7 +153,7 @@ export default function LabourBoard() {
                 <span className="muted small">{t("labour.redFlag.none")}</span>
               )}
             </summary>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="table">
                 <caption className="visually-hidden">{p.name}</caption>
                 <thead>

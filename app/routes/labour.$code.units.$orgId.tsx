@@ -71,7 +71,7 @@ export default function LabourUnitPage() {
       </section>
       <section className="section" aria-labelledby="record-title">
         <h2 id="record-title">{t("labour.unit.record")}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

@@ -23,7 +23,7 @@ export default function MyContests() {
       {registrations.length === 0 ? (
         <p>{t("dashboard.me.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

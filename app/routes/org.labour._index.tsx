@@ -48,7 +48,7 @@ export default function OrgLabour() {
             </Link>{" "}
             · <Link to={publicPaths.labourBoard(c.code)}>{t("labour.board.link")}</Link>
           </p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>

@@ -26,7 +26,7 @@ export default function OrgResults() {
         <Link to="/org/certificates">{t("cert.seeAll.org")} →</Link>
       </p>
       {results.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

@@ -238,7 +238,7 @@ export default function OrgRegistrations() {
       {registrations.length === 0 ? (
         <p className="muted">{t("reg.entry.mineEmpty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table {...stackTable.table}>
             <thead {...stackTable.rowgroup}>
               <tr {...stackTable.row}>

@@ -82,7 +82,7 @@ export default function Roster() {
       {workers.length === 0 ? (
         <p>{t("reg.worker.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table {...stackTable.table}>
             <thead {...stackTable.rowgroup}>
               <tr {...stackTable.row}>

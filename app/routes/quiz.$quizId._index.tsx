@@ -407,7 +407,7 @@ function History({ state }: { state: Eligible & State }) {
       {state.history.length === 0 ? (
         <p className="muted">{t("quiz.history.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table quiz-history" aria-labelledby="history-title">
             <thead>
               <tr>

@@ -144,7 +144,7 @@ export default function QuizLeaderboard() {
         {people.top.length === 0 ? (
           <p className="muted">{t("quiz.leaderboard.empty")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table quiz-board" aria-labelledby="people-title">
               <thead>
                 <tr>
@@ -184,7 +184,7 @@ export default function QuizLeaderboard() {
       <section className="section" aria-labelledby="orgs-title">
         <h2 id="orgs-title">{t("quiz.leaderboard.organisations")}</h2>
         <p className="muted small">{t("quiz.leaderboard.rateRule")}</p>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table quiz-board" aria-labelledby="orgs-title">
             <thead>
               <tr>
