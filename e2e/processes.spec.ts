@@ -119,6 +119,21 @@ async function connectionsToTwoWorkers(base: string) {
   throw new Error("connections never reached two different workers");
 }
 
+/** The event's first entry with a blind code (its team's name) and its score sheet's path. */
+async function firstEntry() {
+  const [entry] = await queryDb<{ blindCode: string; eventId: number; team: string }>(Prisma.sql`
+    SELECT r."blindCode", r."eventId", t."name" AS "team" FROM "Registration" r
+    JOIN "Team" t ON t."id" = r."teamId" JOIN "Event" e ON e."id" = r."eventId"
+    JOIN "Contest" c ON c."id" = e."contestId"
+    WHERE c."code" = ${CONTEST} AND e."code" = ${EVENT} AND r."blindCode" IS NOT NULL
+    ORDER BY r."id" LIMIT 1`);
+  expect(entry).toBeDefined();
+  return {
+    entry: entry!,
+    sheetPath: `/judge/events/${entry!.eventId}/entries/${entry!.blindCode}`,
+  };
+}
+
 async function cookieOf(username: string): Promise<string> {
   const [user] = await queryDb<{ id: number }>(
     Prisma.sql`SELECT "id" FROM "User" WHERE "username" = ${username}`,
@@ -145,14 +160,7 @@ test("a judge's save through one process reaches a board open on another within 
   baseURL,
 }) => {
   const base = baseURL ?? "http://127.0.0.1:3100";
-  const [entry] = await queryDb<{ blindCode: string; eventId: number; team: string }>(Prisma.sql`
-    SELECT r."blindCode", r."eventId", t."name" AS "team" FROM "Registration" r
-    JOIN "Team" t ON t."id" = r."teamId" JOIN "Event" e ON e."id" = r."eventId"
-    JOIN "Contest" c ON c."id" = e."contestId"
-    WHERE c."code" = ${CONTEST} AND e."code" = ${EVENT} AND r."blindCode" IS NOT NULL
-    ORDER BY r."id" LIMIT 1`);
-  expect(entry).toBeDefined();
-  const sheetPath = `/judge/events/${entry!.eventId}/entries/${entry!.blindCode}`;
+  const { entry, sheetPath } = await firstEntry();
 
   const { a, b, bStream, workers } = await connectionsToTwoWorkers(base);
   expect(workers[0]).not.toBe(workers[1]);
@@ -195,7 +203,7 @@ test("a judge's save through one process reaches a board open on another within 
     scoringOpensAt: chinaInput(-1),
     scoringClosesAt: "",
   });
-  expect((await post(`/admin/events/${entry!.eventId}/judges`, admin, window)).status).toBe(200);
+  expect((await post(`/admin/events/${entry.eventId}/judges`, admin, window)).status).toBe(200);
 
   // The panel members who may mark this entry (one from the team's own unit would be refused).
   const panel: { cookie: string; form: URLSearchParams }[] = [];
@@ -218,7 +226,7 @@ test("a judge's save through one process reaches a board open on another within 
   // Process B has the board's public answer cached.
   const first = await b.send(`${BOARD}/data`);
   expect(first.status).toBe(200);
-  expect(first.body).not.toContain(entry!.team);
+  expect(first.body).not.toContain(entry.team);
   const cached = await b.send(`${BOARD}/data`);
   expect(cached.headers["x-cache"]).toBe("HIT");
   expect(cached.body).toBe(first.body);
@@ -238,13 +246,13 @@ test("a judge's save through one process reaches a board open on another within 
   // answers with the result well within a second (RESULTS_STALE_MS).
   const after = await b.send(`${BOARD}/data`);
   expect(["UPDATING", "MISS"]).toContain(after.headers["x-cache"]);
-  if (after.headers["x-cache"] === "MISS") expect(after.body).toContain(entry!.team);
+  if (after.headers["x-cache"] === "MISS") expect(after.body).toContain(entry.team);
   else expect(after.body).toBe(first.body);
   // Once RESULTS_STALE_MS has passed since B's stream heard of the change, B shows the result.
   await new Promise((resolve) =>
     setTimeout(resolve, Math.max(0, heard + RESULTS_STALE_MS - Date.now())),
   );
-  expect((await b.send(`${BOARD}/data`)).body).toContain(entry!.team);
+  expect((await b.send(`${BOARD}/data`)).body).toContain(entry.team);
   expect((await b.worker()).worker).toBe(workers[1]);
   a.close();
   b.close();
@@ -257,13 +265,7 @@ test("an organiser's change to an event's scoring definition through one process
   const base = baseURL ?? "http://127.0.0.1:3100";
   // Process B keeps each event's scoring definition for the sheets it serves (marks.server.ts);
   // the organiser's scoring window, part of that definition, is changed through process A.
-  const [entry] = await queryDb<{ blindCode: string; eventId: number }>(Prisma.sql`
-    SELECT r."blindCode", r."eventId" FROM "Registration" r JOIN "Event" e ON e."id" = r."eventId"
-    JOIN "Contest" c ON c."id" = e."contestId"
-    WHERE c."code" = ${CONTEST} AND e."code" = ${EVENT} AND r."blindCode" IS NOT NULL
-    ORDER BY r."id" LIMIT 1`);
-  expect(entry).toBeDefined();
-  const sheetPath = `/judge/events/${entry!.eventId}/entries/${entry!.blindCode}`;
+  const { entry, sheetPath } = await firstEntry();
   const { a, b, bStream, workers } = await connectionsToTwoWorkers(base);
   bStream.close();
   expect(workers[0]).not.toBe(workers[1]);
@@ -283,7 +285,7 @@ test("an organiser's change to an event's scoring definition through one process
       scoringOpensAt: chinaInput(days),
       scoringClosesAt: "",
     });
-    const saved = await a.send(`/admin/events/${entry!.eventId}/judges`, {
+    const saved = await a.send(`/admin/events/${entry.eventId}/judges`, {
       method: "POST",
       headers: {
         cookie: admin,

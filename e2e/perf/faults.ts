@@ -4,7 +4,13 @@
 // come from one save, and every stored total equals its recomputation).
 import Database from "better-sqlite3";
 import { withIdCheckChar } from "~/domain/identity";
-import { freshSeededDatabase, sessionCookie, startServer, useScriptEnvironment } from "./support";
+import {
+  freshSeededDatabase,
+  postSheet,
+  sessionCookie,
+  startServer,
+  useScriptEnvironment,
+} from "./support";
 
 useScriptEnvironment();
 const PORT = Number(process.env.FAULT_PORT ?? 3220);
@@ -133,16 +139,7 @@ for (const delay of [700, 1_500, 2_500]) {
             if (/^v\d+$/.test(name)) body.set(name, value);
             if (/^m\d+$/.test(name)) body.set(name, String((round + j) % 4));
           }
-          const response = await fetch(url, {
-            method: "POST",
-            headers: {
-              Cookie: cookie,
-              Origin: server.url,
-              "Content-Type": "application/x-www-form-urlencoded",
-            },
-            body,
-            redirect: "manual",
-          });
+          const response = await postSheet(server.url, url, cookie, body);
           if (response.status === 302 || response.status === 303) acknowledged += 1;
         } catch {
           return; // the server is gone

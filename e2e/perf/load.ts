@@ -25,6 +25,7 @@ import {
   freshSeededDatabaseUrl,
   ms,
   ownCpuSeconds,
+  postSheet,
   processGroupCpuSeconds,
   sessionCookie,
   startServer,
@@ -155,16 +156,7 @@ async function markSheet(judge: Judge, entry: Entry): Promise<boolean> {
   // Submitted: only submitted marks are Mark rows (a draft stays on the judge's sheet).
   body.set("intent", "submit");
   const started = performance.now();
-  const response = await fetch(url, {
-    method: "POST",
-    headers: {
-      Cookie: cookie,
-      Origin: server.url,
-      "Content-Type": "application/x-www-form-urlencoded",
-    },
-    body,
-    redirect: "manual",
-  });
+  const response = await postSheet(server.url, url, cookie, body);
   saveLatencies.push(performance.now() - started);
   await response.arrayBuffer();
   if (response.status === 302 || response.status === 303 || response.status === 204) {

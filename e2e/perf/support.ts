@@ -220,3 +220,25 @@ export async function measure(n: number, fn: (i: number) => unknown) {
   }
   return summarise(samples);
 }
+
+/**
+ * A judge's score sheet posted as a browser without JavaScript posts it (a form, the server's
+ * own origin, the redirect left to the caller, which counts a 302/303 as acknowledged).
+ */
+export function postSheet(
+  origin: string,
+  url: string,
+  cookie: string,
+  body: URLSearchParams,
+): Promise<Response> {
+  return fetch(url, {
+    method: "POST",
+    headers: {
+      Cookie: cookie,
+      Origin: origin,
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
+    body,
+    redirect: "manual",
+  });
+}
