@@ -40,9 +40,9 @@ export type Change =
   /** A quiz's scores all changed at once (re-scored after the answer key changed). */
   | { kind: "quiz-scores"; quizId: number; at: number }
   /**
-   * What an event's scoring definition holds changed (app/models/scoring-definition.server.ts):
-   * its marking scheme (parts, weights, criteria), its scoring settings or status, its contest,
-   * its judges. Boards do not show these; the judge's sheet reads them through a cache.
+   * What an event's scoring definition holds changed: its marking scheme (parts, weights,
+   * criteria), its scoring settings or status, its contest, its judges. Boards do not show
+   * these; the judge's sheet reads them through a cache (app/models/marks.server.ts).
    */
   | { kind: "scoring"; eventId: number; at: number };
 
