@@ -117,4 +117,34 @@ describe("streamDocument", () => {
     await wait(400);
     expect(whole.log).not.toHaveBeenCalled();
   });
+  it("sends what React renders in one pass as one chunk, and the late part when it comes", async () => {
+    const late = deferred();
+    // About 60 KB of shell: React writes it in 2 KB pieces.
+    const rows = Array.from({ length: 1500 }, (_, i) => createElement("p", { key: i }, `行 ${i}`));
+    const element = createElement("div", null, ...rows, page(late.promise));
+    const log = vi.fn();
+    // Abandoned only long after the test: a loaded machine may take a while over 60 KB.
+    const response = streamDocument(element, {
+      status: 200,
+      headers: new Headers(),
+      nonce: "n",
+      waitForAll: false,
+      signal: new AbortController().signal,
+      abortDelayMs: 30_000,
+      log,
+    });
+    const reader = (await response).body!.getReader();
+    const first = await reader.read();
+    const shell = new TextDecoder().decode(first.value);
+    expect(shell).toContain("行 1499");
+    expect(shell).toContain("loading");
+    expect(shell).not.toContain("late part");
+    late.resolve();
+    const rest: string[] = [];
+    for (let next = await reader.read(); !next.done; next = await reader.read())
+      rest.push(new TextDecoder().decode(next.value));
+    expect(rest).toHaveLength(1);
+    expect(rest[0]).toContain("late part");
+    expect(log).not.toHaveBeenCalled();
+  });
 });

@@ -4,7 +4,7 @@
 // to a body closed early is to abort the rest with "The destination stream closed early" and
 // report that to onError for every unfinished Suspense boundary (the loader data Remix streams
 // after the shell is one), which was logged as a server error.
-import { PassThrough } from "node:stream";
+import { Transform, type TransformCallback } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import type { ReactNode } from "react";
 import { renderToPipeableStream } from "react-dom/server";
@@ -35,6 +35,41 @@ export type DocumentStreamOptions = {
   log?: (error: unknown) => void;
 };
 
+/**
+ * Passes on what React writes in one go as one chunk. React's Node renderer writes a page in
+ * 2 KB pieces, and Remix's Express adapter writes each chunk it gets to the response and
+ * flushes it: behind the compression middleware every flush ends a deflate block, so a page
+ * cost dozens of zlib calls and compressed worse. React writes everything it has ready in one
+ * synchronous pass, so holding the pieces until that pass is over delays nothing; what comes
+ * later (Remix's streamed loader data) still goes out as soon as React writes it.
+ */
+class OnePassPerChunk extends Transform {
+  private held: Buffer[] = [];
+  private scheduled = false;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+    this.held.push(chunk);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      process.nextTick(() => this.release());
+    }
+    done();
+  }
+
+  override _flush(done: TransformCallback) {
+    this.release();
+    done();
+  }
+
+  private release() {
+    this.scheduled = false;
+    if (this.held.length === 0 || this.destroyed) return;
+    const held = this.held;
+    this.held = [];
+    this.push(held.length === 1 ? held[0] : Buffer.concat(held));
+  }
+}
+
 export function streamDocument(element: ReactNode, options: DocumentStreamOptions) {
   const log = options.log ?? ((error: unknown) => console.error(error));
   let status = options.status;
@@ -45,7 +80,7 @@ export function streamDocument(element: ReactNode, options: DocumentStreamOption
       nonce: options.nonce,
       [options.waitForAll ? "onAllReady" : "onShellReady"]() {
         shellRendered = true;
-        const body = new PassThrough();
+        const body = new OnePassPerChunk();
         // Registered before pipe() adds React's own listener, so the render is abandoned with
         // CLIENT_GONE first and React finds nothing left to abort with its own error. A body
         // that closes after React ended it is a finished page.
