@@ -12,7 +12,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { integer, type Bulk, type Sql, type SqlValue } from "~/db/sql.server";
 
 const OID = { bool: 16, int8: 20, numeric: 1700, timestamp: 1114, timestamptz: 1184 } as const;
@@ -134,6 +134,42 @@ export class PostgresSql implements Bulk {
 
   loadedDate(date: Date): string {
     return copyDate(date);
+  }
+
+  async withIndexesDeferred<T>(table: string, work: () => Promise<T>): Promise<T> {
+    const relation = `"${table.replace(/"/g, '""')}"`;
+    // Indexes that back a constraint (the primary key, or one another table's foreign key
+    // references) stay: dropping them would drop or break the constraint.
+    const [indexes, foreignKeys] = await Promise.all([
+      this.rows<{ name: string; definition: string }>(Prisma.sql`
+        SELECT i."relname" AS "name", pg_get_indexdef(i."oid") AS "definition"
+        FROM pg_index x JOIN pg_class i ON i."oid" = x."indexrelid"
+        WHERE x."indrelid" = to_regclass(${relation})
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c."conindid" = x."indexrelid")
+        ORDER BY i."relname"`),
+      this.rows<{ name: string; definition: string }>(Prisma.sql`
+        SELECT "conname" AS "name", pg_get_constraintdef("oid") AS "definition"
+        FROM pg_constraint WHERE "conrelid" = to_regclass(${relation}) AND "contype" = 'f'
+        ORDER BY "conname"`),
+    ]);
+    const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+    // ALTER TABLE and DROP INDEX take the table's ACCESS EXCLUSIVE lock until the commit:
+    // readers of the table wait for the load (and writers of a referenced table, for the
+    // foreign key's triggers). The caller decides when a load is worth that.
+    for (const fk of foreignKeys)
+      await this.client.query(`ALTER TABLE ${relation} DROP CONSTRAINT ${quoted(fk.name)}`);
+    for (const index of indexes) await this.client.query(`DROP INDEX ${quoted(index.name)}`);
+    const out = await work();
+    // Memory for the index builds' sorts (the server's, for this transaction only): the
+    // default 64 MB spills a million-row index to disk.
+    await this.client.query(`SELECT set_config('maintenance_work_mem', '256MB', true)`);
+    for (const index of indexes) await this.client.query(index.definition);
+    // One join checks every row's reference where the triggers made a look-up per row.
+    for (const fk of foreignKeys)
+      await this.client.query(
+        `ALTER TABLE ${relation} ADD CONSTRAINT ${quoted(fk.name)} ${fk.definition}`,
+      );
+    return out;
   }
 
   async load(

@@ -43,6 +43,15 @@ export interface Bulk extends Sql {
    * turned into text for every row it is in.
    */
   loadedDate(date: Date): string;
+  /**
+   * Runs `work`, a load of many rows into `table`, with the table's secondary indexes (and on
+   * PostgreSQL its foreign keys) dropped, then builds them again from their stored definitions:
+   * one sort per index instead of a random-order insert per row and index (and one join instead
+   * of a foreign-key look-up per row). Only inside a write transaction, which keeps it all or
+   * nothing: an index that cannot be built (a duplicate for a unique one) fails the transaction
+   * as the insert would have, with the same unique-violation code.
+   */
+  withIndexesDeferred<T>(table: string, work: () => Promise<T>): Promise<T>;
 }
 
 /**

@@ -166,6 +166,33 @@ export class SqliteSql implements Bulk {
     return this.runNow(query);
   }
 
+  async withIndexesDeferred<T>(table: string, work: () => Promise<T>): Promise<T> {
+    // Outside a transaction each DROP would commit on its own.
+    if (!this.db.inTransaction) throw new Error("withIndexesDeferred needs a transaction");
+    // Indexes SQLite made itself (inline UNIQUE constraints) have no SQL and cannot be dropped.
+    const indexes = this.db
+      .prepare(
+        `SELECT "name", "sql" FROM "sqlite_master" WHERE "type" = 'index' AND "tbl_name" = ? AND "sql" IS NOT NULL ORDER BY "name"`,
+      )
+      .all(table) as { name: string; sql: string }[];
+    // Readers on other connections keep their snapshot (WAL), indexes included, until the
+    // commit; their prepared statements are prepared again when they see the new schema.
+    for (const index of indexes) this.db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+    const out = await work();
+    // An index build sorts in memory up to the page cache's size before it spills to a temp
+    // file, beside the cache the load just filled: a smaller cache for the builds (they read
+    // the table and write each index in order, so they need few pages) keeps the import
+    // within its memory budget. The builds then spill a million rows' keys in a few pieces.
+    const cache = this.db.pragma("cache_size", { simple: true }) as number;
+    this.db.pragma(`cache_size = ${SORT_CACHE_KIB}`);
+    try {
+      for (const index of indexes) this.db.exec(index.sql);
+    } finally {
+      this.db.pragma(`cache_size = ${cache}`);
+    }
+    return out;
+  }
+
   loadedDate(date: Date): string {
     return sqliteDate(date);
   }
@@ -214,6 +241,9 @@ export class SqliteSql implements Bulk {
     return n;
   }
 }
+
+/** The page cache (negative: KiB) while indexes are built after a load (withIndexesDeferred). */
+const SORT_CACHE_KIB = -16_384;
 
 /** Parameters per multi-row INSERT, well under SQLite's limit of 32,766. */
 const LOAD_PARAMS = 1_500;
