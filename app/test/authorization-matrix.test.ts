@@ -23,7 +23,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma, write } from "~/db.server";
 import { hashPassword } from "~/models/user.server";
-import { makeRequest, run, type Outcome, type RouteModule } from "~/test/route-harness";
+import {
+  makeRequest,
+  reuseSignIns,
+  run,
+  type Outcome,
+  type RouteModule,
+} from "~/test/route-harness";
 
 type Role =
   | "anon"
@@ -888,6 +894,7 @@ function paramsFor(file: string, path: string): Record<string, string> {
 }
 
 beforeAll(async () => {
+  reuseSignIns();
   await import("../../prisma/seed");
   const username = async (name: string) =>
     (await prisma.user.findUniqueOrThrow({ where: { username: name } })).id;

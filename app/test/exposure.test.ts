@@ -17,7 +17,7 @@ import { prisma, write } from "~/db.server";
 import { isoDateOf } from "~/domain/identity/dates";
 import { setBoardSettings } from "~/models/leaderboard.server";
 import { loadScoreSheet, saveScoreSheet } from "~/models/marks.server";
-import { makeRequest, run, type RouteModule } from "~/test/route-harness";
+import { makeRequest, reuseSignIns, run, type RouteModule } from "~/test/route-harness";
 
 const modules = import.meta.glob<RouteModule>("../routes/*.{ts,tsx}");
 const FILES = Object.keys(modules).map((p) => p.replace("../routes/", ""));
@@ -210,6 +210,7 @@ async function submit(judge: Role, entry: Entrant, marks: Record<number, string>
 }
 
 beforeAll(async () => {
+  reuseSignIns();
   await import("../../prisma/seed");
   const userId = async (username: string) =>
     (await prisma.user.findUniqueOrThrow({ where: { username } })).id;

@@ -1,6 +1,7 @@
 // Calls route loaders and actions the way Remix does, as a given user, and classifies what
 // came back. Used by the authorisation matrix and the hostile-input suite.
 import { signedInCookie } from "~/http/session.server";
+import { subscribeSessionsChanged } from "~/utils/live-events.server";
 
 export type Outcome =
   | "ok"
@@ -22,9 +23,31 @@ export type RouteModule = { loader?: RouteFn; action?: RouteFn; default?: unknow
 
 export const BASE = "http://jiangxin.test";
 
+// Signing in is a committed write (a new session row). The suites that call every route as
+// every role made one per request, thousands per file, and those commits were most of their
+// database time. After reuseSignIns() each user signs in once and keeps the cookie, as a
+// browser does; a session that ends (sign-out, a password or account change) is announced on
+// the change bus, as the app's own session cache relies on, and the user signs in again.
+let signIns: Map<number, Promise<string>> | null = null;
+
+/** From now on in this test file, each user's requests share one session (see above). */
+export function reuseSignIns(): void {
+  if (signIns) return;
+  const cookies = new Map<number, Promise<string>>();
+  subscribeSessionsChanged(() => cookies.clear());
+  signIns = cookies;
+}
+
 export async function cookieFor(userId: number | null): Promise<string | null> {
   if (userId === null) return null;
-  return signedInCookie(userId);
+  if (!signIns) return signedInCookie(userId);
+  let cookie = signIns.get(userId);
+  if (!cookie) {
+    cookie = signedInCookie(userId);
+    signIns.set(userId, cookie);
+    cookie.catch(() => signIns?.delete(userId));
+  }
+  return cookie;
 }
 
 export async function makeRequest(
