@@ -246,7 +246,7 @@ describe("campaigns", () => {
     await play(quizId, b.id, at(4, 9), 3, 70);
 
     const state = await workerQuizState(quizId, a.id, at(5, 8));
-    if (!state?.eligible) throw new Error("eligible");
+    if (!state?.eligible || state.current) throw new Error("in the lobby");
     expect(state.overall).toEqual({ points: 4000, durationMs: 230_000, days: 3 });
     expect(state.history.map((h) => [h.day, h.points])).toEqual([
       [4, 1500],
@@ -335,10 +335,13 @@ describe("question page", () => {
     const { federation, bridge, contest } = await world();
     const quizId = await quizOf(contest.id, { scopeOrgId: federation.id });
     const w = await createWorker(bridge.id);
+    await play(quizId, w.id, at(2, 9), 3, 60);
     const s = await startAttempt(quizId, { workerId: w.id }, at(3, 9));
     if (!s.ok) throw new Error("start");
     const state = await workerQuizState(quizId, w.id, at(3, 9, 5));
     if (!state?.eligible) throw new Error("eligible");
+    // The lobby's results of day 2 stay out of every question's page while day 3 is answered.
+    expect(Object.keys(state).sort()).toEqual(["current", "eligible", "quiz", "round"]);
     expect(state.round?.day).toBe(3);
     expect(state.current?.questions).toHaveLength(3);
     expect(state.current?.questions[0]?.options.map((o) => o.text).sort()).toEqual([
@@ -347,6 +350,12 @@ describe("question page", () => {
       "甲",
     ]);
     expect(readSql()).toBeDefined();
+    // Handed in, the page is the lobby again, with both days.
+    await submitAttempt(s.value.attemptId, w.id, at(3, 9, 6));
+    const lobby = await workerQuizState(quizId, w.id, at(3, 9, 7));
+    if (!lobby?.eligible || lobby.current) throw new Error("in the lobby");
+    expect(lobby.history.map((h) => h.day)).toEqual([3, 2]);
+    expect(lobby.finished).toHaveLength(2);
   });
 });
 

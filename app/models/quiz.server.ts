@@ -667,6 +667,21 @@ export async function workerQuizState(quizId: number, workerId: number, now: Dat
     await finishAttempt_(current.id, now);
     current = undefined;
   }
+  // A paper being answered is all the page shows (the lobby's results, history and streaks
+  // come back once it is handed in): nothing else is read, nor sent with every question.
+  if (current)
+    return {
+      ...base,
+      eligible: true as const,
+      current: {
+        id: current.id,
+        deadline: current.deadline,
+        questions: await questionsOnPaper(sql, current),
+        answers: Object.fromEntries(
+          Object.entries(parseAnswerSheet(current.answers)).map(([k, v]) => [k, [...v.o]]),
+        ),
+      },
+    };
   const attempts = await sql.rows<{
     id: number;
     attemptNo: number;
@@ -687,20 +702,9 @@ export async function workerQuizState(quizId: number, workerId: number, now: Dat
   return {
     ...base,
     eligible: true as const,
-    canStart: round !== null && !current && inRound.length < quiz.attemptsAllowed,
+    current: null,
+    canStart: round !== null && inRound.length < quiz.attemptsAllowed,
     attemptsInRound: inRound.length,
-    current: current
-      ? {
-          id: current.id,
-          day: current.day,
-          deadline: current.deadline,
-          startedAt: current.startedAt,
-          questions: await questionsOnPaper(sql, current),
-          answers: Object.fromEntries(
-            Object.entries(parseAnswerSheet(current.answers)).map(([k, v]) => [k, [...v.o]]),
-          ),
-        }
-      : null,
     finished: finished.map((a) => ({
       id: a.id,
       attemptNo: a.attemptNo,

@@ -85,9 +85,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 type State = ReturnType<typeof useLoaderData<typeof loader>>;
-type Eligible = Extract<State, { eligible: true }>;
-type Current = NonNullable<Eligible["current"]>;
-type Finished = Eligible["finished"][number];
+type Taking = Extract<State, { eligible: true; current: object }>;
+type Current = Taking["current"];
+type InLobby = Extract<State, { eligible: true; current: null }>;
+type Finished = InLobby["finished"][number];
 
 function formatClock(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
@@ -241,7 +242,7 @@ function QuestionForm({
   );
 }
 
-function TakeQuiz({ state, current }: { state: Eligible & State; current: Current }) {
+function TakeQuiz({ state, current }: { state: Taking; current: Current }) {
   const t = useT();
   const [params] = useSearchParams();
   const total = current.questions.length;
@@ -337,7 +338,7 @@ function ReviewNote({
   );
 }
 
-function LastResult({ state, last }: { state: Eligible & State; last: Finished }) {
+function LastResult({ state, last }: { state: InLobby; last: Finished }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -362,7 +363,7 @@ function LastResult({ state, last }: { state: Eligible & State; last: Finished }
   );
 }
 
-function CampaignSummary({ state }: { state: Eligible & State }) {
+function CampaignSummary({ state }: { state: InLobby }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -397,7 +398,7 @@ function CampaignSummary({ state }: { state: Eligible & State }) {
   );
 }
 
-function History({ state }: { state: Eligible & State }) {
+function History({ state }: { state: InLobby }) {
   const t = useT();
   const locale = useLocale();
   const attempts = new Map(state.finished.map((a) => [a.id, a]));
@@ -450,7 +451,7 @@ function History({ state }: { state: Eligible & State }) {
   );
 }
 
-function StartForm({ state }: { state: Eligible & State }) {
+function StartForm({ state }: { state: InLobby }) {
   const t = useT();
   const fetcher = useFetcher<typeof action>();
   const campaign = state.quiz.kind === "campaign";
@@ -473,7 +474,7 @@ function StartForm({ state }: { state: Eligible & State }) {
   );
 }
 
-function Lobby({ state }: { state: Eligible & State }) {
+function Lobby({ state }: { state: InLobby }) {
   const t = useT();
   const locale = useLocale();
   const campaign = state.quiz.kind === "campaign";
