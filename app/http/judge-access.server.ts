@@ -8,6 +8,7 @@
 // pages. A recheck sheet opens only for the judge it is given to (any other recheck is a 404).
 import type { Params } from "@remix-run/react";
 import { judgeAssignment, judgeEntry } from "~/models/judging.server";
+import { loadScoreSheet } from "~/models/marks.server";
 import { loadRecheckSheet } from "~/models/recheck.server";
 import { forbidden, notFound, requireJudge } from "~/http/session.server";
 import { parseId } from "~/utils/ids";
@@ -36,6 +37,22 @@ export async function requireJudgeOnEntry(
   if (!entry) throw notFound();
   if (options.presiding && !entry.presiding) throw forbidden();
   return { user, eventId, registrationId: entry.id, blindCode: entry.blindCode };
+}
+
+/**
+ * A judge's own sheet for an entry, opened (GET) or saved (POST) by them: requireJudgeOnEntry's
+ * rules, answered by the sheet itself. Its panel comes from the event's cached scoring
+ * definition (judges, units, reserves), so a sheet costs no read of the event's judges; a
+ * judge taken off the event loses it as soon as the change reaches this process, and the
+ * save checks the panel again inside its transaction against the current definition.
+ */
+export async function requireJudgeSheet(request: Request, params: Params) {
+  const user = await requireJudge(request);
+  const eventId = parseId(params.eventId);
+  if (eventId === null) throw notFound();
+  const sheet = await loadScoreSheet(eventId, { blindCode: params.blindCode ?? "" }, user.id);
+  if (!sheet) throw notFound();
+  return { user, eventId, sheet };
 }
 
 export async function requireJudgeOnRecheck(request: Request, params: Params) {

@@ -39,7 +39,8 @@ export function listJudgeAssignments(userId: number) {
 
 // ── assignments, worklists and recusal ──
 // Recusal is enforced here, not in routes: every entry lookup for a judge goes through
-// judgeEntry(), which answers null for entries the judge may not see.
+// judgeEntry(), which answers null for entries the judge may not see; the judge's own sheet
+// through loadScoreSheet (marks.server.ts), by the same panel rules (panelFor).
 
 /**
  * The judge's assignment to an event, or null when they are not on it. Read on every judging

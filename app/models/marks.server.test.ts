@@ -145,6 +145,18 @@ describe("marks", () => {
     });
     expect(await loadScoreSheet(ev.eventId, recused.id, judgeA.id)).toBeNull();
     expect(await loadScoreSheet(ev.eventId, ev.entries.entryB.id, judge3.id)).toBeNull();
+    // By blind code, as the judge's sheet page opens it: the same panel decides.
+    expect(await loadScoreSheet(ev.eventId, { blindCode: "AAAAA1" }, judgeA.id)).toBeNull();
+    expect(await loadScoreSheet(ev.eventId, { blindCode: "BBBBB2" }, judge3.id)).toBeNull();
+    expect(await loadScoreSheet(ev.eventId, { blindCode: "ZZZZZ9" }, chief.id)).toBeNull();
+    expect(await loadScoreSheet(ev.eventId + 1_000, { blindCode: "AAAAA1" }, chief.id)).toBeNull();
+    expect(await loadScoreSheet(ev.eventId, { blindCode: " aaaaa1 " }, chief.id)).toMatchObject({
+      registrationId: recused.id,
+      blindCode: "AAAAA1",
+    });
+    expect(await loadScoreSheet(ev.eventId, { blindCode: "BBBBB2" }, judgeA.id)).toMatchObject({
+      registrationId: ev.entries.entryB.id,
+    });
     const forced = await saveScoreSheet({
       eventId: ev.eventId,
       registrationId: recused.id,

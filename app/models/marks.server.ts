@@ -7,6 +7,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { OrganiserScope } from "~/domain/organisation";
 import { eventsIn } from "~/models/scope.server";
 import { parseMark, parseSheet, type SheetCriterion } from "~/domain/judging/sheet";
+import { normaliseBlindCode } from "~/domain/registration/blind-codes";
 import {
   marksOpen,
   scoringWindowOf,
@@ -147,17 +148,46 @@ function cachedEventScoring(eventId: number): Promise<EventScoring | null> {
   );
 }
 
-/** A judge's sheet for an entry, or null when they are not on its panel (recused or unassigned). */
-export async function loadScoreSheet(eventId: number, registrationId: number, judgeId: number) {
-  // On the raw connection, all reads at once: every sheet save opens the sheet first (the
-  // action builds its form schema from it), so this is on the live-scoring hot path.
+/**
+ * A judge's sheet for an entry, or null when they are not on its panel (recused, unassigned,
+ * or no such judged entry). The entry is named by its registration id, or by its blind code as
+ * judges address it: the judge's sheet page is answered by this alone. Whether the judge is on
+ * the event, and on the entry's panel, comes from the cached definition (its judges and panel
+ * rules), as the sheet's contents do; a save checks both again against the current definition.
+ */
+export async function loadScoreSheet(
+  eventId: number,
+  which: number | { blindCode: string },
+  judgeId: number,
+) {
+  // On the raw connection, reads at once where they can be: every sheet save opens the sheet
+  // first (the action builds its form schema from it), so this is on the live-scoring hot path.
   const sql = readSql();
-  const [scoring, entry, entryMarks, sheets] = await Promise.all([
-    cachedEventScoring(eventId),
-    loadJudgedEntrySql(sql, eventId, registrationId),
-    entryMarksSql(sql, registrationId),
-    judgeSheetsSql(sql, registrationId, judgeId),
-  ]);
+  let scoring: EventScoring | null;
+  let entry: Entry | null;
+  let entryMarks: Awaited<ReturnType<typeof entryMarksSql>>;
+  let sheets: Awaited<ReturnType<typeof judgeSheetsSql>>;
+  if (typeof which === "number") {
+    [scoring, entry, entryMarks, sheets] = await Promise.all([
+      cachedEventScoring(eventId),
+      loadJudgedEntrySql(sql, eventId, which),
+      entryMarksSql(sql, which),
+      judgeSheetsSql(sql, which, judgeId),
+    ]);
+  } else {
+    const blindCode = normaliseBlindCode(which.blindCode);
+    if (blindCode.length === 0 || blindCode.length > 16) return null;
+    [scoring, entry] = await Promise.all([
+      cachedEventScoring(eventId),
+      loadJudgedEntrySql(sql, eventId, { blindCode }),
+    ]);
+    // Nothing of an entry the judge may not see is read.
+    if (!scoring || !entry || !sheetPlan(scoring, entry, judgeId)) return null;
+    [entryMarks, sheets] = await Promise.all([
+      entryMarksSql(sql, entry.id),
+      judgeSheetsSql(sql, entry.id, judgeId),
+    ]);
+  }
   if (!scoring || !entry) return null;
   const plan = sheetPlan(scoring, entry, judgeId);
   if (!plan) return null;
@@ -168,6 +198,7 @@ export async function loadScoreSheet(eventId: number, registrationId: number, ju
   for (const [id, value] of draftValues(sheets)) values.set(id, value);
   return {
     event: { id: scoring.event.id, name: scoring.event.name, status: scoring.event.status },
+    registrationId: entry.id,
     blindCode: entry.blindCode!,
     judgeNo: plan.judgeNo,
     recorder: plan.recorder,

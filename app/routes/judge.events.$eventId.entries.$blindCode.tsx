@@ -21,37 +21,31 @@ import { parseDescriptors } from "~/domain/judging/definition";
 import { scoreSheetSchema } from "~/forms/judging";
 import { formatDateTime, formatMark, keyOr, useLocale, useT } from "~/i18n";
 import { scoringWindowState } from "~/domain/judging/workflow";
-import { keyedScoringProblems, loadScoreSheet, saveScoreSheet } from "~/models/marks.server";
+import { keyedScoringProblems, saveScoreSheet } from "~/models/marks.server";
 import { invalidForm, refused } from "~/http/refusal.server";
 import { notFound } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm } from "~/utils/forms";
-import { requireJudgeOnEntry } from "~/http/judge-access.server";
+import { requireJudgeSheet } from "~/http/judge-access.server";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title.judge.sheet");
 
-function authorise(request: Request, params: LoaderFunctionArgs["params"]) {
-  return requireJudgeOnEntry(request, params);
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, eventId, registrationId } = await authorise(request, params);
-  const sheet = await loadScoreSheet(eventId, registrationId, user.id);
-  if (!sheet) throw notFound();
+  const { sheet } = await requireJudgeSheet(request, params);
+  // A registration id never reaches a judge: entries are theirs by blind code only.
+  const { registrationId: _registrationId, ...shown } = sheet;
   return {
-    sheet: { ...sheet, notReady: keyedScoringProblems(sheet.notReady) },
+    sheet: { ...shown, notReady: keyedScoringProblems(sheet.notReady) },
     windowState: scoringWindowState(sheet.window, new Date()),
     saved: new URL(request.url).searchParams.get("saved"),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, eventId, registrationId } = await authorise(request, params);
-  const sheet = await loadScoreSheet(eventId, registrationId, user.id);
-  if (!sheet) throw notFound();
+  const { user, eventId, sheet } = await requireJudgeSheet(request, params);
   const criteria = sheet.parts.flatMap((p) => p.criteria);
   const parsed = parseForm(
     scoreSheetSchema(
@@ -65,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submit = values.intent === "submit";
   const result = await saveScoreSheet({
     eventId,
-    registrationId,
+    registrationId: sheet.registrationId,
     judgeId: user.id,
     versions: Object.fromEntries(sheet.parts.map((p) => [p.id, Number(values[`v${p.id}`])])),
     marks: Object.fromEntries(
