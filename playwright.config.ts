@@ -22,9 +22,7 @@ export default defineConfig({
   // npx playwright test --config playwright.tools.config.ts runs them.
   testIgnore: "**/e2e/tools/**",
   globalTeardown: "./e2e/support/teardown.ts",
-  // A folder per engine: .ci/run runs both engines' journeys at once, and each run empties
-  // its folder when it starts.
-  outputDir: `test-results/${process.env.JX_TEST_ENGINE === "postgresql" ? "postgresql" : "sqlite"}`,
+  outputDir: "test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
