@@ -70,6 +70,8 @@ function parseOne(text: string): SkillLevel | null {
  * so "三级/技师" is refused rather than guessed.
  */
 export function parseSkillLevel(text: string): SkillLevel | null {
+  // A title written as the template writes it (an import reads one per row) is found as it is.
+  if (Object.hasOwn(ZH_NAMES, text)) return ZH_NAMES[text] as SkillLevel;
   const parts = text
     .normalize("NFKC")
     .replace(/\s+/g, "")

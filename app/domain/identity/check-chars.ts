@@ -11,9 +11,13 @@ const ID_CHECK_CHARS = "10X98765432";
  * table maps (sum mod 11) straight to the check character. Expects 17 ASCII digits.
  */
 export function iso7064Mod11_2(first17: string): string {
-  if (!/^\d{17}$/.test(first17)) throw new RangeError("Expected 17 digits");
+  if (first17.length !== 17) throw new RangeError("Expected 17 digits");
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (ID_WEIGHTS[i] ?? 0);
+  for (let i = 0; i < 17; i++) {
+    const digit = first17.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) throw new RangeError("Expected 17 digits");
+    sum += digit * (ID_WEIGHTS[i] ?? 0);
+  }
   return ID_CHECK_CHARS[sum % 11] ?? "";
 }
 

@@ -1,5 +1,5 @@
 import { iso7064Mod11_2 } from "./check-chars";
-import { formatIsoDate, isValidDateParts, type IsoDate } from "./dates";
+import { isValidDateParts, type IsoDate } from "./dates";
 import type { Problem } from "./result";
 import { fail, ok, type Outcome } from "~/utils/outcome";
 
@@ -40,12 +40,18 @@ export interface ParseIdNumberOptions {
 // Nobody alive was born earlier, and it stops "0990" style slips from reading as real dates.
 const EARLIEST_BIRTH_YEAR = 1900;
 
+/** 17 ASCII digits and a digit or X in either case. */
+const PLAIN_ID = /^\d{17}[\dXx]$/;
+
 /**
  * Canonical text of a pasted ID number: NFKC turns full-width digits and "Ｘ" (common with
  * Chinese IMEs) into ASCII, and every kind of whitespace is removed, including the
  * ideographic space, because spreadsheets often group the digits with spaces.
  */
 export function normaliseIdNumber(input: string): string {
+  // Nearly every number arrives as 18 ASCII characters, which NFKC and the whitespace pass
+  // leave as they are (a roster import checks a million).
+  if (PLAIN_ID.test(input)) return input.charCodeAt(17) === 120 ? input.toUpperCase() : input;
   return input.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
 }
 
@@ -60,24 +66,26 @@ export function parseIdNumber(
   const id = normaliseIdNumber(input);
   if (id.length !== 18) return fail({ code: "id_number_length", params: { length: id.length } });
 
+  // Character codes rather than a pattern per character: a roster import checks a million.
   for (let i = 0; i < 18; i++) {
-    const ch = id[i] ?? "";
-    const allowed = i === 17 ? /[0-9X]/ : /[0-9]/;
-    if (!allowed.test(ch))
+    const c = id.charCodeAt(i);
+    if ((c < 48 || c > 57) && !(i === 17 && c === 88))
       return fail({ code: "id_number_characters", params: { position: i + 1 } });
   }
 
   const regionCode = id.slice(0, 6);
   if (regionCode.startsWith("0")) return fail({ code: "id_number_region", params: { regionCode } });
 
-  const year = Number(id.slice(6, 10));
-  const month = Number(id.slice(10, 12));
-  const day = Number(id.slice(12, 14));
+  const digit = (i: number) => id.charCodeAt(i) - 48;
+  const year = digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9);
+  const month = digit(10) * 10 + digit(11);
+  const day = digit(12) * 10 + digit(13);
+  // Four-digit year, two-digit month and day: as formatIsoDate writes a valid date.
   const rawDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (year < EARLIEST_BIRTH_YEAR || !isValidDateParts(year, month, day)) {
     return fail({ code: "id_number_invalid_date", params: { date: rawDate } });
   }
-  const birthDate = formatIsoDate({ year, month, day });
+  const birthDate: IsoDate = rawDate;
   if (options.today !== undefined && birthDate > options.today) {
     return fail({ code: "id_number_future_date", params: { date: birthDate } });
   }
@@ -85,7 +93,7 @@ export function parseIdNumber(
   if (iso7064Mod11_2(id.slice(0, 17)) !== id[17])
     return fail({ code: "id_number_check_digit", params: {} });
 
-  const genderDigit = Number(id[16]);
+  const genderDigit = digit(16);
   return ok({
     idNumber: id,
     regionCode,

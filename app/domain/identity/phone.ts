@@ -13,6 +13,8 @@ const MOBILE = /^1[3-9]\d{9}$/;
  * prefix are tolerated because that is how numbers arrive from phones and spreadsheets.
  */
 export function parseMobilePhone(input: string): Outcome<string, MobilePhoneProblem> {
+  // Eleven plain digits (nearly every number an import reads) are already canonical.
+  if (MOBILE.test(input)) return ok(input);
   let digits = input.normalize("NFKC").replace(/[\s-]+/g, "");
   if (digits.startsWith("+86")) digits = digits.slice(3);
   else if (digits.startsWith("0086")) digits = digits.slice(4);

@@ -61,6 +61,13 @@ describe("cell parsers", () => {
       problems: [{ code: "import_text_too_long", params: { max: 1, length: 2 } }],
     });
   });
+  it("store text composed (NFC), however it was typed", () => {
+    // "José" typed with a combining accent, and a compatibility ideograph beside CJK text.
+    expect(textCell(10)("Jose\u0301")).toEqual({ ok: true, value: "Jos\u00e9" });
+    expect(textCell(10)("张\uf900")).toEqual({ ok: true, value: "张\u8c48" });
+    expect(textCell(10)("张三·李")).toEqual({ ok: true, value: "张三·李" });
+    expect(textCell(4)("Jose\u0301")).toEqual({ ok: true, value: "Jos\u00e9" });
+  });
   it("produce renderable problems", () => {
     const problems: Problem[] = [];
     for (const r of [
