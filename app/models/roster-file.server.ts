@@ -1,31 +1,35 @@
 // Reading and checking a roster file before anything is written: every row's columns, ID
 // number and in-file duplicates (domain/registration), and each good row's ID number sealed
-// (encrypted and hashed). A CSV is read in chunks, twice: once to learn its shape (header,
-// row count) and once to check and seal its rows, so a federation's 128 MB file is never held
-// whole as text or as a table. An XLSX file (at most MAX_UPLOAD_BYTES) is read whole.
+// (encrypted and hashed): in a large file mostly on a second thread while this one reads on
+// (roster-check.server.ts). A CSV is read in chunks, twice: once to learn its shape
+// (header, row count) and once to check and seal its rows, so a federation's 128 MB file is
+// never held whole as text or as a table. An XLSX file (at most MAX_UPLOAD_BYTES) is read whole.
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import type { IsoDate } from "~/domain/identity/dates";
+import type { RosterImportColumns } from "~/domain/registration/import-plan";
 import {
-  checkRosterRow,
-  rosterImportColumns,
-  type RosterImportColumns,
-} from "~/domain/registration/import-plan";
-import {
-  RowChecker,
   TableShape,
-  isSampleRow,
   fileProblem,
   type ImportProblem,
   type ImportedRow,
 } from "~/domain/registration/import-rows";
-import { IdNumberSeen } from "~/domain/identity/id-number-set";
-import { sealIdNumbers } from "~/models/id-number-crypto.server";
+import {
+  RosterCheckThread,
+  checkChunk,
+  rosterRowChecker,
+  type CheckedChunk,
+  type RecordChunk,
+  type TextChunk,
+  type Sealed,
+} from "~/models/roster-check.server";
 import {
   CSV_ENCODINGS,
   NotCsvText,
   bytePieces,
+  csvPieces,
   csvRowChunks,
+  type CsvPiece,
   type ByteSource,
   type CsvEncoding,
 } from "~/utils/csv-chunks.server";
@@ -48,10 +52,18 @@ export const MAX_ROSTER_ROWS = 1_000_000;
 /** Rows checked and sealed between two progress reports. */
 export const PROGRESS_ROWS = 10_000;
 
+/**
+ * Files from this size (about 100,000 rows) are checked and sealed with a thread of their own
+ * beside the import's (roster-check.server.ts), which starts while the file's first pass
+ * reads it; a smaller one is checked in less time than the server's bundle takes to load on
+ * a thread.
+ */
+const CHECK_THREAD_FROM_BYTES = 8 * 1024 * 1024;
+
 /** A roster file in memory, or spooled to disk (a background import). */
 export type RosterFile = { name: string; bytes: Uint8Array } | { name: string; path: string };
 
-export type Sealed = { cipher: string; hash: string };
+export type { Sealed } from "~/models/roster-check.server";
 
 /** A checked row of a roster file with its ID number sealed (ciphertext and keyed hash). */
 export type SealedRosterRow = ImportedRow<RosterImportColumns> & { seal: Sealed };
@@ -97,16 +109,19 @@ function byteSource(file: RosterFile): ByteSource {
 /**
  * Reads and checks a roster file, handing its rows to `sink` in sealed chunks; the outcome
  * is ok only when every row was good (the sink must then keep nothing of a failed file).
+ * A file of CHECK_THREAD_FROM_BYTES or more is checked with a thread of its own (options: tests).
  */
 export async function checkRosterFile(
   file: RosterFile,
   today: IsoDate,
   progress: RosterFileProgress,
   sink: RosterChunkSink,
+  options: CheckFileOptions = {},
 ): Promise<RosterFileOutcome> {
   const { size, head } = await fileHead(file);
   const kind = spreadsheetKind({ name: file.name, size, head }, MAX_ROSTER_CSV_BYTES);
-  if (kind === "csv") return checkCsv(byteSource(file), today, progress, sink);
+  const how = { ...options, checkThread: options.checkThread ?? size >= CHECK_THREAD_FROM_BYTES };
+  if (kind === "csv") return checkCsv(byteSource(file), today, progress, sink, how);
   if (kind !== "xlsx") return fail(fileProblem(kind));
   // An XLSX file is at most MAX_UPLOAD_BYTES: read whole, its rows checked as a table.
   const bytes = "bytes" in file ? file.bytes : await readWhole(file.path);
@@ -118,10 +133,12 @@ export async function checkRosterFile(
     async function* () {
       yield table;
     },
+    null,
     today,
     MAX_SHEET_ROWS,
     progress,
     sink,
+    how,
   );
 }
 
@@ -135,6 +152,7 @@ async function checkCsv(
   today: IsoDate,
   progress: RosterFileProgress,
   sink: RosterChunkSink,
+  how: CheckFileOptions,
 ): Promise<RosterFileOutcome> {
   // The encoding is the first that decodes the whole file (the first pass tells).
   for (const encoding of CSV_ENCODINGS) {
@@ -142,10 +160,12 @@ async function checkCsv(
       return await checkRows(
         // Only the first pass reports bytes read: the second reports rows checked.
         (first) => csvRowChunks(source, encoding, first ? progress.read : undefined),
+        () => csvPieces(source, encoding, PROGRESS_ROWS),
         today,
         MAX_ROSTER_ROWS,
         progress,
         sink,
+        how,
       );
     } catch (error) {
       if (!(error instanceof NotCsvText)) throw error;
@@ -158,78 +178,147 @@ async function checkCsv(
 const isLast = (encoding: CsvEncoding) => encoding === CSV_ENCODINGS[CSV_ENCODINGS.length - 1];
 
 /**
+ * Chunks out at once: the check thread is kept busy and the reading thread reads on, while at
+ * most this many chunks' verdicts wait to be taken (memory stays bounded).
+ */
+const CHUNKS_OUT = 2;
+
+/** What the reading thread does with a chunk: checks it here, or sends it to the check thread. */
+export type CheckFileOptions = {
+  /** Whether the rows are checked on a thread of their own (by default from CHECK_THREAD_FROM_BYTES). */
+  checkThread?: boolean;
+  /** Tests: every n-th chunk is checked on the reading thread even when the check thread could take it. */
+  hereEvery?: number;
+};
+
+/**
  * The two passes over a file's records: its shape first, then each row checked, and the
- * good ones sealed and handed to `sink` a chunk (PROGRESS_ROWS rows) at a time while no row
- * has failed (a file that fails stores nothing, so its numbers need no sealing). Only the
- * current chunk and the one the sink is still writing are held: the sink writes a chunk
- * while the next one is checked. After the first bad row nothing more reaches the sink, and
- * the rest of the file is still checked for the report.
+ * good ones sealed and handed to `sink` a chunk (PROGRESS_ROWS records after the header) at a
+ * time while no row has failed (a file that fails stores nothing, so its numbers need no
+ * sealing). With a check thread (roster-check.server.ts) chunks go there, a CSV's as its
+ * text, which that thread parses, checks and seals a chunk or two ahead; when it has two
+ * chunks still to answer, the next is checked here. The verdicts are taken in file order
+ * here, where the duplicates are looked up and the errors listed, so the outcome is the same
+ * wherever a chunk was checked. Only a few chunks are held: those out, the one being read and
+ * the one the sink is still writing. After the first bad row nothing more reaches the sink,
+ * and the rest of the file is still checked for the report.
  */
 async function checkRows(
   chunks: (first: boolean) => AsyncIterable<string[][]>,
+  pieces: (() => AsyncIterable<CsvPiece>) | null,
   today: IsoDate,
   maxRows: number,
   progress: RosterFileProgress,
   sink: RosterChunkSink,
+  options: CheckFileOptions,
 ): Promise<RosterFileOutcome> {
-  const shape = new TableShape(maxRows);
-  let row = 0;
-  for await (const chunk of chunks(true)) for (const cells of chunk) shape.add(cells, ++row);
-
-  const checker = new RowChecker(rosterImportColumns(today), {
-    maxRows,
-    checkRow: checkRosterRow,
-    firstSeen: () => new IdNumberSeen(),
-  });
-  if (!checker.start(shape)) return fail(...checker.errors);
-  const total = shape.dataRows;
-  await progress.checked?.(0, total);
-
-  let rows: ImportedRow<RosterImportColumns>[] = [];
-  let count = 0;
-  let writing: Promise<void> = Promise.resolve();
-  let failure: { error: unknown } | null = null;
-  // Seals the chunk and hands it over once the sink has taken the one before.
-  const handOver = async () => {
-    const good = checker.errors.length === 0;
-    const chunk = good ? sealChunk(rows) : [];
-    rows = [];
-    await writing;
-    if (failure) throw failure.error;
-    if (!good || chunk.length === 0) return;
-    count += chunk.length;
-    writing = sink(chunk).catch((error: unknown) => {
-      failure = { error };
-    });
-  };
-  let done = 0;
-  let reported = 0;
-  row = 0;
-  read: for await (const chunk of chunks(false)) {
-    for (const cells of chunk) {
-      row++;
-      if (row === 1) continue;
-      if (checker.stopped) break read;
-      const good = checker.check(cells, row);
-      if (good && checker.errors.length === 0) rows.push(good);
-      if (cells.some((c) => c !== "") && !isSampleRow(cells)) done++;
-      if (done - reported >= PROGRESS_ROWS) {
-        await handOver();
-        reported = done;
-        await progress.checked?.(done, total);
-      }
+  let helper: Promise<RosterCheckThread | null> | null = null;
+  try {
+    const shape = new TableShape(maxRows);
+    let row = 0;
+    for await (const chunk of chunks(true)) {
+      // Started once the file reads as text in this encoding, and meanwhile the first pass
+      // goes on: the thread is ready by the time the rows are checked.
+      if (options.checkThread) helper ??= RosterCheckThread.start();
+      for (const cells of chunk) shape.add(cells, ++row);
     }
-  }
-  await handOver();
-  await writing;
-  if (failure) throw (failure as { error: unknown }).error;
-  if (checker.errors.length > 0) return fail(...checker.errors);
-  await progress.checked?.(total, total);
-  return ok({ count, samples: shape.samples });
-}
+    const checker = rosterRowChecker(today, maxRows);
+    if (!checker.start(shape)) return fail(...checker.errors);
+    const total = shape.dataRows;
+    await progress.checked?.(0, total);
+    const thread = await helper;
+    thread?.setup(today, checker.bindings);
 
-/** A chunk's rows with their ID numbers sealed. */
-function sealChunk(rows: ImportedRow<RosterImportColumns>[]): SealedRosterRow[] {
-  const sealed = sealIdNumbers(rows.map((r) => r.values.idNumber.idNumber));
-  return rows.map((r, i) => ({ ...r, seal: sealed[i] as Sealed }));
+    let count = 0;
+    let done = 0;
+    // Records of the file before the next chunk to be taken.
+    let recordsBefore = 0;
+    let writing: Promise<void> = Promise.resolve();
+    let failure: { error: unknown } | null = null;
+    // Takes a chunk's verdicts in file order, and hands its good rows over once the sink has
+    // taken the chunk before; false once the error list is full (the rest of the file is not
+    // worth checking).
+    const take = async ({ verdicts, seals, records }: CheckedChunk): Promise<boolean> => {
+      const rows: SealedRosterRow[] = [];
+      for (let i = 0; i < verdicts.length; i++) {
+        done++;
+        const good = checker.admit(verdicts[i]!, recordsBefore);
+        if (!good || checker.errors.length > 0) continue;
+        const seal = seals[i];
+        // A chunk goes out unsealed only once the file has an error, which it keeps.
+        if (!seal) throw new Error(`row ${good.row} was not sealed`);
+        rows.push({ ...good, seal });
+      }
+      recordsBefore += records;
+      await writing;
+      if (failure) throw failure.error;
+      if (checker.stopped) return false;
+      if (checker.errors.length === 0 && rows.length > 0) {
+        count += rows.length;
+        writing = sink(rows).catch((error: unknown) => {
+          failure = { error };
+        });
+      }
+      if (done < total) await progress.checked?.(done, total);
+      return true;
+    };
+    const out: Promise<CheckedChunk>[] = [];
+    let sent = 0;
+    // Checks the chunk, on the check thread unless that has two still to answer (or a test
+    // wants it here), then takes verdicts until at most `keep` chunks are out; false once the
+    // file has stopped.
+    const send = async (chunk: RecordChunk | TextChunk, keep: number): Promise<boolean> => {
+      const here =
+        !thread ||
+        thread.waitingFor >= CHUNKS_OUT ||
+        (options.hereEvery !== undefined && sent % options.hereEvery === options.hereEvery - 1);
+      sent++;
+      const checked = here ? Promise.resolve(checkChunk(checker, chunk)) : thread.check(chunk);
+      // Taken below, or dropped when the file stops early (then its failure is no news).
+      checked.catch(() => undefined);
+      out.push(checked);
+      while (out.length > keep) if (!(await take(await out.shift()!))) return false;
+      return true;
+    };
+    const keep = thread ? CHUNKS_OUT : 0;
+    const seal = () => checker.errors.length === 0;
+    let going = true;
+    if (thread && pieces) {
+      // The text goes as it is read, and is parsed where it is checked.
+      let header = true;
+      for await (const piece of pieces()) {
+        going = await send({ ...piece, header, seal: seal() }, keep);
+        header = false;
+        if (!going) break;
+      }
+    } else {
+      // The header is read here.
+      recordsBefore = 1;
+      let next: string[][] = [];
+      let header = true;
+      read: for await (const chunk of chunks(false)) {
+        for (const cells of chunk) {
+          if (header) {
+            header = false;
+            continue;
+          }
+          next.push(cells);
+          if (next.length < PROGRESS_ROWS) continue;
+          going = await send({ cells: next, header: false, seal: seal() }, keep);
+          next = [];
+          if (!going) break read;
+        }
+      }
+      if (going && next.length > 0)
+        going = await send({ cells: next, header: false, seal: seal() }, keep);
+    }
+    while (going && out.length > 0) going = await take(await out.shift()!);
+    await writing;
+    if (failure) throw (failure as { error: unknown }).error;
+    if (checker.errors.length > 0) return fail(...checker.errors);
+    await progress.checked?.(total, total);
+    return ok({ count, samples: shape.samples });
+  } finally {
+    await (await helper)?.end();
+  }
 }

@@ -1,8 +1,8 @@
 // A roster import as a background job (issue 13): the manager's upload is spooled to a file
 // and answered at once with a job (a RosterImport row); a thread of the process that took it
-// reads, checks and seals the file in chunks, stages each chunk in a TEMP table of its own
-// connection while the next is checked, and writes the job's progress (rows checked, rows
-// staged) as it goes; when every row is good one transaction moves the staged rows into the
+// reads the file in chunks, has them checked and sealed (on a second thread of their own,
+// roster-check.server.ts), stages each chunk in a TEMP table of its own connection while the
+// next is checked, and writes the job's progress (rows checked, rows staged) as it goes; when every row is good one transaction moves the staged rows into the
 // roster (worker.server.ts: all or nothing). The status page reads the row: on SQLite a WAL
 // reader and on PostgreSQL an MVCC read, never waiting for the import's write lock. Staged
 // rows go with their connection, so a job that dies leaves none behind. A process that

@@ -1,6 +1,13 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { NotCsvText, bytePieces, csvRowChunks, type CsvEncoding } from "./csv-chunks.server";
+import {
+  NotCsvText,
+  bytePieces,
+  csvPieces,
+  csvRowChunks,
+  parseCsvPiece,
+  type CsvEncoding,
+} from "./csv-chunks.server";
 
 async function chunked(bytes: Uint8Array, size: number, encoding: CsvEncoding = "utf-8") {
   const rows: string[][] = [];
@@ -57,5 +64,28 @@ describe("csvRowChunks", () => {
     await expect(chunked(gb, 2)).rejects.toBeInstanceOf(NotCsvText);
     expect(await chunked(gb, 2, "gb18030")).toEqual([["张三", "1"]]);
     await expect(chunked(new Uint8Array([0x61, 0x00, 0x62]), 8)).rejects.toBeInstanceOf(NotCsvText);
+  });
+});
+
+describe("csvPieces", () => {
+  it("cuts the text after every n records (the header besides), each piece parsing to its own", async () => {
+    const crlf = ["姓名,备注", '张三,"一行\r\n两行"', '"李""四",", 逗号"', "", "王五,x", "赵六,y"];
+    for (const text of [TRICKY, `${TRICKY}\n`, `${crlf.join("\r\n")}\r\n`]) {
+      const bytes = new TextEncoder().encode(text);
+      const expected = whole(text);
+      for (const records of [1, 2, 3, 100]) {
+        for (const size of [1, 3, 7, 1 << 20]) {
+          const pieces: string[][][] = [];
+          for await (const piece of csvPieces(bytePieces(bytes, size), "utf-8", records))
+            pieces.push(parseCsvPiece(piece));
+          const label = `${JSON.stringify(text.slice(-8))}: ${records} records, piece size ${size}`;
+          expect(pieces.flat(), label).toEqual(expected);
+          // Every piece but the last holds n records, the first one more (the header).
+          pieces
+            .slice(0, -1)
+            .forEach((p, i) => expect(p.length, label).toBe(records + (i === 0 ? 1 : 0)));
+        }
+      }
+    }
   });
 });

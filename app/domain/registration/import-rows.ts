@@ -160,7 +160,13 @@ const SAMPLE_MARK = /^(?:【示例】|\[示例\]|\[example\])/i;
 /** A template's example row: its first cell starts with the marker. */
 export function isSampleRow(row: readonly string[]): boolean {
   const first = row[0];
-  return first !== undefined && SAMPLE_MARK.test(first.normalize("NFKC").trim());
+  if (first === undefined || first === "") return false;
+  // A cell that starts with a printable ASCII character other than "[", or with a CJK
+  // ideograph (a name, in nearly every row), starts no marker whatever NFKC makes of the rest:
+  // it is not normalised (an import looks at a million rows).
+  const c = first.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f && c !== 0x5b) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return SAMPLE_MARK.test(first.normalize("NFKC").trim());
 }
 
 class ErrorSink {
@@ -286,12 +292,14 @@ export class RowChecker<S extends ColumnSpecs> {
   private readonly sink: ErrorSink;
   private columns: BoundColumn[] = [];
   private readonly firstSeen = new Map<string, FirstSeen>();
+  private readonly keys: string[];
 
   constructor(
     private readonly spec: S,
     private readonly options: ImportOptions<S> = {},
   ) {
     this.sink = new ErrorSink(options.maxErrors ?? DEFAULT_MAX_ERRORS);
+    this.keys = Object.keys(spec);
   }
 
   get errors(): readonly ImportError[] {
@@ -336,16 +344,44 @@ export class RowChecker<S extends ColumnSpecs> {
 
   /** Checks one data row (blank rows are skipped); the row when it is good, else null. */
   check(cells: readonly string[], row: number): ImportedRow<S> | null {
-    if (this.sink.stopped || isBlankRow(cells) || isSampleRow(cells)) return null;
-    const { sink, spec, columns, options } = this;
+    if (this.sink.stopped) return null;
+    const verdict = this.verdict(cells, row);
+    return verdict ? this.admit(verdict) : null;
+  }
+
+  /**
+   * The columns as `start` bound them to the file's header, for a checker on another thread
+   * (`bindTo`): its verdicts are then those of this one.
+   */
+  get bindings(): ColumnBinding[] {
+    return this.columns.map(({ key, index, header }) => ({ key, index, header }));
+  }
+
+  /** Takes the columns another checker's `start` bound (see bindings) instead of a header. */
+  bindTo(bindings: readonly ColumnBinding[]): void {
+    this.columns = bindings.map((b) => ({ ...b, spec: this.spec[b.key] as ColumnSpec }));
+  }
+
+  /**
+   * One data row checked on its own, without the file's state (the duplicates seen so far,
+   * the error list): null for a blank or example row. It may run on another thread, a chunk
+   * of rows at a time; `admit` then takes the verdicts in file order.
+   */
+  verdict(cells: readonly string[], row: number): RowVerdict<S> | null {
+    if (isBlankRow(cells) || isSampleRow(cells)) return null;
+    const { spec, columns, options } = this;
     const values: Record<string, unknown> = {};
-    let rowOk = true;
+    let problems: RowProblem[] | undefined;
+    let unique: UniqueCell[] | undefined;
     for (const column of columns) {
       const raw = (cells[column.index] ?? "").trim();
       if (raw === "") {
         if (column.spec.required) {
-          sink.add(row, column.header, "import_required_value_missing", { column: column.header });
-          rowOk = false;
+          (problems ??= []).push({
+            column: column.header,
+            code: "import_required_value_missing",
+            params: { column: column.header },
+          });
         }
         values[column.key] = undefined;
         continue;
@@ -354,8 +390,11 @@ export class RowChecker<S extends ColumnSpecs> {
       if (!parsed.ok) {
         // A cell has one problem: the first its parser found.
         const [problem] = parsed.problems;
-        sink.add(row, column.header, problem!.code, { column: column.header, ...problem!.params });
-        rowOk = false;
+        (problems ??= []).push({
+          column: column.header,
+          code: problem!.code,
+          params: { column: column.header, ...problem!.params },
+        });
         continue;
       }
       values[column.key] = parsed.value;
@@ -363,24 +402,14 @@ export class RowChecker<S extends ColumnSpecs> {
         const key = column.spec.uniqueKey
           ? column.spec.uniqueKey(parsed.value)
           : String(parsed.value);
-        let seen = this.firstSeen.get(column.key);
-        if (!seen) {
-          seen = options.firstSeen?.(column.key as keyof S & string) ?? new MapFirstSeen();
-          this.firstSeen.set(column.key, seen);
-        }
-        const first = seen.firstRow(key, row);
-        if (first !== undefined) {
-          sink.add(row, column.header, "import_duplicate_value", {
-            column: column.header,
-            firstRow: first,
-          });
-          rowOk = false;
-        }
+        (unique ??= []).push({ column: column.key, key, at: problems?.length ?? 0 });
       }
     }
     // Columns absent from the file still appear as keys so the row shape is predictable.
-    for (const key of Object.keys(spec)) if (!(key in values)) values[key] = undefined;
-    if (rowOk && options.checkRow) {
+    for (const key of this.keys) if (!(key in values)) values[key] = undefined;
+    // Cross-column checks need every cell good; admit drops them if a cell is a duplicate.
+    let rowProblems: RowProblem[] | undefined;
+    if (problems === undefined && options.checkRow) {
       for (const found of options.checkRow(values as ParsedRow<S>)) {
         const header =
           found.column === undefined
@@ -388,12 +417,100 @@ export class RowChecker<S extends ColumnSpecs> {
             : (columns.find((c) => c.key === found.column)?.header ??
               spec[found.column]?.header ??
               null);
-        sink.add(row, header, found.problem.code, found.problem.params);
+        (rowProblems ??= []).push({
+          column: header,
+          code: found.problem.code,
+          params: found.problem.params,
+        });
+      }
+    }
+    return {
+      row,
+      values: problems === undefined ? (values as ParsedRow<S>) : null,
+      ...(problems ? { problems } : {}),
+      ...(unique ? { unique } : {}),
+      ...(rowProblems ? { rowProblems } : {}),
+    };
+  }
+
+  /**
+   * Takes a row's verdict, in file order: its unique cells are looked up among the rows seen
+   * before (and recorded), and its problems, with any duplicates in their columns' places,
+   * go to the error list. `rowsBefore` is added to its row number (a verdict of a chunk
+   * numbered on its own). The row when it is good, else null.
+   */
+  admit(verdict: RowVerdict<S>, rowsBefore = 0): ImportedRow<S> | null {
+    if (this.sink.stopped) return null;
+    const { sink, options } = this;
+    const row = verdict.row + rowsBefore;
+    const problems = verdict.problems ?? [];
+    let rowOk = problems.length === 0;
+    let next = 0;
+    for (const cell of verdict.unique ?? []) {
+      let seen = this.firstSeen.get(cell.column);
+      if (!seen) {
+        seen = options.firstSeen?.(cell.column as keyof S & string) ?? new MapFirstSeen();
+        this.firstSeen.set(cell.column, seen);
+      }
+      const first = seen.firstRow(cell.key, row);
+      if (first === undefined) continue;
+      for (; next < cell.at; next++) {
+        const p = problems[next]!;
+        sink.add(row, p.column, p.code, p.params);
+      }
+      const header = this.columns.find((c) => c.key === cell.column)?.header ?? cell.column;
+      sink.add(row, header, "import_duplicate_value", { column: header, firstRow: first });
+      rowOk = false;
+    }
+    for (; next < problems.length; next++) {
+      const p = problems[next]!;
+      sink.add(row, p.column, p.code, p.params);
+    }
+    if (rowOk) {
+      for (const p of verdict.rowProblems ?? []) {
+        sink.add(row, p.column, p.code, p.params);
         rowOk = false;
       }
     }
-    return rowOk ? { row, values: values as ParsedRow<S> } : null;
+    return rowOk && verdict.values ? { row, values: verdict.values } : null;
   }
+}
+
+/** A column of the file as bound to the spec: its key, its place, its header as written. */
+export interface ColumnBinding {
+  readonly key: string;
+  readonly index: number;
+  readonly header: string;
+}
+
+/** A problem of one row, before it takes its place in the file's error list. */
+export interface RowProblem {
+  readonly column: string | null;
+  readonly code: string;
+  readonly params: ProblemParams;
+}
+
+/** A parsed cell of a `unique` column, and where among the row's problems its duplicate goes. */
+export interface UniqueCell {
+  /** The column's key in the spec. */
+  readonly column: string;
+  /** What the column compares (ColumnSpec.uniqueKey). */
+  readonly key: string;
+  readonly at: number;
+}
+
+/**
+ * One row checked on its own (RowChecker.verdict): plain data, so it can come from another
+ * thread. Its values when every cell parsed; its cell problems in column order; its unique
+ * cells, still to be looked up among the file's earlier rows; the cross-column problems,
+ * which count only if none of those cells turns out to be a duplicate.
+ */
+export interface RowVerdict<S extends ColumnSpecs> {
+  readonly row: number;
+  readonly values: ParsedRow<S> | null;
+  readonly problems?: RowProblem[];
+  readonly unique?: UniqueCell[];
+  readonly rowProblems?: RowProblem[];
 }
 
 /**
