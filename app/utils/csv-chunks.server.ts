@@ -69,9 +69,12 @@ function lastRecordEnd(text: string): number {
  * the start of the text), so that every piece is parsed with the same: guessed piece by
  * piece, a piece that began at the one CRLF line of a file of LF lines read on past its LF.
  */
-function lineBreakOf(start: string): string {
-  return Papa.parse(start.slice(0, 1 << 20), { preview: 1 }).meta.linebreak;
+function lineBreakOf(start: string): LineBreak {
+  const found = Papa.parse<string[]>(start.slice(0, 1 << 20), { preview: 1 }).meta.linebreak;
+  return found === "\r\n" || found === "\r" ? found : "\n";
 }
+
+type LineBreak = "\n" | "\r\n" | "\r";
 
 /**
  * The records of a piece of the file's text (csvPieces), trimmed like the whole-file reader's
@@ -88,7 +91,7 @@ export function parseCsvPiece({ text, endsWithBreak, newline }: CsvPiece): strin
 }
 
 /** A piece of the file's text, cut after a record's end unless it is the file's last. */
-export type CsvPiece = { text: string; endsWithBreak: boolean; newline: string };
+export type CsvPiece = { text: string; endsWithBreak: boolean; newline: LineBreak };
 
 /**
  * The file's text in pieces of `records` records each (the first also holds the file's first
@@ -106,7 +109,7 @@ export async function* csvPieces(
   let quoted = false;
   let ended = 0;
   let wanted = records + 1;
-  let newline: string | undefined;
+  let newline: LineBreak | undefined;
   for await (const piece of textPieces(source, encoding)) {
     text += piece;
     newline ??= lineBreakOf(text);
@@ -139,7 +142,7 @@ export async function* csvRowChunks(
   onBytes?: (bytes: number) => void | Promise<void>,
 ): AsyncGenerator<string[][]> {
   let carry = "";
-  let newline: string | undefined;
+  let newline: LineBreak | undefined;
   for await (const piece of textPieces(source, encoding, onBytes)) {
     const text = carry + piece;
     newline ??= lineBreakOf(text);
