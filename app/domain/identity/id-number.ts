@@ -76,10 +76,9 @@ export function parseIdNumber(
   const regionCode = id.slice(0, 6);
   if (regionCode.startsWith("0")) return fail({ code: "id_number_region", params: { regionCode } });
 
-  const digit = (i: number) => id.charCodeAt(i) - 48;
-  const year = digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9);
-  const month = digit(10) * 10 + digit(11);
-  const day = digit(12) * 10 + digit(13);
+  const year = digitAt(id, 6) * 1000 + digitAt(id, 7) * 100 + digitAt(id, 8) * 10 + digitAt(id, 9);
+  const month = digitAt(id, 10) * 10 + digitAt(id, 11);
+  const day = digitAt(id, 12) * 10 + digitAt(id, 13);
   // Four-digit year, two-digit month and day: as formatIsoDate writes a valid date.
   const rawDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (year < EARLIEST_BIRTH_YEAR || !isValidDateParts(year, month, day)) {
@@ -93,13 +92,18 @@ export function parseIdNumber(
   if (iso7064Mod11_2(id.slice(0, 17)) !== id[17])
     return fail({ code: "id_number_check_digit", params: {} });
 
-  const genderDigit = digit(16);
+  const genderDigit = digitAt(id, 16);
   return ok({
     idNumber: id,
     regionCode,
     birthDate,
     gender: genderDigit % 2 === 1 ? "male" : "female",
   });
+}
+
+/** The digit at `i` of a number whose characters are checked. */
+function digitAt(id: string, i: number): number {
+  return id.charCodeAt(i) - 48;
 }
 
 export function isIdNumber(input: string, options: ParseIdNumberOptions = {}): boolean {

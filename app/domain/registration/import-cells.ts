@@ -172,6 +172,14 @@ export type WorkerImportColumns = ReturnType<typeof workerImportColumns>;
 export function checkWorkerRow(
   values: ParsedRow<WorkerImportColumns>,
 ): RowCheckProblem<WorkerImportColumns>[] {
+  return genderAgainstId(values);
+}
+
+/** The gender rule of checkWorkerRow, for any row with a gender and an ID number column. */
+export function genderAgainstId(values: {
+  readonly gender?: Gender | undefined;
+  readonly idNumber: IdNumberInfo;
+}): { column: "gender"; problem: Problem }[] {
   if (values.gender !== undefined && values.gender !== values.idNumber.gender) {
     return [{ column: "gender", problem: { code: "import_gender_mismatch_id", params: {} } }];
   }
