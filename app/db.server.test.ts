@@ -89,6 +89,49 @@ describe("the Sql interface", () => {
   });
 });
 
+describe("a write's last statements (finish)", () => {
+  it("commit with the transaction, refuse anything after them, and roll back when one fails", async () => {
+    const org = await createOrganisation({ name: "收尾" });
+    const rename = (name: string) =>
+      Prisma.sql`UPDATE "Organisation" SET "name" = ${name} WHERE "id" = ${org.id}`;
+    const nameNow = async () =>
+      (await prisma.organisation.findUniqueOrThrow({ where: { id: org.id } })).name;
+
+    const changed = await sqlWrite(async (sql) => {
+      await sql.run(rename("收尾一"));
+      return sql.finish([rename("收尾二"), rename("收尾三")]);
+    });
+    expect(changed).toEqual([1, 1]);
+    expect(await nameNow()).toBe("收尾三");
+
+    // On PostgreSQL a statement after the COMMIT would run in a transaction of its own.
+    await expect(
+      sqlWrite(async (sql) => {
+        await sql.finish([rename("收尾四")]);
+        await sql.run(rename("收尾五"));
+      }),
+    ).rejects.toThrow(/after the transaction's last/);
+    expect(await nameNow()).not.toBe("收尾五");
+
+    // A failing last statement takes the earlier ones with it, and its own error is reported.
+    await expect(
+      sqlWrite(async (sql) => {
+        await sql.run(rename("收尾六"));
+        await sql.finish([
+          rename("收尾七"),
+          Prisma.sql`INSERT INTO "Organisation" ("id", "name", "kind") VALUES (${org.id}, ${"重复"}, ${"enterprise"})`,
+          rename("收尾八"),
+        ]);
+      }),
+    ).rejects.toThrow(/unique|UNIQUE|duplicate/);
+    expect(await nameNow()).not.toMatch(/收尾[六七八]/);
+
+    // The connection is fit for the next write.
+    await sqlWrite((sql) => sql.finish([rename("收尾九")]));
+    expect(await nameNow()).toBe("收尾九");
+  });
+});
+
 async function writeElsewhere(organisationId: number): Promise<void> {
   if (!sqlite) {
     await write((tx) =>

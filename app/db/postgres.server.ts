@@ -93,9 +93,13 @@ type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
 
 export class PostgresSql implements Bulk {
   readonly engine = "postgresql" as const;
+  /** The COMMIT that finish() sent after the transaction's last statements. */
+  private commit: Promise<void> | null = null;
   constructor(private readonly client: Queryable) {}
 
   private async query(query: Prisma.Sql): Promise<pg.QueryResult> {
+    // After the COMMIT it would run outside the transaction, in a transaction of its own.
+    if (this.commit) throw new Error("a statement after the transaction's last ones (finish)");
     return this.client.query({
       name: nameOf(query.text),
       text: query.text,
@@ -112,12 +116,33 @@ export class PostgresSql implements Bulk {
     const client = this.client as pg.PoolClient;
     try {
       const [, out] = await Promise.all([client.query("BEGIN"), fn(this)]);
-      await client.query("COMMIT");
+      await (this.commit ?? client.query("COMMIT"));
       return out;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
       throw error;
+    } finally {
+      this.commit = null;
     }
+  }
+
+  finish(statements: readonly Prisma.Sql[]): Promise<number[]> {
+    const runs = Promise.all(statements.map((statement) => this.run(statement)));
+    const sent = (this.client as pg.PoolClient).query("COMMIT");
+    // A transaction in which a statement failed ends at COMMIT as ROLLBACK, without an error:
+    // the COMMIT's answer is read only once every statement has run, so that the failed
+    // statement's own error is what the caller sees.
+    sent.catch(() => undefined);
+    const done = runs.then(async (changed) => {
+      const result = await sent;
+      if (result.command !== "COMMIT")
+        throw new Error(`the transaction ended in ${result.command}`);
+      return changed;
+    });
+    this.commit = done.then(() => undefined);
+    // Awaited by transaction() when the function succeeds; its failure is the caller's.
+    this.commit.catch(() => undefined);
+    return done;
   }
 
   async rows<T>(query: Prisma.Sql): Promise<T[]> {

@@ -52,6 +52,15 @@ export interface Bulk extends Sql {
    * as the insert would have, with the same unique-violation code.
    */
   withIndexesDeferred<T>(table: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs the transaction's last statements in order, as runAll does, and ends the transaction
+   * with them: it commits once they have run (and rolls back if one fails), and a statement
+   * issued in it afterwards is refused. On PostgreSQL the COMMIT travels in the same pipeline,
+   * so the transaction's locks (a sheet save's event lock) are let go as soon as the server
+   * has committed, not one more round trip through this process's busy event loop later; on
+   * SQLite the commit follows as ever, when the transaction's function returns.
+   */
+  finish(statements: readonly Prisma.Sql[]): Promise<number[]>;
 }
 
 /**

@@ -33,12 +33,16 @@ export class SqliteSql implements Bulk {
    * thread (see begin()); null leaves the wait to the connection's own busy timeout, which
    * sleeps inside SQLite and stops everything else on the thread meanwhile.
    */
+  /** Set by finish() until the transaction ends. */
+  private finished = false;
   constructor(
     readonly db: Database.Database,
     private readonly lockWaitMs: number | null = null,
   ) {}
 
   private prepared(text: string): Prepared {
+    // As on PostgreSQL, where it would run outside the transaction (see finish()).
+    if (this.finished) throw new Error("a statement after the transaction's last ones (finish)");
     let p = this.statements.get(text);
     if (!p) {
       const statement = this.db.prepare(text);
@@ -116,7 +120,15 @@ export class SqliteSql implements Bulk {
     } catch (error) {
       if (this.db.inTransaction) this.db.exec("ROLLBACK");
       throw error;
+    } finally {
+      this.finished = false;
     }
+  }
+
+  async finish(statements: readonly Prisma.Sql[]): Promise<number[]> {
+    const changed = statements.map((statement) => this.runNow(statement));
+    this.finished = true;
+    return changed;
   }
 
   /**

@@ -2,7 +2,7 @@
 // with optimistic concurrency on ScoreSheet.version, and the chief judge's corrections
 // (resolving disagreements, or marks reopened by an appeal). Every changed mark is
 // audited, and the entry's Result is recomputed, in the same write.
-import { prisma, readSql, runAll, sqlWrite, txSql, write, type Tx } from "~/db.server";
+import { prisma, readSql, sqlWrite, txSql, write, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { OrganiserScope } from "~/domain/organisation";
 import { eventsIn } from "~/models/scope.server";
@@ -432,10 +432,11 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
 
       const now = new Date();
       if (!input.submit) {
-        await runAll(sql, draftSql(entry.id, input.judgeId, plan.parts, sheets, parsed.value, now));
+        await sql.finish(draftSql(entry.id, input.judgeId, plan.parts, sheets, parsed.value, now));
         return ok({ changed: 0 });
       }
-      // Every write of the submit, issued together (one round trip on PostgreSQL).
+      // Every write of the submit, issued together with the commit (one round trip on
+      // PostgreSQL, see Bulk.finish).
       const writes: Prisma.Sql[] = [];
       const existing = mineOf(marks, input.judgeId, criteria);
       const changes = new Map<number, number | null>(); // Mark id → its new value, null: deleted
@@ -517,7 +518,7 @@ export async function saveScoreSheet(input: SaveSheetInput): Promise<SaveSheetRe
       }
       // The audit rows in the order their changes were made, in one statement.
       writes.push(...auditInsertSql(audit, now));
-      await runAll(sql, writes);
+      await sql.finish(writes);
       return ok({ changed });
     },
     { event: input.eventId },
