@@ -125,16 +125,32 @@ export async function startAppServer(buildArg: string): Promise<void> {
     const found = cache.lookup(key, Date.now());
     if (found) {
       // A stale answer is served while one render (this process's only one for the key)
-      // replaces it; nobody waits for it.
-      if (found.stale && !pending.has(key))
-        rendering(req, key, pathname, viewer).catch((error: unknown) =>
-          console.error("shared answer failed to render", error),
-        );
+      // replaces it; nobody waits for it. The render waits for the rest of the answer's
+      // RENDER_INTERVAL_MS when the last one started less than that long ago.
+      if (found.stale) renderSoon(req, key, pathname, viewer);
       return send(req, res, found.template, viewer, found.stale ? "UPDATING" : "HIT");
     }
     const template = await rendering(req, key, pathname, viewer);
     if (!template) return void app(req, res);
     send(req, res, template, viewer, "MISS");
+  }
+
+  /** Renders a stale answer anew, now or when its turn comes; once, however many ask. */
+  function renderSoon(
+    req: IncomingMessage,
+    key: string,
+    pathname: string,
+    viewer: Exclude<SharedViewer, { kind: "own" }>,
+  ) {
+    cache.renderSoon(
+      key,
+      Date.now(),
+      () => pending.has(key),
+      () =>
+        void rendering(req, key, pathname, viewer).catch((error: unknown) =>
+          console.error("shared answer failed to render", error),
+        ),
+    );
   }
 
   /** The render of a shared answer under way for `key`, or a new one: everyone asking shares it. */

@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   MicroCache,
   NOT_SHARED_MS,
+  RENDER_INTERVAL_MS,
   RESULTS_STALE_MS,
   cookiesBesidesSession,
   hasSessionCookie,
@@ -199,5 +200,77 @@ describe("MicroCache", () => {
     cache.markNotShared("/results/C/E/live", 0);
     expect(cache.isNotShared("/results/C/E/live", NOT_SHARED_MS - 1)).toBe(true);
     expect(cache.isNotShared("/results/C/E/live", NOT_SHARED_MS)).toBe(false);
+  });
+});
+
+describe("re-rendering stale answers", () => {
+  const template = (body = "{}"): PageTemplate => ({
+    status: 200,
+    headers: { "content-type": "application/json" },
+    segments: [Buffer.from(body)],
+    slots: [],
+  });
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(10_000);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("renders an answer at most once every RENDER_INTERVAL_MS, however often its results change", () => {
+    const cache = new MicroCache();
+    const render = vi.fn();
+    const notRendering = () => false;
+    cache.store("board7", template("a"), 60_000, 7, cache.start(10_000), 10_020);
+    // Fresh: nothing to render.
+    expect(cache.renderWait("board7", 10_050)).toBeNull();
+    cache.renderSoon("board7", 10_050, notRendering, render);
+    expect(render).not.toHaveBeenCalled();
+
+    // Stale 100 ms after its render started: it waits the other 150 ms, once for everyone.
+    vi.setSystemTime(10_100);
+    cache.invalidate(7, 10_100);
+    expect(cache.renderWait("board7", 10_100)).toBe(RENDER_INTERVAL_MS - 100);
+    for (let i = 0; i < 20; i++) cache.renderSoon("board7", 10_100, notRendering, render);
+    // Another process's change of the same event meanwhile schedules nothing more.
+    cache.invalidate(7, 10_150);
+    cache.renderSoon("board7", 10_150, notRendering, render);
+    vi.advanceTimersByTime(RENDER_INTERVAL_MS - 100 - 1);
+    expect(render).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(render).toHaveBeenCalledTimes(1);
+
+    // That render stores the answer afresh; stale again a whole interval later, it renders at once.
+    cache.store("board7", template("b"), 60_000, 7, cache.start(10_250), 10_260);
+    vi.setSystemTime(10_600);
+    cache.invalidate(7, 10_600);
+    expect(cache.renderWait("board7", 10_600)).toBe(0);
+    cache.renderSoon("board7", 10_600, notRendering, render);
+    expect(render).toHaveBeenCalledTimes(2);
+  });
+
+  it("starts nothing while a render is under way, nor when the answer is fresh or gone by its turn", () => {
+    const cache = new MicroCache();
+    const render = vi.fn();
+    cache.store("board7", template("a"), 60_000, 7, cache.start(10_000), 10_000);
+    cache.store("board8", template("a"), 60_000, 8, cache.start(10_000), 10_000);
+    vi.setSystemTime(10_100);
+    cache.invalidate(7, 10_100);
+    cache.invalidate(8, 10_100);
+    // Under way already (a visitor found it past its bound and waits for that render).
+    cache.renderSoon("board7", 10_100, () => true, render);
+    expect(render).not.toHaveBeenCalled();
+
+    let underWay = false;
+    cache.renderSoon("board7", 10_100, () => underWay, render);
+    cache.renderSoon("board8", 10_100, () => false, render);
+    underWay = true;
+    // board8 rendered afresh before its turn (stored by another render): not stale any more.
+    cache.store("board8", template("b"), 60_000, 8, cache.start(10_150), 10_160);
+    vi.advanceTimersByTime(RENDER_INTERVAL_MS);
+    expect(render).not.toHaveBeenCalled();
+    // Past its staleness bound the answer is gone: the next visitor renders it and waits.
+    vi.setSystemTime(10_100 + RESULTS_STALE_MS);
+    expect(cache.lookup("board7", 10_100 + RESULTS_STALE_MS)).toBeNull();
+    expect(cache.renderWait("board7", 10_100 + RESULTS_STALE_MS)).toBeNull();
   });
 });

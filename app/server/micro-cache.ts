@@ -98,13 +98,30 @@ type Entry = {
   eventId: number | null;
   /** When the results it shows changed (or, for one computed across a change, it started). */
   staleSince: number | null;
+  /** When the render that made it started. */
+  renderedAt: number;
 };
+
+/**
+ * The least time between the starts of two renders of one answer while its results keep
+ * changing. Every process publishes an event's results changes at most every
+ * RESULTS_COALESCE_MS (app/utils/live-events.server.ts), but each process hears those of every
+ * other: with N processes marking, an answer turned stale up to 4·N times a second in each of
+ * them, and each time it was rendered anew (the board's queries and its page). So a stale
+ * answer rendered less than this long ago waits for the rest of it: one render per answer and
+ * process at most four times a second, however many processes publish. A change reaches the
+ * answer at most RESULTS_COALESCE_MS + RENDER_INTERVAL_MS and a render after it was made, well
+ * within RESULTS_STALE_MS; past that bound the answer is not served at all.
+ */
+export const RENDER_INTERVAL_MS = 250;
 
 /** A cached answer; a stale one may be served only while it is rendered anew. */
 export type Found = { template: PageTemplate; stale: boolean };
 
 export class MicroCache {
   private readonly entries = new Map<string, Entry>();
+  /** Stale answers whose next render waits for its turn (renderSoon). */
+  private readonly waiting = new Set<string>();
   /** Paths whose answers were not shareable lately, and until when. */
   private readonly notShared = new Map<string, number>();
   /** Counts changes; each event remembers its latest, and its latest that dropped answers. */
@@ -138,6 +155,36 @@ export class MicroCache {
   }
 
   /**
+   * How long the stale answer at `key` waits before it is rendered anew (0: now), so that one
+   * answer is rendered at most once every RENDER_INTERVAL_MS; null when there is nothing stale
+   * to render (gone, or fresh again).
+   */
+  renderWait(key: string, now: number): number | null {
+    const hit = this.entries.get(key);
+    if (!hit || hit.staleSince === null) return null;
+    return Math.max(0, hit.renderedAt + RENDER_INTERVAL_MS - now);
+  }
+
+  /**
+   * Has the stale answer at `key` rendered anew by `render`, now or when its turn comes (see
+   * renderWait), once however many visitors find it stale meanwhile. `rendering()` says whether
+   * a render of it is under way already (the server's one per key, which a visitor who found it
+   * past its staleness bound may have started); then, and when the answer is no longer stale
+   * by the time its turn comes, nothing is started.
+   */
+  renderSoon(key: string, now: number, rendering: () => boolean, render: () => void): void {
+    if (rendering() || this.waiting.has(key)) return;
+    const wait = this.renderWait(key, now);
+    if (wait === null) return;
+    if (wait === 0) return render();
+    this.waiting.add(key);
+    setTimeout(() => {
+      this.waiting.delete(key);
+      if (!rendering() && this.renderWait(key, Date.now()) !== null) render();
+    }, wait).unref();
+  }
+
+  /**
    * Stores a finished answer unless something it shows was dropped while it was computed (its
    * event's board settings, when the app named an event, otherwise any event's). One computed
    * while its results changed (its event's, or any event's) is stored stale, counted from
@@ -162,7 +209,14 @@ export class MicroCache {
     const staleSince = changedSince > startedAt.seq ? startedAt.at : null;
     if (staleSince !== null && now - staleSince >= RESULTS_STALE_MS) return false;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(key, { template, storedAt: now, ttlMs, eventId, staleSince });
+    this.entries.set(key, {
+      template,
+      storedAt: now,
+      ttlMs,
+      eventId,
+      staleSince,
+      renderedAt: startedAt.at,
+    });
     return true;
   }
 
