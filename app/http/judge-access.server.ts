@@ -8,7 +8,7 @@
 // pages. A recheck sheet opens only for the judge it is given to (any other recheck is a 404).
 import type { Params } from "@remix-run/react";
 import { judgeAssignment, judgeEntry } from "~/models/judging.server";
-import { loadScoreSheet } from "~/models/marks.server";
+import { findSheetToSave, loadScoreSheet } from "~/models/marks.server";
 import { loadRecheckSheet } from "~/models/recheck.server";
 import { forbidden, notFound, requireJudge } from "~/http/session.server";
 import { parseId } from "~/utils/ids";
@@ -40,7 +40,7 @@ export async function requireJudgeOnEntry(
 }
 
 /**
- * A judge's own sheet for an entry, opened (GET) or saved (POST) by them: requireJudgeOnEntry's
+ * A judge's own sheet for an entry, opened (GET) by them: requireJudgeOnEntry's
  * rules, answered by the sheet itself. Its panel comes from the event's cached scoring
  * definition (judges, units, reserves), so a sheet costs no read of the event's judges; a
  * judge taken off the event loses it as soon as the change reaches this process, and the
@@ -51,6 +51,19 @@ export async function requireJudgeSheet(request: Request, params: Params) {
   const eventId = parseId(params.eventId);
   if (eventId === null) throw notFound();
   const sheet = await loadScoreSheet(eventId, { blindCode: params.blindCode ?? "" }, user.id);
+  if (!sheet) throw notFound();
+  return { user, eventId, sheet };
+}
+
+/**
+ * requireJudgeSheet for a save (POST): the same rules, answered without the marks and sheet
+ * versions that the save reads again inside its transaction (findSheetToSave).
+ */
+export async function requireJudgeSheetToSave(request: Request, params: Params) {
+  const user = await requireJudge(request);
+  const eventId = parseId(params.eventId);
+  if (eventId === null) throw notFound();
+  const sheet = await findSheetToSave(eventId, params.blindCode ?? "", user.id);
   if (!sheet) throw notFound();
   return { user, eventId, sheet };
 }

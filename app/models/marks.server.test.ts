@@ -3,7 +3,12 @@ import { bulkWrite, prisma } from "~/db.server";
 import { rebuildAllRankingTables } from "~/models/ranking-tables.server";
 import { lockEvent } from "~/models/readiness.server";
 import { computeEvent, publishEvent } from "~/models/results.server";
-import { correctMarks, loadScoreSheet, saveScoreSheet } from "~/models/marks.server";
+import {
+  correctMarks,
+  findSheetToSave,
+  loadScoreSheet,
+  saveScoreSheet,
+} from "~/models/marks.server";
 import { judgeEntry, judgeWorklist } from "~/models/judging.server";
 import {
   decideAppeal,
@@ -156,6 +161,17 @@ describe("marks", () => {
     });
     expect(await loadScoreSheet(ev.eventId, { blindCode: "BBBBB2" }, judgeA.id)).toMatchObject({
       registrationId: ev.entries.entryB.id,
+    });
+    // A save finds the sheet by the same rules, and the same fields (without marks or versions).
+    expect(await findSheetToSave(ev.eventId, "AAAAA1", judgeA.id)).toBeNull();
+    expect(await findSheetToSave(ev.eventId, "BBBBB2", judge3.id)).toBeNull();
+    expect(await findSheetToSave(ev.eventId, "ZZZZZ9", chief.id)).toBeNull();
+    expect(await findSheetToSave(ev.eventId + 1_000, "AAAAA1", chief.id)).toBeNull();
+    const opened = (await loadScoreSheet(ev.eventId, { blindCode: "AAAAA1" }, chief.id))!;
+    expect(await findSheetToSave(ev.eventId, " aaaaa1 ", chief.id)).toEqual({
+      registrationId: recused.id,
+      blindCode: "AAAAA1",
+      parts: opened.parts.map(({ id, name, weight, criteria }) => ({ id, name, weight, criteria })),
     });
     const forced = await saveScoreSheet({
       eventId: ev.eventId,

@@ -160,8 +160,8 @@ export async function loadScoreSheet(
   which: number | { blindCode: string },
   judgeId: number,
 ) {
-  // On the raw connection, reads at once where they can be: every sheet save opens the sheet
-  // first (the action builds its form schema from it), so this is on the live-scoring hot path.
+  // On the raw connection, reads at once where they can be: a judge opens the sheet before
+  // every save, so this is on the live-scoring hot path.
   const sql = readSql();
   let scoring: EventScoring | null;
   let entry: Entry | null;
@@ -175,14 +175,10 @@ export async function loadScoreSheet(
       judgeSheetsSql(sql, which, judgeId),
     ]);
   } else {
-    const blindCode = normaliseBlindCode(which.blindCode);
-    if (blindCode.length === 0 || blindCode.length > 16) return null;
-    [scoring, entry] = await Promise.all([
-      cachedEventScoring(eventId),
-      loadJudgedEntrySql(sql, eventId, { blindCode }),
-    ]);
+    const found = await sheetByBlindCode(eventId, which.blindCode, judgeId);
     // Nothing of an entry the judge may not see is read.
-    if (!scoring || !entry || !sheetPlan(scoring, entry, judgeId)) return null;
+    if (!found) return null;
+    ({ scoring, entry } = found);
     [entryMarks, sheets] = await Promise.all([
       entryMarksSql(sql, entry.id),
       judgeSheetsSql(sql, entry.id, judgeId),
@@ -218,6 +214,38 @@ export async function loadScoreSheet(
     /** Why marks cannot be saved at all: the event's scheme cannot compute a total. */
     notReady: validateEvent(scoring.definition),
     window: windowOf(scoring),
+  };
+}
+
+/**
+ * The event's cached scoring definition, the entry a judge names by blind code and the plan of
+ * the judge's sheet on it, or null when they are not on its panel (see loadScoreSheet).
+ */
+async function sheetByBlindCode(eventId: number, blindCode: string, judgeId: number) {
+  const code = normaliseBlindCode(blindCode);
+  if (code.length === 0 || code.length > 16) return null;
+  const [scoring, entry] = await Promise.all([
+    cachedEventScoring(eventId),
+    loadJudgedEntrySql(readSql(), eventId, { blindCode: code }),
+  ]);
+  if (!scoring || !entry) return null;
+  const plan = sheetPlan(scoring, entry, judgeId);
+  return plan ? { scoring, entry, plan } : null;
+}
+
+/**
+ * What a judge's save of their sheet needs before its transaction, found as loadScoreSheet finds
+ * the sheet (null where it finds none): the entry, and the parts and criteria that make the
+ * form's fields. Marks and sheet versions are not read: the save reads them again under the
+ * event's lock, so a save costs one round trip and two statements less.
+ */
+export async function findSheetToSave(eventId: number, blindCode: string, judgeId: number) {
+  const found = await sheetByBlindCode(eventId, blindCode, judgeId);
+  if (!found) return null;
+  return {
+    registrationId: found.entry.id,
+    blindCode: found.entry.blindCode!,
+    parts: found.plan.parts,
   };
 }
 

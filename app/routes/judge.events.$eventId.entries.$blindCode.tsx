@@ -26,7 +26,7 @@ import { invalidForm, refused } from "~/http/refusal.server";
 import { notFound } from "~/http/session.server";
 import stylesHref from "~/styles/judging.css";
 import { parseForm } from "~/utils/forms";
-import { requireJudgeSheet } from "~/http/judge-access.server";
+import { requireJudgeSheet, requireJudgeSheetToSave } from "~/http/judge-access.server";
 import { readForm } from "~/http/form-body.server";
 import { pageTitle } from "~/i18n/page-title";
 
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, eventId, sheet } = await requireJudgeSheet(request, params);
+  const { user, eventId, sheet } = await requireJudgeSheetToSave(request, params);
   const criteria = sheet.parts.flatMap((p) => p.criteria);
   const parsed = parseForm(
     scoreSheetSchema(
