@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { databaseEngine, prisma, readSql, sqlWrite, write } from "~/db.server";
+import { databaseEngine, prisma, sqlWrite, write } from "~/db.server";
 import { parsePaper } from "~/domain/quiz";
 import { Prisma } from "~/generated/prisma/client";
 import { TOP_ADMIN, createWorker } from "~/test/factories";
@@ -341,21 +341,47 @@ describe("question page", () => {
     const state = await workerQuizState(quizId, w.id, at(3, 9, 5));
     if (!state?.eligible) throw new Error("eligible");
     // The lobby's results of day 2 stay out of every question's page while day 3 is answered.
-    expect(Object.keys(state).sort()).toEqual(["current", "eligible", "quiz", "round"]);
-    expect(state.round?.day).toBe(3);
-    expect(state.current?.questions).toHaveLength(3);
+    expect(Object.keys(state).sort()).toEqual(["current", "eligible", "quiz"]);
+    expect(Object.keys(state.quiz).sort()).toEqual(["contestName", "id", "name", "onePerPage"]);
+    // One question a page: the page's question alone, the rest as numbers and answered or not.
+    const paper = await paperOf(s.value.attemptId);
+    expect(state.current).toMatchObject({ total: 3, index: 0, answered: [false, false, false] });
+    expect(state.current?.questions.map((q) => q.id)).toEqual([paper[0]]);
     expect(state.current?.questions[0]?.options.map((o) => o.text).sort()).toEqual([
       "丙",
       "乙",
       "甲",
     ]);
-    expect(readSql()).toBeDefined();
+    expect(await saveAnswer(s.value.attemptId, w.id, paper[1]!, ["B"], at(3, 9, 5))).toEqual(SAVED);
+    const second = await workerQuizState(quizId, w.id, at(3, 9, 5), 2);
+    if (!second?.eligible || !second.current) throw new Error("taking");
+    expect(second.current).toMatchObject({ index: 1, answered: [false, true, false] });
+    expect(second.current.questions.map((q) => q.id)).toEqual([paper[1]]);
+    expect(second.current.answers).toEqual({ [paper[1]!]: ["B"] });
+    // A number past the paper shows its last question.
+    const past = await workerQuizState(quizId, w.id, at(3, 9, 5), 99);
+    expect(past?.eligible && past.current?.questions.map((q) => q.id)).toEqual([paper[2]]);
     // Handed in, the page is the lobby again, with both days.
     await submitAttempt(s.value.attemptId, w.id, at(3, 9, 6));
     const lobby = await workerQuizState(quizId, w.id, at(3, 9, 7));
     if (!lobby?.eligible || lobby.current) throw new Error("in the lobby");
     expect(lobby.history.map((h) => h.day)).toEqual([3, 2]);
     expect(lobby.finished).toHaveLength(2);
+  });
+
+  it("sends a paper shown on one page whole", async () => {
+    const { federation, bridge, contest } = await world();
+    const quizId = await quizOf(contest.id, { scopeOrgId: federation.id, onePerPage: false });
+    const w = await createWorker(bridge.id);
+    const s = await startAttempt(quizId, { workerId: w.id }, at(3, 9));
+    if (!s.ok) throw new Error("start");
+    const paper = await paperOf(s.value.attemptId);
+    expect(await saveAnswer(s.value.attemptId, w.id, paper[2]!, ["C"], at(3, 9, 1))).toEqual(SAVED);
+    const state = await workerQuizState(quizId, w.id, at(3, 9, 2), 2);
+    if (!state?.eligible || !state.current) throw new Error("taking");
+    expect(state.current).toMatchObject({ total: 3, index: 0, answered: [false, false, true] });
+    expect(state.current.questions.map((q) => q.id)).toEqual(paper);
+    expect(state.current.answers).toEqual({ [paper[2]!]: ["C"] });
   });
 });
 

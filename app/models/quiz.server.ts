@@ -37,6 +37,7 @@ import {
   type DrawPlanEntry,
   type DrawProblem,
   type ImportedQuestion,
+  type PaperEntry,
   type PartialCredit,
   type Question,
   type QuestionType,
@@ -588,8 +589,7 @@ export async function listOpenQuizzes(now: Date, workerId: number) {
 
 type PaperQuestion = { id: string; type: QuestionType; stem: string; options: QuizOptionRow[] };
 
-async function questionsOnPaper(sql: Sql, attempt: AttemptFull): Promise<PaperQuestion[]> {
-  const paper = parsePaper(attempt.paper);
+async function questionsOnPaper(sql: Sql, paper: readonly PaperEntry[]): Promise<PaperQuestion[]> {
   const byId = new Map(
     (
       await paperQuestions(
@@ -629,14 +629,19 @@ function reviewState(
   });
 }
 
-/** Everything the quiz page needs for one worker; null when the quiz does not exist. */
-export async function workerQuizState(quizId: number, workerId: number, now: Date) {
+/**
+ * Everything the quiz page needs for one worker; null when the quiz does not exist. `asked` is
+ * the question the page shows (1-based, ?q=), kept within the paper: a quiz shown one question
+ * a page gets that question alone, one on a single page gets them all.
+ */
+export async function workerQuizState(quizId: number, workerId: number, now: Date, asked = 1) {
   const sql = readSql();
   const quiz = await loadQuiz(sql, quizId);
   if (!quiz) return null;
   const access = await eligibility(sql, quiz, workerId);
   const round = roundAt(quiz, now);
-  const base = {
+  // The quiz as the lobby and the refusal show it (not needed while a paper is answered).
+  const base = () => ({
     quiz: {
       id: quiz.id,
       name: quiz.name,
@@ -654,10 +659,10 @@ export async function workerQuizState(quizId: number, workerId: number, now: Dat
       days: roundCount(quiz),
     },
     round: round ? { day: round.day, opensAt: round.opensAt, closesAt: round.closesAt } : null,
-  };
+  });
   if (!access.eligible)
     return {
-      ...base,
+      ...base(),
       eligible: false as const,
       organisation: access.worker?.organisation ?? null,
     };
@@ -667,21 +672,42 @@ export async function workerQuizState(quizId: number, workerId: number, now: Dat
     await finishAttempt_(current.id, now);
     current = undefined;
   }
-  // A paper being answered is all the page shows (the lobby's results, history and streaks
-  // come back once it is handed in): nothing else is read, nor sent with every question.
-  if (current)
+  // A paper being answered is all the page shows (the lobby's rules, results, history and
+  // streaks come back once it is handed in): nothing else is read, nor sent with every
+  // question. One question a page reads and sends that question; the others are numbers and
+  // whether each is answered (the overview), and every move to another question loads the
+  // page's data anew.
+  if (current) {
+    const paper = parsePaper(current.paper);
+    const sheet = parseAnswerSheet(current.answers);
+    const index = quiz.onePerPage
+      ? Math.min(Math.max(Math.trunc(asked) || 1, 1), Math.max(paper.length, 1)) - 1
+      : 0;
+    const shown = quiz.onePerPage ? paper.slice(index, index + 1) : paper;
     return {
-      ...base,
+      quiz: {
+        id: quiz.id,
+        name: quiz.name,
+        contestName: quiz.contestName,
+        onePerPage: quiz.onePerPage,
+      },
       eligible: true as const,
       current: {
         id: current.id,
         deadline: current.deadline,
-        questions: await questionsOnPaper(sql, current),
+        total: paper.length,
+        index,
+        answered: paper.map((p) => Object.hasOwn(sheet, p.questionId)),
+        questions: await questionsOnPaper(sql, shown),
         answers: Object.fromEntries(
-          Object.entries(parseAnswerSheet(current.answers)).map(([k, v]) => [k, [...v.o]]),
+          shown.flatMap((p): [string, string[]][] => {
+            const answer = sheet[p.questionId];
+            return answer ? [[p.questionId, [...answer.o]]] : [];
+          }),
         ),
       },
     };
+  }
   const attempts = await sql.rows<{
     id: number;
     attemptNo: number;
@@ -698,9 +724,10 @@ export async function workerQuizState(quizId: number, workerId: number, now: Dat
   const standings = await sql.rows<StandingRow>(standingsOfWorker(quizId, workerId));
   const overall = standings.find((s) => s.day === OVERALL) ?? null;
   const days = standings.filter((s) => s.day !== OVERALL);
-  const maxScore = base.quiz.questionCount * quiz.pointsPerQuestion * 100;
+  const lobby = base();
+  const maxScore = lobby.quiz.questionCount * quiz.pointsPerQuestion * 100;
   return {
-    ...base,
+    ...lobby,
     eligible: true as const,
     current: null,
     canStart: round !== null && inRound.length < quiz.attemptsAllowed,

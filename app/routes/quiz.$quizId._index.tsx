@@ -5,14 +5,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useFetcher,
-  useLoaderData,
-  useSearchParams,
-  useSubmit,
-} from "@remix-run/react";
+import { Form, Link, useFetcher, useLoaderData, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { FormAlert } from "~/components/form-fields";
 import { quizAnswerSchema, quizSubmitSchema } from "~/forms/quiz";
@@ -37,7 +30,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireWorker(request);
   const now = requestNow();
-  const state = await workerQuizState(idParam(params.quizId), user.workerId, now);
+  // The question shown (?q=N, one question a page); the model keeps it within the paper.
+  const asked = Number(new URL(request.url).searchParams.get("q") ?? "1");
+  const state = await workerQuizState(idParam(params.quizId), user.workerId, now, asked);
   if (!state) throw notFound();
   return { ...state, serverNow: now.getTime() };
 }
@@ -140,12 +135,15 @@ function Countdown({
   );
 }
 
+/** The question at `index` of the paper; `q` is that question of the page's data. */
 function QuestionForm({
   current,
+  q,
   index,
   onePerPage,
 }: {
   current: Current;
+  q: Current["questions"][number];
   index: number;
   onePerPage: boolean;
 }) {
@@ -171,11 +169,9 @@ function QuestionForm({
     waiting.current = null;
     fetcher.submit(body, { method: "post" });
   }, [fetcher.state]); // eslint-disable-line react-hooks/exhaustive-deps
-  const q = current.questions[index];
-  if (!q) return null;
   const chosen = new Set(current.answers[q.id] ?? []);
   const multiple = q.type === "multiple";
-  const total = current.questions.length;
+  const total = current.total;
   const onChange = (e: ChangeEvent<HTMLInputElement>) => {
     const form = e.currentTarget.form;
     if (!form) return;
@@ -244,10 +240,10 @@ function QuestionForm({
 
 function TakeQuiz({ state, current }: { state: Taking; current: Current }) {
   const t = useT();
-  const [params] = useSearchParams();
-  const total = current.questions.length;
-  const index = Math.min(Math.max(Number(params.get("q") ?? "1") || 1, 1), total) - 1;
+  // One question a page: the loader sent the one ?q= names, at `index` of the paper.
+  const { total, index } = current;
   const onePerPage = state.quiz.onePerPage;
+  const shown = current.questions[0];
   return (
     <>
       <Countdown
@@ -258,7 +254,15 @@ function TakeQuiz({ state, current }: { state: Taking; current: Current }) {
       />
       {onePerPage ? (
         <>
-          <QuestionForm key={`${current.id}-${index}`} current={current} index={index} onePerPage />
+          {shown ? (
+            <QuestionForm
+              key={`${current.id}-${index}`}
+              current={current}
+              q={shown}
+              index={index}
+              onePerPage
+            />
+          ) : null}
           <nav className="quiz-nav" aria-label={t("quiz.take.navigation")}>
             {index > 0 ? (
               <Link className="btn btn--ghost" to={`?q=${index}`}>
@@ -274,12 +278,12 @@ function TakeQuiz({ state, current }: { state: Taking; current: Current }) {
             ) : null}
           </nav>
           <ol className="quiz-dots" aria-label={t("quiz.take.overview")}>
-            {current.questions.map((q, i) => (
-              <li key={q.id}>
+            {current.answered.map((answered, i) => (
+              <li key={i}>
                 <Link
                   to={`?q=${i + 1}`}
                   aria-current={i === index ? "step" : undefined}
-                  className={current.answers[q.id] ? "quiz-dot quiz-dot--done" : "quiz-dot"}
+                  className={answered ? "quiz-dot quiz-dot--done" : "quiz-dot"}
                 >
                   {i + 1}
                 </Link>
@@ -292,6 +296,7 @@ function TakeQuiz({ state, current }: { state: Taking; current: Current }) {
           <QuestionForm
             key={`${current.id}-${q.id}`}
             current={current}
+            q={q}
             index={i}
             onePerPage={false}
           />
