@@ -1,6 +1,6 @@
 import { Suspense, createElement } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { CLIENT_GONE, streamDocument } from "./document-stream.server";
+import { CLIENT_GONE, dataOnItsWay, streamDocument } from "./document-stream.server";
 
 /** A page whose second half waits for `ready` (as Remix's streamed loader data does). */
 function page(ready: Promise<void>, fail = false) {
@@ -27,13 +27,17 @@ function deferred() {
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function start(element: ReturnType<typeof page>, signal = new AbortController().signal) {
+function start(
+  element: ReturnType<typeof page>,
+  signal = new AbortController().signal,
+  waitForAll = false,
+) {
   const log = vi.fn();
   const response = streamDocument(element, {
     status: 200,
     headers: new Headers(),
     nonce: "n",
-    waitForAll: false,
+    waitForAll,
     signal,
     abortDelayMs: 300,
     log,
@@ -146,5 +150,39 @@ describe("streamDocument", () => {
     expect(rest).toHaveLength(1);
     expect(rest[0]).toContain("late part");
     expect(log).not.toHaveBeenCalled();
+  });
+
+  it("sends a page rendered whole as one chunk, and logs a part of it that failed", async () => {
+    const late = deferred();
+    const whole = start(page(late.promise), undefined, true);
+    setTimeout(late.resolve, 20);
+    const reader = (await whole.response).body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first).toContain("shell");
+    expect(first).toContain("late part");
+    expect(first).not.toContain("loading");
+    expect((await reader.read()).done).toBe(true);
+    expect(whole.log).not.toHaveBeenCalled();
+
+    const failing = deferred();
+    const broken = start(page(failing.promise, true), undefined, true);
+    setTimeout(failing.resolve, 20);
+    const response = await broken.response;
+    expect(response.status).toBe(500);
+    await response.text();
+    expect(broken.log).toHaveBeenCalledTimes(1);
+    expect(String(broken.log.mock.calls[0]![0])).toContain("boom in the late part");
+  });
+});
+
+describe("dataOnItsWay", () => {
+  it("finds a promise in a route's data, at its top level", () => {
+    const pending = new Promise(() => {});
+    expect(dataOnItsWay({ root: { user: null }, "routes/quiz": { quiz: { id: 1 } } }, null)).toBe(
+      false,
+    );
+    expect(dataOnItsWay({ root: { user: null } }, { "routes/quiz": { late: pending } })).toBe(true);
+    expect(dataOnItsWay({ "routes/quiz": pending }, undefined)).toBe(true);
+    expect(dataOnItsWay({ "routes/quiz": [1, 2] }, { "routes/x": "text" })).toBe(false);
   });
 });

@@ -31,7 +31,11 @@ export type DocumentStreamOptions = {
   signal: AbortSignal;
   /** After this long, what is still pending is left to the browser to render. */
   abortDelayMs: number;
-  /** Where render errors after the shell go (the response has started, they cannot change it). */
+  /**
+   * Where render errors of a page that is sent go (a part that failed inside a Suspense
+   * boundary; React renders its fallback). A failed shell is not logged here: the promise
+   * rejects with it and Remix answers and logs it.
+   */
   log?: (error: unknown) => void;
 };
 
@@ -70,16 +74,37 @@ class OnePassPerChunk extends Transform {
   }
 }
 
+/**
+ * Whether a page's route data (loaderData, actionData) still has something on its way: a
+ * promise in a route's data, as Remix streams deferred data, at its top level. Without one the
+ * document is complete as soon as its shell and Remix's transfer of the data are, a moment
+ * later: rendering it whole (waitForAll) then sends it as one chunk, one write and one
+ * compression flush, instead of the shell and then the data in later passes of their own.
+ */
+export function dataOnItsWay(...routeData: (Record<string, unknown> | null | undefined)[]) {
+  for (const byRoute of routeData)
+    for (const data of Object.values(byRoute ?? {})) {
+      if (data instanceof Promise) return true;
+      if (data !== null && typeof data === "object")
+        for (const value of Object.values(data)) if (value instanceof Promise) return true;
+    }
+  return false;
+}
+
 export function streamDocument(element: ReactNode, options: DocumentStreamOptions) {
   const log = options.log ?? ((error: unknown) => console.error(error));
   let status = options.status;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // Errors of the render before it is sent (with waitForAll, the whole page's): logged once
+    // the page goes out, not if the shell failed (Remix logs that one).
+    const early: unknown[] = [];
     let gone = false;
     const { pipe, abort } = renderToPipeableStream(element, {
       nonce: options.nonce,
       [options.waitForAll ? "onAllReady" : "onShellReady"]() {
         shellRendered = true;
+        for (const error of early.splice(0)) log(error);
         const body = new OnePassPerChunk();
         // Registered before pipe() adds React's own listener, so the render is abandoned with
         // CLIENT_GONE first and React finds nothing left to abort with its own error. A body
@@ -101,6 +126,7 @@ export function streamDocument(element: ReactNode, options: DocumentStreamOption
         if (error === CLIENT_GONE) return;
         status = 500;
         if (shellRendered) log(error);
+        else early.push(error);
       },
     });
     const timer = setTimeout(() => abort(), options.abortDelayMs);
