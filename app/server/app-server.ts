@@ -1,8 +1,9 @@
 // The production HTTP server of one process: what remix-serve does (compression, static
-// assets with long caching for fingerprinted builds, access log, the Remix handler), plus the
-// micro-cache (micro-cache.ts) answering reads of the public leaderboards (contest results and
-// quiz boards) before Express and Remix are reached, for anonymous and signed-in visitors
-// alike (quiz boards: anonymous only). serve.ts starts it, in each worker when there are several.
+// assets with long caching for fingerprinted builds, public/'s own files (public-files.ts),
+// access log (access-log.ts), the Remix handler), plus the micro-cache (micro-cache.ts)
+// answering reads of the public leaderboards (contest results and quiz boards) before Express
+// and Remix are reached, for anonymous and signed-in visitors alike (quiz boards: anonymous
+// only). serve.ts starts it, in each worker when there are several.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
@@ -16,11 +17,12 @@ import {
 } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import morgan from "morgan";
 import { subscribeChanges, subscribeResync } from "../utils/live-events.server";
 import { isSameOriginRequest } from "../utils/same-origin";
 import { withUploadScratch } from "../utils/upload-scratch.server";
 import type { SharedPagesEntry, SharedViewer } from "../utils/shared-pages";
+import { accessLog } from "./access-log";
+import { publicFiles } from "./public-files";
 import {
   MAX_BODY_BYTES,
   MicroCache,
@@ -75,8 +77,8 @@ export async function startAppServer(buildArg: string): Promise<void> {
       maxAge: "1y",
     }),
   );
-  app.use(express.static(path.resolve(projectRoot, "public"), { maxAge: "1h" }));
-  app.use(morgan("tiny"));
+  app.use(publicFiles(path.resolve(projectRoot, "public"), { maxAge: "1h" }));
+  app.use(accessLog().handler);
   // The socket's peer: the app picks the client address from it and X-Forwarded-For
   // according to TRUST_PROXY (app/http/client-address.server.ts).
   const loadContext = (req: IncomingMessage): AppLoadContext => ({
