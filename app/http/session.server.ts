@@ -17,9 +17,26 @@ export type { SessionUser };
 
 /** The session token in a Cookie header, if it carries a validly signed one. */
 async function sessionToken(cookieHeader: string | null): Promise<string | null> {
+  if (cookieHeader === null) return null;
+  const known = tokensOfHeaders.get(cookieHeader);
+  if (known !== undefined) return known;
   const value: unknown = await sessionCookie.parse(cookieHeader);
-  return typeof value === "string" && value.length > 0 && value.length <= 128 ? value : null;
+  const token = typeof value === "string" && value.length > 0 && value.length <= 128 ? value : null;
+  if (cookieHeader.length <= MAX_REMEMBERED_HEADER) {
+    if (tokensOfHeaders.size >= REMEMBERED_HEADERS)
+      tokensOfHeaders.delete(tokensOfHeaders.keys().next().value!);
+    tokensOfHeaders.set(cookieHeader, token);
+  }
+  return token;
 }
+
+// What a Cookie header says about the session (checking its signature, an HMAC, and decoding
+// it) is the same every time for the same header and secret; the session itself is still
+// looked up for every request as before. So a process remembers the token of the headers it
+// saw lately, which can change no answer. Bounded in number and size (the oldest go first).
+const REMEMBERED_HEADERS = 5_000;
+const MAX_REMEMBERED_HEADER = 1_024;
+const tokensOfHeaders = new Map<string, string | null>();
 
 /** The signed-in user of a Cookie header (the server in front asks this; see shared-viewer). */
 export async function userOfCookie(cookieHeader: string | null): Promise<SessionUser | null> {

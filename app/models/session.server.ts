@@ -35,8 +35,19 @@ export type SessionUser = {
 };
 
 export function sessionIdOf(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  let id = idsOfTokens.get(token);
+  if (id === undefined) {
+    id = createHash("sha256").update(token).digest("hex");
+    if (idsOfTokens.size >= REMEMBERED_IDS) idsOfTokens.delete(idsOfTokens.keys().next().value!);
+    idsOfTokens.set(token, id);
+  }
+  return id;
 }
+
+// A token's stored id is the same hash every time: a process remembers those of the tokens
+// it saw lately (asked on every signed-in request), which can change no answer.
+const REMEMBERED_IDS = 5_000;
+const idsOfTokens = new Map<string, string>();
 
 /** A new session for the user; the token goes into the cookie and nowhere else. */
 export async function createSession(
