@@ -18,8 +18,8 @@
 //     corrected key to the original (as many changes as the job made), then rolled back.
 //     Every attempt is seeded with its answer rows (QuizAnswer), as a hand-in writes them.
 // The question page is also measured as the server's CPU per page (its process group's CPU over
-// the sequential loop): "server time" is what the target names, and on a shared machine the
-// wall clock holds the waiting for a core as well.
+// the sequential loop of BENCH_PAGES pages, after 200 untimed ones): "server time" is what the
+// target names, and on a shared machine the wall clock holds the waiting for a core as well.
 // BENCH_WORKERS / BENCH_ATTEMPTS shrink it; BENCH_PORT, JX_BUILD_NAME pick the server;
 // BENCH_PAGES sets the question page's sequential requests. BENCH_REUSE=1 starts from a copy of
 // the database as last built (bench-quiz.base.db) instead of building it again, when that copy
@@ -49,6 +49,7 @@ const PER_DAY = 10;
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2_000);
 const PORT = Number(process.env.BENCH_PORT ?? 3197);
 const PAGES = Number(process.env.BENCH_PAGES ?? 1_000);
+const WARM_PAGES = 200;
 const REUSE = process.env.BENCH_REUSE === "1";
 const file = path.join(ROOT, "e2e", ".data", "bench-quiz.db");
 // The database as built, before this run's saves and re-scoring change it (BENCH_REUSE).
@@ -554,7 +555,12 @@ try {
     if (!response.ok) throw new Error(`question page answered ${response.status}`);
     return performance.now() - t;
   };
-  for (let i = 0; i < 50; i++) await page(i);
+  // 200 untimed pages first (50 before, 25 for each of two workers): a fresh server process's
+  // CPU per page falls as the JIT gets to the render, steeply over its first few hundred pages,
+  // and 50 left that slope inside the timed loop. It still falls after 200, more slowly: one
+  // process on a loaded machine read 29, 15, 13, 8.3, 6.3 … 5.1 ms per page in steps of 100
+  // pages from a cold start, another 8.0, 7.2, 5.9, 6.3, 6.2, 5.0 … 4.2 ms in steps of 200.
+  for (let i = 0; i < WARM_PAGES; i++) await page(i);
   // The server's CPU over the timed loop: its process group (npx, tsx, the primary and its
   // workers; the ones not serving idle), in clock ticks of 10 ms, so over many pages.
   const pgid = server.process.pid!;
