@@ -3,12 +3,13 @@
 // on SQLite in npm test, so they are left out here to keep CI within its budget; so are the
 // SQLite-only tools (backup through SQLite's backup API, the large seed's side files).
 import { defineConfig } from "vitest/config";
-import base from "./vitest.config";
+import base, { databaseTests } from "./vitest.config";
 
 export default defineConfig({
-  ...base,
+  resolve: base.resolve,
   test: {
-    ...base.test,
+    ...databaseTests,
+    poolOptions: base.test?.poolOptions,
     include: [
       "app/db.server.test.ts",
       "app/models/**/*.test.ts",
