@@ -7,14 +7,15 @@
 //   a form's problems) that the tests assert through the UI; Chromium's console line for
 //   them ("Failed to load resource") is therefore left to these response checks;
 // - after each page.goto, the page hydrates (the root marks <html data-hydrated>) and, the
-//   first time a worker sees that route as that kind of user, it has no serious or critical
-//   accessibility violation (axe-core). The crawl (crawl.spec.ts) checks every route this
-//   way, once per run whichever worker gets there first; the journeys add the states they
-//   reach.
+//   first time the run sees that route as that kind of user in that language, it has no
+//   serious or critical accessibility violation (axe-core), whichever worker gets there
+//   first. The crawl (crawl.spec.ts) checks every route this way, once per route; the
+//   journeys add the states they reach.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
+import axe from "axe-core";
+import type { AxeResults } from "axe-core";
 import type { Browser, BrowserContext, Page, Response } from "@playwright/test";
 
 export type Problem = string;
@@ -28,18 +29,18 @@ const FAILING_IMPACTS = new Set(["serious", "critical"]);
 const axeChecked = new Set<string>();
 
 /**
- * Where a route that passed the crawl's accessibility check is marked for the whole run, so
- * that the other workers skip it: one check per route means one per run, not one per worker
- * (each of which crawls most routes). Marked only after a pass, so a retry checks again.
+ * Where a route (the crawl's) or a route as one kind of user in one language (the journeys')
+ * that passed its accessibility check is marked for the whole run, so that the other workers
+ * skip it: one check per key means one per run, not one per worker (each crawls most routes,
+ * and the journeys of every worker open the same home and list pages). Marked only after a
+ * pass, so a retry checks again.
  */
-function routePassedFile(key: string): string {
+function passedCheckFile(key: string): string {
   const name = createHash("sha256").update(key).digest("hex").slice(0, 32);
   return path.resolve("e2e/.data", `axe-${process.env.E2E_RUN_ID}`, name);
 }
 
-function describeViolations(
-  violations: Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"],
-): string[] {
+function describeViolations(violations: AxeResults["violations"]): string[] {
   return violations
     .filter((v) => FAILING_IMPACTS.has(v.impact ?? ""))
     .map(
@@ -57,19 +58,28 @@ function describeViolations(
 /**
  * Runs axe on the page as it is and returns the serious and critical violations.
  *
- * Axe runs in the page itself (legacy mode) and reports every node only of its violations:
- * the same rules on the same nodes, at a little over half the time. By default the builder
- * runs axe per frame, carries every node's result of every rule (passes included) out of the
- * page and into a blank page it opens for each check, and builds a selector for each; on the
- * crawl that was most of the SQLite journeys' browser time. What legacy mode gives up is
- * cross-origin frames, and the app has no frames. A page with known violations gave the same
- * rules and nodes both ways.
+ * Axe runs in the page itself and reports every node only of its violations: the same rules
+ * on the same nodes as @axe-core/playwright's default, at a little over half the time. That
+ * default runs axe per frame, carries every node's result of every rule (passes included) out
+ * of the page and into a blank page it opens for each check, and builds a selector for each;
+ * on the crawl that was most of the SQLite journeys' browser time. Its legacy mode, which ran
+ * here before, evaluated axe's 650 KB source in the page twice per check (once in analyze(),
+ * again in inject()); here it is evaluated once per document. What this gives up, as legacy
+ * mode did, is frames (the app has none). A page with known violations gave the same rules
+ * and nodes both ways.
  */
 export async function accessibilityProblems(page: Page): Promise<Problem[]> {
-  const results = await new AxeBuilder({ page })
-    .setLegacyMode()
-    .options({ resultTypes: ["violations"] })
-    .analyze();
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
+  // The context is what @axe-core/playwright's builder passes when no part of the page is
+  // chosen; only the violations come out of the page, not every node's result of every rule.
+  // Written inside the function: an argument typed with axe's context (DOM nodes) sends
+  // TypeScript through Playwright's Unboxed<> of the whole DOM, past its depth limit.
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(
+      { include: [], exclude: [] },
+      { resultTypes: ["violations"] },
+    ),
+  );
   return describeViolations(results.violations);
 }
 
@@ -187,13 +197,12 @@ export class PageChecks {
     const key = this.accessibilityScope === "route" ? full?.split(" as ")[0] : full;
     if (!key || axeChecked.has(key)) return;
     axeChecked.add(key);
-    const perRun = this.accessibilityScope === "route";
-    if (perRun && existsSync(routePassedFile(key))) return;
+    if (existsSync(passedCheckFile(key))) return;
     const problems = await accessibilityProblems(page);
     for (const problem of problems) this.report("accessibility", `${full}: ${problem}`, page.url());
-    if (perRun && problems.length === 0) {
-      mkdirSync(path.dirname(routePassedFile(key)), { recursive: true });
-      writeFileSync(routePassedFile(key), `${key}\n`);
+    if (problems.length === 0) {
+      mkdirSync(path.dirname(passedCheckFile(key)), { recursive: true });
+      writeFileSync(passedCheckFile(key), `${key}\n`);
     }
   }
 
