@@ -13,7 +13,15 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { Prisma } from "~/generated/prisma/client";
-import { integer, type Bulk, type Sql, type SqlValue } from "~/db/sql.server";
+import {
+  copyDate,
+  copyField,
+  integer,
+  type Bulk,
+  type PreparedRows,
+  type Sql,
+  type SqlValue,
+} from "~/db/sql.server";
 
 const OID = { bool: 16, int8: 20, numeric: 1700, timestamp: 1114, timestamptz: 1184 } as const;
 
@@ -197,10 +205,25 @@ export class PostgresSql implements Bulk {
     return out;
   }
 
-  async load(
+  load(table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>) {
+    return this.copyIn(table, columns, rows);
+  }
+
+  async loadPrepared(
     table: string,
     columns: readonly string[],
-    rows: Iterable<readonly SqlValue[]>,
+    rows: PreparedRows,
+  ): Promise<number> {
+    if (!("copy" in rows)) throw new Error("PostgreSQL loads prepared rows as COPY text");
+    // The text goes as it is (its lines were escaped where the rows were made).
+    await this.copyIn(table, columns, { text: rows.copy });
+    return rows.count;
+  }
+
+  private async copyIn(
+    table: string,
+    columns: readonly string[],
+    rows: Iterable<readonly SqlValue[]> | { text: string },
   ): Promise<number> {
     const client = this.client as pg.PoolClient & { pipeline: boolean };
     const cols = columns.map((c) => `"${c}"`).join(", ");
@@ -223,13 +246,18 @@ export class PostgresSql implements Bulk {
   private async copy(
     client: pg.PoolClient,
     statement: string,
-    rows: Iterable<readonly SqlValue[]>,
+    rows: Iterable<readonly SqlValue[]> | { text: string },
   ): Promise<number> {
     const stream = client.query(copyFrom(statement));
+    if ("text" in rows) {
+      await pipeline(Readable.from([rows.text]), stream);
+      return 0;
+    }
+    const values = rows;
     let n = 0;
     function* lines(): Generator<string> {
       let chunk = "";
-      for (const row of rows) {
+      for (const row of values) {
         chunk += `${row.map(copyText).join("\t")}\n`;
         n += 1;
         if (chunk.length > 65_536) {
@@ -244,27 +272,13 @@ export class PostgresSql implements Bulk {
   }
 }
 
-/** A timestamp(3) in COPY's text format (UTC, as the pg adapter stores DateTime). */
-function copyDate(date: Date): string {
-  return date.toISOString().replace("Z", "");
-}
-
-/** The characters COPY's text format escapes; most values hold none and go as they are. */
-const COPY_SPECIAL = /[\\\n\r\t]/;
-
-// COPY's text format: \N for NULL, backslash escapes for the separators.
+// COPY's text format: \N for NULL, backslash escapes for the separators (copyField).
 function copyText(value: SqlValue): string {
   if (value === null || value === undefined) return "\\N";
   if (value instanceof Date) return copyDate(value);
   if (typeof value === "boolean") return value ? "t" : "f";
   if (value instanceof Uint8Array) return `\\\\x${Buffer.from(value).toString("hex")}`;
-  const text = String(value);
-  if (!COPY_SPECIAL.test(text)) return text;
-  return text
-    .replace(/\\/g, "\\\\")
-    .replace(/\n/g, "\\n")
-    .replace(/\r/g, "\\r")
-    .replace(/\t/g, "\\t");
+  return copyField(String(value));
 }
 
 export type { Sql };

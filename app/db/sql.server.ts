@@ -26,6 +26,40 @@ export interface Sql {
   run(query: Prisma.Sql): Promise<number>;
 }
 
+/**
+ * Rows already in an engine's load form (made where the rows are checked, perhaps on another
+ * thread, so the thread that loads them does no per-value work): on SQLite `values`, the rows'
+ * values one after another, each a string, a number (an integer one stored as INTEGER by the
+ * column's affinity; booleans as 1/0) or null; on PostgreSQL `copy`, COPY's text format, one
+ * line per row (copyField, copyDate). `count`: the rows.
+ */
+export type PreparedRows =
+  | { readonly count: number; readonly values: (string | number | null)[] }
+  | { readonly count: number; readonly copy: string };
+
+/** How the Prisma adapter stores DateTime in SQLite, for rows written outside Prisma. */
+export function sqliteDate(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+/** A timestamp(3) in COPY's text format (UTC, as the pg adapter stores DateTime). */
+export function copyDate(date: Date): string {
+  return date.toISOString().replace("Z", "");
+}
+
+/** The characters COPY's text format escapes; most values hold none and go as they are. */
+const COPY_SPECIAL = /[\\\n\r\t]/;
+
+/** A text in COPY's text format: backslash escapes for the separators. */
+export function copyField(text: string): string {
+  if (!COPY_SPECIAL.test(text)) return text;
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/\n/g, "\\n")
+    .replace(/\r/g, "\\r")
+    .replace(/\t/g, "\\t");
+}
+
 /** A write transaction that can also load many rows at once. */
 export interface Bulk extends Sql {
   /**
@@ -43,6 +77,11 @@ export interface Bulk extends Sql {
    * turned into text for every row it is in.
    */
   loadedDate(date: Date): string;
+  /**
+   * Appends rows already in this engine's load form (PreparedRows: values on SQLite, COPY
+   * text on PostgreSQL); the other engine's form is refused. Returns the number of rows.
+   */
+  loadPrepared(table: string, columns: readonly string[], rows: PreparedRows): Promise<number>;
   /**
    * Runs `work`, a load of many rows into `table`, with the table's secondary indexes (and on
    * PostgreSQL its foreign keys) dropped, then builds them again from their stored definitions:

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { withIdCheckChar } from "~/domain/identity/id-number";
 import { RosterCheckThread } from "./roster-check.server";
-import { checkRosterFile, PROGRESS_ROWS, type SealedRosterRow } from "./roster-file.server";
+import type { Engine } from "~/db/sql.server";
+import { checkRosterFile, PROGRESS_ROWS } from "./roster-file.server";
+import { stagedRecords, type StagedRows } from "./roster-stage.server";
 
 const HEAD = "姓名,身份证号,性别,手机号,工种,技能等级,是否工会会员";
 
@@ -21,17 +23,35 @@ const CHECK_MS = 120_000;
  * Checks the file on the reading thread alone, or with the check thread (every other chunk
  * then checked on the reading thread all the same); what it reported.
  */
-async function check(text: string, checkThread: boolean) {
+async function check(text: string, checkThread: boolean, stage: Engine = "sqlite") {
   const checked: [number, number][] = [];
-  const sunk: number[] = [];
+  const staged: Record<string, unknown>[] = [];
   const outcome = await checkRosterFile(
     { name: "r.csv", bytes: new TextEncoder().encode(text) },
     "2026-11-30",
     { checked: (done, total) => void checked.push([done, total]) },
-    async (rows: SealedRosterRow[]) => void sunk.push(...rows.map((r) => r.row)),
-    checkThread ? { checkThread, hereEvery: 2 } : { checkThread },
+    async (rows: StagedRows) => void staged.push(...stagedRecords(rows)),
+    checkThread ? { checkThread, hereEvery: 2, stage } : { checkThread, stage },
   );
-  return { outcome, checked, sunk };
+  const sunk = staged.map((r) => Number(r.row));
+  return { outcome, checked, sunk, staged };
+}
+
+/** A SQLite staged row's values as PostgreSQL's COPY text writes them. */
+function pgText(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row))
+    out[k] =
+      v === null
+        ? "\\N"
+        : k === "unionMember"
+          ? v === 1
+            ? "t"
+            : "f"
+          : k === "birthDate"
+            ? String(v).replace("+00:00", "")
+            : String(v);
+  return out;
 }
 
 describe("a roster file checked on two threads", () => {
@@ -138,6 +158,23 @@ describe("a roster file checked on two threads", () => {
         [2 * PROGRESS_ROWS, rows.length],
         [rows.length, rows.length],
       ]);
+      // PostgreSQL's COPY lines hold the same rows and values (the ciphers' IVs differ).
+      const copied = await check(text, true, "postgresql");
+      const sameness = (r: Record<string, unknown>) => ({ ...r, idNumberCipher: undefined });
+      expect(copied.staged.map(sameness)).toEqual(two.staged.map((r) => sameness(pgText(r))));
+      expect(two.staged[0]).toEqual({
+        row: 2,
+        name: "职工0",
+        gender: "female",
+        idNumberCipher: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/),
+        idNumberHash: expect.stringMatching(/^[0-9a-f]{32}$/),
+        idNumberMasked: `${nthId(0).slice(0, 4)}**********${nthId(0).slice(-4)}`,
+        birthDate: "1959-12-31T16:00:00.000+00:00",
+        phone: "13800138000",
+        trade: "车工",
+        skillLevel: null,
+        unionMember: 1,
+      });
     },
     CHECK_MS,
   );
@@ -167,7 +204,7 @@ describe("a roster file checked on two threads", () => {
     if (!thread) throw new Error("no check thread");
     try {
       // A chunk before the thread knows the file's columns throws there, and ends it.
-      const chunk = { cells: [["张三", nthId(1)]], header: false, seal: true };
+      const chunk = { cells: [["张三", nthId(1)]], header: false, seal: true, base: 1 };
       await expect(thread.check(chunk)).rejects.toThrow();
       await expect(thread.check(chunk)).rejects.toThrow();
     } finally {

@@ -9,9 +9,8 @@
 // the file alone. A small file is checked on the import's thread alone
 // (roster-file.server.ts): a thread takes longer to start than such a file takes to check.
 import { parentPort, type Worker } from "node:worker_threads";
-import type { SkillLevel } from "~/domain/contest/skill-levels";
+import type { Engine } from "~/db/sql.server";
 import type { IsoDate } from "~/domain/identity/dates";
-import type { Gender } from "~/domain/identity/id-number";
 import { IdNumberSeen } from "~/domain/identity/id-number-set";
 import {
   checkRosterRow,
@@ -20,6 +19,7 @@ import {
 } from "~/domain/registration/import-plan";
 import { RowChecker, type ColumnBinding, type RowVerdict } from "~/domain/registration/import-rows";
 import { sealIdNumbers } from "~/models/id-number-crypto.server";
+import { stageRows, type StageInput, type StagedRows } from "~/models/roster-stage.server";
 import { parseCsvPiece, type CsvPiece } from "~/utils/csv-chunks.server";
 import { isThreadFor, startModuleThread } from "~/utils/module-thread.server";
 
@@ -40,78 +40,35 @@ export type RosterRowChecker = ReturnType<typeof rosterRowChecker>;
 /**
  * Consecutive records of a file, as cells or (a CSV's) as text to be parsed where it is
  * checked; `header`: its first record is the file's header, not checked; `seal`: whether its
- * good rows are sealed (not once the file has failed: it stores nothing).
+ * good rows are sealed and staged (not once the file has failed: it stores nothing); `base`:
+ * the records before it as its reader counted them, which number its staged rows.
  */
-export type RecordChunk = { cells: string[][]; header: boolean; seal: boolean };
-export type TextChunk = CsvPiece & { header: boolean; seal: boolean };
+type ChunkOf = { header: boolean; seal: boolean; base: number };
+export type RecordChunk = { cells: string[][] } & ChunkOf;
+export type TextChunk = CsvPiece & ChunkOf;
 
 /**
- * A chunk's verdicts (blank and example rows have none), each good row's seal beside it, and
- * how many records it held. Its rows are numbered within the chunk, from 1: the reader adds
- * the records before it, so a chunk can be checked on either thread, in any order.
+ * A checked chunk, the same from either thread, and cheap to clone between them (cloning
+ * costs per object and per property name: a chunk of verdict objects took about 12 µs a row
+ * to clone, more than checking it). Its rows are numbered within the chunk, from 1: the
+ * reader adds the records before it (RowChecker.admit), so a chunk can be checked on either
+ * thread, in any order. The good rows (nearly all) are `row` and `key` only, for the in-file
+ * duplicate check, and `staged`, sealed and ready for the staging table; `others` are the
+ * rest (blank and example rows have no verdict). Both lists are in file order.
  */
 export type CheckedChunk = {
-  verdicts: RowVerdict<RosterImportColumns>[];
-  seals: (Sealed | null)[];
   records: number;
-};
-
-/** Checks a chunk's rows, each on its own, and seals the good ones (on either thread). */
-export function checkChunk(
-  checker: RosterRowChecker,
-  chunk: RecordChunk | TextChunk,
-): CheckedChunk {
-  const records = "cells" in chunk ? chunk.cells : parseCsvPiece(chunk);
-  const verdicts: RowVerdict<RosterImportColumns>[] = [];
-  for (let i = chunk.header ? 1 : 0; i < records.length; i++) {
-    const verdict = checker.verdict(records[i] as string[], i + 1);
-    if (verdict) verdicts.push(verdict);
-  }
-  const seals: (Sealed | null)[] = new Array<Sealed | null>(verdicts.length).fill(null);
-  if (chunk.seal) {
-    const good: number[] = [];
-    for (let i = 0; i < verdicts.length; i++) if (verdicts[i]!.values) good.push(i);
-    const sealed = sealIdNumbers(good.map((i) => verdicts[i]!.values!.idNumber.idNumber));
-    good.forEach((at, i) => (seals[at] = sealed[i] as Sealed));
-  }
-  return { verdicts, seals, records: records.length };
-}
-
-// ───────────── between the threads ─────────────
-
-/**
- * A checked chunk as the check thread sends it: the good rows (nearly all) column by column,
- * the others as they are. Cloning between threads costs per object and per property name:
- * a chunk of verdict objects took about 12 µs a row to clone (more than checking it), its
- * columns about 1.5 µs (microbenchmark, loaded machine).
- */
-type PackedChunk = {
-  records: number;
-  /** Rows with a problem, or a duplicate-free verdict without values: rare. */
   others: RowVerdict<RosterImportColumns>[];
   row: Int32Array;
-  name: string[];
-  idNumber: string[];
-  regionCode: string[];
-  birthDate: string[];
-  /** The ID number's gender and the gender column's: 1 male, 2 female, 0 none. */
-  idGender: Uint8Array;
-  gender: Uint8Array;
-  mobile: string[];
-  trade: (string | undefined)[];
-  skillLevel: (SkillLevel | undefined)[];
-  /** 1 yes, 2 no, 0 none. */
-  unionMember: Uint8Array;
-  cipher: (string | null)[];
-  hash: (string | null)[];
+  /** The good rows' ID numbers, as the duplicate check compares them. */
+  key: string[];
+  /** The good rows, for the stage (roster-stage.server.ts); null when not sealed. */
+  staged: StagedRows | null;
 };
-
-const GENDER_CODES = { male: 1, female: 2 } as const;
-const GENDERS: (Gender | undefined)[] = [undefined, "male", "female"];
 
 /**
  * A good row's verdict is its values and its ID number's place in the duplicate check, no
- * more (RowChecker.verdict): all that is packed.
+ * more (RowChecker.verdict): only its number and that key go back to be admitted.
  */
 function isPlain(verdict: RowVerdict<RosterImportColumns>): boolean {
   const unique = verdict.unique;
@@ -126,110 +83,68 @@ function isPlain(verdict: RowVerdict<RosterImportColumns>): boolean {
   );
 }
 
-function pack({ verdicts, seals, records }: CheckedChunk): PackedChunk {
-  const plain = verdicts.filter(isPlain).length;
-  const packed: PackedChunk = {
-    records,
-    others: [],
-    row: new Int32Array(plain),
-    name: [],
-    idNumber: [],
-    regionCode: [],
-    birthDate: [],
-    idGender: new Uint8Array(plain),
-    gender: new Uint8Array(plain),
-    mobile: [],
-    trade: [],
-    skillLevel: [],
-    unionMember: new Uint8Array(plain),
-    cipher: [],
-    hash: [],
-  };
-  let n = 0;
-  verdicts.forEach((verdict, i) => {
+/**
+ * Checks a chunk's rows, each on its own, and seals the good ones and puts them in the form
+ * `engine`'s stage takes (on either thread).
+ */
+export function checkChunk(
+  checker: RosterRowChecker,
+  chunk: RecordChunk | TextChunk,
+  engine: Engine,
+): CheckedChunk {
+  const records = "cells" in chunk ? chunk.cells : parseCsvPiece(chunk);
+  const others: RowVerdict<RosterImportColumns>[] = [];
+  const good: StageInput[] = [];
+  const key: string[] = [];
+  for (let i = chunk.header ? 1 : 0; i < records.length; i++) {
+    const verdict = checker.verdict(records[i] as string[], i + 1);
+    if (!verdict) continue;
     if (!isPlain(verdict)) {
-      packed.others.push(verdict);
-      return;
+      others.push(verdict);
+      continue;
     }
     const values = verdict.values!;
-    const id = values.idNumber;
-    packed.row[n] = verdict.row;
-    packed.name.push(values.name);
-    packed.idNumber.push(id.idNumber);
-    packed.regionCode.push(id.regionCode);
-    packed.birthDate.push(id.birthDate);
-    packed.idGender[n] = GENDER_CODES[id.gender];
-    packed.gender[n] = values.gender ? GENDER_CODES[values.gender] : 0;
-    packed.mobile.push(values.mobile);
-    packed.trade.push(values.trade);
-    packed.skillLevel.push(values.skillLevel);
-    packed.unionMember[n] = values.unionMember === undefined ? 0 : values.unionMember ? 1 : 2;
-    packed.cipher.push(seals[i]?.cipher ?? null);
-    packed.hash.push(seals[i]?.hash ?? null);
-    n++;
-  });
-  return packed;
-}
-
-/** The chunk as checkChunk returned it on the check thread: its verdicts in file order. */
-function unpack(packed: PackedChunk): CheckedChunk {
-  const verdicts: RowVerdict<RosterImportColumns>[] = [];
-  const seals: (Sealed | null)[] = [];
-  const { others, row } = packed;
-  let other = 0;
-  for (let n = 0; n <= row.length; n++) {
-    // The others go back in their places among the good rows (both are in file order).
-    const next = n < row.length ? row[n]! : Infinity;
-    while (other < others.length && others[other]!.row < next) {
-      verdicts.push(others[other++]!);
-      seals.push(null);
-    }
-    if (n === row.length) break;
-    const idNumber = packed.idNumber[n]!;
-    verdicts.push({
-      row: next,
-      values: {
-        name: packed.name[n]!,
-        idNumber: {
-          idNumber,
-          regionCode: packed.regionCode[n]!,
-          birthDate: packed.birthDate[n]!,
-          gender: GENDERS[packed.idGender[n]!]!,
-        },
-        gender: GENDERS[packed.gender[n]!],
-        mobile: packed.mobile[n]!,
-        trade: packed.trade[n],
-        skillLevel: packed.skillLevel[n],
-        unionMember: packed.unionMember[n] === 0 ? undefined : packed.unionMember[n] === 1,
-      },
-      unique: [{ column: "idNumber", key: idNumber, at: 0 }],
-    });
-    const cipher = packed.cipher[n];
-    const hash = packed.hash[n];
-    seals.push(cipher != null && hash != null ? { cipher, hash } : null);
+    key.push(values.idNumber.idNumber);
+    good.push({ row: verdict.row, values, cipher: "", hash: "" });
   }
-  return { verdicts, seals, records: packed.records };
+  const row = new Int32Array(good.length);
+  for (let i = 0; i < good.length; i++) row[i] = good[i]!.row;
+  let staged: StagedRows | null = null;
+  if (chunk.seal) {
+    const sealed = sealIdNumbers(key);
+    for (let i = 0; i < good.length; i++) {
+      good[i]!.cipher = sealed[i]!.cipher;
+      good[i]!.hash = sealed[i]!.hash;
+    }
+    staged = stageRows(engine, chunk.base, good);
+  }
+  return { records: records.length, others, row, key, staged };
 }
 
 // ───────────── the check thread ─────────────
 
 const TASK = "jiangxin-roster-check";
 
-/** The thread's first message: what binds its checker to the file's columns. */
-type Setup = { today: IsoDate; bindings: ColumnBinding[] };
+/**
+ * The thread's first message: what binds its checker to the file's columns, and the engine
+ * whose stage its rows are made for.
+ */
+type Setup = { today: IsoDate; bindings: ColumnBinding[]; engine: Engine };
 
 if (isThreadFor(TASK)) {
   const port = parentPort!;
   let checker: RosterRowChecker | null = null;
+  let engine: Engine = "sqlite";
   // A chunk that throws (it would be a fault of the code, not of the file) ends the thread
   // with its error, and the import waiting for the chunk fails with it.
   port.on("message", (message: Setup | RecordChunk | TextChunk) => {
     if ("bindings" in message) {
       checker = rosterRowChecker(message.today);
       checker.bindTo(message.bindings);
+      engine = message.engine;
       return;
     }
-    port.postMessage(pack(checkChunk(checker!, message)));
+    port.postMessage(checkChunk(checker!, message, engine));
   });
   port.postMessage("ready");
 }
@@ -256,7 +171,7 @@ export class RosterCheckThread {
   private failure: Error | null = null;
 
   private constructor(private readonly worker: Worker) {
-    worker.on("message", (packed: PackedChunk) => this.waiting.shift()?.resolve(unpack(packed)));
+    worker.on("message", (checked: CheckedChunk) => this.waiting.shift()?.resolve(checked));
     worker.on("error", (error: Error) => this.fail(error));
     worker.on("exit", (code: number) =>
       this.fail(new Error(`roster check thread exited (${code})`)),
@@ -280,9 +195,12 @@ export class RosterCheckThread {
     return this.waiting.length;
   }
 
-  /** Binds the thread's checker to the file's columns, as the import's checker bound them. */
-  setup(today: IsoDate, bindings: ColumnBinding[]): void {
-    this.worker.postMessage({ today, bindings } satisfies Setup);
+  /**
+   * Binds the thread's checker to the file's columns, as the import's checker bound them; its
+   * rows are staged for `engine`.
+   */
+  setup(today: IsoDate, bindings: ColumnBinding[], engine: Engine): void {
+    this.worker.postMessage({ today, bindings, engine } satisfies Setup);
   }
 
   check(chunk: RecordChunk | TextChunk): Promise<CheckedChunk> {

@@ -6,13 +6,14 @@
 // never held whole as text or as a table. An XLSX file (at most MAX_UPLOAD_BYTES) is read whole.
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
+import type { Engine } from "~/db/sql.server";
 import type { IsoDate } from "~/domain/identity/dates";
 import type { RosterImportColumns } from "~/domain/registration/import-plan";
 import {
   TableShape,
   fileProblem,
   type ImportProblem,
-  type ImportedRow,
+  type RowVerdict,
 } from "~/domain/registration/import-rows";
 import {
   RosterCheckThread,
@@ -21,15 +22,17 @@ import {
   type CheckedChunk,
   type RecordChunk,
   type TextChunk,
-  type Sealed,
 } from "~/models/roster-check.server";
+import { rebased, type StagedRows } from "~/models/roster-stage.server";
 import {
   CSV_ENCODINGS,
   NotCsvText,
   bytePieces,
   csvPieces,
   csvRowChunks,
-  type CsvPiece,
+  csvShapes,
+  type CountedPiece,
+  type ShapeRecord,
   type ByteSource,
   type CsvEncoding,
 } from "~/utils/csv-chunks.server";
@@ -63,16 +66,12 @@ const CHECK_THREAD_FROM_BYTES = 8 * 1024 * 1024;
 /** A roster file in memory, or spooled to disk (a background import). */
 export type RosterFile = { name: string; bytes: Uint8Array } | { name: string; path: string };
 
-export type { Sealed } from "~/models/roster-check.server";
-
-/** A checked row of a roster file with its ID number sealed (ciphertext and keyed hash). */
-export type SealedRosterRow = ImportedRow<RosterImportColumns> & { seal: Sealed };
-
 /**
- * Takes a chunk of checked, sealed rows (a background import writes it to its staging rows);
- * the next chunk is checked meanwhile and handed over only when this one has been taken.
+ * Takes a chunk of checked, sealed rows in the form the stage of the engine asked for
+ * (roster-stage.server.ts; a background import writes it to its staging rows as it is); the
+ * next chunk is checked meanwhile and handed over only when this one has been taken.
  */
-export type RosterChunkSink = (rows: SealedRosterRow[]) => Promise<void>;
+export type RosterChunkSink = (rows: StagedRows) => Promise<void>;
 
 /**
  * count: the rows handed to the sink; samples: the template's example rows the file still
@@ -130,6 +129,7 @@ export async function checkRosterFile(
   const table = sheet.value.table;
   await progress.read?.(size);
   return checkRows(
+    async (add) => table.forEach(add),
     async function* () {
       yield table;
     },
@@ -159,7 +159,8 @@ async function checkCsv(
     try {
       return await checkRows(
         // Only the first pass reports bytes read: the second reports rows checked.
-        (first) => csvRowChunks(source, encoding, first ? progress.read : undefined),
+        (add) => csvShapes(source, encoding, add, progress.read),
+        () => csvRowChunks(source, encoding),
         () => csvPieces(source, encoding, PROGRESS_ROWS),
         today,
         MAX_ROSTER_ROWS,
@@ -189,6 +190,8 @@ export type CheckFileOptions = {
   checkThread?: boolean;
   /** Tests: every n-th chunk is checked on the reading thread even when the check thread could take it. */
   hereEvery?: number;
+  /** The engine whose stage the sink's rows are made for (SQLite unless given). */
+  stage?: Engine;
 };
 
 /**
@@ -204,58 +207,80 @@ export type CheckFileOptions = {
  * and the rest of the file is still checked for the report.
  */
 async function checkRows(
-  chunks: (first: boolean) => AsyncIterable<string[][]>,
-  pieces: (() => AsyncIterable<CsvPiece>) | null,
+  firstPass: (add: (record: ShapeRecord) => void) => Promise<void>,
+  chunks: () => AsyncIterable<string[][]>,
+  pieces: (() => AsyncIterable<CountedPiece>) | null,
   today: IsoDate,
   maxRows: number,
   progress: RosterFileProgress,
   sink: RosterChunkSink,
   options: CheckFileOptions,
 ): Promise<RosterFileOutcome> {
-  let helper: Promise<RosterCheckThread | null> | null = null;
+  // Set in the first pass's callback, where the compiler does not follow assignments.
+  let helper = null as Promise<RosterCheckThread | null> | null;
   try {
     const shape = new TableShape(maxRows);
     let row = 0;
-    for await (const chunk of chunks(true)) {
+    await firstPass((record) => {
       // Started once the file reads as text in this encoding, and meanwhile the first pass
       // goes on: the thread is ready by the time the rows are checked.
       if (options.checkThread) helper ??= RosterCheckThread.start();
-      for (const cells of chunk) shape.add(cells, ++row);
-    }
+      shape.add(record, ++row);
+    });
     const checker = rosterRowChecker(today, maxRows);
     if (!checker.start(shape)) return fail(...checker.errors);
     const total = shape.dataRows;
     await progress.checked?.(0, total);
     const thread = await helper;
-    thread?.setup(today, checker.bindings);
+    const stage = options.stage ?? "sqlite";
+    thread?.setup(today, checker.bindings, stage);
 
     let count = 0;
     let done = 0;
-    // Records of the file before the next chunk to be taken.
+    // Records of the file before the next chunk to be taken, and before the next to be sent
+    // as the reader counts them (the parse of a chunk may count otherwise: see rebased).
     let recordsBefore = 0;
+    let recordsSent = 0;
     let writing: Promise<void> = Promise.resolve();
     let failure: { error: unknown } | null = null;
-    // Takes a chunk's verdicts in file order, and hands its good rows over once the sink has
-    // taken the chunk before; false once the error list is full (the rest of the file is not
-    // worth checking).
-    const take = async ({ verdicts, seals, records }: CheckedChunk): Promise<boolean> => {
-      const rows: SealedRosterRow[] = [];
-      for (let i = 0; i < verdicts.length; i++) {
+    // A good row's verdict, one object taken again for every good row: its values are not
+    // needed to admit it (they reach the stage from the checking side).
+    const cell = { column: "idNumber", key: "", at: 0 };
+    const plain = {
+      row: 0,
+      values: {} as NonNullable<RowVerdict<RosterImportColumns>["values"]>,
+      unique: [cell],
+    };
+    // Takes a chunk's verdicts in file order, the good rows and the others merged by row, and
+    // hands its staged rows over once the sink has taken the chunk before, while the file has
+    // no error (then every good row was admitted); false once the error list is full (the
+    // rest of the file is not worth checking).
+    const take = async ({ others, row, key, staged, records }: CheckedChunk): Promise<boolean> => {
+      let other = 0;
+      for (let n = 0; n <= row.length; n++) {
+        const next = n < row.length ? row[n]! : Infinity;
+        while (other < others.length && others[other]!.row < next) {
+          done++;
+          // Only a row of the usual shape is staged (checkChunk); another cannot be good.
+          if (checker.admit(others[other++]!, recordsBefore) && checker.errors.length === 0)
+            throw new Error(`row ${others[other - 1]!.row + recordsBefore} was not staged`);
+        }
+        if (n === row.length) break;
         done++;
-        const good = checker.admit(verdicts[i]!, recordsBefore);
-        if (!good || checker.errors.length > 0) continue;
-        const seal = seals[i];
-        // A chunk goes out unsealed only once the file has an error, which it keeps.
-        if (!seal) throw new Error(`row ${good.row} was not sealed`);
-        rows.push({ ...good, seal });
+        plain.row = next;
+        cell.key = key[n]!;
+        checker.admit(plain, recordsBefore);
       }
+      const base = recordsBefore;
       recordsBefore += records;
       await writing;
       if (failure) throw failure.error;
       if (checker.stopped) return false;
-      if (checker.errors.length === 0 && rows.length > 0) {
-        count += rows.length;
-        writing = sink(rows).catch((error: unknown) => {
+      if (checker.errors.length === 0 && row.length > 0) {
+        // A chunk goes out unsealed only once the file has an error, which it keeps.
+        if (!staged) throw new Error(`row ${row[0]! + base} was not sealed`);
+        count += staged.count;
+        writing = sink(rebased(staged, base)).catch((error: unknown) => {
           failure = { error };
         });
       }
@@ -273,7 +298,9 @@ async function checkRows(
         thread.waitingFor >= CHUNKS_OUT ||
         (options.hereEvery !== undefined && sent % options.hereEvery === options.hereEvery - 1);
       sent++;
-      const checked = here ? Promise.resolve(checkChunk(checker, chunk)) : thread.check(chunk);
+      const checked = here
+        ? Promise.resolve(checkChunk(checker, chunk, stage))
+        : thread.check(chunk);
       // Taken below, or dropped when the file stops early (then its failure is no news).
       checked.catch(() => undefined);
       out.push(checked);
@@ -286,17 +313,19 @@ async function checkRows(
     if (thread && pieces) {
       // The text goes as it is read, and is parsed where it is checked.
       let header = true;
-      for await (const piece of pieces()) {
-        going = await send({ ...piece, header, seal: seal() }, keep);
+      for await (const { records, ...piece } of pieces()) {
+        going = await send({ ...piece, header, seal: seal(), base: recordsSent }, keep);
+        recordsSent += records;
         header = false;
         if (!going) break;
       }
     } else {
       // The header is read here.
       recordsBefore = 1;
+      recordsSent = 1;
       let next: string[][] = [];
       let header = true;
-      read: for await (const chunk of chunks(false)) {
+      read: for await (const chunk of chunks()) {
         for (const cells of chunk) {
           if (header) {
             header = false;
@@ -304,13 +333,14 @@ async function checkRows(
           }
           next.push(cells);
           if (next.length < PROGRESS_ROWS) continue;
-          going = await send({ cells: next, header: false, seal: seal() }, keep);
+          going = await send({ cells: next, header: false, seal: seal(), base: recordsSent }, keep);
+          recordsSent += next.length;
           next = [];
           if (!going) break read;
         }
       }
       if (going && next.length > 0)
-        going = await send({ cells: next, header: false, seal: seal() }, keep);
+        going = await send({ cells: next, header: false, seal: seal(), base: recordsSent }, keep);
     }
     while (going && out.length > 0) going = await take(await out.shift()!);
     await writing;

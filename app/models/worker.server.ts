@@ -1,7 +1,14 @@
 // An organisation's worker roster. Every function takes the manager's organisationId and
 // scopes by it, so another organisation's worker is simply not found.
-import { prisma, readSql, withScratchSession, write, type Bulk, type Tx } from "~/db.server";
-import type { SqlValue } from "~/db/sql.server";
+import {
+  databaseEngine,
+  prisma,
+  readSql,
+  withScratchSession,
+  write,
+  type Bulk,
+  type Tx,
+} from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
 import { maskIdNumber, parseIdNumber } from "~/domain/identity/id-number";
@@ -13,8 +20,8 @@ import {
   checkRosterFile,
   type RosterFile,
   type RosterFileProgress,
-  type SealedRosterRow,
 } from "~/models/roster-file.server";
+import { STAGE_COLUMNS, type StagedRows } from "~/models/roster-stage.server";
 import { fail, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 import { appendAuditSql } from "./audit.server";
 
@@ -286,9 +293,10 @@ export async function importRoster(
       },
       async (chunk) => {
         await session.scratch((sql) => stageRosterRows(sql, chunk));
-        written += chunk.length;
+        written += chunk.count;
         await progress.written?.(written, total);
       },
+      { stage: databaseEngine() },
     );
     if (!checked.ok) return checked;
     await progress.loading?.();
@@ -361,8 +369,6 @@ export async function importRoster(
   });
 }
 
-export type { SealedRosterRow } from "~/models/roster-file.server";
-
 /**
  * The import's staged rows: a TEMP table of its scratch session, so on either engine one
  * import's rows are seen by no other connection and go when the session ends. "row" (the
@@ -384,63 +390,13 @@ const CREATE_STAGE = Prisma.sql`
     "unionMember" BOOLEAN NOT NULL
   )`;
 
-/** The staging columns, in the order stagedValues gives them. */
-const STAGE_COLUMNS = [
-  "row",
-  "name",
-  "gender",
-  "idNumberCipher",
-  "idNumberHash",
-  "idNumberMasked",
-  "birthDate",
-  "phone",
-  "trade",
-  "skillLevel",
-  "unionMember",
-] as const;
-
 /**
- * Writes a chunk of checked, sealed rows to the import's staging table (prepared multi-row
- * INSERTs on SQLite, COPY on PostgreSQL). Returns the number of rows written.
+ * Writes a chunk of checked, sealed rows, made ready for this engine where they were checked
+ * (roster-stage.server.ts), to the import's staging table: multi-row INSERTs on SQLite, COPY
+ * on PostgreSQL. Returns the number of rows written.
  */
-export function stageRosterRows(sql: Bulk, rows: readonly SealedRosterRow[]): Promise<number> {
-  return sql.load("RosterStage", STAGE_COLUMNS, stagedValues(sql, rows));
-}
-
-/**
- * Birth dates as the engine's load stores them, made once per day: a million people share a
- * few tens of thousands of birthdays, and turning a Date into text was a row's largest cost
- * after sealing in staging.
- */
-const birthDates = new Map<IsoDate, string>();
-function birthDateOf(sql: Bulk, day: IsoDate): string {
-  let text = birthDates.get(day);
-  if (text === undefined) {
-    text = sql.loadedDate(new Date(`${day}T00:00:00+08:00`));
-    // Every day of a century and a half, at most; a stray flood of odd days starts afresh.
-    if (birthDates.size >= 60_000) birthDates.clear();
-    birthDates.set(day, text);
-  }
-  return text;
-}
-
-function* stagedValues(sql: Bulk, rows: readonly SealedRosterRow[]): Generator<SqlValue[]> {
-  for (const { row, values, seal } of rows) {
-    const id = values.idNumber;
-    yield [
-      row,
-      values.name,
-      id.gender,
-      seal.cipher,
-      seal.hash,
-      maskIdNumber(id.idNumber),
-      birthDateOf(sql, id.birthDate),
-      values.mobile ?? null,
-      values.trade ?? null,
-      values.skillLevel ?? null,
-      values.unionMember ?? true,
-    ];
-  }
+export function stageRosterRows(sql: Bulk, rows: StagedRows): Promise<number> {
+  return sql.loadPrepared("RosterStage", STAGE_COLUMNS, rows);
 }
 
 /**

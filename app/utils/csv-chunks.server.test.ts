@@ -5,6 +5,7 @@ import {
   bytePieces,
   csvPieces,
   csvRowChunks,
+  csvShapes,
   parseCsvPiece,
   type CsvEncoding,
 } from "./csv-chunks.server";
@@ -76,8 +77,10 @@ describe("csvPieces", () => {
       for (const records of [1, 2, 3, 100]) {
         for (const size of [1, 3, 7, 1 << 20]) {
           const pieces: string[][][] = [];
-          for await (const piece of csvPieces(bytePieces(bytes, size), "utf-8", records))
+          for await (const piece of csvPieces(bytePieces(bytes, size), "utf-8", records)) {
             pieces.push(parseCsvPiece(piece));
+            expect(piece.records).toBe(pieces.at(-1)!.length);
+          }
           const label = `${JSON.stringify(text.slice(-8))}: ${records} records, piece size ${size}`;
           expect(pieces.flat(), label).toEqual(expected);
           // Every piece but the last holds n records, the first one more (the header).
@@ -85,6 +88,82 @@ describe("csvPieces", () => {
             .slice(0, -1)
             .forEach((p, i) => expect(p.length, label).toBe(records + (i === 0 ? 1 : 0)));
         }
+      }
+    }
+  });
+});
+
+/**
+ * What the first pass makes of a record: each cell blank or not, and the first cell itself
+ * where it could start an example row's marker (isSampleRow).
+ */
+function shapeOf(record: readonly string[]): string[] {
+  return record.map((cell, i) => {
+    const text = cell.trim();
+    if (text === "") return "";
+    const c = text.charCodeAt(0);
+    if (i > 0 || (c > 0x20 && c < 0x7f && c !== 0x5b) || (c >= 0x4e00 && c <= 0x9fff)) return "x";
+    return text;
+  });
+}
+
+describe("csvShapes", () => {
+  it("gives the first pass the records csvRowChunks reads, as stand-ins where no quote is", async () => {
+    const many = (n: number, row: (i: number) => string) =>
+      Array.from({ length: n }, (_, i) => row(i));
+    const plain = [
+      "姓名,身份证号,性别,备注",
+      ...many(40, (i) => `职工${i},6101021990010112${i % 10},男,`),
+    ];
+    const odd = [
+      "姓名,身份证号,备注,",
+      ...many(15, (i) => `职工${i}, 1 ,\u3000,`),
+      "",
+      " , \t ,,",
+      "【示例】张三,110101199003074514,男",
+      " 【示例】李四,1,2",
+      "[示例],1",
+      "\uFEFF,x",
+      "\u3000王五,,,尾",
+      ",,,,,,",
+      ...many(15, (i) => `a${i},b,c,d`),
+    ];
+    const texts = [
+      TRICKY,
+      `${plain.join("\n")}\n`,
+      `\uFEFF${plain.join("\r\n")}\r\n`,
+      // Mixed line breaks: a CRLF file with LF lines, an LF file with CRLF lines.
+      `${plain.slice(0, 20).join("\r\n")}\r\n${plain.slice(20).join("\n")}`,
+      `${plain.slice(0, 20).join("\n")}\n${plain.slice(20).join("\r\n")}\r\n`,
+      `${odd.join("\n")}\n`,
+      odd.join("\r\n"),
+      // Other delimiters that Papa Parse guesses, and a quote far down the file.
+      plain.map((l) => l.replaceAll(",", "\t")).join("\n"),
+      plain.map((l) => l.replaceAll(",", ";")).join("\n"),
+      [...plain, '"引号",1,2,"三\n行"', ...plain.slice(1)].join("\n"),
+      plain.join("\r"),
+    ];
+    for (const text of texts) {
+      const bytes = new TextEncoder().encode(text);
+      for (const size of [7, 64, 333, 1 << 20]) {
+        const label = `${JSON.stringify(text.slice(0, 12))}, piece size ${size}`;
+        const expected = (await chunked(bytes, size)).map(shapeOf);
+        const shapes: string[][] = [];
+        let read = 0;
+        let first: readonly string[] | null = null;
+        await csvShapes(
+          bytePieces(bytes, size),
+          "utf-8",
+          (record) => {
+            first ??= record;
+            shapes.push(shapeOf(record));
+          },
+          (n) => void (read += n),
+        );
+        expect(shapes, label).toEqual(expected);
+        expect(read, label).toBe(bytes.byteLength);
+        // The header is the record itself (TableShape keeps it), never a stand-in.
+        expect(first, label).toEqual((await chunked(bytes, size))[0]);
       }
     }
   });

@@ -94,6 +94,13 @@ export function parseCsvPiece({ text, endsWithBreak, newline }: CsvPiece): strin
 export type CsvPiece = { text: string; endsWithBreak: boolean; newline: LineBreak };
 
 /**
+ * A piece with the records csvPieces counted in it (line breaks outside quotes, and an
+ * unfinished last record); its parse counts the same unless a stray quote in an unquoted
+ * cell is read otherwise (see the top of this file).
+ */
+export type CountedPiece = CsvPiece & { records: number };
+
+/**
  * The file's text in pieces of `records` records each (the first also holds the file's first
  * record, its header), cut after line breaks outside quotes as csvRowChunks cuts, to be parsed
  * by parseCsvPiece here or on another thread. Throws NotCsvText when the bytes are not
@@ -103,7 +110,7 @@ export async function* csvPieces(
   source: ByteSource,
   encoding: CsvEncoding,
   records: number,
-): AsyncGenerator<CsvPiece> {
+): AsyncGenerator<CountedPiece> {
   let text = "";
   let scanned = 0;
   let quoted = false;
@@ -114,22 +121,36 @@ export async function* csvPieces(
     text += piece;
     newline ??= lineBreakOf(text);
     let start = 0;
-    for (let i = scanned; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 34) quoted = !quoted;
-      else if (c === 10 && !quoted && ++ended === wanted) {
-        yield { text: text.slice(start, i + 1), endsWithBreak: true, newline };
+    if (!quoted && text.indexOf('"', scanned) < 0) {
+      // No quote (nearly every piece of a roster): the line breaks are found by indexOf.
+      for (let i = text.indexOf("\n", scanned); i >= 0; i = text.indexOf("\n", i + 1)) {
+        if (++ended < wanted) continue;
+        yield { text: text.slice(start, i + 1), endsWithBreak: true, newline, records: wanted };
         start = i + 1;
         ended = 0;
         wanted = records;
+      }
+    } else {
+      for (let i = scanned; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 34) quoted = !quoted;
+        else if (c === 10 && !quoted && ++ended === wanted) {
+          yield { text: text.slice(start, i + 1), endsWithBreak: true, newline, records: wanted };
+          start = i + 1;
+          ended = 0;
+          wanted = records;
+        }
       }
     }
     text = text.slice(start);
     scanned = text.length;
   }
   // The rest: whole records, perhaps with an unfinished one after them.
-  if (text !== "")
-    yield { text, endsWithBreak: !quoted && text.endsWith("\n"), newline: newline ?? "\n" };
+  if (text !== "") {
+    const endsWithBreak = !quoted && text.endsWith("\n");
+    const records = ended + (endsWithBreak ? 0 : 1);
+    yield { text, endsWithBreak, newline: newline ?? "\n", records };
+  }
 }
 
 /**
@@ -156,4 +177,141 @@ export async function* csvRowChunks(
   }
   if (carry !== "")
     yield parseCsvPiece({ text: carry, endsWithBreak: false, newline: newline ?? "\n" });
+}
+
+/**
+ * A record as the file's first pass sees it (csvShapes): its cells, or for a record read
+ * without the parser a stand-in of as many cells, "" where the cell is blank and "x" where it
+ * is not, the first being the cell itself where it could be a template's example marker.
+ * The array is taken again for the next record: keep nothing of it but the first record.
+ */
+export type ShapeRecord = readonly string[];
+
+/**
+ * The file's records for its first pass, which learns the file's shape (header, width, filled
+ * columns, blank and example rows, the count: TableShape) and needs no cell's text: a piece
+ * without a quote, whose line break is the file's and whose delimiter Papa Parse guesses as a
+ * comma, is read by looking for commas and line breaks (indexOf), no cell made; any other
+ * piece (and the file's first, its header) is parsed as csvRowChunks parses it. The records,
+ * their count and what TableShape makes of them are those of csvRowChunks. Throws NotCsvText
+ * when the bytes are not `encoding`.
+ */
+export async function csvShapes(
+  source: ByteSource,
+  encoding: CsvEncoding,
+  add: (record: ShapeRecord) => void,
+  onBytes?: (bytes: number) => void | Promise<void>,
+): Promise<void> {
+  let carry = "";
+  let newline: LineBreak | undefined;
+  let first = true;
+  const cells: string[] = [];
+  for await (const piece of textPieces(source, encoding, onBytes)) {
+    const text = carry + piece;
+    newline ??= lineBreakOf(text);
+    const quote = text.indexOf('"');
+    const end = quote < 0 ? text.lastIndexOf("\n") + 1 : lastRecordEnd(text);
+    if (end <= 0) {
+      carry = text;
+      continue;
+    }
+    carry = text.slice(end);
+    if (first || quote >= 0 || !scanRecords(text, end, newline, cells, add)) {
+      for (const record of parseCsvPiece({
+        text: text.slice(0, end),
+        endsWithBreak: true,
+        newline,
+      }))
+        add(record);
+    }
+    first = false;
+  }
+  if (carry !== "")
+    for (const record of parseCsvPiece({
+      text: carry,
+      endsWithBreak: false,
+      newline: newline ?? "\n",
+    }))
+      add(record);
+}
+
+/**
+ * The records of text[0, end) (no quote in it; `end` just after a line break) as stand-ins
+ * (ShapeRecord), or false, having added none, when Papa Parse would read the piece otherwise:
+ * another delimiter guessed, or a line break not the file's (a lone LF in a CRLF file).
+ */
+function scanRecords(
+  text: string,
+  end: number,
+  newline: LineBreak,
+  cells: string[],
+  add: (record: ShapeRecord) => void,
+): boolean {
+  if (newline === "\r") return false;
+  const crlf = newline === "\r\n";
+  if (crlf) {
+    for (let at = text.indexOf("\n"); at >= 0 && at < end; at = text.indexOf("\n", at + 1))
+      if (text.charCodeAt(at - 1) !== 13) return false;
+  }
+  // Papa Parse guesses the delimiter of each piece from its first ten records.
+  let tenth = -1;
+  for (let k = 0; k < 11; k++) {
+    const next = text.indexOf("\n", tenth + 1);
+    if (next < 0 || next >= end) break;
+    tenth = next;
+  }
+  const guessed = Papa.parse<string[]>(text.slice(0, tenth + 1), { preview: 10, newline }).meta;
+  if (guessed.delimiter !== ",") return false;
+  let start = 0;
+  while (start < end) {
+    const lineEnd = text.indexOf("\n", start);
+    const stop = crlf ? lineEnd - 1 : lineEnd;
+    cells.length = 0;
+    let at = start;
+    for (;;) {
+      let comma = text.indexOf(",", at);
+      if (comma < 0 || comma > stop) comma = stop;
+      cells.push(blankBetween(text, at, comma) ? "" : "x");
+      if (comma === stop) break;
+      at = comma + 1;
+    }
+    // The first cell as it is where it could start an example row's marker (isSampleRow
+    // looks no further than a first character that cannot).
+    if (cells[0] === "x" && mayMark(text, start)) {
+      const comma = text.indexOf(",", start);
+      cells[0] = text.slice(start, comma < 0 || comma > stop ? stop : comma).trim();
+    }
+    add(cells);
+    start = lineEnd + 1;
+  }
+  return true;
+}
+
+/** Whether text[from, to) is blank as String.prototype.trim sees it (ECMAScript white space). */
+function blankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 0x80) return false;
+    if (
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff
+    )
+      continue;
+    return false;
+  }
+  return true;
+}
+
+/** Whether the record at `start` begins otherwise than with a character no marker starts with. */
+function mayMark(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  return !((c > 0x20 && c < 0x7f && c !== 0x5b) || (c >= 0x4e00 && c <= 0x9fff));
 }

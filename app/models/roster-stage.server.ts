@@ -1,0 +1,134 @@
+// A roster import's good rows in the form its staging table takes them (worker.server.ts:
+// the TEMP "RosterStage"), made where a chunk is checked: on the check thread for most chunks
+// (roster-check.server.ts). The import's own thread, the bottleneck of a million-row file,
+// then hands them to the database as they are: on SQLite the values one after another, ready
+// to bind (no Date, boolean or per-value conversion left); on PostgreSQL the lines of COPY's
+// text format. Row numbers are the file's, from the records before the chunk as its reader
+// counted them when it sent it (rebased in the rare file where the parse counted otherwise).
+import type { Engine } from "~/db/sql.server";
+import { copyDate, copyField, sqliteDate, type PreparedRows } from "~/db/sql.server";
+import type { IsoDate } from "~/domain/identity/dates";
+import { maskIdNumber } from "~/domain/identity/id-number";
+import type { RosterImportColumns } from "~/domain/registration/import-plan";
+import type { ParsedRow } from "~/domain/registration/import-rows";
+
+/** The staging table's columns, in the order a staged row gives its values. */
+export const STAGE_COLUMNS = [
+  "row",
+  "name",
+  "gender",
+  "idNumberCipher",
+  "idNumberHash",
+  "idNumberMasked",
+  "birthDate",
+  "phone",
+  "trade",
+  "skillLevel",
+  "unionMember",
+] as const;
+
+const WIDTH = STAGE_COLUMNS.length;
+
+/** A chunk's good rows ready for the stage, numbered from `base` records before the chunk. */
+export type StagedRows = PreparedRows & { readonly base: number };
+
+/**
+ * Birth dates as the engine stores them, made once per day: a million people share a few
+ * tens of thousands of birthdays, and turning a Date into text was a row's largest cost after
+ * sealing in staging.
+ */
+const birthDates = { sqlite: new Map<IsoDate, string>(), postgresql: new Map<IsoDate, string>() };
+function birthDateOf(engine: Engine, day: IsoDate): string {
+  const known = birthDates[engine];
+  let text = known.get(day);
+  if (text === undefined) {
+    const date = new Date(`${day}T00:00:00+08:00`);
+    text = engine === "sqlite" ? sqliteDate(date) : copyDate(date);
+    // Every day of a century and a half, at most; a stray flood of odd days starts afresh.
+    if (known.size >= 60_000) known.clear();
+    known.set(day, text);
+  }
+  return text;
+}
+
+/** A good row: its number in the chunk, its values, its sealed ID number. */
+export type StageInput = {
+  row: number;
+  values: ParsedRow<RosterImportColumns>;
+  cipher: string;
+  hash: string;
+};
+
+/** The rows in `engine`'s load form, each numbered `base` + its number in the chunk. */
+export function stageRows(engine: Engine, base: number, rows: readonly StageInput[]): StagedRows {
+  if (engine === "sqlite") {
+    const values: (string | number | null)[] = [];
+    for (const { row, values: v, cipher, hash } of rows) {
+      const id = v.idNumber;
+      values.push(
+        base + row,
+        v.name,
+        id.gender,
+        cipher,
+        hash,
+        maskIdNumber(id.idNumber),
+        birthDateOf(engine, id.birthDate),
+        v.mobile ?? null,
+        v.trade ?? null,
+        v.skillLevel ?? null,
+        v.unionMember === false ? 0 : 1,
+      );
+    }
+    return { count: rows.length, values, base };
+  }
+  let copy = "";
+  for (const { row, values: v, cipher, hash } of rows) {
+    const id = v.idNumber;
+    // The cipher (base64), hash (hex), masked number, gender and date hold no separator.
+    copy += `${base + row}\t${copyField(v.name)}\t${id.gender}\t${cipher}\t${hash}\t${maskIdNumber(id.idNumber)}\t${birthDateOf(engine, id.birthDate)}\t${nullable(v.mobile)}\t${nullable(v.trade)}\t${nullable(v.skillLevel)}\t${v.unionMember === false ? "f" : "t"}\n`;
+  }
+  return { count: rows.length, copy, base };
+}
+
+const nullable = (text: string | undefined) => (text === undefined ? "\\N" : copyField(text));
+
+/**
+ * The rows numbered from `base` instead (the chunk held another number of records than its
+ * reader counted: a stray quote that the reader's cut and the parser read differently).
+ */
+export function rebased(rows: StagedRows, base: number): StagedRows {
+  const shift = base - rows.base;
+  if (shift === 0) return rows;
+  if ("values" in rows) {
+    const values = rows.values.slice();
+    for (let i = 0; i < values.length; i += WIDTH) values[i] = (values[i] as number) + shift;
+    return { count: rows.count, values, base };
+  }
+  // Escaped lines hold no raw line break or tab: the row number is each line's first field.
+  const lines = rows.copy.split("\n");
+  lines.pop();
+  const copy = lines
+    .map((line) => {
+      const tab = line.indexOf("\t");
+      return `${Number(line.slice(0, tab)) + shift}${line.slice(tab)}\n`;
+    })
+    .join("");
+  return { count: rows.count, copy, base };
+}
+
+/** The staged rows as column-to-value records, in order (tests). */
+export function stagedRecords(
+  rows: PreparedRows,
+): Record<(typeof STAGE_COLUMNS)[number], unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  if ("values" in rows) {
+    for (let i = 0; i < rows.values.length; i += WIDTH)
+      out.push(Object.fromEntries(STAGE_COLUMNS.map((c, j) => [c, rows.values[i + j]])));
+  } else {
+    for (const line of rows.copy.split("\n").slice(0, -1)) {
+      const fields = line.split("\t");
+      out.push(Object.fromEntries(STAGE_COLUMNS.map((c, j) => [c, fields[j]])));
+    }
+  }
+  return out as Record<(typeof STAGE_COLUMNS)[number], unknown>[];
+}
