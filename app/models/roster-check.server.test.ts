@@ -180,6 +180,27 @@ describe("a roster file checked on two threads", () => {
   );
 
   it(
+    "numbers the staged rows as the file's when a stray quote made a chunk's records miscounted",
+    async () => {
+      // A quote inside an unquoted cell is text to the parser, but the reader's cut counts it
+      // as opening a quote: the first chunk then holds three records more than it counted.
+      const lines = [HEAD];
+      for (let n = 0; n < 2 * PROGRESS_ROWS + 10; n++)
+        lines.push(n === 5 || n === 8 ? line(n).replace("车工", '车"工') : line(n));
+      const text = `${lines.join("\n")}\n`;
+      const rows = Array.from({ length: 2 * PROGRESS_ROWS + 10 }, (_, i) => i + 2);
+      for (const stage of ["sqlite", "postgresql"] as const) {
+        const two = await check(text, true, stage);
+        expect(two.outcome).toEqual({ ok: true, value: { count: rows.length, samples: 0 } });
+        expect(two.sunk).toEqual(rows);
+        expect(two.staged.filter((r) => String(r.trade).includes('"'))).toHaveLength(2);
+      }
+      expect((await check(text, false)).sunk).toEqual(rows);
+    },
+    CHECK_MS,
+  );
+
+  it(
     "stops at the error list's cap at the same row on either thread",
     async () => {
       const lines = [HEAD];
