@@ -187,19 +187,22 @@ export class SqliteSql implements Bulk {
     // Readers on other connections keep their snapshot (WAL), indexes included, until the
     // commit; their prepared statements are prepared again when they see the new schema.
     for (const index of indexes) this.db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
-    const out = await work();
-    // An index build sorts in memory up to the page cache's size before it spills to a temp
-    // file, beside the cache the load just filled: a smaller cache for the builds (they read
-    // the table and write each index in order, so they need few pages) keeps the import
-    // within its memory budget. The builds then spill a million rows' keys in a few pieces.
+    // The connection's large page cache serves inserts into indexes keyed by random hashes.
+    // Without those indexes the load only appends to the table, which needs few pages: with
+    // the large cache a million-row load filled all 64 MB of it with pages written once
+    // (SQLite spills them to the WAL either way). An index build sorts in memory up to the
+    // cache's size before it spills to a temp file: the small cache also keeps the builds
+    // (they read the table and write each index in order) within the import's memory
+    // budget, spilling a million rows' keys in a few pieces.
     const cache = this.db.pragma("cache_size", { simple: true }) as number;
     this.db.pragma(`cache_size = ${SORT_CACHE_KIB}`);
     try {
+      const out = await work();
       for (const index of indexes) this.db.exec(index.sql);
+      return out;
     } finally {
       this.db.pragma(`cache_size = ${cache}`);
     }
-    return out;
   }
 
   loadedDate(date: Date): string {
@@ -278,7 +281,7 @@ export class SqliteSql implements Bulk {
   }
 }
 
-/** The page cache (negative: KiB) while indexes are built after a load (withIndexesDeferred). */
+/** The page cache (negative: KiB) during a load with deferred indexes and their builds (withIndexesDeferred). */
 const SORT_CACHE_KIB = -16_384;
 
 /** Parameters per multi-row INSERT, well under SQLite's limit of 32,766. */
