@@ -3,6 +3,7 @@ import { prisma, write } from "~/db.server";
 import { PLATFORM_SCOPE, unionScope, type OrganiserScope } from "~/domain/organisation";
 import { organiserTasks } from "./organiser-tasks.server";
 import { refreshEntryResult } from "./results.server";
+import { expectDemoStory } from "~/test/demo-story";
 
 async function scopeOf(name: string): Promise<OrganiserScope> {
   const union = await prisma.organisation.findFirstOrThrow({ where: { name } });
@@ -10,8 +11,8 @@ async function scopeOf(name: string): Promise<OrganiserScope> {
 }
 
 beforeAll(async () => {
-  await import("../../prisma/seed");
-}, 120_000);
+  await expectDemoStory();
+});
 
 describe("the organiser's task list on the demo story", () => {
   it("gives a district organiser its own contest's entries and events, nothing of others", async () => {

@@ -7,12 +7,13 @@ import { prisma } from "~/db.server";
 import { PLATFORM_SCOPE, unionScope } from "~/domain/organisation";
 import { statisticsPdf, statisticsReport, statisticsXlsx } from "~/http/statistics-export.server";
 import { participationTotals, resolveStatsTarget, yearInNumbers } from "./statistics.server";
+import { expectDemoStory } from "~/test/demo-story";
 
 const OUT = path.resolve("e2e/.screenshots");
 
 beforeAll(async () => {
-  await import("../../prisma/seed");
-}, 120_000);
+  await expectDemoStory();
+});
 
 async function union(name: string) {
   return prisma.organisation.findFirstOrThrow({ where: { name } });

@@ -30,6 +30,7 @@ import {
   type Outcome,
   type RouteModule,
 } from "~/test/route-harness";
+import { expectDemoStory } from "~/test/demo-story";
 
 type Role =
   | "anon"
@@ -895,7 +896,7 @@ function paramsFor(file: string, path: string): Record<string, string> {
 
 beforeAll(async () => {
   reuseSignIns();
-  await import("../../prisma/seed");
+  await expectDemoStory();
   const username = async (name: string) =>
     (await prisma.user.findUniqueOrThrow({ where: { username: name } })).id;
   users.worker = await username("worker");

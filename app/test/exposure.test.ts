@@ -18,6 +18,7 @@ import { isoDateOf } from "~/domain/identity/dates";
 import { setBoardSettings } from "~/models/leaderboard.server";
 import { loadScoreSheet, saveScoreSheet } from "~/models/marks.server";
 import { makeRequest, reuseSignIns, run, type RouteModule } from "~/test/route-harness";
+import { expectDemoStory } from "~/test/demo-story";
 
 const modules = import.meta.glob<RouteModule>("../routes/*.{ts,tsx}");
 const FILES = Object.keys(modules).map((p) => p.replace("../routes/", ""));
@@ -211,7 +212,7 @@ async function submit(judge: Role, entry: Entrant, marks: Record<number, string>
 
 beforeAll(async () => {
   reuseSignIns();
-  await import("../../prisma/seed");
+  await expectDemoStory();
   const userId = async (username: string) =>
     (await prisma.user.findUniqueOrThrow({ where: { username } })).id;
   Object.assign(users, {

@@ -21,6 +21,7 @@ import {
 import { BODY_LIMITS, type BodyKind } from "~/http/form-body.server";
 import { xlsxBomb } from "~/test/xlsx-bombs";
 import { getRosterImport, waitFor } from "~/models/roster-import.server";
+import { expectDemoStory } from "~/test/demo-story";
 
 const ROUTES_DIR = path.resolve("app/routes");
 const FORMS_DIR = path.resolve("app/forms");
@@ -184,7 +185,7 @@ async function watchTables(): Promise<void> {
 
 beforeAll(async () => {
   reuseSignIns();
-  await import("../../prisma/seed");
+  await expectDemoStory();
   await watchTables();
   const id = async (username: string) =>
     (await prisma.user.findUniqueOrThrow({ where: { username } })).id;

@@ -19,10 +19,18 @@ export async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T
   }
 }
 
-/** A fresh database copied from the template; returns its URL. */
+/**
+ * A fresh database copied from the template; returns its URL. Its commits do not wait for
+ * their WAL to reach the disk (synchronous_commit = off): no test checks what survives a
+ * crash of the server, and a commit is seen by every other connection at once either way.
+ * The setting belongs to the database, so every connection to it takes it.
+ */
 export async function copyOfTemplate(template: string): Promise<string> {
   const name = `${testPrefix()}_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  await admin(async (c) => {
+    await c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    await c.query(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
+  });
   return withDatabase(postgresAdminUrl(), name);
 }
 

@@ -1,12 +1,20 @@
 // Runs before each test file: points DATABASE_URL at a fresh copy of the migrated template
-// (a copied SQLite file, or a PostgreSQL database made from the template database).
+// (a copied SQLite file, or a PostgreSQL database made from the template database), or of the
+// template seeded with the demo story for the files that start from it (demo-story.ts).
 import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
+import { startsFromDemoStory } from "./demo-story";
 import { copyOfTemplate } from "./pg-databases";
 
-const template = process.env.JIANGXIN_TEST_TEMPLATE;
-const pgTemplate = process.env.JIANGXIN_TEST_TEMPLATE_PG;
+const demo = startsFromDemoStory(expect.getState().testPath);
+const template = demo
+  ? process.env.JIANGXIN_TEST_DEMO_TEMPLATE
+  : process.env.JIANGXIN_TEST_TEMPLATE;
+const pgTemplate = demo
+  ? process.env.JIANGXIN_TEST_DEMO_TEMPLATE_PG
+  : process.env.JIANGXIN_TEST_TEMPLATE_PG;
 if (pgTemplate) {
   process.env.DATABASE_URL = await copyOfTemplate(pgTemplate);
   process.env.NODE_ENV = "test";

@@ -8,12 +8,13 @@
 // waiting on the server, while the suites leave part of the machine idle); Playwright's web
 // server then finds it migrated and seeded, which its migrate and seed leave alone.
 import { spawn } from "node:child_process";
+import pg from "pg";
 import { fillE2eRunEnv } from "../../e2e/support/run-env.ts";
 import dropE2eDatabase from "../../e2e/support/teardown.ts";
 
 const env: NodeJS.ProcessEnv = { ...process.env, JX_TEST_ENGINE: "postgresql" };
 env.PG_TEST_PREFIX ??= `jx_test_${process.pid}`;
-fillE2eRunEnv(env);
+const e2eDatabaseUrl = fillE2eRunEnv(env).databaseUrl;
 
 /**
  * Runs a command to its end: its output straight through, or, kept (for a command running
@@ -44,6 +45,22 @@ async function fail(status: number | null): Promise<never> {
   process.exit(status ?? 1);
 }
 
+/**
+ * The journeys' server commits without waiting for the disk, as the suites' databases do
+ * (app/test/pg-databases.ts): no journey checks what survives a crash of the server, and
+ * every connection sees a commit at once either way. Set before the server connects.
+ */
+async function commitWithoutWaitingForDisk(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const name = new URL(url).pathname.slice(1).replace(/"/g, '""');
+    await client.query(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
+  } finally {
+    await client.end();
+  }
+}
+
 const prepared = run(
   "sh",
   ["-c", "npx tsx prisma/scripts/migrate-deploy.ts && npx tsx prisma/seed.ts"],
@@ -60,6 +77,12 @@ if (preparation.status !== 0) {
   process.stderr.write(preparation.output);
   console.error("test:pg: migrating and seeding the e2e database failed");
   await fail(preparation.status);
+}
+try {
+  await commitWithoutWaitingForDisk(e2eDatabaseUrl);
+} catch (error) {
+  console.error(`test:pg: setting up the e2e database failed: ${(error as Error).message}`);
+  await fail(1);
 }
 const playwright = await run("npx", ["playwright", "test"], { env });
 process.exit(playwright.status ?? 1);
