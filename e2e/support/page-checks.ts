@@ -34,10 +34,17 @@ const axeChecked = new Set<string>();
  * skip it: one check per key means one per run, not one per worker (each crawls most routes,
  * and the journeys of every worker open the same home and list pages). Marked only after a
  * pass, so a retry checks again.
+ *
+ * E2E_AXE_RUN_ID, when set, names the run instead: .ci/run gives the SQLite and the
+ * PostgreSQL e2e runs the same one, on the same build, so that the PostgreSQL journeys skip
+ * the pages the SQLite journeys already checked. The markup axe reads is the same whichever
+ * engine stored the rows, as the crawl's browser checks already assume (crawl.spec.ts); the
+ * PostgreSQL journeys still check hydration, the console and every answer on every page.
  */
 function passedCheckFile(key: string): string {
   const name = createHash("sha256").update(key).digest("hex").slice(0, 32);
-  return path.resolve("e2e/.data", `axe-${process.env.E2E_RUN_ID}`, name);
+  const run = process.env.E2E_AXE_RUN_ID || process.env.E2E_RUN_ID;
+  return path.resolve("e2e/.data", `axe-${run}`, name);
 }
 
 function describeViolations(violations: AxeResults["violations"]): string[] {
