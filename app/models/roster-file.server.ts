@@ -184,6 +184,14 @@ const isLast = (encoding: CsvEncoding) => encoding === CSV_ENCODINGS[CSV_ENCODIN
  */
 const CHUNKS_OUT = 2;
 
+/**
+ * Chunks the reading thread checks itself beyond those, rather than wait for the check
+ * thread's oldest: with the stage's rows made where a chunk is checked, the reading thread
+ * has less to do than the check thread, and waited for it (a profile at 200,000 rows on
+ * SQLite: the reading thread idle 14 % of the import, the check thread 7 %).
+ */
+const CHUNKS_AHEAD = 1;
+
 /** What the reading thread does with a chunk: checks it here, or sends it to the check thread. */
 export type CheckFileOptions = {
   /** Whether the rows are checked on a thread of their own (by default from CHECK_THREAD_FROM_BYTES). */
@@ -287,11 +295,11 @@ async function checkRows(
       if (done < total) await progress.checked?.(done, total);
       return true;
     };
-    const out: Promise<CheckedChunk>[] = [];
+    const out: { checked: Promise<CheckedChunk>; answered: boolean }[] = [];
     let sent = 0;
     // Checks the chunk, on the check thread unless that has two still to answer (or a test
-    // wants it here), then takes verdicts until at most `keep` chunks are out; false once the
-    // file has stopped.
+    // wants it here), then takes verdicts until at most `keep` chunks are out (CHUNKS_AHEAD
+    // more while the oldest is still being checked there); false once the file has stopped.
     const send = async (chunk: RecordChunk | TextChunk, keep: number): Promise<boolean> => {
       const here =
         !thread ||
@@ -303,8 +311,16 @@ async function checkRows(
         : thread.check(chunk);
       // Taken below, or dropped when the file stops early (then its failure is no news).
       checked.catch(() => undefined);
-      out.push(checked);
-      while (out.length > keep) if (!(await take(await out.shift()!))) return false;
+      const entry = { checked, answered: false };
+      const answered = () => void (entry.answered = true);
+      void checked.then(answered, answered);
+      out.push(entry);
+      while (out.length > keep) {
+        // The oldest is still on the check thread: the next chunk is read meanwhile (and
+        // checked here while that thread has two to answer).
+        if (thread && out.length <= keep + CHUNKS_AHEAD && !out[0]!.answered) return true;
+        if (!(await take(await out.shift()!.checked))) return false;
+      }
       return true;
     };
     const keep = thread ? CHUNKS_OUT : 0;
@@ -342,7 +358,7 @@ async function checkRows(
       if (going && next.length > 0)
         going = await send({ cells: next, header: false, seal: seal(), base: recordsSent }, keep);
     }
-    while (going && out.length > 0) going = await take(await out.shift()!);
+    while (going && out.length > 0) going = await take(await out.shift()!.checked);
     await writing;
     if (failure) throw (failure as { error: unknown }).error;
     if (checker.errors.length > 0) return fail(...checker.errors);
