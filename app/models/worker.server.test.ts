@@ -1,10 +1,19 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { databaseEngine, prisma, withScratchSession } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { createOrganisation } from "~/test/factories";
 import { idNumber } from "~/test/registration-factories";
 import { MAX_ROSTER_CSV_BYTES, MAX_UPLOAD_BYTES } from "~/utils/spreadsheet.server";
-import { createWorker, getWorkerForManager, importRoster, listWorkers } from "./worker.server";
+import {
+  analyseStage,
+  CREATE_STAGE,
+  createWorker,
+  getWorkerForManager,
+  importRoster,
+  listWorkers,
+  moveStatement,
+} from "./worker.server";
 
 const HEAD = "姓名,身份证号,性别,手机号,工种,技能等级,是否工会会员";
 const csv = (...lines: string[]) => ({
@@ -254,4 +263,30 @@ describe("importRoster", () => {
     });
     expect(counter.count).toBe(2);
   });
+});
+
+describe("the move out of a large stage (PostgreSQL)", () => {
+  it.skipIf(databaseEngine() !== "postgresql")(
+    "reads each piece along the stage's key, with no sort, once the stage is analysed",
+    async () => {
+      const plan = await withScratchSession((session) =>
+        session.scratch(async (sql) => {
+          await sql.run(CREATE_STAGE);
+          // Without statistics the planner fetched such a stage's pieces by a bitmap and sorted
+          // them (on disk beyond work_mem).
+          await sql.run(Prisma.sql`
+            INSERT INTO "RosterStage"
+            SELECT g, 'n', 'male', 'c' || g, 'h' || g, 'm', TIMESTAMP '1990-01-01', NULL, NULL,
+              NULL, TRUE
+            FROM generate_series(2, 200001) g`);
+          await analyseStage(sql);
+          const piece = moveStatement(1, new Date(), { after: 50_001, upTo: 100_001 });
+          const lines = await sql.rows<{ "QUERY PLAN": string }>(Prisma.sql`EXPLAIN ${piece}`);
+          return lines.map((line) => line["QUERY PLAN"]).join("\n");
+        }),
+      );
+      expect(plan).toContain(`Index Scan using "RosterStage_pkey"`);
+      expect(plan).not.toContain("Sort");
+    },
+  );
 });

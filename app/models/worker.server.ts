@@ -301,6 +301,7 @@ export async function importRoster(
     if (!checked.ok) return checked;
     await progress.loading?.();
     const count = checked.value.count;
+    await session.scratch((sql) => analyseStage(sql));
 
     const refused = (clashes: number[]): ImportOutcome =>
       fail(
@@ -375,7 +376,7 @@ export async function importRoster(
  * row's number in the file, header = 1) is its key, so the move reads it in file order (on
  * SQLite it is the table's rowid, and rows are appended in that order).
  */
-const CREATE_STAGE = Prisma.sql`
+export const CREATE_STAGE = Prisma.sql`
   CREATE TEMP TABLE "RosterStage" (
     "row" INTEGER NOT NULL PRIMARY KEY,
     "name" TEXT NOT NULL,
@@ -400,6 +401,24 @@ export function stageRosterRows(sql: Bulk, rows: StagedRows): Promise<number> {
 }
 
 /**
+ * Gives PostgreSQL's planner the stage's statistics before the move reads it: autovacuum never
+ * analyses a TEMP table, and without them the planner guessed a few hundred rows for each
+ * piece of the move, so it fetched each piece's 50,000 rows by a bitmap of the key and then
+ * sorted them by "row", beyond work_mem and so through a file on disk (about 220 MB written
+ * and read back per million rows), where the key's own order is already the file's. With the
+ * statistics each piece is a walk of the key, which COPY appended in file order: for a
+ * million rows the move took about a fifth less of the server's CPU. Only "row" is analysed, from
+ * a sample of 3,000 rows instead of the default 30,000 (which cost a third of what it saved):
+ * the key's order and the table's size are all the move's plan needs. SQLite reads the stage by
+ * its rowid whatever it knows.
+ */
+export async function analyseStage(sql: Bulk): Promise<void> {
+  if (sql.engine !== "postgresql") return;
+  await sql.run(Prisma.sql`SELECT set_config('default_statistics_target', '10', true)`);
+  await sql.run(Prisma.sql`ANALYZE "RosterStage" ("row")`);
+}
+
+/**
  * The load step of a roster import: moves the staged rows into the organisation's roster in
  * file order, inside the caller's transaction on the import's scratch session (one INSERT …
  * SELECT, the database's own work, no row passing through this process). The caller has
@@ -413,17 +432,26 @@ export function moveStagedRows(
   now: Date,
   rows?: { after: number; upTo: number },
 ): Promise<number> {
+  return sql.run(moveStatement(organisationId, now, rows));
+}
+
+/** moveStagedRows' statement: the whole stage, or the file rows after `after` up to `upTo`. */
+export function moveStatement(
+  organisationId: number,
+  now: Date,
+  rows?: { after: number; upTo: number },
+): Prisma.Sql {
   const piece = rows
     ? Prisma.sql`WHERE s."row" > ${rows.after} AND s."row" <= ${rows.upTo}`
     : Prisma.empty;
-  return sql.run(Prisma.sql`
+  return Prisma.sql`
     INSERT INTO "Worker" ("organisationId", "name", "gender", "idNumberCipher", "idNumberHash",
       "idNumberMasked", "birthDate", "phone", "trade", "skillLevel", "unionMember", "frontLine",
       "manager", "createdAt", "updatedAt")
     SELECT ${organisationId}, s."name", s."gender", s."idNumberCipher", s."idNumberHash",
       s."idNumberMasked", s."birthDate", s."phone", s."trade", s."skillLevel", s."unionMember",
       ${true}, ${false}, ${now}, ${now}
-    FROM "RosterStage" s ${piece} ORDER BY s."row"`);
+    FROM "RosterStage" s ${piece} ORDER BY s."row"`;
 }
 
 /**
