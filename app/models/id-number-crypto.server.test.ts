@@ -1,8 +1,10 @@
-import { createHmac } from "node:crypto";
+import { createDecipheriv, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { env } from "~/env.server";
 import { idNumber } from "~/test/registration-factories";
 import { decryptIdNumber, hashIdNumber, sealIdNumbers } from "./id-number-crypto.server";
+
+const key = Buffer.from(env.ID_NUMBER_KEY, "hex");
 
 describe("sealIdNumbers", () => {
   it("stores what encryptIdNumber and hashIdNumber would, each with its own IV", () => {
@@ -19,8 +21,36 @@ describe("sealIdNumbers", () => {
   });
 
   it("hashes an ID number whatever the case of its check character", () => {
-    const [upper, lower] = sealIdNumbers(["11010519491231002X", "11010519491231002x"]);
+    const ids = ["11010519491231002X", "11010519491231002x"];
+    const [upper, lower] = sealIdNumbers(ids);
     expect(upper?.hash).toBe(lower?.hash);
+    expect(upper?.hash).toBe(hashIdNumber("11010519491231002X"));
+    // Each is stored as it was given, as encryptIdNumber stores it.
+    expect([upper, lower].map((s) => decryptIdNumber(s!.cipher))).toEqual(ids);
+  });
+
+  it("stores base64 of iv‖tag‖ciphertext, for 18-byte numbers and any other text alike", () => {
+    // Most rows are sealed in one shared buffer; text of another length takes the general
+    // path. Both must come out in encryptIdNumber's format, each row with its own IV.
+    const ids = [idNumber("19800101", 11), "110105491231002", "１１０１０５ 身份证", "", "X"];
+    const sealed = sealIdNumbers([...ids, ...ids]);
+    expect(sealed.map((s) => decryptIdNumber(s.cipher))).toEqual([...ids, ...ids]);
+    expect(sealed.map((s) => s.hash)).toEqual([...ids, ...ids].map(hashIdNumber));
+    for (const [i, s] of sealed.entries()) {
+      const raw = Buffer.from(s.cipher, "base64");
+      expect(raw.toString("base64")).toBe(s.cipher);
+      expect(raw.length).toBe(28 + Buffer.byteLength(ids[i % ids.length]!, "utf8"));
+      const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      const body = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
+      expect(body.toString("utf8")).toBe(ids[i % ids.length]);
+    }
+    const ivs = new Set(sealed.map((s) => Buffer.from(s.cipher, "base64").toString("hex", 0, 12)));
+    expect(ivs.size).toBe(sealed.length);
+  });
+
+  it("seals an empty list", () => {
+    expect(sealIdNumbers([])).toEqual([]);
   });
 });
 
