@@ -168,3 +168,85 @@ describe("csvShapes", () => {
     }
   });
 });
+
+describe("parseCsvPiece", () => {
+  /** What parseCsvPiece must return: Papa Parse's records of the whole piece, trimmed. */
+  function papaRecords(piece: { text: string; endsWithBreak: boolean; newline: LineBreak }) {
+    const rows = Papa.parse<string[]>(piece.text, {
+      skipEmptyLines: false,
+      newline: piece.newline,
+    }).data.map((row) => row.map((c) => String(c ?? "").trim()));
+    if (piece.endsWithBreak) rows.pop();
+    return rows;
+  }
+
+  type LineBreak = "\n" | "\r\n" | "\r";
+  const BREAKS: LineBreak[] = ["\n", "\r\n", "\r"];
+
+  it("reads a piece without quotes as Papa Parse reads it, whatever its delimiter", () => {
+    // Pieces without a quote are split here, with the delimiter Papa Parse guesses from the
+    // first ten records: random text over delimiters, blanks, line breaks, a byte-order mark
+    // and ideographs must come out as Papa Parse's own reading of the whole piece.
+    const alphabet = ["a", "中", " ", ",", ";", "\t", "|", "\u001e", "\u001f", "\n", "\r", "\r\n"];
+    let seed = 13;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let compared = 0;
+    for (let round = 0; round < 600; round++) {
+      const length = random(3) === 0 ? random(8) : random(400);
+      let text = random(5) === 0 ? "\uFEFF" : "";
+      for (let i = 0; i < length; i++) text += alphabet[random(alphabet.length)];
+      for (const newline of BREAKS) {
+        for (const endsWithBreak of [false, true]) {
+          const piece = { text: endsWithBreak ? text + newline : text, endsWithBreak, newline };
+          expect(parseCsvPiece(piece), JSON.stringify(piece)).toEqual(papaRecords(piece));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(3600);
+  });
+
+  it("guesses the delimiter from the first ten records, as Papa Parse does", () => {
+    const semicolons = Array.from({ length: 10 }, (_, i) => `名${i};61010219900101${i}`);
+    const commas = Array.from({ length: 30 }, (_, i) => `a,b,c${i}`);
+    const lines = [...semicolons, ...commas];
+    for (const newline of BREAKS) {
+      const piece = {
+        text: `\uFEFF${lines.join(newline)}${newline}`,
+        endsWithBreak: true,
+        newline,
+      };
+      const rows = parseCsvPiece(piece);
+      expect(rows).toEqual(papaRecords(piece));
+      expect(rows[0]).toEqual(["名0", "61010219900101" + "0"]);
+      expect(rows[10]).toEqual(["a,b,c0"]);
+    }
+    // Eleven records: the guess is made on all of them alike.
+    const eleven = {
+      text: [...semicolons, "x,y,z"].join("\n"),
+      endsWithBreak: false,
+      newline: "\n" as const,
+    };
+    expect(parseCsvPiece(eleven)).toEqual(papaRecords(eleven));
+  });
+
+  it("reads a piece with a quote through Papa Parse", () => {
+    const piece = {
+      text: '张三,"一行\n两行"\n李四,"a,b"\n',
+      endsWithBreak: true,
+      newline: "\n" as const,
+    };
+    expect(parseCsvPiece(piece)).toEqual([
+      ["张三", "一行\n两行"],
+      ["李四", "a,b"],
+    ]);
+  });
+
+  it("reads an empty piece, and one that is only a byte-order mark, as no records", () => {
+    for (const text of ["", "\uFEFF"])
+      expect(parseCsvPiece({ text, endsWithBreak: false, newline: "\n" })).toEqual([]);
+  });
+});

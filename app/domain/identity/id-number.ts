@@ -79,8 +79,21 @@ export function parseIdNumber(
   const year = digitAt(id, 6) * 1000 + digitAt(id, 7) * 100 + digitAt(id, 8) * 10 + digitAt(id, 9);
   const month = digitAt(id, 10) * 10 + digitAt(id, 11);
   const day = digitAt(id, 12) * 10 + digitAt(id, 13);
-  // Four-digit year, two-digit month and day: as formatIsoDate writes a valid date.
-  const rawDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  // Four-digit year, two-digit month and day: as formatIsoDate writes a valid date. Made from
+  // the character codes in one string, not from three slices joined (a roster import reads a
+  // million numbers).
+  const rawDate = String.fromCharCode(
+    id.charCodeAt(6),
+    id.charCodeAt(7),
+    id.charCodeAt(8),
+    id.charCodeAt(9),
+    HYPHEN,
+    id.charCodeAt(10),
+    id.charCodeAt(11),
+    HYPHEN,
+    id.charCodeAt(12),
+    id.charCodeAt(13),
+  );
   if (year < EARLIEST_BIRTH_YEAR || !isValidDateParts(year, month, day)) {
     return fail({ code: "id_number_invalid_date", params: { date: rawDate } });
   }
@@ -100,6 +113,8 @@ export function parseIdNumber(
     gender: genderDigit % 2 === 1 ? "male" : "female",
   });
 }
+
+const HYPHEN = 45;
 
 /** The digit at `i` of a number whose characters are checked. */
 function digitAt(id: string, i: number): number {

@@ -65,7 +65,8 @@ export function textCell(maxLength = 100): (raw: string) => CellResult<string> {
 }
 
 export function idNumberCell(today?: IsoDate): (raw: string) => CellResult<IdNumberInfo> {
-  return (raw) => parseIdNumber(raw, today === undefined ? {} : { today });
+  const options = today === undefined ? {} : { today };
+  return (raw) => parseIdNumber(raw, options);
 }
 
 export const mobilePhoneCell = (raw: string): CellResult<string> => parseMobilePhone(raw);

@@ -11,6 +11,8 @@ import {
   normaliseHeader,
   optionalColumn,
   requiredColumn,
+  RowChecker,
+  TableShape,
   validateImport,
   type ImportError,
 } from "./import-rows";
@@ -82,6 +84,52 @@ describe("validateImport", () => {
     });
     expect(result.value[1]?.values.idNumber.idNumber).toBe(LI);
   });
+  it("gives each row's values every key: the file's columns in its order, then the absent ones", () => {
+    // The order of the file, not of the spec; a checker bound to another's columns (the check
+    // thread's) gives the same verdicts, keys and their order included.
+    const table = [
+      ["是否工会会员", "单位", "手机号", "身份证号", "姓名"],
+      ["是", "西安机床厂", "13800138000", ZHANG, "张三"],
+      ["", "北京电力", "13900139000", LI, "李四"],
+      ["否", "北京电力", "139", LI, ""],
+    ];
+    const shape = new TableShape();
+    table.forEach((cells, i) => shape.add(cells, i + 1));
+    const checker = new RowChecker(spec, { checkRow: checkWorkerRow });
+    expect(checker.start(shape)).toBe(true);
+    const other = new RowChecker(spec, { checkRow: checkWorkerRow });
+    other.bindTo(checker.bindings);
+    const order = [
+      "unionMember",
+      "organisation",
+      "mobile",
+      "idNumber",
+      "name",
+      "gender",
+      "trade",
+      "skillLevel",
+    ];
+    for (const c of [checker, other]) {
+      const [first, second, bad] = table.slice(1).map((cells, i) => c.verdict(cells, i + 2));
+      expect(Object.keys(first!.values!)).toEqual(order);
+      expect(Object.keys(second!.values!)).toEqual(order);
+      expect(second!.values!.unionMember).toBeUndefined();
+      // A good row's verdict is its values and its unique cell, no problem keys.
+      expect(Object.keys(first!)).toEqual(["row", "values", "unique"]);
+      expect(first!.unique).toEqual([{ column: "idNumber", key: ZHANG, at: 0 }]);
+      expect(bad).toStrictEqual({
+        row: 4,
+        values: null,
+        problems: [
+          { column: "手机号", code: "mobile_phone_invalid", params: { column: "手机号" } },
+          { column: "姓名", code: "import_required_value_missing", params: { column: "姓名" } },
+        ],
+        unique: [{ column: "idNumber", key: LI, at: 1 }],
+      });
+    }
+    expect(other.verdict(table[1]!, 2)).toStrictEqual(checker.verdict(table[1]!, 2));
+  });
+
   it("types required columns as present and optional ones as possibly undefined", () => {
     const result = validateImport([], spec);
     if (result.ok) {

@@ -147,7 +147,11 @@ export function columnLetter(index: number): string {
 }
 
 const isBlank = (cell: string | undefined) => cell === undefined || cell.trim() === "";
-const isBlankRow = (row: readonly string[]) => row.every((c) => isBlank(c));
+
+function isBlankRow(row: readonly string[]): boolean {
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
+  return true;
+}
 
 /**
  * What the downloadable templates put at the start of their example row's first cell
@@ -291,6 +295,12 @@ export class TableShape {
 export class RowChecker<S extends ColumnSpecs> {
   private readonly sink: ErrorSink;
   private columns: BoundColumn[] = [];
+  /**
+   * A good row's values before its cells are parsed: every key, undefined, in the order the
+   * row's values take (the file's columns, then the spec's columns absent from the file).
+   * Copied for each row, so that each cell's value is stored into a key the object has.
+   */
+  private blankValues: Record<string, unknown> = {};
   private readonly firstSeen = new Map<string, FirstSeen>();
   private readonly keys: string[];
 
@@ -300,6 +310,7 @@ export class RowChecker<S extends ColumnSpecs> {
   ) {
     this.sink = new ErrorSink(options.maxErrors ?? DEFAULT_MAX_ERRORS);
     this.keys = Object.keys(spec);
+    this.bind([]);
   }
 
   get errors(): readonly ImportError[] {
@@ -325,7 +336,7 @@ export class RowChecker<S extends ColumnSpecs> {
       this.sink.add(1, null, "import_header_missing");
       return false;
     }
-    this.columns = bindHeaders(header, shape.width, (i) => shape.hasValue(i), this.spec, this.sink);
+    this.bind(bindHeaders(header, shape.width, (i) => shape.hasValue(i), this.spec, this.sink));
     if (this.sink.errors.length > 0) return false;
     if (shape.dataRows === 0) {
       this.sink.add(2, null, "import_no_data_rows");
@@ -359,7 +370,15 @@ export class RowChecker<S extends ColumnSpecs> {
 
   /** Takes the columns another checker's `start` bound (see bindings) instead of a header. */
   bindTo(bindings: readonly ColumnBinding[]): void {
-    this.columns = bindings.map((b) => ({ ...b, spec: this.spec[b.key] as ColumnSpec }));
+    this.bind(bindings.map((b) => ({ ...b, spec: this.spec[b.key] as ColumnSpec })));
+  }
+
+  private bind(columns: BoundColumn[]): void {
+    this.columns = columns;
+    const blank: Record<string, unknown> = {};
+    for (const column of columns) blank[column.key] = undefined;
+    for (const key of this.keys) if (!(key in blank)) blank[key] = undefined;
+    this.blankValues = blank;
   }
 
   /**
@@ -370,7 +389,8 @@ export class RowChecker<S extends ColumnSpecs> {
   verdict(cells: readonly string[], row: number): RowVerdict<S> | null {
     if (isBlankRow(cells) || isSampleRow(cells)) return null;
     const { spec, columns, options } = this;
-    const values: Record<string, unknown> = {};
+    // Columns absent from the file still appear as keys so the row shape is predictable.
+    const values: Record<string, unknown> = { ...this.blankValues };
     let problems: RowProblem[] | undefined;
     let unique: UniqueCell[] | undefined;
     for (const column of columns) {
@@ -383,7 +403,6 @@ export class RowChecker<S extends ColumnSpecs> {
             params: { column: column.header },
           });
         }
-        values[column.key] = undefined;
         continue;
       }
       const parsed = column.spec.parse(raw);
@@ -405,12 +424,12 @@ export class RowChecker<S extends ColumnSpecs> {
         (unique ??= []).push({ column: column.key, key, at: problems?.length ?? 0 });
       }
     }
-    // Columns absent from the file still appear as keys so the row shape is predictable.
-    for (const key of this.keys) if (!(key in values)) values[key] = undefined;
     // Cross-column checks need every cell good; admit drops them if a cell is a duplicate.
     let rowProblems: RowProblem[] | undefined;
-    if (problems === undefined && options.checkRow) {
-      for (const found of options.checkRow(values as ParsedRow<S>)) {
+    const crossProblems =
+      problems === undefined && options.checkRow ? options.checkRow(values as ParsedRow<S>) : [];
+    if (crossProblems.length > 0) {
+      for (const found of crossProblems) {
         const header =
           found.column === undefined
             ? null
@@ -423,6 +442,13 @@ export class RowChecker<S extends ColumnSpecs> {
           params: found.problem.params,
         });
       }
+    }
+    // A good row (nearly every row) is built in one go; the keys, in this order, are there
+    // only when the row has them.
+    if (problems === undefined && rowProblems === undefined) {
+      return unique
+        ? { row, values: values as ParsedRow<S>, unique }
+        : { row, values: values as ParsedRow<S> };
     }
     return {
       row,
