@@ -74,6 +74,7 @@ process.env.SESSION_SECRET ??= "import-bench-session-secret-0123456789abcdef";
 process.env.ROSTER_NEW_IDS_PER_HOUR ??= "10000000";
 
 const { bulkWrite, write, prisma, disconnectDb } = await import("~/db.server");
+const { Prisma } = await import("~/generated/prisma/client");
 const { startRosterImport, waitFor } = await import("~/models/roster-import.server");
 const { deferringRosterIndexes } = await import("~/models/worker.server");
 
@@ -283,7 +284,12 @@ async function run(count: number, format: "csv" | "xlsx") {
   if (done.status !== "done" || done.rowsDone !== count)
     throw new Error(`${label} failed: ${JSON.stringify(done).slice(0, 500)}`);
   // The floor loads into the roster table as the import found it: without the import's rows.
-  await write((tx) => tx.worker.deleteMany({ where: { organisationId: orgId } }));
+  // One raw statement, outside Prisma's interactive transaction and its 60 s limit: on
+  // PostgreSQL the delete checks every removed row against the eight tables that point at
+  // Worker, about a minute of the server's time for a million rows on this machine.
+  await bulkWrite((sql) =>
+    sql.run(Prisma.sql`DELETE FROM "Worker" WHERE "organisationId" = ${orgId}`),
+  );
   const floorSeconds = await floor(label, rows(count, first));
   // CPU time of every thread of the process (the import thread does nearly all of it): on a
   // shared machine it moves far less with the load than the wall-clock time does.
