@@ -1,10 +1,10 @@
 // A module's own code on a worker thread, for work that must not run on the event loop that
 // serves pages (re-scoring a quiz, writing a 500,000-row export). The thread loads the very
-// module that started it: inside the production build `import.meta.url` is the server bundle,
-// whose top level then sees `isThreadFor(task)` and answers the thread's messages; from the
-// TypeScript sources (tests, scripts) the thread compiles them through tsx. The thread opens
+// module that started it, whose top level then sees `isThreadFor(task)` and answers the
+// thread's messages: from the production build the task's own bundle (threadEntry), from the
+// TypeScript sources (tests, scripts) the module itself, compiled through tsx. The thread opens
 // its own database connections through the db module, as another process would.
-import { readlinkSync } from "node:fs";
+import { existsSync, readlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { constants, setPriority } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -32,6 +32,18 @@ const { workerData } = require("node:worker_threads");
 function tsxHook(url: string): string | null {
   if (!url.endsWith(".ts")) return null;
   return createRequire(url).resolve("tsx/cjs/api");
+}
+
+/**
+ * The module a thread for `task` loads, started from `url`: from the production build the
+ * task's own bundle beside the server's (`<task>.thread.js`, app/server/build-threads.ts:
+ * the task's code without the routes, React and the rest of the server), else `url` itself.
+ * A thread file starting another thread finds its sibling the same way.
+ */
+function threadEntry(url: string, task: string): string {
+  if (url.endsWith(".ts")) return url;
+  const own = new URL(`${task}.thread.js`, url);
+  return existsSync(own) ? own.href : url;
 }
 
 /** Whether this code runs on a thread started by `startModuleThread(…, task)`. */
@@ -71,9 +83,10 @@ export async function startModuleThread(
   data: unknown = null,
   resourceLimits?: ResourceLimits,
 ) {
+  const entry = threadEntry(url, task);
   const worker = new Worker(BOOT, {
     eval: true,
-    workerData: { task, data, url, file: fileURLToPath(url), tsx: tsxHook(url) },
+    workerData: { task, data, url: entry, file: fileURLToPath(entry), tsx: tsxHook(entry) },
     resourceLimits,
   });
   try {
