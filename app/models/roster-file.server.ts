@@ -186,11 +186,15 @@ const CHUNKS_OUT = 2;
 
 /**
  * Chunks the reading thread checks itself beyond those, rather than wait for the check
- * thread's oldest: with the stage's rows made where a chunk is checked, the reading thread
- * has less to do than the check thread, and waited for it (a profile at 200,000 rows on
- * SQLite: the reading thread idle 14 % of the import, the check thread 7 %).
+ * thread's oldest. One (0f1fb22) kept the reading thread busier at 200,000 rows on a loaded
+ * machine, but at 1,000,000 on a quiet one it held a chunk more in memory and the reading
+ * thread, busy all along anyway, checked chunks the check thread would have taken: with 0
+ * the import took 31.9 s, 50.7 CPU-s and 180 MB of extra memory on SQLite against 37.0 s,
+ * 53.8 CPU-s and 227 MB with 1 (PostgreSQL, with the import thread's smaller heap: 38.7 s and
+ * 224 MB against 41.3 s and 262 MB), one run each. The mechanism stays for a machine where
+ * the check thread is the slower one.
  */
-const CHUNKS_AHEAD = 1;
+const CHUNKS_AHEAD = 0;
 
 /** What the reading thread does with a chunk: checks it here, or sends it to the check thread. */
 export type CheckFileOptions = {
