@@ -190,9 +190,9 @@ const CHUNKS_OUT = 2;
  * machine, but at 1,000,000 on a quiet one it held a chunk more in memory and the reading
  * thread, busy all along anyway, checked chunks the check thread would have taken: with 0
  * the import took 31.9 s, 50.7 CPU-s and 180 MB of extra memory on SQLite against 37.0 s,
- * 53.8 CPU-s and 227 MB with 1 (PostgreSQL, with the import thread's smaller heap: 38.7 s and
- * 224 MB against 41.3 s and 262 MB), one run each. The mechanism stays for a machine where
- * the check thread is the slower one.
+ * 53.8 CPU-s and 227 MB with 1 (PostgreSQL, with a smaller import-thread heap that was not
+ * kept: 38.7 s and 224 MB against 41.3 s and 262 MB), one run each. The mechanism stays for
+ * a machine where the check thread is the slower one.
  */
 const CHUNKS_AHEAD = 0;
 
