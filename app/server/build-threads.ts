@@ -7,17 +7,8 @@
 // server bundle; `~/` imports are the app's and go in.
 import path from "node:path";
 import { build } from "esbuild";
+import { THREAD_MODULES } from "./thread-modules";
 
-/**
- * Task (as the module names it in isThreadFor / startModuleThread) → its module. A task missing
- * here still runs, on the whole server bundle (startModuleThread falls back to it).
- */
-const THREAD_MODULES = {
-  "jiangxin-roster-import": "app/models/roster-import.server.ts",
-  "jiangxin-roster-check": "app/models/roster-check.server.ts",
-  "jiangxin-export": "app/http/leaderboard-export.server.ts",
-  "jiangxin-quiz-rescore": "app/models/quiz-rescore-scoring.server.ts",
-};
 
 const out = process.env.JX_BUILD_NAME || "build";
 await build({
