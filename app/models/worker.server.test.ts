@@ -265,6 +265,40 @@ describe("importRoster", () => {
   });
 });
 
+describe("the roster's hash column (PostgreSQL)", () => {
+  it.skipIf(databaseEngine() !== "postgresql")(
+    "compares byte by byte, and the stage's hash still finds Worker's unique index",
+    async () => {
+      // Under the database's libc collation the unique index's build after a large import
+      // compared every pair through strcoll (migration 20261202031500).
+      const column = await prisma.$queryRaw<{ collation: string | null }[]>(Prisma.sql`
+        SELECT "collation_name" AS "collation" FROM information_schema.columns
+        WHERE "table_name" = 'Worker' AND "column_name" = 'idNumberHash'`);
+      expect(column).toEqual([{ collation: "C" }]);
+      const plan = await withScratchSession((session) =>
+        session.scratch(async (sql) => {
+          await sql.run(CREATE_STAGE);
+          // The plan a large roster gets (a look-up per staged row), whatever this small one's
+          // statistics suggest; the look-up is possible only in the index's collation.
+          for (const setting of [
+            "enable_seqscan",
+            "enable_hashjoin",
+            "enable_mergejoin",
+            "enable_material",
+          ])
+            await sql.run(Prisma.sql`SELECT set_config(${setting}, 'off', true)`);
+          const lines = await sql.rows<{ "QUERY PLAN": string }>(Prisma.sql`
+            EXPLAIN SELECT s."row" FROM "RosterStage" s WHERE EXISTS (SELECT 1 FROM "Worker" w
+              WHERE w."idNumberHash" = s."idNumberHash")`);
+          return lines.map((line) => line["QUERY PLAN"]).join("\n");
+        }),
+      );
+      expect(plan).toMatch(/Index (Only )?Scan using "Worker_idNumberHash_organisationId_key"/);
+      expect(plan).toMatch(/Index Cond: \("idNumberHash" = /);
+    },
+  );
+});
+
 describe("the move out of a large stage (PostgreSQL)", () => {
   it.skipIf(databaseEngine() !== "postgresql")(
     "reads each piece along the stage's key, with no sort, once the stage is analysed",
