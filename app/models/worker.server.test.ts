@@ -265,16 +265,24 @@ describe("importRoster", () => {
   });
 });
 
-describe("the roster's hash column (PostgreSQL)", () => {
+describe("the roster's hash and name columns (PostgreSQL)", () => {
   it.skipIf(databaseEngine() !== "postgresql")(
-    "compares byte by byte, and the stage's hash still finds Worker's unique index",
+    "compare byte by byte, and the stage's hash still finds Worker's unique index",
     async () => {
-      // Under the database's libc collation the unique index's build after a large import
-      // compared every pair through strcoll (migration 20261202031500).
-      const column = await prisma.$queryRaw<{ collation: string | null }[]>(Prisma.sql`
-        SELECT "collation_name" AS "collation" FROM information_schema.columns
-        WHERE "table_name" = 'Worker' AND "column_name" = 'idNumberHash'`);
-      expect(column).toEqual([{ collation: "C" }]);
+      // Under the database's libc collation the index builds after a large import compared
+      // every pair through strcoll (migrations 20261202031500 and 20261202032000); names are
+      // in code point order, as on SQLite, whatever the database's collation.
+      const columns = await prisma.$queryRaw<{ column: string; collation: string | null }[]>(
+        Prisma.sql`
+        SELECT "column_name" AS "column", "collation_name" AS "collation"
+        FROM information_schema.columns
+        WHERE "table_name" = 'Worker' AND "column_name" IN ('idNumberHash', 'name')
+        ORDER BY "column_name"`,
+      );
+      expect(columns).toEqual([
+        { column: "idNumberHash", collation: "C" },
+        { column: "name", collation: "C" },
+      ]);
       const plan = await withScratchSession((session) =>
         session.scratch(async (sql) => {
           await sql.run(CREATE_STAGE);
