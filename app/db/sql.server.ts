@@ -47,17 +47,28 @@ export function copyDate(date: Date): string {
   return date.toISOString().replace("Z", "");
 }
 
-/** The characters COPY's text format escapes; most values hold none and go as they are. */
-const COPY_SPECIAL = /[\\\n\r\t]/;
-
 /** A text in COPY's text format: backslash escapes for the separators. */
 export function copyField(text: string): string {
-  if (!COPY_SPECIAL.test(text)) return text;
+  if (!hasCopySpecial(text)) return text;
   return text
     .replace(/\\/g, "\\\\")
     .replace(/\n/g, "\\n")
     .replace(/\r/g, "\\r")
     .replace(/\t/g, "\\t");
+}
+
+/**
+ * Whether the text holds a character COPY's text format escapes (backslash, line feed,
+ * carriage return, tab); most values hold none and go as they are. Told from the character
+ * codes: a roster import asks of four cells a row, a million rows, and the pattern
+ * /[\\\n\r\t]/ cost more on such short text.
+ */
+function hasCopySpecial(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 || c === 10 || c === 13 || c === 9) return true;
+  }
+  return false;
 }
 
 /** A write transaction that can also load many rows at once. */

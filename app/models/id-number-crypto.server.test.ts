@@ -2,7 +2,12 @@ import { createDecipheriv, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { env } from "~/env.server";
 import { idNumber } from "~/test/registration-factories";
-import { decryptIdNumber, hashIdNumber, sealIdNumbers } from "./id-number-crypto.server";
+import {
+  IdNumberSealer,
+  decryptIdNumber,
+  hashIdNumber,
+  sealIdNumbers,
+} from "./id-number-crypto.server";
 
 const key = Buffer.from(env.ID_NUMBER_KEY, "hex");
 
@@ -51,6 +56,18 @@ describe("sealIdNumbers", () => {
 
   it("seals an empty list", () => {
     expect(sealIdNumbers([])).toEqual([]);
+  });
+
+  it("seals as many numbers as its sealer was made for, and no more", () => {
+    // Each number's IV comes from the sealer's one random fill; a number past its count would
+    // have none of its own.
+    const id = idNumber("19800101", 11);
+    const sealer = new IdNumberSealer(2);
+    const ciphers = [sealer.cipher(id), sealer.cipher(id)];
+    expect(ciphers.map(decryptIdNumber)).toEqual([id, id]);
+    expect(ciphers[0]).not.toBe(ciphers[1]);
+    expect(() => sealer.cipher(id)).toThrow(RangeError);
+    expect(sealer.hash(id)).toBe(hashIdNumber(id));
   });
 });
 

@@ -18,9 +18,9 @@ import {
   type RosterImportColumns,
 } from "~/domain/registration/import-plan";
 import { RowChecker, type ColumnBinding, type RowVerdict } from "~/domain/registration/import-rows";
-import { sealIdNumbers } from "~/models/id-number-crypto.server";
-import { stageRows, type StageInput, type StagedRows } from "~/models/roster-stage.server";
-import { parseCsvPiece, type CsvPiece } from "~/utils/csv-chunks.server";
+import { IdNumberSealer } from "~/models/id-number-crypto.server";
+import { StageBuilder, type StagedRows } from "~/models/roster-stage.server";
+import { pieceRecords, type CsvPiece, type PieceRecords } from "~/utils/csv-chunks.server";
 import { isThreadFor, startModuleThread } from "~/utils/module-thread.server";
 
 /** An ID number's stored forms: its ciphertext and its keyed hash (id-number-crypto.server.ts). */
@@ -85,40 +85,44 @@ function isPlain(verdict: RowVerdict<RosterImportColumns>): boolean {
 
 /**
  * Checks a chunk's rows, each on its own, and seals the good ones and puts them in the form
- * `engine`'s stage takes (on either thread).
+ * `engine`'s stage takes (on either thread). Each row goes the whole way (its cells split
+ * from its line, checked, sealed, staged) before the next is read: what survives a row is
+ * its staged values and its key, not its cells, verdict and parsed values held for the
+ * chunk's end (they were most of what the threads' young garbage collections copied).
  */
 export function checkChunk(
   checker: RosterRowChecker,
   chunk: RecordChunk | TextChunk,
   engine: Engine,
 ): CheckedChunk {
-  const records = "cells" in chunk ? chunk.cells : parseCsvPiece(chunk);
+  const records = "cells" in chunk ? chunk.cells : pieceRecords(chunk);
+  const from = chunk.header ? 1 : 0;
   const others: RowVerdict<RosterImportColumns>[] = [];
-  const good: StageInput[] = [];
+  const rows: number[] = [];
   const key: string[] = [];
-  for (let i = chunk.header ? 1 : 0; i < records.length; i++) {
-    const verdict = checker.verdict(records[i] as string[], i + 1);
+  const sealer = chunk.seal ? new IdNumberSealer(Math.max(0, records.length - from)) : null;
+  const stage = sealer ? new StageBuilder(engine, chunk.base) : null;
+  for (let i = from; i < records.length; i++) {
+    const cells = "cells" in chunk ? (records as string[][])[i]! : (records as PieceRecords).at(i);
+    const verdict = checker.verdict(cells, i + 1);
     if (!verdict) continue;
     if (!isPlain(verdict)) {
       others.push(verdict);
       continue;
     }
     const values = verdict.values!;
-    key.push(values.idNumber.idNumber);
-    good.push({ row: verdict.row, values, cipher: "", hash: "" });
+    const id = values.idNumber.idNumber;
+    rows.push(verdict.row);
+    key.push(id);
+    if (sealer) stage!.add(verdict.row, values, sealer.cipher(id), sealer.hash(id));
   }
-  const row = new Int32Array(good.length);
-  for (let i = 0; i < good.length; i++) row[i] = good[i]!.row;
-  let staged: StagedRows | null = null;
-  if (chunk.seal) {
-    const sealed = sealIdNumbers(key);
-    for (let i = 0; i < good.length; i++) {
-      good[i]!.cipher = sealed[i]!.cipher;
-      good[i]!.hash = sealed[i]!.hash;
-    }
-    staged = stageRows(engine, chunk.base, good);
-  }
-  return { records: records.length, others, row, key, staged };
+  return {
+    records: records.length,
+    others,
+    row: Int32Array.from(rows),
+    key,
+    staged: stage ? stage.rows() : null,
+  };
 }
 
 // ───────────── the check thread ─────────────

@@ -80,16 +80,40 @@ type LineBreak = "\n" | "\r\n" | "\r";
  * The records of a piece of the file's text (csvPieces), trimmed like the whole-file reader's
  * cells; `endsWithBreak`: the piece ends at a record's end (every piece but the last).
  */
-export function parseCsvPiece({ text, endsWithBreak, newline }: CsvPiece): string[][] {
-  const rows = text.includes('"')
-    ? Papa.parse<string[]>(text, { skipEmptyLines: false, newline }).data
-    : unquotedRecords(text, newline);
-  // Trimmed in place: a million-row file read twice made four million arrays otherwise.
-  for (const row of rows) for (let i = 0; i < row.length; i++) row[i] = String(row[i] ?? "").trim();
-  // A piece cut after a line break parses with an empty record after it, which belongs to
-  // the next piece (or, at the file's end, is no record at all).
-  if (endsWithBreak) rows.pop();
+export function parseCsvPiece(piece: CsvPiece): string[][] {
+  const records = pieceRecords(piece);
+  const rows: string[][] = new Array<string[]>(records.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = records.at(i);
   return rows;
+}
+
+/**
+ * A piece's records one at a time, as parseCsvPiece reads them: `at(i)` is record i, its
+ * cells trimmed, made when asked for. A piece without a quote (nearly every piece of a roster)
+ * is split into lines at once and each line into cells only when its record is taken, so
+ * that a checked chunk does not hold ten thousand records' cells until its last row is
+ * checked: they were most of what its young garbage collections copied and promoted.
+ */
+export interface PieceRecords {
+  readonly length: number;
+  at(i: number): string[];
+}
+
+export function pieceRecords({ text, endsWithBreak, newline }: CsvPiece): PieceRecords {
+  if (text.includes('"')) {
+    const rows = Papa.parse<string[]>(text, { skipEmptyLines: false, newline }).data;
+    // A piece cut after a line break parses with an empty record after it, which belongs to
+    // the next piece (or, at the file's end, is no record at all).
+    if (endsWithBreak) rows.pop();
+    return { length: rows.length, at: (i) => trimmed(rows[i] as string[]) };
+  }
+  return unquotedRecords(text, newline, endsWithBreak);
+}
+
+/** A record's cells trimmed in place (a million-row file read twice made four million arrays otherwise). */
+function trimmed(row: string[]): string[] {
+  for (let i = 0; i < row.length; i++) row[i] = String(row[i] ?? "").trim();
+  return row;
 }
 
 /**
@@ -99,9 +123,9 @@ export function parseCsvPiece({ text, endsWithBreak, newline }: CsvPiece): strin
  * nothing else. The delimiter is guessed here by Papa Parse itself, from those ten records
  * alone rather than from the whole piece (it splits all of it to look at ten); the split is
  * done here, which costs about two thirds of Papa Parse's own run over a piece of 10,000 records
- * (microbenchmark). A quote anywhere makes the piece Papa Parse's (parseCsvPiece).
+ * (microbenchmark). A quote anywhere makes the piece Papa Parse's (pieceRecords).
  */
-function unquotedRecords(text: string, newline: LineBreak): string[][] {
+function unquotedRecords(text: string, newline: LineBreak, endsWithBreak: boolean): PieceRecords {
   let head = 0;
   for (let k = 0; k <= GUESSED_FROM_RECORDS; k++) {
     const at = text.indexOf(newline, head);
@@ -117,11 +141,13 @@ function unquotedRecords(text: string, newline: LineBreak): string[][] {
     preview: 1,
   }).meta;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body === "") return [];
-  const lines = body.split(newline);
-  const rows: string[][] = new Array<string[]>(lines.length);
-  for (let i = 0; i < lines.length; i++) rows[i] = (lines[i] as string).split(delimiter);
-  return rows;
+  // Papa Parse reads empty text as no record, and text as one more record than line breaks.
+  const lines = body === "" ? [] : body.split(newline);
+  if (endsWithBreak) lines.pop();
+  return {
+    length: lines.length,
+    at: (i) => trimmed((lines[i] as string).split(delimiter)),
+  };
 }
 
 /** Papa Parse guesses a delimiter from the records of a ten-record preview (and one more line). */

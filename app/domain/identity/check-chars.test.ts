@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { iso7064Mod11_2, luhnModNCheckChar, luhnModNIsValid } from "./check-chars";
+import { idCheckCharOf, iso7064Mod11_2, luhnModNCheckChar, luhnModNIsValid } from "./check-chars";
 
 describe("iso7064Mod11_2", () => {
   it("matches the worked example of GB 11643-1999", () => {
@@ -9,6 +9,22 @@ describe("iso7064Mod11_2", () => {
   it("refuses anything but 17 digits", () => {
     expect(() => iso7064Mod11_2("1101051949123100")).toThrow(RangeError);
     expect(() => iso7064Mod11_2("1101051949123100A")).toThrow(RangeError);
+  });
+  it("is the check character of a whole number's first 17 digits (idCheckCharOf)", () => {
+    expect(idCheckCharOf("11010519491231002X")).toBe("X");
+    // Every check character turns up among a few thousand pseudo-random numbers.
+    const seen = new Set<string>();
+    let seed = 7;
+    for (let n = 0; n < 2000; n++) {
+      let first17 = "";
+      for (let i = 0; i < 17; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        first17 += String(Math.floor(seed / 65536) % 10);
+      }
+      expect(idCheckCharOf(`${first17}?`)).toBe(iso7064Mod11_2(first17));
+      seen.add(iso7064Mod11_2(first17));
+    }
+    expect(seen.size).toBe(11);
   });
 });
 

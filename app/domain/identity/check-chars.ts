@@ -12,12 +12,21 @@ const ID_CHECK_CHARS = "10X98765432";
  */
 export function iso7064Mod11_2(first17: string): string {
   if (first17.length !== 17) throw new RangeError("Expected 17 digits");
-  let sum = 0;
   for (let i = 0; i < 17; i++) {
     const digit = first17.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) throw new RangeError("Expected 17 digits");
-    sum += digit * (ID_WEIGHTS[i] ?? 0);
   }
+  return idCheckCharOf(first17);
+}
+
+/**
+ * The MOD 11-2 check character of the first 17 characters of `id`, which the caller has
+ * checked are ASCII digits (parseIdNumber): the number is not sliced to its first 17 and
+ * checked again, as a roster import checks a million.
+ */
+export function idCheckCharOf(id: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (id.charCodeAt(i) - 48) * (ID_WEIGHTS[i] ?? 0);
   return ID_CHECK_CHARS[sum % 11] ?? "";
 }
 

@@ -34,7 +34,7 @@ export type RosterImportColumns = ReturnType<typeof rosterImportColumns>;
 
 export function checkRosterRow(
   values: ParsedRow<RosterImportColumns>,
-): RowCheckProblem<RosterImportColumns>[] {
+): readonly RowCheckProblem<RosterImportColumns>[] {
   // The worker template's rule, without a copy of the row per row (an import checks a million).
   return genderAgainstId(values);
 }
