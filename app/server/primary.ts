@@ -5,6 +5,7 @@
 // checkpointer. It never loads the app: a worker's crash cannot take it down.
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
+import { allocatorEnv } from "../utils/allocator.server";
 import { isClusterMessage, type ClusterMessage } from "../utils/cluster-ipc.server";
 import { databaseFile, engineOf } from "../utils/database-file.server";
 import { startCheckpointer } from "../utils/wal-checkpointer.server";
@@ -50,6 +51,9 @@ export function runPrimary(workers: number, databaseUrl: string): void {
 
   function fork(index: number, delay = 0) {
     const worker = cluster.fork({
+      // The workers run the imports' threads: two malloc arenas unless the operator chose
+      // (allocator.server.ts), also when this process was started without npm run serve.
+      ...allocatorEnv(),
       JX_WORKER: String(index),
       JX_WORKERS: String(workers),
       ...(autoCheckpoints ? { JX_AUTO_CHECKPOINTS: "1" } : {}),

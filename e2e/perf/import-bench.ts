@@ -301,10 +301,17 @@ async function run(count: number, format: "csv" | "xlsx") {
   );
 }
 
+// The server runs with two malloc arenas (npm run serve, app/utils/allocator.server.ts), which
+// glibc reads when a process starts: npm run bench:import starts the bench the same way, and the
+// header says which setting a run had.
+const arenas = process.env.MALLOC_ARENA_MAX
+  ? `MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}`
+  : "MALLOC_ARENA_MAX unset (glibc's default, 8 arenas per core; npm run serve sets 2)";
+
 try {
   const only = Number(process.argv[2]);
   console.log(
-    `Roster import on ${engine}, fresh database, ${os.cpus().length} cores. Import = startRosterImport to the job's end, as the server runs it (read, validate, duplicate check, encrypt, stage, move; on its own thread from 1 MB); floor = the same rows, already encrypted, through the bare bulk load. Extra memory = the process's peak resident size during the job (main thread + import thread + native caches) above its size before, and the main thread's heap.\n`,
+    `Roster import on ${engine}, fresh database, ${os.cpus().length} cores. Import = startRosterImport to the job's end, as the server runs it (read, validate, duplicate check, encrypt, stage, move; on its own thread from 1 MB); floor = the same rows, already encrypted, through the bare bulk load. Extra memory = the process's peak resident size during the job (main thread + import thread + native caches) above its size before, and the main thread's heap. Allocator: ${arenas}.\n`,
   );
   console.log(
     "| file | size | runs on | import | rows/s | floor | rows/s | import/floor | queued (thread start) / the rest over floor | CPU, all threads: job / after the thread's start | extra memory: RSS / main heap | load avg (1/5/15) |",
