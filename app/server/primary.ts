@@ -51,8 +51,8 @@ export function runPrimary(workers: number, databaseUrl: string): void {
 
   function fork(index: number, delay = 0) {
     const worker = cluster.fork({
-      // The workers run the imports' threads: two malloc arenas unless the operator chose
-      // (allocator.server.ts), also when this process was started without npm run serve.
+      // The workers run the imports' threads: the allocator settings of npm run serve unless
+      // the operator chose (allocator.server.ts), also when this process was started otherwise.
       ...allocatorEnv(),
       JX_WORKER: String(index),
       JX_WORKERS: String(workers),

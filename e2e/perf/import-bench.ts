@@ -301,12 +301,12 @@ async function run(count: number, format: "csv" | "xlsx") {
   );
 }
 
-// The server runs with two malloc arenas (npm run serve, app/utils/allocator.server.ts), which
-// glibc reads when a process starts: npm run bench:import starts the bench the same way, and the
-// header says which setting a run had.
-const arenas = process.env.MALLOC_ARENA_MAX
-  ? `MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}`
-  : "MALLOC_ARENA_MAX unset (glibc's default, 8 arenas per core; npm run serve sets 2)";
+// The server runs with two malloc arenas and a fixed mapping threshold (npm run serve,
+// app/utils/allocator.server.ts), which glibc reads when a process starts: npm run bench:import
+// starts the bench the same way, and the header says which settings a run had.
+const arenas = ["MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_"]
+  .map((name) => `${name}=${process.env[name] ?? "unset (glibc's default)"}`)
+  .join(", ");
 
 try {
   const only = Number(process.argv[2]);
