@@ -543,12 +543,6 @@ export type ScratchSession = {
   scratch<T>(fn: (sql: Bulk) => Promise<T>): Promise<T>;
   /** A write transaction as sqlWrite() makes, on the session's connection: it sees the TEMP tables. */
   write<T>(fn: (sql: Bulk) => Promise<T>): Promise<T>;
-  /**
-   * SQLite: attaches the database file `path` to the session's connection as `schema` (no
-   * journal: it is scratch too) until the session ends, outside any transaction (SQLite
-   * attaches only there); a roster import reads its check thread's stage file so.
-   */
-  attach(path: string, schema: string): Promise<void>;
 };
 
 /**
@@ -568,7 +562,6 @@ export async function withScratchSession<T>(
     const client = await c.pool.connect();
     const sql = new PostgresSql(client);
     const session: ScratchSession = {
-      attach: () => Promise.reject(new Error("only a SQLite session attaches a file")),
       // TEMP tables are not in PostgreSQL's log; nothing to wait for at commit either.
       scratch: (work) =>
         refusedByStorage("write", () =>
@@ -596,29 +589,16 @@ export async function withScratchSession<T>(
   let ended!: () => void;
   c.scratchSessions = new Promise<void>((resolve) => (ended = resolve));
   await previous;
-  const attached: string[] = [];
   const session: ScratchSession = {
     scratch: (work) =>
       refusedByStorage("write", () => enqueue(c, () => bulkConnection(c).scratchTransaction(work))),
     write: (work) => sqlWrite(work),
-    attach: (path, schema) =>
-      enqueue(c, async () => {
-        const db = bulkConnection(c).db;
-        const name = `"${schema.replace(/"/g, '""')}"`;
-        db.prepare(`ATTACH DATABASE ? AS ${name}`).run(path);
-        attached.push(name);
-        db.pragma(`${name}.journal_mode = OFF`);
-      }),
   };
   try {
     return await fn(session);
   } finally {
-    await enqueue(c, async () => {
-      const bulk = bulkConnection(c);
-      dropTempTables(bulk);
-      for (const name of attached.splice(0)) bulk.db.exec(`DETACH DATABASE ${name}`);
-    }).catch((error: unknown) =>
-      console.error("could not drop a scratch session's temporary tables or files", error),
+    await enqueue(c, async () => dropTempTables(bulkConnection(c))).catch((error: unknown) =>
+      console.error("could not drop a scratch session's temporary tables", error),
     );
     ended();
   }

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { withIdCheckChar } from "~/domain/identity/id-number";
 import { RosterCheckThread } from "./roster-check.server";
 import type { Engine } from "~/db/sql.server";
-import { checkRosterFile, PROGRESS_ROWS, type FiledChunk } from "./roster-file.server";
+import { checkRosterFile, PROGRESS_ROWS } from "./roster-file.server";
 import { stagedRecords, type StagedRows } from "./roster-stage.server";
 
 const HEAD = "姓名,身份证号,性别,手机号,工种,技能等级,是否工会会员";
@@ -34,58 +30,11 @@ async function check(text: string, checkThread: boolean, stage: Engine = "sqlite
     { name: "r.csv", bytes: new TextEncoder().encode(text) },
     "2026-11-30",
     { checked: (done, total) => void checked.push([done, total]) },
-    async (rows: StagedRows | FiledChunk) => {
-      if ("filed" in rows) throw new Error("no stage file was given");
-      staged.push(...stagedRecords(rows));
-    },
+    async (rows: StagedRows) => void staged.push(...stagedRecords(rows)),
     checkThread ? { checkThread, hereEvery: 2, stage } : { checkThread, stage },
   );
   const sunk = staged.map((r) => Number(r.row));
   return { outcome, checked, sunk, staged };
-}
-
-const DIR = mkdtempSync(path.join(tmpdir(), "roster-check-test-"));
-afterAll(() => rmSync(DIR, { recursive: true, force: true }));
-let stageFiles = 0;
-
-/**
- * As check with the check thread (every other chunk on the reading thread), which stages its
- * chunks in a stage file of its own: the rows handed over and those of the file, in the order
- * the chunks were taken, each filed row numbered as its chunk says.
- */
-async function checkFiled(text: string) {
-  const file = path.join(DIR, `stage-${++stageFiles}.db`);
-  const taken: (Record<string, unknown>[] | FiledChunk)[] = [];
-  const outcome = await checkRosterFile(
-    { name: "r.csv", bytes: new TextEncoder().encode(text) },
-    "2026-11-30",
-    {},
-    async (rows: StagedRows | FiledChunk) =>
-      void taken.push("filed" in rows ? rows : stagedRecords(rows)),
-    { checkThread: true, hereEvery: 2, stageFile: file },
-  );
-  const filed = new Database(file, { readonly: true });
-  const inFile = filed.prepare(`SELECT * FROM "RosterStage" ORDER BY rowid`).all() as Record<
-    string,
-    unknown
-  >[];
-  filed.close();
-  const staged: Record<string, unknown>[] = [];
-  let at = 0;
-  let chunks = 0;
-  for (const chunk of taken) {
-    if (!("filed" in chunk)) {
-      staged.push(...chunk);
-      continue;
-    }
-    chunks++;
-    for (const row of inFile.slice(at, at + chunk.count))
-      staged.push({ ...row, row: Number(row.row) + chunk.shift });
-    at += chunk.count;
-  }
-  // Every row of the file is one of a chunk's.
-  expect(at).toBe(inFile.length);
-  return { outcome, staged, sunk: staged.map((r) => Number(r.row)), chunks };
 }
 
 /** A SQLite staged row's values as PostgreSQL's COPY text writes them. */
@@ -213,11 +162,6 @@ describe("a roster file checked on two threads", () => {
       const copied = await check(text, true, "postgresql");
       const sameness = (r: Record<string, unknown>) => ({ ...r, idNumberCipher: undefined });
       expect(copied.staged.map(sameness)).toEqual(two.staged.map((r) => sameness(pgText(r))));
-      // The check thread staging its chunks itself: the same rows, half of them in its file.
-      const filed = await checkFiled(text);
-      expect(filed.outcome).toEqual(two.outcome);
-      expect(filed.chunks).toBe(2);
-      expect(filed.staged.map(sameness)).toEqual(two.staged.map(sameness));
       expect(two.staged[0]).toEqual({
         row: 2,
         name: "职工0",
@@ -251,12 +195,6 @@ describe("a roster file checked on two threads", () => {
         expect(two.sunk).toEqual(rows);
         expect(two.staged.filter((r) => String(r.trade).includes('"'))).toHaveLength(2);
       }
-      // Its second chunk staged by the check thread in its file, numbered as the reader
-      // counted, and shifted to the file's numbers as it is taken.
-      const filed = await checkFiled(text);
-      expect(filed.outcome).toEqual({ ok: true, value: { count: rows.length, samples: 0 } });
-      expect(filed.chunks).toBe(2);
-      expect(filed.sunk).toEqual(rows);
       expect((await check(text, false)).sunk).toEqual(rows);
     },
     CHECK_MS,

@@ -20,7 +20,6 @@ import {
 import { RowChecker, type ColumnBinding, type RowVerdict } from "~/domain/registration/import-rows";
 import { IdNumberSealer } from "~/models/id-number-crypto.server";
 import { StageBuilder, type StagedRows } from "~/models/roster-stage.server";
-import { StageFileWriter, type FiledRows } from "~/models/roster-stage-file.server";
 import { pieceRecords, type CsvPiece, type PieceRecords } from "~/utils/csv-chunks.server";
 import { isThreadFor, startModuleThread } from "~/utils/module-thread.server";
 
@@ -63,11 +62,8 @@ export type CheckedChunk = {
   row: Int32Array;
   /** The good rows' ID numbers, as the duplicate check compares them. */
   key: string[];
-  /**
-   * The good rows, for the stage (roster-stage.server.ts), or only their count when the check
-   * thread wrote them to its stage file (roster-stage-file.server.ts); null when not sealed.
-   */
-  staged: StagedRows | FiledRows | null;
+  /** The good rows, for the stage (roster-stage.server.ts); null when not sealed. */
+  staged: StagedRows | null;
 };
 
 /**
@@ -134,46 +130,25 @@ export function checkChunk(
 const TASK = "jiangxin-roster-check";
 
 /**
- * The thread's first message: what binds its checker to the file's columns, the engine whose
- * stage its rows are made for, and on SQLite perhaps the stage file it writes them to itself
- * (then only their count goes back: no values cloned, none bound on the import's thread).
+ * The thread's first message: what binds its checker to the file's columns, and the engine
+ * whose stage its rows are made for.
  */
-type Setup = { today: IsoDate; bindings: ColumnBinding[]; engine: Engine; stageFile?: string };
+type Setup = { today: IsoDate; bindings: ColumnBinding[]; engine: Engine };
 
 if (isThreadFor(TASK)) {
   const port = parentPort!;
   let checker: RosterRowChecker | null = null;
   let engine: Engine = "sqlite";
-  let file: StageFileWriter | null = null;
-  // Chunks are answered in the order they came: a chunk's rows are appended to the file after
-  // the previous chunk's (their rowids are the file's order), whose write may still be going.
-  let previous: Promise<void> = Promise.resolve();
-  // A chunk that throws (a fault of the code or of the stage file's disk, not of the file
-  // read) ends the thread with its error, and the import waiting for the chunk fails with it.
-  const fault = (error: unknown): void => {
-    setImmediate(() => {
-      throw error;
-    });
-  };
+  // A chunk that throws (it would be a fault of the code, not of the file) ends the thread
+  // with its error, and the import waiting for the chunk fails with it.
   port.on("message", (message: Setup | RecordChunk | TextChunk) => {
     if ("bindings" in message) {
       checker = rosterRowChecker(message.today);
       checker.bindTo(message.bindings);
       engine = message.engine;
-      if (message.stageFile !== undefined) file = new StageFileWriter(message.stageFile);
       return;
     }
-    const checked = checkChunk(checker!, message, engine);
-    const staged = checked.staged;
-    if (!file || !staged || "filed" in staged) {
-      port.postMessage(checked);
-      return;
-    }
-    const writer = file;
-    previous = previous
-      .then(() => writer.append(staged))
-      .then((filed) => port.postMessage({ ...checked, staged: filed }))
-      .catch(fault);
+    port.postMessage(checkChunk(checker!, message, engine));
   });
   port.postMessage("ready");
 }
@@ -226,16 +201,10 @@ export class RosterCheckThread {
 
   /**
    * Binds the thread's checker to the file's columns, as the import's checker bound them; its
-   * rows are staged for `engine`, and on SQLite written to `stageFile` if given (made afresh:
-   * roster-stage-file.server.ts), whose chunks then come back as FiledRows.
+   * rows are staged for `engine`.
    */
-  setup(today: IsoDate, bindings: ColumnBinding[], engine: Engine, stageFile?: string): void {
-    this.worker.postMessage({
-      today,
-      bindings,
-      engine,
-      ...(stageFile !== undefined && engine === "sqlite" ? { stageFile } : {}),
-    } satisfies Setup);
+  setup(today: IsoDate, bindings: ColumnBinding[], engine: Engine): void {
+    this.worker.postMessage({ today, bindings, engine } satisfies Setup);
   }
 
   check(chunk: RecordChunk | TextChunk): Promise<CheckedChunk> {

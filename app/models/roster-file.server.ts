@@ -68,18 +68,10 @@ export type RosterFile = { name: string; bytes: Uint8Array } | { name: string; p
 
 /**
  * Takes a chunk of checked, sealed rows in the form the stage of the engine asked for
- * (roster-stage.server.ts; a background import writes it to its staging rows as it is), or
- * the count of those the check thread wrote to the stage file it was given (FiledChunk); the
+ * (roster-stage.server.ts; a background import writes it to its staging rows as it is); the
  * next chunk is checked meanwhile and handed over only when this one has been taken.
  */
-export type RosterChunkSink = (rows: StagedRows | FiledChunk) => Promise<void>;
-
-/**
- * A chunk's good rows in the check thread's stage file (CheckFileOptions.stageFile): `count`
- * rows, the next ones of the file in its append order, numbered `shift` less than the file's
- * row numbers (0 but in a rare file: see rebased).
- */
-export type FiledChunk = { readonly filed: true; readonly count: number; readonly shift: number };
+export type RosterChunkSink = (rows: StagedRows) => Promise<void>;
 
 /**
  * count: the rows handed to the sink; samples: the template's example rows the file still
@@ -212,12 +204,6 @@ export type CheckFileOptions = {
   hereEvery?: number;
   /** The engine whose stage the sink's rows are made for (SQLite unless given). */
   stage?: Engine;
-  /**
-   * SQLite: a path where the check thread, if one runs, makes a stage file of its own and
-   * writes the rows it checks (roster-stage-file.server.ts); the sink then gets FiledChunks
-   * for them. The caller removes the file.
-   */
-  stageFile?: string;
 };
 
 /**
@@ -259,7 +245,7 @@ async function checkRows(
     await progress.checked?.(0, total);
     const thread = await helper;
     const stage = options.stage ?? "sqlite";
-    thread?.setup(today, checker.bindings, stage, options.stageFile);
+    thread?.setup(today, checker.bindings, stage);
 
     let count = 0;
     let done = 0;
@@ -306,11 +292,7 @@ async function checkRows(
         // A chunk goes out unsealed only once the file has an error, which it keeps.
         if (!staged) throw new Error(`row ${row[0]! + base} was not sealed`);
         count += staged.count;
-        const rows =
-          "filed" in staged
-            ? { filed: true as const, count: staged.count, shift: base - staged.base }
-            : rebased(staged, base);
-        writing = sink(rows).catch((error: unknown) => {
+        writing = sink(rebased(staged, base)).catch((error: unknown) => {
           failure = { error };
         });
       }

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { PLATFORM_SCOPE } from "~/domain/organisation";
-import { databaseEngine, prisma, write } from "~/db.server";
+import { prisma, write } from "~/db.server";
 import { withIdCheckChar } from "~/domain/identity/id-number";
 import { createOrganisation } from "~/test/factories";
 import { checkRosterFile, PROGRESS_ROWS } from "./roster-file.server";
@@ -99,7 +99,6 @@ describe("roster import jobs", () => {
         },
         // Sealed rows arrive a chunk at a time, in file order, never the whole file at once.
         async (chunk) => {
-          if ("filed" in chunk) throw new Error("no stage file was given");
           const rows = stagedRecords(chunk);
           expect(rows[0]?.row).toBe(2 + chunks.reduce((a, b) => a + b, 0));
           expect(rows.every((r) => /^[0-9a-f]{32}$/.test(String(r.idNumberHash)))).toBe(true);
@@ -372,90 +371,6 @@ describe("the move into the roster", () => {
         }),
       ).rejects.toThrow("mid-move");
       expect(await counts()).toEqual(before);
-    },
-    IMPORT_MS,
-  );
-});
-
-describe("the check thread's stage file (SQLite; PostgreSQL has one stage)", () => {
-  /** This process's stage files still in the temporary directory. */
-  const stageFiles = () =>
-    readdirSync(tmpdir()).filter((f) => f.startsWith(`jiangxin-roster-stage-${process.pid}-`));
-  // Every other chunk is checked on the import's thread and staged in its TEMP table, the
-  // others on the check thread, which stages them in its own file: the chunks of rows 2-10001
-  // and 20002-20011 in the file, 10002-20001 in the TEMP table.
-  const twoStages = { checkThread: true, hereEvery: 2 };
-  const rows = 2 * PROGRESS_ROWS + 10;
-
-  it(
-    "moves the rows of both stages in file order, in pieces, and removes the file",
-    async () => {
-      const org = await createOrganisation();
-      const reports: number[] = [];
-      const { name, path: file } = spool(rosterCsv(rows));
-      const outcome = await importRoster(org.id, 7, { name, path: file }, undefined, {
-        checkFile: twoStages,
-        movePiece: 4_000,
-        moved: (done, total) => {
-          expect(total).toBe(rows);
-          reports.push(done);
-        },
-      });
-      expect(outcome).toMatchObject({ ok: true, value: { count: rows } });
-      // On SQLite each stage's run in pieces of at most 4,000 rows; PostgreSQL has one stage.
-      if (databaseEngine() === "sqlite")
-        expect(reports).toEqual([4_000, 8_000, 10_000, 14_000, 18_000, 20_000, rows]);
-      else expect(reports).toEqual([4_000, 8_000, 12_000, 16_000, 20_000, rows]);
-      const stored = await prisma.worker.findMany({
-        where: { organisationId: org.id },
-        orderBy: { id: "asc" },
-        select: { name: true, idNumberHash: true },
-      });
-      expect(stored.map((w) => w.name)).toEqual(Array.from({ length: rows }, (_, n) => `职工${n}`));
-      expect(new Set(stored.map((w) => w.idNumberHash)).size).toBe(rows);
-      expect(stageFiles()).toEqual([]);
-    },
-    IMPORT_MS,
-  );
-
-  it(
-    "tells the numbers already on the roster by their rows in either stage; a failed move stores nothing",
-    async () => {
-      const org = await createOrganisation();
-      // Rows 7 and 20007 are in the file's stage, 15002 in the TEMP one.
-      const held = [5, 15_000, 20_005].map((n) => `旧${n},${nthId(n)},,13800138000,车工,,是`);
-      const first = spool(`${[HEAD, ...held].join("\n")}\n`);
-      expect(await importRoster(org.id, 7, { name: first.name, path: first.path })).toMatchObject({
-        ok: true,
-      });
-      const { name, path: file } = spool(rosterCsv(rows));
-      const outcome = await importRoster(org.id, 7, { name, path: file }, undefined, {
-        checkFile: twoStages,
-      });
-      expect(outcome).toEqual({
-        ok: false,
-        problems: [7, 15_002, 20_007].map((row) => ({
-          row,
-          column: "身份证号",
-          code: "import_id_in_roster",
-          params: {},
-        })),
-      });
-      expect(stageFiles()).toEqual([]);
-
-      const other = await createOrganisation();
-      const before = await counts();
-      await expect(
-        importRoster(other.id, 7, { name, path: file }, undefined, {
-          checkFile: twoStages,
-          movePiece: 4_000,
-          moved: (done) => {
-            if (done > 10_000) throw new Error("the process fails mid-move");
-          },
-        }),
-      ).rejects.toThrow("mid-move");
-      expect(await counts()).toEqual(before);
-      expect(stageFiles()).toEqual([]);
     },
     IMPORT_MS,
   );

@@ -1,6 +1,5 @@
 // An organisation's worker roster. Every function takes the manager's organisationId and
 // scopes by it, so another organisation's worker is simply not found.
-import { rm } from "node:fs/promises";
 import {
   databaseEngine,
   prisma,
@@ -19,17 +18,10 @@ import { takeRosterCap } from "~/models/roster-cap.server";
 import type { RosterCapRefusal } from "~/domain/registration/roster-cap";
 import {
   checkRosterFile,
-  type CheckFileOptions,
   type RosterFile,
   type RosterFileProgress,
 } from "~/models/roster-file.server";
 import { STAGE_COLUMNS, type StagedRows } from "~/models/roster-stage.server";
-import {
-  STAGE_FILE_SCHEMA,
-  STAGE_VALUE_COLUMNS_SQL,
-  newStageFilePath,
-  sweepStageFiles,
-} from "~/models/roster-stage-file.server";
 import { fail, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 import { appendAuditSql } from "./audit.server";
 
@@ -258,8 +250,6 @@ export type ImportProgress = RosterFileProgress & {
   movePiece?: number;
   /** Tests only: the smallest move that rebuilds the roster's indexes (REBUILD_INDEXES_FROM). */
   rebuildIndexesFrom?: number;
-  /** Tests only: where the file's rows are checked (roster-file.server.ts). */
-  checkFile?: Pick<CheckFileOptions, "checkThread" | "hereEvery">;
 };
 
 /** Rows per statement of a move into the roster that reports its progress (see moved). */
@@ -287,15 +277,10 @@ export async function importRoster(
   jobId?: number,
 ): Promise<ImportOutcome> {
   const started = performance.now();
-  // SQLite: a check thread, if the file gets one, stages the rows it checks in a file of its
-  // own (roster-stage-file.server.ts), removed here whatever happens.
-  const stageFile = databaseEngine() === "sqlite" ? newStageFilePath() : undefined;
-  if (stageFile) await sweepStageFiles();
   return withScratchSession(async (session) => {
     await session.scratch((sql) => sql.run(CREATE_STAGE));
     let total = 0;
     let written = 0;
-    const runs = new StageRuns();
     const checked = await checkRosterFile(
       file,
       today,
@@ -307,28 +292,16 @@ export async function importRoster(
         },
       },
       async (chunk) => {
-        if ("filed" in chunk) runs.filed(chunk.count, chunk.shift);
-        else {
-          await session.scratch((sql) => stageRosterRows(sql, chunk));
-          runs.staged(chunk);
-        }
+        await session.scratch((sql) => stageRosterRows(sql, chunk));
         written += chunk.count;
         await progress.written?.(written, total);
       },
-      {
-        ...progress.checkFile,
-        stage: databaseEngine(),
-        ...(stageFile === undefined ? {} : { stageFile }),
-      },
+      { stage: databaseEngine() },
     );
     if (!checked.ok) return checked;
     await progress.loading?.();
     const count = checked.value.count;
     await session.scratch((sql) => analyseStage(sql));
-    if (runs.anyFiled) {
-      await session.attach(stageFile!, STAGE_FILE_SCHEMA);
-      await session.scratch((sql) => runs.shiftFiled(sql));
-    }
 
     const refused = (clashes: number[]): ImportOutcome =>
       fail(
@@ -342,9 +315,7 @@ export async function importRoster(
     // Numbers already on this roster fail the file before anything is counted or moved. An
     // empty roster (a federation's first import) has none to look for.
     if (await rosterHasWorkers(organisationId)) {
-      const clashes = await session.scratch((sql) =>
-        stagedClashes(sql, organisationId, runs.anyFiled),
-      );
+      const clashes = await session.scratch((sql) => stagedClashes(sql, organisationId));
       if (clashes.length > 0) return refused(clashes);
     }
     let capRefusal: RosterCapRefusal[] | null;
@@ -356,9 +327,7 @@ export async function importRoster(
         const cap = await takeRosterCap(sql, organisationId, count, now);
         if (!cap.ok) return cap.problems;
         await deferringRosterIndexes(sql, count, progress.rebuildIndexesFrom, async () => {
-          if (runs.anyFiled) {
-            await runs.move(sql, organisationId, now, count, progress.moved, progress.movePiece);
-          } else if (progress.moved) {
+          if (progress.moved) {
             await moveInPieces(sql, organisationId, now, count, progress.moved, progress.movePiece);
           } else await moveStagedRows(sql, organisationId, now);
         });
@@ -386,9 +355,7 @@ export async function importRoster(
       // A concurrent save put one of these numbers on the roster since the check above: the
       // (idNumberHash, organisationId) index refused the whole move, and nothing was stored.
       if (isUniqueViolation(error)) {
-        const late = await session.scratch((sql) =>
-          stagedClashes(sql, organisationId, runs.anyFiled),
-        );
+        const late = await session.scratch((sql) => stagedClashes(sql, organisationId));
         if (late.length > 0) return refused(late);
       }
       throw error;
@@ -400,7 +367,7 @@ export async function importRoster(
       samples: checked.value.samples,
       ms: Math.round(performance.now() - started),
     });
-  }).finally(() => stageFile && rm(stageFile, { force: true }));
+  });
 }
 
 /**
@@ -411,7 +378,17 @@ export async function importRoster(
  */
 export const CREATE_STAGE = Prisma.sql`
   CREATE TEMP TABLE "RosterStage" (
-    "row" INTEGER NOT NULL PRIMARY KEY,${Prisma.raw(STAGE_VALUE_COLUMNS_SQL)}
+    "row" INTEGER NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "gender" TEXT NOT NULL,
+    "idNumberCipher" TEXT NOT NULL,
+    "idNumberHash" TEXT NOT NULL,
+    "idNumberMasked" TEXT NOT NULL,
+    "birthDate" TIMESTAMP(3) NOT NULL,
+    "phone" TEXT,
+    "trade" TEXT,
+    "skillLevel" TEXT,
+    "unionMember" BOOLEAN NOT NULL
   )`;
 
 /**
@@ -453,29 +430,20 @@ export function moveStagedRows(
   sql: Bulk,
   organisationId: number,
   now: Date,
-  rows?: { after: number; upTo: number; filed?: boolean },
+  rows?: { after: number; upTo: number },
 ): Promise<number> {
   return sql.run(moveStatement(organisationId, now, rows));
 }
 
-/**
- * moveStagedRows' statement: the whole stage, or the file rows after `after` up to `upTo`; or
- * (`filed`) the check thread's stage file's rows of those rowids (StageRuns).
- */
+/** moveStagedRows' statement: the whole stage, or the file rows after `after` up to `upTo`. */
 export function moveStatement(
   organisationId: number,
   now: Date,
-  rows?: { after: number; upTo: number; filed?: boolean },
+  rows?: { after: number; upTo: number },
 ): Prisma.Sql {
-  const piece = !rows
-    ? Prisma.empty
-    : rows.filed
-      ? Prisma.sql`WHERE s.rowid > ${rows.after} AND s.rowid <= ${rows.upTo}`
-      : Prisma.sql`WHERE s."row" > ${rows.after} AND s."row" <= ${rows.upTo}`;
-  const stage = rows?.filed
-    ? Prisma.raw(`"${STAGE_FILE_SCHEMA}"."RosterStage"`)
-    : Prisma.raw(`"RosterStage"`);
-  const order = rows?.filed ? Prisma.raw(`s.rowid`) : Prisma.raw(`s."row"`);
+  const piece = rows
+    ? Prisma.sql`WHERE s."row" > ${rows.after} AND s."row" <= ${rows.upTo}`
+    : Prisma.empty;
   return Prisma.sql`
     INSERT INTO "Worker" ("organisationId", "name", "gender", "idNumberCipher", "idNumberHash",
       "idNumberMasked", "birthDate", "phone", "trade", "skillLevel", "unionMember", "frontLine",
@@ -483,7 +451,7 @@ export function moveStatement(
     SELECT ${organisationId}, s."name", s."gender", s."idNumberCipher", s."idNumberHash",
       s."idNumberMasked", s."birthDate", s."phone", s."trade", s."skillLevel", s."unionMember",
       ${true}, ${false}, ${now}, ${now}
-    FROM ${stage} s ${piece} ORDER BY ${order}`;
+    FROM "RosterStage" s ${piece} ORDER BY s."row"`;
 }
 
 /**
@@ -550,78 +518,6 @@ async function moveInPieces(
   }
 }
 
-/**
- * Where an import's staged rows are, in file order, when the check thread staged some in its
- * stage file (roster-stage-file.server.ts) and the import's thread the others in its TEMP
- * stage: consecutive chunks of one stage make a run, a range of the TEMP stage's key ("row")
- * or of the file's rowids (its append order). The move reads the runs in turn, each in its
- * key's order: no sort, and every row in file order as from one stage.
- */
-export class StageRuns {
-  private readonly runs: { filed: boolean; after: number; upTo: number }[] = [];
-  private readonly shifts: { after: number; upTo: number; shift: number }[] = [];
-  private filedRows = 0;
-
-  /** Whether any rows are in the stage file (else the TEMP stage holds every row). */
-  get anyFiled(): boolean {
-    return this.filedRows > 0;
-  }
-
-  /** A chunk staged in the TEMP stage (SQLite's values: the first of a row's is its number). */
-  staged(rows: StagedRows): void {
-    if (rows.count === 0 || !("values" in rows)) return;
-    const first = rows.values[0] as number;
-    const last = rows.values[(rows.count - 1) * STAGE_COLUMNS.length] as number;
-    this.add(false, first - 1, last);
-  }
-
-  /** The next `count` rows of the stage file, numbered `shift` less than the file's rows. */
-  filed(count: number, shift: number): void {
-    if (count === 0) return;
-    const after = this.filedRows;
-    this.filedRows += count;
-    if (shift !== 0) this.shifts.push({ after, upTo: this.filedRows, shift });
-    this.add(true, after, this.filedRows);
-  }
-
-  private add(filed: boolean, after: number, upTo: number): void {
-    const last = this.runs[this.runs.length - 1];
-    if (last?.filed === filed) last.upTo = upTo;
-    else this.runs.push({ filed, after, upTo });
-  }
-
-  /** Numbers the stage file's rows as the file's lines (rare: see FiledChunk). */
-  async shiftFiled(sql: Bulk): Promise<void> {
-    for (const { after, upTo, shift } of this.shifts)
-      await sql.run(Prisma.sql`
-        UPDATE ${Prisma.raw(`"${STAGE_FILE_SCHEMA}"`)}."RosterStage" SET "row" = "row" + ${shift}
-        WHERE rowid > ${after} AND rowid <= ${upTo}`);
-  }
-
-  /**
-   * Moves every run into the roster in file order (moveStatement), in pieces of at most
-   * `pieceRows` of a run's range when `moved` wants to hear of each.
-   */
-  async move(
-    sql: Bulk,
-    organisationId: number,
-    now: Date,
-    total: number,
-    moved: ((done: number, total: number) => void | Promise<void>) | undefined,
-    pieceRows = MOVE_PIECE_ROWS,
-  ): Promise<void> {
-    let done = 0;
-    for (const { filed, after: from, upTo: to } of this.runs) {
-      const step = moved ? pieceRows : to - from;
-      for (let after = from; after < to; after += step) {
-        const upTo = Math.min(after + step, to);
-        done += await moveStagedRows(sql, organisationId, now, { after, upTo, filed });
-        await moved?.(done, total);
-      }
-    }
-  }
-}
-
 /** The job was marked failed by another process while it ran: nothing of it is stored. */
 export class ImportJobLost extends Error {
   constructor(jobId: number) {
@@ -658,16 +554,9 @@ function isUniqueViolation(error: unknown): boolean {
  * point look-up of (hash, organisationId) in the unique index (EXISTS, so SQLite never turns
  * it into a walk of the roster by another index). Other rosters are not consulted.
  */
-async function stagedClashes(sql: Bulk, organisationId: number, filed: boolean) {
-  // With the check thread's stage file attached, both stages (its rows numbered as the file's
-  // by now: StageRuns.shiftFiled).
-  const stage = filed
-    ? Prisma.raw(
-        `(SELECT "row", "idNumberHash" FROM temp."RosterStage" UNION ALL SELECT "row", "idNumberHash" FROM "${STAGE_FILE_SCHEMA}"."RosterStage")`,
-      )
-    : Prisma.raw(`"RosterStage"`);
+async function stagedClashes(sql: Bulk, organisationId: number) {
   const clashes = await sql.rows<{ row: number }>(Prisma.sql`
-    SELECT s."row" AS "row" FROM ${stage} s
+    SELECT s."row" AS "row" FROM "RosterStage" s
     WHERE EXISTS (SELECT 1 FROM "Worker" w
       WHERE w."idNumberHash" = s."idNumberHash" AND w."organisationId" = ${organisationId})
     ORDER BY s."row" LIMIT 200`);
