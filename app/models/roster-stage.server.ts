@@ -98,7 +98,7 @@ export class StageBuilder {
         id.gender,
         cipher,
         hash,
-        maskedId(id.idNumber),
+        maskIdNumber(id.idNumber),
         birthDateOf(engine, id.birthDate),
         v.mobile ?? null,
         v.trade ?? null,
@@ -108,7 +108,7 @@ export class StageBuilder {
       return;
     }
     // The cipher (base64), hash (hex), masked number, gender and date hold no separator.
-    const line = `${this.base + row}\t${copyField(v.name)}\t${id.gender}\t${cipher}\t${hash}\t${maskedId(id.idNumber)}\t${birthDateOf(engine, id.birthDate)}\t${nullable(v.mobile)}\t${nullable(v.trade)}\t${nullable(v.skillLevel)}\t${v.unionMember === false ? "f" : "t"}\n`;
+    const line = `${this.base + row}\t${copyField(v.name)}\t${id.gender}\t${cipher}\t${hash}\t${maskIdNumber(id.idNumber)}\t${birthDateOf(engine, id.birthDate)}\t${nullable(v.mobile)}\t${nullable(v.trade)}\t${nullable(v.skillLevel)}\t${v.unionMember === false ? "f" : "t"}\n`;
     // Reading a character makes V8 copy the line's twenty-odd pieces into one string now, while
     // they are young; the chunk's text is then a chain of whole lines, one link a row.
     line.charCodeAt(0);
@@ -125,36 +125,6 @@ export class StageBuilder {
 }
 
 const nullable = (text: string | undefined) => (text === undefined ? "\\N" : copyField(text));
-
-/**
- * maskIdNumber of a parsed (canonical, 18-character) number, made as one string from its
- * character codes rather than from slices, a run of stars and two concatenations.
- */
-function maskedId(id: string): string {
-  if (id.length !== 18) return maskIdNumber(id);
-  return String.fromCharCode(
-    id.charCodeAt(0),
-    id.charCodeAt(1),
-    id.charCodeAt(2),
-    id.charCodeAt(3),
-    STAR,
-    STAR,
-    STAR,
-    STAR,
-    STAR,
-    STAR,
-    STAR,
-    STAR,
-    STAR,
-    STAR,
-    id.charCodeAt(14),
-    id.charCodeAt(15),
-    id.charCodeAt(16),
-    id.charCodeAt(17),
-  );
-}
-
-const STAR = 42;
 
 /**
  * The rows numbered from `base` instead (the chunk held another number of records than its
