@@ -8,6 +8,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { FormAlert } from "~/components/form-fields";
+import { useAnswerSaves } from "~/components/use-answer-saves";
 import { quizAnswerSchema, quizSubmitSchema } from "~/forms/quiz";
 import { formatDate, formatDateTime, formatMark, useLocale, useT, codeLabel } from "~/i18n";
 import { formatDuration } from "~/i18n/duration";
@@ -84,6 +85,7 @@ type Taking = Extract<State, { eligible: true; current: object }>;
 type Current = Taking["current"];
 type InLobby = Extract<State, { eligible: true; current: null }>;
 type Finished = InLobby["finished"][number];
+type AnswerSaves = ReturnType<typeof useAnswerSaves<typeof action>>;
 
 function formatClock(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
@@ -141,14 +143,15 @@ function QuestionForm({
   q,
   index,
   onePerPage,
+  saves,
 }: {
   current: Current;
   q: Current["questions"][number];
   index: number;
   onePerPage: boolean;
+  saves: AnswerSaves;
 }) {
   const t = useT();
-  const fetcher = useFetcher<typeof action>();
   const question = useRef<HTMLFieldSetElement>(null);
   // Focus follows the question a keyboard user moved to: after 开始答题 (its button is gone,
   // focus fell to the page) or 上一题/下一题/a question number, the next Tab reaches the options.
@@ -158,17 +161,6 @@ function QuestionForm({
     if (active === null || active === document.body || active.closest(".quiz-nav, .quiz-dots"))
       question.current?.focus();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
-  // One save in flight per question: a change made while one is on its way waits and goes
-  // next, carrying the whole form (so only the latest waits). Submitting over a running save
-  // would abort it in the browser while the server may still apply it, and with a connection
-  // pool the two could commit in either order, the older answer winning.
-  const waiting = useRef<FormData | null>(null);
-  useEffect(() => {
-    const body = waiting.current;
-    if (fetcher.state !== "idle" || body === null) return;
-    waiting.current = null;
-    fetcher.submit(body, { method: "post" });
-  }, [fetcher.state]); // eslint-disable-line react-hooks/exhaustive-deps
   const chosen = new Set(current.answers[q.id] ?? []);
   const multiple = q.type === "multiple";
   const total = current.total;
@@ -177,17 +169,16 @@ function QuestionForm({
     if (!form) return;
     const body = new FormData(form);
     body.delete("next");
-    if (fetcher.state === "idle") fetcher.submit(body, { method: "post" });
-    else waiting.current = body;
+    saves.change(q.id, body);
   };
-  const state =
-    fetcher.state !== "idle" || waiting.current !== null
-      ? t("quiz.take.saving")
-      : fetcher.data?.ok
-        ? t("quiz.take.saved")
-        : fetcher.data
-          ? failureSentences(t, fetcher.data)
-          : "";
+  const saved = saves.state(q.id);
+  const state = saved.saving
+    ? t("quiz.take.saving")
+    : saved.result?.ok
+      ? t("quiz.take.saved")
+      : saved.result
+        ? failureSentences(t, saved.result)
+        : "";
   return (
     <Form method="post" className="card quiz-question" aria-labelledby={`q-${q.id}`}>
       <input type="hidden" name="intent" value="save" />
@@ -244,6 +235,8 @@ function TakeQuiz({ state, current }: { state: Taking; current: Current }) {
   const { total, index } = current;
   const onePerPage = state.quiz.onePerPage;
   const shown = current.questions[0];
+  const saves = useAnswerSaves<typeof action>(current.id);
+  const submit = useSubmit();
   return (
     <>
       <Countdown
@@ -261,6 +254,7 @@ function TakeQuiz({ state, current }: { state: Taking; current: Current }) {
               q={shown}
               index={index}
               onePerPage
+              saves={saves}
             />
           ) : null}
           <nav className="quiz-nav" aria-label={t("quiz.take.navigation")}>
@@ -299,6 +293,7 @@ function TakeQuiz({ state, current }: { state: Taking; current: Current }) {
             q={q}
             index={i}
             onePerPage={false}
+            saves={saves}
           />
         ))
       )}
@@ -306,7 +301,11 @@ function TakeQuiz({ state, current }: { state: Taking; current: Current }) {
         method="post"
         className="form-actions"
         onSubmit={(e) => {
-          if (!window.confirm(t("quiz.take.confirm"))) e.preventDefault();
+          e.preventDefault();
+          if (!window.confirm(t("quiz.take.confirm"))) return;
+          // Handed in once the answers changed last are stored: the server takes no answer after.
+          const form = e.currentTarget;
+          saves.whenSaved(() => submit(form));
         }}
       >
         <input type="hidden" name="intent" value="submit" />
