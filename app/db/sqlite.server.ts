@@ -221,15 +221,8 @@ export class SqliteSql implements Bulk {
     columns: readonly string[],
     rows: Iterable<readonly SqlValue[]>,
   ): Promise<number> {
-    // Many rows per INSERT: one statement call per row costs more than SQLite's own work on a
-    // million rows. A Date seen again (the same "now" on every row) is converted once.
-    const names = columns.map((c) => `"${c}"`).join(", ");
-    const tuple = `(${columns.map(() => "?").join(", ")})`;
-    const perStatement = Math.max(1, Math.floor(LOAD_PARAMS / columns.length));
-    const insertOf = (count: number) =>
-      this.db.prepare(
-        `INSERT INTO "${table}" (${names}) VALUES ${Array.from({ length: count }, () => tuple).join(", ")}`,
-      );
+    // A Date seen again (the same "now" on every row) is converted once.
+    const { perStatement, insertOf } = this.rowsInserter(table, columns);
     const full = insertOf(perStatement);
     let lastDate: Date | null = null;
     let lastText = "";
@@ -269,14 +262,8 @@ export class SqliteSql implements Bulk {
     // The values are bound as they come (a number as REAL, which the column's INTEGER or
     // NUMERIC affinity stores as the integer it is): no conversion per value here, on the
     // thread that is the import's bottleneck.
-    const names = columns.map((c) => `"${c}"`).join(", ");
-    const tuple = `(${columns.map(() => "?").join(", ")})`;
     const width = columns.length;
-    const perStatement = Math.max(1, Math.floor(LOAD_PARAMS / width));
-    const insertOf = (count: number) =>
-      this.db.prepare(
-        `INSERT INTO "${table}" (${names}) VALUES ${Array.from({ length: count }, () => tuple).join(", ")}`,
-      );
+    const { perStatement, insertOf } = this.rowsInserter(table, columns);
     const { values, count } = rows;
     if (values.length !== count * width) throw new Error("prepared rows of the wrong width");
     const full = insertOf(perStatement);
@@ -285,6 +272,22 @@ export class SqliteSql implements Bulk {
     for (; at + step <= values.length; at += step) full.run(values.slice(at, at + step));
     if (at < values.length) insertOf((values.length - at) / width).run(values.slice(at));
     return count;
+  }
+
+  /**
+   * Many rows per INSERT, for load and loadPrepared: one statement call per row costs more
+   * than SQLite's own work on a million rows. `insertOf(n)` prepares the statement for n rows.
+   */
+  private rowsInserter(table: string, columns: readonly string[]) {
+    const names = columns.map((c) => `"${c}"`).join(", ");
+    const tuple = `(${columns.map(() => "?").join(", ")})`;
+    return {
+      perStatement: Math.max(1, Math.floor(LOAD_PARAMS / columns.length)),
+      insertOf: (count: number) =>
+        this.db.prepare(
+          `INSERT INTO "${table}" (${names}) VALUES ${Array.from({ length: count }, () => tuple).join(", ")}`,
+        ),
+    };
   }
 }
 

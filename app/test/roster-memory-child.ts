@@ -2,21 +2,11 @@
 // the roster file it is given into the organisation it is given, through the same import as an
 // upload (importRoster, on this thread), and prints the outcome with the largest heap seen and
 // the process's peak resident size above its size before the import.
-import { readFileSync, writeFileSync } from "node:fs";
+import { kernelPeak, resetKernelPeak } from "~/test/process-peak";
 
 const [orgId, file] = process.argv.slice(2);
 const { importRoster } = await import("~/models/worker.server");
 const { disconnectDb } = await import("~/db.server");
-
-/** The kernel's peak resident size of this process in bytes (Linux), or null elsewhere. */
-function kernelPeak(): number | null {
-  try {
-    const kb = /VmHWM:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
-    return kb ? Number(kb) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
 
 // The whole process's memory besides the heap: the check thread (its isolate, its modules
 // and the allocator's arena beside it), SQLite's page caches and the database driver's
@@ -25,13 +15,8 @@ function kernelPeak(): number | null {
 globalThis.gc?.();
 let rssPeak = process.memoryUsage().rss;
 const rssBase = rssPeak;
-let kernel = false;
-try {
-  writeFileSync("/proc/self/clear_refs", "5");
-  kernel = true;
-} catch {
-  // Not Linux: the samples below are all there is.
-}
+// Off Linux the samples below are all there is.
+const kernel = resetKernelPeak();
 
 let peak = 0;
 const sample = () => {

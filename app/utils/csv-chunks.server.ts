@@ -126,20 +126,7 @@ function trimmed(row: string[]): string[] {
  * (microbenchmark). A quote anywhere makes the piece Papa Parse's (pieceRecords).
  */
 function unquotedRecords(text: string, newline: LineBreak, endsWithBreak: boolean): PieceRecords {
-  let head = 0;
-  for (let k = 0; k <= GUESSED_FROM_RECORDS; k++) {
-    const at = text.indexOf(newline, head);
-    if (at < 0) {
-      head = text.length;
-      break;
-    }
-    head = at + newline.length;
-  }
-  const { delimiter } = Papa.parse<string[]>(text.slice(0, head), {
-    skipEmptyLines: false,
-    newline,
-    preview: 1,
-  }).meta;
+  const delimiter = guessedDelimiter(text, text.length, newline);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Papa Parse reads empty text as no record, and text as one more record than line breaks.
   const lines = body === "" ? [] : body.split(newline);
@@ -152,6 +139,23 @@ function unquotedRecords(text: string, newline: LineBreak, endsWithBreak: boolea
 
 /** Papa Parse guesses a delimiter from the records of a ten-record preview (and one more line). */
 const GUESSED_FROM_RECORDS = 10;
+
+/**
+ * The delimiter Papa Parse guesses for text[0, end), given only the records it looks at:
+ * it splits all it is given to look at ten.
+ */
+function guessedDelimiter(text: string, end: number, newline: LineBreak): string {
+  let head = 0;
+  for (let k = 0; k <= GUESSED_FROM_RECORDS; k++) {
+    const at = text.indexOf(newline, head);
+    if (at < 0 || at >= end) {
+      head = end;
+      break;
+    }
+    head = at + newline.length;
+  }
+  return Papa.parse<string[]>(text.slice(0, head), { newline, preview: 1 }).meta.delimiter;
+}
 
 /** A piece of the file's text, cut after a record's end unless it is the file's last. */
 export type CsvPiece = { text: string; endsWithBreak: boolean; newline: LineBreak };
@@ -317,14 +321,7 @@ function scanRecords(
       if (text.charCodeAt(at - 1) !== 13) return false;
   }
   // Papa Parse guesses the delimiter of each piece from its first ten records.
-  let tenth = -1;
-  for (let k = 0; k < 11; k++) {
-    const next = text.indexOf("\n", tenth + 1);
-    if (next < 0 || next >= end) break;
-    tenth = next;
-  }
-  const guessed = Papa.parse<string[]>(text.slice(0, tenth + 1), { preview: 10, newline }).meta;
-  if (guessed.delimiter !== ",") return false;
+  if (guessedDelimiter(text, end, newline) !== ",") return false;
   let start = 0;
   while (start < end) {
     const lineEnd = text.indexOf("\n", start);

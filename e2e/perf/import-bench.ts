@@ -17,14 +17,7 @@
 //                                             database is made on that server and dropped)
 //   npm run bench:import -- 200000            only a CSV of that many rows
 import { randomUUID } from "node:crypto";
-import {
-  createWriteStream,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
 import os from "node:os";
 import path from "node:path";
@@ -39,6 +32,7 @@ import {
   withDatabase,
 } from "../../prisma/scripts/schema-engine";
 import { withIdCheckChar } from "~/domain/identity/id-number";
+import { kernelPeak, resetKernelPeak } from "~/test/process-peak";
 
 const given = process.env.DATABASE_URL;
 const engine = given ? engineOf(given) : "sqlite";
@@ -203,26 +197,6 @@ const load = () =>
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(" / ");
-
-/** The kernel's peak resident size of this process (bytes), or null off Linux. */
-function kernelPeak(): number | null {
-  try {
-    const kb = /VmHWM:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
-    return kb ? Number(kb) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Resets the kernel's peak to the present resident size; false where it cannot. */
-function resetKernelPeak(): boolean {
-  try {
-    writeFileSync("/proc/self/clear_refs", "5");
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 let offset = 0;
 async function run(count: number, format: "csv" | "xlsx") {
