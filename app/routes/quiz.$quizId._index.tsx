@@ -571,7 +571,8 @@ export default function QuizPage() {
           </p>
         </>
       ) : state.current ? (
-        <TakeQuiz state={state} current={state.current} />
+        // One attempt's answers and their saves, begun afresh with the next attempt.
+        <TakeQuiz key={state.current.id} state={state} current={state.current} />
       ) : (
         <Lobby state={state} />
       )}
