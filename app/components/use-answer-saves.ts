@@ -31,7 +31,11 @@ export function useAnswerSaves<A>(attemptId: number) {
   const then = useRef<(() => void) | null>(null);
   const [, render] = useReducer((n: number) => n + 1, 0);
 
-  const submit = fetcher.submit;
+  // The latest submit, so that sendNext (and the effect below) never changes: a rerun of the
+  // effect while a save is on its way, on a render still showing the fetcher idle, would take
+  // that save for returned and send the next beside it.
+  const submit = useRef(fetcher.submit);
+  submit.current = fetcher.submit;
   const sendNext = useCallback(() => {
     const next = queued.current.entries().next();
     if (next.done) {
@@ -44,8 +48,8 @@ export function useAnswerSaves<A>(attemptId: number) {
     const [questionId, body] = next.value;
     queued.current.delete(questionId);
     sending.current = questionId;
-    submit(body, { method: "post" });
-  }, [submit]);
+    submit.current(body, { method: "post" });
+  }, []);
 
   // A save has come back when a render shows the fetcher idle again after sending it: with the
   // action's new answer, or (a request that failed) busy before. The render right after sending
