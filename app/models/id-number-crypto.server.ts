@@ -36,11 +36,12 @@ export function decryptIdNumber(stored: string): string {
  * million-row import (migration 20261201012700_short_id_number_hash shortened stored hashes).
  */
 export function hashIdNumber(idNumber: string): string {
-  return hashHex(createHmac("sha256", keyObject).update(idNumber.toUpperCase()).digest());
-}
-
-function hashHex(digest: Buffer): string {
-  return digest.toString("hex", 0, HASH_BYTES);
+  // The hex digest cut to its first 32 digits, without a digest buffer in between (an import
+  // hashes a million numbers).
+  return createHmac("sha256", keyObject)
+    .update(idNumber.toUpperCase())
+    .digest("hex")
+    .slice(0, 2 * HASH_BYTES);
 }
 
 const HASH_BYTES = 16;
@@ -62,9 +63,8 @@ export function sealIdNumbers(idNumbers: readonly string[]): { cipher: string; h
  * where an 18-byte number (every canonical ID number) is sealed in place: its tag and
  * ciphertext are copied in after its IV and the base64 taken from there, instead of two
  * concatenated buffers a row; the IV goes to the cipher in one 12-byte buffer kept for every
- * row (the cipher copies it when made), not in a view made per row. The hash is the HMAC's
- * hex digest cut to its first 32 digits, without a digest buffer in between. Neither
- * returns an object: a row's two strings go where they are stored.
+ * row (the cipher copies it when made), not in a view made per row. Neither returns an
+ * object: a row's two strings go where they are stored.
  */
 export class IdNumberSealer {
   private readonly sealed: Buffer;
@@ -92,12 +92,9 @@ export class IdNumberSealer {
     return sealed.toString("base64", at, at + SEALED_BYTES);
   }
 
-  /** The number's keyed hash, as hashIdNumber makes it. */
+  /** The number's keyed hash (hashIdNumber). */
   hash(id: string): string {
-    return createHmac("sha256", keyObject)
-      .update(id.toUpperCase())
-      .digest("hex")
-      .slice(0, 2 * HASH_BYTES);
+    return hashIdNumber(id);
   }
 }
 

@@ -2,7 +2,22 @@ import { describe, expect, it } from "vitest";
 import { parseIdNumber, withIdCheckChar } from "~/domain/identity/id-number";
 import type { RosterImportColumns } from "~/domain/registration/import-plan";
 import type { ParsedRow } from "~/domain/registration/import-rows";
-import { rebased, stageRows, stagedRecords, type StageInput } from "./roster-stage.server";
+import type { Engine } from "~/db/sql.server";
+import { rebased, StageBuilder, stagedRecords } from "./roster-stage.server";
+
+type StageInput = {
+  row: number;
+  values: ParsedRow<RosterImportColumns>;
+  cipher: string;
+  hash: string;
+};
+
+/** The rows in `engine`'s load form, as the check thread builds them one at a time. */
+function stageRows(engine: Engine, base: number, rows: readonly StageInput[]) {
+  const stage = new StageBuilder(engine, base);
+  for (const { row, values, cipher, hash } of rows) stage.add(row, values, cipher, hash);
+  return stage.rows();
+}
 
 /** Born 7 March 1990, an odd sequence number: male. */
 const ID = withIdCheckChar("11010119900307451");

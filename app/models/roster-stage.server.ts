@@ -51,21 +51,6 @@ function birthDateOf(engine: Engine, day: IsoDate): string {
   return text;
 }
 
-/** A good row: its number in the chunk, its values, its sealed ID number. */
-export type StageInput = {
-  row: number;
-  values: ParsedRow<RosterImportColumns>;
-  cipher: string;
-  hash: string;
-};
-
-/** The rows in `engine`'s load form, each numbered `base` + its number in the chunk. */
-export function stageRows(engine: Engine, base: number, rows: readonly StageInput[]): StagedRows {
-  const stage = new StageBuilder(engine, base);
-  for (const { row, values, cipher, hash } of rows) stage.add(row, values, cipher, hash);
-  return stage.rows();
-}
-
 /**
  * A chunk's good rows put in `engine`'s load form one at a time, as each is checked and
  * sealed (roster-check.server.ts), so that nothing of a row but what the stage takes outlives
