@@ -499,8 +499,7 @@ if (isThreadFor(TASK)) {
  * The import thread's heap. A job holds a chunk or two of rows (10,000 each, about 1.3 KB a
  * row while checked and sealed) besides the app's modules; without a cap V8 lets garbage
  * pile up to hundreds of megabytes before collecting it (a 200,000-row import took 359 MB of
- * the server's memory). Young objects are collected every few megabytes; the sealing's
- * native cipher objects go with them. 16 MB of young generation rather than 8: at 8 MB
+ * the server's memory). Young objects are collected every few megabytes. 16 MB of young generation rather than 8: at 8 MB
  * collecting was 15.5 % of the thread's time, and rows of a chunk outlived scavenges and were
  * promoted. At 100,000 rows (bench:import, interleaved runs, loaded machine) 16 MB took about
  * 6 % less CPU than 8 MB and 32 MB about 15 % less, but 32 MB raised the process's extra RSS
