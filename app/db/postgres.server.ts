@@ -215,15 +215,15 @@ export class PostgresSql implements Bulk {
     rows: PreparedRows,
   ): Promise<number> {
     if (!("copy" in rows)) throw new Error("PostgreSQL loads prepared rows as COPY text");
-    // The text goes as it is (its lines were escaped where the rows were made).
-    await this.copyIn(table, columns, { text: rows.copy });
+    // The bytes go as they are (its lines were escaped and encoded where the rows were made).
+    await this.copyIn(table, columns, { bytes: rows.copy });
     return rows.count;
   }
 
   private async copyIn(
     table: string,
     columns: readonly string[],
-    rows: Iterable<readonly SqlValue[]> | { text: string },
+    rows: Iterable<readonly SqlValue[]> | { bytes: Uint8Array },
   ): Promise<number> {
     const client = this.client as pg.PoolClient & { pipeline: boolean };
     const cols = columns.map((c) => `"${c}"`).join(", ");
@@ -246,11 +246,11 @@ export class PostgresSql implements Bulk {
   private async copy(
     client: pg.PoolClient,
     statement: string,
-    rows: Iterable<readonly SqlValue[]> | { text: string },
+    rows: Iterable<readonly SqlValue[]> | { bytes: Uint8Array },
   ): Promise<number> {
     const stream = client.query(copyFrom(statement));
-    if ("text" in rows) {
-      await pipeline(Readable.from([rows.text]), stream);
+    if ("bytes" in rows) {
+      await pipeline(Readable.from([rows.bytes]), stream);
       return 0;
     }
     const values = rows;

@@ -30,12 +30,13 @@ export interface Sql {
  * Rows already in an engine's load form (made where the rows are checked, perhaps on another
  * thread, so the thread that loads them does no per-value work): on SQLite `values`, the rows'
  * values one after another, each a string, a number (an integer one stored as INTEGER by the
- * column's affinity; booleans as 1/0) or null; on PostgreSQL `copy`, COPY's text format, one
- * line per row (copyField, copyDate). `count`: the rows.
+ * column's affinity; booleans as 1/0) or null; on PostgreSQL `copy`, COPY's text format in
+ * UTF-8, one line per row (copyField, copyDate), which the loading thread writes to the
+ * server as it is. `count`: the rows.
  */
 export type PreparedRows =
   | { readonly count: number; readonly values: (string | number | null)[] }
-  | { readonly count: number; readonly copy: string };
+  | { readonly count: number; readonly copy: Uint8Array };
 
 /** How the Prisma adapter stores DateTime in SQLite, for rows written outside Prisma. */
 export function sqliteDate(date: Date): string {

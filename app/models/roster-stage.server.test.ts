@@ -79,7 +79,7 @@ describe("staged rows", () => {
   it("are PostgreSQL's COPY lines, separators escaped, \\N for none", () => {
     const staged = stageRows("postgresql", 10, rows);
     if (!("copy" in staged)) throw new Error("expected COPY text");
-    expect(staged.copy).toBe(
+    expect(new TextDecoder().decode(staged.copy)).toBe(
       `12\t张三\tmale\tc2VhbGVk\t0123456789abcdef0123456789abcdef\t${MASKED}\t` +
         "1990-03-06T16:00:00.000\t13800138000\t\\N\t\\N\tt\n" +
         "14\ta\\tb\\\\c\\nd\\re\tmale\tc2VhbGVk\t0123456789abcdef0123456789abcdef\t" +

@@ -103,9 +103,10 @@ export class StageBuilder {
   /** The rows added, in order. */
   rows(): StagedRows {
     const { count, base } = this;
-    return this.engine === "sqlite"
-      ? { count, values: this.values, base }
-      : { count, copy: this.copy, base };
+    if (this.engine === "sqlite") return { count, values: this.values, base };
+    // Encoded here: as a string a chunk's text crossed to the import's thread as two bytes a
+    // character and was encoded there, on the thread a million-row import waits for.
+    return { count, copy: Buffer.from(this.copy, "utf8"), base };
   }
 }
 
@@ -124,15 +125,21 @@ export function rebased(rows: StagedRows, base: number): StagedRows {
     return { count: rows.count, values, base };
   }
   // Escaped lines hold no raw line break or tab: the row number is each line's first field.
-  const lines = rows.copy.split("\n");
-  lines.pop();
+  const lines = copyLines(rows.copy);
   const copy = lines
     .map((line) => {
       const tab = line.indexOf("\t");
       return `${Number(line.slice(0, tab)) + shift}${line.slice(tab)}\n`;
     })
     .join("");
-  return { count: rows.count, copy, base };
+  return { count: rows.count, copy: Buffer.from(copy, "utf8"), base };
+}
+
+/** The lines of COPY text, without their line breaks. */
+function copyLines(copy: Uint8Array): string[] {
+  const lines = new TextDecoder().decode(copy).split("\n");
+  lines.pop();
+  return lines;
 }
 
 /** The staged rows as column-to-value records, in order (tests). */
@@ -144,7 +151,7 @@ export function stagedRecords(
     for (let i = 0; i < rows.values.length; i += WIDTH)
       out.push(Object.fromEntries(STAGE_COLUMNS.map((c, j) => [c, rows.values[i + j]])));
   } else {
-    for (const line of rows.copy.split("\n").slice(0, -1)) {
+    for (const line of copyLines(rows.copy)) {
       const fields = line.split("\t");
       out.push(Object.fromEntries(STAGE_COLUMNS.map((c, j) => [c, fields[j]])));
     }
