@@ -1,8 +1,8 @@
 // A roster file's rows checked and sealed a chunk at a time, on a second thread (issue 13):
 // the import's own thread reads the file, looks each row up among the rows before it (the
-// in-file duplicates) and stages the good rows, while this thread parses the next chunk's
-// text, checks its cells (columns, ID numbers) and seals its good rows' ID numbers (AES-GCM
-// and HMAC, the largest cost of a row). A million-row file kept one core busy and left the
+// in-file duplicates) and stages the good rows, while this thread decodes and parses the next
+// chunk's bytes, checks its cells (columns, ID numbers) and seals its good rows' ID numbers
+// (AES-GCM and HMAC, the largest cost of a row). A million-row file kept one core busy and left the
 // other idle. A chunk's rows are numbered within it, so the reading thread can check a chunk
 // itself when this one falls behind; it takes the verdicts in file order (RowChecker.admit),
 // so the error list, its row numbers and its 200-error cap are those of one thread reading
@@ -20,7 +20,7 @@ import {
 import { RowChecker, type ColumnBinding, type RowVerdict } from "~/domain/registration/import-rows";
 import { IdNumberSealer } from "~/models/id-number-crypto.server";
 import { StageBuilder, type StagedRows } from "~/models/roster-stage.server";
-import { pieceRecords, type CsvPiece, type PieceRecords } from "~/utils/csv-chunks.server";
+import { pieceRecords, type BytePiece, type PieceRecords } from "~/utils/csv-chunks.server";
 import { isThreadFor, startModuleThread } from "~/utils/module-thread.server";
 
 /** An ID number's stored forms: its ciphertext and its keyed hash (id-number-crypto.server.ts). */
@@ -38,14 +38,14 @@ export function rosterRowChecker(today: IsoDate, maxRows?: number) {
 export type RosterRowChecker = ReturnType<typeof rosterRowChecker>;
 
 /**
- * Consecutive records of a file, as cells or (a CSV's) as text to be parsed where it is
+ * Consecutive records of a file, as cells or (a CSV's) as bytes to be parsed where it is
  * checked; `header`: its first record is the file's header, not checked; `seal`: whether its
  * good rows are sealed and staged (not once the file has failed: it stores nothing); `base`:
  * the records before it as its reader counted them, which number its staged rows.
  */
 type ChunkOf = { header: boolean; seal: boolean; base: number };
 export type RecordChunk = { cells: string[][] } & ChunkOf;
-export type TextChunk = CsvPiece & ChunkOf;
+export type TextChunk = BytePiece & ChunkOf;
 
 /**
  * A checked chunk, the same from either thread, and cheap to clone between them (cloning

@@ -215,7 +215,7 @@ export type CheckFileOptions = {
  * good ones sealed and handed to `sink` a chunk (PROGRESS_ROWS records after the header) at a
  * time while no row has failed (a file that fails stores nothing, so its numbers need no
  * sealing). With a check thread (roster-check.server.ts) chunks go there, a CSV's as its
- * text, which that thread parses, checks and seals a few chunks ahead; when it has
+ * bytes, which that thread decodes, parses, checks and seals a few chunks ahead; when it has
  * CHUNKS_OUT still to answer, the next is checked here. The verdicts are taken in file order
  * here, where the duplicates are looked up and the errors listed, so the outcome is the same
  * wherever a chunk was checked. Only a few chunks are held: those out, the one being read and
@@ -335,7 +335,7 @@ async function checkRows(
     const seal = () => checker.errors.length === 0;
     let going = true;
     if (thread && pieces) {
-      // The text goes as it is read, and is parsed where it is checked.
+      // The bytes go as they are read, and are decoded and parsed where they are checked.
       let header = true;
       for await (const { records, ...piece } of pieces()) {
         going = await send({ ...piece, header, seal: seal(), base: recordsSent }, keep);

@@ -91,6 +91,27 @@ describe("csvPieces", () => {
       }
     }
   });
+
+  it("cuts a GB18030 file's bytes between characters, whatever the reads", async () => {
+    // 张三,"1\n2" / 李四,3 / 王五,4 in GB18030: no byte of a Chinese character is a line
+    // feed or a quote, so the cuts fall between records.
+    const gb = [0xd5, 0xc5, 0xc8, 0xfd, 0x2c, 0x22, 0x31, 0x0a, 0x32, 0x22, 0x0a];
+    const li = [0xc0, 0xee, 0xcb, 0xc4, 0x2c, 0x33, 0x0a];
+    const wang = [0xcd, 0xf5, 0xce, 0xe5, 0x2c, 0x34, 0x0a];
+    const bytes = new Uint8Array([...gb, ...li, ...wang]);
+    for (const size of [1, 2, 3, 5, 1 << 20]) {
+      const pieces: string[][][] = [];
+      for await (const piece of csvPieces(bytePieces(bytes, size), "gb18030", 1))
+        pieces.push(parseCsvPiece(piece));
+      expect(pieces, `piece size ${size}`).toEqual([
+        [
+          ["张三", "1\n2"],
+          ["李四", "3"],
+        ],
+        [["王五", "4"]],
+      ]);
+    }
+  });
 });
 
 /**

@@ -80,7 +80,7 @@ type LineBreak = "\n" | "\r\n" | "\r";
  * The records of a piece of the file's text (csvPieces), trimmed like the whole-file reader's
  * cells; `endsWithBreak`: the piece ends at a record's end (every piece but the last).
  */
-export function parseCsvPiece(piece: CsvPiece): string[][] {
+export function parseCsvPiece(piece: CsvPiece | BytePiece): string[][] {
   const records = pieceRecords(piece);
   const rows: string[][] = new Array<string[]>(records.length);
   for (let i = 0; i < rows.length; i++) rows[i] = records.at(i);
@@ -99,7 +99,8 @@ export interface PieceRecords {
   at(i: number): string[];
 }
 
-export function pieceRecords({ text, endsWithBreak, newline }: CsvPiece): PieceRecords {
+export function pieceRecords(piece: CsvPiece | BytePiece): PieceRecords {
+  const { text, endsWithBreak, newline } = pieceText(piece);
   if (text.includes('"')) {
     const rows = Papa.parse<string[]>(text, { skipEmptyLines: false, newline }).data;
     // A piece cut after a line break parses with an empty record after it, which belongs to
@@ -161,62 +162,103 @@ function guessedDelimiter(text: string, end: number, newline: LineBreak): string
 export type CsvPiece = { text: string; endsWithBreak: boolean; newline: LineBreak };
 
 /**
+ * A piece of the file as its bytes in `encoding`, decoded where it is parsed: csvPieces cuts
+ * the bytes, so the thread that reads a large file neither decodes its second pass nor sends
+ * text (two bytes a character) to the thread that checks it.
+ */
+export type BytePiece = {
+  bytes: Uint8Array;
+  encoding: CsvEncoding;
+  endsWithBreak: boolean;
+  newline: LineBreak;
+};
+
+/**
  * A piece with the records csvPieces counted in it (line breaks outside quotes, and an
  * unfinished last record); its parse counts the same unless a stray quote in an unquoted
  * cell is read otherwise (see the top of this file).
  */
-export type CountedPiece = CsvPiece & { records: number };
+export type CountedPiece = BytePiece & { records: number };
+
+/** A piece's text: a BytePiece decoded (NotCsvText when its bytes are not its encoding). */
+function pieceText(piece: CsvPiece | BytePiece): CsvPiece {
+  if ("text" in piece) return piece;
+  let text: string;
+  try {
+    text = new TextDecoder(piece.encoding, { fatal: true }).decode(piece.bytes);
+  } catch {
+    throw new NotCsvText(`not ${piece.encoding}`);
+  }
+  return { text, endsWithBreak: piece.endsWithBreak, newline: piece.newline };
+}
+
+const LF = 10;
+const QUOTE = 34;
 
 /**
- * The file's text in pieces of `records` records each (the first also holds the file's first
- * record, its header), cut after line breaks outside quotes as csvRowChunks cuts, to be parsed
- * by parseCsvPiece here or on another thread. Throws NotCsvText when the bytes are not
- * `encoding`.
+ * The file in pieces of `records` records each (the first also holds the file's first record,
+ * its header), cut after line breaks outside quotes as csvRowChunks cuts, to be parsed by
+ * parseCsvPiece here or on another thread. The cuts are found in the bytes: in UTF-8 and in
+ * GB18030 a line feed or a quote byte is always that character, never part of another. The
+ * line break is guessed from the first piece read, decoded, as the text reader guesses it.
+ * Throws NotCsvText for a NUL byte; the encoding is checked where a piece is decoded (the
+ * first pass has read the whole file in it).
  */
 export async function* csvPieces(
   source: ByteSource,
   encoding: CsvEncoding,
   records: number,
 ): AsyncGenerator<CountedPiece> {
-  let text = "";
-  let scanned = 0;
+  let carry: Uint8Array = new Uint8Array(0);
   let quoted = false;
   let ended = 0;
   let wanted = records + 1;
   let newline: LineBreak | undefined;
-  for await (const piece of textPieces(source, encoding)) {
-    text += piece;
-    newline ??= lineBreakOf(text);
+  const piece = (bytes: Uint8Array, endsWithBreak: boolean, records: number): CountedPiece => ({
+    bytes,
+    encoding,
+    endsWithBreak,
+    newline: newline ?? "\n",
+    records,
+  });
+  for await (const read of source()) {
+    if (read.includes(0)) throw new NotCsvText("NUL byte");
+    newline ??= lineBreakOf(new TextDecoder(encoding).decode(read, { stream: true }));
+    const bytes =
+      carry.length === 0
+        ? Buffer.from(read.buffer, read.byteOffset, read.byteLength)
+        : Buffer.concat([carry, read]);
+    // Where this read's bytes begin: the carried bytes were scanned already.
+    const scanned = bytes.length - read.length;
     let start = 0;
-    if (!quoted && text.indexOf('"', scanned) < 0) {
+    if (!quoted && bytes.indexOf(QUOTE, scanned) < 0) {
       // No quote (nearly every piece of a roster): the line breaks are found by indexOf.
-      for (let i = text.indexOf("\n", scanned); i >= 0; i = text.indexOf("\n", i + 1)) {
+      for (let i = bytes.indexOf(LF, scanned); i >= 0; i = bytes.indexOf(LF, i + 1)) {
         if (++ended < wanted) continue;
-        yield { text: text.slice(start, i + 1), endsWithBreak: true, newline, records: wanted };
+        // A copy: a view would carry the whole read to the other thread.
+        yield piece(Buffer.from(bytes.subarray(start, i + 1)), true, wanted);
         start = i + 1;
         ended = 0;
         wanted = records;
       }
     } else {
-      for (let i = scanned; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 34) quoted = !quoted;
-        else if (c === 10 && !quoted && ++ended === wanted) {
-          yield { text: text.slice(start, i + 1), endsWithBreak: true, newline, records: wanted };
+      for (let i = scanned; i < bytes.length; i++) {
+        const c = bytes[i];
+        if (c === QUOTE) quoted = !quoted;
+        else if (c === LF && !quoted && ++ended === wanted) {
+          yield piece(Buffer.from(bytes.subarray(start, i + 1)), true, wanted);
           start = i + 1;
           ended = 0;
           wanted = records;
         }
       }
     }
-    text = text.slice(start);
-    scanned = text.length;
+    carry = bytes.subarray(start);
   }
   // The rest: whole records, perhaps with an unfinished one after them.
-  if (text !== "") {
-    const endsWithBreak = !quoted && text.endsWith("\n");
-    const records = ended + (endsWithBreak ? 0 : 1);
-    yield { text, endsWithBreak, newline: newline ?? "\n", records };
+  if (carry.length > 0) {
+    const endsWithBreak = !quoted && carry[carry.length - 1] === LF;
+    yield piece(Buffer.from(carry), endsWithBreak, ended + (endsWithBreak ? 0 : 1));
   }
 }
 
