@@ -2,11 +2,11 @@
 // the import's own thread reads the file, looks each row up among the rows before it (the
 // in-file duplicates) and stages the good rows, while this thread decodes and parses the next
 // chunk's bytes, checks its cells (columns, ID numbers) and seals its good rows' ID numbers
-// (AES-GCM and HMAC, the largest cost of a row). A million-row file kept one core busy and left the
-// other idle. A chunk's rows are numbered within it, so the reading thread can check a chunk
-// itself when this one falls behind; it takes the verdicts in file order (RowChecker.admit),
-// so the error list, its row numbers and its 200-error cap are those of one thread reading
-// the file alone. A small file is checked on the import's thread alone
+// (AES-GCM and HMAC, the largest cost of a row). A million-row file kept one core busy and
+// left the other idle. A chunk's rows are numbered within it, so the reading thread can check
+// a chunk itself when this one falls behind; it takes the verdicts in file order
+// (RowChecker.admit), so the error list, its row numbers and its 200-error cap are those of
+// one thread reading the file alone. A small file is checked on the import's thread alone
 // (roster-file.server.ts): a thread takes longer to start than such a file takes to check.
 import { parentPort, type Worker } from "node:worker_threads";
 import type { Engine } from "~/db/sql.server";
@@ -45,7 +45,7 @@ export type RosterRowChecker = ReturnType<typeof rosterRowChecker>;
  */
 type ChunkOf = { header: boolean; seal: boolean; base: number };
 export type RecordChunk = { cells: string[][] } & ChunkOf;
-export type TextChunk = BytePiece & ChunkOf;
+export type PieceChunk = BytePiece & ChunkOf;
 
 /**
  * A checked chunk, the same from either thread, and cheap to clone between them (cloning
@@ -92,7 +92,7 @@ function isPlain(verdict: RowVerdict<RosterImportColumns>): boolean {
  */
 export function checkChunk(
   checker: RosterRowChecker,
-  chunk: RecordChunk | TextChunk,
+  chunk: RecordChunk | PieceChunk,
   engine: Engine,
 ): CheckedChunk {
   const records = "cells" in chunk ? chunk.cells : pieceRecords(chunk);
@@ -141,7 +141,7 @@ if (isThreadFor(TASK)) {
   let engine: Engine = "sqlite";
   // A chunk that throws (it would be a fault of the code, not of the file) ends the thread
   // with its error, and the import waiting for the chunk fails with it.
-  port.on("message", (message: Setup | RecordChunk | TextChunk) => {
+  port.on("message", (message: Setup | RecordChunk | PieceChunk) => {
     if ("bindings" in message) {
       checker = rosterRowChecker(message.today);
       checker.bindTo(message.bindings);
@@ -207,7 +207,7 @@ export class RosterCheckThread {
     this.worker.postMessage({ today, bindings, engine } satisfies Setup);
   }
 
-  check(chunk: RecordChunk | TextChunk): Promise<CheckedChunk> {
+  check(chunk: RecordChunk | PieceChunk): Promise<CheckedChunk> {
     if (this.failure) return Promise.reject(this.failure);
     const checked = new Promise<CheckedChunk>((resolve, reject) =>
       this.waiting.push({ resolve, reject }),

@@ -21,7 +21,7 @@ import {
   rosterRowChecker,
   type CheckedChunk,
   type RecordChunk,
-  type TextChunk,
+  type PieceChunk,
 } from "~/models/roster-check.server";
 import { rebased, type StagedRows } from "~/models/roster-stage.server";
 import {
@@ -308,7 +308,7 @@ async function checkRows(
     // Checks the chunk, on the check thread unless that has two still to answer (or a test
     // wants it here), then takes verdicts until at most `keep` chunks are out (CHUNKS_AHEAD
     // more while the oldest is still being checked there); false once the file has stopped.
-    const send = async (chunk: RecordChunk | TextChunk, keep: number): Promise<boolean> => {
+    const send = async (chunk: RecordChunk | PieceChunk, keep: number): Promise<boolean> => {
       const here =
         !thread ||
         thread.waitingFor >= CHUNKS_OUT ||
