@@ -10,7 +10,7 @@ import { createWriteStream } from "node:fs";
 import { PassThrough, Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parentPort, type Worker } from "node:worker_threads";
-import ExcelJS from "exceljs";
+import { excel } from "~/utils/excel.server";
 import { UTF8_BOM, toCsv, type CellValue } from "~/utils/csv";
 import { translate, type Locale, type MessageKey, codeLabel, makeT } from "~/i18n";
 import {
@@ -95,10 +95,14 @@ export function xlsxStream(
   view: BoardView,
 ): ReadableStream<Uint8Array> {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(event.code);
   void (async () => {
     try {
+      const ExcelJS = await excel();
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: out,
+        useSharedStrings: false,
+      });
+      const sheet = workbook.addWorksheet(event.code);
       sheet.addRow(header(locale, event)).commit();
       for await (const page of allBoardRows(event, view)) {
         await new Promise((resolve) => setImmediate(resolve));

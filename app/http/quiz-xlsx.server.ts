@@ -1,6 +1,7 @@
 // Reads the first worksheet of an uploaded XLSX into rows of trimmed strings for
 // validateImport, and writes the question-bank template.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { excel } from "~/utils/excel.server";
 import { questionImportColumns } from "~/domain/quiz";
 import { readFirstSheet } from "~/utils/xlsx-read.server";
 
@@ -77,6 +78,7 @@ const EXAMPLES: TemplateRow[] = [
 ];
 
 export async function questionTemplate(): Promise<Buffer> {
+  const ExcelJS = await excel();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("题库");
   const columns = Object.entries(questionImportColumns) as [

@@ -1,8 +1,9 @@
 // Marking schemes (评分细则) per event part: the editor's reads and writes, event rules
 // (default aggregation, tie-breaks, prizes), and XLSX import/export. A scheme is frozen as
 // soon as any mark exists, so marks never point at criteria that changed under them.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { readFirstSheet } from "~/utils/xlsx-read.server";
+import { excel } from "~/utils/excel.server";
 import { prisma, write } from "~/db.server";
 import { parseDescriptors, parsePrizeRules, parseTieBreaks } from "~/domain/judging/definition";
 import {
@@ -379,7 +380,7 @@ export async function exportSchemeXlsx(
 ): Promise<Buffer | null> {
   const editor = await loadSchemeEditor(scope, eventId);
   if (!editor) return null;
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   const sheet = book.addWorksheet("评分细则");
   sheet.columns = COLUMNS.map((c) => ({ ...c }));
   sheet.getRow(1).font = { bold: true };

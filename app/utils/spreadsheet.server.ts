@@ -1,9 +1,10 @@
 // Uploaded spreadsheets (CSV or XLSX) read into rows of trimmed strings for the import
 // rules in app/domain/registration, and tables written back out for templates and exports.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { neutraliseCell, toCsv, type CellValue } from "~/utils/csv";
 import { fail, ok, type Outcome } from "~/utils/outcome";
+import { excel } from "~/utils/excel.server";
 import { readFirstSheet } from "~/utils/xlsx-read.server";
 
 /** Columns past this are ignored: no import template has more than a few dozen. */
@@ -132,7 +133,7 @@ export async function xlsxBytes(
   rows: readonly (readonly CellValue[])[],
   options: { textColumns?: readonly number[]; widths?: readonly number[] } = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   for (const row of rows)
     sheet.addRow(row.map((c) => (c === undefined ? null : neutraliseCell(c))));
@@ -157,7 +158,7 @@ export type SheetSpec = {
 export async function xlsxWorkbookBytes(
   sheets: readonly SheetSpec[],
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   for (const spec of sheets) {
     // Excel's sheet names: at most 31 characters, none of \ / ? * [ ] :
     const sheet = workbook.addWorksheet(spec.name.replace(/[\\/?*[\]:]/g, " ").slice(0, 31));

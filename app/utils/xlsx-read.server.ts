@@ -19,7 +19,8 @@
 // ("无法读取该文件"), which CI caught as a flaky quiz-bank import.
 import { Readable } from "node:stream";
 import { createInflateRaw } from "node:zlib";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { excel } from "~/utils/excel.server";
 import { fail, ok, type Outcome } from "~/utils/outcome";
 
 /** All entries together, inflated. A 50,000-row roster is about 30 MB of XML. */
@@ -143,38 +144,42 @@ const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
  * exceljs's streaming reader fed part by part from the central directory (see the top of this
  * file): everything a sheet refers to is parsed before any sheet, so no sheet is parked in a
  * temp file and nothing depends on when the ZIP stream ends. Sheets still stream row by row.
+ * Made when the first workbook is read, as exceljs is loaded then (excel.server.ts).
  */
-class DirectoryWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
-  constructor(private readonly parts: Map<string, () => Readable>) {
-    super(Readable.from([]), {
-      sharedStrings: "cache",
-      styles: "cache",
-      hyperlinks: "ignore",
-      worksheets: "emit",
-      entries: "emit",
-    });
-  }
-
-  override async *parse(): AsyncGenerator<unknown> {
-    const reader = this as unknown as ReaderParts;
-    const open = (name: string) => this.parts.get(name)?.();
-    const rels = open("xl/_rels/workbook.xml.rels");
-    if (rels) await reader._parseRels(rels);
-    const workbook = open("xl/workbook.xml");
-    if (workbook) await reader._parseWorkbook(workbook);
-    const strings = open("xl/sharedStrings.xml");
-    if (strings) yield* reader._parseSharedStrings(strings);
-    const styles = open("xl/styles.xml");
-    if (styles) await reader._parseStyles(styles);
-    const sheets = [...this.parts.keys()]
-      .map((name) => SHEET.exec(name)?.[1])
-      .filter((n): n is string => n !== undefined)
-      .sort((a, b) => Number(a) - Number(b));
-    for (const sheetNo of sheets) {
-      const sheet = open(`xl/worksheets/sheet${sheetNo}.xml`);
-      if (sheet) yield* reader._parseWorksheet(sheet, sheetNo);
+async function directoryWorkbookReader(parts: Map<string, () => Readable>) {
+  const ExcelJS = await excel();
+  return new (class extends ExcelJS.stream.xlsx.WorkbookReader {
+    constructor() {
+      super(Readable.from([]), {
+        sharedStrings: "cache",
+        styles: "cache",
+        hyperlinks: "ignore",
+        worksheets: "emit",
+        entries: "emit",
+      });
     }
-  }
+
+    override async *parse(): AsyncGenerator<unknown> {
+      const reader = this as unknown as ReaderParts;
+      const open = (name: string) => parts.get(name)?.();
+      const rels = open("xl/_rels/workbook.xml.rels");
+      if (rels) await reader._parseRels(rels);
+      const workbook = open("xl/workbook.xml");
+      if (workbook) await reader._parseWorkbook(workbook);
+      const strings = open("xl/sharedStrings.xml");
+      if (strings) yield* reader._parseSharedStrings(strings);
+      const styles = open("xl/styles.xml");
+      if (styles) await reader._parseStyles(styles);
+      const sheets = [...parts.keys()]
+        .map((name) => SHEET.exec(name)?.[1])
+        .filter((n): n is string => n !== undefined)
+        .sort((a, b) => Number(a) - Number(b));
+      for (const sheetNo of sheets) {
+        const sheet = open(`xl/worksheets/sheet${sheetNo}.xml`);
+        if (sheet) yield* reader._parseWorksheet(sheet, sheetNo);
+      }
+    }
+  })();
 }
 
 export type SheetRows<T> = Outcome<
@@ -203,7 +208,7 @@ export async function readFirstSheet<T>(
         entry.method === 8 ? Readable.from([data]).pipe(createInflateRaw()) : Readable.from([data]),
       );
   }
-  const reader = new DirectoryWorkbookReader(parts);
+  const reader = await directoryWorkbookReader(parts);
   const rows: { number: number; value: T }[] = [];
   let truncated = false;
   try {
