@@ -7,7 +7,8 @@
 import { existsSync, readlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { constants, setPriority } from "node:os";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { isMainThread, Worker, workerData, type ResourceLimits } from "node:worker_threads";
 
 // Eval'd, so the thread can load a TypeScript module through tsx when the app runs from its
@@ -34,14 +35,29 @@ function tsxHook(url: string): string | null {
   return createRequire(url).resolve("tsx/cjs/api");
 }
 
+/** See runThreadsFromBundles. */
+let bundles: string | null = null;
+
+/**
+ * Threads started from the TypeScript sources load the bundles in `dir` instead (each
+ * `<task>.thread.js`, as `npm run build` writes them), as the server's threads do: the import
+ * benchmark times its thread as the server starts it, where compiling the sources through tsx
+ * on the thread (about a second, and again for the thread that one starts) is not.
+ */
+export function runThreadsFromBundles(dir: string): void {
+  bundles = dir;
+}
+
 /**
  * The module a thread for `task` loads, started from `url`: from the production build the
  * task's own bundle beside the server's (`<task>.thread.js`, app/server/build-threads.ts:
- * the task's code without the routes, React and the rest of the server), else `url` itself.
- * A thread file starting another thread finds its sibling the same way.
+ * the task's code without the routes, React and the rest of the server), else `url` itself
+ * (or its bundle: runThreadsFromBundles). A thread file starting another thread finds its
+ * sibling the same way.
  */
 function threadEntry(url: string, task: string): string {
-  if (url.endsWith(".ts")) return url;
+  if (url.endsWith(".ts"))
+    return bundles ? pathToFileURL(path.join(bundles, `${task}.thread.js`)).href : url;
   const own = new URL(`${task}.thread.js`, url);
   return existsSync(own) ? own.href : url;
 }

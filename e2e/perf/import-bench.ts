@@ -16,6 +16,7 @@
 //   DATABASE_URL=postgres://… npm run bench:import   the same on PostgreSQL (a scratch
 //                                             database is made on that server and dropped)
 //   npm run bench:import -- 200000            only a CSV of that many rows
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
@@ -33,6 +34,7 @@ import {
 } from "../../prisma/scripts/schema-engine";
 import { withIdCheckChar } from "~/domain/identity/id-number";
 import { kernelPeak, resetKernelPeak } from "~/test/process-peak";
+import { runThreadsFromBundles } from "~/utils/module-thread.server";
 
 const given = process.env.DATABASE_URL;
 const engine = given ? engineOf(given) : "sqlite";
@@ -70,6 +72,14 @@ process.env.ROSTER_NEW_IDS_PER_HOUR ??= "10000000";
 const { bulkWrite, write, prisma, disconnectDb } = await import("~/db.server");
 const { Prisma } = await import("~/generated/prisma/client");
 const { startRosterImport, waitFor } = await import("~/models/roster-import.server");
+// The import's threads start from bundles made as `npm run build` makes them, as the server's
+// do: from the sources each thread would first compile them through tsx (about a second more).
+const threads = path.resolve(".cache/import-bench-threads");
+execFileSync("npx", ["tsx", "app/server/build-threads.ts"], {
+  env: { ...process.env, JX_BUILD_NAME: threads },
+  stdio: "inherit",
+});
+runThreadsFromBundles(threads);
 const { deferringRosterIndexes } = await import("~/models/worker.server");
 
 /** The Worker columns the floor loads, in the order its rows give them. */
@@ -229,8 +239,7 @@ async function run(count: number, format: "csv" | "xlsx") {
     bytes: size,
   });
   if (!job.ok) throw new Error(`${label} did not start: ${JSON.stringify(job.problems)}`);
-  // When the job leaves "queued": its thread has started (from the TypeScript sources here,
-  // which tsx compiles on the thread; the server's bundle loads as it is).
+  // When the job leaves "queued": its thread has started (from its bundle, as the server's).
   let queuedSeconds: number | null = null;
   let cpuAtStart: NodeJS.CpuUsage | null = null;
   const watch = setInterval(() => {
@@ -285,7 +294,7 @@ const arenas = ["MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_"]
 try {
   const only = Number(process.argv[2]);
   console.log(
-    `Roster import on ${engine}, fresh database, ${os.cpus().length} cores. Import = startRosterImport to the job's end, as the server runs it (read, validate, duplicate check, encrypt, stage, move; on its own thread from 1 MB); floor = the same rows, already encrypted, through the bare bulk load. Extra memory = the process's peak resident size during the job (main thread + import thread + native caches) above its size before, and the main thread's heap. Allocator: ${arenas}.\n`,
+    `Roster import on ${engine}, fresh database, ${os.cpus().length} cores. Import = startRosterImport to the job's end, as the server runs it (read, validate, duplicate check, encrypt, stage, move; on its own thread from 1 MB, from the thread bundles \`npm run build\` makes); floor = the same rows, already encrypted, through the bare bulk load. Extra memory = the process's peak resident size during the job (main thread + import thread + native caches) above its size before, and the main thread's heap. Allocator: ${arenas}.\n`,
   );
   console.log(
     "| file | size | runs on | import | rows/s | floor | rows/s | import/floor | queued (thread start) / the rest over floor | CPU, all threads: job / after the thread's start | extra memory: RSS / main heap | load avg (1/5/15) |",
