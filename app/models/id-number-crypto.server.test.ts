@@ -103,4 +103,13 @@ describe("hashIdNumber", () => {
     expect(hashIdNumber(id)).toBe(full.slice(0, 32));
     expect(hashIdNumber(id)).toMatch(/^[0-9a-f]{32}$/);
   });
+
+  it("is the same HMAC of the upper-cased text where node:crypto computes it", () => {
+    // Not ASCII, or too long for one block (hmac-sha256.ts): node:crypto's HMAC; a lower-case x.
+    const key = Buffer.from(env.ID_NUMBER_KEY, "hex");
+    for (const text of ["11010519491231002Ｘ", "1".repeat(60), "11010519491231002x"]) {
+      const full = createHmac("sha256", key).update(text.toUpperCase()).digest("hex");
+      expect(hashIdNumber(text)).toBe(full.slice(0, 32));
+    }
+  });
 });
