@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { withIdCheckChar } from "~/domain/identity/id-number";
 import { RosterCheckThread } from "./roster-check.server";
 import type { Engine } from "~/db/sql.server";
@@ -55,6 +55,54 @@ function pgText(row: Record<string, unknown>): Record<string, unknown> {
 }
 
 describe("a roster file checked on two threads", () => {
+  it(
+    "reads the first pass in two halves, the second on the check thread, to one pass's shape",
+    async () => {
+      // After the middle only: an example row, blank lines, and a value in a column with no
+      // header, which the file's shape must hold (its width, its filled columns).
+      const lines = [HEAD];
+      for (let n = 0; n < 2 * PROGRESS_ROWS; n++) {
+        if (n === 15_000)
+          lines.push("【示例】张三,110101199003074514,男,13800138000,车工,高级工,是", "", " , ");
+        lines.push(line(n));
+      }
+      const shape = vi.spyOn(RosterCheckThread.prototype, "shape");
+      try {
+        for (const extra of [false, true]) {
+          if (extra) lines[16_000] = `${lines[16_000]},多余`;
+          const text = `${lines.join("\n")}\n`;
+          const alone = await check(text, false);
+          shape.mockClear();
+          const two = await check(text, true);
+          expect(shape).toHaveBeenCalledTimes(1);
+          const reply = await shape.mock.results[0]!.value;
+          expect(reply).toMatchObject({ part: { samples: 1 } });
+          // The same but for the ciphertexts, each sealed with an IV of its own.
+          const plain = (run: typeof alone) => ({
+            ...run,
+            staged: run.staged.map(({ idNumberCipher: _, ...rest }) => rest),
+          });
+          expect(plain(two)).toEqual(plain(alone));
+          if (extra) {
+            expect(alone.outcome).toMatchObject({
+              ok: false,
+              problems: [{ row: 1, code: "import_blank_header" }],
+            });
+          } else {
+            expect(alone.outcome).toEqual({
+              ok: true,
+              value: { count: 2 * PROGRESS_ROWS, samples: 1 },
+            });
+            expect(alone.checked.at(-1)).toEqual([2 * PROGRESS_ROWS, 2 * PROGRESS_ROWS]);
+          }
+        }
+      } finally {
+        shape.mockRestore();
+      }
+    },
+    CHECK_MS,
+  );
+
   it(
     "reports errors from every chunk in file order with the file's row numbers, as one thread does",
     async () => {

@@ -6,8 +6,10 @@
 // left the other idle. A chunk's rows are numbered within it, so the reading thread can check
 // a chunk itself when this one falls behind; it takes the verdicts in file order
 // (RowChecker.admit), so the error list, its row numbers and its 200-error cap are those of
-// one thread reading the file alone. A small file is checked on the import's thread alone
-// (roster-file.server.ts): a thread takes longer to start than such a file takes to check.
+// one thread reading the file alone. Before the rows, it also reads the second half of a
+// CSV's first pass (shapeOfPart), while the import's thread reads the first. A small file is
+// checked on the import's thread alone (roster-file.server.ts): a thread takes longer to
+// start than such a file takes to check.
 import { parentPort, type Worker } from "node:worker_threads";
 import type { Engine } from "~/db/sql.server";
 import type { IsoDate } from "~/domain/identity/dates";
@@ -17,10 +19,26 @@ import {
   rosterImportColumns,
   type RosterImportColumns,
 } from "~/domain/registration/import-plan";
-import { RowChecker, type ColumnBinding, type RowVerdict } from "~/domain/registration/import-rows";
+import {
+  RowChecker,
+  TableShape,
+  type ColumnBinding,
+  type RowVerdict,
+  type ShapePart,
+} from "~/domain/registration/import-rows";
 import { IdNumberSealer } from "~/models/id-number-crypto.server";
 import { StageBuilder, type StagedRows } from "~/models/roster-stage.server";
-import { pieceRecords, type BytePiece, type PieceRecords } from "~/utils/csv-chunks.server";
+import {
+  NotCsvText,
+  byteRange,
+  csvShapes,
+  pieceRecords,
+  type BytePiece,
+  type CsvEncoding,
+  type CsvFile,
+  type LineBreak,
+  type PieceRecords,
+} from "~/utils/csv-chunks.server";
 import { isThreadFor, startModuleThread } from "~/utils/module-thread.server";
 
 /** An ID number's stored forms: its ciphertext and its keyed hash (id-number-crypto.server.ts). */
@@ -135,13 +153,52 @@ const TASK = "jiangxin-roster-check";
  */
 type Setup = { today: IsoDate; bindings: ColumnBinding[]; engine: Engine };
 
+/**
+ * The second part of a CSV file's first pass (roster-file.server.ts): its bytes from `start`
+ * to `end`, records after a header the import's thread reads, with the file's line break.
+ */
+export type ShapeRequest = {
+  file: CsvFile;
+  start: number;
+  end: number;
+  encoding: CsvEncoding;
+  newline: LineBreak;
+};
+
+/** That part's shape, or that it is not text in the encoding (NotCsvText). */
+export type ShapeReply = { part: ShapePart } | { notText: true };
+
+/** Reads a part of a file as csvShapes reads a whole one, into a shape of its own. */
+export async function shapeOfPart(request: ShapeRequest): Promise<ShapeReply> {
+  const shape = TableShape.afterHeader();
+  try {
+    await csvShapes(
+      byteRange(request.file, request.start, request.end),
+      request.encoding,
+      (record) => shape.add(record, 0),
+      undefined,
+      request.newline,
+    );
+  } catch (error) {
+    if (error instanceof NotCsvText) return { notText: true };
+    throw error;
+  }
+  return { part: shape.part() };
+}
+
 if (isThreadFor(TASK)) {
   const port = parentPort!;
   let checker: RosterRowChecker | null = null;
   let engine: Engine = "sqlite";
   // A chunk that throws (it would be a fault of the code, not of the file) ends the thread
   // with its error, and the import waiting for the chunk fails with it.
-  port.on("message", (message: Setup | RecordChunk | PieceChunk) => {
+  port.on("message", (message: Setup | { shape: ShapeRequest } | RecordChunk | PieceChunk) => {
+    if ("shape" in message) {
+      // Answered before the setup and the chunks, which wait for it. Failing otherwise than
+      // by the file's bytes, it is left unhandled and ends the thread, as a chunk's error does.
+      void shapeOfPart(message.shape).then((reply) => port.postMessage(reply));
+      return;
+    }
     if ("bindings" in message) {
       checker = rosterRowChecker(message.today);
       checker.bindTo(message.bindings);
@@ -169,13 +226,13 @@ const CHECK_THREAD_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSize
  */
 export class RosterCheckThread {
   private readonly waiting: {
-    resolve: (checked: CheckedChunk) => void;
+    resolve: (answer: unknown) => void;
     reject: (error: Error) => void;
   }[] = [];
   private failure: Error | null = null;
 
   private constructor(private readonly worker: Worker) {
-    worker.on("message", (checked: CheckedChunk) => this.waiting.shift()?.resolve(checked));
+    worker.on("message", (answer: unknown) => this.waiting.shift()?.resolve(answer));
     worker.on("error", (error: Error) => this.fail(error));
     worker.on("exit", (code: number) =>
       this.fail(new Error(`roster check thread exited (${code})`)),
@@ -208,12 +265,28 @@ export class RosterCheckThread {
   }
 
   check(chunk: RecordChunk | PieceChunk): Promise<CheckedChunk> {
+    return this.ask<CheckedChunk>(chunk);
+  }
+
+  /** The shape of a part of a CSV file's first pass (shapeOfPart), before any setup or chunk. */
+  shape(request: ShapeRequest): Promise<ShapeReply> {
+    const { file, start, end } = request;
+    // Only the part's bytes go over (a view would carry its whole buffer).
+    const sent =
+      "bytes" in file
+        ? { ...request, file: { bytes: file.bytes.slice(start, end) }, start: 0, end: end - start }
+        : request;
+    return this.ask<ShapeReply>({ shape: sent });
+  }
+
+  /** Sends a message; its answer is the thread's next reply (they come in order). */
+  private ask<T>(message: unknown): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
-    const checked = new Promise<CheckedChunk>((resolve, reject) =>
-      this.waiting.push({ resolve, reject }),
+    const answer = new Promise<T>((resolve, reject) =>
+      this.waiting.push({ resolve: resolve as (answer: unknown) => void, reject }),
     );
-    this.worker.postMessage(chunk);
-    return checked;
+    this.worker.postMessage(message);
+    return answer;
   }
 
   private fail(error: Error): void {

@@ -2,10 +2,12 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import {
   NotCsvText,
+  byteRange,
   bytePieces,
   csvPieces,
   csvRowChunks,
   csvShapes,
+  firstPassCut,
   parseCsvPiece,
   type CsvEncoding,
 } from "./csv-chunks.server";
@@ -187,6 +189,54 @@ describe("csvShapes", () => {
         expect(first, label).toEqual((await chunked(bytes, size))[0]);
       }
     }
+  });
+});
+
+describe("firstPassCut", () => {
+  const rows = Array.from({ length: 200 }, (_, i) => `职工${i},61010219900101123${i % 10},男`);
+  const cut = (text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    return firstPassCut({ bytes }, bytes.byteLength, "utf-8");
+  };
+
+  it("cuts at the first line break after the middle, with the file's line break", async () => {
+    for (const newline of ["\n", "\r\n"]) {
+      const text = `姓名,身份证号,性别${newline}${rows.join(newline)}${newline}`;
+      const bytes = new TextEncoder().encode(text);
+      const found = await cut(text);
+      expect(found?.newline).toBe(newline);
+      const at = found!.at;
+      expect(at).toBeGreaterThan(bytes.byteLength / 2);
+      expect(bytes[at - 1]).toBe(10);
+      expect(bytes.subarray(Math.floor(bytes.byteLength / 2), at - 1).includes(10)).toBe(false);
+      // Its two halves are the file's records, none split.
+      const halves: string[][] = [];
+      for (const [start, end] of [
+        [0, at],
+        [at, bytes.byteLength],
+      ] as const)
+        for await (const chunk of csvRowChunks(byteRange({ bytes }, start, end), "utf-8"))
+          halves.push(...chunk);
+      expect(halves).toEqual(await chunked(bytes, 1 << 20));
+    }
+  });
+
+  it("leaves a file to one pass where a half might not start at a record", async () => {
+    const body = rows.join("\n");
+    // A quote before the middle may open a cell with line breaks in it.
+    expect(await cut(`姓名,身份证号,"性别"\n${body}\n`)).toBeNull();
+    // Line breaks of CR alone; no line break after the middle.
+    expect(await cut(`姓名,身份证号,性别\r${rows.join("\r")}\r`)).toBeNull();
+    expect(await cut(`姓名\n${"x".repeat(5000)}`)).toBeNull();
+    // A second half starting with a byte-order mark, which its decoder would drop.
+    const half = `姓名,身份证号,性别\n${rows.slice(0, 100).join("\n")}\n`;
+    const marked = `${half}\uFEFF${"y".repeat(new TextEncoder().encode(half).byteLength - 10)}\n`;
+    expect(await cut(marked)).toBeNull();
+    expect(await cut(marked.replace("\uFEFF", "z"))).not.toBeNull();
+    // Not UTF-8 at its start: the one pass says so.
+    const gb = new Uint8Array([0xd0, 0xd5, 0xc3, 0xfb, 10, ...new TextEncoder().encode(body)]);
+    expect(await firstPassCut({ bytes: gb }, gb.byteLength, "utf-8")).toBeNull();
+    expect(await cut("")).toBeNull();
   });
 });
 

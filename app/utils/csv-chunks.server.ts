@@ -6,6 +6,8 @@
 // numbers are those of one parse of the whole file, a quoted line break staying in its cell.
 // A stray quote in the middle of an unquoted cell, which Papa Parse keeps as text, counts
 // here as opening a quote (as RFC 4180 reads it): the record then runs on to the next quote.
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import Papa from "papaparse";
 
 /** The two encodings a roster CSV comes in: UTF-8, or GB18030 from Excel on Chinese Windows. */
@@ -74,7 +76,7 @@ function lineBreakOf(start: string): LineBreak {
   return found === "\r\n" || found === "\r" ? found : "\n";
 }
 
-type LineBreak = "\n" | "\r\n" | "\r";
+export type LineBreak = "\n" | "\r\n" | "\r";
 
 /**
  * The records of a piece of the file's text (csvPieces), trimmed like the whole-file reader's
@@ -288,6 +290,63 @@ export async function* csvRowChunks(
     yield parseCsvPiece({ text: carry, endsWithBreak: false, newline: newline ?? "\n" });
 }
 
+/** A file on disk, or its bytes in memory. */
+export type CsvFile = { path: string } | { bytes: Uint8Array };
+
+/** The file's bytes from `start` up to `end`, read a megabyte at a time. */
+export function byteRange(file: CsvFile, start: number, end: number): ByteSource {
+  if ("bytes" in file) return bytePieces(file.bytes.subarray(start, end));
+  const { path } = file;
+  return () => createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 });
+}
+
+/**
+ * Where a file's first pass (csvShapes) may be cut in two, so that two threads read a half
+ * each (roster-file.server.ts), and the file's line break, which the second half must take
+ * as the first would have: the first line break after the middle, when no quote comes before
+ * it (a quote may open a cell that runs on over line breaks; without one each line break
+ * ends a record). Null when the file is to be read in one pass: no such line break near the
+ * middle, line breaks of CR alone, a start that is not text in `encoding` (the one pass then
+ * says so), or a second half that would begin with a byte-order mark (which a decoder drops
+ * at the start of what it decodes, and the one pass would keep).
+ */
+export async function firstPassCut(
+  file: CsvFile,
+  size: number,
+  encoding: CsvEncoding,
+): Promise<{ at: number; newline: LineBreak } | null> {
+  const handle = "path" in file ? await open(file.path, "r") : null;
+  const read = async (start: number, length: number): Promise<Uint8Array> => {
+    if (!handle) return (file as { bytes: Uint8Array }).bytes.subarray(start, start + length);
+    const out = new Uint8Array(length);
+    const { bytesRead } = await handle.read(out, 0, length, start);
+    return out.subarray(0, bytesRead);
+  };
+  try {
+    // The start as the one pass decodes it first (a megabyte: textPieces' first piece).
+    const head = await read(0, Math.min(size, 1 << 20));
+    if (head.includes(0)) return null;
+    let text: string;
+    try {
+      text = new TextDecoder(encoding, { fatal: true }).decode(head, { stream: true });
+    } catch {
+      return null;
+    }
+    const newline = lineBreakOf(text);
+    if (newline === "\r") return null;
+    const middle = Math.floor(size / 2);
+    for (let at = 0; at < middle; at += 1 << 20)
+      if ((await read(at, Math.min(1 << 20, middle - at))).includes(QUOTE)) return null;
+    const after = await read(middle, Math.min(1 << 16, size - middle));
+    const lf = after.indexOf(LF);
+    if (lf < 0 || lf + 1 >= after.length || after.subarray(0, lf).includes(QUOTE)) return null;
+    if (after[lf + 1] === 0xef) return null;
+    return { at: middle + lf + 1, newline };
+  } finally {
+    await handle?.close();
+  }
+}
+
 /**
  * A record as the file's first pass sees it (csvShapes): its cells, or for a record read
  * without the parser a stand-in of as many cells, "" where the cell is blank and "x" where it
@@ -310,9 +369,11 @@ export async function csvShapes(
   encoding: CsvEncoding,
   add: (record: ShapeRecord) => void,
   onBytes?: (bytes: number) => void | Promise<void>,
+  fileNewline?: LineBreak,
 ): Promise<void> {
   let carry = "";
-  let newline: LineBreak | undefined;
+  // Given for the second part of a file read in two (firstPassCut): the file's, not the part's.
+  let newline: LineBreak | undefined = fileNewline;
   let first = true;
   const cells: string[] = [];
   for await (const piece of textPieces(source, encoding, onBytes)) {

@@ -84,6 +84,37 @@ describe("validateImport", () => {
     });
     expect(result.value[1]?.values.idNumber.idNumber).toBe(LI);
   });
+  it("takes in a later part of a file read as a shape of its own, as if read here", () => {
+    const table = [
+      ["姓名", "身份证号", ""],
+      ["张三", ZHANG],
+      ["", "  "],
+      ["【示例】张三", "110101199003074514", "男"],
+      ["李四", LI, "", "", "多余"],
+      ["王五", LI],
+    ];
+    const whole = new TableShape(10);
+    table.forEach((cells, i) => whole.add(cells, i + 1));
+    for (let cutAt = 1; cutAt <= table.length; cutAt++) {
+      const first = new TableShape(10);
+      table.slice(0, cutAt).forEach((cells, i) => first.add(cells, i + 1));
+      const rest = TableShape.afterHeader();
+      table.slice(cutAt).forEach((cells) => rest.add(cells, 0));
+      expect(first.absorb(rest.part())).toBe(true);
+      expect(first).toEqual(whole);
+      for (let i = 0; i < 6; i++) expect(first.hasValue(i)).toBe(whole.hasValue(i));
+    }
+    // Past the limit, the part is not taken in: which row is the first too many is found by
+    // reading it where the rows are numbered.
+    const first = new TableShape(2);
+    table.slice(0, 3).forEach((cells, i) => first.add(cells, i + 1));
+    const rest = TableShape.afterHeader();
+    table.slice(3).forEach((cells) => rest.add(cells, 0));
+    const before = structuredClone(first);
+    expect(first.absorb(rest.part())).toBe(false);
+    expect(first).toEqual(before);
+  });
+
   it("gives each row's values every key: the file's columns in its order, then the absent ones", () => {
     // The order of the file, not of the spec; a checker bound to another's columns (the check
     // thread's) gives the same verdicts, keys and their order included.

@@ -285,7 +285,37 @@ export class TableShape {
   hasValue(index: number): boolean {
     return this.filled.has(index);
   }
+
+  /** The shape of records that follow a header read elsewhere (a later part of the file). */
+  static afterHeader(): TableShape {
+    const shape = new TableShape();
+    shape.header = [];
+    return shape;
+  }
+
+  /** What this part of the file adds to the shape of the part before it (absorb). */
+  part(): ShapePart {
+    const { dataRows, samples, width } = this;
+    return { dataRows, samples, width, filled: [...this.filled] };
+  }
+
+  /**
+   * Takes in the records of the file's next part, read as a shape of their own (afterHeader).
+   * False, having changed nothing, when they would take the rows past maxRows: which row is
+   * the first too many is then found by reading them here.
+   */
+  absorb(part: ShapePart): boolean {
+    if (this.firstRowOver === null && this.dataRows + part.dataRows > this.maxRows) return false;
+    this.dataRows += part.dataRows;
+    this.samples += part.samples;
+    this.width = Math.max(this.width, part.width);
+    for (const index of part.filled) this.filled.add(index);
+    return true;
+  }
 }
+
+/** A part of a file's shape (TableShape.part), sent from the thread that read that part. */
+export type ShapePart = { dataRows: number; samples: number; width: number; filled: number[] };
 
 /**
  * Checks a file's rows one at a time against a column spec, after the header and the file's
