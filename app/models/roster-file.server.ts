@@ -4,7 +4,6 @@
 // (roster-check.server.ts). A CSV is read in chunks, twice: once to learn its shape
 // (header, row count) and once to check and seal its rows, so a federation's 128 MB file is
 // never held whole as text or as a table. An XLSX file (at most MAX_UPLOAD_BYTES) is read whole.
-import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import type { Engine } from "~/db/sql.server";
 import type { IsoDate } from "~/domain/identity/dates";
@@ -28,14 +27,12 @@ import {
   CSV_ENCODINGS,
   NotCsvText,
   byteRange,
-  bytePieces,
   csvPieces,
   csvRowChunks,
   csvShapes,
   firstPassCut,
   type CountedPiece,
   type ShapeRecord,
-  type ByteSource,
   type CsvEncoding,
 } from "~/utils/csv-chunks.server";
 import {
@@ -101,12 +98,6 @@ async function fileHead(file: RosterFile): Promise<{ size: number; head: Uint8Ar
   }
 }
 
-function byteSource(file: RosterFile): ByteSource {
-  if ("bytes" in file) return bytePieces(file.bytes);
-  const path = file.path;
-  return () => createReadStream(path, { highWaterMark: 1 << 20 });
-}
-
 /**
  * Reads and checks a roster file, handing its rows to `sink` in sealed chunks; the outcome
  * is ok only when every row was good (the sink must then keep nothing of a failed file).
@@ -157,7 +148,7 @@ async function checkCsv(
   sink: RosterChunkSink,
   how: CheckFileOptions,
 ): Promise<RosterFileOutcome> {
-  const source = byteSource(file);
+  const source = byteRange(file);
   // The encoding is the first that decodes the whole file (the first pass tells).
   for (const encoding of CSV_ENCODINGS) {
     try {
@@ -207,7 +198,7 @@ async function csvFirstPass(
   { add, shape, thread, onBytes }: FirstPassTo,
 ): Promise<void> {
   const cut = thread && size > 0 ? await firstPassCut(file, size, encoding) : null;
-  if (!cut) return csvShapes(byteSource(file), encoding, add, onBytes);
+  if (!cut) return csvShapes(byteRange(file), encoding, add, onBytes);
   const { at, newline } = cut;
   const second = thread!().then(
     (helper) => helper?.shape({ file, start: at, end: size, encoding, newline }) ?? null,

@@ -50,13 +50,12 @@ export async function dropTestDatabases(prefix: string): Promise<void> {
     );
     return rows.map((r) => r.datname);
   });
-  const drop = (name: string) => dropDatabase(name);
   const copies = names.filter((name) => !name.endsWith("_tpl"));
   const lanes = Array.from({ length: Math.min(DROPS_AT_ONCE, copies.length) }, async () => {
-    for (let name = copies.pop(); name !== undefined; name = copies.pop()) await drop(name);
+    for (let name = copies.pop(); name !== undefined; name = copies.pop()) await dropDatabase(name);
   });
   await Promise.all(lanes);
-  for (const name of names.filter((name) => name.endsWith("_tpl"))) await drop(name);
+  for (const name of names.filter((name) => name.endsWith("_tpl"))) await dropDatabase(name);
 }
 
 /**

@@ -293,11 +293,12 @@ export async function* csvRowChunks(
 /** A file on disk, or its bytes in memory. */
 export type CsvFile = { path: string } | { bytes: Uint8Array };
 
-/** The file's bytes from `start` up to `end`, read a megabyte at a time. */
-export function byteRange(file: CsvFile, start: number, end: number): ByteSource {
+/** The file's bytes from `start` up to `end` (its end unless given), a megabyte at a time. */
+export function byteRange(file: CsvFile, start = 0, end?: number): ByteSource {
   if ("bytes" in file) return bytePieces(file.bytes.subarray(start, end));
   const { path } = file;
-  return () => createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 });
+  const last = end === undefined ? undefined : end - 1;
+  return () => createReadStream(path, { start, end: last, highWaterMark: 1 << 20 });
 }
 
 /**
