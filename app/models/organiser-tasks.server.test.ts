@@ -33,12 +33,24 @@ describe("the organiser's task list on the demo story", () => {
   });
 
   it("gives Weinan its notice ending this week, the objection, the closing quiz and missing reports", async () => {
-    const tasks = await organiserTasks(await scopeOf("渭南市总工会"));
+    const now = new Date();
+    const tasks = await organiserTasks(await scopeOf("渭南市总工会"), now);
     expect(tasks.notices.map((n) => n.name)).toEqual(["2026年渭南市劳动模范推荐"]);
     expect(tasks.objections).toEqual([
       expect.objectContaining({ name: "2026年渭南市劳动模范推荐", open: 1 }),
     ]);
-    expect(tasks.quizzes.map((q) => q.name)).toEqual(["第二期：职业病防治知识"]);
+    // The seed closes 第二期 five days after it ran. Weinan's other quizzes keep their calendar
+    // dates (第一期 closes 2026-12-15, the 百日千题 campaign 2026-12-10), so each of them is a
+    // closing quiz only in the week before it closes.
+    const week = new Date(now.getTime() + 7 * 86_400_000);
+    const dated = await prisma.quiz.findMany({
+      where: { name: { in: ["第一期：安全生产与劳动法律知识", "“党的知识”百日千题"] } },
+    });
+    expect(dated).toHaveLength(2);
+    const closing = dated.filter((q) => q.opensAt <= now && q.closesAt > now && q.closesAt <= week);
+    expect(tasks.quizzes.map((q) => q.name).sort()).toEqual(
+      ["第二期：职业病防治知识", ...closing.map((q) => q.name)].sort(),
+    );
     expect(tasks.labour.map((p) => [p.contestCode, p.missing])).toEqual([["WN2026SBSZ", 2]]);
     // The joint welding contest (Weinan owns it) is set up by Weinan; Xi'an's events are not.
     expect(tasks.setup.map((e) => e.contest.name)).toEqual(["2026年西安·渭南职工焊工技能邀请赛"]);
