@@ -7,8 +7,8 @@ import {
   readSql,
   sqlWrite,
   withScratchSession,
+  withLoadTransaction,
   write,
-  writeBesideLock,
 } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { env } from "~/env.server";
@@ -207,22 +207,25 @@ describe("bulk loads", () => {
   });
 });
 
-describe("writeBesideLock", () => {
-  it("commits at once while another transaction holds the write lock (PostgreSQL only)", async () => {
+describe("load transactions (withLoadTransaction)", () => {
+  it("keep their rows from others until they commit, and take no write lock (PostgreSQL only)", async () => {
+    if (sqlite) {
+      await expect(withLoadTransaction(() => Promise.resolve(1))).rejects.toThrow("PostgreSQL");
+      return;
+    }
     const org = await createOrganisation();
-    const rename = (name: string) =>
-      writeBesideLock(
-        Prisma.sql`UPDATE "Organisation" SET "name" = ${name} WHERE "id" = ${org.id}`,
+    const seen = await withLoadTransaction(async (sql) => {
+      await sql.run(
+        Prisma.sql`UPDATE "Organisation" SET "name" = ${"载入中"} WHERE "id" = ${org.id}`,
       );
-    const seen = await sqlWrite(async (sql) => {
-      await sql.run(Prisma.sql`SELECT 1`);
-      // Taking the write lock would wait for this very transaction: it would never answer.
-      const changed = await rename("旁写");
+      // A write beside it takes the write lock: were it held here, this would never answer.
+      const other = await createOrganisation();
       const name = (await prisma.organisation.findUniqueOrThrow({ where: { id: org.id } })).name;
-      return { changed, name };
+      return { other: other.id !== org.id, name };
     });
-    // SQLite admits no second writer while the file is locked: nothing is written there.
-    expect(seen).toEqual(sqlite ? { changed: null, name: org.name } : { changed: 1, name: "旁写" });
+    expect(seen).toEqual({ other: true, name: org.name });
+    const after = await prisma.organisation.findUniqueOrThrow({ where: { id: org.id } });
+    expect(after.name).toBe("载入中");
   });
 });
 

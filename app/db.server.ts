@@ -36,7 +36,7 @@ import {
 import { SqliteSql } from "~/db/sqlite.server";
 import { PostgresSql, argsWithoutNul, rawConnection } from "~/db/postgres.server";
 
-export type { Bulk, Engine, Sql, SqlValue, WriteScope } from "~/db/sql.server";
+export type { Bulk, DeferredIndexes, Engine, Sql, SqlValue, WriteScope } from "~/db/sql.server";
 export { runAll } from "~/db/sql.server";
 
 export type Tx = Omit<
@@ -443,22 +443,24 @@ export type WriteOptions = {
 const ASYNC_COMMIT = Prisma.sql`SELECT set_config('synchronous_commit', 'off', true)`;
 
 /**
- * One statement committed on its own at once, taking no write lock: a long transaction's
- * progress counters (a roster import's move into the roster), told while that transaction
- * holds the lock. Only for a statement that reads nothing it then acts on (it would not be
- * serialised with the app's writes) and that touches no row the running transaction holds.
- * PostgreSQL only: on SQLite the file's write lock admits no other writer, so nothing is
- * written there and the answer is null; otherwise the number of rows changed.
+ * One transaction on a connection of its own that takes no write lock, held as long as `fn`
+ * runs (PostgreSQL only): a large roster import writes its rows into the roster as the file
+ * is checked, and commits them with its last statements or rolls them all back. The app's
+ * other writes go on meanwhile: what keeps them apart is the roster's unique index and row
+ * locks, not the write lock, which it must never ask for (it may hold the roster's table
+ * lock, which a writer holding the write lock could be waiting for). Its statements read
+ * nothing they then act on but through those (an atomic counter, a conditional update).
  */
-export async function writeBesideLock(query: Prisma.Sql): Promise<number | null> {
+export async function withLoadTransaction<T>(fn: (sql: Bulk) => Promise<T>): Promise<T> {
   const c = clients();
-  if (c.engine !== "postgresql") return null;
+  if (c.engine !== "postgresql") throw new Error("withLoadTransaction is for PostgreSQL");
   return refusedByStorage("write", async () => {
     const client = await c.pool.connect();
     try {
-      return await new PostgresSql(client).run(query);
+      return await new PostgresSql(client).transaction(fn);
     } finally {
-      client.release();
+      // Closed, not returned: a failure may have left it mid-COPY.
+      client.release(true);
     }
   });
 }

@@ -114,7 +114,7 @@ test.describe("contests, events and registrations", () => {
     }
     await expect(page.getByText(`已校验 ${workers.length} / ${workers.length} 行`)).toBeVisible();
     await expect(
-      page.getByText(`已写入 ${workers.length} / ${workers.length} 行（全部通过后一次转入名册）`),
+      page.getByText(`已写入 ${workers.length} / ${workers.length} 行（全部通过后一次生效）`),
     ).toBeVisible();
     await expect(page.getByText(`已导入 ${workers.length} 名职工。`)).toBeVisible();
     // The import page lists it among the recent imports.

@@ -16,8 +16,10 @@ import { Prisma } from "~/generated/prisma/client";
 import {
   copyDate,
   copyField,
+  deferringIndexes,
   integer,
   type Bulk,
+  type DeferredIndexes,
   type PreparedRows,
   type Sql,
   type SqlValue,
@@ -169,8 +171,15 @@ export class PostgresSql implements Bulk {
     return copyDate(date);
   }
 
-  async withIndexesDeferred<T>(table: string, work: () => Promise<T>): Promise<T> {
+  withIndexesDeferred<T>(table: string, work: () => Promise<T>): Promise<T> {
+    return deferringIndexes(this, table, work);
+  }
+
+  async deferIndexes(table: string): Promise<DeferredIndexes> {
     const relation = `"${table.replace(/"/g, '""')}"`;
+    // The table's lock first, which the drops below take anyway: the definitions are then
+    // read where no other transaction can be dropping or building them (two loads at once).
+    await this.client.query(`LOCK TABLE ${relation} IN ACCESS EXCLUSIVE MODE`);
     // Indexes that back a constraint (the primary key, or one another table's foreign key
     // references) stay: dropping them would drop or break the constraint.
     const [indexes, foreignKeys] = await Promise.all([
@@ -192,17 +201,21 @@ export class PostgresSql implements Bulk {
     for (const fk of foreignKeys)
       await this.client.query(`ALTER TABLE ${relation} DROP CONSTRAINT ${quoted(fk.name)}`);
     for (const index of indexes) await this.client.query(`DROP INDEX ${quoted(index.name)}`);
-    const out = await work();
-    // Memory for the index builds' sorts (the server's, for this transaction only): the
-    // default 64 MB spills a million-row index to disk.
-    await this.client.query(`SELECT set_config('maintenance_work_mem', '256MB', true)`);
-    for (const index of indexes) await this.client.query(index.definition);
-    // One join checks every row's reference where the triggers made a look-up per row.
-    for (const fk of foreignKeys)
-      await this.client.query(
-        `ALTER TABLE ${relation} ADD CONSTRAINT ${quoted(fk.name)} ${fk.definition}`,
-      );
-    return out;
+    return {
+      rebuild: async () => {
+        // Memory for the index builds' sorts (the server's, for this transaction only): the
+        // default 64 MB spills a million-row index to disk.
+        await this.client.query(`SELECT set_config('maintenance_work_mem', '256MB', true)`);
+        for (const index of indexes) await this.client.query(index.definition);
+        // One join checks every row's reference where the triggers made a look-up per row.
+        for (const fk of foreignKeys)
+          await this.client.query(
+            `ALTER TABLE ${relation} ADD CONSTRAINT ${quoted(fk.name)} ${fk.definition}`,
+          );
+      },
+      // Nothing of the connection's own changed.
+      release: () => undefined,
+    };
   }
 
   load(table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>) {

@@ -104,6 +104,13 @@ export interface Bulk extends Sql {
    */
   withIndexesDeferred<T>(table: string, work: () => Promise<T>): Promise<T>;
   /**
+   * The two halves of withIndexesDeferred, for a load that learns only as it goes whether it
+   * is worth it: drops the indexes now; `rebuild` builds them again before the transaction
+   * ends, and `release` (always, once the load is over) puts back the connection settings the
+   * load changed.
+   */
+  deferIndexes(table: string): Promise<DeferredIndexes>;
+  /**
    * Runs the transaction's last statements in order, as runAll does, and ends the transaction
    * with them: it commits once they have run (and rolls back if one fails), and a statement
    * issued in it afterwards is refused. On PostgreSQL the COMMIT travels in the same pipeline,
@@ -112,6 +119,25 @@ export interface Bulk extends Sql {
    * SQLite the commit follows as ever, when the transaction's function returns.
    */
   finish(statements: readonly Prisma.Sql[]): Promise<number[]>;
+}
+
+/** A table's indexes while a load runs without them (Bulk.deferIndexes). */
+export type DeferredIndexes = { rebuild(): Promise<void>; release(): void };
+
+/** Bulk.withIndexesDeferred from Bulk.deferIndexes, for both engines. */
+export async function deferringIndexes<T>(
+  bulk: Bulk,
+  table: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const deferred = await bulk.deferIndexes(table);
+  try {
+    const out = await work();
+    await deferred.rebuild();
+    return out;
+  } finally {
+    deferred.release();
+  }
 }
 
 /**

@@ -3,7 +3,15 @@
 // query carries about 0.3 ms of overhead, many times SQLite's own work on the hot paths.
 import Database from "better-sqlite3";
 import type { Prisma } from "~/generated/prisma/client";
-import { integer, sqliteDate, type Bulk, type PreparedRows, type SqlValue } from "~/db/sql.server";
+import {
+  deferringIndexes,
+  integer,
+  sqliteDate,
+  type Bulk,
+  type DeferredIndexes,
+  type PreparedRows,
+  type SqlValue,
+} from "~/db/sql.server";
 
 export { sqliteDate };
 
@@ -175,9 +183,13 @@ export class SqliteSql implements Bulk {
     return this.runNow(query);
   }
 
-  async withIndexesDeferred<T>(table: string, work: () => Promise<T>): Promise<T> {
+  withIndexesDeferred<T>(table: string, work: () => Promise<T>): Promise<T> {
+    return deferringIndexes(this, table, work);
+  }
+
+  deferIndexes(table: string): Promise<DeferredIndexes> {
     // Outside a transaction each DROP would commit on its own.
-    if (!this.db.inTransaction) throw new Error("withIndexesDeferred needs a transaction");
+    if (!this.db.inTransaction) throw new Error("deferIndexes needs a transaction");
     // Indexes SQLite made itself (inline UNIQUE constraints) have no SQL and cannot be dropped.
     const indexes = this.db
       .prepare(
@@ -194,22 +206,24 @@ export class SqliteSql implements Bulk {
     const cache = this.db.pragma("cache_size", { simple: true }) as number;
     const threads = this.db.pragma("threads", { simple: true }) as number;
     this.db.pragma(`cache_size = ${LOAD_CACHE_KIB}`);
-    try {
-      const out = await work();
-      // An index build reads the table and sorts its keys in memory up to the cache's size,
-      // then sorts that piece and writes it to a temp file, and merges the pieces at the end.
-      // With helper threads the pieces are sorted and written, and merged, beside the thread
-      // that reads the table, which otherwise did it all while the import's other core sat
-      // idle: each helper holds a piece of its own, so the pieces are smaller and the builds
-      // take about the memory one thread took with the load's cache.
-      this.db.pragma(`cache_size = ${BUILD_CACHE_KIB}`);
-      this.db.pragma(`threads = ${BUILD_THREADS}`);
-      for (const index of indexes) this.db.exec(index.sql);
-      return out;
-    } finally {
-      this.db.pragma(`threads = ${threads}`);
-      this.db.pragma(`cache_size = ${cache}`);
-    }
+    return Promise.resolve({
+      rebuild: () => {
+        // An index build reads the table and sorts its keys in memory up to the cache's
+        // size, then sorts that piece and writes it to a temp file, and merges the pieces at
+        // the end. With helper threads the pieces are sorted and written, and merged, beside
+        // the thread that reads the table, which otherwise did it all while the import's
+        // other core sat idle: each helper holds a piece of its own, so the pieces are smaller
+        // and the builds take about the memory one thread took with the load's cache.
+        this.db.pragma(`cache_size = ${BUILD_CACHE_KIB}`);
+        this.db.pragma(`threads = ${BUILD_THREADS}`);
+        for (const index of indexes) this.db.exec(index.sql);
+        return Promise.resolve();
+      },
+      release: () => {
+        this.db.pragma(`threads = ${threads}`);
+        this.db.pragma(`cache_size = ${cache}`);
+      },
+    });
   }
 
   loadedDate(date: Date): string {

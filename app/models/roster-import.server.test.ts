@@ -17,7 +17,7 @@ import {
   waitFor,
   type RosterImportView,
 } from "./roster-import.server";
-import { ImportJobLost, importRoster } from "./worker.server";
+import { createWorker, ImportJobLost, importRoster } from "./worker.server";
 
 // Above this hour's cap on new ID numbers (the job's thread reads the same environment).
 vi.hoisted(() => {
@@ -324,30 +324,29 @@ describe("a job whose machine died", () => {
   });
 });
 
-describe("the move into the roster", () => {
+describe("the rows' way into the roster", () => {
   it(
-    "moves the rows in pieces inside its one transaction, telling each; a failure undoes all",
+    "writes them a chunk at a time inside one transaction, telling each; a failure undoes all",
     async () => {
       const org = await createOrganisation();
       const reports: [number, number][] = [];
       const seenByOthers: number[] = [];
-      const { name, path: file } = spool(rosterCsv(3_500));
+      const { name, path: file } = spool(rosterCsv(25_000));
       const outcome = await importRoster(org.id, 7, { name, path: file }, undefined, {
-        movePiece: 1_000,
-        moved: async (done, total) => {
+        written: async (done, total) => {
           reports.push([done, total]);
-          // Another connection sees none of them until the move commits.
+          // Another connection sees none of them until the import commits (on PostgreSQL
+          // they are in the roster's open transaction, on SQLite in the import's stage).
           seenByOthers.push(await prisma.worker.count({ where: { organisationId: org.id } }));
         },
       });
-      expect(outcome).toMatchObject({ ok: true, value: { count: 3_500 } });
+      expect(outcome).toMatchObject({ ok: true, value: { count: 25_000 } });
       expect(reports).toEqual([
-        [1_000, 3_500],
-        [2_000, 3_500],
-        [3_000, 3_500],
-        [3_500, 3_500],
+        [10_000, 25_000],
+        [20_000, 25_000],
+        [25_000, 25_000],
       ]);
-      expect(seenByOthers).toEqual([0, 0, 0, 0]);
+      expect(seenByOthers).toEqual([0, 0, 0]);
       // In file order, every row once.
       const stored = await prisma.worker.findMany({
         where: { organisationId: org.id },
@@ -355,22 +354,56 @@ describe("the move into the roster", () => {
         select: { name: true },
       });
       expect(stored.map((w) => w.name)).toEqual(
-        Array.from({ length: 3_500 }, (_, n) => `职工${n}`),
+        Array.from({ length: 25_000 }, (_, n) => `职工${n}`),
       );
 
-      // A move that fails after its second piece stores nothing of the file.
+      // An import that fails after its second chunk stores nothing of the file.
       const other = await createOrganisation();
       const before = await counts();
-      const again = spool(rosterCsv(3_500));
+      const again = spool(rosterCsv(25_000));
       await expect(
         importRoster(other.id, 7, { name: again.name, path: again.path }, undefined, {
-          movePiece: 1_000,
-          moved: (done) => {
-            if (done >= 2_000) throw new Error("the process fails mid-move");
+          written: (done) => {
+            if (done >= 20_000) throw new Error("the process fails mid-import");
           },
         }),
-      ).rejects.toThrow("mid-move");
+      ).rejects.toThrow("mid-import");
       expect(await counts()).toEqual(before);
+    },
+    IMPORT_MS,
+  );
+
+  it(
+    "stores nothing when a save puts one of the file's numbers on the roster meanwhile",
+    async () => {
+      const org = await createOrganisation();
+      const before = await counts();
+      const { name, path: file } = spool(rosterCsv(25_000));
+      // Row 20,002 of the file (worker 20,000 from 0), saved by hand while the import runs.
+      let saves = 0;
+      const outcome = await importRoster(org.id, 7, { name, path: file }, undefined, {
+        written: async (done) => {
+          if (done !== 10_000 || saves++ > 0) return;
+          const saved = await createWorker(org.id, {
+            name: "职工20000",
+            idNumber: nthId(20_000),
+            phone: null,
+            trade: null,
+            skillLevel: null,
+            unionMember: true,
+          });
+          expect(saved.ok).toBe(true);
+        },
+      });
+      // On SQLite the stage is looked up once the file is checked. On PostgreSQL the rows
+      // are in the roster's transaction already: the unique index refuses the chunk that
+      // holds the number, and the file is checked again from the start, which finds it.
+      expect(outcome).toEqual({
+        ok: false,
+        problems: [{ row: 20_002, column: "身份证号", code: "import_id_in_roster", params: {} }],
+      });
+      const after = await counts();
+      expect(after).toEqual({ ...before, workers: before.workers + 1 });
     },
     IMPORT_MS,
   );

@@ -16,7 +16,7 @@ import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { hostname } from "node:os";
 import { parentPort, type Worker } from "node:worker_threads";
-import { databaseEngine, prisma, sqlWrite, write, writeBesideLock } from "~/db.server";
+import { prisma, sqlWrite, write } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { isoDateOf, type IsoDate } from "~/domain/identity/dates";
 import type { OrganiserScope } from "~/domain/organisation";
@@ -174,13 +174,12 @@ export type RosterImportView = {
   rowsTotal: number;
   /** Rows checked and sealed so far. */
   rowsDone: number;
-  /** Rows staged so far (then moved into the roster in one transaction). */
-  rowsWritten: number;
   /**
-   * Rows in the roster inside the move's transaction, not yet committed (status loading, on
-   * PostgreSQL; stays 0 on SQLite, whose move holds the file's write lock until it commits).
+   * Rows written so far, none of them in the roster until the whole file is good: staged (then
+   * moved into the roster in one transaction) on SQLite, in the roster's still open
+   * transaction on PostgreSQL.
    */
-  rowsMoved: number;
+  rowsWritten: number;
   problem: string | null;
   errors: ImportError[];
   createdAt: Date;
@@ -197,7 +196,6 @@ const VIEW = {
   rowsTotal: true,
   rowsDone: true,
   rowsWritten: true,
-  rowsMoved: true,
   problem: true,
   errors: true,
   createdAt: true,
@@ -385,11 +383,6 @@ async function runHere(spec: JobSpec): Promise<void> {
         progress(jobId, { status: "checking", rowsDone: done, rowsTotal: total }),
       written: (done) => progress(jobId, { status: "checking", rowsWritten: done }),
       loading: () => progress(jobId, { status: "loading" }),
-      // The move is one transaction holding the write lock; on PostgreSQL the rows it has
-      // moved so far are told beside it (see movedSoFar); on SQLite no other writer can.
-      ...(databaseEngine() === "postgresql"
-        ? { moved: (done: number) => movedSoFar(jobId, done) }
-        : {}),
     },
     jobId,
   );
@@ -399,7 +392,6 @@ async function runHere(spec: JobSpec): Promise<void> {
       status: "done",
       rowsDone: count,
       rowsWritten: count,
-      rowsMoved: count,
       rowsTotal: count,
     });
     return;
@@ -418,7 +410,6 @@ type Progress = {
   bytesRead?: number;
   rowsDone?: number;
   rowsWritten?: number;
-  rowsMoved?: number;
   rowsTotal?: number;
 };
 
@@ -426,20 +417,6 @@ type Progress = {
 async function progress(jobId: number, data: Progress): Promise<void> {
   const now = new Date();
   await updateUnfinished(jobId, { ...data, heartbeatAt: now, updatedAt: now });
-}
-
-/**
- * The rows the move into the roster has put there so far, while its transaction (which holds
- * the write lock until it commits) is still open: written beside the lock, committed at once,
- * so the job's page shows the move advancing. Only this job's own counters and heartbeat; the
- * move touches the job's row only at its very end (its heartbeat as it commits), after the
- * last of these has been awaited.
- */
-async function movedSoFar(jobId: number, done: number): Promise<void> {
-  const now = new Date();
-  await writeBesideLock(Prisma.sql`
-    UPDATE "RosterImport" SET "rowsMoved" = ${done}, "heartbeatAt" = ${now}, "updatedAt" = ${now}
-    WHERE "id" = ${jobId} AND "status" IN (${Prisma.join(UNFINISHED)})`);
 }
 
 async function finish(

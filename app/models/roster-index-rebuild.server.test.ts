@@ -33,10 +33,7 @@ async function definitions(): Promise<string[]> {
 }
 
 const deferred = () =>
-  vi.spyOn(
-    (databaseEngine() === "postgresql" ? PostgresSql : SqliteSql).prototype,
-    "withIndexesDeferred",
-  );
+  vi.spyOn((databaseEngine() === "postgresql" ? PostgresSql : SqliteSql).prototype, "deferIndexes");
 
 afterEach(() => {
   vi.restoreAllMocks();

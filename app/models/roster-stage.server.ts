@@ -135,6 +135,47 @@ export function rebased(rows: StagedRows, base: number): StagedRows {
   return { count: rows.count, copy: Buffer.from(copy, "utf8"), base };
 }
 
+/**
+ * A chunk's good rows as the roster takes them on PostgreSQL (worker.server.ts, loadAsChecked):
+ * each COPY line without its file row, then `suffix` (the import's own columns, tab first).
+ * Byte copies, no decoding: a line's first field is its row number, which holds no tab.
+ */
+export function rosterRows(rows: StagedRows, suffix: string): PreparedRows {
+  if (!("copy" in rows)) throw new Error("the roster takes rows as COPY text on PostgreSQL");
+  const from = Buffer.from(rows.copy.buffer, rows.copy.byteOffset, rows.copy.byteLength);
+  const end = Buffer.from(`${suffix}\n`, "utf8");
+  const out = Buffer.allocUnsafe(from.length + rows.count * end.length);
+  let at = 0;
+  let size = 0;
+  while (at < from.length) {
+    const lineEnd = from.indexOf(10, at);
+    size += from.copy(out, size, from.indexOf(9, at) + 1, lineEnd);
+    size += end.copy(out, size);
+    at = lineEnd + 1;
+  }
+  return { count: rows.count, copy: out.subarray(0, size) };
+}
+
+/** The file row and keyed hash of each of a chunk's good rows, in order. */
+export function stagedNumbers(rows: StagedRows): { rows: number[]; hashes: string[] } {
+  const row = STAGE_COLUMNS.indexOf("row");
+  const hash = STAGE_COLUMNS.indexOf("idNumberHash");
+  const out = { rows: [] as number[], hashes: [] as string[] };
+  if ("values" in rows) {
+    for (let i = 0; i < rows.values.length; i += WIDTH) {
+      out.rows.push(rows.values[i + row] as number);
+      out.hashes.push(rows.values[i + hash] as string);
+    }
+    return out;
+  }
+  for (const line of copyLines(rows.copy)) {
+    const fields = line.split("\t");
+    out.rows.push(Number(fields[row]));
+    out.hashes.push(fields[hash]!);
+  }
+  return out;
+}
+
 /** The lines of COPY text, without their line breaks. */
 function copyLines(copy: Uint8Array): string[] {
   const lines = new TextDecoder().decode(copy).split("\n");

@@ -4,9 +4,13 @@ import {
   databaseEngine,
   prisma,
   readSql,
+  withLoadTransaction,
   withScratchSession,
   write,
   type Bulk,
+  type DeferredIndexes,
+  type Engine,
+  type Sql,
   type Tx,
 } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -21,7 +25,12 @@ import {
   type RosterFile,
   type RosterFileProgress,
 } from "~/models/roster-file.server";
-import { STAGE_COLUMNS, type StagedRows } from "~/models/roster-stage.server";
+import {
+  STAGE_COLUMNS,
+  rosterRows,
+  stagedNumbers,
+  type StagedRows,
+} from "~/models/roster-stage.server";
 import { fail, ok, refuse, type KeyedProblem, type Outcome } from "~/utils/outcome";
 import { appendAuditSql } from "./audit.server";
 
@@ -236,37 +245,40 @@ export type ImportOutcome = Outcome<Imported, ImportProblem>;
 
 /** What an import reports as it goes: the file's reading (roster-file.server.ts), then the load. */
 export type ImportProgress = RosterFileProgress & {
-  /** `done` of the file's `total` rows are written to the job's staging rows. */
-  written?(done: number, total: number): void | Promise<void>;
-  /** Every row is good and staged: the move into the roster (one transaction) starts. */
-  loading?(): void | Promise<void>;
   /**
-   * `done` of the file's `total` rows are in the roster inside the move's transaction, which
-   * is still open: the move then goes in pieces of `movePiece` rows (MOVE_PIECE_ROWS unless
-   * given) and this is called after each; without it the move is one statement. Whatever it
-   * writes must not wait for the write lock, which the move holds until it commits.
+   * `done` of the file's `total` rows are written: to the job's staging table on SQLite, into
+   * the roster inside the import's still open transaction on PostgreSQL.
    */
-  moved?(done: number, total: number): void | Promise<void>;
-  movePiece?: number;
-  /** Tests only: the smallest move that rebuilds the roster's indexes (REBUILD_INDEXES_FROM). */
+  written?(done: number, total: number): void | Promise<void>;
+  /**
+   * Every row is good and written: the load's last steps start (on SQLite the move into the
+   * roster, on PostgreSQL the index builds), then the commit.
+   */
+  loading?(): void | Promise<void>;
+  /** Tests only: the smallest load that rebuilds the roster's indexes (REBUILD_INDEXES_FROM). */
   rebuildIndexesFrom?: number;
 };
 
-/** Rows per statement of a move into the roster that reports its progress (see moved). */
-export const MOVE_PIECE_ROWS = 50_000;
+/** An import's arguments, as importRoster takes them. */
+type ImportJob = {
+  organisationId: number;
+  actorId: number;
+  file: RosterFile;
+  today: IsoDate;
+  progress: ImportProgress;
+  jobId: number | undefined;
+};
 
 /**
  * Imports a roster file into the organisation: every row is checked (columns, ID numbers,
  * duplicates in the file and in this organisation's roster), the file's new numbers are
  * counted against the hourly cap, and only a file without a single problem reaches the
- * roster. The rows go a sealed chunk at a time into a TEMP table of the import's own
- * connection (withScratchSession: no write lock held, nothing in the database's log, gone
- * with the connection whatever happens) while the next chunk is checked; when the whole file
- * is good one transaction moves them into Worker. Nothing of the file is held in memory
- * beyond a chunk or two. Other organisations' rosters are never consulted: a number held
- * elsewhere is stored like any other and shown to the organiser (identity.server.ts). A
- * manager's upload runs it as a background job (roster-import.server.ts), whose id is
- * `jobId`: the move commits only while that job is still unfinished.
+ * roster. Nothing of the file is held in memory beyond a chunk or two. Other organisations'
+ * rosters are never consulted: a number held elsewhere is stored like any other and shown to
+ * the organiser (identity.server.ts). A manager's upload runs it as a background job
+ * (roster-import.server.ts), whose id is `jobId`: the rows commit only while that job is
+ * still unfinished. How the rows reach the roster is each engine's (loadThroughStage,
+ * loadAsChecked).
  */
 export async function importRoster(
   organisationId: number,
@@ -277,97 +289,274 @@ export async function importRoster(
   jobId?: number,
 ): Promise<ImportOutcome> {
   const started = performance.now();
+  const job: ImportJob = { organisationId, actorId, file, today, progress, jobId };
+  const loaded =
+    databaseEngine() === "postgresql" ? await loadAsChecked(job) : await loadThroughStage(job);
+  if (!loaded.ok) return loaded;
+  return ok({ ...loaded.value, ms: Math.round(performance.now() - started) });
+}
+
+type Loaded = Outcome<Omit<Imported, "ms">, ImportProblem>;
+
+/** The file refused for numbers already on this roster, each on its row. */
+function inRoster(rows: number[]): Loaded {
+  return fail(
+    ...rows.map((row): ImportError => ({
+      row,
+      column: "身份证号",
+      code: "import_id_in_roster",
+      params: {},
+    })),
+  );
+}
+
+/** The file refused by the hourly cap, as a whole, shown on its first row. */
+function capped(problems: RosterCapRefusal[]): Loaded {
+  return fail(...problems.map((p) => ({ row: 1, column: null, ...p })));
+}
+
+/**
+ * The load's last statements, in its transaction: the file's rows take that many places of
+ * this hour's cap (every row is new to the roster), or none, and the import is audited.
+ * Last, so it commits with the rows: a job that another process has meanwhile marked failed
+ * (it missed its lease) takes them back with it, and a sweep that comes later finds the
+ * heartbeat this writes (roster-import.server.ts). Null once done; the cap's refusal else.
+ */
+async function takeCapAndAudit(
+  sql: Bulk,
+  job: ImportJob,
+  count: number,
+  now: Date,
+  load: () => Promise<void>,
+): Promise<RosterCapRefusal[] | null> {
+  const cap = await takeRosterCap(sql, job.organisationId, count, now);
+  if (!cap.ok) return cap.problems;
+  await load();
+  await appendAuditSql(
+    sql,
+    [
+      {
+        actorId: job.actorId,
+        action: "worker.import",
+        entityType: "Organisation",
+        entityId: job.organisationId,
+        after: { rows: count, file: job.file.name },
+      },
+    ],
+    now,
+  );
+  if (job.jobId !== undefined && !(await stillRunning(sql, job.jobId)))
+    throw new ImportJobLost(job.jobId);
+  return null;
+}
+
+/**
+ * The job's file checked (checkRosterFile) with its progress told, each good chunk handed to
+ * `write` in `engine`'s load form with the file's data rows (known before the first chunk);
+ * `write` answers how many rows it wrote, which the progress tells too.
+ */
+async function checkJobFile(
+  job: ImportJob,
+  engine: Engine,
+  write: (chunk: StagedRows, total: number) => Promise<number>,
+) {
+  const { progress } = job;
+  let total = 0;
+  let written = 0;
+  return checkRosterFile(
+    job.file,
+    job.today,
+    {
+      ...progress,
+      checked: (done, of) => {
+        total = of;
+        return progress.checked?.(done, of);
+      },
+    },
+    async (chunk) => {
+      const wrote = await write(chunk, total);
+      if (wrote === 0) return;
+      written += wrote;
+      await progress.written?.(written, total);
+    },
+    { stage: engine },
+  );
+}
+
+/**
+ * SQLite: the rows go a sealed chunk at a time into a TEMP table of the import's own
+ * connection (withScratchSession: no write lock held, nothing in the database's log, gone
+ * with the connection whatever happens) while the next chunk is checked; when the whole file
+ * is good one write transaction moves them into Worker. SQLite has one writer at a time, so
+ * the roster's transaction cannot stay open while the file is checked.
+ */
+function loadThroughStage(job: ImportJob): Promise<Loaded> {
+  const { organisationId, progress } = job;
   return withScratchSession(async (session) => {
     await session.scratch((sql) => sql.run(CREATE_STAGE));
-    let total = 0;
-    let written = 0;
-    const checked = await checkRosterFile(
-      file,
-      today,
-      {
-        ...progress,
-        checked: (done, of) => {
-          total = of;
-          return progress.checked?.(done, of);
-        },
-      },
-      async (chunk) => {
-        await session.scratch((sql) => stageRosterRows(sql, chunk));
-        written += chunk.count;
-        await progress.written?.(written, total);
-      },
-      { stage: databaseEngine() },
+    const checked = await checkJobFile(job, "sqlite", (chunk) =>
+      session.scratch((sql) => stageRosterRows(sql, chunk)),
     );
     if (!checked.ok) return checked;
     await progress.loading?.();
-    const count = checked.value.count;
-    await session.scratch((sql) => analyseStage(sql));
-
-    const refused = (clashes: number[]): ImportOutcome =>
-      fail(
-        ...clashes.map((row): ImportError => ({
-          row,
-          column: "身份证号",
-          code: "import_id_in_roster",
-          params: {},
-        })),
-      );
+    const { count, samples } = checked.value;
     // Numbers already on this roster fail the file before anything is counted or moved. An
     // empty roster (a federation's first import) has none to look for.
-    if (await rosterHasWorkers(organisationId)) {
+    if (await rosterHasWorkers(readSql(), organisationId)) {
       const clashes = await session.scratch((sql) => stagedClashes(sql, organisationId));
-      if (clashes.length > 0) return refused(clashes);
+      if (clashes.length > 0) return inRoster(clashes);
     }
     let capRefusal: RosterCapRefusal[] | null;
     try {
-      capRefusal = await session.write(async (sql) => {
+      capRefusal = await session.write((sql) => {
         const now = new Date();
-        // Every row of the file is new to this roster, so it takes that many places of this
-        // hour's cap, or none; in the move's transaction, so a move undone gives them back.
-        const cap = await takeRosterCap(sql, organisationId, count, now);
-        if (!cap.ok) return cap.problems;
-        await deferringRosterIndexes(sql, count, progress.rebuildIndexesFrom, async () => {
-          if (progress.moved) {
-            await moveInPieces(sql, organisationId, now, count, progress.moved, progress.movePiece);
-          } else await moveStagedRows(sql, organisationId, now);
-        });
-        await appendAuditSql(
-          sql,
-          [
-            {
-              actorId,
-              action: "worker.import",
-              entityType: "Organisation",
-              entityId: organisationId,
-              after: { rows: count, file: file.name },
-            },
-          ],
-          now,
+        return takeCapAndAudit(sql, job, count, now, () =>
+          deferringRosterIndexes(sql, count, progress.rebuildIndexesFrom, async () => {
+            await moveStagedRows(sql, organisationId, now);
+          }),
         );
-        // Last, so it commits with the move: a job that another process has meanwhile
-        // marked failed (it missed its lease) takes the move back with it, and a sweep that
-        // comes later finds the heartbeat this writes (roster-import.server.ts).
-        if (jobId !== undefined && !(await stillRunning(sql, jobId)))
-          throw new ImportJobLost(jobId);
-        return null;
       });
     } catch (error) {
       // A concurrent save put one of these numbers on the roster since the check above: the
       // (idNumberHash, organisationId) index refused the whole move, and nothing was stored.
       if (isUniqueViolation(error)) {
         const late = await session.scratch((sql) => stagedClashes(sql, organisationId));
-        if (late.length > 0) return refused(late);
+        if (late.length > 0) return inRoster(late);
       }
       throw error;
     }
-    // The cap is the file's as a whole, shown on its first row as before.
-    if (capRefusal) return fail(...capRefusal.map((p) => ({ row: 1, column: null, ...p })));
-    return ok({
-      count,
-      samples: checked.value.samples,
-      ms: Math.round(performance.now() - started),
-    });
+    return capRefusal ? capped(capRefusal) : ok({ count, samples });
   });
+}
+
+/** Worker's columns as loadAsChecked writes them: a staged row's own, then the import's. */
+const ROSTER_COPY_COLUMNS = [
+  ...STAGE_COLUMNS.filter((c) => c !== "row"),
+  "organisationId",
+  "frontLine",
+  "manager",
+  "createdAt",
+  "updatedAt",
+] as const;
+
+/** A refusal found inside loadAsChecked's transaction, which it takes back. */
+class LoadRefused extends Error {
+  constructor(readonly outcome: Loaded) {
+    super("the roster file was refused");
+  }
+}
+
+/**
+ * PostgreSQL: the rows are written into Worker as each chunk is checked, by COPY, in one
+ * transaction held for the whole file (withLoadTransaction, which takes no write lock), and
+ * committed once the file is good; a file refused takes them all back. Staging them first and
+ * moving them at the end wrote every row twice, and the move (one core, about 4 s for a
+ * million rows) came after the check, with the other core idle.
+ *
+ * - An organisation's first roster, when the load is at least as large as the whole table
+ *   (deferringRosterIndexes' rule), is written with Worker's indexes and foreign key dropped
+ *   from its first chunk, and built again at the end. Its number needs no look-up: the
+ *   organisation has none, and under the table's lock none can arrive.
+ * - Otherwise each chunk's numbers are looked up in the roster (the unique index) before it
+ *   is written, when the roster has any; from the first one found on it, nothing more is
+ *   written, and the rest of the file is looked up for the report (at most 200 rows).
+ * - A concurrent save that puts one of the file's numbers on the roster meanwhile meets the
+ *   unique index: one of the two is refused. If it is the import, nothing of the file is
+ *   stored, and the file is read and checked once more, which names the rows now on the
+ *   roster; should that meet another such save, the file is refused as a whole
+ *   (import_roster_changed: it is worth trying again).
+ */
+async function loadAsChecked(job: ImportJob, again = true): Promise<Loaded> {
+  const { organisationId, progress } = job;
+  try {
+    return await withLoadTransaction(async (sql) => {
+      const now = new Date();
+      const suffix = `\t${organisationId}\tt\tf\t${sql.loadedDate(now)}\t${sql.loadedDate(now)}`;
+      let deferred: DeferredIndexes | null = null;
+      let lookUp: boolean | null = null;
+      const clashes: number[] = [];
+      try {
+        const checked = await checkJobFile(job, "postgresql", async (chunk, total) => {
+          if (lookUp === null) {
+            deferred = await deferForFirstRoster(sql, organisationId, total, progress);
+            // Under the table's lock a deferred load's roster cannot change; it was empty
+            // when the load decided, unless a save came in between.
+            lookUp = await rosterHasWorkers(sql, organisationId);
+          }
+          if (lookUp && clashes.length < MAX_CLASHES) {
+            const found = await chunkClashes(sql, organisationId, chunk);
+            clashes.push(...found.slice(0, MAX_CLASHES - clashes.length));
+          }
+          if (clashes.length > 0) return 0;
+          return sql.loadPrepared("Worker", ROSTER_COPY_COLUMNS, rosterRows(chunk, suffix));
+        });
+        if (!checked.ok) throw new LoadRefused(checked);
+        if (clashes.length > 0) throw new LoadRefused(inRoster(clashes));
+        await progress.loading?.();
+        const { count, samples } = checked.value;
+        const capRefusal = await takeCapAndAudit(sql, job, count, now, async () => {
+          await (deferred as DeferredIndexes | null)?.rebuild();
+        });
+        if (capRefusal) throw new LoadRefused(capped(capRefusal));
+        return ok({ count, samples });
+      } finally {
+        (deferred as DeferredIndexes | null)?.release();
+      }
+    });
+  } catch (error) {
+    if (error instanceof LoadRefused) return error.outcome;
+    if (!isUniqueViolation(error)) throw error;
+    // Once more from the start, which now finds the saved numbers on the roster and names
+    // their rows (or stores the file, if that save went again).
+    if (again) return loadAsChecked(job, false);
+    return fail({ row: null, column: null, code: "import_roster_changed", params: {} });
+  }
+}
+
+/**
+ * Which of these keyed hashes the organisation's roster holds: a point look-up each in the
+ * (idNumberHash, organisationId) unique index, one statement a chunk (PostgreSQL: the array
+ * is one parameter, so every chunk runs the same prepared statement).
+ */
+export function onRoster(organisationId: number, hashes: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "idNumberHash" AS "hash" FROM "Worker"
+    WHERE "organisationId" = ${organisationId} AND "idNumberHash" = ANY(${hashes}::text[])`;
+}
+
+/** The rows of a file refused for numbers already on the roster that are listed. */
+const MAX_CLASHES = 200;
+
+/**
+ * Drops Worker's indexes for an organisation's first roster when the load is at least as
+ * large as the table (see deferringRosterIndexes); null when they stay.
+ */
+async function deferForFirstRoster(
+  sql: Bulk,
+  organisationId: number,
+  rows: number,
+  progress: ImportProgress,
+): Promise<DeferredIndexes | null> {
+  if (rows < (progress.rebuildIndexesFrom ?? REBUILD_INDEXES_FROM)) return null;
+  // Asked on another connection: a read here would hold Worker's shared lock until the end,
+  // and two first imports at once would each wait for the other's to take the table's own.
+  const read = readSql();
+  if (await tableLargerThan(read, rows)) return null;
+  if (await rosterHasWorkers(read, organisationId)) return null;
+  return sql.deferIndexes("Worker");
+}
+
+/** The file rows of a chunk whose number is on the organisation's roster, in file order. */
+async function chunkClashes(
+  sql: Bulk,
+  organisationId: number,
+  chunk: StagedRows,
+): Promise<number[]> {
+  const staged = stagedNumbers(chunk);
+  const found = await sql.rows<{ hash: string }>(onRoster(organisationId, staged.hashes));
+  if (found.length === 0) return [];
+  const on = new Set(found.map((f) => f.hash));
+  return staged.rows.filter((_, i) => on.has(staged.hashes[i]!));
 }
 
 /**
@@ -401,24 +590,6 @@ export function stageRosterRows(sql: Bulk, rows: StagedRows): Promise<number> {
 }
 
 /**
- * Gives PostgreSQL's planner the stage's statistics before the move reads it: autovacuum never
- * analyses a TEMP table, and without them the planner guessed a few hundred rows for each
- * piece of the move, so it fetched each piece's 50,000 rows by a bitmap of the key and then
- * sorted them by "row", beyond work_mem and so through a file on disk (about 220 MB written
- * and read back per million rows), where the key's own order is already the file's. With the
- * statistics each piece is a walk of the key, which COPY appended in file order: for a
- * million rows the move took about a fifth less of the server's CPU. Only "row" is analysed, from
- * a sample of 3,000 rows instead of the default 30,000 (which cost a third of what it saved):
- * the key's order and the table's size are all the move's plan needs. SQLite reads the stage by
- * its rowid whatever it knows.
- */
-export async function analyseStage(sql: Bulk): Promise<void> {
-  if (sql.engine !== "postgresql") return;
-  await sql.run(Prisma.sql`SELECT set_config('default_statistics_target', '10', true)`);
-  await sql.run(Prisma.sql`ANALYZE "RosterStage" ("row")`);
-}
-
-/**
  * The load step of a roster import: moves the staged rows into the organisation's roster in
  * file order, inside the caller's transaction on the import's scratch session (one INSERT …
  * SELECT, the database's own work, no row passing through this process). The caller has
@@ -426,32 +597,15 @@ export async function analyseStage(sql: Bulk): Promise<void> {
  * still refuses the whole move if a number reached the roster meanwhile. Returns the number
  * of rows moved.
  */
-export function moveStagedRows(
-  sql: Bulk,
-  organisationId: number,
-  now: Date,
-  rows?: { after: number; upTo: number },
-): Promise<number> {
-  return sql.run(moveStatement(organisationId, now, rows));
-}
-
-/** moveStagedRows' statement: the whole stage, or the file rows after `after` up to `upTo`. */
-export function moveStatement(
-  organisationId: number,
-  now: Date,
-  rows?: { after: number; upTo: number },
-): Prisma.Sql {
-  const piece = rows
-    ? Prisma.sql`WHERE s."row" > ${rows.after} AND s."row" <= ${rows.upTo}`
-    : Prisma.empty;
-  return Prisma.sql`
+export function moveStagedRows(sql: Bulk, organisationId: number, now: Date): Promise<number> {
+  return sql.run(Prisma.sql`
     INSERT INTO "Worker" ("organisationId", "name", "gender", "idNumberCipher", "idNumberHash",
       "idNumberMasked", "birthDate", "phone", "trade", "skillLevel", "unionMember", "frontLine",
       "manager", "createdAt", "updatedAt")
     SELECT ${organisationId}, s."name", s."gender", s."idNumberCipher", s."idNumberHash",
       s."idNumberMasked", s."birthDate", s."phone", s."trade", s."skillLevel", s."unionMember",
       ${true}, ${false}, ${now}, ${now}
-    FROM "RosterStage" s ${piece} ORDER BY s."row"`;
+    FROM "RosterStage" s ORDER BY s."row"`);
 }
 
 /**
@@ -482,40 +636,15 @@ export async function deferringRosterIndexes<T>(
   from: number | undefined,
   load: () => Promise<T>,
 ): Promise<T> {
-  if (rows < (from ?? REBUILD_INDEXES_FROM)) return load();
-  // The highest id is at least the number of rows, and one look-up at the end of the key.
-  const top = await sql.one<{ top: unknown }>(Prisma.sql`SELECT MAX("id") AS "top" FROM "Worker"`);
-  if (Number(top?.top ?? 0) > rows) return load();
+  if (rows < (from ?? REBUILD_INDEXES_FROM) || (await tableLargerThan(sql, rows))) return load();
   return sql.withIndexesDeferred("Worker", load);
 }
 
-/**
- * The move as consecutive ranges of file rows (the staging table's key, so each piece reads
- * its rows straight from the key's order), inside the caller's one transaction: all or
- * nothing as before, but the rows moved so far can be told after each piece.
- */
-async function moveInPieces(
-  sql: Bulk,
-  organisationId: number,
-  now: Date,
-  total: number,
-  moved: (done: number, total: number) => void | Promise<void>,
-  pieceRows = MOVE_PIECE_ROWS,
-): Promise<void> {
-  const range = await sql.one<{ first: unknown; last: unknown }>(
-    Prisma.sql`SELECT MIN("row") AS "first", MAX("row") AS "last" FROM "RosterStage"`,
-  );
-  const last = Number(range?.last ?? 0);
-  let done = 0;
-  // Rows are numbered from 2 (the header is row 1); a blank line leaves a gap, so a piece may
-  // hold fewer rows than its range.
-  for (let after = Number(range?.first ?? 1) - 1; after < last; after += pieceRows) {
-    done += await moveStagedRows(sql, organisationId, now, {
-      after,
-      upTo: Math.min(after + pieceRows, last),
-    });
-    await moved(done, total);
-  }
+/** Whether Worker may hold more than `rows` rows (its highest id does). */
+async function tableLargerThan(sql: Sql, rows: number): Promise<boolean> {
+  // The highest id is at least the number of rows, and one look-up at the end of the key.
+  const top = await sql.one<{ top: unknown }>(Prisma.sql`SELECT MAX("id") AS "top" FROM "Worker"`);
+  return Number(top?.top ?? 0) > rows;
 }
 
 /** The job was marked failed by another process while it ran: nothing of it is stored. */
@@ -536,8 +665,8 @@ async function stillRunning(sql: Bulk, jobId: number): Promise<boolean> {
   return changed === 1;
 }
 
-async function rosterHasWorkers(organisationId: number): Promise<boolean> {
-  const one = await readSql().one(
+async function rosterHasWorkers(sql: Sql, organisationId: number): Promise<boolean> {
+  const one = await sql.one(
     Prisma.sql`SELECT 1 AS "one" FROM "Worker" WHERE "organisationId" = ${organisationId} LIMIT 1`,
   );
   return one !== undefined;
@@ -559,7 +688,7 @@ async function stagedClashes(sql: Bulk, organisationId: number) {
     SELECT s."row" AS "row" FROM "RosterStage" s
     WHERE EXISTS (SELECT 1 FROM "Worker" w
       WHERE w."idNumberHash" = s."idNumberHash" AND w."organisationId" = ${organisationId})
-    ORDER BY s."row" LIMIT 200`);
+    ORDER BY s."row" LIMIT ${MAX_CLASHES}`);
   return clashes.map((c) => Number(c.row));
 }
 

@@ -41,7 +41,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       mbTotal: Math.max(1, Math.ceil(job.fileBytes / MB)),
       rowsDone: job.rowsDone,
       rowsWritten: job.rowsWritten,
-      rowsMoved: job.rowsMoved,
       rowsTotal: job.rowsTotal,
       problem: job.problem,
       errors: job.errors,
@@ -104,7 +103,7 @@ export default function RosterImportJob() {
         </div>
       )}
       {byBytes || failed ? null : (
-        // Rows are written (staged) while later rows are still checked; the bar moves with it.
+        // Rows are written while later rows are still checked; the bar moves with it.
         <div className="import-job__bar">
           <label htmlFor="import-job-written">{t("reg.import.job.writeProgress")}</label>
           <progress
@@ -122,22 +121,6 @@ export default function RosterImportJob() {
           </p>
         </div>
       )}
-      {job.status === "loading" && job.rowsMoved > 0 ? (
-        // The move into the roster, piece by piece inside its one transaction (PostgreSQL:
-        // on SQLite nothing can be told before it commits, and the status says it is saving).
-        <div className="import-job__bar">
-          <label htmlFor="import-job-moved">{t("reg.import.job.moveProgress")}</label>
-          <progress id="import-job-moved" value={job.rowsMoved} max={Math.max(1, job.rowsTotal)}>
-            {job.rowsMoved} / {job.rowsTotal}
-          </progress>
-          <p>
-            {t("reg.import.job.moved", {
-              done: formatCount(locale, job.rowsMoved),
-              total: formatCount(locale, job.rowsTotal),
-            })}
-          </p>
-        </div>
-      ) : null}
       {job.running ? (
         <p className="muted">
           {t("reg.import.job.autoRefresh")} <Link to=".">{t("reg.import.job.refresh")}</Link>

@@ -294,7 +294,7 @@ const arenas = ["MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_"]
 try {
   const only = Number(process.argv[2]);
   console.log(
-    `Roster import on ${engine}, fresh database, ${os.cpus().length} cores. Import = startRosterImport to the job's end, as the server runs it (read, validate, duplicate check, encrypt, stage, move; on its own thread from 1 MB, from the thread bundles \`npm run build\` makes); floor = the same rows, already encrypted, through the bare bulk load. Extra memory = the process's peak resident size during the job (main thread + import thread + native caches) above its size before, and the main thread's heap. Allocator: ${arenas}.\n`,
+    `Roster import on ${engine}, fresh database, ${os.cpus().length} cores. Import = startRosterImport to the job's end, as the server runs it (read, validate, duplicate check, encrypt, write: staged then moved on SQLite, into the roster's open transaction on PostgreSQL; on its own thread from 1 MB, from the thread bundles \`npm run build\` makes); floor = the same rows, already encrypted, through the bare bulk load. Extra memory = the process's peak resident size during the job (main thread + import thread + native caches) above its size before, and the main thread's heap. Allocator: ${arenas}.\n`,
   );
   console.log(
     "| file | size | runs on | import | rows/s | floor | rows/s | import/floor | queued (thread start) / the rest over floor | CPU, all threads: job / after the thread's start | extra memory: RSS / main heap | load avg (1/5/15) |",

@@ -264,6 +264,8 @@ export const regMessages = {
     "reg.problem.import_team_exists": "本单位在该赛项已有名为“{team}”的队伍",
     "reg.problem.import_entry_repeated": "与第 {firstRow} 行重复报名同一赛项",
     "reg.problem.import_id_in_roster": "该身份证号已在本单位名册中",
+    "reg.problem.import_roster_changed":
+      "导入期间本单位名册被修改（有人同时保存了本文件中的身份证号），未导入任何行，请重新导入",
     "reg.problem.import_new_ids_capped":
       "本单位每小时最多新增 {cap} 个身份证号，本小时已新增 {used} 个，本文件有 {requested} 个新号码。请在 {retryAt} 后再导入，或分批导入",
     "reg.problem.import_not_spreadsheet":
@@ -284,9 +286,7 @@ export const regMessages = {
     "reg.import.job.progress": "校验进度",
     "reg.import.job.rows": "已校验 {done} / {total} 行",
     "reg.import.job.writeProgress": "写入进度",
-    "reg.import.job.written": "已写入 {done} / {total} 行（全部通过后一次转入名册）",
-    "reg.import.job.moveProgress": "转入名册进度",
-    "reg.import.job.moved": "已转入名册 {done} / {total} 行（同一事务，全部转入后才生效）",
+    "reg.import.job.written": "已写入 {done} / {total} 行（全部通过后一次生效）",
     "reg.import.job.bytes": "已读取 {done} / {total} MB",
     "reg.import.job.refresh": "刷新进度",
     "reg.import.job.autoRefresh": "本页每秒自动刷新，可离开本页，导入在服务器上继续进行。",
@@ -577,6 +577,8 @@ export const regMessages = {
     "reg.problem.import_team_exists": "Your organisation already has a team “{team}” in this event",
     "reg.problem.import_entry_repeated": "Enters the same event again (row {firstRow})",
     "reg.problem.import_id_in_roster": "This ID number is already on your roster",
+    "reg.problem.import_roster_changed":
+      "Your roster changed during the import (someone saved an ID number this file holds at the same time); nothing was imported. Please import the file again.",
     "reg.problem.import_new_ids_capped":
       "Your organisation may add at most {cap} new ID numbers an hour; {used} were added this hour and this file has {requested}. Import it after {retryAt}, or in smaller parts",
     "reg.problem.import_not_spreadsheet":
@@ -602,10 +604,7 @@ export const regMessages = {
     "reg.import.job.rows": "{done} / {total} rows checked",
     "reg.import.job.writeProgress": "Writing progress",
     "reg.import.job.written":
-      "{done} / {total} rows written (moved into the roster in one go once all are good)",
-    "reg.import.job.moveProgress": "Moving into the roster",
-    "reg.import.job.moved":
-      "{done} / {total} rows moved into the roster (one transaction: they count once all are in)",
+      "{done} / {total} rows written (they take effect together once all are good)",
     "reg.import.job.bytes": "{done} / {total} MB read",
     "reg.import.job.refresh": "Refresh progress",
     "reg.import.job.autoRefresh":

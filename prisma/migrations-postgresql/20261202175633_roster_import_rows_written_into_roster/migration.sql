@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RosterImport" DROP COLUMN "rowsMoved";
