@@ -233,7 +233,8 @@ test("a judge cannot open a recused entry by URL, and a stale sheet is refused w
      WHERE c."code" = 'XA2026SKILLS' AND e."code" = 'PROG' AND r."blindCode" IS NOT NULL AND o."name" = '西安丝路数据服务有限公司' LIMIT 1`,
   );
   const url = `/judge/events/${prog!.eventId}/entries/${prog!.blindCode}`;
-  // The contest has not started: the sheet says when scoring opens and cannot be saved.
+  // Scoring opens tomorrow: the sheet says when and cannot be saved.
+  await openScoringWindow(page, loginAs, prog!.eventId, 1);
   await loginAs("judge2");
   await page.goto(url);
   await expect(page.getByText(/评分尚未开始：本赛项 .* 开放评分/)).toBeVisible();
