@@ -179,10 +179,13 @@ describe("a roster file checked on two threads", () => {
       expect(alone.sunk).toEqual([]);
       expect(two.sunk).toEqual([]);
       expect(two.checked).toEqual(alone.checked);
-      expect(alone.checked.map(([done]) => done)).toEqual(
+      const total = alone.checked[0]![1];
+      expect(alone.checked.map(([done]) => done)).toEqual([
         // The example row and the two blank lines are in the first chunk.
-        [0, 1, 2, 3, 4].map((k) => k * PROGRESS_ROWS - (k > 0 ? 3 : 0)),
-      );
+        ...[0, 1, 2, 3, 4].map((k) => k * PROGRESS_ROWS - (k > 0 ? 3 : 0)),
+        // A refused file was still checked to its end: the bar ends full.
+        total,
+      ]);
     },
     CHECK_MS,
   );
@@ -264,6 +267,11 @@ describe("a roster file checked on two threads", () => {
         row: 201 * 100 + 1,
         code: "import_too_many_errors",
       });
+      // The bar ends at the chunk where the list filled up, the same on either thread.
+      expect(two.checked).toEqual(alone.checked);
+      const [done, total] = alone.checked.at(-1)!;
+      expect(total).toBe(3 * PROGRESS_ROWS);
+      expect(done).toBeGreaterThanOrEqual(201 * 100);
     },
     CHECK_MS,
   );

@@ -415,8 +415,10 @@ async function checkRows(
     while (going && out.length > 0) going = await take(await out.shift()!.checked);
     await writing;
     if (failure) throw (failure as { error: unknown }).error;
+    // The bar ends where the check ended: at the last row of a file that was read to its end
+    // (refused or not), or where a full error list stopped it.
+    await progress.checked?.(checker.stopped ? done : total, total);
     if (checker.errors.length > 0) return fail(...checker.errors);
-    await progress.checked?.(total, total);
     return ok({ count, samples: shape.samples });
   } finally {
     await (await helper)?.end();
