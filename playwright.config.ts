@@ -41,8 +41,8 @@ export default defineConfig({
     timezoneId: "Asia/Shanghai",
     // A trace records every action's DOM and a screencast: with it on for every journey
     // ("retain-on-failure"), the crawl took 4.6 min instead of 3.3 on CI's two cores, where
-    // the journeys are bound by CPU. A failure's retry records one instead (CI retries once);
-    // run with --trace retain-on-failure to keep the trace of a failure without retrying.
+    // the journeys are bound by CPU. A failure's retry records one instead (retries below are
+    // on only where CI is set); --trace retain-on-failure keeps a failure's trace without one.
     trace: "on-first-retry",
     screenshot: "only-on-failure",
     launchOptions: {
